@@ -1,0 +1,68 @@
+"""How the command line shows answers, index reports and progress (rich on a terminal, plain text
+otherwise)."""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from bot.core.answering import CLOSEST, NOT_COVERED, Answer
+from bot.core.indexer import IndexReport
+
+STAGE_LABELS = {"reading": "Reading documents", "embedding": "Embedding new chunks", "writing": "Writing index"}
+
+
+def render_answer(console: Console, answer: Answer) -> None:
+    if answer.tier == NOT_COVERED:
+        console.print("[bold yellow]That is not in the course notes.[/]")
+        if answer.nearest_topics:
+            console.print("The nearest topics in the notes: " + "; ".join(escape(t) for t in answer.nearest_topics))
+        return
+    if answer.tier == CLOSEST:
+        console.print("[yellow]The closest passage in the notes, which may not answer this:[/]")
+    for number, (sentence, citation) in enumerate(zip(answer.sentences, answer.citations), 1):
+        console.print(f"{escape(sentence)} [dim]\\[{number}][/]")
+    console.print()
+    console.print("[bold]Sources[/]")
+    for number, citation in enumerate(answer.citations, 1):
+        console.print(f"  [dim]\\[{number}][/] {escape(citation.label())}")
+
+
+def render_report(console: Console, report: IndexReport) -> None:
+    if report.unchanged:
+        console.print(f"The index is up to date: {report.documents} documents, {report.chunks} chunks, "
+                      "nothing to embed.")
+    else:
+        console.print(f"Indexed {report.documents} documents into {report.chunks} chunks "
+                      f"({report.embedded} embedded, {report.reused} reused) in {report.seconds:.1f} s.")
+        for label, names in (("Added", report.added), ("Changed", report.changed), ("Removed", report.removed)):
+            if names:
+                console.print(f"{label}: " + ", ".join(escape(n) for n in names))
+    for name, reason in report.skipped.items():
+        console.print(f"[yellow]Skipped {escape(name)}:[/] {escape(reason)}")
+
+
+@contextmanager
+def index_progress(console: Console, enabled: bool):
+    """A progress bar per stage on a terminal; a callback that does nothing otherwise."""
+    if not enabled:
+        yield lambda stage, done, total: None
+        return
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        tasks: dict[str, int] = {}
+        last = [0.0]
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(STAGE_LABELS.get(stage, stage), total=max(total, 1))
+            now = time.monotonic()
+            if done >= total or now - last[0] > 0.1:
+                bar.update(tasks[stage], completed=done, total=max(total, 1))
+                last[0] = now
+
+        yield update

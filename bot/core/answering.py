@@ -1,0 +1,173 @@
+"""Extractive answers: the best one to three whole sentences of the notes, each with its citation,
+or an honest "not in the notes". Nothing here writes text of its own into an answer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from bot.core.coverage import CoverageReport, assess
+from bot.core.documents import Chunk
+from bot.core.lexical import LexicalIndex
+from bot.core.retrieval import Hit, SearchResult
+from bot.core.query import query_names, query_terms
+from bot.core.sentences import Candidate, candidates_from, expected_kind, rescore_semantically, score_candidates
+
+CONFIDENT = "confident"
+CLOSEST = "closest"
+NOT_COVERED = "not_covered"
+
+
+@dataclass(frozen=True)
+class AnswerPolicy:
+    """Thresholds, calibrated for the default model (all-MiniLM-L6-v2) on the default notes with
+    paraphrased and out-of-scope questions; another model needs its own."""
+
+    floor_cosine: float = 0.22  # below: the notes are about something else
+    confident_cosine: float = 0.40
+    min_match: float = 0.2  # share of the question's weight a chosen sentence must carry
+    confident_match: float = 0.5
+    follow_ratio: float = 0.7  # a further sentence joins the answer when it scores this close
+    max_sentences: int = 3
+    passages: int = 5  # how many top passages sentences are drawn from
+    semantic_candidates: int = 8  # how many of the best sentences are embedded and compared
+    semantic_weight: float = 1.0
+    semantic_on_topic: float = 0.55  # a sentence this close in meaning is on topic, whatever its words
+
+
+@dataclass(frozen=True)
+class Citation:
+    document: str
+    section: str
+    page: int | None
+    quote: str
+    score: float
+    chunk_id: str
+
+    def label(self) -> str:
+        parts = [self.document]
+        if self.section:
+            parts.append(self.section)
+        if self.page is not None:
+            parts.append(f"p. {self.page}")
+        return ", ".join(parts)
+
+    def to_dict(self) -> dict:
+        return {"document": self.document, "section": self.section, "page": self.page,
+                "quote": self.quote, "score": round(self.score, 4), "chunk_id": self.chunk_id}
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    tier: str
+    sentences: tuple[str, ...]
+    citations: tuple[Citation, ...]
+    nearest_topics: tuple[str, ...] = ()
+    reason: str = ""
+    top_score: float = 0.0
+    passages: tuple[Citation, ...] = field(default=())  # what retrieval returned, best first
+
+    @property
+    def abstained(self) -> bool:
+        return self.tier == NOT_COVERED
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.sentences)
+
+
+EmbedFn = Callable[[list[str]], np.ndarray]
+
+
+def answer_question(result: SearchResult, lexical: LexicalIndex,
+                    policy: AnswerPolicy = AnswerPolicy(), embed: EmbedFn | None = None) -> Answer:
+    hits = result.hits
+    passages = tuple(_passage_citation(h) for h in hits)
+    if not hits:
+        return _not_covered(result.question, hits, "the notes are empty", passages)
+    coverage = assess(result.question, lexical)
+    top = max(h.dense for h in hits)
+    if coverage.unknown_terms:
+        return _not_covered(result.question, hits,
+                            "the notes never mention " + ", ".join(coverage.unknown_terms), passages)
+    if top < policy.floor_cosine or coverage.known_share == 0:
+        return _not_covered(result.question, hits, "no passage is close to the question", passages)
+    terms = query_terms(result.question, lexical)
+    scored = score_candidates(candidates_from(hits[: policy.passages]), terms,
+                              query_names(result.question, terms, lexical), expected_kind(result.question))
+    if embed is not None:
+        scored = _with_similarity(scored, result.query_vector, embed, policy)
+    scored = [c for c in scored if _answers(c, policy)]
+    if not scored:
+        return _not_covered(result.question, hits, "no sentence matches the question", passages)
+    chosen = _choose(scored, policy)
+    tier = _tier(top, scored[0], coverage, policy)
+    return Answer(result.question, tier, tuple(c.text for c in chosen),
+                  tuple(_citation(c) for c in chosen), _topics(hits), top_score=top, passages=passages)
+
+
+def _with_similarity(scored: list[Candidate], query_vector: np.ndarray, embed: EmbedFn,
+                     policy: AnswerPolicy) -> list[Candidate]:
+    top, seen = [], set()
+    for c in scored:
+        if c.text not in seen:
+            seen.add(c.text)
+            top.append(c)
+        if len(top) == policy.semantic_candidates:
+            break
+    vectors = embed([c.text for c in top])
+    similarities = [float(v @ query_vector) for v in vectors]
+    rest = [c for c in scored if c not in top]
+    return rescore_semantically(top, similarities, policy.semantic_weight) + rest
+
+
+def _answers(c: Candidate, policy: AnswerPolicy) -> bool:
+    """Could this sentence be an answer at all? Its words must match the question's (names and
+    content), or its meaning must be very close."""
+    close_in_meaning = c.similarity is not None and c.similarity >= policy.semantic_on_topic
+    return close_in_meaning or (c.on_topic and c.match >= policy.min_match)
+
+
+def _tier(top: float, best: Candidate, coverage: CoverageReport, policy: AnswerPolicy) -> str:
+    confident = (top >= policy.confident_cosine or best.match >= policy.confident_match) and best.kind_ok
+    return CONFIDENT if confident else CLOSEST
+
+
+def _choose(scored: list[Candidate], policy: AnswerPolicy) -> list[Candidate]:
+    """The best sentence, its context when it cannot stand alone, then close runners-up."""
+    best = scored[0]
+    chosen = [best]
+    for other in scored[1:]:
+        if len(chosen) >= policy.max_sentences or other.score < policy.follow_ratio * best.score:
+            break
+        if not any(set(other.parts) & set(c.parts) for c in chosen):
+            chosen.append(other)
+    return chosen
+
+
+def _topics(hits: list[Hit]) -> tuple[str, ...]:
+    seen: list[str] = []
+    for h in hits:
+        label = h.chunk.section or h.chunk.document
+        if label not in seen:
+            seen.append(label)
+    return tuple(seen[:3])
+
+
+def _not_covered(question: str, hits: list[Hit], reason: str, passages: tuple[Citation, ...]) -> Answer:
+    top = max((h.dense for h in hits), default=0.0)
+    return Answer(question, NOT_COVERED, (), (), _topics(hits), reason, top, passages)
+
+
+def _citation(c: Candidate) -> Citation:
+    chunk: Chunk = c.hit.chunk
+    return Citation(chunk.document, chunk.section, chunk.page, c.text, c.score, chunk.id)
+
+
+def _passage_citation(hit: Hit) -> Citation:
+    chunk = hit.chunk
+    # A passage is quoted with its headings: they are part of what the notes say.
+    return Citation(chunk.document, chunk.section, chunk.page, chunk.embedding_text(), hit.fused, chunk.id)

@@ -1,0 +1,102 @@
+"""Does the vocabulary of the notes cover a question at all?
+
+A small embedding model gives "When did Mao die?" and "When was the Great Leap Forward?" similar
+scores, so similarity alone cannot tell covered questions from near-topic ones. Words can: a name,
+title or year in the question that never occurs in the notes means the notes cannot answer it
+("the Long March", "the Titanic", "1970"), unless it is a known alias of something they do name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.lexical import LexicalIndex, STOPWORDS, fold, tokenize, words
+
+# Forms of address that precede names ("Chairman Mao") and say nothing about coverage.
+TITLES = frozenset(
+    """chairman president premier minister general marshal comrade mr mrs ms dr professor prof
+    king queen emperor empress prince princess sir lord lady saint st chancellor secretary""".split()
+)
+
+# Common other names of things a history or science note names one way. Each maps to words the
+# notes may use instead; it is consulted only when the name itself is absent from the notes.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "ussr": ("soviet union", "soviet"),
+    "soviets": ("soviet",),
+    "russia": ("soviet union", "soviet"),
+    "russian": ("soviet",),
+    "russians": ("soviet",),
+    "usa": ("united states", "america"),
+    "us": ("united states", "america"),
+    "america": ("united states", "american"),
+    "uk": ("united kingdom", "britain"),
+    "britain": ("united kingdom", "british"),
+    "communist party": ("ccp", "cpc"),
+    "cpc": ("ccp",),
+    "ccp": ("cpc", "communist party"),
+    "prc": ("people's republic of china", "china"),
+    "china": ("prc", "chinese", "sino"),
+    "chinese": ("china", "prc"),
+    "mao zedong": ("mao",),
+    "mao tse-tung": ("mao",),
+    "zedong": ("mao",),
+    "tse-tung": ("mao",),
+    "world war two": ("second world war", "world war ii", "wwii"),
+    "ww2": ("second world war", "world war ii", "wwii"),
+}
+
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’\-]*\.?)(?:\s+(?:of|the|and|de|von|van|du|la)?\s*[A-Z][\w'’\-]*)*")
+_NUMBER = re.compile(r"\b\d[\d,.]*\b")
+
+
+@dataclass(frozen=True)
+class CoverageReport:
+    unknown_terms: tuple[str, ...]  # names or numbers of the question that the notes never use
+    known_share: float  # share of the question's content words that occur in the notes
+
+    @property
+    def covered(self) -> bool:
+        return not self.unknown_terms and self.known_share > 0
+
+
+def named_terms(question: str) -> list[str]:
+    """Capitalised runs and numbers of a question, except its first word and forms of address."""
+    terms = []
+    for match in _CAPITALISED_RUN.finditer(question):
+        words = [w for w in re.split(r"\s+", match.group().strip(" .")) if fold(w).strip("'") not in TITLES]
+        if match.start() == _first_word_start(question) and words and fold(words[0]) in _QUESTION_OPENERS | STOPWORDS:
+            words = words[1:]
+        if words:
+            terms.append(" ".join(words))
+    terms += [m.group().rstrip(".,") for m in _NUMBER.finditer(question)]
+    return terms
+
+
+_QUESTION_OPENERS = frozenset("explain describe define outline summarise summarize compare list "
+                              "name give tell assess analyse analyze discuss evaluate identify".split())
+
+
+def _first_word_start(text: str) -> int:
+    match = re.search(r"\w", text)
+    return match.start() if match else 0
+
+
+def _term_known(term: str, lexical: LexicalIndex) -> bool:
+    tokens = tokenize(term)
+    if tokens and all(t in lexical.doc_freq for t in tokens):
+        return True
+    for alias in lexical.other_names(" ".join(words(term))):
+        alias_tokens = tokenize(alias)
+        if alias_tokens and all(t in lexical.doc_freq for t in alias_tokens):
+            return True
+    initials = "".join(w[0] for w in fold(term).split() if w not in STOPWORDS)
+    # "People's Republic of China" is covered by notes that only ever say "PRC".
+    return len(initials) >= 2 and any(t in lexical.doc_freq for t in tokenize(initials + " " + initials + "s"))
+
+
+def assess(question: str, lexical: LexicalIndex) -> CoverageReport:
+    unknown = tuple(t for t in named_terms(question) if tokenize(t) and not _term_known(t, lexical))
+    tokens = tokenize(question)
+    share = sum(t in lexical.doc_freq for t in tokens) / len(tokens) if tokens else 0.0
+    return CoverageReport(unknown, share)

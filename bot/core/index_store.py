@@ -1,0 +1,230 @@
+"""The index on disk: each build lives in its own folder, and a one-line pointer file names the
+current one. A new build is written aside, completed with its manifest, and only then made current
+by replacing the pointer with `os.replace`, which is atomic: a crash at any moment leaves either the
+old build or the new one current, never a half-written one."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from bot.core.documents import Chunk
+from bot.core.lexical import LexicalIndex
+from bot.errors import IndexDamagedError, IndexIncompatibleError, IndexMissingError
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+POINTER = "CURRENT"
+BUILDS = "builds"
+RECOVER_HINT = "Run `studybot index` (or /reindex in Discord) to rebuild it from the corpus."
+
+
+@dataclass(frozen=True)
+class DocumentEntry:
+    sha256: str
+    chunks: int
+    size: int
+    indexed_at: str  # when this version of the document was first indexed (UTC ISO)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    model: str
+    dimension: int
+    index_kind: str
+    chunk_count: int
+    documents: dict[str, DocumentEntry]
+    chunker: dict[str, object]
+    built_at: str
+    format_version: int = FORMAT_VERSION
+    skipped: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def document_count(self) -> int:
+        return len(self.documents)
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["document_count"] = self.document_count
+        return json.dumps(data, indent=2, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Manifest":
+        data = json.loads(text)
+        data.pop("document_count", None)
+        data["documents"] = {k: DocumentEntry(**v) for k, v in data["documents"].items()}
+        return cls(**data)
+
+
+@dataclass
+class LoadedIndex:
+    """Everything a retriever needs, read from one build folder."""
+
+    manifest: Manifest
+    chunks: list[Chunk]
+    vectors: object  # a faiss index
+    lexical: LexicalIndex
+    build_name: str
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def make_faiss_index(vectors: np.ndarray, kind: str):
+    import faiss
+
+    dim = vectors.shape[1]
+    if kind == "hnsw":
+        index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 80
+        index.hnsw.efSearch = 128
+    else:
+        index = faiss.IndexFlatIP(dim)
+    if len(vectors):
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
+
+
+def write_build(index_dir: Path, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray) -> str:
+    """Write a complete build aside, then make it current atomically. Returns the build name."""
+    import faiss
+
+    builds = index_dir / BUILDS
+    builds.mkdir(parents=True, exist_ok=True)
+    name = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + "-" + uuid.uuid4().hex[:8]
+    staging = builds / f".{name}.partial"
+    staging.mkdir()
+    previous = current_build(index_dir)
+    _write_chunks(staging / "chunks.jsonl", chunks)
+    faiss.write_index(make_faiss_index(vectors, manifest.index_kind), str(staging / "vectors.faiss"))
+    LexicalIndex.build([c.embedding_text() for c in chunks]).save(staging / "lexical")
+    # The manifest goes last: a build folder without one is incomplete by definition.
+    _write_durably(staging / "manifest.json", manifest.to_json())
+    _fsync_dir(staging)
+    os.replace(staging, builds / name)
+    _write_durably(index_dir / f".{POINTER}.tmp", name + "\n")
+    os.replace(index_dir / f".{POINTER}.tmp", index_dir / POINTER)
+    _fsync_dir(index_dir)
+    log.info("Index build %s is now current (%d chunks)", name, len(chunks))
+    prune_builds(index_dir, keep={name, previous.name if previous else name})
+    return name
+
+
+def prune_builds(index_dir: Path, keep: set[str]) -> None:
+    """Remove builds other than `keep` and leftovers of interrupted builds (only one writer runs at
+    a time, see `indexer`). The previous build is kept, so a process that is loading it during
+    the swap still finds its files."""
+    builds = index_dir / BUILDS
+    for entry in builds.iterdir() if builds.exists() else []:
+        if entry.name not in keep:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _write_chunks(path: Path, chunks: list[Chunk]) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for c in chunks:
+            out.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
+
+
+def _write_durably(path: Path, text: str) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write(text)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def current_build(index_dir: Path) -> Path | None:
+    pointer = index_dir / POINTER
+    if not pointer.exists():
+        return None
+    name = pointer.read_text(encoding="utf-8").strip()
+    return index_dir / BUILDS / name if name else None
+
+
+def read_manifest(index_dir: Path) -> Manifest | None:
+    """The current manifest, or None when there is no usable index (no error: callers decide)."""
+    build = current_build(index_dir)
+    try:
+        return Manifest.from_json((build / "manifest.json").read_text(encoding="utf-8")) if build else None
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def load_index(index_dir: Path, *, model: str) -> LoadedIndex:
+    build = current_build(index_dir)
+    if build is None:
+        raise IndexMissingError(f"There is no index in {index_dir} yet.", hint=RECOVER_HINT)
+    try:
+        manifest = Manifest.from_json((build / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError, KeyError) as exc:
+        raise IndexDamagedError(f"The index in {index_dir} is damaged (its manifest is unreadable).",
+                                hint=RECOVER_HINT) from exc
+    _check_compatible(manifest, model, index_dir)
+    try:
+        chunks = _read_chunks(build / "chunks.jsonl")
+        vectors = _read_faiss(build / "vectors.faiss")
+        lexical = LexicalIndex.load(build / "lexical")
+    except Exception as exc:  # any failure to read a file of the build is damage
+        raise IndexDamagedError(f"The index in {index_dir} is damaged ({type(exc).__name__}).",
+                                hint=RECOVER_HINT) from exc
+    counts = {len(chunks), vectors.ntotal, lexical.doc_count}
+    if counts != {manifest.chunk_count} or vectors.d != manifest.dimension:
+        raise IndexDamagedError(
+            f"The index in {index_dir} is damaged: its files disagree on the number of chunks.",
+            hint=RECOVER_HINT)
+    return LoadedIndex(manifest, chunks, vectors, lexical, build.name)
+
+
+def _check_compatible(manifest: Manifest, model: str, index_dir: Path) -> None:
+    if manifest.format_version != FORMAT_VERSION:
+        raise IndexIncompatibleError(
+            f"The index in {index_dir} has format {manifest.format_version}; this StudyBot reads "
+            f"format {FORMAT_VERSION}.", hint=RECOVER_HINT)
+    if manifest.model != model:
+        raise IndexIncompatibleError(
+            f"The index in {index_dir} was built with the model {manifest.model!r}, but "
+            f"{model!r} is configured.", hint=RECOVER_HINT)
+
+
+def _read_chunks(path: Path) -> list[Chunk]:
+    chunks = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            data = json.loads(line)
+            data["heading_path"] = tuple(data["heading_path"])
+            data["pages"] = tuple(data.get("pages", ()))
+            chunks.append(Chunk(**data))
+    return chunks
+
+
+def _read_faiss(path: Path):
+    import faiss
+
+    if not path.exists() or path.stat().st_size == 0:
+        raise OSError(f"{path.name} is missing or empty")
+    return faiss.read_index(str(path))

@@ -1,0 +1,195 @@
+"""Corpus in, index build out: read every document, chunk it, embed only the chunks whose text is
+new, and write a build that is swapped in atomically. One writer at a time, across processes."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from bot.core.chunking import chunk_document
+from bot.core.documents import Chunk, Document
+from bot.core.embedding import Embedder
+from bot.core.embedding_cache import EmbeddingCache
+from bot.core.index_store import DocumentEntry, Manifest, load_index, read_manifest, write_build
+from bot.core.loaders import iter_corpus_files, load_document
+from bot.errors import DocumentError, ReindexInProgressError, StudyBotError
+
+log = logging.getLogger(__name__)
+
+CHUNKER_VERSION = 1
+CACHE_FILE = "embedding-cache.sqlite"
+
+# progress(stage, done, total); stages: "reading", "embedding", "writing"
+ProgressFn = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class IndexOptions:
+    chunk_max_chars: int = 900
+    index_kind: str = "auto"  # auto | flat | hnsw
+    approximate_above: int = 50_000
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    documents: int
+    chunks: int
+    embedded: int
+    reused: int
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
+    unchanged: bool = False
+    build: str = ""
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "documents": self.documents, "chunks": self.chunks, "embedded": self.embedded,
+            "reused": self.reused, "added": self.added, "changed": self.changed,
+            "removed": self.removed, "unchanged": self.unchanged, "build": self.build,
+            "seconds": round(self.seconds, 3),
+            "skipped": [{"file": name, "reason": why} for name, why in self.skipped.items()],
+        }
+
+
+def _noop(stage: str, done: int, total: int) -> None:
+    pass
+
+
+@contextlib.contextmanager
+def writer_lock(index_dir: Path) -> Iterator[None]:
+    """Refuse a second concurrent build, whether from this process or another one."""
+    import fcntl
+
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise ReindexInProgressError(
+                "A reindex is already running.", hint="Wait for it to finish, then try again."
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def read_corpus(corpus_dir: Path, progress: ProgressFn = _noop) -> tuple[list[Document], dict[str, str]]:
+    """Load every supported document; a file that cannot be read is skipped and named, not fatal."""
+    if not corpus_dir.is_dir():
+        raise StudyBotError(f"The corpus folder {corpus_dir} does not exist.",
+                            hint="Create it and put the course notes in it, or set CORPUS_DIR.")
+    files = iter_corpus_files(corpus_dir)
+    documents, skipped = [], {}
+    for done, (path, name) in enumerate(files, 1):
+        try:
+            documents.append(load_document(path, name))
+        except DocumentError as exc:
+            skipped[name] = exc.message
+            log.warning("Skipped %s: %s", name, exc.message)
+        progress("reading", done, len(files))
+    return documents, skipped
+
+
+def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder,
+                options: IndexOptions = IndexOptions(), progress: ProgressFn = _noop) -> IndexReport:
+    started = time.perf_counter()
+    with writer_lock(index_dir):
+        documents, skipped = read_corpus(corpus_dir, progress)
+        chunks_by_doc = {d.name: chunk_document(d, max_chars=options.chunk_max_chars) for d in documents}
+        chunks = [c for d in documents for c in chunks_by_doc[d.name]]
+        old = read_manifest(index_dir)
+        chunker = {"max_chars": options.chunk_max_chars, "version": CHUNKER_VERSION}
+        kind = _choose_kind(options, len(chunks))
+        diff = _diff_documents(old, documents)
+        if _is_unchanged(old, embedder.model_name, chunker, kind, diff, index_dir):
+            return IndexReport(len(documents), len(chunks), 0, len(chunks), skipped=skipped,
+                               unchanged=True, build="", seconds=time.perf_counter() - started)
+        vectors, embedded = _embeddings_for(chunks, index_dir, embedder, progress)
+        progress("writing", 0, 1)
+        manifest = _make_manifest(embedder, kind, documents, chunks_by_doc, chunker, old, skipped, vectors)
+        build = write_build(index_dir, manifest, chunks, vectors)
+        progress("writing", 1, 1)
+    return IndexReport(len(documents), len(chunks), embedded, len(chunks) - embedded,
+                       added=diff["added"], changed=diff["changed"], removed=diff["removed"],
+                       skipped=skipped, build=build, seconds=time.perf_counter() - started)
+
+
+def _choose_kind(options: IndexOptions, count: int) -> str:
+    if options.index_kind != "auto":
+        return options.index_kind
+    return "hnsw" if count > options.approximate_above else "flat"
+
+
+def _diff_documents(old: Manifest | None, documents: list[Document]) -> dict[str, list[str]]:
+    before = old.documents if old else {}
+    now = {d.name: d.sha256 for d in documents}
+    return {
+        "added": sorted(n for n in now if n not in before),
+        "changed": sorted(n for n in now if n in before and before[n].sha256 != now[n]),
+        "removed": sorted(n for n in before if n not in now),
+    }
+
+
+def _is_unchanged(old: Manifest | None, model: str, chunker: dict, kind: str,
+                  diff: dict[str, list[str]], index_dir: Path) -> bool:
+    if old is None or any(diff.values()):
+        return False
+    if (old.model, old.chunker, old.index_kind) != (model, chunker, kind):
+        return False
+    try:  # only skip the build when the current one really loads
+        load_index(index_dir, model=model)
+    except StudyBotError:
+        return False
+    return True
+
+
+def _embeddings_for(chunks: list[Chunk], index_dir: Path, embedder: Embedder,
+                    progress: ProgressFn) -> tuple[np.ndarray, int]:
+    """Vectors for every chunk, from the cache where the text was embedded before."""
+    cache = EmbeddingCache(index_dir / CACHE_FILE, embedder.model_name)
+    hashes = [c.text_hash for c in chunks]
+    known = cache.get_many(hashes)
+    missing: dict[str, str] = {}
+    for c, h in zip(chunks, hashes):
+        if h not in known:
+            missing.setdefault(h, c.embedding_text())
+    progress("embedding", 0, len(missing))
+    if missing:
+        fresh = embedder.encode(list(missing.values()), progress=lambda d, t: progress("embedding", d, t))
+        new = dict(zip(missing, fresh))
+        cache.put_many(new)
+        known.update(new)
+    if not chunks:
+        return np.zeros((0, embedder.dimension), dtype=np.float32), 0
+    dims = {v.shape[0] for v in known.values()}
+    if len(dims) != 1:  # a cache written by a different build of the "same" model
+        raise StudyBotError("The embedding cache holds vectors of different sizes.",
+                            hint=f"Delete {index_dir / CACHE_FILE} and run `studybot index` again.")
+    return np.vstack([known[h] for h in hashes]).astype(np.float32), len(missing)
+
+
+def _make_manifest(embedder: Embedder, kind: str, documents: list[Document],
+                   chunks_by_doc: dict[str, list[Chunk]], chunker: dict, old: Manifest | None,
+                   skipped: dict[str, str], vectors: np.ndarray) -> Manifest:
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    before = old.documents if old else {}
+    entries = {}
+    for d in documents:
+        prior = before.get(d.name)
+        since = prior.indexed_at if prior and prior.sha256 == d.sha256 else now
+        entries[d.name] = DocumentEntry(d.sha256, len(chunks_by_doc[d.name]), d.size_bytes, since)
+    dimension = int(vectors.shape[1])
+    return Manifest(model=embedder.model_name, dimension=dimension, index_kind=kind,
+                    chunk_count=int(vectors.shape[0]), documents=entries, chunker=chunker,
+                    built_at=now, skipped=skipped)

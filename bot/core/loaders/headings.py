@@ -1,0 +1,120 @@
+"""Heading detection for text without markup (plain-text notes, PDF pages).
+
+Notes pasted from a web page or a word processor keep their headings only as short lines of their
+own: no `#`, no numbering. The rules here are deliberately conservative; a missed heading only
+makes a heading path shorter, while a false one cuts a paragraph off from its section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.core.documents import Block
+from bot.core.loaders.structure import HEADING
+
+MAX_HEADING_WORDS = 12
+MAX_HEADING_CHARS = 90
+# A wrapped line runs close to the page width; a heading is clearly shorter than that.
+_WRAPPED_HEADING_SHARE = 0.8
+
+_FUNCTION_WORDS = frozenset(
+    "a an and as at but by for from in into of on or the to with that which who than nor".split()
+)
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d+(?:\s*(?:/|of)\s*\d+)?$", re.IGNORECASE)
+
+# Back matter is a section of its own, whatever heading came before it.
+_BACK_MATTER = frozenset(
+    {
+        "faq", "faqs", "frequently asked questions", "practice questions", "review questions",
+        "exam questions", "exam-style questions", "sample questions", "summary", "glossary",
+        "key terms", "key vocabulary", "references", "bibliography", "further reading", "sources",
+        "appendix",
+    }
+)
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text.strip()))
+
+
+def is_heading_shaped(text: str) -> bool:
+    """Short, capitalised, not a sentence, not a list lead-in, not a fragment of a wrapped line."""
+    words = text.split()
+    if not 1 <= len(words) <= MAX_HEADING_WORDS or len(text) >= MAX_HEADING_CHARS:
+        return False
+    first = next((char for char in text if char.isalnum()), "")
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if text[-1] in ".,;:!?\u2026" or not any(char.isalpha() for char in text):
+        return False
+    return words[-1].lower() not in _FUNCTION_WORDS and not is_page_number(text)
+
+
+def starts_lowercase(text: str) -> bool:
+    """A line starting in lower case continues the previous one (a wrapped sentence)."""
+    first = next((char for char in text if char.isalpha()), "")
+    return first.islower()
+
+
+def looks_like_heading(text: str, next_text: str | None, wrap_width: int | None) -> bool:
+    """Whether a line is a heading, given the line after it and the width the text is wrapped at."""
+    if next_text is None or not is_heading_shaped(text) or starts_lowercase(next_text):
+        return False
+    return wrap_width is None or len(text) < _WRAPPED_HEADING_SHARE * wrap_width
+
+
+def is_back_matter(text: str) -> bool:
+    label = text.strip().rstrip(":").lower()
+    return label in _BACK_MATTER or label.startswith("appendix ")
+
+
+def estimate_wrap_width(lines: Sequence[tuple[str, bool]]) -> int | None:
+    """The width hard-wrapped text is wrapped at, or None when lines are whole paragraphs.
+
+    `lines` are (text, blank_line_before) pairs. Wrapped prose is recognised by lines that go on in
+    lower case on the next line, which unwrapped notes almost never do.
+    """
+    if len(lines) < 5:
+        return None
+    continued = sum(
+        1
+        for (_, _), (next_text, blank) in zip(lines, lines[1:])
+        if not blank and starts_lowercase(next_text)
+    )
+    if continued < 0.2 * (len(lines) - 1):
+        return None
+    lengths = sorted(len(text) for text, _ in lines)
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def assign_levels(blocks: Sequence[Block]) -> list[Block]:
+    """Give inferred headings their levels.
+
+    A heading directly followed by another heading is one level above it; a heading followed by
+    body text is a leaf. Levels count down from the longest run, so "Title / Part / Chapter" gets
+    1/2/3 and a later "Part / Chapter" run 2/3. Back-matter labels are always level 1.
+    """
+    heights = _heading_heights(blocks)
+    deepest = max(heights.values(), default=0)
+    result: list[Block] = []
+    for index, block in enumerate(blocks):
+        if block.kind == HEADING:
+            level = 1 if is_back_matter(block.text) else deepest + 1 - heights[index]
+            block = replace(block, level=level)
+        result.append(block)
+    return result
+
+
+def _heading_heights(blocks: Sequence[Block]) -> dict[int, int]:
+    """For each heading, how many headings follow it directly before any body text."""
+    heights: dict[int, int] = {}
+    following = -1
+    for index in range(len(blocks) - 1, -1, -1):
+        if blocks[index].kind == HEADING:
+            following += 1
+            heights[index] = following
+        else:
+            following = -1
+    return heights

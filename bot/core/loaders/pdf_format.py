@@ -1,0 +1,101 @@
+"""PDF -> blocks with pypdf: the text of each page, read like wrapped plain text.
+
+Every block keeps the 1-based number of the page it is printed on, so citations point at the page
+a student would turn to. Page numbers and running headers repeated on most pages are dropped: they
+would otherwise glue themselves to paragraphs and headings.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections import Counter
+
+from bot.core.loaders.decoding import clean_text
+from bot.core.loaders.headings import is_page_number
+from bot.core.loaders.plaintext import Line, parse_lines, split_lines
+from bot.core.loaders.structure import Parsed
+from bot.core.text import normalize_space
+from bot.errors import DocumentError
+
+logger = logging.getLogger(__name__)
+
+_EDGE_LINES = 2  # running headers and footers sit in the first or last lines of a page
+
+
+def parse_pdf(data: bytes, name: str) -> Parsed:
+    reader = _open(data, name)
+    texts = _page_texts(reader, name)
+    pages = [split_lines(clean_text(text), page=number) for number, text in texts]
+    pages = _without_running_lines(pages)
+    lines = [line for page in pages for line in page]
+    if not lines:
+        raise DocumentError(
+            f"{name}: no text found (a scanned PDF needs OCR first)",
+            hint="Run it through OCR, or export the notes as text or Word.",
+        )
+    return Parsed(parse_lines(lines), _metadata_title(reader))
+
+
+def _open(data: bytes, name: str):  # -> pypdf.PdfReader, imported lazily
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        encrypted = reader.is_encrypted
+        if encrypted and not reader.decrypt(""):
+            raise DocumentError(
+                f"{name}: the PDF is password-protected", hint="Save an unlocked copy."
+            )
+        len(reader.pages)  # the page tree is read lazily; a broken one fails here
+    except DocumentError:
+        raise
+    except Exception as exc:  # pypdf raises many types (PdfReadError, ValueError, KeyError...)
+        logger.info("%s: unreadable PDF (%s)", name, exc)
+        raise DocumentError(f"{name}: the PDF is damaged or is not really a PDF") from exc
+    return reader
+
+
+def _page_texts(reader, name: str) -> list[tuple[int, str]]:
+    """(1-based page number, text) for each page; a page that fails is skipped, not fatal."""
+    texts: list[tuple[int, str]] = []
+    failures = 0
+    for number, page in enumerate(reader.pages, start=1):
+        try:
+            texts.append((number, page.extract_text() or ""))
+        except Exception as exc:  # one damaged page should not lose the whole document
+            failures += 1
+            logger.warning("%s: could not read page %d (%s)", name, number, exc)
+    if failures and not texts:
+        raise DocumentError(f"{name}: the PDF is damaged; no page could be read")
+    return texts
+
+
+def _without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """Drop page numbers, and lines repeated at the top or bottom of most pages."""
+    repeated = _running_lines(pages) if len(pages) >= 3 else set()
+    return [
+        [line for line in page if not is_page_number(line.text) and _key(line) not in repeated]
+        for page in pages
+    ]
+
+
+def _running_lines(pages: list[list[Line]]) -> set[str]:
+    counts: Counter[str] = Counter()
+    for page in pages:
+        edges = page[:_EDGE_LINES] + page[-_EDGE_LINES:]
+        counts.update({_key(line) for line in edges})
+    return {key for key, count in counts.items() if count > len(pages) / 2}
+
+
+def _key(line: Line) -> str:
+    """Running lines differ only in their page number ("Notes - page 3"), so digits are ignored."""
+    return normalize_space("".join(char for char in line.text if not char.isdigit()))
+
+
+def _metadata_title(reader) -> str:
+    try:
+        title = reader.metadata.title if reader.metadata else None
+    except Exception:  # broken metadata is not worth failing the document for
+        return ""
+    return normalize_space(str(title)) if title else ""

@@ -1,0 +1,177 @@
+"""Plain text (and PDF page text) -> blocks: headings, paragraphs and list items from bare lines.
+
+The default course note is typical of pasted notes: one paragraph per line, headings as short lines,
+and lists as lines after a lead-in ending with ":" with no bullet marks at all. Hard-wrapped text
+(and every PDF) instead spreads a paragraph over many lines, which are joined back together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from bot.core.documents import Block
+from bot.core.loaders import headings
+from bot.core.loaders.structure import (
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    Parsed,
+    heading,
+    list_item,
+    paragraph,
+)
+from bot.core.text import is_terminated, normalize_space, split_sentences
+
+_BULLET_MARKS = "-*+\u2022\u25e6\u25aa\u2023\u2013\u2014\u00b7\u25cf\u25cb\u25a0\u27a2\u25ba"
+_BULLET = re.compile(rf"^[{re.escape(_BULLET_MARKS)}]\s+(.+)$")
+_NUMBERED = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z]\))\s+(.+)$")
+# Words that open a closing remark rather than another item of the list above it.
+_CLOSING_OPENERS = re.compile(
+    r"^(?:However|Though|Although|This|These|Those|Such|Thus|Therefore|Overall|Hence|Consequently|"
+    r"Nevertheless|Nonetheless|Ultimately|Together|In (?:summary|conclusion|short|sum|total)|"
+    r"As a result|All of these|Taken together)\b"
+)
+_ITEM_GROWTH = 1.4  # an "item" much longer than the items before it is a paragraph
+_MIN_ITEM_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-empty line, with its page and whether a blank line came before it."""
+
+    text: str
+    page: int | None = None
+    blank_before: bool = False
+    indent: int = 0
+
+
+def split_lines(text: str, page: int | None = None) -> list[Line]:
+    lines: list[Line] = []
+    blank = page is not None  # a new page never continues the last page's block
+    for raw in text.split("\n"):
+        if not raw.strip():
+            blank = True
+            continue
+        expanded = raw.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip())
+        lines.append(Line(normalize_space(raw), page, blank, indent))
+        blank = False
+    return lines
+
+
+def parse_plain_text(text: str) -> Parsed:
+    return Parsed(parse_lines(split_lines(text)))
+
+
+def parse_lines(lines: Sequence[Line]) -> list[Block]:
+    """Classify lines into blocks, then give the inferred headings their levels."""
+    return headings.assign_levels(_LineReader(lines).read())
+
+
+class _LineReader:
+    """One pass over the lines; the only state is the list (if any) being read."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.lines = lines
+        self.wrap_width = headings.estimate_wrap_width([(l.text, l.blank_before) for l in lines])
+        self.blocks: list[Block] = []
+        self.in_implicit_list = False  # after a lead-in ending with ":" and no bullet marks
+        self.longest_item = 0
+        self.last_item_terminated = True
+        self.last_item_after_blank = False
+
+    def read(self) -> list[Block]:
+        for index, line in enumerate(self.lines):
+            self._read_line(line, self._next_text(index), index)
+        return self.blocks
+
+    def _next_text(self, index: int) -> str | None:
+        return self.lines[index + 1].text if index + 1 < len(self.lines) else None
+
+    def _read_line(self, line: Line, next_text: str | None, index: int) -> None:
+        marked = self._marked_item_text(line, index)
+        if marked is not None:
+            self.in_implicit_list = False
+            self.blocks.append(list_item(marked, line.page))
+        elif self._continues_last(index):
+            self._join_to_last(line.text)
+        elif self.in_implicit_list and self._is_implicit_item(line, next_text):
+            self._add_implicit_item(line)
+        elif headings.looks_like_heading(line.text, next_text, self.wrap_width):
+            self.in_implicit_list = False
+            self.blocks.append(heading(line.text, 0, line.page))  # level set by assign_levels
+        else:
+            self.blocks.append(paragraph(line.text, line.page))
+            self._start_list_if_lead_in(line.text)
+
+    def _marked_item_text(self, line: Line, index: int) -> str | None:
+        """The text of a line with a bullet, or with a number when it sits among list items."""
+        bullet = _BULLET.match(line.text)
+        if bullet:
+            return bullet.group(1)
+        numbered = _NUMBERED.match(line.text)
+        if not numbered:
+            return None
+        follows_list = bool(self.blocks) and (
+            self.blocks[-1].kind == LIST_ITEM or self.blocks[-1].text.endswith(":")
+        )
+        next_numbered = index + 1 < len(self.lines) and _NUMBERED.match(self.lines[index + 1].text)
+        return numbered.group(1) if follows_list or next_numbered else None
+
+    def _continues_last(self, index: int) -> bool:
+        """Whether a line is the rest of the previous block, broken by wrapping."""
+        line = self.lines[index]
+        if not self.blocks or line.blank_before:
+            return False
+        last = self.blocks[-1]
+        if last.kind == HEADING or last.page != line.page or last.text.endswith(":"):
+            return False
+        if headings.starts_lowercase(line.text):
+            return True
+        # An upper-case start continues only a wrapped paragraph whose sentence is unfinished and
+        # whose last line ran to the wrapping width (a short line there ended on purpose).
+        previous_width = len(self.lines[index - 1].text)
+        wrapped = self.wrap_width is not None and previous_width >= 0.6 * self.wrap_width
+        return last.kind == PARAGRAPH and wrapped and not is_terminated(last.text)
+
+    def _join_to_last(self, text: str) -> None:
+        last = self.blocks[-1]
+        # A word hyphenated at the line end ("self-\nsufficient") keeps its hyphen, loses the gap.
+        glue = "" if last.text.endswith("-") and last.text[-2:-1].isalpha() else " "
+        joined = replace(last, text=f"{last.text}{glue}{text}")
+        self.blocks[-1] = joined
+        if joined.kind == PARAGRAPH:
+            self._start_list_if_lead_in(joined.text)
+        elif self.in_implicit_list:
+            self.longest_item = max(self.longest_item, len(joined.text))
+            self.last_item_terminated = is_terminated(joined.text)
+
+    def _is_implicit_item(self, line: Line, next_text: str | None) -> bool:
+        if line.blank_before and self.longest_item and not self.last_item_after_blank:
+            return False  # a blank line closes a run of items that were not spaced out
+        if headings.looks_like_heading(line.text, next_text, self.wrap_width):
+            # A short unpunctuated line is an item when the list's items look like that too.
+            return self.longest_item == 0 or not self.last_item_terminated
+        return self._reads_as_item(line.text)
+
+    def _reads_as_item(self, text: str) -> bool:
+        if text.endswith(":") or _CLOSING_OPENERS.match(text):
+            return False
+        if len(split_sentences(text)) > 1:
+            return False
+        if self.longest_item == 0:
+            return True
+        return len(text) <= max(_ITEM_GROWTH * self.longest_item, _MIN_ITEM_LIMIT)
+
+    def _add_implicit_item(self, line: Line) -> None:
+        self.blocks.append(list_item(line.text, line.page))
+        self.longest_item = max(self.longest_item, len(line.text))
+        self.last_item_terminated = is_terminated(line.text)
+        self.last_item_after_blank = line.blank_before
+
+    def _start_list_if_lead_in(self, text: str) -> None:
+        self.in_implicit_list = text.endswith(":")
+        self.longest_item = 0
+        self.last_item_terminated = True

@@ -1,0 +1,76 @@
+"""A question as weighted terms: what a sentence must contain to answer it.
+
+Rare words weigh more (IDF). The words of one name ("First Five-Year Plan") share one weight, so
+that a long name repeated in many sentences does not outweigh the word that matters ("suffer").
+A term is found in a text when its stem, one of its aliases' stems, or a stem of the same family
+occurs there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.coverage import named_terms
+from bot.core.lexical import LexicalIndex, same_family, tokenize, word_stems, words
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    stem: str
+    weight: float
+    alternatives: frozenset[str]
+
+    def found_in(self, stems: set[str]) -> bool:
+        return any(same_family(alt, s) for alt in self.alternatives for s in stems)
+
+
+def query_terms(question: str, lexical: LexicalIndex) -> list[QueryTerm]:
+    group_size: dict[str, int] = {}
+    for name in named_terms(question):
+        stems = tokenize(name)
+        for stem in stems:
+            group_size[stem] = max(group_size.get(stem, 1), len(stems))
+    terms: dict[str, QueryTerm] = {}
+    for word, stem in word_stems(question):
+        if stem in terms:
+            continue
+        alternatives = {stem} | {s for alias in lexical.other_names(word) for s in tokenize(alias)}
+        weight = lexical.idf(stem) / group_size.get(stem, 1)
+        terms[stem] = QueryTerm(stem, weight, frozenset(alternatives))
+    return list(terms.values())
+
+
+@dataclass(frozen=True)
+class QueryName:
+    """A name or number the question is about; a text mentions it when it holds at least half of
+    its words (or an alias)."""
+
+    terms: tuple[QueryTerm, ...]
+    short_forms: frozenset[str] = frozenset()  # stems of its abbreviation ("glf")
+
+    def found_in(self, stems: set[str]) -> bool:
+        if self.short_forms & stems:
+            return True
+        return 2 * sum(t.found_in(stems) for t in self.terms) >= len(self.terms)
+
+
+def query_names(question: str, terms: list[QueryTerm], lexical: LexicalIndex) -> list[QueryName]:
+    by_stem = {t.stem: t for t in terms}
+    names = []
+    for name in named_terms(question):
+        found = tuple(by_stem[s] for s in tokenize(name) if s in by_stem)
+        key = " ".join(words(name))
+        short = frozenset(s for other in lexical.other_names(key) for s in tokenize(other))
+        if found:
+            names.append(QueryName(found, short))
+    return names
+
+
+def match_share(terms: list[QueryTerm], own: set[str], heading: set[str], heading_credit: float) -> float:
+    """Share of the question's weight that a text carries; words only in its heading count less."""
+    total = sum(t.weight for t in terms)
+    if total == 0:
+        return 0.0
+    credit = sum(t.weight if t.found_in(own) else heading_credit * t.weight if t.found_in(heading) else 0.0
+                 for t in terms)
+    return credit / total

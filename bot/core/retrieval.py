@@ -1,0 +1,107 @@
+"""Hybrid retrieval: dense (FAISS, cosine) and lexical (BM25) rankings fused by reciprocal rank,
+with near-duplicate passages removed. Dense search finds paraphrases; BM25 finds the rare exact
+words (names, years) that a small embedding model blurs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.core.documents import Chunk
+from bot.core.embedding import Embedder
+from bot.core.index_store import LoadedIndex
+from bot.core.lexical import fold, tokenize, word_stems, words
+
+RRF_K = 60
+NEAR_DUPLICATE_COSINE = 0.97
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: Chunk
+    row: int
+    dense: float  # cosine similarity of question and chunk
+    lexical: float  # BM25 score (0 when BM25 did not return it)
+    fused: float
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    question: str
+    query_tokens: list[str]
+    query_vector: np.ndarray
+    hits: list[Hit]
+
+
+class Retriever:
+    def __init__(self, index: LoadedIndex, embedder: Embedder, *, depth: int = 30) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.depth = depth
+
+    @property
+    def chunk_count(self) -> int:
+        return len(self.index.chunks)
+
+    def search(self, question: str, k: int = 8) -> SearchResult:
+        expanded = self._spell_out(question)
+        query_vector = self.embedder.encode_query(expanded)
+        tokens = self._lexical_query(expanded)
+        dense = self._dense(query_vector)
+        lexical = dict(self.index.lexical.top(tokens, self.depth))
+        fused = _reciprocal_rank_fusion([list(dense), list(lexical)])
+        hits = self._distinct_hits(fused, dense, lexical, query_vector, k)
+        return SearchResult(question, tokens, query_vector, hits)
+
+    def _spell_out(self, question: str) -> str:
+        """Add the long form of each abbreviation the notes define: "When did the GLF end?" is
+        also a question about the Great Leap Forward, which headings spell out."""
+        long_forms = [self.index.lexical.abbreviations.get(w) for w in dict.fromkeys(words(question))]
+        extra = [f for f in long_forms if f]
+        return f"{question} ({'; '.join(extra)})" if extra else question
+
+    def _lexical_query(self, question: str) -> list[str]:
+        """The question's stems, plus the other names of words the notes never use ("USSR" also
+        searches "Soviet Union")."""
+        lexical = self.index.lexical
+        stems = []
+        for word, stem in word_stems(question):
+            stems.append(stem)
+            if stem not in lexical.doc_freq:
+                stems += [s for other in lexical.other_names(word) for s in tokenize(other)]
+        return stems
+
+    def _dense(self, query_vector: np.ndarray) -> dict[int, float]:
+        depth = min(self.depth, self.chunk_count)
+        if depth == 0:
+            return {}
+        scores, rows = self.index.vectors.search(query_vector.reshape(1, -1), depth)
+        return {int(r): float(s) for r, s in zip(rows[0], scores[0]) if r >= 0}
+
+    def _distinct_hits(self, fused: list[tuple[int, float]], dense: dict[int, float],
+                       lexical: dict[int, float], query_vector: np.ndarray, k: int) -> list[Hit]:
+        hits: list[Hit] = []
+        kept_vectors: list[np.ndarray] = []
+        seen_texts: set[str] = set()
+        for row, score in fused:
+            chunk = self.index.chunks[row]
+            vector = self.index.vectors.reconstruct(row)
+            text_key = " ".join(fold(chunk.text).split())
+            if text_key in seen_texts or any(float(v @ vector) > NEAR_DUPLICATE_COSINE for v in kept_vectors):
+                continue
+            seen_texts.add(text_key)
+            kept_vectors.append(vector)
+            cosine = dense.get(row, float(vector @ query_vector))
+            hits.append(Hit(chunk, row, cosine, lexical.get(row, 0.0), score))
+            if len(hits) == k:
+                break
+        return hits
+
+
+def _reciprocal_rank_fusion(rankings: list[list[int]]) -> list[tuple[int, float]]:
+    scores: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, row in enumerate(ranking):
+            scores[row] = scores.get(row, 0.0) + 1.0 / (RRF_K + rank + 1)
+    return sorted(scores.items(), key=lambda item: -item[1])

@@ -1,0 +1,97 @@
+"""Small text helpers shared by the loaders, the chunker and the answer layer (regex only).
+
+Sentence splitting matters twice: the chunker cuts long paragraphs at sentence ends, and the answer
+layer quotes whole sentences. Both go wrong the same way when "e.g." or "J. Smith" ends a sentence,
+so there is one splitter.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A sentence may end with ., ! ?, or an ellipsis, then closing quotes or brackets, then whitespace.
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*\s+")
+# What may open the next sentence before its first letter or digit.
+_OPENERS = "\"'\u201c\u2018\u00ab([*"
+
+# Abbreviations compared as written: titles are capitalised, so a sentence ending "no." splits.
+_ABBREVIATIONS_CASED = frozenset(
+    {
+        "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "St.", "Sr.", "Jr.", "Rev.", "Gen.", "Col.",
+        "Lt.", "Capt.", "Sgt.", "Gov.", "Sen.", "Rep.", "Pres.", "Mt.", "No.", "Nos.", "Fig.",
+        "Figs.", "Vol.", "Vols.", "Ch.", "Sec.", "Art.", "Inc.", "Ltd.", "Bros.", "Dept.",
+    }
+)
+# Abbreviations compared in lower case: they are never a sentence's last word.
+_ABBREVIATIONS_ANY_CASE = frozenset(
+    {"e.g.", "i.e.", "c.", "ca.", "cf.", "vs.", "viz.", "approx.", "al.", "p.", "pp.", "esp."}
+)
+# "U.S.", "U.S.S.R.", "a.m.": letters each followed by a dot.
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split `text` into sentences, stripped and non-empty, in order.
+
+    Every line break ends a sentence (list items and headers are separate lines). Within a line a
+    sentence ends at ., !, ? or an ellipsis followed by whitespace and an upper-case letter, a digit
+    or an opening quote, unless the word before the stop is a known abbreviation or an initial.
+    """
+    sentences: list[str] = []
+    for line in text.splitlines():
+        sentences.extend(_split_line(line))
+    return sentences
+
+
+def _split_line(line: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(line):
+        if _is_sentence_end(line, match):
+            pieces.append(line[start : match.end()].strip())
+            start = match.end()
+    pieces.append(line[start:].strip())
+    return [piece for piece in pieces if piece]
+
+
+def _is_sentence_end(line: str, match: re.Match[str]) -> bool:
+    if not _starts_sentence(line[match.end() :]):
+        return False
+    stop = match.group().rstrip()
+    if stop.rstrip("\"'\u201d\u2019\u00bb)]") != ".":
+        return True  # "!", "?", "..." are never abbreviations
+    return not _is_abbreviation(_word_before(line, match.start()))
+
+
+def _starts_sentence(rest: str) -> bool:
+    for char in rest:
+        if char in _OPENERS:
+            continue
+        return char.isupper() or char.isdigit()
+    return False
+
+
+def _word_before(line: str, stop_index: int) -> str:
+    """The word that ends with the full stop at `stop_index`, without leading brackets or quotes."""
+    head = line[: stop_index + 1]
+    word = head.rsplit(None, 1)[-1] if head.strip() else ""
+    return word.lstrip("\"'\u201c\u2018([")
+
+
+def _is_abbreviation(word: str) -> bool:
+    if word in _ABBREVIATIONS_CASED or word.lower() in _ABBREVIATIONS_ANY_CASE:
+        return True
+    if len(word) == 2 and word[0].isupper():
+        return True  # a single initial: "J. Smith"
+    return bool(_DOTTED_INITIALS.match(word))
+
+
+def is_terminated(text: str) -> bool:
+    """Whether `text` ends like a finished sentence (closing quotes and brackets ignored)."""
+    core = text.rstrip().rstrip("\"'\u201d\u2019\u00bb)]")
+    return bool(core) and core[-1] in ".!?\u2026"
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of whitespace (including non-breaking spaces) to single spaces."""
+    return " ".join(text.split())

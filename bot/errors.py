@@ -1,0 +1,56 @@
+"""One error hierarchy. Every StudyBotError carries a message that is safe to show a user as it is;
+the adapters (command line, Discord) turn these into what the user sees, in one place each."""
+
+from __future__ import annotations
+
+
+class StudyBotError(Exception):
+    """An expected failure with a user-facing explanation (and, where there is one, the fix)."""
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def user_message(self) -> str:
+        return f"{self.message} {self.hint}".strip()
+
+
+class ConfigError(StudyBotError):
+    """A setting is missing or has a value that cannot work."""
+
+
+class IndexMissingError(StudyBotError):
+    """No index has been built yet."""
+
+
+class IndexIncompatibleError(StudyBotError):
+    """The index was built with another model or format version."""
+
+
+class IndexDamagedError(StudyBotError):
+    """The index files are unreadable or inconsistent."""
+
+
+class ModelLoadError(StudyBotError):
+    """The embedding model could not be loaded (offline and not installed, or a wrong path)."""
+
+
+class DocumentError(StudyBotError):
+    """A document could not be read; the reason says why (corrupt, empty, unsupported)."""
+
+
+class ReindexInProgressError(StudyBotError):
+    """A reindex is already running; a second one is refused."""
+
+
+class NotFoundError(StudyBotError):
+    """A named thing (document, schedule, question) does not exist."""
+
+
+class PermissionDeniedError(StudyBotError):
+    """The user lacks the role a command needs."""
+
+
+class InvalidInputError(StudyBotError):
+    """The user gave an option or value that cannot be used; the message says what is expected."""

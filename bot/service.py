@@ -1,0 +1,130 @@
+"""The facade both adapters (command line and Discord) call. It owns the model, the current index
+and the reindex lock; it takes and returns plain values and knows nothing of Discord."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bot.config import Settings
+from bot.core.answering import Answer, AnswerPolicy, answer_question
+from bot.core.embedding import Embedder
+from bot.core.index_store import Manifest, load_index, read_manifest
+from bot.core.indexer import IndexOptions, IndexReport, ProgressFn, build_index
+from bot.core.retrieval import Retriever
+from bot.errors import ReindexInProgressError
+
+log = logging.getLogger(__name__)
+
+SENTENCE_CACHE_SIZE = 20_000  # about 30 MB of vectors
+
+
+@dataclass(frozen=True)
+class IndexInfo:
+    index_dir: Path
+    manifest: Manifest | None
+    loaded_build: str | None
+
+    def to_dict(self) -> dict:
+        m = self.manifest
+        if m is None:
+            return {"index_dir": str(self.index_dir), "built": False}
+        return {
+            "index_dir": str(self.index_dir), "built": True, "build": self.loaded_build,
+            "model": m.model, "dimension": m.dimension, "index_kind": m.index_kind,
+            "format_version": m.format_version, "built_at": m.built_at,
+            "chunk_count": m.chunk_count, "document_count": m.document_count,
+            "documents": {name: {"chunks": d.chunks, "size": d.size, "indexed_at": d.indexed_at,
+                                 "sha256": d.sha256} for name, d in m.documents.items()},
+            "skipped": m.skipped, "chunker": m.chunker,
+        }
+
+
+class StudyService:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.embedder = embedder or Embedder(settings.embedding_model,
+                                             allow_download=settings.allow_model_download,
+                                             batch_size=settings.embed_batch_size)
+        self.policy = AnswerPolicy(max_sentences=settings.answer_max_sentences)
+        self._retriever: Retriever | None = None
+        self._swap_lock = threading.Lock()
+        self._reindex_lock = threading.Lock()
+        self.last_reindex: IndexReport | None = None
+        self.last_reindex_at: float | None = None
+        self._sentence_cache: dict[str, np.ndarray] = {}
+
+    # --- index ------------------------------------------------------------------------------
+
+    @property
+    def index_dir(self) -> Path:
+        return self.settings.index_dir
+
+    @property
+    def corpus_dir(self) -> Path:
+        return self.settings.corpus_dir
+
+    def load(self) -> Retriever:
+        """Load the current index from disk (errors say how to recover) and start serving it."""
+        loaded = load_index(self.index_dir, model=self.embedder.model_name)
+        retriever = Retriever(loaded, self.embedder)
+        with self._swap_lock:
+            self._retriever = retriever
+        return retriever
+
+    def retriever(self) -> Retriever:
+        with self._swap_lock:
+            current = self._retriever
+        return current or self.load()
+
+    @property
+    def reindexing(self) -> bool:
+        return self._reindex_lock.locked()
+
+    def reindex(self, progress: ProgressFn | None = None) -> IndexReport:
+        """Rebuild from the corpus aside; questions keep being answered from the old index until
+        the new one is complete, then it replaces the old one in one step."""
+        if not self._reindex_lock.acquire(blocking=False):
+            raise ReindexInProgressError("A reindex is already running.",
+                                         hint="Wait for it to finish, then try again.")
+        try:
+            options = IndexOptions(self.settings.chunk_max_chars, self.settings.index_kind,
+                                   self.settings.approximate_above)
+            report = build_index(self.corpus_dir, self.index_dir, self.embedder, options,
+                                 progress or (lambda *_: None))
+            if not report.unchanged or self._retriever is None:
+                self.load()
+            self.last_reindex, self.last_reindex_at = report, time.time()
+            return report
+        finally:
+            self._reindex_lock.release()
+
+    def info(self) -> IndexInfo:
+        with self._swap_lock:
+            loaded = self._retriever.index.build_name if self._retriever else None
+        return IndexInfo(self.index_dir, read_manifest(self.index_dir), loaded)
+
+    # --- questions ----------------------------------------------------------------------------
+
+    def _sentence_vectors(self, sentences: list[str]) -> np.ndarray:
+        """Sentence embeddings for answer selection, remembered: a class asks about the same
+        passages again and again."""
+        missing = [s for s in dict.fromkeys(sentences) if s not in self._sentence_cache]
+        if missing:
+            for sentence, vector in zip(missing, self.embedder.encode(missing)):
+                self._sentence_cache[sentence] = vector
+            while len(self._sentence_cache) > SENTENCE_CACHE_SIZE:
+                self._sentence_cache.pop(next(iter(self._sentence_cache)))
+        return np.array([self._sentence_cache[s] for s in sentences], dtype=np.float32)
+
+    def ask(self, question: str) -> Answer:
+        retriever = self.retriever()
+        result = retriever.search(question.strip(), k=8)
+        answer = answer_question(result, retriever.index.lexical, self.policy, self._sentence_vectors)
+        log.info("Answered (%s, top %.2f): %r", answer.tier, answer.top_score, question[:80])
+        return answer

@@ -1,0 +1,1 @@
+"""SQLite storage for the bot's state (feedback, quizzes, reviews)."""

