@@ -11,9 +11,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from bot.core.answering import CLOSEST, NOT_COVERED, Answer
-from bot.core.indexer import IndexReport
+from bot.core.indexer import STAGE_LABELS, IndexReport
 
-STAGE_LABELS = {"reading": "Reading documents", "embedding": "Embedding new chunks", "writing": "Writing index"}
 
 
 def render_answer(console: Console, answer: Answer) -> None:

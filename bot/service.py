@@ -14,7 +14,8 @@ import numpy as np
 from bot.config import Settings
 from bot.core.answering import Answer, AnswerPolicy, answer_question
 from bot.core.embedding import Embedder
-from bot.core.index_store import Manifest, load_index, read_manifest
+from bot.core.corpus_files import check_upload, resolve_document, write_document
+from bot.core.index_store import DocumentEntry, Manifest, load_index, read_manifest
 from bot.core.indexer import IndexOptions, IndexReport, ProgressFn, build_index
 from bot.core.retrieval import Retriever
 from bot.errors import ReindexInProgressError
@@ -43,6 +44,14 @@ class IndexInfo:
                                  "sha256": d.sha256} for name, d in m.documents.items()},
             "skipped": m.skipped, "chunker": m.chunker,
         }
+
+
+@dataclass(frozen=True)
+class DocumentChange:
+    name: str
+    chunks: int  # chunks the document has (added) or had (removed)
+    replaced: bool  # an upload replaced a document of the same name
+    report: IndexReport
 
 
 class StudyService:
@@ -103,6 +112,31 @@ class StudyService:
             return report
         finally:
             self._reindex_lock.release()
+
+    def add_document(self, filename: str, data: bytes, progress: ProgressFn | None = None) -> DocumentChange:
+        """Check an upload, put it in the corpus and index it (only its chunks are embedded). A file
+        that cannot be read changes nothing."""
+        name, document = check_upload(filename, data, int(self.settings.upload_max_mb * 1_000_000))
+        if self.reindexing:
+            raise ReindexInProgressError("A reindex is running.", hint="Upload again when it has finished.")
+        replaced = (self.corpus_dir / name).exists()
+        write_document(self.corpus_dir, name, data)
+        report = self.reindex(progress)
+        entry = read_manifest(self.index_dir).documents.get(name)
+        return DocumentChange(name, entry.chunks if entry else 0, replaced, report)
+
+    def remove_document(self, name: str, progress: ProgressFn | None = None) -> DocumentChange:
+        path = resolve_document(self.corpus_dir, name)
+        if self.reindexing:
+            raise ReindexInProgressError("A reindex is running.", hint="Try again when it has finished.")
+        manifest = read_manifest(self.index_dir)
+        chunks = manifest.documents[name].chunks if manifest and name in manifest.documents else 0
+        path.unlink()
+        return DocumentChange(name, chunks, True, self.reindex(progress))
+
+    def documents(self) -> dict[str, DocumentEntry]:
+        manifest = read_manifest(self.index_dir)
+        return dict(manifest.documents) if manifest else {}
 
     def info(self) -> IndexInfo:
         with self._swap_lock:

@@ -44,6 +44,9 @@ class Embedder:
         self.batch_size = batch_size
         self._model = None
         self._lock = threading.Lock()
+        # One batch at a time: the fast tokenizer is not safe to share between threads ("Already
+        # borrowed"), and a question waits at most one batch of a running reindex.
+        self._encode_lock = threading.Lock()
 
     @property
     def loaded(self) -> bool:
@@ -93,9 +96,10 @@ class Embedder:
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
         for start in range(0, len(order), self.batch_size):
             ids = order[start : start + self.batch_size]
-            out[ids] = model.encode([texts[i] for i in ids], batch_size=self.batch_size,
-                                    normalize_embeddings=True, convert_to_numpy=True,
-                                    show_progress_bar=False)
+            with self._encode_lock:
+                out[ids] = model.encode([texts[i] for i in ids], batch_size=self.batch_size,
+                                        normalize_embeddings=True, convert_to_numpy=True,
+                                        show_progress_bar=False)
             if progress is not None:
                 progress(start + len(ids), len(texts))
         return out

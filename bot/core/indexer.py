@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 CHUNKER_VERSION = 1
 CACHE_FILE = "embedding-cache.sqlite"
 
-# progress(stage, done, total); stages: "reading", "embedding", "writing"
+# progress(stage, done, total); the stages, with the words the adapters show for them:
+STAGE_LABELS = {"reading": "Reading documents", "embedding": "Embedding new chunks", "writing": "Writing index"}
 ProgressFn = Callable[[str, int, int], None]
 
 
@@ -95,8 +96,8 @@ def read_corpus(corpus_dir: Path, progress: ProgressFn = _noop) -> tuple[list[Do
         try:
             documents.append(load_document(path, name))
         except DocumentError as exc:
-            skipped[name] = exc.message
-            log.warning("Skipped %s: %s", name, exc.message)
+            skipped[name] = exc.message.removeprefix(f"{name}: ")  # the report names the file
+            log.warning("Skipped %s: %s", name, skipped[name])
         progress("reading", done, len(files))
     return documents, skipped
 

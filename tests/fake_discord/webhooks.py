@@ -108,7 +108,7 @@ def register(api: web.RouteTableDef, fake: "FakeDiscord") -> None:
         body, files = dict(request[BODY] or {}), request[FILES]
         check_message(body, creating=True, n_files=len(files))
         original = rec.original
-        if rec.callback_type == 5 and original is not None and original.loading:
+        if rec.callback_type == 5 and original is not None and original.loading and not original.deleted:
             # Discord completes the "thinking" message; the ephemeral choice made at defer time wins.
             body.pop("flags", None)
             msg = await messages.edit(original, body, files)

@@ -43,6 +43,7 @@ def load_document(path: Path, name: str) -> Document:
         blocks=tuple(blocks),
         sha256=hashlib.sha256(data).hexdigest(),
         title=parsed.title or title_from_name(name),
+        size_bytes=len(data),
     )
 
 

@@ -1,0 +1,59 @@
+"""The discord.py client: intents, command sync, cogs, persistent buttons, the error handler."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord_bot.cogs.ask import AskCog
+from bot.discord_bot.cogs.corpus import CorpusCog, ReindexCog
+from bot.discord_bot.cogs.status import StatusCog
+from bot.discord_bot.context import BotContext
+from bot.discord_bot.errors import report_error
+from bot.discord_bot.feedback import FeedbackButton
+
+log = logging.getLogger(__name__)
+
+
+class StudyBot(commands.Bot):
+    def __init__(self, ctx: BotContext, **options) -> None:
+        # Default intents only: mentions and DMs carry their text without the privileged
+        # Message Content intent. Nobody is ever pinged from user text.
+        super().__init__(command_prefix=commands.when_mentioned, intents=discord.Intents.default(),
+                         allowed_mentions=discord.AllowedMentions.none(), help_command=None, **options)
+        self.ctx = ctx
+        self.tree.on_error = self.on_app_command_error
+
+    async def setup_hook(self) -> None:
+        await self.add_cog(AskCog(self, self.ctx))
+        await self.add_cog(CorpusCog(self, self.ctx))
+        await self.add_cog(ReindexCog(self, self.ctx))
+        await self.add_cog(StatusCog(self, self.ctx))
+        self.add_dynamic_items(FeedbackButton)
+        await self.sync_commands()
+
+    async def sync_commands(self) -> None:
+        guild_ids = self.ctx.settings.discord_guild_ids
+        if not guild_ids:
+            synced = await self.tree.sync()
+            log.info("Synced %d global commands (Discord may take a while to show them)", len(synced))
+            return
+        for guild_id in guild_ids:
+            guild = discord.Object(guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("Synced %d commands to guild %s", len(synced), guild_id)
+
+    async def on_message(self, message: discord.Message) -> None:
+        """No prefix commands: mentions and DMs are questions, handled by the ask cog."""
+
+    async def on_ready(self) -> None:
+        log.info("Connected as %s (id %s) to %d guilds", self.user, self.user.id if self.user else "?",
+                 len(self.guilds))
+
+    async def on_app_command_error(self, interaction: discord.Interaction,
+                                   error: app_commands.AppCommandError) -> None:
+        await report_error(interaction, error)

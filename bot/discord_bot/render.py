@@ -1,0 +1,69 @@
+"""How answers, reports and status look on Discord, always within Discord's limits."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.core.answering import CLOSEST, NOT_COVERED, Answer
+from bot.core.indexer import IndexReport
+from bot.discord_bot import limits
+
+COLOUR = {"confident": discord.Colour.green(), CLOSEST: discord.Colour.gold(), NOT_COVERED: discord.Colour.light_grey()}
+TITLE = {"confident": "From the course notes", CLOSEST: "The closest passage in the notes (it may not answer this)",
+         NOT_COVERED: "That is not in the course notes"}
+
+
+def answer_embed(answer: Answer) -> discord.Embed:
+    embed = discord.Embed(title=TITLE[answer.tier], colour=COLOUR[answer.tier])
+    embed.set_author(name=limits.clip(f"Q: {answer.question}", limits.EMBED_TITLE))
+    if answer.abstained:
+        lines = ["I could not find this in the course notes, so I won't guess."]
+        if answer.nearest_topics:
+            lines.append("The nearest topics in the notes: " + "; ".join(answer.nearest_topics))
+        embed.description = limits.clip("\n".join(lines), limits.EMBED_DESCRIPTION)
+        return embed
+    quoted = [f"{sentence} **[{n}]**" for n, sentence in enumerate(answer.sentences, 1)]
+    embed.description = limits.fit_lines(quoted, limits.EMBED_DESCRIPTION, "\n\n",
+                                         more="…({n} more in the notes)")
+    sources = [f"**[{n}]** {c.label()}" for n, c in enumerate(answer.citations, 1)]
+    embed.add_field(name="Sources", value=limits.fit_lines(sources, limits.EMBED_FIELD_VALUE), inline=False)
+    embed.set_footer(text="Answers are quoted from the notes. Was this helpful?")
+    return embed
+
+
+def answer_text(answer: Answer) -> str:
+    """A plain-text answer for channels where the bot may not embed links."""
+    if answer.abstained:
+        return "That is not in the course notes."
+    lines = [f"{s} [{n}]" for n, s in enumerate(answer.sentences, 1)]
+    lines += [f"[{n}] {c.label()}" for n, c in enumerate(answer.citations, 1)]
+    return limits.fit_lines(lines, limits.MESSAGE)
+
+
+def progress_text(title: str, stage: str, done: int, total: int, eta_seconds: float | None) -> str:
+    width = 20
+    share = done / total if total else 0.0
+    bar = "█" * round(share * width) + "░" * (width - round(share * width))
+    eta = f" · about {_duration(eta_seconds)} left" if eta_seconds is not None and done < total else ""
+    return limits.clip(f"{title}\n{stage}: `{bar}` {share:.0%} ({done}/{total}){eta}", limits.MESSAGE)
+
+
+def report_text(report: IndexReport, title: str = "Reindex finished") -> str:
+    if report.unchanged:
+        body = f"Nothing changed: {report.documents} documents, {report.chunks} chunks, nothing to embed."
+    else:
+        parts = [f"{len(report.added)} added", f"{len(report.changed)} changed", f"{len(report.removed)} removed"]
+        body = (f"Documents: {', '.join(parts)}. Chunks: {report.embedded} embedded, {report.reused} reused. "
+                f"The index now holds {report.documents} documents and {report.chunks} chunks "
+                f"({report.seconds:.1f} s).")
+        for label, names in (("Added", report.added), ("Changed", report.changed), ("Removed", report.removed)):
+            if names:
+                body += f"\n{label}: " + ", ".join(names)
+    if report.skipped:
+        body += "\nSkipped (could not be read): " + "; ".join(f"{n} ({why})" for n, why in report.skipped.items())
+    return limits.clip(f"**{title}.** {body}", limits.MESSAGE)
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60} min {seconds % 60} s" if seconds >= 60 else f"{seconds} s"

@@ -1,0 +1,67 @@
+"""Start the Discord bot: settings in, resources owned for the bot's lifetime, a clean shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import discord
+import discord.gateway
+import discord.http
+import yarl
+
+from bot.config import Settings
+from bot.discord_bot.client import StudyBot
+from bot.discord_bot.context import BotContext
+from bot.errors import ConfigError, IndexMissingError
+from bot.service import StudyService
+from bot.store.answer_log import AnswerLog
+from bot.store.database import Database
+
+log = logging.getLogger(__name__)
+
+
+def point_at_endpoints(settings: Settings) -> None:
+    """Send discord.py's REST and gateway traffic to another address (a proxy or test server)."""
+    if settings.discord_api_base:
+        discord.http.Route.BASE = settings.discord_api_base.rstrip("/")
+    if settings.discord_gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
+
+
+def prepare_service(service: StudyService) -> None:
+    """Load the index, building it first when there is none, so the first question is fast."""
+    try:
+        service.load()
+    except IndexMissingError:
+        log.info("No index yet: building it from %s", service.corpus_dir)
+        service.reindex()
+    service.embedder.encode_query("warm up")  # load the model now, not on the first question
+
+
+def run_bot(settings: Settings) -> None:
+    if not settings.has_discord_token:
+        raise ConfigError("DISCORD_TOKEN is not set.", hint="Put it in .env (see .env.example).")
+    logging.basicConfig(level=settings.log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True)
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    point_at_endpoints(settings)
+    service = StudyService(settings)
+    prepare_service(service)
+    db = Database(settings.database_path)
+    ctx = BotContext(settings, service, AnswerLog(db))
+    try:
+        asyncio.run(_run(ctx, settings.discord_token.get_secret_value()))
+    finally:
+        db.close()
+
+
+async def _run(ctx: BotContext, token: str) -> None:
+    async with StudyBot(ctx) as bot:
+        try:
+            await bot.start(token)
+        except discord.LoginFailure as exc:
+            raise ConfigError("Discord refused the token.",
+                              hint="Check DISCORD_TOKEN in .env (Developer Portal -> Bot -> Reset Token).") from exc
+        except discord.PrivilegedIntentsRequired as exc:  # pragma: no cover - default intents only
+            raise ConfigError("Discord refused the bot's intents.") from exc

@@ -1,0 +1,78 @@
+"""A StudyBot wired to a fake Discord: real model, real FAISS index (copied from the session's
+default build, so nothing is re-embedded), real SQLite file."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+from tests.conftest import make_settings
+from tests.fake_discord import FakeDiscord, permissions as P
+from tests.fake_discord.fixtures import running_bot
+from tests.fake_discord.world import World
+
+
+@dataclass
+class Env:
+    fake: FakeDiscord
+    ctx: object
+    tmp: Path
+
+    @property
+    def world(self):
+        return self.fake.world
+
+    @property
+    def guild(self):
+        return self.world.guild
+
+    @property
+    def channel(self):
+        return self.world.channel
+
+    def user(self, name: str):
+        return self.world.user(name)
+
+    def run(self, **options):
+        """Start (or restart) the bot against the same fake world."""
+        from bot.discord_bot.client import StudyBot
+
+        return running_bot(lambda: StudyBot(self.ctx), self.fake, **options)
+
+
+def study_world() -> World:
+    world = World.default()
+    guild = world.guild
+    moderators = guild.add_role("Moderators")
+    guild.add_member(world.add_user("mod"), (moderators,))
+    guild.add_member(world.add_user("carol"))
+    return world
+
+
+@pytest_asyncio.fixture
+async def env(tmp_path, default_service, embedder):
+    from bot.discord_bot.context import BotContext
+    from bot.service import StudyService
+    from bot.store.answer_log import AnswerLog
+    from bot.store.database import Database
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(default_service.corpus_dir, corpus)
+    shutil.copytree(default_service.index_dir, index)
+    fake = FakeDiscord(study_world())
+    await fake.start()
+    settings = make_settings(corpus, index, discord_guild_ids=[int(fake.world.guild.id)],
+                             moderator_role="Moderators", ask_cooldown_seconds=0)
+    service = StudyService(settings, embedder)
+    service.load()
+    db = Database(tmp_path / "state.db")
+    ctx = BotContext(settings, service, AnswerLog(db), progress_interval=0.05)
+    try:
+        yield Env(fake, ctx, tmp_path)
+    finally:
+        await fake.stop()
+        db.close()
