@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 
 import discord
 import discord.gateway
@@ -39,6 +40,16 @@ def prepare_service(service: StudyService) -> None:
     service.embedder.encode_query("warm up")  # load the model now, not on the first question
 
 
+def _close_on_signals(bot: StudyBot) -> None:
+    """SIGTERM (a service manager stopping the bot) closes it cleanly, like Ctrl-C."""
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        try:
+            loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
+        except (NotImplementedError, RuntimeError):  # pragma: no cover - Windows
+            pass
+
+
 def run_bot(settings: Settings) -> None:
     if not settings.has_discord_token:
         raise ConfigError("DISCORD_TOKEN is not set.", hint="Put it in .env (see .env.example).")
@@ -58,6 +69,7 @@ def run_bot(settings: Settings) -> None:
 
 async def _run(ctx: BotContext, token: str) -> None:
     async with StudyBot(ctx) as bot:
+        _close_on_signals(bot)
         try:
             await bot.start(token)
         except discord.LoginFailure as exc:
