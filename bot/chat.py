@@ -7,13 +7,17 @@ from rich.console import Console
 from bot.cli_render import render_answer
 from bot.errors import StudyBotError
 
-HELP = "Type a question about the course notes. Commands: /help, /quit (or Ctrl-D)."
+HELP = ("Type a question about the course notes. Commands: /quiz (a question for you; your next "
+        "line answers it), /ask, /help, /quit (or Ctrl-D).")
 
 
 class ChatSession:
     def __init__(self, service, console: Console) -> None:
+        from bot.cli_quiz import ChatQuiz
+
         self.service = service
         self.console = console
+        self.quiz = ChatQuiz(service, console)
 
     def run(self) -> None:
         self.console.print(f"[bold]StudyBot[/] — {HELP}")
@@ -30,7 +34,30 @@ class ChatSession:
             if line.lower() in {"/help", "help", "?"}:
                 self.console.print(HELP)
                 continue
+            if self.quiz_turn(line):
+                continue
             self.handle(line)
+
+    def quiz_turn(self, line: str) -> bool:
+        """Quiz mode: /quiz asks, the next line answers; /ask leaves. False: `line` is a question."""
+        command = line.split(maxsplit=1)[0].lower()
+        try:
+            if command == "/quiz":
+                self.quiz.ask()
+                return True
+            if command == "/ask":
+                self.quiz.cancel()
+                rest = line[len(command):].strip()
+                if rest:
+                    self.handle(rest)
+                return True
+            if self.quiz.pending is not None:
+                self.quiz.answer(line)
+                return True
+        except StudyBotError as exc:
+            self.console.print(f"[red]{exc.user_message()}[/]")
+            return True
+        return False
 
     def handle(self, question: str) -> None:
         try:

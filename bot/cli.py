@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+from bot.cli_quiz import quiz_app
 from bot.cli_render import index_progress, render_answer, render_report
 from bot.config import Settings, load_settings
 from bot.errors import IndexMissingError, StudyBotError
@@ -19,6 +20,7 @@ from bot.errors import IndexMissingError, StudyBotError
 app = typer.Typer(add_completion=False, no_args_is_help=False, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
                   help="StudyBot: answers from the course notes, with citations.")
+app.add_typer(quiz_app, name="quiz")
 console = Console()
 err_console = Console(stderr=True)
 

@@ -15,8 +15,9 @@ from bot.config import Settings
 from bot.core.answering import Answer, AnswerPolicy, answer_question
 from bot.core.embedding import Embedder
 from bot.core.corpus_files import check_upload, resolve_document, write_document
-from bot.core.index_store import DocumentEntry, Manifest, load_index, read_manifest
+from bot.core.index_store import BUILDS, DocumentEntry, Manifest, load_index, read_manifest
 from bot.core.indexer import IndexOptions, IndexReport, ProgressFn, build_index
+from bot.core.quiz.bank import QuestionBank, load_bank
 from bot.core.retrieval import Retriever
 from bot.errors import ReindexInProgressError
 
@@ -67,6 +68,8 @@ class StudyService:
         self.last_reindex: IndexReport | None = None
         self.last_reindex_at: float | None = None
         self._sentence_cache: dict[str, np.ndarray] = {}
+        self._sentence_lock = threading.Lock()  # the bot asks from several worker threads
+        self._quiz_bank: tuple[str, QuestionBank] | None = None  # (build name, its bank)
 
     # --- index ------------------------------------------------------------------------------
 
@@ -143,18 +146,31 @@ class StudyService:
             loaded = self._retriever.index.build_name if self._retriever else None
         return IndexInfo(self.index_dir, read_manifest(self.index_dir), loaded)
 
+    def quiz_bank(self) -> QuestionBank:
+        """The question bank of the build being served, read once per build."""
+        build = self.retriever().index.build_name
+        cached = self._quiz_bank
+        if cached is None or cached[0] != build:
+            cached = (build, load_bank(self.index_dir / BUILDS / build))
+            self._quiz_bank = cached
+        return cached[1]
+
     # --- questions ----------------------------------------------------------------------------
 
     def _sentence_vectors(self, sentences: list[str]) -> np.ndarray:
         """Sentence embeddings for answer selection, remembered: a class asks about the same
         passages again and again."""
-        missing = [s for s in dict.fromkeys(sentences) if s not in self._sentence_cache]
+        with self._sentence_lock:
+            known = {s: self._sentence_cache[s] for s in sentences if s in self._sentence_cache}
+        missing = [s for s in dict.fromkeys(sentences) if s not in known]
         if missing:
-            for sentence, vector in zip(missing, self.embedder.encode(missing)):
-                self._sentence_cache[sentence] = vector
-            while len(self._sentence_cache) > SENTENCE_CACHE_SIZE:
-                self._sentence_cache.pop(next(iter(self._sentence_cache)))
-        return np.array([self._sentence_cache[s] for s in sentences], dtype=np.float32)
+            fresh = dict(zip(missing, self.embedder.encode(missing)))
+            known.update(fresh)
+            with self._sentence_lock:
+                self._sentence_cache.update(fresh)
+                while len(self._sentence_cache) > SENTENCE_CACHE_SIZE:
+                    self._sentence_cache.pop(next(iter(self._sentence_cache)))
+        return np.array([known[s] for s in sentences], dtype=np.float32)
 
     def ask(self, question: str) -> Answer:
         retriever = self.retriever()

@@ -13,12 +13,16 @@ import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from bot.core.documents import Chunk
 from bot.core.lexical import LexicalIndex
 from bot.errors import IndexDamagedError, IndexIncompatibleError, IndexMissingError
+
+if TYPE_CHECKING:
+    from bot.core.quiz.bank import QuestionBank
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +51,8 @@ class Manifest:
     built_at: str
     format_version: int = FORMAT_VERSION
     skipped: dict[str, str] = field(default_factory=dict)
+    # The question bank: generator version, teachers' files {name: sha256}, item count.
+    quiz: dict[str, object] = field(default_factory=dict)
 
     @property
     def document_count(self) -> int:
@@ -94,9 +100,12 @@ def make_faiss_index(vectors: np.ndarray, kind: str):
     return index
 
 
-def write_build(index_dir: Path, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray) -> str:
+def write_build(index_dir: Path, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray,
+                quiz_bank: QuestionBank | None = None) -> str:
     """Write a complete build aside, then make it current atomically. Returns the build name."""
     import faiss
+
+    from bot.core.quiz.bank import save_bank
 
     builds = index_dir / BUILDS
     builds.mkdir(parents=True, exist_ok=True)
@@ -107,6 +116,8 @@ def write_build(index_dir: Path, manifest: Manifest, chunks: list[Chunk], vector
     _write_chunks(staging / "chunks.jsonl", chunks)
     faiss.write_index(make_faiss_index(vectors, manifest.index_kind), str(staging / "vectors.faiss"))
     LexicalIndex.build([c.embedding_text() for c in chunks]).save(staging / "lexical")
+    if quiz_bank is not None:
+        save_bank(quiz_bank, staging)
     # The manifest goes last: a build folder without one is incomplete by definition.
     _write_durably(staging / "manifest.json", manifest.to_json())
     _fsync_dir(staging)

@@ -7,7 +7,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -17,8 +17,11 @@ from bot.core.chunking import chunk_document
 from bot.core.documents import Chunk, Document
 from bot.core.embedding import Embedder
 from bot.core.embedding_cache import EmbeddingCache
-from bot.core.index_store import DocumentEntry, Manifest, load_index, read_manifest, write_build
+from bot.core.index_store import (DocumentEntry, Manifest, current_build, load_index, read_manifest,
+                                   write_build)
 from bot.core.loaders import iter_corpus_files, load_document
+from bot.core.quiz.bank import bank_is_current, build_bank, quiz_state, reusable_items
+from bot.core.quiz.teacher_bank import load_teacher_banks
 from bot.errors import DocumentError, ReindexInProgressError, StudyBotError
 
 log = logging.getLogger(__name__)
@@ -51,13 +54,14 @@ class IndexReport:
     unchanged: bool = False
     build: str = ""
     seconds: float = 0.0
+    quiz_items: int = 0
 
     def to_dict(self) -> dict:
         return {
             "documents": self.documents, "chunks": self.chunks, "embedded": self.embedded,
             "reused": self.reused, "added": self.added, "changed": self.changed,
             "removed": self.removed, "unchanged": self.unchanged, "build": self.build,
-            "seconds": round(self.seconds, 3),
+            "seconds": round(self.seconds, 3), "quiz_items": self.quiz_items,
             "skipped": [{"file": name, "reason": why} for name, why in self.skipped.items()],
         }
 
@@ -113,17 +117,27 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder,
         chunker = {"max_chars": options.chunk_max_chars, "version": CHUNKER_VERSION}
         kind = _choose_kind(options, len(chunks))
         diff = _diff_documents(old, documents)
-        if _is_unchanged(old, embedder.model_name, chunker, kind, diff, index_dir):
+        # Teachers' question files: a bad one is reported like an unreadable document; an edited
+        # one (its hash is in the manifest) makes the build change.
+        teacher = load_teacher_banks(corpus_dir)
+        skipped = {**skipped, **teacher[1]}
+        quiz = quiz_state(corpus_dir)
+        if (_is_unchanged(old, embedder.model_name, chunker, kind, diff, index_dir)
+                and _quiz_unchanged(old, quiz, index_dir)):
             return IndexReport(len(documents), len(chunks), 0, len(chunks), skipped=skipped,
-                               unchanged=True, build="", seconds=time.perf_counter() - started)
+                               unchanged=True, build="", seconds=time.perf_counter() - started,
+                               quiz_items=int(old.quiz.get("items", 0)))
         vectors, embedded = _embeddings_for(chunks, index_dir, embedder, progress)
         progress("writing", 0, 1)
+        bank, _ = build_bank(chunks, corpus_dir, reusable_items(current_build(index_dir)), teacher=teacher)
         manifest = _make_manifest(embedder, kind, documents, chunks_by_doc, chunker, old, skipped, vectors)
-        build = write_build(index_dir, manifest, chunks, vectors)
+        manifest = replace(manifest, quiz={**quiz, "items": len(bank)})
+        build = write_build(index_dir, manifest, chunks, vectors, quiz_bank=bank)
         progress("writing", 1, 1)
     return IndexReport(len(documents), len(chunks), embedded, len(chunks) - embedded,
                        added=diff["added"], changed=diff["changed"], removed=diff["removed"],
-                       skipped=skipped, build=build, seconds=time.perf_counter() - started)
+                       skipped=skipped, build=build, seconds=time.perf_counter() - started,
+                       quiz_items=len(bank))
 
 
 def _choose_kind(options: IndexOptions, count: int) -> str:
@@ -153,6 +167,13 @@ def _is_unchanged(old: Manifest | None, model: str, chunker: dict, kind: str,
     except StudyBotError:
         return False
     return True
+
+
+def _quiz_unchanged(old: Manifest | None, quiz: dict, index_dir: Path) -> bool:
+    """Same generator, same teachers' files, and the current build holds a bank it can reuse."""
+    if old is None or any(old.quiz.get(k) != v for k, v in quiz.items()):
+        return False
+    return bank_is_current(current_build(index_dir))
 
 
 def _embeddings_for(chunks: list[Chunk], index_dir: Path, embedder: Embedder,

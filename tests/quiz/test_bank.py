@@ -1,0 +1,187 @@
+"""The stored question bank: built at index time, reused per chunk, saved with each build."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.core import index_store
+from bot.core.chunking import chunk_document
+from bot.core.index_store import read_manifest
+from bot.core.loaders import load_document
+from bot.core.quiz import generator
+from bot.core.quiz.bank import (BANK_FILE, QuestionBank, build_bank, by_topic, load_bank, postable,
+                                save_bank)
+from bot.core.quiz.items import MULTIPLE_CHOICE, POSTABLE_KINDS, TRUE_FALSE
+from tests.conftest import DEFAULT_CORPUS
+
+NOTE = "china-under-mao.txt"
+HISTORY = """The Meiji Restoration
+Reforms
+In 1871, the feudal domains were abolished and replaced by prefectures under the central government.
+The new conscript army was created in 1873 after a long debate among the leaders in Tokyo.
+"""
+SCIENCE = """Physics
+Electromagnetism
+In 1831, Michael Faraday discovered electromagnetic induction while working in London.
+Later, James Clerk Maxwell unified electricity and magnetism in a set of equations.
+"""
+TEACHER = """questions:
+  - question: Who discovered electromagnetic induction?
+    answer: Michael Faraday
+    wrong: [Isaac Newton, Niels Bohr]
+    topic: Physics
+"""
+
+
+@pytest.fixture(scope="module")
+def chunks():
+    return chunk_document(load_document(DEFAULT_CORPUS / NOTE, NOTE), max_chars=900)
+
+
+@pytest.fixture
+def spy(monkeypatch):
+    """Records the chunk ids the generator is asked to work on, call by call."""
+    calls: list[list[str]] = []
+    real = generator.generate_items
+
+    def recording(chunks, **kwargs):
+        calls.append([c.id for c in chunks])
+        return real(chunks, **kwargs)
+
+    monkeypatch.setattr(generator, "generate_items", recording)
+    return calls
+
+
+def test_build_save_and_load_round_trip(chunks, tmp_path):
+    (tmp_path / "quizzes").mkdir()
+    (tmp_path / "quizzes" / "t.yaml").write_text(TEACHER, encoding="utf-8")
+    bank, errors = build_bank(chunks, tmp_path)
+    assert errors == {} and len(bank.teacher) == 1 and len(bank.generated) >= 15
+    assert bank.generated == generator.generate_items(chunks)  # same items, same order
+    save_bank(bank, tmp_path)
+    loaded = load_bank(tmp_path)
+    assert loaded.stored and loaded.generated == bank.generated and loaded.teacher == bank.teacher
+    assert loaded.chunk_ids == tuple(c.id for c in chunks)
+    last = json.loads((tmp_path / BANK_FILE).read_text(encoding="utf-8").splitlines()[-1])
+    assert last["source"]["chunk_id"]  # the next build can reuse items by chunk id
+    assert not load_bank(tmp_path / "nowhere").stored
+
+
+def test_unchanged_chunks_are_not_generated_again(chunks, tmp_path, spy):
+    bank, _ = build_bank(chunks, tmp_path)
+    again, _ = build_bank(chunks, tmp_path, bank.generated_by_chunk())
+    assert spy == [[c.id for c in chunks]]  # the second build generated nothing
+    assert again.generated == bank.generated
+    edited = next(c for c in chunks if "Lin Biao" in c.text)
+    changed = [replace(c, id="edited", text=c.text.replace("Lin Biao", "Lin Biao (a marshal)"))
+               if c is edited else c for c in chunks]
+    third, _ = build_bank(changed, tmp_path, bank.generated_by_chunk())
+    assert spy[-1] == ["edited"]
+    kept = [i for i in bank.generated if i.source.chunk_id != edited.id]
+    assert [i for i in third.generated if i.source.chunk_id != "edited"] == kept
+
+
+def test_bank_helpers(chunks, tmp_path):
+    bank, _ = build_bank(chunks, tmp_path)
+    items = bank.items
+    assert {i.kind for i in postable(items)} == set(POSTABLE_KINDS)
+    famine = by_topic(items, "resistance and FAMINE")
+    assert famine and all("Resistance and Famine" in i.source.section for i in famine)
+    assert by_topic(items, "china-under-mao") == items  # the document name (with or without suffix)
+    assert by_topic(items, "The Great Leap Forward (1958–1961)")
+    assert by_topic(items, "no such topic") == []
+    assert bank.get(items[3].id) == items[3] and bank.get("missing") is None
+    assert sum(bank.counts().values()) == len(bank)
+
+
+def write(folder: Path, name: str, text: str) -> None:
+    (folder / name).parent.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_reindex_stores_the_bank_and_regenerates_only_a_changed_document(fresh_service, spy):
+    corpus = fresh_service.corpus_dir
+    write(corpus, "history.txt", HISTORY)
+    write(corpus, "science.txt", SCIENCE)
+    write(corpus, "quizzes/physics.yaml", TEACHER)
+    report = fresh_service.reindex()
+    bank = fresh_service.quiz_bank()
+    assert report.quiz_items == len(bank) and read_manifest(fresh_service.index_dir).quiz["items"] == len(bank)
+    assert (index_store.current_build(fresh_service.index_dir) / BANK_FILE).exists()
+    assert {i.source.document for i in bank.generated} == {"history.txt", "science.txt"}
+    assert [i.answer for i in bank.teacher] == ["Michael Faraday"]
+    history_items = {i.id for i in bank.generated if i.source.document == "history.txt"}
+    first_ids = set(spy[0])
+
+    write(corpus, "science.txt", SCIENCE.replace("London", "London at the Royal Institution"))
+    report = fresh_service.reindex()
+    assert report.changed == ["science.txt"]
+    science_chunks = {c.id for c in fresh_service.retriever().index.chunks if c.document == "science.txt"}
+    assert len(spy) == 2 and spy[1] and set(spy[1]) <= science_chunks and not set(spy[1]) & first_ids
+    after = fresh_service.quiz_bank()
+    assert {i.id for i in after.generated if i.source.document == "history.txt"} == history_items
+
+
+def test_item_ids_are_stable_across_builds(fresh_service, tmp_path, embedder):
+    from bot.service import StudyService
+    from tests.conftest import make_settings
+
+    write(fresh_service.corpus_dir, NOTE, (DEFAULT_CORPUS / NOTE).read_text(encoding="utf-8"))
+    fresh_service.reindex()
+    other = StudyService(make_settings(fresh_service.corpus_dir, tmp_path / "other-index"), embedder)
+    other.reindex()
+    ids = [i.id for i in fresh_service.quiz_bank().generated]
+    assert ids and ids == [i.id for i in other.quiz_bank().generated]
+
+
+def test_unchanged_reindex_stays_unchanged_until_a_bank_file_changes(fresh_service):
+    corpus = fresh_service.corpus_dir
+    write(corpus, "history.txt", HISTORY)
+    fresh_service.reindex()
+    assert fresh_service.reindex().unchanged
+    write(corpus, "quizzes/physics.yaml", TEACHER)
+    report = fresh_service.reindex()
+    assert not report.unchanged and report.embedded == 0
+    assert [i.answer for i in fresh_service.quiz_bank().teacher] == ["Michael Faraday"]
+    assert fresh_service.reindex().unchanged
+    write(corpus, "quizzes/physics.yaml", TEACHER + "    wrong_key: 1\n")
+    report = fresh_service.reindex()
+    assert not report.unchanged and "quizzes/physics.yaml" in report.skipped
+    assert "unknown field" in report.skipped["quizzes/physics.yaml"]
+    assert fresh_service.quiz_bank().teacher == []
+    again = fresh_service.reindex()
+    assert again.unchanged and "quizzes/physics.yaml" in again.skipped  # still reported
+
+
+def test_a_build_without_a_bank_is_rebuilt_by_reindex(fresh_service):
+    write(fresh_service.corpus_dir, "history.txt", HISTORY)
+    fresh_service.reindex()
+    (index_store.current_build(fresh_service.index_dir) / BANK_FILE).unlink()
+    report = fresh_service.reindex()
+    assert not report.unchanged and report.embedded == 0
+    assert fresh_service.quiz_bank().stored and fresh_service.quiz_bank().generated
+
+
+def test_default_notes_bank_through_the_service(default_service):
+    bank = default_service.quiz_bank()
+    assert isinstance(bank, QuestionBank) and bank.teacher == []  # the fixture leaves quizzes/ out
+    assert len(bank.generated) >= 15
+    assert any(i.kind == MULTIPLE_CHOICE for i in bank.generated)
+    assert any(i.kind == TRUE_FALSE for i in bank.generated)
+
+
+def test_a_generator_failure_never_stops_indexing(fresh_service, monkeypatch):
+    def broken(chunks, **kwargs):
+        raise RuntimeError("a bug in a template")
+
+    write(fresh_service.corpus_dir, "history.txt", HISTORY)
+    write(fresh_service.corpus_dir, "quizzes/physics.yaml", TEACHER)
+    monkeypatch.setattr(generator, "generate_items", broken)
+    report = fresh_service.reindex()
+    bank = fresh_service.quiz_bank()
+    assert report.chunks and bank.generated == [] and len(bank.teacher) == 1
+    assert bank.chunk_ids == ()  # nothing recorded as done: a later build generates them

@@ -1,0 +1,174 @@
+"""`studybot quiz ...`, the chat's quiz mode, and grading of typed answers."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import shutil
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from bot import cli
+from bot.chat import ChatSession
+from bot.cli_quiz import ChatQuiz, typed_verdict
+from bot.core.quiz.grading import CLOSE, CORRECT, WRONG, grade, normalise
+from bot.core.quiz.items import CLOZE, MULTIPLE_CHOICE, TRUE_FALSE, QuizItem, QuizSource
+from tests.conftest import DEFAULT_CORPUS
+
+
+@pytest.fixture
+def run(monkeypatch, embedder, tmp_path):
+    """Invoke `studybot ...` over a copy of the shipped corpus (with its example bank)."""
+    from bot.service import StudyService
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DEFAULT_CORPUS, corpus)
+    monkeypatch.chdir(tmp_path)  # no developer .env is read
+    monkeypatch.setenv("CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    monkeypatch.setattr(cli, "_service", lambda settings: StudyService(settings, embedder))
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None):
+        result = runner.invoke(cli.app, list(args), input=input, catch_exceptions=False)
+        return result.exit_code, result.stdout
+
+    invoke.corpus = corpus
+    return invoke
+
+
+def test_quiz_generate_json_gives_at_least_15_items_with_their_sources(run):
+    code, out = run("quiz", "generate", "--count", "30", "--json")  # builds the index first
+    assert code == 0
+    items = json.loads(out)
+    assert 15 <= len(items) <= 30
+    for item in items:
+        assert set(item) >= {"id", "type", "prompt", "options", "answer", "source", "explanation"}
+        assert set(item["source"]) >= {"document", "section", "quote", "page"}
+        assert item["source"]["document"] == "china-under-mao.txt"
+    assert len({i["id"] for i in items}) == len(items)
+    code, out = run("quiz", "generate", "--count", "5", "--json")
+    assert [i["id"] for i in json.loads(out)] == [i["id"] for i in items[:5]]  # the best 5
+
+
+def test_quiz_generate_prints_readable_items(run):
+    run("index")
+    code, out = run("quiz", "generate", "--count", "3")
+    assert code == 0
+    assert "1. [" in out and "Answer:" in out and "Source: china-under-mao.txt" in out
+
+
+def test_quiz_bank_lists_teacher_and_generated_items(run):
+    (run.corpus / "quizzes" / "broken.yaml").write_text("questions: nope\n", encoding="utf-8")
+    run("index")
+    code, out = run("quiz", "bank", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["teacher"] == 3 and data["generated"] >= 15
+    assert sum(data["counts"].values()) == len(data["items"]) == data["teacher"] + data["generated"]
+    assert list(data["errors"]) == ["quizzes/broken.yaml"]
+    code, out = run("quiz", "bank")
+    assert "from teachers" in out and "skipped quizzes/broken.yaml" in out
+
+
+# --- chat quiz mode ---------------------------------------------------------------------------
+
+SRC = QuizSource("notes.txt", "Purge", "He was replaced by the more compliant Lin Biao.", None, "c1")
+MC = QuizItem("mc1", MULTIPLE_CHOICE, "Replaced by _____?", "Lin Biao",
+              ("Liu Shaoqi", "Lin Biao", "Deng Xiaoping"), SRC)
+TF = QuizItem("tf1", TRUE_FALSE, "True or false? Lin Biao replaced Peng.", "True", ("True", "False"), SRC)
+CL = QuizItem("cl1", CLOZE, "Famine between _____.", "1959 and 1961", source=SRC, aliases=("1959-1961",))
+
+
+class FakeBank:
+    def __init__(self, items):
+        self.items = items
+
+
+class FakeService:
+    def __init__(self, items):
+        self.bank = FakeBank(items)
+        self.asked: list[str] = []
+
+    def quiz_bank(self):
+        return self.bank
+
+    def ask(self, question):
+        self.asked.append(question)
+        raise cli.StudyBotError("no index in this test")
+
+
+def session(items, lines):
+    out = io.StringIO()
+    console = Console(file=out, width=200)
+    service = FakeService(items)
+    chat = ChatSession(service, console)
+    chat.quiz = ChatQuiz(service, console, random.Random(0))
+    console.input = lambda prompt="": lines.pop(0) if lines else (_ for _ in ()).throw(EOFError())
+    chat.run()
+    return out.getvalue(), service
+
+
+def test_chat_quiz_asks_grades_and_shows_the_source():
+    out, service = session([MC], ["/quiz", "z", "B", "what next?"])
+    assert "Replaced by _____?" in out and "B) Lin Biao" in out
+    assert "Please answer with a letter A-C" in out
+    assert "Right!" in out and "He was replaced by the more compliant Lin Biao." in out
+    assert service.asked == ["what next?"]  # after the answer, plain text is a question again
+
+
+def test_chat_quiz_typed_cloze_and_leaving_with_ask():
+    out, service = session([CL], ["/quiz", "1959-1961", "/quiz", "/ask When was it?"])
+    assert "Right!" in out
+    assert service.asked == ["When was it?"]
+
+
+def test_chat_quiz_skip_and_wrong_answers():
+    out, _ = session([TF], ["/quiz", "false", "/quiz", "/skip"])
+    assert "Not quite: the answer is True" in out and "The answer is True" in out
+
+
+def test_typed_verdicts():
+    assert typed_verdict(MC, "b") == CORRECT and typed_verdict(MC, "A") == WRONG
+    assert typed_verdict(MC, "lin biao") == CORRECT and typed_verdict(MC, "E") is None
+    assert typed_verdict(TF, "T") == CORRECT and typed_verdict(TF, "no") == WRONG
+    assert typed_verdict(TF, "perhaps") is None
+    assert typed_verdict(CL, "between 1959 and 1961") == CORRECT
+
+
+# --- grading ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("expected, given, aliases, verdict", [
+    ("1959 and 1961", "1959-1961", (), CORRECT),
+    ("1959 and 1961", "1959 – 1961", (), CORRECT),
+    ("1959 and 1961", "1958-1961", (), WRONG),
+    ("1953", "1954", (), WRONG),  # a near year is wrong, not close
+    ("90%", "90 per cent", (), CORRECT),
+    ("90%", "90", (), CORRECT),
+    ("15 to 45 million", "15-45 million", (), CORRECT),
+    ("15 to 45 million", "15 to 45 thousand", (), WRONG),
+    ("1,000", "1000", (), CORRECT),
+    ("Lin Biao", "lin biao", (), CORRECT),
+    ("Great Leap Forward", "the Great Leap Forward", (), CORRECT),
+    ("Great Leap Forward", "great leap", (), CLOSE),
+    ("Manchuria", "Manchuira", (), CORRECT),
+    ("Lenin", "Lenn", (), CORRECT),  # a short key allows one edit
+    ("Henan", "Hubei", (), WRONG),
+    ("CCP", "CPP", (), WRONG),  # three letters: exact only
+    ("Chinese Communist Party", "CCP", ("CCP",), CORRECT),
+    ("Peng Dehuai’s criticism", "peng dehuais criticism", (), CORRECT),
+    ("Research & Development", "research and development", (), CORRECT),
+    ("Nikita Khrushchev", "", (), WRONG),
+    ("Agricultural Producers’ Cooperatives", "producers cooperatives", (), CLOSE),
+])
+def test_grade(expected, given, aliases, verdict):
+    assert grade(expected, given, aliases) == verdict
+
+
+def test_normalise():
+    assert normalise("The Sino-Soviet Treaty (1950)") == "sino soviet treaty 1950"
+    assert normalise("Mao’s 1,000,000 men & 1958–61") == "mao 1000000 men and 1958 to 61"
