@@ -10,10 +10,13 @@ from discord.ext import commands
 
 from bot.discord_bot.cogs.ask import AskCog
 from bot.discord_bot.cogs.corpus import CorpusCog, ReindexCog
+from bot.discord_bot.cogs.quiz import QuizCog
 from bot.discord_bot.cogs.status import StatusCog
 from bot.discord_bot.context import BotContext
 from bot.discord_bot.errors import report_error
 from bot.discord_bot.feedback import FeedbackButton
+from bot.discord_bot.quiz_buttons import AnswerButton, ReportButton
+from bot.discord_bot.quiz_engine import QuizEngine
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +28,7 @@ class StudyBot(commands.Bot):
         super().__init__(command_prefix=commands.when_mentioned, intents=discord.Intents.default(),
                          allowed_mentions=discord.AllowedMentions.none(), help_command=None, **options)
         self.ctx = ctx
+        self.quiz = QuizEngine(self, ctx, ctx.quiz_posts, ctx.quiz_schedules, ctx.rng)
         self.tree.on_error = self.on_app_command_error
 
     async def setup_hook(self) -> None:
@@ -32,8 +36,14 @@ class StudyBot(commands.Bot):
         await self.add_cog(CorpusCog(self, self.ctx))
         await self.add_cog(ReindexCog(self, self.ctx))
         await self.add_cog(StatusCog(self, self.ctx))
-        self.add_dynamic_items(FeedbackButton)
+        await self.add_cog(QuizCog(self, self.ctx, self.quiz))
+        self.add_dynamic_items(FeedbackButton, AnswerButton, ReportButton)
         await self.sync_commands()
+        self.quiz.start()
+
+    async def close(self) -> None:
+        await self.quiz.stop()  # discord.py does not stop background tasks by itself
+        await super().close()
 
     async def sync_commands(self) -> None:
         guild_ids = self.ctx.settings.discord_guild_ids

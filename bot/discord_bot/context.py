@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,6 +12,9 @@ from bot.config import Settings
 from bot.core.cooldown import Cooldown
 from bot.service import StudyService
 from bot.store.answer_log import AnswerLog
+from bot.store.database import Database
+from bot.store.quiz_posts import QuizPosts
+from bot.store.quiz_schedules import QuizSchedules
 
 
 def utc_now() -> datetime:
@@ -21,12 +25,20 @@ def utc_now() -> datetime:
 class BotContext:
     settings: Settings
     service: StudyService
-    answer_log: AnswerLog
+    db: Database
     clock: Callable[[], datetime] = utc_now
     monotonic: Callable[[], float] = time.monotonic
+    rng: random.Random = field(default_factory=random.Random)
     progress_interval: float = 1.5  # seconds between edits of a progress message
+    quiz_tick_seconds: float = 20.0  # how often the quiz scheduler looks for due posts
     started_at: float = field(default_factory=time.monotonic)
     cooldown: Cooldown = field(init=False)
+    answer_log: AnswerLog = field(init=False)
+    quiz_posts: QuizPosts = field(init=False)
+    quiz_schedules: QuizSchedules = field(init=False)
 
     def __post_init__(self) -> None:
         self.cooldown = Cooldown(self.settings.ask_cooldown_seconds, self.monotonic)
+        self.answer_log = AnswerLog(self.db)
+        self.quiz_posts = QuizPosts(self.db)
+        self.quiz_schedules = QuizSchedules(self.db)

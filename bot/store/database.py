@@ -26,7 +26,8 @@ class Database:
         with self._lock:
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA foreign_keys=ON")
-            self._conn.execute("PRAGMA synchronous=NORMAL")
+            # FULL: an answer acknowledged to a student survives even a power cut.
+            self._conn.execute("PRAGMA synchronous=FULL")
         self.migrate()
 
     @property

@@ -23,3 +23,71 @@ MIGRATIONS: list[tuple[int, str]] = [
     );
     """),
 ]
+
+MIGRATIONS.append((2, """
+    CREATE TABLE quiz_schedules (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        guild_id INTEGER NOT NULL,
+        channel_id INTEGER NOT NULL,
+        local_time TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        days TEXT NOT NULL,
+        questions INTEGER NOT NULL,
+        open_for_seconds INTEGER NOT NULL,
+        topic TEXT NOT NULL DEFAULT '',
+        paused INTEGER NOT NULL DEFAULT 0,
+        created_by INTEGER,
+        created_at TEXT NOT NULL,
+        resumed_at TEXT,
+        removed_at TEXT
+    );
+    CREATE TABLE quiz_missed (
+        schedule_id INTEGER NOT NULL REFERENCES quiz_schedules (id),
+        local_date TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (schedule_id, local_date)
+    );
+    CREATE INDEX quiz_schedules_guild ON quiz_schedules (guild_id);
+    CREATE TABLE quiz_posts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        schedule_id INTEGER REFERENCES quiz_schedules (id),
+        guild_id INTEGER NOT NULL,
+        channel_id INTEGER NOT NULL,
+        local_date TEXT NOT NULL,
+        slot INTEGER NOT NULL,
+        item_id TEXT NOT NULL,
+        item_json TEXT NOT NULL,
+        message_id INTEGER,
+        opens_at TEXT NOT NULL,
+        closes_at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        revealed_at TEXT,
+        UNIQUE (schedule_id, local_date, slot)
+    );
+    CREATE INDEX quiz_posts_status ON quiz_posts (status, closes_at);
+    CREATE INDEX quiz_posts_guild_item ON quiz_posts (guild_id, item_id);
+    CREATE TABLE quiz_answers (
+        post_id INTEGER NOT NULL REFERENCES quiz_posts (id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL,
+        user_name TEXT NOT NULL,
+        choice INTEGER NOT NULL,
+        correct INTEGER NOT NULL,
+        answered_at TEXT NOT NULL,
+        changes INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (post_id, user_id)
+    );
+    CREATE TABLE quiz_reports (
+        post_id INTEGER NOT NULL REFERENCES quiz_posts (id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL,
+        item_id TEXT NOT NULL,
+        reported_at TEXT NOT NULL,
+        PRIMARY KEY (post_id, user_id)
+    );
+    CREATE TABLE quiz_retired (
+        guild_id INTEGER NOT NULL,
+        item_id TEXT NOT NULL,
+        retired_by INTEGER,
+        retired_at TEXT NOT NULL,
+        PRIMARY KEY (guild_id, item_id)
+    );
+    """))

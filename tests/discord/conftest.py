@@ -57,7 +57,6 @@ def study_world() -> World:
 async def env(tmp_path, default_service, embedder):
     from bot.discord_bot.context import BotContext
     from bot.service import StudyService
-    from bot.store.answer_log import AnswerLog
     from bot.store.database import Database
 
     corpus, index = tmp_path / "corpus", tmp_path / "index"
@@ -70,7 +69,7 @@ async def env(tmp_path, default_service, embedder):
     service = StudyService(settings, embedder)
     service.load()
     db = Database(tmp_path / "state.db")
-    ctx = BotContext(settings, service, AnswerLog(db), progress_interval=0.05)
+    ctx = BotContext(settings, service, db, progress_interval=0.05, quiz_tick_seconds=3600)
     try:
         yield Env(fake, ctx, tmp_path)
     finally:

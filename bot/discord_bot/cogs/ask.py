@@ -37,11 +37,15 @@ class AskCog(commands.Cog):
         if len(question) > MAX_QUESTION:
             raise InvalidInputError(f"That question is too long ({len(question)} characters).",
                                     hint=f"Keep it under {MAX_QUESTION}.")
-        answer = await asyncio.to_thread(self.ctx.service.ask, question)
-        answer_id = await asyncio.to_thread(
-            self.ctx.answer_log.record, guild_id=guild_id, channel_id=channel_id, user_id=user_id,
-            question=question, tier=answer.tier, top_score=answer.top_score, at=self.ctx.clock())
-        return answer, answer_id
+        def answer_and_log() -> tuple[Answer, int]:
+            # One worker-thread trip: a second one would queue behind every other question.
+            answer = self.ctx.service.ask(question)
+            answer_id = self.ctx.answer_log.record(
+                guild_id=guild_id, channel_id=channel_id, user_id=user_id, question=question,
+                tier=answer.tier, top_score=answer.top_score, at=self.ctx.clock())
+            return answer, answer_id
+
+        return await asyncio.to_thread(answer_and_log)
 
     def cooldown_message(self, user_id: int) -> str | None:
         left = self.ctx.cooldown.try_acquire(user_id)
