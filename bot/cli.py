@@ -60,7 +60,6 @@ def _root(ctx: typer.Context,
     _quiet_libraries()
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every build at DEBUG
     if ctx.invoked_subcommand is None:
         start()
 

@@ -54,3 +54,7 @@ class PermissionDeniedError(StudyBotError):
 
 class InvalidInputError(StudyBotError):
     """The user gave an option or value that cannot be used; the message says what is expected."""
+
+
+class ExamModeError(StudyBotError):
+    """A question about the quiz question that is open right now: it waits for the reveal."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import unicodedata
 from functools import lru_cache
@@ -86,6 +87,14 @@ def same_family(a: str, b: str) -> bool:
     return len(short) >= 5 and long_.startswith(short)
 
 
+def _import_bm25s():
+    import bm25s
+
+    # bm25s sets its own logger to DEBUG on import, which would print every build.
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
+
+
 class LexicalIndex:
     """BM25 over the chunks' embedding texts (heading path + body), with document frequencies kept
     so that other stages can weigh a word by how rare it is in the notes."""
@@ -102,7 +111,7 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, texts: list[str]) -> "LexicalIndex":
-        import bm25s
+        bm25s = _import_bm25s()
 
         retriever = bm25s.BM25()
         # An empty token list would make bm25s drop the document and shift every id after it.
@@ -118,7 +127,7 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, folder: Path) -> "LexicalIndex":
-        import bm25s
+        bm25s = _import_bm25s()
 
         meta = json.loads((folder / "lexical.json").read_text())
         retriever = bm25s.BM25.load(str(folder), show_progress=False, verbosity=0)

@@ -14,7 +14,9 @@ from bot.service import StudyService
 from bot.store.answer_log import AnswerLog
 from bot.store.database import Database
 from bot.store.quiz_posts import QuizPosts
+from bot.store.quiz_results import QuizResults
 from bot.store.quiz_schedules import QuizSchedules
+from bot.store.review_cards import ReviewCards
 
 
 def utc_now() -> datetime:
@@ -36,9 +38,14 @@ class BotContext:
     answer_log: AnswerLog = field(init=False)
     quiz_posts: QuizPosts = field(init=False)
     quiz_schedules: QuizSchedules = field(init=False)
+    quiz_results: QuizResults = field(init=False)
+    reviews: ReviewCards = field(init=False)
+    review_fuzz: bool = True  # FSRS interval fuzzing (off in tests, for exact due dates)
 
     def __post_init__(self) -> None:
         self.cooldown = Cooldown(self.settings.ask_cooldown_seconds, self.monotonic)
         self.answer_log = AnswerLog(self.db)
         self.quiz_posts = QuizPosts(self.db)
         self.quiz_schedules = QuizSchedules(self.db)
+        self.quiz_results = QuizResults(self.db)
+        self.reviews = ReviewCards(self.db, fuzz=self.review_fuzz)

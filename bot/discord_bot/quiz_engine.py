@@ -151,7 +151,14 @@ class QuizEngine:
         except discord.HTTPException as exc:
             log.error("Could not reveal quiz post %d: %s", post.id, exc)
             return  # tried again next tick
-        await asyncio.to_thread(self.posts.mark_revealed, post.id, self.ctx.clock())
+        await asyncio.to_thread(self._after_reveal, post)
+
+    def _after_reveal(self, post: Post) -> None:
+        """Mark the post revealed; each answer becomes (or reviews) that student's review card."""
+        now = self.ctx.clock()
+        for user_id, _, correct in self.posts.answers_of(post.id):
+            self.ctx.reviews.record_outcome(post.guild_id, user_id, post.item, correct, now, post_id=post.id)
+        self.posts.mark_revealed(post.id, now)
 
     async def recover(self) -> None:
         """Posts whose sending a crash interrupted: find the message, or send it once if still open."""

@@ -60,7 +60,6 @@ def run_bot(settings: Settings) -> None:
         raise ConfigError("DISCORD_TOKEN is not set.", hint="Put it in .env (see .env.example).")
     logging.basicConfig(level=settings.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True)
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
     point_at_endpoints(settings)
     service = StudyService(settings)
     prepare_service(service)

@@ -91,3 +91,38 @@ MIGRATIONS.append((2, """
         PRIMARY KEY (guild_id, item_id)
     );
     """))
+
+# 3: spaced review. One FSRS card per (guild, student, question); `due` is UTC ISO 8601 with
+# microseconds (fixed width, so text order is time order) and indexed for "what is due now".
+# review_log keeps every review (from a quiz reveal or from /review) and names its student, so
+# /quiz forget-me can erase it; deleting a card deletes its log.
+MIGRATIONS.append((3, """
+    CREATE TABLE review_cards (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        guild_id INTEGER NOT NULL,
+        user_id INTEGER NOT NULL,
+        item_id TEXT NOT NULL,
+        item_json TEXT NOT NULL,
+        card_json TEXT NOT NULL,
+        due TEXT NOT NULL,
+        reps INTEGER NOT NULL DEFAULT 0,
+        lapses INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (guild_id, user_id, item_id)
+    );
+    CREATE INDEX review_cards_due ON review_cards (guild_id, user_id, due);
+    CREATE TABLE review_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        card_id INTEGER NOT NULL REFERENCES review_cards (id) ON DELETE CASCADE,
+        guild_id INTEGER NOT NULL,
+        user_id INTEGER NOT NULL,
+        post_id INTEGER,
+        rating INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        reviewed_at TEXT NOT NULL,
+        due_after TEXT NOT NULL
+    );
+    CREATE INDEX review_log_card ON review_log (card_id, post_id);
+    CREATE INDEX review_log_user ON review_log (guild_id, user_id);
+    """))

@@ -129,6 +129,15 @@ class QuizPosts:
             (post_id, user_id, user_name, choice, int(correct), at.isoformat()))
         return "changed" if rows else "new"
 
+    def answers_of(self, post_id: int) -> list[tuple[int, int, bool]]:
+        """(user id, choice, correct) of every answer to a post."""
+        rows = self.db.query("SELECT user_id, choice, correct FROM quiz_answers WHERE post_id = ?", (post_id,))
+        return [(int(r["user_id"]), int(r["choice"]), bool(r["correct"])) for r in rows]
+
+    def open_everywhere(self, now: datetime) -> list[Post]:
+        rows = self.db.query("SELECT * FROM quiz_posts WHERE status = ? AND closes_at > ?", (OPEN, now.isoformat()))
+        return [_post(r) for r in rows]
+
     def tally(self, post_id: int) -> Tally:
         rows = self.db.query("SELECT choice, correct, COUNT(*) AS n FROM quiz_answers WHERE post_id = ?"
                              " GROUP BY choice, correct", (post_id,))

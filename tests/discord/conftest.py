@@ -69,7 +69,7 @@ async def env(tmp_path, default_service, embedder):
     service = StudyService(settings, embedder)
     service.load()
     db = Database(tmp_path / "state.db")
-    ctx = BotContext(settings, service, db, progress_interval=0.05, quiz_tick_seconds=3600)
+    ctx = BotContext(settings, service, db, progress_interval=0.05, quiz_tick_seconds=3600, review_fuzz=False)
     try:
         yield Env(fake, ctx, tmp_path)
     finally:

@@ -15,7 +15,9 @@ from bot.core.answering import Answer
 from bot.discord_bot.context import BotContext
 from bot.discord_bot.feedback import feedback_view
 from bot.discord_bot.render import answer_embed, answer_text
-from bot.errors import InvalidInputError
+from bot.core.quiz.exam import asks_about, reveals
+from bot.errors import ExamModeError, InvalidInputError
+from bot.store.quiz_posts import Post
 
 log = logging.getLogger(__name__)
 
@@ -39,13 +41,31 @@ class AskCog(commands.Cog):
                                     hint=f"Keep it under {MAX_QUESTION}.")
         def answer_and_log() -> tuple[Answer, int]:
             # One worker-thread trip: a second one would queue behind every other question.
+            open_items = self._open_quiz_posts(guild_id)
+            self._check_exam_mode(question, open_items)
             answer = self.ctx.service.ask(question)
+            self._check_exam_mode(question, open_items, answer)
             answer_id = self.ctx.answer_log.record(
                 guild_id=guild_id, channel_id=channel_id, user_id=user_id, question=question,
                 tier=answer.tier, top_score=answer.top_score, at=self.ctx.clock())
             return answer, answer_id
 
         return await asyncio.to_thread(answer_and_log)
+
+    def _open_quiz_posts(self, guild_id: int | None) -> list[Post]:
+        now = self.ctx.clock()
+        posts = self.ctx.quiz_posts
+        # A DM could come from any guild's student: every open question counts there.
+        return posts.open_in_guild(guild_id, now) if guild_id else posts.open_everywhere(now)
+
+    def _check_exam_mode(self, question: str, posts: list[Post], answer: Answer | None = None) -> None:
+        for post in posts:
+            if answer is None and not asks_about(question, post.item):
+                continue
+            if answer is not None and not reveals(answer.text, (c.chunk_id for c in answer.citations), post.item):
+                continue
+            raise ExamModeError(f"Answer today's quiz first: the explanation comes at "
+                                f"<t:{int(post.closes_at.timestamp())}:t>.")
 
     def cooldown_message(self, user_id: int) -> str | None:
         left = self.ctx.cooldown.try_acquire(user_id)
@@ -59,6 +79,9 @@ class AskCog(commands.Cog):
         if wait:
             await interaction.response.send_message(wait, ephemeral=True)
             return
+        if interaction.guild_id:  # exam mode, decided before the (maybe public) defer
+            open_posts = await asyncio.to_thread(self._open_quiz_posts, interaction.guild_id)
+            self._check_exam_mode(question, open_posts)
         await interaction.response.defer(ephemeral=private, thinking=True)
         answer, answer_id = await self.answer(question, user_id=interaction.user.id,
                                               guild_id=interaction.guild_id, channel_id=interaction.channel_id)

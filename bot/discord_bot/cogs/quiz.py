@@ -13,6 +13,7 @@ from discord.ext import commands
 from bot.core.quiz.schedule import format_days, format_duration, format_time, make_schedule, parse_duration
 from bot.discord_bot import limits
 from bot.discord_bot.access import require_role
+from bot.discord_bot.cogs.quiz_results import QuizResultsCommands
 from bot.discord_bot.context import BotContext
 from bot.discord_bot.quiz_engine import QuizEngine
 from bot.errors import NotFoundError
@@ -24,7 +25,8 @@ COMMON_ZONES = ["UTC", "Europe/London", "Europe/Paris", "Europe/Berlin", "Americ
                 "Australia/Sydney", "Pacific/Auckland"]
 
 
-class QuizCog(commands.GroupCog, group_name="quiz", group_description="Daily quiz questions from the notes"):
+class QuizCog(QuizResultsCommands, commands.GroupCog, group_name="quiz",
+              group_description="Daily quiz questions from the notes"):
     def __init__(self, bot: commands.Bot, ctx: BotContext, engine: QuizEngine) -> None:
         self.bot = bot
         self.ctx = ctx

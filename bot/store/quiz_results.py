@@ -1,0 +1,123 @@
+"""Read-only views of the quiz tables for results: leaderboard, /quiz me, /quiz stats, export.
+
+Every result command reads through this one module, so they all count the same rows and cannot
+disagree. By default only *revealed* posts count: an open question's tally would leak who chose
+what (and therefore the right answer) before the reveal, and its answers can still change.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from bot.core.quiz.items import QuizItem
+from bot.store.database import Database
+from bot.store.quiz_posts import OPEN, REVEALED, Post
+from bot.store.quiz_posts import _post as post_from_row
+
+__all__ = ["AnswerRow", "QuizResults", "post_from_row"]
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """One student's (final) answer to one post, with the facts about the post it belongs to."""
+
+    post_id: int
+    schedule_id: int | None  # None: posted with /quiz now
+    guild_id: int
+    user_id: int
+    user_name: str  # the display name when the student last answered this post
+    item: QuizItem  # the snapshot that was posted
+    choice: int
+    correct: bool
+    answered_at: datetime  # aware
+    local_date: date  # the post's posting day in its schedule's zone (not the answer's)
+    opens_at: datetime
+    closes_at: datetime
+    slot: int
+
+    @property
+    def chosen_text(self) -> str:
+        options = self.item.options
+        return options[self.choice] if 0 <= self.choice < len(options) else ""
+
+
+def _statuses(revealed_only: bool) -> tuple[str, ...]:
+    # Posts still being sent ("posting") or never sent ("failed") were never seen by anyone.
+    return (REVEALED,) if revealed_only else (OPEN, REVEALED)
+
+
+def _since_ok(opens_at: datetime, since: datetime | None) -> bool:
+    # Compared as datetimes, not as text: stored offsets need not all be spelled "+00:00".
+    return since is None or opens_at >= since
+
+
+class QuizResults:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def posts(self, guild_id: int, *, since: datetime | None = None, schedule_id: int | None = None,
+              revealed_only: bool = True) -> list[Post]:
+        """The guild's posts, oldest first (opening time, then slot). `since` filters on opens_at."""
+        _check_aware(since)
+        statuses = _statuses(revealed_only)
+        sql = (f"SELECT * FROM quiz_posts WHERE guild_id = ? AND status IN ({','.join('?' * len(statuses))})")
+        params: list = [guild_id, *statuses]
+        if schedule_id is not None:
+            sql += " AND schedule_id = ?"
+            params.append(schedule_id)
+        posts = [post_from_row(r) for r in self.db.query(sql, params)]
+        posts = [p for p in posts if _since_ok(p.opens_at, since)]
+        return sorted(posts, key=lambda p: (p.opens_at, p.slot, p.id))
+
+    def answers(self, guild_id: int, *, since: datetime | None = None, schedule_id: int | None = None,
+                user_id: int | None = None, revealed_only: bool = True) -> list[AnswerRow]:
+        """Answers to the guild's posts, in post order then answer time. `since` filters on the
+        post's opens_at, so a question belongs to the period it was asked in."""
+        _check_aware(since)
+        statuses = _statuses(revealed_only)
+        sql = ("SELECT a.post_id, a.user_id, a.user_name, a.choice, a.correct, a.answered_at,"
+               " p.schedule_id, p.guild_id, p.item_json, p.local_date, p.opens_at, p.closes_at, p.slot"
+               " FROM quiz_answers a JOIN quiz_posts p ON p.id = a.post_id"
+               f" WHERE p.guild_id = ? AND p.status IN ({','.join('?' * len(statuses))})")
+        params: list = [guild_id, *statuses]
+        if schedule_id is not None:
+            sql += " AND p.schedule_id = ?"
+            params.append(schedule_id)
+        if user_id is not None:
+            sql += " AND a.user_id = ?"
+            params.append(user_id)
+        rows = [_answer(r) for r in self.db.query(sql, params)]
+        rows = [r for r in rows if _since_ok(r.opens_at, since)]
+        return sorted(rows, key=lambda r: (r.opens_at, r.slot, r.post_id, r.answered_at, r.user_id))
+
+    def post_answers(self, post_id: int) -> list[AnswerRow]:
+        """Every answer to one post, whatever its status: what the reveal feeds to ReviewCards."""
+        rows = self.db.query(
+            "SELECT a.post_id, a.user_id, a.user_name, a.choice, a.correct, a.answered_at,"
+            " p.schedule_id, p.guild_id, p.item_json, p.local_date, p.opens_at, p.closes_at, p.slot"
+            " FROM quiz_answers a JOIN quiz_posts p ON p.id = a.post_id WHERE a.post_id = ?"
+            " ORDER BY a.answered_at, a.user_id", (post_id,))
+        return [_answer(r) for r in rows]
+
+
+def _check_aware(since: datetime | None) -> None:
+    if since is not None and (since.tzinfo is None or since.utcoffset() is None):
+        raise ValueError(f"since must be a timezone-aware datetime (got naive {since.isoformat()})")
+
+
+def _answer(row) -> AnswerRow:
+    return AnswerRow(
+        post_id=row["post_id"], schedule_id=row["schedule_id"], guild_id=row["guild_id"],
+        user_id=row["user_id"], user_name=row["user_name"],
+        item=QuizItem.from_dict(json.loads(row["item_json"])), choice=row["choice"],
+        correct=bool(row["correct"]), answered_at=_aware(row["answered_at"]),
+        local_date=date.fromisoformat(row["local_date"]), opens_at=_aware(row["opens_at"]),
+        closes_at=_aware(row["closes_at"]), slot=row["slot"])
+
+
+def _aware(text: str) -> datetime:
+    # Every writer stores aware times; a naive one (hand-edited row) is read as UTC, not refused.
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
