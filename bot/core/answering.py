@@ -13,7 +13,7 @@ from bot.core.documents import Chunk
 from bot.core.lexical import LexicalIndex
 from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import query_names, query_terms
-from bot.core.sentences import Candidate, candidates_from, expected_kind, rescore_semantically, score_candidates
+from bot.core.sentences import IMPLICIT, ON_TOPIC, Candidate, candidates_from, expected_kind, rescore_semantically, score_candidates
 
 CONFIDENT = "confident"
 CLOSEST = "closest"
@@ -35,6 +35,7 @@ class AnswerPolicy:
     semantic_candidates: int = 8  # how many of the best sentences are embedded and compared
     semantic_weight: float = 1.0
     semantic_on_topic: float = 0.55  # a sentence this close in meaning is on topic, whatever its words
+    implicit_on_topic: float = 0.45  # ...and one that leaves the notes' subject implicit, this close
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,12 @@ def _with_similarity(scored: list[Candidate], query_vector: np.ndarray, embed: E
 def _answers(c: Candidate, policy: AnswerPolicy) -> bool:
     """Could this sentence be an answer at all? Its words must match the question's (names and
     content), or its meaning must be very close."""
-    close_in_meaning = c.similarity is not None and c.similarity >= policy.semantic_on_topic
-    return close_in_meaning or (c.on_topic and c.match >= policy.min_match)
+    similarity = c.similarity if c.similarity is not None else -1.0
+    if similarity >= policy.semantic_on_topic:
+        return True
+    if c.match < policy.min_match:
+        return False
+    return c.on_topic == ON_TOPIC or (c.on_topic == IMPLICIT and similarity >= policy.implicit_on_topic)
 
 
 def _tier(top: float, best: Candidate, coverage: CoverageReport, policy: AnswerPolicy) -> str:

@@ -40,6 +40,9 @@ def query_terms(question: str, lexical: LexicalIndex) -> list[QueryTerm]:
     return list(terms.values())
 
 
+COMMON_SHARE = 0.3  # a name in at least this share of passages is one of the notes' subjects
+
+
 @dataclass(frozen=True)
 class QueryName:
     """A name or number the question is about; a text mentions it when it holds at least half of
@@ -47,6 +50,9 @@ class QueryName:
 
     terms: tuple[QueryTerm, ...]
     short_forms: frozenset[str] = frozenset()  # stems of its abbreviation ("glf")
+    # The notes' own subject ("China" in notes on China) is named in many passages and left
+    # implicit in many sentences: a sentence may answer without repeating it.
+    common: bool = False
 
     def found_in(self, stems: set[str]) -> bool:
         if self.short_forms & stems:
@@ -62,7 +68,9 @@ def query_names(question: str, terms: list[QueryTerm], lexical: LexicalIndex) ->
         key = " ".join(words(name))
         short = frozenset(s for other in lexical.other_names(key) for s in tokenize(other))
         if found:
-            names.append(QueryName(found, short))
+            common = all(max(lexical.doc_freq.get(a, 0) for a in t.alternatives) >= COMMON_SHARE * lexical.doc_count
+                         for t in found)
+            names.append(QueryName(found, short, common))
     return names
 
 

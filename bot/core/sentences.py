@@ -13,6 +13,7 @@ from bot.core.retrieval import Hit
 from bot.core.text import split_sentences
 
 LIST_MARK = "- "
+ON_TOPIC, IMPLICIT, OFF_TOPIC = "on", "implicit", "off"
 HEADING_CREDIT = 0.6  # a question word found only in the heading counts for less
 _INSTRUCTION = re.compile(r"^(explain|analy[sz]e|describe|discuss|assess|evaluate|compare|outline|"
                           r"to what extent|how far)\b", re.I)
@@ -43,7 +44,7 @@ class Candidate:
     kind_ok: bool = True
     parts: tuple[str, ...] = ()  # the sentences of the notes it shows, for de-duplication
     similarity: float | None = None  # cosine of question and sentence, when it was embedded
-    on_topic: bool = True
+    on_topic: str = ON_TOPIC  # ON_TOPIC, IMPLICIT (only a common name is missing) or OFF_TOPIC
 
 
 def expected_kind(question: str) -> str | None:
@@ -148,15 +149,18 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
                    on_topic=on_topic)
 
 
-def _on_topic(terms: list[QueryTerm], names: list[QueryName], stems: set[str]) -> bool:
+def _on_topic(terms: list[QueryTerm], names: list[QueryName], stems: set[str]) -> str:
     """An answer to "When did Mao die?" names Mao (itself, in the sentence before, or in its
     heading) and says something about dying: a sentence with only one of the two is about
-    something else."""
-    if not all(name.found_in(stems) for name in names):
-        return False
+    something else. A missing name that the notes use everywhere leaves it IMPLICIT."""
     in_names = {t.stem for name in names for t in name.terms}
     others = [t for t in terms if t.stem not in in_names]
-    return not others or any(t.found_in(stems) for t in others)
+    if others and not any(t.found_in(stems) for t in others):
+        return OFF_TOPIC
+    missing = [name for name in names if not name.found_in(stems)]
+    if not missing:
+        return ON_TOPIC
+    return IMPLICIT if all(name.common for name in missing) else OFF_TOPIC
 
 
 def _defines_a_question_term(sentence: str, terms: list[QueryTerm]) -> bool:

@@ -20,7 +20,8 @@ def notes_text() -> str:
     return _norm(" ".join(p.read_text(encoding="utf-8") for p in DEFAULT_CORPUS.glob("*.txt")))
 
 
-@pytest.mark.parametrize("question_file", ["dev_questions.jsonl", "paraphrase_questions.jsonl"])
+@pytest.mark.parametrize("question_file", ["dev_questions.jsonl", "paraphrase_questions.jsonl",
+                                           "extra_questions.jsonl"])
 def test_question_sets_meet_the_acceptance_bars(default_service, question_file):
     report = run_eval(load_questions(DATA / question_file), default_service.ask)
     m = report.metrics
