@@ -152,3 +152,43 @@ async def test_report_button_flags_the_question(env, clock):
         assert "already" in await click(env, message, "qr:1", "alice")
         [(item, count)] = env.ctx.quiz_posts.reported(int(env.guild.id))
         assert count == 1 and item.id == env.ctx.quiz_posts.get(1).item.id
+
+
+async def open_add_modal(env, user):
+    rec = await env.fake.invoke_slash("quiz add", user=env.user(user))
+    await env.fake.wait_for_response(rec)
+    return rec
+
+
+def modal_inputs(modal: dict) -> list[str]:
+    return [c["custom_id"] for row in modal["components"] for c in row["components"]]
+
+
+async def test_teacher_adds_a_question_with_the_modal(env, clock):
+    async with env.run():
+        rec = await open_add_modal(env, "owner")
+        assert rec.callback_type == 9
+        modal = rec.modal
+        question, answer, wrong, explanation = modal_inputs(modal)
+        values = {question: "Which city hosted the 1959 party conference where Peng spoke out?",
+                  answer: "Lushan", wrong: "Beijing\nShanghai\nNanjing", explanation: ""}
+        submitted = await env.fake.submit_modal(modal["custom_id"], values, env.user("owner"))
+        text = await env.fake.wait_for(lambda: submitted.original and "Added question" in submitted.original.content
+                                       and submitted.original.content, timeout=10)
+        assert submitted.original.ephemeral
+        item_id = text.split("`")[1]
+        item = env.ctx.service.quiz_bank().get(item_id)
+        assert item.answer == "Lushan" and sorted(item.options) == ["Beijing", "Lushan", "Nanjing", "Shanghai"]
+        assert (env.tmp / "corpus" / "quizzes" / "added-from-discord.yaml").exists()
+
+        bad = await open_add_modal(env, "owner")
+        values = {question: "A question?", answer: "Yes", wrong: "No\nyes", explanation: ""}
+        refused = await env.fake.submit_modal(bad.modal["custom_id"], values, env.user("owner"))
+        message = await env.fake.wait_for(lambda: refused.followups and refused.followups[-1], timeout=10)
+        assert message.ephemeral and "field 'wrong'" in message.content
+
+
+async def test_student_cannot_open_the_add_modal(env, clock):
+    async with env.run():
+        rec = await open_add_modal(env, "alice")
+        assert rec.callback_type == 4 and "Manage Server" in rec.callback["data"]["content"]
