@@ -54,3 +54,30 @@ def fresh_service(tmp_path, embedder):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     return StudyService(make_settings(corpus, tmp_path / "index"), embedder)
+
+
+@pytest.fixture
+def cli_run(monkeypatch, embedder, tmp_path):
+    """Invoke `studybot ...` in-process over a copy of the shipped corpus, with CORPUS_DIR and
+    INDEX_DIR in a temp folder and the run's one model; returns (exit code, stdout)."""
+    from typer.testing import CliRunner
+
+    from bot import cli
+    from bot.service import StudyService
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DEFAULT_CORPUS, corpus)
+    monkeypatch.chdir(tmp_path)  # no developer .env is read
+    monkeypatch.setenv("CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    monkeypatch.setattr(cli, "_service", lambda settings: StudyService(settings, embedder))
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None):
+        result = runner.invoke(cli.app, list(args), input=input, catch_exceptions=False)
+        invoke.last = result  # .output has stderr too
+        return result.exit_code, result.stdout
+
+    invoke.corpus = corpus
+    return invoke

@@ -3,35 +3,16 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
-from typer.testing import CliRunner
 
 from bot import cli
-from tests.conftest import DATA, DEFAULT_CORPUS
+from tests.conftest import DATA
 
 
 @pytest.fixture
-def run(monkeypatch, embedder, tmp_path):
-    """Invoke `studybot ...` with CORPUS_DIR/INDEX_DIR in a temp folder; returns (exit code, out)."""
-    from bot.service import StudyService
-
-    corpus = tmp_path / "corpus"
-    shutil.copytree(DEFAULT_CORPUS, corpus)
-    monkeypatch.chdir(tmp_path)  # no developer .env is read
-    monkeypatch.setenv("CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("INDEX_DIR", str(tmp_path / "index"))
-    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
-    monkeypatch.setattr(cli, "_service", lambda settings: StudyService(settings, embedder))
-    runner = CliRunner()
-
-    def invoke(*args: str, input: str | None = None):
-        result = runner.invoke(cli.app, list(args), input=input, catch_exceptions=False)
-        return result.exit_code, result.output
-
-    invoke.corpus = corpus
-    return invoke
+def run(cli_run):
+    return cli_run
 
 
 def test_index_json_reports_counts_and_skipped_files(run):
@@ -90,8 +71,8 @@ def test_chat_answers_until_quit(run):
 
 
 def test_wrong_option_is_explained(run):
-    code, out = run("index", "--colour")
-    assert code == 2 and "No such option" in out
+    code, _ = run("index", "--colour")
+    assert code == 2 and "No such option" in run.last.output
 
 
 def test_main_turns_errors_into_a_message(monkeypatch, tmp_path, capsys):

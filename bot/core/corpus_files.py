@@ -4,13 +4,13 @@ written under a temporary name and moved into place in one step."""
 
 from __future__ import annotations
 
-import os
 import re
 import tempfile
 import unicodedata
 from pathlib import Path
 
 from bot.core.documents import Document
+from bot.core.files import write_atomically
 from bot.core.loaders import load_document
 from bot.errors import DocumentError, InvalidInputError, NotFoundError
 
@@ -53,19 +53,7 @@ def check_upload(filename: str, data: bytes, max_bytes: int) -> tuple[str, Docum
 
 
 def write_document(corpus_dir: Path, name: str, data: bytes) -> Path:
-    corpus_dir.mkdir(parents=True, exist_ok=True)
-    target = corpus_dir / name
-    fd, temp = tempfile.mkstemp(dir=corpus_dir, prefix=".upload-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomically(corpus_dir / name, data)
 
 
 def resolve_document(corpus_dir: Path, name: str) -> Path:

@@ -7,11 +7,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 import pytest_asyncio
 
 from tests.conftest import make_settings
-from tests.fake_discord import FakeDiscord, permissions as P
+from tests.fake_discord import FakeDiscord
 from tests.fake_discord.fixtures import running_bot
 from tests.fake_discord.world import World
 

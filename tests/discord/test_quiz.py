@@ -118,7 +118,7 @@ async def test_schedule_checks_the_bot_can_post_there(env, clock):
 
 
 async def test_list_pause_resume_remove(env, clock):
-    async with env.run() as bot:
+    async with env.run():
         await schedule(env, days="mon-fri", questions=2)
         rec = await env.fake.invoke_slash("quiz list", user=env.user("owner"))
         await env.fake.wait_for_response(rec)

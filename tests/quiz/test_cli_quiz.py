@@ -5,40 +5,20 @@ from __future__ import annotations
 import io
 import json
 import random
-import shutil
 
 import pytest
 from rich.console import Console
-from typer.testing import CliRunner
 
 from bot import cli
 from bot.chat import ChatSession
 from bot.cli_quiz import ChatQuiz, typed_verdict
 from bot.core.quiz.grading import CLOSE, CORRECT, WRONG, grade, normalise
 from bot.core.quiz.items import CLOZE, MULTIPLE_CHOICE, TRUE_FALSE, QuizItem, QuizSource
-from tests.conftest import DEFAULT_CORPUS
 
 
 @pytest.fixture
-def run(monkeypatch, embedder, tmp_path):
-    """Invoke `studybot ...` over a copy of the shipped corpus (with its example bank)."""
-    from bot.service import StudyService
-
-    corpus = tmp_path / "corpus"
-    shutil.copytree(DEFAULT_CORPUS, corpus)
-    monkeypatch.chdir(tmp_path)  # no developer .env is read
-    monkeypatch.setenv("CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("INDEX_DIR", str(tmp_path / "index"))
-    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
-    monkeypatch.setattr(cli, "_service", lambda settings: StudyService(settings, embedder))
-    runner = CliRunner()
-
-    def invoke(*args: str, input: str | None = None):
-        result = runner.invoke(cli.app, list(args), input=input, catch_exceptions=False)
-        return result.exit_code, result.stdout
-
-    invoke.corpus = corpus
-    return invoke
+def run(cli_run):
+    return cli_run
 
 
 def test_quiz_generate_json_gives_at_least_15_items_with_their_sources(run):

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import random
-import tempfile
 import threading
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +17,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from bot.core.files import write_atomically
 from bot.core.quiz.items import (CLOZE, FLASHCARD, MULTIPLE_CHOICE, TRUE_FALSE, TRUE_FALSE_OPTIONS,
                                  QuizItem, QuizSource, make_item_id)
 from bot.errors import StudyBotError
@@ -296,14 +295,4 @@ def add_teacher_question(corpus_dir: Path, question: str, answer: str, wrong: li
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, text.encode("utf-8"))
