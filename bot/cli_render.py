@@ -60,8 +60,10 @@ def index_progress(console: Console, enabled: bool):
             if stage not in tasks:
                 tasks[stage] = bar.add_task(STAGE_LABELS.get(stage, stage), total=max(total, 1))
             now = time.monotonic()
-            if done >= total or now - last[0] > 0.1:
-                bar.update(tasks[stage], completed=done, total=max(total, 1))
+            if total == 0:  # nothing to do in this stage (say, every chunk was embedded before)
+                bar.update(tasks[stage], completed=1, total=1)
+            elif done >= total or now - last[0] > 0.1:
+                bar.update(tasks[stage], completed=done, total=total)
                 last[0] = now
 
         yield update

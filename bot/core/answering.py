@@ -142,12 +142,15 @@ def _tier(top: float, best: Candidate, coverage: CoverageReport, policy: AnswerP
 
 
 def _choose(scored: list[Candidate], policy: AnswerPolicy) -> list[Candidate]:
-    """The best sentence, its context when it cannot stand alone, then close runners-up."""
+    """The best sentence, its context when it cannot stand alone, then close runners-up (which,
+    when the best one holds the date or number asked for, must hold one too)."""
     best = scored[0]
     chosen = [best]
     for other in scored[1:]:
         if len(chosen) >= policy.max_sentences or other.score < policy.follow_ratio * best.score:
             break
+        if best.kind_ok and not other.kind_ok:
+            continue
         if not any(set(other.parts) & set(c.parts) for c in chosen):
             chosen.append(other)
     return chosen
