@@ -32,8 +32,9 @@ class AnswerPolicy:
     follow_ratio: float = 0.7  # a further sentence joins the answer when it scores this close
     max_sentences: int = 3
     passages: int = 5  # how many top passages sentences are drawn from
-    semantic_candidates: int = 8  # how many of the best sentences are embedded and compared
+    semantic_candidates: int = 6  # how many of the best sentences are embedded and compared
     semantic_weight: float = 1.0
+    semantic_chars: int = 300
     semantic_on_topic: float = 0.55  # a sentence this close in meaning is on topic, whatever its words
     implicit_on_topic: float = 0.45  # ...and one that leaves the notes' subject implicit, this close
 
@@ -119,7 +120,9 @@ def _with_similarity(scored: list[Candidate], query_vector: np.ndarray, embed: E
             top.append(c)
         if len(top) == policy.semantic_candidates:
             break
-    vectors = embed([c.text for c in top])
+    # The head of a long candidate (a list with its lead-in) carries its meaning; embedding a
+    # shorter text keeps the cost of an uncached question low.
+    vectors = embed([c.text[: policy.semantic_chars] for c in top])
     similarities = [float(v @ query_vector) for v in vectors]
     rest = [c for c in scored if c not in top]
     return rescore_semantically(top, similarities, policy.semantic_weight) + rest
