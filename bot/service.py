@@ -9,21 +9,21 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 
 from bot.config import Settings
 from bot.core.answering import Answer, AnswerPolicy, answer_question
 from bot.core.embedding import Embedder
 from bot.core.corpus_files import check_upload, resolve_document, write_document
 from bot.core.index_store import BUILDS, DocumentEntry, Manifest, load_index, read_manifest
-from bot.core.indexer import IndexOptions, IndexReport, ProgressFn, build_index
+from bot.core.embedding_cache import EmbeddingCache
+from bot.core.indexer import CACHE_FILE, IndexOptions, IndexReport, ProgressFn, build_index
 from bot.core.quiz.bank import QuestionBank, load_bank
 from bot.core.retrieval import Retriever
+from bot.core.sentence_vectors import SentenceVectors
 from bot.errors import ReindexInProgressError
 
 log = logging.getLogger(__name__)
 
-SENTENCE_CACHE_SIZE = 20_000  # about 30 MB of vectors
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,8 @@ class StudyService:
         self._reindex_lock = threading.Lock()
         self.last_reindex: IndexReport | None = None
         self.last_reindex_at: float | None = None
-        self._sentence_cache: dict[str, np.ndarray] = {}
-        self._sentence_lock = threading.Lock()  # the bot asks from several worker threads
+        self.sentence_vectors = SentenceVectors(
+            self.embedder, EmbeddingCache(settings.index_dir / CACHE_FILE, self.embedder.model_name))
         self._quiz_bank: tuple[str, QuestionBank] | None = None  # (build name, its bank)
 
     # --- index ------------------------------------------------------------------------------
@@ -157,24 +157,9 @@ class StudyService:
 
     # --- questions ----------------------------------------------------------------------------
 
-    def _sentence_vectors(self, sentences: list[str]) -> np.ndarray:
-        """Sentence embeddings for answer selection, remembered: a class asks about the same
-        passages again and again."""
-        with self._sentence_lock:
-            known = {s: self._sentence_cache[s] for s in sentences if s in self._sentence_cache}
-        missing = [s for s in dict.fromkeys(sentences) if s not in known]
-        if missing:
-            fresh = dict(zip(missing, self.embedder.encode(missing)))
-            known.update(fresh)
-            with self._sentence_lock:
-                self._sentence_cache.update(fresh)
-                while len(self._sentence_cache) > SENTENCE_CACHE_SIZE:
-                    self._sentence_cache.pop(next(iter(self._sentence_cache)))
-        return np.array([known[s] for s in sentences], dtype=np.float32)
-
     def ask(self, question: str) -> Answer:
         retriever = self.retriever()
         result = retriever.search(question.strip(), k=8)
-        answer = answer_question(result, retriever.index.lexical, self.policy, self._sentence_vectors)
+        answer = answer_question(result, retriever.index.lexical, self.policy, self.sentence_vectors)
         log.info("Answered (%s, top %.2f): %r", answer.tier, answer.top_score, question[:80])
         return answer

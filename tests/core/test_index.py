@@ -199,3 +199,17 @@ def test_bad_files_are_skipped_and_named(fresh_service):
     assert set(report.skipped) == {"empty.txt", "broken.pdf", "junk.txt"}
     assert all(reason for reason in report.skipped.values())
     assert read_manifest(fresh_service.index_dir).skipped == report.skipped
+
+
+def test_sentence_vectors_survive_a_restart_in_the_embedding_cache(built, monkeypatch):
+    from bot.service import StudyService
+
+    question = "Where does the Calvin cycle happen?"
+    calls: list[list[str]] = []
+    real = built.embedder.encode
+    monkeypatch.setattr(built.embedder, "encode", lambda texts, **kw: calls.append(list(texts)) or real(texts, **kw))
+    built.ask(question)
+    assert len(calls) == 2 and calls[0] == [question]  # the question, then candidate sentences
+    calls.clear()
+    StudyService(built.settings, built.embedder).ask(question)  # a new process, same index folder
+    assert calls == [[question]]  # the sentences came from the cache on disk

@@ -1,0 +1,110 @@
+"""Indexes for the query and memory benchmarks, built once and cached under bench/out/.
+
+* real_index(n): a generated corpus of n chunks (bench/common.make_corpus) plus the default notes
+  (corpus/), built with the project's own `build_index` and the real model. Rebuilding it only
+  checks that nothing changed.
+* synthetic_index(n, kind): n chunks written with the project's own `write_build`: the default
+  notes' chunks with real embeddings (so the test questions find real answers), mixed with
+  synthetic chunks whose texts are real prose sentences recombined at random (so BM25 sees a
+  realistic vocabulary) and whose vectors are random unit vectors (np.random.default_rng(seed)).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import shutil
+import time
+from dataclasses import replace
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+import common
+
+
+def real_index(n_chunks: int, seed: int = 1) -> Path:
+    from bot.core.embedding import Embedder
+    from bot.core.indexer import IndexOptions, build_index
+
+    corpus, index = common.OUT / f"corpus-real-{n_chunks}", common.OUT / f"index-real-{n_chunks}"
+    marker = common.OUT / f"corpus-real-{n_chunks}.done"
+    if not marker.exists():
+        shutil.rmtree(corpus, ignore_errors=True)
+        common.make_corpus(corpus, n_chunks, seed=seed)
+        for path in common.DEFAULT_CORPUS.iterdir():
+            if path.is_file() and path.name != "README.md":
+                shutil.copy(path, corpus / path.name)
+        marker.write_text("ok\n")
+    started = time.perf_counter()
+    report = build_index(corpus, index, Embedder(), IndexOptions())
+    if not report.unchanged:
+        print(f"built {index.name}: {report.chunks} chunks, {report.embedded} embedded, "
+              f"{time.perf_counter() - started:.0f} s")
+    return index
+
+
+def synthetic_index(n_chunks: int, kind: str, seed: int = 2) -> Path:
+    from bot.core.index_store import read_manifest, write_build
+
+    index = common.OUT / f"index-synth-{n_chunks}-{kind}"
+    manifest = read_manifest(index)
+    if manifest is not None and manifest.chunk_count == n_chunks and manifest.index_kind == kind:
+        return index
+    started = time.perf_counter()
+    base, chunks, vectors = _synthetic(n_chunks, seed)
+    write_build(index, replace(base, index_kind=kind), chunks, vectors)
+    print(f"built {index.name}: {len(chunks)} chunks, {time.perf_counter() - started:.0f} s")
+    return index
+
+
+@lru_cache(maxsize=2)
+def _synthetic(n_chunks: int, seed: int):
+    from bot.core.chunking import chunk_document
+    from bot.core.documents import Chunk, make_chunk_id
+    from bot.core.embedding import DEFAULT_MODEL, Embedder
+    from bot.core.index_store import DocumentEntry, Manifest
+    from bot.core.indexer import CHUNKER_VERSION
+    from bot.core.loaders import iter_corpus_files, load_document
+
+    real_docs = [load_document(path, name) for path, name in iter_corpus_files(common.DEFAULT_CORPUS)]
+    real = {d.name: chunk_document(d) for d in real_docs}
+    real_count = sum(map(len, real.values()))
+    rng, np_rng = random.Random(seed), np.random.default_rng(seed)
+    pool = common.sentence_pool()
+    areas = sorted({area for area, _ in common.harvest_prose()})
+    docs: dict[str, list[Chunk]] = {}
+    remaining, number = n_chunks - real_count, 0
+    while remaining > 0:
+        number += 1
+        name, size = f"synthetic/{rng.choice(areas)}-{number:05d}.md", min(remaining, 50)
+        title = f"Notes on {name.split('/')[1][:-9]} (part {number})"
+        chunks = []
+        for position in range(size):
+            text, target = [], rng.randint(650, 900)
+            while sum(map(len, text)) + len(text) < target:
+                text.append(rng.choice(pool))
+            body = " ".join(text)[:900].rsplit(" ", 1)[0]
+            heading = (title, f"{position + 1}. " + " ".join(body.split()[:4]))
+            chunks.append(Chunk(make_chunk_id(name, heading, body, 0), name, heading, None, position, body))
+        docs[name] = chunks
+        remaining -= size
+    names = list(docs)
+    for name, chunks in real.items():  # the real notes sit at a random place among the rest
+        names.insert(rng.randrange(len(names) + 1), name)
+        docs[name] = chunks
+    all_chunks = [c for name in names for c in docs[name]]
+    vectors = np_rng.standard_normal((len(all_chunks), 384)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    embedder = Embedder()
+    real_rows = [i for i, c in enumerate(all_chunks) if c.document in real]
+    vectors[real_rows] = embedder.encode([all_chunks[i].embedding_text() for i in real_rows])
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    entries = {name: DocumentEntry(hashlib.sha256(name.encode()).hexdigest(), len(docs[name]),
+                                   sum(len(c.text) for c in docs[name]), now) for name in names}
+    manifest = Manifest(model=DEFAULT_MODEL, dimension=384, index_kind="flat", chunk_count=len(all_chunks),
+                        documents=entries, chunker={"max_chars": 900, "version": CHUNKER_VERSION},
+                        built_at=now)
+    return manifest, all_chunks, vectors
