@@ -160,6 +160,7 @@ class StudyService:
     def ask(self, question: str) -> Answer:
         retriever = self.retriever()
         result = retriever.search(question.strip(), k=8)
-        answer = answer_question(result, retriever.index.lexical, self.policy, self.sentence_vectors)
+        answer = answer_question(result, retriever.index.lexical, self.policy, self.sentence_vectors,
+                                 self.embedder.knows_word)
         log.info("Answered (%s, top %.2f): %r", answer.tier, answer.top_score, question[:80])
         return answer

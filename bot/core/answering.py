@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bot.core.coverage import CoverageReport, assess
+from bot.core.coverage import CoverageReport, assess, unfamiliar_words
 from bot.core.documents import Chunk
 from bot.core.lexical import LexicalIndex
 from bot.core.retrieval import Hit, SearchResult
@@ -84,8 +84,10 @@ class Answer:
 EmbedFn = Callable[[list[str]], np.ndarray]
 
 
-def answer_question(result: SearchResult, lexical: LexicalIndex,
-                    policy: AnswerPolicy = AnswerPolicy(), embed: EmbedFn | None = None) -> Answer:
+def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerPolicy = AnswerPolicy(),
+                    embed: EmbedFn | None = None, common_word: Callable[[str], bool] | None = None) -> Answer:
+    """`embed` compares candidate sentences with the question in meaning; `common_word` tells an
+    everyday word from a specialised term (see coverage.unfamiliar_words)."""
     hits = result.hits
     passages = tuple(_passage_citation(h) for h in hits)
     if not hits:
@@ -107,6 +109,12 @@ def answer_question(result: SearchResult, lexical: LexicalIndex,
         return _not_covered(result.question, hits, "no sentence matches the question", passages)
     chosen = _choose(scored, policy)
     tier = _tier(top, scored[0], coverage, policy)
+    if tier == CLOSEST and common_word is not None:
+        # A weak match to a question about a term the notes never use ("the hukou system"):
+        # the closest passage is about something else.
+        strange = unfamiliar_words(result.question, lexical, common_word)
+        if strange:
+            return _not_covered(result.question, hits, "the notes never mention " + ", ".join(strange), passages)
     return Answer(result.question, tier, tuple(c.text for c in chosen),
                   tuple(_citation(c) for c in chosen), _topics(hits), top_score=top, passages=passages)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.lexical import LexicalIndex, STOPWORDS, fold, tokenize, words
+from bot.core.lexical import LexicalIndex, STOPWORDS, fold, same_family, tokenize, word_stems, words
 
 # Forms of address that precede names ("Chairman Mao") and say nothing about coverage.
 TITLES = frozenset(
@@ -100,3 +100,17 @@ def assess(question: str, lexical: LexicalIndex) -> CoverageReport:
     tokens = tokenize(question)
     share = sum(t in lexical.doc_freq for t in tokens) / len(tokens) if tokens else 0.0
     return CoverageReport(unknown, share)
+
+
+def unfamiliar_words(question: str, lexical: LexicalIndex, common_word) -> list[str]:
+    """Lower-case words of the question that are neither in the notes (in any form) nor everyday
+    words: specialised terms the notes do not cover ("hukou"). Misspellings of the notes' own
+    words mostly share a stem family with them and are not counted."""
+    vocabulary = list(lexical.doc_freq)
+    found = []
+    for word, stem in word_stems(question):
+        if len(word) < 4 or not word.isalpha() or stem in lexical.doc_freq or common_word(word):
+            continue
+        if not any(same_family(stem, known) for known in vocabulary):
+            found.append(word)
+    return found

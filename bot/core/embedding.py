@@ -47,6 +47,7 @@ class Embedder:
         # One batch at a time: the fast tokenizer is not safe to share between threads ("Already
         # borrowed"), and a question waits at most one batch of a running reindex.
         self._encode_lock = threading.Lock()
+        self._vocabulary: set[str] | frozenset[str] | None = None
 
     @property
     def loaded(self) -> bool:
@@ -103,6 +104,17 @@ class Embedder:
             if progress is not None:
                 progress(start + len(ids), len(texts))
         return out
+
+    def knows_word(self, word: str) -> bool:
+        """Whether the model's tokenizer has `word` as one whole token: for a WordPiece model
+        (the default) that means an everyday word rather than a name or specialised term. A
+        tokenizer without such a vocabulary knows every word (the check is then off)."""
+        if self._vocabulary is None:
+            tokenizer = getattr(self._load(), "tokenizer", None)
+            vocab = tokenizer.get_vocab() if tokenizer is not None and hasattr(tokenizer, "get_vocab") else {}
+            whole = {w for w in vocab if w.isalpha() and w.islower()}
+            self._vocabulary = whole if len(whole) > 5000 else frozenset()
+        return not self._vocabulary or word.lower() in self._vocabulary
 
     def encode_query(self, text: str) -> np.ndarray:
         return self.encode([text])[0]

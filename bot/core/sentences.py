@@ -25,8 +25,9 @@ _NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hu
                      r"millions?|billions?|half|third|quarter|dozen|percent|doubled|tripled|"
                      r"quadrupled|halved|fold)\b", re.I)
 _KIND_CUES = (
-    ("date", re.compile(r"^\s*when\b|\b(what|which|in what) (year|decade|date|month|period)\b", re.I)),
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|share|number)\b", re.I)),
+    ("date", re.compile(r"^\s*when\b|\b(what|which|in what) (year|decade|date|month|period)\b|"
+                        r"\b(dates?|years?)\s*\??\s*$", re.I)),  # "great leap forward dates"
 )
 
 

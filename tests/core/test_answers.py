@@ -21,7 +21,7 @@ def notes_text() -> str:
 
 
 @pytest.mark.parametrize("question_file", ["dev_questions.jsonl", "paraphrase_questions.jsonl",
-                                           "extra_questions.jsonl"])
+                                           "extra_questions.jsonl", "casual_questions.jsonl"])
 def test_question_sets_meet_the_acceptance_bars(default_service, question_file):
     report = run_eval(load_questions(DATA / question_file), default_service.ask)
     m = report.metrics
