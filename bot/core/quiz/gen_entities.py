@@ -58,6 +58,7 @@ _COMPASS_PAREN = re.compile(
     r"\b(north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|"
     r"southeast|southwest)\s*\($", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[\w-]+")
+_NGRAM_TOKEN_RE = re.compile(r"[\w-]+|[^\w\s]")  # words and single punctuation marks ("40 %")
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class NotesLexicon:
     persons: Counter = field(default_factory=Counter)
     places: Counter = field(default_factory=Counter)
     _tokens: Counter | None = field(default=None, repr=False)
+    _ngrams: dict[int, Counter] = field(default_factory=dict, repr=False)
     _phrases: dict[str, int] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -111,10 +113,20 @@ class NotesLexicon:
             self._tokens = Counter(_TOKEN_RE.findall(self.text))
         if _TOKEN_RE.fullmatch(phrase):
             return self._tokens[phrase]
+        parts = _NGRAM_TOKEN_RE.findall(phrase)
+        if 1 < len(parts) <= 6:
+            # One count of every n-gram beats one scan of the whole notes per phrase.
+            return self._ngram_counts(len(parts))[tuple(parts)]
         if phrase not in self._phrases:
             pattern = rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"
             self._phrases[phrase] = len(re.findall(pattern, self.text))
         return self._phrases[phrase]
+
+    def _ngram_counts(self, n: int) -> Counter:
+        if n not in self._ngrams:
+            lines = [_NGRAM_TOKEN_RE.findall(line) for line in self.text.split("\n")]
+            self._ngrams[n] = Counter(tuple(t[i:i + n]) for t in lines for i in range(len(t) - n + 1))
+        return self._ngrams[n]
 
     def name_occurrences(self, name: str) -> int:
         """A person is counted under any part of the name ("Peng" counts for "Peng Dehuai")."""
