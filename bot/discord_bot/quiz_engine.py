@@ -111,7 +111,10 @@ class QuizEngine:
     async def post(self, slot: Slot) -> list[Post]:
         items = await asyncio.to_thread(self._choose, slot.guild_id, slot.questions, slot.topic)
         if not items:
-            log.warning("No quiz questions available for guild %s (topic %r)", slot.guild_id, slot.topic)
+            reason = f"no quiz questions available (topic {slot.topic!r})"
+            log.warning("Quiz for guild %s, %s: %s", slot.guild_id, slot.local_date, reason)
+            if slot.schedule_id is not None:  # recorded once, not retried (and logged) every tick
+                await asyncio.to_thread(self.schedules.record_missed, slot.schedule_id, slot.local_date, reason)
             return []
         reserved = await asyncio.to_thread(
             lambda: self.posts.reserve(schedule_id=slot.schedule_id, guild_id=slot.guild_id,

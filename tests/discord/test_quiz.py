@@ -192,3 +192,18 @@ async def test_student_cannot_open_the_add_modal(env, clock):
     async with env.run():
         rec = await open_add_modal(env, "alice")
         assert rec.callback_type == 4 and "Manage Server" in rec.callback["data"]["content"]
+
+
+async def test_a_topic_without_questions_is_refused_then_logged_once_not_posted(env, clock, caplog):
+    async with env.run() as bot:
+        assert "No quiz question matches the topic" in await schedule(env, topic="Thermodynamics")
+        await schedule(env, days="daily", topic="Great Leap")
+        for item in env.ctx.service.quiz_bank().items:  # the bank loses that topic later
+            env.ctx.quiz_posts.retire(int(env.guild.id), item.id, 0, clock[0])
+        clock[0] = START + timedelta(hours=1, minutes=1)
+        with caplog.at_level("WARNING"):
+            await bot.quiz.tick()
+            await bot.quiz.tick()
+        assert bot_messages(env) == []
+        assert sum("no quiz questions available" in r.getMessage() for r in caplog.records) == 1
+        assert env.ctx.quiz_schedules.recorded_dates(1) == {START.date()}

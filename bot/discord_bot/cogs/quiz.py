@@ -16,7 +16,9 @@ from bot.discord_bot.access import require_role
 from bot.discord_bot.cogs.quiz_results import QuizResultsCommands
 from bot.discord_bot.context import BotContext
 from bot.discord_bot.quiz_engine import QuizEngine
-from bot.errors import NotFoundError
+from bot.core.quiz.items import POSTABLE_KINDS
+from bot.core.quiz.selection import matches_topic
+from bot.errors import InvalidInputError, NotFoundError
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +50,16 @@ class QuizCog(QuizResultsCommands, commands.GroupCog, group_name="quiz",
                                  timezone=timezone, days=days, questions=questions, open_for=open_for,
                                  topic=topic, created_at=self.ctx.clock())
         self.engine.check_channel(channel)
+        await asyncio.to_thread(self._check_topic, schedule.topic)
         saved = await asyncio.to_thread(self.ctx.quiz_schedules.add, schedule, interaction.user.id)
         await interaction.response.send_message(
             f"Quiz schedule **#{saved.id}** created: {_describe(saved)}.", ephemeral=True)
+
+    def _check_topic(self, topic: str) -> None:
+        if topic and not any(i.kind in POSTABLE_KINDS and matches_topic(i, topic)
+                             for i in self.ctx.service.quiz_bank().items):
+            raise InvalidInputError(f"No quiz question matches the topic “{topic}”.",
+                                    hint="Give part of a document name or section heading, or leave topic empty.")
 
     @schedule.autocomplete("timezone")
     async def _zones(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
