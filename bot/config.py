@@ -34,6 +34,9 @@ class Settings(BaseSettings):
         50_000, ge=1, description="With index_kind=auto, chunk count above which HNSW is used."
     )
     embed_batch_size: int = Field(32, ge=1, le=1024)
+    torch_threads: int = Field(
+        0, ge=0, le=256,
+        description="CPU threads per model call; 0 keeps torch's default (one per core).")
 
     # --- Answers ---------------------------------------------------------------------------
     answer_max_sentences: int = Field(3, ge=1, le=5)

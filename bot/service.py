@@ -60,7 +60,8 @@ class StudyService:
         self.settings = settings
         self.embedder = embedder or Embedder(settings.embedding_model,
                                              allow_download=settings.allow_model_download,
-                                             batch_size=settings.embed_batch_size)
+                                             batch_size=settings.embed_batch_size,
+                                             threads=settings.torch_threads)
         self.policy = AnswerPolicy(max_sentences=settings.answer_max_sentences)
         self._retriever: Retriever | None = None
         self._swap_lock = threading.Lock()

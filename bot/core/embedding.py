@@ -38,10 +38,11 @@ class Embedder:
     """
 
     def __init__(self, model_name: str = DEFAULT_MODEL, *, allow_download: bool = False,
-                 batch_size: int = 32) -> None:
+                 batch_size: int = 32, threads: int = 0) -> None:
         self.model_name = model_name
         self.allow_download = allow_download
         self.batch_size = batch_size
+        self.threads = threads  # 0: torch's default of one per core
         self._model = None
         self._lock = threading.Lock()
         # One batch at a time: the fast tokenizer is not safe to share between threads ("Already
@@ -64,6 +65,13 @@ class Embedder:
         log.info("Loading embedding model %s", self.model_name)
         try:
             from sentence_transformers import SentenceTransformer
+
+            if self.threads:
+                # On a CPU shared with other work, fewer threads per call degrade far more
+                # gracefully (bench/thread_contention.py); torch's default suits an idle machine.
+                import torch
+
+                torch.set_num_threads(self.threads)
 
             return SentenceTransformer(
                 location, device="cpu", local_files_only=not self.allow_download
