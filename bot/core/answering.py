@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bot.core.coverage import CoverageReport, assess, unfamiliar_words
+from bot.core.coverage import assess, unfamiliar_words
 from bot.core.documents import Chunk
 from bot.core.lexical import LexicalIndex
 from bot.core.retrieval import Hit, SearchResult
@@ -108,7 +108,7 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     if not scored:
         return _not_covered(result.question, hits, "no sentence matches the question", passages)
     chosen = _choose(scored, policy)
-    tier = _tier(top, scored[0], coverage, policy)
+    tier = _tier(top, scored[0], policy)
     if tier == CLOSEST and common_word is not None:
         # A weak match to a question about a term the notes never use ("the hukou system"):
         # the closest passage is about something else.
@@ -147,7 +147,7 @@ def _answers(c: Candidate, policy: AnswerPolicy) -> bool:
     return c.on_topic == ON_TOPIC or (c.on_topic == IMPLICIT and similarity >= policy.implicit_on_topic)
 
 
-def _tier(top: float, best: Candidate, coverage: CoverageReport, policy: AnswerPolicy) -> str:
+def _tier(top: float, best: Candidate, policy: AnswerPolicy) -> str:
     confident = (top >= policy.confident_cosine or best.match >= policy.confident_match) and best.kind_ok
     return CONFIDENT if confident else CLOSEST
 

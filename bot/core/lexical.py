@@ -103,6 +103,7 @@ class LexicalIndex:
         self._bm25 = retriever
         self.doc_count = doc_count
         self.abbreviations = abbreviations or {}  # "glf" -> "great leap forward", from the notes
+        self._short_forms = {long: abbr for abbr, long in self.abbreviations.items()}
         vocab: dict[str, int] = retriever.vocab_dict
         indptr = retriever.scores["indptr"]
         # bm25s adds an empty token to its vocabulary with no column of its own.
@@ -137,11 +138,9 @@ class LexicalIndex:
         """Other ways the notes (or common usage) name what `word` names."""
         from bot.core.coverage import ALIASES
 
-        long_forms = {abbr: long for abbr, long in self.abbreviations.items()}
-        short_forms = {long: abbr for abbr, long in self.abbreviations.items()}
         found = [*ALIASES.get(word, ())]
-        found += [long_forms[word]] if word in long_forms else []
-        found += [short_forms[word]] if word in short_forms else []
+        found += [self.abbreviations[word]] if word in self.abbreviations else []
+        found += [self._short_forms[word]] if word in self._short_forms else []
         return tuple(found)
 
     def idf(self, token: str) -> float:

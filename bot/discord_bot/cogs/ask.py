@@ -13,6 +13,7 @@ from discord.ext import commands
 
 from bot.core.answering import Answer
 from bot.discord_bot.context import BotContext
+from bot.discord_bot.errors import user_message
 from bot.discord_bot.feedback import feedback_view
 from bot.discord_bot.render import answer_embed, answer_text
 from bot.core.quiz.exam import asks_about, reveals
@@ -108,8 +109,6 @@ class AskCog(commands.Cog):
                     question, user_id=message.author.id, guild_id=message.guild.id if message.guild else None,
                     channel_id=message.channel.id)
         except Exception as exc:  # noqa: BLE001 - one place words errors; replies are not interactions
-            from bot.discord_bot.errors import user_message
-
             await self._reply(message, content=user_message(exc))
             return
         await self._reply(message, answer=answer, view=feedback_view(answer_id))

@@ -23,6 +23,13 @@ log = logging.getLogger(__name__)
 GAP_WINDOW = timedelta(days=30)
 
 
+async def with_progress(ctx: BotContext, interaction: discord.Interaction, title: str, work):
+    """Run `work(progress)` in a worker thread, editing the deferred reply with its progress."""
+    reporter = ProgressReporter(title, lambda text: interaction.edit_original_response(content=text),
+                                ctx.progress_interval)
+    return await reporter.run(asyncio.to_thread(work, reporter))
+
+
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
 class CorpusCog(commands.GroupCog, group_name="corpus", group_description="Manage the course notes"):
@@ -33,11 +40,6 @@ class CorpusCog(commands.GroupCog, group_name="corpus", group_description="Manag
 
     def _moderator(self, interaction: discord.Interaction) -> None:
         require_role(interaction, self.ctx.settings.moderator_role, "manage the course notes")
-
-    async def _with_progress(self, interaction: discord.Interaction, title: str, work):
-        reporter = ProgressReporter(title, lambda text: interaction.edit_original_response(content=text),
-                                    self.ctx.progress_interval)
-        return await reporter.run(asyncio.to_thread(work, reporter))
 
     @app_commands.command(name="upload", description="Add a document (.txt, .md, .pdf, .docx) to the notes")
     @app_commands.describe(file="The document to add; a file of the same name is replaced")
@@ -51,8 +53,8 @@ class CorpusCog(commands.GroupCog, group_name="corpus", group_description="Manag
             raise ReindexInProgressError("A reindex is running.", hint="Upload again when it has finished.")
         await interaction.response.defer(ephemeral=True, thinking=True)
         data = await file.read()
-        change = await self._with_progress(
-            interaction, f"Adding {file.filename}…",
+        change = await with_progress(
+            self.ctx, interaction, f"Adding {file.filename}…",
             lambda progress: self.ctx.service.add_document(file.filename, data, progress))
         verb = "Replaced" if change.replaced else "Added"
         await interaction.edit_original_response(content=limits.clip(
@@ -78,7 +80,7 @@ class CorpusCog(commands.GroupCog, group_name="corpus", group_description="Manag
     async def remove(self, interaction: discord.Interaction, name: str) -> None:
         self._moderator(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        change = await self._with_progress(interaction, f"Removing {name}…",
+        change = await with_progress(self.ctx, interaction, f"Removing {name}…",
                                            lambda progress: self.ctx.service.remove_document(name, progress))
         await interaction.edit_original_response(
             content=limits.clip(f"Removed **{change.name}** and its {change.chunks} chunks.", limits.MESSAGE))
@@ -118,8 +120,6 @@ class ReindexCog(commands.Cog):
             raise ReindexInProgressError("A reindex is already running.",
                                          hint="You'll see its summary when it finishes.")
         await interaction.response.defer(ephemeral=True, thinking=True)
-        reporter = ProgressReporter("Reindexing the course notes…",
-                                    lambda text: interaction.edit_original_response(content=text),
-                                    self.ctx.progress_interval)
-        report = await reporter.run(asyncio.to_thread(self.ctx.service.reindex, reporter))
+        report = await with_progress(self.ctx, interaction, "Reindexing the course notes…",
+                                     self.ctx.service.reindex)
         await interaction.edit_original_response(content=report_text(report))
