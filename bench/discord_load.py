@@ -124,7 +124,7 @@ async def main(args, world, students, ctx, db) -> dict:
 
     timings: dict = {}
     ctx.service.ask = timed_calls(ctx.service.ask, timings, lambda q: ("ask", q.strip()))
-    ctx.answer_log.record = timed_calls(ctx.answer_log.record, timings, lambda **kw: ("log", kw["question"]))
+    ctx.asking.log.record = timed_calls(ctx.asking.log.record, timings, lambda **kw: ("log", kw["question"]))
     loop, probes, pool, rounds = asyncio.get_running_loop(), Probes(), common.load_questions(), []
     if args.debug_slow:  # then asyncio logs "Executing <callback> took 0.2 seconds"
         loop.set_debug(True), setattr(loop, "slow_callback_duration", 0.05), logging.basicConfig()

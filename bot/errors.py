@@ -3,6 +3,8 @@ the adapters (command line, Discord) turn these into what the user sees, in one 
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class StudyBotError(Exception):
     """An expected failure with a user-facing explanation (and, where there is one, the fix)."""
@@ -58,3 +60,11 @@ class InvalidInputError(StudyBotError):
 
 class ExamModeError(StudyBotError):
     """A question about the quiz question that is open right now: it waits for the reveal."""
+
+    def __init__(self, message: str, *, reveal_at: datetime, hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.reveal_at = reveal_at  # when the quiz question closes and its answer is shown
+
+
+class TooSoonError(StudyBotError):
+    """A student asks again before their cooldown is over."""

@@ -18,6 +18,8 @@ from bot.core.index_store import BUILDS, DocumentEntry, Manifest, load_index, re
 from bot.core.embedding_cache import EmbeddingCache
 from bot.core.indexer import CACHE_FILE, IndexOptions, IndexReport, ProgressFn, build_index
 from bot.core.quiz.bank import QuestionBank, load_bank
+from bot.core.quiz.items import QuizItem
+from bot.core.quiz.teacher_bank import add_teacher_question
 from bot.core.retrieval import Retriever
 from bot.core.sentence_vectors import SentenceVectors
 from bot.errors import ReindexInProgressError
@@ -155,6 +157,14 @@ class StudyService:
             cached = (build, load_bank(self.index_dir / BUILDS / build))
             self._quiz_bank = cached
         return cached[1]
+
+    def add_quiz_question(self, question: str, answer: str, wrong: list[str], explanation: str,
+                          author: str) -> QuizItem:
+        """A teacher's own multiple-choice question: checked, saved beside the notes, and in the
+        bank at once (the reindex re-embeds nothing)."""
+        item = add_teacher_question(self.corpus_dir, question, answer, wrong, explanation, author)
+        self.reindex()
+        return item
 
     # --- questions ----------------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ class StudyBot(commands.Bot):
         super().__init__(command_prefix=commands.when_mentioned, intents=discord.Intents.default(),
                          allowed_mentions=discord.AllowedMentions.none(), help_command=None, **options)
         self.ctx = ctx
-        self.quiz = QuizEngine(self, ctx, ctx.quiz_posts, ctx.quiz_schedules, ctx.rng)
+        self.quiz = QuizEngine(self, ctx)
         self.tree.on_error = self.on_app_command_error
 
     async def setup_hook(self) -> None:

@@ -1,4 +1,5 @@
-"""Everything the cogs share, built once by the runner (or a test) and passed in."""
+"""Everything the cogs share, built once by the runner (or a test) and passed in: the settings,
+the clock, and the services every command calls (the cogs never reach the store themselves)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,10 @@ from datetime import datetime, timezone
 from bot.config import Settings
 from bot.core.cooldown import Cooldown
 from bot.service import StudyService
+from bot.services.asking import AskingService
+from bot.services.quiz import QuizService
+from bot.services.results import ResultsService
+from bot.services.reviews import Reviews
 from bot.store.answer_log import AnswerLog
 from bot.store.database import Database
 from bot.store.quiz_posts import QuizPosts
@@ -34,18 +39,20 @@ class BotContext:
     progress_interval: float = 1.5  # seconds between edits of a progress message
     quiz_tick_seconds: float = 20.0  # how often the quiz scheduler looks for due posts
     started_at: float = field(default_factory=time.monotonic)
-    cooldown: Cooldown = field(init=False)
-    answer_log: AnswerLog = field(init=False)
-    quiz_posts: QuizPosts = field(init=False)
-    quiz_schedules: QuizSchedules = field(init=False)
-    quiz_results: QuizResults = field(init=False)
-    reviews: ReviewCards = field(init=False)
     review_fuzz: bool = True  # FSRS interval fuzzing (off in tests, for exact due dates)
+    quiz: QuizService = field(init=False)
+    results: ResultsService = field(init=False)
+    reviews: Reviews = field(init=False)
+    asking: AskingService = field(init=False)
 
     def __post_init__(self) -> None:
-        self.cooldown = Cooldown(self.settings.ask_cooldown_seconds, self.monotonic)
-        self.answer_log = AnswerLog(self.db)
-        self.quiz_posts = QuizPosts(self.db)
-        self.quiz_schedules = QuizSchedules(self.db)
-        self.quiz_results = QuizResults(self.db)
-        self.reviews = ReviewCards(self.db, fuzz=self.review_fuzz)
+        def now() -> datetime:  # read at each call: tests move the clock after building the context
+            return self.clock()
+
+        schedules = QuizSchedules(self.db)
+        self.reviews = Reviews(ReviewCards(self.db), fuzz=self.review_fuzz)
+        self.quiz = QuizService(QuizPosts(self.db), schedules, self.reviews,
+                                lambda: list(self.service.quiz_bank().items), now, self.rng)
+        self.results = ResultsService(self.db, QuizResults(self.db), schedules, self.reviews, now)
+        cooldown = Cooldown(self.settings.ask_cooldown_seconds, lambda: self.monotonic())
+        self.asking = AskingService(self.service, self.quiz, AnswerLog(self.db), cooldown, now)

@@ -10,7 +10,7 @@ import secrets
 import discord
 from discord import app_commands
 
-from bot.errors import StudyBotError
+from bot.errors import ExamModeError, StudyBotError
 
 log = logging.getLogger(__name__)
 
@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 def user_message(error: BaseException) -> str:
     if isinstance(error, app_commands.CommandInvokeError):
         error = error.original
+    if isinstance(error, ExamModeError):  # the time, shown in each reader's own zone
+        return f"Answer today's quiz first: the explanation comes at <t:{int(error.reveal_at.timestamp())}:t>."
     if isinstance(error, StudyBotError):
         return error.user_message()
     if isinstance(error, app_commands.NoPrivateMessage):

@@ -8,7 +8,7 @@ import re
 
 import discord
 
-from bot.discord_bot.errors import report_error
+from bot.discord_bot.buttons import PersistentButton
 
 VOTE_LABELS = {"up": "Helpful", "down": "Not helpful"}
 REPLIES = {
@@ -18,7 +18,7 @@ REPLIES = {
 }
 
 
-class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button], template=r"fb:(?P<answer>[0-9]+):(?P<vote>up|down)"):
+class FeedbackButton(PersistentButton, template=r"fb:(?P<answer>[0-9]+):(?P<vote>up|down)"):
     def __init__(self, answer_id: int, vote: str) -> None:
         super().__init__(discord.ui.Button(
             label=VOTE_LABELS[vote], emoji="👍" if vote == "up" else "👎",
@@ -31,14 +31,10 @@ class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button], template=r"fb:(?
                              match: re.Match[str]) -> "FeedbackButton":
         return cls(int(match["answer"]), match["vote"])
 
-    async def callback(self, interaction: discord.Interaction) -> None:
-        try:
-            ctx = interaction.client.ctx  # type: ignore[attr-defined]
-            outcome = await asyncio.to_thread(ctx.answer_log.vote, self.answer_id, interaction.user.id,
-                                              self.vote == "up", ctx.clock())
-            await interaction.response.send_message(REPLIES[outcome][self.vote], ephemeral=True)
-        except Exception as exc:  # noqa: BLE001 - reported to the user and logged
-            await report_error(interaction, exc)
+    async def clicked(self, interaction: discord.Interaction) -> str:
+        asking = interaction.client.ctx.asking  # type: ignore[attr-defined]
+        outcome = await asyncio.to_thread(asking.vote, self.answer_id, interaction.user.id, self.vote == "up")
+        return REPLIES[outcome][self.vote]
 
 
 def feedback_view(answer_id: int) -> discord.ui.View:

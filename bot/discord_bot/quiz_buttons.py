@@ -8,11 +8,11 @@ import re
 import discord
 
 from bot.core.quiz.items import QuizItem
-from bot.discord_bot.errors import report_error
+from bot.discord_bot.buttons import PersistentButton
 from bot.discord_bot.quiz_render import choice_label
 
 
-class AnswerButton(discord.ui.DynamicItem[discord.ui.Button], template=r"qa:(?P<post>[0-9]+):(?P<choice>[0-9])"):
+class AnswerButton(PersistentButton, template=r"qa:(?P<post>[0-9]+):(?P<choice>[0-9])"):
     def __init__(self, post_id: int, choice: int, label: str = "?", disabled: bool = False,
                  style: discord.ButtonStyle = discord.ButtonStyle.primary) -> None:
         super().__init__(discord.ui.Button(label=label, style=style, disabled=disabled,
@@ -24,16 +24,12 @@ class AnswerButton(discord.ui.DynamicItem[discord.ui.Button], template=r"qa:(?P<
     async def from_custom_id(cls, interaction, item, match: re.Match[str]) -> "AnswerButton":
         return cls(int(match["post"]), int(match["choice"]))
 
-    async def callback(self, interaction: discord.Interaction) -> None:
-        try:
-            quiz = interaction.client.quiz  # type: ignore[attr-defined]
-            text = await quiz.answer(self.post_id, self.choice, interaction.user.id, interaction.user.display_name)
-            await interaction.response.send_message(text, ephemeral=True)
-        except Exception as exc:  # noqa: BLE001 - one place words errors
-            await report_error(interaction, exc)
+    async def clicked(self, interaction: discord.Interaction) -> str:
+        quiz = interaction.client.quiz  # type: ignore[attr-defined]
+        return await quiz.answer(self.post_id, self.choice, interaction.user.id, interaction.user.display_name)
 
 
-class ReportButton(discord.ui.DynamicItem[discord.ui.Button], template=r"qr:(?P<post>[0-9]+)"):
+class ReportButton(PersistentButton, template=r"qr:(?P<post>[0-9]+)"):
     def __init__(self, post_id: int, disabled: bool = False) -> None:
         super().__init__(discord.ui.Button(label="Report question", emoji="🚩", disabled=disabled,
                                            style=discord.ButtonStyle.secondary, custom_id=f"qr:{post_id}"))
@@ -43,13 +39,9 @@ class ReportButton(discord.ui.DynamicItem[discord.ui.Button], template=r"qr:(?P<
     async def from_custom_id(cls, interaction, item, match: re.Match[str]) -> "ReportButton":
         return cls(int(match["post"]))
 
-    async def callback(self, interaction: discord.Interaction) -> None:
-        try:
-            quiz = interaction.client.quiz  # type: ignore[attr-defined]
-            text = await quiz.report(self.post_id, interaction.user.id)
-            await interaction.response.send_message(text, ephemeral=True)
-        except Exception as exc:  # noqa: BLE001
-            await report_error(interaction, exc)
+    async def clicked(self, interaction: discord.Interaction) -> str:
+        quiz = interaction.client.quiz  # type: ignore[attr-defined]
+        return await quiz.report(self.post_id, interaction.user.id)
 
 
 def question_view(post_id: int, item: QuizItem, *, closed: bool = False, right: int | None = None) -> discord.ui.View:

@@ -8,7 +8,8 @@ import discord
 
 from bot.core.quiz.items import TRUE_FALSE, QuizItem
 from bot.discord_bot import limits
-from bot.store.quiz_posts import Post, Tally
+from bot.core.quiz.records import Post, Tally
+from bot.services.quiz import CHANGED, CLOSED, NEW, AnswerOutcome
 
 LETTERS = "ABCDE"
 
@@ -59,3 +60,16 @@ def reveal_embed(post: Post, tally: Tally) -> discord.Embed:
     if item.explanation:
         embed.add_field(name="Why", value=limits.clip(item.explanation, limits.EMBED_FIELD_VALUE), inline=False)
     return embed
+
+
+def answer_reply(outcome: AnswerOutcome) -> str:
+    """What a student sees (privately) after clicking an option."""
+    item, label = outcome.post.item, choice_label(outcome.post.item, outcome.choice)
+    if outcome.status == CLOSED:
+        return f"This question has closed. The answer was **{label}**: {item.answer}."
+    closes = _timestamp(outcome.post.closes_at)
+    if outcome.status == NEW:
+        return f"Recorded: **{label}**. You can change it until {closes}; the answer comes then."
+    if outcome.status == CHANGED:
+        return f"Changed to **{label}**. You can change it until {closes}."
+    return f"Your answer is already **{label}**."

@@ -6,7 +6,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from bot.store.migrations import MIGRATIONS
@@ -64,6 +65,19 @@ class Database:
             try:
                 for sql, params in statements:
                     self._conn.execute(sql, params)
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """One transaction around a read-decide-write: no other thread reads or writes in between
+        (the lock is re-entrant, so `execute` and `query` work inside), and an error undoes it all."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
                 self._conn.execute("COMMIT")
             except BaseException:
                 self._conn.execute("ROLLBACK")

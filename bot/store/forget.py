@@ -10,7 +10,7 @@ What is erased (in one guild, or everywhere when guild_id is None):
 
 Not erased: the posts themselves (they belong to the class), and teachers' audit columns
 (`quiz_schedules.created_by`, `quiz_retired.retired_by`), which record a teacher's action, not a
-student's data. Counting and deleting happen under the database lock, so the counts are exactly
+student's data. Counting and deleting happen in one transaction, so the counts are exactly
 what was deleted.
 """
 
@@ -59,10 +59,9 @@ def forget_user(db: Database, guild_id: int | None, user_id: int) -> dict[str, i
     as well but not counted (they are not the student's data).
     """
     scope = _scope(guild_id, user_id)
-    # Database's lock is re-entrant (db.query and db.transaction take it again inside): holding it
-    # keeps another thread from adding a row between the counting and the deleting.
-    with db._lock:
+    # One transaction: no other thread adds a row between the counting and the deleting.
+    with db.atomic():
         counts = preview(db, guild_id, user_id)
-        db.transaction([(f"DELETE FROM {scope[label][0]} WHERE {scope[label][1]}", scope[label][2])
-                        for label in _DELETE_ORDER])
+        for label in _DELETE_ORDER:
+            db.execute(f"DELETE FROM {scope[label][0]} WHERE {scope[label][1]}", scope[label][2])
     return counts

@@ -8,42 +8,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.core.quiz.items import QuizItem
+from bot.core.quiz.records import FAILED, OPEN, POSTING, REVEALED, Post, Tally
 from bot.store.database import Database
-
-POSTING, OPEN, REVEALED, FAILED = "posting", "open", "revealed", "failed"
-
-
-@dataclass(frozen=True)
-class Post:
-    id: int
-    schedule_id: int | None
-    guild_id: int
-    channel_id: int
-    local_date: date
-    slot: int
-    item: QuizItem
-    message_id: int | None
-    opens_at: datetime
-    closes_at: datetime
-    status: str
-    revealed_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class Tally:
-    """How the class answered one post."""
-
-    by_choice: dict[int, int]
-    answered: int
-    right: int
-
-    @property
-    def share_right(self) -> float:
-        return self.right / self.answered if self.answered else 0.0
 
 
 def _post(row: sqlite3.Row) -> Post:

@@ -8,39 +8,14 @@ what (and therefore the right answer) before the reveal, and its answers can sti
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from bot.core.quiz.items import QuizItem
+from bot.core.quiz.records import OPEN, REVEALED, AnswerRow, Post
 from bot.store.database import Database
-from bot.store.quiz_posts import OPEN, REVEALED, Post
 from bot.store.quiz_posts import _post as post_from_row
 
-__all__ = ["AnswerRow", "QuizResults", "post_from_row"]
-
-
-@dataclass(frozen=True)
-class AnswerRow:
-    """One student's (final) answer to one post, with the facts about the post it belongs to."""
-
-    post_id: int
-    schedule_id: int | None  # None: posted with /quiz now
-    guild_id: int
-    user_id: int
-    user_name: str  # the display name when the student last answered this post
-    item: QuizItem  # the snapshot that was posted
-    choice: int
-    correct: bool
-    answered_at: datetime  # aware
-    local_date: date  # the post's posting day in its schedule's zone (not the answer's)
-    opens_at: datetime
-    closes_at: datetime
-    slot: int
-
-    @property
-    def chosen_text(self) -> str:
-        options = self.item.options
-        return options[self.choice] if 0 <= self.choice < len(options) else ""
+__all__ = ["QuizResults", "post_from_row"]
 
 
 def _statuses(revealed_only: bool) -> tuple[str, ...]:

@@ -1,28 +1,31 @@
-"""Each student's spaced-review cards: one FSRS card per (guild, student, question).
+"""Each student's spaced-review cards: one card per (guild, student, question), and the log of
+every review.
 
-A quiz outcome creates or reviews the card (`record_outcome`, called at the reveal); /review
-serves due cards and grades them (`grade`). The card's FSRS state is kept as fsrs's own JSON, the
-question as the snapshot that was posted, and `due` as fixed-width UTC text so that the index
-answers "what is due now" in text order. Every read-modify-write holds the database lock, so a
-double click cannot review a card twice.
+The store keeps what it is given: the card's FSRS memory as fsrs's own JSON (computed by
+bot.core.quiz.review, called from bot.services.reviews), the question as the snapshot that was
+posted, and `due` as fixed-width UTC text so that the index answers "what is due now" in text
+order. A change runs in one transaction around the caller's decision, so a double click cannot
+review a card twice.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime, timezone
 
-from fsrs import Card
-
-from bot.core.quiz import review as fsrs_review
 from bot.core.quiz.items import QuizItem
-from bot.errors import NotFoundError
+from bot.core.quiz.records import ReviewCard
+from bot.core.quiz.review import Reviewed
 from bot.store.database import Database
 
 UTC = timezone.utc
 QUIZ, REVIEW = "quiz", "review"  # review_log.source
+
+# Given the card as it is now (None: the student has none for this question yet), the outcome to
+# write, or None to leave it as it is.
+Decide = Callable[[ReviewCard | None], Reviewed | None]
 
 
 def _text(moment: datetime) -> str:
@@ -32,109 +35,88 @@ def _text(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-@dataclass(frozen=True)
-class ReviewCard:
-    id: int
-    guild_id: int
-    user_id: int
-    item: QuizItem
-    due: datetime  # UTC
-    reps: int  # outcomes so far (quiz answers and /review grades)
-    lapses: int  # of which wrong
-    state: str = "learning"  # "learning" (never reviewed), "review" or "relearning"
-    last_review: datetime | None = None
-
-
 def _card(row: sqlite3.Row) -> ReviewCard:
-    fsrs_card = fsrs_review.card_from_json(row["card_json"])
     return ReviewCard(
         id=row["id"], guild_id=row["guild_id"], user_id=row["user_id"],
         item=QuizItem.from_dict(json.loads(row["item_json"])), due=datetime.fromisoformat(row["due"]),
-        reps=row["reps"], lapses=row["lapses"], state=fsrs_review.state_name(fsrs_card),
-        last_review=fsrs_card.last_review)
+        reps=row["reps"], lapses=row["lapses"], memory=row["card_json"])
 
 
 _LOG_SQL = ("INSERT INTO review_log (card_id, guild_id, user_id, post_id, rating, source, reviewed_at, due_after)"
             " SELECT id, guild_id, user_id, ?, ?, ?, ?, ? FROM review_cards")
 _DUE_FILTER = (" FROM review_cards c WHERE c.guild_id = ? AND c.user_id = ? AND c.item_id NOT IN"
                " (SELECT item_id FROM quiz_retired r WHERE r.guild_id = c.guild_id)")
+_BY_ITEM = "SELECT * FROM review_cards WHERE guild_id = ? AND user_id = ? AND item_id = ?"
 
 
 class ReviewCards:
-    def __init__(self, db: Database, *, fuzz: bool = True) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
-        self.scheduler = fsrs_review.make_scheduler(fuzz=fuzz)
-        # Database's re-entrant lock (its query/transaction take it again inside), held around each
-        # read-review-write so that two threads cannot review the same card from the same state.
-        self._lock = db._lock
 
     # --- writing ------------------------------------------------------------------------------
 
-    def record_outcome(self, guild_id: int, user_id: int, item: QuizItem, correct: bool, at: datetime, *,
-                       post_id: int | None = None) -> ReviewCard:
-        """A quiz answer became known (at the reveal): create the card or review it again.
-
-        Idempotent: with `post_id`, a second call for the same post changes nothing (a reveal
-        retried after a restart); without it, a call not later than the card's last review does
-        nothing either (fsrs cannot review into the past).
-        """
-        at_text, item_json = _text(at), json.dumps(item.to_dict())
+    def change_for_item(self, guild_id: int, user_id: int, item: QuizItem, decide: Decide, *,
+                        source: str = QUIZ, post_id: int | None = None) -> ReviewCard:
+        """Create or review the student's card for `item` with what `decide` says, in one
+        transaction; the card keeps the latest snapshot of the question."""
         key = (guild_id, user_id, item.id)
-        with self._lock:
-            rows = self.db.query("SELECT * FROM review_cards WHERE guild_id = ? AND user_id = ? AND item_id = ?", key)
-            if rows:
-                card_id, card = rows[0]["id"], fsrs_review.card_from_json(rows[0]["card_json"])
-                if post_id is not None and self.db.query(
-                        "SELECT 1 FROM review_log WHERE card_id = ? AND post_id = ?", (card_id, post_id)):
-                    return _card(rows[0])
-                if card.last_review is not None and at <= card.last_review:
-                    return _card(rows[0])
-                return self._review(card_id, card, correct, at, source=QUIZ, post_id=post_id, item_json=item_json)
-            # A new card is created already reviewed, in one transaction: never a card without history.
-            card = fsrs_review.new_card(at, card_id=int(at.timestamp() * 1000))
-            reviewed = fsrs_review.review(self.scheduler, card, correct, at)
-            due = _text(fsrs_review.due_utc(reviewed))
-            self.db.transaction([
-                ("INSERT INTO review_cards (guild_id, user_id, item_id, item_json, card_json, due, reps, lapses,"
-                 " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
-                 (*key, item_json, fsrs_review.card_to_json(reviewed), due, int(not correct), at_text, at_text)),
-                (_LOG_SQL + " WHERE guild_id = ? AND user_id = ? AND item_id = ?",
-                 (post_id, int(fsrs_review.rating_for(correct)), QUIZ, at_text, due, *key)),
-            ])
-            rows = self.db.query("SELECT * FROM review_cards WHERE guild_id = ? AND user_id = ? AND item_id = ?", key)
-            return _card(rows[0])
+        item_json = json.dumps(item.to_dict())
+        with self.db.atomic():
+            rows = self.db.query(_BY_ITEM, key)
+            current = _card(rows[0]) if rows else None
+            outcome = decide(current)
+            if outcome is None:
+                assert current is not None, "a new card needs an outcome"
+                return current
+            if current is None:
+                self.db.execute(
+                    "INSERT INTO review_cards (guild_id, user_id, item_id, item_json, card_json, due, reps, lapses,"
+                    " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
+                    (*key, item_json, outcome.memory, _text(outcome.due), int(not outcome.correct),
+                     _text(outcome.at), _text(outcome.at)))
+                card_id = int(self.db.query(_BY_ITEM, key)[0]["id"])
+                self._log(card_id, outcome, source, post_id)
+            else:
+                card_id = current.id
+                self._write(card_id, outcome, source, post_id, item_json)
+            return self._get(card_id)
 
-    def grade(self, card_id: int, user_id: int, correct: bool, at: datetime) -> ReviewCard:
-        """A /review answer. Another student's card (or a forgotten one) is NotFoundError; a card
-        that is not due (a second click, a stale button) is returned unchanged."""
-        _text(at)
-        with self._lock:
+    def change(self, card_id: int, user_id: int, decide: Decide, *, source: str = REVIEW) -> ReviewCard | None:
+        """Review one of the student's cards with what `decide` says; None when the student has
+        no card of that id (another student's, or forgotten)."""
+        with self.db.atomic():
             rows = self.db.query("SELECT * FROM review_cards WHERE id = ? AND user_id = ?", (card_id, user_id))
             if not rows:
-                raise NotFoundError("That review card is no longer there.",
-                                    hint="Use `/review` to get your next card.")
+                return None
             current = _card(rows[0])
-            if current.due > at:
+            outcome = decide(current)
+            if outcome is None:
                 return current
-            card = fsrs_review.card_from_json(rows[0]["card_json"])
-            return self._review(card_id, card, correct, at, source=REVIEW, post_id=None)
+            self._write(card_id, outcome, source, None, None)
+            return self._get(card_id)
 
-    def _review(self, card_id: int, card: Card, correct: bool, at: datetime, *, source: str,
-                post_id: int | None, item_json: str | None = None) -> ReviewCard:
-        reviewed = fsrs_review.review(self.scheduler, card, correct, at)
-        due = _text(fsrs_review.due_utc(reviewed))
-        self.db.transaction([
-            ("UPDATE review_cards SET card_json = ?, due = ?, reps = reps + 1, lapses = lapses + ?,"
-             " item_json = COALESCE(?, item_json), updated_at = ? WHERE id = ?",
-             (fsrs_review.card_to_json(reviewed), due, int(not correct), item_json, _text(at), card_id)),
-            (_LOG_SQL + " WHERE id = ?",
-             (post_id, int(fsrs_review.rating_for(correct)), source, _text(at), due, card_id)),
-        ])
+    def _write(self, card_id: int, outcome: Reviewed, source: str, post_id: int | None,
+               item_json: str | None) -> None:
+        self.db.execute(
+            "UPDATE review_cards SET card_json = ?, due = ?, reps = reps + 1, lapses = lapses + ?,"
+            " item_json = COALESCE(?, item_json), updated_at = ? WHERE id = ?",
+            (outcome.memory, _text(outcome.due), int(not outcome.correct), item_json, _text(outcome.at), card_id))
+        self._log(card_id, outcome, source, post_id)
+
+    def _log(self, card_id: int, outcome: Reviewed, source: str, post_id: int | None) -> None:
+        self.db.execute(_LOG_SQL + " WHERE id = ?",
+                        (post_id, outcome.rating, source, _text(outcome.at), _text(outcome.due), card_id))
+
+    def _get(self, card_id: int) -> ReviewCard:
         got = self.get(card_id)
-        assert got is not None  # we hold the lock: nobody deleted it in between
+        assert got is not None  # inside the transaction: nobody deleted it in between
         return got
 
     # --- reading ------------------------------------------------------------------------------
+
+    def reviewed_in_post(self, card_id: int, post_id: int) -> bool:
+        """Whether the outcome of quiz post `post_id` is already on the card (a retried reveal)."""
+        return bool(self.db.query("SELECT 1 FROM review_log WHERE card_id = ? AND post_id = ?", (card_id, post_id)))
 
     def get(self, card_id: int) -> ReviewCard | None:
         rows = self.db.query("SELECT * FROM review_cards WHERE id = ?", (card_id,))

@@ -89,7 +89,7 @@ async def test_dm_gets_an_answer(env):
 
 
 async def test_feedback_votes_are_stored_and_survive_a_restart(env):
-    log = env.ctx.answer_log
+    log = env.ctx.asking.log
     async with env.run():
         rec = await env.fake.invoke_slash("ask", user=env.user("alice"),
                                           options={"question": "What were backyard furnaces?"})
@@ -117,7 +117,7 @@ async def test_cooldown_is_private_and_says_how_long(env):
     from bot.core.cooldown import Cooldown
 
     now = [100.0]
-    env.ctx.cooldown = Cooldown(30, lambda: now[0])
+    env.ctx.asking.cooldown = Cooldown(30, lambda: now[0])
     async with env.run():
         first = await env.fake.invoke_slash("ask", user=env.user("alice"), options={"question": "What is a commune?"})
         await env.fake.wait_for_response(first, timeout=10)

@@ -47,7 +47,7 @@ async def test_scheduled_question_is_posted_answered_and_revealed_across_a_resta
         await bot.quiz.tick()
         await bot.quiz.tick()  # a second tick must not post it again
         [message] = bot_messages(env)
-        post = env.ctx.quiz_posts.get(1)
+        post = env.ctx.quiz.posts.get(1)
         right, wrong = post.item.answer_index, (post.item.answer_index + 1) % len(post.item.options)
         ids = {i: f"qa:1:{i}" for i in range(len(post.item.options))}
         assert set(ids.values()) | {"qr:1"} == set(message.custom_ids())
@@ -68,7 +68,7 @@ async def test_scheduled_question_is_posted_answered_and_revealed_across_a_resta
         assert all(b["disabled"] for b in revealed.buttons())
         # A click that raced the reveal is answered, not counted.
         late = await bot.quiz.answer(1, wrong, int(env.user("alice").id), "alice")
-        assert "closed" in late and env.ctx.quiz_posts.tally(1).answered == 3
+        assert "closed" in late and env.ctx.quiz.posts.tally(1).answered == 3
         assert len(bot_messages(env)) == 1
 
 
@@ -84,7 +84,7 @@ async def test_restart_during_the_window_posts_once_and_after_it_skips(env, cloc
     async with env.run() as bot:
         await bot.quiz.tick()
         assert len(bot_messages(env)) == 1  # the stale one is skipped, not posted late
-        assert env.ctx.quiz_schedules.recorded_dates(1) == {START.date(), (START + timedelta(days=1)).date()}
+        assert env.ctx.quiz.schedules.recorded_dates(1) == {START.date(), (START + timedelta(days=1)).date()}
 
 
 async def test_the_background_loop_posts_when_the_time_comes(env, clock):
@@ -99,7 +99,7 @@ async def test_student_is_refused_quiz_schedule(env, clock):
     async with env.run():
         reply = await schedule(env, user="alice")
         assert "need" in reply and "Manage Server" in reply
-        assert env.ctx.quiz_schedules.in_guild(int(env.guild.id)) == []
+        assert env.ctx.quiz.schedules.in_guild(int(env.guild.id)) == []
 
 
 async def test_schedule_errors_are_explained(env, clock):
@@ -114,7 +114,7 @@ async def test_schedule_checks_the_bot_can_post_there(env, clock):
     async with env.run():
         reply = await schedule(env)
         assert "missing Embed Links" in reply
-        assert env.ctx.quiz_schedules.in_guild(int(env.guild.id)) == []
+        assert env.ctx.quiz.schedules.in_guild(int(env.guild.id)) == []
 
 
 async def test_list_pause_resume_remove(env, clock):
@@ -139,7 +139,7 @@ async def test_quiz_now_posts_and_questions_do_not_repeat(env, clock):
             rec = await env.fake.invoke_slash("quiz now", user=env.user("owner"), options={"questions": 2})
             await env.fake.wait_for(lambda: rec.original and "Posted 2" in rec.original.content, timeout=5)
         for post_id in range(1, 7):
-            seen.add(env.ctx.quiz_posts.get(post_id).item.id)
+            seen.add(env.ctx.quiz.posts.get(post_id).item.id)
         assert len(seen) == 6
 
 
@@ -150,8 +150,8 @@ async def test_report_button_flags_the_question(env, clock):
         [message] = bot_messages(env)
         assert "flagged" in await click(env, message, "qr:1", "alice")
         assert "already" in await click(env, message, "qr:1", "alice")
-        [(item, count)] = env.ctx.quiz_posts.reported(int(env.guild.id))
-        assert count == 1 and item.id == env.ctx.quiz_posts.get(1).item.id
+        [(item, count)] = env.ctx.quiz.posts.reported(int(env.guild.id))
+        assert count == 1 and item.id == env.ctx.quiz.posts.get(1).item.id
 
 
 async def open_add_modal(env, user):
@@ -199,11 +199,11 @@ async def test_a_topic_without_questions_is_refused_then_logged_once_not_posted(
         assert "No quiz question matches the topic" in await schedule(env, topic="Thermodynamics")
         await schedule(env, days="daily", topic="Great Leap")
         for item in env.ctx.service.quiz_bank().items:  # the bank loses that topic later
-            env.ctx.quiz_posts.retire(int(env.guild.id), item.id, 0, clock[0])
+            env.ctx.quiz.posts.retire(int(env.guild.id), item.id, 0, clock[0])
         clock[0] = START + timedelta(hours=1, minutes=1)
         with caplog.at_level("WARNING"):
             await bot.quiz.tick()
             await bot.quiz.tick()
         assert bot_messages(env) == []
         assert sum("no quiz questions available" in r.getMessage() for r in caplog.records) == 1
-        assert env.ctx.quiz_schedules.recorded_dates(1) == {START.date()}
+        assert env.ctx.quiz.schedules.recorded_dates(1) == {START.date()}

@@ -17,8 +17,10 @@ from bot.core.quiz.results import leaderboard, question_stats, rank_of, student_
 from bot.core.quiz.schedule import make_schedule, occurrence
 from bot.store.database import Database
 from bot.store.quiz_posts import QuizPosts
-from bot.store.quiz_results import AnswerRow, QuizResults
+from bot.core.quiz.records import AnswerRow
+from bot.store.quiz_results import QuizResults
 from bot.store.quiz_schedules import QuizSchedules
+from bot.services.reviews import Reviews
 from bot.store.review_cards import ReviewCards
 
 UTC = timezone.utc
@@ -55,7 +57,7 @@ def history(tmp_path):
                           items=[item(99, "=HYPERLINK(\"http://x\")")], opens_at=now_at,
                           closes_at=now_at + timedelta(hours=1))
     names = {1: "Ana", 2: "Bo", 3: "@Chloé, \"the\" best", 4: "Dan"}
-    cards = ReviewCards(db, fuzz=False)
+    reviews = Reviews(ReviewCards(db), fuzz=False)
     results = QuizResults(db)
     for k, post in enumerate(made):
         posts.mark_open(post.id, 10_000 + post.id)
@@ -66,14 +68,14 @@ def history(tmp_path):
             posts.record_answer(post.id, user, names[user], choice, choice == 0, post.opens_at + timedelta(minutes=5))
         # What the reveal does: spaced-review cards from every answer, then mark it revealed.
         for row in results.post_answers(post.id):
-            cards.record_outcome(G, row.user_id, row.item, row.correct, post.closes_at, post_id=post.id)
+            reviews.record_outcome(G, row.user_id, row.item, row.correct, post.closes_at, post_id=post.id)
         posts.mark_revealed(post.id, post.closes_at)
     return db, {morning.id: "Europe/Paris", evening.id: "America/Los_Angeles"}, {morning.id: "Mornings"}
 
 
 def test_every_view_shows_the_same_facts(history):
     db, zones, names = history
-    results, cards = QuizResults(db), ReviewCards(db, fuzz=False)
+    results, cards = QuizResults(db), ReviewCards(db)
     answers, posts = results.answers(G), results.posts(G)
     rows = list(csv.DictReader(io.StringIO(export_csv(answers, names).decode("utf-8-sig"))))
     stats = question_stats(posts, answers)

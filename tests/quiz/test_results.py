@@ -13,7 +13,8 @@ from bot.core.quiz.results import (
 from bot.core.quiz.schedule import Schedule, make_schedule, occurrence
 from bot.errors import InvalidInputError
 from bot.store.database import Database
-from bot.store.quiz_posts import Post, QuizPosts
+from bot.core.quiz.records import Post
+from bot.store.quiz_posts import QuizPosts
 from bot.store.quiz_results import QuizResults
 from bot.store.quiz_schedules import QuizSchedules
 

@@ -14,6 +14,7 @@ from bot.store.forget import forget_user, preview
 from bot.store.quiz_posts import QuizPosts
 from bot.store.quiz_results import QuizResults
 from bot.store.quiz_schedules import QuizSchedules
+from bot.services.reviews import Reviews
 from bot.store.review_cards import ReviewCards
 
 UTC = timezone.utc
@@ -88,12 +89,12 @@ def test_results_filters(db):
 
 def _fill(db, user: int) -> None:
     """Every kind of row a student leaves: answers, a report, cards, questions, votes, in two guilds."""
-    posts, log, cards = QuizPosts(db), AnswerLog(db), ReviewCards(db, fuzz=False)
+    posts, log, reviews = QuizPosts(db), AnswerLog(db), Reviews(ReviewCards(db), fuzz=False)
     for guild in (G, OTHER_G):
         post = _post(db, guild, date(2026, 3, 2), user * 10 + guild)
         posts.record_answer(post.id, user, f"user {user}", 1, False, AT)
         posts.report(post, user, AT)
-        cards.record_outcome(guild, user, post.item, False, AT, post_id=post.id)
+        reviews.record_outcome(guild, user, post.item, False, AT, post_id=post.id)
         asked = log.record(guild_id=guild, channel_id=CH, user_id=user, question="What was the GLF?",
                            tier="answered", top_score=0.9, at=AT)
         log.vote(asked, user, True, AT)

@@ -11,10 +11,9 @@ from __future__ import annotations
 import csv
 import io
 from datetime import timezone
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the core stays importable without the store: this is only the row shape
-    from bot.store.quiz_results import AnswerRow
+from bot.core.quiz.records import AnswerRow
+
 
 HEADER = ("student_id", "student_name", "question", "chosen_answer", "correct", "answered_at", "schedule",
           "post_id", "local_date")

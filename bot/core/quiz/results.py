@@ -1,6 +1,6 @@
 """Quiz results from stored answers: the leaderboard, a student's own record, per-question stats.
 
-Pure functions over the rows `bot.store.quiz_results.QuizResults` returns, so the leaderboard,
+Pure functions over the rows (bot.core.quiz.records) that `bot.store.quiz_results.QuizResults` returns, so the leaderboard,
 /quiz me, /quiz stats and the export all count the very same answers.
 
 Rules (chosen so that a student can check them by hand):
@@ -23,19 +23,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.core.quiz.items import QuizItem
+from bot.core.quiz.records import REVEALED, AnswerRow, Post
 from bot.core.quiz.schedule import local_date_of, resolve_wall_time
 from bot.core.quiz.streaks import longest_streak, streak
 from bot.errors import InvalidInputError
 
-if TYPE_CHECKING:  # the core stays importable without the store: these are only the row shapes
-    from bot.store.quiz_posts import Post
-    from bot.store.quiz_results import AnswerRow
 
-REVEALED = "revealed"  # bot.store.quiz_posts.REVEALED, the status of a closed question
 PERIODS = ("week", "month", "all")
 _PERIOD_DAYS = {"week": 7, "month": 30}
 TEACHER_SECTION = "Teacher questions"

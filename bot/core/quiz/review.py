@@ -21,6 +21,7 @@ only right or wrong, and guessing how hard it felt would be noise.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from fsrs import Card, Rating, Scheduler, State
@@ -54,6 +55,38 @@ def review(scheduler: Scheduler, card: Card, correct: bool, at: datetime) -> Car
     """The card after one outcome at `at` (the log fsrs returns is rebuilt by the store)."""
     reviewed, _log = scheduler.review_card(card, rating_for(correct), _aware_utc(at, "at"))
     return reviewed
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """One outcome applied to a card: what the store writes (the card's new memory and due time,
+    and a line of its review log)."""
+
+    memory: str  # the FSRS card, as fsrs's JSON
+    due: datetime  # UTC
+    correct: bool
+    rating: int
+    at: datetime
+
+
+def first_outcome(scheduler: Scheduler, correct: bool, at: datetime) -> Reviewed:
+    """A brand-new card, already reviewed once: a card never exists without history. Its fsrs id
+    is given (without one, fsrs sleeps 1 ms to make one); the store's row id is what counts."""
+    card = new_card(at, card_id=int(at.timestamp() * 1000))
+    return _reviewed(review(scheduler, card, correct, at), correct, at)
+
+
+def next_outcome(scheduler: Scheduler, memory: str, correct: bool, at: datetime) -> Reviewed | None:
+    """The card after one more outcome, or None when `at` is not later than its last review (fsrs
+    cannot review into the past: a retried reveal or a replayed click changes nothing)."""
+    card = card_from_json(memory)
+    if card.last_review is not None and _aware_utc(at, "at") <= card.last_review:
+        return None
+    return _reviewed(review(scheduler, card, correct, at), correct, at)
+
+
+def _reviewed(card: Card, correct: bool, at: datetime) -> Reviewed:
+    return Reviewed(card_to_json(card), due_utc(card), correct, int(rating_for(correct)), _aware_utc(at, "at"))
 
 
 def card_to_json(card: Card) -> str:

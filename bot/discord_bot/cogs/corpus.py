@@ -95,7 +95,7 @@ class CorpusCog(commands.GroupCog, group_name="corpus", group_description="Manag
     async def gaps(self, interaction: discord.Interaction) -> None:
         self._moderator(interaction)
         since = self.ctx.clock() - GAP_WINDOW
-        gaps = await asyncio.to_thread(self.ctx.answer_log.gaps, interaction.guild_id, since)
+        gaps = await asyncio.to_thread(self.ctx.asking.gaps, interaction.guild_id, since)
         if not gaps:
             await interaction.response.send_message("No unanswered questions in the last 30 days.", ephemeral=True)
             return

@@ -10,15 +10,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core.quiz.schedule import format_days, format_duration, format_time, make_schedule, parse_duration
+from bot.core.quiz.schedule import format_days, format_duration, format_time, parse_duration
 from bot.discord_bot import limits
 from bot.discord_bot.access import require_role
 from bot.discord_bot.cogs.quiz_results import QuizResultsCommands
 from bot.discord_bot.context import BotContext
+from bot.discord_bot.errors import report_error
 from bot.discord_bot.quiz_engine import QuizEngine
-from bot.core.quiz.items import POSTABLE_KINDS
-from bot.core.quiz.selection import matches_topic
-from bot.errors import InvalidInputError, NotFoundError
+from bot.errors import NotFoundError
 
 log = logging.getLogger(__name__)
 
@@ -46,20 +45,13 @@ class QuizCog(QuizResultsCommands, commands.GroupCog, group_name="quiz",
                        days: str = "mon-fri", questions: app_commands.Range[int, 1, 5] = 1,
                        open_for: str | None = None, topic: str = "") -> None:
         self._teacher(interaction)
-        schedule = make_schedule(guild_id=interaction.guild_id, channel_id=channel.id, local_time=time,
-                                 timezone=timezone, days=days, questions=questions, open_for=open_for,
-                                 topic=topic, created_at=self.ctx.clock())
         self.engine.check_channel(channel)
-        await asyncio.to_thread(self._check_topic, schedule.topic)
-        saved = await asyncio.to_thread(self.ctx.quiz_schedules.add, schedule, interaction.user.id)
+        saved = await asyncio.to_thread(
+            lambda: self.ctx.quiz.add_schedule(guild_id=interaction.guild_id, channel_id=channel.id, local_time=time,
+                                               timezone=timezone, days=days, questions=questions, open_for=open_for,
+                                               topic=topic, created_by=interaction.user.id))
         await interaction.response.send_message(
             f"Quiz schedule **#{saved.id}** created: {_describe(saved)}.", ephemeral=True)
-
-    def _check_topic(self, topic: str) -> None:
-        if topic and not any(i.kind in POSTABLE_KINDS and matches_topic(i, topic)
-                             for i in self.ctx.service.quiz_bank().items):
-            raise InvalidInputError(f"No quiz question matches the topic “{topic}”.",
-                                    hint="Give part of a document name or section heading, or leave topic empty.")
 
     @schedule.autocomplete("timezone")
     async def _zones(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -71,7 +63,7 @@ class QuizCog(QuizResultsCommands, commands.GroupCog, group_name="quiz",
     @app_commands.command(name="list", description="The quiz schedules of this server")
     async def list_schedules(self, interaction: discord.Interaction) -> None:
         self._teacher(interaction)
-        schedules = await asyncio.to_thread(self.ctx.quiz_schedules.in_guild, interaction.guild_id)
+        schedules = await asyncio.to_thread(self.ctx.quiz.schedules_of, interaction.guild_id)
         if not schedules:
             await interaction.response.send_message("No quiz schedules yet: create one with `/quiz schedule`.",
                                                     ephemeral=True)
@@ -90,15 +82,14 @@ class QuizCog(QuizResultsCommands, commands.GroupCog, group_name="quiz",
 
     async def _set_paused(self, interaction: discord.Interaction, schedule_id: int, paused: bool) -> None:
         self._teacher(interaction)
-        schedule = await asyncio.to_thread(self.ctx.quiz_schedules.set_paused, interaction.guild_id, schedule_id,
-                                           paused, self.ctx.clock())
+        schedule = await asyncio.to_thread(self.ctx.quiz.set_paused, interaction.guild_id, schedule_id, paused)
         await interaction.response.send_message(
             f"Quiz schedule **#{schedule.id}** {'paused' if paused else 'resumed'}.", ephemeral=True)
 
     @app_commands.command(name="remove", description="Delete a quiz schedule")
     async def remove(self, interaction: discord.Interaction, id: int) -> None:
         self._teacher(interaction)
-        schedule = await asyncio.to_thread(self.ctx.quiz_schedules.remove, interaction.guild_id, id, self.ctx.clock())
+        schedule = await asyncio.to_thread(self.ctx.quiz.remove_schedule, interaction.guild_id, id)
         await interaction.response.send_message(f"Quiz schedule **#{schedule.id}** removed.", ephemeral=True)
 
     @app_commands.command(name="now", description="Post quiz questions right away")
@@ -126,7 +117,7 @@ class QuizCog(QuizResultsCommands, commands.GroupCog, group_name="quiz",
     @app_commands.command(name="reports", description="Questions students reported")
     async def reports(self, interaction: discord.Interaction) -> None:
         self._teacher(interaction)
-        reported = await asyncio.to_thread(self.ctx.quiz_posts.reported, interaction.guild_id)
+        reported = await asyncio.to_thread(self.ctx.quiz.reported, interaction.guild_id)
         if not reported:
             await interaction.response.send_message("No reported questions.", ephemeral=True)
             return
@@ -140,11 +131,7 @@ class QuizCog(QuizResultsCommands, commands.GroupCog, group_name="quiz",
     @app_commands.describe(item="The question id (see /quiz reports)")
     async def retire(self, interaction: discord.Interaction, item: str) -> None:
         self._teacher(interaction)
-        known = await asyncio.to_thread(lambda: {i.id for i in self.ctx.service.quiz_bank().items})
-        if item not in known:
-            raise NotFoundError(f"There is no question `{item}` in the bank.", hint="`/quiz reports` lists ids.")
-        await asyncio.to_thread(self.ctx.quiz_posts.retire, interaction.guild_id, item, interaction.user.id,
-                                self.ctx.clock())
+        await asyncio.to_thread(self.ctx.quiz.retire, interaction.guild_id, item, interaction.user.id)
         await interaction.response.send_message(f"Question `{item}` retired: it will not be posted again here.",
                                                 ephemeral=True)
 
@@ -169,19 +156,13 @@ class AddQuestionModal(discord.ui.Modal, title="Add a quiz question"):
         self.ctx = ctx
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        from bot.core.quiz.teacher_bank import add_teacher_question
-
         wrong = [line.strip() for line in self.wrong.value.splitlines() if line.strip()]
         await interaction.response.defer(ephemeral=True, thinking=True)
-        item = await asyncio.to_thread(
-            add_teacher_question, self.ctx.settings.corpus_dir, self.question.value, self.answer.value, wrong,
-            self.explanation.value, str(interaction.user))
-        await asyncio.to_thread(self.ctx.service.reindex)  # the bank is rebuilt (nothing is re-embedded)
+        item = await asyncio.to_thread(self.ctx.service.add_quiz_question, self.question.value, self.answer.value,
+                                       wrong, self.explanation.value, str(interaction.user))
         await interaction.edit_original_response(
             content=f"Added question `{item.id}` to the bank: it can be posted from now on.")
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
-        from bot.discord_bot.errors import report_error
-
         await report_error(interaction, error)
 

@@ -5,16 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import io
-from datetime import datetime
 
 import discord
 from discord import app_commands
 
-from bot.core.quiz.charts import share_right_chart
-from bot.core.quiz.export import export_csv
-from bot.core.quiz.results import leaderboard, period_start, question_stats, rank_of, student_record
 from bot.discord_bot import limits
-from bot.store.forget import forget_user
 
 PERIODS = [app_commands.Choice(name=p, value=p) for p in ("week", "month", "all")]
 
@@ -22,23 +17,11 @@ PERIODS = [app_commands.Choice(name=p, value=p) for p in ("week", "month", "all"
 class QuizResultsCommands:
     """Needs `self.ctx` and `self._teacher` from the cog it is mixed into."""
 
-    def _zone(self, guild_id: int) -> str:
-        schedules = self.ctx.quiz_schedules.in_guild(guild_id)
-        return schedules[0].timezone if schedules else "UTC"
-
-    def _since(self, guild_id: int, period: str) -> datetime | None:
-        return period_start(period, self.ctx.clock(), self._zone(guild_id))
-
     @app_commands.command(name="leaderboard", description="Top ten of the class, and your own rank")
     @app_commands.choices(period=PERIODS)
     async def leaderboard(self, interaction: discord.Interaction, period: str = "week") -> None:
-        guild_id = interaction.guild_id
-
-        def compute():
-            answers = self.ctx.quiz_results.answers(guild_id, since=self._since(guild_id, period))
-            return leaderboard(answers), rank_of(answers, interaction.user.id)
-
-        top, mine = await asyncio.to_thread(compute)
+        board = await asyncio.to_thread(self.ctx.results.leaderboard, interaction.guild_id, interaction.user.id, period)
+        top, mine = board.top, board.mine
         if not top:
             await interaction.response.send_message("No quiz answers yet in this period.", ephemeral=True)
             return
@@ -52,15 +35,7 @@ class QuizResultsCommands:
 
     @app_commands.command(name="me", description="Your own quiz record (only you see it)")
     async def me(self, interaction: discord.Interaction) -> None:
-        guild_id, user_id = interaction.guild_id, interaction.user.id
-
-        def compute():
-            zones = {s.id: s.timezone for s in self.ctx.quiz_schedules.in_guild(guild_id)}
-            record = student_record(self.ctx.quiz_results.answers(guild_id), self.ctx.quiz_results.posts(guild_id),
-                                    user_id, zones, self.ctx.clock())
-            return record, self.ctx.reviews.count_due(guild_id, user_id, self.ctx.clock())
-
-        record, due = await asyncio.to_thread(compute)
+        record, due = await asyncio.to_thread(self.ctx.results.record, interaction.guild_id, interaction.user.id)
         embed = discord.Embed(title="Your quiz record", colour=discord.Colour.blurple())
         share = f" ({record.right / record.answered:.0%})" if record.answered else ""
         embed.add_field(name="Answered", value=str(record.answered))
@@ -76,18 +51,9 @@ class QuizResultsCommands:
     @app_commands.choices(period=PERIODS)
     async def stats(self, interaction: discord.Interaction, schedule: int | None = None, period: str = "all") -> None:
         self._teacher(interaction)
-        guild_id = interaction.guild_id
         await interaction.response.defer(ephemeral=True, thinking=True)
-
-        def compute():
-            since = self._since(guild_id, period)
-            posts = self.ctx.quiz_results.posts(guild_id, since=since, schedule_id=schedule)
-            answers = self.ctx.quiz_results.answers(guild_id, since=since, schedule_id=schedule)
-            stats = question_stats(posts, answers)
-            chart = share_right_chart(stats, "Share right per question") if stats else None
-            return stats, chart
-
-        stats, chart = await asyncio.to_thread(compute)
+        result = await asyncio.to_thread(self.ctx.results.stats, interaction.guild_id, period, schedule)
+        stats, chart = result.questions, result.chart
         if not stats:
             await interaction.edit_original_response(content="No revealed quiz questions in this period yet.")
             return
@@ -107,17 +73,11 @@ class QuizResultsCommands:
     @app_commands.choices(period=PERIODS)
     async def export(self, interaction: discord.Interaction, period: str = "all") -> None:
         self._teacher(interaction)
-        guild_id = interaction.guild_id
         await interaction.response.defer(ephemeral=True, thinking=True)
-
-        def compute():
-            answers = self.ctx.quiz_results.answers(guild_id, since=self._since(guild_id, period))
-            names = {s.id: f"#{s.id} {s.describe()}" for s in self.ctx.quiz_schedules.in_guild(guild_id)}
-            return len(answers), export_csv(answers, names)
-
-        count, data = await asyncio.to_thread(compute)
+        export = await asyncio.to_thread(self.ctx.results.export, interaction.guild_id, period)
         await interaction.edit_original_response(
-            content=f"{count} answers ({period}).", attachments=[discord.File(io.BytesIO(data), "quiz-answers.csv")])
+            content=f"{export.answers} answers ({period}).",
+            attachments=[discord.File(io.BytesIO(export.csv), "quiz-answers.csv")])
 
     @app_commands.command(name="forget-me", description="Erase your quiz answers, scores and review cards")
     async def forget_me(self, interaction: discord.Interaction) -> None:
@@ -134,7 +94,7 @@ class ForgetConfirm(discord.ui.View):
 
     @discord.ui.button(label="Erase my data", style=discord.ButtonStyle.danger)
     async def confirm(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
-        erased = await asyncio.to_thread(forget_user, self.ctx.db, self.guild_id, self.user_id)
+        erased = await asyncio.to_thread(self.ctx.results.forget, self.guild_id, self.user_id)
         summary = ", ".join(f"{n} {what}" for what, n in erased.items() if n) or "nothing was stored about you"
         await interaction.response.edit_message(content=f"Done. Erased: {summary}.", view=None)
 

@@ -1,5 +1,5 @@
-"""`/review`: a student's due spaced-review cards, privately, one at a time. The card id and the
-choice live in each button's custom_id, so a review can go on after a restart."""
+"""`/review`: a student's due spaced-review cards, privately, one at a time. The card id, the
+choice and the student live in each button's custom_id, so a review can go on after a restart."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.core.quiz.records import ReviewCard
 from bot.discord_bot import limits
+from bot.discord_bot.buttons import PersistentButton
 from bot.discord_bot.context import BotContext
-from bot.discord_bot.errors import report_error
 from bot.discord_bot.quiz_render import LETTERS, choice_label
+from bot.services.reviews import NextCard
 
 
-def card_embed(card, due_count: int) -> discord.Embed:
+def card_embed(card: ReviewCard, due_count: int) -> discord.Embed:
     item = card.item
     options = "" if item.kind == "true_false" else "\n" + "\n".join(
         f"**{LETTERS[i]}.** {limits.clip(o, 300)}" for i, o in enumerate(item.options))
@@ -26,10 +28,10 @@ def card_embed(card, due_count: int) -> discord.Embed:
     return embed
 
 
-def card_view(card) -> discord.ui.View:
+def card_view(card: ReviewCard) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
     for index in range(len(card.item.options)):
-        view.add_item(ReviewButton(card.id, index, choice_label(card.item, index)))
+        view.add_item(ReviewButton(card.id, index, card.user_id, choice_label(card.item, index)))
     return view
 
 
@@ -40,48 +42,39 @@ def nothing_due_text(next_due) -> str:
     return f"Nothing due right now. Your next card is due <t:{int(next_due.timestamp())}:f> (<t:{int(next_due.timestamp())}:R>)."
 
 
-async def next_card_message(ctx: BotContext, guild_id: int, user_id: int) -> dict:
-    def load():
-        now = ctx.clock()
-        due = ctx.reviews.due(guild_id, user_id, now, limit=1)
-        return due, ctx.reviews.count_due(guild_id, user_id, now), ctx.reviews.next_due(guild_id, user_id)
-
-    due, count, next_due = await asyncio.to_thread(load)
-    if not due:
-        return {"content": nothing_due_text(next_due), "embed": None, "view": None}
-    return {"content": None, "embed": card_embed(due[0], count), "view": card_view(due[0])}
+def card_message(next_card: NextCard) -> dict:
+    if next_card.card is None:
+        return {"content": nothing_due_text(next_card.next_due), "embed": None, "view": None}
+    return {"content": None, "embed": card_embed(next_card.card, next_card.due_count),
+            "view": card_view(next_card.card)}
 
 
-class ReviewButton(discord.ui.DynamicItem[discord.ui.Button], template=r"rv:(?P<card>[0-9]+):(?P<choice>[0-9])"):
-    def __init__(self, card_id: int, choice: int, label: str = "?") -> None:
+class ReviewButton(PersistentButton, template=r"rv:(?P<card>[0-9]+):(?P<choice>[0-9])(?::(?P<user>[0-9]+))?"):
+    not_yours = "That review card is not yours."
+
+    def __init__(self, card_id: int, choice: int, owner_id: int | None, label: str = "?") -> None:
+        owner = f":{owner_id}" if owner_id is not None else ""  # buttons sent before owners were kept have none
         super().__init__(discord.ui.Button(label=label, style=discord.ButtonStyle.primary,
-                                           custom_id=f"rv:{card_id}:{choice}"))
+                                           custom_id=f"rv:{card_id}:{choice}{owner}"))
         self.card_id = card_id
         self.choice = choice
+        self.owner_id = owner_id
 
     @classmethod
     async def from_custom_id(cls, interaction, item, match: re.Match[str]) -> "ReviewButton":
-        return cls(int(match["card"]), int(match["choice"]))
+        return cls(int(match["card"]), int(match["choice"]), int(match["user"]) if match["user"] else None)
 
-    async def callback(self, interaction: discord.Interaction) -> None:
-        try:
-            ctx: BotContext = interaction.client.ctx  # type: ignore[attr-defined]
-            card = await asyncio.to_thread(ctx.reviews.get, self.card_id)
-            if card is None or card.user_id != interaction.user.id:
-                await interaction.response.send_message("That review card is not yours.", ephemeral=True)
-                return
-            item = card.item
-            correct = self.choice == item.answer_index
-            await asyncio.to_thread(ctx.reviews.grade, self.card_id, interaction.user.id, correct, ctx.clock())
-            verdict = "✅ Right!" if correct else f"❌ Not quite: the answer is **{choice_label(item, item.answer_index)}**" \
-                                                  f" ({limits.clip(item.answer, 200)})."
-            source = f"\n> {limits.clip(item.source.quote, 500)}\n{item.source.label()}" if item.source else ""
-            following = await next_card_message(ctx, card.guild_id, interaction.user.id)
-            content = limits.clip(f"{verdict}{source}\n\n{following['content'] or 'Next card:'}", limits.MESSAGE)
-            await interaction.response.edit_message(content=content, embed=following["embed"],
-                                                    view=following["view"])
-        except Exception as exc:  # noqa: BLE001
-            await report_error(interaction, exc)
+    async def clicked(self, interaction: discord.Interaction) -> None:
+        ctx: BotContext = interaction.client.ctx  # type: ignore[attr-defined]
+        graded = await asyncio.to_thread(ctx.reviews.answer, self.card_id, interaction.user.id, self.choice,
+                                         ctx.clock())
+        item = graded.card.item
+        verdict = "✅ Right!" if graded.correct else (
+            f"❌ Not quite: the answer is **{choice_label(item, item.answer_index)}** ({limits.clip(item.answer, 200)}).")
+        source = f"\n> {limits.clip(item.source.quote, 500)}\n{item.source.label()}" if item.source else ""
+        following = card_message(graded.following)
+        content = limits.clip(f"{verdict}{source}\n\n{following['content'] or 'Next card:'}", limits.MESSAGE)
+        await interaction.response.edit_message(content=content, embed=following["embed"], view=following["view"])
 
 
 class ReviewCog(commands.Cog):
@@ -92,7 +85,9 @@ class ReviewCog(commands.Cog):
     @app_commands.command(name="review", description="Review the quiz questions you missed (only you see it)")
     @app_commands.guild_only()
     async def review(self, interaction: discord.Interaction) -> None:
-        message = await next_card_message(self.ctx, interaction.guild_id, interaction.user.id)
+        next_card = await asyncio.to_thread(self.ctx.reviews.next_card, interaction.guild_id, interaction.user.id,
+                                            self.ctx.clock())
+        message = card_message(next_card)
         await interaction.response.send_message(
             content=message["content"], embed=message["embed"],
             view=message["view"] or discord.utils.MISSING, ephemeral=True)
