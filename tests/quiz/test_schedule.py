@@ -24,8 +24,7 @@ from bot.core.quiz.schedule import (
     local_date_of,
     make_schedule,
     max_open_for,
-    next_occurrence,
-    next_wakeup,
+    next_posting_date,
     occurrence,
     occurrence_at,
     occurrence_dates,
@@ -264,7 +263,7 @@ def test_naive_datetimes_raise_a_clear_value_error():
     with pytest.raises(ValueError, match="timezone-aware"):
         due_posts(sched, datetime(2026, 3, 9, 13), set())
     with pytest.raises(ValueError, match="timezone-aware"):
-        next_occurrence(sched, datetime(2026, 3, 9, 13))
+        occurrences_between(sched, datetime(2026, 3, 9, 13), utc(2026, 3, 10))
     with pytest.raises(ValueError, match="timezone-aware"):
         local_date_of(datetime(2026, 3, 9, 13), NY)
 
@@ -363,7 +362,7 @@ def test_weekdays_only_a_friday_post_is_followed_by_monday():
     sched = schedule(days="mon-fri")
     friday = occurrence(sched, date(2026, 3, 6))
     assert friday.opens_at == utc(2026, 3, 6, 14)
-    following = next_occurrence(sched, friday.opens_at)
+    following = occurrence(sched, next_posting_date(sched, friday.local_date))
     # Monday 2026-03-09, after the weekend's daylight-saving change: 09:00 EDT.
     assert following.local_date == date(2026, 3, 9) and following.opens_at == utc(2026, 3, 9, 13)
     assert following.closes_at == utc(2026, 3, 9, 15)
@@ -373,20 +372,21 @@ def test_weekdays_only_a_friday_post_is_followed_by_monday():
 
 def test_daily_a_saturday_post_is_followed_by_sunday():
     sched = schedule(days="daily")
-    following = next_occurrence(sched, utc(2026, 3, 7, 14))
+    following = occurrence(sched, next_posting_date(sched, date(2026, 3, 7)))
     assert following.local_date == date(2026, 3, 8) and following.opens_at == utc(2026, 3, 8, 13)
 
 
-def test_next_occurrence_is_strictly_after():
+def test_occurrences_between_is_half_open():
     sched = schedule()
-    assert next_occurrence(sched, utc(2026, 3, 9, 12, 59)).opens_at == utc(2026, 3, 9, 13)
-    assert next_occurrence(sched, utc(2026, 3, 9, 13)).opens_at == utc(2026, 3, 10, 13)
+    opened = [item.opens_at for item in occurrences_between(sched, utc(2026, 3, 9, 13), utc(2026, 3, 10, 13))]
+    assert opened == [utc(2026, 3, 9, 13)]
 
 
-def test_next_occurrence_uses_the_schedules_local_date_not_utcs():
+def test_occurrences_use_the_schedules_local_date_not_utcs():
     # 08:00 in Tokyo is 23:00 UTC the day before.
     sched = schedule(timezone="Asia/Tokyo", local_time="08:00", days="mon")
-    item = next_occurrence(sched, utc(2026, 3, 8, 12))  # Sunday noon UTC = Sunday 21:00 JST
+    # From Sunday noon UTC (Sunday 21:00 JST) to Tuesday: Monday's 08:00 JST, Sunday 23:00 UTC.
+    [item] = occurrences_between(sched, utc(2026, 3, 8, 12), utc(2026, 3, 10))
     assert item.local_date == date(2026, 3, 9) and item.opens_at == utc(2026, 3, 8, 23)
 
 
@@ -479,7 +479,7 @@ def test_a_schedule_created_after_the_time_starts_with_the_next_occurrence():
     sched = schedule(created_at=created)
     assert due_posts(sched, utc(2026, 3, 9, 13, 31), set()) == []  # neither posted nor missed
     assert due_posts(sched, utc(2026, 3, 9, 16), set()) == []
-    assert next_occurrence(sched, created).local_date == date(2026, 3, 10)
+    assert due_posts(sched, utc(2026, 3, 10, 12, 59), set()) == []
     assert [d.action for d in due_posts(sched, utc(2026, 3, 10, 13), set())] == [POST]
 
 
@@ -500,7 +500,7 @@ def test_paused_posts_nothing_and_resuming_does_not_report_the_pause_as_missed()
 
 
 # ------------------------------------------------------------------------------------------
-# Reveals and sleeping
+# Reveals
 # ------------------------------------------------------------------------------------------
 
 def test_due_reveals_returns_closed_unrevealed_posts_oldest_first():
@@ -510,16 +510,3 @@ def test_due_reveals_returns_closed_unrevealed_posts_oldest_first():
     assert due_reveals(posts, utc(2026, 3, 9, 13)) == []
     with pytest.raises(ValueError, match="timezone-aware"):
         due_reveals([OpenPost(5, datetime(2026, 3, 9, 15))], utc(2026, 3, 9, 16))
-
-
-def test_next_wakeup_is_the_next_opening_or_closing():
-    now = utc(2026, 3, 9, 13, 30)
-    ny = schedule()  # next opens 2026-03-10 13:00 UTC
-    london = schedule(id=8, timezone="Europe/London", local_time="18:00")  # 18:00 GMT today
-    assert next_wakeup([ny, london], [], now) == utc(2026, 3, 9, 18)
-    open_post = OpenPost(1, utc(2026, 3, 9, 15))
-    assert next_wakeup([ny, london], [open_post], now) == utc(2026, 3, 9, 15)
-    assert next_wakeup([ny], [OpenPost(2, utc(2026, 3, 9, 13), revealed=True)], now) == utc(2026, 3, 10, 13)
-    assert next_wakeup([ny], [OpenPost(3, utc(2026, 3, 9, 13))], now) == now  # overdue reveal
-    assert next_wakeup([replace(ny, paused=True)], [], now) is None
-    assert next_wakeup([], [], now) is None
