@@ -11,18 +11,15 @@ import os
 import shutil
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from bot.core.documents import Chunk
 from bot.core.lexical import LexicalIndex
 from bot.errors import IndexDamagedError, IndexIncompatibleError, IndexMissingError
-
-if TYPE_CHECKING:
-    from bot.core.quiz.bank import QuestionBank
 
 log = logging.getLogger(__name__)
 
@@ -101,11 +98,12 @@ def make_faiss_index(vectors: np.ndarray, kind: str):
 
 
 def write_build(index_dir: Path, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray,
-                quiz_bank: QuestionBank | None = None) -> str:
-    """Write a complete build aside, then make it current atomically. Returns the build name."""
-    import faiss
+                write_extras: Callable[[Path], None] | None = None) -> str:
+    """Write a complete build aside, then make it current atomically. Returns the build name.
 
-    from bot.core.quiz.bank import save_bank
+    `write_extras(folder)` writes the caller's own files into the build folder before it is
+    completed, so they are swapped in with it (the indexer keeps the quiz bank there)."""
+    import faiss
 
     builds = index_dir / BUILDS
     builds.mkdir(parents=True, exist_ok=True)
@@ -116,8 +114,8 @@ def write_build(index_dir: Path, manifest: Manifest, chunks: list[Chunk], vector
     _write_chunks(staging / "chunks.jsonl", chunks)
     faiss.write_index(make_faiss_index(vectors, manifest.index_kind), str(staging / "vectors.faiss"))
     LexicalIndex.build([c.embedding_text() for c in chunks]).save(staging / "lexical")
-    if quiz_bank is not None:
-        save_bank(quiz_bank, staging)
+    if write_extras is not None:
+        write_extras(staging)
     # The manifest goes last: a build folder without one is incomplete by definition.
     _write_durably(staging / "manifest.json", manifest.to_json())
     _fsync_dir(staging)

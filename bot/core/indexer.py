@@ -20,7 +20,7 @@ from bot.core.embedding_cache import EmbeddingCache
 from bot.core.index_store import (DocumentEntry, Manifest, current_build, load_index, read_manifest,
                                    write_build)
 from bot.core.loaders import iter_corpus_files, load_document
-from bot.core.quiz.bank import bank_is_current, build_bank, quiz_state, reusable_items
+from bot.core.quiz.bank import bank_is_current, build_bank, quiz_state, reusable_items, save_bank
 from bot.core.quiz.teacher_bank import load_teacher_banks
 from bot.errors import DocumentError, ReindexInProgressError, StudyBotError
 
@@ -132,7 +132,7 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder,
         bank, _ = build_bank(chunks, corpus_dir, reusable_items(current_build(index_dir)), teacher=teacher)
         manifest = _make_manifest(embedder, kind, documents, chunks_by_doc, chunker, old, skipped, vectors)
         manifest = replace(manifest, quiz={**quiz, "items": len(bank)})
-        build = write_build(index_dir, manifest, chunks, vectors, quiz_bank=bank)
+        build = write_build(index_dir, manifest, chunks, vectors, lambda folder: save_bank(bank, folder))
         progress("writing", 1, 1)
     return IndexReport(len(documents), len(chunks), embedded, len(chunks) - embedded,
                        added=diff["added"], changed=diff["changed"], removed=diff["removed"],
