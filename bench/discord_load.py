@@ -74,7 +74,7 @@ def timed_calls(func, log: dict, key):
 
 def setup(students: int):
     """The world, and a BotContext as the runner builds one (index loaded, model warm)."""
-    from bot.core.embedding import Embedder
+    from bot.core.embedding_model import SentenceTransformerEmbedder
     from bot.discord_bot.context import BotContext
     from bot.service import StudyService
     from bot.discord_bot.runner import prepare_service
@@ -92,7 +92,7 @@ def setup(students: int):
     for suffix in ("", "-wal", "-shm"):  # a fresh answer log each run
         (OUT / f"state.db{suffix}").unlink(missing_ok=True)
     settings = make_settings(corpus, OUT / "index", discord_guild_ids=[int(world.guild.id)], ask_cooldown_seconds=0)
-    service = StudyService(settings, Embedder())
+    service = StudyService(settings, SentenceTransformerEmbedder())
     service.reindex()  # reuses the index when the notes did not change
     prepare_service(service)  # as the runner does: model warm, start-up objects frozen for the GC
     db = Database(settings.database_path)
@@ -214,7 +214,7 @@ def show(s: dict) -> None:
     med, top = s["phases_median_ms"], s["phases_max_ms"]
     print("where the time goes (median / max ms): " + ", ".join(f"{k} {med[k]} / {top[k]}" for k in med))
     print(f"  (asyncio.to_thread's default pool: {s['thread_pool_workers']} threads on {m['cores']} cores; "
-          "model calls are serialised by Embedder._encode_lock)")
+          "model calls are serialised by SentenceTransformerEmbedder._encode_lock)")
 
 
 if __name__ == "__main__":

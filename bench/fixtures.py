@@ -26,7 +26,7 @@ import common
 
 
 def real_index(n_chunks: int, seed: int = 1) -> Path:
-    from bot.core.embedding import Embedder
+    from bot.core.embedding_model import SentenceTransformerEmbedder
     from bot.core.indexer import IndexOptions, build_index
 
     corpus, index = common.OUT / f"corpus-real-{n_chunks}", common.OUT / f"index-real-{n_chunks}"
@@ -39,7 +39,7 @@ def real_index(n_chunks: int, seed: int = 1) -> Path:
                 shutil.copy(path, corpus / path.name)
         marker.write_text("ok\n")
     started = time.perf_counter()
-    report = build_index(corpus, index, Embedder(), IndexOptions())
+    report = build_index(corpus, index, SentenceTransformerEmbedder(), IndexOptions())
     if not report.unchanged:
         print(f"built {index.name}: {report.chunks} chunks, {report.embedded} embedded, "
               f"{time.perf_counter() - started:.0f} s")
@@ -64,7 +64,8 @@ def synthetic_index(n_chunks: int, kind: str, seed: int = 2) -> Path:
 def _synthetic(n_chunks: int, seed: int):
     from bot.core.chunking import chunk_document
     from bot.core.documents import Chunk, make_chunk_id
-    from bot.core.embedding import DEFAULT_MODEL, Embedder
+    from bot.core.embedding import DEFAULT_MODEL
+    from bot.core.embedding_model import SentenceTransformerEmbedder
     from bot.core.index_store import DocumentEntry, Manifest
     from bot.core.indexer import CHUNKER_VERSION
     from bot.core.loaders import iter_corpus_files, load_document
@@ -98,7 +99,7 @@ def _synthetic(n_chunks: int, seed: int):
     all_chunks = [c for name in names for c in docs[name]]
     vectors = np_rng.standard_normal((len(all_chunks), 384)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    embedder = Embedder()
+    embedder = SentenceTransformerEmbedder()
     real_rows = [i for i, c in enumerate(all_chunks) if c.document in real]
     vectors[real_rows] = embedder.encode([all_chunks[i].embedding_text() for i in real_rows])
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")

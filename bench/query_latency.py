@@ -152,11 +152,11 @@ def main() -> None:
     if args.quick:
         args.real, args.synthetic, args.passes = 300, 10_000, 2
 
-    from bot.core.embedding import Embedder
+    from bot.core.embedding_model import SentenceTransformerEmbedder
 
     common.print_machine()
     rss_start = common.rss_mb()
-    embedder = Embedder()
+    embedder = SentenceTransformerEmbedder()
     embedder.encode_query("warm up the model")
     print(f"RSS: {rss_start:.0f} MB at start, {common.rss_mb():.0f} MB with the model loaded and warm")
     questions = common.load_questions()

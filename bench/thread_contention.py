@@ -1,7 +1,7 @@
 """Why a busy neighbour ruins question latency on a 2-core machine, and what the torch thread
 count has to do with it.
 
-Measures the question-embedding step alone (Embedder.encode_query, the same call Retriever.search
+Measures the question-embedding step alone (SentenceTransformerEmbedder.encode_query, the same call Retriever.search
 makes) and the embedding of the answer's candidate sentences (AnswerPolicy.semantic_candidates of
 them: what a question costs when the sentence cache does not know them), p50 / p95 /
 max, for torch intra-op threads = 1 and = 2 (the default on 2 cores), each with the machine idle
@@ -54,10 +54,10 @@ def main() -> None:
     import torch
 
     from bot.core.answering import AnswerPolicy
-    from bot.core.embedding import Embedder
+    from bot.core.embedding_model import SentenceTransformerEmbedder
 
     common.print_machine()
-    embedder = Embedder()
+    embedder = SentenceTransformerEmbedder()
     embedder.encode(SENTENCES)  # load and warm
     fmt = lambda s: f"{s['p50']:.1f} / {s['p95']:.1f} / {s['max']:.1f}"  # noqa: E731
     count = min(AnswerPolicy().semantic_candidates, len(SENTENCES))

@@ -13,6 +13,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.core.answering import Answer, AnswerPolicy, answer_question
 from bot.core.embedding import Embedder
+from bot.core.embedding_model import SentenceTransformerEmbedder
 from bot.core.corpus_files import check_upload, resolve_document, write_document
 from bot.core.index_store import BUILDS, DocumentEntry, Manifest, load_index, read_manifest
 from bot.core.embedding_cache import EmbeddingCache
@@ -60,10 +61,9 @@ class DocumentChange:
 class StudyService:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
-        self.embedder = embedder or Embedder(settings.embedding_model,
-                                             allow_download=settings.allow_model_download,
-                                             batch_size=settings.embed_batch_size,
-                                             threads=settings.torch_threads)
+        self.embedder = embedder or SentenceTransformerEmbedder(
+            settings.embedding_model, allow_download=settings.allow_model_download,
+            batch_size=settings.embed_batch_size, threads=settings.torch_threads)
         self.policy = AnswerPolicy(max_sentences=settings.answer_max_sentences)
         self._retriever: Retriever | None = None
         self._swap_lock = threading.Lock()

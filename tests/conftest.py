@@ -1,4 +1,13 @@
-"""Shared fixtures: one real embedding model per test run, and the default notes indexed once."""
+"""Shared fixtures: one real embedding model per test run, and the default notes indexed once.
+
+Two embedders, so the split is visible in every test's signature:
+- `real_embedder` (and the services built on it: `default_service`, `fresh_service`, `cli_run`) is
+  the packaged model, for tests of answers, the index and end to end. Tests that use it are marked
+  `real_model` automatically, so `pytest -m "not real_model"` runs the rest without torch (and
+  fails if torch was imported anyway).
+- `test_embedder` (and `hashed_service`) hashes text to unit vectors: unit tests of the core, the
+  store and the services, with no torch and no model load.
+"""
 
 from __future__ import annotations
 
@@ -18,11 +27,45 @@ DEFAULT_CORPUS = REPO / "corpus"
 DATA = Path(__file__).resolve().parent / "data"
 
 
-@pytest.fixture(scope="session")
-def embedder():
-    from bot.core.embedding import Embedder
+REAL_MODEL_FIXTURES = {"real_embedder"}  # everything else that loads the model depends on it
 
-    return Embedder()
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "real_model: uses the packaged embedding model (torch); "
+                            "added automatically to tests that depend on `real_embedder`")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if REAL_MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.real_model)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A run without model tests must not have imported torch: that is the point of the split."""
+    import sys
+
+    ran_model = any(item.get_closest_marker("real_model") for item in session.items)
+    if session.items and not ran_model and "torch" in sys.modules and exitstatus == 0:
+        session.config.get_terminal_writer().line(
+            "\nFAILED: no selected test uses the real model, yet torch was imported", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(scope="session")
+def real_embedder():
+    """The packaged model, loaded once per run."""
+    from bot.core.embedding_model import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()
+
+
+@pytest.fixture
+def test_embedder():
+    """Deterministic hashed vectors: no torch. It records what it embeds (`.embedded`)."""
+    from tests.hashed_embedder import HashedEmbedder
+
+    return HashedEmbedder()
 
 
 def make_settings(corpus: Path, index: Path, **extra):
@@ -34,21 +77,19 @@ def make_settings(corpus: Path, index: Path, **extra):
 
 
 @pytest.fixture(scope="session")
-def default_service(tmp_path_factory, embedder):
+def default_service(tmp_path_factory, real_embedder):
     """A service over a copy of the shipped corpus, indexed once for the whole run (read-only use)."""
     from bot.service import StudyService
 
     root = tmp_path_factory.mktemp("default")
     corpus = root / "corpus"
     shutil.copytree(DEFAULT_CORPUS, corpus, ignore=shutil.ignore_patterns("quizzes"))
-    service = StudyService(make_settings(corpus, root / "index"), embedder)
+    service = StudyService(make_settings(corpus, root / "index"), real_embedder)
     service.reindex()
     return service
 
 
-@pytest.fixture
-def fresh_service(tmp_path, embedder):
-    """A service over an empty corpus folder of its own, for tests that change documents."""
+def _empty_corpus_service(tmp_path: Path, embedder):
     from bot.service import StudyService
 
     corpus = tmp_path / "corpus"
@@ -57,7 +98,19 @@ def fresh_service(tmp_path, embedder):
 
 
 @pytest.fixture
-def cli_run(monkeypatch, embedder, tmp_path):
+def fresh_service(tmp_path, real_embedder):
+    """A service over an empty corpus folder of its own, for index tests that change documents."""
+    return _empty_corpus_service(tmp_path, real_embedder)
+
+
+@pytest.fixture
+def hashed_service(tmp_path, test_embedder):
+    """As `fresh_service`, with the test embedder: for tests of plumbing, not of answers."""
+    return _empty_corpus_service(tmp_path, test_embedder)
+
+
+@pytest.fixture
+def cli_run(monkeypatch, real_embedder, tmp_path):
     """Invoke `studybot ...` in-process over a copy of the shipped corpus, with CORPUS_DIR and
     INDEX_DIR in a temp folder and the run's one model; returns (exit code, stdout)."""
     from typer.testing import CliRunner
@@ -71,7 +124,7 @@ def cli_run(monkeypatch, embedder, tmp_path):
     monkeypatch.setenv("CORPUS_DIR", str(corpus))
     monkeypatch.setenv("INDEX_DIR", str(tmp_path / "index"))
     monkeypatch.delenv("DISCORD_TOKEN", raising=False)
-    monkeypatch.setattr(cli, "_service", lambda settings: StudyService(settings, embedder))
+    monkeypatch.setattr(cli, "_service", lambda settings: StudyService(settings, real_embedder))
     runner = CliRunner()
 
     def invoke(*args: str, input: str | None = None):

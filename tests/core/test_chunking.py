@@ -106,6 +106,7 @@ def test_default_note_practice_question_stays_with_its_answer(default_doc: Docum
     assert "The Great Leap Forward failed primarily" in holder.text
 
 
+@pytest.mark.real_model  # the model's own tokenizer (transformers imports torch)
 def test_default_note_chunks_fit_the_model(default_doc: Document) -> None:
     from transformers import AutoTokenizer
 

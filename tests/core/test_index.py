@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.core import index_store
-from bot.core.embedding import Embedder
+from bot.core.embedding_model import SentenceTransformerEmbedder
 from bot.core.index_store import load_index, read_manifest
 from bot.errors import IndexDamagedError, IndexIncompatibleError, IndexMissingError, ReindexInProgressError
 
@@ -53,7 +53,7 @@ def test_unchanged_reindex_embeds_nothing_and_never_loads_the_model(fresh_servic
 
     write(fresh_service.corpus_dir, "bio.txt", NOTES_A)
     first = fresh_service.reindex()
-    lazy = Embedder()  # a new process's model: must stay unloaded
+    lazy = SentenceTransformerEmbedder()  # a new process's model: must stay unloaded
     again = StudyService(fresh_service.settings, lazy).reindex()
     assert again.unchanged and again.embedded == 0 and again.reused == first.chunks
     assert not lazy.loaded

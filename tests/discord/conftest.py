@@ -53,7 +53,7 @@ def study_world() -> World:
 
 
 @pytest_asyncio.fixture
-async def env(tmp_path, default_service, embedder):
+async def env(tmp_path, default_service, real_embedder):
     from bot.discord_bot.context import BotContext
     from bot.service import StudyService
     from bot.store.database import Database
@@ -65,7 +65,7 @@ async def env(tmp_path, default_service, embedder):
     await fake.start()
     settings = make_settings(corpus, index, discord_guild_ids=[int(fake.world.guild.id)],
                              moderator_role="Moderators", ask_cooldown_seconds=0)
-    service = StudyService(settings, embedder)
+    service = StudyService(settings, real_embedder)
     service.load()
     db = Database(tmp_path / "state.db")
     ctx = BotContext(settings, service, db, progress_interval=0.05, quiz_tick_seconds=3600, review_fuzz=False)

@@ -103,85 +103,87 @@ def write(folder: Path, name: str, text: str) -> None:
     (folder / name).write_text(text, encoding="utf-8")
 
 
-def test_reindex_stores_the_bank_and_regenerates_only_a_changed_document(fresh_service, spy):
-    corpus = fresh_service.corpus_dir
+def test_reindex_stores_the_bank_and_regenerates_only_a_changed_document(hashed_service, spy):
+    corpus = hashed_service.corpus_dir
     write(corpus, "history.txt", HISTORY)
     write(corpus, "science.txt", SCIENCE)
     write(corpus, "quizzes/physics.yaml", TEACHER)
-    report = fresh_service.reindex()
-    bank = fresh_service.quiz_bank()
-    assert report.quiz_items == len(bank) and read_manifest(fresh_service.index_dir).quiz["items"] == len(bank)
-    assert (index_store.current_build(fresh_service.index_dir) / BANK_FILE).exists()
+    report = hashed_service.reindex()
+    bank = hashed_service.quiz_bank()
+    assert report.quiz_items == len(bank) and read_manifest(hashed_service.index_dir).quiz["items"] == len(bank)
+    assert (index_store.current_build(hashed_service.index_dir) / BANK_FILE).exists()
     assert {i.source.document for i in bank.generated} == {"history.txt", "science.txt"}
     assert [i.answer for i in bank.teacher] == ["Michael Faraday"]
     history_items = {i.id for i in bank.generated if i.source.document == "history.txt"}
     first_ids = set(spy[0])
 
     write(corpus, "science.txt", SCIENCE.replace("London", "London at the Royal Institution"))
-    report = fresh_service.reindex()
+    report = hashed_service.reindex()
     assert report.changed == ["science.txt"]
-    science_chunks = {c.id for c in fresh_service.retriever().index.chunks if c.document == "science.txt"}
+    science_chunks = {c.id for c in hashed_service.retriever().index.chunks if c.document == "science.txt"}
     assert len(spy) == 2 and spy[1] and set(spy[1]) <= science_chunks and not set(spy[1]) & first_ids
-    after = fresh_service.quiz_bank()
+    after = hashed_service.quiz_bank()
     assert {i.id for i in after.generated if i.source.document == "history.txt"} == history_items
 
 
-def test_item_ids_are_stable_across_builds(fresh_service, tmp_path, embedder):
+def test_item_ids_are_stable_across_builds(hashed_service, tmp_path, test_embedder):
     from bot.service import StudyService
     from tests.conftest import make_settings
 
-    write(fresh_service.corpus_dir, NOTE, (DEFAULT_CORPUS / NOTE).read_text(encoding="utf-8"))
-    fresh_service.reindex()
-    other = StudyService(make_settings(fresh_service.corpus_dir, tmp_path / "other-index"), embedder)
+    write(hashed_service.corpus_dir, NOTE, (DEFAULT_CORPUS / NOTE).read_text(encoding="utf-8"))
+    hashed_service.reindex()
+    other = StudyService(make_settings(hashed_service.corpus_dir, tmp_path / "other-index"), test_embedder)
     other.reindex()
-    ids = [i.id for i in fresh_service.quiz_bank().generated]
+    ids = [i.id for i in hashed_service.quiz_bank().generated]
     assert ids and ids == [i.id for i in other.quiz_bank().generated]
 
 
-def test_unchanged_reindex_stays_unchanged_until_a_bank_file_changes(fresh_service):
-    corpus = fresh_service.corpus_dir
+def test_unchanged_reindex_stays_unchanged_until_a_bank_file_changes(hashed_service):
+    corpus = hashed_service.corpus_dir
     write(corpus, "history.txt", HISTORY)
-    fresh_service.reindex()
-    assert fresh_service.reindex().unchanged
+    hashed_service.reindex()
+    assert hashed_service.reindex().unchanged
     write(corpus, "quizzes/physics.yaml", TEACHER)
-    report = fresh_service.reindex()
+    report = hashed_service.reindex()
     assert not report.unchanged and report.embedded == 0
-    assert [i.answer for i in fresh_service.quiz_bank().teacher] == ["Michael Faraday"]
-    assert fresh_service.reindex().unchanged
+    assert [i.answer for i in hashed_service.quiz_bank().teacher] == ["Michael Faraday"]
+    assert hashed_service.reindex().unchanged
     write(corpus, "quizzes/physics.yaml", TEACHER + "    wrong_key: 1\n")
-    report = fresh_service.reindex()
+    report = hashed_service.reindex()
     assert not report.unchanged and "quizzes/physics.yaml" in report.skipped
     assert "unknown field" in report.skipped["quizzes/physics.yaml"]
-    assert fresh_service.quiz_bank().teacher == []
-    again = fresh_service.reindex()
+    assert hashed_service.quiz_bank().teacher == []
+    again = hashed_service.reindex()
     assert again.unchanged and "quizzes/physics.yaml" in again.skipped  # still reported
 
 
-def test_a_build_without_a_bank_is_rebuilt_by_reindex(fresh_service):
-    write(fresh_service.corpus_dir, "history.txt", HISTORY)
-    fresh_service.reindex()
-    (index_store.current_build(fresh_service.index_dir) / BANK_FILE).unlink()
-    report = fresh_service.reindex()
+def test_a_build_without_a_bank_is_rebuilt_by_reindex(hashed_service):
+    write(hashed_service.corpus_dir, "history.txt", HISTORY)
+    hashed_service.reindex()
+    (index_store.current_build(hashed_service.index_dir) / BANK_FILE).unlink()
+    report = hashed_service.reindex()
     assert not report.unchanged and report.embedded == 0
-    assert fresh_service.quiz_bank().stored and fresh_service.quiz_bank().generated
+    assert hashed_service.quiz_bank().stored and hashed_service.quiz_bank().generated
 
 
-def test_default_notes_bank_through_the_service(default_service):
-    bank = default_service.quiz_bank()
-    assert isinstance(bank, QuestionBank) and bank.teacher == []  # the fixture leaves quizzes/ out
+def test_default_notes_bank_through_the_service(hashed_service):
+    write(hashed_service.corpus_dir, NOTE, (DEFAULT_CORPUS / NOTE).read_text(encoding="utf-8"))
+    hashed_service.reindex()
+    bank = hashed_service.quiz_bank()
+    assert isinstance(bank, QuestionBank) and bank.teacher == []  # no quizzes/ folder
     assert len(bank.generated) >= 15
     assert any(i.kind == MULTIPLE_CHOICE for i in bank.generated)
     assert any(i.kind == TRUE_FALSE for i in bank.generated)
 
 
-def test_a_generator_failure_never_stops_indexing(fresh_service, monkeypatch):
+def test_a_generator_failure_never_stops_indexing(hashed_service, monkeypatch):
     def broken(chunks, **kwargs):
         raise RuntimeError("a bug in a template")
 
-    write(fresh_service.corpus_dir, "history.txt", HISTORY)
-    write(fresh_service.corpus_dir, "quizzes/physics.yaml", TEACHER)
+    write(hashed_service.corpus_dir, "history.txt", HISTORY)
+    write(hashed_service.corpus_dir, "quizzes/physics.yaml", TEACHER)
     monkeypatch.setattr(generator, "generate_items", broken)
-    report = fresh_service.reindex()
-    bank = fresh_service.quiz_bank()
+    report = hashed_service.reindex()
+    bank = hashed_service.quiz_bank()
     assert report.chunks and bank.generated == [] and len(bank.teacher) == 1
     assert bank.chunk_ids == ()  # nothing recorded as done: a later build generates them
