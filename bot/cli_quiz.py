@@ -28,7 +28,7 @@ def item_json(item: QuizItem) -> dict:
     """The public shape of an item: what `--json` prints and what tools read."""
     src = item.source
     return {
-        "id": item.id, "type": item.kind, "prompt": item.prompt, "options": list(item.options),
+        "id": item.id, "type": item.kind, "kind": item.tests, "prompt": item.prompt, "options": list(item.options),
         "answer": item.answer, "explanation": item.explanation, "origin": item.origin,
         "topic": item.topic, "aliases": list(item.aliases),
         "source": {"document": src.document, "section": src.section, "quote": src.quote,

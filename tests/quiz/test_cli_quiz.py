@@ -27,7 +27,8 @@ def test_quiz_generate_json_gives_at_least_15_items_with_their_sources(run):
     items = json.loads(out)
     assert 15 <= len(items) <= 30
     for item in items:
-        assert set(item) >= {"id", "type", "prompt", "options", "answer", "source", "explanation"}
+        assert set(item) >= {"id", "type", "kind", "prompt", "options", "answer", "source", "explanation"}
+        assert item["kind"]  # what the item tests: person, date, definition, ...
         assert set(item["source"]) >= {"document", "section", "quote", "page"}
         assert item["source"]["document"] == "china-under-mao.txt"
     assert len({i["id"] for i in items}) == len(items)

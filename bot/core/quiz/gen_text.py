@@ -54,11 +54,16 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(which|who|whom|whose|that|where)\b[^,;]*", 
 class Sentence:
     """A sentence of a chunk as it could be quoted, with what a student needs to read it."""
 
-    text: str  # exactly as in the chunk, without the list mark
+    text: str  # as shown to a student: the quote with artefacts removed and a loose opener dropped
     chunk: Chunk
     position: int  # order within the chunk
     is_list_item: bool
     context: str = ""  # the previous sentence or list lead-in, shown before the question
+    quote: str = ""  # exactly as in the chunk, without the list mark (default: `text`)
+
+    def __post_init__(self) -> None:
+        if not self.quote:
+            object.__setattr__(self, "quote", self.text)
 
     @property
     def standalone(self) -> bool:
@@ -90,18 +95,77 @@ def candidate_sentences(chunk: Chunk) -> list[Sentence]:
         return []
     raw = chunk_sentences(chunk)
     kept: list[Sentence] = []
-    for i, (text, is_item) in enumerate(raw):
-        if not passes_filters(text):
+    for i, (quote, is_item) in enumerate(raw):
+        text = readable_text(quote)
+        if text is None or not passes_filters(text):
             continue
         context = ""
-        if is_pronoun_led(text):
+        if is_pronoun_led(text) or leans_on_previous(text):
             context = _previous_sentence(raw, i)
         elif is_item and not has_finite_verb(text):
             context = _lead_in(raw, i)
-        if needs_context(text, is_item) and not context:
+        if (needs_context(text, is_item) or leans_on_previous(text)) and not context:
             continue
-        kept.append(Sentence(text, chunk, i, is_item, context))
+        kept.append(Sentence(text, chunk, i, is_item, context, quote))
     return kept
+
+
+# Reference marks and citations copied along with encyclopedia text: "[citation needed]", "[12]",
+# "(Goldreich 2008, Chapter 1.2)", "(see below)". They are removed from what a student reads.
+_BRACKET_NOTE = re.compile(r"\s*\[[^\[\]]{0,40}\]")
+_PAREN_CITATION = re.compile(
+    r"\s*\((?:[A-Z][\w'’.-]+(?:\s+(?:and|&|et al\.?)\s*[A-Z]?[\w'’.-]*)*,?\s+(?:1[5-9]|20)\d{2}[a-z]?"
+    r"(?:[,;:][^()]*)?|(?:see|cf\.|described|mentioned|shown)\b[^()]*)\)")
+# Formulas flattened to text cannot be read back ("2O(√(n log(n)))"): such a sentence is skipped.
+_FORMULA = re.compile(r"[√∑∏∫≤≥≈±×÷^{}=<>|]|\b[A-Za-z]\((?:[^()]*\d|n\b)|\d[a-z]\b\s*[+*/]")
+# Openers that only link to what came before and can be dropped without changing the claim.
+_LOOSE_OPENER = re.compile(
+    r"^(however|also|in addition|additionally|moreover|furthermore|indeed|nevertheless|nonetheless|"
+    r"still|meanwhile|notably|in fact|of course),\s+", re.IGNORECASE)
+# Openers whose meaning is the previous sentence: the sentence needs it as context.
+_LEANING_OPENER = re.compile(
+    r"^(because of (this|that|these)|as a (result|consequence)|thus|therefore|hence|consequently|"
+    r"by then|then|instead|despite (this|that)|after (this|that)|following (this|that)|similarly|"
+    r"likewise|in contrast|by contrast|on the other hand|later|in turn|for (this|that) reason|"
+    r"in (this|that|such a|each) case|finally|at the same time|at (this|that) time|in response|"
+    r"again|otherwise|accordingly|even so|as such|here|in addition to (this|that)|"
+    r"unlike|like (this|that)|so|but|and|or|yet)\b", re.IGNORECASE)
+# Words that point back into the text wherever they stand.
+_BACK_REFERENCE = re.compile(
+    r"\b(this|these|those)\b|\bsuch\s+(?!as\b)[a-z]+|"
+    r"\bthe (latter|former|same|above|following)\b|\b(above|below)[.,)]|\b(mentioned|described|"
+    r"noted|discussed|shown) (above|below|earlier|previously)\b|\bsee\b|\b(ibid|op\. cit)\b",
+    re.IGNORECASE)
+
+
+def readable_text(quote: str) -> str | None:
+    """What a student is shown of `quote`: reference marks and citations removed and a loose linking
+    opener dropped; None when the sentence cannot be shown (a formula, an unbalanced bracket)."""
+    text = _PAREN_CITATION.sub("", _BRACKET_NOTE.sub("", quote)).strip()
+    text = re.sub(r"\s+([.,;:])", r"\1", text)
+    text = re.sub(r"\.\.$", ".", text)
+    if _FORMULA.search(text) or text.count("(") != text.count(")") or text.count('"') % 2:
+        return None
+    opener = _LOOSE_OPENER.match(text)
+    if opener:
+        rest = text[opener.end():]
+        text = rest[:1].upper() + rest[1:]
+    return text
+
+
+def leans_on_previous(text: str) -> bool:
+    """The sentence means something only after the one before it ("Because of this, ...",
+    "By then ...", "this problem"), or names its subject only by a bare definite noun ("The
+    territory was ...")."""
+    if _LEANING_OPENER.match(text) or _BACK_REFERENCE.search(text):
+        return True
+    return bool(_BARE_DEFINITE_SUBJECT.match(text))
+
+
+# "The territory was ...", "The company had ...": one common noun after "the", then a verb.
+_BARE_DEFINITE_SUBJECT = re.compile(
+    r"^the\s+[a-z]+\s+(is|was|are|were|had|has|did|could|would|also|then|soon|became|began|"
+    r"remained|continued|[a-z]+ed)\b", re.IGNORECASE)
 
 
 def passes_filters(text: str) -> bool:
@@ -138,7 +202,9 @@ def _previous_sentence(raw: list[tuple[str, bool]], index: int) -> str:
     and for "he"/"she" one that names someone (a capitalised word that is not a function word)."""
     if index == 0:
         return ""
-    previous = raw[index - 1][0]
+    previous = readable_text(raw[index - 1][0]) or ""
+    if not previous or leans_on_previous(previous):
+        return ""
     if previous.rstrip().endswith(":"):
         return ""
     if _PERSONAL.match(raw[index][0]) and not any(
@@ -152,6 +218,7 @@ def _lead_in(raw: list[tuple[str, bool]], index: int) -> str:
     for back in range(index - 1, -1, -1):
         text, is_item = raw[back]
         if not is_item:
+            text = readable_text(text) or ""
             return _readable(text) if text.rstrip().endswith(":") else ""
     return ""
 

@@ -1,35 +1,44 @@
-"""Quiz items from the notes by strict templates: a question that could be wrong is not made.
+"""Quiz items from the notes: at most one item per sentence, each scored, the weak ones left out.
 
-Measured on the default note, a naive generator made 4 good questions in 15; strict templates made
-14 in 14 (see shared/docs/answers-and-quizzes.md). The templates:
+Every sentence that stands on its own (or with the sentence it leans on shown as context) is parsed
+with spaCy, and each template that fits it makes a candidate:
 
-1. years: multiple choice with the true year shifted by 3-6 (never 1); a year the sentence only
-   bounds ("by 1960") and percentages/counts become cloze items;
-2. people and places that occur at most 4 times: multiple choice with distractors of the same kind
-   from other names in the notes (never in the passage, never sharing a word with the key);
-3. true/false only by shifting a year or swapping in a person absent from the section, and, for a
-   few sentences, the true statement itself;
-4. "Long Name (ABBR)" pairs and "Term: definition" lines as flashcards.
+- concepts: the term a sentence defines, the cause or effect after a connective ("due to _____"),
+  a list ("which of these is NOT named ...");
+- names: a person, place, organisation or group, with wrong options of the same kind from the notes;
+- numbers with a unit, scaled so far that no estimate makes them right; years shifted by 3-6;
+- true/false on a name, number or year, true about half the time, made false by swapping in
+  another value of the same kind, so the form of the statement gives nothing away;
+- flashcards for "Long Name (ABBR)" pairs and "Term: definition" lines.
 
-Everything is deterministic: each random choice is seeded by the item's own content, so the same
-notes always give the same items (and the same ids, which keep an item's history across reindexes).
+The best-scoring candidate of a sentence is its one item (one fact, one item); candidates under
+QUALITY_CUTOFF are never made (fewer items rather than bad ones); years are kept to a third of the
+bank. Everything is deterministic: choices are seeded by the item's own content.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import random
 import re
-from collections import defaultdict
+from collections import Counter
+from dataclasses import dataclass, field
 
+from bot.core import nlp
 from bot.core.documents import Chunk
+from bot.core.lexical import fold
 from bot.core.quiz.gen_cards import abbreviations_in, term_definition
-from bot.core.quiz.gen_entities import NotesLexicon
+from bot.core.quiz.gen_keys import (Key, cause_distractors, cause_key, definition_key, enumeration_distractor,
+                                    enumeration_key, name_distractors, name_keys, number_distractors,
+                                    number_keys, term_distractors)
+from bot.core.quiz.gen_lexicon import (CONCEPT_KINDS, DATE, DEFINITION, NUMBER, TERM, NotesLexicon)
 from bot.core.quiz.gen_numbers import (BOUND, EXACT, NumberKey, aliases_for, quantity_keys,
                                        year_distractors, year_keys, years_in)
 from bot.core.quiz.gen_rank import rank_items
-from bot.core.quiz.gen_text import Sentence, candidate_sentences, is_practice_section, passes_filters
+from bot.core.quiz.gen_text import (Sentence, candidate_sentences, chunk_sentences, is_practice_section,
+                                    passes_filters, readable_text)
 from bot.core.quiz.items import (CLOZE, FLASHCARD, MULTIPLE_CHOICE, TRUE_FALSE, TRUE_FALSE_OPTIONS,
                                  QuizItem, QuizSource, make_item_id)
 from bot.core.text import split_sentences
@@ -37,19 +46,34 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 BLANK = "_____"
-MAX_KEY_OCCURRENCES = 4  # a key the notes repeat often is given away by the rest of the notes
-TRUE_STATEMENT_EVERY = 4  # about one true/false item in four states the true sentence
+QUALITY_CUTOFF = 0.6
+MAX_YEAR_SHARE = 1 / 3
+TRUE_FALSE_EVERY = 3  # about one name/number/year sentence in three becomes a true/false item
+MAX_SAME_ANSWER = 2
+CONCEPT_SHARE = 0.3  # at least this share of a bank asks about concepts, when the notes allow...
+MIN_WORDS_PER_ITEM = 150  # ...but names and years are not dropped below one item per this many words
+# Sections whose name tells a student nothing about what is asked.
+_GENERIC_SECTION = re.compile(r"^(faq|frequently asked questions|introduction|overview|summary|"
+                              r"background|notes?|contents|key (terms|points)|glossary)$", re.IGNORECASE)
 
 
 def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None) -> list[QuizItem]:
     """Items for `chunks`, best first. `notes` is every chunk of the corpus (default: `chunks`):
-    keys must be rare across all of it and distractors are drawn from all of it, so an incremental
-    build passes only the new chunks but the whole notes."""
+    wrong options and occurrence counts are drawn from all of it, so an incremental build passes
+    only the new chunks but the whole notes."""
     notes = chunks if notes is None else notes
-    generator = _Generator(NotesLexicon.from_chunks(notes), notes)
-    items = [item for chunk in chunks for item in generator.chunk_items(chunk)]
+    generator = _Generator(notes)
+    candidates = [c for chunk in chunks for c in generator.chunk_candidates(chunk)]
+    words: Counter = Counter()
+    for chunk in chunks:
+        words[chunk.document] += len(chunk.text.split())
+    shaped = _shape_bank(candidates)
+    favoured = [item for document, count in words.items()
+                for item in _favour_concepts([i for i in shaped if i.source.document == document], count)]
+    order = {item.id: n for n, item in enumerate(shaped)}
+    items = generator.balance_true_false(sorted(favoured, key=lambda i: order[i.id]))
     log.debug("Generated %d quiz items from %d chunks", len(items), len(chunks))
     return rank_items(items)
 
@@ -60,168 +84,325 @@ def _rng(*parts: str) -> random.Random:
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
+@dataclass
+class _Candidates:
+    """Every acceptable item one sentence (or one flashcard line) could give, best first."""
+
+    quote: str
+    document: str
+    items: list[QuizItem] = field(default_factory=list)
+
+
 class _Generator:
-    def __init__(self, lexicon: NotesLexicon, notes: list[Chunk]) -> None:
-        self.lexicon = lexicon
-        self.section_text: dict[tuple[str, tuple[str, ...]], str] = defaultdict(str)
-        self.first_abbreviation: dict[str, str] = {}  # abbreviation -> chunk id of its first definition
+    def __init__(self, notes: list[Chunk]) -> None:
+        headings = dict.fromkeys(h for c in notes for h in c.heading_path)
+        self.lexicon = NotesLexicon("\n".join([*(c.text for c in notes), *headings]))
+        self.titles = _document_titles(notes)
+        self.headings_text = fold(" ".join(headings))
+        self.first_abbreviation: dict[str, str] = {}
+        self.true_versions: dict[str, QuizItem] = {}  # false statement's id -> the true one
+        lines = []
         for chunk in notes:
-            self.section_text[(chunk.document, chunk.heading_path)] += chunk.text + "\n"
+            for quote, _ in chunk_sentences(chunk):
+                text = readable_text(quote)
+                if text:
+                    lines.append(text)
             if is_practice_section(chunk.heading_path):
                 continue
             for line in chunk.text.splitlines():
                 for abbreviation in abbreviations_in(line):
                     self.first_abbreviation.setdefault(abbreviation.short, chunk.id)
+        self.docs = dict(zip(lines, nlp.parse_lines(lines)))
+        for doc in self.docs.values():
+            self.lexicon.add_doc(doc)
+        # A second pass once every term is known: definitions, lists and causes of the whole notes
+        # are the pools the wrong options of concept items come from.
+        for text, doc in self.docs.items():
+            definition_key(doc, self.lexicon)
+            listed = enumeration_key(doc)
+            if listed:
+                self.lexicon.list_members[listed.form].update(listed.members)
+            cause = cause_key(text)
+            if cause:
+                self.lexicon.cause_phrases[cause.form].append(cause.text)
 
     # --- per chunk ------------------------------------------------------------------------
 
-    def chunk_items(self, chunk: Chunk) -> list[QuizItem]:
-        items = self._flashcards(chunk)
+    def chunk_candidates(self, chunk: Chunk) -> list[_Candidates]:
+        """One entry per sentence: a flashcard and a question on the same sentence compete."""
+        found: dict[str, _Candidates] = {}
+        for card in self._flashcards(chunk):
+            found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for sentence in candidate_sentences(chunk):
-            items.extend(self._sentence_items(sentence))
-        return items
+            doc = self.docs.get(sentence.text)
+            if doc is None:
+                continue
+            items = [i for i in self._sentence_items(sentence, doc) if i]
+            found.setdefault(sentence.quote, _Candidates(sentence.quote, chunk.document)).items.extend(items)
+        for entry in found.values():
+            entry.items = sorted((i for i in entry.items if i.quality >= QUALITY_CUTOFF), key=lambda i: -i.quality)
+        return [entry for entry in found.values() if entry.items]
 
-    def _sentence_items(self, s: Sentence) -> list[QuizItem]:
-        items: list[QuizItem] = []
-        years = [k for k in year_keys(s.text) if self._rare_key(s, k)]
+    def balance_true_false(self, items: list[QuizItem]) -> list[QuizItem]:
+        """Every second true/false item (in the notes' order) states the notes as they are."""
+        balanced, seen = [], 0
+        for item in items:
+            if item.kind == TRUE_FALSE and item.id in self.true_versions:
+                seen += 1
+                if seen % 2 == 0:
+                    item = self.true_versions[item.id]
+            balanced.append(item)
+        return balanced
+
+    def _sentence_items(self, s: Sentence, doc) -> list[QuizItem | None]:
+        heading = " ".join(s.chunk.heading_path)
+        visible = f"{s.context} {s.text} {heading}"
+        items: list[QuizItem | None] = []
+        definition = definition_key(doc, self.lexicon)
+        if definition:
+            items.append(self._term_choice(s, definition, visible))
+        listed = enumeration_key(doc)
+        if listed:
+            items.append(self._enumeration(s, listed, visible))
+        cause = cause_key(s.text)
+        if cause:
+            items.append(self._cause_choice(s, cause, visible))
+        as_true_false = _rng("tf", s.quote).randrange(TRUE_FALSE_EVERY) == 0 and s.standalone
+        for key in name_keys(doc, self.lexicon, heading):
+            wrong = name_distractors(key, self.lexicon, visible + " " + s.chunk.text, _rng("name", s.text, key.text))
+            items.append(self._true_false(s, key, wrong) if as_true_false else self._choice(s, key, wrong))
+        for key in number_keys(doc):
+            if self.lexicon.occurrences(key.text) > 2:
+                continue
+            wrong = number_distractors(key, visible, _rng("number", s.text, key.text))
+            items.append(self._true_false(s, key, wrong) if as_true_false else self._choice(s, key, wrong))
+        dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+        years = [k for k in year_keys(s.text) if self._rare_year(s, k)
+                 and any(a <= k.start and k.end <= b for a, b in dates)]  # "2000 years", "1800 RPM" are no years
         exact = next((k for k in years if k.cue == EXACT), None)
         if exact:
-            items.append(self._year_choice(s, exact))
-            if s.standalone:
-                items.append(self._year_true_false(s, exact))
-        else:
-            items.extend(self._name_items(s))
-        # A cloze on a value the multiple choice did not ask about.
-        cloze_key = next((k for k in [*quantity_keys(s.text), *(k for k in years if k.cue == BOUND)]
-                          if self._rare_key(s, k) and not (exact and _overlap(k, exact))), None)
-        if cloze_key:
-            items.append(self._cloze(s, cloze_key))
-        return [item for item in items if item is not None]
+            rng = _rng("year", s.text, exact.text)
+            wrong = year_distractors(exact, rng, years_in(s.text) | years_in(s.context))
+            key = Key(exact.text, exact.start, exact.end, DATE)
+            items.append(self._true_false(s, key, wrong) if as_true_false else self._choice(s, key, wrong))
+        bound = next((k for k in [*quantity_keys(s.text), *(k for k in years if k.cue == BOUND)]
+                      if self._rare_year(s, k)), None)
+        if bound:
+            items.append(self._cloze(s, bound))
+        return items
 
-    def _rare_key(self, s: Sentence, key: NumberKey) -> bool:
-        """Not given away: not in the visible heading, not repeated all over the notes. A period
-        counts by each of its years ("1959 and 1961" is given away by a heading "(1958–1961)")."""
+    def _rare_year(self, s: Sentence, key: NumberKey) -> bool:
+        """Not given away: not in the visible heading, not repeated all over the notes."""
         parts = [str(y) for y in key.years] or [key.text]
         heading = " > ".join(s.chunk.heading_path)
-        return all(part not in heading and self.lexicon.occurrences(part) <= MAX_KEY_OCCURRENCES
-                   for part in parts)
+        return all(part not in heading and self.lexicon.occurrences(part) <= 4 for part in parts)
 
     # --- templates ------------------------------------------------------------------------
 
-    def _year_choice(self, s: Sentence, key: NumberKey) -> QuizItem | None:
-        rng = _rng("year-mc", s.text, key.text)
-        wrong = year_distractors(key, rng, years_in(s.text) | years_in(s.context))
-        return self._choice(s, key.text, key.start, key.end, wrong, rng)
-
-    def _year_true_false(self, s: Sentence, key: NumberKey) -> QuizItem | None:
-        rng = _rng("year-tf", s.text, key.text)
-        wrong = year_distractors(key, rng, years_in(s.text), count=1)
-        if not wrong:
-            return None
-        return self._true_false(s, key.start, key.end, key.text, wrong[0], rng)
-
-    def _name_items(self, s: Sentence) -> list[QuizItem | None]:
-        """One multiple choice on the rarest person or place of the sentence, and for a person a
-        true/false with another person swapped in."""
-        names = [n for n in self.lexicon.names_in(s.text)
-                 if self.lexicon.name_occurrences(n.text) <= MAX_KEY_OCCURRENCES
-                 and not any(part in " ".join(s.chunk.heading_path) for part in n.parts)]
-        if not names:
-            return []
-        key = min(names, key=lambda n: (self.lexicon.name_occurrences(n.text), n.start))
-        rng = _rng("name-mc", s.text, key.text)
-        passage = s.chunk.text + "\n" + " ".join(s.chunk.heading_path)
-        pool = self._name_pool(key, passage)
-        wrong = sorted(rng.sample(pool, min(3, len(pool))))
-        items = [self._choice(s, key.text, key.start, key.end, wrong, rng)]
-        if key.kind == "person" and s.standalone:
-            section = self.section_text[(s.chunk.document, s.chunk.heading_path)]
-            absent = self._name_pool(key, section + passage)
-            if absent:
-                swap = _rng("name-tf", s.text, key.text).choice(absent)
-                items.append(self._true_false(s, key.start, key.end, key.text, swap,
-                                              _rng("name-tf-kind", s.text)))
-        return items
-
-    def _name_pool(self, key, passage: str) -> list[str]:
-        """Rare names of the key's kind sharing no word with it and absent from the passage."""
-        pool = self.lexicon.persons if key.kind == "person" else self.lexicon.places
-        return sorted(
-            name for name in pool
-            if self.lexicon.name_occurrences(name) <= MAX_KEY_OCCURRENCES
-            and not set(name.split()) & set(key.parts)
-            and not any(_contains_word(passage, part) for part in name.split()))
-
-    def _choice(self, s: Sentence, answer: str, start: int, end: int, wrong: list[str],
-                rng: random.Random) -> QuizItem | None:
+    def _choice(self, s: Sentence, key: Key, wrong: list[str]) -> QuizItem | None:
         if len(wrong) < 2:  # never pad with junk: three good options or no question
             return None
-        options = [answer, *wrong]
-        rng.shuffle(options)
-        prompt = self._blanked_prompt(s, start, end)
-        return self._item(MULTIPLE_CHOICE, prompt, answer, s, options=tuple(options),
-                          explanation=f"The notes say {answer}.")
+        if key.tests in (DEFINITION, TERM):
+            wrong = [_in_place_of(key.text, w, s.text, key.start) for w in wrong]
+        options = [key.text, *wrong]
+        if len({fold(o) for o in options}) != len(options):
+            return None
+        _rng("order", s.text, key.text).shuffle(options)
+        prompt = self._prompt(s, s.text[:key.start] + BLANK + s.text[key.end:])
+        return self._item(MULTIPLE_CHOICE, prompt, key.text, s, key.tests, _score(s, key, len(options)),
+                          options=tuple(options), explanation=_from_notes(s))
 
-    def _true_false(self, s: Sentence, start: int, end: int, key: str, swap: str,
-                    rng: random.Random) -> QuizItem:
-        if rng.randrange(TRUE_STATEMENT_EVERY) == 0:
-            return self._item(TRUE_FALSE, f"True or false? {s.text}", "True", s,
-                              options=TRUE_FALSE_OPTIONS, explanation="True: this is what the notes say.")
-        statement = s.text[:start] + swap + s.text[end:]
-        return self._item(TRUE_FALSE, f"True or false? {statement}", "False", s,
-                          options=TRUE_FALSE_OPTIONS,
-                          explanation=f"False: the notes say {key}, not {swap}.")
+    def _term_choice(self, s: Sentence, key: Key, visible: str) -> QuizItem | None:
+        return self._choice(s, key, term_distractors(key, self.lexicon, visible + " " + s.chunk.text,
+                                                     _rng("term", s.text, key.text)))
+
+    def _cause_choice(self, s: Sentence, key: Key, visible: str) -> QuizItem | None:
+        return self._choice(s, key, cause_distractors(key, self.lexicon, visible, _rng("cause", s.text)))
+
+    def _enumeration(self, s: Sentence, key: Key, visible: str) -> QuizItem | None:
+        rng = _rng("list", s.text)
+        odd = enumeration_distractor(key, self.lexicon, visible + " " + s.chunk.text, rng)
+        if odd is None:
+            return None
+        shown = sorted(rng.sample(list(key.members), min(3, len(key.members))), key=key.members.index)
+        options = [*shown, odd]
+        rng.shuffle(options)
+        blanked = s.text[:key.start] + BLANK + s.text[key.end:]
+        prompt = self._prompt(s, f"Which of these is NOT in the list the notes give here? “{blanked}”",
+                              quoted=True)
+        explanation = f"The notes list {_join(key.members)}; {odd} is not among them."
+        return self._item(MULTIPLE_CHOICE, prompt, odd, s, key.tests, _score(s, key, len(options)),
+                          options=tuple(options), explanation=explanation)
+
+    def _true_false(self, s: Sentence, key: Key, wrong: list[str]) -> QuizItem | None:
+        if not wrong:
+            return None
+        score = _score(s, key, 2)
+        swap = wrong[0]
+        statement = s.text[:key.start] + swap + s.text[key.end:]
+        false = self._item(TRUE_FALSE, f"True or false? {statement}", "False", s, key.tests, score,
+                           options=TRUE_FALSE_OPTIONS,
+                           explanation=f"False: the notes say {key.text}, not {swap}. {_from_notes(s)}")
+        self.true_versions[false.id] = self._item(
+            TRUE_FALSE, f"True or false? {s.text}", "True", s, key.tests, score,
+            options=TRUE_FALSE_OPTIONS, explanation=f"True: {_from_notes(s)}")
+        return false
 
     def _cloze(self, s: Sentence, key: NumberKey) -> QuizItem:
-        return self._item(CLOZE, self._blanked_prompt(s, key.start, key.end), key.text, s,
-                          aliases=aliases_for(key), explanation=f"The notes say {key.text}.")
+        prompt = self._prompt(s, s.text[:key.start] + BLANK + s.text[key.end:])
+        tests = DATE if key.kind == "year" else NUMBER
+        score = 0.62 - (0.1 if s.context else 0.0)
+        return self._item(CLOZE, prompt, key.text, s, tests, score, aliases=aliases_for(key),
+                          explanation=_from_notes(s))
 
-    def _flashcards(self, chunk: Chunk) -> list[QuizItem]:
+    def _flashcards(self, chunk: Chunk) -> list[_Candidates]:
         if is_practice_section(chunk.heading_path):
             return []
-        items = []
+        found = []
         for line in chunk.text.splitlines():
             body = line.removeprefix("- ")
             for abbreviation in abbreviations_in(body):
                 if self.first_abbreviation.get(abbreviation.short) != chunk.id:
                     continue  # one card per abbreviation, from where the notes first define it
+                if fold(abbreviation.long) in self.headings_text or self._is_title(abbreviation.long, chunk):
+                    continue  # the notes' own subject, named in a heading: nothing to learn
                 quote = next((q for q in split_sentences(body) if abbreviation.long in q), None)
                 if quote is None:  # the pair straddles a sentence break: no exact quote to cite
                     continue
-                s = Sentence(quote, chunk, 0, line.startswith("- "))
-                items.append(self._item(FLASHCARD, f"What does the abbreviation {abbreviation.short} stand for?",
-                                        abbreviation.long, s))
+                s = Sentence(readable_text(quote) or quote, chunk, 0, line.startswith("- "), quote=quote)
+                item = self._item(FLASHCARD, f"What does the abbreviation {abbreviation.short} stand for?",
+                                  abbreviation.long, s, TERM, 0.75)
+                found.append(_Candidates(quote, chunk.document, [item]))
             term = term_definition(body)
-            if term and passes_filters(body):
+            if term and passes_filters(body) and not self._is_title(term.term, chunk):
                 s = Sentence(body, chunk, 0, line.startswith("- "))
-                prompt = f"In '{self._where(chunk)}': what is meant by \"{term.term}\"?"
-                items.append(self._item(FLASHCARD, prompt, term.definition, s))
-        return items
+                prompt = self._prompt(s, f"What is meant by \"{term.term}\"?")
+                found.append(_Candidates(body, chunk.document, [self._item(FLASHCARD, prompt, term.definition, s,
+                                                           DEFINITION, 0.7)]))
+        return found
+
+    def _is_title(self, text: str, chunk: Chunk) -> bool:
+        title = self.titles.get(chunk.document, "")
+        return bool(title) and fold(text) in fold(title)
 
     # --- assembly -------------------------------------------------------------------------
 
-    def _blanked_prompt(self, s: Sentence, start: int, end: int) -> str:
-        blanked = s.text[:start] + BLANK + s.text[end:]
+    def _prompt(self, s: Sentence, body: str, *, quoted: bool = False) -> str:
+        where = self._where(s.chunk)
         context = f"{s.context} " if s.context else ""
-        return f"In '{self._where(s.chunk)}': {context}{blanked}"
+        if quoted and context:
+            body = body.replace("“", f"“{context}", 1)
+            context = ""
+        return f"In '{where}': {context}{body}" if where else f"{context}{body}"
+
+    def _where(self, chunk: Chunk) -> str:
+        """The section to show before a question, when it tells the student something: not the
+        document's title, not "FAQ" or "Introduction"."""
+        path = [h for h in chunk.heading_path if h != self.titles.get(chunk.document)]
+        path = [h for h in path if not _GENERIC_SECTION.match(h.strip())]
+        return " > ".join(path)
 
     @staticmethod
-    def _where(chunk: Chunk) -> str:
-        return chunk.section or chunk.document
-
-    @staticmethod
-    def _item(kind: str, prompt: str, answer: str, s: Sentence, *, options: tuple[str, ...] = (),
-              explanation: str = "", aliases: tuple[str, ...] = ()) -> QuizItem:
+    def _item(kind: str, prompt: str, answer: str, s: Sentence, tests: str, quality: float, *,
+              options: tuple[str, ...] = (), explanation: str = "", aliases: tuple[str, ...] = ()) -> QuizItem:
         chunk = s.chunk
-        source = QuizSource(chunk.document, chunk.section, s.text, chunk.page, chunk.id)
+        source = QuizSource(chunk.document, chunk.section, s.quote, chunk.page, chunk.id)
         return QuizItem(id=make_item_id(kind, prompt, answer), kind=kind, prompt=prompt, answer=answer,
                         options=options, source=source, explanation=explanation,
-                        topic=chunk.section or chunk.document, aliases=aliases)
+                        topic=chunk.section or chunk.document, aliases=aliases, tests=tests,
+                        quality=round(quality, 2))
 
 
-def _overlap(a: NumberKey, b: NumberKey) -> bool:
-    return a.start < b.end and b.start < a.end
+# --- scoring and the bank as a whole ---------------------------------------------------------------
+
+_BASE_SCORE = {DEFINITION: 0.8, "enumeration": 0.8, "cause": 0.72, DATE: 0.72, NUMBER: 0.7}
 
 
-def _contains_word(text: str, word: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+def _score(s: Sentence, key: Key, option_count: int) -> float:
+    """How sure an item is to be sound and worth asking, from what the generator can see: concept
+    and name templates are surest, four options beat three, a sentence that needs context or runs
+    long reads worse, and a key that is most of the sentence leaves too little to go on."""
+    score = _BASE_SCORE.get(key.tests, 0.78)
+    if key.tests in CONCEPT_KINDS:
+        score += 0.04
+    if option_count == 3:
+        score -= 0.08
+    if s.context:
+        score -= 0.1
+    words = len(s.text.split())
+    if words > 32:
+        score -= 0.08
+    if len(key.text.split()) > words / 2:
+        score -= 0.2
+    return score
+
+
+def _shape_bank(candidates: list[_Candidates]) -> list[QuizItem]:
+    """One item per sentence (its best candidate), no answer more than MAX_SAME_ANSWER times, and
+    years at most MAX_YEAR_SHARE of each document's items: a sentence whose year item must go
+    offers its next best item instead."""
+    choice = {i: 0 for i in range(len(candidates))}
+    chosen = lambda i: candidates[i].items[choice[i]]  # noqa: E731
+    answers: Counter = Counter()
+    for i in range(len(candidates)):
+        while choice[i] < len(candidates[i].items) and answers[fold(chosen(i).answer)] >= MAX_SAME_ANSWER \
+                and chosen(i).kind != TRUE_FALSE:
+            choice[i] += 1
+        if choice[i] < len(candidates[i].items):
+            answers[fold(chosen(i).answer)] += 1
+    live = [i for i in choice if choice[i] < len(candidates[i].items)]
+    for document in dict.fromkeys(candidates[i].document for i in live):
+        while True:
+            of_document = [i for i in live if candidates[i].document == document]
+            dates = [i for i in of_document if chosen(i).tests == DATE]
+            if len(dates) <= max(1.0, MAX_YEAR_SHARE * len(of_document)):
+                break
+            worst = min(dates, key=lambda i: (chosen(i).quality, -i))
+            choice[worst] += 1
+            while choice[worst] < len(candidates[worst].items) and chosen(worst).tests == DATE:
+                choice[worst] += 1
+            if choice[worst] >= len(candidates[worst].items):
+                live.remove(worst)
+    return [chosen(i) for i in live]
+
+
+def _favour_concepts(items: list[QuizItem], words: int) -> list[QuizItem]:
+    """Names and years are what a generator finds most easily, so on a narrative note they would
+    swamp the bank. Drop name, number and year items of one document (weakest first, from the
+    chunk with most items first) while concepts are under CONCEPT_SHARE of them, but never below
+    one item per MIN_WORDS_PER_ITEM words of the document."""
+    concepts = sum(1 for i in items if i.tests in CONCEPT_KINDS)
+    target = max(math.ceil(words / MIN_WORDS_PER_ITEM), math.ceil(concepts / CONCEPT_SHARE))
+    kept = list(items)
+    while len(kept) > target:
+        others = [i for i in kept if i.tests not in CONCEPT_KINDS]
+        if not others:
+            break
+        crowd = Counter(i.source.chunk_id for i in kept if i.source)
+        kept.remove(max(others, key=lambda i: (crowd[i.source.chunk_id] if i.source else 0, -i.quality, i.id)))
+    return kept
+
+
+def _document_titles(notes: list[Chunk]) -> dict[str, str]:
+    """A document's title is the heading every one of its chunks sits under (a one-heading article)."""
+    first: dict[str, tuple[str, ...]] = {}
+    for chunk in notes:
+        path = first.setdefault(chunk.document, chunk.heading_path)
+        if path and chunk.heading_path[:1] != path[:1]:
+            first[chunk.document] = ()
+    return {doc: path[0] for doc, path in first.items() if path}
+
+
+def _in_place_of(answer: str, option: str, sentence: str, start: int) -> str:
+    """An option written as the answer is: capitalised at the start of the sentence."""
+    if start == 0 or sentence[:start].rstrip().endswith((".", "“", '"')):
+        return option[:1].upper() + option[1:]
+    return option
+
+
+def _from_notes(s: Sentence) -> str:
+    return f"The notes: “{s.text}”"
+
+
+def _join(parts: tuple[str, ...]) -> str:
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]

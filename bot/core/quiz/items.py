@@ -41,6 +41,10 @@ class QuizItem:
     origin: str = "generated"  # "generated" | "teacher"
     topic: str = ""  # the document and section path, for /quiz schedule topic:
     aliases: tuple[str, ...] = field(default=())  # other accepted answers (typed answers)
+    # What the item asks about: person, place, organisation, group, date, number (with its unit),
+    # term, definition, cause, enumeration; empty for a teacher's question.
+    tests: str = ""
+    quality: float = 0.0  # the generator's score (0-1); items under its cut-off are never made
 
     @property
     def answer_index(self) -> int | None:

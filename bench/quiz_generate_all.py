@@ -1,0 +1,74 @@
+"""Generate quiz items for a list of notes and write them for judges to read, one file per course:
+`bench/quiz_judgement/<course>.items.json` (id, kind, type, prompt, options, answer, source quote,
+section), and print counts per course (items, per kind, sections or paragraph groups covered, words).
+
+    .venv/bin/python bench/quiz_generate_all.py corpus/china-under-mao.txt ../shared/eval/courses/notes/*.txt
+
+A note without headings is one section; its "paragraph groups" are runs of GROUP_SIZE chunks, so
+the spread of items over it can still be seen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.core.chunking import chunk_document  # noqa: E402
+from bot.core.loaders import load_document  # noqa: E402
+from bot.core.quiz.gen_lexicon import CONCEPT_KINDS  # noqa: E402
+from bot.core.quiz.generator import generate_items  # noqa: E402
+
+OUT = Path(__file__).resolve().parent / "quiz_judgement"
+GROUP_SIZE = 3  # chunks (about 900 characters each) per paragraph group in a note without headings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notes", nargs="+", type=Path)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--no-write", action="store_true", help="print counts only")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {platform.machine()} {platform.processor() or ''}, Python {platform.python_version()}")
+    for path in args.notes:
+        started = time.perf_counter()
+        chunks = chunk_document(load_document(path, path.name), max_chars=900)
+        items = generate_items(chunks)
+        elapsed = time.perf_counter() - started
+        course = path.stem
+        words = len(path.read_text(encoding="utf-8").split())
+        sections = {c.section for c in chunks}
+        if len(sections) > 1:
+            group_of = {c.id: c.section for c in chunks}
+        else:
+            group_of = {c.id: f"paragraphs {c.position // GROUP_SIZE * GROUP_SIZE + 1}-"
+                               f"{c.position // GROUP_SIZE * GROUP_SIZE + GROUP_SIZE}" for c in chunks}
+        groups = set(group_of.values())
+        covered = {group_of[i.source.chunk_id] for i in items}
+        kinds = Counter(i.tests for i in items)
+        concept = sum(n for k, n in kinds.items() if k in CONCEPT_KINDS)
+        rows = [{"id": i.id, "kind": i.tests, "type": i.kind, "prompt": i.prompt, "options": list(i.options),
+                 "answer": i.answer, "explanation": i.explanation, "source_quote": i.source.quote,
+                 "section": i.source.section, "group": group_of[i.source.chunk_id], "quality": i.quality}
+                for i in items]
+        if not args.no_write:
+            (args.out / f"{course}.items.json").write_text(
+                json.dumps({"course": course, "note": path.name, "words": words, "items": rows},
+                           ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        types = Counter(i.kind for i in items)
+        print(f"{course}: {words} words, {len(items)} items (1 per {words / max(1, len(items)):.0f} words), "
+              f"groups {len(covered)}/{len(groups)} ({len(covered) / len(groups):.0%}), "
+              f"concept {concept / max(1, len(items)):.0%}, {elapsed:.1f} s")
+        print(f"   kinds: {dict(kinds.most_common())}  types: {dict(types.most_common())}  "
+              f"true/false keyed True: {sum(1 for i in items if i.answer == 'True')}/{types['true_false']}")
+
+
+if __name__ == "__main__":
+    main()

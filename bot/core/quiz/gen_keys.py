@@ -1,0 +1,354 @@
+"""What a sentence can be asked about (its keys) and wrong options of the same kind for each.
+
+A key is a span of the sentence a student is shown: a name (person, place, organisation, group of
+people), a year, a number with its unit, a defined term, a cause or effect phrase, or a list. Each
+finder reads spaCy's parse of that one sentence; the wrong options come from the rest of the notes
+(names of the same kind, terms of the same grammatical number, phrases after the same connective,
+members of other lists), so every option reads like the answer and only the notes tell them apart.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from bot.core.lexical import fold
+from bot.core.quiz.gen_lexicon import (CAUSE, DEFINITION, ENUMERATION, LABEL_KIND, NUMBER, TERM,
+                                       NotesLexicon, entity_text, is_noun_use, name_shape_ok, term_of,
+                                       tests_of, words_of)
+
+MAX_NAME_OCCURRENCES = 6  # a name the notes repeat everywhere is their subject, not a question
+
+
+@dataclass(frozen=True)
+class Key:
+    text: str  # exactly as in the sentence shown
+    start: int
+    end: int
+    tests: str  # PERSON, PLACE, ..., DEFINITION, CAUSE, ENUMERATION
+    form: str = ""  # what wrong options must share: "sg"/"pl" for terms, the connective for causes
+    members: tuple[str, ...] = ()  # the listed items, for an enumeration
+    attribute: str = ""  # a definition's class noun ("engines" in "X are external ... engines")
+
+
+# --- names ------------------------------------------------------------------------------------
+
+
+def name_keys(doc, lexicon: NotesLexicon, heading: str) -> list[Key]:
+    keys = []
+    for ent in doc.ents:
+        kind = LABEL_KIND.get(ent.label_)
+        text = entity_text(ent)
+        if not kind or not text or not name_shape_ok(text, kind) or not lexicon.trusted(text, kind):
+            continue
+        if not is_noun_use(ent):
+            continue
+        if lexicon.name_occurrences(text) > MAX_NAME_OCCURRENCES:
+            continue
+        if any(part in heading for part in text.split() if len(part) > 3):
+            continue  # the heading above the question gives it away
+        start = doc.text.index(text, ent.start_char)
+        keys.append(Key(text, start, start + len(text), tests_of(kind), form=kind))
+    return keys
+
+
+def name_distractors(key: Key, lexicon: NotesLexicon, visible: str, rng: random.Random,
+                     count: int = 3) -> list[str]:
+    """Other trusted names of the key's kind: none in the visible text, none sharing a word with the
+    key, none contained in another, one word for a one-word key and more for a longer one."""
+    key_words = words_of(key.text)
+    visible_folded = fold(visible)
+    single = len(key.text.split()) == 1
+    pool = []
+    for name in lexicon.names_of(key.form):
+        if name == key.text or (len(name.split()) == 1) != single:
+            continue
+        if words_of(name) & key_words or fold(name) in visible_folded:
+            continue
+        if any(fold(p) in visible_folded.split() for p in name.split() if len(p) > 3):
+            continue
+        if lexicon.name_occurrences(name) > MAX_NAME_OCCURRENCES * 2:
+            continue
+        pool.append(name)
+    return _pick(pool, rng, count)
+
+
+# --- numbers with a unit ------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+def number_keys(doc) -> list[Key]:
+    keys = []
+    for ent in doc.ents:
+        if ent.label_ not in {"QUANTITY", "PERCENT", "MONEY"} or not _NUMBER.search(ent.text):
+            continue
+        if len(_NUMBER.findall(ent.text)) != 1:
+            continue
+        keys.append(Key(ent.text, ent.start_char, ent.end_char, NUMBER, form=ent.label_))
+    return keys
+
+
+def number_distractors(key: Key, visible: str, rng: random.Random, count: int = 3) -> list[str]:
+    """The key's value scaled so far that no rounding or estimate makes it right: a percentage moved
+    by 15-35 points (kept within 1-99), any other value halved, doubled, tripled or tenfold."""
+    match = _NUMBER.search(key.text)
+    raw = match.group()
+    value = float(raw.replace(",", ""))
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    if key.form == "PERCENT" or key.text.rstrip().endswith("%"):
+        candidates = [value + d for d in (-35, -25, -15, 15, 25, 35) if 1 <= value + d <= 99]
+    else:
+        candidates = [value * f for f in (0.25, 0.5, 2, 3, 10)]
+    seen, options = {value}, []
+    for v in candidates:
+        v = round(v, decimals)
+        if v in seen or v <= 0 or (decimals == 0 and v != int(v)):
+            continue
+        seen.add(v)
+        text = f"{v:,.{decimals}f}" if "," in raw or v >= 10_000 else f"{v:.{decimals}f}"
+        option = key.text[:match.start()] + text + key.text[match.end():]
+        if option not in visible:
+            options.append(option)
+    return _pick(options, rng, count)
+
+
+# --- definitions --------------------------------------------------------------------------------
+
+_NAMING_VERBS = {"call", "know", "term", "name", "refer", "dub", "define"}
+
+
+def definition_key(doc, lexicon: NotesLexicon) -> Key | None:
+    """The term a sentence defines: the subject of "X is/are a ... Y" when the sentence opens with it,
+    or the name after "is called / known as / termed"."""
+    for token in doc:
+        if token.lemma_ in _NAMING_VERBS and token.tag_ == "VBN":
+            target = next((c for c in token.children if c.dep_ in {"oprd", "attr"}), None)
+            if target is None:
+                prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+                target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+            chunk = _chunk_of(doc, target)
+            if chunk is not None and term_of(chunk):
+                text, _, number = term_of(chunk)
+                start = doc.text.index(text, chunk.start_char)
+                return Key(text, start, start + len(text), DEFINITION, form=number)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be":
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    attribute = next((c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    chunk = _chunk_of(doc, subject)
+    if chunk is None or attribute is None or chunk.start != 0 or not term_of(chunk):
+        return None
+    if any(c.i > subject.i and c.dep_ != "punct" for c in subject.children):
+        return None  # "The final evolution of the design was ...": a subject with a tail is no term
+    text, key, number = term_of(chunk)
+    if key not in lexicon.compound_terms and lexicon.term_counts[key] < 2:
+        return None  # "An attractive feature", "Typical speeds": a phrase, not a term the notes teach
+    lexicon.defined[key].add(attribute.lemma_.lower())
+    start = doc.text.index(text, chunk.start_char)
+    return Key(text, start, start + len(text), DEFINITION, form=number, attribute=attribute.lemma_.lower())
+
+
+def term_distractors(key: Key, lexicon: NotesLexicon, visible: str, rng: random.Random,
+                     count: int = 3) -> list[str]:
+    """Terms of the notes in the key's grammatical number that are not in the visible text, neither
+    part of the other, and not described by the notes with the key's class noun (a steam turbine is
+    also an engine: never offered against "steam engine is an external combustion engine")."""
+    key_lemmas = set(_lemmas(key.text, lexicon))
+    visible_folded = fold(visible)
+    preferred, others = [], []
+    for lemma_key, (text, number) in lexicon.terms.items():
+        lemmas = set(lemma_key.split())
+        if number != key.form or not lemmas or lemmas <= key_lemmas or key_lemmas <= lemmas:
+            continue
+        if fold(text) in visible_folded or abs(len(text.split()) - len(key.text.split())) > 2:
+            continue
+        if key.attribute and key.attribute in lexicon.defined.get(lemma_key, ()):
+            continue
+        if key.attribute and key.attribute in lemmas:
+            continue
+        if is_alias(text, key.text):
+            continue
+        defined = lemma_key in lexicon.defined
+        multiword = len(lemmas) > 1
+        compound = lemma_key in lexicon.compound_terms
+        if defined and (multiword or lexicon.term_counts[lemma_key] >= 2):
+            preferred.append(text)
+        elif multiword and (compound or lexicon.term_counts[lemma_key] >= 2):
+            others.append(text)
+    picked = _pick(preferred, rng, count)
+    return picked + _pick(others, rng, count - len(picked))
+
+
+def is_alias(a: str, b: str) -> bool:
+    """One spells the other with an abbreviation: "EU law" and "European Union law"."""
+    for short, long in ((a, b), (b, a)):
+        for word in short.split():
+            if len(word) > 1 and word.isupper():
+                capitals = [w for w in long.split() if w[:1].isupper()]
+                for i in range(len(capitals) - len(word) + 1):
+                    if "".join(w[0] for w in capitals[i:i + len(word)]) == word:
+                        return True
+    return False
+
+
+def _lemmas(text: str, lexicon: NotesLexicon) -> list[str]:
+    for lemma_key, (term_text, _) in lexicon.terms.items():
+        if term_text == text:
+            return lemma_key.split()
+    return [fold(w).rstrip("s") for w in text.split()]
+
+
+def _chunk_of(doc, token):
+    if token is None:
+        return None
+    return next((c for c in doc.noun_chunks if c.start <= token.i < c.end), None)
+
+
+# --- causes and effects -------------------------------------------------------------------------
+
+# Connectives grouped by what follows them: wrong options come from after the same kind of connective.
+_CAUSE_MARKERS = {
+    "because": r"because(?! of)",
+    "reason": r"because of|due to|owing to|as a result of|thanks to|on account of",
+    "effect": r"led to|leading to|resulted in|resulting in|contributed to|gave rise to",
+    "purpose": r"so that|in order to",
+}
+_CAUSE = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in _CAUSE_MARKERS.items()),
+                    re.IGNORECASE)
+_PHRASE_END = re.compile(r"[,;:.!?(]|\s(?:and|but|while|whereas|which|who)\s|$")
+
+
+def cause_key(text: str) -> Key | None:
+    """The phrase after a causal connective, up to the end of its clause: what a student must recall
+    ("... never succeeded outside the stationary market due to _____")."""
+    match = _CAUSE.search(text)
+    if not match or len(text[:match.start()].split()) < 4:
+        return None
+    start = match.end() + 1
+    if text[match.end():match.end() + 1] != " ":
+        return None  # "because, as the article says, ...": the clause is interrupted
+    end_match = _PHRASE_END.search(text, start)
+    if text[end_match.start():end_match.start() + 1] == "(":
+        return None  # the phrase goes on inside brackets: cut there it would be a fragment
+    phrase = text[start:end_match.start()].strip()
+    if not 2 <= len(phrase.split()) <= 14 or re.search(r"\b(this|that|these|those|it|them|they)\b", phrase):
+        return None
+    if re.search(r"[‘’“”\"']", phrase):
+        return None  # a quotation cut in the middle
+    begin = text.index(phrase, start)
+    return Key(phrase, begin, begin + len(phrase), CAUSE, form=match.lastgroup)
+
+
+def cause_distractors(key: Key, lexicon: NotesLexicon, visible: str, rng: random.Random,
+                      count: int = 3) -> list[str]:
+    length = len(key.text.split())
+    key_words = words_of(key.text)
+    pool = []
+    for phrase in lexicon.cause_phrases.get(key.form, []):
+        words = words_of(phrase)
+        if phrase == key.text or phrase in visible or not length / 2 <= len(phrase.split()) <= length * 2 + 1:
+            continue
+        if len(words & key_words) > len(words | key_words) / 3:
+            continue  # too close to the answer to be plainly wrong
+        pool.append(phrase)
+    return _pick(sorted(set(pool)), rng, count)
+
+
+# --- enumerations -------------------------------------------------------------------------------
+
+
+def enumeration_key(doc) -> Key | None:
+    """A list of three or more items of one kind ("solar power, nuclear power or geothermal
+    energy"): the span from the first item to the last, and the items themselves."""
+    for head in doc:
+        if head.dep_ == "conj":
+            continue
+        chain, current = [head], head
+        while True:
+            nxt = next((c for c in current.children if c.dep_ == "conj"), None)
+            if nxt is None:
+                break
+            chain.append(nxt)
+            current = nxt
+        if len(chain) < 3:
+            continue
+        members = [_member(doc, t) for t in chain]
+        if any(m is None for m in members):
+            continue
+        kinds = {m[1] for m in members}
+        texts = [m[0] for m in members]
+        if len(kinds) != 1 or len({fold(t) for t in texts}) != len(texts):
+            continue
+        start = doc.text.index(texts[0], members[0][2])
+        end = doc.text.index(texts[-1], members[-1][2]) + len(texts[-1])
+        return Key(doc.text[start:end], start, end, ENUMERATION, form=kinds.pop(), members=tuple(texts))
+    return None
+
+
+def _member(doc, token) -> tuple[str, str, int] | None:
+    """(text, kind, offset) of one list item: a name of a trusted kind or a short term."""
+    if token.ent_type_:
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        kind = LABEL_KIND.get(ent.label_) if ent is not None else None
+        text = entity_text(ent) if ent is not None else ""
+        if kind and kind != TERM and text and name_shape_ok(text, kind):
+            return text, kind, ent.start_char
+        return None
+    chunk = _chunk_of(doc, token)
+    if chunk is None or chunk.root != token:
+        return None
+    term = term_of(chunk)
+    if not term or len(term[0].split()) > 3:
+        return None
+    # The item goes on past its noun chunk ("sharing of planning models"): take the whole phrase.
+    tail = [t for c in token.children if c.i > token.i and c.dep_ not in {"conj", "cc", "punct", "appos"}
+            for t in c.subtree]
+    if tail:
+        end = max(t.i for t in tail) + 1
+        span = doc[chunk.start:end]
+        if len(span) > 6 or any(t.dep_ in {"conj", "cc"} and t.head.i != token.i for t in span):
+            return None
+        text = doc.text[doc.text.index(term[0], chunk.start_char):span.end_char]
+        return text, TERM, chunk.start_char
+    return term[0], TERM, chunk.start_char
+
+
+def enumeration_distractor(key: Key, lexicon: NotesLexicon, visible: str, rng: random.Random) -> str | None:
+    """One item of the same kind that the list does not hold: a member of another list of the
+    notes when there is one, else a name or term of the notes; never anything in the visible text."""
+    visible_folded = fold(visible)
+    member_words = set().union(*(words_of(m) for m in key.members))
+
+    def fits(candidate: str) -> bool:
+        return (fold(candidate) not in visible_folded and not words_of(candidate) <= member_words
+                and candidate[:1].isupper() == key.members[0][:1].isupper())
+
+    other_lists = sorted(m for m in lexicon.list_members.get(key.form, ()) if fits(m))
+    # Most plausible first: an item built on the same noun as a listed one ("wind power" among
+    # "solar power, nuclear power"), then one sharing any word with them.
+    heads = {m.split()[-1].lower().rstrip("s") for m in key.members}
+    for closeness in (lambda m: m.split()[-1].lower().rstrip("s") in heads,
+                      lambda m: bool(words_of(m) & member_words)):
+        close = [m for m in other_lists if closeness(m)]
+        if close:
+            return rng.choice(close)
+    if other_lists:
+        return rng.choice(other_lists)
+    if key.form == TERM:
+        fallback = sorted(text for k, (text, _) in lexicon.terms.items()
+                          if lexicon.term_counts[k] >= 2 and len(k.split()) > 1 and fits(text))
+    elif key.form in LABEL_KIND.values():
+        fallback = [n for n in lexicon.names_of(key.form) if fits(n)]
+    else:
+        fallback = []
+    return rng.choice(fallback) if fallback else None
+
+
+def _pick(pool: list[str], rng: random.Random, count: int) -> list[str]:
+    if count <= 0 or not pool:
+        return []
+    unique = list(dict.fromkeys(pool))
+    return rng.sample(unique, min(count, len(unique)))

@@ -1,0 +1,206 @@
+"""What the whole notes hold that a question can draw wrong options from: names by kind, terms,
+list members and cause phrases, and how often each word or phrase occurs.
+
+Names come from spaCy's entity recogniser, but a name is trusted only when the notes label it the
+same way most times it occurs and it has the shape of a name (capitalised words, no digits, no
+fragment): a person offered among places, or "April" as a place, makes an item that answers itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from bot.core.lexical import fold
+
+PERSON, PLACE, ORGANISATION, GROUP, DATE, NUMBER = "person", "place", "organisation", "group", "date", "number"
+TERM, DEFINITION, CAUSE, ENUMERATION = "term", "definition", "cause", "enumeration"
+# What an item tests, for reports and for the "at least 30% concepts" mix.
+CONCEPT_KINDS = frozenset({TERM, DEFINITION, CAUSE, ENUMERATION})
+
+# spaCy label -> the kind of thing a student is asked for. FAC and the catch-all labels are left
+# out: on notes they were wrong as often as right.
+LABEL_KIND = {"PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "ORG": ORGANISATION, "NORP": GROUP,
+              "EVENT": "event", "LAW": "law"}
+
+
+def tests_of(kind: str) -> str:
+    """What an item on a name of this kind tests: events and laws are terms of the subject."""
+    return TERM if kind in ("event", "law") else kind
+TRUSTED_SHARE = 0.8  # a name labelled this kind at least this often across the notes
+_NAME_JOINERS = frozenset({"of", "the", "and", "de", "da", "del", "di", "von", "van", "der", "al", "y",
+                           "la", "le", "du", "des", "for", "on", "in", "bin", "ibn", "&"})
+_NOT_TERM_WORDS = frozenset({"first", "last", "final", "main", "major", "other", "same", "such", "many",
+                             "several", "various", "certain", "own", "only", "new", "further", "next", "another",
+                             "most", "least", "some", "any", "each", "every", "both", "few"})
+_TOKEN_RE = re.compile(r"[\w-]+")
+_NGRAM_TOKEN_RE = re.compile(r"[\w-]+|[^\w\s]")
+
+
+def name_shape_ok(text: str, kind: str) -> bool:
+    """Capitalised words (joiners allowed inside), no digits or stray marks, 1-5 words."""
+    words = text.split()
+    if not 1 <= len(words) <= 5 or not 3 <= len(text) <= 45:
+        return False
+    if re.search(r"[\d\"“”()\[\]/;:!?]", text) or text.endswith((".", ",", "-", "'s", "’s")):
+        return False
+    if words[0].lower() in _NAME_JOINERS or words[-1].lower() in _NAME_JOINERS:
+        return False
+    for word in words:
+        if word.lower() in _NAME_JOINERS:
+            continue
+        if not word[:1].isupper():
+            return False
+    if kind == PERSON and any(w.isupper() and len(w) > 1 for w in words):
+        return False  # "ARPANET", "NPL": acronyms are not people
+    return True
+
+
+def is_noun_use(ent) -> bool:
+    """The name stands as a noun phrase, not as a modifier ("Diesel engines", "Marxist-Leninist
+    ideology", "Local Communist Party cadres"): only then can another name take its place."""
+    return ent.root.dep_ not in {"compound", "amod", "nmod", "npadvmod"} and ent.root.pos_ in {"PROPN", "NOUN"}
+
+
+def entity_text(span) -> str:
+    """An entity without a leading "the" or trailing possessive ("the Soviets'" -> "Soviets")."""
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in {"the", "a", "an"}:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    doc = span.doc
+    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+
+
+def term_of(chunk) -> tuple[str, str, str] | None:
+    """(text without determiner, lemma key, number "sg"/"pl") of a noun chunk that can be a term:
+    a common-noun phrase of one to four words, no names, numbers or pronouns."""
+    tokens = [t for t in chunk if not (t.dep_ in {"det", "poss"} or t.pos_ == "DET")]
+    while tokens and tokens[0].pos_ in {"PUNCT", "PRON", "ADV"}:
+        tokens = tokens[1:]
+    if not 1 <= len(tokens) <= 4:
+        return None
+    root = chunk.root
+    if root.pos_ != "NOUN" or root not in tokens:
+        return None
+    if root.ent_type_ and root.ent_type_ not in {"EVENT", "LAW", "WORK_OF_ART", "ORG"}:
+        return None
+    for t in tokens:
+        # A name may qualify a term ("the Rankine cycle"), but a term holds no person, place or number.
+        if t.ent_type_ in {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY",
+                           "ORDINAL", "CARDINAL"}:
+            return None
+        if not re.fullmatch(r"[A-Za-z][A-Za-z’'-]*", t.text) or t.pos_ in {"PRON", "NUM"}:
+            return None
+        if t.pos_ not in {"NOUN", "ADJ", "PROPN", "VERB"} and t.text != "-":
+            return None
+    doc = chunk.doc
+    text = doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    if len(tokens) == 1 and len(text) < 5:
+        return None
+    if any(t.tag_ in {"JJS", "RBS"} or t.lower_ in _NOT_TERM_WORDS for t in chunk):
+        return None  # "the most useful instrument", "the final evolution": a judgement, not a term
+    key = " ".join(t.lemma_.lower() for t in tokens)
+    number = "pl" if root.tag_ in {"NNS", "NNPS"} else "sg"
+    return text, key, number
+
+
+@dataclass
+class NotesLexicon:
+    text: str  # every chunk text and every distinct heading, for occurrence counts
+    names: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # kind -> name -> count
+    label_votes: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # name -> kind votes
+    terms: dict[str, tuple[str, str]] = field(default_factory=dict)  # lemma key -> (text, number)
+    term_counts: Counter = field(default_factory=Counter)
+    defined: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # term key -> attr lemmas
+    list_members: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # kind -> members
+    cause_phrases: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # marker -> phrases
+    lowercase_words: set[str] = field(default_factory=set)
+    compound_terms: set[str] = field(default_factory=set)  # terms built on a noun ("steam engine")
+    name_parts: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # word -> kinds of longer names
+    _tokens: Counter | None = field(default=None, repr=False)
+    _ngrams: dict[int, Counter] = field(default_factory=dict, repr=False)
+
+    # --- building -------------------------------------------------------------------------
+
+    def add_doc(self, doc) -> None:
+        for word in re.findall(r"\b[a-z][a-z-]+\b", doc.text):
+            self.lowercase_words.add(word)
+        for ent in doc.ents:
+            kind = LABEL_KIND.get(ent.label_)
+            text = entity_text(ent)
+            if not text:
+                continue
+            self.label_votes[text][kind or ent.label_] += 1
+            if len(text.split()) > 1 and kind:
+                for part in text.split():
+                    self.name_parts[part].add(kind)
+            if kind and name_shape_ok(text, kind) and is_noun_use(ent):
+                self.names[kind][text] += 1
+        for chunk in doc.noun_chunks:
+            term = term_of(chunk)
+            if term:
+                text, key, number = term
+                self.term_counts[key] += 1
+                if any(t.dep_ == "compound" for t in chunk):
+                    self.compound_terms.add(key)
+                # Keep the lower-case spelling when the notes have one (not the sentence-initial one).
+                if key not in self.terms or self.terms[key][0][:1].isupper() and text[:1].islower():
+                    self.terms[key] = (text, number)
+
+    # --- questions about names --------------------------------------------------------------
+
+    def trusted(self, name: str, kind: str) -> bool:
+        """Labelled this kind nearly every time, and shaped like one: a one-word organisation, a
+        person named with a word the notes also use in lower case ("Mutual Aid Teams", "Middleton
+        Railway") or a one-word person or place that is part of a longer name of another kind
+        ("Papin" of "Denis Papin" as a place) is not trusted."""
+        votes = self.label_votes.get(name)
+        if not votes or votes[kind] / sum(votes.values()) < TRUSTED_SHARE:
+            return False
+        words = name.split()
+        if kind == ORGANISATION and len(words) < 2:
+            return False
+        if any(w.isupper() and len(w) > 1 for w in words) and kind != ORGANISATION:
+            return False
+        if kind == PERSON:
+            if any(w.lower() in self.lowercase_words for w in words if w.lower() not in _NAME_JOINERS):
+                return False
+            if len(words) == 1 and PERSON not in self.name_parts.get(name, ()):
+                return False  # "Rumford", "Salamanca": one word is a person only as part of a full name
+        if len(words) == 1 and self.name_parts.get(name, set()) - {kind}:
+            return False
+        return True
+
+    def names_of(self, kind: str) -> list[str]:
+        return sorted(n for n in self.names[kind] if self.trusted(n, kind))
+
+    # --- counts -----------------------------------------------------------------------------
+
+    def occurrences(self, phrase: str) -> int:
+        """How often a word or phrase occurs in the notes (whole words, case-sensitive)."""
+        if self._tokens is None:
+            self._tokens = Counter(_TOKEN_RE.findall(self.text))
+        if _TOKEN_RE.fullmatch(phrase):
+            return self._tokens[phrase]
+        parts = _NGRAM_TOKEN_RE.findall(phrase)
+        n = len(parts)
+        if not 1 < n <= 8:
+            return len(re.findall(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", self.text))
+        if n not in self._ngrams:
+            lines = [_NGRAM_TOKEN_RE.findall(line) for line in self.text.split("\n")]
+            self._ngrams[n] = Counter(tuple(t[i:i + n]) for t in lines for i in range(len(t) - n + 1))
+        return self._ngrams[n][tuple(parts)]
+
+    def name_occurrences(self, name: str) -> int:
+        """A person is counted under any distinctive part of the name ("Peng" for "Peng Dehuai")."""
+        parts = [p for p in name.split() if p.lower() not in _NAME_JOINERS]
+        return max((self.occurrences(p) for p in parts), default=0)
+
+
+def words_of(text: str) -> set[str]:
+    return {fold(w) for w in re.findall(r"[\w’'-]+", text)}
