@@ -39,9 +39,6 @@ KNOWN_VIOLATIONS: dict[tuple[str, str], str] = {
     ("circle", "bot.chat, bot.cli, bot.cli_quiz"): "issue 11 (newcomer: cli <-> cli_quiz <-> chat)",
     ("circle", "bot.core.abbreviations, bot.core.coverage, bot.core.lexical"):
         "issue 11 (answers: lexical <-> abbreviations <-> coverage)",
-    ("import", "bot.core.quiz.results -> bot.store.quiz_posts"): "issue 11 (services: core types out of the store)",
-    ("import", "bot.core.quiz.results -> bot.store.quiz_results"): "issue 11 (services: core types out of the store)",
-    ("import", "bot.core.quiz.export -> bot.store.quiz_results"): "issue 11 (services: core types out of the store)",
 }
 
 
