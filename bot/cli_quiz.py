@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import getpass
 import random
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -58,14 +60,41 @@ def generate(count: CountOpt = 10, index: IndexOpt = None, as_json: JsonOpt = Fa
     """Questions generated from the notes (best first), with the passage each one quotes."""
     from bot import cli
 
-    items = _current_bank(index)[1].generated[:count]
+    service, bank = _current_bank(index)
+    items = bank.generated[:count]
     if as_json:
-        cli._print_json([item_json(i) for i in items])
+        with _drafts(service) as drafts:
+            statuses = drafts.statuses(items)  # draft, approved or rejected (see `studybot quiz drafts`)
+        cli._print_json([{**item_json(i), "status": s} for i, s in zip(items, statuses)])
         return
     if not items:
         cli.console.print("The notes gave no question that passes the quality checks.")
     for number, item in enumerate(items, 1):
         render_item(cli.console, item, number, reveal=True)
+
+
+@quiz_app.command("drafts")
+def drafts_command(index: IndexOpt = None) -> None:
+    """Approve, edit or reject the generated questions waiting for a teacher, one at a time."""
+    from bot import cli
+    from bot.cli_drafts import review_drafts
+
+    with _drafts(_current_bank(index)[0]) as drafts:
+        review_drafts(drafts, cli.console, getpass.getuser(), lambda console, item: render_item(console, item,
+                                                                                                reveal=True))
+
+
+@contextmanager
+def _drafts(service):
+    """The drafts service over the bot's database (where Discord's decisions are kept too)."""
+    from bot.services.drafts import drafts_of
+    from bot.store.database import Database
+
+    db = Database(service.settings.database_path)
+    try:
+        yield drafts_of(service, db)
+    finally:
+        db.close()
 
 
 @quiz_app.command("bank")

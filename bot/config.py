@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     moderator_role: str = ""
     teacher_role: str = ""
     ask_cooldown_seconds: float = Field(10.0, ge=0)
+    quiz_auto_approve: bool = Field(
+        False, description="Post generated quiz questions without a teacher's approval (/quiz drafts).")
     upload_max_mb: float = Field(20.0, gt=0)
     discord_api_base: str = ""
     discord_gateway_url: str = ""

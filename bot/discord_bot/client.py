@@ -11,6 +11,7 @@ from discord.ext import commands
 from bot.discord_bot.cogs.ask import AskCog
 from bot.discord_bot.cogs.corpus import CorpusCog, ReindexCog
 from bot.discord_bot.cogs.quiz import QuizCog
+from bot.discord_bot.cogs.quiz_drafts import DraftButton
 from bot.discord_bot.cogs.review import ReviewButton, ReviewCog
 from bot.discord_bot.cogs.status import StatusCog
 from bot.discord_bot.context import BotContext
@@ -39,7 +40,7 @@ class StudyBot(commands.Bot):
         await self.add_cog(StatusCog(self, self.ctx))
         await self.add_cog(QuizCog(self, self.ctx, self.quiz))
         await self.add_cog(ReviewCog(self, self.ctx))
-        self.add_dynamic_items(FeedbackButton, AnswerButton, ReportButton, ReviewButton)
+        self.add_dynamic_items(FeedbackButton, AnswerButton, ReportButton, ReviewButton, DraftButton)
         await self.sync_commands()
         self.quiz.start()
 

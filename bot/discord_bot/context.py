@@ -13,11 +13,13 @@ from bot.config import Settings
 from bot.core.cooldown import Cooldown
 from bot.service import StudyService
 from bot.services.asking import AskingService
+from bot.services.drafts import DraftsService
 from bot.services.quiz import QuizService
 from bot.services.results import ResultsService
 from bot.services.reviews import Reviews
 from bot.store.answer_log import AnswerLog
 from bot.store.database import Database
+from bot.store.quiz_decisions import QuizDecisions
 from bot.store.quiz_posts import QuizPosts
 from bot.store.quiz_results import QuizResults
 from bot.store.quiz_schedules import QuizSchedules
@@ -44,6 +46,7 @@ class BotContext:
     results: ResultsService = field(init=False)
     reviews: Reviews = field(init=False)
     asking: AskingService = field(init=False)
+    drafts: DraftsService = field(init=False)
 
     def __post_init__(self) -> None:
         def now() -> datetime:  # read at each call: tests move the clock after building the context
@@ -51,8 +54,12 @@ class BotContext:
 
         schedules = QuizSchedules(self.db)
         self.reviews = Reviews(ReviewCards(self.db), fuzz=self.review_fuzz)
-        self.quiz = QuizService(QuizPosts(self.db), schedules, self.reviews,
-                                lambda: list(self.service.quiz_bank().items), now, self.rng)
+        def bank() -> list:
+            return list(self.service.quiz_bank().items)
+
+        self.drafts = DraftsService(QuizDecisions(self.db), bank, self.settings.quiz_auto_approve, now)
+        self.quiz = QuizService(QuizPosts(self.db), schedules, self.reviews, self.drafts.postable, now, self.rng,
+                                bank=bank)
         self.results = ResultsService(self.db, QuizResults(self.db), schedules, self.reviews, now)
         cooldown = Cooldown(self.settings.ask_cooldown_seconds, lambda: self.monotonic())
         self.asking = AskingService(self.service, self.quiz, AnswerLog(self.db), cooldown, now)

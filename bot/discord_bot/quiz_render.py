@@ -22,7 +22,7 @@ def _timestamp(moment: datetime, style: str = "t") -> str:
     return f"<t:{int(moment.timestamp())}:{style}>"  # shown in each reader's own time zone
 
 
-def _options_text(item: QuizItem, right: int | None = None) -> str:
+def options_text(item: QuizItem, right: int | None = None) -> str:
     if item.kind == TRUE_FALSE:
         return ""
     lines = []
@@ -35,7 +35,7 @@ def _options_text(item: QuizItem, right: int | None = None) -> str:
 def question_embed(post: Post, of: int) -> discord.Embed:
     item = post.item
     title = "Quiz" + (f": question {post.slot} of {of}" if of > 1 else "")
-    body = "\n\n".join(p for p in (limits.clip(item.prompt, 1500), _options_text(item)) if p)
+    body = "\n\n".join(p for p in (limits.clip(item.prompt, 1500), options_text(item)) if p)
     embed = discord.Embed(title=title, description=limits.clip(body, limits.EMBED_DESCRIPTION),
                           colour=discord.Colour.blurple())
     embed.add_field(name="Closes", value=f"{_timestamp(post.closes_at)} ({_timestamp(post.closes_at, 'R')})")
@@ -47,7 +47,7 @@ def reveal_embed(post: Post, tally: Tally) -> discord.Embed:
     item = post.item
     right = item.answer_index
     answer = f"{LETTERS[right]}. {item.answer}" if item.kind != TRUE_FALSE and right is not None else item.answer
-    body = "\n\n".join(p for p in (limits.clip(item.prompt, 1500), _options_text(item, right)) if p)
+    body = "\n\n".join(p for p in (limits.clip(item.prompt, 1500), options_text(item, right)) if p)
     embed = discord.Embed(title="Quiz: answer revealed" + (f" (question {post.slot})" if post.slot > 1 else ""),
                           description=limits.clip(body, limits.EMBED_DESCRIPTION), colour=discord.Colour.green())
     embed.add_field(name="Answer", value=limits.clip(answer, limits.EMBED_FIELD_VALUE), inline=False)

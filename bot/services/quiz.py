@@ -26,7 +26,7 @@ from bot.store.quiz_schedules import QuizSchedules
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
-ItemSource = Callable[[], list[QuizItem]]  # the bank's items (of the build being served)
+ItemSource = Callable[[], list[QuizItem]]
 
 
 @dataclass(frozen=True)
@@ -64,11 +64,12 @@ class AnswerOutcome:
 
 class QuizService:
     def __init__(self, posts: QuizPosts, schedules: QuizSchedules, reviews: Reviews, items: ItemSource,
-                 clock: Clock, rng: random.Random | None = None) -> None:
+                 clock: Clock, rng: random.Random | None = None, *, bank: ItemSource | None = None) -> None:
         self.posts = posts
         self.schedules = schedules
         self.reviews = reviews
-        self.items = items
+        self.items = items  # what may be posted: approved generated items and teachers' own
+        self.bank = bank or items  # every item of the bank being served, drafts included
         self.clock = clock
         self.rng = rng or random.Random()
 
@@ -83,9 +84,16 @@ class QuizService:
         return self.schedules.add(schedule, created_by)
 
     def check_topic(self, topic: str) -> None:
-        if topic and not any(i.kind in POSTABLE_KINDS and matches_topic(i, topic) for i in self.items()):
-            raise InvalidInputError(f"No quiz question matches the topic “{topic}”.",
-                                    hint="Give part of a document name or section heading, or leave topic empty.")
+        def matching(items: list[QuizItem]) -> bool:
+            return any(i.kind in POSTABLE_KINDS and matches_topic(i, topic) for i in items)
+
+        if not topic or matching(self.items()):
+            return
+        if matching(self.bank()):
+            raise InvalidInputError(f"No approved quiz question matches the topic “{topic}” yet.",
+                                    hint="Approve some with `/quiz drafts` first.")
+        raise InvalidInputError(f"No quiz question matches the topic “{topic}”.",
+                                hint="Give part of a document name or section heading, or leave topic empty.")
 
     def schedules_of(self, guild_id: int) -> list[Schedule]:
         return self.schedules.in_guild(guild_id)
@@ -208,6 +216,6 @@ class QuizService:
         return self.posts.reported(guild_id)
 
     def retire(self, guild_id: int, item_id: str, by: int) -> None:
-        if item_id not in {i.id for i in self.items()}:
+        if item_id not in {i.id for i in self.bank()}:
             raise NotFoundError(f"There is no question `{item_id}` in the bank.", hint="`/quiz reports` lists ids.")
         self.posts.retire(guild_id, item_id, by, self.clock())

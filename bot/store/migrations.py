@@ -126,3 +126,17 @@ MIGRATIONS.append((3, """
     CREATE INDEX review_log_card ON review_log (card_id, post_id);
     CREATE INDEX review_log_user ON review_log (guild_id, user_id);
     """))
+
+# 4: teachers' decisions on generated quiz items, keyed by the item's content (kind, prompt,
+# options, answer and source sentence), so that they outlive every build of the index.
+MIGRATIONS.append((4, """
+    CREATE TABLE quiz_decisions (
+        content_key TEXT PRIMARY KEY,
+        item_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        edited_json TEXT,
+        decided_by TEXT NOT NULL,
+        decided_at TEXT NOT NULL
+    );
+    """))

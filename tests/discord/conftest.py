@@ -52,8 +52,8 @@ def study_world() -> World:
     return world
 
 
-@pytest_asyncio.fixture
-async def env(tmp_path, default_service, real_embedder):
+async def make_env(tmp_path, default_service, real_embedder, **settings_options):
+    """Build the bot's world over copies of the default notes and index; yields one Env."""
     from bot.discord_bot.context import BotContext
     from bot.service import StudyService
     from bot.store.database import Database
@@ -64,7 +64,7 @@ async def env(tmp_path, default_service, real_embedder):
     fake = FakeDiscord(study_world())
     await fake.start()
     settings = make_settings(corpus, index, discord_guild_ids=[int(fake.world.guild.id)],
-                             moderator_role="Moderators", ask_cooldown_seconds=0)
+                             moderator_role="Moderators", ask_cooldown_seconds=0, **settings_options)
     service = StudyService(settings, real_embedder)
     service.load()
     db = Database(tmp_path / "state.db")
@@ -74,3 +74,11 @@ async def env(tmp_path, default_service, real_embedder):
     finally:
         await fake.stop()
         db.close()
+
+
+@pytest_asyncio.fixture
+async def env(tmp_path, default_service, real_embedder):
+    # Generated questions are posted without a teacher's approval here (QUIZ_AUTO_APPROVE=true), so
+    # the quiz tests need no approving first; test_quiz_drafts.py turns it off and approves.
+    async for made in make_env(tmp_path, default_service, real_embedder, quiz_auto_approve=True):
+        yield made

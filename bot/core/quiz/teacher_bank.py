@@ -241,6 +241,14 @@ def _question(raw: object, name: str, number: int) -> TeacherQuestion:
         raise QuizBankError(f"{where}, {_describe(exc)}") from None
 
 
+def validated_question(raw: dict, where: str) -> TeacherQuestion:
+    """One question checked by the file rules; QuizBankError names `where` and the field at fault."""
+    try:
+        return TeacherQuestion.model_validate(raw)
+    except ValidationError as exc:
+        raise QuizBankError(f"{where}, {_describe(exc)}") from None
+
+
 def _describe(exc: ValidationError) -> str:
     error = exc.errors()[0]
     field = str(error["loc"][0]) if error["loc"] else ""

@@ -13,6 +13,7 @@ from discord.ext import commands
 from bot.core.quiz.schedule import format_days, format_duration, format_time, parse_duration
 from bot.discord_bot import limits
 from bot.discord_bot.access import require_role
+from bot.discord_bot.cogs.quiz_drafts import QuizDraftCommands
 from bot.discord_bot.cogs.quiz_results import QuizResultsCommands
 from bot.discord_bot.context import BotContext
 from bot.discord_bot.errors import report_error
@@ -26,7 +27,7 @@ COMMON_ZONES = ["UTC", "Europe/London", "Europe/Paris", "Europe/Berlin", "Americ
                 "Australia/Sydney", "Pacific/Auckland"]
 
 
-class QuizCog(QuizResultsCommands, commands.GroupCog, group_name="quiz",
+class QuizCog(QuizResultsCommands, QuizDraftCommands, commands.GroupCog, group_name="quiz",
               group_description="Daily quiz questions from the notes"):
     def __init__(self, bot: commands.Bot, ctx: BotContext, engine: QuizEngine) -> None:
         self.bot = bot
