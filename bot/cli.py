@@ -15,6 +15,7 @@ from rich.console import Console
 from bot.cli_quiz import quiz_app
 from bot.cli_render import index_progress, render_answer, render_report
 from bot.config import Settings, load_settings
+from bot.core.evaluation import EXAMPLE_LINE, FORMAT_HELP, load_questions, run_eval
 from bot.errors import IndexMissingError, StudyBotError
 
 app = typer.Typer(add_completion=False, no_args_is_help=False, rich_markup_mode=None,
@@ -121,11 +122,9 @@ def _chat(settings: Settings) -> None:
     ChatSession(service, console).run()
 
 
-@app.command("eval")
+@app.command("eval", help="Measure retrieval and answers on a question set (JSON lines).\n\n"
+             f"{FORMAT_HELP}\n\nExample line:\n\n\b\n{EXAMPLE_LINE}")
 def evaluate(file: Path, index: IndexOpt = None, as_json: JsonOpt = False) -> None:
-    """Measure retrieval and answers on a question set (JSON lines)."""
-    from bot.core.evaluation import load_questions, run_eval
-
     service = _service(_settings(index=index))
     report = run_eval(load_questions(file), service.ask)
     if as_json:

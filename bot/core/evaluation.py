@@ -13,15 +13,33 @@ from bot.core.lexical import fold
 from bot.errors import InvalidInputError
 
 
+# One line of a question file, as `studybot eval --help` and the README show it.
+EXAMPLE_LINE = ('{"question": "Who replaced Peng Dehuai?", "evidence": ["replaced by the more compliant '
+                'Lin Biao"], "answer": ["Lin Biao"]}')
+FORMAT_HELP = (
+    "One JSON object a line: \"question\" (text, required); \"evidence\": phrases of the notes, one "
+    "of which a returned passage should contain; \"answer\": words a right answer shows (each a "
+    "list of texts, or one text); \"answerable\": false when the notes do not cover the question; "
+    "\"kind\": an optional label. A question without evidence is left out of recall and MRR.")
+
+
 @dataclass(frozen=True)
 class EvalQuestion:
     question: str
     evidence: tuple[str, ...] = ()
     answer: tuple[str, ...] = ()
     answerable: bool = True
+    kind: str = ""
+
+
+class _BadField(ValueError):
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field!r} {problem}")
 
 
 def load_questions(path: Path) -> list[EvalQuestion]:
+    """Read a question file; a line that is not a well-formed question is an error naming the line
+    and the field, never a silent score (a string iterated as a list matched any passage)."""
     if not path.is_file():
         raise InvalidInputError(f"No question file at {path}.")
     questions = []
@@ -29,16 +47,39 @@ def load_questions(path: Path) -> list[EvalQuestion]:
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
-            questions.append(EvalQuestion(
-                question=str(data["question"]), evidence=tuple(data.get("evidence", ())),
-                answer=tuple(data.get("answer", ())), answerable=bool(data.get("answerable", True))))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise InvalidInputError(
-                f"{path.name}, line {number}: not a question object ({type(exc).__name__}: {exc}).",
-                hint='Each line must be JSON like {"question": "...", "evidence": [...], "answer": [...]}.',
-            ) from exc
+            questions.append(_question(json.loads(line)))
+        except ValueError as exc:  # json.JSONDecodeError and _BadField
+            what = str(exc) if isinstance(exc, _BadField) else f"not valid JSON ({exc})"
+            raise InvalidInputError(f"{path.name}, line {number}: {what}.",
+                                    hint=f"Each line is like {EXAMPLE_LINE}") from exc
     return questions
+
+
+def _question(data: object) -> EvalQuestion:
+    if not isinstance(data, dict):
+        raise _BadField("line", "must be a JSON object")
+    question = data.get("question")
+    if not isinstance(question, str) or not question.strip():
+        raise _BadField("question", "must be a non-empty text")
+    answerable = data.get("answerable", True)
+    if not isinstance(answerable, bool):
+        raise _BadField("answerable", f"must be true or false, not {json.dumps(answerable)}")
+    kind = data.get("kind", "")
+    if not isinstance(kind, str):
+        raise _BadField("kind", "must be a text")
+    return EvalQuestion(question, _phrases(data, "evidence"), _phrases(data, "answer"), answerable, kind)
+
+
+def _phrases(data: dict, field: str) -> tuple[str, ...]:
+    """A list of texts, or one text (taken as one phrase, not as its characters)."""
+    value = data.get(field, [])
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _BadField(field, "must be a text or a list of texts")
+    return tuple(v for v in value if v.strip())
 
 
 def _norm(text: str) -> str:
@@ -74,9 +115,10 @@ def run_eval(questions: list[EvalQuestion], ask: Callable[[str], Answer]) -> Eva
                   "tier": answer.tier, "answer": answer.text,
                   "citations": [c.to_dict() for c in answer.citations]}
         if q.answerable:
-            rank = evidence_rank(answer, q.evidence) if q.evidence else None
-            record["evidence_rank"] = rank
-            ranks.append(rank)
+            if q.evidence:  # without evidence there is nothing to find: not a retrieval miss
+                rank = evidence_rank(answer, q.evidence)
+                record["evidence_rank"] = rank
+                ranks.append(rank)
             hit = answer_hit(answer, q.answer) if q.answer else None
             record["answer_hit"] = hit
             if hit is not None:
