@@ -10,20 +10,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from bot.config import Settings
-from bot.core.cooldown import Cooldown
 from bot.service import StudyService
 from bot.services.asking import AskingService
+from bot.services.classroom import open_classroom
 from bot.services.drafts import DraftsService
 from bot.services.quiz import QuizService
 from bot.services.results import ResultsService
 from bot.services.reviews import Reviews
-from bot.store.answer_log import AnswerLog
 from bot.store.database import Database
-from bot.store.quiz_decisions import QuizDecisions
-from bot.store.quiz_posts import QuizPosts
-from bot.store.quiz_results import QuizResults
-from bot.store.quiz_schedules import QuizSchedules
-from bot.store.review_cards import ReviewCards
 
 
 def utc_now() -> datetime:
@@ -49,17 +43,8 @@ class BotContext:
     drafts: DraftsService = field(init=False)
 
     def __post_init__(self) -> None:
-        def now() -> datetime:  # read at each call: tests move the clock after building the context
-            return self.clock()
-
-        schedules = QuizSchedules(self.db)
-        self.reviews = Reviews(ReviewCards(self.db), fuzz=self.review_fuzz)
-        def bank() -> list:
-            return list(self.service.quiz_bank().items)
-
-        self.drafts = DraftsService(QuizDecisions(self.db), bank, self.settings.quiz_auto_approve, now)
-        self.quiz = QuizService(QuizPosts(self.db), schedules, self.reviews, self.drafts.postable, now, self.rng,
-                                bank=bank)
-        self.results = ResultsService(self.db, QuizResults(self.db), schedules, self.reviews, now)
-        cooldown = Cooldown(self.settings.ask_cooldown_seconds, lambda: self.monotonic())
-        self.asking = AskingService(self.service, self.quiz, AnswerLog(self.db), cooldown, now)
+        # Read at each call: tests move the clocks after building the context.
+        room = open_classroom(self.service, self.db, clock=lambda: self.clock(), monotonic=lambda: self.monotonic(),
+                              rng=self.rng, review_fuzz=self.review_fuzz)
+        self.quiz, self.drafts, self.reviews = room.quiz, room.drafts, room.reviews
+        self.results, self.asking = room.results, room.asking

@@ -187,3 +187,28 @@ def test_asking_checks_words_and_the_cooldown(room):
     asyncio.run(service.ask("And cadres?", Asker(8, G, CH)))  # another student is not held up
     with pytest.raises(InvalidInputError, match="too long"):
         asyncio.run(service.ask("x" * 501, Asker(9, G, CH)))
+
+
+def test_results_count_the_revealed_answers_and_forget_me_erases_them(room):
+    from bot.services.results import ResultsService
+    from bot.store.quiz_results import QuizResults
+
+    results = ResultsService(room.db, QuizResults(room.db), room.quiz.schedules, room.reviews, lambda: room.now[0])
+    [post] = room.quiz.reserve(room.quiz.slot_now(G, CH, 1, "", timedelta(hours=1)))
+    room.quiz.mark_sent(post.id, 1)
+    right = post.item.answer_index
+    room.quiz.answer(post.id, right, 7, "ana")
+    room.quiz.answer(post.id, (right + 1) % 4, 8, "bo")
+    assert results.leaderboard(G, 7, "week").top == []  # open: nothing counts before the reveal
+    room.now[0] += timedelta(hours=1)
+    room.quiz.revealed(post)
+    board = results.leaderboard(G, 8, "week")
+    assert [(r.user_name, r.right) for r in board.top] == [("ana", 1), ("bo", 0)] and board.mine.rank == 2
+    record, due = results.record(G, 8)
+    assert (record.answered, record.right, due) == (1, 0, 0)  # bo's card is due tomorrow
+    stats = results.stats(G, "all")
+    assert [(s.answered, s.right) for s in stats.questions] == [(2, 1)] and stats.chart.startswith(b"\x89PNG")
+    export = results.export(G, "all")
+    assert export.answers == 2 and b"ana" in export.csv
+    assert results.forget(G, 8)["quiz answers"] == 1
+    assert [r.user_name for r in results.leaderboard(G, 8, "all").top] == ["ana"]
