@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.core.aware_time import require_aware
 from bot.core.quiz import review as fsrs
 from bot.core.quiz.items import QuizItem
 from bot.core.quiz.records import ReviewCard
@@ -30,11 +31,6 @@ class Graded:
     following: NextCard
 
 
-def _check_aware(at: datetime) -> None:
-    if at.tzinfo is None or at.utcoffset() is None:
-        raise ValueError(f"at must be a timezone-aware datetime (got naive {at.isoformat()})")
-
-
 class Reviews:
     def __init__(self, cards: ReviewCards, *, fuzz: bool = True) -> None:
         self.cards = cards
@@ -48,7 +44,7 @@ class Reviews:
         retried after a restart); without it, a call not later than the card's last review does
         nothing either (fsrs cannot review into the past).
         """
-        _check_aware(at)
+        require_aware(at, "at")
 
         def decide(card: ReviewCard | None) -> fsrs.Reviewed | None:
             if card is None:
@@ -62,7 +58,7 @@ class Reviews:
     def grade(self, card_id: int, user_id: int, correct: bool, at: datetime) -> ReviewCard:
         """A /review answer. Another student's card (or a forgotten one) is NotFoundError; a card
         that is not due (a second click, a stale button) is returned unchanged."""
-        _check_aware(at)
+        require_aware(at, "at")
 
         def decide(card: ReviewCard | None) -> fsrs.Reviewed | None:
             if card is None or card.due > at:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timezone
 
+from bot.core.aware_time import require_aware
 from bot.core.quiz.items import QuizItem
 from bot.core.quiz.records import OPEN, REVEALED, AnswerRow, Post
 from bot.store.database import Database
@@ -35,7 +36,8 @@ class QuizResults:
     def posts(self, guild_id: int, *, since: datetime | None = None, schedule_id: int | None = None,
               revealed_only: bool = True) -> list[Post]:
         """The guild's posts, oldest first (opening time, then slot). `since` filters on opens_at."""
-        _check_aware(since)
+        if since is not None:
+            require_aware(since, "since")
         statuses = _statuses(revealed_only)
         sql = (f"SELECT * FROM quiz_posts WHERE guild_id = ? AND status IN ({','.join('?' * len(statuses))})")
         params: list = [guild_id, *statuses]
@@ -50,7 +52,8 @@ class QuizResults:
                 user_id: int | None = None, revealed_only: bool = True) -> list[AnswerRow]:
         """Answers to the guild's posts, in post order then answer time. `since` filters on the
         post's opens_at, so a question belongs to the period it was asked in."""
-        _check_aware(since)
+        if since is not None:
+            require_aware(since, "since")
         statuses = _statuses(revealed_only)
         sql = ("SELECT a.post_id, a.user_id, a.user_name, a.choice, a.correct, a.answered_at,"
                " p.schedule_id, p.guild_id, p.item_json, p.local_date, p.opens_at, p.closes_at, p.slot"
@@ -75,11 +78,6 @@ class QuizResults:
             " FROM quiz_answers a JOIN quiz_posts p ON p.id = a.post_id WHERE a.post_id = ?"
             " ORDER BY a.answered_at, a.user_id", (post_id,))
         return [_answer(r) for r in rows]
-
-
-def _check_aware(since: datetime | None) -> None:
-    if since is not None and (since.tzinfo is None or since.utcoffset() is None):
-        raise ValueError(f"since must be a timezone-aware datetime (got naive {since.isoformat()})")
 
 
 def _answer(row) -> AnswerRow:

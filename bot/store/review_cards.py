@@ -13,14 +13,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime
 
+from bot.core.aware_time import to_utc
 from bot.core.quiz.items import QuizItem
 from bot.core.quiz.records import ReviewCard
 from bot.core.quiz.review import Reviewed
 from bot.store.database import Database
 
-UTC = timezone.utc
 QUIZ, REVIEW = "quiz", "review"  # review_log.source
 
 # Given the card as it is now (None: the student has none for this question yet), the outcome to
@@ -30,9 +30,7 @@ Decide = Callable[[ReviewCard | None], Reviewed | None]
 
 def _text(moment: datetime) -> str:
     """Fixed width (always microseconds, always +00:00): text order is then time order."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"expected a timezone-aware datetime, got naive {moment.isoformat()}")
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+    return to_utc(moment, "moment").isoformat(timespec="microseconds")
 
 
 def _card(row: sqlite3.Row) -> ReviewCard:

@@ -22,11 +22,11 @@ only right or wrong, and guessing how hard it felt would be noise.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler, State
 
-UTC = timezone.utc
+from bot.core.aware_time import to_utc
 
 STATE_NAMES = {State.Learning: "learning", State.Review: "review", State.Relearning: "relearning"}
 
@@ -39,21 +39,14 @@ def rating_for(correct: bool) -> Rating:
     return Rating.Good if correct else Rating.Again
 
 
-def _aware_utc(moment: datetime, name: str) -> datetime:
-    """fsrs raises on naive datetimes deep inside; fail early with the name of the argument."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"{name} must be a timezone-aware datetime (got naive {moment.isoformat()})")
-    return moment.astimezone(UTC)
-
-
 def new_card(at: datetime, card_id: int) -> Card:
     """A fresh card due at `at`. The id is given: without one, fsrs sleeps 1 ms to make one."""
-    return Card(card_id=card_id, due=_aware_utc(at, "at"))
+    return Card(card_id=card_id, due=to_utc(at, "at"))
 
 
 def review(scheduler: Scheduler, card: Card, correct: bool, at: datetime) -> Card:
     """The card after one outcome at `at` (the log fsrs returns is rebuilt by the store)."""
-    reviewed, _log = scheduler.review_card(card, rating_for(correct), _aware_utc(at, "at"))
+    reviewed, _log = scheduler.review_card(card, rating_for(correct), to_utc(at, "at"))
     return reviewed
 
 
@@ -80,13 +73,13 @@ def next_outcome(scheduler: Scheduler, memory: str, correct: bool, at: datetime)
     """The card after one more outcome, or None when `at` is not later than its last review (fsrs
     cannot review into the past: a retried reveal or a replayed click changes nothing)."""
     card = card_from_json(memory)
-    if card.last_review is not None and _aware_utc(at, "at") <= card.last_review:
+    if card.last_review is not None and to_utc(at, "at") <= card.last_review:
         return None
     return _reviewed(review(scheduler, card, correct, at), correct, at)
 
 
 def _reviewed(card: Card, correct: bool, at: datetime) -> Reviewed:
-    return Reviewed(card_to_json(card), due_utc(card), correct, int(rating_for(correct)), _aware_utc(at, "at"))
+    return Reviewed(card_to_json(card), due_utc(card), correct, int(rating_for(correct)), to_utc(at, "at"))
 
 
 def card_to_json(card: Card) -> str:
@@ -98,7 +91,7 @@ def card_from_json(text: str) -> Card:
 
 
 def due_utc(card: Card) -> datetime:
-    return _aware_utc(card.due, "card.due")
+    return to_utc(card.due, "card.due")
 
 
 def state_name(card: Card) -> str:
@@ -108,4 +101,4 @@ def state_name(card: Card) -> str:
 def interval_after(correct: bool, *, at: datetime, fuzz: bool = False) -> timedelta:
     """How long until a brand-new card comes back after its first outcome (for help texts)."""
     scheduler = make_scheduler(fuzz=fuzz)
-    return due_utc(review(scheduler, new_card(at, 1), correct, at)) - _aware_utc(at, "at")
+    return due_utc(review(scheduler, new_card(at, 1), correct, at)) - to_utc(at, "at")
