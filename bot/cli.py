@@ -128,10 +128,14 @@ def evaluate(file: Path, index: IndexOpt = None, as_json: JsonOpt = False) -> No
     service = _service(_settings(index=index))
     report = run_eval(load_questions(file), service.ask)
     if as_json:
-        _print_json({"metrics": report.metrics, "questions": report.records})
+        _print_json({"metrics": report.metrics, "kinds": report.by_kind, "questions": report.records})
         return
     for name, value in report.metrics.items():
         console.print(f"{name:>26}: {value if value is not None else '-'}")
+    for kind, figures in report.by_kind.items():
+        console.print(f"{kind}:")
+        for name, value in figures.items():
+            console.print(f"{name:>26}: {value if value is not None else '-'}")
 
 
 @app.command()

@@ -1,5 +1,11 @@
 """Measuring answers on a question set (format: shared `eval/README.md`): retrieval recall of the
-evidence, mean reciprocal rank, answer hit rate, and abstention on covered and uncovered questions."""
+evidence, mean reciprocal rank, and, per kind of question, what a student would see.
+
+Kinds: `covered` (the notes answer it), `adversarial` (it looks answerable from the notes but they do
+not state the fact: a hedged or declined answer is right, a confident one is wrong) and `off-topic`
+(the notes do not cover it; declining is right). A line without `kind` is `covered` when it is
+answerable and `off-topic` when not; any other label is reported as a group of its own.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core.answering import Answer
-from bot.core.lexical import fold
+from bot.core.answering import CONFIDENT, Answer
+from bot.core.tokens import fold
 from bot.errors import InvalidInputError
+
+COVERED, ADVERSARIAL, OFF_TOPIC = "covered", "adversarial", "off-topic"
+KINDS = (COVERED, ADVERSARIAL, OFF_TOPIC)
 
 
 # One line of a question file, as `studybot eval --help` and the README show it.
@@ -30,6 +39,12 @@ class EvalQuestion:
     answer: tuple[str, ...] = ()
     answerable: bool = True
     kind: str = ""
+
+    @property
+    def category(self) -> str:
+        if self.kind:
+            return self.kind
+        return COVERED if self.answerable else OFF_TOPIC
 
 
 class _BadField(ValueError):
@@ -96,52 +111,97 @@ def evidence_rank(answer: Answer, evidence: tuple[str, ...]) -> int | None:
     return None
 
 
+def holds(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a text shows one of the accepted answers (case and accents ignored)."""
+    text = _norm(text)
+    return any(_norm(w) in text for w in words)
+
+
 def answer_hit(answer: Answer, words: tuple[str, ...]) -> bool:
-    text = _norm(answer.text)
-    return not answer.abstained and any(_norm(w) in text for w in words)
+    return not answer.abstained and holds(answer.text, words)
+
+
+def first_sentence_hit(answer: Answer, words: tuple[str, ...]) -> bool:
+    return not answer.abstained and bool(answer.sentences) and holds(answer.sentences[0], words)
 
 
 @dataclass(frozen=True)
 class EvalReport:
     metrics: dict[str, float | int | None]
     records: list[dict]
+    by_kind: dict[str, dict[str, float | int | None]]
 
 
 def run_eval(questions: list[EvalQuestion], ask: Callable[[str], Answer]) -> EvalReport:
-    records, ranks, hits, false_abstain, true_abstain = [], [], [], [], []
+    records = []
     for q in questions:
         answer = ask(q.question)
-        record = {"question": q.question, "answerable": q.answerable, "abstained": answer.abstained,
-                  "tier": answer.tier, "answer": answer.text,
-                  "citations": [c.to_dict() for c in answer.citations]}
+        record = {"question": q.question, "kind": q.category, "answerable": q.answerable,
+                  "abstained": answer.abstained, "tier": answer.tier, "answer": answer.text,
+                  "sentences": len(answer.sentences), "citations": [c.to_dict() for c in answer.citations],
+                  "top_score": round(answer.top_score, 4), "match": round(getattr(answer, "match", 0.0), 4),
+                  "similarity": getattr(answer, "similarity", None), "kind_ok": getattr(answer, "kind_ok", True)}
         if q.answerable:
             if q.evidence:  # without evidence there is nothing to find: not a retrieval miss
-                rank = evidence_rank(answer, q.evidence)
-                record["evidence_rank"] = rank
-                ranks.append(rank)
-            hit = answer_hit(answer, q.answer) if q.answer else None
-            record["answer_hit"] = hit
-            if hit is not None:
-                hits.append(hit)
-            false_abstain.append(answer.abstained)
-        else:
-            true_abstain.append(answer.abstained)
+                record["evidence_rank"] = evidence_rank(answer, q.evidence)
+            if q.answer:
+                record["answer_hit"] = answer_hit(answer, q.answer)
+                record["first_sentence_hit"] = first_sentence_hit(answer, q.answer)
         records.append(record)
-    return EvalReport(_metrics(ranks, hits, false_abstain, true_abstain, len(questions)), records)
+    return EvalReport(_metrics(records), records, kind_metrics(records))
 
 
 def _share(values: list[bool]) -> float | None:
     return round(sum(values) / len(values), 4) if values else None
 
 
-def _metrics(ranks, hits, false_abstain, true_abstain, total) -> dict[str, float | int | None]:
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 3) if values else None
+
+
+def _metrics(records: list[dict]) -> dict[str, float | int | None]:
+    answerable = [r for r in records if r["answerable"]]
+    ranks = [r.get("evidence_rank") for r in answerable if "evidence_rank" in r]
+
     def recall_at(k: int) -> float | None:
         return _share([r is not None and r <= k for r in ranks])
 
+    hits = [r["answer_hit"] for r in answerable if "answer_hit" in r]
+    answered = [r for r in records if not r["abstained"]]
     mrr = round(sum(1 / r for r in ranks if r) / len(ranks), 4) if ranks else None
     return {
-        "questions": total, "covered": len(false_abstain), "uncovered": len(true_abstain),
+        "questions": len(records), "covered": len(answerable), "uncovered": len(records) - len(answerable),
         "recall@1": recall_at(1), "recall@3": recall_at(3), "recall@5": recall_at(5), "mrr": mrr,
-        "answer_hit_rate": _share(hits), "abstention_uncovered": _share(true_abstain),
-        "false_abstention_covered": _share(false_abstain),
+        "answer_hit_rate": _share(hits),
+        "first_sentence_hit_rate": _share([r["first_sentence_hit"] for r in answerable if "first_sentence_hit" in r]),
+        "abstention_uncovered": _share([r["abstained"] for r in records if not r["answerable"]]),
+        "false_abstention_covered": _share([r["abstained"] for r in answerable]),
+        "sentences_per_answer": _mean([r["sentences"] for r in answered]),
     }
+
+
+def kind_metrics(records: list[dict]) -> dict[str, dict[str, float | int | None]]:
+    """What each kind of question got: for covered ones whether the fact was in the answer and in
+    its first sentence; for every kind how often it was declined or answered confidently."""
+    out: dict[str, dict[str, float | int | None]] = {}
+    # The three kinds this project's pools use first, then any other label a file gives.
+    labels = [*KINDS, *sorted({r["kind"] for r in records} - set(KINDS))]
+    for kind in labels:
+        group = [r for r in records if r["kind"] == kind]
+        if not group:
+            continue
+        answered = [r for r in group if not r["abstained"]]
+        confident = [r for r in group if r["tier"] == CONFIDENT]
+        figures: dict[str, float | int | None] = {
+            "questions": len(group),
+            "declined": _share([r["abstained"] for r in group]),
+            "answered_confident": _share([r["tier"] == CONFIDENT for r in group]),
+            "sentences_per_answer": _mean([r["sentences"] for r in answered]),
+        }
+        scored = [r for r in group if "answer_hit" in r]
+        if scored:
+            figures["fact_in_answer"] = _share([r["answer_hit"] for r in scored])
+            figures["fact_in_first_sentence"] = _share([r["first_sentence_hit"] for r in scored])
+            figures["confident_precision"] = _share([r["answer_hit"] for r in confident if "answer_hit" in r])
+        out[kind] = figures
+    return out

@@ -1,0 +1,269 @@
+"""Answer quality on the development pool (`../shared/eval/courses/`: twelve courses of different
+subjects), per course, beside plain hybrid search measured in the same run.
+
+Two set-ups (`--mode`):
+* `pool`: all twelve notes indexed as one course; every course's covered and adversarial questions.
+* `each`: each course indexed alone; its own covered and adversarial questions, and covered
+  questions of the other courses as `off-topic` (the notes do not cover them: declining is right).
+
+For each course it prints what `studybot eval` reports per kind (fact in the answer, fact in its
+first sentence, sentences per answer, covered declined, confident precision, adversarial answered
+"confident", off-topic declined), and beside it "plain hybrid": the sentences of the top passages
+of the same hybrid search, ranked by reciprocal-rank fusion of the sentence's cosine with the
+question and its IDF-weighted word overlap, taking the top 1/2/3 with no abstention at all.
+
+Records of every question go to bench/out/answer_pool/<mode>.jsonl for reading the failures.
+
+    .venv/bin/python bench/answer_pool.py [--mode pool|each|both] [--sample N] [--courses a,b]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+import common
+
+POOL = common.ROOT.parent.parent / "shared" / "eval" / "courses"
+if not POOL.is_dir():
+    POOL = Path("/work/shared/eval/courses")
+OUT = common.OUT / "answer_pool"
+OFF_TOPIC_PER_COURSE = 25  # `each`: covered questions taken from every other course
+
+
+def make_service(corpus: Path, index_dir: Path, embedder):
+    from bot.config import Settings
+    from bot.service import StudyService
+
+    settings = Settings(_env_file=None, corpus_dir=corpus, index_dir=index_dir,
+                        database_path=index_dir.parent / "bench.db")
+    return StudyService(settings, embedder=embedder)
+
+
+def fresh_index(service, shared_cache: Path) -> None:
+    """Rebuild from scratch (the code under test mines the notes at build time), reusing embeddings."""
+    from bot.core.indexer import CACHE_FILE
+
+    index_dir = service.index_dir
+    if index_dir.exists():
+        shutil.rmtree(index_dir)
+    index_dir.mkdir(parents=True)
+    if shared_cache.exists():
+        shutil.copy(shared_cache, index_dir / CACHE_FILE)
+    service.reindex()
+    shutil.copy(index_dir / CACHE_FILE, shared_cache)
+
+
+def load_course_questions(course: str, sample: int | None, seed: int = 0):
+    from bot.core.evaluation import load_questions
+
+    questions = load_questions(POOL / "questions" / f"{course}.jsonl")
+    if sample and len(questions) > sample:
+        questions = random.Random(f"{seed}:{course}").sample(questions, sample)
+    return questions
+
+
+# --- plain hybrid: top sentences of the same search, no abstention ------------------------------
+
+
+class PlainHybrid:
+    def __init__(self, service) -> None:
+        self.service = service
+        self.vectors = service.sentence_vectors
+        self._embed_every_sentence()
+
+    def _embed_every_sentence(self) -> None:
+        """Embed every sentence of the notes in one batch, as it would be embedded one question at a
+        time anyway (whole, and cut to the answer layer's length): the sentence cache then holds
+        them, and a run over thousands of questions costs minutes, not hours. Answers are the same."""
+        from bot.core.text import split_sentences
+
+        chunks = self.service.retriever().index.chunks
+        sentences = {s for c in chunks for s in split_sentences(c.text)}
+        cut = self.service.policy.semantic_chars
+        self.vectors(sorted(sentences | {s[:cut] for s in sentences}))
+
+    def top_sentences(self, question: str, k: int = 3, passages: int = 5) -> list[str]:
+        from bot.core.text import split_sentences
+
+        try:
+            from bot.core.tokens import tokenize
+        except ImportError:  # code from before the tokenizer had its own module
+            from bot.core.lexical import tokenize
+
+        retriever = self.service.retriever()
+        result = retriever.search(question.strip(), k=8)
+        sentences = list(dict.fromkeys(s for h in result.hits[:passages] for s in split_sentences(h.chunk.text)))
+        if not sentences:
+            return []
+        lexical = getattr(retriever, "lexical", None) or retriever.index.lexical
+        asked = set(tokenize(question))
+        overlap = [sum(lexical.idf(t) for t in asked & set(tokenize(s))) for s in sentences]
+        cosine = [float(v @ result.query_vector) for v in self.vectors(sentences)]
+        fused = np.zeros(len(sentences))
+        for scores in (overlap, cosine):
+            for rank, i in enumerate(np.argsort(-np.array(scores), kind="stable")):
+                fused[i] += 1.0 / (60 + rank + 1)
+        return [sentences[i] for i in np.argsort(-fused, kind="stable")[:k]]
+
+
+# --- one course ---------------------------------------------------------------------------------
+
+
+def evaluate(service, questions, plain: PlainHybrid, label: str) -> tuple[dict, list[dict]]:
+    from bot.core.evaluation import holds, run_eval
+
+    report = run_eval(questions, service.ask)
+    plain_hits = {1: [], 2: [], 3: []}
+    for q, record in zip(questions, report.records):
+        record["course"] = label
+        if q.category != "covered" or not q.answer:
+            continue
+        top = plain.top_sentences(q.question)
+        for k in plain_hits:
+            plain_hits[k].append(holds(" ".join(top[:k]), q.answer))
+    figures = dict(report.by_kind)
+    figures["plain"] = {f"top{k}": round(sum(v) / len(v), 4) if v else None for k, v in plain_hits.items()}
+    return figures, report.records
+
+
+COLUMNS = [("covered", "questions", "n cov"), ("covered", "fact_in_answer", "fact"),
+           ("covered", "fact_in_first_sentence", "1st"), ("covered", "sentences_per_answer", "sent"),
+           ("covered", "declined", "cov decl"), ("covered", "confident_precision", "conf prec"),
+           ("covered", "answered_confident", "cov conf"),
+           ("adversarial", "answered_confident", "adv conf"), ("adversarial", "declined", "adv decl"),
+           ("off-topic", "declined", "off decl"),
+           ("plain", "top1", "plain@1"), ("plain", "top2", "plain@2"), ("plain", "top3", "plain@3")]
+
+
+def print_table(title: str, rows: dict[str, dict]) -> None:
+    print(f"\n{title}")
+    print("| course | " + " | ".join(c[2] for c in COLUMNS) + " |")
+    print("|---" * (len(COLUMNS) + 1) + "|")
+    for name, figures in rows.items():
+        cells = []
+        for kind, key, _ in COLUMNS:
+            value = figures.get(kind, {}).get(key)
+            cells.append("-" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value))
+        print(f"| {name} | " + " | ".join(cells) + " |")
+
+
+def summed(all_records: list[dict], plain_rows: list[dict]) -> dict:
+    """Figures over all questions of a run (each course weighted by its number of questions)."""
+    from bot.core.evaluation import kind_metrics
+
+    figures = kind_metrics(all_records)
+    totals = defaultdict(list)
+    for row in plain_rows:
+        n = row["covered"]["questions"] if "covered" in row else 0
+        for k in ("top1", "top2", "top3"):
+            if row["plain"][k] is not None:
+                totals[k].append((row["plain"][k], n))
+    figures["plain"] = {k: round(sum(v * n for v, n in pairs) / sum(n for _, n in pairs), 4)
+                        for k, pairs in totals.items()}
+    return figures
+
+
+def run_pool(courses: list[str], embedder, sample: int | None, label: str) -> tuple[dict, list[dict]]:
+    work = OUT / label / "pool"
+    corpus = work / "corpus"
+    shutil.rmtree(corpus, ignore_errors=True)
+    corpus.mkdir(parents=True)
+    for course in courses:
+        shutil.copy(POOL / "notes" / f"{course}.txt", corpus)
+    service = make_service(corpus, work / "index", embedder)
+    started = time.perf_counter()
+    fresh_index(service, OUT / "embedding-cache.sqlite")
+    print(f"pool: {len(courses)} notes indexed as one course "
+          f"({service.info().manifest.chunk_count} chunks) in {time.perf_counter() - started:.0f} s")
+    plain = PlainHybrid(service)
+    rows, records = {}, []
+    for course in courses:
+        figures, recs = evaluate(service, load_course_questions(course, sample), plain, course)
+        rows[course] = figures
+        records += recs
+        print(f"  {course}: done", flush=True)
+    keep_cache(service)
+    rows["ALL"] = summed(records, [rows[c] for c in courses])
+    return rows, records
+
+
+def keep_cache(service) -> None:
+    """Keep the sentence vectors embedded during the run for the next run."""
+    from bot.core.indexer import CACHE_FILE
+
+    shutil.copy(service.index_dir / CACHE_FILE, OUT / "embedding-cache.sqlite")
+
+
+def run_each(courses: list[str], embedder, sample: int | None, label: str) -> tuple[dict, list[dict]]:
+    from bot.core.evaluation import EvalQuestion
+
+    rows, records = {}, []
+    covered_of = {c: [q for q in load_course_questions(c, None) if q.category == "covered"] for c in courses}
+    for course in courses:
+        work = OUT / label / "each" / course
+        corpus = work / "corpus"
+        shutil.rmtree(corpus, ignore_errors=True)
+        corpus.mkdir(parents=True)
+        shutil.copy(POOL / "notes" / f"{course}.txt", corpus)
+        service = make_service(corpus, work / "index", embedder)
+        fresh_index(service, OUT / "embedding-cache.sqlite")
+        off_topic = []
+        for other in courses:
+            if other != course:
+                picked = random.Random(f"off:{course}:{other}").sample(
+                    covered_of[other], min(OFF_TOPIC_PER_COURSE, len(covered_of[other])))
+                off_topic += [EvalQuestion(q.question, answerable=False, kind="off-topic") for q in picked]
+        questions = load_course_questions(course, sample) + off_topic
+        figures, recs = evaluate(service, questions, PlainHybrid(service), course)
+        keep_cache(service)
+        rows[course] = figures
+        records += recs
+        print(f"  {course}: done", flush=True)
+    rows["ALL"] = summed(records, [rows[c] for c in courses])
+    return rows, records
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mode", choices=["pool", "each", "both"], default="both")
+    parser.add_argument("--sample", type=int, default=None, help="questions per course (default: all)")
+    parser.add_argument("--courses", default="", help="comma-separated course names (default: all twelve)")
+    parser.add_argument("--code", type=Path, default=common.ROOT,
+                        help="a folder holding another version of `bot/` to measure (e.g. an older commit "
+                             "exported with `git archive`); its bot/core/evaluation.py must report per kind")
+    parser.add_argument("--label", default="", help="name of the output files (default: the mode)")
+    args = parser.parse_args()
+
+    sys.path.insert(0, str(args.code.resolve()))
+    common.print_machine()
+    from bot.core.embedding import Embedder
+
+    courses = args.courses.split(",") if args.courses else sorted(p.stem for p in (POOL / "notes").glob("*.txt"))
+    OUT.mkdir(parents=True, exist_ok=True)
+    embedder = Embedder()
+    modes = ["pool", "each"] if args.mode == "both" else [args.mode]
+    for mode in modes:
+        started = time.perf_counter()
+        rows, records = (run_pool if mode == "pool" else run_each)(courses, embedder, args.sample, args.label or "current")
+        name = f"{args.label}-{mode}" if args.label else mode
+        with (OUT / f"{name}.jsonl").open("w", encoding="utf-8") as out:
+            for record in records:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        (OUT / f"{name}-figures.json").write_text(json.dumps(rows, indent=1))
+        print(f"code measured: {args.code} ({'bot' if args.code == common.ROOT else 'other'})")
+        title = ("all twelve notes as one course" if mode == "pool"
+                 else f"each course alone; off-topic = {OFF_TOPIC_PER_COURSE} covered questions of each other course")
+        print_table(f"{title} ({len(records)} questions, {time.perf_counter() - started:.0f} s)", rows)
+
+
+if __name__ == "__main__":
+    main()
