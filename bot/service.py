@@ -11,6 +11,7 @@ from pathlib import Path
 
 
 from bot.config import Settings
+from bot.core.abbreviations import read_course_names
 from bot.core.answering import Answer, AnswerPolicy, answer_question
 from bot.core.embedding import Embedder
 from bot.core.embedding_model import SentenceTransformerEmbedder
@@ -19,6 +20,7 @@ from bot.core.index_store import BUILDS, DocumentEntry, Manifest, load_index, re
 from bot.core.embedding_cache import EmbeddingCache
 from bot.core.indexer import CACHE_FILE, IndexOptions, IndexReport, ProgressFn, build_index
 from bot.core.quiz.bank import QuestionBank, load_bank
+from bot.core.question_text import clean_question
 from bot.core.quiz.items import QuizItem
 from bot.core.quiz.teacher_bank import add_teacher_question
 from bot.core.retrieval import Retriever
@@ -87,7 +89,7 @@ class StudyService:
     def load(self) -> Retriever:
         """Load the current index from disk (errors say how to recover) and start serving it."""
         loaded = load_index(self.index_dir, model=self.embedder.model_name)
-        retriever = Retriever(loaded, self.embedder)
+        retriever = Retriever(loaded, self.embedder, names=read_course_names(self.corpus_dir))
         with self._swap_lock:
             self._retriever = retriever
         return retriever
@@ -170,8 +172,8 @@ class StudyService:
 
     def ask(self, question: str) -> Answer:
         retriever = self.retriever()
-        result = retriever.search(question.strip(), k=8)
-        answer = answer_question(result, retriever.index.lexical, self.policy, self.sentence_vectors,
+        result = retriever.search(clean_question(question), k=8)
+        answer = answer_question(result, retriever.lexical, self.policy, self.sentence_vectors,
                                  self.embedder.knows_word)
         log.info("Answered (%s, top %.2f): %r", answer.tier, answer.top_score, question[:80])
         return answer

@@ -1,32 +1,152 @@
-"""Abbreviations the notes define themselves: "the Great Leap Forward (GLF)" lets a question say
-either and still match a sentence that says the other."""
+"""Other names the notes give things themselves, so that a question may say either and still match
+a sentence that says the other:
+
+* "the Great Leap Forward (GLF)": a long name and the abbreviation its initials spell;
+* "the Union of Soviet Socialist Republics, also known as the Soviet Union" (also called, better
+  known as, a.k.a.);
+* "the Democratic People's Republic, or DPR for short";
+* "Mao Zedong (Chairman Mao)": a name and another name in brackets right after it.
+
+And a teacher's own list (`names.yaml` beside the notes, see `read_course_names`) for names the
+notes never spell out ("USSR" for notes that only say "Soviet Union"). Nothing here knows any
+course: every pair comes from the notes or from the teacher.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
-from bot.core.lexical import STOPWORDS, fold
+from bot.core.tokens import STOPWORDS, fold, words
 
-_DEFINED = re.compile(r"((?:[A-Z][\w'’\-]*\s+(?:of\s+|and\s+|the\s+)?){1,7})\(([A-Z]{2,8})s?\)")
+log = logging.getLogger(__name__)
+
+NAMES_FILE = "names.yaml"
+
+# "Long Name (ABBR)" / "Long Names (ABBRs)" / "continuation-passing style (CPS)": the words before
+# the brackets whose initials spell the abbreviation.
+_DEFINED = re.compile(r"((?:[\w’'\-]+\s+){1,7})\(([A-Z]{2,8})(s?)\)")
+_NAME = r"[A-Z][\w’'\-]*(?:\s+(?:of|the|and|de|von|van|du|la|al)?\s*[A-Z][\w’'\-]*){0,5}"
+# A name that may end in a few lower-case words: "Deoxyribonucleic acid", "the Krebs cycle".
+_LOOSE_NAME = _NAME + r"(?:\s+[a-z][\w’'\-]*){0,2}"
+_ALSO_KNOWN = re.compile(rf"({_LOOSE_NAME}),?\s+\(?(?:also|better|commonly|sometimes)\s+"
+                         rf"(?:known\s+as|called|named|referred\s+to\s+as)\s+(?:the\s+)?[\"“]?({_LOOSE_NAME})")
+_AKA = re.compile(rf"({_LOOSE_NAME}),?\s+\(?(?:a\.k\.a\.|aka)\s+(?:the\s+)?[\"“]?({_LOOSE_NAME})")
+_FOR_SHORT = re.compile(rf"({_LOOSE_NAME}),?\s+\(?or\s+(?:the\s+|simply\s+)?[\"“]?({_NAME})[\"”]?\s+for\s+short")
+_BRACKETED = re.compile(rf"({_NAME})\s+\((?:or\s+|also\s+|the\s+)?({_NAME})\)")
+MAX_NAME_WORDS = 6
+
+OtherNames = dict[str, tuple[str, ...]]  # folded name -> the other names of the same thing (folded)
 
 
-def mine_abbreviations(texts: list[str]) -> dict[str, str]:
-    """{abbreviation (folded): long form (folded words)} for each "Long Name (LN)" in the texts."""
-    found: dict[str, str] = {}
-    for text in texts:
-        for match in _DEFINED.finditer(text):
-            long_form = _matching_tail(match.group(1).split(), match.group(2))
-            if long_form:
-                found.setdefault(fold(match.group(2)), " ".join(fold(w) for w in long_form))
+@dataclass(frozen=True)
+class Abbreviation:
+    short: str  # as written, plural kept: "APCs"
+    long: str  # as written in the sentence: "Agricultural Producers’ Cooperatives"
+
+
+def abbreviations_in(text: str) -> list[Abbreviation]:
+    """Each "Long Name (ABBR)" of a text whose initials spell the abbreviation."""
+    found = []
+    for match in _DEFINED.finditer(text):
+        tail = _matching_tail(match.group(1).split(), match.group(2))
+        if tail:
+            found.append(Abbreviation(match.group(2) + match.group(3), " ".join(tail)))
     return found
 
 
-def _matching_tail(words: list[str], abbreviation: str) -> list[str] | None:
-    """The last words of the run whose initials spell the abbreviation ("Lower-stage
-    Agricultural Producers' Cooperatives (APCs)" -> the last three words)."""
-    for start in range(len(words)):
-        tail = words[start:]
-        initials = "".join(w[0] for w in tail if fold(w) not in STOPWORDS)
-        if initials.upper() == abbreviation.upper():
+def _matching_tail(words_: list[str], abbreviation: str) -> list[str] | None:
+    """The last words of the run whose initials spell the abbreviation ("Lower-stage Agricultural
+    Producers' Cooperatives (APCs)" -> the last three words). A hyphenated word gives one initial
+    or one per part ("continuation-passing style (CPS)")."""
+    for start in range(len(words_)):
+        tail = words_[start:]
+        if fold(tail[0]) in STOPWORDS or not tail[0][:1].isalpha():
+            continue
+        content = [w for w in tail if fold(w) not in STOPWORDS]
+        by_word = "".join(w[0] for w in content)
+        by_part = "".join(part[0] for w in content for part in w.split("-") if part)
+        if abbreviation.upper() in (by_word.upper(), by_part.upper()):
             return tail
     return None
+
+
+def pairs_in(text: str) -> list[tuple[str, str]]:
+    """(name, other name) pairs a text states, as written."""
+    pairs = [(a.long, a.short) for a in abbreviations_in(text)]
+    for pattern in (_ALSO_KNOWN, _AKA, _FOR_SHORT, _BRACKETED):
+        for match in pattern.finditer(text):
+            first, second = match.group(1).strip(), match.group(2).strip()
+            if pattern is _BRACKETED and _is_abbreviation_pair(first, second):
+                continue  # already found with its initials checked (or a wrong pairing)
+            pairs.append((first, second))
+    return pairs
+
+
+def _is_abbreviation_pair(first: str, second: str) -> bool:
+    return second.rstrip("s").isupper() and len(second) <= 9
+
+
+def mine_other_names(texts: list[str]) -> OtherNames:
+    """{name: other names}, both ways, for every pair the texts state."""
+    found: dict[str, list[str]] = {}
+    for text in texts:
+        for first, second in pairs_in(text):
+            add_pair(found, first, second)
+    return {name: tuple(others) for name, others in found.items()}
+
+
+def add_pair(found: dict[str, list[str]], first: str, second: str) -> None:
+    a, b = _key(first), _key(second)
+    if not a or not b or a == b or max(len(a.split()), len(b.split())) > MAX_NAME_WORDS:
+        return
+    for name, other in ((a, b), (b, a)):
+        others = found.setdefault(name, [])
+        if other not in others:
+            others.append(other)
+    if len(b) >= 3 and b.endswith("s") and second.rstrip("s").isupper():  # "APCs" -> "apc" too
+        add_pair(found, first, second[:-1])
+
+
+def _key(name: str) -> str:
+    kept = words(name)
+    while kept and kept[0] in STOPWORDS:
+        kept = kept[1:]
+    return " ".join(kept)
+
+
+def merge(*tables: OtherNames) -> OtherNames:
+    merged: dict[str, list[str]] = {}
+    for table in tables:
+        for name, others in table.items():
+            merged.setdefault(name, [])
+            merged[name] += [o for o in others if o not in merged[name]]
+    return {name: tuple(others) for name, others in merged.items()}
+
+
+def read_course_names(corpus_dir: Path) -> OtherNames:
+    """A teacher's list of other names, `names.yaml` in the corpus folder:
+
+        USSR: Soviet Union
+        PRC: [People's Republic of China, China]
+
+    A missing file is an empty list; a broken one is logged and ignored (answers still work)."""
+    path = corpus_dir / NAMES_FILE
+    if not path.is_file():
+        return {}
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict):
+            raise ValueError("expected a mapping of a name to its other names")
+        found: dict[str, list[str]] = {}
+        for name, others in data.items():
+            for other in others if isinstance(others, list) else [others]:
+                add_pair(found, str(name), str(other))
+    except (ValueError, yaml.YAMLError) as exc:
+        log.warning("%s ignored: %s", path, exc)
+        return {}
+    return {name: tuple(others) for name, others in found.items()}

@@ -4,7 +4,7 @@ or an honest "not in the notes". Nothing here writes text of its own into an ans
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -13,7 +13,9 @@ from bot.core.documents import Chunk
 from bot.core.lexical import LexicalIndex
 from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import query_names, query_terms
-from bot.core.sentences import IMPLICIT, ON_TOPIC, Candidate, candidates_from, expected_kind, rescore_semantically, score_candidates
+from bot.core.question_kind import EXPANSION, EXPLANATION, LIST, LONG_KINDS, REASON, cue_text, expected_kind, gives_a_cause
+from bot.core.sentences import (IMPLICIT, ON_TOPIC, Candidate, candidates_from, rescore_semantically,
+                                 score_candidates, shown_text)
 
 CONFIDENT = "confident"
 CLOSEST = "closest"
@@ -71,6 +73,12 @@ class Answer:
     reason: str = ""
     top_score: float = 0.0
     passages: tuple[Citation, ...] = field(default=())  # what retrieval returned, best first
+    # How well the first sentence fits the question: the share of the question's weight it
+    # carries, its cosine with the question (None when not embedded), and whether it holds what
+    # the question's kind asks for. The tier is decided from these.
+    match: float = 0.0
+    similarity: float | None = None
+    kind_ok: bool = True
 
     @property
     def abstained(self) -> bool:
@@ -99,15 +107,17 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
                             "the notes never mention " + ", ".join(coverage.unknown_terms), passages)
     if top < policy.floor_cosine or coverage.known_share == 0:
         return _not_covered(result.question, hits, "no passage is close to the question", passages)
-    terms = query_terms(result.question, lexical)
+    kind = expected_kind(result.question)
+    terms = query_terms(result.question, lexical, ignore=cue_text(result.question))
     scored = score_candidates(candidates_from(hits[: policy.passages]), terms,
-                              query_names(result.question, terms, lexical), expected_kind(result.question))
+                              query_names(result.question, terms, lexical), kind, result.question)
     if embed is not None:
         scored = _with_similarity(scored, result.query_vector, embed, policy)
+    every = scored
     scored = [c for c in scored if _answers(c, policy)]
     if not scored:
         return _not_covered(result.question, hits, "no sentence matches the question", passages)
-    chosen = _choose(scored, policy)
+    chosen = _choose(scored, kind, policy, every)
     tier = _tier(top, scored[0], policy)
     if tier == CLOSEST and common_word is not None:
         # A weak match to a question about a term the notes never use ("the hukou system"):
@@ -115,22 +125,24 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         strange = unfamiliar_words(result.question, lexical, common_word)
         if strange:
             return _not_covered(result.question, hits, "the notes never mention " + ", ".join(strange), passages)
-    return Answer(result.question, tier, tuple(c.text for c in chosen),
-                  tuple(_citation(c) for c in chosen), _topics(hits), top_score=top, passages=passages)
+    first = chosen[0][0]
+    return Answer(result.question, tier, tuple(text for _, text in chosen),
+                  tuple(_citation(c, text) for c, text in chosen), _topics(hits), top_score=top, passages=passages,
+                  match=first.match, similarity=first.similarity, kind_ok=first.kind_ok)
 
 
 def _with_similarity(scored: list[Candidate], query_vector: np.ndarray, embed: EmbedFn,
                      policy: AnswerPolicy) -> list[Candidate]:
     top, seen = [], set()
     for c in scored:
-        if c.text not in seen:
-            seen.add(c.text)
+        if shown_text(c) not in seen:
+            seen.add(shown_text(c))
             top.append(c)
         if len(top) == policy.semantic_candidates:
             break
     # The head of a long candidate (a list with its lead-in) carries its meaning; embedding a
     # shorter text keeps the cost of an uncached question low.
-    vectors = embed([c.text[: policy.semantic_chars] for c in top])
+    vectors = embed([shown_text(c)[: policy.semantic_chars] for c in top])
     similarities = [float(v @ query_vector) for v in vectors]
     rest = [c for c in scored if c not in top]
     return rescore_semantically(top, similarities, policy.semantic_weight) + rest
@@ -152,19 +164,43 @@ def _tier(top: float, best: Candidate, policy: AnswerPolicy) -> str:
     return CONFIDENT if confident else CLOSEST
 
 
-def _choose(scored: list[Candidate], policy: AnswerPolicy) -> list[Candidate]:
-    """The best sentence, its context when it cannot stand alone, then close runners-up (which,
-    when the best one holds the date or number asked for, must hold one too)."""
+def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
+            every: list[Candidate]) -> list[tuple[Candidate, str]]:
+    """The best sentence first (with its context when it cannot stand alone), then close
+    runners-up: one for a fact, more for a list, a cause or an explanation. No text is shown
+    twice (a list's lead-in is quoted once however many of its items answer). Runners-up must
+    hold what a checked kind asks for (a date for "when") when the best one does."""
+    limit = policy.max_sentences if kind in LONG_KINDS else 1 if kind == EXPANSION else min(2, policy.max_sentences)
     best = scored[0]
-    chosen = [best]
+    if kind == REASON and not gives_a_cause(best.text) and best.context and best.context not in best.parts:
+        # The notes often give the cause just before the event: "Tensions rose as ... By 1960,
+        # the Soviets withdrew their advisors."
+        best = replace(best, parts=(best.context, *best.parts))
+    chosen = [(best, shown_text(best, long=kind in LONG_KINDS))]
+    shown = set(best.parts)
+    if kind == EXPLANATION and best.defines:
+        following = _following(best, every)
+        text = shown_text(following, frozenset(shown), long=True) if following is not None else ""
+        if text and limit > 1:
+            chosen.append((following, text))
+            shown |= set(following.parts)
     for other in scored[1:]:
-        if len(chosen) >= policy.max_sentences or other.score < policy.follow_ratio * best.score:
+        if len(chosen) >= limit or other.score < policy.follow_ratio * best.score:
             break
         if best.kind_ok and not other.kind_ok:
             continue
-        if not any(set(other.parts) & set(c.parts) for c in chosen):
-            chosen.append(other)
+        if other.lead_in in shown and kind != LIST:
+            continue  # another item of a list already quoted: only a list question wants them all
+        text = shown_text(other, frozenset(shown), long=kind == LIST)
+        if text and not set(other.parts) <= shown:
+            chosen.append((other, text))
+            shown |= set(other.parts)
     return chosen
+
+
+def _following(c: Candidate, every: list[Candidate]) -> Candidate | None:
+    """The sentence after `c` in its passage: an explanation goes on where a definition starts."""
+    return next((o for o in every if o.hit.row == c.hit.row and o.position == c.position + 1), None)
 
 
 def _topics(hits: list[Hit]) -> tuple[str, ...]:
@@ -181,9 +217,9 @@ def _not_covered(question: str, hits: list[Hit], reason: str, passages: tuple[Ci
     return Answer(question, NOT_COVERED, (), (), _topics(hits), reason, top, passages)
 
 
-def _citation(c: Candidate) -> Citation:
+def _citation(c: Candidate, text: str) -> Citation:
     chunk: Chunk = c.hit.chunk
-    return Citation(chunk.document, chunk.section, chunk.page, c.text, c.score, chunk.id)
+    return Citation(chunk.document, chunk.section, chunk.page, text, c.score, chunk.id)
 
 
 def _passage_citation(hit: Hit) -> Citation:

@@ -3,7 +3,8 @@
 A small embedding model gives "When did Mao die?" and "When was the Great Leap Forward?" similar
 scores, so similarity alone cannot tell covered questions from near-topic ones. Words can: a name,
 title or year in the question that never occurs in the notes means the notes cannot answer it
-("the Long March", "the Titanic", "1970"), unless it is a known alias of something they do name.
+("the Long March", "the Titanic", "1970"), unless it is another name of something they do name
+(mined from the notes, or in the teacher's list: see `abbreviations`).
 """
 
 from __future__ import annotations
@@ -11,40 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.lexical import LexicalIndex, STOPWORDS, fold, same_family, tokenize, word_stems, words
+from bot.core.lexical import LexicalIndex
+from bot.core.tokens import STOPWORDS, fold, same_family, tokenize, word_stems, words
 
 # Forms of address that precede names ("Chairman Mao") and say nothing about coverage.
 TITLES = frozenset(
     """chairman president premier minister general marshal comrade mr mrs ms dr professor prof
     king queen emperor empress prince princess sir lord lady saint st chancellor secretary""".split()
 )
-
-# Common other names of things a history or science note names one way. Each maps to words the
-# notes may use instead; it is consulted only when the name itself is absent from the notes.
-ALIASES: dict[str, tuple[str, ...]] = {
-    "ussr": ("soviet union", "soviet"),
-    "soviets": ("soviet",),
-    "russia": ("soviet union", "soviet"),
-    "russian": ("soviet",),
-    "russians": ("soviet",),
-    "usa": ("united states", "america"),
-    "us": ("united states", "america"),
-    "america": ("united states", "american"),
-    "uk": ("united kingdom", "britain"),
-    "britain": ("united kingdom", "british"),
-    "communist party": ("ccp", "cpc"),
-    "cpc": ("ccp",),
-    "ccp": ("cpc", "communist party"),
-    "prc": ("people's republic of china", "china"),
-    "china": ("prc", "chinese", "sino"),
-    "chinese": ("china", "prc"),
-    "mao zedong": ("mao",),
-    "mao tse-tung": ("mao",),
-    "zedong": ("mao",),
-    "tse-tung": ("mao",),
-    "world war two": ("second world war", "world war ii", "wwii"),
-    "ww2": ("second world war", "world war ii", "wwii"),
-}
 
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’\-]*\.?)(?:\s+(?:of|the|and|de|von|van|du|la)?\s*[A-Z][\w'’\-]*)*")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")

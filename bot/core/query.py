@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core.coverage import named_terms
-from bot.core.lexical import LexicalIndex, same_family, tokenize, word_stems, words
+from bot.core.lexical import LexicalIndex
+from bot.core.tokens import same_family, tokenize, word_stems, words
 
 
 @dataclass(frozen=True)
@@ -24,20 +25,48 @@ class QueryTerm:
         return any(same_family(alt, s) for alt in self.alternatives for s in stems)
 
 
-def query_terms(question: str, lexical: LexicalIndex) -> list[QueryTerm]:
+def query_terms(question: str, lexical: LexicalIndex, ignore: str = "") -> list[QueryTerm]:
+    """The question's content words; those of `ignore` (words that only say what kind of answer
+    is wanted: "stand for", "what year") are left out."""
+    left_out = set(tokenize(ignore))
     group_size: dict[str, int] = {}
     for name in named_terms(question):
         stems = tokenize(name)
         for stem in stems:
             group_size[stem] = max(group_size.get(stem, 1), len(stems))
+    # A word of a name the notes also call otherwise ("great leap forward" / "GLF") is found
+    # where the other name is.
+    renamed: dict[str, set[str]] = {}
+    for phrase, others in named_phrases(question, lexical):
+        for stem in tokenize(phrase):
+            renamed.setdefault(stem, set()).update(s for other in others for s in tokenize(other))
     terms: dict[str, QueryTerm] = {}
     for word, stem in word_stems(question):
-        if stem in terms:
+        if stem in terms or stem in left_out:
             continue
-        alternatives = {stem} | {s for alias in lexical.other_names(word) for s in tokenize(alias)}
+        alternatives = {stem} | renamed.get(stem, set())
         weight = lexical.idf(stem) / group_size.get(stem, 1)
         terms[stem] = QueryTerm(stem, weight, frozenset(alternatives))
     return list(terms.values())
+
+
+MAX_NAME_WORDS = 6
+
+
+def named_phrases(question: str, lexical: LexicalIndex) -> list[tuple[str, tuple[str, ...]]]:
+    """Runs of the question's words (any case) that the notes or the teacher's list give other
+    names for, longest first, with those other names."""
+    folded = words(question)
+    found, covered = [], set()
+    for n in range(min(MAX_NAME_WORDS, len(folded)), 0, -1):
+        for start in range(len(folded) - n + 1):
+            span = set(range(start, start + n))
+            phrase = " ".join(folded[start:start + n])
+            others = lexical.other_names(phrase)
+            if others and not span & covered:
+                found.append((phrase, others))
+                covered |= span
+    return found
 
 
 COMMON_SHARE = 0.3  # a name in at least this share of passages is one of the notes' subjects
@@ -62,15 +91,17 @@ class QueryName:
 
 def query_names(question: str, terms: list[QueryTerm], lexical: LexicalIndex) -> list[QueryName]:
     by_stem = {t.stem: t for t in terms}
-    names = []
-    for name in named_terms(question):
-        found = tuple(by_stem[s] for s in tokenize(name) if s in by_stem)
-        key = " ".join(words(name))
-        short = frozenset(s for other in lexical.other_names(key) for s in tokenize(other))
-        if found:
-            common = all(max(lexical.doc_freq.get(a, 0) for a in t.alternatives) >= COMMON_SHARE * lexical.doc_count
-                         for t in found)
-            names.append(QueryName(found, short, common))
+    names, seen = [], set()
+    phrases = [(" ".join(words(n)), lexical.other_names(" ".join(words(n)))) for n in named_terms(question)]
+    for key, others in [*phrases, *named_phrases(question, lexical)]:
+        found = tuple(by_stem[s] for s in tokenize(key) if s in by_stem)
+        if not found or key in seen:
+            continue
+        seen.add(key)
+        short = frozenset(s for other in others for s in tokenize(other))
+        common = all(max(lexical.doc_freq.get(a, 0) for a in t.alternatives) >= COMMON_SHARE * lexical.doc_count
+                     for t in found)
+        names.append(QueryName(found, short, common))
     return names
 
 

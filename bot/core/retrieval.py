@@ -5,13 +5,16 @@ words (names, years) that a small embedding model blurs."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
+from bot.core.abbreviations import OtherNames
 from bot.core.documents import Chunk
 from bot.core.embedding import Embedder
 from bot.core.index_store import LoadedIndex
-from bot.core.lexical import fold, tokenize, word_stems, words
+from bot.core.spelling import NotesVocabulary, correct_spelling
+from bot.core.tokens import STOPWORDS, fold, tokenize, word_stems, words
 
 RRF_K = 60
 NEAR_DUPLICATE_COSINE = 0.97
@@ -35,36 +38,46 @@ class SearchResult:
 
 
 class Retriever:
-    def __init__(self, index: LoadedIndex, embedder: Embedder, *, depth: int = 30) -> None:
+    def __init__(self, index: LoadedIndex, embedder: Embedder, *, depth: int = 30,
+                 names: OtherNames | None = None) -> None:
         self.index = index
         self.embedder = embedder
         self.depth = depth
+        # The notes' own other names, and the teacher's list (`names.yaml`) when there is one.
+        self.lexical = index.lexical.with_names(names or {})
+
+    @cached_property
+    def vocabulary(self) -> NotesVocabulary:
+        """The notes' words, for reading misspelt questions (made on first use)."""
+        return NotesVocabulary(c.embedding_text() for c in self.index.chunks)
 
     @property
     def chunk_count(self) -> int:
         return len(self.index.chunks)
 
     def search(self, question: str, k: int = 8) -> SearchResult:
+        question = correct_spelling(question, self.vocabulary, lambda stem: stem in self.lexical.doc_freq,
+                                    getattr(self.embedder, "knows_word", None))
         expanded = self._spell_out(question)
         query_vector = self.embedder.encode_query(expanded)
         tokens = self._lexical_query(expanded)
         dense = self._dense(query_vector)
-        lexical = dict(self.index.lexical.top(tokens, self.depth))
+        lexical = dict(self.lexical.top(tokens, self.depth))
         fused = _reciprocal_rank_fusion([list(dense), list(lexical)])
         hits = self._distinct_hits(fused, dense, lexical, query_vector, k)
         return SearchResult(question, tokens, query_vector, hits)
 
     def _spell_out(self, question: str) -> str:
-        """Add the long form of each abbreviation the notes define: "When did the GLF end?" is
+        """Add the other names the notes give a word of the question: "When did the GLF end?" is
         also a question about the Great Leap Forward, which headings spell out."""
-        long_forms = [self.index.lexical.abbreviations.get(w) for w in dict.fromkeys(words(question))]
-        extra = [f for f in long_forms if f]
-        return f"{question} ({'; '.join(extra)})" if extra else question
+        lexical = self.lexical
+        extra = [o for w in dict.fromkeys(words(question)) if w not in STOPWORDS for o in lexical.other_names(w)]
+        return f"{question} ({'; '.join(dict.fromkeys(extra))})" if extra else question
 
     def _lexical_query(self, question: str) -> list[str]:
         """The question's stems, plus the other names of words the notes never use ("USSR" also
         searches "Soviet Union")."""
-        lexical = self.index.lexical
+        lexical = self.lexical
         stems = []
         for word, stem in word_stems(question):
             stems.append(stem)

@@ -7,28 +7,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.core.lexical import tokenize
+from bot.core.tokens import tokenize
 from bot.core.query import QueryName, QueryTerm, match_share
+from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_KINDS, NUMBER, REASON,
+                                    gives_a_cause, has_kind)
 from bot.core.retrieval import Hit
 from bot.core.text import split_sentences
 
 LIST_MARK = "- "
 ON_TOPIC, IMPLICIT, OFF_TOPIC = "on", "implicit", "off"
 HEADING_CREDIT = 0.6  # a question word found only in the heading counts for less
+KIND_BONUS = 0.15  # a sentence holding what the question's kind asks for (a date for "when")
 _INSTRUCTION = re.compile(r"^(explain|analy[sz]e|describe|discuss|assess|evaluate|compare|outline|"
                           r"to what extent|how far)\b", re.I)
 _PRONOUN_LED = re.compile(r"^(this|these|those|that|it|its|he|she|his|her|they|their|such|thus|"
                           r"hence|however|consequently|therefore|there)\b", re.I)
-_DATE = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b|\b(january|february|march|april|may|june|july|"
-                   r"august|september|october|november|december)\b", re.I)
-_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|"
-                     r"millions?|billions?|half|third|quarter|dozen|percent|doubled|tripled|"
-                     r"quadrupled|halved|fold)\b", re.I)
-_KIND_CUES = (
-    ("number", re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|share|number)\b", re.I)),
-    ("date", re.compile(r"^\s*when\b|\b(what|which|in what) (year|decade|date|month|period)\b|"
-                        r"\b(dates?|years?)\s*\??\s*$", re.I)),  # "great leap forward dates"
-)
+_DEFINING_VERB = re.compile(r"\s(is|was|are|were|refers to|means|meant|describes|denotes)\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -37,8 +31,8 @@ class Candidate:
     hit: Hit
     rank: int  # rank of its passage
     position: int  # order within its passage (-1 for a heading)
-    is_heading: bool = False
     context: str = ""  # the sentence before it, shown with one that cannot stand alone
+    lead_in: str = ""  # the line introducing the list this sentence is an item of
     followers: tuple[str, ...] = ()  # the first items of the list a lead-in introduces
     match: float = 0.0
     score: float = 0.0
@@ -46,34 +40,14 @@ class Candidate:
     parts: tuple[str, ...] = ()  # the sentences of the notes it shows, for de-duplication
     similarity: float | None = None  # cosine of question and sentence, when it was embedded
     on_topic: str = ON_TOPIC  # ON_TOPIC, IMPLICIT (only a common name is missing) or OFF_TOPIC
-
-
-def expected_kind(question: str) -> str | None:
-    """What kind of answer the question asks for, when a sentence can be checked for it."""
-    for kind, cue in _KIND_CUES:
-        if cue.search(question):
-            return kind
-    return None
-
-
-def has_kind(text: str, kind: str | None) -> bool:
-    if kind == "date":
-        return bool(_DATE.search(text))
-    if kind == "number":
-        return bool(_NUMBER.search(text))
-    return True
+    defines: bool = False  # it says what a name of the question is ("The GLF was ...")
+    heading_part: str = ""  # its section's heading, when that holds the date or number asked for
 
 
 def candidates_from(hits: list[Hit]) -> list[Candidate]:
-    out: list[Candidate] = []
-    headings_seen: set[str] = set()
-    for rank, hit in enumerate(hits):
-        for heading in hit.chunk.heading_path:
-            if heading not in headings_seen:
-                headings_seen.add(heading)
-                out.append(Candidate(heading, hit, rank, -1, is_heading=True))
-        out.extend(_sentences_of(hit, rank))
-    return out
+    """The sentences of the passages, in rank order. Headings are not candidates: a heading names
+    a topic without saying anything about it, and it is shown as the citation's section."""
+    return [c for rank, hit in enumerate(hits) for c in _sentences_of(hit, rank)]
 
 
 def _sentences_of(hit: Hit, rank: int) -> list[Candidate]:
@@ -86,9 +60,9 @@ def _sentences_of(hit: Hit, rank: int) -> list[Candidate]:
         item = line.startswith(LIST_MARK)
         body = line[len(LIST_MARK):] if item else line
         for sentence in split_sentences(body):
-            text = f"{header} {sentence}" if item and header else sentence
             followers = _list_after(lines, index) if sentence.endswith(":") else ()
-            out.append(Candidate(text, hit, rank, len(out), context=previous, followers=followers))
+            out.append(Candidate(sentence, hit, rank, len(out), context=previous,
+                                 lead_in=header if item else "", followers=followers))
             previous = sentence
         if not item:
             header = line if line.rstrip().endswith(":") else ""
@@ -105,10 +79,10 @@ def _list_after(lines: list[str], index: int, limit: int = 3) -> tuple[str, ...]
 
 
 def score_candidates(candidates: list[Candidate], terms: list[QueryTerm], names: list[QueryName],
-                     kind: str | None) -> list[Candidate]:
+                     kind: str | None, question: str = "") -> list[Candidate]:
     if not terms:
         return []
-    scored = [_score(c, terms, names, kind) for c in candidates]
+    scored = [_score(c, terms, names, kind, question) for c in candidates]
     return sorted(scored, key=lambda c: (-c.score, c.rank, c.position))
 
 
@@ -120,34 +94,65 @@ def rescore_semantically(scored: list[Candidate], similarities: list[float], wei
     return sorted(rescored, key=lambda c: (-c.score, c.rank, c.position)) + rest
 
 
-def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: str | None) -> Candidate:
-    parts = (c.text,)
-    if c.context and _PRONOUN_LED.match(c.text):
+def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: str | None,
+           question: str) -> Candidate:
+    parts: tuple[str, ...] = (c.text,)
+    if c.lead_in:
+        parts = (c.lead_in, c.text)  # a list item means little without the line introducing it
+    elif c.context and _PRONOUN_LED.match(c.text):
         parts = (c.context, c.text)  # "He was replaced by Lin Biao" needs the sentence naming him
-    text = " ".join(parts)
-    if c.followers:
-        text = "\n".join((text, *(LIST_MARK + f for f in c.followers)))
-        parts = (*parts, *c.followers)
+    parts = (*parts, *c.followers)
+    text = "\n".join(parts)
     own = set(tokenize(text))
     heading = set(tokenize(" ".join(c.hit.chunk.heading_path)))
     match = match_share(terms, own, heading, HEADING_CREDIT)
     on_topic = _on_topic(terms, names, own | heading)
-    kind_ok = has_kind(text, kind)
+    kind_ok = _holds_kind(text, kind, question, names)
+    heading_part = ""
+    if not kind_ok and kind in (DATE, NUMBER):
+        # "When was the Great Leap Forward?" is answered by the section "The Great Leap Forward
+        # (1958-1961)": its heading is shown with the sentence, never alone.
+        heading_part = next((h for h in reversed(c.hit.chunk.heading_path) if has_kind(h, kind)), "")
+        if heading_part:
+            parts, kind_ok = (heading_part, *parts), True
+    defines = _defines_a_name(c.text, terms, names)
     score = match + 0.2 * max(c.hit.dense, 0.0) + 0.08 / (1 + c.rank)
-    if kind and kind_ok:
-        score += 0.15
-    if _defines_a_question_term(c.text, terms):
-        score += 0.15  # "Backyard furnaces: villages built..." answers "What were backyard furnaces?"
-    if c.is_heading:
-        # A heading names a topic without saying anything about it: only worth quoting when it
-        # carries the very date or number asked for.
-        score *= 0.9 if kind and kind_ok else 0.5
+    if kind in CHECKED and kind_ok:
+        score += KIND_BONUS
+    if kind == REASON and gives_a_cause(c.text):
+        score += KIND_BONUS  # "why" is answered by a cause, not by the event restated
+    if defines:
+        # "Backyard furnaces: villages built..." answers "What were backyard furnaces?"
+        score += 2 * KIND_BONUS if kind == EXPLANATION else KIND_BONUS
+    if c.followers and kind not in LONG_KINDS:
+        score *= 0.8  # "Key features included:" is a lead-in; its items say the facts
     if _INSTRUCTION.match(c.text) or c.text.rstrip().endswith("?"):
         score *= 0.6  # exam prompts restate questions; their model answers hold the facts
-    if len(c.text.split()) < 5 and not c.is_heading:
+    if len(c.text.split()) < 5:
         score *= 0.8
-    return replace(c, text=text, match=match, score=score, kind_ok=kind_ok, parts=parts,
-                   on_topic=on_topic)
+    return replace(c, match=match, score=score, kind_ok=kind_ok, parts=parts, on_topic=on_topic,
+                   defines=defines, heading_part=heading_part)
+
+
+def shown_text(c: Candidate, already_shown: frozenset[str] = frozenset(), long: bool = False) -> str:
+    """What a candidate quotes: the heading holding the date asked for, its lead-in or context,
+    itself, and (for a list or an explanation) the first items of a list it introduces, leaving
+    out what the answer already shows."""
+    body = [p for p in (c.parts or (c.text,)) if p not in c.followers and p not in already_shown]
+    if not body:
+        return ""
+    if c.heading_part and body[0] == c.heading_part:
+        body = [f"{c.heading_part}: {body[1]}" if len(body) > 1 else c.heading_part, *body[2:]]
+    items = [LIST_MARK + f for f in c.followers if f not in already_shown] if long else []
+    return "\n".join([" ".join(body), *items]).strip()
+
+
+def _holds_kind(text: str, kind: str | None, question: str, names: list[QueryName]) -> bool:
+    if kind == EXPANSION:
+        # "What does GLF stand for?" is answered where the notes give the name's other form.
+        stems = set(tokenize(text))
+        return any(name.short_forms & stems for name in names if name.short_forms)
+    return has_kind(text, kind, question)
 
 
 def _on_topic(terms: list[QueryTerm], names: list[QueryName], stems: set[str]) -> str:
@@ -164,9 +169,19 @@ def _on_topic(terms: list[QueryTerm], names: list[QueryName], stems: set[str]) -
     return IMPLICIT if all(name.common for name in missing) else OFF_TOPIC
 
 
-def _defines_a_question_term(sentence: str, terms: list[QueryTerm]) -> bool:
+def _defines_a_name(sentence: str, terms: list[QueryTerm], names: list[QueryName]) -> bool:
+    """Whether the sentence says what something of the question is: "Term: definition", or a
+    subject naming it followed by is/was/refers to ("The GLF was Mao's radical attempt ...")."""
     term, sep, rest = sentence.partition(":")
-    if not sep or not rest.strip() or len(term.split()) > 5:
+    if sep and rest.strip() and len(term.split()) <= 5:
+        stems = set(tokenize(term))
+        return bool(stems) and all(any(t.found_in({s}) for t in terms) for s in stems)
+    verb = _DEFINING_VERB.search(sentence)
+    if not verb or len(sentence[: verb.start()].split()) > 6:
         return False
-    stems = set(tokenize(term))
-    return bool(stems) and all(any(t.found_in({s}) for t in terms) for s in stems)
+    subject = set(tokenize(sentence[: verb.start()]))
+    if not subject:
+        return False
+    if any(name.found_in(subject) for name in names):
+        return True
+    return all(any(t.found_in({s}) for t in terms) for s in subject)

@@ -11,6 +11,10 @@ import re
 
 # A sentence may end with ., ! ?, or an ellipsis, then closing quotes or brackets, then whitespace.
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*\s+")
+# Text extracted from PDFs often loses the space after a full stop: "might seem peculiar.But, in
+# fact". A stop after two lower-case letters, right before a capitalised word, ends a sentence
+# ("e.g.", "U.S." and "Node.js" do not match).
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 # What may open the next sentence before its first letter or digit.
 _OPENERS = "\"'\u201c\u2018\u00ab([*"
 
@@ -35,11 +39,13 @@ def split_sentences(text: str) -> list[str]:
 
     Every line break ends a sentence (list items and headers are separate lines). Within a line a
     sentence ends at ., !, ? or an ellipsis followed by whitespace and an upper-case letter, a digit
-    or an opening quote, unless the word before the stop is a known abbreviation or an initial.
+    or an opening quote, unless the word before the stop is a known abbreviation or an initial; and
+    where a stop after a lower-case word runs straight into a capitalised word (PDF text).
     """
     sentences: list[str] = []
     for line in text.splitlines():
-        sentences.extend(_split_line(line))
+        for piece in _GLUED.split(line):
+            sentences.extend(_split_line(piece))
     return sentences
 
 

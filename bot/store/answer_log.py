@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.core.lexical import fold
+from bot.core.tokens import fold
 from bot.store.database import Database
 
 

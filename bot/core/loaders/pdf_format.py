@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections import Counter
+from dataclasses import replace
 
 from bot.core.loaders.decoding import clean_text
 from bot.core.loaders.headings import is_page_number
@@ -28,7 +30,7 @@ def parse_pdf(data: bytes, name: str) -> Parsed:
     texts = _page_texts(reader, name)
     pages = [split_lines(clean_text(text), page=number) for number, text in texts]
     pages = _without_running_lines(pages)
-    lines = [line for page in pages for line in page]
+    lines = rejoin_hyphenated([line for page in pages for line in page])
     if not lines:
         raise DocumentError(
             f"{name}: no text found (a scanned PDF needs OCR first)",
@@ -91,6 +93,30 @@ def _running_lines(pages: list[list[Line]]) -> set[str]:
 def _key(line: Line) -> str:
     """Running lines differ only in their page number ("Notes - page 3"), so digits are ignored."""
     return normalize_space("".join(char for char in line.text if not char.isdigit()))
+
+
+_HYPHENATED_END = re.compile(r"([A-Za-z]+)-$")
+_WORD_START = re.compile(r"^([a-z]+)([^\w\s]*)(\s+|$)")
+_WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def rejoin_hyphenated(lines: list[Line]) -> list[Line]:
+    """Words a PDF hyphenated across lines made whole again ("eco-" + "nomic" -> "economic"); a
+    compound that keeps its hyphen ("self-" + "sufficient") is told apart by how the document
+    writes the word elsewhere, and kept as it is when the document does not say."""
+    vocabulary = Counter(w.lower() for line in lines for w in _WORDS.findall(line.text))
+    out = list(lines)
+    for i in range(len(out) - 1):
+        end, start = _HYPHENATED_END.search(out[i].text), _WORD_START.match(out[i + 1].text)
+        if not end or not start:
+            continue
+        head, tail = end.group(1), start.group(1)
+        whole, compound = (head + tail).lower(), f"{head}-{tail}".lower()
+        if vocabulary[whole] > vocabulary[compound] or (not vocabulary[compound] and vocabulary[tail.lower()] <= 1):
+            rest = out[i + 1].text[start.end():]
+            out[i] = replace(out[i], text=out[i].text[:-1] + tail + start.group(2))
+            out[i + 1] = replace(out[i + 1], text=rest)
+    return [line for line in out if line.text.strip()]
 
 
 def _metadata_title(reader) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core.documents import Chunk
-from bot.core.lexical import fold
+from bot.core.tokens import fold
 from bot.core.quiz import generator
 from bot.core.quiz.gen_rank import rank_items
 from bot.core.quiz.items import CLOZE, KINDS, POSTABLE_KINDS, QuizItem

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.core.lexical import fold, tokenize
+from bot.core.tokens import fold, tokenize
 from bot.core.quiz.items import QuizItem
 
 SHARED_WORDS = 0.5  # share of the question's content words found in the quiz question

@@ -13,7 +13,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from bot.core.lexical import fold
+from bot.core.tokens import fold
 from bot.core.quiz.gen_lexicon import (CAUSE, DEFINITION, ENUMERATION, LABEL_KIND, NUMBER, TERM,
                                        NotesLexicon, entity_text, is_noun_use, name_shape_ok, term_of,
                                        tests_of, words_of)

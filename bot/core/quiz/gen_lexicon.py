@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from bot.core.lexical import fold
+from bot.core.tokens import fold
 
 PERSON, PLACE, ORGANISATION, GROUP, DATE, NUMBER = "person", "place", "organisation", "group", "date", "number"
 TERM, DEFINITION, CAUSE, ENUMERATION = "term", "definition", "cause", "enumeration"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.core.documents import Chunk
-from bot.core.lexical import STOPWORDS, fold
+from bot.core.tokens import STOPWORDS, fold
 from bot.core.text import split_sentences
 
 LIST_MARK = "- "

@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 
 from bot.core import nlp
 from bot.core.documents import Chunk
-from bot.core.lexical import fold
-from bot.core.quiz.gen_cards import abbreviations_in, term_definition
+from bot.core.abbreviations import abbreviations_in
+from bot.core.quiz.gen_cards import term_definition
+from bot.core.tokens import fold
 from bot.core.quiz.gen_keys import (Key, cause_distractors, cause_key, definition_key, enumeration_distractor,
                                     enumeration_key, name_distractors, name_keys, number_distractors,
                                     number_keys, term_distractors)

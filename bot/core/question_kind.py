@@ -1,0 +1,92 @@
+"""What kind of answer a question asks for, and whether a sentence holds that kind.
+
+"When ...?" wants a date, "How many ...?" a number, "Who replaced ...?" a person, "Where ...?" a
+place, "Why ...?" a cause, "What does X stand for?" the long form of X. A sentence that holds no
+date cannot answer "when", however many of the question's words it shares. The cues are English
+question forms, not facts of any course; names are told apart by capitals (a sentence naming
+someone or somewhere the question does not).
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMBER, DATE, PERSON, PLACE = "number", "date", "person", "place"
+REASON, EXPANSION, EXPLANATION, LIST = "reason", "expansion", "explanation", "list"
+# Kinds a sentence can be checked for; the others only say which sentence reads best.
+CHECKED = frozenset({NUMBER, DATE, PERSON, PLACE, EXPANSION})
+# Kinds whose answer may run to more sentences than a fact's.
+LONG_KINDS = frozenset({EXPLANATION, LIST, REASON})
+
+_CUES = (
+    (EXPANSION, re.compile(r"\bstands? for\b|\b(abbreviation|acronym|initials)\b|\bshort for\b|"
+                           r"\bwhat does [A-Z]{2,}s? mean\b", re.I)),
+    (NUMBER, re.compile(r"\bhow (many|much|long|old|far|large|big|high|tall|often)\b|"
+                        r"\bwhat (percentage|proportion|share|number|amount|fraction)\b", re.I)),
+    (DATE, re.compile(r"^\s*when\b|\b(what|which|in what) (year|decade|date|month|century|period|day)\b|"
+                      r"\b(dates?|years?)\s*\??\s*$", re.I)),  # "great leap forward dates"
+    (REASON, re.compile(r"^\s*(why|how come)\b|\bwhat (was|were|is|are) the (main |key |chief )?"
+                        r"(reasons?|causes?|motives?)\b|\bwhat (caused|led to|prompted|motivated)\b|"
+                        r"\bfor what reason\b", re.I)),
+    (PLACE, re.compile(r"^\s*where\b|\b(in|at|to|from) (what|which) (country|city|town|region|place|"
+                       r"state|province|area|continent|location)\b|\bwhat (country|city|town|region|"
+                       r"place|state|province|location)\b", re.I)),
+    (PERSON, re.compile(r"^\s*(who|whom)\b(?!\s+(is|was|are|were)\s+(?!(a|an|the)\b))|"
+                        r"\b(whose|which person|what person)\b", re.I)),
+    (LIST, re.compile(r"^\s*(list|name (the|some|two|three|four|five|all))\b|\bwhat (were|are) (the|some) "
+                      r"\w+ (features|measures|reforms|effects|consequences|types|kinds|examples|steps)\b", re.I)),
+    (EXPLANATION, re.compile(r"^\s*(explain|describe|define|outline|summari[sz]e|discuss)\b|"
+                             r"^\s*what (is|was|are|were) (a |an |the )?\S+( \S+){0,4}\s*\??\s*$|"
+                             r"^\s*who (is|was) (?!(a|an|the)\b)", re.I)),
+)
+
+_DATE = re.compile(r"\b(1\d\d\d|20\d\d|\d{1,2}(st|nd|rd|th)? century)s?\b|\b(january|february|march|april|"
+                   r"may|june|july|august|september|october|november|december)\b|\b\d{3}\s*(AD|BC|CE|BCE)\b", re.I)
+_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                     r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|half|third|quarter|"
+                     r"dozens?|percent|doubled|tripled|quadrupled|halved|fold|several|few)\b", re.I)
+_CAUSE = re.compile(r"\b(because|due to|owing to|as a result|result(ed|s)? (in|from)|led to|lead to|"
+                    r"leading to|in order to|so that|caus(e|ed|es|ing)|reasons?|since|thus|therefore|"
+                    r"consequently|aimed? (to|at)|intended|sought|in response to|motivat\w*|driven by|"
+                    r"fear(ed|ing)?|to (avoid|prevent|ensure|secure|increase|reduce|gain))\b", re.I)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’\-]*")
+
+
+def expected_kind(question: str) -> str | None:
+    """The kind of answer `question` asks for, or None when any statement may answer it."""
+    for kind, cue in _CUES:
+        if cue.search(question):
+            return kind
+    return None
+
+
+def cue_text(question: str) -> str:
+    """The words of the question that only say what kind of answer is wanted ("stand for",
+    "abbreviation", "what year", "dates", "reasons"): a sentence that answers need not hold them.
+    A list's words stay ("What were the key features...?" is answered by "Key features included:")."""
+    for kind, cue in _CUES:
+        found = [m.group() for m in cue.finditer(question)]
+        if found:
+            return "" if kind in (LIST, EXPLANATION, PERSON) else " ".join(found)
+    return ""
+
+
+def has_kind(text: str, kind: str | None, question: str = "") -> bool:
+    """Whether `text` holds what a question of this kind asks for (True for kinds not checked)."""
+    if kind == DATE:
+        return bool(_DATE.search(text))
+    if kind == NUMBER:
+        return bool(_NUMBER.search(text))
+    if kind in (PERSON, PLACE):
+        return bool(new_names(text, question))
+    return True
+
+
+def new_names(text: str, question: str) -> list[str]:
+    """Capitalised words of `text` (not opening it) that the question does not use."""
+    asked = {w.lower() for w in re.findall(r"[\w'’\-]+", question)}
+    return [m.group() for m in _NAME.finditer(text) if m.group().lower() not in asked]
+
+
+def gives_a_cause(text: str) -> bool:
+    return bool(_CAUSE.search(text))

@@ -1,0 +1,71 @@
+"""Misspelt words of a question read as the notes' words they were meant to be.
+
+"wat hapend to peng dehaui after he critisized the great leep forward": "dehaui", "critisized" and
+"leep" are not in the notes, so the coverage check would call them unknown terms and decline. Each
+word of the question that the notes never use, and that is not an everyday word either, is
+replaced by the notes' word closest to it in edit distance when one is close enough. The vocabulary
+is the notes' own, so this works for any course without a dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.core.tokens import STOPWORDS, fold, tokenize
+
+MIN_LENGTH = 4  # shorter words are too often another real word one letter away
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def max_edits(word: str, capitalised: bool) -> int:
+    """A transposition or one wrong letter; two for long lower-case words. A capitalised word is
+    a name: a name one letter away from a name in the notes may be another person, so one edit."""
+    if capitalised or len(word) < 7:
+        return 1
+    return 2
+
+
+class NotesVocabulary:
+    """The words of the notes (folded), with how often each occurs."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        counts: Counter[str] = Counter()
+        for text in texts:
+            counts.update(w for w in re.findall(r"[a-z]+", fold(text)) if len(w) >= MIN_LENGTH - 1)
+        self.counts = counts
+        # Question words misspelt ("hapend") are read as what they are, and then carry no topic.
+        self._words = list(counts) + [w for w in STOPWORDS if w not in counts and len(w) >= MIN_LENGTH]
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.counts
+
+    def closest(self, word: str, edits: int) -> str | None:
+        """The notes' word within `edits` edits of `word` (the most frequent of the nearest)."""
+        found = process.extract(word, self._words, scorer=OSA.distance, score_cutoff=edits, limit=8)
+        if not found:
+            return None
+        best = min(distance for _, distance, _ in found)
+        return max((w for w, distance, _ in found if distance == best), key=lambda w: self.counts[w])
+
+
+def correct_spelling(question: str, vocabulary: NotesVocabulary, known_stems: Callable[[str], bool],
+                     common_word: Callable[[str], bool] | None = None) -> str:
+    """The question with each misspelt word replaced by the notes' word it most likely means."""
+    def fix(match: re.Match[str]) -> str:
+        original = match.group()
+        word = fold(original).strip("'-")
+        if (len(word) < MIN_LENGTH or not word.isalpha() or word in STOPWORDS or word in vocabulary
+                or all(known_stems(s) for s in tokenize(word))
+                or (common_word is not None and common_word(word))):
+            return original
+        meant = vocabulary.closest(word, max_edits(word, original[0].isupper()))
+        if meant is None:
+            return original
+        return meant.capitalize() if original[0].isupper() else meant
+
+    return _WORD.sub(fix, question)

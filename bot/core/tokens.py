@@ -1,0 +1,86 @@
+"""The one tokenizer every lexical comparison uses: folding, stopwords, stemming, word families.
+
+BM25 (`lexical`), coverage, question terms and sentence matching all compare stems made here, so a
+word is the same word everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+# Function words that carry no topic. Question words are here too: "when" says what kind of
+# answer is wanted (see answering), not what it is about.
+STOPWORDS = frozenset(
+    """a an the and or but if then else of to in on at by for with without from into onto over under
+    about above below between through during before after since until while as than so such
+    is are was were be been being am do does did done doing have has had having can could shall
+    should will would may might must ought i me my we our you your he him his she her it its they
+    them their this that these those there here what which who whom whose when where why how
+    not no nor only own same too very just also any all both each few more most other some many much
+    s t don didn doesn isn wasn weren aren won wouldn couldn shouldn let us
+    explain describe tell give list name please happen happened happens occur occurred occurs""".split()
+)
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII: curly quotes, dashes and accents folded away."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return text.encode("ascii", "ignore").decode("ascii").lower()
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def words(text: str) -> list[str]:
+    """Folded words of a text, stopwords kept (for phrase checks). "Take place" is dropped as a
+    whole: it says an event is asked about, nothing of which."""
+    folded = fold(text).replace("'s ", " ")
+    return _WORD.findall(_TAKE_PLACE.sub(" ", folded))
+
+
+_TAKE_PLACE = re.compile(r"\b(take|takes|took|taken|taking) place\b")
+
+
+# Irregular forms a suffix stemmer cannot join to their family ("died" -> "die", "deaths" ->
+# "death"). Applied to folded words before stemming, on documents and questions alike.
+IRREGULAR = {
+    "died": "death", "die": "death", "dies": "death", "dying": "death", "dead": "death",
+    "born": "birth", "began": "begin", "begun": "begin", "grew": "grow", "grown": "grow",
+    "fell": "fall", "fallen": "fall", "led": "lead", "built": "build", "won": "win",
+    "fought": "fight", "sought": "seek", "taught": "teach", "thought": "think", "bought": "buy",
+    "brought": "bring", "caught": "catch", "held": "hold", "kept": "keep", "left": "leave",
+    "lost": "lose", "made": "make", "meant": "mean", "paid": "pay", "sent": "send",
+    "spent": "spend", "stood": "stand", "struck": "strike", "took": "take", "taken": "take",
+    "went": "go", "gone": "go", "wrote": "write", "written": "write", "rose": "rise",
+    "risen": "rise", "chose": "choose", "chosen": "choose", "drove": "drive", "driven": "drive",
+    "gave": "give", "given": "give", "knew": "know", "known": "know", "saw": "see", "seen": "see",
+    "spoke": "speak", "spoken": "speak", "worse": "worsen", "worst": "worsen",
+}
+
+
+def tokenize(text: str) -> list[str]:
+    """Stemmed content words: what BM25 indexes and what question/sentence overlap compares."""
+    return [stem for _, stem in word_stems(text)]
+
+
+def word_stems(text: str) -> list[tuple[str, str]]:
+    """(folded word, stem) for each content word of a text, in order."""
+    kept = [w for w in words(text) if w not in STOPWORDS]
+    return list(zip(kept, _stemmer().stemWords([IRREGULAR.get(w, w) for w in kept])))
+
+
+def same_family(a: str, b: str) -> bool:
+    """Stems of one word family that the stemmer left apart ("voluntari" / "voluntarili",
+    "relat" / "relationship"): equal, or one a prefix of the other of at least five letters."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 5 and long_.startswith(short)

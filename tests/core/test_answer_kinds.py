@@ -1,0 +1,158 @@
+"""Kinds of questions answered on notes other than the default one (a small five-document course of
+history, programming and biology), with the real model: abbreviations and other names the notes
+define, headings never quoted alone, causes for "why", misspelt words of the notes, mentions and
+markdown in a chat message, no text repeated, and tiers that do not depend on the corpus's size."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.answering import CONFIDENT, NOT_COVERED
+from tests.conftest import make_settings
+
+NOTES = {
+    "magna-carta.md": """# Magna Carta
+
+King John sealed the Magna Carta at Runnymede in 1215. The charter limited the power of the king and
+protected the barons from illegal imprisonment.
+
+## Why the barons rebelled
+
+Many barons turned against the king. The barons rebelled because King John raised heavy taxes to pay
+for his failed wars in France. Pope Innocent III annulled the charter a few weeks later.
+""",
+    "hastings.md": """# The Battle of Hastings
+
+The Battle of Hastings was fought on 14 October 1066 between the Norman army of William, Duke of
+Normandy, and the English army of King Harold Godwinson. Harold was killed during the battle, and
+William was crowned king of England on Christmas Day.
+""",
+    "vikings.md": """# Viking Raids
+
+The Vikings raided the monastery of Lindisfarne in 793, an attack that shocked Christian Europe.
+Later raiders settled in the Danelaw, a region of eastern England under Danish law.
+
+Viking ships were long and shallow, so they could sail up rivers far inland.
+""",
+    "programming.md": """# Programming basics
+
+## Loops
+
+A loop repeats a block of code while a condition holds. A for loop visits each item of a sequence in
+turn.
+
+## Continuation-passing style
+
+Continuation-passing style (CPS) is a way of writing functions in which control is passed on
+explicitly as a continuation. Compilers for functional languages often translate programs into CPS
+before generating machine code.
+
+Common data structures include:
+
+- Arrays, which store items next to each other in memory.
+- Linked lists, which chain items together with pointers.
+- Hash tables, which find an item from its key in constant time on average.
+""",
+    "cells.md": """# Cell respiration
+
+The Krebs cycle, also known as the Citric Acid Cycle, takes place in the mitochondria. During the Krebs
+cycle, acetyl groups are oxidised and carbon dioxide is released. Deoxyribonucleic acid, or DNA for
+short, carries the genes that encode the enzymes of respiration.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory, embedder):
+    from bot.service import StudyService
+
+    root = tmp_path_factory.mktemp("history")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in NOTES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "names.yaml").write_text("Norman Conquest: Battle of Hastings\n", encoding="utf-8")
+    service = StudyService(make_settings(corpus, root / "index"), embedder)
+    service.reindex()
+    return service
+
+
+def test_what_an_abbreviation_stands_for(course):
+    for question in ("What does CPS stand for?", "What does the abbreviation CPS stand for?"):
+        answer = course.ask(question)
+        assert not answer.abstained, question
+        assert "Continuation-passing style (CPS)" in answer.sentences[0], question
+
+
+def test_the_long_name_finds_the_sentence_that_uses_the_short_one(course):
+    answer = course.ask("What do compilers translate programs into before generating machine code?")
+    assert "CPS" in answer.sentences[0]
+    # "DNA for short" and "also known as" are mined from the notes like "(CPS)".
+    assert "genes" in course.ask("What does deoxyribonucleic acid carry?").sentences[0]
+    answer = course.ask("Where does the citric acid cycle take place?")
+    assert not answer.abstained and "mitochondria" in answer.sentences[0]
+
+
+def test_a_teachers_list_of_other_names_is_used(course):
+    answer = course.ask("When did the Norman Conquest happen?")
+    assert not answer.abstained and "1066" in answer.sentences[0]
+
+
+@pytest.mark.parametrize("question", ["loops", "What are loops?", "Tell me about the Battle of Hastings",
+                                      "Why did the barons rebel?"])
+def test_a_heading_is_never_quoted_as_an_answer(course, question):
+    headings = {line.lstrip("# ").strip() for text in NOTES.values() for line in text.splitlines()
+                if line.startswith("#")}
+    answer = course.ask(question)
+    assert not answer.abstained, question
+    assert not set(answer.sentences) & headings, answer.sentences
+
+
+def test_why_prefers_the_sentence_giving_a_cause(course):
+    answer = course.ask("Why did the barons rebel against King John?")
+    assert "because" in answer.sentences[0]
+
+
+def test_explain_leads_with_the_defining_sentence(course):
+    answer = course.ask("explain continuation-passing style")
+    assert answer.sentences[0].startswith("Continuation-passing style (CPS) is")
+    assert len(answer.sentences) >= 2  # an explanation goes on past the definition
+
+
+def test_misspelt_words_of_the_notes_are_not_unknown_terms(course):
+    answer = course.ask("wat hapend at the monastry of lindisfarn")
+    assert not answer.abstained
+    assert "793" in answer.sentences[0]
+
+
+@pytest.mark.parametrize("question", ["In what year was the Magna Carta sealed?",
+                                      "When was the Battle of Hastings fought?",
+                                      "Which monastery did the Vikings raid in 793?"])
+def test_facts_stated_word_for_word_are_confident_in_a_small_corpus(course, question):
+    answer = course.ask(question)
+    assert answer.tier == CONFIDENT, (question, answer.sentences)
+
+
+def test_mentions_emoji_and_markdown_are_not_searched(course):
+    plain = course.ask("When was the Battle of Hastings fought?")
+    noisy = course.ask("@everyone <@&123456789012345678> **When** was the _Battle of Hastings_ fought? <:think:98765>")
+    assert noisy.tier == plain.tier and noisy.sentences == plain.sentences
+
+
+def test_no_text_is_shown_twice(course):
+    answer = course.ask("Which data structures find an item from its key?")
+    shown = " ".join(answer.sentences)
+    assert shown.count("Common data structures include:") <= 1
+    assert "Hash tables" in answer.sentences[0]
+
+
+def test_facts_get_one_or_two_sentences(course):
+    for question in ("Who was killed during the Battle of Hastings?", "When did the Vikings raid Lindisfarne?",
+                     "Where did King John seal the Magna Carta?"):
+        answer = course.ask(question)
+        assert 1 <= len(answer.sentences) <= 2, (question, answer.sentences)
+
+
+@pytest.mark.parametrize("question", ["What is the speed of light?", "When did the Ottoman Empire fall?"])
+def test_questions_about_other_subjects_are_declined(course, question):
+    assert course.ask(question).tier == NOT_COVERED
