@@ -28,9 +28,8 @@ _CUES = (
     (REASON, re.compile(r"^\s*(why|how come)\b|\bwhat (was|were|is|are) the (main |key |chief )?"
                         r"(reasons?|causes?|motives?)\b|\bwhat (caused|led to|prompted|motivated)\b|"
                         r"\bfor what reason\b", re.I)),
-    (PLACE, re.compile(r"^\s*where\b|\b(in|at|to|from) (what|which) (country|city|town|region|place|"
-                       r"state|province|area|continent|location)\b|\bwhat (country|city|town|region|"
-                       r"place|state|province|location)\b", re.I)),
+    (PLACE, re.compile(r"^\s*where\b|\b(what|which) (countr(y|ies)|cit(y|ies)|towns?|regions?|places?|"
+                       r"states?|provinces?|areas?|continents?|locations?|villages?|rivers?)\b", re.I)),
     (PERSON, re.compile(r"^\s*(who|whom)\b(?!\s+(is|was|are|were)\s+(?!(a|an|the)\b))|"
                         r"\b(whose|which person|what person)\b", re.I)),
     (LIST, re.compile(r"^\s*(list|name (the|some|two|three|four|five|all))\b|\bwhat (were|are) (the|some) "

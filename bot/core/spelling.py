@@ -23,11 +23,12 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
 def max_edits(word: str, capitalised: bool) -> int:
-    """A transposition or one wrong letter; two for long lower-case words. A capitalised word is
-    a name: a name one letter away from a name in the notes may be another person, so one edit."""
-    if capitalised or len(word) < 7:
-        return 1
-    return 2
+    """A transposition or one wrong letter; two for longer lower-case words. A capitalised word is
+    a name, and a name a letter away from a name in the notes may be someone else ("Pang" /
+    "Peng"): one edit, and none for short names."""
+    if capitalised:
+        return 1 if len(word) >= 5 else 0
+    return 1 if len(word) < 6 else 2
 
 
 class NotesVocabulary:
@@ -63,7 +64,8 @@ def correct_spelling(question: str, vocabulary: NotesVocabulary, known_stems: Ca
                 or all(known_stems(s) for s in tokenize(word))
                 or (common_word is not None and common_word(word))):
             return original
-        meant = vocabulary.closest(word, max_edits(word, original[0].isupper()))
+        edits = max_edits(word, original[0].isupper())
+        meant = vocabulary.closest(word, edits) if edits else None
         if meant is None:
             return original
         return meant.capitalize() if original[0].isupper() else meant
