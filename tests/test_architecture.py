@@ -37,8 +37,6 @@ HEAVY = ("torch", "sentence_transformers", "transformers", "faiss", "onnxruntime
 # kind "import": "importer -> imported".
 KNOWN_VIOLATIONS: dict[tuple[str, str], str] = {
     ("circle", "bot.chat, bot.cli, bot.cli_quiz"): "issue 11 (newcomer: cli <-> cli_quiz <-> chat)",
-    ("circle", "bot.core.abbreviations, bot.core.coverage, bot.core.lexical"):
-        "issue 11 (answers: lexical <-> abbreviations <-> coverage)",
 }
 
 

@@ -40,7 +40,7 @@ class NotesVocabulary:
             counts.update(w for w in re.findall(r"[a-z]+", fold(text)) if len(w) >= MIN_LENGTH - 1)
         self.counts = counts
         # Question words misspelt ("hapend") are read as what they are, and then carry no topic.
-        self._words = list(counts) + [w for w in STOPWORDS if w not in counts and len(w) >= MIN_LENGTH]
+        self._words = list(counts) + sorted(w for w in STOPWORDS if w not in counts and len(w) >= MIN_LENGTH)
 
     def __contains__(self, word: str) -> bool:
         return word in self.counts

@@ -3,6 +3,8 @@ misspellings read as the notes' words, PDF text split into sentences and rejoine
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.core.abbreviations import mine_other_names, pairs_in, read_course_names
@@ -61,7 +63,7 @@ def test_misspelt_words_become_the_notes_words():
     corrected = correct_spelling("wat hapend to peng dehaui after he critisized the great leep forward",
                                  vocabulary, stems.__contains__)
     # "hapend" becomes a question word (happen or happened), which carries no topic either way.
-    assert corrected.replace("happened", "happen") == "wat happen to peng dehuai after he criticised the great leap forward"
+    assert re.fullmatch(r"wat happen(s|ed)? to peng dehuai after he criticised the great leap forward", corrected)
     # A name one letter from a name of the notes may be someone else: one edit at most.
     assert correct_spelling("Who is Pang Dahuei?", vocabulary, stems.__contains__) == "Who is Pang Dahuei?"
 
