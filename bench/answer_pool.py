@@ -1,10 +1,12 @@
 """Answer quality on the development pool (`../shared/eval/courses/`: twelve courses of different
 subjects), per course, beside plain hybrid search measured in the same run.
 
-Two set-ups (`--mode`):
+Set-ups (`--mode`; `both` is pool and each):
 * `pool`: all twelve notes indexed as one course; every course's covered and adversarial questions.
 * `each`: each course indexed alone; its own covered and adversarial questions, and covered
   questions of the other courses as `off-topic` (the notes do not cover them: declining is right).
+* `halves`: six courses indexed as one course with the other six's covered questions as off-topic,
+  then the halves swap (two indexes instead of twelve: cheaper than `each`).
 
 For each course it prints what `studybot eval` reports per kind (fact in the answer, fact in its
 first sentence, sentences per answer, covered declined, confident precision, adversarial answered
@@ -119,6 +121,8 @@ class PlainHybrid:
 
 
 def evaluate(service, questions, plain: PlainHybrid, label: str) -> tuple[dict, list[dict]]:
+    """What `studybot eval` reports per kind, and plain hybrid's top sentences for the covered
+    questions; the records are appended to the run's file as soon as a course is done."""
     from bot.core.evaluation import holds, run_eval
 
     report = run_eval(questions, service.ask)
@@ -128,11 +132,19 @@ def evaluate(service, questions, plain: PlainHybrid, label: str) -> tuple[dict, 
         if q.category != "covered" or not q.answer:
             continue
         top = plain.top_sentences(q.question)
+        record["plain_top"] = [holds(" ".join(top[:k]), q.answer) for k in plain_hits]
         for k in plain_hits:
-            plain_hits[k].append(holds(" ".join(top[:k]), q.answer))
+            plain_hits[k].append(record["plain_top"][k - 1])
     figures = dict(report.by_kind)
     figures["plain"] = {f"top{k}": round(sum(v) / len(v), 4) if v else None for k, v in plain_hits.items()}
+    if RECORDS is not None:
+        with RECORDS.open("a", encoding="utf-8") as out:
+            for record in report.records:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return figures, report.records
+
+
+RECORDS: Path | None = None  # where the current run's records go
 
 
 COLUMNS = [("covered", "questions", "n cov"), ("covered", "fact_in_answer", "fact"),
@@ -232,9 +244,48 @@ def run_each(courses: list[str], embedder, sample: int | None, label: str) -> tu
     return rows, records
 
 
+def run_halves(courses: list[str], embedder, sample: int | None, label: str) -> tuple[dict, list[dict]]:
+    """Six courses indexed as one course, the other six's covered questions as off-topic; then the
+    halves swap (what a class sees when students ask about a subject the notes do not cover)."""
+    from bot.core.evaluation import EvalQuestion
+
+    halves = [courses[0::2], courses[1::2]]
+    rows, records = {}, []
+    for number, half in enumerate(halves, 1):
+        work = OUT / label / f"half{number}"
+        corpus = work / "corpus"
+        shutil.rmtree(corpus, ignore_errors=True)
+        corpus.mkdir(parents=True)
+        for course in half:
+            shutil.copy(POOL / "notes" / f"{course}.txt", corpus)
+        service = make_service(corpus, work / "index", embedder)
+        fresh_index(service, OUT / "embedding-cache.sqlite")
+        plain = PlainHybrid(service)
+        off_topic = []
+        for other in courses:
+            if other not in half:
+                covered = [q for q in load_course_questions(other, None) if q.category == "covered"]
+                picked = random.Random(f"off:{number}:{other}").sample(covered, min(OFF_TOPIC_PER_COURSE, len(covered)))
+                off_topic += [EvalQuestion(q.question, answerable=False, kind="off-topic") for q in picked]
+        for course in half:
+            figures, recs = evaluate(service, load_course_questions(course, sample), plain, course)
+            rows[course] = figures
+            records += recs
+        figures, recs = evaluate(service, off_topic, plain, f"off-topic for half {number}")
+        rows[f"off-topic, half {number}"] = figures
+        records += recs
+        keep_cache(service)
+        print(f"  half {number}: done", flush=True)
+    rows["ALL"] = summed(records, [rows[c] for c in courses])
+    return rows, records
+
+
 def main() -> None:
+    global OFF_TOPIC_PER_COURSE, RECORDS
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mode", choices=["pool", "each", "both"], default="both")
+    parser.add_argument("--mode", choices=["pool", "each", "halves", "both"], default="both")
+    parser.add_argument("--off-topic", type=int, default=OFF_TOPIC_PER_COURSE,
+                        help="covered questions taken from each course not indexed, as off-topic")
     parser.add_argument("--sample", type=int, default=None, help="questions per course (default: all)")
     parser.add_argument("--courses", default="", help="comma-separated course names (default: all twelve)")
     parser.add_argument("--code", type=Path, default=common.ROOT,
@@ -242,10 +293,14 @@ def main() -> None:
                              "exported with `git archive`); its bot/core/evaluation.py must report per kind")
     parser.add_argument("--label", default="", help="name of the output files (default: the mode)")
     args = parser.parse_args()
+    OFF_TOPIC_PER_COURSE = args.off_topic
 
     sys.path.insert(0, str(args.code.resolve()))
     common.print_machine()
-    from bot.core.embedding import Embedder
+    try:
+        from bot.core.embedding_model import SentenceTransformerEmbedder as Embedder
+    except ImportError:  # code from before the Embedder protocol
+        from bot.core.embedding import Embedder
 
     courses = args.courses.split(",") if args.courses else sorted(p.stem for p in (POOL / "notes").glob("*.txt"))
     OUT.mkdir(parents=True, exist_ok=True)
@@ -253,15 +308,17 @@ def main() -> None:
     modes = ["pool", "each"] if args.mode == "both" else [args.mode]
     for mode in modes:
         started = time.perf_counter()
-        rows, records = (run_pool if mode == "pool" else run_each)(courses, embedder, args.sample, args.label or "current")
+        RECORDS = OUT / (f"{args.label}-{mode}.jsonl" if args.label else f"{mode}.jsonl")
+        RECORDS.write_text("")
+        run = {"pool": run_pool, "each": run_each, "halves": run_halves}[mode]
+        rows, records = run(courses, embedder, args.sample, args.label or "current")
         name = f"{args.label}-{mode}" if args.label else mode
-        with (OUT / f"{name}.jsonl").open("w", encoding="utf-8") as out:
-            for record in records:
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
         (OUT / f"{name}-figures.json").write_text(json.dumps(rows, indent=1))
         print(f"code measured: {args.code} ({'bot' if args.code == common.ROOT else 'other'})")
-        title = ("all twelve notes as one course" if mode == "pool"
-                 else f"each course alone; off-topic = {OFF_TOPIC_PER_COURSE} covered questions of each other course")
+        title = {"pool": "all twelve notes as one course",
+                 "each": f"each course alone; off-topic = {OFF_TOPIC_PER_COURSE} covered questions of each other course",
+                 "halves": f"six courses as one course, then the other six; off-topic = {OFF_TOPIC_PER_COURSE} "
+                           "covered questions of each course not indexed"}[mode]
         print_table(f"{title} ({len(records)} questions, {time.perf_counter() - started:.0f} s)", rows)
 
 

@@ -57,7 +57,7 @@ class Retriever:
 
     def search(self, question: str, k: int = 8) -> SearchResult:
         question = correct_spelling(question, self.vocabulary, lambda stem: stem in self.lexical.doc_freq,
-                                    getattr(self.embedder, "knows_word", None))
+                                    self.embedder.knows_word)
         expanded = self._spell_out(question)
         query_vector = self.embedder.encode_query(expanded)
         tokens = self._lexical_query(expanded)

@@ -63,7 +63,7 @@ short, carries the genes that encode the enzymes of respiration.
 
 
 @pytest.fixture(scope="module")
-def course(tmp_path_factory, embedder):
+def course(tmp_path_factory, real_embedder):
     from bot.service import StudyService
 
     root = tmp_path_factory.mktemp("history")
@@ -72,7 +72,7 @@ def course(tmp_path_factory, embedder):
     for name, text in NOTES.items():
         (corpus / name).write_text(text, encoding="utf-8")
     (corpus / "names.yaml").write_text("Norman Conquest: Battle of Hastings\n", encoding="utf-8")
-    service = StudyService(make_settings(corpus, root / "index"), embedder)
+    service = StudyService(make_settings(corpus, root / "index"), real_embedder)
     service.reindex()
     return service
 
