@@ -56,7 +56,7 @@ class Retriever:
         return len(self.index.chunks)
 
     def search(self, question: str, k: int = 8) -> SearchResult:
-        question = correct_spelling(question, self.vocabulary, lambda stem: stem in self.lexical.doc_freq,
+        question = correct_spelling(question, lambda: self.vocabulary, lambda stem: stem in self.lexical.doc_freq,
                                     self.embedder.knows_word)
         expanded = self._spell_out(question)
         query_vector = self.embedder.encode_query(expanded)

@@ -54,18 +54,20 @@ class NotesVocabulary:
         return max((w for w, distance, _ in found if distance == best), key=lambda w: self.counts[w])
 
 
-def correct_spelling(question: str, vocabulary: NotesVocabulary, known_stems: Callable[[str], bool],
+def correct_spelling(question: str, vocabulary: Callable[[], NotesVocabulary], known_stems: Callable[[str], bool],
                      common_word: Callable[[str], bool] | None = None) -> str:
-    """The question with each misspelt word replaced by the notes' word it most likely means."""
+    """The question with each misspelt word replaced by the notes' word it most likely means.
+    `vocabulary` is called only when a word needs it (making it reads every chunk once)."""
     def fix(match: re.Match[str]) -> str:
         original = match.group()
         word = fold(original).strip("'-")
-        if (len(word) < MIN_LENGTH or not word.isalpha() or word in STOPWORDS or word in vocabulary
+        if (len(word) < MIN_LENGTH or not word.isalpha() or word in STOPWORDS
                 or all(known_stems(s) for s in tokenize(word))
                 or (common_word is not None and common_word(word))):
             return original
+        words = vocabulary()
         edits = max_edits(word, original[0].isupper())
-        meant = vocabulary.closest(word, edits) if edits else None
+        meant = words.closest(word, edits) if edits and word not in words else None
         if meant is None:
             return original
         return meant.capitalize() if original[0].isupper() else meant

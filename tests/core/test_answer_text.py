@@ -61,11 +61,11 @@ def test_misspelt_words_become_the_notes_words():
     vocabulary = NotesVocabulary([notes])
     stems = set(tokenize(notes))
     corrected = correct_spelling("wat hapend to peng dehaui after he critisized the great leep forward",
-                                 vocabulary, stems.__contains__)
+                                 lambda: vocabulary, stems.__contains__)
     # "hapend" becomes a question word (happen or happened), which carries no topic either way.
     assert re.fullmatch(r"wat happen(s|ed)? to peng dehuai after he criticised the great leap forward", corrected)
     # A name one letter from a name of the notes may be someone else: one edit at most.
-    assert correct_spelling("Who is Pang Dahuei?", vocabulary, stems.__contains__) == "Who is Pang Dahuei?"
+    assert correct_spelling("Who is Pang Dahuei?", lambda: vocabulary, stems.__contains__) == "Who is Pang Dahuei?"
 
 
 @pytest.mark.parametrize("question, kind", [
