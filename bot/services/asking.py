@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.core.answering import Answer
 from bot.core.cooldown import Cooldown
@@ -22,6 +22,7 @@ from bot.services.quiz import QuizService
 from bot.store.answer_log import AnswerLog, Gap
 
 MAX_QUESTION = 500
+GAP_WINDOW = timedelta(days=30)  # what /corpus gaps looks back over
 
 
 @dataclass(frozen=True)
@@ -90,9 +91,9 @@ class AskingService:
         """A student's vote on an answer: "new", "changed" or "same"."""
         return self.log.vote(answer_id, user_id, helpful, self.clock())
 
-    def gaps(self, guild_id: int | None, since: datetime) -> list[Gap]:
-        """Questions the notes could not answer since `since`, most asked first."""
-        return self.log.gaps(guild_id, since)
+    def gaps(self, guild_id: int | None, window: timedelta = GAP_WINDOW) -> list[Gap]:
+        """Questions the notes could not answer lately (the last 30 days), most asked first."""
+        return self.log.gaps(guild_id, self.clock() - window)
 
 
 def _check_exam(question: str, posts: list[Post], answer: Answer | None = None) -> None:

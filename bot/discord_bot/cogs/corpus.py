@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import timedelta
 
 import discord
 from discord import app_commands
@@ -20,7 +19,6 @@ from bot.errors import InvalidInputError, ReindexInProgressError
 
 log = logging.getLogger(__name__)
 
-GAP_WINDOW = timedelta(days=30)
 
 
 async def with_progress(ctx: BotContext, interaction: discord.Interaction, title: str, work):
@@ -94,8 +92,7 @@ class CorpusCog(commands.GroupCog, group_name="corpus", group_description="Manag
     @app_commands.command(name="gaps", description="Recent questions the notes could not answer")
     async def gaps(self, interaction: discord.Interaction) -> None:
         self._moderator(interaction)
-        since = self.ctx.clock() - GAP_WINDOW
-        gaps = await asyncio.to_thread(self.ctx.asking.gaps, interaction.guild_id, since)
+        gaps = await asyncio.to_thread(self.ctx.asking.gaps, interaction.guild_id)
         if not gaps:
             await interaction.response.send_message("No unanswered questions in the last 30 days.", ephemeral=True)
             return
