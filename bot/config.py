@@ -25,6 +25,12 @@ class Settings(BaseSettings):
         description="sentence-transformers model: the packaged default, a local folder, or a name "
         "already in the Hugging Face cache.",
     )
+    embedding_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "torch",
+        description="What runs the model: torch, or ONNX Runtime in fp32 (onnx) or with int8 weights "
+        "(onnx-int8), made from the model once and kept in the index folder. Vectors of another "
+        "backend need a reindex.",
+    )
     allow_model_download: bool = Field(
         False, description="Let sentence-transformers download a model by name (off: offline)."
     )
@@ -36,7 +42,7 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(32, ge=1, le=1024)
     torch_threads: int = Field(
         0, ge=0, le=256,
-        description="CPU threads per model call; 0 keeps torch's default (one per core).")
+        description="CPU threads per model call (torch or ONNX Runtime); 0 keeps their default (one per core).")
 
     # --- Answers ---------------------------------------------------------------------------
     answer_max_sentences: int = Field(3, ge=1, le=5)

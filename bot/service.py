@@ -13,8 +13,8 @@ from pathlib import Path
 from bot.config import Settings
 from bot.core.abbreviations import read_course_names
 from bot.core.answering import Answer, AnswerPolicy, answer_question
-from bot.core.embedding import Embedder
-from bot.core.embedding_model import SentenceTransformerEmbedder
+from bot.core.embedding import Embedder, vector_space
+from bot.core.embedding_backends import make_embedder
 from bot.core.corpus_files import check_upload, resolve_document, write_document
 from bot.core.index_store import BUILDS, DocumentEntry, Manifest, load_index, read_manifest
 from bot.core.embedding_cache import EmbeddingCache
@@ -28,6 +28,8 @@ from bot.core.sentence_vectors import SentenceVectors
 from bot.errors import ReindexInProgressError
 
 log = logging.getLogger(__name__)
+
+MODEL_CACHE = "models"  # in the index folder: the ONNX files made from the model, once
 
 
 
@@ -43,7 +45,7 @@ class IndexInfo:
             return {"index_dir": str(self.index_dir), "built": False}
         return {
             "index_dir": str(self.index_dir), "built": True, "build": self.loaded_build,
-            "model": m.model, "dimension": m.dimension, "index_kind": m.index_kind,
+            "model": m.model, "backend": m.backend, "dimension": m.dimension, "index_kind": m.index_kind,
             "format_version": m.format_version, "built_at": m.built_at,
             "chunk_count": m.chunk_count, "document_count": m.document_count,
             "documents": {name: {"chunks": d.chunks, "size": d.size, "indexed_at": d.indexed_at,
@@ -63,9 +65,10 @@ class DocumentChange:
 class StudyService:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
-        self.embedder = embedder or SentenceTransformerEmbedder(
-            settings.embedding_model, allow_download=settings.allow_model_download,
-            batch_size=settings.embed_batch_size, threads=settings.torch_threads)
+        self.embedder = embedder or make_embedder(
+            settings.embedding_model, settings.embedding_backend, model_cache=settings.index_dir / MODEL_CACHE,
+            allow_download=settings.allow_model_download, batch_size=settings.embed_batch_size,
+            threads=settings.torch_threads)
         self.policy = AnswerPolicy(max_sentences=settings.answer_max_sentences)
         self._retriever: Retriever | None = None
         self._swap_lock = threading.Lock()
@@ -73,7 +76,7 @@ class StudyService:
         self.last_reindex: IndexReport | None = None
         self.last_reindex_at: float | None = None
         self.sentence_vectors = SentenceVectors(
-            self.embedder, EmbeddingCache(settings.index_dir / CACHE_FILE, self.embedder.model_name))
+            self.embedder, EmbeddingCache(settings.index_dir / CACHE_FILE, vector_space(self.embedder)))
         self._quiz_bank: tuple[str, QuestionBank] | None = None  # (build name, its bank)
 
     # --- index ------------------------------------------------------------------------------
@@ -88,7 +91,7 @@ class StudyService:
 
     def load(self) -> Retriever:
         """Load the current index from disk (errors say how to recover) and start serving it."""
-        loaded = load_index(self.index_dir, model=self.embedder.model_name)
+        loaded = load_index(self.index_dir, model=self.embedder.model_name, backend=self.embedder.backend)
         retriever = Retriever(loaded, self.embedder, names=read_course_names(self.corpus_dir))
         with self._swap_lock:
             self._retriever = retriever

@@ -22,6 +22,7 @@ class HashedEmbedder:
     def __init__(self, dimension: int = 384, *, model_name: str = "test-hashed-ngrams",
                  batch_size: int = 32) -> None:
         self.model_name = model_name
+        self.backend = "hashed"
         self._dimension = dimension
         self.batch_size = batch_size
         self.embedded: list[str] = []  # every text encoded, in order

@@ -18,11 +18,12 @@ EncodeProgress = Callable[[int, int], None]
 class Embedder(Protocol):
     """Turns texts into L2-normalised float32 vectors (inner product is cosine similarity).
 
-    `model_name` identifies the vectors: the embedding cache and the index manifest are keyed by
-    it, so two embedders with the same name must give the same vectors. Implementations are called
-    from several worker threads."""
+    `model_name` and `backend` identify the vectors (see `vector_space`): the embedding cache and
+    the index manifest are keyed by them, so two embedders with the same pair must give the same
+    vectors. Implementations are called from several worker threads."""
 
     model_name: str
+    backend: str  # what computes the vectors: "torch", "onnx", "onnx-int8" (or a test's own)
 
     @property
     def dimension(self) -> int:
@@ -41,3 +42,13 @@ class Embedder(Protocol):
         """Whether `word` is an everyday word to the model (one whole token of its vocabulary)
         rather than a name or specialised term; True for every word when it cannot tell."""
         ...
+
+
+def vector_space(embedder: Embedder) -> str:
+    """The name vectors are cached under. The backends of one model give close but not identical
+    vectors (int8 weights move them most), so each keeps its own; torch keeps the bare model name
+    that caches made before backends existed use."""
+    if embedder.backend == "torch":
+        return embedder.model_name
+    return f"{embedder.model_name} [{embedder.backend}]"
+

@@ -38,6 +38,7 @@ class SentenceTransformerEmbedder:
     def __init__(self, model_name: str = DEFAULT_MODEL, *, allow_download: bool = False,
                  batch_size: int = 32, threads: int = 0) -> None:
         self.model_name = model_name
+        self.backend = "torch"
         self.allow_download = allow_download
         self.batch_size = batch_size
         self.threads = threads  # 0: torch's default of one per core

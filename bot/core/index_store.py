@@ -50,6 +50,8 @@ class Manifest:
     skipped: dict[str, str] = field(default_factory=dict)
     # The question bank: generator version, teachers' files {name: sha256}, item count.
     quiz: dict[str, object] = field(default_factory=dict)
+    # What computed the vectors (EMBEDDING_BACKEND); builds made before the setting were torch's.
+    backend: str = "torch"
 
     @property
     def document_count(self) -> int:
@@ -184,7 +186,7 @@ def read_manifest(index_dir: Path) -> Manifest | None:
         return None
 
 
-def load_index(index_dir: Path, *, model: str) -> LoadedIndex:
+def load_index(index_dir: Path, *, model: str, backend: str = "torch") -> LoadedIndex:
     build = current_build(index_dir)
     if build is None:
         raise IndexMissingError(f"There is no index in {index_dir} yet.", hint=RECOVER_HINT)
@@ -193,7 +195,7 @@ def load_index(index_dir: Path, *, model: str) -> LoadedIndex:
     except (OSError, ValueError, TypeError, KeyError) as exc:
         raise IndexDamagedError(f"The index in {index_dir} is damaged (its manifest is unreadable).",
                                 hint=RECOVER_HINT) from exc
-    _check_compatible(manifest, model, index_dir)
+    _check_compatible(manifest, model, backend, index_dir)
     try:
         chunks = _read_chunks(build / "chunks.jsonl")
         vectors = _read_faiss(build / "vectors.faiss")
@@ -209,7 +211,7 @@ def load_index(index_dir: Path, *, model: str) -> LoadedIndex:
     return LoadedIndex(manifest, chunks, vectors, lexical, build.name)
 
 
-def _check_compatible(manifest: Manifest, model: str, index_dir: Path) -> None:
+def _check_compatible(manifest: Manifest, model: str, backend: str, index_dir: Path) -> None:
     if manifest.format_version != FORMAT_VERSION:
         raise IndexIncompatibleError(
             f"The index in {index_dir} has format {manifest.format_version}; this StudyBot reads "
@@ -218,6 +220,11 @@ def _check_compatible(manifest: Manifest, model: str, index_dir: Path) -> None:
         raise IndexIncompatibleError(
             f"The index in {index_dir} was built with the model {manifest.model!r}, but "
             f"{model!r} is configured.", hint=RECOVER_HINT)
+    if manifest.backend != backend:
+        raise IndexIncompatibleError(
+            f"The index in {index_dir} holds vectors of the {manifest.backend!r} embedding backend, "
+            f"but EMBEDDING_BACKEND is {backend!r}: its vectors differ slightly, so questions would "
+            "be compared with the wrong ones.", hint=RECOVER_HINT)
 
 
 def _read_chunks(path: Path) -> list[Chunk]:

@@ -15,7 +15,7 @@ import numpy as np
 
 from bot.core.chunking import chunk_document
 from bot.core.documents import Chunk, Document
-from bot.core.embedding import Embedder
+from bot.core.embedding import Embedder, vector_space
 from bot.core.embedding_cache import EmbeddingCache
 from bot.core.index_store import (DocumentEntry, Manifest, current_build, load_index, read_manifest,
                                    write_build)
@@ -125,7 +125,7 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder,
         teacher = load_teacher_banks(corpus_dir)
         skipped = {**skipped, **teacher[1]}
         quiz = quiz_state(corpus_dir)
-        if (_is_unchanged(old, embedder.model_name, chunker, kind, diff, index_dir)
+        if (_is_unchanged(old, embedder, chunker, kind, diff, index_dir)
                 and _quiz_unchanged(old, quiz, index_dir)):
             return IndexReport(len(documents), len(chunks), 0, len(chunks), skipped=skipped,
                                unchanged=True, build="", seconds=time.perf_counter() - started,
@@ -159,14 +159,15 @@ def _diff_documents(old: Manifest | None, documents: list[Document]) -> dict[str
     }
 
 
-def _is_unchanged(old: Manifest | None, model: str, chunker: dict, kind: str,
+def _is_unchanged(old: Manifest | None, embedder: Embedder, chunker: dict, kind: str,
                   diff: dict[str, list[str]], index_dir: Path) -> bool:
     if old is None or any(diff.values()):
         return False
-    if (old.model, old.chunker, old.index_kind) != (model, chunker, kind):
+    if (old.model, old.backend, old.chunker, old.index_kind) != (
+            embedder.model_name, embedder.backend, chunker, kind):
         return False
     try:  # only skip the build when the current one really loads
-        load_index(index_dir, model=model)
+        load_index(index_dir, model=embedder.model_name, backend=embedder.backend)
     except StudyBotError:
         return False
     return True
@@ -184,7 +185,7 @@ def _embeddings_for(chunks: list[Chunk], index_dir: Path, embedder: Embedder,
     """Vectors for every chunk, from the cache where the text was embedded before. New vectors
     reach the cache as each slice finishes, so an interrupted build keeps its work and the next
     one embeds only what is still missing."""
-    cache = EmbeddingCache(index_dir / CACHE_FILE, embedder.model_name)
+    cache = EmbeddingCache(index_dir / CACHE_FILE, vector_space(embedder))
     hashes = [c.text_hash for c in chunks]
     known = cache.get_many(hashes)
     missing: dict[str, str] = {}
@@ -222,6 +223,6 @@ def _make_manifest(embedder: Embedder, kind: str, documents: list[Document],
         since = prior.indexed_at if prior and prior.sha256 == d.sha256 else now
         entries[d.name] = DocumentEntry(d.sha256, len(chunks_by_doc[d.name]), d.size_bytes, since)
     dimension = int(vectors.shape[1])
-    return Manifest(model=embedder.model_name, dimension=dimension, index_kind=kind,
+    return Manifest(model=embedder.model_name, backend=embedder.backend, dimension=dimension, index_kind=kind,
                     chunk_count=int(vectors.shape[0]), documents=entries, chunker=chunker,
                     built_at=now, skipped=skipped)

@@ -1,0 +1,27 @@
+"""Choosing the embedder a setting names (EMBEDDING_BACKEND): each backend lives in its own module,
+imported only when chosen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.core.embedding import DEFAULT_MODEL, Embedder
+
+BACKENDS = ("torch", "onnx", "onnx-int8")
+
+
+def make_embedder(model_name: str = DEFAULT_MODEL, backend: str = "torch", *, model_cache: Path,
+                  allow_download: bool = False, batch_size: int = 32, threads: int = 0) -> Embedder:
+    """The embedder a setting names. `model_cache` is where the ONNX backends keep the files they
+    make from the model (once); nothing heavy is imported until the first text is embedded."""
+    if backend == "torch":
+        from bot.core.embedding_model import SentenceTransformerEmbedder
+
+        return SentenceTransformerEmbedder(model_name, allow_download=allow_download,
+                                           batch_size=batch_size, threads=threads)
+    if backend in ("onnx", "onnx-int8"):
+        from bot.core.embedding_onnx import OnnxEmbedder
+
+        return OnnxEmbedder(model_name, quantized=backend == "onnx-int8", cache_dir=model_cache,
+                            batch_size=batch_size, threads=threads)
+    raise ValueError(f"unknown embedding backend {backend!r} (one of {', '.join(BACKENDS)})")

@@ -1,0 +1,135 @@
+"""Making the ONNX files of a sentence-transformers model, offline, once.
+
+The transformer is exported with torch's own ONNX exporter from the model's local folder (the
+packaged default needs no network), and its int8 version is made with onnxruntime's dynamic
+quantisation, per channel (per-tensor int8 moved this model's vectors to a mean cosine of 0.96 with
+fp32; per channel keeps 0.99). The files go to a folder named after the model's files, beside the
+index, written aside and renamed into place: a crash leaves no half-written model, and a changed
+model gets a new folder. Only this step needs torch.
+
+(sentence-transformers' own `backend="onnx"` needs optimum, whose releases pin a transformers older
+than the one sentence-transformers 5+ requires, so it cannot be installed beside it.)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from bot.errors import ModelLoadError
+
+log = logging.getLogger(__name__)
+
+EXPORT_VERSION = 1  # bump when the export itself changes, so old files are made again
+FP32, INT8 = "model.onnx", "model-int8.onnx"
+
+
+def onnx_model(location: Path, cache_dir: Path, *, quantized: bool) -> Path:
+    """The ONNX file of the model in folder `location` (made now if it is not cached yet)."""
+    _check_pooling(location)
+    folder = cache_dir / f"{location.name}-{_fingerprint(location)}"
+    wanted = folder / (INT8 if quantized else FP32)
+    if wanted.exists():
+        return wanted
+    folder.mkdir(parents=True, exist_ok=True)
+    with _exclusive(folder / ".lock"):
+        if not (folder / FP32).exists():
+            log.info("Exporting the embedding model to ONNX (once; kept in %s)", folder)
+            _atomically(folder / FP32, lambda tmp: _export(location, tmp))
+        if quantized and not (folder / INT8).exists():
+            log.info("Quantising the ONNX embedding model to int8 (once)")
+            _atomically(folder / INT8, lambda tmp: _quantize(folder / FP32, tmp))
+    return wanted
+
+
+def _check_pooling(location: Path) -> None:
+    """The ONNX backend pools by the mean of the token vectors, as the model must say it does."""
+    try:
+        modules = json.loads((location / "modules.json").read_text(encoding="utf-8"))
+        pooling_dir = next(m["path"] for m in modules if m["type"].endswith("Pooling"))
+        pooling = json.loads((location / pooling_dir / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, StopIteration) as exc:
+        raise ModelLoadError(f"{location} is not a sentence-transformers model folder the ONNX "
+                             "backend can read.", hint="Set EMBEDDING_BACKEND=torch.") from exc
+    others = [k for k, v in pooling.items() if k.startswith("pooling_mode_") and v
+              and k != "pooling_mode_mean_tokens"]
+    if not pooling.get("pooling_mode_mean_tokens") or others:
+        raise ModelLoadError("The ONNX backend supports models that pool by the mean of their "
+                             f"token vectors; {location.name} pools otherwise.",
+                             hint="Set EMBEDDING_BACKEND=torch.")
+
+
+def _fingerprint(location: Path) -> str:
+    """Names the export after the model's files (their names, sizes and config), so a different
+    model in the same folder, or a new export version, makes new files."""
+    digest = hashlib.sha256(f"export {EXPORT_VERSION}".encode())
+    for path in sorted(p for p in location.rglob("*") if p.is_file()):
+        digest.update(f"{path.relative_to(location)} {path.stat().st_size}".encode())
+        if path.suffix == ".json":
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    """One exporter at a time across processes; a second waits, then finds the files made."""
+    import fcntl
+
+    with open(lock_path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _atomically(target: Path, make) -> None:
+    tmp = target.with_name(f".{target.name}.partial")
+    tmp.unlink(missing_ok=True)
+    try:
+        make(tmp)
+        os.replace(tmp, target)
+    except ModelLoadError:
+        raise
+    except Exception as exc:
+        raise ModelLoadError(f"Could not make {target.name} for the ONNX backend ({type(exc).__name__}: {exc}).",
+                             hint="Set EMBEDDING_BACKEND=torch, or report this with the log.") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _export(location: Path, target: Path) -> None:
+    import torch
+    from transformers import AutoModel
+
+    model = AutoModel.from_pretrained(str(location), local_files_only=True).eval()
+
+    class TokenVectors(torch.nn.Module):
+        """The transformer's last hidden state: what the pooling averages."""
+
+        def __init__(self, inner) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            return self.inner(input_ids=input_ids, attention_mask=attention_mask,
+                              token_type_ids=token_type_ids).last_hidden_state
+
+    sample = torch.ones((2, 8), dtype=torch.long)
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    with torch.no_grad():
+        torch.onnx.export(TokenVectors(model), (sample, sample, torch.zeros_like(sample)), str(target),
+                          input_names=names, output_names=["token_vectors"], opset_version=17,
+                          dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "token_vectors"]},
+                          dynamo=False)
+
+
+def _quantize(source: Path, target: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(str(source), str(target), per_channel=True, weight_type=QuantType.QInt8)
