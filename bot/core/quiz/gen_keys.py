@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.core.tokens import fold
 from bot.core.quiz.gen_lexicon import (CAUSE, DEFINITION, ENUMERATION, LABEL_KIND, NUMBER, TERM,
-                                       NotesLexicon, entity_text, is_noun_use, name_shape_ok, term_of,
+                                       NotesLexicon, entity_text, governing_verbs, is_noun_use, name_shape_ok, term_of,
                                        tests_of, words_of)
 
 MAX_NAME_OCCURRENCES = 6  # a name the notes repeat everywhere is their subject, not a question
@@ -30,6 +30,8 @@ class Key:
     form: str = ""  # what wrong options must share: "sg"/"pl" for terms, the connective for causes
     members: tuple[str, ...] = ()  # the listed items, for an enumeration
     attribute: str = ""  # a definition's class noun ("engines" in "X are external ... engines")
+    after_the: bool = False  # a name written after "the" ("the United Kingdom")
+    verbs: frozenset[str] = frozenset()  # the verbs a name hangs on in its sentence
 
 
 # --- names ------------------------------------------------------------------------------------
@@ -49,7 +51,12 @@ def name_keys(doc, lexicon: NotesLexicon, heading: str) -> list[Key]:
         if any(part in heading for part in text.split() if len(part) > 3):
             continue  # the heading above the question gives it away
         start = doc.text.index(text, ent.start_char)
-        keys.append(Key(text, start, start + len(text), tests_of(kind), form=kind))
+        end = start + len(text)
+        if doc.text[start - 1:start] == "-" or doc.text[end:end + 1] == "-":
+            continue  # part of a hyphenated name ("Aix-la-Chapelle")
+        keys.append(Key(text, start, end, tests_of(kind), form=kind,
+                        after_the=doc.text[:start].lower().endswith("the "),
+                        verbs=frozenset(governing_verbs(ent))))
     return keys
 
 
@@ -70,6 +77,10 @@ def name_distractors(key: Key, lexicon: NotesLexicon, visible: str, rng: random.
             continue
         if lexicon.name_occurrences(name) > MAX_NAME_OCCURRENCES * 2:
             continue
+        if key.verbs & lexicon.verbs_with.get(name, set()):
+            continue  # the notes say the same kind of thing of this name too
+        if lexicon.takes_the(name) != key.after_the:
+            continue  # "in United Kingdom", "in the San Jose": the form would give it away
         pool.append(name)
     return _pick(pool, rng, count)
 
@@ -255,6 +266,39 @@ def cause_distractors(key: Key, lexicon: NotesLexicon, visible: str, rng: random
             continue  # too close to the answer to be plainly wrong
         pool.append(phrase)
     return _pick(sorted(set(pool)), rng, count)
+
+
+# Verbs that say one thing brought about another: "Poor weather ... worsened crop failures".
+_CAUSAL_VERBS = frozenset("""cause lead create worsen encourage cripple produce trigger prompt force enable
+    allow prevent reduce increase improve drive spark provoke undermine weaken strengthen boost stifle fuel
+    result contribute hinder damage destroy limit accelerate slow threaten ensure expose deepen halt
+    disrupt spur inspire""".split())
+
+
+def causal_subject_key(doc) -> Key | None:
+    """What brought something about, when the sentence opens with it: "_____ worsened crop
+    failures." The wrong options are the openers of the notes' other causal sentences."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ not in _CAUSAL_VERBS or root.pos_ != "VERB":
+        return None
+    if not any(c.dep_ in {"dobj", "prep", "ccomp", "xcomp"} and c.i > root.i for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    span = doc[min(t.i for t in subject.subtree):max(t.i for t in subject.subtree) + 1]
+    if span.start != 0 or not 1 <= len(span) <= 9 or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if span[0].lower_ in {"this", "these", "that", "those", "such", "its", "their", "his", "her"}:
+        return None
+    if len(span) == 2 and span[0].lower_ == "the":
+        return None  # "The tragedy ...": a bare noun pointing back
+    if any(t.pos_ in {"PRON", "NUM"} or t.ent_type_ in {"PERSON", "DATE", "CARDINAL"} for t in span):
+        return None
+    if not all(re.fullmatch(r"[A-Za-z’'-]+", t.text) for t in span):
+        return None
+    number = "pl" if subject.tag_ in {"NNS", "NNPS"} or any(t.dep_ == "conj" for t in span) else "sg"
+    return Key(span.text, span.start_char, span.end_char, CAUSE, form=f"subject-{number}")
 
 
 # --- enumerations -------------------------------------------------------------------------------

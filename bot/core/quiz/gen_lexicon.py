@@ -21,13 +21,15 @@ CONCEPT_KINDS = frozenset({TERM, DEFINITION, CAUSE, ENUMERATION})
 
 # spaCy label -> the kind of thing a student is asked for. FAC and the catch-all labels are left
 # out: on notes they were wrong as often as right.
-LABEL_KIND = {"PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "ORG": ORGANISATION, "NORP": GROUP,
+# Countries and cities (GPE) and seas, rivers and regions (LOC) are both places, but each is offered
+# only among its own: "Lake Ontario" against "Barcelona" gives the answer away.
+LABEL_KIND = {"PERSON": PERSON, "GPE": PLACE, "LOC": "region", "ORG": ORGANISATION, "NORP": GROUP,
               "EVENT": "event", "LAW": "law"}
 
 
 def tests_of(kind: str) -> str:
     """What an item on a name of this kind tests: events and laws are terms of the subject."""
-    return TERM if kind in ("event", "law") else kind
+    return TERM if kind in ("event", "law") else PLACE if kind == "region" else kind
 TRUSTED_SHARE = 0.8  # a name labelled this kind at least this often across the notes
 _NAME_JOINERS = frozenset({"of", "the", "and", "de", "da", "del", "di", "von", "van", "der", "al", "y",
                            "la", "le", "du", "des", "for", "on", "in", "bin", "ibn", "&"})
@@ -43,7 +45,7 @@ def name_shape_ok(text: str, kind: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 5 or not 3 <= len(text) <= 45:
         return False
-    if re.search(r"[\d\"“”()\[\]/;:!?]", text) or text.endswith((".", ",", "-", "'s", "’s")):
+    if re.search(r"[\d\"“”()\[\]/;:!?,]", text) or text.endswith((".", ",", "-", "'s", "’s")):
         return False
     if words[0].lower() in _NAME_JOINERS or words[-1].lower() in _NAME_JOINERS:
         return False
@@ -61,6 +63,22 @@ def is_noun_use(ent) -> bool:
     """The name stands as a noun phrase, not as a modifier ("Diesel engines", "Marxist-Leninist
     ideology", "Local Communist Party cadres"): only then can another name take its place."""
     return ent.root.dep_ not in {"compound", "amod", "nmod", "npadvmod"} and ent.root.pos_ in {"PROPN", "NOUN"}
+
+
+def governing_verbs(span) -> set[str]:
+    """The verbs a name hangs on (its own verb and the sentence's main verb), as lemmas: a name is
+    no wrong option for a sentence whose verb the notes also use with it ("X and Y both resigned")."""
+    verbs = set()
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ == "VERB":
+            verbs.add(token.lemma_.lower())
+            break
+    root = next((t for t in span.sent if t.dep_ == "ROOT"), None)
+    if root is not None and root.pos_ == "VERB":
+        verbs.add(root.lemma_.lower())
+    return verbs - {"be", "have", "do", "become", "make", "take", "include"}
 
 
 def entity_text(span) -> str:
@@ -120,6 +138,8 @@ class NotesLexicon:
     list_members: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # kind -> members
     cause_phrases: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # marker -> phrases
     lowercase_words: set[str] = field(default_factory=set)
+    with_the: Counter = field(default_factory=Counter)  # how often a name follows "the"
+    verbs_with: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # name -> its verbs
     compound_terms: set[str] = field(default_factory=set)  # terms built on a noun ("steam engine")
     name_parts: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # word -> kinds of longer names
     _tokens: Counter | None = field(default=None, repr=False)
@@ -141,6 +161,9 @@ class NotesLexicon:
                     self.name_parts[part].add(kind)
             if kind and name_shape_ok(text, kind) and is_noun_use(ent):
                 self.names[kind][text] += 1
+                self.verbs_with[text].update(governing_verbs(ent))
+                if ent.start > 0 and doc[ent.start - 1].lower_ == "the" or ent.text.lower().startswith("the "):
+                    self.with_the[text] += 1
         for chunk in doc.noun_chunks:
             term = term_of(chunk)
             if term:
@@ -163,7 +186,10 @@ class NotesLexicon:
         if not votes or votes[kind] / sum(votes.values()) < TRUSTED_SHARE:
             return False
         words = name.split()
-        if kind == ORGANISATION and len(words) < 2:
+        if kind == ORGANISATION and (len(words) < 2 or not any(
+                w.lower() in self.lowercase_words for w in words if w.lower() not in _NAME_JOINERS)):
+            # An organisation is named with at least one ordinary word ("Albany Congress", "Bell
+            # Northern Research"); without one it was a person or a title ("Warner Sinback").
             return False
         if any(w.isupper() and len(w) > 1 for w in words) and kind != ORGANISATION:
             return False
@@ -172,9 +198,18 @@ class NotesLexicon:
                 return False
             if len(words) == 1 and PERSON not in self.name_parts.get(name, ()):
                 return False  # "Rumford", "Salamanca": one word is a person only as part of a full name
+            if any(self.names[PLACE][w] for w in words):
+                return False  # "Edinburgh Pentlands" is a constituency, not a person
         if len(words) == 1 and self.name_parts.get(name, set()) - {kind}:
             return False
         return True
+
+    def takes_the(self, name: str) -> bool:
+        """Whether the notes usually write "the" before this name ("the United Kingdom")."""
+        return self.with_the[name] * 2 > self.names_count(name)
+
+    def names_count(self, name: str) -> int:
+        return sum(counter[name] for counter in self.names.values())
 
     def names_of(self, kind: str) -> list[str]:
         return sorted(n for n in self.names[kind] if self.trusted(n, kind))

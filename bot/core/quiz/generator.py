@@ -31,7 +31,7 @@ from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
 from bot.core.quiz.gen_cards import term_definition
 from bot.core.tokens import fold
-from bot.core.quiz.gen_keys import (Key, cause_distractors, cause_key, definition_key, enumeration_distractor,
+from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_distractors, cause_key, definition_key, enumeration_distractor,
                                     enumeration_key, name_distractors, name_keys, number_distractors,
                                     number_keys, term_distractors)
 from bot.core.quiz.gen_lexicon import (CONCEPT_KINDS, DATE, DEFINITION, NUMBER, TERM, NotesLexicon)
@@ -54,7 +54,7 @@ MAX_YEAR_SHARE = 1 / 3
 TRUE_FALSE_EVERY = 3  # about one name/number/year sentence in three becomes a true/false item
 MAX_SAME_ANSWER = 2
 CONCEPT_SHARE = 0.3  # at least this share of a bank asks about concepts, when the notes allow...
-MIN_WORDS_PER_ITEM = 150  # ...but names and years are not dropped below one item per this many words
+MIN_WORDS_PER_ITEM = 140  # ...but names and years are not dropped below one item per this many words
 # Sections whose name tells a student nothing about what is asked.
 _GENERIC_SECTION = re.compile(r"^(faq|frequently asked questions|introduction|overview|summary|"
                               r"background|notes?|contents|key (terms|points)|glossary)$", re.IGNORECASE)
@@ -123,9 +123,9 @@ class _Generator:
             listed = enumeration_key(doc)
             if listed:
                 self.lexicon.list_members[listed.form].update(listed.members)
-            cause = cause_key(text)
-            if cause:
-                self.lexicon.cause_phrases[cause.form].append(cause.text)
+            for cause in (cause_key(text), causal_subject_key(doc)):
+                if cause:
+                    self.lexicon.cause_phrases[cause.form].append(cause.text)
 
     # --- per chunk ------------------------------------------------------------------------
 
@@ -165,12 +165,14 @@ class _Generator:
         listed = enumeration_key(doc)
         if listed:
             items.append(self._enumeration(s, listed, visible))
-        cause = cause_key(s.text)
-        if cause:
-            items.append(self._cause_choice(s, cause, visible))
+        for cause in (cause_key(s.text), causal_subject_key(doc)):
+            if cause:
+                items.append(self._cause_choice(s, cause, visible))
         as_true_false = _rng("tf", s.quote).randrange(TRUE_FALSE_EVERY) == 0 and s.standalone
         for key in name_keys(doc, self.lexicon, heading):
-            wrong = name_distractors(key, self.lexicon, visible + " " + s.chunk.text, _rng("name", s.text, key.text))
+            # Names elsewhere in the passage may be offered: a name the notes say the same kind of
+            # thing about (the same verb) never is.
+            wrong = name_distractors(key, self.lexicon, visible, _rng("name", s.text, key.text))
             items.append(self._true_false(s, key, wrong) if as_true_false else self._choice(s, key, wrong))
         for key in number_keys(doc):
             if self.lexicon.occurrences(key.text) > 2:
@@ -379,8 +381,11 @@ def _favour_concepts(items: list[QuizItem], words: int) -> list[QuizItem]:
         others = [i for i in kept if i.tests not in CONCEPT_KINDS]
         if not others:
             break
-        crowd = Counter(i.source.chunk_id for i in kept if i.source)
-        kept.remove(max(others, key=lambda i: (crowd[i.source.chunk_id] if i.source else 0, -i.quality, i.id)))
+        # From the most crowded section, then the most crowded passage: the spread is kept.
+        sections = Counter(i.source.section for i in kept)
+        passages = Counter(i.source.chunk_id for i in kept)
+        kept.remove(max(others, key=lambda i: (sections[i.source.section] > 1, passages[i.source.chunk_id],
+                                               sections[i.source.section], -i.quality, i.id)))
     return kept
 
 
