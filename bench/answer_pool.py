@@ -16,7 +16,8 @@ question and its IDF-weighted word overlap, taking the top 1/2/3 with no abstent
 
 Records of every question go to bench/out/answer_pool/<mode>.jsonl for reading the failures.
 
-    .venv/bin/python bench/answer_pool.py [--mode pool|each|both] [--sample N] [--courses a,b]
+    .venv/bin/python bench/answer_pool.py [--mode pool|each|halves|both] [--sample N] [--courses a,b]
+    .venv/bin/python bench/answer_pool.py --from-records bench/out/answer_pool/A.jsonl B.jsonl
 """
 
 from __future__ import annotations
@@ -280,6 +281,25 @@ def run_halves(courses: list[str], embedder, sample: int | None, label: str) -> 
     return rows, records
 
 
+def table_from_records(path: Path, courses: set[str] | None = None) -> dict[str, dict]:
+    """Per-course figures of a run's records (the same as the run printed), optionally only for
+    some courses: to set two runs side by side on the courses both finished."""
+    from bot.core.evaluation import kind_metrics
+
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if courses is not None:
+        records = [r for r in records if r["course"] in courses]
+    rows: dict[str, dict] = {}
+    for course in sorted({r["course"] for r in records}) + ["ALL"]:
+        group = records if course == "ALL" else [r for r in records if r["course"] == course]
+        figures = kind_metrics(group)
+        plain = [r["plain_top"] for r in group if "plain_top" in r]
+        figures["plain"] = {f"top{k}": round(sum(p[k - 1] for p in plain) / len(plain), 4) if plain else None
+                            for k in (1, 2, 3)}
+        rows[course] = figures
+    return rows
+
+
 def main() -> None:
     global OFF_TOPIC_PER_COURSE, RECORDS
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -292,8 +312,18 @@ def main() -> None:
                         help="a folder holding another version of `bot/` to measure (e.g. an older commit "
                              "exported with `git archive`); its bot/core/evaluation.py must report per kind")
     parser.add_argument("--label", default="", help="name of the output files (default: the mode)")
+    parser.add_argument("--from-records", type=Path, nargs="+", default=None,
+                        help="print the per-course tables of finished runs' records (on the courses all of them hold)")
     args = parser.parse_args()
     OFF_TOPIC_PER_COURSE = args.off_topic
+    if args.from_records:
+        sys.path.insert(0, str(common.ROOT))
+        finished = [{json.loads(line)["course"] for line in p.read_text().splitlines() if line.strip()}
+                    for p in args.from_records]
+        common_courses = set.intersection(*finished)
+        for path in args.from_records:
+            print_table(f"{path.name} ({len(common_courses)} courses)", table_from_records(path, common_courses))
+        return
 
     sys.path.insert(0, str(args.code.resolve()))
     common.print_machine()

@@ -24,13 +24,21 @@ NOT_COVERED = "not_covered"
 
 @dataclass(frozen=True)
 class AnswerPolicy:
-    """Thresholds, calibrated for the default model (all-MiniLM-L6-v2) on the default notes with
-    paraphrased and out-of-scope questions; another model needs its own."""
+    """Thresholds for the default model (all-MiniLM-L6-v2); another model needs its own. The
+    confident tier's two were fitted on half of the twelve development courses and checked on the
+    other half, over every split (`bench/calibrate_tiers.py`, figures in bench/RESULTS.md); they
+    compare shares and cosines, so they do not depend on how many documents the notes hold."""
 
     floor_cosine: float = 0.22  # below: the notes are about something else
-    confident_cosine: float = 0.40
     min_match: float = 0.2  # share of the question's weight a chosen sentence must carry
-    confident_match: float = 0.5
+    # Confident: the first sentence carries this share of the question's weight, is this close to
+    # it in meaning, and holds what the question's kind asks for (a date for "when").
+    confident_match: float = 0.75
+    confident_similarity: float = 0.30
+    # A match weaker than this (in words and in the passage's meaning) to a question holding a
+    # specialised term the notes never use is declined rather than shown as the closest passage.
+    weak_cosine: float = 0.40
+    weak_match: float = 0.5
     follow_ratio: float = 0.7  # a further sentence joins the answer when it scores this close
     max_sentences: int = 3
     passages: int = 5  # how many top passages sentences are drawn from
@@ -118,8 +126,9 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     if not scored:
         return _not_covered(result.question, hits, "no sentence matches the question", passages)
     chosen = _choose(scored, kind, policy, every)
-    tier = _tier(top, scored[0], policy)
-    if tier == CLOSEST and common_word is not None:
+    tier = _tier(scored[0], policy)
+    weak = not scored[0].kind_ok or (top < policy.weak_cosine and scored[0].match < policy.weak_match)
+    if weak and common_word is not None:
         # A weak match to a question about a term the notes never use ("the hukou system"):
         # the closest passage is about something else.
         strange = unfamiliar_words(result.question, lexical, common_word)
@@ -159,8 +168,11 @@ def _answers(c: Candidate, policy: AnswerPolicy) -> bool:
     return c.on_topic == ON_TOPIC or (c.on_topic == IMPLICIT and similarity >= policy.implicit_on_topic)
 
 
-def _tier(top: float, best: Candidate, policy: AnswerPolicy) -> str:
-    confident = (top >= policy.confident_cosine or best.match >= policy.confident_match) and best.kind_ok
+def _tier(best: Candidate, policy: AnswerPolicy) -> str:
+    """Confident only when the sentence says what was asked in the question's own terms and
+    meaning; otherwise the closest passage, which may not answer."""
+    close = best.similarity is None or best.similarity >= policy.confident_similarity
+    confident = best.kind_ok and best.match >= policy.confident_match and close
     return CONFIDENT if confident else CLOSEST
 
 
