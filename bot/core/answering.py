@@ -39,6 +39,9 @@ class AnswerPolicy:
     # specialised term the notes never use is declined rather than shown as the closest passage.
     weak_cosine: float = 0.40
     weak_match: float = 0.5
+    # A sentence matching less than weak_match of the question's weight must be this close to it
+    # in meaning to answer at all (twelve development courses, off-topic questions from the others).
+    answer_similarity: float = 0.35
     follow_ratio: float = 0.7  # a further sentence joins the answer when it scores this close
     max_sentences: int = 3
     passages: int = 5  # how many top passages sentences are drawn from
@@ -164,6 +167,10 @@ def _answers(c: Candidate, policy: AnswerPolicy) -> bool:
     if similarity >= policy.semantic_on_topic:
         return True
     if c.match < policy.min_match:
+        return False
+    if c.similarity is not None and c.similarity < policy.answer_similarity and c.match < policy.weak_match:
+        # A few shared words and little shared meaning: another course's question that happens
+        # to use the notes' words ("Who represents the Scottish Parliament abroad?" on EU law).
         return False
     return c.on_topic == ON_TOPIC or (c.on_topic == IMPLICIT and similarity >= policy.implicit_on_topic)
 
