@@ -2,149 +2,158 @@
 
 from __future__ import annotations
 
-import json
-import logging
-import os
-import sys
+import signal
+from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
+from bot.chat import ChatSession
+from bot.cli_common import CliContext, cli_context, configure_logging, quiet_libraries
 from bot.cli_quiz import quiz_app
 from bot.cli_render import index_progress, render_answer, render_report
-from bot.config import Settings, load_settings
 from bot.core.evaluation import EXAMPLE_LINE, FORMAT_HELP, load_questions, run_eval
-from bot.errors import IndexMissingError, StudyBotError
+from bot.errors import StudyBotError
+
+try:  # typer >= 0.20 carries its own copy of click; older versions use click itself
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover - depends on the installed typer
+    from click.exceptions import ClickException
 
 app = typer.Typer(add_completion=False, no_args_is_help=False, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
                   help="StudyBot: answers from the course notes, with citations.")
 app.add_typer(quiz_app, name="quiz")
-console = Console()
-err_console = Console(stderr=True)
 
 CorpusOpt = Annotated[Optional[Path], typer.Option("--corpus", help="Folder of course documents.")]
 IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="Folder of the built index.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 
 
-def _quiet_libraries() -> None:
-    # Set before the model libraries are imported: they read these once.
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    os.environ.setdefault("TQDM_DISABLE", "1")
-
-
-def _settings(corpus: Path | None = None, index: Path | None = None) -> Settings:
-    settings = load_settings(corpus_dir=corpus, index_dir=index)
-    if not settings.allow_model_download:
-        os.environ["HF_HUB_OFFLINE"] = "1"
-    return settings
-
-
-def _service(settings: Settings):
-    from bot.service import StudyService
-
-    return StudyService(settings)
-
-
-def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        typer.echo(f"studybot {metadata.version('studybot')}")
+        raise typer.Exit()
 
 
 @app.callback(invoke_without_command=True)
 def _root(ctx: typer.Context,
-          verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show log messages.")] = False) -> None:
-    _quiet_libraries()
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+          verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show log messages.")] = False,
+          version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version,
+                                                help="Show the version and exit.")] = False) -> None:
+    quiet_libraries()
+    configure_logging(verbose)
     if ctx.invoked_subcommand is None:
-        start()
+        start(ctx)
 
 
 @app.command()
-def start() -> None:
+def start(ctx: typer.Context) -> None:
     """The main job: the Discord bot when DISCORD_TOKEN is set, otherwise a terminal chat."""
-    settings = _settings()
+    cli = cli_context(ctx)
+    settings = cli.settings()
     if settings.has_discord_token:
         from bot.discord_bot.runner import run_bot
 
         run_bot(settings)
         return
-    console.print("[dim]No DISCORD_TOKEN is set: starting a terminal chat over the notes in "
-                  f"{settings.corpus_dir}/.[/]")
-    _chat(settings)
+    cli.console.print("[dim]No DISCORD_TOKEN is set: starting a terminal chat over the notes in "
+                      f"{settings.corpus_dir}/.[/]")
+    _chat(cli, cli.make_service(settings))
 
 
 @app.command()
-def index(corpus: CorpusOpt = None, index: IndexOpt = None, as_json: JsonOpt = False) -> None:
+def index(ctx: typer.Context, corpus: CorpusOpt = None, index: IndexOpt = None, as_json: JsonOpt = False) -> None:
     """Build or update the index from the corpus (only new text is embedded)."""
-    service = _service(_settings(corpus, index))
-    with index_progress(err_console, enabled=not as_json and err_console.is_terminal) as progress:
+    cli = cli_context(ctx)
+    service = cli.service(corpus, index)
+    with index_progress(cli.err_console, enabled=not as_json and cli.err_console.is_terminal) as progress:
         report = service.reindex(progress)
     if as_json:
-        _print_json(report.to_dict())
+        cli.print_json(report.to_dict())
     else:
-        render_report(console, report)
+        render_report(cli.console, report)
 
 
 @app.command()
-def ask(question: str, index: IndexOpt = None, as_json: JsonOpt = False) -> None:
+def ask(ctx: typer.Context, question: str, index: IndexOpt = None, as_json: JsonOpt = False) -> None:
     """Answer one question from the notes, with citations."""
-    answer = _service(_settings(index=index)).ask(question)
+    if not question.strip():
+        raise typer.BadParameter("the question is empty.", param_hint="'QUESTION'")
+    cli = cli_context(ctx)
+    service = cli.service(index=index)
+    _open_for_questions(cli, service)
+    answer = service.ask(question)
     if as_json:
-        _print_json({"question": answer.question, "answer": answer.text, "abstained": answer.abstained,
-                     "tier": answer.tier, "citations": [c.to_dict() for c in answer.citations],
-                     "nearest_topics": list(answer.nearest_topics)})
+        cli.print_json({"question": answer.question, "answer": answer.text, "abstained": answer.abstained,
+                        "tier": answer.tier, "citations": [c.to_dict() for c in answer.citations],
+                        "nearest_topics": list(answer.nearest_topics)})
     else:
-        render_answer(console, answer)
+        render_answer(cli.console, answer)
 
 
 @app.command()
-def chat(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
+def chat(ctx: typer.Context, corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
     """An interactive session: ask questions, get answers with citations."""
-    _chat(_settings(corpus, index))
+    cli = cli_context(ctx)
+    _chat(cli, cli.service(corpus, index))
 
 
-def _chat(settings: Settings) -> None:
-    from bot.chat import ChatSession
+def _chat(cli: CliContext, service) -> None:
+    """Open the index (building it, or indexing notes changed since it was built), then chat."""
+    with index_progress(cli.err_console, enabled=cli.err_console.is_terminal) as progress:
+        said = []
 
-    service = _service(settings)
-    try:
-        service.load()
-    except IndexMissingError:
-        console.print("Building the index for the first time...")
-        with index_progress(err_console, enabled=err_console.is_terminal) as progress:
-            render_report(console, service.reindex(progress))
-    ChatSession(service, console).run()
+        def announce(stage: str, done: int, total: int) -> None:
+            if not said:
+                said.append(True)
+                cli.console.print("Indexing the notes first...")
+            progress(stage, done, total)
+
+        opening = service.open_index(announce)
+    if opening.report is not None:
+        render_report(cli.console, opening.report)
+    ChatSession(service, cli.console).run()
+
+
+def _open_for_questions(cli: CliContext, service) -> None:
+    """Load the index without changing it, and say which notes it does not include yet."""
+    changed = service.open_index(build=False).changed
+    if changed:
+        names = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+        cli.err_console.print(f"[yellow]Note:[/] the notes changed since the index was built ({names}); "
+                              "run `studybot index` to include the changes.", highlight=False)
 
 
 @app.command("eval", help="Measure retrieval and answers on a question set (JSON lines).\n\n"
              f"{FORMAT_HELP}\n\nExample line:\n\n\b\n{EXAMPLE_LINE}")
-def evaluate(file: Path, index: IndexOpt = None, as_json: JsonOpt = False) -> None:
-    service = _service(_settings(index=index))
-    report = run_eval(load_questions(file), service.ask)
+def evaluate(ctx: typer.Context, file: Path, index: IndexOpt = None, as_json: JsonOpt = False) -> None:
+    cli = cli_context(ctx)
+    questions = load_questions(file)  # a bad file is refused before the model is loaded
+    service = cli.service(index=index)
+    _open_for_questions(cli, service)
+    report = run_eval(questions, service.ask)
     if as_json:
-        _print_json({"metrics": report.metrics, "kinds": report.by_kind, "questions": report.records})
+        cli.print_json({"metrics": report.metrics, "kinds": report.by_kind, "questions": report.records})
         return
     for name, value in report.metrics.items():
-        console.print(f"{name:>26}: {value if value is not None else '-'}")
+        cli.console.print(f"{name:>26}: {value if value is not None else '-'}")
     for kind, figures in report.by_kind.items():
-        console.print(f"{kind}:")
+        cli.console.print(f"{kind}:")
         for name, value in figures.items():
-            console.print(f"{name:>26}: {value if value is not None else '-'}")
+            cli.console.print(f"{name:>26}: {value if value is not None else '-'}")
 
 
 @app.command()
-def info(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
+def info(ctx: typer.Context, index: IndexOpt = None, as_json: JsonOpt = False) -> None:
     """What the index holds and how it was built."""
-    data = _service(_settings(index=index)).info().to_dict()
+    cli = cli_context(ctx)
+    data = cli.service(index=index).info().to_dict()
     if as_json:
-        _print_json(data)
+        cli.print_json(data)
         return
+    console = cli.console
     if not data["built"]:
         console.print(f"No index in {data['index_dir']} yet: run `studybot index`.")
         return
@@ -156,25 +165,41 @@ def info(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
         console.print(f"  [yellow]skipped {name}[/]: {reason}")
 
 
-def main() -> None:
+class Stopped(BaseException):
+    """Ctrl-C. A BaseException, like KeyboardInterrupt, so that no `except Exception` on the way
+    swallows it; and not KeyboardInterrupt itself, which typer turns into a silent exit code."""
+
+
+def _stop(signum, frame) -> None:
+    raise Stopped
+
+
+def main(argv: list[str] | None = None) -> None:
     """Console entry point: one place turns expected errors into a message and an exit code."""
+    previous = signal.signal(signal.SIGINT, _stop)
     try:
-        app(standalone_mode=False)
+        _run(argv)
+    finally:
+        signal.signal(signal.SIGINT, previous)  # main() may run inside another program (the tests)
+
+
+def _run(argv: list[str] | None) -> None:
+    cli = CliContext()
+    try:
+        code = app(args=argv, prog_name="studybot", standalone_mode=False, obj=cli)
     except StudyBotError as exc:
-        err_console.print(f"[bold red]Error:[/] {exc.user_message()}", highlight=False)
+        cli.err_console.print(f"[bold red]Error:[/] {exc.user_message()}", highlight=False)
         raise SystemExit(1) from None
-    except (typer.Abort, KeyboardInterrupt):
-        err_console.print("Stopped.")
+    except (Stopped, KeyboardInterrupt, typer.Abort):
+        cli.err_console.print("\nStopped.")
         raise SystemExit(130) from None
     except typer.Exit as exc:
         raise SystemExit(exc.exit_code) from None
-    except Exception as exc:  # click's usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            raise SystemExit(exc.exit_code) from None
-        raise
+    except ClickException as exc:  # usage mistakes: the usual usage line and message, exit 2
+        exc.show()
+        raise SystemExit(exc.exit_code) from None
+    # Without standalone mode, typer returns the code of an exit it handled (--help, --version).
+    raise SystemExit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -12,15 +12,18 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from bot.cli_common import cli_context
 from bot.core.quiz.bank import askable_in_chat
 from bot.core.quiz.grading import CLOSE, CORRECT, WRONG, grade, normalise
 from bot.core.quiz.items import CLOZE, MULTIPLE_CHOICE, TRUE_FALSE, QuizItem
-from bot.errors import IndexMissingError
+from bot.errors import StudyBotError
 
 quiz_app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                        help="Quiz questions: generated from the notes and from teachers' files.")
 
 CountOpt = Annotated[int, typer.Option("--count", "-n", min=1, help="How many items (best first).")]
+CorpusOpt = Annotated[Optional[Path], typer.Option(
+    "--corpus", help="Folder of course documents: (re)build the index from it first if needed.")]
 IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="Folder of the built index.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 LETTERS = "ABCD"
@@ -38,34 +41,36 @@ def item_json(item: QuizItem) -> dict:
     }
 
 
-def _current_bank(index: Path | None):
-    """(service, bank of the current index); the index (and so the bank) is built first when
-    there is none yet, or when it was built before question banks existed."""
-    from bot import cli  # late: cli imports this module, and tests replace cli._service
-
-    service = cli._service(cli._settings(index=index))
-    try:
-        bank = service.quiz_bank()
-    except IndexMissingError:
-        bank = None
-    if bank is None or not bank.stored:
-        cli.err_console.print("Building the index and its question bank...")
-        service.reindex()
-        bank = service.quiz_bank()
-    return service, bank
+def _current_bank(ctx: typer.Context, corpus: Path | None, index: Path | None):
+    """(cli context, service, bank of the current index). An index is built or brought up to date
+    only from a corpus the user named, or for the default index of the configured corpus: never
+    is `--index DIR` rebuilt from notes it was not made of. A bank that cannot be read is reported
+    with the way to rebuild it, not silently replaced."""
+    cli = cli_context(ctx)
+    service = cli.service(corpus, index)
+    may_build = corpus is not None or index is None
+    opening = service.open_index(build=may_build)
+    if opening.report is not None:
+        cli.err_console.print("Built the index and its question bank first.")
+    bank = service.quiz_bank()
+    if not bank.stored:
+        command = ("`studybot index`" if index is None else
+                   f"`studybot index --index {index} --corpus FOLDER`, FOLDER being the notes it was made from")
+        raise StudyBotError(f"The question bank of the index in {service.index_dir} is missing or damaged.",
+                            hint=f"Rebuild it with {command}.")
+    return cli, service, bank
 
 
 @quiz_app.command()
-def generate(count: CountOpt = 10, index: IndexOpt = None, as_json: JsonOpt = False) -> None:
+def generate(ctx: typer.Context, count: CountOpt = 10, corpus: CorpusOpt = None, index: IndexOpt = None,
+             as_json: JsonOpt = False) -> None:
     """Questions generated from the notes (best first), with the passage each one quotes."""
-    from bot import cli
-
-    service, bank = _current_bank(index)
+    cli, service, bank = _current_bank(ctx, corpus, index)
     items = bank.generated[:count]
     if as_json:
         with _drafts(service) as drafts:
             statuses = drafts.statuses(items)  # draft, approved or rejected (see `studybot quiz drafts`)
-        cli._print_json([{**item_json(i), "status": s} for i, s in zip(items, statuses)])
+        cli.print_json([{**item_json(i), "status": s} for i, s in zip(items, statuses)])
         return
     if not items:
         cli.console.print("The notes gave no question that passes the quality checks.")
@@ -74,12 +79,12 @@ def generate(count: CountOpt = 10, index: IndexOpt = None, as_json: JsonOpt = Fa
 
 
 @quiz_app.command("drafts")
-def drafts_command(index: IndexOpt = None) -> None:
+def drafts_command(ctx: typer.Context, corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
     """Approve, edit or reject the generated questions waiting for a teacher, one at a time."""
-    from bot import cli
     from bot.cli_drafts import review_drafts
 
-    with _drafts(_current_bank(index)[0]) as drafts:
+    cli, service, _ = _current_bank(ctx, corpus, index)
+    with _drafts(service) as drafts:
         review_drafts(drafts, cli.console, getpass.getuser(), lambda console, item: render_item(console, item,
                                                                                                 reveal=True))
 
@@ -98,17 +103,16 @@ def _drafts(service):
 
 
 @quiz_app.command("bank")
-def bank_command(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
+def bank_command(ctx: typer.Context, corpus: CorpusOpt = None, index: IndexOpt = None,
+                 as_json: JsonOpt = False) -> None:
     """The stored bank: teachers' and generated items, with counts per kind."""
-    from bot import cli
-
-    service, bank = _current_bank(index)
+    cli, service, bank = _current_bank(ctx, corpus, index)
     manifest = service.info().manifest
     errors = {k: v for k, v in (manifest.skipped if manifest else {}).items() if k.startswith("quizzes/")}
     if as_json:
-        cli._print_json({"counts": bank.counts(), "generated": len(bank.generated),
-                         "teacher": len(bank.teacher), "errors": errors,
-                         "items": [item_json(i) for i in bank.items]})
+        cli.print_json({"counts": bank.counts(), "generated": len(bank.generated),
+                        "teacher": len(bank.teacher), "errors": errors,
+                        "items": [item_json(i) for i in bank.items]})
         return
     counts = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in bank.counts().items())
     cli.console.print(f"{len(bank)} items ({len(bank.teacher)} from teachers, "
@@ -131,8 +135,6 @@ def render_item(console: Console, item: QuizItem, number: int | None = None, *, 
     console.print(f"[bold]{label}[/] {escape(item.prompt)}", highlight=False)
     for letter, option in zip(LETTERS, item.options if item.kind == MULTIPLE_CHOICE else ()):
         console.print(f"   {letter}) {escape(option)}", highlight=False)
-    if item.kind == TRUE_FALSE and not reveal:
-        console.print("   Answer True or False.")
     if reveal:
         console.print(f"   [green]Answer:[/] {escape(_labelled(item))}", highlight=False)
         _render_source(console, item)
@@ -160,17 +162,31 @@ class ChatQuiz:
         self.console = console
         self.rng = rng or random.Random()
         self.pending: QuizItem | None = None
+        self._unasked: list[QuizItem] = []  # this round's items not asked yet, in random order
+        self._last: QuizItem | None = None
 
     def ask(self) -> None:
-        items = askable_in_chat(self.service.quiz_bank().items)
-        if not items:
+        self.pending = self._draw()
+        if self.pending is None:
             self.console.print("The question bank is empty: run `studybot index` first.")
             return
-        self.pending = self.rng.choice(items)
         render_item(self.console, self.pending, reveal=False)
         hint = {MULTIPLE_CHOICE: "a letter", TRUE_FALSE: "True or False", CLOZE: "the missing words"}
         self.console.print(f"[dim]Type {hint.get(self.pending.kind, 'your answer')} "
                            "(/skip to see the answer, /ask to go back to questions).[/]")
+
+    def _draw(self) -> QuizItem | None:
+        """Every item once, in random order, before any comes back; a new round does not start
+        with the question just asked."""
+        if not self._unasked:
+            self._unasked = list(askable_in_chat(self.service.quiz_bank().items))
+            self.rng.shuffle(self._unasked)
+            if len(self._unasked) > 1 and self._unasked[-1] is self._last:
+                self._unasked[0], self._unasked[-1] = self._unasked[-1], self._unasked[0]
+        if not self._unasked:
+            return None
+        self._last = self._unasked.pop()
+        return self._last
 
     def cancel(self) -> None:
         self.pending = None

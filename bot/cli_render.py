@@ -10,12 +10,16 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from bot.core.answering import CLOSEST, NOT_COVERED, Answer
+from bot.core.answering import CLOSEST, NOT_COVERED, NOTES_EMPTY, Answer
 from bot.core.indexer import STAGE_LABELS, IndexReport
 
 
 
 def render_answer(console: Console, answer: Answer) -> None:
+    if answer.reason == NOTES_EMPTY:
+        console.print("[bold yellow]The notes are empty:[/] there is nothing to answer from yet. Put "
+                      "documents in the corpus folder and run `studybot index`.")
+        return
     if answer.tier == NOT_COVERED:
         console.print("[bold yellow]That is not in the course notes.[/]")
         if answer.nearest_topics:

@@ -62,7 +62,12 @@ class Settings(BaseSettings):
     discord_api_base: str = ""
     discord_gateway_url: str = ""
 
-    log_level: str = "INFO"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
 
     @field_validator("discord_guild_ids", mode="before")
     @classmethod

@@ -15,6 +15,7 @@ from bot.core.abbreviations import read_course_names
 from bot.core.answering import Answer, AnswerPolicy, answer_question
 from bot.core.embedding import Embedder, vector_space
 from bot.core.embedding_backends import make_embedder
+from bot.core.corpus_changes import corpus_changes
 from bot.core.corpus_files import check_upload, resolve_document, write_document
 from bot.core.index_store import BUILDS, DocumentEntry, Manifest, load_index, read_manifest
 from bot.core.embedding_cache import EmbeddingCache
@@ -25,7 +26,7 @@ from bot.core.quiz.items import QuizItem
 from bot.core.quiz.teacher_bank import add_teacher_question
 from bot.core.retrieval import Retriever
 from bot.core.sentence_vectors import SentenceVectors
-from bot.errors import ReindexInProgressError
+from bot.errors import IndexIncompatibleError, IndexMissingError, ReindexInProgressError
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,12 @@ class IndexInfo:
                                  "sha256": d.sha256} for name, d in m.documents.items()},
             "skipped": m.skipped, "chunker": m.chunker,
         }
+
+
+@dataclass(frozen=True)
+class IndexOpening:
+    report: IndexReport | None  # the build made before serving, if one was needed
+    changed: tuple[str, ...]  # corpus files added, changed or removed since the index was built
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,13 @@ class StudyService:
 
     def load(self) -> Retriever:
         """Load the current index from disk (errors say how to recover) and start serving it."""
-        loaded = load_index(self.index_dir, model=self.embedder.model_name, backend=self.embedder.backend)
+        try:
+            loaded = load_index(self.index_dir, model=self.embedder.model_name, backend=self.embedder.backend)
+        except IndexIncompatibleError:
+            # When the configured model cannot even be loaded, that is the fault to report: the
+            # index's advice (rebuild it) would only fail on the model next.
+            self.embedder.dimension  # noqa: B018 - raises ModelLoadError naming EMBEDDING_MODEL
+            raise
         retriever = Retriever(loaded, self.embedder, names=read_course_names(self.corpus_dir))
         with self._swap_lock:
             self._retriever = retriever
@@ -101,6 +114,23 @@ class StudyService:
         with self._swap_lock:
             current = self._retriever
         return current or self.load()
+
+    def open_index(self, progress: ProgressFn | None = None, *, build: bool = True) -> IndexOpening:
+        """Load the index to serve, the one place that decides whether to build it first. With
+        `build`, a missing index is built from the corpus and files changed since the build are
+        indexed before serving; without, a missing index is an error and changes are only named
+        (the caller says how to index them)."""
+        try:
+            self.load()
+        except IndexMissingError:
+            if not build:
+                raise
+            return IndexOpening(self.reindex(progress), ())
+        manifest = read_manifest(self.index_dir)
+        changed = tuple(corpus_changes(self.corpus_dir, manifest)) if manifest else ()
+        if changed and build:
+            return IndexOpening(self.reindex(progress), changed)
+        return IndexOpening(None, changed)
 
     @property
     def reindexing(self) -> bool:

@@ -122,6 +122,7 @@ def cli_run(monkeypatch, real_embedder, tmp_path):
     from typer.testing import CliRunner
 
     from bot import cli
+    from bot.cli_common import CliContext
     from bot.service import StudyService
 
     corpus = tmp_path / "corpus"
@@ -130,11 +131,11 @@ def cli_run(monkeypatch, real_embedder, tmp_path):
     monkeypatch.setenv("CORPUS_DIR", str(corpus))
     monkeypatch.setenv("INDEX_DIR", str(tmp_path / "index"))
     monkeypatch.delenv("DISCORD_TOKEN", raising=False)
-    monkeypatch.setattr(cli, "_service", lambda settings: StudyService(settings, real_embedder))
     runner = CliRunner()
 
     def invoke(*args: str, input: str | None = None):
-        result = runner.invoke(cli.app, list(args), input=input, catch_exceptions=False)
+        context = CliContext(make_service=lambda settings: StudyService(settings, real_embedder))
+        result = runner.invoke(cli.app, list(args), input=input, catch_exceptions=False, obj=context)
         invoke.last = result  # .output has stderr too
         return result.exit_code, result.stdout
 

@@ -36,7 +36,6 @@ HEAVY = ("torch", "sentence_transformers", "transformers", "faiss", "onnxruntime
 # (kind, what) -> the issue it belongs to. kind "circle": the modules of one import circle;
 # kind "import": "importer -> imported".
 KNOWN_VIOLATIONS: dict[tuple[str, str], str] = {
-    ("circle", "bot.chat, bot.cli, bot.cli_quiz"): "issue 11 (newcomer: cli <-> cli_quiz <-> chat)",
 }
 
 

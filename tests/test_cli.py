@@ -84,3 +84,15 @@ def test_main_turns_errors_into_a_message(monkeypatch, tmp_path, capsys):
     assert exit_info.value.code == 1
     err = capsys.readouterr().err
     assert "studybot index" in err and "Traceback" not in err
+
+
+def test_notes_added_after_the_build_are_named_by_ask_and_indexed_by_chat(run):
+    run("index")
+    (run.corpus / "cells.md").write_text("# Cells\n\nMitochondria release energy from glucose by respiration.\n",
+                                         encoding="utf-8")
+    code, _ = run("ask", "What releases energy from glucose?")
+    said = " ".join(run.last.output.split())  # as read, whatever the wrapping
+    assert code == 0 and "changed since the index was built (cells.md); run `studybot index`" in said
+    code, out = run("chat", input="What releases energy from glucose?\n/quit\n")
+    assert code == 0 and "Indexing the notes first" in out and "Added: cells.md" in out
+    assert "cells.md, Cells" in out.split("you>", 1)[1]  # the new notes answer at once

@@ -20,6 +20,7 @@ from bot.core.sentences import (IMPLICIT, ON_TOPIC, Candidate, candidates_from, 
 CONFIDENT = "confident"
 CLOSEST = "closest"
 NOT_COVERED = "not_covered"
+NOTES_EMPTY = "the notes are empty"  # the reason of every answer from an index of no documents
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     hits = result.hits
     passages = tuple(_passage_citation(h) for h in hits)
     if not hits:
-        return _not_covered(result.question, hits, "the notes are empty", passages)
+        return _not_covered(result.question, hits, NOTES_EMPTY, passages)
     coverage = assess(result.question, lexical)
     top = max(h.dense for h in hits)
     if coverage.unknown_terms:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -17,10 +18,10 @@ from bot.core.chunking import chunk_document
 from bot.core.documents import Chunk, Document
 from bot.core.embedding import Embedder, vector_space
 from bot.core.embedding_cache import EmbeddingCache
-from bot.core.index_store import (DocumentEntry, Manifest, current_build, load_index, read_manifest,
+from bot.core.index_store import (BUILDS, DocumentEntry, Manifest, current_build, load_index, read_manifest,
                                    write_build)
 from bot.core.loaders import iter_corpus_files, load_document
-from bot.core.quiz.bank import bank_is_current, build_bank, quiz_state, reusable_items, save_bank
+from bot.core.quiz.bank import build_bank, load_bank, quiz_state, reusable_items, save_bank
 from bot.core.quiz.teacher_bank import load_teacher_banks
 from bot.errors import DocumentError, ReindexInProgressError, StudyBotError
 
@@ -94,6 +95,9 @@ def writer_lock(index_dir: Path) -> Iterator[None]:
 
 def read_corpus(corpus_dir: Path, progress: ProgressFn = _noop) -> tuple[list[Document], dict[str, str]]:
     """Load every supported document; a file that cannot be read is skipped and named, not fatal."""
+    if corpus_dir.exists() and not corpus_dir.is_dir():
+        raise StudyBotError(f"The corpus {corpus_dir} is a file, not a folder.",
+                            hint="Name the folder that holds the course notes (--corpus or CORPUS_DIR).")
     if not corpus_dir.is_dir():
         raise StudyBotError(f"The corpus folder {corpus_dir} does not exist.",
                             hint="Create it and put the course notes in it, or set CORPUS_DIR.")
@@ -104,7 +108,7 @@ def read_corpus(corpus_dir: Path, progress: ProgressFn = _noop) -> tuple[list[Do
             documents.append(load_document(path, name))
         except DocumentError as exc:
             skipped[name] = exc.message.removeprefix(f"{name}: ")  # the report names the file
-            log.warning("Skipped %s: %s", name, skipped[name])
+            log.info("Skipped %s: %s", name, skipped[name])  # the report names it to the user
         progress("reading", done, len(files))
     return documents, skipped
 
@@ -135,12 +139,21 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder,
         bank, _ = build_bank(chunks, corpus_dir, reusable_items(current_build(index_dir)), teacher=teacher)
         manifest = _make_manifest(embedder, kind, documents, chunks_by_doc, chunker, old, skipped, vectors)
         manifest = replace(manifest, quiz={**quiz, "items": len(bank)})
-        build = write_build(index_dir, manifest, chunks, vectors, lambda folder: save_bank(bank, folder))
+        try:
+            build = write_build(index_dir, manifest, chunks, vectors, lambda folder: save_bank(bank, folder))
+        except BaseException:  # Ctrl-C included: no half-written build folder stays behind
+            _remove_unfinished_builds(index_dir)
+            raise
         progress("writing", 1, 1)
     return IndexReport(len(documents), len(chunks), embedded, len(chunks) - embedded,
                        added=diff["added"], changed=diff["changed"], removed=diff["removed"],
                        skipped=skipped, build=build, seconds=time.perf_counter() - started,
                        quiz_items=len(bank))
+
+
+def _remove_unfinished_builds(index_dir: Path) -> None:
+    for folder in (index_dir / BUILDS).glob(".*.partial"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _choose_kind(options: IndexOptions, count: int) -> str:
@@ -177,7 +190,7 @@ def _quiz_unchanged(old: Manifest | None, quiz: dict, index_dir: Path) -> bool:
     """Same generator, same teachers' files, and the current build holds a bank it can reuse."""
     if old is None or any(old.quiz.get(k) != v for k, v in quiz.items()):
         return False
-    return bank_is_current(current_build(index_dir))
+    return load_bank(current_build(index_dir)).stored  # a truncated bank file is rebuilt too
 
 
 def _embeddings_for(chunks: list[Chunk], index_dir: Path, embedder: Embedder,

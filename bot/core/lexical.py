@@ -41,7 +41,9 @@ class LexicalIndex:
 
         retriever = bm25s.BM25()
         # An empty token list would make bm25s drop the document and shift every id after it.
-        retriever.index([tokenize(t) or ["\x00empty"] for t in texts], show_progress=False)
+        # bm25s cannot index nothing: notes without documents get one placeholder, and doc_count
+        # 0 says there is none (see `top`).
+        retriever.index([tokenize(t) or ["\x00empty"] for t in texts] or [["\x00empty"]], show_progress=False)
         return cls(retriever, len(texts), mine_other_names(texts))
 
     def save(self, folder: Path) -> None:

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import discord
 
-from bot.core.answering import CLOSEST, NOT_COVERED, Answer
+from bot.core.answering import CLOSEST, NOT_COVERED, NOTES_EMPTY, Answer
 from bot.core.indexer import IndexReport
 from bot.discord_bot import limits
 
 COLOUR = {"confident": discord.Colour.green(), CLOSEST: discord.Colour.gold(), NOT_COVERED: discord.Colour.light_grey()}
 TITLE = {"confident": "From the course notes", CLOSEST: "The closest passage in the notes (it may not answer this)",
          NOT_COVERED: "That is not in the course notes"}
+EMPTY_NOTES_TEXT = "The notes are empty: there is nothing to answer from until a moderator adds documents."
 
 
 def answer_embed(answer: Answer) -> discord.Embed:
     embed = discord.Embed(title=TITLE[answer.tier], colour=COLOUR[answer.tier])
     embed.set_author(name=limits.clip(f"Q: {answer.question}", limits.EMBED_TITLE))
+    if answer.reason == NOTES_EMPTY:
+        embed.description = EMPTY_NOTES_TEXT
+        return embed
     if answer.abstained:
         lines = ["I could not find this in the course notes, so I won't guess."]
         if answer.nearest_topics:
@@ -33,6 +37,8 @@ def answer_embed(answer: Answer) -> discord.Embed:
 
 def answer_text(answer: Answer) -> str:
     """A plain-text answer for channels where the bot may not embed links."""
+    if answer.reason == NOTES_EMPTY:
+        return EMPTY_NOTES_TEXT
     if answer.abstained:
         return "That is not in the course notes."
     lines = [f"{s} [{n}]" for n, s in enumerate(answer.sentences, 1)]

@@ -15,7 +15,7 @@ import yarl
 from bot.config import Settings
 from bot.discord_bot.client import StudyBot
 from bot.discord_bot.context import BotContext
-from bot.errors import ConfigError, IndexMissingError
+from bot.errors import ConfigError
 from bot.service import StudyService
 from bot.store.database import Database
 
@@ -31,12 +31,11 @@ def point_at_endpoints(settings: Settings) -> None:
 
 
 def prepare_service(service: StudyService) -> None:
-    """Load the index, building it first when there is none, so the first question is fast."""
-    try:
-        service.load()
-    except IndexMissingError:
-        log.info("No index yet: building it from %s", service.corpus_dir)
-        service.reindex()
+    """Load the index, building or updating it first when needed, so the first question is fast."""
+    opening = service.open_index()
+    if opening.report is not None:
+        log.info("Indexed %s before starting (%s)", service.corpus_dir,
+                 ", ".join(opening.changed) if opening.changed else "no index yet")
     service.embedder.encode_query("warm up")  # load the model now, not on the first question
     # The model libraries leave ~500k long-lived objects; a full garbage collection over them
     # stalls the event loop for ~200 ms (measured, bench/discord_load.py). Freezing them keeps

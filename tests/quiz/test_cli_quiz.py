@@ -9,7 +9,7 @@ import random
 import pytest
 from rich.console import Console
 
-from bot import cli
+from bot.errors import StudyBotError
 from bot.chat import ChatSession
 from bot.cli_quiz import ChatQuiz, typed_verdict
 from bot.core.quiz.grading import CLOSE, CORRECT, WRONG, grade, normalise
@@ -80,7 +80,7 @@ class FakeService:
 
     def ask(self, question):
         self.asked.append(question)
-        raise cli.StudyBotError("no index in this test")
+        raise StudyBotError("no index in this test")
 
 
 def session(items, lines):

@@ -1,0 +1,73 @@
+"""What every `studybot` command shares: the consoles, the settings, JSON output and the way a
+service is made. They travel in one `CliContext` object on typer's context, so a test hands the
+commands its own (a service with the test run's model) instead of patching module globals."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+from rich.console import Console
+
+from bot.config import Settings, load_settings
+
+if TYPE_CHECKING:
+    from bot.service import StudyService
+
+
+def _real_service(settings: Settings) -> StudyService:
+    from bot.service import StudyService  # late: it imports the model libraries
+
+    return StudyService(settings)
+
+
+@dataclass
+class CliContext:
+    make_service: Callable[[Settings], StudyService] = _real_service
+    console: Console = field(default_factory=Console)
+    err_console: Console = field(default_factory=lambda: Console(stderr=True))
+
+    def settings(self, corpus: Path | None = None, index: Path | None = None) -> Settings:
+        settings = load_settings(corpus_dir=corpus, index_dir=index)
+        if not settings.allow_model_download:
+            os.environ["HF_HUB_OFFLINE"] = "1"
+        return settings
+
+    def service(self, corpus: Path | None = None, index: Path | None = None) -> StudyService:
+        return self.make_service(self.settings(corpus, index))
+
+    def print_json(self, data: object) -> None:
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def cli_context(ctx: typer.Context) -> CliContext:
+    """The CliContext of this invocation: the one a caller passed as `obj`, else a default one."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, CliContext):
+        root.obj = CliContext()
+    return root.obj
+
+
+def quiet_libraries() -> None:
+    """Set before the model libraries are imported: they read these once."""
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TQDM_DISABLE", "1")
+
+
+def configure_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # pypdf warns about a file's internals ("invalid pdf header"); what matters, that the file is
+    # skipped and why, is in the index report. faiss logs at INFO which CPU builds it tried, with
+    # ModuleNotFoundError in the text, which reads as a failure when all is well.
+    logging.getLogger("pypdf").setLevel(logging.WARNING if verbose else logging.ERROR)
+    logging.getLogger("faiss").setLevel(logging.WARNING)
