@@ -65,6 +65,10 @@ class OnnxEmbedder:
             from tokenizers import Tokenizer
 
             options = onnxruntime.SessionOptions()
+            # Every batch has its own shape: a memory pattern or arena planned for one shape only
+            # grows (1.4 GB after 200 chunks with both on); without them memory stays flat.
+            options.enable_mem_pattern = False
+            options.enable_cpu_mem_arena = False
             if self.threads:
                 options.intra_op_num_threads = self.threads
             session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
