@@ -229,7 +229,8 @@ _CAUSE_MARKERS = {
 }
 _CAUSE = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in _CAUSE_MARKERS.items()),
                     re.IGNORECASE)
-_PHRASE_END = re.compile(r"[,;:.!?(]|\s(?:and|but|while|whereas|which|who)\s|$")
+# A phrase runs to the end of its clause; "and" does not end it ("the yin-yang and wuxing philosophy").
+_PHRASE_END = re.compile(r"[,;:.!?(]|\s(?:but|while|whereas|which|who)\s|$")
 
 
 def cause_key(text: str) -> Key | None:

@@ -36,6 +36,7 @@ _NAME_JOINERS = frozenset({"of", "the", "and", "de", "da", "del", "di", "von", "
 _NOT_TERM_WORDS = frozenset({"first", "last", "final", "main", "major", "other", "same", "such", "many",
                              "several", "various", "certain", "own", "only", "new", "further", "next", "another",
                              "most", "least", "some", "any", "each", "every", "both", "few"})
+_PLACE_CUES = frozenset({"in", "at", "to", "from", "near", "into", "across", "throughout", "within", "towards"})
 _TOKEN_RE = re.compile(r"[\w-]+")
 _NGRAM_TOKEN_RE = re.compile(r"[\w-]+|[^\w\s]")
 
@@ -139,6 +140,7 @@ class NotesLexicon:
     cause_phrases: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # marker -> phrases
     lowercase_words: set[str] = field(default_factory=set)
     with_the: Counter = field(default_factory=Counter)  # how often a name follows "the"
+    place_cued: set[str] = field(default_factory=set)  # names seen right after "in", "at", "to"...
     verbs_with: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # name -> its verbs
     compound_terms: set[str] = field(default_factory=set)  # terms built on a noun ("steam engine")
     name_parts: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # word -> kinds of longer names
@@ -164,6 +166,8 @@ class NotesLexicon:
                 self.verbs_with[text].update(governing_verbs(ent))
                 if ent.start > 0 and doc[ent.start - 1].lower_ == "the" or ent.text.lower().startswith("the "):
                     self.with_the[text] += 1
+                if ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_CUES:
+                    self.place_cued.add(text)
         for chunk in doc.noun_chunks:
             term = term_of(chunk)
             if term:
@@ -202,6 +206,10 @@ class NotesLexicon:
                 return False  # "Edinburgh Pentlands" is a constituency, not a person
         if len(words) == 1 and self.name_parts.get(name, set()) - {kind}:
             return False
+        if len(words) == 1 and name.lower() in self.lowercase_words:
+            return False  # "Kingdom", "East": an ordinary word capitalised
+        if len(words) == 1 and kind == PLACE and name not in self.place_cued:
+            return False  # a one-word "place" never written after "in", "at", "to"... was often a person or an era
         return True
 
     def takes_the(self, name: str) -> bool:

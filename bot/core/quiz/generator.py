@@ -384,8 +384,10 @@ def _favour_concepts(items: list[QuizItem], words: int) -> list[QuizItem]:
         # From the most crowded section, then the most crowded passage: the spread is kept.
         sections = Counter(i.source.section for i in kept)
         passages = Counter(i.source.chunk_id for i in kept)
-        kept.remove(max(others, key=lambda i: (sections[i.source.section] > 1, passages[i.source.chunk_id],
-                                               sections[i.source.section], -i.quality, i.id)))
+        years_over = sum(1 for i in kept if i.tests == DATE) > MAX_YEAR_SHARE * len(kept)
+        kept.remove(max(others, key=lambda i: (years_over and i.tests == DATE, sections[i.source.section] > 1,
+                                               passages[i.source.chunk_id], sections[i.source.section],
+                                               -i.quality, i.id)))
     return kept
 
 
