@@ -35,7 +35,7 @@ import numpy as np
 
 import common
 
-POOL = common.ROOT.parent.parent / "shared" / "eval" / "courses"
+POOL = common.ROOT.parent / "shared" / "eval" / "courses"  # ../shared beside the checkout
 if not POOL.is_dir():
     POOL = Path("/work/shared/eval/courses")
 OUT = common.OUT / "answer_pool"
@@ -185,13 +185,19 @@ def summed(all_records: list[dict], plain_rows: list[dict]) -> dict:
     return figures
 
 
-def run_pool(courses: list[str], embedder, sample: int | None, label: str) -> tuple[dict, list[dict]]:
-    work = OUT / label / "pool"
+def course_corpus(work: Path, courses: list[str]) -> Path:
+    """A fresh corpus folder under `work` holding the notes of these pool courses."""
     corpus = work / "corpus"
     shutil.rmtree(corpus, ignore_errors=True)
     corpus.mkdir(parents=True)
     for course in courses:
         shutil.copy(POOL / "notes" / f"{course}.txt", corpus)
+    return corpus
+
+
+def run_pool(courses: list[str], embedder, sample: int | None, label: str) -> tuple[dict, list[dict]]:
+    work = OUT / label / "pool"
+    corpus = course_corpus(work, courses)
     service = make_service(corpus, work / "index", embedder)
     started = time.perf_counter()
     fresh_index(service, OUT / "embedding-cache.sqlite")
@@ -254,11 +260,7 @@ def run_halves(courses: list[str], embedder, sample: int | None, label: str) -> 
     rows, records = {}, []
     for number, half in enumerate(halves, 1):
         work = OUT / label / f"half{number}"
-        corpus = work / "corpus"
-        shutil.rmtree(corpus, ignore_errors=True)
-        corpus.mkdir(parents=True)
-        for course in half:
-            shutil.copy(POOL / "notes" / f"{course}.txt", corpus)
+        corpus = course_corpus(work, half)
         service = make_service(corpus, work / "index", embedder)
         fresh_index(service, OUT / "embedding-cache.sqlite")
         plain = PlainHybrid(service)

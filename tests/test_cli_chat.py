@@ -10,33 +10,15 @@ from rich.console import Console
 from bot.chat import ChatSession
 from bot.cli_quiz import ChatQuiz
 from bot.core.quiz.items import CLOZE, TRUE_FALSE, QuizItem, QuizSource
-from bot.errors import StudyBotError
+from tests.chat_fakes import FakeChatService
 
 SOURCE = QuizSource("notes.txt", "Cells", "Mitochondria release energy.", None, "c1")
 
 
-class Bank:
-    def __init__(self, items):
-        self.items = items
-
-
-class Service:
-    def __init__(self, items=()):
-        self.bank = Bank(list(items))
-        self.asked: list[str] = []
-
-    def quiz_bank(self):
-        return self.bank
-
-    def ask(self, question):
-        self.asked.append(question)
-        raise StudyBotError("no index in this test")
-
-
-def chat(lines: list[str], items=(), seed: int = 0) -> tuple[str, Service]:
+def chat(lines: list[str], items=(), seed: int = 0) -> tuple[str, FakeChatService]:
     out = io.StringIO()
     console = Console(file=out, width=200)
-    service = Service(items)
+    service = FakeChatService(items)
     session = ChatSession(service, console)
     session.quiz = ChatQuiz(service, console, random.Random(seed))
     console.input = lambda prompt="": lines.pop(0) if lines else (_ for _ in ()).throw(EOFError())

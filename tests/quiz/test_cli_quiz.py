@@ -9,11 +9,11 @@ import random
 import pytest
 from rich.console import Console
 
-from bot.errors import StudyBotError
 from bot.chat import ChatSession
 from bot.cli_quiz import ChatQuiz, typed_verdict
 from bot.core.quiz.grading import CLOSE, CORRECT, WRONG, grade, normalise
 from bot.core.quiz.items import CLOZE, MULTIPLE_CHOICE, TRUE_FALSE, QuizItem, QuizSource
+from tests.chat_fakes import FakeChatService
 
 
 @pytest.fixture
@@ -65,28 +65,10 @@ TF = QuizItem("tf1", TRUE_FALSE, "True or false? Lin Biao replaced Peng.", "True
 CL = QuizItem("cl1", CLOZE, "Famine between _____.", "1959 and 1961", source=SRC, aliases=("1959-1961",))
 
 
-class FakeBank:
-    def __init__(self, items):
-        self.items = items
-
-
-class FakeService:
-    def __init__(self, items):
-        self.bank = FakeBank(items)
-        self.asked: list[str] = []
-
-    def quiz_bank(self):
-        return self.bank
-
-    def ask(self, question):
-        self.asked.append(question)
-        raise StudyBotError("no index in this test")
-
-
 def session(items, lines):
     out = io.StringIO()
     console = Console(file=out, width=200)
-    service = FakeService(items)
+    service = FakeChatService(items)
     chat = ChatSession(service, console)
     chat.quiz = ChatQuiz(service, console, random.Random(0))
     console.input = lambda prompt="": lines.pop(0) if lines else (_ for _ in ()).throw(EOFError())
