@@ -93,9 +93,9 @@ def drafts_command(ctx: typer.Context, corpus: CorpusOpt = None, index: IndexOpt
 def _drafts(service):
     """The drafts service over the bot's database (where Discord's decisions are kept too)."""
     from bot.services.drafts import drafts_of
-    from bot.store.database import Database
+    from bot.store.database import open_database
 
-    db = Database(service.settings.database_path)
+    db = open_database(service.settings)
     try:
         yield drafts_of(service, db)
     finally:

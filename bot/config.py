@@ -49,6 +49,9 @@ class Settings(BaseSettings):
 
     # --- State -----------------------------------------------------------------------------
     database_path: Path = Field(Path("data/studybot.db"), description="SQLite file for bot state.")
+    database_url: str = Field(
+        "", description="A postgresql://user:password@host:port/database URL: the bot's state in PostgreSQL, "
+        "shared by several processes. Empty: the SQLite file DATABASE_PATH (one process).")
 
     # --- Discord ---------------------------------------------------------------------------
     discord_token: SecretStr | None = None

@@ -141,3 +141,36 @@ def cli_run(monkeypatch, real_embedder, tmp_path):
 
     invoke.corpus = corpus
     return invoke
+
+
+# --- databases ----------------------------------------------------------------------------------
+# One throwaway PostgreSQL cluster per test run (started on first use), a fresh database in it per
+# test. If it cannot start, the tests that need it FAIL with the reason: CI must prove they ran.
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    from tests.postgres_server import PostgresServer, PostgresUnavailable
+
+    try:
+        server = PostgresServer().start()
+    except PostgresUnavailable as exc:
+        pytest.fail(f"PostgreSQL is needed by this test and could not be started: {exc}", pytrace=False)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """A new, empty PostgreSQL database of this test's own."""
+    import uuid
+
+    return postgres_server.create_database(f"test_{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_target(request, tmp_path):
+    """Where a test's Database lives, once on each kind: a SQLite file, then a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return tmp_path / "state.db"
+    return request.getfixturevalue("postgres_url")

@@ -17,7 +17,7 @@ from bot.discord_bot.client import StudyBot
 from bot.discord_bot.context import BotContext
 from bot.errors import ConfigError
 from bot.service import StudyService
-from bot.store.database import Database
+from bot.store.database import open_database
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def run_bot(settings: Settings) -> None:
     point_at_endpoints(settings)
     service = StudyService(settings)
     prepare_service(service)
-    db = Database(settings.database_path)
+    db = open_database(settings)
     ctx = BotContext(settings, service, db)
     try:
         asyncio.run(_run(ctx, settings.discord_token.get_secret_value()))

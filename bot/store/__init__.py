@@ -1,1 +1,1 @@
-"""SQLite storage for the bot's state (feedback, quizzes, reviews)."""
+"""The bot's state (feedback, quizzes, reviews) in SQLite or PostgreSQL, through SQLAlchemy Core."""

@@ -7,8 +7,11 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import func, select
+
 from bot.core.tokens import fold
 from bot.store.database import Database
+from bot.store.schema import answers, feedback
 
 
 @dataclass(frozen=True)
@@ -29,31 +32,32 @@ class AnswerLog:
 
     def record(self, *, guild_id: int | None, channel_id: int | None, user_id: int, question: str,
                tier: str, top_score: float, at: datetime) -> int:
-        cursor = self.db.execute(
-            "INSERT INTO answers (guild_id, channel_id, user_id, question, question_key, tier, top_score, asked_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (guild_id, channel_id, user_id, question, question_key(question), tier, top_score, at.isoformat()),
-        )
-        return int(cursor.lastrowid)
+        done = self.db.execute(answers.insert().values(
+            guild_id=guild_id, channel_id=channel_id, user_id=user_id, question=question,
+            question_key=question_key(question), tier=tier, top_score=top_score,
+            asked_at=at.isoformat()).returning(answers.c.id))
+        return int(done.rows[0]["id"])
 
     def vote(self, answer_id: int, user_id: int, helpful: bool, at: datetime) -> str:
         """Store one vote per user and answer. Returns "new", "changed" or "same"."""
-        rows = self.db.query("SELECT helpful FROM feedback WHERE answer_id = ? AND user_id = ?", (answer_id, user_id))
-        if rows and bool(rows[0]["helpful"]) == helpful:
-            return "same"
-        self.db.execute(
-            "INSERT INTO feedback (answer_id, user_id, helpful, voted_at) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (answer_id, user_id) DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at",
-            (answer_id, user_id, int(helpful), at.isoformat()),
-        )
-        return "changed" if rows else "new"
+        with self.db.atomic(f"vote:{answer_id}:{user_id}"):
+            rows = self.db.query(select(feedback.c.helpful).where(feedback.c.answer_id == answer_id,
+                                                                  feedback.c.user_id == user_id))
+            if rows and bool(rows[0]["helpful"]) == helpful:
+                return "same"
+            upsert = self.db.insert(feedback).values(answer_id=answer_id, user_id=user_id, helpful=int(helpful),
+                                                     voted_at=at.isoformat())
+            self.db.execute(upsert.on_conflict_do_update(
+                index_elements=[feedback.c.answer_id, feedback.c.user_id],
+                set_={"helpful": upsert.excluded.helpful, "voted_at": upsert.excluded.voted_at}))
+            return "changed" if rows else "new"
 
     def exists(self, answer_id: int) -> bool:
-        return bool(self.db.query("SELECT 1 FROM answers WHERE id = ?", (answer_id,)))
+        return bool(self.db.query(select(answers.c.id).where(answers.c.id == answer_id)))
 
     def votes(self, answer_id: int) -> dict[str, int]:
-        rows = self.db.query("SELECT helpful, COUNT(*) AS n FROM feedback WHERE answer_id = ? GROUP BY helpful",
-                             (answer_id,))
+        rows = self.db.query(select(feedback.c.helpful, func.count().label("n"))
+                             .where(feedback.c.answer_id == answer_id).group_by(feedback.c.helpful))
         counts = {"helpful": 0, "not_helpful": 0}
         for row in rows:
             counts["helpful" if row["helpful"] else "not_helpful"] = int(row["n"])
@@ -61,16 +65,15 @@ class AnswerLog:
 
     def gaps(self, guild_id: int | None, since: datetime, limit: int = 15) -> list[Gap]:
         """Questions the notes could not answer since `since`, most asked first."""
+        in_guild = answers.c.guild_id.is_not_distinct_from(guild_id)
+        n, last = func.count().label("n"), func.max(answers.c.asked_at).label("last")
         rows = self.db.query(
-            "SELECT question_key, COUNT(*) AS n, MAX(asked_at) AS last FROM answers"
-            " WHERE guild_id IS ? AND tier = 'not_covered' AND asked_at >= ?"
-            " GROUP BY question_key ORDER BY n DESC, last DESC LIMIT ?",
-            (guild_id, since.isoformat(), limit),
-        )
+            select(answers.c.question_key, n, last)
+            .where(in_guild, answers.c.tier == "not_covered", answers.c.asked_at >= since.isoformat())
+            .group_by(answers.c.question_key).order_by(n.desc(), last.desc()).limit(limit))
         gaps = []
         for row in rows:
-            latest = self.db.query(
-                "SELECT question FROM answers WHERE guild_id IS ? AND question_key = ? ORDER BY id DESC LIMIT 1",
-                (guild_id, row["question_key"]))
+            latest = self.db.query(select(answers.c.question).where(in_guild, answers.c.question_key == row["question_key"])
+                                   .order_by(answers.c.id.desc()).limit(1))
             gaps.append(Gap(latest[0]["question"], int(row["n"]), row["last"]))
         return gaps

@@ -1,92 +1,238 @@
-"""The bot's SQLite file: one connection guarded by a lock, WAL journaling, and numbered
-migrations whose number is kept in the database itself (`PRAGMA user_version`)."""
+"""The bot's database: a SQLite file for one process (the default), or PostgreSQL for several
+processes (`DATABASE_URL=postgresql://...`). Queries are SQLAlchemy Core, so each database gets its
+own SQL from one description; the numbered migrations (bot.store.migrations) run once at start,
+in one transaction, under a lock that a second process starting at the same moment waits on.
+
+Thread-safe: the Discord adapter calls the store from worker threads (`asyncio.to_thread`). On
+SQLite every call goes through one connection under a process lock, as before; on PostgreSQL each
+call takes a pooled connection. `atomic()` gives a read-decide-write one transaction, and on
+PostgreSQL also an advisory lock on a key, so two processes deciding about the same thing (one
+student's review card) take turns.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import logging
-import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
+from sqlalchemy import Column, Integer, MetaData, Table, create_engine, event, select, text
+from sqlalchemy.dialects import postgresql as pg_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.pool import StaticPool
+from sqlalchemy.sql import Executable
+
+from bot.errors import ConfigError
 from bot.store.migrations import MIGRATIONS
+
+__all__ = ["Database", "Executed", "IntegrityError", "Row", "database_url", "open_database"]
 
 log = logging.getLogger(__name__)
 
+# The schema's version, one row. (A SQLite file from before this table kept it in PRAGMA
+# user_version, which is read once when the table is missing.)
+_versions = Table("schema_version", MetaData(), Column("version", Integer, nullable=False))
+
+MIGRATION_LOCK = "studybot:migrations"
+
+
+def lock_key(name: str) -> int:
+    """A stable signed 64-bit key for pg_advisory_*lock from a readable name."""
+    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def database_url(target: Path | str) -> str:
+    """A SQLAlchemy URL from a file path or a URL; `postgresql://` uses the psycopg 3 driver."""
+    if isinstance(target, Path):
+        return f"sqlite:///{target}"
+    if target.startswith(("postgres://", "postgresql://")):
+        return "postgresql+psycopg://" + target.split("://", 1)[1]
+    if "://" not in target:
+        return f"sqlite:///{target}"
+    return target
+
+
+class Row(tuple):
+    """A result row as sqlite3.Row was: a tuple of the values that also answers row["column"]."""
+
+    def __new__(cls, values, index: dict[str, int]):
+        row = super().__new__(cls, values)
+        row._index = index
+        return row
+
+    def __getitem__(self, key):
+        return tuple.__getitem__(self, self._index[key] if isinstance(key, str) else key)
+
+    def keys(self) -> list[str]:
+        return list(self._index)
+
+
+def _rows(result) -> list[Row]:
+    index = {name: position for position, name in enumerate(result.keys())}
+    return [Row(values, index) for values in result]
+
+
+@dataclass(frozen=True)
+class Executed:
+    """What a write did: rows it touched, and the rows of its RETURNING clause if it had one."""
+
+    rowcount: int
+    rows: list[Row]
+
 
 class Database:
-    """Thread-safe: the Discord adapter calls it from worker threads (`asyncio.to_thread`)."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn = sqlite3.connect(path, check_same_thread=False, timeout=30, isolation_level=None)
-        self._conn.row_factory = sqlite3.Row
-        self._lock = threading.RLock()
-        with self._lock:
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA foreign_keys=ON")
-            # FULL: an answer acknowledged to a student survives even a power cut.
-            self._conn.execute("PRAGMA synchronous=FULL")
+    def __init__(self, target: Path | str) -> None:
+        self.url = database_url(target)
+        try:
+            parsed = make_url(self.url)
+        except Exception as exc:  # sqlalchemy.exc.ArgumentError
+            raise ConfigError(f"DATABASE_URL is not a database URL: {exc}",
+                              hint="Use postgresql://user:password@host:port/database, or leave it unset "
+                              "for the SQLite file.") from exc
+        self.kind = parsed.get_backend_name()
+        if self.kind == "sqlite":
+            if parsed.database and parsed.database != ":memory:":
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            self.path = Path(parsed.database) if parsed.database else None
+            self.engine = _sqlite_engine(self.url)
+            self._serial = threading.RLock()  # one connection: one caller at a time
+        elif self.kind == "postgresql":
+            self.path = None
+            self.engine = create_engine(self.url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+            self._serial = None
+        else:
+            raise ConfigError(f"StudyBot stores its state in SQLite or PostgreSQL, not {self.kind}.",
+                              hint="Set DATABASE_URL to a postgresql:// URL, or leave it unset.")
+        self._local = threading.local()
         self.migrate()
+
+    # --- connections ----------------------------------------------------------------------------
+
+    def _serialised(self):
+        return self._serial if self._serial is not None else nullcontext()
+
+    @contextmanager
+    def _connection(self) -> Iterator[Connection]:
+        """The current atomic() block's connection, or a transaction of its own."""
+        current = getattr(self._local, "conn", None)
+        if current is not None:
+            yield current
+            return
+        with self._serialised(), self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def atomic(self, key: str | None = None) -> Iterator[None]:
+        """One transaction around a read-decide-write: `execute` and `query` inside join it, and an
+        error undoes it all. Nothing else in this process gets in between on SQLite (and its
+        BEGIN IMMEDIATE keeps other processes' writers out); on PostgreSQL, blocks with the same
+        `key` take turns across processes (an advisory lock held until the transaction ends)."""
+        if getattr(self._local, "conn", None) is not None:  # nested: part of the outer block
+            yield
+            return
+        with self._serialised(), self.engine.begin() as conn:
+            if self.kind == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(key or "atomic")})
+            self._local.conn = conn
+            try:
+                yield
+            finally:
+                self._local.conn = None
+
+    # --- statements ------------------------------------------------------------------------------
+
+    def execute(self, statement: Executable | str, params: Mapping | Sequence[Mapping] | None = None) -> Executed:
+        with self._connection() as conn:
+            result = conn.execute(_statement(statement), params)
+            rows = _rows(result) if result.returns_rows else []
+            return Executed(result.rowcount, rows)
+
+    def query(self, statement: Executable | str, params: Mapping | None = None) -> list[Row]:
+        """Rows that are tuples and answer `row["column"]`. Raw text takes named parameters (`:name`)."""
+        with self._connection() as conn:
+            return _rows(conn.execute(_statement(statement), params))
+
+    def scalar(self, statement: Executable | str, params: Mapping | None = None):
+        with self._connection() as conn:
+            return conn.execute(_statement(statement), params).scalar()
+
+    def insert(self, table: Table):
+        """INSERT with this database's ON CONFLICT (`.on_conflict_do_nothing()` / `_do_update()`)."""
+        return (pg_dialect.insert if self.kind == "postgresql" else sqlite_dialect.insert)(table)
+
+    # --- schema ---------------------------------------------------------------------------------
 
     @property
     def version(self) -> int:
-        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        with self._connection() as conn:
+            return _read_version(conn)
 
     def migrate(self) -> None:
-        with self._lock:
-            for number, script in MIGRATIONS:
-                if number <= self.version:
-                    continue
+        """Apply the pending migrations in one transaction. A second process doing the same waits
+        for the first (advisory lock; on SQLite, BEGIN IMMEDIATE), then finds nothing to do."""
+        with self._serialised(), self.engine.begin() as conn:
+            if self.kind == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(MIGRATION_LOCK)})
+            version = _read_version(conn)
+            pending = [(number, step) for number, step in MIGRATIONS if number > version]
+            if not pending:
+                return
+            operations = Operations(MigrationContext.configure(conn))
+            for number, step in pending:
                 log.info("Applying database migration %d", number)
-                self._conn.execute("BEGIN")
-                try:
-                    for statement in _statements(script):
-                        self._conn.execute(statement)
-                    self._conn.execute(f"PRAGMA user_version = {int(number)}")
-                    self._conn.execute("COMMIT")
-                except BaseException:
-                    self._conn.execute("ROLLBACK")
-                    raise
-
-    def execute(self, sql: str, params: Sequence | dict = ()) -> sqlite3.Cursor:
-        with self._lock:
-            return self._conn.execute(sql, params)
-
-    def query(self, sql: str, params: Sequence | dict = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            return self._conn.execute(sql, params).fetchall()
-
-    def transaction(self, statements: Iterable[tuple[str, Sequence | dict]]) -> None:
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                for sql, params in statements:
-                    self._conn.execute(sql, params)
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-
-    @contextmanager
-    def atomic(self) -> Iterator[None]:
-        """One transaction around a read-decide-write: no other thread reads or writes in between
-        (the lock is re-entrant, so `execute` and `query` work inside), and an error undoes it all."""
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
+                step(operations)
+            _versions.create(conn, checkfirst=True)
+            conn.execute(_versions.delete())
+            conn.execute(_versions.insert().values(version=pending[-1][0]))
 
     def close(self) -> None:
-        with self._lock:
-            self._conn.close()
+        self.engine.dispose()
 
 
-def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+def _statement(statement: Executable | str) -> Executable:
+    return text(statement) if isinstance(statement, str) else statement
+
+
+def _read_version(conn: Connection) -> int:
+    if conn.dialect.has_table(conn, _versions.name):
+        return int(conn.execute(select(_versions.c.version)).scalar() or 0)
+    if conn.dialect.name == "sqlite":  # a file made before the version table
+        return int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
+    return 0
+
+
+def _sqlite_engine(url: str) -> Engine:
+    # One connection shared by the process's threads (callers hold Database._serial), as before.
+    engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False, "timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection, _record) -> None:
+        # We say BEGIN ourselves: pysqlite's own comes too late (only before a write).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        # FULL: an answer acknowledged to a student survives even a power cut.
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        # IMMEDIATE: take the write lock at the start, so another process's writer waits (busy
+        # timeout) instead of failing when a read turns into a write.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def open_database(settings) -> Database:
+    """The database the settings name: DATABASE_URL when set, else the SQLite file."""
+    return Database(settings.database_url or settings.database_path)

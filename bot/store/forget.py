@@ -16,27 +16,35 @@ what was deleted.
 
 from __future__ import annotations
 
+from sqlalchemy import ColumnElement, Table, delete, func, select
+
 from bot.store.database import Database
+from bot.store.schema import answers, feedback, quiz_answers, quiz_posts, quiz_reports, review_cards, review_log
 
 KEYS = ("quiz answers", "reports", "review cards", "questions asked", "votes")
 
 
-def _scope(guild_id: int | None, user_id: int) -> dict[str, tuple[str, str, tuple]]:
-    """{what: (table, WHERE clause, params)} selecting the user's rows in scope."""
+def _scope(guild_id: int | None, user_id: int) -> dict[str, tuple[Table, ColumnElement[bool]]]:
+    """{what: (table, condition)} selecting the user's rows in scope."""
     everywhere = guild_id is None
-    params: tuple = (user_id,) if everywhere else (user_id, guild_id)
-    in_guild_posts = "" if everywhere else " AND post_id IN (SELECT id FROM quiz_posts WHERE guild_id = ?)"
-    in_guild_answers = "" if everywhere else " AND answer_id IN (SELECT id FROM answers WHERE guild_id = ?)"
-    own = "user_id = ?" + ("" if everywhere else " AND guild_id = ?")
+
+    def own(table: Table) -> ColumnElement[bool]:
+        return table.c.user_id == user_id if everywhere else (table.c.user_id == user_id) & (table.c.guild_id == guild_id)
+
+    def mine_in(table: Table, key, parent: Table) -> ColumnElement[bool]:
+        if everywhere:
+            return table.c.user_id == user_id
+        return (table.c.user_id == user_id) & key.in_(select(parent.c.id).where(parent.c.guild_id == guild_id))
+
     return {
-        "quiz answers": ("quiz_answers", "user_id = ?" + in_guild_posts, params),
-        "reports": ("quiz_reports", "user_id = ?" + in_guild_posts, params),
-        "review log": ("review_log", own, params),
-        "review cards": ("review_cards", own, params),
-        "votes": ("feedback", "user_id = ?" + in_guild_answers, params),
+        "quiz answers": (quiz_answers, mine_in(quiz_answers, quiz_answers.c.post_id, quiz_posts)),
+        "reports": (quiz_reports, mine_in(quiz_reports, quiz_reports.c.post_id, quiz_posts)),
+        "review log": (review_log, own(review_log)),
+        "review cards": (review_cards, own(review_cards)),
+        "votes": (feedback, mine_in(feedback, feedback.c.answer_id, answers)),
         # Others' votes on this student's questions: they would point at a deleted question.
-        "votes on their questions": ("feedback", f"answer_id IN (SELECT id FROM answers WHERE {own})", params),
-        "questions asked": ("answers", own, params),
+        "votes on their questions": (feedback, feedback.c.answer_id.in_(select(answers.c.id).where(own(answers)))),
+        "questions asked": (answers, own(answers)),
     }
 
 
@@ -48,8 +56,8 @@ _DELETE_ORDER = ("quiz answers", "reports", "review log", "review cards", "votes
 def preview(db: Database, guild_id: int | None, user_id: int) -> dict[str, int]:
     """What forget_user would erase now, for the confirmation prompt (nothing is deleted)."""
     scope = _scope(guild_id, user_id)
-    return {label: int(db.query(f"SELECT COUNT(*) AS n FROM {scope[label][0]} WHERE {scope[label][1]}",
-                                scope[label][2])[0]["n"]) for label in KEYS}
+    return {label: int(db.scalar(select(func.count()).select_from(scope[label][0]).where(scope[label][1])))
+            for label in KEYS}
 
 
 def forget_user(db: Database, guild_id: int | None, user_id: int) -> dict[str, int]:
@@ -59,9 +67,11 @@ def forget_user(db: Database, guild_id: int | None, user_id: int) -> dict[str, i
     as well but not counted (they are not the student's data).
     """
     scope = _scope(guild_id, user_id)
-    # One transaction: no other thread adds a row between the counting and the deleting.
-    with db.atomic():
+    # One transaction: no other thread adds a row between the counting and the deleting (on
+    # PostgreSQL, the student's key also keeps another process's review of their cards out).
+    with db.atomic(f"student:{user_id}"):
         counts = preview(db, guild_id, user_id)
         for label in _DELETE_ORDER:
-            db.execute(f"DELETE FROM {scope[label][0]} WHERE {scope[label][1]}", scope[label][2])
+            table, condition = scope[label]
+            db.execute(delete(table).where(condition))
     return counts

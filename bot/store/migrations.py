@@ -1,142 +1,141 @@
-"""Schema changes, in order. Never edit a released migration: add the next number."""
+"""Schema changes, in order, for SQLite and PostgreSQL alike. Never edit a released migration: add
+the next number (and change bot.store.schema to match; tests/store/test_migrations.py compares).
 
-MIGRATIONS: list[tuple[int, str]] = [
-    (1, """
-    CREATE TABLE answers (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        guild_id INTEGER,
-        channel_id INTEGER,
-        user_id INTEGER NOT NULL,
-        question TEXT NOT NULL,
-        question_key TEXT NOT NULL,
-        tier TEXT NOT NULL,
-        top_score REAL NOT NULL,
-        asked_at TEXT NOT NULL
-    );
-    CREATE INDEX answers_gaps ON answers (guild_id, tier, asked_at);
-    CREATE TABLE feedback (
-        answer_id INTEGER NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
-        user_id INTEGER NOT NULL,
-        helpful INTEGER NOT NULL,
-        voted_at TEXT NOT NULL,
-        PRIMARY KEY (answer_id, user_id)
-    );
-    """),
+Each step is a function of Alembic's operations (`op.create_table`, `op.add_column`, and on SQLite
+`op.batch_alter_table` for what its ALTER TABLE cannot do), which write each database's own DDL:
+no second copy of the SQL per database. bot.store.database runs the pending steps once, in one
+transaction, under a lock that other processes wait on.
+
+Migrations 1-4 were written as SQLite scripts before PostgreSQL came in; these are the same tables
+(a SQLite file made by them is at `PRAGMA user_version` 4 and goes on from there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from alembic.operations import Operations
+from sqlalchemy import BigInteger, Column, Float, ForeignKey, Integer, PrimaryKeyConstraint, Text, UniqueConstraint
+
+Str = Text().with_variant(Text(collation="C"), "postgresql")
+RowId = BigInteger().with_variant(Integer(), "sqlite")
+DiscordId = BigInteger
+
+
+def _id() -> Column:
+    return Column("id", RowId, primary_key=True, autoincrement=True)
+
+
+AUTOINCREMENT = {"sqlite_autoincrement": True}
+
+
+def _1_answers_and_feedback(op: Operations) -> None:
+    op.create_table(
+        "answers", _id(),
+        Column("guild_id", DiscordId), Column("channel_id", DiscordId),
+        Column("user_id", DiscordId, nullable=False), Column("question", Str, nullable=False),
+        Column("question_key", Str, nullable=False), Column("tier", Str, nullable=False),
+        Column("top_score", Float, nullable=False), Column("asked_at", Str, nullable=False), **AUTOINCREMENT)
+    op.create_index("answers_gaps", "answers", ["guild_id", "tier", "asked_at"])
+    op.create_table(
+        "feedback",
+        Column("answer_id", RowId, ForeignKey("answers.id", ondelete="CASCADE"), nullable=False),
+        Column("user_id", DiscordId, nullable=False), Column("helpful", Integer, nullable=False),
+        Column("voted_at", Str, nullable=False),
+        PrimaryKeyConstraint("answer_id", "user_id"))
+
+
+def _2_quizzes(op: Operations) -> None:
+    op.create_table(
+        "quiz_schedules", _id(),
+        Column("guild_id", DiscordId, nullable=False), Column("channel_id", DiscordId, nullable=False),
+        Column("local_time", Str, nullable=False), Column("timezone", Str, nullable=False),
+        Column("days", Str, nullable=False), Column("questions", Integer, nullable=False),
+        Column("open_for_seconds", Integer, nullable=False),
+        Column("topic", Str, nullable=False, server_default=""),
+        Column("paused", Integer, nullable=False, server_default="0"),
+        Column("created_by", DiscordId), Column("created_at", Str, nullable=False),
+        Column("resumed_at", Str), Column("removed_at", Str), **AUTOINCREMENT)
+    op.create_table(
+        "quiz_missed",
+        Column("schedule_id", RowId, ForeignKey("quiz_schedules.id"), nullable=False),
+        Column("local_date", Str, nullable=False), Column("reason", Str, nullable=False),
+        PrimaryKeyConstraint("schedule_id", "local_date"))
+    op.create_index("quiz_schedules_guild", "quiz_schedules", ["guild_id"])
+    op.create_table(
+        "quiz_posts", _id(),
+        Column("schedule_id", RowId, ForeignKey("quiz_schedules.id")),
+        Column("guild_id", DiscordId, nullable=False), Column("channel_id", DiscordId, nullable=False),
+        Column("local_date", Str, nullable=False), Column("slot", Integer, nullable=False),
+        Column("item_id", Str, nullable=False), Column("item_json", Str, nullable=False),
+        Column("message_id", DiscordId), Column("opens_at", Str, nullable=False),
+        Column("closes_at", Str, nullable=False), Column("status", Str, nullable=False),
+        Column("revealed_at", Str),
+        UniqueConstraint("schedule_id", "local_date", "slot"), **AUTOINCREMENT)
+    op.create_index("quiz_posts_status", "quiz_posts", ["status", "closes_at"])
+    op.create_index("quiz_posts_guild_item", "quiz_posts", ["guild_id", "item_id"])
+    op.create_table(
+        "quiz_answers",
+        Column("post_id", RowId, ForeignKey("quiz_posts.id", ondelete="CASCADE"), nullable=False),
+        Column("user_id", DiscordId, nullable=False), Column("user_name", Str, nullable=False),
+        Column("choice", Integer, nullable=False), Column("correct", Integer, nullable=False),
+        Column("answered_at", Str, nullable=False),
+        Column("changes", Integer, nullable=False, server_default="0"),
+        PrimaryKeyConstraint("post_id", "user_id"))
+    op.create_table(
+        "quiz_reports",
+        Column("post_id", RowId, ForeignKey("quiz_posts.id", ondelete="CASCADE"), nullable=False),
+        Column("user_id", DiscordId, nullable=False), Column("item_id", Str, nullable=False),
+        Column("reported_at", Str, nullable=False),
+        PrimaryKeyConstraint("post_id", "user_id"))
+    op.create_table(
+        "quiz_retired",
+        Column("guild_id", DiscordId, nullable=False), Column("item_id", Str, nullable=False),
+        Column("retired_by", DiscordId), Column("retired_at", Str, nullable=False),
+        PrimaryKeyConstraint("guild_id", "item_id"))
+
+
+def _3_spaced_review(op: Operations) -> None:
+    # One FSRS card per (guild, student, question); `due` is UTC ISO 8601 with microseconds (fixed
+    # width, so text order is time order) and indexed for "what is due now". review_log keeps
+    # every review and names its student, so /quiz forget-me can erase it.
+    op.create_table(
+        "review_cards", _id(),
+        Column("guild_id", DiscordId, nullable=False), Column("user_id", DiscordId, nullable=False),
+        Column("item_id", Str, nullable=False), Column("item_json", Str, nullable=False),
+        Column("card_json", Str, nullable=False), Column("due", Str, nullable=False),
+        Column("reps", Integer, nullable=False, server_default="0"),
+        Column("lapses", Integer, nullable=False, server_default="0"),
+        Column("created_at", Str, nullable=False), Column("updated_at", Str, nullable=False),
+        UniqueConstraint("guild_id", "user_id", "item_id"), **AUTOINCREMENT)
+    op.create_index("review_cards_due", "review_cards", ["guild_id", "user_id", "due"])
+    op.create_table(
+        "review_log", _id(),
+        Column("card_id", RowId, ForeignKey("review_cards.id", ondelete="CASCADE"), nullable=False),
+        Column("guild_id", DiscordId, nullable=False), Column("user_id", DiscordId, nullable=False),
+        Column("post_id", RowId), Column("rating", Integer, nullable=False),
+        Column("source", Str, nullable=False), Column("reviewed_at", Str, nullable=False),
+        Column("due_after", Str, nullable=False), **AUTOINCREMENT)
+    op.create_index("review_log_card", "review_log", ["card_id", "post_id"])
+    op.create_index("review_log_user", "review_log", ["guild_id", "user_id"])
+
+
+def _4_quiz_decisions(op: Operations) -> None:
+    # Teachers' decisions on generated quiz items, keyed by the item's content (kind, prompt,
+    # options, answer and source sentence), so that they outlive every build of the index.
+    op.create_table(
+        "quiz_decisions",
+        Column("content_key", Str, primary_key=True), Column("item_id", Str, nullable=False),
+        Column("status", Str, nullable=False), Column("reason", Str, nullable=False, server_default=""),
+        Column("edited_json", Str), Column("decided_by", Str, nullable=False),
+        Column("decided_at", Str, nullable=False))
+
+
+Migration = Callable[[Operations], None]
+
+MIGRATIONS: list[tuple[int, Migration]] = [
+    (1, _1_answers_and_feedback),
+    (2, _2_quizzes),
+    (3, _3_spaced_review),
+    (4, _4_quiz_decisions),
 ]
-
-MIGRATIONS.append((2, """
-    CREATE TABLE quiz_schedules (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        guild_id INTEGER NOT NULL,
-        channel_id INTEGER NOT NULL,
-        local_time TEXT NOT NULL,
-        timezone TEXT NOT NULL,
-        days TEXT NOT NULL,
-        questions INTEGER NOT NULL,
-        open_for_seconds INTEGER NOT NULL,
-        topic TEXT NOT NULL DEFAULT '',
-        paused INTEGER NOT NULL DEFAULT 0,
-        created_by INTEGER,
-        created_at TEXT NOT NULL,
-        resumed_at TEXT,
-        removed_at TEXT
-    );
-    CREATE TABLE quiz_missed (
-        schedule_id INTEGER NOT NULL REFERENCES quiz_schedules (id),
-        local_date TEXT NOT NULL,
-        reason TEXT NOT NULL,
-        PRIMARY KEY (schedule_id, local_date)
-    );
-    CREATE INDEX quiz_schedules_guild ON quiz_schedules (guild_id);
-    CREATE TABLE quiz_posts (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        schedule_id INTEGER REFERENCES quiz_schedules (id),
-        guild_id INTEGER NOT NULL,
-        channel_id INTEGER NOT NULL,
-        local_date TEXT NOT NULL,
-        slot INTEGER NOT NULL,
-        item_id TEXT NOT NULL,
-        item_json TEXT NOT NULL,
-        message_id INTEGER,
-        opens_at TEXT NOT NULL,
-        closes_at TEXT NOT NULL,
-        status TEXT NOT NULL,
-        revealed_at TEXT,
-        UNIQUE (schedule_id, local_date, slot)
-    );
-    CREATE INDEX quiz_posts_status ON quiz_posts (status, closes_at);
-    CREATE INDEX quiz_posts_guild_item ON quiz_posts (guild_id, item_id);
-    CREATE TABLE quiz_answers (
-        post_id INTEGER NOT NULL REFERENCES quiz_posts (id) ON DELETE CASCADE,
-        user_id INTEGER NOT NULL,
-        user_name TEXT NOT NULL,
-        choice INTEGER NOT NULL,
-        correct INTEGER NOT NULL,
-        answered_at TEXT NOT NULL,
-        changes INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (post_id, user_id)
-    );
-    CREATE TABLE quiz_reports (
-        post_id INTEGER NOT NULL REFERENCES quiz_posts (id) ON DELETE CASCADE,
-        user_id INTEGER NOT NULL,
-        item_id TEXT NOT NULL,
-        reported_at TEXT NOT NULL,
-        PRIMARY KEY (post_id, user_id)
-    );
-    CREATE TABLE quiz_retired (
-        guild_id INTEGER NOT NULL,
-        item_id TEXT NOT NULL,
-        retired_by INTEGER,
-        retired_at TEXT NOT NULL,
-        PRIMARY KEY (guild_id, item_id)
-    );
-    """))
-
-# 3: spaced review. One FSRS card per (guild, student, question); `due` is UTC ISO 8601 with
-# microseconds (fixed width, so text order is time order) and indexed for "what is due now".
-# review_log keeps every review (from a quiz reveal or from /review) and names its student, so
-# /quiz forget-me can erase it; deleting a card deletes its log.
-MIGRATIONS.append((3, """
-    CREATE TABLE review_cards (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        guild_id INTEGER NOT NULL,
-        user_id INTEGER NOT NULL,
-        item_id TEXT NOT NULL,
-        item_json TEXT NOT NULL,
-        card_json TEXT NOT NULL,
-        due TEXT NOT NULL,
-        reps INTEGER NOT NULL DEFAULT 0,
-        lapses INTEGER NOT NULL DEFAULT 0,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        UNIQUE (guild_id, user_id, item_id)
-    );
-    CREATE INDEX review_cards_due ON review_cards (guild_id, user_id, due);
-    CREATE TABLE review_log (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        card_id INTEGER NOT NULL REFERENCES review_cards (id) ON DELETE CASCADE,
-        guild_id INTEGER NOT NULL,
-        user_id INTEGER NOT NULL,
-        post_id INTEGER,
-        rating INTEGER NOT NULL,
-        source TEXT NOT NULL,
-        reviewed_at TEXT NOT NULL,
-        due_after TEXT NOT NULL
-    );
-    CREATE INDEX review_log_card ON review_log (card_id, post_id);
-    CREATE INDEX review_log_user ON review_log (guild_id, user_id);
-    """))
-
-# 4: teachers' decisions on generated quiz items, keyed by the item's content (kind, prompt,
-# options, answer and source sentence), so that they outlive every build of the index.
-MIGRATIONS.append((4, """
-    CREATE TABLE quiz_decisions (
-        content_key TEXT PRIMARY KEY,
-        item_id TEXT NOT NULL,
-        status TEXT NOT NULL,
-        reason TEXT NOT NULL DEFAULT '',
-        edited_json TEXT,
-        decided_by TEXT NOT NULL,
-        decided_at TEXT NOT NULL
-    );
-    """))

@@ -4,15 +4,17 @@ content so that they outlive any build of the index."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import datetime
+
+from sqlalchemy import select
 
 from bot.core.quiz.approval import Decision
 from bot.core.quiz.items import QuizItem
 from bot.store.database import Database
+from bot.store.schema import quiz_decisions
 
 
-def _decision(row: sqlite3.Row) -> Decision:
+def _decision(row) -> Decision:
     edited = QuizItem.from_dict(json.loads(row["edited_json"])) if row["edited_json"] else None
     return Decision(key=row["content_key"], item_id=row["item_id"], status=row["status"],
                     decided_by=row["decided_by"], decided_at=datetime.fromisoformat(row["decided_at"]),
@@ -24,13 +26,15 @@ class QuizDecisions:
         self.db = db
 
     def all(self) -> dict[str, Decision]:
-        return {d.key: d for d in map(_decision, self.db.query("SELECT * FROM quiz_decisions"))}
+        return {d.key: d for d in map(_decision, self.db.query(select(quiz_decisions)))}
 
     def record(self, decision: Decision) -> None:
         """The latest decision on an item replaces any earlier one."""
         edited = json.dumps(decision.edited.to_dict()) if decision.edited else None
-        self.db.execute(
-            "INSERT OR REPLACE INTO quiz_decisions (content_key, item_id, status, reason, edited_json, decided_by,"
-            " decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (decision.key, decision.item_id, decision.status, decision.reason, edited, decision.decided_by,
-             decision.decided_at.isoformat()))
+        values = dict(content_key=decision.key, item_id=decision.item_id, status=decision.status,
+                      reason=decision.reason, edited_json=edited, decided_by=decision.decided_by,
+                      decided_at=decision.decided_at.isoformat())
+        upsert = self.db.insert(quiz_decisions).values(**values)
+        self.db.execute(upsert.on_conflict_do_update(
+            index_elements=[quiz_decisions.c.content_key],
+            set_={name: upsert.excluded[name] for name in values if name != "content_key"}))

@@ -13,8 +13,11 @@ from datetime import date, datetime, timezone
 from bot.core.aware_time import require_aware
 from bot.core.quiz.items import QuizItem
 from bot.core.quiz.records import OPEN, REVEALED, AnswerRow, Post
+from sqlalchemy import select
+
 from bot.store.database import Database
 from bot.store.quiz_posts import _post as post_from_row
+from bot.store.schema import quiz_answers, quiz_posts
 
 __all__ = ["QuizResults", "post_from_row"]
 
@@ -29,6 +32,14 @@ def _since_ok(opens_at: datetime, since: datetime | None) -> bool:
     return since is None or opens_at >= since
 
 
+# Each answer with the post it answers.
+_ANSWERS = (select(quiz_answers.c.post_id, quiz_answers.c.user_id, quiz_answers.c.user_name, quiz_answers.c.choice,
+                   quiz_answers.c.correct, quiz_answers.c.answered_at, quiz_posts.c.schedule_id,
+                   quiz_posts.c.guild_id, quiz_posts.c.item_json, quiz_posts.c.local_date, quiz_posts.c.opens_at,
+                   quiz_posts.c.closes_at, quiz_posts.c.slot)
+            .join(quiz_posts, quiz_posts.c.id == quiz_answers.c.post_id))
+
+
 class QuizResults:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -38,13 +49,11 @@ class QuizResults:
         """The guild's posts, oldest first (opening time, then slot). `since` filters on opens_at."""
         if since is not None:
             require_aware(since, "since")
-        statuses = _statuses(revealed_only)
-        sql = (f"SELECT * FROM quiz_posts WHERE guild_id = ? AND status IN ({','.join('?' * len(statuses))})")
-        params: list = [guild_id, *statuses]
+        query = select(quiz_posts).where(quiz_posts.c.guild_id == guild_id,
+                                         quiz_posts.c.status.in_(_statuses(revealed_only)))
         if schedule_id is not None:
-            sql += " AND schedule_id = ?"
-            params.append(schedule_id)
-        posts = [post_from_row(r) for r in self.db.query(sql, params)]
+            query = query.where(quiz_posts.c.schedule_id == schedule_id)
+        posts = [post_from_row(r) for r in self.db.query(query)]
         posts = [p for p in posts if _since_ok(p.opens_at, since)]
         return sorted(posts, key=lambda p: (p.opens_at, p.slot, p.id))
 
@@ -54,29 +63,19 @@ class QuizResults:
         post's opens_at, so a question belongs to the period it was asked in."""
         if since is not None:
             require_aware(since, "since")
-        statuses = _statuses(revealed_only)
-        sql = ("SELECT a.post_id, a.user_id, a.user_name, a.choice, a.correct, a.answered_at,"
-               " p.schedule_id, p.guild_id, p.item_json, p.local_date, p.opens_at, p.closes_at, p.slot"
-               " FROM quiz_answers a JOIN quiz_posts p ON p.id = a.post_id"
-               f" WHERE p.guild_id = ? AND p.status IN ({','.join('?' * len(statuses))})")
-        params: list = [guild_id, *statuses]
+        query = _ANSWERS.where(quiz_posts.c.guild_id == guild_id, quiz_posts.c.status.in_(_statuses(revealed_only)))
         if schedule_id is not None:
-            sql += " AND p.schedule_id = ?"
-            params.append(schedule_id)
+            query = query.where(quiz_posts.c.schedule_id == schedule_id)
         if user_id is not None:
-            sql += " AND a.user_id = ?"
-            params.append(user_id)
-        rows = [_answer(r) for r in self.db.query(sql, params)]
+            query = query.where(quiz_answers.c.user_id == user_id)
+        rows = [_answer(r) for r in self.db.query(query)]
         rows = [r for r in rows if _since_ok(r.opens_at, since)]
         return sorted(rows, key=lambda r: (r.opens_at, r.slot, r.post_id, r.answered_at, r.user_id))
 
     def post_answers(self, post_id: int) -> list[AnswerRow]:
         """Every answer to one post, whatever its status: what the reveal feeds to ReviewCards."""
-        rows = self.db.query(
-            "SELECT a.post_id, a.user_id, a.user_name, a.choice, a.correct, a.answered_at,"
-            " p.schedule_id, p.guild_id, p.item_json, p.local_date, p.opens_at, p.closes_at, p.slot"
-            " FROM quiz_answers a JOIN quiz_posts p ON p.id = a.post_id WHERE a.post_id = ?"
-            " ORDER BY a.answered_at, a.user_id", (post_id,))
+        rows = self.db.query(_ANSWERS.where(quiz_answers.c.post_id == post_id)
+                             .order_by(quiz_answers.c.answered_at, quiz_answers.c.user_id))
         return [_answer(r) for r in rows]
 
 

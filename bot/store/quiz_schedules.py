@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select, union, update
 
 from bot.core.quiz.schedule import Schedule, format_time, parse_time
 from bot.errors import NotFoundError
 from bot.store.database import Database
+from bot.store.schema import quiz_missed, quiz_posts, quiz_schedules
+
+_ACTIVE = quiz_schedules.c.removed_at.is_(None)
 
 
-def _schedule(row: sqlite3.Row) -> Schedule:
+def _schedule(row) -> Schedule:
     return Schedule(
         id=row["id"], guild_id=row["guild_id"], channel_id=row["channel_id"],
         local_time=parse_time(row["local_time"]), timezone=row["timezone"],
@@ -26,26 +30,26 @@ class QuizSchedules:
         self.db = db
 
     def add(self, schedule: Schedule, created_by: int) -> Schedule:
-        cursor = self.db.execute(
-            "INSERT INTO quiz_schedules (guild_id, channel_id, local_time, timezone, days, questions,"
-            " open_for_seconds, topic, paused, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (schedule.guild_id, schedule.channel_id, format_time(schedule.local_time), schedule.timezone,
-             ",".join(str(d) for d in sorted(schedule.days)), schedule.questions,
-             int(schedule.open_for.total_seconds()), schedule.topic, int(schedule.paused), created_by,
-             schedule.created_at.isoformat()))
-        return replace(schedule, id=int(cursor.lastrowid))
+        done = self.db.execute(quiz_schedules.insert().values(
+            guild_id=schedule.guild_id, channel_id=schedule.channel_id,
+            local_time=format_time(schedule.local_time), timezone=schedule.timezone,
+            days=",".join(str(d) for d in sorted(schedule.days)), questions=schedule.questions,
+            open_for_seconds=int(schedule.open_for.total_seconds()), topic=schedule.topic,
+            paused=int(schedule.paused), created_by=created_by, created_at=schedule.created_at.isoformat(),
+        ).returning(quiz_schedules.c.id))
+        return replace(schedule, id=int(done.rows[0]["id"]))
 
     def active(self) -> list[Schedule]:
-        return [_schedule(r) for r in self.db.query("SELECT * FROM quiz_schedules WHERE removed_at IS NULL ORDER BY id")]
+        return [_schedule(r) for r in self.db.query(select(quiz_schedules).where(_ACTIVE).order_by(quiz_schedules.c.id))]
 
     def in_guild(self, guild_id: int) -> list[Schedule]:
-        rows = self.db.query("SELECT * FROM quiz_schedules WHERE guild_id = ? AND removed_at IS NULL ORDER BY id",
-                             (guild_id,))
+        rows = self.db.query(select(quiz_schedules).where(quiz_schedules.c.guild_id == guild_id, _ACTIVE)
+                             .order_by(quiz_schedules.c.id))
         return [_schedule(r) for r in rows]
 
     def get(self, guild_id: int, schedule_id: int) -> Schedule:
-        rows = self.db.query("SELECT * FROM quiz_schedules WHERE id = ? AND guild_id = ? AND removed_at IS NULL",
-                             (schedule_id, guild_id))
+        rows = self.db.query(select(quiz_schedules).where(quiz_schedules.c.id == schedule_id,
+                                                          quiz_schedules.c.guild_id == guild_id, _ACTIVE))
         if not rows:
             raise NotFoundError(f"There is no quiz schedule #{schedule_id} in this server.",
                                 hint="`/quiz list` shows the schedules.")
@@ -54,21 +58,23 @@ class QuizSchedules:
     def set_paused(self, guild_id: int, schedule_id: int, paused: bool, at: datetime) -> Schedule:
         self.get(guild_id, schedule_id)
         # Resuming starts afresh: occurrences from the paused time are not caught up.
-        self.db.execute("UPDATE quiz_schedules SET paused = ?, resumed_at = COALESCE(?, resumed_at) WHERE id = ?",
-                        (int(paused), None if paused else at.isoformat(), schedule_id))
+        values = {"paused": int(paused)} if paused else {"paused": 0, "resumed_at": at.isoformat()}
+        self.db.execute(update(quiz_schedules).where(quiz_schedules.c.id == schedule_id).values(**values))
         return self.get(guild_id, schedule_id)
 
     def remove(self, guild_id: int, schedule_id: int, at: datetime) -> Schedule:
         schedule = self.get(guild_id, schedule_id)
-        self.db.execute("UPDATE quiz_schedules SET removed_at = ? WHERE id = ?", (at.isoformat(), schedule_id))
+        self.db.execute(update(quiz_schedules).where(quiz_schedules.c.id == schedule_id)
+                        .values(removed_at=at.isoformat()))
         return schedule
 
     def record_missed(self, schedule_id: int, local_date: date, reason: str) -> None:
-        self.db.execute("INSERT OR IGNORE INTO quiz_missed VALUES (?, ?, ?)",
-                        (schedule_id, local_date.isoformat(), reason))
+        self.db.execute(self.db.insert(quiz_missed).values(
+            schedule_id=schedule_id, local_date=local_date.isoformat(), reason=reason).on_conflict_do_nothing())
 
     def recorded_dates(self, schedule_id: int) -> set[date]:
         """Local dates already posted or logged as missed: never acted on twice."""
-        rows = self.db.query("SELECT local_date FROM quiz_posts WHERE schedule_id = ? UNION "
-                             "SELECT local_date FROM quiz_missed WHERE schedule_id = ?", (schedule_id, schedule_id))
+        rows = self.db.query(union(
+            select(quiz_posts.c.local_date).where(quiz_posts.c.schedule_id == schedule_id),
+            select(quiz_missed.c.local_date).where(quiz_missed.c.schedule_id == schedule_id)))
         return {date.fromisoformat(r["local_date"]) for r in rows}

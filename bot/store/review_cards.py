@@ -11,15 +11,17 @@ review a card twice.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
+
+from sqlalchemy import func, select, update
 
 from bot.core.aware_time import to_utc
 from bot.core.quiz.items import QuizItem
 from bot.core.quiz.records import ReviewCard
 from bot.core.quiz.review import Reviewed
 from bot.store.database import Database
+from bot.store.schema import quiz_retired, review_cards, review_log
 
 QUIZ, REVIEW = "quiz", "review"  # review_log.source
 
@@ -33,18 +35,23 @@ def _text(moment: datetime) -> str:
     return to_utc(moment, "moment").isoformat(timespec="microseconds")
 
 
-def _card(row: sqlite3.Row) -> ReviewCard:
+def _card(row) -> ReviewCard:
     return ReviewCard(
         id=row["id"], guild_id=row["guild_id"], user_id=row["user_id"],
         item=QuizItem.from_dict(json.loads(row["item_json"])), due=datetime.fromisoformat(row["due"]),
         reps=row["reps"], lapses=row["lapses"], memory=row["card_json"])
 
 
-_LOG_SQL = ("INSERT INTO review_log (card_id, guild_id, user_id, post_id, rating, source, reviewed_at, due_after)"
-            " SELECT id, guild_id, user_id, ?, ?, ?, ?, ? FROM review_cards")
-_DUE_FILTER = (" FROM review_cards c WHERE c.guild_id = ? AND c.user_id = ? AND c.item_id NOT IN"
-               " (SELECT item_id FROM quiz_retired r WHERE r.guild_id = c.guild_id)")
-_BY_ITEM = "SELECT * FROM review_cards WHERE guild_id = ? AND user_id = ? AND item_id = ?"
+def _by_item(guild_id: int, user_id: int, item_id: str):
+    return select(review_cards).where(review_cards.c.guild_id == guild_id, review_cards.c.user_id == user_id,
+                                      review_cards.c.item_id == item_id)
+
+
+def _due_filter(query, guild_id: int, user_id: int):
+    """The student's cards in the guild, less retired questions."""
+    c = review_cards.c
+    return query.where(c.guild_id == guild_id, c.user_id == user_id,
+                       c.item_id.not_in(select(quiz_retired.c.item_id).where(quiz_retired.c.guild_id == c.guild_id)))
 
 
 class ReviewCards:
@@ -57,53 +64,56 @@ class ReviewCards:
                         source: str = QUIZ, post_id: int | None = None) -> ReviewCard:
         """Create or review the student's card for `item` with what `decide` says, in one
         transaction; the card keeps the latest snapshot of the question."""
-        key = (guild_id, user_id, item.id)
         item_json = json.dumps(item.to_dict())
-        with self.db.atomic():
-            rows = self.db.query(_BY_ITEM, key)
+        with self.db.atomic(f"student:{user_id}"):
+            rows = self.db.query(_by_item(guild_id, user_id, item.id))
             current = _card(rows[0]) if rows else None
             outcome = decide(current)
             if outcome is None:
                 assert current is not None, "a new card needs an outcome"
                 return current
             if current is None:
-                self.db.execute(
-                    "INSERT INTO review_cards (guild_id, user_id, item_id, item_json, card_json, due, reps, lapses,"
-                    " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
-                    (*key, item_json, outcome.memory, _text(outcome.due), int(not outcome.correct),
-                     _text(outcome.at), _text(outcome.at)))
-                card_id = int(self.db.query(_BY_ITEM, key)[0]["id"])
-                self._log(card_id, outcome, source, post_id)
+                done = self.db.execute(review_cards.insert().values(
+                    guild_id=guild_id, user_id=user_id, item_id=item.id, item_json=item_json,
+                    card_json=outcome.memory, due=_text(outcome.due), reps=1, lapses=int(not outcome.correct),
+                    created_at=_text(outcome.at), updated_at=_text(outcome.at)).returning(review_cards.c.id))
+                card_id = int(done.rows[0]["id"])
+                self._log((card_id, guild_id, user_id), outcome, source, post_id)
             else:
                 card_id = current.id
-                self._write(card_id, outcome, source, post_id, item_json)
+                self._write(current, outcome, source, post_id, item_json)
             return self._get(card_id)
 
     def change(self, card_id: int, user_id: int, decide: Decide, *, source: str = REVIEW) -> ReviewCard | None:
         """Review one of the student's cards with what `decide` says; None when the student has
         no card of that id (another student's, or forgotten)."""
-        with self.db.atomic():
-            rows = self.db.query("SELECT * FROM review_cards WHERE id = ? AND user_id = ?", (card_id, user_id))
+        with self.db.atomic(f"student:{user_id}"):
+            rows = self.db.query(select(review_cards).where(review_cards.c.id == card_id,
+                                                            review_cards.c.user_id == user_id))
             if not rows:
                 return None
             current = _card(rows[0])
             outcome = decide(current)
             if outcome is None:
                 return current
-            self._write(card_id, outcome, source, None, None)
+            self._write(current, outcome, source, None, None)
             return self._get(card_id)
 
-    def _write(self, card_id: int, outcome: Reviewed, source: str, post_id: int | None,
+    def _write(self, card: ReviewCard, outcome: Reviewed, source: str, post_id: int | None,
                item_json: str | None) -> None:
-        self.db.execute(
-            "UPDATE review_cards SET card_json = ?, due = ?, reps = reps + 1, lapses = lapses + ?,"
-            " item_json = COALESCE(?, item_json), updated_at = ? WHERE id = ?",
-            (outcome.memory, _text(outcome.due), int(not outcome.correct), item_json, _text(outcome.at), card_id))
-        self._log(card_id, outcome, source, post_id)
+        c, card_id = review_cards.c, card.id
+        values = dict(card_json=outcome.memory, due=_text(outcome.due), reps=c.reps + 1,
+                      lapses=c.lapses + int(not outcome.correct), updated_at=_text(outcome.at))
+        if item_json is not None:
+            values["item_json"] = item_json
+        self.db.execute(update(review_cards).where(c.id == card_id).values(**values))
+        self._log((card_id, card.guild_id, card.user_id), outcome, source, post_id)
 
-    def _log(self, card_id: int, outcome: Reviewed, source: str, post_id: int | None) -> None:
-        self.db.execute(_LOG_SQL + " WHERE id = ?",
-                        (post_id, outcome.rating, source, _text(outcome.at), _text(outcome.due), card_id))
+    def _log(self, card: tuple[int, int, int], outcome: Reviewed, source: str, post_id: int | None) -> None:
+        card_id, guild_id, user_id = card
+        self.db.execute(review_log.insert().values(
+            card_id=card_id, guild_id=guild_id, user_id=user_id, post_id=post_id, rating=outcome.rating,
+            source=source, reviewed_at=_text(outcome.at), due_after=_text(outcome.due)))
 
     def _get(self, card_id: int) -> ReviewCard:
         got = self.get(card_id)
@@ -114,29 +124,30 @@ class ReviewCards:
 
     def reviewed_in_post(self, card_id: int, post_id: int) -> bool:
         """Whether the outcome of quiz post `post_id` is already on the card (a retried reveal)."""
-        return bool(self.db.query("SELECT 1 FROM review_log WHERE card_id = ? AND post_id = ?", (card_id, post_id)))
+        return bool(self.db.query(select(review_log.c.id).where(review_log.c.card_id == card_id,
+                                                                review_log.c.post_id == post_id)))
 
     def get(self, card_id: int) -> ReviewCard | None:
-        rows = self.db.query("SELECT * FROM review_cards WHERE id = ?", (card_id,))
+        rows = self.db.query(select(review_cards).where(review_cards.c.id == card_id))
         return _card(rows[0]) if rows else None
 
     def due(self, guild_id: int, user_id: int, now: datetime, limit: int = 1) -> list[ReviewCard]:
         """Cards due at `now`, the longest overdue first. Retired questions never come back."""
-        rows = self.db.query(f"SELECT c.*{_DUE_FILTER} AND c.due <= ? ORDER BY c.due, c.id LIMIT ?",
-                             (guild_id, user_id, _text(now), limit))
+        c = review_cards.c
+        rows = self.db.query(_due_filter(select(review_cards), guild_id, user_id)
+                             .where(c.due <= _text(now)).order_by(c.due, c.id).limit(limit))
         return [_card(r) for r in rows]
 
     def count_due(self, guild_id: int, user_id: int, now: datetime) -> int:
-        rows = self.db.query(f"SELECT COUNT(*) AS n{_DUE_FILTER} AND c.due <= ?", (guild_id, user_id, _text(now)))
-        return int(rows[0]["n"])
+        query = _due_filter(select(func.count()).select_from(review_cards), guild_id, user_id)
+        return int(self.db.scalar(query.where(review_cards.c.due <= _text(now))))
 
     def next_due(self, guild_id: int, user_id: int) -> datetime | None:
         """When the student's earliest card is due (possibly already past); None without cards."""
-        rows = self.db.query(f"SELECT MIN(c.due) AS due{_DUE_FILTER}", (guild_id, user_id))
-        return datetime.fromisoformat(rows[0]["due"]) if rows and rows[0]["due"] else None
+        due = self.db.scalar(_due_filter(select(func.min(review_cards.c.due)), guild_id, user_id))
+        return datetime.fromisoformat(due) if due else None
 
     def count(self, guild_id: int, user_id: int) -> int:
         """All of the student's cards (due or not), for /quiz forget-me's preview and /quiz me."""
-        rows = self.db.query("SELECT COUNT(*) AS n FROM review_cards WHERE guild_id = ? AND user_id = ?",
-                             (guild_id, user_id))
-        return int(rows[0]["n"])
+        return int(self.db.scalar(select(func.count()).select_from(review_cards).where(
+            review_cards.c.guild_id == guild_id, review_cards.c.user_id == user_id)))

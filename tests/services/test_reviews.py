@@ -125,8 +125,8 @@ def test_grade_reschedules_and_refuses_another_users_card(reviews, cards):
 def test_review_log_keeps_every_review(db, reviews, cards):
     card = reviews.record_outcome(G, 1, item(1), False, T0, post_id=7)
     reviews.grade(card.id, 1, True, card.due)
-    rows = db.query("SELECT user_id, post_id, rating, source FROM review_log WHERE card_id = ? ORDER BY id",
-                    (card.id,))
+    rows = db.query("SELECT user_id, post_id, rating, source FROM review_log WHERE card_id = :card ORDER BY id",
+                    {"card": card.id})
     assert [tuple(r) for r in rows] == [(1, 7, 1, "quiz"), (1, None, 3, "review")]
 
 

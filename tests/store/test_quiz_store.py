@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy import inspect
 
 from bot.core.quiz.items import MULTIPLE_CHOICE, QuizItem
 from bot.core.quiz.schedule import make_schedule, occurrence
@@ -28,8 +29,15 @@ def item(n: int) -> QuizItem:
 
 
 @pytest.fixture
-def db(tmp_path):
-    return Database(tmp_path / "s.db")
+def db(database_target):
+    """The same tests on a SQLite file and on PostgreSQL."""
+    database = Database(database_target)
+    yield database
+    database.close()
+
+
+def _tables(db) -> list[str]:
+    return inspect(db.engine).get_table_names()
 
 
 def _post(db, guild: int, day: date, n: int, *, schedule_id: int | None = None, reveal: bool = True):
@@ -45,7 +53,7 @@ def _post(db, guild: int, day: date, n: int, *, schedule_id: int | None = None, 
 
 def test_migration_3_is_applied(db):
     assert db.version >= 3
-    tables = {r["name"] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = set(_tables(db))
     assert {"review_cards", "review_log"} <= tables
 
 
@@ -105,10 +113,10 @@ def _fill(db, user: int) -> None:
 
 def _user_rows(db, user: int) -> dict[str, int]:
     counts = {}
-    for table in [r["name"] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")]:
-        columns = [c["name"] for c in db.query(f"PRAGMA table_info({table})")]
+    for table in _tables(db):
+        columns = [c["name"] for c in inspect(db.engine).get_columns(table)]
         if "user_id" in columns:
-            counts[table] = int(db.query(f"SELECT COUNT(*) AS n FROM {table} WHERE user_id = ?", (user,))[0]["n"])
+            counts[table] = int(db.query(f"SELECT COUNT(*) AS n FROM {table} WHERE user_id = :u", {"u": user})[0]["n"])
     return counts
 
 
@@ -117,8 +125,8 @@ def test_forget_user_everywhere_leaves_no_row_and_keeps_others(db):
     _fill(db, YOU)
     log = AnswerLog(db)
     # Cross votes: I vote on your question, you vote on mine.
-    yours = db.query("SELECT id FROM answers WHERE user_id = ? AND guild_id = ?", (YOU, G))[0]["id"]
-    mine = db.query("SELECT id FROM answers WHERE user_id = ? AND guild_id = ?", (ME, G))[0]["id"]
+    yours = db.query("SELECT id FROM answers WHERE user_id = :u AND guild_id = :g", {"u": YOU, "g": G})[0]["id"]
+    mine = db.query("SELECT id FROM answers WHERE user_id = :u AND guild_id = :g", {"u": ME, "g": G})[0]["id"]
     log.vote(yours, ME, True, AT)
     log.vote(mine, YOU, True, AT)
     before = _user_rows(db, YOU)
@@ -130,7 +138,7 @@ def test_forget_user_everywhere_leaves_no_row_and_keeps_others(db):
     assert all(n == 0 for n in _user_rows(db, ME).values())
     # Your rows stay, except your vote on my (now erased) question.
     assert _user_rows(db, YOU) == {**before, "feedback": before["feedback"] - 1}
-    assert not db.query("SELECT 1 FROM feedback WHERE answer_id = ?", (mine,))
+    assert not db.query("SELECT 1 FROM feedback WHERE answer_id = :a", {"a": mine})
     assert log.votes(yours) == {"helpful": 1, "not_helpful": 0}  # your own vote stays, mine went
     assert forget_user(db, None, ME) == dict.fromkeys(erased, 0)
 
@@ -139,8 +147,8 @@ def test_forget_user_in_one_guild_keeps_the_other_guild(db):
     _fill(db, ME)
     erased = forget_user(db, G, ME)
     assert erased == {"quiz answers": 1, "reports": 1, "review cards": 1, "questions asked": 1, "votes": 1}
-    left = db.query("SELECT guild_id FROM review_cards WHERE user_id = ?", (ME,))
+    left = db.query("SELECT guild_id FROM review_cards WHERE user_id = :u", {"u": ME})
     assert [r["guild_id"] for r in left] == [OTHER_G]
     assert QuizResults(db).answers(G, user_id=ME) == [] and len(QuizResults(db).answers(OTHER_G, user_id=ME)) == 1
-    assert {r["guild_id"] for r in db.query("SELECT guild_id FROM answers WHERE user_id = ?", (ME,))} == {OTHER_G, None}
-    assert not db.query("SELECT 1 FROM review_log WHERE user_id = ? AND guild_id = ?", (ME, G))
+    assert {r["guild_id"] for r in db.query("SELECT guild_id FROM answers WHERE user_id = :u", {"u": ME})} == {OTHER_G, None}
+    assert not db.query("SELECT 1 FROM review_log WHERE user_id = :u AND guild_id = :g", {"u": ME, "g": G})
