@@ -65,11 +65,17 @@ class QuizEngine:
     async def tick(self) -> None:
         """Post what is due, reveal what has closed (missed occurrences are logged by the service)."""
         async with self._lock:
-            work = await asyncio.to_thread(self.quiz.due_work, {g.id for g in self.bot.guilds})
+            work = await asyncio.to_thread(self.quiz.due_work, self._guild_ids())
             for slot in work.to_post:
                 await self.post(slot)
             for post in work.to_reveal:
-                await self.reveal(post)
+                # Another process owning this server too may be revealing it: the claim decides.
+                if await asyncio.to_thread(self.quiz.claim, post):
+                    await self.reveal(post)
+            await self._recover()
+
+    def _guild_ids(self) -> set[int]:
+        return {g.id for g in self.bot.guilds}
 
     # --- posting and revealing -----------------------------------------------------------------
 
@@ -103,12 +109,20 @@ class QuizEngine:
             log.warning("Quiz message of post %d is gone; marking it revealed", post.id)
         except discord.HTTPException as exc:
             log.error("Could not reveal quiz post %d: %s", post.id, exc)
+            await asyncio.to_thread(self.quiz.release, post)
             return  # tried again next tick
         await asyncio.to_thread(self.quiz.revealed, post)
 
     async def recover(self) -> None:
-        """Posts whose sending a crash interrupted: find the message, or send it once if still open."""
-        for post in await asyncio.to_thread(self.quiz.interrupted):
+        async with self._lock:
+            await self._recover()
+
+    async def _recover(self) -> None:
+        """Posts whose sending a crash interrupted (once the claim of the process that was sending
+        them has run out): find the message, or send it once if still open."""
+        for post in await asyncio.to_thread(self.quiz.interrupted, self._guild_ids()):
+            if not await asyncio.to_thread(self.quiz.claim, post):
+                continue  # another process took it over first
             message_id = await self._find_posted(post)
             if message_id is not None:
                 await asyncio.to_thread(self.quiz.mark_sent, post.id, message_id)

@@ -4,7 +4,9 @@ answers and reports, the reveal (with its review cards), and teachers' retiring 
 An adapter (bot.discord_bot.quiz_engine) asks `due_work` what to do, sends what `reserve` gives it,
 and tells the service what became of each message (`mark_sent`, `mark_failed`, `revealed`). Every
 post is reserved under its unique key before it is sent, so a restart neither misses nor doubles
-one."""
+one. Several processes may own a server at once (a restart, a shard moving between processes): the
+database decides which one sends (the reservation) and which one reveals (a claim), so each post
+is sent once and revealed once."""
 
 from __future__ import annotations
 
@@ -26,6 +28,10 @@ from bot.store.quiz_schedules import QuizSchedules
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+
+# How long a process may take to send or reveal a post before another process may take over
+# (the first one died): far longer than sending takes, short enough that a restart catches up.
+CLAIM = timedelta(minutes=2)
 ItemSource = Callable[[], list[QuizItem]]
 
 
@@ -114,7 +120,7 @@ class QuizService:
         for schedule in self.schedules.active():
             if schedule.guild_id in guild_ids:
                 to_post.extend(self._due_slots(schedule, now))
-        open_posts = self.posts.with_status(OPEN)
+        open_posts = [p for p in self.posts.with_status(OPEN) if p.guild_id in guild_ids]
         due = {p.post_id for p in due_reveals([OpenPost(p.id, p.closes_at) for p in open_posts], now)}
         return Work(to_post, [p for p in open_posts if p.id in due])
 
@@ -152,7 +158,7 @@ class QuizService:
             return []
         return self.posts.reserve(schedule_id=slot.schedule_id, guild_id=slot.guild_id, channel_id=slot.channel_id,
                                   local_date=slot.local_date, items=items, opens_at=slot.opens_at,
-                                  closes_at=slot.closes_at)
+                                  closes_at=slot.closes_at, claimed_until=self.clock() + CLAIM)
 
     def mark_sent(self, post_id: int, message_id: int) -> None:
         self.posts.mark_open(post_id, message_id)
@@ -160,9 +166,20 @@ class QuizService:
     def mark_failed(self, post_id: int) -> None:
         self.posts.mark_failed(post_id)
 
-    def interrupted(self) -> list[Post]:
-        """Posts whose sending a crash interrupted (reserved, never confirmed sent)."""
-        return self.posts.with_status(POSTING)
+    def interrupted(self, guild_ids: set[int]) -> list[Post]:
+        """Posts in these guilds whose sending a crash interrupted (reserved, never confirmed
+        sent), once the claim of the process that reserved them has run out."""
+        return [p for p in self.posts.unclaimed_with_status(POSTING, self.clock()) if p.guild_id in guild_ids]
+
+    def claim(self, post: Post) -> bool:
+        """This process takes the post's next step (sending an interrupted post, or the reveal)
+        for CLAIM; False when another process has it or it has moved on already."""
+        now = self.clock()
+        return self.posts.claim(post.id, post.status, now, now + CLAIM)
+
+    def release(self, post: Post) -> None:
+        """The step failed: let the next tick (of any process) try again."""
+        self.posts.release(post.id)
 
     def still_open(self, post: Post) -> bool:
         return post.closes_at > self.clock()

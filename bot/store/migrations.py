@@ -131,6 +131,13 @@ def _4_quiz_decisions(op: Operations) -> None:
         Column("decided_at", Str, nullable=False))
 
 
+def _5_claims_on_quiz_posts(op: Operations) -> None:
+    # Several processes may own a server at once (a restart, a shard moving): the process that
+    # sends or reveals a post claims it until `claimed_until` (UTC ISO text, fixed width), so no
+    # other process sends or reveals it too, and one that died is taken over when its claim ends.
+    op.add_column("quiz_posts", Column("claimed_until", Str))
+
+
 Migration = Callable[[Operations], None]
 
 MIGRATIONS: list[tuple[int, Migration]] = [
@@ -138,4 +145,5 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (2, _2_quizzes),
     (3, _3_spaced_review),
     (4, _4_quiz_decisions),
+    (5, _5_claims_on_quiz_posts),
 ]

@@ -1,16 +1,18 @@
 """Posted quiz questions, the students' answers, reports and retired items.
 
 A post is reserved under the unique key (schedule, local date, slot) before anything is sent to
-Discord, so two ticks (or a restart) can never post the same occurrence twice; every answer is
-written the moment it is clicked."""
+Discord, so two ticks (or a restart, or two processes) can never post the same occurrence twice;
+every answer is written the moment it is clicked. The process that sends or reveals a post claims
+it first (`claimed_until`), so another process that owns the same server does not do it too."""
 
 from __future__ import annotations
 
 import json
 from datetime import date, datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 
+from bot.core.aware_time import to_utc
 from bot.core.quiz.items import QuizItem
 from bot.core.quiz.records import FAILED, OPEN, POSTING, REVEALED, Post, Tally
 from bot.store.database import Database, IntegrityError
@@ -28,7 +30,17 @@ def _post(row) -> Post:
 
 
 def _set_status(post_id: int, status: str, **values):
-    return update(quiz_posts).where(quiz_posts.c.id == post_id).values(status=status, **values)
+    # A post that moved on is nobody's claim any more.
+    return update(quiz_posts).where(quiz_posts.c.id == post_id).values(status=status, claimed_until=None, **values)
+
+
+def _moment(at: datetime) -> str:
+    """Fixed width UTC (always microseconds): text order is time order, on both databases."""
+    return to_utc(at, "moment").isoformat(timespec="microseconds")
+
+
+def _unclaimed(now: datetime):
+    return or_(quiz_posts.c.claimed_until.is_(None), quiz_posts.c.claimed_until <= _moment(now))
 
 
 class QuizPosts:
@@ -38,13 +50,16 @@ class QuizPosts:
     # --- posts ---------------------------------------------------------------------------------
 
     def reserve(self, *, schedule_id: int | None, guild_id: int, channel_id: int, local_date: date,
-                items: list[QuizItem], opens_at: datetime, closes_at: datetime) -> list[Post]:
+                items: list[QuizItem], opens_at: datetime, closes_at: datetime,
+                claimed_until: datetime | None = None) -> list[Post]:
         """Claim an occurrence before posting it. Returns [] when it was claimed already (by this
-        process or another: the unique key is the database's, so it holds across processes)."""
+        process or another: the unique key is the database's, so it holds across processes).
+        `claimed_until`: no other process takes over the sending before then."""
+        claim = _moment(claimed_until) if claimed_until else None
         rows = [dict(schedule_id=schedule_id, guild_id=guild_id, channel_id=channel_id,
                      local_date=local_date.isoformat(), slot=slot, item_id=item.id,
                      item_json=json.dumps(item.to_dict()), opens_at=opens_at.isoformat(),
-                     closes_at=closes_at.isoformat(), status=POSTING)
+                     closes_at=closes_at.isoformat(), status=POSTING, claimed_until=claim)
                 for slot, item in enumerate(items, 1)]
         try:
             with self.db.atomic():
@@ -57,6 +72,23 @@ class QuizPosts:
     def posted_dates(self, schedule_id: int) -> set[date]:
         rows = self.db.query(select(quiz_posts.c.local_date).distinct().where(quiz_posts.c.schedule_id == schedule_id))
         return {date.fromisoformat(r["local_date"]) for r in rows}
+
+    def claim(self, post_id: int, status: str, now: datetime, until: datetime) -> bool:
+        """Take the post's next step (send, reveal) until `until`, if it still has `status` and no
+        other claim holds at `now`. One UPDATE: of two processes asking at once, one gets True."""
+        done = self.db.execute(update(quiz_posts)
+                               .where(quiz_posts.c.id == post_id, quiz_posts.c.status == status, _unclaimed(now))
+                               .values(claimed_until=_moment(until)))
+        return done.rowcount == 1
+
+    def release(self, post_id: int) -> None:
+        """Give a claim up (the step failed and is to be tried again)."""
+        self.db.execute(update(quiz_posts).where(quiz_posts.c.id == post_id).values(claimed_until=None))
+
+    def unclaimed_with_status(self, status: str, now: datetime) -> list[Post]:
+        rows = self.db.query(select(quiz_posts).where(quiz_posts.c.status == status, _unclaimed(now))
+                             .order_by(quiz_posts.c.id))
+        return [_post(r) for r in rows]
 
     def mark_open(self, post_id: int, message_id: int) -> None:
         self.db.execute(_set_status(post_id, OPEN, message_id=message_id))

@@ -93,6 +93,7 @@ quiz_posts = Table(
     Column("closes_at", Str, nullable=False),
     Column("status", Str, nullable=False),
     Column("revealed_at", Str),
+    Column("claimed_until", Str),  # a process sends or reveals the post until then (migration 5)
     UniqueConstraint("schedule_id", "local_date", "slot"),
     Index("quiz_posts_status", "status", "closes_at"),
     Index("quiz_posts_guild_item", "guild_id", "item_id"),
