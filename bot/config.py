@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.errors import ConfigError
@@ -64,6 +64,13 @@ class Settings(BaseSettings):
     upload_max_mb: float = Field(20.0, gt=0)
     discord_api_base: str = ""
     discord_gateway_url: str = ""
+    # Past one process (docs/deploying.md): the bot's shards split between processes.
+    shard_count: int | None = Field(
+        None, ge=1, description="How many shards the bot runs in all (every process the same); unset: "
+        "one process runs the bot unsharded.")
+    shard_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, description="The shards this process runs, comma separated (0 .. "
+        "SHARD_COUNT-1); empty: all of them.")
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 
@@ -72,7 +79,12 @@ class Settings(BaseSettings):
     def _upper_level(cls, value: object) -> object:
         return value.strip().upper() if isinstance(value, str) else value
 
-    @field_validator("discord_guild_ids", mode="before")
+    @field_validator("shard_count", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("discord_guild_ids", "shard_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
         # Accept "123,456" from a .env file as well as a JSON list.
@@ -81,6 +93,16 @@ class Settings(BaseSettings):
         if isinstance(value, int):
             return [value]
         return value
+
+    @model_validator(mode="after")
+    def _shards_fit(self) -> "Settings":
+        if self.shard_ids and self.shard_count is None:
+            raise ValueError("SHARD_IDS needs SHARD_COUNT (how many shards the bot runs in all)")
+        wrong = [i for i in self.shard_ids if not 0 <= i < (self.shard_count or 0)]
+        if wrong:
+            raise ValueError(f"SHARD_IDS {wrong} are not shards of SHARD_COUNT={self.shard_count} "
+                             f"(0 to {(self.shard_count or 1) - 1})")
+        return self
 
     @property
     def has_discord_token(self) -> bool:

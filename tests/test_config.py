@@ -53,3 +53,21 @@ def test_the_command_line_explains_a_wrong_setting(monkeypatch, tmp_path, capsys
         cli.main()
     err = capsys.readouterr().err
     assert exit_info.value.code == 1 and "INDEX_KIND" in err and "Traceback" not in err
+
+
+def test_shard_settings(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SHARD_COUNT", "4")
+    monkeypatch.setenv("SHARD_IDS", "2, 3")
+    settings = Settings()
+    assert (settings.shard_count, settings.shard_ids) == (4, [2, 3])
+    monkeypatch.setenv("SHARD_IDS", "4")
+    with pytest.raises(ValidationError, match="not shards of SHARD_COUNT=4"):
+        Settings()
+    monkeypatch.delenv("SHARD_COUNT")
+    monkeypatch.setenv("SHARD_IDS", "1")
+    with pytest.raises(ValidationError, match="SHARD_IDS needs SHARD_COUNT"):
+        Settings()
+    monkeypatch.setenv("SHARD_COUNT", "")
+    monkeypatch.delenv("SHARD_IDS")
+    assert Settings().shard_count is None  # a blank line in .env: unsharded

@@ -70,3 +70,17 @@ class StudyBot(commands.Bot):
     async def on_app_command_error(self, interaction: discord.Interaction,
                                    error: app_commands.AppCommandError) -> None:
         await report_error(interaction, error)
+
+
+class ShardedStudyBot(StudyBot, commands.AutoShardedBot):
+    """The same bot running some of the bot's shards (SHARD_IDS of SHARD_COUNT): Discord sends
+    this process the events of the servers on those shards only, so several processes split
+    the servers between them."""
+
+
+def make_bot(ctx: BotContext) -> StudyBot:
+    """The bot the settings ask for: unsharded, or this process's shards."""
+    settings = ctx.settings
+    if settings.shard_count is None:
+        return StudyBot(ctx)
+    return ShardedStudyBot(ctx, shard_count=settings.shard_count, shard_ids=settings.shard_ids or None)

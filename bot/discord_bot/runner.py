@@ -13,7 +13,7 @@ import discord.http
 import yarl
 
 from bot.config import Settings
-from bot.discord_bot.client import StudyBot
+from bot.discord_bot.client import StudyBot, make_bot
 from bot.discord_bot.context import BotContext
 from bot.errors import ConfigError
 from bot.service import StudyService
@@ -71,7 +71,7 @@ def run_bot(settings: Settings) -> None:
 
 
 async def _run(ctx: BotContext, token: str) -> None:
-    async with StudyBot(ctx) as bot:
+    async with make_bot(ctx) as bot:
         _close_on_signals(bot)
         try:
             await bot.start(token)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 from aiohttp import WSMsgType, web
 
 from .records import GatewayFrame
+from .world import shard_of
 
 if TYPE_CHECKING:
     from .harness import FakeDiscord
@@ -42,6 +43,11 @@ class Session:
     buffer: list[dict] = field(default_factory=list)  # every dispatch, for RESUME replay
     conn: Optional["Connection"] = None
     ended: bool = False
+    shard: tuple[int, int] = (0, 1)  # (shard id, shard count) from IDENTIFY; (0, 1): unsharded
+
+    def owns(self, guild_id: Optional[str]) -> bool:
+        """Whether Discord routes this guild's events (None: a DM's) to this session's shard."""
+        return shard_of(guild_id, self.shard[1]) == self.shard[0]
 
     def frame(self, event: str, data: Any) -> dict:
         self.seq += 1
@@ -182,12 +188,15 @@ class Gateway:
         for intent, grant in _PRIVILEGED:
             if intents & intent and not self.fake.app_flags & grant:
                 return conn.close(4014)
-        session = Session(secrets.token_hex(16), d["token"], intents)
+        shard = d.get("shard") or [0, 1]
+        if not (isinstance(shard, list) and len(shard) == 2 and 0 <= int(shard[0]) < int(shard[1])):
+            return conn.close(4010)  # Discord: invalid shard
+        session = Session(secrets.token_hex(16), d["token"], intents, shard=(int(shard[0]), int(shard[1])))
         self.sessions[session.id] = session
         session.conn, conn.session = conn, session
         self.identify_count += 1
         world = self.fake.world
-        guilds = [g for g in world.guilds.values() if world.bot.id in g.members]
+        guilds = [g for g in world.guilds.values() if world.bot.id in g.members and session.owns(g.id)]
         conn.send(session.frame("READY", self._ready_payload(session, guilds)))
         if intents & GUILDS:
             for guild in guilds:
@@ -202,6 +211,7 @@ class Gateway:
             "user": {**bot.payload(), "verified": True, "mfa_enabled": False, "flags": 0},
             "guilds": [{"id": g.id, "unavailable": True} for g in guilds],
             "session_id": session.id,
+            "shard": list(session.shard),
             "session_type": "normal",
             "resume_gateway_url": self.fake.resume_gateway_url,
             "application": {"id": bot.id, "flags": self.fake.app_flags},
@@ -252,9 +262,13 @@ class Gateway:
 
     # -- test controls ------------------------------------------------------------------
     def dispatch(self, event: str, data: dict, transform: Optional[Transform] = None) -> int:
-        """Send an event to every live session (buffered while disconnected). Returns how many."""
+        """Send an event to every live session whose shard owns the event's guild (DMs: shard 0),
+        buffered while disconnected. Returns how many."""
         count = 0
+        guild_id = _guild_of(event, data)
         for session in self.live_sessions():
+            if not session.owns(guild_id):
+                continue
             payload = transform(session, data) if transform else data
             if payload is None:
                 continue
@@ -303,3 +317,12 @@ class Gateway:
             if not self.connections:
                 return
             await asyncio.sleep(0.01)
+
+
+def _guild_of(event: str, data: Any) -> Optional[str]:
+    """The guild an event belongs to: `guild_id`, or the guild itself for GUILD_CREATE/UPDATE/DELETE."""
+    if not isinstance(data, dict):
+        return None
+    if event in ("GUILD_CREATE", "GUILD_UPDATE", "GUILD_DELETE"):
+        return data.get("id")
+    return data.get("guild_id")

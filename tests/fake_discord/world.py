@@ -32,6 +32,20 @@ class Snowflakes:
         self._last = max(value, self._last + 1)
         return str(self._last)
 
+    def next_on_shard(self, shard_id: int, shard_count: int) -> str:
+        """The next id whose guild Discord routes to `shard_id` of `shard_count` shards
+        ((id >> 22) % shard_count: the id's millisecond, moved forward as little as needed)."""
+        millis = int(self.next()) >> 22
+        while millis % shard_count != shard_id:
+            millis += 1
+        self._last = (millis << 22) | 1
+        return str(self._last)
+
+
+def shard_of(guild_id: str | int | None, shard_count: int) -> int:
+    """Discord's routing of a guild to a shard; events without a guild (DMs) go to shard 0."""
+    return 0 if guild_id is None else (int(guild_id) >> 22) % shard_count
+
 
 @dataclass
 class User:
@@ -285,9 +299,11 @@ class World:
         self.users[user.id] = user
         return user
 
-    def add_guild(self, name: str, *, owner: Optional[User] = None) -> Guild:
+    def add_guild(self, name: str, *, owner: Optional[User] = None,
+                  shard: Optional[tuple[int, int]] = None) -> Guild:
+        """`shard` (shard id, shard count): give the guild an id that Discord routes to that shard."""
         owner = owner or self.add_user(f"{name.lower().replace(' ', '-')}-owner")
-        guild_id = self.ids.next()
+        guild_id = self.ids.next_on_shard(*shard) if shard else self.ids.next()
         guild = Guild(self, guild_id, name, owner.id)
         guild.roles[guild_id] = Role(guild_id, "@everyone", P.DEFAULT_EVERYONE)
         guild.add_member(owner)
