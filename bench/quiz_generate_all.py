@@ -2,6 +2,7 @@
 `bench/quiz_judgement/<course>.items.json` (id, kind, type, prompt, options, answer, source quote,
 section), and print counts per course (items, per kind, sections or paragraph groups covered, words).
 
+    .venv/bin/python bench/quiz_generate_all.py                 # the judged set (COURSES below)
     .venv/bin/python bench/quiz_generate_all.py corpus/china-under-mao.txt ../shared/eval/courses/notes/*.txt
 
 A note without headings is one section; its "paragraph groups" are runs of GROUP_SIZE chunks, so
@@ -25,16 +26,28 @@ from bot.core.loaders import load_document  # noqa: E402
 from bot.core.quiz.gen_lexicon import CONCEPT_KINDS  # noqa: E402
 from bot.core.quiz.generator import generate_items  # noqa: E402
 
+ROOT = Path(__file__).resolve().parent.parent
 OUT = Path(__file__).resolve().parent / "quiz_judgement"
+POOL = ROOT.parent / "shared" / "eval" / "courses" / "notes"  # the pool beside the checkout (see answer_pool.py)
+if not POOL.is_dir():
+    POOL = Path("/work/shared/eval/courses/notes")
+# What judges read: the default note, six pool notes judged before (science and engineering, law and
+# politics, history) and two they had not seen, so the figures are not only on notes studied while
+# the generator was written.
+COURSES = [ROOT / "corpus" / "china-under-mao.txt",
+           *(POOL / f"{name}.txt" for name in ("steam-engine", "packet-switching", "european-union-law",
+                                               "scottish-parliament", "french-and-indian-war", "yuan-dynasty",
+                                               "1973-oil-crisis", "islamism"))]
 GROUP_SIZE = 3  # chunks (about 900 characters each) per paragraph group in a note without headings
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("notes", nargs="+", type=Path)
+    parser.add_argument("notes", nargs="*", type=Path, help="notes to read (default: the judged set)")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--no-write", action="store_true", help="print counts only")
     args = parser.parse_args()
+    args.notes = args.notes or COURSES
     args.out.mkdir(parents=True, exist_ok=True)
     print(f"machine: {platform.machine()} {platform.processor() or ''}, Python {platform.python_version()}")
     for path in args.notes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import random
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
@@ -89,6 +90,12 @@ def drafts_command(ctx: typer.Context, corpus: CorpusOpt = None, index: IndexOpt
                                                                                                 reveal=True))
 
 
+def approved_items(service) -> list[QuizItem]:
+    """Teachers' items and approved generated ones (as edited), from the bot's database."""
+    with _drafts(service) as drafts:
+        return drafts.postable()
+
+
 @contextmanager
 def _drafts(service):
     """The drafts service over the bot's database (where Discord's decisions are kept too)."""
@@ -157,10 +164,14 @@ def _render_source(console: Console, item: QuizItem) -> None:
 class ChatQuiz:
     """The quiz mode of `studybot chat`: /quiz asks one question, the next line answers it."""
 
-    def __init__(self, service, console: Console, rng: random.Random | None = None) -> None:
+    def __init__(self, service, console: Console, rng: random.Random | None = None,
+                 items: Callable[[], list[QuizItem]] | None = None) -> None:
         self.service = service
         self.console = console
         self.rng = rng or random.Random()
+        # What may be asked: teachers' own items and approved generated ones, as schedules and
+        # /quiz now draw them (a draft no teacher has approved is never asked).
+        self.items = items or (lambda: approved_items(service))
         self.pending: QuizItem | None = None
         self._unasked: list[QuizItem] = []  # this round's items not asked yet, in random order
         self._last: QuizItem | None = None
@@ -168,7 +179,8 @@ class ChatQuiz:
     def ask(self) -> None:
         self.pending = self._draw()
         if self.pending is None:
-            self.console.print("The question bank is empty: run `studybot index` first.")
+            self.console.print("No approved quiz question yet: a teacher approves drafts with "
+                               "`studybot quiz drafts` (or run `studybot index` first).")
             return
         render_item(self.console, self.pending, reveal=False)
         hint = {MULTIPLE_CHOICE: "a letter", TRUE_FALSE: "True or False", CLOZE: "the missing words"}
@@ -179,7 +191,7 @@ class ChatQuiz:
         """Every item once, in random order, before any comes back; a new round does not start
         with the question just asked."""
         if not self._unasked:
-            self._unasked = list(askable_in_chat(self.service.quiz_bank().items))
+            self._unasked = list(askable_in_chat(self.items()))
             self.rng.shuffle(self._unasked)
             if len(self._unasked) > 1 and self._unasked[-1] is self._last:
                 self._unasked[0], self._unasked[-1] = self._unasked[-1], self._unasked[0]

@@ -20,7 +20,7 @@ def chat(lines: list[str], items=(), seed: int = 0) -> tuple[str, FakeChatServic
     console = Console(file=out, width=200)
     service = FakeChatService(items)
     session = ChatSession(service, console)
-    session.quiz = ChatQuiz(service, console, random.Random(seed))
+    session.quiz = ChatQuiz(service, console, random.Random(seed), items=lambda: service.quiz_bank().items)
     console.input = lambda prompt="": lines.pop(0) if lines else (_ for _ in ()).throw(EOFError())
     session.run()
     return out.getvalue(), service

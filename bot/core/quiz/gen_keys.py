@@ -13,12 +13,17 @@ import random
 import re
 from dataclasses import dataclass
 
+from bot.core.quiz.gen_context import NameContexts, role_words
 from bot.core.tokens import fold
-from bot.core.quiz.gen_lexicon import (CAUSE, DEFINITION, ENUMERATION, LABEL_KIND, NUMBER, TERM,
+from bot.core.quiz.gen_lexicon import (CAUSE, DEFINITION, ENUMERATION, GROUP, LABEL_KIND, NUMBER, ORGANISATION, PERSON,
+                                       PLACE, TERM,
                                        NotesLexicon, entity_text, governing_verbs, is_noun_use, name_shape_ok, term_of,
                                        tests_of, words_of)
 
-MAX_NAME_OCCURRENCES = 6  # a name the notes repeat everywhere is their subject, not a question
+MAX_NAME_OCCURRENCES = 20  # a name the notes repeat everywhere is their subject, not a question
+MIN_NAME_OCCURRENCES = 2
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady"})
+MIN_LIKENESS = 0.03  # a wrong option's sentences share at least this much with the answer's (cosine)
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,7 @@ class Key:
     attribute: str = ""  # a definition's class noun ("engines" in "X are external ... engines")
     after_the: bool = False  # a name written after "the" ("the United Kingdom")
     verbs: frozenset[str] = frozenset()  # the verbs a name hangs on in its sentence
+    roles: frozenset[str] = frozenset()  # the role the sentence gives a name ("architect", "Governor")
 
 
 # --- names ------------------------------------------------------------------------------------
@@ -54,22 +60,31 @@ def name_keys(doc, lexicon: NotesLexicon, heading: str) -> list[Key]:
         end = start + len(text)
         if doc.text[start - 1:start] == "-" or doc.text[end:end + 1] == "-":
             continue  # part of a hyphenated name ("Aix-la-Chapelle")
-        keys.append(Key(text, start, end, tests_of(kind), form=kind,
-                        after_the=doc.text[:start].lower().endswith("the "),
-                        verbs=frozenset(governing_verbs(ent))))
+        if text.split()[0].rstrip(".") in _HONORIFICS:
+            continue  # "Ms Kücükdeveci": the title tells a claimant from the judges and commissioners
+        if lexicon.name_occurrences(text) < MIN_NAME_OCCURRENCES:
+            continue  # a name the notes mention once is a detail, not what the course teaches
+        after_the = doc.text[:start].lower().endswith("the ")
+        if after_the:  # the blank takes the article: "_____" for "the United States" or "Japan"
+            start, text = start - 4, doc.text[start - 4:end]
+        keys.append(Key(text, start, end, tests_of(kind), form=kind, after_the=after_the,
+                        verbs=frozenset(governing_verbs(ent)), roles=frozenset(role_words(ent))))
     return keys
 
 
-def name_distractors(key: Key, lexicon: NotesLexicon, visible: str, rng: random.Random,
+def name_distractors(key: Key, lexicon: NotesLexicon, visible: str, contexts: NameContexts,
                      count: int = 3) -> list[str]:
     """Other trusted names of the key's kind: none in the visible text, none sharing a word with the
-    key, none contained in another, one word for a one-word key and more for a longer one."""
-    key_words = words_of(key.text)
+    key, none contained in another, one word for a one-word key and more for a longer one; when the
+    sentence gives the key a role, only names the notes give that role; the names whose sentences
+    are most like the key's first (see gen_context)."""
+    bare = key.text[4:] if key.after_the else key.text
+    key_words = words_of(bare)
     visible_folded = fold(visible)
-    single = len(key.text.split()) == 1
+    single = len(bare.split()) == 1
     pool = []
     for name in lexicon.names_of(key.form):
-        if name == key.text or (len(name.split()) == 1) != single:
+        if name == bare or (len(name.split()) == 1) != single:
             continue
         if words_of(name) & key_words or fold(name) in visible_folded:
             continue
@@ -79,10 +94,32 @@ def name_distractors(key: Key, lexicon: NotesLexicon, visible: str, rng: random.
             continue
         if key.verbs & lexicon.verbs_with.get(name, set()):
             continue  # the notes say the same kind of thing of this name too
-        if lexicon.takes_the(name) != key.after_the:
-            continue  # "in United Kingdom", "in the San Jose": the form would give it away
-        pool.append(name)
-    return _pick(pool, rng, count)
+        if key.roles and not contexts.has_role(name, set(key.roles)):
+            continue  # "Spanish architect _____": only other architects
+        if key.form == PERSON and lexicon.label_votes[name][PERSON] < 2 and not contexts.roles.get(name):
+            continue  # a "person" seen once with no role: too often a mislabelled place or title
+        if key.form in (PLACE, GROUP) and lexicon.label_votes[name][key.form] < 2:
+            continue  # a "place" seen once is as often a ship, a title or part of a longer name
+        if _variants(name, bare) or any(_variants(name, other) for _, other in pool):
+            continue  # "Protestants" and "Protestantism": one answer in two spellings
+        if key.form == GROUP and (name.endswith("s") != bare.endswith("s") or lexicon.takes_the(name) != key.after_the):
+            continue  # "Catholics" against "Dutch", "the British" against "Arab": the form tells them apart
+        if key.form == ORGANISATION and name.split()[-1] != bare.split()[-1]:
+            continue  # "Commission" against "Commission", never a "Bureau" against a "Solicitor General"
+        likeness = contexts.similarity(bare, name)
+        if likeness >= MIN_LIKENESS:
+            pool.append((likeness, name))
+    chosen = [name for _, name in sorted(pool, key=lambda p: (-p[0], p[1]))[:count]]
+    # "the" goes with the name, as the notes write each one: "the United States", "Japan".
+    article = key.text[:4]
+    return [f"{article}{name}" if key.after_the and lexicon.takes_the(name) else
+            (name[:1].upper() + name[1:] if key.after_the and article[0].isupper() else name) for name in chosen]
+
+
+def _variants(a: str, b: str) -> bool:
+    """Two spellings of one word or name ("Protestant", "Protestantism")."""
+    a, b = fold(a), fold(b)
+    return len(a) >= 6 and len(b) >= 6 and a[:6] == b[:6]
 
 
 # --- numbers with a unit ------------------------------------------------------------------------
@@ -164,33 +201,27 @@ def definition_key(doc, lexicon: NotesLexicon) -> Key | None:
 
 def term_distractors(key: Key, lexicon: NotesLexicon, visible: str, rng: random.Random,
                      count: int = 3) -> list[str]:
-    """Terms of the notes in the key's grammatical number that are not in the visible text, neither
-    part of the other, and not described by the notes with the key's class noun (a steam turbine is
-    also an engine: never offered against "steam engine is an external combustion engine")."""
-    key_lemmas = set(_lemmas(key.text, lexicon))
+    """Terms of the notes of the key's kind: built on the same noun ("Carnot cycle" against "Rankine
+    cycle") or defined by the notes with the same class noun ("X is a network"), in the key's
+    grammatical number, not in the visible text, neither part of the other. Nothing else: a term of
+    another kind ("water company" against "European Union law") makes the answer stand out."""
+    key_lemmas = _lemmas(key.text, lexicon)
+    key_head = key_lemmas[-1] if key_lemmas else ""
     visible_folded = fold(visible)
-    preferred, others = [], []
+    pool = []
     for lemma_key, (text, number) in lexicon.terms.items():
-        lemmas = set(lemma_key.split())
-        if number != key.form or not lemmas or lemmas <= key_lemmas or key_lemmas <= lemmas:
+        lemmas = lemma_key.split()
+        if number != key.form or not lemmas or set(lemmas) <= set(key_lemmas) or set(key_lemmas) <= set(lemmas):
             continue
         if fold(text) in visible_folded or abs(len(text.split()) - len(key.text.split())) > 2:
             continue
-        if key.attribute and key.attribute in lexicon.defined.get(lemma_key, ()):
-            continue
-        if key.attribute and key.attribute in lemmas:
-            continue
         if is_alias(text, key.text):
             continue
-        defined = lemma_key in lexicon.defined
-        multiword = len(lemmas) > 1
-        compound = lemma_key in lexicon.compound_terms
-        if defined and (multiword or lexicon.term_counts[lemma_key] >= 2):
-            preferred.append(text)
-        elif multiword and (compound or lexicon.term_counts[lemma_key] >= 2):
-            others.append(text)
-    picked = _pick(preferred, rng, count)
-    return picked + _pick(others, rng, count - len(picked))
+        same_head = lemmas[-1] == key_head and len(lemmas) > 1 and len(key_lemmas) > 1
+        same_class = bool(key.attribute) and key.attribute in lexicon.defined.get(lemma_key, ())
+        if (same_head or same_class) and (lexicon.term_counts[lemma_key] >= 2 or lemma_key in lexicon.defined):
+            pool.append(text)
+    return _pick(sorted(pool), rng, count)
 
 
 def is_alias(a: str, b: str) -> bool:
@@ -361,35 +392,34 @@ def _member(doc, token) -> tuple[str, str, int] | None:
     return term[0], TERM, chunk.start_char
 
 
-def enumeration_distractor(key: Key, lexicon: NotesLexicon, visible: str, rng: random.Random) -> str | None:
-    """One item of the same kind that the list does not hold: a member of another list of the
-    notes when there is one, else a name or term of the notes; never anything in the visible text."""
+def enumeration_distractor(key: Key, lexicon: NotesLexicon, visible: str, rng: random.Random,
+                           contexts: NameContexts, sentences: list[str]) -> str | None:
+    """One thing of the same kind that the list does not hold: for a list of names, the name of the
+    notes whose sentences are most like the members'; for a list of terms, a term of the notes built
+    on the same noun as a member ("wind power" among "solar power, nuclear power"). Never anything
+    in the visible text, and never one the notes mention in a sentence with a member (it may belong
+    to the same list elsewhere: "public security" among values the Treaties put before trade)."""
     visible_folded = fold(visible)
     member_words = set().union(*(words_of(m) for m in key.members))
 
     def fits(candidate: str) -> bool:
-        return (fold(candidate) not in visible_folded and not words_of(candidate) <= member_words
-                and candidate[:1].isupper() == key.members[0][:1].isupper())
+        if fold(candidate) in visible_folded or words_of(candidate) <= member_words:
+            return False
+        if candidate[:1].isupper() != key.members[0][:1].isupper():
+            return False
+        return not any(candidate in line and any(m in line for m in key.members) for line in sentences)
 
-    other_lists = sorted(m for m in lexicon.list_members.get(key.form, ()) if fits(m))
-    # Most plausible first: an item built on the same noun as a listed one ("wind power" among
-    # "solar power, nuclear power"), then one sharing any word with them.
-    heads = {m.split()[-1].lower().rstrip("s") for m in key.members}
-    for closeness in (lambda m: m.split()[-1].lower().rstrip("s") in heads,
-                      lambda m: bool(words_of(m) & member_words)):
-        close = [m for m in other_lists if closeness(m)]
-        if close:
-            return rng.choice(close)
-    if other_lists:
-        return rng.choice(other_lists)
-    if key.form == TERM:
-        fallback = sorted(text for k, (text, _) in lexicon.terms.items()
-                          if lexicon.term_counts[k] >= 2 and len(k.split()) > 1 and fits(text))
-    elif key.form in LABEL_KIND.values():
-        fallback = [n for n in lexicon.names_of(key.form) if fits(n)]
-    else:
-        fallback = []
-    return rng.choice(fallback) if fallback else None
+    if key.form in LABEL_KIND.values():
+        pool = [n for n in lexicon.names_of(key.form) if fits(n) and lexicon.names_count(n) >= 2]
+        scored = sorted(((sum(contexts.similarity(m, n) for m in key.members), n) for n in pool), reverse=True)
+        scored = [(v, n) for v, n in scored if v / len(key.members) >= MIN_LIKENESS]
+        return scored[0][1] if scored else None
+    heads = {m.split()[-1].lower().rstrip("s") for m in key.members if len(m.split()) > 1}
+    candidates = {m for m in lexicon.list_members.get(key.form, ())}
+    candidates |= {text for k, (text, _) in lexicon.terms.items() if lexicon.term_counts[k] >= 2}
+    close = sorted(m for m in candidates if len(m.split()) > 1 and m.split()[-1].lower().rstrip("s") in heads
+                   and fits(m))
+    return rng.choice(close) if close else None
 
 
 def _pick(pool: list[str], rng: random.Random, count: int) -> list[str]:

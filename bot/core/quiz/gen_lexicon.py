@@ -204,11 +204,11 @@ class NotesLexicon:
                 return False  # "Rumford", "Salamanca": one word is a person only as part of a full name
             if any(self.names[PLACE][w] for w in words):
                 return False  # "Edinburgh Pentlands" is a constituency, not a person
-        if len(words) == 1 and self.name_parts.get(name, set()) - {kind}:
-            return False
+        if len(words) == 1 and self.name_parts.get(name, set()) - {kind} and votes[kind] < 3:
+            return False  # "Papin" of "Denis Papin" seen once as a place; "France" of "New France" is sure
         if len(words) == 1 and name.lower() in self.lowercase_words:
             return False  # "Kingdom", "East": an ordinary word capitalised
-        if len(words) == 1 and kind == PLACE and name not in self.place_cued:
+        if len(words) == 1 and kind == PLACE and name not in self.place_cued and votes[kind] < 2:
             return False  # a one-word "place" never written after "in", "at", "to"... was often a person or an era
         return True
 

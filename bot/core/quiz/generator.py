@@ -34,7 +34,9 @@ from bot.core.tokens import fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_distractors, cause_key, definition_key, enumeration_distractor,
                                     enumeration_key, name_distractors, name_keys, number_distractors,
                                     number_keys, term_distractors)
-from bot.core.quiz.gen_lexicon import (CONCEPT_KINDS, DATE, DEFINITION, NUMBER, TERM, NotesLexicon)
+from bot.core.quiz.gen_context import NameContexts
+from bot.core.quiz.gen_standalone import full_names_of, gives_away, leans_on_context
+from bot.core.quiz.gen_lexicon import (CONCEPT_KINDS, DATE, DEFINITION, NUMBER, PERSON, TERM, NotesLexicon, words_of)
 from bot.core.quiz.gen_numbers import (BOUND, EXACT, NumberKey, aliases_for, quantity_keys,
                                        year_distractors, year_keys, years_in)
 from bot.core.quiz.gen_rank import rank_items
@@ -47,12 +49,13 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 BLANK = "_____"
-QUALITY_CUTOFF = 0.6
+QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
+FAMILIAR_TERM_COUNT = 5  # a noun the notes use this often needs no introduction after "the"
 MAX_YEAR_SHARE = 1 / 3
 TRUE_FALSE_EVERY = 3  # about one name/number/year sentence in three becomes a true/false item
-MAX_SAME_ANSWER = 2
+MAX_SAME_ANSWER = 2  # one fact, one item: an answer asked twice is usually the same fact
 CONCEPT_SHARE = 0.3  # at least this share of a bank asks about concepts, when the notes allow...
 MIN_WORDS_PER_ITEM = 140  # ...but names and years are not dropped below one item per this many words
 # Sections whose name tells a student nothing about what is asked.
@@ -116,6 +119,8 @@ class _Generator:
         self.docs = dict(zip(lines, nlp.parse_lines(lines)))
         for doc in self.docs.values():
             self.lexicon.add_doc(doc)
+        self.contexts = NameContexts(self.docs.values())
+        self.full_names = full_names_of(self.lexicon.label_votes)
         # A second pass once every term is known: definitions, lists and causes of the whole notes
         # are the pools the wrong options of concept items come from.
         for text, doc in self.docs.items():
@@ -157,42 +162,64 @@ class _Generator:
 
     def _sentence_items(self, s: Sentence, doc) -> list[QuizItem | None]:
         heading = " ".join(s.chunk.heading_path)
+        # A sentence that leans on what came before is asked only with that sentence shown, and only
+        # when that one stands alone.
+        context_doc = self.docs.get(s.context) if s.context else None
+        shown = f"{s.context} {heading}"
+        if s.context and (context_doc is None or leans_on_context(context_doc, self.full_names, self._familiar, shown)):
+            return []
+        if not s.context and leans_on_context(doc, self.full_names, self._familiar, shown):
+            return []
         visible = f"{s.context} {s.text} {heading}"
         items: list[QuizItem | None] = []
+        as_true_false = _rng("tf", s.quote).randrange(TRUE_FALSE_EVERY) == 0 and s.standalone
         definition = definition_key(doc, self.lexicon)
-        if definition:
-            items.append(self._term_choice(s, definition, visible))
+        if definition and not self._is_title(definition.text, s.chunk):
+            items.append(self._definition_card(s, definition, doc))
+            if as_true_false:
+                wrong = term_distractors(definition, self.lexicon, visible, _rng("term", s.text, definition.text))
+                items.append(self._true_false(s, definition, [_in_place_of(definition.text, w, s.text,
+                                                                           definition.start) for w in wrong]))
+            else:
+                items.append(self._term_choice(s, definition, visible))
         listed = enumeration_key(doc)
         if listed:
             items.append(self._enumeration(s, listed, visible))
-        for cause in (cause_key(s.text), causal_subject_key(doc)):
-            if cause:
-                items.append(self._cause_choice(s, cause, visible))
-        as_true_false = _rng("tf", s.quote).randrange(TRUE_FALSE_EVERY) == 0 and s.standalone
+        # Causes are not asked as multiple choice: the other cause phrases of the notes are about
+        # other things, so judges found the answer always stood out (0 of 13 kept).
         for key in name_keys(doc, self.lexicon, heading):
             # Names elsewhere in the passage may be offered: a name the notes say the same kind of
             # thing about (the same verb) never is.
-            wrong = name_distractors(key, self.lexicon, visible, _rng("name", s.text, key.text))
-            items.append(self._true_false(s, key, wrong) if as_true_false else self._choice(s, key, wrong))
+            wrong = name_distractors(key, self.lexicon, visible, self.contexts)
+            # Only a person is swapped to make a false statement: another place, group or organisation
+            # in a true sentence too often makes one that is also true ("Quebec fell" as well).
+            swap = as_true_false and key.form == PERSON
+            items.append(self._true_false(s, key, wrong) if swap else self._choice(s, key, wrong))
         for key in number_keys(doc):
-            if self.lexicon.occurrences(key.text) > 2:
+            # Only as true/false: a blanked quantity was judged an incidental figure every time.
+            if self.lexicon.occurrences(key.text) > 2 or not as_true_false:
                 continue
-            wrong = number_distractors(key, visible, _rng("number", s.text, key.text))
-            items.append(self._true_false(s, key, wrong) if as_true_false else self._choice(s, key, wrong))
+            items.append(self._true_false(s, key, number_distractors(key, visible, _rng("number", s.text, key.text))))
         dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
         years = [k for k in year_keys(s.text) if self._rare_year(s, k)
-                 and any(a <= k.start and k.end <= b for a, b in dates)]  # "2000 years", "1800 RPM" are no years
+                 and any(a <= k.start and k.end <= b for a, b in dates)  # "1800 RPM" is no year
+                 and not re.match(r"\s+years?\b", s.text[k.end:])]  # "over 2000 years" is a duration
         exact = next((k for k in years if k.cue == EXACT), None)
         if exact:
             rng = _rng("year", s.text, exact.text)
             wrong = year_distractors(exact, rng, years_in(s.text) | years_in(s.context))
             key = Key(exact.text, exact.start, exact.end, DATE)
             items.append(self._true_false(s, key, wrong) if as_true_false else self._choice(s, key, wrong))
-        bound = next((k for k in [*quantity_keys(s.text), *(k for k in years if k.cue == BOUND)]
-                      if self._rare_year(s, k)), None)
-        if bound:
-            items.append(self._cloze(s, bound))
+        # A year after "by" is never asked: "By _____, ..." is true of every later year too.
         return items
+
+    def _familiar(self, lemma: str, subject: bool) -> bool:
+        """"the <noun>" needs no introduction: a word of the notes' title ("the war", "the engine"),
+        or, when not the subject, a noun the notes use all through (a part: "the boiler")."""
+        titles = {w.rstrip("s") for t in self.titles.values() for w in words_of(t)}
+        if lemma.rstrip("s") in titles:
+            return True
+        return not subject and self.lexicon.term_counts[lemma] >= FAMILIAR_TERM_COUNT
 
     def _rare_year(self, s: Sentence, key: NumberKey) -> bool:
         """Not given away: not in the visible heading, not repeated all over the notes."""
@@ -210,10 +237,30 @@ class _Generator:
         options = [key.text, *wrong]
         if len({fold(o) for o in options}) != len(options):
             return None
+        stem = f"{s.context} {s.text[:key.start]} {s.text[key.end:]} {self._where(s.chunk)}"
+        if gives_away(stem, key.text, wrong):
+            return None
         _rng("order", s.text, key.text).shuffle(options)
         prompt = self._prompt(s, s.text[:key.start] + BLANK + s.text[key.end:])
         return self._item(MULTIPLE_CHOICE, prompt, key.text, s, key.tests, _score(s, key, len(options)),
                           options=tuple(options), explanation=_from_notes(s))
+
+    def _definition_card(self, s: Sentence, key: Key, doc) -> QuizItem | None:
+        """"What is a compound engine?" with the notes' sentence as the answer a student checks
+        their own against: a definition needs no wrong options, so none can give it away."""
+        if s.text[:key.start].strip().lower() not in {"", "a", "an", "the"} or s.context:
+            return None  # "... is called the Rankine cycle": the term is not what the sentence opens with
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None or root.lemma_ != "be":
+            return None
+        verb = root.text.lower()
+        first = key.text.split()[0]
+        term = key.text[:1].lower() + key.text[1:] if first.lower() in self.lexicon.lowercase_words else key.text
+        article = "" if key.form == "pl" else ("an " if term[:1].lower() in "aeiou" else "a ")
+        if s.text.lower().startswith("the "):
+            article = "the "
+        prompt = self._prompt(s, f"What {verb} {article}{term}?")
+        return self._item(FLASHCARD, prompt, s.text, s, DEFINITION, 0.7, explanation=_from_notes(s))
 
     def _term_choice(self, s: Sentence, key: Key, visible: str) -> QuizItem | None:
         return self._choice(s, key, term_distractors(key, self.lexicon, visible + " " + s.chunk.text,
@@ -224,14 +271,15 @@ class _Generator:
 
     def _enumeration(self, s: Sentence, key: Key, visible: str) -> QuizItem | None:
         rng = _rng("list", s.text)
-        odd = enumeration_distractor(key, self.lexicon, visible + " " + s.chunk.text, rng)
+        odd = enumeration_distractor(key, self.lexicon, visible + " " + s.chunk.text, rng, self.contexts,
+                                     list(self.docs))
         if odd is None:
             return None
         shown = sorted(rng.sample(list(key.members), min(3, len(key.members))), key=key.members.index)
         options = [*shown, odd]
         rng.shuffle(options)
         blanked = s.text[:key.start] + BLANK + s.text[key.end:]
-        prompt = self._prompt(s, f"Which of these is NOT in the list the notes give here? “{blanked}”",
+        prompt = self._prompt(s, f"According to the notes, which of these does NOT belong in the blank? “{blanked}”",
                               quoted=True)
         explanation = f"The notes list {_join(key.members)}; {odd} is not among them."
         return self._item(MULTIPLE_CHOICE, prompt, odd, s, key.tests, _score(s, key, len(options)),
@@ -242,6 +290,9 @@ class _Generator:
             return None
         score = _score(s, key, 2)
         swap = wrong[0]
+        rest = s.text[:key.start] + s.text[key.end:]
+        if any(len(w) > 3 and re.search(rf"\b{re.escape(w)}\b", rest) for w in key.text.split()):
+            return None  # "Around 1800 Arthur Woolf ...; Trevithick obtained ...": the sentence gives the swap away
         statement = s.text[:key.start] + swap + s.text[key.end:]
         false = self._item(TRUE_FALSE, f"True or false? {statement}", "False", s, key.tests, score,
                            options=TRUE_FALSE_OPTIONS,
@@ -269,6 +320,8 @@ class _Generator:
                     continue  # one card per abbreviation, from where the notes first define it
                 if fold(abbreviation.long) in self.headings_text or self._is_title(abbreviation.long, chunk):
                     continue  # the notes' own subject, named in a heading: nothing to learn
+                if not any(w[:1].isupper() for w in abbreviation.long.split()[1:]) or " " not in abbreviation.long:
+                    continue  # "revolutions per minute", "high-pressure": a unit or a word, not a name to learn
                 quote = next((q for q in split_sentences(body) if abbreviation.long in q), None)
                 if quote is None:  # the pair straddles a sentence break: no exact quote to cite
                     continue
@@ -286,7 +339,10 @@ class _Generator:
 
     def _is_title(self, text: str, chunk: Chunk) -> bool:
         title = self.titles.get(chunk.document, "")
-        return bool(title) and fold(text) in fold(title)
+        if not title:
+            return False
+        singular = lambda words: {w.rstrip("s") for w in words}  # noqa: E731
+        return fold(text) in fold(title) or singular(words_of(text)) <= singular(words_of(title))
 
     # --- assembly -------------------------------------------------------------------------
 

@@ -1,0 +1,122 @@
+"""Whether a parsed sentence stands on its own, and whether a question's wording gives its answer
+away: the two checks a teacher makes first, read from spaCy's parse instead of word lists.
+
+A sentence leans on what came before when it holds a pronoun with nothing before it to point at
+("he", "its provisions"), a bare definite noun the sentence never introduces ("the expedition",
+"the new building", "the Convention" for a name given in full elsewhere), a person named by a part
+of a name the notes give in full ("McLetchie"), a quantifier standing for people or things named
+earlier ("Others migrated ...", "Most went ..."), or an adverb that refers back ("also",
+"subsequently").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.tokens import STOPWORDS, fold
+
+_GENDERED = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+_NEUTER = frozenset({"it", "its", "they", "them", "their", "theirs", "itself", "themselves"})
+_BACK_ADVERBS = frozenset({"also", "subsequently", "again", "too", "likewise", "meanwhile", "thereafter",
+                           "afterwards", "thereby", "therefore", "thus", "hence", "nevertheless"})
+# "Others migrated ...", "Most went ...": people or things named before. "Many peasants ..." is fine.
+_STANDING_FOR = frozenset({"others", "one", "another", "both", "each", "either", "neither", "none"})
+_QUANTIFIER_SUBJECTS = frozenset({"most", "some", "many", "all", "several", "few"})
+_POINTING_ADJECTIVES = frozenset({"new", "same", "other", "former", "latter", "aforementioned", "said",
+                                  "above", "previous", "following", "remaining", "rest"})
+
+
+def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma, subject: False,
+                     shown: str = "") -> str:
+    """Why the sentence cannot stand alone, or "" when it can. `full_names` maps a word to the longer
+    names of people and things the notes give that hold it ("Peng" -> {"Peng Dehuai"});
+    `familiar(lemma, is_subject)` says whether "the <noun>" needs no introduction in these notes
+    (the subject of the notes' title: "the war" in notes on a war; a part named all through them);
+    `shown` is what the student sees besides (the section heading)."""
+    seen = f"{doc.text} {shown}"
+    tokens = list(doc)
+    if not tokens:
+        return "empty"
+    first, second = tokens[0], tokens[1] if len(tokens) > 1 else None
+    standing_for = second is None or second.pos_ in {"VERB", "AUX", "ADP"} or second.lower_ == "of"
+    if first.lower_ in _STANDING_FOR or (first.lower_ in _QUANTIFIER_SUBJECTS and standing_for):
+        return f"quantifier subject '{first.text}'"
+    for t in tokens:
+        low = t.lower_
+        if t.pos_ == "PRON" or t.tag_ in {"PRP", "PRP$"}:
+            if low in _GENDERED and not any(e.label_ == "PERSON" and e.end <= t.i for e in doc.ents):
+                return f"pronoun '{t.text}' with no person before it"
+            if low in _NEUTER and not any(u.pos_ in {"NOUN", "PROPN"} and u.ent_type_ not in {"DATE", "TIME"}
+                                          for u in tokens[:t.i]):
+                return f"pronoun '{t.text}' with nothing before it"
+        if low in _BACK_ADVERBS and t.pos_ == "ADV":
+            return f"adverb '{t.text}' pointing back"
+        if low in {"that", "this", "these", "those"} and t.dep_ == "det":
+            return f"'{t.text} {t.head.text}' points back"
+        if low == "the" and t.dep_ == "det":
+            reason = _bare_definite(t, doc, full_names, familiar, seen)
+            if reason:
+                return reason
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) == 1:
+            longer = full_names.get(ent.text, set())
+            if longer and not any(name in seen for name in longer):
+                return f"'{ent.text}' named by part of a name given in full elsewhere"
+    return ""
+
+
+def _bare_definite(the, doc, full_names: dict[str, set[str]], familiar, seen: str) -> str:
+    head = the.head
+    if head.i <= the.i:
+        return ""
+    between = doc[the.i + 1:head.i]
+    if any(t.lower_ in _POINTING_ADJECTIVES for t in between):
+        return f"'the {between.text} {head.text}' points back"
+    if head.pos_ == "PROPN" and not between and head.ent_type_ in {"", "ORG", "LAW", "EVENT", "FAC"}:
+        # "the Convention", "the Directive": a short form of a name the notes give in full
+        longer = full_names.get(head.text, set())
+        if longer and not any(name in seen for name in longer):
+            return f"'the {head.text}' is short for a name given in full elsewhere"
+        return ""
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return ""
+    modifiers = [c for c in head.children if c.i != the.i]
+    if any(c.dep_ in {"compound", "prep", "relcl", "acl", "poss", "nmod", "appos", "amod", "nummod"}
+           for c in modifiers):
+        return ""
+    if familiar(head.lemma_.lower(), head.dep_ in {"nsubj", "nsubjpass"}):
+        return ""
+    return f"'the {head.text}' is never introduced"
+
+
+def full_names_of(names) -> dict[str, set[str]]:
+    """word -> the longer names holding it, from every name of the notes."""
+    found: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        if len(words) < 2:
+            continue
+        for word in words:
+            if word[:1].isupper() and fold(word) not in STOPWORDS:
+                found.setdefault(word, set()).add(name)
+    return found
+
+
+def gives_away(stem: str, answer: str, wrong: list[str]) -> str:
+    """Why the wording of the stem (the sentence with the blank) points at the answer, or "": a word
+    of the answer the stem repeats and no wrong option has ("network" in "... was a French research
+    network" for "CYCLADES network"), or the answer's initials written in the stem ("(CSNET)" before
+    "Computer Science Network", "DECnet" for "Digital Equipment Corporation")."""
+    stem_words = {fold(w) for w in re.findall(r"[\w’'-]+", stem)}
+    stem_stems = {w[:5] for w in stem_words if len(w) >= 5}
+    answer_words = [fold(w) for w in re.findall(r"[\w’'-]+", answer) if fold(w) not in STOPWORDS and len(w) > 2]
+    for word in answer_words:
+        shared = word in stem_words or (len(word) >= 5 and word[:5] in stem_stems)
+        if shared and not all(word in fold(w) or word[:5] in fold(w) for w in wrong):
+            return f"the stem repeats '{word}'"
+    capitals = [w[0] for w in answer.split() if w[:1].isupper()]
+    if len(capitals) >= 2:
+        initials = "".join(capitals).lower()
+        if any(w.startswith(initials) for w in stem_words):
+            return f"the stem spells the initials '{initials.upper()}'"
+    return ""
