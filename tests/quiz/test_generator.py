@@ -291,3 +291,26 @@ def test_definitions_and_lists_become_concept_items():
     lists = [i for i in made if i.tests == ENUMERATION]
     for item in lists:
         assert "NOT" in item.prompt and item.answer not in item.source.quote
+
+
+DATED_NOTE = """\
+The first iron bridge over the northern river was opened to traffic in 1781.
+The canal company finished the long aqueduct across the valley in 1805.
+The railway from the port to the coalfield opened for passengers in 1830.
+The great exhibition of engines and machines was held in the capital in 1851.
+"""
+
+
+def test_dated_events_make_a_which_came_first_item():
+    from bot.core.quiz.gen_sequence import event_of
+
+    assert event_of("The railway from the port to the coalfield opened for passengers in 1830.") == (
+        "The railway from the port to the coalfield opened for passengers", 1830)
+    assert event_of("Starting in 1313 the examinations were held again for officials.") is None
+    assert event_of("The canal opened in 1805 and was widened in 1820 by the company.") is None  # two years
+    made = generate_items(one_chunk_a_line(DATED_NOTE, "Transport"))
+    [sequence] = [i for i in made if i.tests == "sequence"]
+    assert sequence.kind == MULTIPLE_CHOICE and len(sequence.options) == 4
+    assert sequence.answer == "The first iron bridge over the northern river was opened to traffic"
+    assert sequence.answer in sequence.source.quote
+    assert not any(i.tests == "date" and i.source.quote in {e + "." for e in sequence.options} for i in made)

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from bot.core.tokens import fold
 
 PERSON, PLACE, ORGANISATION, GROUP, DATE, NUMBER = "person", "place", "organisation", "group", "date", "number"
-TERM, DEFINITION, CAUSE, ENUMERATION = "term", "definition", "cause", "enumeration"
+TERM, DEFINITION, CAUSE, ENUMERATION, SEQUENCE = "term", "definition", "cause", "enumeration", "sequence"
 # What an item tests, for reports and for the "at least 30% concepts" mix.
-CONCEPT_KINDS = frozenset({TERM, DEFINITION, CAUSE, ENUMERATION})
+CONCEPT_KINDS = frozenset({TERM, DEFINITION, CAUSE, ENUMERATION, SEQUENCE})
 
 # spaCy label -> the kind of thing a student is asked for. FAC and the catch-all labels are left
 # out: on notes they were wrong as often as right.

@@ -84,6 +84,8 @@ def _bare_definite(the, doc, full_names: dict[str, set[str]], familiar, seen: st
     if any(c.dep_ in {"compound", "prep", "relcl", "acl", "poss", "nmod", "appos", "amod", "nummod"}
            for c in modifiers):
         return ""
+    if head.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
+        return ""  # "across the valley", "in the capital": a place or time in passing
     if familiar(head.lemma_.lower(), head.dep_ in {"nsubj", "nsubjpass"}):
         return ""
     return f"'the {head.text}' is never introduced"

@@ -36,7 +36,9 @@ from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_distractors, 
                                     number_keys, term_distractors)
 from bot.core.quiz.gen_context import NameContexts
 from bot.core.quiz.gen_standalone import full_names_of, gives_away, leans_on_context
-from bot.core.quiz.gen_lexicon import (CONCEPT_KINDS, DATE, DEFINITION, NUMBER, PERSON, TERM, NotesLexicon, words_of)
+from bot.core.quiz.gen_lexicon import (CONCEPT_KINDS, DATE, DEFINITION, NUMBER, PERSON, SEQUENCE, TERM, NotesLexicon,
+                                       words_of)
+from bot.core.quiz.gen_sequence import Event, event_of, sequences
 from bot.core.quiz.gen_numbers import (BOUND, EXACT, NumberKey, aliases_for, quantity_keys,
                                        year_distractors, year_keys, years_in)
 from bot.core.quiz.gen_rank import rank_items
@@ -74,6 +76,12 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None) -> 
     for chunk in chunks:
         words[chunk.document] += len(chunk.text.split())
     shaped = _shape_bank(candidates)
+    # Dated events make sequence items; a year item on one of their sentences gives way to it (one
+    # fact, one item), any other item keeps its sentence.
+    used = {item.source.quote for item in shaped if item.tests != DATE}
+    sequenced = generator.sequence_items([e for e in generator.events if e.event.quote not in used])
+    in_sequence = {e.event.quote for e in generator.sequenced}
+    shaped = [i for i in shaped if i.source.quote not in in_sequence] + sequenced
     favoured = [item for document, count in words.items()
                 for item in _favour_concepts([i for i in shaped if i.source.document == document], count)]
     order = {item.id: n for n, item in enumerate(shaped)}
@@ -86,6 +94,12 @@ def _rng(*parts: str) -> random.Random:
     """A generator seeded by content: no global randomness, same input, same choices."""
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
     return random.Random(int.from_bytes(digest[:8], "big"))
+
+
+@dataclass(frozen=True)
+class _Event:
+    event: Event
+    sentence: Sentence
 
 
 @dataclass
@@ -105,6 +119,8 @@ class _Generator:
         self.headings_text = fold(" ".join(headings))
         self.first_abbreviation: dict[str, str] = {}
         self.true_versions: dict[str, QuizItem] = {}  # false statement's id -> the true one
+        self.events: list[_Event] = []  # dated events met so far, in the notes' order
+        self.sequenced: list[_Event] = []  # those that went into sequence items
         lines = []
         for chunk in notes:
             for quote, _ in chunk_sentences(chunk):
@@ -143,11 +159,34 @@ class _Generator:
             doc = self.docs.get(sentence.text)
             if doc is None:
                 continue
+            heading = " ".join(chunk.heading_path)
+            dated = event_of(sentence.text) if sentence.standalone else None
+            if dated and not leans_on_context(doc, self.full_names, self._familiar, heading):
+                self.events.append(_Event(Event(dated[0], dated[1], sentence.quote, len(self.events)), sentence))
             items = [i for i in self._sentence_items(sentence, doc) if i]
             found.setdefault(sentence.quote, _Candidates(sentence.quote, chunk.document)).items.extend(items)
         for entry in found.values():
             entry.items = sorted((i for i in entry.items if i.quality >= QUALITY_CUTOFF), key=lambda i: -i.quality)
         return [entry for entry in found.values() if entry.items]
+
+    def sequence_items(self, events: list[_Event]) -> list[QuizItem]:
+        """"Which of these happened first?" over four dated events of one document (gen_sequence)."""
+        items = []
+        self.sequenced = []
+        for document in dict.fromkeys(e.sentence.chunk.document for e in events):
+            of_document = [e for e in events if e.sentence.chunk.document == document]
+            by_event = {id(e.event): e for e in of_document}
+            for group in sequences([e.event for e in of_document]):
+                self.sequenced += [by_event[id(e)] for e in group]
+                first = min(group, key=lambda e: e.year)
+                s = by_event[id(first)].sentence
+                options = [e.text for e in group]
+                _rng("sequence", *options).shuffle(options)
+                dated = "; ".join(f"{e.year}: {e.text}" for e in sorted(group, key=lambda e: e.year))
+                items.append(self._item(MULTIPLE_CHOICE, "According to the notes, which of these happened first?",
+                                        first.text, s, SEQUENCE, 0.8, options=tuple(options),
+                                        explanation=f"The notes date them {dated}."))
+        return items
 
     def balance_true_false(self, items: list[QuizItem]) -> list[QuizItem]:
         """Every second true/false item (in the notes' order) states the notes as they are."""

@@ -1,0 +1,86 @@
+"""Sequence items: "Which of these happened first?" over four dated events of the notes.
+
+An event is a sentence that stands alone and pins one thing to one year written as "in 1830" (or
+"In 1825, ..."): the year phrase is taken out and the rest, a short sentence, is the option. Four
+events of one document, close together in the notes and at least MIN_GAP years apart, make one
+item; the earliest is the answer. The student needs the order of things, not a year, and every
+option is the same kind of thing (an event) in the same form (a sentence of the notes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.quiz.gen_numbers import EXACT, year_keys, years_in
+
+MIN_EVENT_WORDS, MAX_EVENT_WORDS = 5, 16
+MIN_GAP = 2  # years between any two events of one item: no two too close to tell apart
+OPTIONS = 4
+MAX_SPAN_EVENTS = 8  # the four events are picked among this many neighbouring ones (one topic)
+
+# "in 1830", "In 1825,", "in May 1999", "on 12 May 1999": the phrase that holds the year.
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"spring|summer|autumn|fall|winter)")
+_YEAR_PHRASE = re.compile(rf"(?:^|\s|,\s)(?:[Ii]n|[Oo]n)\s+(?:the\s+{_MONTHS}\s+of\s+|(?:\d{{1,2}}\s+)?{_MONTHS}\s+"
+                          rf"(?:\d{{1,2}},\s+)?)?(?P<year>1\d{{3}}|20\d{{2}})\b,?"
+                          rf"|\s\((?P<paren>1\d{{3}}|20\d{{2}})\)")
+
+
+@dataclass(frozen=True)
+class Event:
+    text: str  # the sentence without its year phrase, as an option
+    year: int
+    quote: str  # the sentence of the notes
+    order: int  # position in the notes
+
+
+def event_of(sentence: str) -> tuple[str, int] | None:
+    """(the sentence without its year phrase, the year), when the sentence dates one thing to one
+    exact year in a phrase that can come out cleanly."""
+    keys = year_keys(sentence)
+    if len(keys) != 1 or keys[0].cue != EXACT or len(keys[0].years) != 1:
+        return None
+    if years_in(sentence[:keys[0].start] + sentence[keys[0].end:]):
+        return None  # another year: which one the event is dated by is not sure
+    match = _YEAR_PHRASE.search(sentence)
+    if match is None or (match.group("year") or match.group("paren")) != keys[0].text:
+        return None
+    start = match.start() + (len(match.group()) - len(match.group().lstrip(", ")))
+    end = match.end()
+    if start > 0:
+        if sentence[:start].rstrip().split()[-1].lower().endswith("ing"):
+            return None  # "Starting in 1313": without its year the phrase is left hanging
+        if sentence[end - 1:end] == ",":
+            end -= 1  # "died in Shangdu in 1328, Tugh Temür ...": the comma stays
+    rest = (sentence[:start] + " " + sentence[end:]).strip()
+    rest = re.sub(r"\s+([,.;])", r"\1", re.sub(r"\s{2,}", " ", rest)).strip(" ,")
+    if rest[:1].islower():
+        rest = rest[:1].upper() + rest[1:]
+    if not MIN_EVENT_WORDS <= len(rest.split()) <= MAX_EVENT_WORDS or not rest.endswith("."):
+        return None
+    return rest.rstrip("."), keys[0].years[0]
+
+
+def sequences(events: list[Event]) -> list[list[Event]]:
+    """Groups of OPTIONS events, each from a run of neighbouring events of the notes, years at least
+    MIN_GAP apart; an event is in one group at most."""
+    events = sorted(events, key=lambda e: e.order)
+    used: set[int] = set()
+    groups = []
+    for i in range(len(events)):
+        if i in used:
+            continue
+        chosen = [i]
+        for j in range(i + 1, min(len(events), i + MAX_SPAN_EVENTS)):
+            if j in used:
+                continue
+            if all(abs(events[j].year - events[k].year) >= MIN_GAP for k in chosen) and \
+                    events[j].text not in {events[k].text for k in chosen}:
+                chosen.append(j)
+            if len(chosen) == OPTIONS:
+                break
+        if len(chosen) == OPTIONS:
+            used.update(chosen)
+            groups.append([events[k] for k in chosen])
+    return groups
