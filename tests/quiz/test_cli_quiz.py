@@ -150,7 +150,7 @@ def test_chat_quiz_asks_only_approved_items_and_teachers_own(tmp_path):
                        origin="teacher")
     rejected = QuizItem("tf2", TRUE_FALSE, "True or false? Lin Biao replaced Mao.", "False", ("True", "False"), SRC)
     service = FakeChatService([MC, TF, CL, rejected, teacher])  # MC and CL are drafts
-    service.settings = SimpleNamespace(database_path=tmp_path / "studybot.db", quiz_auto_approve=False)
+    service.settings = SimpleNamespace(database_url=None, database_path=tmp_path / "studybot.db", quiz_auto_approve=False)
     db = Database(service.settings.database_path)
     now = datetime.now(timezone.utc)
     QuizDecisions(db).record(Decision(content_key(TF), TF.id, APPROVED, "teacher", now))
@@ -165,7 +165,7 @@ def test_chat_quiz_asks_only_approved_items_and_teachers_own(tmp_path):
         asked.add(quiz.pending.id)
         quiz.cancel()
     assert asked == {"tf1", "t1"}
-    service.settings = SimpleNamespace(database_path=tmp_path / "empty.db", quiz_auto_approve=False)
+    service.settings = SimpleNamespace(database_url=None, database_path=tmp_path / "empty.db", quiz_auto_approve=False)
     quiz = ChatQuiz(FakeChatService([MC]), Console(file=out, width=200), random.Random(0))
     quiz.service.settings = service.settings
     quiz.ask()
