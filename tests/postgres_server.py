@@ -96,7 +96,8 @@ class PostgresServer:
             command = ["runuser", "-u", self.user, "--", *command]
         return subprocess.run(command, capture_output=True, text=True, cwd=self.root)
 
-    def start(self) -> "PostgresServer":
+    def start(self, *settings: str) -> "PostgresServer":
+        """`settings`: more server settings, e.g. "log_statement=all" (the benchmark counts statements)."""
         done = self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "--locale=C",
                          "-E", "UTF8", "--no-sync")
         if done.returncode != 0:
@@ -104,7 +105,8 @@ class PostgresServer:
         # A test cluster: durability off (it is thrown away), no TCP, enough connections for
         # several services and processes at once.
         options = (f"-c listen_addresses='' -c unix_socket_directories='{self.socket_dir}' -c fsync=off"
-                   " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+                   " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+                   + "".join(f" -c {setting}" for setting in settings))
         done = self._run("pg_ctl", "start", "-w", "-t", "60", "-D", str(self.data), "-l", str(self.log),
                          "-o", options)
         if done.returncode != 0:

@@ -106,7 +106,9 @@ class Database:
             self._serial = threading.RLock()  # one connection: one caller at a time
         elif self.kind == "postgresql":
             self.path = None
+            # pre_ping: a connection the server dropped (a restart) is replaced, not failed on.
             self.engine = create_engine(self.url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+            self._autocommit = self.engine.execution_options(isolation_level="AUTOCOMMIT")
             self._serial = None
         else:
             raise ConfigError(f"StudyBot stores its state in SQLite or PostgreSQL, not {self.kind}.",
@@ -121,13 +123,18 @@ class Database:
 
     @contextmanager
     def _connection(self) -> Iterator[Connection]:
-        """The current atomic() block's connection, or a transaction of its own."""
+        """The current atomic() block's connection, or one for a single statement (its own
+        transaction: autocommit on PostgreSQL, BEGIN IMMEDIATE on SQLite)."""
         current = getattr(self._local, "conn", None)
         if current is not None:
             yield current
-            return
-        with self._serialised(), self.engine.begin() as conn:
-            yield conn
+        elif self.kind == "postgresql":
+            # One statement is its own transaction: no BEGIN and COMMIT round trips around it.
+            with self._autocommit.connect() as conn:
+                yield conn
+        else:
+            with self._serialised(), self.engine.begin() as conn:
+                yield conn
 
     @contextmanager
     def atomic(self, key: str | None = None) -> Iterator[None]:
