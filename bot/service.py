@@ -17,7 +17,7 @@ from bot.core.embedding import Embedder, vector_space
 from bot.core.embedding_backends import make_embedder
 from bot.core.corpus_changes import corpus_changes
 from bot.core.corpus_files import check_upload, resolve_document, write_document
-from bot.core.index_store import BUILDS, DocumentEntry, Manifest, load_index, read_manifest
+from bot.core.index_store import BUILDS, DocumentEntry, Manifest, current_build, load_index, read_manifest
 from bot.core.embedding_cache import EmbeddingCache
 from bot.core.indexer import CACHE_FILE, IndexOptions, IndexReport, ProgressFn, build_index
 from bot.core.quiz.bank import QuestionBank, load_bank
@@ -79,6 +79,7 @@ class StudyService:
         self.policy = AnswerPolicy(max_sentences=settings.answer_max_sentences)
         self._retriever: Retriever | None = None
         self._swap_lock = threading.Lock()
+        self._load_lock = threading.Lock()
         self._reindex_lock = threading.Lock()
         self.last_reindex: IndexReport | None = None
         self.last_reindex_at: float | None = None
@@ -111,9 +112,23 @@ class StudyService:
         return retriever
 
     def retriever(self) -> Retriever:
+        """The index to answer from. Several processes may share the index folder: when its
+        current build is no longer the one loaded (another process reindexed), load that one
+        first (a one-line pointer file read per question: no restart, no stale answers)."""
         with self._swap_lock:
             current = self._retriever
-        return current or self.load()
+        if current is not None and not self._superseded(current):
+            return current
+        with self._load_lock:  # one thread loads; the others then find it loaded
+            with self._swap_lock:
+                current = self._retriever
+            if current is not None and not self._superseded(current):
+                return current
+            return self.load()
+
+    def _superseded(self, retriever: Retriever) -> bool:
+        latest = current_build(self.index_dir)
+        return latest is not None and latest.name != retriever.index.build_name
 
     def open_index(self, progress: ProgressFn | None = None, *, build: bool = True) -> IndexOpening:
         """Load the index to serve, the one place that decides whether to build it first. With

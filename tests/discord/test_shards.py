@@ -1,7 +1,8 @@
 """Two bot processes, two shards each of four, against the fake Discord (which routes each server's
 events to the shard that owns it, as Discord does) and one PostgreSQL: every server is served by
-exactly one process, and a schedule due while a process is being replaced (old and new both
-running) is posted once and revealed once. (In one test process: each "process" is its own bot,
+exactly one process, a schedule due while a process is being replaced (old and new both
+running) is posted once and revealed once, and notes uploaded through one process are answered
+from by the other without a restart. (In one test process: each "process" is its own bot,
 service, database connections and scheduler, over the same shared folder and database.)"""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 import pytest_asyncio
 
 from tests.conftest import make_settings
-from tests.fake_discord import FakeDiscord
+from tests.fake_discord import FakeDiscord, Upload
 from tests.fake_discord.fixtures import running_bot
 from tests.fake_discord.world import World, shard_of
 
@@ -125,3 +126,34 @@ async def test_a_schedule_due_while_a_process_is_replaced_is_posted_and_revealed
             assert all(b["disabled"] for b in fake.message(message.id).buttons())  # revealed
             edits = [r for r in fake.store.requests if r.method == "PATCH" and message.id in r.path]
             assert len(edits) == 1  # by one of them, once
+
+
+CALVIN_MD = b"""# Photosynthesis
+
+## Dark reactions
+
+The Calvin cycle happens in the stroma of the chloroplast. It fixes carbon dioxide into sugars.
+"""
+
+
+async def test_notes_uploaded_through_one_process_are_answered_from_by_the_other(cluster):
+    fake = cluster.fake
+    on_a = next(g for g in fake.world.guilds.values() if shard_of(g.id, SHARDS) == 0)
+    on_b = next(g for g in fake.world.guilds.values() if shard_of(g.id, SHARDS) == 3)
+
+    async def ask_in(guild) -> dict:
+        rec = await fake.invoke_slash("ask", user=fake.world.user("alice"), guild=guild,
+                                      channel=channel_of(fake, guild),
+                                      options={"question": "Where does the Calvin cycle happen?"})
+        await fake.wait_for_response(rec, timeout=20)
+        return rec.original.embeds[0]
+
+    async with cluster.process([0, 1], "a"), cluster.process([2, 3], "b"):
+        assert (await ask_in(on_b))["title"] == "That is not in the course notes"
+        rec = await fake.invoke_slash("corpus upload", user=fake.world.user("owner"), guild=on_a,
+                                      channel=channel_of(fake, on_a),
+                                      attachments={"file": Upload("calvin.md", CALVIN_MD)})
+        await fake.wait_for(lambda: rec.original is not None and "Added" in (rec.original.content or ""),
+                            timeout=60)
+        answer = await ask_in(on_b)  # the other process, which never reindexed
+        assert "stroma" in answer["description"] and "calvin.md" in answer["fields"][0]["value"]
