@@ -75,13 +75,45 @@ def _server_user() -> str | None:
     raise PostgresUnavailable("Running as root, and there is no `postgres` or `nobody` user to run the server as.")
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def stop_orphans(bin_dir: Path) -> None:
+    """Stop and remove clusters left by test runs that were killed before they could stop them
+    (each cluster folder names the process that started it)."""
+    for root in Path(tempfile.gettempdir()).glob(f"{PREFIX}*"):
+        try:
+            owner = int((root / "owner.pid").read_text())
+        except (OSError, ValueError):
+            continue
+        if _alive(owner):
+            continue
+        if (root / "data" / "postmaster.pid").exists():
+            command = [str(bin_dir / "pg_ctl"), "stop", "-m", "immediate", "-w", "-D", str(root / "data")]
+            user = _server_user()
+            subprocess.run(["runuser", "-u", user, "--", *command] if user else command, capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+PREFIX = "studybot-pg-"
+
+
 class PostgresServer:
     """initdb + pg_ctl start in a fresh folder; `url(name)` for a database in it; `stop()` removes it."""
 
     def __init__(self) -> None:
         self.bin_dir = ensure_bin_dir()
         self.user = _server_user()
-        self.root = Path(tempfile.mkdtemp(prefix="studybot-pg-"))
+        stop_orphans(self.bin_dir)
+        self.root = Path(tempfile.mkdtemp(prefix=PREFIX))
+        (self.root / "owner.pid").write_text(str(os.getpid()))
         self.data = self.root / "data"
         self.socket_dir = self.root  # a short path: Unix socket paths are limited to ~100 bytes
         self.log = self.root / "server.log"
