@@ -24,6 +24,7 @@ MAX_NAME_OCCURRENCES = 20  # a name the notes repeat everywhere is their subject
 MIN_NAME_OCCURRENCES = 2
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady"})
 MIN_LIKENESS = 0.03  # a wrong option's sentences share at least this much with the answer's (cosine)
+MIN_PLACE_LIKENESS = 0.08  # ...and a place the notes never list beside the answer's list-mates, this much
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,10 @@ def name_keys(doc, lexicon: NotesLexicon, heading: str) -> list[Key]:
         end = start + len(text)
         if doc.text[start - 1:start] == "-" or doc.text[end:end + 1] == "-":
             continue  # part of a hyphenated name ("Aix-la-Chapelle")
+        if re.match(r"['’]s [A-Z]", doc.text[end:end + 4]):
+            continue  # part of a longer name ("King William's War")
+        if kind in (PLACE, "region") and PERSON in lexicon.name_parts.get(text, ()):
+            continue  # "Washington" of "George Washington": place or person, the notes do not say
         if text.split()[0].rstrip(".") in _HONORIFICS:
             continue  # "Ms Kücükdeveci": the title tells a claimant from the judges and commissioners
         if lexicon.name_occurrences(text) < MIN_NAME_OCCURRENCES:
@@ -79,6 +84,7 @@ def name_distractors(key: Key, lexicon: NotesLexicon, visible: str, contexts: Na
     sentence gives the key a role, only names the notes give that role; the names whose sentences
     are most like the key's first (see gen_context)."""
     bare = key.text[4:] if key.after_the else key.text
+    kin = lexicon.kin(bare)
     key_words = words_of(bare)
     visible_folded = fold(visible)
     single = len(bare.split()) == 1
@@ -100,15 +106,26 @@ def name_distractors(key: Key, lexicon: NotesLexicon, visible: str, contexts: Na
             continue  # a "person" seen once with no role: too often a mislabelled place or title
         if key.form in (PLACE, GROUP) and lexicon.label_votes[name][key.form] < 2:
             continue  # a "place" seen once is as often a ship, a title or part of a longer name
+        if key.form in (PLACE, "region") and PERSON in lexicon.name_parts.get(name, ()):
+            continue  # "Washington", "Loudoun": also part of a person's name
+        if key.form not in (PERSON, PLACE, "region") and name not in kin:
+            continue  # groups, organisations: only those the notes list beside the answer or its list-mates
+        if key.form in (PLACE, "region") and name not in kin and contexts.similarity(bare, name) < MIN_PLACE_LIKENESS:
+            continue  # a place not listed beside the answer must at least be spoken of alike
+        if key.form == PERSON and lexicon.inside_longer_name(name, PERSON):
+            continue  # "William Henry" of "Fort William Henry"
         if _variants(name, bare) or any(_variants(name, other) for _, other in pool):
             continue  # "Protestants" and "Protestantism": one answer in two spellings
         if key.form == GROUP and (name.endswith("s") != bare.endswith("s") or lexicon.takes_the(name) != key.after_the):
             continue  # "Catholics" against "Dutch", "the British" against "Arab": the form tells them apart
         if key.form == ORGANISATION and name.split()[-1] != bare.split()[-1]:
             continue  # "Commission" against "Commission", never a "Bureau" against a "Solicitor General"
-        likeness = contexts.similarity(bare, name)
+        likeness = contexts.similarity(bare, name) + (1.0 if name in kin else 0.0)  # list-mates first
         if likeness >= MIN_LIKENESS:
             pool.append((likeness, name))
+    listed = [p for p in pool if p[1] in kin]
+    if key.form != PERSON and len(listed) >= 2:
+        pool = listed  # list-mates of the answer's list-mates: a country among countries, never a city
     chosen = [name for _, name in sorted(pool, key=lambda p: (-p[0], p[1]))[:count]]
     # "the" goes with the name, as the notes write each one: "the United States", "Japan".
     article = key.text[:4]
@@ -410,7 +427,8 @@ def enumeration_distractor(key: Key, lexicon: NotesLexicon, visible: str, rng: r
         return not any(candidate in line and any(m in line for m in key.members) for line in sentences)
 
     if key.form in LABEL_KIND.values():
-        pool = [n for n in lexicon.names_of(key.form) if fits(n) and lexicon.names_count(n) >= 2]
+        kin = set().union(*(lexicon.kin(m) for m in key.members))  # listed beside the members elsewhere
+        pool = [n for n in lexicon.names_of(key.form) if fits(n) and lexicon.names_count(n) >= 2 and n in kin]
         scored = sorted(((sum(contexts.similarity(m, n) for m in key.members), n) for n in pool), reverse=True)
         scored = [(v, n) for v, n in scored if v / len(key.members) >= MIN_LIKENESS]
         return scored[0][1] if scored else None

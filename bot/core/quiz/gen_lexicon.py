@@ -30,13 +30,15 @@ LABEL_KIND = {"PERSON": PERSON, "GPE": PLACE, "LOC": "region", "ORG": ORGANISATI
 def tests_of(kind: str) -> str:
     """What an item on a name of this kind tests: events and laws are terms of the subject."""
     return TERM if kind in ("event", "law") else PLACE if kind == "region" else kind
-TRUSTED_SHARE = 0.8  # a name labelled this kind at least this often across the notes
+TRUSTED_SHARE = 0.8
+KIN_STEPS = 3  # names listed beside a name, beside those, and beside those again: still the same kind  # a name labelled this kind at least this often across the notes
 _NAME_JOINERS = frozenset({"of", "the", "and", "de", "da", "del", "di", "von", "van", "der", "al", "y",
                            "la", "le", "du", "des", "for", "on", "in", "bin", "ibn", "&"})
 _NOT_TERM_WORDS = frozenset({"first", "last", "final", "main", "major", "other", "same", "such", "many",
                              "several", "various", "certain", "own", "only", "new", "further", "next", "another",
                              "most", "least", "some", "any", "each", "every", "both", "few"})
 _PLACE_CUES = frozenset({"in", "at", "to", "from", "near", "into", "across", "throughout", "within", "towards"})
+_LIST_GLUE = re.compile(r"\s*(?:,|,?\s+(?:and|or|as well as))\s*(?:the\s+)?|\s*/\s*")
 _TOKEN_RE = re.compile(r"[\w-]+")
 _NGRAM_TOKEN_RE = re.compile(r"[\w-]+|[^\w\s]")
 
@@ -144,6 +146,9 @@ class NotesLexicon:
     verbs_with: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # name -> its verbs
     compound_terms: set[str] = field(default_factory=set)  # terms built on a noun ("steam engine")
     name_parts: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # word -> kinds of longer names
+    # Names the notes write side by side ("Belgium, the Netherlands and Luxembourg", "Washington and
+    # Gage"): the surest sign that two names are the same kind of thing.
+    siblings: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     _tokens: Counter | None = field(default=None, repr=False)
     _ngrams: dict[int, Counter] = field(default_factory=dict, repr=False)
 
@@ -168,6 +173,16 @@ class NotesLexicon:
                     self.with_the[text] += 1
                 if ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_CUES:
                     self.place_cued.add(text)
+        ents = list(doc.ents)
+        for a, b in zip(ents, ents[1:]):
+            # "France, Italy and Belgium", "Washington or Gage": one list, one kind of thing
+            between = doc.text[a.end_char:b.start_char]
+            if a.label_ != b.label_ or a.label_ not in LABEL_KIND or not _LIST_GLUE.fullmatch(between):
+                continue
+            a_text, b_text = entity_text(a), entity_text(b)
+            if a_text and b_text and a_text != b_text:
+                self.siblings[a_text].add(b_text)
+                self.siblings[b_text].add(a_text)
         for chunk in doc.noun_chunks:
             term = term_of(chunk)
             if term:
@@ -211,6 +226,20 @@ class NotesLexicon:
         if len(words) == 1 and kind == PLACE and name not in self.place_cued and votes[kind] < 2:
             return False  # a one-word "place" never written after "in", "at", "to"... was often a person or an era
         return True
+
+    def kin(self, name: str) -> set[str]:
+        """Names written side by side with this one, or with one of those (KIN_STEPS steps)."""
+        found, frontier = set(), {name}
+        for _ in range(KIN_STEPS):
+            frontier = {far for n in frontier for far in self.siblings.get(n, ())} - found - {name}
+            found |= frontier
+        return found
+
+    def inside_longer_name(self, name: str, kind: str) -> bool:
+        """Part of a longer name of another kind ("William Henry" of "Fort William Henry")."""
+        return any(name in other and name != other and other_kind != kind
+                   for other, votes in self.label_votes.items() if name in other
+                   for other_kind in votes)
 
     def takes_the(self, name: str) -> bool:
         """Whether the notes usually write "the" before this name ("the United Kingdom")."""

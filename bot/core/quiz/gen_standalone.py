@@ -17,11 +17,14 @@ from bot.core.tokens import STOPWORDS, fold
 
 _GENDERED = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 _NEUTER = frozenset({"it", "its", "they", "them", "their", "theirs", "itself", "themselves"})
-_BACK_ADVERBS = frozenset({"also", "subsequently", "again", "too", "likewise", "meanwhile", "thereafter",
+_BACK_ADVERBS = frozenset({"also", "subsequently", "again", "too", "likewise", "meanwhile", "thereafter", "later",
                            "afterwards", "thereby", "therefore", "thus", "hence", "nevertheless"})
 # "Others migrated ...", "Most went ...": people or things named before. "Many peasants ..." is fine.
 _STANDING_FOR = frozenset({"others", "one", "another", "both", "each", "either", "neither", "none"})
-_QUANTIFIER_SUBJECTS = frozenset({"most", "some", "many", "all", "several", "few"})
+_STANDING_FOR_UNLESS_NAMED = frozenset({"some", "most", "much", "more", "fewer", "less"})  # "Some royal family members"
+_QUANTIFIER_SUBJECTS = frozenset({"many", "all", "several", "few"})
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "further", "another", "other"})
 _POINTING_ADJECTIVES = frozenset({"new", "same", "other", "former", "latter", "aforementioned", "said",
                                   "above", "previous", "following", "remaining", "rest"})
 
@@ -39,14 +42,23 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
         return "empty"
     first, second = tokens[0], tokens[1] if len(tokens) > 1 else None
     standing_for = second is None or second.pos_ in {"VERB", "AUX", "ADP"} or second.lower_ == "of"
-    if first.lower_ in _STANDING_FOR or (first.lower_ in _QUANTIFIER_SUBJECTS and standing_for):
+    named_next = second is not None and (second.pos_ == "PROPN" or second.ent_type_ in _NAMED)
+    if first.lower_ in _STANDING_FOR or (first.lower_ in _QUANTIFIER_SUBJECTS and standing_for) or \
+            (first.lower_ in _STANDING_FOR_UNLESS_NAMED and not named_next):
         return f"quantifier subject '{first.text}'"
+    opener = _opener(doc)
+    if opener is not None and not any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" or re.fullmatch(r"1\d{3}|20\d{2}", t.text)
+                                      for t in opener):
+        return f"opener '{opener.text}' says when or where only by what came before"
     for t in tokens:
         low = t.lower_
+        if low in _ORDINALS and t.i > 0 and tokens[t.i - 1].lower_ in {"a", "an"}:
+            return f"'a {t.text} ...' counts from what came before"
         if t.pos_ == "PRON" or t.tag_ in {"PRP", "PRP$"}:
             if low in _GENDERED and not any(e.label_ == "PERSON" and e.end <= t.i for e in doc.ents):
                 return f"pronoun '{t.text}' with no person before it"
-            if low in _NEUTER and not any(u.pos_ in {"NOUN", "PROPN"} and u.ent_type_ not in {"DATE", "TIME"}
+            if low in _NEUTER and not any(u.ent_type_ in _NAMED or (u.pos_ in {"NOUN", "PROPN"} and u.dep_ in
+                                                                     {"nsubj", "nsubjpass", "dobj"})
                                           for u in tokens[:t.i]):
                 return f"pronoun '{t.text}' with nothing before it"
         if low in _BACK_ADVERBS and t.pos_ == "ADV":
@@ -63,6 +75,18 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
             if longer and not any(name in seen for name in longer):
                 return f"'{ent.text}' named by part of a name given in full elsewhere"
     return ""
+
+
+def _opener(doc):
+    """The phrase before the first comma when the sentence opens with one of at most five words that
+    is not its subject ("Over dinner,", "Disappointed,", "In the meantime,", "By December 25,")."""
+    comma = next((t for t in doc[:6] if t.text == ","), None)
+    if comma is None or comma.i == 0:
+        return None
+    span = doc[:comma.i]
+    if any(t.dep_ in {"nsubj", "nsubjpass"} for t in span):
+        return None
+    return span
 
 
 def _bare_definite(the, doc, full_names: dict[str, set[str]], familiar, seen: str) -> str:

@@ -116,6 +116,8 @@ _BRACKET_NOTE = re.compile(r"\s*\[[^\[\]]{0,40}\]")
 _PAREN_CITATION = re.compile(
     r"\s*\((?:[A-Z][\w'’.-]+(?:\s+(?:and|&|et al\.?)\s*[A-Z]?[\w'’.-]*)*,?\s+(?:1[5-9]|20)\d{2}[a-z]?"
     r"(?:[,;:][^()]*)?|(?:see|cf\.|described|mentioned|shown)\b[^()]*)\)")
+# A gloss in another script ("Liu Heima (劉黑馬, Liu Ni)"): a student reads the sentence without it.
+_FOREIGN_SCRIPT_GLOSS = re.compile(r"\s*\([^()]*[\u0370-\U0010FFFF][^()]*\)")
 # Formulas flattened to text cannot be read back ("2O(√(n log(n)))"): such a sentence is skipped.
 _FORMULA = re.compile(r"[√∑∏∫≤≥≈±×÷^{}=<>|]|\b[A-Za-z]\((?:[^()]*\d|n\b)|\d[a-z]\b\s*[+*/]")
 # Openers that only link to what came before and can be dropped without changing the claim.
@@ -129,7 +131,8 @@ _LEANING_OPENER = re.compile(
     r"likewise|in contrast|by contrast|on the other hand|later|in turn|for (this|that) reason|"
     r"in (this|that|such a|each) case|finally|at the same time|at (this|that) time|in response|"
     r"again|otherwise|accordingly|even so|as such|here|in addition to (this|that)|"
-    r"unlike|like (this|that)|so|but|and|or|yet)\b", re.IGNORECASE)
+    r"unlike|like (this|that)|so|but|and|or|yet|in the meantime|meanwhile|soon after|afterwards|"
+    r"while en route|on the way|over dinner|on arrival|on (his|her|their) return)\b", re.IGNORECASE)
 # Words that point back into the text wherever they stand.
 _BACK_REFERENCE = re.compile(
     r"\b(this|these|those)\b|\bsuch\s+(?!as\b)[a-z]+|"
@@ -142,6 +145,7 @@ def readable_text(quote: str) -> str | None:
     """What a student is shown of `quote`: reference marks and citations removed and a loose linking
     opener dropped; None when the sentence cannot be shown (a formula, an unbalanced bracket)."""
     text = _PAREN_CITATION.sub("", _BRACKET_NOTE.sub("", quote)).strip()
+    text = _FOREIGN_SCRIPT_GLOSS.sub("", text)
     text = re.sub(r"\s+([.,;:])", r"\1", text)
     text = re.sub(r"\.\.$", ".", text)
     if _FORMULA.search(text) or text.count("(") != text.count(")") or text.count('"') % 2:

@@ -51,9 +51,10 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
+MIN_ABBREVIATION_USES = 2  # the short form is used this often: a term of the course
 FAMILIAR_TERM_COUNT = 5  # a noun the notes use this often needs no introduction after "the"
 MAX_YEAR_SHARE = 1 / 3
 TRUE_FALSE_EVERY = 3  # about one name/number/year sentence in three becomes a true/false item
@@ -248,7 +249,8 @@ class _Generator:
             rng = _rng("year", s.text, exact.text)
             wrong = year_distractors(exact, rng, years_in(s.text) | years_in(s.context))
             key = Key(exact.text, exact.start, exact.end, DATE)
-            items.append(self._true_false(s, key, wrong) if as_true_false else self._choice(s, key, wrong))
+            # Never a true/false made by shifting a year: judges found it tests only the date.
+            items.append(self._choice(s, key, wrong))
         # A year after "by" is never asked: "By _____, ..." is true of every later year too.
         return items
 
@@ -361,6 +363,8 @@ class _Generator:
                     continue  # the notes' own subject, named in a heading: nothing to learn
                 if not any(w[:1].isupper() for w in abbreviation.long.split()[1:]) or " " not in abbreviation.long:
                     continue  # "revolutions per minute", "high-pressure": a unit or a word, not a name to learn
+                if self.lexicon.occurrences(abbreviation.short) < MIN_ABBREVIATION_USES:
+                    continue  # an abbreviation the notes use once or twice is a detail ("SABM")
                 quote = next((q for q in split_sentences(body) if abbreviation.long in q), None)
                 if quote is None:  # the pair straddles a sentence break: no exact quote to cite
                     continue
