@@ -65,6 +65,8 @@ def name_keys(doc, lexicon: NotesLexicon, heading: str) -> list[Key]:
             continue  # part of a longer name ("King William's War")
         if kind in (PLACE, "region") and PERSON in lexicon.name_parts.get(text, ()):
             continue  # "Washington" of "George Washington": place or person, the notes do not say
+        if kind != PERSON and lexicon.mostly_in_longer_names(text):
+            continue  # "Loos" of "Van Gend en Loos", "Amsterdam" of "Treaty of Amsterdam"
         if text.split()[0].rstrip(".") in _HONORIFICS:
             continue  # "Ms Kücükdeveci": the title tells a claimant from the judges and commissioners
         if lexicon.name_occurrences(text) < MIN_NAME_OCCURRENCES:
@@ -108,6 +110,8 @@ def name_distractors(key: Key, lexicon: NotesLexicon, visible: str, contexts: Na
             continue  # a "place" seen once is as often a ship, a title or part of a longer name
         if key.form in (PLACE, "region") and PERSON in lexicon.name_parts.get(name, ()):
             continue  # "Washington", "Loudoun": also part of a person's name
+        if key.form != PERSON and lexicon.mostly_in_longer_names(name):
+            continue  # "Amsterdam" of "Treaty of Amsterdam": a piece of a name
         if key.form not in (PERSON, PLACE, "region") and name not in kin:
             continue  # groups, organisations: only those the notes list beside the answer or its list-mates
         if key.form in (PLACE, "region") and name not in kin and contexts.similarity(bare, name) < MIN_PLACE_LIKENESS:

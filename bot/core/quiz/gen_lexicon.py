@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from bot.core.tokens import fold
+from bot.core.tokens import STOPWORDS, fold
 
 PERSON, PLACE, ORGANISATION, GROUP, DATE, NUMBER = "person", "place", "organisation", "group", "date", "number"
 TERM, DEFINITION, CAUSE, ENUMERATION, SEQUENCE = "term", "definition", "cause", "enumeration", "sequence"
@@ -31,7 +31,7 @@ def tests_of(kind: str) -> str:
     """What an item on a name of this kind tests: events and laws are terms of the subject."""
     return TERM if kind in ("event", "law") else PLACE if kind == "region" else kind
 TRUSTED_SHARE = 0.8
-KIN_STEPS = 3  # names listed beside a name, beside those, and beside those again: still the same kind  # a name labelled this kind at least this often across the notes
+KIN_STEPS = 2  # names listed beside a name, beside those, and beside those again: still the same kind  # a name labelled this kind at least this often across the notes
 _NAME_JOINERS = frozenset({"of", "the", "and", "de", "da", "del", "di", "von", "van", "der", "al", "y",
                            "la", "le", "du", "des", "for", "on", "in", "bin", "ibn", "&"})
 _NOT_TERM_WORDS = frozenset({"first", "last", "final", "main", "major", "other", "same", "such", "many",
@@ -173,16 +173,10 @@ class NotesLexicon:
                     self.with_the[text] += 1
                 if ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_CUES:
                     self.place_cued.add(text)
-        ents = list(doc.ents)
-        for a, b in zip(ents, ents[1:]):
-            # "France, Italy and Belgium", "Washington or Gage": one list, one kind of thing
-            between = doc.text[a.end_char:b.start_char]
-            if a.label_ != b.label_ or a.label_ not in LABEL_KIND or not _LIST_GLUE.fullmatch(between):
-                continue
-            a_text, b_text = entity_text(a), entity_text(b)
-            if a_text and b_text and a_text != b_text:
-                self.siblings[a_text].add(b_text)
-                self.siblings[b_text].add(a_text)
+        for run in _lists(doc):
+            texts = [t for t in dict.fromkeys(entity_text(e) for e in run) if t]
+            for a_text in texts:
+                self.siblings[a_text].update(t for t in texts if t != a_text)
         for chunk in doc.noun_chunks:
             term = term_of(chunk)
             if term:
@@ -241,6 +235,14 @@ class NotesLexicon:
                    for other, votes in self.label_votes.items() if name in other
                    for other_kind in votes)
 
+    def mostly_in_longer_names(self, name: str) -> bool:
+        """Written mostly (two times in three) inside longer names ("Amsterdam" of "Treaty of Amsterdam",
+        "Loos" of "Van Gend en Loos"): a piece of a name, not a place to offer."""
+        found = re.findall(rf"(\S+)\s+(?:(?:of|en|van|von|de|der|du|la)\s+)?{re.escape(name)}(?![\w-])", self.text)
+        total = self.occurrences(name)
+        inside = sum(1 for before in found if before[:1].isupper() and fold(before) not in STOPWORDS)
+        return total > 0 and inside * 3 >= total * 2
+
     def takes_the(self, name: str) -> bool:
         """Whether the notes usually write "the" before this name ("the United Kingdom")."""
         return self.with_the[name] * 2 > self.names_count(name)
@@ -272,6 +274,25 @@ class NotesLexicon:
         """A person is counted under any distinctive part of the name ("Peng" for "Peng Dehuai")."""
         parts = [p for p in name.split() if p.lower() not in _NAME_JOINERS]
         return max((self.occurrences(p) for p in parts), default=0)
+
+
+def _lists(doc) -> list[list]:
+    """Runs of names of one label written as a list: "France, Italy and Belgium", "Washington or
+    Gage". Two names joined by a comma alone are no list ("Ismailiyah, Egypt" is a city and its
+    country): a run needs an "and"/"or" or three names."""
+    runs, run, joined = [], [], False
+    ents = [e for e in doc.ents if e.label_ in LABEL_KIND]
+    for a, b in zip(ents, ents[1:] + [None]):
+        run = run or [a]
+        between = doc.text[a.end_char:b.start_char] if b is not None else ""
+        if b is not None and a.label_ == b.label_ and _LIST_GLUE.fullmatch(between):
+            run.append(b)
+            joined = joined or "," not in between.strip() or bool(re.search(r"\b(and|or)\b", between))
+            continue
+        if len(run) >= 3 or (len(run) == 2 and joined):
+            runs.append(run)
+        run, joined = [], False
+    return runs
 
 
 def words_of(text: str) -> set[str]:

@@ -51,7 +51,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 4
+GENERATOR_VERSION = 5
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 MIN_ABBREVIATION_USES = 2  # the short form is used this often: a term of the course
@@ -239,6 +239,8 @@ class _Generator:
             # Only as true/false: a blanked quantity was judged an incidental figure every time.
             if self.lexicon.occurrences(key.text) > 2 or not as_true_false:
                 continue
+            if _BOUND_WORDS.search(s.text[:key.start]) or _BOUND_WORDS.search(key.text.split(" ")[0] + " "):
+                continue  # "over 90%" made "over 55%" would still be true
             items.append(self._true_false(s, key, number_distractors(key, visible, _rng("number", s.text, key.text))))
         dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
         years = [k for k in year_keys(s.text) if self._rare_year(s, k)
@@ -505,6 +507,11 @@ def _in_place_of(answer: str, option: str, sentence: str, start: int) -> str:
     if start == 0 or sentence[:start].rstrip().endswith((".", "“", '"')):
         return option[:1].upper() + option[1:]
     return option
+
+
+# A quantity the sentence gives as a bound or an estimate: another value may be just as true.
+_BOUND_WORDS = re.compile(r"\b(over|more than|less than|fewer than|at least|at most|up to|under|above|below|nearly|"
+                          r"almost|about|around|approximately|roughly|some|between)\s*$", re.IGNORECASE)
 
 
 def _from_notes(s: Sentence) -> str:
