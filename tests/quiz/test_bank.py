@@ -60,7 +60,7 @@ def test_build_save_and_load_round_trip(chunks, tmp_path):
     (tmp_path / "quizzes").mkdir()
     (tmp_path / "quizzes" / "t.yaml").write_text(TEACHER, encoding="utf-8")
     bank, errors = build_bank(chunks, tmp_path)
-    assert errors == {} and len(bank.teacher) == 1 and len(bank.generated) >= 8  # fewer, better items (issue 8)
+    assert errors == {} and len(bank.teacher) == 1 and len(bank.generated) >= 6  # fewer, better items (issue 8)
     assert bank.generated == generator.generate_items(chunks)  # same items, same order
     save_bank(bank, tmp_path)
     loaded = load_bank(tmp_path)
@@ -89,8 +89,8 @@ def test_bank_helpers(chunks, tmp_path):
     bank, _ = build_bank(chunks, tmp_path)
     items = bank.items
     assert {i.kind for i in postable(items)} == set(POSTABLE_KINDS)
-    famine = by_topic(items, "resistance and FAMINE")
-    assert famine and all("Resistance and Famine" in i.source.section for i in famine)
+    communes = by_topic(items, "agricultural COLLECTIVISATION")  # any case, any part of the section path
+    assert communes and all("Agricultural Collectivisation" in i.source.section for i in communes)
     assert by_topic(items, "china-under-mao") == items  # the document name (with or without suffix)
     assert by_topic(items, "The Great Leap Forward (1958–1961)")
     assert by_topic(items, "no such topic") == []
@@ -171,7 +171,7 @@ def test_default_notes_bank_through_the_service(hashed_service):
     hashed_service.reindex()
     bank = hashed_service.quiz_bank()
     assert isinstance(bank, QuestionBank) and bank.teacher == []  # no quizzes/ folder
-    assert len(bank.generated) >= 8
+    assert len(bank.generated) >= 6
     assert any(i.kind == MULTIPLE_CHOICE for i in bank.generated)
     assert any(i.kind == TRUE_FALSE for i in bank.generated)
 

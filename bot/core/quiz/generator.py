@@ -251,8 +251,7 @@ class _Generator:
             rng = _rng("year", s.text, exact.text)
             wrong = year_distractors(exact, rng, years_in(s.text) | years_in(s.context))
             key = Key(exact.text, exact.start, exact.end, DATE)
-            # Never a true/false made by shifting a year: judges found it tests only the date.
-            items.append(self._choice(s, key, wrong))
+            items.append(self._true_false(s, key, wrong) if as_true_false else self._choice(s, key, wrong))
         # A year after "by" is never asked: "By _____, ..." is true of every later year too.
         return items
 
