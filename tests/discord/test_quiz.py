@@ -135,12 +135,12 @@ async def test_list_pause_resume_remove(env, clock):
 async def test_quiz_now_posts_and_questions_do_not_repeat(env, clock):
     async with env.run():
         seen = set()
-        for _ in range(3):
+        for _ in range(2):  # the default note gives few postable questions: fewer, better ones (issue 8)
             rec = await env.fake.invoke_slash("quiz now", user=env.user("owner"), options={"questions": 2})
             await env.fake.wait_for(lambda: rec.original and "Posted 2" in rec.original.content, timeout=5)
-        for post_id in range(1, 7):
+        for post_id in range(1, 5):
             seen.add(env.ctx.quiz.posts.get(post_id).item.id)
-        assert len(seen) == 6
+        assert len(seen) == 4
 
 
 async def test_report_button_flags_the_question(env, clock):
@@ -197,7 +197,7 @@ async def test_student_cannot_open_the_add_modal(env, clock):
 async def test_a_topic_without_questions_is_refused_then_logged_once_not_posted(env, clock, caplog):
     async with env.run() as bot:
         assert "No quiz question matches the topic" in await schedule(env, topic="Thermodynamics")
-        await schedule(env, days="daily", topic="Great Leap")
+        await schedule(env, days="daily", topic="First Five-Year Plan")
         for item in env.ctx.service.quiz_bank().items:  # the bank loses that topic later
             env.ctx.quiz.posts.retire(int(env.guild.id), item.id, 0, clock[0])
         clock[0] = START + timedelta(hours=1, minutes=1)
