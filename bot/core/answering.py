@@ -8,14 +8,15 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from bot.core.coverage import assess, unfamiliar_words
+from bot.core.coverage import assess, unfamiliar_words, unplaced_names
 from bot.core.documents import Chunk
 from bot.core.lexical import LexicalIndex
 from bot.core.retrieval import Hit, SearchResult
-from bot.core.query import query_names, query_terms
+from bot.core.query import match_share, query_names, query_terms
 from bot.core.question_kind import EXPANSION, EXPLANATION, LIST, LONG_KINDS, REASON, cue_text, expected_kind, gives_a_cause
 from bot.core.sentences import (IMPLICIT, ON_TOPIC, Candidate, candidates_from, rescore_semantically,
                                  score_candidates, shown_text)
+from bot.core.tokens import tokenize
 
 CONFIDENT = "confident"
 CLOSEST = "closest"
@@ -91,6 +92,10 @@ class Answer:
     match: float = 0.0
     similarity: float | None = None
     kind_ok: bool = True
+    # How much of the question's weight the first sentence's whole passage carries, and the names
+    # of the question whose words the passages found never use together (see coverage).
+    passage_match: float = 0.0
+    unplaced: tuple[str, ...] = ()
 
     @property
     def abstained(self) -> bool:
@@ -139,9 +144,12 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         if strange:
             return _not_covered(result.question, hits, "the notes never mention " + ", ".join(strange), passages)
     first = chosen[0][0]
+    passage_match = match_share(terms, set(tokenize(first.hit.chunk.embedding_text())), set(), 0.0)
+    unplaced = tuple(unplaced_names(result.question, [h.chunk.embedding_text() for h in hits]))
     return Answer(result.question, tier, tuple(text for _, text in chosen),
                   tuple(_citation(c, text) for c, text in chosen), _topics(hits), top_score=top, passages=passages,
-                  match=first.match, similarity=first.similarity, kind_ok=first.kind_ok)
+                  match=first.match, similarity=first.similarity, kind_ok=first.kind_ok,
+                  passage_match=passage_match, unplaced=unplaced)
 
 
 def _with_similarity(scored: list[Candidate], query_vector: np.ndarray, embed: EmbedFn,

@@ -21,7 +21,7 @@ TITLES = frozenset(
     king queen emperor empress prince princess sir lord lady saint st chancellor secretary""".split()
 )
 
-_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’\-]*\.?)(?:\s+(?:of|the|and|de|von|van|du|la)?\s*[A-Z][\w'’\-]*)*")
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’\-]*\.?)(?:\s+(?:of|the|and|de|von|van|du|la)?\s*[A-Z][\w'’\-]*)*")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 
 
@@ -59,7 +59,7 @@ def _first_word_start(text: str) -> int:
 
 def _term_known(term: str, lexical: LexicalIndex) -> bool:
     tokens = tokenize(term)
-    if tokens and all(t in lexical.doc_freq for t in tokens):
+    if tokens and all(_token_known(t, lexical) for t in tokens):
         return True
     for alias in lexical.other_names(" ".join(words(term))):
         alias_tokens = tokenize(alias)
@@ -68,6 +68,19 @@ def _term_known(term: str, lexical: LexicalIndex) -> bool:
     initials = "".join(w[0] for w in fold(term).split() if w not in STOPWORDS)
     # "People's Republic of China" is covered by notes that only ever say "PRC".
     return len(initials) >= 2 and any(t in lexical.doc_freq for t in tokenize(initials + " " + initials + "s"))
+
+
+def _token_known(token: str, lexical: LexicalIndex) -> bool:
+    """A stem of the notes, one a short ending apart ("african" / "africa"), or a number the notes write
+    with thousands separators ("10000" / "10,000")."""
+    if token in lexical.doc_freq:
+        return True
+    if token.isdigit():
+        grouped = tokenize(f"{int(token):,}") if len(token) > 4 else []
+        return len(grouped) > 1 and all(t in lexical.doc_freq for t in grouped)
+    # Only a short ending apart: a longer one makes another name ("franc" / "francovich").
+    return len(token) >= 5 and any(abs(len(known) - len(token)) <= 2 and same_family(token, known)
+                                   for known in lexical.doc_freq if known[:5] == token[:5])
 
 
 def assess(question: str, lexical: LexicalIndex) -> CoverageReport:
@@ -89,3 +102,35 @@ def unfamiliar_words(question: str, lexical: LexicalIndex, common_word) -> list[
         if not any(same_family(stem, known) for known in vocabulary):
             found.append(word)
     return found
+
+
+NAME_WINDOW = 3  # the words of a two-word name stand this close together where a text uses it
+
+
+def unplaced_names(question: str, texts: list[str]) -> list[str]:
+    """Names of two or more words in the question ("the Dutch Revolt", "the Scottish Parliament")
+    whose words the texts (the passages found for it) never use together, though each may occur
+    alone: the question is about something else that shares the notes' words. Two names joined
+    by "and", and a possessive, are two names."""
+    positions = []
+    for text in texts:
+        where: dict[str, list[int]] = {}
+        for i, stem in enumerate(tokenize(text)):
+            where.setdefault(stem, []).append(i)
+        positions.append(where)
+    unplaced = []
+    for term in named_terms(question):
+        for part in re.split(r"\s+and\s+|['’]s?\b", term):
+            stems = tokenize(part)
+            if len(stems) >= 2 and not any(_together(stems, where) for where in positions):
+                unplaced.append(part.strip())
+    return unplaced
+
+
+def _together(stems: list[str], where: dict[str, list[int]]) -> bool:
+    places = [where.get(s, []) for s in stems]
+    if not all(places):
+        return False
+    return any(all(any(abs(q - p) <= NAME_WINDOW + len(stems) - 2 for q in other) for other in places[1:])
+               for p in places[0])
+

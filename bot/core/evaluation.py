@@ -140,7 +140,9 @@ def run_eval(questions: list[EvalQuestion], ask: Callable[[str], Answer]) -> Eva
                   "abstained": answer.abstained, "tier": answer.tier, "answer": answer.text,
                   "sentences": len(answer.sentences), "citations": [c.to_dict() for c in answer.citations],
                   "top_score": round(answer.top_score, 4), "match": round(getattr(answer, "match", 0.0), 4),
-                  "similarity": getattr(answer, "similarity", None), "kind_ok": getattr(answer, "kind_ok", True)}
+                  "similarity": getattr(answer, "similarity", None), "kind_ok": getattr(answer, "kind_ok", True),
+                  "passage_match": round(getattr(answer, "passage_match", 0.0), 4),
+                  "unplaced": list(getattr(answer, "unplaced", ())), "reason": answer.reason}
         if q.answerable:
             if q.evidence:  # without evidence there is nothing to find: not a retrieval miss
                 record["evidence_rank"] = evidence_rank(answer, q.evidence)

@@ -59,17 +59,19 @@ def correct_spelling(question: str, vocabulary: Callable[[], NotesVocabulary], k
     """The question with each misspelt word replaced by the notes' word it most likely means.
     `vocabulary` is called only when a word needs it (making it reads every chunk once)."""
     def fix(match: re.Match[str]) -> str:
-        original = match.group()
+        whole = match.group()
+        # "Celeron's": the name is corrected, its possessive kept.
+        original, possessive = re.fullmatch(r"(.+?)((?:['’]s?)?)", whole).groups()
         word = fold(original).strip("'-")
         if (len(word) < MIN_LENGTH or not word.isalpha() or word in STOPWORDS
                 or all(known_stems(s) for s in tokenize(word))
                 or (common_word is not None and common_word(word))):
-            return original
+            return whole
         words = vocabulary()
         edits = max_edits(word, original[0].isupper())
         meant = words.closest(word, edits) if edits and word not in words else None
         if meant is None:
-            return original
-        return meant.capitalize() if original[0].isupper() else meant
+            return whole
+        return (meant.capitalize() if original[0].isupper() else meant) + possessive
 
     return _WORD.sub(fix, question)

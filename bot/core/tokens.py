@@ -26,9 +26,18 @@ STOPWORDS = frozenset(
 )
 
 
+# Characters NFKD leaves whole, which the ASCII step would drop: a dash dropped joins its words
+# ("1994–1999" read as "19941999", "Polish–Lithuanian" as "polishlithuanian"), a letter dropped
+# breaks a name ("Skłodowska" read as "skodowska").
+_UNDECOMPOSED = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "‒": "-",
+                               "–": "-", "—": "-", "―": "-", "−": "-", "ł": "l", "Ł": "L", "ø": "o",
+                               "Ø": "O", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+                               "ß": "ss", "ı": "i", "\u00a0": " "})
+
+
 def fold(text: str) -> str:
-    """Lowercase ASCII: curly quotes, dashes and accents folded away."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    """Lowercase ASCII: curly quotes, dashes and accents folded to their plain forms."""
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return text.encode("ascii", "ignore").decode("ascii").lower()
 
 

@@ -1,0 +1,50 @@
+"""Does the notes' vocabulary cover a question (no model): names, numbers and misspellings of the
+notes' own words are known; names the notes never use, or never use together, are not."""
+
+from __future__ import annotations
+
+from bot.core.coverage import assess, unplaced_names
+from bot.core.lexical import LexicalIndex
+from bot.core.spelling import NotesVocabulary, correct_spelling
+from bot.core.tokens import tokenize
+
+NOTES = [
+    "Warsaw was the capital of the Polish–Lithuanian Commonwealth. Maria Skłodowska-Curie was born here.",
+    "The district elected its president in 1994–1999. Engines of 10,000 horsepower were built by then.",
+    "Many Africa traders came from France. Céloron led an expedition down the Ohio.",
+    "The Dutch traders arrived in spring. A revolt broke out in 1262 against the new taxes.",
+]
+
+
+def test_dashes_and_letters_without_accents_fold_to_plain_words():
+    assert tokenize("1994–1999, Polish–Lithuanian, Skłodowska") == tokenize("1994-1999, Polish-Lithuanian, Sklodowska")
+    assert "1994" in tokenize("1994–1999")
+
+
+def test_names_numbers_and_word_endings_of_the_notes_are_known():
+    lexical = LexicalIndex.build(NOTES)
+    for question in ("How long was Warsaw the capital of the Polish-Lithuanian Commonwealth?",
+                     "Where was Maria Sklodowska-Curie born?", "Who was president between 1994 and 1999?",
+                     "As of what year were 10000 horsepower engines available?",
+                     "How many Africans came from France?"):
+        assert assess(question, lexical).unknown_terms == (), question
+    # A longer ending makes another name: "Francovich" is not a word of "France".
+    assert assess("What did Francovich claim?", lexical).unknown_terms == ("Francovich",)
+    assert assess("What happened in 1763?", lexical).unknown_terms == ("1763",)
+
+
+def test_a_misspelt_name_keeps_its_possessive():
+    vocabulary = NotesVocabulary(NOTES)
+    stems = set(tokenize(" ".join(NOTES)))
+    assert correct_spelling("Who was on Celeron's expedition?", lambda: vocabulary,
+                            stems.__contains__) == "Who was on Celoron's expedition?"
+
+
+def test_names_whose_words_the_passages_never_use_together():
+    # "Dutch" and "revolt" both occur, never as one name: the question is about another subject.
+    assert unplaced_names("When was the Dutch Revolt?", NOTES) == ["Dutch Revolt"]
+    assert unplaced_names("When did the Dutch Revolt begin?", ["The Dutch Revolt began in 1568."]) == []
+    # Two names joined by "and", or a possessive, are two names, each known on its own.
+    assert unplaced_names("Did Warsaw and France trade?", NOTES) == []
+    assert unplaced_names("What was Warsaw's Commonwealth?", NOTES) == []
+    assert unplaced_names("Who led the Ohio expedition of Céloron?", NOTES) == []
