@@ -44,6 +44,9 @@ class AnswerPolicy:
     # A sentence matching less than weak_match of the question's weight must be this close to it
     # in meaning to answer at all (twelve development courses, off-topic questions from the others).
     answer_similarity: float = 0.35
+    # A question naming something whose words the passages found never use together ("the Dutch
+    # Revolt") is declined unless the answer carries this share of its weight.
+    unplaced_match: float = 1.01
     follow_ratio: float = 0.7  # a further sentence joins the answer when it scores this close
     max_sentences: int = 3
     passages: int = 5  # how many top passages sentences are drawn from
@@ -146,6 +149,9 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     first = chosen[0][0]
     passage_match = match_share(terms, set(tokenize(first.hit.chunk.embedding_text())), set(), 0.0)
     unplaced = tuple(unplaced_names(result.question, [h.chunk.embedding_text() for h in hits]))
+    if unplaced and first.match < policy.unplaced_match:
+        # "When was the Dutch Revolt?" on notes that name the Dutch and a revolt, never together.
+        return _not_covered(result.question, hits, "the notes never use together " + ", ".join(unplaced), passages)
     return Answer(result.question, tier, tuple(text for _, text in chosen),
                   tuple(_citation(c, text) for c, text in chosen), _topics(hits), top_score=top, passages=passages,
                   match=first.match, similarity=first.similarity, kind_ok=first.kind_ok,

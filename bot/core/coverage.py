@@ -119,7 +119,12 @@ def unplaced_names(question: str, texts: list[str]) -> list[str]:
             where.setdefault(stem, []).append(i)
         positions.append(where)
     unplaced = []
+    opening = question.split(maxsplit=1)[0] if question.split() else ""
     for term in named_terms(question):
+        if term.startswith(opening):
+            # The question's first word has a capital whether or not it is a name ("Besides
+            # Britain and ...", "Though Turabi ..."): only the rest of the run is a name.
+            term = term[len(opening):]
         for part in re.split(r"\s+and\s+|['’]s?\b", term):
             stems = tokenize(part)
             if len(stems) >= 2 and not any(_together(stems, where) for where in positions):

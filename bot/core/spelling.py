@@ -36,18 +36,26 @@ class NotesVocabulary:
 
     def __init__(self, texts: Iterable[str]) -> None:
         counts: Counter[str] = Counter()
+        capitalised: Counter[str] = Counter()
         for text in texts:
-            counts.update(w for w in re.findall(r"[a-z]+", fold(text)) if len(w) >= MIN_LENGTH - 1)
+            folded = fold(text)
+            counts.update(w for w in re.findall(r"[a-z]+", folded) if len(w) >= MIN_LENGTH - 1)
+            capitalised.update(fold(w) for w in re.findall(r"[^\W\d_]{3,}", text) if w[0].isupper())
         self.counts = counts
+        # Words the notes mostly write with a capital: names, which a misspelt name may mean.
+        self.names = frozenset(w for w, n in capitalised.items() if 2 * n >= counts[w])
         # Question words misspelt ("hapend") are read as what they are, and then carry no topic.
         self._words = list(counts) + sorted(w for w in STOPWORDS if w not in counts and len(w) >= MIN_LENGTH)
 
     def __contains__(self, word: str) -> bool:
         return word in self.counts
 
-    def closest(self, word: str, edits: int) -> str | None:
-        """The notes' word within `edits` edits of `word` (the most frequent of the nearest)."""
+    def closest(self, word: str, edits: int, name: bool = False) -> str | None:
+        """The notes' word within `edits` edits of `word` (the most frequent of the nearest); for a
+        name, only a name of the notes ("Warsz" is not "wars")."""
         found = process.extract(word, self._words, scorer=OSA.distance, score_cutoff=edits, limit=8)
+        if name:
+            found = [f for f in found if f[0] in self.names]
         if not found:
             return None
         best = min(distance for _, distance, _ in found)
@@ -68,8 +76,10 @@ def correct_spelling(question: str, vocabulary: Callable[[], NotesVocabulary], k
                 or (common_word is not None and common_word(word))):
             return whole
         words = vocabulary()
-        edits = max_edits(word, original[0].isupper())
-        meant = words.closest(word, edits) if edits and word not in words else None
+        # A capital says "name" except on the question's first word.
+        name = original[0].isupper() and bool(question[:match.start()].strip())
+        edits = max_edits(word, name)
+        meant = words.closest(word, edits, name=name) if edits and word not in words else None
         if meant is None:
             return whole
         return (meant.capitalize() if original[0].isupper() else meant) + possessive

@@ -48,3 +48,13 @@ def test_names_whose_words_the_passages_never_use_together():
     assert unplaced_names("Did Warsaw and France trade?", NOTES) == []
     assert unplaced_names("What was Warsaw's Commonwealth?", NOTES) == []
     assert unplaced_names("Who led the Ohio expedition of Céloron?", NOTES) == []
+
+
+def test_a_misspelt_name_is_read_only_as_a_name_of_the_notes():
+    vocabulary = NotesVocabulary(["Many wars were fought. The wars of Warsaw ended.", "Céloron led an expedition."])
+    stems = set(tokenize("Many wars were fought. The wars of Warsaw ended. Céloron led an expedition."))
+    # "Warsz" is a letter from "wars", an ordinary word of the notes, not a name: left as it is.
+    assert correct_spelling("Who was Warsz?", lambda: vocabulary, stems.__contains__) == "Who was Warsz?"
+    assert correct_spelling("Where is Warsaww?", lambda: vocabulary, stems.__contains__) == "Where is Warsaw?"
+    # The first word is capitalised because it begins the question, not because it is a name.
+    assert correct_spelling("Expedtion of Celoron?", lambda: vocabulary, stems.__contains__) == "Expedition of Celoron?"
