@@ -222,6 +222,6 @@ class StudyService:
         retriever = self.retriever()
         result = retriever.search(clean_question(question), k=8)
         answer = answer_question(result, retriever.lexical, self.policy, self.sentence_vectors,
-                                 self.embedder.knows_word)
+                                 self.embedder.knows_word, lambda: retriever.vocabulary)
         log.info("Answered (%s, top %.2f): %r", answer.tier, answer.top_score, question[:80])
         return answer

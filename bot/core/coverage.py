@@ -10,9 +10,11 @@ title or year in the question that never occurs in the notes means the notes can
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.core.lexical import LexicalIndex
+from bot.core.spelling import NotesVocabulary
 from bot.core.tokens import STOPWORDS, fold, same_family, tokenize, word_stems, words
 
 # Forms of address that precede names ("Chairman Mao") and say nothing about coverage.
@@ -57,9 +59,11 @@ def _first_word_start(text: str) -> int:
     return match.start() if match else 0
 
 
-def _term_known(term: str, lexical: LexicalIndex) -> bool:
+def _term_known(term: str, lexical: LexicalIndex, vocabulary: NotesVocabulary | None = None) -> bool:
     tokens = tokenize(term)
     if tokens and all(_token_known(t, lexical) for t in tokens):
+        return True
+    if vocabulary is not None and _short_form_known(term, vocabulary):
         return True
     for alias in lexical.other_names(" ".join(words(term))):
         alias_tokens = tokenize(alias)
@@ -83,8 +87,19 @@ def _token_known(token: str, lexical: LexicalIndex) -> bool:
                                    for known in lexical.doc_freq if known[:5] == token[:5])
 
 
-def assess(question: str, lexical: LexicalIndex) -> CoverageReport:
-    unknown = tuple(t for t in named_terms(question) if tokenize(t) and not _term_known(t, lexical))
+def _short_form_known(term: str, vocabulary: NotesVocabulary) -> bool:
+    """"SP" for notes that only write "Scottish Parliament"."""
+    term = re.sub(r"['’]s?$", "", term)
+    if not re.fullmatch(r"[A-Z]{2,6}s?", term):
+        return False
+    return fold(term[:-1] if len(term) > 2 and term.endswith("s") else term) in vocabulary.initialisms
+
+
+def assess(question: str, lexical: LexicalIndex, vocabulary: Callable[[], NotesVocabulary] | None = None) -> CoverageReport:
+    """`vocabulary` (the notes' words and names, made on first use) lets a short form of a name
+    count as known."""
+    unknown = tuple(t for t in named_terms(question)
+                    if tokenize(t) and not _term_known(t, lexical, vocabulary() if vocabulary and re.search(r"[A-Z]{2}", t) else None))
     tokens = tokenize(question)
     share = sum(t in lexical.doc_freq for t in tokens) / len(tokens) if tokens else 0.0
     return CoverageReport(unknown, share)
@@ -107,7 +122,7 @@ def unfamiliar_words(question: str, lexical: LexicalIndex, common_word) -> list[
 NAME_WINDOW = 3  # the words of a two-word name stand this close together where a text uses it
 
 
-def unplaced_names(question: str, texts: list[str]) -> list[str]:
+def unplaced_names(question: str, texts: list[str], lexical: LexicalIndex | None = None) -> list[str]:
     """Names of two or more words in the question ("the Dutch Revolt", "the Scottish Parliament")
     whose words the texts (the passages found for it) never use together, though each may occur
     alone: the question is about something else that shares the notes' words. Two names joined
@@ -127,14 +142,18 @@ def unplaced_names(question: str, texts: list[str]) -> list[str]:
             term = term[len(opening):]
         for part in re.split(r"\s+and\s+|['’]s?\b", term):
             stems = tokenize(part)
-            if len(stems) >= 2 and not any(_together(stems, where) for where in positions):
+            if len(stems) < 2 or any(_together(stems, where) for where in positions):
+                continue
+            # A name the notes or the teacher give another name for is placed where that one is.
+            others = lexical.other_names(" ".join(words(part))) if lexical is not None else ()
+            if not any(_together(tokenize(other), where) for other in others for where in positions):
                 unplaced.append(part.strip())
     return unplaced
 
 
 def _together(stems: list[str], where: dict[str, list[int]]) -> bool:
     places = [where.get(s, []) for s in stems]
-    if not all(places):
+    if not places or not all(places):
         return False
     return any(all(any(abs(q - p) <= NAME_WINDOW + len(stems) - 2 for q in other) for other in places[1:])
                for p in places[0])

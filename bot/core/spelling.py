@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 
 from bot.core.tokens import STOPWORDS, fold, tokenize
 
+MIN_NAME_USES = 2
 MIN_LENGTH = 4  # shorter words are too often another real word one letter away
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
@@ -37,18 +38,26 @@ class NotesVocabulary:
     def __init__(self, texts: Iterable[str]) -> None:
         counts: Counter[str] = Counter()
         capitalised: Counter[str] = Counter()
+        texts_seen = []
         for text in texts:
+            texts_seen.append(text)
             folded = fold(text)
             counts.update(w for w in re.findall(r"[a-z]+", folded) if len(w) >= MIN_LENGTH - 1)
             capitalised.update(fold(w) for w in re.findall(r"[^\W\d_]{3,}", text) if w[0].isupper())
         self.counts = counts
         # Words the notes mostly write with a capital: names, which a misspelt name may mean.
         self.names = frozenset(w for w, n in capitalised.items() if 2 * n >= counts[w])
+        # What the notes' names of several words abbreviate to ("American Automobile Association"
+        # -> "aaa", "Scottish Parliament" -> "sp"), for a question that writes only the short form.
+        # Only names the notes use more than once: one passing mention does not make a short form.
+        runs = Counter(run for text in texts_seen for run in initialisms(text))
+        self.initialisms = frozenset(i for i, n in runs.items() if n >= MIN_NAME_USES)
         # Question words misspelt ("hapend") are read as what they are, and then carry no topic.
         self._words = list(counts) + sorted(w for w in STOPWORDS if w not in counts and len(w) >= MIN_LENGTH)
 
     def __contains__(self, word: str) -> bool:
         return word in self.counts
+
 
     def closest(self, word: str, edits: int, name: bool = False) -> str | None:
         """The notes' word within `edits` edits of `word` (the most frequent of the nearest); for a
@@ -60,6 +69,22 @@ class NotesVocabulary:
             return None
         best = min(distance for _, distance, _ in found)
         return max((w for w, distance, _ in found if distance == best), key=lambda w: self.counts[w])
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:of|the|and|for|de|von|van|du|la)?\s*[A-Z][\w'’\-]*)+")
+
+
+def initialisms(text: str) -> list[str]:
+    """The initials of each name of two to six capitalised words, with and without the small
+    words inside it ("Department of Energy": "de" and "doe"), once per use of the name."""
+    found = []
+    for match in _NAME_RUN.finditer(text):
+        parts = match.group().split()
+        if len(parts) > 6:
+            continue
+        forms = {fold("".join(p[0] for p in parts if p[0].isupper())), fold("".join(p[0] for p in parts))}
+        found += [i for i in forms if len(i) >= 2]
+    return found
 
 
 def correct_spelling(question: str, vocabulary: Callable[[], NotesVocabulary], known_stems: Callable[[str], bool],

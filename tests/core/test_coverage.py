@@ -58,3 +58,10 @@ def test_a_misspelt_name_is_read_only_as_a_name_of_the_notes():
     assert correct_spelling("Where is Warsaww?", lambda: vocabulary, stems.__contains__) == "Where is Warsaw?"
     # The first word is capitalised because it begins the question, not because it is a name.
     assert correct_spelling("Expedtion of Celoron?", lambda: vocabulary, stems.__contains__) == "Expedition of Celoron?"
+
+
+def test_a_name_is_placed_where_its_other_name_is():
+    lexical = LexicalIndex.build(["The Battle of Hastings was fought in 1066."]).with_names(
+        {"norman conquest": ("battle of hastings",), "battle of hastings": ("norman conquest",)})
+    assert unplaced_names("When did the Norman Conquest happen?", ["The Battle of Hastings was fought in 1066."],
+                          lexical) == []
