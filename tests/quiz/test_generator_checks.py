@@ -1,0 +1,72 @@
+"""The generator's checks one by one, on made-up sentences: a sentence that leans on what came before,
+a stem that gives its answer away, dated events, and names the notes list side by side."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import nlp
+from bot.core.quiz.gen_lexicon import NotesLexicon
+from bot.core.quiz.gen_sequence import Event, event_of, sequences
+from bot.core.quiz.gen_standalone import full_names_of, gives_away, leans_on_context
+
+FULL_NAMES = full_names_of(["Thomas Telford", "Peng Dehuai", "Scottish Constitutional Convention"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "He completed the northern canal across the plain after long delays.",  # a pronoun, nobody before it
+    "The expedition covered about three thousand miles between June and November.",  # which expedition?
+    "The new building was opened to the public by the mayor of the city.",  # new as of when?
+    "Publishing its blueprint for devolution, the Convention shaped the structure of the Parliament.",
+    "Peng was denounced as a right opportunist by the party leaders at the conference.",  # part of a full name
+    "Others migrated to the islands of the south and founded new towns there.",
+    "The canal company also built a long aqueduct across the valley of the river.",
+    "Over dinner, the envoy presented the letter from the governor to the commander.",
+])
+def test_sentences_that_lean_on_what_came_before(sentence):
+    assert leans_on_context(nlp.parse_line(sentence), FULL_NAMES)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thomas Telford completed the northern canal across the plain after long delays.",
+    "The railway between the two largest cities opened to passengers after long delays.",
+    "Many peasants cooperated willingly, hoping for protection from economic uncertainty.",
+    "After the founding of the republic in 1949, the Communist leadership turned to the Soviet Union for guidance.",
+])
+def test_sentences_that_stand_alone(sentence):
+    assert leans_on_context(nlp.parse_line(sentence), FULL_NAMES) == ""
+
+
+def test_a_stem_that_repeats_the_answer_or_spells_its_initials_gives_it_away():
+    assert gives_away("The _____ (CSNET) was a computer network funded by the foundation.",
+                      "Computer Science Network", ["Bell System", "RAND Corporation"])
+    assert gives_away("The _____ was a French research network designed by Louis Pouzin.",
+                      "CYCLADES network", ["Frame relay", "sequence number"])
+    # A word every option shares tells nothing: "cycle" is in all of them.
+    assert not gives_away("The _____ is the thermodynamic cycle of the steam engine.",
+                          "Rankine cycle", ["Carnot cycle", "Otto cycle"])
+
+
+def test_an_event_is_a_sentence_dated_by_one_year_that_comes_out_cleanly():
+    assert event_of("In 1825 George Stephenson built the Locomotion for the railway.") == (
+        "George Stephenson built the Locomotion for the railway", 1825)
+    assert event_of("When the emperor died in Shangdu in 1328, his son was recalled to the capital.") == (
+        "When the emperor died in Shangdu, his son was recalled to the capital", 1328)
+    assert event_of("By 1883, engines that could provide 10,000 hp had become feasible.") is None  # a bound
+
+
+def test_sequences_take_four_neighbouring_events_years_apart():
+    events = [Event(f"event {n}", year, f"quote {n}", n) for n, year in enumerate([1800, 1801, 1805, 1810, 1815])]
+    [group] = sequences(events)
+    assert [e.year for e in group] == [1800, 1805, 1810, 1815]  # 1801 is too close to 1800 to tell apart
+
+
+def test_names_written_as_a_list_are_kin_and_a_city_with_its_country_is_not():
+    lexicon = NotesLexicon("")
+    for line in ["The treaty was signed by France, Italy and Belgium in the spring.",
+                 "Delegates from Belgium and the Netherlands met again in the autumn.",
+                 "The brotherhood was founded in Ismailiyah, Egypt by a schoolteacher."]:
+        lexicon.add_doc(nlp.parse_line(line))
+    assert {"Italy", "Belgium"} <= lexicon.kin("France")
+    assert "Netherlands" in lexicon.kin("France")  # two steps: France - Belgium - the Netherlands
+    assert "Egypt" not in lexicon.kin("Ismailiyah") and "Ismailiyah" not in lexicon.kin("Egypt")
