@@ -44,9 +44,12 @@ _DATE = re.compile(r"\b(1\d\d\d|20\d\d|\d{1,2}(st|nd|rd|th)? century)s?\b|\b(jan
 _NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                      r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|half|third|quarter|"
                      r"dozens?|percent|doubled|tripled|quadrupled|halved|fold|several|few)\b", re.I)
-_CAUSE = re.compile(r"\b(because|due to|owing to|as a result|result(ed|s)? (in|from)|led to|lead to|"
-                    r"leading to|in order to|so that|caus(e|ed|es|ing)|reasons?|since|thus|therefore|"
-                    r"consequently|aimed? (to|at)|intended|sought|in response to|motivat\w*|driven by|"
+# Words that give a reason. "Thus", "therefore", "consequently" and a leading "As a result" are
+# not among them: they introduce a consequence ("... withdrew their advisors. Thus, the Leap
+# weakened China's partnership"), which answers why something else happened.
+_CAUSE = re.compile(r"\b(because|due to|owing to|as a result of|result(ed|s)? (in|from)|led to|lead to|"
+                    r"leading to|in order to|so that|caus(e|ed|es|ing)|reasons?|since|"
+                    r"aimed? (to|at)|intended|sought|in response to|motivat\w*|driven by|"
                     r"fear(ed|ing)?|to (avoid|prevent|ensure|secure|increase|reduce|gain))\b", re.I)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’\-]*")
 

@@ -72,6 +72,19 @@ IRREGULAR = {
     "risen": "rise", "chose": "choose", "chosen": "choose", "drove": "drive", "driven": "drive",
     "gave": "give", "given": "give", "knew": "know", "known": "know", "saw": "see", "seen": "see",
     "spoke": "speak", "spoken": "speak", "worse": "worsen", "worst": "worsen",
+    "withdrew": "withdraw", "withdrawn": "withdraw", "forbade": "forbid", "forbidden": "forbid",
+    "overthrew": "overthrow", "overthrown": "overthrow", "undertook": "undertake", "undertaken": "undertake",
+    "overcame": "overcome", "arose": "arise", "arisen": "arise", "became": "become", "came": "come",
+    "fled": "flee", "sold": "sell", "told": "tell", "ran": "run",
+    "met": "meet", "felt": "feel", "dealt": "deal", "drew": "draw", "drawn": "draw", "threw": "throw",
+    "thrown": "throw", "flew": "fly", "flown": "fly", "froze": "freeze", "frozen": "freeze",
+    "shook": "shake", "shaken": "shake", "swore": "swear", "sworn": "swear", "tore": "tear", "torn": "tear",
+    "wore": "wear", "worn": "wear", "woke": "wake", "woken": "wake", "rode": "ride", "ridden": "ride",
+    "hid": "hide", "hidden": "hide", "bitten": "bite", "ate": "eat", "eaten": "eat",
+    "bred": "breed", "sang": "sing", "sung": "sing", "swam": "swim",
+    "understood": "understand", "withheld": "withhold", "upheld": "uphold", "foresaw": "foresee",
+    "sank": "sink", "sunk": "sink", "slew": "slay", "slain": "slay",
+    "stole": "steal", "stolen": "steal",
 }
 
 

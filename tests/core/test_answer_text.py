@@ -10,7 +10,8 @@ import pytest
 from bot.core.abbreviations import mine_other_names, pairs_in, read_course_names
 from bot.core.loaders.pdf_format import rejoin_hyphenated
 from bot.core.loaders.plaintext import Line
-from bot.core.question_kind import DATE, EXPANSION, EXPLANATION, NUMBER, PERSON, PLACE, REASON, expected_kind
+from bot.core.question_kind import (DATE, EXPANSION, EXPLANATION, NUMBER, PERSON, PLACE, REASON, expected_kind,
+                                    gives_a_cause)
 from bot.core.question_text import clean_question
 from bot.core.spelling import NotesVocabulary, correct_spelling
 from bot.core.text import split_sentences
@@ -77,6 +78,19 @@ def test_misspelt_words_become_the_notes_words():
 ])
 def test_the_kind_of_answer_a_question_asks_for(question, kind):
     assert expected_kind(question) == kind
+
+
+@pytest.mark.parametrize("sentence, cause", [
+    ("The barons rebelled because the king raised taxes.", True),
+    ("Prices rose as a result of the embargo.", True),
+    ("Fear of a famine led to rationing.", True),
+    # A consequence is not the reason for what it follows from.
+    ("Thus, the Leap weakened China's partnership with the Soviets.", False),
+    ("As a result, prices fell.", False),
+    ("Consequently, the treaty was signed.", False),
+])
+def test_a_cause_is_told_from_a_consequence(sentence, cause):
+    assert gives_a_cause(sentence) is cause
 
 
 def test_sentences_split_where_pdf_text_lost_the_space():

@@ -64,6 +64,13 @@ def test_uncovered_questions_are_declined_with_nearest_topics(default_service, q
     assert answer.nearest_topics  # it can still point somewhere in the notes
 
 
+def test_why_is_answered_with_the_cause_not_the_event_restated(default_service):
+    # The notes give the reason in the sentence before the event ("Tensions rose as ... By 1960,
+    # the Soviets withdrew their advisors"); the sentence after ("Thus, ...") is a consequence.
+    first = default_service.ask("Why did the Soviet Union withdraw its advisors?").sentences[0]
+    assert "Tensions rose" in first and "withdrew their advisors" in first
+
+
 def test_alias_and_abbreviation_reach_the_right_passage(default_service):
     assert "Soviet" in default_service.ask("How did the GLF affect relations with the USSR?").text
     assert "1958" in default_service.ask("When did the GLF take place?").text
