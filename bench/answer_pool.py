@@ -17,6 +17,8 @@ question and its IDF-weighted word overlap, taking the top 1/2/3 with no abstent
 Records of every question go to bench/out/answer_pool/<mode>.jsonl for reading the failures.
 
     .venv/bin/python bench/answer_pool.py [--mode pool|each|halves|both] [--sample N] [--courses a,b]
+    .venv/bin/python bench/answer_pool.py --mode pool --ranking bench/out/sentence_ranker/loco
+                                                         # each course ranked by weights fitted without it
     .venv/bin/python bench/answer_pool.py --from-records bench/out/answer_pool/A.jsonl B.jsonl
 """
 
@@ -195,6 +197,24 @@ def course_corpus(work: Path, courses: list[str]) -> Path:
     return corpus
 
 
+RANKING = "shipped"  # which sentence ranking the answers use: see --ranking
+
+
+def use_ranking(service, course: str) -> None:
+    """Set the service's sentence ranking for this course's questions (`--ranking`)."""
+    from dataclasses import replace
+
+    if RANKING in ("shipped", "rule"):
+        return
+    if RANKING == "learned":
+        service.policy = replace(service.policy, learned_ranking=True)
+        return
+    from bot.core.sentence_ranker import SentenceRanker
+
+    weights = Path(RANKING) / f"{course}.json"  # fitted without this course (sentence_ranker_fit.py)
+    service.policy = replace(service.policy, learned_ranking=True, ranker=SentenceRanker.load(weights))
+
+
 def run_pool(courses: list[str], embedder, sample: int | None, label: str) -> tuple[dict, list[dict]]:
     work = OUT / label / "pool"
     corpus = course_corpus(work, courses)
@@ -206,6 +226,7 @@ def run_pool(courses: list[str], embedder, sample: int | None, label: str) -> tu
     plain = PlainHybrid(service)
     rows, records = {}, []
     for course in courses:
+        use_ranking(service, course)
         figures, recs = evaluate(service, load_course_questions(course, sample), plain, course)
         rows[course] = figures
         records += recs
@@ -303,7 +324,7 @@ def table_from_records(path: Path, courses: set[str] | None = None) -> dict[str,
 
 
 def main() -> None:
-    global OFF_TOPIC_PER_COURSE, RECORDS
+    global OFF_TOPIC_PER_COURSE, RECORDS, RANKING
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mode", choices=["pool", "each", "halves", "both"], default="both")
     parser.add_argument("--off-topic", type=int, default=OFF_TOPIC_PER_COURSE,
@@ -316,8 +337,13 @@ def main() -> None:
     parser.add_argument("--label", default="", help="name of the output files (default: the mode)")
     parser.add_argument("--from-records", type=Path, nargs="+", default=None,
                         help="print the per-course tables of finished runs' records (on the courses all of them hold)")
+    parser.add_argument("--ranking", default="shipped",
+                        help="`pool` mode: which sentence ranking answers: `shipped` or `rule` (the default "
+                             "policy: the hand-written score), `learned` (the package's fitted weights), or a folder "
+                             "of weights per held-out course written by sentence_ranker_fit.py (leave-one-course-out)")
     args = parser.parse_args()
     OFF_TOPIC_PER_COURSE = args.off_topic
+    RANKING = args.ranking
     if args.from_records:
         sys.path.insert(0, str(common.ROOT))
         finished = [{json.loads(line)["course"] for line in p.read_text().splitlines() if line.strip()}

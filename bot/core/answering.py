@@ -15,6 +15,7 @@ from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import match_share, query_names, query_terms
 from bot.core.question_kind import EXPANSION, EXPLANATION, LIST, LONG_KINDS, REASON, cue_text, expected_kind, gives_a_cause
 from bot.core.spelling import NotesVocabulary
+from bot.core.sentence_ranker import SentenceRanker, default_ranker
 from bot.core.sentences import (IMPLICIT, ON_TOPIC, Candidate, candidates_from, rescore_semantically,
                                  score_candidates, shown_text)
 from bot.core.tokens import tokenize
@@ -52,6 +53,9 @@ class AnswerPolicy:
     weak_answer_similarity: float = 0.35
     weak_answer_match: float = 0.8
     follow_ratio: float = 0.7  # a further sentence joins the answer when it scores this close
+    # With the learned ranker, scores are chances of holding the answer: a further sentence joins
+    # when its chance is at least this share of the first's (bench/sentence_ranker_fit.py).
+    follow_chance: float = 0.25
     max_sentences: int = 3
     passages: int = 5  # how many top passages sentences are drawn from
     semantic_candidates: int = 6  # how many of the best sentences are embedded and compared
@@ -59,6 +63,15 @@ class AnswerPolicy:
     semantic_chars: int = 300
     semantic_on_topic: float = 0.55  # a sentence this close in meaning is on topic, whatever its words
     implicit_on_topic: float = 0.45  # ...and one that leaves the notes' subject implicit, this close
+    # Rank candidate sentences with the learned model of sentence_ranker (`ranker`, or None for its
+    # shipped weights) instead of the hand-written score. Off by default: held out course by course
+    # it puts the fact first only a little more often (bench/RESULTS.md section 6), and the pool
+    # cannot teach it what structured notes need (a definition first for "explain X").
+    learned_ranking: bool = False
+    ranker: SentenceRanker | None = field(default=None, compare=False)
+
+    def sentence_ranker(self) -> SentenceRanker | None:
+        return (self.ranker or default_ranker()) if self.learned_ranking else None
 
 
 @dataclass(frozen=True)
@@ -136,7 +149,8 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     kind = expected_kind(result.question)
     terms = query_terms(result.question, lexical, ignore=cue_text(result.question))
     scored = score_candidates(candidates_from(hits[: policy.passages]), terms,
-                              query_names(result.question, terms, lexical), kind, result.question)
+                              query_names(result.question, terms, lexical), kind, result.question,
+                              policy.sentence_ranker())
     if embed is not None:
         scored = _with_similarity(scored, result.query_vector, embed, policy)
     every = scored
@@ -183,7 +197,7 @@ def _with_similarity(scored: list[Candidate], query_vector: np.ndarray, embed: E
     vectors = embed([shown_text(c)[: policy.semantic_chars] for c in top])
     similarities = [float(v @ query_vector) for v in vectors]
     rest = [c for c in scored if c not in top]
-    return rescore_semantically(top, similarities, policy.semantic_weight) + rest
+    return rescore_semantically(top, similarities, policy.semantic_weight, policy.sentence_ranker(), rest)
 
 
 def _answers(c: Candidate, policy: AnswerPolicy, compared: bool = False) -> bool:
@@ -230,8 +244,9 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
         if text and limit > 1:
             chosen.append((following, text))
             shown |= set(following.parts)
+    ratio = policy.follow_ratio if policy.sentence_ranker() is None else policy.follow_chance
     for other in scored[1:]:
-        if len(chosen) >= limit or other.score < policy.follow_ratio * best.score:
+        if len(chosen) >= limit or other.score < ratio * best.score:
             break
         if best.kind_ok and not other.kind_ok:
             continue

@@ -30,7 +30,8 @@ _CUES = (
                         r"\bfor what reason\b", re.I)),
     (PLACE, re.compile(r"^\s*where\b|\b(what|which) (countr(y|ies)|cit(y|ies)|towns?|regions?|places?|"
                        r"states?|provinces?|areas?|continents?|locations?|villages?|rivers?)\b", re.I)),
-    (PERSON, re.compile(r"^\s*(who|whom)\b(?!\s+(is|was|are|were)\s+(?!(a|an|the)\b))|"
+    (PERSON, re.compile(r"^\s*(from|to|by|with|for|against|of) whom\b|"
+                        r"^\s*(who|whom)\b(?!\s+(is|was|are|were)\s+(?!(a|an|the)\b))|"
                         r"\b(whose|which person|what person)\b", re.I)),
     (LIST, re.compile(r"^\s*(list|name (the|some|two|three|four|five|all))\b|\bwhat (were|are) (the|some) "
                       r"\w+ (features|measures|reforms|effects|consequences|types|kinds|examples|steps)\b", re.I)),

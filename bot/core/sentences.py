@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from bot.core.tokens import tokenize
 from bot.core.query import QueryName, QueryTerm, match_share
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_KINDS, NUMBER, REASON,
                                     gives_a_cause, has_kind)
 from bot.core.retrieval import Hit
+from bot.core.sentence_ranker import SentenceRanker, lexical_features, semantic_features
 from bot.core.text import split_sentences
 
 LIST_MARK = "- "
@@ -42,6 +45,7 @@ class Candidate:
     on_topic: str = ON_TOPIC  # ON_TOPIC, IMPLICIT (only a common name is missing) or OFF_TOPIC
     defines: bool = False  # it says what a name of the question is ("The GLF was ...")
     heading_part: str = ""  # its section's heading, when that holds the date or number asked for
+    features: tuple[float, ...] = ()  # what the ranker's first stage knows of it (sentence_ranker)
 
 
 def candidates_from(hits: list[Hit]) -> list[Candidate]:
@@ -79,19 +83,63 @@ def _list_after(lines: list[str], index: int, limit: int = 3) -> tuple[str, ...]
 
 
 def score_candidates(candidates: list[Candidate], terms: list[QueryTerm], names: list[QueryName],
-                     kind: str | None, question: str = "") -> list[Candidate]:
+                     kind: str | None, question: str = "", ranker: SentenceRanker | None = None) -> list[Candidate]:
+    """Candidates best first. Each gets the rule score of `_score`; with a ranker, the score is
+    instead the first stage's chance that the sentence holds the answer (the rule score is one of
+    its features)."""
     if not terms:
         return []
     scored = [_score(c, terms, names, kind, question) for c in candidates]
+    if ranker is not None and scored:
+        scored = _ranked(scored, terms, kind, question, ranker)
     return sorted(scored, key=lambda c: (-c.score, c.rank, c.position))
 
 
-def rescore_semantically(scored: list[Candidate], similarities: list[float], weight: float) -> list[Candidate]:
+def _ranked(scored: list[Candidate], terms: list[QueryTerm], kind: str | None, question: str,
+            ranker: SentenceRanker) -> list[Candidate]:
+    rows = candidate_features(scored, terms, kind, question)
+    chances = _softmax(ranker.lexical_score(np.array(rows)))
+    return [replace(c, score=float(p), features=tuple(f)) for c, p, f in zip(scored, chances, rows)]
+
+
+def candidate_features(scored: list[Candidate], terms: list[QueryTerm], kind: str | None,
+                       question: str) -> list[list[float]]:
+    """The first stage's features of rule-scored candidates (also what the fitting reads)."""
+    text_at = {(c.hit.row, c.position): c.text for c in scored}
+    return [lexical_features(
+        text=c.text, shown=shown_text(c), match=c.match, terms=terms,
+        before=text_at.get((c.hit.row, c.position - 1), ""), after=text_at.get((c.hit.row, c.position + 1), ""),
+        passage_cosine=c.hit.dense, rank=c.rank, position=c.position, kind=kind, kind_ok=c.kind_ok,
+        defines=c.defines, on_topic=c.on_topic, prompt=_is_prompt(c.text), rule_score=c.score,
+        question=question, in_list=bool(c.lead_in or c.followers)) for c in scored]
+
+
+def rescore_semantically(scored: list[Candidate], similarities: list[float], weight: float,
+                         ranker: SentenceRanker | None = None, rest: list[Candidate] = ()) -> list[Candidate]:
     """Add the question-sentence cosine to the best lexical candidates: it finds the answer that
-    says the same thing in other words ("react" / "perceived as a betrayal")."""
-    rescored = [replace(c, similarity=sim, score=c.score + weight * sim) for c, sim in zip(scored, similarities)]
-    rest = scored[len(rescored):]
+    says the same thing in other words ("react" / "perceived as a betrayal"). With a ranker, its
+    second stage ranks the embedded candidates (their chances sum to one) and the others follow,
+    in the first stage's order, below every embedded one."""
+    if ranker is not None and scored and all(c.features for c in scored):
+        best = max(similarities)
+        rows = np.array([semantic_features(list(c.features), sim, best) for c, sim in zip(scored, similarities)])
+        chances = _softmax(ranker.semantic_score(rows))
+        rescored = [replace(c, similarity=sim, score=float(p)) for c, sim, p in zip(scored, similarities, chances)]
+    else:
+        rescored = [replace(c, similarity=sim, score=c.score + weight * sim) for c, sim in zip(scored, similarities)]
+    rest = [*scored[len(rescored):], *rest]
+    if ranker is not None:
+        rest = [replace(c, score=c.score - 1.0) for c in rest]
     return sorted(rescored, key=lambda c: (-c.score, c.rank, c.position)) + rest
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    e = np.exp(logits - logits.max())
+    return e / e.sum()
+
+
+def _is_prompt(text: str) -> bool:
+    return bool(_INSTRUCTION.match(text)) or text.rstrip().endswith("?")
 
 
 def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: str | None,
@@ -126,7 +174,7 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score += 2 * KIND_BONUS if kind == EXPLANATION else KIND_BONUS
     if c.followers and kind not in LONG_KINDS:
         score *= 0.8  # "Key features included:" is a lead-in; its items say the facts
-    if _INSTRUCTION.match(c.text) or c.text.rstrip().endswith("?"):
+    if _is_prompt(c.text):
         score *= 0.6  # exam prompts restate questions; their model answers hold the facts
     if len(c.text.split()) < 5:
         score *= 0.8

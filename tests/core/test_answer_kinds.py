@@ -158,3 +158,20 @@ def test_facts_get_one_or_two_sentences(course):
                                       "Who led the Viking Army at Hastings?"])
 def test_questions_about_other_subjects_are_declined(course, question):
     assert course.ask(question).tier == NOT_COVERED
+
+
+def test_the_learned_sentence_ranker_answers_facts(course):
+    # Off by default (bench/RESULTS.md section 6); its weights must fit its features and rank a
+    # fact stated word for word first.
+    from dataclasses import replace
+
+    from bot.core.sentence_ranker import WEIGHTS_FILE, SentenceRanker
+
+    course.policy = replace(course.policy, learned_ranking=True, ranker=SentenceRanker.load(WEIGHTS_FILE))
+    try:
+        answer = course.ask("When was the Battle of Hastings fought?")
+        assert "1066" in answer.sentences[0]
+        answer = course.ask("Why did the barons rebel against King John?")
+        assert "because" in answer.sentences[0]
+    finally:
+        course.policy = replace(course.policy, learned_ranking=False, ranker=None)

@@ -72,7 +72,7 @@ def test_misspelt_words_become_the_notes_words():
 @pytest.mark.parametrize("question, kind", [
     ("What does GLF stand for?", EXPANSION), ("What is the abbreviation for the CCP?", EXPANSION),
     ("How many households joined?", NUMBER), ("great leap forward dates", DATE),
-    ("Who replaced Peng Dehuai?", PERSON), ("Where were the factories built?", PLACE),
+    ("Who replaced Peng Dehuai?", PERSON), ("From whom did the settlers buy land?", PERSON), ("Where were the factories built?", PLACE),
     ("Why did the Soviets withdraw?", REASON), ("explain the great leap forward", EXPLANATION),
     ("What is the Krebs cycle?", EXPLANATION), ("who was lin biao", EXPLANATION),
 ])
