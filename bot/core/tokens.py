@@ -76,7 +76,7 @@ IRREGULAR = {
     "overthrew": "overthrow", "overthrown": "overthrow", "undertook": "undertake", "undertaken": "undertake",
     "overcame": "overcome", "arose": "arise", "arisen": "arise", "became": "become", "came": "come",
     "fled": "flee", "sold": "sell", "told": "tell", "ran": "run",
-    "met": "meet", "felt": "feel", "dealt": "deal", "drew": "draw", "drawn": "draw", "threw": "throw",
+    "felt": "feel", "dealt": "deal", "drew": "draw", "drawn": "draw", "threw": "throw",
     "thrown": "throw", "flew": "fly", "flown": "fly", "froze": "freeze", "frozen": "freeze",
     "shook": "shake", "shaken": "shake", "swore": "swear", "sworn": "swear", "tore": "tear", "torn": "tear",
     "wore": "wear", "worn": "wear", "woke": "wake", "woken": "wake", "rode": "ride", "ridden": "ride",
