@@ -3,6 +3,7 @@ or an honest "not in the notes". Nothing here writes text of its own into an ans
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -158,7 +159,7 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     if not scored:
         return _not_covered(result.question, hits, "no sentence matches the question", passages)
     chosen = _choose(scored, kind, policy, every)
-    tier = _tier(scored[0], policy)
+    tier = _tier(scored[0], policy, result.question)
     weak = not scored[0].kind_ok or (top < policy.weak_cosine and scored[0].match < policy.weak_match)
     if weak and common_word is not None:
         # A weak match to a question about a term the notes never use ("the hukou system"):
@@ -216,11 +217,18 @@ def _answers(c: Candidate, policy: AnswerPolicy, compared: bool = False) -> bool
     return c.on_topic == ON_TOPIC or (c.on_topic == IMPLICIT and similarity >= policy.implicit_on_topic)
 
 
-def _tier(best: Candidate, policy: AnswerPolicy) -> str:
+# "When was this edict declared?": the question points at something it does not name (a
+# conversation's or a textbook's context), so no passage can be known to be the one meant.
+_POINTS_AWAY = re.compile(r"\b(this|these|those)\s+(?!is\b|was\b|are\b|were\b)[a-z]", re.I)
+
+
+def _tier(best: Candidate, policy: AnswerPolicy, question: str = "") -> str:
     """Confident only when the sentence says what was asked in the question's own terms and
-    meaning; otherwise the closest passage, which may not answer."""
+    meaning, and the question says what it is about; otherwise the closest passage, which may
+    not answer."""
     close = best.similarity is None or best.similarity >= policy.confident_similarity
-    confident = best.kind_ok and best.match >= policy.confident_match and close
+    confident = (best.kind_ok and best.match >= policy.confident_match and close
+                 and not _POINTS_AWAY.search(question))
     return CONFIDENT if confident else CLOSEST
 
 

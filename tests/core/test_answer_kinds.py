@@ -133,6 +133,12 @@ def test_facts_stated_word_for_word_are_confident_in_a_small_corpus(course, ques
     assert answer.tier == CONFIDENT, (question, answer.sentences)
 
 
+def test_a_question_about_something_it_does_not_name_is_not_confident(course):
+    # The notes hold one battle, but "this battle" may mean another one the student was reading about.
+    answer = course.ask("When was this battle fought?")
+    assert not answer.abstained and answer.tier != CONFIDENT
+
+
 def test_mentions_emoji_and_markdown_are_not_searched(course):
     plain = course.ask("When was the Battle of Hastings fought?")
     noisy = course.ask("@everyone <@&123456789012345678> **When** was the _Battle of Hastings_ fought? <:think:98765>")
