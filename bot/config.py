@@ -20,6 +20,17 @@ class Settings(BaseSettings):
     # --- Documents and index -------------------------------------------------------------
     corpus_dir: Path = Field(Path("corpus"), description="Folder of course documents.")
     index_dir: Path = Field(Path("index"), description="Folder for built index artefacts.")
+    # --- Courses (one bot, many classes) ---------------------------------------------------
+    courses_dir: Path = Field(
+        Path("data/courses"),
+        description="Folder of the courses other than the default one (CORPUS_DIR and INDEX_DIR): "
+        "each has its notes and index in <COURSES_DIR>/<name>/.")
+    course_memory_mb: float = Field(
+        512, gt=0, description="Memory the loaded course indexes may take together; past it, the "
+        "least recently used are unloaded (and load again on their next question).")
+    servers_without_notes: Literal["default", "none"] = Field(
+        "default", description="What a server with no course of its own is served: the default course, "
+        "or nothing until its first upload.")
     embedding_model: str = Field(
         DEFAULT_MODEL,
         description="sentence-transformers model: the packaged default, a local folder, or a name "

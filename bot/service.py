@@ -1,14 +1,16 @@
-"""The facade both adapters (command line and Discord) call. It owns the model, the current index
-and the reindex lock; it takes and returns plain values and knows nothing of Discord."""
+"""The facade both adapters (command line and Discord) call for one course: its current index and
+reindex lock over the model it is given; it takes and returns plain values and knows nothing of
+Discord. `StudyService(settings)` is the default course (the top-level notes and index); the
+course registry (bot.services.courses) makes one per course over a model and caches they share."""
 
 from __future__ import annotations
 
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
 
 from bot.config import Settings
 from bot.core.abbreviations import read_course_names
@@ -17,6 +19,7 @@ from bot.core.embedding import Embedder, vector_space
 from bot.core.embedding_backends import make_embedder
 from bot.core.corpus_changes import corpus_changes
 from bot.core.corpus_files import check_upload, resolve_document, write_document
+from bot.core.courses import DEFAULT_COURSE, Course
 from bot.core.index_store import BUILDS, DocumentEntry, Manifest, current_build, load_index, read_manifest
 from bot.core.embedding_cache import EmbeddingCache
 from bot.core.indexer import CACHE_FILE, IndexOptions, IndexReport, ProgressFn, build_index
@@ -34,18 +37,33 @@ MODEL_CACHE = "models"  # in the index folder: the ONNX files made from the mode
 
 
 
+def make_shared_embedder(settings: Settings) -> Embedder:
+    """The one model of a process, as the settings describe it (loaded on first use)."""
+    return make_embedder(
+        settings.embedding_model, settings.embedding_backend, model_cache=settings.index_dir / MODEL_CACHE,
+        allow_download=settings.allow_model_download, batch_size=settings.embed_batch_size,
+        threads=settings.torch_threads)
+
+
+def shared_cache_path(settings: Settings) -> Path:
+    """The embedding cache every course uses: the top-level index's own, so an installation from
+    before courses keeps every vector it computed, and a text two courses hold is embedded once."""
+    return settings.index_dir / CACHE_FILE
+
+
 @dataclass(frozen=True)
 class IndexInfo:
     index_dir: Path
     manifest: Manifest | None
     loaded_build: str | None
+    course: str = DEFAULT_COURSE
 
     def to_dict(self) -> dict:
         m = self.manifest
         if m is None:
-            return {"index_dir": str(self.index_dir), "built": False}
+            return {"course": self.course, "index_dir": str(self.index_dir), "built": False}
         return {
-            "index_dir": str(self.index_dir), "built": True, "build": self.loaded_build,
+            "course": self.course, "index_dir": str(self.index_dir), "built": True, "build": self.loaded_build,
             "model": m.model, "backend": m.backend, "dimension": m.dimension, "index_kind": m.index_kind,
             "format_version": m.format_version, "built_at": m.built_at,
             "chunk_count": m.chunk_count, "document_count": m.document_count,
@@ -70,32 +88,40 @@ class DocumentChange:
 
 
 class StudyService:
-    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None, *, course: Course | None = None,
+                 sentence_vectors: SentenceVectors | None = None) -> None:
+        """One course's service: `course` None is the default course (CORPUS_DIR and INDEX_DIR).
+        Services of one process share `embedder` and `sentence_vectors` (see bot.services.courses)."""
         self.settings = settings
-        self.embedder = embedder or make_embedder(
-            settings.embedding_model, settings.embedding_backend, model_cache=settings.index_dir / MODEL_CACHE,
-            allow_download=settings.allow_model_download, batch_size=settings.embed_batch_size,
-            threads=settings.torch_threads)
+        self.course = course or Course(DEFAULT_COURSE, settings.corpus_dir, settings.index_dir)
+        self.embedder = embedder or make_shared_embedder(settings)
         self.policy = AnswerPolicy(max_sentences=settings.answer_max_sentences)
         self._retriever: Retriever | None = None
         self._swap_lock = threading.Lock()
-        self._load_lock = threading.Lock()
+        self._load_lock = threading.Lock()  # two first questions at once load the index once
         self._reindex_lock = threading.Lock()
         self.last_reindex: IndexReport | None = None
         self.last_reindex_at: float | None = None
-        self.sentence_vectors = SentenceVectors(
-            self.embedder, EmbeddingCache(settings.index_dir / CACHE_FILE, vector_space(self.embedder)))
+        self.sentence_vectors = sentence_vectors or SentenceVectors(
+            self.embedder, EmbeddingCache(shared_cache_path(settings), vector_space(self.embedder)))
         self._quiz_bank: tuple[str, QuestionBank] | None = None  # (build name, its bank)
+        self.loaded_bytes = 0  # the served build's size on disk: what its memory is reckoned by
+        # Called after each use of the index (the registry keeps its memory budget with it).
+        self.on_use: Callable[[StudyService], None] | None = None
 
     # --- index ------------------------------------------------------------------------------
 
     @property
+    def name(self) -> str:
+        return self.course.name
+
+    @property
     def index_dir(self) -> Path:
-        return self.settings.index_dir
+        return self.course.index_dir
 
     @property
     def corpus_dir(self) -> Path:
-        return self.settings.corpus_dir
+        return self.course.corpus_dir
 
     def load(self) -> Retriever:
         """Load the current index from disk (errors say how to recover) and start serving it."""
@@ -107,8 +133,11 @@ class StudyService:
             self.embedder.dimension  # noqa: B018 - raises ModelLoadError naming EMBEDDING_MODEL
             raise
         retriever = Retriever(loaded, self.embedder, names=read_course_names(self.corpus_dir))
+        size = _folder_bytes(self.index_dir / BUILDS / loaded.build_name)
         with self._swap_lock:
             self._retriever = retriever
+            self.loaded_bytes = size
+        self._used()
         return retriever
 
     def retriever(self) -> Retriever:
@@ -117,18 +146,35 @@ class StudyService:
         first (a one-line pointer file read per question: no restart, no stale answers)."""
         with self._swap_lock:
             current = self._retriever
-        if current is not None and not self._superseded(current):
-            return current
-        with self._load_lock:  # one thread loads; the others then find it loaded
-            with self._swap_lock:
-                current = self._retriever
-            if current is not None and not self._superseded(current):
-                return current
-            return self.load()
+        if current is None or self._superseded(current):
+            with self._load_lock:  # one thread loads; the others then find it loaded
+                with self._swap_lock:
+                    current = self._retriever
+                if current is None or self._superseded(current):
+                    return self.load()
+        self._used()
+        return current
 
     def _superseded(self, retriever: Retriever) -> bool:
         latest = current_build(self.index_dir)
         return latest is not None and latest.name != retriever.index.build_name
+
+    @property
+    def loaded(self) -> bool:
+        with self._swap_lock:
+            return self._retriever is not None
+
+    def unload(self) -> None:
+        """Stop holding the index in memory (the memory budget's eviction); the next question
+        loads it again. A question already running keeps the retriever it holds."""
+        with self._swap_lock:
+            self._retriever = None
+            self._quiz_bank = None
+            self.loaded_bytes = 0
+
+    def _used(self) -> None:
+        if self.on_use is not None:
+            self.on_use(self)
 
     def open_index(self, progress: ProgressFn | None = None, *, build: bool = True) -> IndexOpening:
         """Load the index to serve, the one place that decides whether to build it first. With
@@ -161,8 +207,8 @@ class StudyService:
             options = IndexOptions(self.settings.chunk_max_chars, self.settings.index_kind,
                                    self.settings.approximate_above)
             report = build_index(self.corpus_dir, self.index_dir, self.embedder, options,
-                                 progress or (lambda *_: None))
-            if not report.unchanged or self._retriever is None:
+                                 progress or (lambda *_: None), cache_path=shared_cache_path(self.settings))
+            if not report.unchanged or not self.loaded:
                 self.load()
             self.last_reindex, self.last_reindex_at = report, time.time()
             return report
@@ -197,11 +243,13 @@ class StudyService:
     def info(self) -> IndexInfo:
         with self._swap_lock:
             loaded = self._retriever.index.build_name if self._retriever else None
-        return IndexInfo(self.index_dir, read_manifest(self.index_dir), loaded)
+        return IndexInfo(self.index_dir, read_manifest(self.index_dir), loaded, self.name)
 
     def quiz_bank(self) -> QuestionBank:
-        """The question bank of the build being served, read once per build."""
-        build = self.retriever().index.build_name
+        """The question bank of the current build, read once per build (without loading the
+        index: a quiz posted in a course nobody asks about costs no memory for its index)."""
+        current = current_build(self.index_dir)
+        build = current.name if current is not None else self.retriever().index.build_name
         cached = self._quiz_bank
         if cached is None or cached[0] != build:
             cached = (build, load_bank(self.index_dir / BUILDS / build))
@@ -225,3 +273,7 @@ class StudyService:
                                  self.embedder.knows_word, lambda: retriever.vocabulary)
         log.info("Answered (%s, top %.2f): %r", answer.tier, answer.top_score, question[:80])
         return answer
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())

@@ -114,7 +114,10 @@ def read_corpus(corpus_dir: Path, progress: ProgressFn = _noop) -> tuple[list[Do
 
 
 def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder,
-                options: IndexOptions = IndexOptions(), progress: ProgressFn = _noop) -> IndexReport:
+                options: IndexOptions = IndexOptions(), progress: ProgressFn = _noop, *,
+                cache_path: Path | None = None) -> IndexReport:
+    """`cache_path`: the embedding cache to use (default: the index folder's own). Courses share
+    one, so a text that two courses hold is embedded once."""
     started = time.perf_counter()
     with writer_lock(index_dir):
         documents, skipped = read_corpus(corpus_dir, progress)
@@ -134,7 +137,7 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder,
             return IndexReport(len(documents), len(chunks), 0, len(chunks), skipped=skipped,
                                unchanged=True, build="", seconds=time.perf_counter() - started,
                                quiz_items=int(old.quiz.get("items", 0)))
-        vectors, embedded = _embeddings_for(chunks, index_dir, embedder, progress)
+        vectors, embedded = _embeddings_for(chunks, cache_path or index_dir / CACHE_FILE, embedder, progress)
         progress("writing", 0, 1)
         bank, _ = build_bank(chunks, corpus_dir, reusable_items(current_build(index_dir)), teacher=teacher)
         manifest = _make_manifest(embedder, kind, documents, chunks_by_doc, chunker, old, skipped, vectors)
@@ -193,12 +196,12 @@ def _quiz_unchanged(old: Manifest | None, quiz: dict, index_dir: Path) -> bool:
     return load_bank(current_build(index_dir)).stored  # a truncated bank file is rebuilt too
 
 
-def _embeddings_for(chunks: list[Chunk], index_dir: Path, embedder: Embedder,
+def _embeddings_for(chunks: list[Chunk], cache_path: Path, embedder: Embedder,
                     progress: ProgressFn) -> tuple[np.ndarray, int]:
     """Vectors for every chunk, from the cache where the text was embedded before. New vectors
     reach the cache as each slice finishes, so an interrupted build keeps its work and the next
     one embeds only what is still missing."""
-    cache = EmbeddingCache(index_dir / CACHE_FILE, vector_space(embedder))
+    cache = EmbeddingCache(cache_path, vector_space(embedder))
     hashes = [c.text_hash for c in chunks]
     known = cache.get_many(hashes)
     missing: dict[str, str] = {}
@@ -221,7 +224,7 @@ def _embeddings_for(chunks: list[Chunk], index_dir: Path, embedder: Embedder,
     dims = {v.shape[0] for v in known.values()}
     if len(dims) != 1:  # a cache written by a different build of the "same" model
         raise StudyBotError("The embedding cache holds vectors of different sizes.",
-                            hint=f"Delete {index_dir / CACHE_FILE} and run `studybot index` again.")
+                            hint=f"Delete {cache_path} and run `studybot index` again.")
     return np.vstack([known[h] for h in hashes]).astype(np.float32), len(missing)
 
 
