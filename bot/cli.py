@@ -12,7 +12,7 @@ import typer
 from bot.chat import ChatSession
 from bot.cli_common import CliContext, cli_context, configure_logging, quiet_libraries
 from bot.cli_quiz import quiz_app
-from bot.cli_render import index_progress, render_answer, render_report
+from bot.cli_render import index_progress, render_answer, render_courses, render_report
 from bot.core.evaluation import EXAMPLE_LINE, FORMAT_HELP, load_questions, run_eval
 from bot.errors import StudyBotError
 
@@ -29,6 +29,8 @@ app.add_typer(quiz_app, name="quiz")
 CorpusOpt = Annotated[Optional[Path], typer.Option("--corpus", help="Folder of course documents.")]
 IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="Folder of the built index.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+CourseOpt = Annotated[Optional[str], typer.Option(
+    "--course", help="The course to use (`studybot courses` lists them); default: the default course.")]
 
 
 def _print_version(wanted: bool) -> None:
@@ -64,10 +66,11 @@ def start(ctx: typer.Context) -> None:
 
 
 @app.command()
-def index(ctx: typer.Context, corpus: CorpusOpt = None, index: IndexOpt = None, as_json: JsonOpt = False) -> None:
+def index(ctx: typer.Context, corpus: CorpusOpt = None, index: IndexOpt = None, course: CourseOpt = None,
+          as_json: JsonOpt = False) -> None:
     """Build or update the index from the corpus (only new text is embedded)."""
     cli = cli_context(ctx)
-    service = cli.service(corpus, index)
+    service = cli.service(corpus, index, course)
     with index_progress(cli.err_console, enabled=not as_json and cli.err_console.is_terminal) as progress:
         report = service.reindex(progress)
     if as_json:
@@ -77,12 +80,13 @@ def index(ctx: typer.Context, corpus: CorpusOpt = None, index: IndexOpt = None, 
 
 
 @app.command()
-def ask(ctx: typer.Context, question: str, index: IndexOpt = None, as_json: JsonOpt = False) -> None:
+def ask(ctx: typer.Context, question: str, index: IndexOpt = None, course: CourseOpt = None,
+        as_json: JsonOpt = False) -> None:
     """Answer one question from the notes, with citations."""
     if not question.strip():
         raise typer.BadParameter("the question is empty.", param_hint="'QUESTION'")
     cli = cli_context(ctx)
-    service = cli.service(index=index)
+    service = cli.service(index=index, course=course)
     _open_for_questions(cli, service)
     answer = service.ask(question)
     if as_json:
@@ -94,10 +98,10 @@ def ask(ctx: typer.Context, question: str, index: IndexOpt = None, as_json: Json
 
 
 @app.command()
-def chat(ctx: typer.Context, corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
+def chat(ctx: typer.Context, corpus: CorpusOpt = None, index: IndexOpt = None, course: CourseOpt = None) -> None:
     """An interactive session: ask questions, get answers with citations."""
     cli = cli_context(ctx)
-    _chat(cli, cli.service(corpus, index))
+    _chat(cli, cli.service(corpus, index, course))
 
 
 def _chat(cli: CliContext, service) -> None:
@@ -128,10 +132,11 @@ def _open_for_questions(cli: CliContext, service) -> None:
 
 @app.command("eval", help="Measure retrieval and answers on a question set (JSON lines).\n\n"
              f"{FORMAT_HELP}\n\nExample line:\n\n\b\n{EXAMPLE_LINE}")
-def evaluate(ctx: typer.Context, file: Path, index: IndexOpt = None, as_json: JsonOpt = False) -> None:
+def evaluate(ctx: typer.Context, file: Path, index: IndexOpt = None, course: CourseOpt = None,
+             as_json: JsonOpt = False) -> None:
     cli = cli_context(ctx)
     questions = load_questions(file)  # a bad file is refused before the model is loaded
-    service = cli.service(index=index)
+    service = cli.service(index=index, course=course)
     _open_for_questions(cli, service)
     report = run_eval(questions, service.ask)
     if as_json:
@@ -146,10 +151,10 @@ def evaluate(ctx: typer.Context, file: Path, index: IndexOpt = None, as_json: Js
 
 
 @app.command()
-def info(ctx: typer.Context, index: IndexOpt = None, as_json: JsonOpt = False) -> None:
+def info(ctx: typer.Context, index: IndexOpt = None, course: CourseOpt = None, as_json: JsonOpt = False) -> None:
     """What the index holds and how it was built."""
     cli = cli_context(ctx)
-    data = cli.service(index=index).info().to_dict()
+    data = cli.service(index=index, course=course).info().to_dict()
     if as_json:
         cli.print_json(data)
         return
@@ -163,6 +168,21 @@ def info(ctx: typer.Context, index: IndexOpt = None, as_json: JsonOpt = False) -
         console.print(f"  {name}: {doc['chunks']} chunks, indexed {doc['indexed_at']}")
     for name, reason in data["skipped"].items():
         console.print(f"  [yellow]skipped {name}[/]: {reason}")
+
+
+@app.command("courses")
+def list_courses(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """The courses: the Discord servers given each, its documents, chunks and size."""
+    cli = cli_context(ctx)
+    courses = cli.courses()
+    rows = [courses.summary(name) for name in courses.names()]
+    servers = cli.course_servers()
+    if as_json:
+        cli.print_json([{"course": r.name, "servers": servers.get(r.name, []), "documents": r.documents,
+                         "chunks": r.chunks, "notes_bytes": r.notes_bytes, "index_bytes": r.index_bytes,
+                         "built": r.built} for r in rows])
+        return
+    render_courses(cli.console, rows, servers)
 
 
 class Stopped(BaseException):

@@ -20,6 +20,7 @@ from bot.config import Settings, load_settings
 
 if TYPE_CHECKING:
     from bot.service import StudyService
+    from bot.services.courses import Courses
 
 
 def _real_service(settings: Settings) -> StudyService:
@@ -40,8 +41,36 @@ class CliContext:
             os.environ["HF_HUB_OFFLINE"] = "1"
         return settings
 
-    def service(self, corpus: Path | None = None, index: Path | None = None) -> StudyService:
-        return self.make_service(self.settings(corpus, index))
+    def service(self, corpus: Path | None = None, index: Path | None = None,
+                course: str | None = None) -> StudyService:
+        """The service of the default course (CORPUS_DIR and INDEX_DIR, or the folders named), or
+        of the course named (`--course`), which has its folders of its own."""
+        if course is None:
+            return self.make_service(self.settings(corpus, index))
+        if corpus is not None or index is not None:
+            raise typer.BadParameter("a course has its own notes and index folders: give --course, or "
+                                     "--corpus/--index, not both.", param_hint="'--course'")
+        return self.courses().get(course)
+
+    def courses(self) -> Courses:
+        from bot.services.courses import Courses  # late: it imports the model libraries
+
+        settings = self.settings()
+        return Courses(settings, default=self.make_service(settings))
+
+    def course_servers(self) -> dict[str, list[int]]:
+        """{course: ids of the Discord servers given it}, from the bot's database (none yet: {})."""
+        settings = self.settings()
+        if not settings.database_url and not settings.database_path.exists():
+            return {}
+        from bot.store.course_servers import CourseServers
+        from bot.store.database import open_database
+
+        db = open_database(settings)
+        try:
+            return CourseServers(db).guilds_by_course()
+        finally:
+            db.close()
 
     def print_json(self, data: object) -> None:
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

@@ -27,6 +27,8 @@ CorpusOpt = Annotated[Optional[Path], typer.Option(
     "--corpus", help="Folder of course documents: (re)build the index from it first if needed.")]
 IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="Folder of the built index.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+CourseOpt = Annotated[Optional[str], typer.Option(
+    "--course", help="The course whose questions to use (`studybot courses` lists them).")]
 LETTERS = "ABCD"
 
 
@@ -42,20 +44,20 @@ def item_json(item: QuizItem) -> dict:
     }
 
 
-def _current_bank(ctx: typer.Context, corpus: Path | None, index: Path | None):
+def _current_bank(ctx: typer.Context, corpus: Path | None, index: Path | None, course: str | None = None):
     """(cli context, service, bank of the current index). An index is built or brought up to date
     only from a corpus the user named, or for the default index of the configured corpus: never
     is `--index DIR` rebuilt from notes it was not made of. A bank that cannot be read is reported
     with the way to rebuild it, not silently replaced."""
     cli = cli_context(ctx)
-    service = cli.service(corpus, index)
+    service = cli.service(corpus, index, course)
     may_build = corpus is not None or index is None
     opening = service.open_index(build=may_build)
     if opening.report is not None:
         cli.err_console.print("Built the index and its question bank first.")
     bank = service.quiz_bank()
     if not bank.stored:
-        command = ("`studybot index`" if index is None else
+        command = (f"`studybot index{f' --course {course}' if course else ''}`" if index is None else
                    f"`studybot index --index {index} --corpus FOLDER`, FOLDER being the notes it was made from")
         raise StudyBotError(f"The question bank of the index in {service.index_dir} is missing or damaged.",
                             hint=f"Rebuild it with {command}.")
@@ -64,9 +66,9 @@ def _current_bank(ctx: typer.Context, corpus: Path | None, index: Path | None):
 
 @quiz_app.command()
 def generate(ctx: typer.Context, count: CountOpt = 10, corpus: CorpusOpt = None, index: IndexOpt = None,
-             as_json: JsonOpt = False) -> None:
+             course: CourseOpt = None, as_json: JsonOpt = False) -> None:
     """Questions generated from the notes (best first), with the passage each one quotes."""
-    cli, service, bank = _current_bank(ctx, corpus, index)
+    cli, service, bank = _current_bank(ctx, corpus, index, course)
     items = bank.generated[:count]
     if as_json:
         with _drafts(service) as drafts:
@@ -80,11 +82,12 @@ def generate(ctx: typer.Context, count: CountOpt = 10, corpus: CorpusOpt = None,
 
 
 @quiz_app.command("drafts")
-def drafts_command(ctx: typer.Context, corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
+def drafts_command(ctx: typer.Context, corpus: CorpusOpt = None, index: IndexOpt = None,
+                   course: CourseOpt = None) -> None:
     """Approve, edit or reject the generated questions waiting for a teacher, one at a time."""
     from bot.cli_drafts import review_drafts
 
-    cli, service, _ = _current_bank(ctx, corpus, index)
+    cli, service, _ = _current_bank(ctx, corpus, index, course)
     with _drafts(service) as drafts:
         review_drafts(drafts, cli.console, getpass.getuser(), lambda console, item: render_item(console, item,
                                                                                                 reveal=True))
@@ -111,9 +114,9 @@ def _drafts(service):
 
 @quiz_app.command("bank")
 def bank_command(ctx: typer.Context, corpus: CorpusOpt = None, index: IndexOpt = None,
-                 as_json: JsonOpt = False) -> None:
+                 course: CourseOpt = None, as_json: JsonOpt = False) -> None:
     """The stored bank: teachers' and generated items, with counts per kind."""
-    cli, service, bank = _current_bank(ctx, corpus, index)
+    cli, service, bank = _current_bank(ctx, corpus, index, course)
     manifest = service.info().manifest
     errors = {k: v for k, v in (manifest.skipped if manifest else {}).items() if k.startswith("quizzes/")}
     if as_json:

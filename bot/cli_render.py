@@ -71,3 +71,20 @@ def index_progress(console: Console, enabled: bool):
                 last[0] = now
 
         yield update
+
+
+def render_courses(console: Console, rows, servers: dict[str, list[int]]) -> None:
+    """One line per course (bot.services.courses.CourseSummary), with the ids of its servers."""
+    console.print(f"{'course':<24} {'documents':>9} {'chunks':>8} {'notes':>10} {'index':>10}  servers")
+    for row in rows:
+        ids = ", ".join(map(str, servers.get(row.name, []))) or "-"
+        if not row.built:
+            console.print(f"{escape(row.name):<24} {row.documents:>9} {'not indexed yet':>30}  {ids}",
+                          highlight=False)
+            continue
+        console.print(f"{escape(row.name):<24} {row.documents:>9} {row.chunks:>8} {_size(row.notes_bytes):>10} "
+                      f"{_size(row.index_bytes):>10}  {ids}", highlight=False)
+
+
+def _size(count: int) -> str:
+    return f"{count / 1e6:.1f} MB" if count >= 100_000 else f"{count / 1e3:.0f} kB"

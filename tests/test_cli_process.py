@@ -186,3 +186,55 @@ def test_a_damaged_question_bank_is_reported_and_never_rebuilt_from_other_notes(
     result = studybot(tmp_path, "quiz", "generate", "--index", str(index))
     assert result.returncode == 1 and "missing or damaged" in result.stderr
     assert current_build(index) == build
+
+
+# --- courses ----------------------------------------------------------------------------------
+
+PHOTOSYNTHESIS = REPO / "tests" / "data" / "courses" / "photosynthesis.md"
+
+
+def test_a_course_is_indexed_asked_and_listed_by_name(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "history.txt").write_text("# Rome\n\nRome was founded in 753 BC by Romulus.\n")
+    biology = tmp_path / "courses" / "biology" / "corpus"
+    biology.mkdir(parents=True)
+    shutil.copy(PHOTOSYNTHESIS, biology)
+    env = {"COURSES_DIR": str(tmp_path / "courses")}
+
+    indexed = studybot(tmp_path, "index", "--course", "biology", "--json", **env)
+    assert indexed.returncode == 0, indexed.stderr
+    assert '"documents": 1' in indexed.stdout and '"embedded": 0' not in indexed.stdout
+    assert not (tmp_path / "index" / "CURRENT").exists()  # the default course was not touched
+    assert (tmp_path / "courses" / "biology" / "index" / "CURRENT").exists()
+
+    answer = studybot(tmp_path, "ask", "--course", "biology", "What pigment absorbs the light?", "--json", **env)
+    assert answer.returncode == 0, answer.stderr
+    assert "photosynthesis.md" in answer.stdout and "chlorophyll" in answer.stdout.lower()
+    assert "history.txt" not in answer.stdout
+
+    from datetime import datetime, timezone
+
+    from bot.store.course_servers import CourseServers
+    from bot.store.database import Database
+
+    db = Database(tmp_path / "data" / "studybot.db")  # the bot's database (DATABASE_PATH's default)
+    CourseServers(db).assign(4242, "biology", by=None, at=datetime.now(timezone.utc), owner=True)
+    db.close()
+    listed = studybot(tmp_path, "courses", **env)
+    assert listed.returncode == 0, listed.stderr
+    lines = {line.split()[0]: line.split()[1:] for line in listed.stdout.splitlines()[1:]}
+    assert lines["biology"][:2] == ["1", str(read_manifest(biology.parent / "index").chunk_count)]
+    assert lines["biology"][-1] == "4242"
+    assert "not indexed yet" in " ".join(lines["default"]) and lines["default"][-1] == "-"
+
+
+def test_a_course_that_does_not_exist_or_clashes_with_folders_is_refused(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    unknown = studybot(tmp_path, "ask", "--course", "chemistry", "What is an acid?",
+                       COURSES_DIR=str(tmp_path / "courses"))
+    assert unknown.returncode == 1 and "There is no course “chemistry”" in unknown.stderr
+    assert "Traceback" not in unknown.stderr
+    both = studybot(tmp_path, "index", "--course", "chemistry", "--corpus", str(tmp_path / "corpus"))
+    assert both.returncode == 2 and "not both" in both.stderr
+    bad = studybot(tmp_path, "quiz", "bank", "--course", "../etc")
+    assert bad.returncode == 1 and "cannot name a course" in bad.stderr

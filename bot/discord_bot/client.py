@@ -10,6 +10,7 @@ from discord.ext import commands
 
 from bot.discord_bot.cogs.ask import AskCog
 from bot.discord_bot.cogs.corpus import CorpusCog, ReindexCog
+from bot.discord_bot.cogs.courses import CourseCog, CourseSelect
 from bot.discord_bot.cogs.quiz import QuizCog
 from bot.discord_bot.cogs.quiz_drafts import DraftButton
 from bot.discord_bot.cogs.review import ReviewButton, ReviewCog
@@ -31,6 +32,8 @@ class StudyBot(commands.Bot):
                          allowed_mentions=discord.AllowedMentions.none(), help_command=None, **options)
         self.ctx = ctx
         self.quiz = QuizEngine(self, ctx)
+        # A student's direct message that waits for them to choose its course: {user id: question}.
+        self.waiting_questions: dict[int, str] = {}
         self.tree.on_error = self.on_app_command_error
 
     async def setup_hook(self) -> None:
@@ -38,9 +41,10 @@ class StudyBot(commands.Bot):
         await self.add_cog(CorpusCog(self, self.ctx))
         await self.add_cog(ReindexCog(self, self.ctx))
         await self.add_cog(StatusCog(self, self.ctx))
+        await self.add_cog(CourseCog(self, self.ctx))
         await self.add_cog(QuizCog(self, self.ctx, self.quiz))
         await self.add_cog(ReviewCog(self, self.ctx))
-        self.add_dynamic_items(FeedbackButton, AnswerButton, ReportButton, ReviewButton, DraftButton)
+        self.add_dynamic_items(FeedbackButton, AnswerButton, ReportButton, ReviewButton, DraftButton, CourseSelect)
         await self.sync_commands()
         self.quiz.start()
 

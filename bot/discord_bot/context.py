@@ -1,5 +1,6 @@
 """Everything the cogs share, built once by the runner (or a test) and passed in: the settings,
-the clock, and the services every command calls (the cogs never reach the store themselves)."""
+the clock, and the services every command calls (the cogs never reach the store themselves).
+`service` is the default course; each server's own is `servers.of_guild(guild_id)`."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from bot.config import Settings
 from bot.service import StudyService
 from bot.services.asking import AskingService
 from bot.services.classroom import open_classroom
+from bot.services.courses import Courses
+from bot.services.courses_servers import ServerCourses
 from bot.services.drafts import DraftsService
 from bot.services.quiz import QuizService
 from bot.services.results import ResultsService
@@ -41,10 +44,14 @@ class BotContext:
     reviews: Reviews = field(init=False)
     asking: AskingService = field(init=False)
     drafts: DraftsService = field(init=False)
+    courses: Courses = field(init=False)
+    servers: ServerCourses = field(init=False)
 
     def __post_init__(self) -> None:
+        self.courses = Courses(self.settings, default=self.service)
         # Read at each call: tests move the clocks after building the context.
         room = open_classroom(self.service, self.db, clock=lambda: self.clock(), monotonic=lambda: self.monotonic(),
-                              rng=self.rng, review_fuzz=self.review_fuzz)
+                              rng=self.rng, review_fuzz=self.review_fuzz, courses=self.courses)
         self.quiz, self.drafts, self.reviews = room.quiz, room.drafts, room.reviews
-        self.results, self.asking = room.results, room.asking
+        self.results, self.asking, self.servers = room.results, room.asking, room.servers
+        self.drafts_in = room.drafts_in

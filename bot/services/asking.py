@@ -30,6 +30,7 @@ class Asker:
     user_id: int
     guild_id: int | None  # None: a direct message
     channel_id: int | None
+    course: str | None = None  # a direct message's course (a server's is the server's)
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,10 @@ class Answered:
 
 
 class AskingService:
-    def __init__(self, study: StudyService, quiz: QuizService, log: AnswerLog, cooldown: Cooldown,
-                 clock: Callable[[], datetime]) -> None:
-        self.study = study
+    def __init__(self, study: StudyService | Callable[[Asker], StudyService], quiz: QuizService, log: AnswerLog,
+                 cooldown: Cooldown, clock: Callable[[], datetime]) -> None:
+        """`study`: the one course every question goes to, or what picks the asker's course."""
+        self.study_of = study if callable(study) and not isinstance(study, StudyService) else (lambda _: study)
         self.quiz = quiz
         self.log = log
         self.cooldown = cooldown
@@ -78,7 +80,7 @@ class AskingService:
     def _answer_and_log(self, question: str, asker: Asker) -> Answered:
         open_posts = self.quiz.open_posts(asker.guild_id)
         _check_exam(question, open_posts)
-        answer = self.study.ask(question)
+        answer = self.study_of(asker).ask(question)
         _check_exam(question, open_posts, answer)
         answer_id = self.log.record(guild_id=asker.guild_id, channel_id=asker.channel_id, user_id=asker.user_id,
                                     question=question, tier=answer.tier, top_score=answer.top_score,

@@ -81,6 +81,6 @@ class DraftsService:
 
 
 def drafts_of(study: StudyService, db: Database, clock: Callable[[], datetime] | None = None) -> DraftsService:
-    """The drafts of the bank `study` serves, with the decisions kept in `db`."""
-    return DraftsService(QuizDecisions(db), lambda: list(study.quiz_bank().items),
+    """The drafts of the bank of `study`'s course, with the course's decisions kept in `db`."""
+    return DraftsService(QuizDecisions(db, study.name), lambda: list(study.quiz_bank().items),
                          study.settings.quiz_auto_approve, clock or (lambda: datetime.now(timezone.utc)))

@@ -32,7 +32,7 @@ Clock = Callable[[], datetime]
 # How long a process may take to send or reveal a post before another process may take over
 # (the first one died): far longer than sending takes, short enough that a restart catches up.
 CLAIM = timedelta(minutes=2)
-ItemSource = Callable[[], list[QuizItem]]
+ItemSource = Callable[[int], list[QuizItem]]  # a server's items: its course's
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,8 @@ class QuizService:
         self.posts = posts
         self.schedules = schedules
         self.reviews = reviews
-        self.items = items  # what may be posted: approved generated items and teachers' own
-        self.bank = bank or items  # every item of the bank being served, drafts included
+        self.items = items  # what may be posted in a server: approved generated items and teachers' own
+        self.bank = bank or items  # every item of a server's bank, drafts included
         self.clock = clock
         self.rng = rng or random.Random()
 
@@ -86,16 +86,16 @@ class QuizService:
         schedule = make_schedule(guild_id=guild_id, channel_id=channel_id, local_time=local_time,
                                  timezone=timezone, days=days, questions=questions, open_for=open_for,
                                  topic=topic, created_at=self.clock())
-        self.check_topic(schedule.topic)
+        self.check_topic(schedule.topic, guild_id)
         return self.schedules.add(schedule, created_by)
 
-    def check_topic(self, topic: str) -> None:
+    def check_topic(self, topic: str, guild_id: int) -> None:
         def matching(items: list[QuizItem]) -> bool:
             return any(i.kind in POSTABLE_KINDS and matches_topic(i, topic) for i in items)
 
-        if not topic or matching(self.items()):
+        if not topic or matching(self.items(guild_id)):
             return
-        if matching(self.bank()):
+        if matching(self.bank(guild_id)):
             raise InvalidInputError(f"No approved quiz question matches the topic “{topic}” yet.",
                                     hint="Approve some with `/quiz drafts` first.")
         raise InvalidInputError(f"No quiz question matches the topic “{topic}”.",
@@ -148,7 +148,7 @@ class QuizService:
         """Choose the questions and claim the occurrence; [] when it was claimed already or there
         is nothing to post (then a scheduled occurrence is recorded as missed, not retried)."""
         used, retired = self.posts.item_use(slot.guild_id), self.posts.retired(slot.guild_id)
-        items = choose_items(self.items(), slot.questions, used=used, retired=retired, topic=slot.topic,
+        items = choose_items(self.items(slot.guild_id), slot.questions, used=used, retired=retired, topic=slot.topic,
                              rng=self.rng)
         if not items:
             reason = f"no quiz questions available (topic {slot.topic!r})"
@@ -233,6 +233,6 @@ class QuizService:
         return self.posts.reported(guild_id)
 
     def retire(self, guild_id: int, item_id: str, by: int) -> None:
-        if item_id not in {i.id for i in self.bank()}:
+        if item_id not in {i.id for i in self.bank(guild_id)}:
             raise NotFoundError(f"There is no question `{item_id}` in the bank.", hint="`/quiz reports` lists ids.")
         self.posts.retire(guild_id, item_id, by, self.clock())

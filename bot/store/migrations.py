@@ -138,6 +138,46 @@ def _5_claims_on_quiz_posts(op: Operations) -> None:
     op.add_column("quiz_posts", Column("claimed_until", Str))
 
 
+def _6_courses(op: Operations) -> None:
+    # One bot, many courses. Which course each server uses; which servers own a course (the server
+    # whose first upload made it and whose moderators change its notes; others may be pointed at
+    # it); the course each student chose for their direct messages. Servers that used the bot
+    # before courses existed use and own the default course, so their notes, schedules and results
+    # carry on as they were. Teachers' decisions on quiz items become per course (the existing ones
+    # are the default course's): a new table with the course in its key, the rows copied over.
+    op.create_table(
+        "guild_courses",
+        Column("guild_id", DiscordId, primary_key=True, autoincrement=False),
+        Column("course", Str, nullable=False), Column("set_by", DiscordId), Column("set_at", Str, nullable=False))
+    op.create_index("guild_courses_course", "guild_courses", ["course"])
+    op.create_table(
+        "course_owners",
+        Column("course", Str, nullable=False), Column("guild_id", DiscordId, nullable=False),
+        Column("since", Str, nullable=False),
+        PrimaryKeyConstraint("course", "guild_id"))
+    op.execute("INSERT INTO guild_courses (guild_id, course, set_at)"
+               " SELECT guild_id, 'default', '1970-01-01T00:00:00+00:00' FROM ("
+               "SELECT guild_id FROM quiz_schedules UNION SELECT guild_id FROM quiz_posts"
+               " UNION SELECT guild_id FROM answers WHERE guild_id IS NOT NULL) AS used")
+    op.execute("INSERT INTO course_owners (course, guild_id, since) SELECT course, guild_id, set_at FROM guild_courses")
+    op.create_table(
+        "dm_courses",
+        Column("user_id", DiscordId, primary_key=True, autoincrement=False),
+        Column("course", Str, nullable=False), Column("chosen_at", Str, nullable=False))
+    op.create_table(
+        "course_quiz_decisions",
+        Column("course", Str, nullable=False), Column("content_key", Str, nullable=False),
+        Column("item_id", Str, nullable=False), Column("status", Str, nullable=False),
+        Column("reason", Str, nullable=False, server_default=""), Column("edited_json", Str),
+        Column("decided_by", Str, nullable=False), Column("decided_at", Str, nullable=False),
+        PrimaryKeyConstraint("course", "content_key"))
+    op.execute("INSERT INTO course_quiz_decisions (course, content_key, item_id, status, reason, edited_json,"
+               " decided_by, decided_at) SELECT 'default', content_key, item_id, status, reason, edited_json,"
+               " decided_by, decided_at FROM quiz_decisions")
+    op.drop_table("quiz_decisions")
+    op.rename_table("course_quiz_decisions", "quiz_decisions")
+
+
 Migration = Callable[[Operations], None]
 
 MIGRATIONS: list[tuple[int, Migration]] = [
@@ -146,4 +186,5 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (3, _3_spaced_review),
     (4, _4_quiz_decisions),
     (5, _5_claims_on_quiz_posts),
+    (6, _6_courses),
 ]

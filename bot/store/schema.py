@@ -163,6 +163,7 @@ review_log = Table(
 
 quiz_decisions = Table(
     "quiz_decisions", metadata,
+    Column("course", Str, primary_key=True),
     Column("content_key", Str, primary_key=True),
     Column("item_id", Str, nullable=False),
     Column("status", Str, nullable=False),
@@ -170,4 +171,27 @@ quiz_decisions = Table(
     Column("edited_json", Str),
     Column("decided_by", Str, nullable=False),
     Column("decided_at", Str, nullable=False),
+)
+
+guild_courses = Table(
+    "guild_courses", metadata,
+    Column("guild_id", DiscordId, primary_key=True, autoincrement=False),
+    Column("course", Str, nullable=False),
+    Column("set_by", DiscordId),
+    Column("set_at", Str, nullable=False),
+    Index("guild_courses_course", "course"),
+)
+
+course_owners = Table(
+    "course_owners", metadata,
+    Column("course", Str, primary_key=True),
+    Column("guild_id", DiscordId, primary_key=True, autoincrement=False),
+    Column("since", Str, nullable=False),
+)
+
+dm_courses = Table(
+    "dm_courses", metadata,
+    Column("user_id", DiscordId, primary_key=True, autoincrement=False),
+    Column("course", Str, nullable=False),
+    Column("chosen_at", Str, nullable=False),
 )

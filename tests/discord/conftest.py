@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest_asyncio
@@ -52,22 +53,29 @@ def study_world() -> World:
     return world
 
 
-async def make_env(tmp_path, default_service, real_embedder, **settings_options):
-    """Build the bot's world over copies of the default notes and index; yields one Env."""
+async def make_env(tmp_path, default_service, real_embedder, world: World | None = None, **settings_options):
+    """Build the bot's world over copies of the default notes and index; yields one Env.
+
+    The first server owns the default course, as a server that used the bot before courses
+    existed does (see bot.store.migrations, 6): its uploads change the top-level notes."""
     from bot.discord_bot.context import BotContext
     from bot.service import StudyService
+    from bot.store.course_servers import CourseServers
     from bot.store.database import Database
 
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     shutil.copytree(default_service.corpus_dir, corpus)
     shutil.copytree(default_service.index_dir, index)
-    fake = FakeDiscord(study_world())
+    fake = FakeDiscord(world or study_world())
     await fake.start()
-    settings = make_settings(corpus, index, discord_guild_ids=[int(fake.world.guild.id)],
-                             moderator_role="Moderators", ask_cooldown_seconds=0, **settings_options)
+    settings = make_settings(corpus, index, discord_guild_ids=[int(g) for g in fake.world.guilds],
+                             moderator_role="Moderators", ask_cooldown_seconds=0,
+                             courses_dir=tmp_path / "courses", **settings_options)
     service = StudyService(settings, real_embedder)
     service.load()
     db = Database(tmp_path / "state.db")
+    CourseServers(db).assign(int(fake.world.guild.id), "default", by=None, at=datetime.now(timezone.utc),
+                             owner=True)
     ctx = BotContext(settings, service, db, progress_interval=0.05, quiz_tick_seconds=3600, review_fuzz=False)
     try:
         yield Env(fake, ctx, tmp_path)

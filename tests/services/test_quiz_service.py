@@ -40,7 +40,7 @@ class Room:
         self.db = Database(tmp_path / "state.db")
         self.items = items
         self.reviews = Reviews(ReviewCards(self.db), fuzz=False)
-        self.quiz = QuizService(QuizPosts(self.db), QuizSchedules(self.db), self.reviews, lambda: self.items,
+        self.quiz = QuizService(QuizPosts(self.db), QuizSchedules(self.db), self.reviews, lambda guild_id: self.items,
                                 lambda: self.now[0], random.Random(1))
 
     def schedule(self, **options):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import re
@@ -11,6 +12,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.answering import Answer
+from bot.discord_bot.cogs.courses import choose_view, shared_guild_ids
 from bot.discord_bot.context import BotContext
 from bot.discord_bot.errors import user_message
 from bot.discord_bot.feedback import feedback_view
@@ -48,14 +50,32 @@ class AskCog(commands.Cog):
         if not question:
             await self._reply(message, content=HELP)
             return
-        asker = Asker(message.author.id, message.guild.id if message.guild else None, message.channel.id)
         try:
+            course = await self._direct_course(message, question) if direct else None
+            if direct and course is None:
+                return  # asked which course first; the choice answers the question
+            asker = Asker(message.author.id, message.guild.id if message.guild else None, message.channel.id, course)
             async with self._typing(message):
                 answered = await self.ctx.asking.ask(question, asker)
         except Exception as exc:  # noqa: BLE001 - one place words errors; replies are not interactions
             await self._reply(message, content=user_message(exc))
             return
         await self._reply(message, answer=answered.answer, view=feedback_view(answered.answer_id))
+
+    async def _direct_course(self, message: discord.Message, question: str) -> str | None:
+        """The course a direct message goes to: the one course of the student's servers, or the
+        one they chose; None when they must choose first (they are sent the menu, and the
+        question waits for the choice)."""
+        user_id = message.author.id
+        guild_ids = await shared_guild_ids(self.bot, self.ctx, user_id)
+        route = await asyncio.to_thread(self.ctx.servers.for_dm, user_id, guild_ids)
+        if route.course is not None:
+            return route.course
+        self.bot.waiting_questions[user_id] = question  # type: ignore[attr-defined]
+        await message.reply(content="You are in several classes with me: which course is your question about? "
+                                    "I'll remember your choice (`/course choose` changes it).",
+                            view=choose_view(user_id, route.choices), mention_author=False)
+        return None
 
     def _typing(self, message: discord.Message):
         """"StudyBot is typing…" where the bot may post; nothing where it may not."""

@@ -1,5 +1,7 @@
-"""Moderators manage the notes from Discord: upload, list, remove, reindex, and see the questions
-the notes could not answer. Questions keep being answered from the old index meanwhile."""
+"""Moderators manage their server's course notes from Discord: upload (the first upload gives the
+server a course of its own), list, remove, reindex, and see the questions the notes could not
+answer. Questions keep being answered from the old index meanwhile, and other courses are not
+touched."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from bot.discord_bot.access import require_role
 from bot.discord_bot.context import BotContext
 from bot.discord_bot.progress import ProgressReporter
 from bot.discord_bot.render import report_text
-from bot.errors import InvalidInputError, ReindexInProgressError
+from bot.errors import InvalidInputError, ReindexInProgressError, StudyBotError
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +49,16 @@ class CorpusCog(commands.GroupCog, group_name="corpus", group_description="Manag
         if file.size > limit:
             raise InvalidInputError(f"{file.filename} is {file.size / 1e6:.1f} MB; the limit is "
                                     f"{self.ctx.settings.upload_max_mb:g} MB.", hint="Nothing was changed.")
-        if self.ctx.service.reindexing:
+        course = await asyncio.to_thread(self.ctx.servers.own_course, interaction.guild_id)
+        if course is not None and course.reindexing:
             raise ReindexInProgressError("A reindex is running.", hint="Upload again when it has finished.")
         await interaction.response.defer(ephemeral=True, thinking=True)
         data = await file.read()
+        guild_name = interaction.guild.name if interaction.guild else str(interaction.guild_id)
         change = await with_progress(
             self.ctx, interaction, f"Adding {file.filename}…",
-            lambda progress: self.ctx.service.add_document(file.filename, data, progress))
+            lambda progress: self.ctx.servers.upload(interaction.guild_id, guild_name, interaction.user.id,
+                                                     file.filename, data, progress))
         verb = "Replaced" if change.replaced else "Added"
         await interaction.edit_original_response(content=limits.clip(
             f"{verb} **{change.name}**: {change.chunks} chunks indexed "
@@ -62,7 +67,7 @@ class CorpusCog(commands.GroupCog, group_name="corpus", group_description="Manag
     @app_commands.command(name="list", description="The documents in the notes")
     async def list_documents(self, interaction: discord.Interaction) -> None:
         self._moderator(interaction)
-        documents = await asyncio.to_thread(self.ctx.service.documents)
+        documents = await asyncio.to_thread(lambda: self.ctx.servers.of_guild(interaction.guild_id).documents())
         if not documents:
             await interaction.response.send_message("The notes are empty: upload a document with "
                                                     "`/corpus upload`.", ephemeral=True)
@@ -77,15 +82,19 @@ class CorpusCog(commands.GroupCog, group_name="corpus", group_description="Manag
     @app_commands.describe(name="The document to remove")
     async def remove(self, interaction: discord.Interaction, name: str) -> None:
         self._moderator(interaction)
+        course = await asyncio.to_thread(self.ctx.servers.owned, interaction.guild_id)
         await interaction.response.defer(ephemeral=True, thinking=True)
         change = await with_progress(self.ctx, interaction, f"Removing {name}…",
-                                           lambda progress: self.ctx.service.remove_document(name, progress))
+                                     lambda progress: course.remove_document(name, progress))
         await interaction.edit_original_response(
             content=limits.clip(f"Removed **{change.name}** and its {change.chunks} chunks.", limits.MESSAGE))
 
     @remove.autocomplete("name")
     async def _document_names(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        names = await asyncio.to_thread(lambda: list(self.ctx.service.documents()))
+        try:
+            names = await asyncio.to_thread(lambda: list(self.ctx.servers.of_guild(interaction.guild_id).documents()))
+        except StudyBotError:  # no course here: nothing to suggest
+            return []
         matching = [n for n in names if current.lower() in n.lower()]
         return [app_commands.Choice(name=limits.clip(n, 100), value=n) for n in matching[:25] if len(n) <= 100]
 
@@ -113,10 +122,10 @@ class ReindexCog(commands.Cog):
     @app_commands.default_permissions(manage_guild=True)
     async def reindex(self, interaction: discord.Interaction) -> None:
         require_role(interaction, self.ctx.settings.moderator_role, "reindex the course notes")
-        if self.ctx.service.reindexing:
+        course = await asyncio.to_thread(self.ctx.servers.owned, interaction.guild_id)
+        if course.reindexing:
             raise ReindexInProgressError("A reindex is already running.",
                                          hint="You'll see its summary when it finishes.")
         await interaction.response.defer(ephemeral=True, thinking=True)
-        report = await with_progress(self.ctx, interaction, "Reindexing the course notes…",
-                                     self.ctx.service.reindex)
+        report = await with_progress(self.ctx, interaction, "Reindexing the course notes…", course.reindex)
         await interaction.edit_original_response(content=report_text(report))

@@ -159,8 +159,9 @@ class AddQuestionModal(discord.ui.Modal, title="Add a quiz question"):
     async def on_submit(self, interaction: discord.Interaction) -> None:
         wrong = [line.strip() for line in self.wrong.value.splitlines() if line.strip()]
         await interaction.response.defer(ephemeral=True, thinking=True)
-        item = await asyncio.to_thread(self.ctx.service.add_quiz_question, self.question.value, self.answer.value,
-                                       wrong, self.explanation.value, str(interaction.user))
+        item = await asyncio.to_thread(
+            lambda: self.ctx.servers.owned(interaction.guild_id).add_quiz_question(
+                self.question.value, self.answer.value, wrong, self.explanation.value, str(interaction.user)))
         await interaction.edit_original_response(
             content=f"Added question `{item.id}` to the bank: it can be posted from now on.")
 

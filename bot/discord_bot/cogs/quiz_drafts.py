@@ -28,7 +28,7 @@ class QuizDraftCommands:
     @app_commands.command(name="drafts", description="Approve, edit or reject generated questions before they are posted")
     async def drafts(self, interaction: discord.Interaction) -> None:
         self._teacher(interaction)
-        draft = await asyncio.to_thread(self.ctx.drafts.next_draft)
+        draft = await asyncio.to_thread(lambda: self.ctx.drafts_in(interaction.guild_id).next_draft())
         await interaction.response.send_message(ephemeral=True, **draft_message(draft, interaction.user.id))
 
 
@@ -59,13 +59,19 @@ def draft_message(draft: Draft | None, owner_id: int, note: str = "", after: int
 
 
 async def show_next(interaction: discord.Interaction, note: str, after: int) -> None:
-    ctx = interaction.client.ctx  # type: ignore[attr-defined]
-    draft = await asyncio.to_thread(ctx.drafts.next_draft, after)
+    drafts = await _drafts(interaction)
+    draft = await asyncio.to_thread(drafts.next_draft, after)
     if draft is None and after:  # skipped past the end: start again from the first
-        after, draft = 0, await asyncio.to_thread(ctx.drafts.next_draft)
+        after, draft = 0, await asyncio.to_thread(drafts.next_draft)
     message = draft_message(draft, interaction.user.id, note, after)
     await interaction.response.edit_message(content=message["content"], embed=message["embed"],
                                             view=message["view"])
+
+
+async def _drafts(interaction: discord.Interaction):
+    """The drafts of the course of the server the teacher is in."""
+    ctx = interaction.client.ctx  # type: ignore[attr-defined]
+    return await asyncio.to_thread(ctx.drafts_in, interaction.guild_id)
 
 
 # action -> (label, style)
@@ -87,7 +93,7 @@ class DraftButton(PersistentButton, template=r"qd:(?P<action>approve|edit|reject
         return cls(match["action"], match["key"], int(match["owner"]), int(match["after"]))
 
     async def clicked(self, interaction: discord.Interaction) -> None:
-        drafts = interaction.client.ctx.drafts  # type: ignore[attr-defined]
+        drafts = await _drafts(interaction)
         by = str(interaction.user)
         if self.action == "approve":
             item = await asyncio.to_thread(drafts.approve, self.key, by)
@@ -124,7 +130,7 @@ class EditDraftModal(discord.ui.Modal, title="Edit and approve this question"):
         self.add_item(self.explanation)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        drafts = interaction.client.ctx.drafts  # type: ignore[attr-defined]
+        drafts = await _drafts(interaction)
         wrong = [line.strip() for line in (self.wrong.value if self.wrong else "").splitlines() if line.strip()]
         item = await asyncio.to_thread(
             lambda: drafts.edit(self.key, str(interaction.user), question=self.question.value,
@@ -144,7 +150,7 @@ class RejectDraftModal(discord.ui.Modal, title="Reject this question"):
         self.item, self.key, self.after = item, key, after
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        drafts = interaction.client.ctx.drafts  # type: ignore[attr-defined]
+        drafts = await _drafts(interaction)
         item = await asyncio.to_thread(drafts.reject, self.key, str(interaction.user), self.reason.value)
         await show_next(interaction, f"Rejected: “{limits.clip(item.prompt, 150)}”", self.after)
 

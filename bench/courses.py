@@ -1,0 +1,216 @@
+"""Many courses in one process (issue 12): 200 courses of 50 chunks and 5 of 5,000, served by one
+`Courses` registry (the real model loaded once, indexes loaded on first use, least recently used
+ones unloaded past COURSE_MEMORY_MB).
+
+Prints: resident memory (RSS) with the model only, after every course has been asked once with the
+budget at its default, and with a small budget; the first question to a course not loaded yet
+(cold: load its index, then answer) p50/p95 for the small and the large courses; warm questions
+p50/p95; and the memory each loaded course costs (RSS growth per course, beside the size the
+registry reckons from the build on disk). Target: a cold 5,000-chunk course answers its first
+question in under 1 s.
+
+How the courses are made (say so beside the figures): building 11,000 chunks with the real model
+would take an hour on this machine, so
+* each 5,000-chunk course is a copy of bench/fixtures.synthetic_index(5000): the default notes with
+  real vectors among synthetic prose chunks with random unit vectors (the same files five times:
+  what a cold load costs depends on the size, not the text);
+* each 50-chunk course is written with the project's own `write_build` from prose sentences with
+  random unit vectors.
+Questions are the default note's test questions; the answers are not the point here, the time and
+memory are (answer selection still embeds candidate sentences with the real model, as in use).
+
+    .venv/bin/python bench/courses.py [--small 200] [--large 5] [--small-budget 64] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import gc
+import hashlib
+import random
+import shutil
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+import common
+import fixtures
+
+OUT = common.OUT / "courses"
+
+
+def _release_memory() -> None:
+    """Collect garbage and give freed heap back to the OS, so RSS reflects what is held."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except OSError:  # not glibc
+        pass
+
+
+def small_course(index_dir: Path, n_chunks: int, seed: int, pool: list[str]) -> None:
+    from bot.core.documents import Chunk, make_chunk_id
+    from bot.core.embedding import DEFAULT_MODEL
+    from bot.core.index_store import DocumentEntry, Manifest, write_build
+    from bot.core.indexer import CHUNKER_VERSION
+
+    rng, np_rng = random.Random(seed), np.random.default_rng(seed)
+    name = f"notes-{seed}.md"
+    chunks = []
+    for position in range(n_chunks):
+        body = " ".join(rng.choice(pool) for _ in range(6))[:900]
+        heading = (f"Course {seed}", f"Part {position + 1}")
+        chunks.append(Chunk(make_chunk_id(name, heading, body, 0), name, heading, None, position, body))
+    vectors = np_rng.standard_normal((n_chunks, 384)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    entry = DocumentEntry(hashlib.sha256(name.encode()).hexdigest(), n_chunks, sum(len(c.text) for c in chunks), now)
+    manifest = Manifest(model=DEFAULT_MODEL, dimension=384, index_kind="flat", chunk_count=n_chunks,
+                        documents={name: entry}, chunker={"max_chars": 900, "version": CHUNKER_VERSION},
+                        built_at=now)
+    write_build(index_dir, manifest, chunks, vectors)
+
+
+def make_courses(root: Path, small: int, large: int, small_chunks: int) -> tuple[list[str], list[str]]:
+    courses = root / "courses"
+    marker = root / f"made-{small}-{large}-{small_chunks}"
+    small_names = [f"small-{i:03d}" for i in range(small)]
+    large_names = [f"large-{i}" for i in range(large)]
+    if marker.exists():
+        return small_names, large_names
+    shutil.rmtree(root, ignore_errors=True)
+    (root / "corpus").mkdir(parents=True)
+    started = time.perf_counter()
+    big = fixtures.synthetic_index(5000, "flat")
+    for name in large_names:
+        (courses / name / "corpus").mkdir(parents=True)
+        shutil.copytree(big, courses / name / "index", ignore=shutil.ignore_patterns(".lock", "*.sqlite*"))
+    pool = common.sentence_pool()
+    for seed, name in enumerate(small_names):
+        (courses / name / "corpus").mkdir(parents=True)
+        small_course(courses / name / "index", small_chunks, seed, pool)
+    marker.write_text("ok\n")
+    print(f"made {small} courses of {small_chunks} chunks and {large} of 5,000 in "
+          f"{time.perf_counter() - started:.0f} s")
+    return small_names, large_names
+
+
+def registry(root: Path, embedder, budget_mb: float | None):
+    from bot.config import Settings
+    from bot.services.courses import Courses
+
+    options = {} if budget_mb is None else {"course_memory_mb": budget_mb}
+    settings = Settings(_env_file=None, corpus_dir=root / "corpus", index_dir=root / "index",
+                        courses_dir=root / "courses", database_path=root / "bench.db", **options)
+    return Courses(settings, embedder)
+
+
+def ask_timed(courses, name: str, question: str, into: list[float]) -> None:
+    started = time.perf_counter()
+    courses.get(name).ask(question)
+    into.append(time.perf_counter() - started)
+
+
+def line(label: str, seconds: list[float]) -> str:
+    s = common.summary_ms(seconds)
+    return f"{label:<44} n={s['n']:<4} p50 {s['p50']:7.1f} ms   p95 {s['p95']:7.1f} ms   max {s['max']:7.1f} ms"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--small", type=int, default=200)
+    parser.add_argument("--large", type=int, default=5)
+    parser.add_argument("--small-chunks", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=3, help="cold reloads of each large course")
+    parser.add_argument("--small-budget", type=float, default=64.0, help="MB, for the eviction run")
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    if args.quick:
+        args.small, args.large, args.rounds = 20, 2, 1
+    common.print_machine()
+    from bot.core.embedding_model import SentenceTransformerEmbedder
+    from bot.config import Settings
+
+    small, large = make_courses(OUT, args.small, args.large, args.small_chunks)
+    questions = common.load_questions()
+    rng = random.Random(7)
+    embedder = SentenceTransformerEmbedder()
+    embedder.encode_query("warm up")
+    _release_memory()
+    rss_model = common.rss_mb()
+    default_budget = Settings.model_fields["course_memory_mb"].default
+    print(f"\nRSS with the model loaded, no course: {rss_model:.0f} MB")
+
+    # --- the default budget: every course asked once (cold), then warm questions -------------------
+    courses = registry(OUT, embedder, None)
+    cold_small, cold_large, warm_small, warm_large = [], [], [], []
+    for name in small:
+        ask_timed(courses, name, rng.choice(questions), cold_small)
+    _release_memory()
+    rss_small = common.rss_mb()
+    for name in large:
+        ask_timed(courses, name, rng.choice(questions), cold_large)
+    _release_memory()
+    rss_all = common.rss_mb()
+    for _ in range(args.rounds):  # more cold samples: let each large course go, then ask it again
+        for name in large:
+            courses.get(name).unload()
+            _release_memory()
+            ask_timed(courses, name, rng.choice(questions), cold_large)
+    for _ in range(300 if not args.quick else 40):
+        if rng.random() < 0.5:
+            ask_timed(courses, rng.choice(small), rng.choice(questions), warm_small)
+        else:
+            ask_timed(courses, rng.choice(large), rng.choice(questions), warm_large)
+    loaded = courses.loaded()
+    print(f"\nCOURSE_MEMORY_MB at its default ({default_budget:g} MB): {len(loaded)} of {len(small) + len(large)} "
+          f"courses loaded, reckoned {sum(loaded.values()) / 1e6:.0f} MB, {courses.evictions} unloaded")
+    print(f"RSS after asking all {len(small)} small courses: {rss_small:.0f} MB; after the {len(large)} large "
+          f"ones too: {rss_all:.0f} MB (model alone {rss_model:.0f} MB)")
+    print(line(f"cold first question, {args.small_chunks}-chunk course", cold_small))
+    print(line("cold first question, 5,000-chunk course", cold_large))
+    print(line(f"warm question, {args.small_chunks}-chunk course", warm_small))
+    print(line("warm question, 5,000-chunk course", warm_large))
+
+    # --- memory per loaded course ------------------------------------------------------------------
+    for name in small + large:
+        courses.get(name).unload()
+    _release_memory()
+    base = common.rss_mb()
+    for name in large:
+        courses.get(name).retriever()
+    _release_memory()
+    per_large = (common.rss_mb() - base) / len(large)
+    reckoned_large = courses.get(large[0]).loaded_bytes / 2**20
+    for name in large:
+        courses.get(name).unload()
+    _release_memory()
+    base = common.rss_mb()
+    for name in small:
+        courses.get(name).retriever()
+    _release_memory()
+    per_small = (common.rss_mb() - base) / len(small)
+    reckoned_small = courses.get(small[0]).loaded_bytes / 2**20
+    print(f"\nmemory per loaded course (RSS growth / course): 5,000 chunks {per_large:.1f} MB "
+          f"(reckoned from disk {reckoned_large:.1f} MB); {args.small_chunks} chunks {per_small * 1024:.0f} kB "
+          f"(reckoned {reckoned_small * 1024:.0f} kB)")
+    del courses
+    _release_memory()
+
+    # --- a small budget: memory stays bounded, cold loads come back --------------------------------
+    courses = registry(OUT, embedder, args.small_budget)
+    evicted_cold = []
+    for name in small + large + large:
+        ask_timed(courses, name, rng.choice(questions), evicted_cold)
+    _release_memory()
+    loaded = courses.loaded()
+    print(f"\nCOURSE_MEMORY_MB={args.small_budget:g}: {len(loaded)} courses loaded, reckoned "
+          f"{sum(loaded.values()) / 1e6:.0f} MB, {courses.evictions} unloads; RSS {common.rss_mb():.0f} MB")
+    print(line("questions while evicting (all courses, twice large)", evicted_cold))
+
+
+if __name__ == "__main__":
+    main()
