@@ -201,7 +201,10 @@ class Database:
             conn.execute(_versions.insert().values(version=pending[-1][0]))
 
     def close(self) -> None:
-        self.engine.dispose()
+        # After the statement in flight (a worker thread of a bot being stopped): closing SQLite's
+        # one connection under a running statement crashes the process.
+        with self._serialised():
+            self.engine.dispose()
 
 
 def _statement(statement: Executable | str) -> Executable:
