@@ -31,7 +31,7 @@ class Process:
     def __init__(self, target, now: list[datetime], seed: int) -> None:
         self.db = Database(target)
         self.quiz = QuizService(QuizPosts(self.db), QuizSchedules(self.db), Reviews(ReviewCards(self.db), fuzz=False),
-                                lambda: ITEMS, lambda: now[0], random.Random(seed))
+                                lambda guild_id: ITEMS, lambda: now[0], random.Random(seed))
 
     def tick(self, guilds: set[int]) -> tuple[list, list]:
         """As the Discord adapter's tick: reserve and 'send' what is due, reveal what it may claim."""
