@@ -78,8 +78,9 @@ def make_settings(corpus: Path, index: Path, **extra):
     from bot.config import Settings
 
     # _env_file=None: a developer's own .env must not change what the tests see.
+    # courses_dir beside them: a test never makes courses in the repository's data/ folder.
     return Settings(_env_file=None, corpus_dir=corpus, index_dir=index,
-                    database_path=index.parent / "state.db", **extra)
+                    database_path=index.parent / "state.db", **{"courses_dir": index.parent / "courses", **extra})
 
 
 @pytest.fixture(scope="session")
