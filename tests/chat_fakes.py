@@ -12,6 +12,8 @@ class FakeBank:
 
 
 class FakeChatService:
+    name = "default"  # the course it stands for (StudyService.name)
+
     def __init__(self, items=()):
         self.bank = FakeBank(items)
         self.asked: list[str] = []
