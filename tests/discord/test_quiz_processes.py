@@ -4,24 +4,12 @@ that process's claim in the database has run out (it died), sending or revealing
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
-import pytest
+from datetime import timedelta
 
 from bot.services.quiz import CLAIM
 
-START = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def clock(env):
-    now = [START]
-    env.ctx.clock = lambda: now[0]
-    return now
-
-
-def bot_messages(env):
-    return [m for m in env.fake.history(env.channel) if m.author_id == env.fake.bot.id and not m.deleted]
+# The quiz tests' start time, clock fixture and message reader (clock is a fixture, used by name).
+from tests.discord.test_quiz import START, bot_messages, clock  # noqa: F401
 
 
 def reserve_elsewhere(env):
