@@ -40,6 +40,8 @@ _NOT_TERM_WORDS = frozenset({"first", "last", "final", "main", "major", "other",
 _PLACE_CUES = frozenset({"in", "at", "to", "from", "near", "into", "across", "throughout", "within", "towards"})
 _LIST_GLUE = re.compile(r"\s*(?:,|,?\s+(?:and|or|as well as))\s*(?:the\s+)?|\s*/\s*")
 _TOKEN_RE = re.compile(r"[\w-]+")
+_LONGER_NAME_JOINERS = frozenset({"of", "en", "van", "von", "de", "der", "du", "la"})  # "Treaty of Amsterdam"
+_LOOK_BACK = 200  # characters before a name searched for the word before it
 _NGRAM_TOKEN_RE = re.compile(r"[\w-]+|[^\w\s]")
 
 
@@ -151,6 +153,7 @@ class NotesLexicon:
     siblings: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     _tokens: Counter | None = field(default=None, repr=False)
     _ngrams: dict[int, Counter] = field(default_factory=dict, repr=False)
+    _in_longer_names: dict[str, bool] = field(default_factory=dict, repr=False)
 
     # --- building -------------------------------------------------------------------------
 
@@ -238,10 +241,30 @@ class NotesLexicon:
     def mostly_in_longer_names(self, name: str) -> bool:
         """Written mostly (two times in three) inside longer names ("Amsterdam" of "Treaty of Amsterdam",
         "Loos" of "Van Gend en Loos"): a piece of a name, not a place to offer."""
-        found = re.findall(rf"(\S+)\s+(?:(?:of|en|van|von|de|der|du|la)\s+)?{re.escape(name)}(?![\w-])", self.text)
-        total = self.occurrences(name)
-        inside = sum(1 for before in found if before[:1].isupper() and fold(before) not in STOPWORDS)
-        return total > 0 and inside * 3 >= total * 2
+        if name not in self._in_longer_names:
+            found = self._words_before(name)
+            total = self.occurrences(name)
+            inside = sum(1 for before in found if before[:1].isupper() and fold(before) not in STOPWORDS)
+            self._in_longer_names[name] = total > 0 and inside * 3 >= total * 2
+        return self._in_longer_names[name]
+
+    def _words_before(self, name: str) -> list[str]:
+        """The word written before each use of `name`, skipping one joiner ("Treaty" of "Treaty of
+        Amsterdam"). The name is found by a literal search and only the text just before it is
+        split: a pattern that starts with a word before the name tries every position of the notes,
+        once per name, which made the bank's cost grow with the square of the notes' size."""
+        found, previous_end = [], 0
+        for match in re.finditer(rf"(?<=\s){re.escape(name)}(?![\w-])", self.text):
+            start = max(previous_end, match.start() - _LOOK_BACK)  # never back into the last use
+            words = self.text[start:match.start()].split()
+            if start > previous_end:
+                words = words[1:]  # the first may be cut
+            previous_end = match.end()
+            if len(words) >= 2 and words[-1] in _LONGER_NAME_JOINERS:
+                found.append(words[-2])
+            elif words:
+                found.append(words[-1])
+        return found
 
     def takes_the(self, name: str) -> bool:
         """Whether the notes usually write "the" before this name ("the United Kingdom")."""
