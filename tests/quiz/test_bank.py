@@ -12,9 +12,10 @@ from bot.core import index_store
 from bot.core.chunking import chunk_document
 from bot.core.index_store import read_manifest
 from bot.core.loaders import load_document
+from bot.core.quiz import bank as bank_module
 from bot.core.quiz import generator
 from bot.core.quiz.bank import (BANK_FILE, QuestionBank, build_bank, by_topic, load_bank, postable,
-                                save_bank)
+                                quiz_source, save_bank)
 from bot.core.quiz.items import MULTIPLE_CHOICE, POSTABLE_KINDS, TRUE_FALSE
 from tests.conftest import DEFAULT_CORPUS
 
@@ -187,3 +188,33 @@ def test_a_generator_failure_never_stops_indexing(hashed_service, monkeypatch):
     bank = hashed_service.quiz_bank()
     assert report.chunks and bank.generated == [] and len(bank.teacher) == 1
     assert bank.chunk_ids == ()  # nothing recorded as done: a later build generates them
+
+
+
+def test_notes_past_the_limit_give_questions_from_an_even_spread_of_every_document(chunks, spy, tmp_path,
+                                                                                 monkeypatch):
+    """The generator's cost is bounded: past the limit it reads every k-th passage of each
+    document, and adding a document leaves the others' choice (so their items are reused)."""
+    physics = tmp_path / "physics.txt"
+    physics.write_text(SCIENCE * 12, encoding="utf-8")
+    other = chunk_document(load_document(physics, "physics.txt"), max_chars=300)
+    everything = chunks + other
+    total = sum(len(c.text) for c in everything)
+    assert quiz_source(everything, limit=total) == everything
+
+    spread = quiz_source(everything, limit=total // 3)
+    step = -(-total // (total // 3))
+    assert step >= 3 and len(spread) < len(everything)
+    assert {c.document for c in spread} == {NOTE, "physics.txt"}
+    assert all(c.position % step == 0 for c in spread)
+    # The default note's choice is the same with or without the other document.
+    alone = [c for c in chunks if c.position % step == 0]
+    assert [c.id for c in spread if c.document == NOTE] == [c.id for c in alone]
+
+    (tmp_path / "quizzes").mkdir()
+    monkeypatch.setattr(bank_module, "QUIZ_NOTES_LIMIT", total // 3)
+    bank, _ = build_bank(everything, tmp_path)
+    assert set(spy[-1]) == {c.id for c in spread}
+    assert bank.generated and {i.source.chunk_id for i in bank.generated} <= {c.id for c in spread}
+    # Passages left out are not marked as done: a later build with room for them makes their items.
+    assert set(bank.chunk_ids) == {c.id for c in spread}

@@ -154,10 +154,13 @@ class NotesLexicon:
     _tokens: Counter | None = field(default=None, repr=False)
     _ngrams: dict[int, Counter] = field(default_factory=dict, repr=False)
     _in_longer_names: dict[str, bool] = field(default_factory=dict, repr=False)
+    _longer_name_kinds: dict[str, frozenset] = field(default_factory=dict, repr=False)
 
     # --- building -------------------------------------------------------------------------
 
     def add_doc(self, doc) -> None:
+        self._in_longer_names.clear()  # answers kept per name hold only for the notes read so far
+        self._longer_name_kinds.clear()
         for word in re.findall(r"\b[a-z][a-z-]+\b", doc.text):
             self.lowercase_words.add(word)
         for ent in doc.ents:
@@ -234,9 +237,11 @@ class NotesLexicon:
 
     def inside_longer_name(self, name: str, kind: str) -> bool:
         """Part of a longer name of another kind ("William Henry" of "Fort William Henry")."""
-        return any(name in other and name != other and other_kind != kind
-                   for other, votes in self.label_votes.items() if name in other
-                   for other_kind in votes)
+        if name not in self._longer_name_kinds:  # one pass over the names per name, not per call
+            self._longer_name_kinds[name] = frozenset(
+                other_kind for other, votes in self.label_votes.items() if name in other and name != other
+                for other_kind in votes)
+        return any(other_kind != kind for other_kind in self._longer_name_kinds[name])
 
     def mostly_in_longer_names(self, name: str) -> bool:
         """Written mostly (two times in three) inside longer names ("Amsterdam" of "Treaty of Amsterdam",
