@@ -9,6 +9,8 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +37,7 @@ log = logging.getLogger(__name__)
 
 MODEL_CACHE = "models"  # in the index folder: the ONNX files made from the model, once
 
+BuildClaim = Callable[..., AbstractContextManager[bool]]
 
 
 def make_shared_embedder(settings: Settings) -> Embedder:
@@ -108,6 +111,9 @@ class StudyService:
         self.loaded_bytes = 0  # the served build's size on disk: what its memory is reckoned by
         # Called after each use of the index (the registry keeps its memory budget with it).
         self.on_use: Callable[[StudyService], None] | None = None
+        # The claim on building this course across processes (bot.store.course_builds), given by
+        # whoever holds the database: claim(course, wait=...) yields whether it is held.
+        self.build_claim: BuildClaim | None = None
 
     # --- index ------------------------------------------------------------------------------
 
@@ -186,34 +192,53 @@ class StudyService:
         except IndexMissingError:
             if not build:
                 raise
-            return IndexOpening(self.reindex(progress), ())
+            return IndexOpening(self.reindex(progress, wait=True), ())
         manifest = read_manifest(self.index_dir)
         changed = tuple(corpus_changes(self.corpus_dir, manifest)) if manifest else ()
         if changed and build:
-            return IndexOpening(self.reindex(progress), changed)
+            return IndexOpening(self.reindex(progress, wait=True), changed)
         return IndexOpening(None, changed)
 
     @property
     def reindexing(self) -> bool:
         return self._reindex_lock.locked()
 
-    def reindex(self, progress: ProgressFn | None = None) -> IndexReport:
+    def reindex(self, progress: ProgressFn | None = None, *, wait: bool = False) -> IndexReport:
         """Rebuild from the corpus aside; questions keep being answered from the old index until
-        the new one is complete, then it replaces the old one in one step."""
-        if not self._reindex_lock.acquire(blocking=False):
+        the new one is complete, then it replaces the old one in one step. One build of a course
+        at a time (`_building`): a second one is refused, or with `wait` (a process starting)
+        waits and then finds little to do."""
+        with self._building(wait):
+            return self._build(progress)
+
+    @contextmanager
+    def _building(self, wait: bool = False) -> Iterator[None]:
+        """The right to change this course's notes and build its index: held by one thread of
+        this process and, through the database's claim, by one process of all of them."""
+        if not self._reindex_lock.acquire(blocking=wait):
             raise ReindexInProgressError("A reindex is already running.",
                                          hint="Wait for it to finish, then try again.")
         try:
-            options = IndexOptions(self.settings.chunk_max_chars, self.settings.index_kind,
-                                   self.settings.approximate_above)
-            report = build_index(self.corpus_dir, self.index_dir, self.embedder, options,
-                                 progress or (lambda *_: None), cache_path=shared_cache_path(self.settings))
-            if not report.unchanged or not self.loaded:
-                self.load()
-            self.last_reindex, self.last_reindex_at = report, time.time()
-            return report
+            claim = self.build_claim(self.name, wait=wait) if self.build_claim else nullcontext(True)
+            with claim as held:
+                if not held:
+                    raise ReindexInProgressError(
+                        "A reindex of these notes is already running in another of the bot's processes.",
+                        hint="Wait for it to finish, then try again.")
+                yield
         finally:
             self._reindex_lock.release()
+
+    def _build(self, progress: ProgressFn | None) -> IndexReport:
+        """Build (the caller holds `_building`) and serve the result."""
+        options = IndexOptions(self.settings.chunk_max_chars, self.settings.index_kind,
+                               self.settings.approximate_above)
+        report = build_index(self.corpus_dir, self.index_dir, self.embedder, options,
+                             progress or (lambda *_: None), cache_path=shared_cache_path(self.settings))
+        if not report.unchanged or not self.loaded:
+            self.load()
+        self.last_reindex, self.last_reindex_at = report, time.time()
+        return report
 
     def add_document(self, filename: str, data: bytes, progress: ProgressFn | None = None) -> DocumentChange:
         """Check an upload, put it in the corpus and index it (only its chunks are embedded). A file
@@ -221,9 +246,10 @@ class StudyService:
         name, document = check_upload(filename, data, int(self.settings.upload_max_mb * 1_000_000))
         if self.reindexing:
             raise ReindexInProgressError("A reindex is running.", hint="Upload again when it has finished.")
-        replaced = (self.corpus_dir / name).exists()
-        write_document(self.corpus_dir, name, data)
-        report = self.reindex(progress)
+        with self._building():  # the file is written only once this process may build
+            replaced = (self.corpus_dir / name).exists()
+            write_document(self.corpus_dir, name, data)
+            report = self._build(progress)
         entry = read_manifest(self.index_dir).documents.get(name)
         return DocumentChange(name, entry.chunks if entry else 0, replaced, report)
 
@@ -231,10 +257,11 @@ class StudyService:
         path = resolve_document(self.corpus_dir, name)
         if self.reindexing:
             raise ReindexInProgressError("A reindex is running.", hint="Try again when it has finished.")
-        manifest = read_manifest(self.index_dir)
-        chunks = manifest.documents[name].chunks if manifest and name in manifest.documents else 0
-        path.unlink()
-        return DocumentChange(name, chunks, True, self.reindex(progress))
+        with self._building():
+            manifest = read_manifest(self.index_dir)
+            chunks = manifest.documents[name].chunks if manifest and name in manifest.documents else 0
+            path.unlink()
+            return DocumentChange(name, chunks, True, self._build(progress))
 
     def documents(self) -> dict[str, DocumentEntry]:
         manifest = read_manifest(self.index_dir)
@@ -260,8 +287,9 @@ class StudyService:
                           author: str) -> QuizItem:
         """A teacher's own multiple-choice question: checked, saved beside the notes, and in the
         bank at once (the reindex re-embeds nothing)."""
-        item = add_teacher_question(self.corpus_dir, question, answer, wrong, explanation, author)
-        self.reindex()
+        with self._building():
+            item = add_teacher_question(self.corpus_dir, question, answer, wrong, explanation, author)
+            self._build(None)
         return item
 
     # --- questions ----------------------------------------------------------------------------

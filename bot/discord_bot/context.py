@@ -20,6 +20,7 @@ from bot.services.drafts import DraftsService
 from bot.services.quiz import QuizService
 from bot.services.results import ResultsService
 from bot.services.reviews import Reviews
+from bot.store.course_builds import CourseBuilds
 from bot.store.database import Database
 
 
@@ -48,7 +49,8 @@ class BotContext:
     servers: ServerCourses = field(init=False)
 
     def __post_init__(self) -> None:
-        self.courses = Courses(self.settings, default=self.service)
+        builds = CourseBuilds(self.db, lambda: self.clock())
+        self.courses = Courses(self.settings, default=self.service, build_claim=builds.claim)
         # Read at each call: tests move the clocks after building the context.
         room = open_classroom(self.service, self.db, clock=lambda: self.clock(), monotonic=lambda: self.monotonic(),
                               rng=self.rng, review_fuzz=self.review_fuzz, courses=self.courses)

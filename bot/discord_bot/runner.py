@@ -14,9 +14,10 @@ import yarl
 
 from bot.config import Settings
 from bot.discord_bot.client import StudyBot, make_bot
-from bot.discord_bot.context import BotContext
+from bot.discord_bot.context import BotContext, utc_now
 from bot.errors import ConfigError
 from bot.service import StudyService
+from bot.store.course_builds import CourseBuilds
 from bot.store.database import open_database
 
 log = logging.getLogger(__name__)
@@ -60,11 +61,13 @@ def run_bot(settings: Settings) -> None:
     logging.basicConfig(level=settings.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True)
     point_at_endpoints(settings)
-    service = StudyService(settings)
-    prepare_service(service)
     db = open_database(settings)
-    ctx = BotContext(settings, service, db)
     try:
+        service = StudyService(settings)
+        # Another process of the bot may be building the same notes: wait for its build.
+        service.build_claim = CourseBuilds(db, utc_now).claim
+        prepare_service(service)
+        ctx = BotContext(settings, service, db)
         asyncio.run(_run(ctx, settings.discord_token.get_secret_value()))
     finally:
         db.close()

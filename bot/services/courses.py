@@ -21,7 +21,7 @@ from bot.core.embedding_cache import EmbeddingCache
 from bot.core.index_store import current_build, read_manifest
 from bot.core.sentence_vectors import SentenceVectors
 from bot.errors import InvalidInputError, NotFoundError
-from bot.service import StudyService, make_shared_embedder, shared_cache_path
+from bot.service import BuildClaim, StudyService, make_shared_embedder, shared_cache_path
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +41,11 @@ class CourseSummary:
 
 class Courses:
     def __init__(self, settings: Settings, embedder: Embedder | None = None, *,
-                 default: StudyService | None = None) -> None:
-        """`default`: an existing service of the default course to adopt (with its model)."""
+                 default: StudyService | None = None, build_claim: BuildClaim | None = None) -> None:
+        """`default`: an existing service of the default course to adopt (with its model).
+        `build_claim`: the database's claim on building a course (bot.store.course_builds), so
+        that two processes never build one course at once; without it, only this process's
+        own builds are kept apart."""
         self.settings = settings
         self.folders = CourseFolders(settings.corpus_dir, settings.index_dir, settings.courses_dir)
         self.embedder = default.embedder if default else (embedder or make_shared_embedder(settings))
@@ -53,6 +56,7 @@ class Courses:
         self._loaded: OrderedDict[str, int] = OrderedDict()  # name -> bytes, least recently used first
         self._lock = threading.RLock()
         self.evictions = 0
+        self.build_claim = build_claim
         if default is not None:
             self._adopt(default)
 
@@ -94,6 +98,8 @@ class Courses:
 
     def _adopt(self, service: StudyService) -> StudyService:
         service.on_use = self._used
+        if self.build_claim is not None:
+            service.build_claim = self.build_claim
         self._open[service.name] = service
         return service
 

@@ -154,6 +154,25 @@ class Database:
             finally:
                 self._local.conn = None
 
+    @contextmanager
+    def advisory_lock(self, name: str, *, wait: bool) -> Iterator[bool]:
+        """PostgreSQL only: hold the session advisory lock `name` for the block, on a connection of
+        its own (a lock that outlives one transaction, such as a build's; it ends with the
+        connection if the process dies). Yields whether it is held: False when another session
+        holds it and `wait` is False."""
+        assert self.kind == "postgresql", "advisory locks are PostgreSQL's"
+        key = {"key": lock_key(name)}
+        with self._autocommit.connect() as conn:
+            held = bool(conn.execute(text("SELECT pg_try_advisory_lock(:key)"), key).scalar())
+            if not held and wait:
+                conn.execute(text("SELECT pg_advisory_lock(:key)"), key)
+                held = True
+            try:
+                yield held
+            finally:
+                if held:
+                    conn.execute(text("SELECT pg_advisory_unlock(:key)"), key)
+
     # --- statements ------------------------------------------------------------------------------
 
     def execute(self, statement: Executable | str, params: Mapping | Sequence[Mapping] | None = None) -> Executed:

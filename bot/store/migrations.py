@@ -178,6 +178,27 @@ def _6_courses(op: Operations) -> None:
     op.rename_table("course_quiz_decisions", "quiz_decisions")
 
 
+def _7_processes_and_courses(op: Operations) -> None:
+    # The servers the bot is in, as the processes owning their shards last saw them: a process
+    # hears only its own shards' servers, yet a direct message (always on shard 0) must know every
+    # server a student shares with the bot. A course's build, claimed by one process at a time
+    # (the row is SQLite's lock; PostgreSQL's is an advisory lock, the row there says who holds
+    # it). The course each question was answered from, so /corpus gaps reads the course's own
+    # gaps whichever of its servers (or a direct message) asked; older questions take their
+    # server's course (a direct message's is not known).
+    op.create_table(
+        "bot_guilds",
+        Column("guild_id", DiscordId, primary_key=True, autoincrement=False), Column("seen_at", Str, nullable=False))
+    op.create_table(
+        "course_builds",
+        Column("course", Str, primary_key=True), Column("holder", Str, nullable=False),
+        Column("started_at", Str, nullable=False))
+    op.add_column("answers", Column("course", Str))
+    op.execute("UPDATE answers SET course = COALESCE((SELECT gc.course FROM guild_courses gc"
+               " WHERE gc.guild_id = answers.guild_id), 'default') WHERE guild_id IS NOT NULL")
+    op.create_index("answers_course_gaps", "answers", ["course", "tier", "asked_at"])
+
+
 Migration = Callable[[Operations], None]
 
 MIGRATIONS: list[tuple[int, Migration]] = [
@@ -187,4 +208,5 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (4, _4_quiz_decisions),
     (5, _5_claims_on_quiz_posts),
     (6, _6_courses),
+    (7, _7_processes_and_courses),
 ]

@@ -39,7 +39,9 @@ answers = Table(
     Column("tier", Str, nullable=False),
     Column("top_score", Float, nullable=False),
     Column("asked_at", Str, nullable=False),
+    Column("course", Str),  # the course that answered (None: a direct message from before migration 7)
     Index("answers_gaps", "guild_id", "tier", "asked_at"),
+    Index("answers_course_gaps", "course", "tier", "asked_at"),
     sqlite_autoincrement=True,
 )
 
@@ -194,4 +196,17 @@ dm_courses = Table(
     Column("user_id", DiscordId, primary_key=True, autoincrement=False),
     Column("course", Str, nullable=False),
     Column("chosen_at", Str, nullable=False),
+)
+
+bot_guilds = Table(
+    "bot_guilds", metadata,
+    Column("guild_id", DiscordId, primary_key=True, autoincrement=False),
+    Column("seen_at", Str, nullable=False),
+)
+
+course_builds = Table(
+    "course_builds", metadata,
+    Column("course", Str, primary_key=True),
+    Column("holder", Str, nullable=False),
+    Column("started_at", Str, nullable=False),
 )
