@@ -6,7 +6,9 @@ What is erased (in one guild, or everywhere when guild_id is None):
   too), and the student's reports of broken questions;
 * spaced-review cards and their review log;
 * the questions they asked the bot (`answers`), with every vote on those answers, and the votes
-  they gave on other people's answers.
+  they gave on other people's answers;
+* the course they chose for their direct messages (whatever the scope: it belongs to no one
+  server, and without it they are simply asked again).
 
 Not erased: the posts themselves (they belong to the class), and teachers' audit columns
 (`quiz_schedules.created_by`, `quiz_retired.retired_by`), which record a teacher's action, not a
@@ -19,9 +21,10 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, Table, delete, func, select
 
 from bot.store.database import Database
-from bot.store.schema import answers, feedback, quiz_answers, quiz_posts, quiz_reports, review_cards, review_log
+from bot.store.schema import (answers, dm_courses, feedback, quiz_answers, quiz_posts, quiz_reports, review_cards,
+                              review_log)
 
-KEYS = ("quiz answers", "reports", "review cards", "questions asked", "votes")
+KEYS = ("quiz answers", "reports", "review cards", "questions asked", "votes", "direct-message course choice")
 
 
 def _scope(guild_id: int | None, user_id: int) -> dict[str, tuple[Table, ColumnElement[bool]]]:
@@ -45,12 +48,13 @@ def _scope(guild_id: int | None, user_id: int) -> dict[str, tuple[Table, ColumnE
         # Others' votes on this student's questions: they would point at a deleted question.
         "votes on their questions": (feedback, feedback.c.answer_id.in_(select(answers.c.id).where(own(answers)))),
         "questions asked": (answers, own(answers)),
+        "direct-message course choice": (dm_courses, dm_courses.c.user_id == user_id),
     }
 
 
 # Children before parents, and votes before the questions they point at.
 _DELETE_ORDER = ("quiz answers", "reports", "review log", "review cards", "votes", "votes on their questions",
-                 "questions asked")
+                 "questions asked", "direct-message course choice")
 
 
 def preview(db: Database, guild_id: int | None, user_id: int) -> dict[str, int]:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import csv
 import io
 import sqlite3
@@ -140,6 +142,8 @@ async def test_forget_me_leaves_no_row_of_that_student(env, clock):
         await schedule(env, days="daily", open_for="2h")
         await run_days(env, bot, clock, PLAN[:2])
         await slash(env, "ask", "bob", question="Who replaced Peng Dehuai?")
+        # The course bob chose for his direct messages (as the course menu records it).
+        await asyncio.to_thread(bot.ctx.servers.servers.choose_for_dm, int(env.user("bob").id), "default", clock[0])
         rec = await slash(env, "quiz forget-me", "bob")
         prompt = rec.original
         confirm = next(c for c in prompt.custom_ids() if c)  # the first button is "Erase my data"

@@ -10,6 +10,7 @@ from sqlalchemy import inspect
 from bot.core.quiz.items import MULTIPLE_CHOICE, QuizItem
 from bot.core.quiz.schedule import make_schedule, occurrence
 from bot.store.answer_log import AnswerLog
+from bot.store.course_servers import CourseServers
 from bot.store.database import Database
 from bot.store.forget import forget_user, preview
 from bot.store.quiz_posts import QuizPosts
@@ -109,6 +110,7 @@ def _fill(db, user: int) -> None:
     dm = log.record(guild_id=None, channel_id=None, user_id=user, question="DM question", tier="answered",
                     top_score=0.5, at=AT)
     log.vote(dm, user, False, AT)
+    CourseServers(db).choose_for_dm(user, "biology", AT)
 
 
 def _user_rows(db, user: int) -> dict[str, int]:
@@ -131,10 +133,12 @@ def test_forget_user_everywhere_leaves_no_row_and_keeps_others(db):
     log.vote(mine, YOU, True, AT)
     before = _user_rows(db, YOU)
     assert set(before) >= {"answers", "feedback", "quiz_answers", "quiz_reports", "review_cards", "review_log"}
-    assert preview(db, None, ME) == {"quiz answers": 2, "reports": 2, "review cards": 2, "questions asked": 3,
-                                     "votes": 4}
+    everything = {"quiz answers": 2, "reports": 2, "review cards": 2, "questions asked": 3, "votes": 4,
+                  "direct-message course choice": 1}
+    assert preview(db, None, ME) == everything
     erased = forget_user(db, None, ME)
-    assert erased == {"quiz answers": 2, "reports": 2, "review cards": 2, "questions asked": 3, "votes": 4}
+    assert erased == everything
+    assert CourseServers(db).dm_choice(ME) is None and CourseServers(db).dm_choice(YOU) == "biology"
     assert all(n == 0 for n in _user_rows(db, ME).values())
     # Your rows stay, except your vote on my (now erased) question.
     assert _user_rows(db, YOU) == {**before, "feedback": before["feedback"] - 1}
@@ -146,7 +150,9 @@ def test_forget_user_everywhere_leaves_no_row_and_keeps_others(db):
 def test_forget_user_in_one_guild_keeps_the_other_guild(db):
     _fill(db, ME)
     erased = forget_user(db, G, ME)
-    assert erased == {"quiz answers": 1, "reports": 1, "review cards": 1, "questions asked": 1, "votes": 1}
+    # The direct-message course belongs to no server: it goes whatever the scope.
+    assert erased == {"quiz answers": 1, "reports": 1, "review cards": 1, "questions asked": 1, "votes": 1,
+                      "direct-message course choice": 1}
     left = db.query("SELECT guild_id FROM review_cards WHERE user_id = :u", {"u": ME})
     assert [r["guild_id"] for r in left] == [OTHER_G]
     assert QuizResults(db).answers(G, user_id=ME) == [] and len(QuizResults(db).answers(OTHER_G, user_id=ME)) == 1

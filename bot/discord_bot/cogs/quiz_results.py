@@ -84,7 +84,7 @@ class QuizResultsCommands:
         view = ForgetConfirm(self.ctx, interaction.user.id, interaction.guild_id)
         await interaction.response.send_message(
             "This erases your quiz answers, scores, streaks, review cards, the questions you asked and your votes "
-            "in this server. It cannot be undone.", view=view, ephemeral=True)
+            "in this server, and the course you chose for your direct messages. It cannot be undone.", view=view, ephemeral=True)
 
 
 class ForgetConfirm(discord.ui.View):
