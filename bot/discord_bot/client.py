@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import discord
@@ -70,6 +71,18 @@ class StudyBot(commands.Bot):
     async def on_ready(self) -> None:
         log.info("Connected as %s (id %s) to %d guilds", self.user, self.user.id if self.user else "?",
                  len(self.guilds))
+        # Other processes (a direct message's) learn which servers this one serves.
+        await asyncio.to_thread(self.ctx.servers.serving, [g.id for g in self.guilds], self.serves)
+
+    def serves(self, guild_id: int) -> bool:
+        """Whether Discord sends this server's events to this process (unsharded: every server)."""
+        return True
+
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        await asyncio.to_thread(self.ctx.servers.joined, guild.id)
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        await asyncio.to_thread(self.ctx.servers.left, guild.id)
 
     async def on_app_command_error(self, interaction: discord.Interaction,
                                    error: app_commands.AppCommandError) -> None:
@@ -80,6 +93,9 @@ class ShardedStudyBot(StudyBot, commands.AutoShardedBot):
     """The same bot running some of the bot's shards (SHARD_IDS of SHARD_COUNT): Discord sends
     this process the events of the servers on those shards only, so several processes split
     the servers between them."""
+
+    def serves(self, guild_id: int) -> bool:
+        return (guild_id >> 22) % self.shard_count in (self.shard_ids or range(self.shard_count))
 
 
 def make_bot(ctx: BotContext) -> StudyBot:

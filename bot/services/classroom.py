@@ -21,6 +21,7 @@ from bot.services.quiz import QuizService
 from bot.services.results import ResultsService
 from bot.services.reviews import Reviews
 from bot.store.answer_log import AnswerLog
+from bot.store.bot_guilds import BotGuilds
 from bot.store.course_servers import CourseServers
 from bot.store.database import Database
 from bot.store.quiz_decisions import QuizDecisions
@@ -53,7 +54,8 @@ def open_classroom(study: StudyService, db: Database, *, clock: Callable[[], dat
     are needed, so a test may move them after the services are built."""
     settings = study.settings
     courses = courses or Courses(settings, default=study)
-    servers = ServerCourses(courses, CourseServers(db), without_notes=settings.servers_without_notes, clock=clock)
+    servers = ServerCourses(courses, CourseServers(db), without_notes=settings.servers_without_notes, clock=clock,
+                            bot_guilds=BotGuilds(db))
 
     def drafts_of(course: StudyService) -> DraftsService:
         return DraftsService(QuizDecisions(db, course.name), lambda: _bank_of(course), settings.quiz_auto_approve,

@@ -19,6 +19,7 @@ from bot.core.indexer import ProgressFn
 from bot.errors import NotFoundError, PermissionDeniedError
 from bot.service import DocumentChange, StudyService
 from bot.services.courses import Courses
+from bot.store.bot_guilds import BotGuilds
 from bot.store.course_servers import CourseServers
 
 SERVE_DEFAULT, SERVE_NOTHING = "default", "none"
@@ -39,11 +40,14 @@ class DirectCourse:
 
 class ServerCourses:
     def __init__(self, courses: Courses, servers: CourseServers, *, without_notes: str,
-                 clock: Callable[[], datetime]) -> None:
+                 clock: Callable[[], datetime], bot_guilds: BotGuilds | None = None) -> None:
+        """`bot_guilds`: the servers the bot is in across processes (None: only the ones a
+        caller names)."""
         self.courses = courses
         self.servers = servers
         self.without_notes = without_notes
         self.clock = clock
+        self.bot_guilds = bot_guilds
         self._creating = threading.Lock()  # two first uploads at once make one course
 
     # --- servers ----------------------------------------------------------------------------------
@@ -114,6 +118,29 @@ class ServerCourses:
         """{course: the servers it serves} (servers given a course; not those served the default
         because they have none)."""
         return self.servers.guilds_by_course()
+
+    # --- the bot's servers, across processes ------------------------------------------------------
+
+    def serving(self, guild_ids: Iterable[int], mine: Callable[[int], bool]) -> None:
+        """This process serves `guild_ids` now: every server of its shards (`mine`)."""
+        if self.bot_guilds is not None:
+            self.bot_guilds.present(guild_ids, self.clock(), mine=mine)
+
+    def joined(self, guild_id: int) -> None:
+        if self.bot_guilds is not None:
+            self.bot_guilds.joined(guild_id, self.clock())
+
+    def left(self, guild_id: int) -> None:
+        if self.bot_guilds is not None:
+            self.bot_guilds.left(guild_id)
+
+    def with_course(self, local_guild_ids: Iterable[int]) -> list[int]:
+        """The servers with a course among this process's (`local_guild_ids`) and every other
+        process's: a direct message may come from a student of any of them."""
+        known = set(local_guild_ids) | set(self.bot_guilds.all() if self.bot_guilds is not None else ())
+        if self.without_notes == SERVE_DEFAULT:
+            return sorted(known)
+        return sorted(known & set(self.servers.guilds_with_course()))
 
     # --- direct messages --------------------------------------------------------------------------
 

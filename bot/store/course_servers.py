@@ -54,6 +54,9 @@ class CourseServers:
             found.setdefault(row["course"], []).append(int(row["guild_id"]))
         return found
 
+    def guilds_with_course(self) -> list[int]:
+        return [int(r["guild_id"]) for r in self.db.query(select(guild_courses.c.guild_id))]
+
     def owners_of(self, course: str) -> list[int]:
         rows = self.db.query(select(course_owners.c.guild_id).where(course_owners.c.course == course)
                              .order_by(course_owners.c.guild_id))

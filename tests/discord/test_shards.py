@@ -32,7 +32,7 @@ class Cluster:
         self.now = [START]
         self.contexts = []
 
-    def process(self, shard_ids: list[int], name: str):
+    def process(self, shard_ids: list[int], name: str, **overrides):
         """A bot process running `shard_ids`: its own service, database connections and bot."""
         from bot.discord_bot.client import make_bot
         from bot.discord_bot.context import BotContext
@@ -42,7 +42,7 @@ class Cluster:
         guild_ids = [int(g) for g in self.fake.world.guilds]
         settings = make_settings(self.corpus, self.index, discord_guild_ids=guild_ids, ask_cooldown_seconds=0,
                                  quiz_auto_approve=True, database_url=self.database_url,
-                                 shard_count=SHARDS, shard_ids=shard_ids)
+                                 shard_count=SHARDS, shard_ids=shard_ids, **overrides)
         service = StudyService(settings, self.embedder)
         service.load()
         ctx = BotContext(settings, service, open_database(settings), progress_interval=0.05,
@@ -165,3 +165,72 @@ async def test_notes_uploaded_through_one_process_are_answered_from_by_the_other
                             timeout=60)
         answer = await ask_in(on_b)  # the other process, which never reindexed
         assert "stroma" in answer["description"] and "calvin.md" in answer["fields"][0]["value"]
+
+
+KREBS_MD = b"""# Respiration
+
+## The Krebs cycle
+
+The Krebs cycle takes place in the mitochondrial matrix. It releases carbon dioxide.
+"""
+
+
+async def upload_in(fake, guild, name: str, data: bytes):
+    rec = await fake.invoke_slash("corpus upload", user=fake.world.user("owner"), guild=guild,
+                                  channel=channel_of(fake, guild), attachments={"file": Upload(name, data)})
+    await fake.wait_for(lambda: rec.original is not None and "Added" in (rec.original.content or ""), timeout=60)
+
+
+async def test_a_course_of_one_process_s_server_is_shared_with_and_served_by_the_other(cluster):
+    """/course use checks the teacher's Manage Server in a server on another process's shard, and
+    a reindex of that course (not the default one) through one process is answered from by the
+    other without a restart."""
+    fake = cluster.fake
+    on_a = next(g for g in fake.world.guilds.values() if shard_of(g.id, SHARDS) == 0)
+    on_b = next(g for g in fake.world.guilds.values() if shard_of(g.id, SHARDS) == 3)
+
+    async def ask_in(guild, question: str) -> dict:
+        rec = await fake.invoke_slash("ask", user=fake.world.user("alice"), guild=guild,
+                                      channel=channel_of(fake, guild), options={"question": question})
+        await fake.wait_for_response(rec, timeout=20)
+        return rec.original.embeds[0]
+
+    async with cluster.process([0, 1], "a"), cluster.process([2, 3], "b"):
+        await upload_in(fake, on_a, "calvin.md", CALVIN_MD)  # class 0's first upload: its own course
+        rec = await fake.invoke_slash("course use", user=fake.world.user("owner"), guild=on_b,
+                                      channel=channel_of(fake, on_b), options={"name": "class-0"})
+        await fake.wait_for_response(rec, timeout=20)
+        assert "now uses the course **class-0**" in rec.callback["data"]["content"]
+        answer = await ask_in(on_b, "Where does the Calvin cycle happen?")
+        assert "stroma" in answer["description"] and "calvin.md" in answer["fields"][0]["value"]
+        # B has class-0 loaded now; A reindexes it with a second document.
+        await upload_in(fake, on_a, "krebs.md", KREBS_MD)
+        answer = await ask_in(on_b, "Where does the Krebs cycle take place?")
+        assert "matrix" in answer["description"] and "krebs.md" in answer["fields"][0]["value"]
+
+
+async def test_a_direct_message_offers_the_courses_of_servers_on_every_process(cluster):
+    """Discord sends every direct message to shard 0: its process must also know the servers of
+    the other process's shards that the student shares with the bot."""
+    from bot.store.bot_guilds import BotGuilds
+    from bot.store.course_servers import CourseServers
+    from bot.store.database import Database
+
+    fake = cluster.fake
+    by_shard = {shard_of(g.id, SHARDS): g for g in fake.world.guilds.values()}
+    db = Database(cluster.database_url)
+    courses = CourseServers(db)
+    courses.assign(int(by_shard[0].id), "biology", by=None, at=START, owner=True)
+    courses.assign(int(by_shard[3].id), "chemistry", by=None, at=START, owner=True)
+    alice = fake.world.user("alice")
+    try:
+        async with cluster.process([0, 1], "a", servers_without_notes="none"), \
+                cluster.process([2, 3], "b", servers_without_notes="none"):
+            await fake.wait_for(lambda: len(BotGuilds(db).all()) == SHARDS, timeout=10)
+            await fake.send_dm(alice, "Where does the Calvin cycle happen?")
+            menu = await fake.wait_for(lambda: [m for m in fake.dm_history(alice)
+                                                if m.author_id == fake.world.bot.id and m.components], timeout=20)
+            options = [o["value"] for row in menu[0].components for o in row["components"][0]["options"]]
+            assert options == ["biology", "chemistry"]
+    finally:
+        db.close()

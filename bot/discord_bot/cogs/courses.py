@@ -26,24 +26,37 @@ log = logging.getLogger(__name__)
 MAX_CHOICES = 25  # Discord's limit on a select menu's options
 
 
-async def member_of(guild: discord.Guild, user_id: int) -> discord.Member | None:
-    """The user as a member of `guild`, or None. Without the privileged members intent the cache
-    rarely holds them, so Discord is asked."""
-    member = guild.get_member(user_id)
-    if member is not None:
-        return member
+async def member_of(bot: commands.Bot, guild_id: int, user_id: int) -> discord.Member | None:
+    """The user as a member of a server, or None. The server may be on another process's shard
+    (not in this one's cache), and without the privileged members intent the cache rarely holds
+    members anyway: Discord is asked then."""
+    guild = bot.get_guild(guild_id)
     try:
-        return await guild.fetch_member(user_id)
-    except discord.HTTPException:  # NotFound: not a member; Forbidden: cannot tell, so not counted
+        if guild is None:
+            guild = await bot.fetch_guild(guild_id, with_counts=False)
+        return guild.get_member(user_id) or await guild.fetch_member(user_id)
+    except discord.HTTPException:  # NotFound: not a member (or not a server of the bot); Forbidden: cannot tell
         return None
 
 
+async def is_member(bot: commands.Bot, guild_id: int, user_id: int) -> bool:
+    """Whether the user is in the server: as `member_of`, in one request for a server of another
+    process (its roles are not needed)."""
+    if bot.get_guild(guild_id) is not None:
+        return await member_of(bot, guild_id, user_id) is not None
+    try:
+        await bot.http.get_member(guild_id, user_id)
+    except discord.HTTPException:
+        return False
+    return True
+
+
 async def shared_guild_ids(bot: commands.Bot, ctx: BotContext, user_id: int) -> list[int]:
-    """The servers with a course that the user shares with the bot."""
-    with_course = await asyncio.to_thread(
-        lambda: [g for g in bot.guilds if ctx.servers.name_of(g.id) is not None])
-    members = await asyncio.gather(*(member_of(g, user_id) for g in with_course))
-    return [g.id for g, member in zip(with_course, members) if member is not None]
+    """The servers with a course that the user shares with the bot: this process's and those of
+    the other processes' shards (Discord sends every direct message to shard 0's process)."""
+    with_course = await asyncio.to_thread(ctx.servers.with_course, [g.id for g in bot.guilds])
+    found = await asyncio.gather(*(is_member(bot, g, user_id) for g in with_course))
+    return [g for g, yes in zip(with_course, found) if yes]
 
 
 def choose_view(user_id: int, choices: tuple[str, ...], current: str | None = None) -> discord.ui.View:
@@ -106,12 +119,8 @@ class CourseCog(commands.GroupCog, group_name="course", group_description="Which
     async def use(self, interaction: discord.Interaction, name: str) -> None:
         require_role(interaction, self.ctx.settings.moderator_role, "choose this server's course")
         owners = await asyncio.to_thread(self.ctx.servers.owners_of, name)
-        managed = []
-        for guild_id in owners:
-            guild = self.bot.get_guild(guild_id)
-            member = await member_of(guild, interaction.user.id) if guild else None
-            if member is not None and member.guild_permissions.manage_guild:
-                managed.append(guild_id)
+        members = await asyncio.gather(*(member_of(self.bot, g, interaction.user.id) for g in owners))
+        managed = [g for g, member in zip(owners, members) if member is not None and member.guild_permissions.manage_guild]
         service = await asyncio.to_thread(self.ctx.servers.point, interaction.guild_id, name, interaction.user.id,
                                           managed)
         await interaction.response.send_message(
