@@ -57,13 +57,14 @@ class AskingService:
         before the (slow) answering: an adapter acknowledges there, so a refusal can still be
         private. The work runs off the event loop."""
         question = self._check(question, asker)
+        open_posts = None
         if accepted is not None:
             if asker.guild_id:  # exam mode on the words alone, before a (maybe public) acknowledgement
                 open_posts = await asyncio.to_thread(self.quiz.open_posts, asker.guild_id)
                 _check_exam(question, open_posts)
             await accepted()
         # One worker-thread trip: a second one would queue behind every other question.
-        return await asyncio.to_thread(self._answer_and_log, question, asker)
+        return await asyncio.to_thread(self._answer_and_log, question, asker, open_posts)
 
     def _check(self, question: str, asker: Asker) -> str:
         question = question.strip()
@@ -77,14 +78,19 @@ class AskingService:
                                     hint=f"Keep it under {MAX_QUESTION}.")
         return question
 
-    def _answer_and_log(self, question: str, asker: Asker) -> Answered:
-        open_posts = self.quiz.open_posts(asker.guild_id)
-        _check_exam(question, open_posts)
-        answer = self.study_of(asker).ask(question)
+    def _answer_and_log(self, question: str, asker: Asker, open_posts: list[Post] | None = None) -> Answered:
+        """`open_posts`: the server's open quiz posts when they were just read (the words were
+        checked against them then); read here otherwise. Once per question: the database trip
+        is part of every answer's cost."""
+        if open_posts is None:
+            open_posts = self.quiz.open_posts(asker.guild_id)
+            _check_exam(question, open_posts)
+        study = self.study_of(asker)
+        answer = study.ask(question)
         _check_exam(question, open_posts, answer)
         answer_id = self.log.record(guild_id=asker.guild_id, channel_id=asker.channel_id, user_id=asker.user_id,
                                     question=question, tier=answer.tier, top_score=answer.top_score,
-                                    at=self.clock())
+                                    at=self.clock(), course=study.name)
         return Answered(answer, answer_id)
 
     # --- what follows an answer ------------------------------------------------------------------
@@ -93,9 +99,10 @@ class AskingService:
         """A student's vote on an answer: "new", "changed" or "same"."""
         return self.log.vote(answer_id, user_id, helpful, self.clock())
 
-    def gaps(self, guild_id: int | None, window: timedelta = GAP_WINDOW) -> list[Gap]:
-        """Questions the notes could not answer lately (the last 30 days), most asked first."""
-        return self.log.gaps(guild_id, self.clock() - window)
+    def gaps(self, course: str, window: timedelta = GAP_WINDOW) -> list[Gap]:
+        """Questions a course's notes could not answer lately (the last 30 days), most asked first,
+        from every server that uses the course and from direct messages to it."""
+        return self.log.gaps(course, self.clock() - window)
 
 
 def _check_exam(question: str, posts: list[Post], answer: Answer | None = None) -> None:

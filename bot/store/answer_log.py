@@ -31,11 +31,11 @@ class AnswerLog:
         self.db = db
 
     def record(self, *, guild_id: int | None, channel_id: int | None, user_id: int, question: str,
-               tier: str, top_score: float, at: datetime) -> int:
+               tier: str, top_score: float, at: datetime, course: str | None = None) -> int:
         done = self.db.execute(answers.insert().values(
             guild_id=guild_id, channel_id=channel_id, user_id=user_id, question=question,
             question_key=question_key(question), tier=tier, top_score=top_score,
-            asked_at=at.isoformat()).returning(answers.c.id))
+            asked_at=at.isoformat(), course=course).returning(answers.c.id))
         return int(done.rows[0]["id"])
 
     def vote(self, answer_id: int, user_id: int, helpful: bool, at: datetime) -> str:
@@ -63,17 +63,17 @@ class AnswerLog:
             counts["helpful" if row["helpful"] else "not_helpful"] = int(row["n"])
         return counts
 
-    def gaps(self, guild_id: int | None, since: datetime, limit: int = 15) -> list[Gap]:
-        """Questions the notes could not answer since `since`, most asked first."""
-        in_guild = answers.c.guild_id.is_not_distinct_from(guild_id)
+    def gaps(self, course: str, since: datetime, limit: int = 15) -> list[Gap]:
+        """Questions a course's notes could not answer since `since`, most asked first."""
+        in_course = answers.c.course == course
         n, last = func.count().label("n"), func.max(answers.c.asked_at).label("last")
         rows = self.db.query(
             select(answers.c.question_key, n, last)
-            .where(in_guild, answers.c.tier == "not_covered", answers.c.asked_at >= since.isoformat())
+            .where(in_course, answers.c.tier == "not_covered", answers.c.asked_at >= since.isoformat())
             .group_by(answers.c.question_key).order_by(n.desc(), last.desc()).limit(limit))
         gaps = []
         for row in rows:
-            latest = self.db.query(select(answers.c.question).where(in_guild, answers.c.question_key == row["question_key"])
+            latest = self.db.query(select(answers.c.question).where(in_course, answers.c.question_key == row["question_key"])
                                    .order_by(answers.c.id.desc()).limit(1))
             gaps.append(Gap(latest[0]["question"], int(row["n"]), row["last"]))
         return gaps

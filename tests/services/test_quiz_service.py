@@ -134,6 +134,8 @@ def test_a_topic_with_no_question_is_refused_and_an_empty_bank_is_missed_once(ro
 class FakeStudy:
     """The answering half of StudyService: answers every question by quoting one chunk."""
 
+    name = "notes"  # the course
+
     def __init__(self, quote: str, chunk_id: str) -> None:
         self.quote, self.chunk_id, self.asked = quote, chunk_id, []
 
@@ -167,7 +169,7 @@ def test_exam_mode_declines_before_and_after_answering_and_logs_only_answers(roo
     assert len(study.asked) == 1 and acknowledged == [True]
     with pytest.raises(ExamModeError):  # a DM: every open question counts
         asyncio.run(service.ask("Where did the famous meeting take place?", Asker(7, None, None)))
-    assert service.gaps(G) == []
+    assert service.gaps(study.name) == []
     assert room.db.query("SELECT COUNT(*) AS n FROM answers")[0]["n"] == 0  # declined: not logged
     room.now[0] += timedelta(hours=1)  # closed: answered and logged
     answered = asyncio.run(service.ask("Where did the famous meeting take place?", student))

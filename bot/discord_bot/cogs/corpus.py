@@ -101,14 +101,22 @@ class CorpusCog(commands.GroupCog, group_name="corpus", group_description="Manag
     @app_commands.command(name="gaps", description="Recent questions the notes could not answer")
     async def gaps(self, interaction: discord.Interaction) -> None:
         self._moderator(interaction)
-        gaps = await asyncio.to_thread(self.ctx.asking.gaps, interaction.guild_id)
+
+        def course_gaps():
+            # The course's gaps, from every server that uses it and direct messages to it.
+            course = self.ctx.servers.name_of(interaction.guild_id)
+            return course, (self.ctx.asking.gaps(course) if course else [])
+
+        course, gaps = await asyncio.to_thread(course_gaps)
         if not gaps:
             await interaction.response.send_message("No unanswered questions in the last 30 days.", ephemeral=True)
             return
         lines = [f"**{g.times_asked}×** {limits.clip(g.question, 200)}" for g in gaps]
-        embed = discord.Embed(title="Questions the notes could not answer (last 30 days)",
+        embed = discord.Embed(title=limits.clip(f"Questions the notes of {course} could not answer (last 30 days)",
+                                                limits.EMBED_TITLE),
                               description=limits.fit_lines(lines, limits.EMBED_DESCRIPTION))
-        embed.set_footer(text="Most asked first. Adding notes on these topics helps the next students.")
+        embed.set_footer(text="Most asked first, in every server that uses these notes. Adding notes on these "
+                              "topics helps the next students.")
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
 
