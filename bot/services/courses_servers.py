@@ -102,13 +102,24 @@ class ServerCourses:
         server that owns the course (`managed_guilds`: the servers where they have it); the
         default course, to anyone when servers without notes are served it anyway."""
         service = self.courses.get(course)
-        owners = set(self.servers.owners_of(service.name))
-        open_to_all = service.name == DEFAULT_COURSE and self.without_notes == SERVE_DEFAULT
-        if not open_to_all and guild_id not in owners and not owners & set(managed_guilds):
+        if not self.may_point(service.name, guild_id, self.servers.owners_of(service.name), managed_guilds):
             raise PermissionDeniedError(f"Only a teacher with Manage Server in the server that owns "
                                         f"“{service.name}” can share it with this server.")
         self.servers.assign(guild_id, service.name, by=by, at=self.clock())
         return service
+
+    def may_point(self, course: str, guild_id: int, owners: Iterable[int], managed_guilds: Iterable[int]) -> bool:
+        """The rule of `point`: the default course when servers without notes are served it
+        anyway; else a course this server owns, or one owned by a server the teacher manages."""
+        owners = set(owners)
+        open_to_all = course == DEFAULT_COURSE and self.without_notes == SERVE_DEFAULT
+        return open_to_all or guild_id in owners or bool(owners & set(managed_guilds))
+
+    def courses_matching(self, text: str, limit: int) -> dict[str, list[int]]:
+        """{course: its owner servers} for up to `limit` courses whose name contains `text`."""
+        wanted = text.strip().lower()
+        names = [n for n in self.courses.names() if wanted in n][:limit]
+        return {name: self.servers.owners_of(name) for name in names}
 
     def owners_of(self, course: str) -> list[int]:
         """The servers that own a course (whose teachers may share it)."""

@@ -209,6 +209,14 @@ async def test_a_teacher_who_manages_the_owning_server_can_share_its_course(env)
     a, b = servers(env)
     async with env.run():
         await upload(env, b)
+
+        async def offered(user: str) -> list[str]:
+            rec = await env.fake.autocomplete("course use", "name", "", env.user(user), guild=a)
+            await env.fake.wait_for_response(rec, timeout=20)
+            return [c["value"] for c in rec.choices]
+
+        # The names offered are those each may pick: B's course only to B's owner.
+        assert await offered("mod") == ["default"] and await offered("teacher") == ["default", "biology-lab"]
         # mod manages A but not B: B's course is not theirs to share.
         refused = await env.fake.invoke_slash("course use", user=env.user("mod"), guild=a,
                                               options={"name": "biology-lab"})
@@ -228,3 +236,29 @@ async def test_a_teacher_who_manages_the_owning_server_can_share_its_course(env)
         await env.fake.wait_for_response(removal)
         assert "of another server" in removal.callback["data"]["content"]
         assert (env.tmp / "courses" / "biology-lab" / "corpus" / "photosynthesis.md").exists()
+
+
+async def test_gaps_are_the_course_s_own(env):
+    """/corpus gaps lists the questions the server's course could not answer: not another
+    course's, and those of every server the course serves."""
+    a, b = servers(env)
+
+    async def gaps_in(guild, user) -> str:
+        rec = await env.fake.invoke_slash("corpus gaps", user=env.user(user), guild=guild)
+        await env.fake.wait_for_response(rec, timeout=20)
+        data = rec.callback["data"]
+        return data["embeds"][0]["description"] if data.get("embeds") else data["content"]
+
+    async with env.run():
+        await upload(env, b)
+        await ask(env, "Who painted the Mona Lisa?", "alice", a)
+        await ask(env, "Who won the 1998 football World Cup?", "dave", b)
+        in_a, in_b = await gaps_in(a, "teacher"), await gaps_in(b, "teacher")
+        assert "Mona Lisa" in in_a and "World Cup" not in in_a
+        assert "World Cup" in in_b and "Mona Lisa" not in in_b
+        shared = await env.fake.invoke_slash("course use", user=env.user("teacher"), guild=a,
+                                             options={"name": "biology-lab"})
+        await env.fake.wait_for_response(shared)
+        await ask(env, "Who wrote Don Quixote?", "alice", a)  # A's question, now to B's course
+        in_b = await gaps_in(b, "teacher")
+        assert "Don Quixote" in in_b and "World Cup" in in_b and "Mona Lisa" not in in_b

@@ -127,6 +127,18 @@ class CourseCog(commands.GroupCog, group_name="course", group_description="Which
             f"This server now uses the course **{service.name}**: questions, quizzes and /corpus list "
             "follow its notes.", ephemeral=True)
 
+    @use.autocomplete("name")
+    async def _course_names(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        """The courses this teacher may point the server at (those owned by a server where they
+        have Manage Server, this server's own, the default when it is open to all) whose name
+        holds what they typed."""
+        candidates = await asyncio.to_thread(self.ctx.servers.courses_matching, current, MAX_CHOICES)
+        owner_guilds = sorted({g for owners in candidates.values() for g in owners} - {interaction.guild_id})
+        members = await asyncio.gather(*(member_of(self.bot, g, interaction.user.id) for g in owner_guilds))
+        managed = [g for g, m in zip(owner_guilds, members) if m is not None and m.guild_permissions.manage_guild]
+        return [app_commands.Choice(name=name, value=name) for name, owners in candidates.items()
+                if self.ctx.servers.may_point(name, interaction.guild_id, owners, managed)]
+
     @app_commands.command(name="choose", description="Choose the course your direct messages go to")
     async def choose(self, interaction: discord.Interaction) -> None:
         guild_ids = await shared_guild_ids(self.bot, self.ctx, interaction.user.id)
