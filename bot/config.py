@@ -73,6 +73,8 @@ class Settings(BaseSettings):
     quiz_auto_approve: bool = Field(
         False, description="Post generated quiz questions without a teacher's approval (/quiz drafts).")
     upload_max_mb: float = Field(20.0, gt=0)
+    quiz_tick_seconds: float = Field(
+        20.0, gt=0, le=600, description="How often the quiz scheduler looks for posts that are due (seconds).")
     discord_api_base: str = ""
     discord_gateway_url: str = ""
     # Past one process (docs/deploying.md): the bot's shards split between processes.

@@ -37,7 +37,7 @@ class BotContext:
     monotonic: Callable[[], float] = time.monotonic
     rng: random.Random = field(default_factory=random.Random)
     progress_interval: float = 1.5  # seconds between edits of a progress message
-    quiz_tick_seconds: float = 20.0  # how often the quiz scheduler looks for due posts
+    quiz_tick_seconds: float | None = None  # how often the quiz scheduler looks for due posts (None: the setting)
     started_at: float = field(default_factory=time.monotonic)
     review_fuzz: bool = True  # FSRS interval fuzzing (off in tests, for exact due dates)
     quiz: QuizService = field(init=False)
@@ -49,6 +49,8 @@ class BotContext:
     servers: ServerCourses = field(init=False)
 
     def __post_init__(self) -> None:
+        if self.quiz_tick_seconds is None:
+            self.quiz_tick_seconds = self.settings.quiz_tick_seconds
         builds = CourseBuilds(self.db, lambda: self.clock())
         self.courses = Courses(self.settings, default=self.service, build_claim=builds.claim)
         # Read at each call: tests move the clocks after building the context.
