@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from sqlalchemy import Column, Integer, MetaData, Table, create_engine, event, s
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DisconnectionError, IntegrityError
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql import Executable
 
@@ -106,8 +107,8 @@ class Database:
             self._serial = threading.RLock()  # one connection: one caller at a time
         elif self.kind == "postgresql":
             self.path = None
-            # pre_ping: a connection the server dropped (a restart) is replaced, not failed on.
-            self.engine = create_engine(self.url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+            self.engine = create_engine(self.url, pool_size=5, max_overflow=10)
+            _ping_when_idle(self.engine)
             self._autocommit = self.engine.execution_options(isolation_level="AUTOCOMMIT")
             self._serial = None
         else:
@@ -236,6 +237,32 @@ def _read_version(conn: Connection) -> int:
     if conn.dialect.name == "sqlite":  # a file made before the version table
         return int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
     return 0
+
+
+# A pooled PostgreSQL connection idle longer than this is pinged before use (a restarted or
+# restarting server has dropped it, and it is replaced instead of failing a statement).
+PING_IDLE_SECONDS = 10.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """SQLAlchemy's pool_pre_ping, only for connections that sat idle: pinging every checkout
+    cost about 2.7 of the 6 round trips of an answered question (bench/RESULTS.md 9), while a
+    connection in steady use has just shown it works. Should the server go away between two uses
+    a few seconds apart, that one statement fails, and the pool then replaces its connections."""
+
+    @event.listens_for(engine, "checkin")
+    def _idle_from(dbapi_connection, record) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping(dbapi_connection, record, proxy) -> None:
+        idle_since = record.info.get("idle_since")
+        if idle_since is None or time.monotonic() - idle_since < PING_IDLE_SECONDS:
+            return  # new, or used a moment ago
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            raise DisconnectionError("the database dropped an idle connection") from exc  # the pool reconnects
 
 
 def _sqlite_engine(url: str) -> Engine:
