@@ -19,7 +19,7 @@ would take an hour on this machine, so
 Questions are the default note's test questions; the answers are not the point here, the time and
 memory are (answer selection still embeds candidate sentences with the real model, as in use).
 
-    .venv/bin/python bench/courses.py [--small 200] [--large 5] [--small-budget 64] [--quick]
+    .venv/bin/python bench/courses.py [--small 200] [--large 5] [--warm 300] [--small-budget 64] [--quick]
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ import argparse
 import ctypes
 import gc
 import hashlib
+import os
 import random
 import shutil
 import time
@@ -108,15 +109,41 @@ def registry(root: Path, embedder, budget_mb: float | None):
     return Courses(settings, embedder)
 
 
-def ask_timed(courses, name: str, question: str, into: list[float], loading: list[float] | None = None) -> None:
-    """Time one question; with `loading`, also the part spent loading the course's index."""
+SENTENCE_SECONDS: list[float] = []  # time answer selection spent on sentences not in memory, per call
+
+
+def _time_sentence_vectors() -> None:
+    """Measure what answer selection spends on the candidate passages' sentences it does not hold
+    in memory yet (read from the embedding cache, or embedded by the model): the part of a cold
+    question that a build carrying its sentence vectors would not pay."""
+    from bot.core.sentence_vectors import SentenceVectors
+
+    original = SentenceVectors._from_disk_or_model
+
+    def timed(self, sentences):
+        started = time.perf_counter()
+        try:
+            return original(self, sentences)
+        finally:
+            SENTENCE_SECONDS.append(time.perf_counter() - started)
+
+    SentenceVectors._from_disk_or_model = timed
+
+
+def ask_timed(courses, name: str, question: str, into: list[float], loading: list[float] | None = None,
+              sentences: list[float] | None = None) -> None:
+    """Time one question; with `loading`, also the part spent loading the course's index, with
+    `sentences` the part spent on sentences not in memory."""
     started = time.perf_counter()
     service = courses.get(name)
     if loading is not None:
         service.retriever()
         loading.append(time.perf_counter() - started)
+    before = len(SENTENCE_SECONDS)
     service.ask(question)
     into.append(time.perf_counter() - started)
+    if sentences is not None:
+        sentences.append(sum(SENTENCE_SECONDS[before:]))
 
 
 def line(label: str, seconds: list[float]) -> str:
@@ -131,11 +158,13 @@ def main() -> None:
     parser.add_argument("--small-chunks", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=3, help="cold reloads of each large course")
     parser.add_argument("--small-budget", type=float, default=64.0, help="MB, for the eviction run")
+    parser.add_argument("--warm", type=int, default=300, help="warm questions")
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     if args.quick:
-        args.small, args.large, args.rounds = 20, 2, 1
+        args.small, args.large, args.rounds, args.warm = 20, 2, 1, 40
     common.print_machine()
+    _time_sentence_vectors()
     from bot.core.embedding_model import SentenceTransformerEmbedder
     from bot.config import Settings
 
@@ -151,21 +180,21 @@ def main() -> None:
 
     # --- the default budget: every course asked once (cold), then warm questions -------------------
     courses = registry(OUT, embedder, None)
-    cold_small, cold_large, warm_small, warm_large, load_large = [], [], [], [], []
+    cold_small, cold_large, warm_small, warm_large, load_large, sentences_large = [], [], [], [], [], []
     for name in small:
         ask_timed(courses, name, rng.choice(questions), cold_small)
     _release_memory()
     rss_small = common.rss_mb()
     for name in large:
-        ask_timed(courses, name, rng.choice(questions), cold_large, load_large)
+        ask_timed(courses, name, rng.choice(questions), cold_large, load_large, sentences_large)
     _release_memory()
     rss_all = common.rss_mb()
     for _ in range(args.rounds):  # more cold samples: let each large course go, then ask it again
         for name in large:
             courses.get(name).unload()
             _release_memory()
-            ask_timed(courses, name, rng.choice(questions), cold_large, load_large)
-    for _ in range(300 if not args.quick else 40):
+            ask_timed(courses, name, rng.choice(questions), cold_large, load_large, sentences_large)
+    for _ in range(args.warm):
         if rng.random() < 0.5:
             ask_timed(courses, rng.choice(small), rng.choice(questions), warm_small)
         else:
@@ -178,6 +207,9 @@ def main() -> None:
     print(line(f"cold first question, {args.small_chunks}-chunk course", cold_small))
     print(line("cold first question, 5,000-chunk course", cold_large))
     print(line("  of which loading its index", load_large))
+    print(line("  of which sentences not in memory (cache/model)", sentences_large))
+    print(line("  the rest (retrieval, answering)",
+               [c - l - s for c, l, s in zip(cold_large, load_large, sentences_large)]))
     print(line(f"warm question, {args.small_chunks}-chunk course", warm_small))
     print(line("warm question, 5,000-chunk course", warm_large))
 
@@ -216,6 +248,7 @@ def main() -> None:
     print(f"\nCOURSE_MEMORY_MB={args.small_budget:g}: {len(loaded)} courses loaded, reckoned "
           f"{sum(loaded.values()) / 1e6:.0f} MB, {courses.evictions} unloads; RSS {common.rss_mb():.0f} MB")
     print(line("questions while evicting (all courses, twice large)", evicted_cold))
+    print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":
