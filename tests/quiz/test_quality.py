@@ -1,0 +1,120 @@
+"""The quality score of generated quiz items (bot/core/quiz/gen_quality.py): each measurement sees
+what it is meant to see on made-up notes, the model file matches the measurements, and the cut-off
+leaves out the items it scores under it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import nlp
+from bot.core.quiz import gen_quality
+from bot.core.quiz.gen_quality import FEATURES, NotesEvidence, QualityModel, item_features, item_parts, keep_likely
+from bot.core.quiz.items import MULTIPLE_CHOICE, TRUE_FALSE, QuizItem, QuizSource, make_item_id
+
+NOTES = [
+    "The fortress of Arnholt was besieged by the army of Veldria in 1610.",
+    "Veldria and Ostmark signed the Treaty of Kessel in 1612.",
+    "Ostmark declared war on Veldria in 1620.",
+    "The army of Ostmark marched to the city of Brandow.",
+    "Queen Maren of Veldria sent envoys to Ostmark.",
+    "Queen Maren ruled Veldria for thirty years.",
+    "General Tobias Lind defended Arnholt for six months.",
+    "General Tobias Lind later fought at the city of Brandow.",
+    "Van Gend en Loos was a trading house of Brandow.",
+    "Veldria made peace with Ostmark after the war.",
+    "Queen Maren made peace with Ostmark in 1625.",
+]
+
+
+@pytest.fixture(scope="module")
+def evidence() -> NotesEvidence:
+    return NotesEvidence(nlp.parse_lines(NOTES))
+
+
+def choice(stem: str, answer: str, wrong: list[str], quote: str, tests: str = "place") -> QuizItem:
+    return QuizItem(id=make_item_id(MULTIPLE_CHOICE, stem, "|".join([answer, *wrong])), kind=MULTIPLE_CHOICE, prompt=stem, answer=answer, options=(answer, *wrong),
+                    source=QuizSource("notes.txt", "History", quote), tests=tests)
+
+
+def features(item: QuizItem, evidence: NotesEvidence) -> dict[str, float]:
+    return item_features(item, evidence, nlp.parse_line)
+
+
+def test_a_false_statement_is_taken_apart_into_the_value_swapped_in():
+    quote = "Ostmark declared war on Veldria in 1620."
+    item = QuizItem(id="x", kind=TRUE_FALSE, prompt=f"True or false? {quote.replace('Ostmark', 'Brandow')}",
+                    answer="False", options=("True", "False"), source=QuizSource("n", "s", quote), tests="place")
+    parts = item_parts(item)
+    assert parts.swapped == "Brandow" and parts.statement.startswith("Brandow declared")
+    stem = choice("In 'History': Ostmark declared war on _____ in 1620.", "Veldria", ["Brandow", "Arnholt"], quote)
+    parts = item_parts(stem)
+    assert parts.statement == "Ostmark declared war on Veldria in 1620." and parts.wrong == ("Brandow", "Arnholt")
+
+
+def test_wrong_options_the_notes_never_put_in_the_answers_place_are_measured(evidence):
+    # "_____ declared war": the notes make Veldria and Ostmark subjects of verbs, never a fortress
+    # or a city (the judges' "a fort offered as a power" give-away).
+    quote = "Ostmark declared war on Veldria in 1620."
+    same = features(choice("_____ declared war on Veldria in 1620.", "Ostmark", ["Veldria", "Queen Maren"], quote),
+                    evidence)
+    odd = features(choice("_____ declared war on Veldria in 1620.", "Ostmark", ["Arnholt", "Brandow"], quote), evidence)
+    assert odd["slot_misfit"] > same["slot_misfit"]
+
+
+def test_a_piece_of_a_longer_name_is_measured(evidence):
+    quote = "The army of Ostmark marched to the city of Brandow."
+    item = choice("The army of Ostmark marched to the city of _____.", "Brandow", ["Loos", "Arnholt"], quote)
+    assert features(item, evidence)["piece_of_name"] == 1.0  # "Loos" only ever stands in "Van Gend en Loos"
+    clean = choice("The army of Ostmark marched to the city of _____.", "Brandow", ["Arnholt", "Veldria"], quote)
+    # "Veldria" stands once in "Queen Maren of Veldria" but mostly alone; "Kessel" would not do
+    assert features(clean, evidence)["piece_of_name"] < 0.5
+
+
+def test_a_stem_that_points_back_is_measured(evidence):
+    quote = "General Tobias Lind later fought at the city of Brandow."
+    leaning = choice("He later fought at the city of _____.", "Brandow", ["Arnholt", "Ostmark"], quote)
+    standing = choice("General Tobias Lind fought at the city of _____.", "Brandow", ["Arnholt", "Ostmark"], quote)
+    assert features(leaning, evidence)["pointing_back"] > features(standing, evidence)["pointing_back"]
+
+
+def test_a_wrong_option_the_notes_tie_to_the_same_facts_is_measured(evidence):
+    # The notes say Queen Maren made peace with Ostmark too: a second defensible answer.
+    quote = "Veldria made peace with Ostmark after the war."
+    tied = choice("_____ made peace with Ostmark after the war.", "Veldria", ["Queen Maren", "Arnholt"], quote)
+    loose = choice("_____ made peace with Ostmark after the war.", "Veldria", ["Arnholt", "Brandow"], quote)
+    assert features(tied, evidence)["option_support"] > features(loose, evidence)["option_support"]
+
+
+def test_the_model_file_weighs_every_measurement_and_nothing_else():
+    model = QualityModel.load()
+    assert set(model.weights) == set(FEATURES) == set(model.means) == set(model.scales)
+    assert 0.0 < model.cutoff < 1.0
+
+
+def test_the_cut_off_leaves_out_the_items_scored_under_it(evidence):
+    quote = "The army of Ostmark marched to the city of Brandow."
+    good = choice("The army of Ostmark marched to the city of _____.", "Brandow", ["Arnholt", "Veldria"], quote)
+    bad = choice("The army of Ostmark marched to the city of _____.", "Brandow", ["Loos", "Kessel"], quote)
+    teacher = QuizItem(id="t", kind=MULTIPLE_CHOICE, prompt="Pick one", answer="A", options=("A", "B"), origin="teacher")
+    # A model that weighs pieces of names only: the item offering two of them scores under the cut-off.
+    model = QualityModel({"piece_of_name": -4.0}, {}, {}, 2.0, cutoff=0.5)
+    assert model.score(features(bad, evidence)) < 0.5 < model.score(features(good, evidence))
+    assert keep_likely([bad, good, teacher], nlp.parse_lines(NOTES), model) == [good, teacher]
+    # The fitted model runs on the same measurements and gives probabilities.
+    assert 0.0 < QualityModel.load().score(features(good, evidence)) < 1.0
+
+
+def test_true_false_on_a_name_is_left_out(evidence):
+    quote = "Ostmark declared war on Veldria in 1620."
+    named = QuizItem(id="n", kind=TRUE_FALSE, prompt="True or false? Brandow declared war on Veldria in 1620.",
+                     answer="False", options=("True", "False"), source=QuizSource("n", "s", quote), tests="place")
+    dated = QuizItem(id="d", kind=TRUE_FALSE, prompt="True or false? Ostmark declared war on Veldria in 1625.",
+                     answer="False", options=("True", "False"), source=QuizSource("n", "s", quote), tests="date")
+    assert gen_quality.undecidable(named) and not gen_quality.undecidable(dated)
+    assert keep_likely([named, dated], nlp.parse_lines(NOTES), QualityModel({}, {}, {}, 0.0, 0.0)) == [dated]
+
+
+def test_scores_are_probabilities_even_far_off_the_fitted_range():
+    model = QualityModel({"card": 1000.0}, {}, {}, 0.0, 0.5)
+    assert model.score({"card": 1.0}) == pytest.approx(1.0) and model.score({"card": -1.0}) == pytest.approx(0.0)
+    assert gen_quality.default_model() == QualityModel.load()
