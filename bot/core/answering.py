@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from bot.core.answer_fit import Fit, declines, measure_fit
 from bot.core.coverage import assess, unfamiliar_words, unplaced_names
 from bot.core.documents import Chunk
 from bot.core.lexical import LexicalIndex
@@ -53,6 +54,9 @@ class AnswerPolicy:
     # bench/RESULTS.md; chosen so that no covered question is lost).
     weak_answer_similarity: float = 0.35
     weak_answer_match: float = 0.8
+    # The answer is declined when this linear score of its `Fit` is above zero (intercept, then
+    # one weight per signal; see answer_fit and bench/decline_cv.py). Empty: never.
+    decline_weights: tuple[float, ...] = ()
     follow_ratio: float = 0.7  # a further sentence joins the answer when it scores this close
     # With the learned ranker, scores are chances of holding the answer: a further sentence joins
     # when its chance is at least this share of the first's (bench/sentence_ranker_fit.py).
@@ -117,6 +121,7 @@ class Answer:
     # of the question whose words the passages found never use together (see coverage).
     passage_match: float = 0.0
     unplaced: tuple[str, ...] = ()
+    fit: Fit | None = None  # what the decision to decline read (see answer_fit)
 
     @property
     def abstained(self) -> bool:
@@ -174,6 +179,9 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         # The best sentence, and its whole passage, carry little of the question's weight and
         # little of its meaning: most often another course's question in the notes' words.
         return _not_covered(result.question, hits, "the best passage is about something else", passages)
+    fit = measure_fit(terms, hits, first.hit, first.match, passage_match, first.similarity, first.kind_ok, lexical)
+    if declines(fit, policy.decline_weights):
+        return _not_covered(result.question, hits, "the best passage is about something else", passages)
     unplaced = tuple(unplaced_names(result.question, [h.chunk.embedding_text() for h in hits], lexical))
     if unplaced:
         # "When was the Dutch Revolt?" on notes that name the Dutch and a revolt, never together.
@@ -181,7 +189,7 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     return Answer(result.question, tier, tuple(text for _, text in chosen),
                   tuple(_citation(c, text) for c, text in chosen), _topics(hits), top_score=top, passages=passages,
                   match=first.match, similarity=first.similarity, kind_ok=first.kind_ok,
-                  passage_match=passage_match, unplaced=unplaced)
+                  passage_match=passage_match, unplaced=unplaced, fit=fit)
 
 
 def _with_similarity(scored: list[Candidate], query_vector: np.ndarray, embed: EmbedFn,
