@@ -1,19 +1,22 @@
-"""When to decline, checked on courses a rule was not fitted on.
+"""When to decline, and when to be confident, checked on courses a rule was not fitted on.
 
-Asks the development pool's questions (`answer_pool.py`'s set-ups, without plain hybrid):
-* pool: all twelve notes as one course, each course's covered questions;
-* halves: six courses as one course, their covered questions, and covered questions of the other
-  six as off-topic (kept with the course they come from); then the halves swap.
+Replays the searches recorded by `decline_search.py` (the halves set-up: six courses indexed as one
+course, their covered and adversarial questions, and covered questions of the other six as
+off-topic; then the halves swap) through today's answer layer with its fitted decline switched off,
+and records for every question what that decline reads (`answering.Fit`). Then, over every split of
+the twelve courses into six to fit on and six to check on (462 splits):
 
-Then the rule "decline when the best sentence has cosine < S with the question and both it and its
-passage carry < M of the question's weight" (`AnswerPolicy.weak_answer_*`) is fitted on six
-courses (the (S, M) that best trades off-topic questions declined against covered ones declined,
-`--cost`: one covered question declined costs that many off-topic ones) and measured on the other
-six, over every split. The records are made with the rule switched off, so the fit sees every
-question the rest of the answer layer answers.
+* decline: the linear score of `Fit` (logistic regression, `AnswerPolicy.decline_weights`) with its
+  threshold chosen on the fit courses so that at most `--covered-limit` of their covered questions
+  are declined; reported on the check courses: covered declined and off-topic declined;
+* confident: `calibrate_tiers.py`'s rule fitted on the fit courses' records, reported on the check
+  courses: confident precision, covered and adversarial answered confident.
 
-    .venv/bin/python bench/decline_cv.py [--sample 40] [--off-topic 40] [--cost 8]
-    .venv/bin/python bench/decline_cv.py --from-records   # refit on the last run's records
+A course's questions are in one side only: its covered and adversarial questions, and its covered
+questions asked as off-topic of the other half's index.
+
+    .venv/bin/python bench/decline_cv.py [--covered-limit 0.02] [--write-policy]
+    .venv/bin/python bench/decline_cv.py --records      # refit on the last replay's records
 """
 
 from __future__ import annotations
@@ -22,108 +25,134 @@ import argparse
 import dataclasses
 import itertools
 import json
-import random
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
+
+import numpy as np
 
 import common
 
 sys.path.insert(0, str(common.ROOT))
 
-import answer_pool as ap  # noqa: E402
+import decline_search as ds  # noqa: E402
 
 OUT = common.OUT / "decline_cv"
-SIMILARITIES = [0.0, 0.35, 0.40, 0.45, 0.50, 0.55]
-MATCHES = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
 
 
-def collect(sample: int, off_topic: int) -> None:
-    from bot.core.answering import AnswerPolicy
-    from bot.core.embedding_model import SentenceTransformerEmbedder
-    from bot.core.evaluation import EvalQuestion, run_eval
+def replay_records() -> list[dict]:
+    from bot.core.answering import answer_question
+    from bot.core.evaluation import answer_hit, first_sentence_hit
 
-    embedder = SentenceTransformerEmbedder()
-    courses = sorted(p.stem for p in (ap.POOL / "notes").glob("*.txt"))
-    OUT.mkdir(parents=True, exist_ok=True)
-    for mode, groups in (("pool", [courses]), ("halves", [courses[0::2], courses[1::2]])):
-        records = []
-        for number, group in enumerate(groups, 1):
-            work = OUT / f"{mode}{number}"
-            service = ap.make_service(ap.course_corpus(work, group), work / "index", embedder)
-            ap.fresh_index(service, ap.OUT / "embedding-cache.sqlite")
-            service.policy = dataclasses.replace(service.policy, weak_answer_similarity=0.0, weak_answer_match=0.0)
-            sets = [(c, [q for q in ap.load_course_questions(c, sample) if q.category == "covered"]) for c in group]
-            if mode == "halves":
-                for other in courses:
-                    if other not in group:
-                        covered = [q for q in ap.load_course_questions(other, None) if q.category == "covered"]
-                        picked = random.Random(f"off:{number}:{other}").sample(covered, min(off_topic, len(covered)))
-                        sets.append((other, [EvalQuestion(q.question, answerable=False, kind="off-topic")
-                                             for q in picked]))
-            for course, questions in sets:
-                for record in run_eval(questions, service.ask).records:
-                    records.append({**record, "course": course})
-            ap.keep_cache(service)
-            print(f"{mode} {number}: done", flush=True)
-        (OUT / f"{mode}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    records = []
+    for service, pairs in ds.replay():
+        retriever = service.retriever()
+        # Every question is answered as if the fitted decline never declined: the fit sees all.
+        policy = dataclasses.replace(service.policy, decline_weights=(), weak_answer_similarity=0.0, weak_answer_match=0.0)
+        for asked, result in pairs:
+            answer = answer_question(result, retriever.lexical, policy, service.sentence_vectors,
+                                     service.embedder.knows_word, lambda: retriever.vocabulary)
+            record = {"course": asked.course, "kind": asked.kind, "question": asked.question,
+                      "abstained": answer.abstained, "tier": answer.tier, "reason": answer.reason,
+                      "answer": answer.text, "match": answer.match, "similarity": answer.similarity,
+                      "kind_ok": answer.kind_ok, "fit": dataclasses.asdict(answer.fit) if answer.fit else None}
+            if asked.kind == "covered" and asked.answer:
+                record["answer_hit"] = answer_hit(answer, asked.answer)
+                record["first_sentence_hit"] = first_sentence_hit(answer, asked.answer)
+            records.append(record)
+    return records
 
 
-def declined(record: dict, s: float, m: float) -> bool:
-    if record["abstained"]:
-        return True
-    similarity = record.get("similarity")
-    return (similarity is not None and similarity < s and record["match"] < m
-            and record.get("passage_match", 1.0) < m)
+def matrix(records: list[dict]) -> np.ndarray:
+    from bot.core.answering import Fit
+
+    return np.array([Fit(**r["fit"]).vector() for r in records])
+
+
+def fit_decline(records: list[dict], covered_limit: float, c: float = 1.0):
+    """Weights (intercept first) of a logistic regression telling off-topic from covered questions
+    among those answered, and the threshold that declines at most `covered_limit` of the covered
+    ones (counting those the rest of the layer declines already)."""
+    from sklearn.linear_model import LogisticRegression
+
+    scored = [r for r in records if not r["abstained"] and r["kind"] in ("covered", "off-topic")]
+    x = matrix(scored)
+    y = np.array([r["kind"] == "off-topic" for r in scored])
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000).fit((x - mean) / scale, y)
+    weights = model.coef_[0] / scale
+    intercept = model.intercept_[0] - float(mean @ weights)
+    covered = [r for r in records if r["kind"] == "covered"]
+    already = sum(r["abstained"] for r in covered)
+    scores = sorted((float(intercept + matrix([r])[0] @ weights) for r in covered if not r["abstained"]), reverse=True)
+    allowed = int(covered_limit * len(covered)) - already
+    threshold = scores[allowed] + 1e-6 if 0 <= allowed < len(scores) else (scores[0] + 1e-6 if scores else 0.0)
+    return (float(intercept - threshold), *map(float, weights))
+
+
+def declined(records: list[dict], weights) -> list[bool]:
+    if not weights:
+        return [r["abstained"] for r in records]
+    w = np.array(weights[1:])
+    return [r["abstained"] or (r["fit"] is not None and weights[0] + float(matrix([r])[0] @ w) > 0) for r in records]
+
+
+def declined_before(records: list[dict]) -> list[bool]:
+    """The rule this replaces: cosine < 0.35 and the sentence and its passage carry < 0.8."""
+    return [r["abstained"] or (r["fit"] is not None and r["fit"]["similarity"] < 0.35 and r["fit"]["match"] < 0.8
+                               and r["fit"]["passage_match"] < 0.8) for r in records]
+
+
+def shares(records: list[dict], weights, rule=None) -> dict[str, float]:
+    out = {}
+    for kind in ("covered", "off-topic", "adversarial"):
+        group = [r for r in records if r["kind"] == kind]
+        decided = rule(group) if rule else declined(group, weights)
+        out[kind] = sum(decided) / len(group) if group else float("nan")
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sample", type=int, default=40, help="questions drawn per course")
-    parser.add_argument("--off-topic", type=int, default=40, help="off-topic questions from each other course")
-    parser.add_argument("--cost", type=float, default=8.0, help="off-topic questions one covered decline is worth")
-    parser.add_argument("--from-records", action="store_true", help="refit on the last run's records")
+    parser.add_argument("--records", action="store_true", help="refit on the last replay's records")
+    parser.add_argument("--covered-limit", type=float, default=0.02,
+                        help="share of the fit courses' covered questions the decline may decline")
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation of the regression")
+    parser.add_argument("--curve", action="store_true", help="print held-out figures for several limits")
     args = parser.parse_args()
     common.print_machine()
-    if not args.from_records:
-        collect(args.sample, args.off_topic)
-    pool = [json.loads(line) for line in (OUT / "pool.jsonl").read_text().splitlines()]
-    halves = [json.loads(line) for line in (OUT / "halves.jsonl").read_text().splitlines()]
-    groups: dict[str, dict[str, list]] = {k: defaultdict(list) for k in ("pool", "halves", "off")}
-    for r in pool:
-        if r["kind"] == "covered":
-            groups["pool"][r["course"]].append(r)
-    for r in halves:
-        if r["kind"] in ("covered", "off-topic"):
-            groups["off" if r["kind"] == "off-topic" else "halves"][r["course"]].append(r)
-    courses = sorted(groups["pool"])
-
-    def figures(chosen, s, m):
-        share = {k: [declined(r, s, m) for c in chosen for r in groups[k][c]] for k in groups}
-        return {k: sum(v) / len(v) for k, v in share.items()}
-
-    def fit(chosen):
-        def gain(sm):
-            f = figures(chosen, *sm)
-            return f["off"] - args.cost * (f["pool"] + f["halves"]) / 2
-        return max(itertools.product(SIMILARITIES, MATCHES), key=gain)
-
-    splits = [set(c) for c in itertools.combinations(courses, len(courses) // 2) if courses[0] in c]
-    rows, fitted = [], Counter()
-    for chosen in splits:
-        rule = fit(chosen)
-        fitted[rule] += 1
-        check = set(courses) - chosen
-        rows.append((figures(check, 0.0, 0.0), figures(check, *rule)))
-    print(f"{len(pool)} pool records, {len(halves)} halves records, {len(splits)} splits; rules fitted: "
-          f"{fitted.most_common(4)}")
-    for label, index in (("without the rule", 0), ("with the rule fitted on the other six", 1)):
-        mean = {k: sum(row[index][k] for row in rows) / len(rows) for k in groups}
-        low = min(row[index]["off"] for row in rows)
-        print(f"check halves, {label}: covered declined {mean['pool']:.3f} (pool) {mean['halves']:.3f} (halves); "
-              f"off-topic declined {mean['off']:.3f} (min {low:.3f})")
-    rule = fit(set(courses))
-    print(f"fitted on all twelve: similarity < {rule[0]}, match < {rule[1]}: "
-          + ", ".join(f"{k} {v:.3f}" for k, v in figures(set(courses), *rule).items()))
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / "records.jsonl"
+    if not args.records:
+        records = replay_records()
+        path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    by_course = defaultdict(list)
+    for r in records:
+        by_course[r["course"]].append(r)
+    courses = sorted(by_course)
+    splits = [set(s) for s in itertools.combinations(courses, len(courses) // 2) if courses[0] in s]
+    limits = [0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05] if args.curve else [args.covered_limit]
+    print(f"{len(records)} records, {len(splits)} splits")
+    print("without the fitted decline, all: " + ", ".join(f"{k} declined {v:.3f}" for k, v in shares(records, ()).items()))
+    print("the rule before (cosine < 0.35, shares < 0.8), all: "
+          + ", ".join(f"{k} declined {v:.3f}" for k, v in shares(records, (), declined_before).items()))
+    for limit in limits:
+        rows = []
+        for chosen in splits:
+            fit_records = [r for c in chosen for r in by_course[c]]
+            check_records = [r for c in courses if c not in chosen for r in by_course[c]]
+            weights = fit_decline(fit_records, limit, args.c)
+            rows.append((shares(fit_records, weights), shares(check_records, weights)))
+        for name, index in (("fit", 0), ("check", 1)):
+            values = {k: [row[index][k] for row in rows] for k in rows[0][index]}
+            print(f"limit {limit:.3f} {name:>5}: " + "; ".join(
+                f"{k} declined mean {np.mean(v):.3f} (min {min(v):.3f}, max {max(v):.3f})" for k, v in values.items()))
+        over = sum(row[1]["covered"] > 0.03 for row in rows)
+        under = sum(row[1]["off-topic"] < 0.97 for row in rows)
+        print(f"   check halves with covered declined > 0.03: {over} of {len(rows)}; off-topic declined < 0.97: {under}")
+    weights = fit_decline(records, args.covered_limit, args.c)
+    print(f"fitted on all twelve (limit {args.covered_limit}): {tuple(round(w, 4) for w in weights)}: "
+          + ", ".join(f"{k} {v:.3f}" for k, v in shares(records, weights).items()))
 
 
 if __name__ == "__main__":
