@@ -15,7 +15,7 @@ the twelve courses into six to fit on and six to check on (462 splits):
 A course's questions are in one side only: its covered and adversarial questions, and its covered
 questions asked as off-topic of the other half's index.
 
-    .venv/bin/python bench/decline_cv.py [--covered-limit 0.02] [--write-policy]
+    .venv/bin/python bench/decline_cv.py [--covered-limit 0.01] [--curve]
     .venv/bin/python bench/decline_cv.py --records      # refit on the last replay's records
 """
 
@@ -63,28 +63,34 @@ def replay_records() -> list[dict]:
 
 
 def matrix(records: list[dict]) -> np.ndarray:
-    from bot.core.answering import Fit
+    from bot.core.answer_fit import Fit
 
-    return np.array([Fit(**r["fit"]).vector() for r in records])
+    if any("_x" not in r for r in records):
+        for r in records:
+            r["_x"] = np.array(Fit(**r["fit"]).vector()) if r["fit"] else None
+    return np.array([r["_x"] for r in records])
 
 
 def fit_decline(records: list[dict], covered_limit: float, c: float = 1.0):
     """Weights (intercept first) of a logistic regression telling off-topic from covered questions
     among those answered, and the threshold that declines at most `covered_limit` of the covered
-    ones (counting those the rest of the layer declines already)."""
+    ones besides those the rest of the layer declines already."""
     from sklearn.linear_model import LogisticRegression
 
     scored = [r for r in records if not r["abstained"] and r["kind"] in ("covered", "off-topic")]
     x = matrix(scored)
     y = np.array([r["kind"] == "off-topic" for r in scored])
+    if y.all() or not y.any():
+        return ()  # one kind only (a half not recorded): nothing to fit
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000).fit((x - mean) / scale, y)
     weights = model.coef_[0] / scale
     intercept = model.intercept_[0] - float(mean @ weights)
     covered = [r for r in records if r["kind"] == "covered"]
     already = sum(r["abstained"] for r in covered)
-    scores = sorted((float(intercept + matrix([r])[0] @ weights) for r in covered if not r["abstained"]), reverse=True)
-    allowed = int(covered_limit * len(covered)) - already
+    answered = [r for r in covered if not r["abstained"]]
+    scores = sorted((intercept + matrix(answered) @ weights).tolist(), reverse=True) if answered else []
+    allowed = int(covered_limit * len(covered))  # declined beyond those the rest of the layer declines
     threshold = scores[allowed] + 1e-6 if 0 <= allowed < len(scores) else (scores[0] + 1e-6 if scores else 0.0)
     return (float(intercept - threshold), *map(float, weights))
 
@@ -93,7 +99,7 @@ def declined(records: list[dict], weights) -> list[bool]:
     if not weights:
         return [r["abstained"] for r in records]
     w = np.array(weights[1:])
-    return [r["abstained"] or (r["fit"] is not None and weights[0] + float(matrix([r])[0] @ w) > 0) for r in records]
+    return [r["abstained"] or (r["fit"] is not None and weights[0] + float(r["_x"] @ w) > 0) for r in records]
 
 
 def declined_before(records: list[dict]) -> list[bool]:
@@ -114,8 +120,8 @@ def shares(records: list[dict], weights, rule=None) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", action="store_true", help="refit on the last replay's records")
-    parser.add_argument("--covered-limit", type=float, default=0.02,
-                        help="share of the fit courses' covered questions the decline may decline")
+    parser.add_argument("--covered-limit", type=float, default=0.01,
+                        help="share of the fit courses' covered questions the fitted decline may add to those declined")
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation of the regression")
     parser.add_argument("--curve", action="store_true", help="print held-out figures for several limits")
     args = parser.parse_args()
@@ -126,12 +132,13 @@ def main() -> None:
         records = replay_records()
         path.write_text("".join(json.dumps(r) + "\n" for r in records))
     records = [json.loads(line) for line in path.read_text().splitlines()]
+    matrix([r for r in records if r["fit"]])
     by_course = defaultdict(list)
     for r in records:
         by_course[r["course"]].append(r)
     courses = sorted(by_course)
     splits = [set(s) for s in itertools.combinations(courses, len(courses) // 2) if courses[0] in s]
-    limits = [0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05] if args.curve else [args.covered_limit]
+    limits = [0.005, 0.01, 0.02] if args.curve else [args.covered_limit]
     print(f"{len(records)} records, {len(splits)} splits")
     print("without the fitted decline, all: " + ", ".join(f"{k} declined {v:.3f}" for k, v in shares(records, ()).items()))
     print("the rule before (cosine < 0.35, shares < 0.8), all: "
@@ -139,6 +146,8 @@ def main() -> None:
     for limit in limits:
         rows = []
         for chosen in splits:
+            if len({r["kind"] for c in chosen for r in by_course[c]} & {"covered", "off-topic"}) < 2:
+                continue
             fit_records = [r for c in chosen for r in by_course[c]]
             check_records = [r for c in courses if c not in chosen for r in by_course[c]]
             weights = fit_decline(fit_records, limit, args.c)

@@ -9,12 +9,13 @@ per course, kept with the course they come from); then the halves swap. What is 
 search (`Retriever.search`: spelling, other names, hybrid ranking), not the answer: a replay runs
 today's `answer_question` on it, so it measures the answer layer as it is when replayed.
 
-    .venv/bin/python bench/decline_search.py [--covered 0] [--adversarial 40] [--off-topic 80]
+    .venv/bin/python bench/decline_search.py [--covered 0] [--adversarial 40] [--off-topic 80] [--half 1]
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import pickle
 import random
 import sys
@@ -88,7 +89,7 @@ def service_of(number: int, half: list[str], embedder, fresh: bool):
     return service
 
 
-def collect(covered: int, adversarial: int, off_topic: int) -> None:
+def collect(covered: int, adversarial: int, off_topic: int, only: int = 0) -> None:
     from bot.core.embedding_model import SentenceTransformerEmbedder
     from bot.core.question_text import clean_question
 
@@ -98,9 +99,10 @@ def collect(covered: int, adversarial: int, off_topic: int) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     ap.OUT.mkdir(parents=True, exist_ok=True)
     for number, half in enumerate(halves(courses), 1):
+        if only and number != only:
+            continue
         started = time.perf_counter()
         service = service_of(number, half, embedder, fresh=True)
-        ap.PlainHybrid(service)  # embeds every sentence once, in batches: replays then cost no model call
         retriever = service.retriever()
         asked = []
         for course, kind, question, answer in questions_of(half, courses, number, covered, adversarial, off_topic):
@@ -110,6 +112,13 @@ def collect(covered: int, adversarial: int, off_topic: int) -> None:
         ap.keep_cache(service)
         (OUT / f"half{number}.pkl").write_bytes(pickle.dumps({"courses": half, "asked": asked}))
         print(f"half {number}: {len(asked)} questions searched in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+class _Unpickler(pickle.Unpickler):
+    """`Asked` pickled by this script run as __main__ is this module's `Asked`."""
+
+    def find_class(self, module, name):
+        return Asked if name == "Asked" else super().find_class(module, name)
 
 
 def replay(embedder=None):
@@ -122,7 +131,9 @@ def replay(embedder=None):
         embedder = SentenceTransformerEmbedder()
     out = []
     for number, half in enumerate(halves(all_courses()), 1):
-        stored = pickle.loads((OUT / f"half{number}.pkl").read_bytes())
+        if not (OUT / f"half{number}.pkl").exists():
+            continue
+        stored = _Unpickler(io.BytesIO((OUT / f"half{number}.pkl").read_bytes())).load()
         service = service_of(number, half, embedder, fresh=False)
         chunks = service.retriever().index.chunks
         pairs = [(a, SearchResult(a.searched, a.tokens, a.vector,
@@ -137,9 +148,10 @@ def main() -> None:
     parser.add_argument("--covered", type=int, default=0, help="covered questions per course (0: all)")
     parser.add_argument("--adversarial", type=int, default=40, help="adversarial questions per course")
     parser.add_argument("--off-topic", type=int, default=80, help="off-topic questions from each other course")
+    parser.add_argument("--half", type=int, default=0, choices=[0, 1, 2], help="only this half (0: both)")
     args = parser.parse_args()
     common.print_machine()
-    collect(args.covered, args.adversarial, args.off_topic)
+    collect(args.covered, args.adversarial, args.off_topic, args.half)
 
 
 if __name__ == "__main__":
