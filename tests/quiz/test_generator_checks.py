@@ -70,3 +70,11 @@ def test_names_written_as_a_list_are_kin_and_a_city_with_its_country_is_not():
     assert {"Italy", "Belgium"} <= lexicon.kin("France")
     assert "Netherlands" in lexicon.kin("France")  # two steps: France - Belgium - the Netherlands
     assert "Egypt" not in lexicon.kin("Ismailiyah") and "Ismailiyah" not in lexicon.kin("Egypt")
+
+
+def test_a_long_event_loses_its_detail_but_never_its_main_clause():
+    assert event_of("In 1698 Thomas Savery patented a steam pump that used steam in direct contact with "
+                    "the water being pumped.") == ("Thomas Savery patented a steam pump", 1698)
+    assert event_of("In 1354, when Toghtogha led a large army to crush the rebels near the great river "
+                    "and the canal, the emperor suddenly dismissed him for fear of betrayal.") is None
+    assert event_of("Founded as a broad coalition in 1989 it was led by a preacher of the capital.") is None

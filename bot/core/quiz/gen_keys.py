@@ -13,6 +13,7 @@ import random
 import re
 from dataclasses import dataclass
 
+from bot.core.quiz.gen_places import PlaceLevels
 from bot.core.quiz.gen_context import NameContexts, role_words
 from bot.core.tokens import fold
 from bot.core.quiz.gen_lexicon import (CAUSE, DEFINITION, ENUMERATION, GROUP, LABEL_KIND, NUMBER, ORGANISATION, PERSON,
@@ -80,7 +81,7 @@ def name_keys(doc, lexicon: NotesLexicon, heading: str) -> list[Key]:
 
 
 def name_distractors(key: Key, lexicon: NotesLexicon, visible: str, contexts: NameContexts,
-                     count: int = 3) -> list[str]:
+                     count: int = 3, levels: PlaceLevels | None = None) -> list[str]:
     """Other trusted names of the key's kind: none in the visible text, none sharing a word with the
     key, none contained in another, one word for a one-word key and more for a longer one; when the
     sentence gives the key a role, only names the notes give that role; the names whose sentences
@@ -114,6 +115,8 @@ def name_distractors(key: Key, lexicon: NotesLexicon, visible: str, contexts: Na
             continue  # "Amsterdam" of "Treaty of Amsterdam": a piece of a name
         if key.form not in (PERSON, PLACE, "region") and name not in kin:
             continue  # groups, organisations: only those the notes list beside the answer or its list-mates
+        if key.form in (PLACE, "region") and levels is not None and not levels.fits_among(bare, name):
+            continue  # a city among countries, or a place inside the answer (gen_places)
         if key.form in (PLACE, "region") and name not in kin and contexts.similarity(bare, name) < MIN_PLACE_LIKENESS:
             continue  # a place not listed beside the answer must at least be spoken of alike
         if key.form == PERSON and lexicon.inside_longer_name(name, PERSON):

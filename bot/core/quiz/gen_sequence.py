@@ -17,7 +17,7 @@ from bot.core.quiz.gen_numbers import EXACT, year_keys, years_in
 MIN_EVENT_WORDS, MAX_EVENT_WORDS = 5, 16
 MIN_GAP = 2  # years between any two events of one item: no two too close to tell apart
 OPTIONS = 4
-MAX_SPAN_EVENTS = 8  # the four events are picked among this many neighbouring ones (one topic)
+MAX_SPAN_EVENTS = 12  # the four events are picked among this many neighbouring ones (one topic)
 
 # "in 1830", "In 1825,", "in May 1999", "on 12 May 1999": the phrase that holds the year.
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -57,9 +57,32 @@ def event_of(sentence: str) -> tuple[str, int] | None:
     rest = re.sub(r"\s+([,.;])", r"\1", re.sub(r"\s{2,}", " ", rest)).strip(" ,")
     if rest[:1].islower():
         rest = rest[:1].upper() + rest[1:]
+    first = rest.split()[0].lower() if rest.split() else ""
+    if first in _LEANING_STARTS or first.endswith(("ed", "ing")):
+        return None  # "Founded as ...", "Ultimately ...": without its year the event leans on another
+    if len(rest.split()) > MAX_EVENT_WORDS and first not in _SUBORDINATORS:
+        rest = _shortened(rest)  # never "When X led an army, | Y dismissed him": the main clause goes
     if not MIN_EVENT_WORDS <= len(rest.split()) <= MAX_EVENT_WORDS or not rest.endswith("."):
         return None
     return rest.rstrip("."), keys[0].years[0]
+
+
+_SUBORDINATORS = frozenset({"when", "after", "before", "as", "although", "though", "while", "if", "since", "once",
+                           "until", "because", "whereas"})
+_LEANING_STARTS = frozenset({"ultimately", "eventually", "finally", "then", "later", "soon"})
+# Where a long event can end without losing what happened: before a relative clause or a participle
+# that only adds detail ("Thomas Savery patented a steam pump | that used steam in direct contact ...").
+_DETAIL = re.compile(r",\s|\s(?:that|which|who|whose|where|making|using|including|allowing|leading|"
+                     r"followed by|after|before|while|as)\s")
+
+
+def _shortened(event: str) -> str:
+    """The event up to the first detail that can go, when what is left is still a whole event."""
+    for match in _DETAIL.finditer(event):
+        head = event[:match.start()].rstrip(" ,")
+        if len(head.split()) >= MIN_EVENT_WORDS + 1:
+            return head + "."
+    return event
 
 
 def sequences(events: list[Event]) -> list[list[Event]]:

@@ -30,13 +30,15 @@ from bot.core import nlp
 from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
 from bot.core.quiz.gen_cards import term_definition
+from bot.core.quiz.gen_questions import Question, identity_question, what_caused_question, why_question
 from bot.core.tokens import fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_distractors, cause_key, definition_key, enumeration_distractor,
                                     enumeration_key, name_distractors, name_keys, number_distractors,
                                     number_keys, term_distractors)
 from bot.core.quiz.gen_context import NameContexts
+from bot.core.quiz.gen_places import place_levels
 from bot.core.quiz.gen_standalone import full_names_of, gives_away, leans_on_context
-from bot.core.quiz.gen_lexicon import (CONCEPT_KINDS, DATE, DEFINITION, NUMBER, PERSON, SEQUENCE, TERM, NotesLexicon,
+from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, NUMBER, PLACE, SEQUENCE, TERM, NotesLexicon,
                                        words_of)
 from bot.core.quiz.gen_sequence import Event, event_of, sequences
 from bot.core.quiz.gen_numbers import (BOUND, EXACT, NumberKey, aliases_for, quantity_keys,
@@ -51,9 +53,12 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 5
+GENERATOR_VERSION = 6
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
+# Cards with a question turned out of the sentence: kept by the judges far more often than a name or
+# year asked as multiple choice (RESULTS 8.1-8.2), so on the same sentence the card is preferred.
+CARD_QUALITY = 0.83
 MIN_ABBREVIATION_USES = 2  # the short form is used this often: a term of the course
 FAMILIAR_TERM_COUNT = 5  # a noun the notes use this often needs no introduction after "the"
 MAX_YEAR_SHARE = 1 / 3
@@ -138,6 +143,8 @@ class _Generator:
             self.lexicon.add_doc(doc)
         self.contexts = NameContexts(self.docs.values())
         self.full_names = full_names_of(self.lexicon.label_votes)
+        self.place_levels = place_levels(self.lexicon.text, [*self.lexicon.names_of(PLACE),
+                                                             *self.lexicon.names_of("region")])
         # A second pass once every term is known: definitions, lists and causes of the whole notes
         # are the pools the wrong options of concept items come from.
         for text, doc in self.docs.items():
@@ -222,6 +229,10 @@ class _Generator:
                                                                            definition.start) for w in wrong]))
             else:
                 items.append(self._term_choice(s, definition, visible))
+        elif s.standalone:
+            items.append(self._question_card(s, identity_question(doc), DEFINITION))
+        if s.standalone:
+            items.append(self._question_card(s, why_question(doc) or what_caused_question(doc), CAUSE))
         listed = enumeration_key(doc)
         if listed:
             items.append(self._enumeration(s, listed, visible))
@@ -230,11 +241,11 @@ class _Generator:
         for key in name_keys(doc, self.lexicon, heading):
             # Names elsewhere in the passage may be offered: a name the notes say the same kind of
             # thing about (the same verb) never is.
-            wrong = name_distractors(key, self.lexicon, visible, self.contexts)
-            # Only a person is swapped to make a false statement: another place, group or organisation
-            # in a true sentence too often makes one that is also true ("Quebec fell" as well).
-            swap = as_true_false and key.form == PERSON
-            items.append(self._true_false(s, key, wrong) if swap else self._choice(s, key, wrong))
+            wrong = name_distractors(key, self.lexicon, visible, self.contexts, levels=self.place_levels)
+            # No name is swapped to make a false statement: the notes say who did a thing, not that
+            # nobody else did (both wrong items of rounds 1 and 2 were person swaps), and another
+            # place or group too often makes a statement that is also true ("Quebec fell" as well).
+            items.append(self._choice(s, key, wrong))
         for key in number_keys(doc):
             # Only as true/false: a blanked quantity was judged an incidental figure every time.
             if self.lexicon.occurrences(key.text) > 2 or not as_true_false:
@@ -303,6 +314,18 @@ class _Generator:
             article = "the "
         prompt = self._prompt(s, f"What {verb} {article}{term}?")
         return self._item(FLASHCARD, prompt, s.text, s, DEFINITION, 0.7, explanation=_from_notes(s))
+
+    def _question_card(self, s: Sentence, question: Question | None, tests: str) -> QuizItem | None:
+        """A question turned out of the sentence (gen_questions), answered on a card with the notes'
+        words: "What was the Treaty of Paris?", "Why did the cylinders have to be large?"."""
+        if question is None:
+            return None
+        subject = question.prompt if question.asks != "description" else question.answer
+        if self._is_title(re.sub(r"^(what|who|why) (is|was|are|were|did|does|do) (the )?|\?$", "", subject,
+                              flags=re.IGNORECASE), s.chunk) or self._is_title(question.answer, s.chunk):
+            return None  # "What was the French and Indian War?" in notes on that war: the whole course
+        prompt = self._prompt(s, question.prompt)
+        return self._item(FLASHCARD, prompt, question.answer, s, tests, CARD_QUALITY, explanation=_from_notes(s))
 
     def _term_choice(self, s: Sentence, key: Key, visible: str) -> QuizItem | None:
         return self._choice(s, key, term_distractors(key, self.lexicon, visible + " " + s.chunk.text,

@@ -1,0 +1,228 @@
+"""Questions written as a teacher would ask them, turned out of a parsed sentence of the notes:
+
+- "What was the Treaty of Paris?" / "Who was Thomas Savery?" from "X was a/the <noun> ...", and
+  "What is the highest court able to interpret EU law?" from "X is the highest court ..." (a
+  description only one thing fits: superlative, "first", "only", "main");
+- "Why did the engine cylinders have to be large?" from "... because ...", "... due to ...";
+- "According to the notes, what led to the embargo?" from "X led to / caused / triggered Y".
+
+Each is a self-rated card: the notes' sentence is the answer the student checks their own against,
+so there are no wrong options to give the answer away, and the judges kept such cards far more often
+than any multiple choice on names (bench/RESULTS.md 8.1-8.2). Everything here reads spaCy's parse;
+nothing depends on a course's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# What a "What is X?" subject may be: a named thing (not a place or a number: "What was France?"
+# asks for a whole course) or a term of the notes.
+_NAMED_THINGS = frozenset({"ORG", "LAW", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART"})
+# Words that make a description fit one thing only ("the first ...", "the largest ...").
+_UNIQUE_WORDS = frozenset({"first", "only", "main", "chief", "principal", "sole", "last", "earliest",
+                           "primary", "highest", "supreme", "largest", "biggest", "oldest"})
+# Markers of a cause after the effect: "X happened because Y".
+_CAUSE_MARKERS = ("because of", "because", "due to", "owing to", "as a result of", "on account of")
+# Verbs whose subject is a cause of their object: "X led to Y".
+_CAUSING_VERBS = frozenset({"cause", "trigger", "prompt", "provoke", "spark", "precipitate"})
+_CAUSING_PHRASAL = {"lead": "to", "result": "in", "contribute": "to", "give": "rise"}
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_VAGUE_HEADS = frozenset({"fact", "thing", "way", "result", "reason", "problem", "case", "idea", "one", "part",
+                          "number", "lot", "kind", "type", "example", "aim", "tension", "point", "question"})
+
+
+@dataclass(frozen=True)
+class Question:
+    prompt: str  # the question, ending with "?"
+    answer: str  # what a student should say: the fitting part of the sentence
+    asks: str  # "identity" (what/who is X), "description" (which thing fits), "cause"
+
+
+def identity_question(doc, familiar_name=lambda text: True) -> Question | None:
+    """"What is X?" / "Who was X?" for "X is/was a/an/the <noun> ..." where X opens the sentence and
+    is a name of a thing or person; "What is <the unique description>?" when the description only
+    one thing fits. `familiar_name(text)` says whether the notes use X enough to teach it."""
+    root = _root(doc)
+    if root is None or root.lemma_ != "be" or root.tag_ not in {"VBZ", "VBD", "VBP"}:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    attribute = next((c for c in root.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}), None)
+    if subject is None or attribute is None or attribute.i < root.i:
+        return None
+    whole_subject = doc[subject.left_edge.i:subject.right_edge.i + 1]
+    if whole_subject.start != 0 or whole_subject.end != root.i:
+        return None  # an opener before the subject, or an adverb between subject and verb
+    subject_span = _without_apposition(subject)
+    if any(t.dep_ == "neg" or t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} for t in root.children) or \
+            any(t.dep_ == "conj" and t.head.dep_ == "attr" and t.pos_ in {"VERB", "AUX"} for t in doc):
+        return None  # "X is not a Y" defines nothing
+    attribute_span = doc[attribute.left_edge.i:attribute.right_edge.i + 1]
+    determiner = next((c for c in attribute.children if c.dep_ == "det"), None)
+    if determiner is None or determiner.lower_ not in {"a", "an", "the"} or determiner.i != attribute_span.start:
+        return None
+    verb = root.text.lower()
+    if _is_name(subject_span) and attribute.lower_ not in _VAGUE_HEADS:
+        label = _label(subject_span)
+        if label not in _NAMED_THINGS | {"PERSON"} or not familiar_name(_name_text(subject_span)):
+            return None
+        who = "Who" if label == "PERSON" else "What"
+        unique = _unique(attribute_span)
+        if unique and label != "PERSON" and not _is_name(attribute_span) and attribute_span.end >= len(doc) - 1:
+            # "The Commission is the main executive body of the Union": ask for the thing described.
+            description = _clean(attribute_span.text)
+            return Question(f"What {verb} {description[:1].lower()}{description[1:]}?", subject_span.text,
+                            "description")
+        rest = _clean(doc[root.i + 1:].text.rstrip("."))
+        if ", and" in rest:
+            return None  # "... in India, and then after independence ...": a second claim hangs on
+        return Question(f"{who} {verb} {_name_text(subject_span)}?", f"{rest[:1].upper()}{rest[1:]}.", "identity")
+    if _unique(subject_span) and _is_name(attribute_span) and _label(attribute_span) in _NAMED_THINGS | {"PERSON"}:
+        # "The first commercial steam-powered device was a water pump": "What was the first ...?"
+        names = []
+        for t in attribute_span[1:] if attribute_span[0].pos_ == "DET" else attribute_span:
+            if not (t.pos_ == "PROPN" or t.ent_type_ and not t.is_punct):
+                break
+            names.append(t)
+        if not names or attribute_span.end < len(doc) - 1 and doc[attribute_span.end].text not in {".", ","}:
+            return None
+        description = _clean(subject_span.text)
+        who = "Who" if _label(attribute_span) == "PERSON" else "What"
+        name = doc[attribute_span.start:names[-1].i + 1].text
+        return Question(f"{who} {verb} {description[:1].lower()}{description[1:]}?", name, "description")
+    return None
+
+
+def why_question(doc) -> Question | None:
+    """"Why did X happen?" for "X happened because/due to Y": the effect is turned into a question
+    (its auxiliary moved before the subject, or "did/does/do" added), the cause is the answer."""
+    marker = _cause_marker(doc)
+    if marker is None:
+        return None
+    start, end = marker
+    effect = doc[:start]
+    while len(effect) and effect[-1].is_punct:
+        effect = effect[:-1]
+    cause = doc[end:]
+    if len(effect) < 4 or len(cause) < 2:
+        return None
+    verb = _root(doc)
+    if verb is None or verb.i >= effect.end or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if any(t.text in {",", ";", ":"} for t in effect) or any(c.dep_ == "conj" and c.i < start for c in verb.children):
+        return None  # "X happened, and Y happened due to Z": which part the cause explains is unclear
+    if doc[start].head.i != verb.i and doc[start].head.head.i != verb.i:
+        return None  # the marker explains something inside the effect, not the effect itself
+    if not any(t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"} for t in doc[verb.i + 1:effect.end]):
+        return None  # "X is possibly due to Y": nothing left to ask about
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or subject.left_edge.i != 0 or any(t.pos_ == "PRON" for t in doc[:subject.i + 1]):
+        return None
+    subject_text = _lower_first(doc[:subject.right_edge.i + 1])
+    rest_start = subject.right_edge.i + 1
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and rest_start <= c.i < verb.i]
+    if auxiliaries:
+        moved = auxiliaries[0]
+        rest = " ".join(t.text_with_ws.strip() for t in effect[rest_start - effect.start:] if t.i != moved.i)
+        question = f"Why {moved.lower_} {subject_text} {rest}?"
+    elif verb.lemma_ == "be":
+        rest = doc[verb.i + 1:effect.end].text
+        question = f"Why {verb.lower_} {subject_text} {rest}?"
+    elif verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.i == rest_start:
+        helper = {"VBD": "did", "VBZ": "does", "VBP": "do"}[verb.tag_]
+        rest = doc[verb.i + 1:effect.end].text
+        question = f"Why {helper} {subject_text} {verb.lemma_} {rest}?"
+    else:
+        return None
+    question = " ".join(question.split()).replace(" ,", ",").replace(" ?", "?")
+    marker_text = doc[start:end].text
+    answer = f"{marker_text[:1].upper()}{marker_text[1:]} {_clean(cause.text.rstrip('.'))}."
+    return Question(question, answer, "cause")
+
+
+def what_caused_question(doc) -> Question | None:
+    """"According to the notes, what led to Y?" for "X led to / caused Y", X opening the sentence."""
+    root = _root(doc)
+    if root is None:
+        return None
+    particle = _CAUSING_PHRASAL.get(root.lemma_)
+    if root.lemma_ not in _CAUSING_VERBS and particle is None:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i != 0 or any(t.pos_ == "PRON" for t in doc[:subject.i + 1]):
+        return None
+    if subject.right_edge.i + 1 != root.i:
+        return None
+    if particle and not any(c.lower_ == particle for c in root.children):
+        return None
+    effect = doc[root.i + 1:].text.rstrip(". ")
+    tense = root.text.lower()
+    if len(effect.split()) < 3:
+        return None
+    return Question(f"According to the notes, what {tense} {effect}?", _clean(doc[:subject.right_edge.i + 1].text),
+                    "cause")
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def _root(doc):
+    return next((t for t in doc if t.dep_ == "ROOT"), None)
+
+
+def _cause_marker(doc) -> tuple[int, int] | None:
+    """Token positions (start, end) of the first cause marker after at least four words."""
+    lowered = [t.lower_ for t in doc]
+    for phrase in _CAUSE_MARKERS:
+        words = phrase.split()
+        for i in range(4, len(lowered) - len(words)):
+            if lowered[i:i + len(words)] == words:
+                return i, i + len(words)
+    return None
+
+
+def _without_apposition(head):
+    """The phrase of `head` without an apposition ("Mohamed Morsi, an Islamist democrat, ..." ->
+    "Mohamed Morsi"): what the question names and the answer gives."""
+    doc = head.doc
+    end = head.right_edge.i + 1
+    for child in head.children:
+        if child.dep_ == "appos" or (child.dep_ == "punct" and child.i > head.i):
+            end = min(end, child.left_edge.i)
+    span = doc[head.left_edge.i:end]
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    return span
+
+
+def _is_name(span) -> bool:
+    content = [t for t in span if t.pos_ not in {"DET", "PUNCT"}]
+    return bool(content) and all(t.pos_ == "PROPN" or t.ent_type_ or t.lower_ in {"of", "and", "for", "the"}
+                                 for t in content) and any(t.pos_ == "PROPN" for t in content)
+
+
+def _label(span) -> str:
+    labels = [t.ent_type_ for t in span if t.ent_type_]
+    return max(set(labels), key=labels.count) if labels else "ORG"
+
+
+def _unique(span) -> bool:
+    return any(t.lower_ in _UNIQUE_WORDS or t.tag_ in {"JJS", "RBS"} for t in span) and span[0].lower_ == "the"
+
+
+def _name_text(span) -> str:
+    """The name as it reads inside a question: "The European Commission" -> "the European Commission"."""
+    text = span.text
+    return "the" + text[3:] if text.startswith("The ") else text
+
+
+def _lower_first(span) -> str:
+    first = span[0]
+    if first.lower_ in {"the", "a", "an"}:
+        return first.lower_ + span.text[len(first.text):]
+    if first.pos_ == "PROPN" or first.ent_type_ or first.text.isupper():
+        return span.text
+    return first.text.lower() + span.text[len(first.text):]
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(" ,;")

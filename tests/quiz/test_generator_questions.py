@@ -1,0 +1,59 @@
+"""Questions turned out of single sentences (gen_questions) and places told apart by level (gen_places),
+on made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import nlp
+from bot.core.quiz.gen_places import INNER, OUTER, place_levels
+from bot.core.quiz.gen_questions import identity_question, what_caused_question, why_question
+
+
+def test_what_is_a_named_thing_and_which_thing_a_unique_description_fits():
+    q = identity_question(nlp.parse_line("The Harbour Commission was a body of merchants that ran the port of Leith."))
+    assert q.prompt == "What was the Harbour Commission?"
+    assert q.answer == "A body of merchants that ran the port of Leith."
+    q = identity_question(nlp.parse_line("The Royal Assembly is the highest court of the kingdom."))
+    assert q.prompt == "What is the highest court of the kingdom?" and q.answer == "The Royal Assembly"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Steam engines are not a kind of turbine.",  # a negation defines nothing
+    "In 1850 the Harbour Commission was a body of merchants.",  # an opener before the subject
+    "He was a merchant of the port of Leith.",  # a pronoun, nothing named
+])
+def test_no_identity_question_without_a_named_subject_first(sentence):
+    assert identity_question(nlp.parse_line(sentence)) is None
+
+
+def test_why_questions_move_the_auxiliary_or_add_did():
+    q = why_question(nlp.parse_line("The engine cylinders had to be large because the only force acting on them "
+                                    "was atmospheric pressure."))
+    assert q.prompt == "Why did the engine cylinders have to be large?"
+    assert q.answer == "Because the only force acting on them was atmospheric pressure."
+    q = why_question(nlp.parse_line("Confucian scholars were attracted to the medical profession because it "
+                                    "ensured a high income."))
+    assert q.prompt == "Why were Confucian scholars attracted to the medical profession?"
+
+
+def test_no_why_question_when_the_cause_explains_only_part_of_the_sentence():
+    assert why_question(nlp.parse_line("The ministers were censured in 1999, and the commission eventually "
+                                       "resigned due to corruption allegations.")) is None
+
+
+def test_what_led_to_asks_for_the_cause_that_opens_the_sentence():
+    q = what_caused_question(nlp.parse_line("The energy crisis led to greater interest in renewable energy."))
+    assert q.prompt == "According to the notes, what led to greater interest in renewable energy?"
+    assert q.answer == "The energy crisis"
+
+
+def test_towns_and_the_places_that_hold_them():
+    text = ("The liqueur came from Dijon, France. The city of Bolzano lies in the mountains. "
+            "Trade grew between France, Italy, Austria and Belgium.")
+    levels = place_levels(text, ["Dijon", "France", "Bolzano", "Italy", "Austria", "Belgium"])
+    assert levels.level("Dijon") == INNER and levels.level("France") == OUTER and levels.level("Bolzano") == INNER
+    assert levels.level("Italy") == ""  # a list is no nesting
+    assert not levels.fits_among("France", "Dijon")  # one inside the other
+    assert not levels.fits_among("Italy", "Bolzano")  # a town beside a place of unknown level
+    assert levels.fits_among("Dijon", "Bolzano") and levels.fits_among("Italy", "Austria")
