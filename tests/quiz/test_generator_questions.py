@@ -7,7 +7,8 @@ import pytest
 
 from bot.core import nlp
 from bot.core.quiz.gen_places import INNER, OUTER, place_levels
-from bot.core.quiz.gen_questions import identity_question, what_caused_question, why_question
+from bot.core.quiz.gen_questions import (identity_question, object_question, what_caused_question, who_question,
+                                         why_question)
 
 
 def test_what_is_a_named_thing_and_which_thing_a_unique_description_fits():
@@ -57,3 +58,34 @@ def test_towns_and_the_places_that_hold_them():
     assert not levels.fits_among("France", "Dijon")  # one inside the other
     assert not levels.fits_among("Italy", "Bolzano")  # a town beside a place of unknown level
     assert levels.fits_among("Dijon", "Bolzano") and levels.fits_among("Italy", "Austria")
+
+
+def test_a_place_that_is_also_a_title_is_never_offered():
+    levels = place_levels("The Duke of Newcastle fell from power. Louisbourg and Quebec were taken. "
+                          "Lord Loudoun planned an attack.", ["Newcastle", "Louisbourg", "Quebec", "Loudoun"])
+    assert not levels.fits_among("Louisbourg", "Newcastle") and not levels.fits_among("Louisbourg", "Loudoun")
+    assert levels.fits_among("Louisbourg", "Quebec")
+
+
+def test_who_did_what_asks_for_the_actor_and_names_its_kind_when_the_notes_do():
+    q = who_question(nlp.parse_line("George Stephenson built the Locomotion for the Stockton and Darlington Railway."))
+    assert q.prompt == "Who built the Locomotion for the Stockton and Darlington Railway?"
+    assert q.answer == "George Stephenson"
+    q = who_question(nlp.parse_line("The Harbour Court decided the dispute between the two merchants."),
+                     is_term=lambda text: True, common={"court"}.__contains__)
+    assert q.prompt == "Which court decided the dispute between the two merchants?"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Members may call each other directly by name in the debating chamber.",  # a vague one-word answer
+    "The emperors built large palaces, but some still continued to live as nomads.",  # a second claim
+    "France, Spain and Portugal signed the treaty with the northern kingdoms.",  # a list of answers
+])
+def test_no_who_question_without_one_clear_actor(sentence):
+    assert who_question(nlp.parse_line(sentence), is_term=lambda text: True) is None
+
+
+def test_what_did_asks_for_the_object_and_keeps_the_year():
+    q = object_question(nlp.parse_line("In 1781 James Watt patented a steam engine that produced rotary motion."))
+    assert q.prompt == "What did James Watt patent in 1781?"
+    assert q.answer == "A steam engine that produced rotary motion."

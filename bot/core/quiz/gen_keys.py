@@ -133,6 +133,8 @@ def name_distractors(key: Key, lexicon: NotesLexicon, visible: str, contexts: Na
     listed = [p for p in pool if p[1] in kin]
     if key.form != PERSON and len(listed) >= 2:
         pool = listed  # list-mates of the answer's list-mates: a country among countries, never a city
+    elif key.form in (PLACE, "region") and kin:
+        return []  # the notes list the answer among its own kind, but too few of those are left to offer
     chosen = [name for _, name in sorted(pool, key=lambda p: (-p[0], p[1]))[:count]]
     # "the" goes with the name, as the notes write each one: "the United States", "Japan".
     article = key.text[:4]

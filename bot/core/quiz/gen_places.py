@@ -19,10 +19,17 @@ _OUTER_BEFORE = r"(?:country|kingdom|province|state|empire|republic|region|colon
 _INNER_AFTER = r"\s+(?:City|city|town)\b"
 
 
+# A title before a "place" makes it a person's name ("the Duke of Newcastle", "Lord Loudoun"): English
+# forms of address, not any course's words.
+_TITLE_BEFORE = (r"(?:Lord|Lady|Duke|Duchess|Earl|Marquis|Marquess|Count|Countess|Baron|Viscount|General|Governor|"
+                 r"Admiral|Sir|King|Queen|Prince|Princess|Emperor|Bishop)\s+(?:of\s+)?(?:the\s+)?")
+
+
 @dataclass
 class PlaceLevels:
     levels: dict[str, set[str]] = field(default_factory=dict)  # place -> {inner, outer}
     nested: set[frozenset[str]] = field(default_factory=set)  # pairs the notes write as "X, Y"
+    titled: set[str] = field(default_factory=set)  # also a person's title ("Duke of Newcastle")
 
     def level(self, place: str) -> str:
         found = self.levels.get(place, set())
@@ -31,7 +38,7 @@ class PlaceLevels:
     def fits_among(self, answer: str, other: str) -> bool:
         """`other` may be offered beside `answer`: not one inside the other, and of the same level
         when the answer's is known; never a town beside a place of unknown level."""
-        if frozenset((answer, other)) in self.nested:
+        if frozenset((answer, other)) in self.nested or other in self.titled:
             return False
         mine, theirs = self.level(answer), self.level(other)
         if mine:
@@ -51,6 +58,8 @@ def place_levels(text: str, places: list[str]) -> PlaceLevels:
             found.levels.setdefault(name, set()).add(INNER)
         if re.search(rf"\b{_OUTER_BEFORE}(?:the\s+)?{quoted}\b", text):
             found.levels.setdefault(name, set()).add(OUTER)
+        if re.search(rf"\b{_TITLE_BEFORE}{quoted}\b", text):
+            found.titled.add(name)
     for match in re.finditer(rf"\b({alternation}),\s+({alternation})\b(?!,\s+(?:and\s+)?(?:{alternation}))", text):
         inner, outer = match.group(1), match.group(2)
         before = text[max(0, match.start() - 2):match.start()]

@@ -14,6 +14,7 @@ nothing depends on a course's words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # What a "What is X?" subject may be: a named thing (not a place or a number: "What was France?"
@@ -135,6 +136,8 @@ def why_question(doc) -> Question | None:
     else:
         return None
     question = " ".join(question.split()).replace(" ,", ",").replace(" ?", "?")
+    if re.search(r"[\"“”]", question):
+        return None  # a quotation cut in two by the question
     marker_text = doc[start:end].text
     answer = f"{marker_text[:1].upper()}{marker_text[1:]} {_clean(cause.text.rstrip('.'))}."
     return Question(question, answer, "cause")
@@ -226,3 +229,101 @@ def _lower_first(span) -> str:
 
 def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,;")
+
+
+# Verbs whose subject is not what a "Who ...?" asks for: being, having, seeming.
+_NOT_ACTS = frozenset({"be", "have", "seem", "appear", "become", "remain", "exist", "say", "get"})
+_PLURAL_TO_SINGULAR = {"are": "is", "were": "was", "have": "has"}
+MAX_QUESTION_WORDS = 22  # a question longer than this reads as a sentence with one word taken out
+_SECOND_CLAIM = re.compile(r",\s+(?:but|although|though|while|whereas|whose)\b|;")
+_DATE_OPENER = re.compile(r"^(?:In|On|By|During)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(1\d{3}|20\d{2})\s*,?\s+")
+
+
+def who_question(doc, is_term=lambda text: False, common=lambda word: False) -> Question | None:
+    """"Who decides who speaks in chamber debates?" for "The Presiding Officer decides who speaks
+    ...": the subject (a name, or a term of the notes) is the answer, the rest of the sentence is
+    the question. Only a singular or past verb, so the question reads as English."""
+    root = _root(doc)
+    if root is None or root.pos_ not in {"VERB", "AUX"} or root.lemma_ in _NOT_ACTS:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i != 0 or subject.pos_ == "PRON":
+        return None
+    span = _without_apposition(subject)
+    whole_end = subject.right_edge.i + 1
+    if any(t.pos_ == "PRON" for t in span) or not (_is_name(span) or is_term(span.text)):
+        return None
+    verb_start = min([root.i, *(c.i for c in root.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < root.i)])
+    if verb_start != whole_end:
+        return None  # "X, however, decided ...": something stands between the subject and its verb
+    first = doc[verb_start]
+    if first.tag_ == "VB":
+        return None  # "The city council organize ...": a verb form that does not agree
+    if first.tag_ == "VBP" or first.lower_ in {"do"}:
+        if first.lower_ not in _PLURAL_TO_SINGULAR:
+            return None  # "Committees comprise ...": "What comprise ...?" is no English
+        lead = _PLURAL_TO_SINGULAR[first.lower_]
+    else:
+        lead = first.text
+    rest = doc[verb_start + 1:].text.rstrip(" .")
+    if len(rest.split()) < 3 or len(rest.split()) > MAX_QUESTION_WORDS or re.search(r"[\"“”]", rest):
+        return None
+    if any(w.lower() in rest.lower() for w in span.text.split() if len(w) > 3 and w[:1].isupper()):
+        return None  # the question would name its own answer ("The Parliament ... of the Parliament")
+    if _SECOND_CLAIM.search(rest):
+        return None  # "... palaces, but some still lived as nomads": a second claim about others
+    if any(c.dep_ == "conj" for c in subject.children) and "," in doc[:whole_end].text:
+        return None  # "Annam, Burma, and Champa recognized ...": a list of answers
+    content = [t for t in span if t.pos_ != "DET"]
+    if len(content) == 1 and content[0].pos_ == "NOUN":
+        return None  # "Members", "Physicians": too vague to be the one answer
+    who = _asking_word(span, common)
+    return Question(f"{who} {lead} {rest}?", span.text, "actor")
+
+
+def _asking_word(span, common) -> str:
+    """"Who" for people; "Which court" when the answer names its kind by a common word ("the Court of
+    Justice", "the Liverpool and Manchester Railway": the notes write "court", "railway" in lower case
+    too); "What" otherwise."""
+    head = span.root
+    if head.ent_type_ in {"PERSON", "NORP"}:
+        return "Who"
+    if len([t for t in span if t.pos_ != "DET"]) > 1 and (head.pos_ == "NOUN" or common(head.lower_)):
+        noun = head.lower_ if head.tag_ not in {"NNS", "NNPS"} else head.lemma_.lower()
+        return f"Which {noun}" if head.tag_ not in {"NNS", "NNPS"} else f"Which {head.lower_}"
+    return "What"
+
+
+def object_question(doc, is_term=lambda text: False) -> Question | None:
+    """"What did James Watt patent in 1781?" for "In 1781 James Watt patented a steam engine ...":
+    the object the sentence ends on is the answer."""
+    text = doc.text
+    opener = _DATE_OPENER.match(text)
+    start_token = 0
+    if opener:
+        start_token = next((t.i for t in doc if t.idx >= opener.end()), len(doc))
+    root = _root(doc)
+    if root is None or root.pos_ != "VERB" or root.tag_ not in {"VBD", "VBZ"} or root.lemma_ in _NOT_ACTS:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+    if subject is None or obj is None or subject.left_edge.i != start_token or subject.right_edge.i + 1 != root.i:
+        return None
+    if any(c.dep_ in {"aux", "neg", "auxpass", "prt"} for c in root.children):
+        return None
+    span = _without_apposition(subject)
+    if any(t.pos_ == "PRON" for t in span) or not (_is_name(span) or is_term(span.text)):
+        return None
+    if obj.i != root.i + 1 and doc[root.i + 1].dep_ != "det" and doc[root.i + 1].head.i != obj.i:
+        return None
+    object_span = doc[obj.left_edge.i:obj.right_edge.i + 1]
+    if object_span.end < len(doc) - 1 or any(t.tag_ in {"PRP", "PRP$"} for t in object_span) or len(object_span) < 2:
+        return None  # something follows the object, or the object is "it"
+    if any(c.dep_ == "conj" for c in subject.children) and "," in doc[:subject.right_edge.i + 1].text:
+        return None
+    helper = "did" if root.tag_ == "VBD" else "does"
+    when = f" {opener.group().strip(' ,')[:1].lower()}{opener.group().strip(' ,')[1:]}" if opener else ""
+    whom = "Who" if obj.ent_type_ == "PERSON" else "What"
+    question = f"{whom} {helper} {_lower_first(span)} {root.lemma_}{when}?"
+    answer = _clean(object_span.text)
+    return Question(question, answer[:1].upper() + answer[1:] + ".", "object")

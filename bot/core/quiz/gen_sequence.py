@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.core.quiz.gen_numbers import EXACT, year_keys, years_in
+from bot.core.quiz.gen_text import has_finite_verb
 
 MIN_EVENT_WORDS, MAX_EVENT_WORDS = 5, 16
 MIN_GAP = 2  # years between any two events of one item: no two too close to tell apart
@@ -64,11 +65,14 @@ def event_of(sentence: str) -> tuple[str, int] | None:
         rest = _shortened(rest)  # never "When X led an army, | Y dismissed him": the main clause goes
     if not MIN_EVENT_WORDS <= len(rest.split()) <= MAX_EVENT_WORDS or not rest.endswith("."):
         return None
+    if re.search(r"\d", rest) or rest.count("(") != rest.count(")") or not has_finite_verb(rest):
+        return None  # "304,016 companies were registered": a figure, not an event; or no verb left
     return rest.rstrip("."), keys[0].years[0]
 
 
 _SUBORDINATORS = frozenset({"when", "after", "before", "as", "although", "though", "while", "if", "since", "once",
                            "until", "because", "whereas"})
+_DANGLING = frozenset({"and", "or", "but", "of", "in", "on", "at", "to", "by", "for", "with", "the", "a", "an"})
 _LEANING_STARTS = frozenset({"ultimately", "eventually", "finally", "then", "later", "soon"})
 # Where a long event can end without losing what happened: before a relative clause or a participle
 # that only adds detail ("Thomas Savery patented a steam pump | that used steam in direct contact ...").
@@ -80,7 +84,9 @@ def _shortened(event: str) -> str:
     """The event up to the first detail that can go, when what is left is still a whole event."""
     for match in _DETAIL.finditer(event):
         head = event[:match.start()].rstrip(" ,")
-        if len(head.split()) >= MIN_EVENT_WORDS + 1:
+        if head.split()[-1].lower() in _DANGLING:
+            continue  # "Warsaw leads the region in foreign investment and": cut mid-phrase
+        if len(head.split()) >= MIN_EVENT_WORDS + 1 and has_finite_verb(head):
             return head + "."
     return event
 

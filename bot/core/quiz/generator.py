@@ -30,7 +30,8 @@ from bot.core import nlp
 from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
 from bot.core.quiz.gen_cards import term_definition
-from bot.core.quiz.gen_questions import Question, identity_question, what_caused_question, why_question
+from bot.core.quiz.gen_questions import (Question, identity_question, object_question, what_caused_question,
+                                        who_question, why_question)
 from bot.core.tokens import fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_distractors, cause_key, definition_key, enumeration_distractor,
                                     enumeration_key, name_distractors, name_keys, number_distractors,
@@ -53,12 +54,14 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 6
+GENERATOR_VERSION = 7
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
 # year asked as multiple choice (RESULTS 8.1-8.2), so on the same sentence the card is preferred.
 CARD_QUALITY = 0.83
+ACTOR_CARD_QUALITY = 0.8  # "Who decided ...?", "What did X patent?": above a name asked as multiple choice
+ACTOR = "actor"  # what a who-did-what card tests: a person or body matched to what it did
 MIN_ABBREVIATION_USES = 2  # the short form is used this often: a term of the course
 FAMILIAR_TERM_COUNT = 5  # a noun the notes use this often needs no introduction after "the"
 MAX_YEAR_SHARE = 1 / 3
@@ -233,6 +236,13 @@ class _Generator:
             items.append(self._question_card(s, identity_question(doc), DEFINITION))
         if s.standalone:
             items.append(self._question_card(s, why_question(doc) or what_caused_question(doc), CAUSE))
+            # Who did what, and what they did: the actor or the object is the answer.
+            common = self.lexicon.lowercase_words.__contains__
+            for question in (who_question(doc, self._is_term, common), object_question(doc, self._is_term)):
+                if question and question.answer.rstrip(".") in self.full_names:
+                    continue  # "Zhu" for "Zhu Shijie": a part of a name the notes give in full
+                card = self._question_card(s, question, ACTOR, quality=ACTOR_CARD_QUALITY)
+                items.append(card)
         listed = enumeration_key(doc)
         if listed:
             items.append(self._enumeration(s, listed, visible))
@@ -309,13 +319,24 @@ class _Generator:
         verb = root.text.lower()
         first = key.text.split()[0]
         term = key.text[:1].lower() + key.text[1:] if first.lower() in self.lexicon.lowercase_words else key.text
-        article = "" if key.form == "pl" else ("an " if term[:1].lower() in "aeiou" else "a ")
-        if s.text.lower().startswith("the "):
-            article = "the "
+        # The article the sentence itself gives the term: "A compound engine is", "Colonialism is".
+        opening = s.text.split()[0].lower()
+        article = {"a": "a ", "an": "an ", "the": "the "}.get(opening, "")
+        if article in ("a ", "an "):
+            article = "an " if term[:1].lower() in "aeiou" else "a "
         prompt = self._prompt(s, f"What {verb} {article}{term}?")
         return self._item(FLASHCARD, prompt, s.text, s, DEFINITION, 0.7, explanation=_from_notes(s))
 
-    def _question_card(self, s: Sentence, question: Question | None, tests: str) -> QuizItem | None:
+    def _is_term(self, text: str) -> bool:
+        """A common-noun phrase the notes use as a term ("the Presiding Officer", "physicians")."""
+        words = [w.lower() for w in text.split() if w.lower() not in {"the", "a", "an"}]
+        key = " ".join(words)
+        singular = " ".join([*words[:-1], words[-1].rstrip("s")]) if words else ""
+        return bool(words) and (key in self.lexicon.compound_terms or self.lexicon.term_counts[key] >= 2
+                                or self.lexicon.term_counts[singular] >= 2)
+
+    def _question_card(self, s: Sentence, question: Question | None, tests: str,
+                       quality: float = 0.0) -> QuizItem | None:
         """A question turned out of the sentence (gen_questions), answered on a card with the notes'
         words: "What was the Treaty of Paris?", "Why did the cylinders have to be large?"."""
         if question is None:
@@ -325,7 +346,8 @@ class _Generator:
                               flags=re.IGNORECASE), s.chunk) or self._is_title(question.answer, s.chunk):
             return None  # "What was the French and Indian War?" in notes on that war: the whole course
         prompt = self._prompt(s, question.prompt)
-        return self._item(FLASHCARD, prompt, question.answer, s, tests, CARD_QUALITY, explanation=_from_notes(s))
+        return self._item(FLASHCARD, prompt, question.answer, s, tests, quality or CARD_QUALITY,
+                          explanation=_from_notes(s))
 
     def _term_choice(self, s: Sentence, key: Key, visible: str) -> QuizItem | None:
         return self._choice(s, key, term_distractors(key, self.lexicon, visible + " " + s.chunk.text,
