@@ -257,6 +257,9 @@ The engineer Marc Brunel also surveyed tunnels and docks along the river in Lond
 def test_wrong_options_are_names_of_the_same_kind(monkeypatch):
     # A note of names only: keep every name item (none is dropped to make room for concepts).
     monkeypatch.setattr(generator, "MIN_WORDS_PER_ITEM", 1)
+    # Who-did-what cards would take these sentences (one item per sentence): under the cut-off here,
+    # so the multiple-choice template's wrong options are what is checked.
+    monkeypatch.setattr(generator, "ACTOR_CARD_QUALITY", 0.1)
     made = generate_items(one_chunk_a_line(NAMES_NOTE, "Engineers"))
     people = {"Thomas Telford", "John Rennie", "Isambard Kingdom Brunel", "George Stephenson",
               "Robert Stephenson", "Marc Brunel"}
