@@ -4,7 +4,7 @@
   "What is the highest court able to interpret EU law?" from "X is the highest court ..." (a
   description only one thing fits: superlative, "first", "only", "main");
 - "Why did the engine cylinders have to be large?" from "... because ...", "... due to ...";
-- "According to the notes, what led to the embargo?" from "X led to / caused / triggered Y".
+- "Who instigated a revolt in 1262?" / "What did James Watt patent in 1781?": who did what.
 
 Each is a self-rated card: the notes' sentence is the answer the student checks their own against,
 so there are no wrong options to give the answer away, and the judges kept such cards far more often
@@ -25,9 +25,6 @@ _UNIQUE_WORDS = frozenset({"first", "only", "main", "chief", "principal", "sole"
                            "primary", "highest", "supreme", "largest", "biggest", "oldest"})
 # Markers of a cause after the effect: "X happened because Y".
 _CAUSE_MARKERS = ("because of", "because", "due to", "owing to", "as a result of", "on account of")
-# Verbs whose subject is a cause of their object: "X led to Y".
-_CAUSING_VERBS = frozenset({"cause", "trigger", "prompt", "provoke", "spark", "precipitate"})
-_CAUSING_PHRASAL = {"lead": "to", "result": "in", "contribute": "to", "give": "rise"}
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _VAGUE_HEADS = frozenset({"fact", "thing", "way", "result", "reason", "problem", "case", "idea", "one", "part",
                           "number", "lot", "kind", "type", "example", "aim", "tension", "point", "question"})
@@ -75,6 +72,8 @@ def identity_question(doc, familiar_name=lambda text: True) -> Question | None:
             return Question(f"What {verb} {description[:1].lower()}{description[1:]}?", subject_span.text,
                             "description")
         rest = _clean(doc[root.i + 1:].text.rstrip("."))
+        if {w.lower() for w in _name_text(subject_span).split() if len(w) > 3} & {w.lower() for w in rest.split()}:
+            return None  # "Mercury is the working fluid in the mercury vapour turbine": circular
         if ", and" in rest:
             return None  # "... in India, and then after independence ...": a second claim hangs on
         return Question(f"{who} {verb} {_name_text(subject_span)}?", f"{rest[:1].upper()}{rest[1:]}.", "identity")
@@ -141,29 +140,6 @@ def why_question(doc) -> Question | None:
     marker_text = doc[start:end].text
     answer = f"{marker_text[:1].upper()}{marker_text[1:]} {_clean(cause.text.rstrip('.'))}."
     return Question(question, answer, "cause")
-
-
-def what_caused_question(doc) -> Question | None:
-    """"According to the notes, what led to Y?" for "X led to / caused Y", X opening the sentence."""
-    root = _root(doc)
-    if root is None:
-        return None
-    particle = _CAUSING_PHRASAL.get(root.lemma_)
-    if root.lemma_ not in _CAUSING_VERBS and particle is None:
-        return None
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.left_edge.i != 0 or any(t.pos_ == "PRON" for t in doc[:subject.i + 1]):
-        return None
-    if subject.right_edge.i + 1 != root.i:
-        return None
-    if particle and not any(c.lower_ == particle for c in root.children):
-        return None
-    effect = doc[root.i + 1:].text.rstrip(". ")
-    tense = root.text.lower()
-    if len(effect.split()) < 3:
-        return None
-    return Question(f"According to the notes, what {tense} {effect}?", _clean(doc[:subject.right_edge.i + 1].text),
-                    "cause")
 
 
 # --- helpers -------------------------------------------------------------------------------------
