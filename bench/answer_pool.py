@@ -31,6 +31,7 @@ import shutil
 import sys
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -63,8 +64,26 @@ def fresh_index(service, shared_cache: Path) -> None:
     index_dir.mkdir(parents=True)
     if shared_cache.exists():
         shutil.copy(shared_cache, index_dir / CACHE_FILE)
-    service.reindex()
+    with _no_quiz_generation():
+        service.reindex()
     shutil.copy(index_dir / CACHE_FILE, shared_cache)
+
+
+@contextmanager
+def _no_quiz_generation():
+    """Indexing makes the quiz bank too: for 650 chunks that is most of an index build's time, and
+    answers never read it. The generator yields nothing while the bench indexes."""
+    try:
+        from bot.core.quiz import generator
+    except ImportError:  # code from before the quiz bank was made at index time
+        yield
+        return
+    real = generator.generate_items
+    generator.generate_items = lambda *args, **kwargs: iter(())
+    try:
+        yield
+    finally:
+        generator.generate_items = real
 
 
 def load_course_questions(course: str, sample: int | None, seed: int = 0):
@@ -74,6 +93,61 @@ def load_course_questions(course: str, sample: int | None, seed: int = 0):
     if sample and len(questions) > sample:
         questions = random.Random(f"{seed}:{course}").sample(questions, sample)
     return questions
+
+
+# --- question vectors: embedded in batches, kept between runs -------------------------------------
+
+
+class BatchedQueries:
+    """The embedder with question vectors embedded in batches and kept on disk between runs.
+
+    A question is embedded alone when the bot answers it; here thousands are asked, and one model
+    call per question was most of a run's time. `prepare` runs each question's search once with a
+    placeholder vector to learn which texts the code under test embeds (after its own cleaning,
+    spelling fixes and spelled-out names, whatever version of the code it is), embeds them all in
+    one batch, and the real run then finds them here. Batched vectors differ from one-at-a-time
+    ones only by float rounding (the model pads a batch; the attention mask hides the padding)."""
+
+    def __init__(self, embedder, path: Path) -> None:
+        self._embedder = embedder
+        self.path = path
+        self.vectors: dict[str, np.ndarray] = {}
+        self._recording: list[str] | None = None
+        if path.exists():
+            data = np.load(path, allow_pickle=False)
+            self.vectors = dict(zip(data["texts"].tolist(), data["vectors"]))
+
+    def __getattr__(self, name):  # everything else is the real embedder's
+        return getattr(self._embedder, name)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        if self._recording is not None:
+            self._recording.append(text)
+            return np.zeros(self._embedder.dimension, dtype=np.float32)
+        if text not in self.vectors:
+            self.vectors[text] = self._embedder.encode([text])[0]
+        return self.vectors[text]
+
+    def prepare(self, service, questions) -> None:
+        try:
+            from bot.core.question_text import clean_question
+        except ImportError:  # code from before questions were cleaned
+            clean_question = str.strip
+        retriever = service.retriever()
+        self._recording = []
+        try:
+            for q in questions:
+                retriever.search(clean_question(q.question), k=8)
+            wanted = [t for t in dict.fromkeys(self._recording) if t not in self.vectors]
+        finally:
+            self._recording = None
+        if wanted:
+            self.vectors.update(zip(wanted, self._embedder.encode(wanted)))
+            self.save()
+
+    def save(self) -> None:
+        texts = list(self.vectors)
+        np.savez(self.path, texts=np.array(texts), vectors=np.array([self.vectors[t] for t in texts]))
 
 
 # --- plain hybrid: top sentences of the same search, no abstention ------------------------------
@@ -128,6 +202,9 @@ def evaluate(service, questions, plain: PlainHybrid, label: str) -> tuple[dict, 
     questions; the records are appended to the run's file as soon as a course is done."""
     from bot.core.evaluation import holds, run_eval
 
+    embedder = service.embedder
+    if isinstance(embedder, BatchedQueries):
+        embedder.prepare(service, questions)
     report = run_eval(questions, service.ask)
     plain_hits = {1: [], 2: [], 3: []}
     for q, record in zip(questions, report.records):
@@ -362,7 +439,8 @@ def main() -> None:
 
     courses = args.courses.split(",") if args.courses else sorted(p.stem for p in (POOL / "notes").glob("*.txt"))
     OUT.mkdir(parents=True, exist_ok=True)
-    embedder = Embedder()
+    # Keyed by the text embedded, so one file serves every version of the code measured.
+    embedder = BatchedQueries(Embedder(), OUT / "query-vectors.npz")
     modes = ["pool", "each"] if args.mode == "both" else [args.mode]
     for mode in modes:
         started = time.perf_counter()
