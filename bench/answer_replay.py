@@ -1,0 +1,148 @@
+"""Re-answer the development pool's questions from recorded searches: the answer layer alone, in
+seconds, to try a change of sentence choice on thousands of questions before measuring it whole
+with answer_pool.py.
+
+`record` opens the index an `answer_pool.py --mode pool` run built (all twelve notes as one course),
+searches every question once (question vectors embedded in one batch) and keeps the results in
+bench/out/answer_replay/searches.pkl. `replay` answers them again with the code of this checkout and
+prints, per course, fact in the answer, fact in the first sentence, sentences per answer and covered
+declined, beside plain hybrid top-1/2/3 sentences of the same searches (as answer_pool.py counts
+them). A change to retrieval needs a new `record`; a change to answering does not.
+
+    .venv/bin/python bench/answer_replay.py record [--label cur0] [--sample 40]
+    .venv/bin/python bench/answer_replay.py replay [--courses a,b] [--records out.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+import answer_pool
+import common
+
+sys.path.insert(0, str(common.ROOT))
+
+OUT = common.OUT / "answer_replay"
+SEARCHES = OUT / "searches.pkl"
+
+
+def open_service(label: str):
+    """The service of an index answer_pool.py built, loaded as it is (no rebuild)."""
+    from bot.core.embedding_model import SentenceTransformerEmbedder
+
+    work = answer_pool.OUT / label / "pool"
+    if not (work / "index").is_dir():
+        raise SystemExit(f"no index at {work / 'index'}: run answer_pool.py --mode pool --label {label} first")
+    embedder = answer_pool.BatchedQueries(SentenceTransformerEmbedder(), answer_pool.OUT / "query-vectors.npz")
+    return answer_pool.make_service(work / "corpus", work / "index", embedder)
+
+
+def record(label: str, sample: int | None) -> None:
+    from bot.core.question_text import clean_question
+
+    service = open_service(label)
+    courses = sorted(p.stem for p in (answer_pool.POOL / "notes").glob("*.txt"))
+    questions = {c: answer_pool.load_course_questions(c, sample) for c in courses}
+    service.embedder.prepare(service, [q for qs in questions.values() for q in qs])
+    retriever = service.retriever()
+    items = [{"course": c, "question": q.question, "kind": q.category, "answer": q.answer,
+              "result": retriever.search(clean_question(q.question), k=8)}
+             for c in courses for q in questions[c]]
+    OUT.mkdir(parents=True, exist_ok=True)
+    SEARCHES.write_bytes(pickle.dumps({"label": label, "sample": sample, "items": items}))
+    print(f"{len(items)} searches recorded in {SEARCHES}")
+
+
+def load_items(courses: set[str] | None = None) -> tuple[str, list[dict]]:
+    data = pickle.loads(SEARCHES.read_bytes())
+    items = [i for i in data["items"] if courses is None or i["course"] in courses]
+    return data["label"], items
+
+
+def plain_top(result, lexical, vectors, k: int = 3, passages: int = 5) -> list[str]:
+    """Plain hybrid: the top sentences of the top passages, by fused cosine and IDF overlap
+    (the same as answer_pool.PlainHybrid, on a recorded search)."""
+    from bot.core.text import split_sentences
+    from bot.core.tokens import tokenize
+
+    sentences = list(dict.fromkeys(s for h in result.hits[:passages] for s in split_sentences(h.chunk.text)))
+    if not sentences:
+        return []
+    asked = set(tokenize(result.question))
+    overlap = [sum(lexical.idf(t) for t in asked & set(tokenize(s))) for s in sentences]
+    cosine = [float(v @ result.query_vector) for v in vectors(sentences)]
+    fused = np.zeros(len(sentences))
+    for scores in (overlap, cosine):
+        for rank, i in enumerate(np.argsort(-np.array(scores), kind="stable")):
+            fused[i] += 1.0 / (60 + rank + 1)
+    return [sentences[i] for i in np.argsort(-fused, kind="stable")[:k]]
+
+
+def replay(service, items: list[dict], policy=None, plain: bool = True) -> list[dict]:
+    """One record per question, as answer_pool.py writes them (the fields kind_metrics reads)."""
+    from bot.core.answering import answer_question
+    from bot.core.evaluation import answer_hit, first_sentence_hit, holds
+
+    retriever = service.retriever()
+    policy = policy or service.policy
+    records = []
+    for item in items:
+        answer = answer_question(item["result"], retriever.lexical, policy, service.sentence_vectors,
+                                 service.embedder.knows_word, lambda: retriever.vocabulary)
+        r = {"course": item["course"], "question": item["question"], "kind": item["kind"],
+             "answerable": item["kind"] == "covered", "abstained": answer.abstained, "tier": answer.tier,
+             "answer": answer.text, "sentences": len(answer.sentences), "reason": answer.reason,
+             "first": answer.sentences[0] if answer.sentences else ""}
+        if item["kind"] == "covered" and item["answer"]:
+            r["accepted"] = list(item["answer"])
+            r["answer_hit"] = answer_hit(answer, item["answer"])
+            r["first_sentence_hit"] = first_sentence_hit(answer, item["answer"])
+            if plain:
+                top = plain_top(item["result"], retriever.lexical, service.sentence_vectors)
+                r["plain_top"] = [holds(" ".join(top[:k]), item["answer"]) for k in (1, 2, 3)]
+        records.append(r)
+    return records
+
+
+def table(records: list[dict]) -> dict[str, dict]:
+    from bot.core.evaluation import kind_metrics
+
+    rows = {}
+    for course in sorted({r["course"] for r in records}) + ["ALL"]:
+        group = records if course == "ALL" else [r for r in records if r["course"] == course]
+        figures = kind_metrics(group)
+        tops = [r["plain_top"] for r in group if "plain_top" in r]
+        figures["plain"] = {f"top{k}": round(sum(p[k - 1] for p in tops) / len(tops), 4) if tops else None
+                            for k in (1, 2, 3)}
+        rows[course] = figures
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("action", choices=["record", "replay"])
+    parser.add_argument("--label", default="cur0", help="the answer_pool.py run whose index is searched")
+    parser.add_argument("--sample", type=int, default=40)
+    parser.add_argument("--courses", default="")
+    parser.add_argument("--records", type=Path, default=None, help="write the replay's records here")
+    args = parser.parse_args()
+    if args.action == "record":
+        record(args.label, args.sample)
+        return
+    courses = set(args.courses.split(",")) if args.courses else None
+    label, items = load_items(courses)
+    records = replay(open_service(label), items)
+    if args.records:
+        args.records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    answer_pool.print_table(f"replayed {len(records)} recorded searches of {label}", table(records))
+
+
+if __name__ == "__main__":
+    main()
