@@ -154,8 +154,8 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
     own = set(tokenize(text))
     heading = set(tokenize(" ".join(c.hit.chunk.heading_path)))
     match = match_share(terms, own, heading, HEADING_CREDIT)
-    on_topic = _on_topic(terms, names, own | heading)
     kind_ok = _holds_kind(text, kind, question, names)
+    on_topic = _on_topic(terms, names, own | heading, kind_held=kind in CHECKED and kind_ok)
     heading_part = ""
     if not kind_ok and kind in (DATE, NUMBER):
         # "When was the Great Leap Forward?" is answered by the section "The Great Leap Forward
@@ -203,15 +203,17 @@ def _holds_kind(text: str, kind: str | None, question: str, names: list[QueryNam
     return has_kind(text, kind, question)
 
 
-def _on_topic(terms: list[QueryTerm], names: list[QueryName], stems: set[str]) -> str:
+def _on_topic(terms: list[QueryTerm], names: list[QueryName], stems: set[str], kind_held: bool = False) -> str:
     """An answer to "When did Mao die?" names Mao (itself, in the sentence before, or in its
     heading) and says something about dying: a sentence with only one of the two is about
-    something else. A missing name that the notes use everywhere leaves it IMPLICIT."""
+    something else, unless it names everything the question names and holds what its kind asks
+    for: "John Gallagher (1919–1980)" answers "When was John Gallagher born?" without the word
+    "born". A missing name that the notes use everywhere leaves it IMPLICIT."""
     in_names = {t.stem for name in names for t in name.terms}
     others = [t for t in terms if t.stem not in in_names]
-    if others and not any(t.found_in(stems) for t in others):
-        return OFF_TOPIC
     missing = [name for name in names if not name.found_in(stems)]
+    if others and not any(t.found_in(stems) for t in others) and not (names and not missing and kind_held):
+        return OFF_TOPIC
     if not missing:
         return ON_TOPIC
     return IMPLICIT if all(name.common for name in missing) else OFF_TOPIC

@@ -53,6 +53,12 @@ Common data structures include:
 - Linked lists, which chain items together with pointers.
 - Hash tables, which find an item from its key in constant time on average.
 """,
+    "astronomers.md": """# Astronomers
+
+The astronomer Caroline Herschel (1750–1848) discovered eight comets from her garden in Slough,
+catalogued thousands of nebulae with her brother William, and was the first woman in England to be
+paid a salary for scientific work.
+""",
     "cells.md": """# Cell respiration
 
 The Krebs cycle, also known as the Citric Acid Cycle, takes place in the mitochondria. During the Krebs
@@ -117,6 +123,14 @@ def test_explain_leads_with_the_defining_sentence(course):
     answer = course.ask("explain continuation-passing style")
     assert answer.sentences[0].startswith("Continuation-passing style (CPS) is")
     assert len(answer.sentences) >= 2  # an explanation goes on past the definition
+
+
+def test_a_sentence_naming_what_was_asked_and_holding_its_kind_answers(course):
+    # The dates in brackets answer "born" and "die" though the sentence uses neither word.
+    for question, fact in (("When was Caroline Herschel born?", "1750"), ("When did Caroline Herschel die?", "1848")):
+        answer = course.ask(question)
+        assert not answer.abstained, (question, answer.reason)
+        assert fact in answer.sentences[0], (question, answer.sentences)
 
 
 def test_misspelt_words_of_the_notes_are_not_unknown_terms(course):
