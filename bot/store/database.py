@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -265,16 +266,36 @@ def _ping_when_idle(engine: Engine) -> None:
             raise DisconnectionError("the database dropped an idle connection") from exc  # the pool reconnects
 
 
+SQLITE_BUSY_SECONDS = 30  # how long a statement waits for another process's lock
+
+
+def _use_wal(cursor) -> None:
+    """Switch the file to WAL. On a file that is not yet in WAL mode (a new one), this needs the
+    file to itself, and SQLite answers "database is locked" at once, without waiting its busy
+    timeout, while another process opens the same file (four starts at once failed about one run
+    in eight): so it is tried again until the busy timeout has passed."""
+    deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _sqlite_engine(url: str) -> Engine:
     # One connection shared by the process's threads (callers hold Database._serial), as before.
-    engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False, "timeout": 30})
+    engine = create_engine(url, poolclass=StaticPool,
+                           connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_SECONDS})
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record) -> None:
         # We say BEGIN ourselves: pysqlite's own comes too late (only before a write).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _use_wal(cursor)
         cursor.execute("PRAGMA foreign_keys=ON")
         # FULL: an answer acknowledged to a student survives even a power cut.
         cursor.execute("PRAGMA synchronous=FULL")
