@@ -384,11 +384,16 @@ def run_halves(courses: list[str], embedder, sample: int | None, label: str) -> 
 def table_from_records(path: Path, courses: set[str] | None = None) -> dict[str, dict]:
     """Per-course figures of a run's records (the same as the run printed), optionally only for
     some courses: to set two runs side by side on the courses both finished."""
-    from bot.core.evaluation import kind_metrics
-
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if courses is not None:
         records = [r for r in records if r["course"] in courses]
+    return table_of(records)
+
+
+def table_of(records: list[dict]) -> dict[str, dict]:
+    """Per-course figures (and "ALL") of answer records, with plain hybrid top-1/2/3 beside them."""
+    from bot.core.evaluation import kind_metrics
+
     rows: dict[str, dict] = {}
     for course in sorted({r["course"] for r in records}) + ["ALL"]:
         group = records if course == "ALL" else [r for r in records if r["course"] == course]

@@ -111,20 +111,6 @@ def replay(service, items: list[dict], policy=None, plain: bool = True) -> list[
     return records
 
 
-def table(records: list[dict]) -> dict[str, dict]:
-    from bot.core.evaluation import kind_metrics
-
-    rows = {}
-    for course in sorted({r["course"] for r in records}) + ["ALL"]:
-        group = records if course == "ALL" else [r for r in records if r["course"] == course]
-        figures = kind_metrics(group)
-        tops = [r["plain_top"] for r in group if "plain_top" in r]
-        figures["plain"] = {f"top{k}": round(sum(p[k - 1] for p in tops) / len(tops), 4) if tops else None
-                            for k in (1, 2, 3)}
-        rows[course] = figures
-    return rows
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("action", choices=["record", "replay"])
@@ -141,7 +127,7 @@ def main() -> None:
     records = replay(open_service(label), items)
     if args.records:
         args.records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
-    answer_pool.print_table(f"replayed {len(records)} recorded searches of {label}", table(records))
+    answer_pool.print_table(f"replayed {len(records)} recorded searches of {label}", answer_pool.table_of(records))
 
 
 if __name__ == "__main__":
