@@ -297,7 +297,8 @@ class StudyService:
     def ask(self, question: str) -> Answer:
         retriever = self.retriever()
         result = retriever.search(clean_question(question), k=8)
-        answer = answer_question(result, retriever.lexical, self.policy, self.sentence_vectors,
+        answer = answer_question(result, retriever.lexical, self.policy,
+                                 self.sentence_vectors.for_build(retriever.index.sentences),
                                  self.embedder.knows_word, lambda: retriever.vocabulary)
         log.info("Answered (%s, top %.2f): %r", answer.tier, answer.top_score, question[:80])
         return answer

@@ -19,6 +19,7 @@ import numpy as np
 
 from bot.core.documents import Chunk
 from bot.core.lexical import LexicalIndex
+from bot.core.sentence_file import DamagedSentenceFile, StoredSentences, load_sentence_vectors
 from bot.errors import IndexDamagedError, IndexIncompatibleError, IndexMissingError
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,7 @@ class LoadedIndex:
     vectors: object  # a faiss index
     lexical: LexicalIndex
     build_name: str
+    sentences: StoredSentences | None = None  # None: a build from before they were stored
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -208,7 +210,11 @@ def load_index(index_dir: Path, *, model: str, backend: str = "torch") -> Loaded
         raise IndexDamagedError(
             f"The index in {index_dir} is damaged: its files disagree on the number of chunks.",
             hint=RECOVER_HINT)
-    return LoadedIndex(manifest, chunks, vectors, lexical, build.name)
+    try:
+        sentences = load_sentence_vectors(build, manifest.chunk_count, manifest.dimension)
+    except DamagedSentenceFile as exc:
+        raise IndexDamagedError(f"The index in {index_dir} is damaged ({exc}).", hint=RECOVER_HINT) from exc
+    return LoadedIndex(manifest, chunks, vectors, lexical, build.name, sentences)
 
 
 def _check_compatible(manifest: Manifest, model: str, backend: str, index_dir: Path) -> None:

@@ -15,12 +15,15 @@ from pathlib import Path
 import numpy as np
 
 from bot.core.chunking import chunk_document
-from bot.core.documents import Chunk, Document
+from bot.core.answering import AnswerPolicy
+from bot.core.documents import Chunk, Document, text_hash
 from bot.core.embedding import Embedder, vector_space
 from bot.core.embedding_cache import EmbeddingCache
 from bot.core.index_store import (BUILDS, DocumentEntry, Manifest, current_build, load_index, read_manifest,
                                    write_build)
 from bot.core.loaders import iter_corpus_files, load_document
+from bot.core.sentence_file import empty_vectors, write_sentence_index
+from bot.core.sentences import comparable_texts
 from bot.core.quiz.bank import build_bank, load_bank, quiz_state, reusable_items, save_bank
 from bot.core.quiz.teacher_bank import load_teacher_banks
 from bot.errors import DocumentError, ReindexInProgressError, StudyBotError
@@ -34,7 +37,8 @@ CACHE_FILE = "embedding-cache.sqlite"
 CACHE_SLICE = 256
 
 # progress(stage, done, total); the stages, with the words the adapters show for them:
-STAGE_LABELS = {"reading": "Reading documents", "embedding": "Embedding new chunks", "writing": "Writing index"}
+STAGE_LABELS = {"reading": "Reading documents", "embedding": "Embedding new chunks",
+                "sentences": "Embedding new sentences", "writing": "Writing index"}
 ProgressFn = Callable[[str, int, int], None]
 
 
@@ -143,7 +147,9 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder,
         manifest = _make_manifest(embedder, kind, documents, chunks_by_doc, chunker, old, skipped, vectors)
         manifest = replace(manifest, quiz={**quiz, "items": len(bank)})
         try:
-            build = write_build(index_dir, manifest, chunks, vectors, lambda folder: save_bank(bank, folder))
+            build = write_build(index_dir, manifest, chunks, vectors, lambda folder: (
+                _write_sentence_vectors(folder, chunks, cache_path or index_dir / CACHE_FILE, embedder, progress),
+                save_bank(bank, folder)))
         except BaseException:  # Ctrl-C included: no half-written build folder stays behind
             _remove_unfinished_builds(index_dir)
             raise
@@ -226,6 +232,42 @@ def _embeddings_for(chunks: list[Chunk], cache_path: Path, embedder: Embedder,
         raise StudyBotError("The embedding cache holds vectors of different sizes.",
                             hint=f"Delete {cache_path} and run `studybot index` again.")
     return np.vstack([known[h] for h in hashes]).astype(np.float32), len(missing)
+
+
+def _write_sentence_vectors(folder: Path, chunks: list[Chunk], cache_path: Path, embedder: Embedder,
+                            progress: ProgressFn) -> None:
+    """The vectors of the sentences answering compares with a question (`comparable_texts`), so
+    that a question makes no model call for them. Each is embedded on its own, exactly as question
+    time did before (bench/sentence_vectors_compare.py measured pooling the passage's own token
+    vectors instead: see bench/RESULTS.md). They share the embedding cache with question time,
+    by text hash: an unchanged chunk's sentences, or a sentence asked about before, are not
+    embedded again, and an interrupted build keeps what it embedded."""
+    texts = [comparable_texts(c, AnswerPolicy.semantic_chars) for c in chunks]
+    cache = EmbeddingCache(cache_path, vector_space(embedder))
+    rows = sum(len(t) for t in texts)
+    vectors = empty_vectors(folder, rows, embedder.dimension)
+    row, start = 0, 0
+    progress("sentences", 0, rows)
+    while start < len(chunks):
+        # A slice of chunks at a time: memory stays small on a big corpus, and the cache is
+        # written as each slice finishes.
+        flat = [t for ts in texts[start:start + CACHE_SLICE] for t in ts]
+        start += CACHE_SLICE
+        hashes = {t: text_hash(t) for t in flat}
+        known = cache.get_many(hashes.values())
+        missing = [t for t in hashes if hashes[t] not in known]
+        if missing:
+            fresh = dict(zip((hashes[t] for t in missing), embedder.encode(missing)))
+            cache.put_many(fresh)
+            known.update(fresh)
+        if flat:
+            vectors[row:row + len(flat)] = np.vstack([known[hashes[t]] for t in flat])
+        row += len(flat)
+        progress("sentences", row, rows)
+    if isinstance(vectors, np.memmap):
+        vectors.flush()
+    del vectors
+    write_sentence_index(folder, texts)
 
 
 def _make_manifest(embedder: Embedder, kind: str, documents: list[Document],

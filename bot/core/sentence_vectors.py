@@ -1,17 +1,22 @@
-"""Embeddings of the sentences answer selection compares with a question. A class asks about the
-same passages again and again, so vectors are kept in memory and in the embedding cache on disk:
-after a restart, a passage asked about before costs no model call."""
+"""Embeddings of the sentences answer selection compares with a question. A build made since they
+existed holds them (`sentence_file`, made by the indexer), so a question reads them and calls no
+model. A text a build does not hold (a heading holding the date asked for, or any text of an older
+build) is embedded here, and kept in memory and in the embedding cache on disk: after a restart,
+a passage asked about before costs no model call."""
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 
 from bot.core.documents import text_hash
 from bot.core.embedding import Embedder
 from bot.core.embedding_cache import EmbeddingCache
+from bot.core.sentence_file import StoredSentences
 
 MEMORY_SIZE = 20_000  # about 30 MB of 384-d vectors
 
@@ -23,13 +28,20 @@ class SentenceVectors:
         self._memory: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()  # the bot asks from several worker threads
 
+    def for_build(self, stored: StoredSentences | None) -> Callable[[list[str]], np.ndarray]:
+        """What answering calls for one build's questions."""
+        return self if stored is None else partial(self, stored=stored)
+
     @property
     def in_memory(self) -> int:
         return len(self._memory)
 
-    def __call__(self, sentences: list[str]) -> np.ndarray:
+    def __call__(self, sentences: list[str], stored: StoredSentences | None = None) -> np.ndarray:
+        """One vector per sentence: from the build's `stored` vectors, else memory, the cache or
+        the model (answering calls it through `for_build`)."""
+        known = stored.find(sentences) if stored is not None else {}
         with self._lock:
-            known = {s: self._memory[s] for s in sentences if s in self._memory}
+            known.update((s, self._memory[s]) for s in sentences if s not in known and s in self._memory)
         missing = [s for s in dict.fromkeys(sentences) if s not in known]
         if missing:
             fresh = self._from_disk_or_model(missing)

@@ -13,6 +13,7 @@ from bot.core.tokens import tokenize
 from bot.core.query import QueryName, QueryTerm, match_share
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_KINDS, NUMBER, REASON,
                                     gives_a_cause, has_kind)
+from bot.core.documents import Chunk
 from bot.core.retrieval import Hit
 from bot.core.sentence_ranker import SentenceRanker, lexical_features, semantic_features
 from bot.core.text import split_sentences
@@ -144,12 +145,7 @@ def _is_prompt(text: str) -> bool:
 
 def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: str | None,
            question: str) -> Candidate:
-    parts: tuple[str, ...] = (c.text,)
-    if c.lead_in:
-        parts = (c.lead_in, c.text)  # a list item means little without the line introducing it
-    elif c.context and _PRONOUN_LED.match(c.text):
-        parts = (c.context, c.text)  # "He was replaced by Lin Biao" needs the sentence naming him
-    parts = (*parts, *c.followers)
+    parts = (*_quoted_with(c), *c.followers)
     text = "\n".join(parts)
     own = set(tokenize(text))
     heading = set(tokenize(" ".join(c.hit.chunk.heading_path)))
@@ -180,6 +176,26 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score *= 0.8
     return replace(c, match=match, score=score, kind_ok=kind_ok, parts=parts, on_topic=on_topic,
                    defines=defines, heading_part=heading_part)
+
+
+def _quoted_with(c: Candidate) -> tuple[str, ...]:
+    """The sentences a candidate quotes, whatever the question (a heading with a date is added
+    per question by `_score`)."""
+    if c.lead_in:
+        return (c.lead_in, c.text)  # a list item means little without the line introducing it
+    if c.context and _PRONOUN_LED.match(c.text):
+        return (c.context, c.text)  # "He was replaced by Lin Biao" needs the sentence naming him
+    return (c.text,)
+
+
+def comparable_texts(chunk: Chunk, chars: int) -> list[str]:
+    """The texts of a passage that answer selection may compare with a question in meaning (the
+    shown text of each of its sentences, cut to `chars` as `_with_similarity` in answering cuts
+    it), without repeats. Made when the index is built so that a question needs no model call
+    for them; a text that depends on the question (a heading holding its date) is not here."""
+    hit = Hit(chunk, -1, 0.0, 0.0, 0.0)
+    texts = (shown_text(replace(c, parts=_quoted_with(c)))[:chars] for c in _sentences_of(hit, 0))
+    return list(dict.fromkeys(t for t in texts if t))
 
 
 def shown_text(c: Candidate, already_shown: frozenset[str] = frozenset(), long: bool = False) -> str:

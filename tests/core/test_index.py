@@ -202,8 +202,15 @@ def test_bad_files_are_skipped_and_named(fresh_service):
 
 
 def test_sentence_vectors_survive_a_restart_in_the_embedding_cache(built, monkeypatch):
+    """In a build without stored sentence vectors (made before they existed), sentences embedded
+    at question time are kept in the embedding cache."""
+    from bot.core.sentence_file import INDEX_FILE, VECTORS_FILE
     from bot.service import StudyService
 
+    build = index_store.current_build(built.index_dir)
+    for name in (VECTORS_FILE, INDEX_FILE, "../../embedding-cache.sqlite"):
+        (build / name).unlink()
+    built = StudyService(built.settings, built.embedder)
     question = "Where does the Calvin cycle happen?"
     calls: list[list[str]] = []
     real = built.embedder.encode

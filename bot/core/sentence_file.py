@@ -1,0 +1,104 @@
+"""The sentence vectors of a build, on disk: made when the index is built, so that comparing a
+question with its passages' sentences costs no model call.
+
+Two files in the build folder:
+- `sentence-vectors.npy`: one float16 row per sentence text, passage by passage in chunk order;
+  memory-mapped when loaded, so a question reads only the rows it needs (100,000 chunks of
+  about four sentences each: 300 MB on disk, a few MB resident);
+- `sentence-index.npz`: where each chunk's rows start (`offsets`, one more than the chunks), and
+  a 64-bit key of every text sorted with its row (`keys`, `rows`), read whole (12 bytes a row).
+
+A build without them (made before they existed) still answers: the texts are then embedded at
+question time, as before."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import numpy as np
+
+VECTORS_FILE = "sentence-vectors.npy"
+INDEX_FILE = "sentence-index.npz"
+
+
+class DamagedSentenceFile(ValueError):
+    """The files are there but cannot be used (index_store reports the index as damaged)."""
+
+
+def text_key(text: str) -> int:
+    """A 64-bit key of a text: two texts of one build sharing it is a 1 in 10^10 chance at a
+    million sentences, and would only compare a question with the wrong one of two sentences."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def write_sentence_vectors(folder: Path, texts_by_chunk: list[list[str]], vectors: np.ndarray) -> None:
+    """`vectors` holds one row per text of `texts_by_chunk`, in that order."""
+    if sum(len(texts) for texts in texts_by_chunk) != len(vectors):
+        raise ValueError(f"{sum(len(t) for t in texts_by_chunk)} sentence texts but {len(vectors)} vectors")
+    np.save(folder / VECTORS_FILE, np.asarray(vectors, dtype=np.float16))
+    write_sentence_index(folder, texts_by_chunk)
+
+
+def empty_vectors(folder: Path, rows: int, dimension: int) -> np.ndarray:
+    """The vectors file, to be filled row by row in chunk order (then `write_sentence_index`)."""
+    if not rows:
+        np.save(folder / VECTORS_FILE, np.zeros((0, dimension), dtype=np.float16))
+        return np.zeros((0, dimension), dtype=np.float16)
+    return np.lib.format.open_memmap(folder / VECTORS_FILE, mode="w+", dtype=np.float16, shape=(rows, dimension))
+
+
+def write_sentence_index(folder: Path, texts_by_chunk: list[list[str]]) -> None:
+    """The offsets and sorted keys of the texts whose vectors `VECTORS_FILE` holds in this order."""
+    offsets = np.zeros(len(texts_by_chunk) + 1, dtype=np.int64)
+    np.cumsum([len(texts) for texts in texts_by_chunk], out=offsets[1:])
+    keys = np.array([text_key(t) for texts in texts_by_chunk for t in texts], dtype=np.uint64)
+    order = np.argsort(keys, kind="stable")
+    with (folder / INDEX_FILE).open("wb") as out:
+        np.savez(out, offsets=offsets, keys=keys[order], rows=order.astype(np.uint32))
+
+
+class StoredSentences:
+    """The sentence vectors of one build, looked up by text."""
+
+    def __init__(self, vectors: np.ndarray, offsets: np.ndarray, keys: np.ndarray, rows: np.ndarray) -> None:
+        self.vectors = vectors  # memory-mapped float16
+        self.offsets = offsets
+        self.keys = keys
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def find(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """float32 vectors of the texts this build holds (the others are not in the result)."""
+        if not texts or not len(self.keys):
+            return {}
+        wanted = np.array([text_key(t) for t in texts], dtype=np.uint64)
+        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        found = self.keys[at] == wanted
+        return {t: np.asarray(self.vectors[int(self.rows[i])], dtype=np.float32)
+                for t, i, ok in zip(texts, at, found) if ok}
+
+
+def load_sentence_vectors(build: Path, chunk_count: int, dimension: int) -> StoredSentences | None:
+    """The build's sentence vectors; None when it has none (made before they existed). Files that
+    cannot be read, or do not agree with each other or with the build, raise DamagedSentenceFile."""
+    vectors_path, index_path = build / VECTORS_FILE, build / INDEX_FILE
+    if not vectors_path.exists() and not index_path.exists():
+        return None
+    try:
+        vectors = np.load(vectors_path, mmap_mode="r", allow_pickle=False)
+        with np.load(index_path, allow_pickle=False) as index:
+            offsets, keys, rows = index["offsets"], index["keys"], index["rows"]
+    except Exception as exc:  # missing half, truncated, not an array file
+        raise DamagedSentenceFile(f"its sentence vectors are unreadable: {type(exc).__name__}") from exc
+    n = len(vectors) if vectors.ndim == 2 else -1
+    consistent = (vectors.dtype == np.float16 and vectors.ndim == 2 and vectors.shape[1] == dimension
+                  and offsets.shape == (chunk_count + 1,) and keys.dtype == np.uint64 and rows.shape == keys.shape
+                  and len(keys) == n and (not n or (offsets[0] == 0 and offsets[-1] == n))
+                  and bool(np.all(keys[1:] >= keys[:-1])) and (not n or int(rows.max()) < n))
+    if not consistent:
+        raise DamagedSentenceFile("its sentence vectors do not match its chunks")
+    return StoredSentences(vectors, offsets, keys, rows)
+

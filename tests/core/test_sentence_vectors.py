@@ -1,0 +1,176 @@
+"""Sentence vectors made when the index is built: the file format, what a question then costs, an
+old build without them, damage, and reuse on an incremental reindex."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bot.core import index_store
+from bot.core.index_store import load_index
+from bot.core.sentence_file import INDEX_FILE, DamagedSentenceFile, VECTORS_FILE, load_sentence_vectors, write_sentence_vectors
+from bot.core.sentences import comparable_texts
+from bot.errors import IndexDamagedError
+
+NOTES = """Photosynthesis
+Light Reactions
+The light reactions happen in the thylakoid membranes and make ATP and NADPH.
+Water is split to release oxygen as a by-product. This oxygen is what animals breathe.
+Calvin Cycle
+The Calvin cycle fixes carbon dioxide into sugar in the stroma.
+Its three stages are:
+- carbon fixation by the enzyme RuBisCO
+- reduction of 3-PGA to G3P
+- regeneration of RuBP
+"""
+CELLS = """Cell Division
+Mitosis
+Mitosis produces two identical daughter cells for growth and repair.
+Meiosis
+Meiosis halves the chromosome number to make gametes.
+"""
+
+
+def _built(service, **notes: str):
+    for name, text in (notes or {"bio.txt": NOTES}).items():
+        (service.corpus_dir / name).write_text(text, encoding="utf-8")
+    service.reindex()
+    return service
+
+
+def _recording(monkeypatch, embedder) -> list[list[str]]:
+    calls: list[list[str]] = []
+    real = embedder.encode
+    monkeypatch.setattr(embedder, "encode", lambda texts, **kw: calls.append(list(texts)) or real(texts, **kw))
+    return calls
+
+
+def test_the_file_gives_back_every_text_it_was_written_with(tmp_path):
+    texts = [["a sentence", "another one"], [], ["a third", "a sentence"]]
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(4, 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    write_sentence_vectors(tmp_path, texts, vectors)
+    stored = load_sentence_vectors(tmp_path, chunk_count=3, dimension=8)
+    assert list(stored.offsets) == [0, 2, 2, 4] and len(stored) == 4
+    found = stored.find(["another one", "a third", "never written"])
+    assert set(found) == {"another one", "a third"}
+    assert found["a third"].dtype == np.float32
+    assert np.allclose(found["another one"], vectors[1], atol=1e-3)  # stored as float16
+    assert np.allclose(found["a third"], vectors[2], atol=1e-3)
+    assert load_sentence_vectors(tmp_path / "nothing", chunk_count=3, dimension=8) is None
+
+
+@pytest.mark.parametrize("damage", ["truncated-vectors", "no-index", "other-chunk-count", "garbage-index"])
+def test_a_damaged_file_is_a_clear_error(tmp_path, damage):
+    build = tmp_path / "index" / "builds" / "b1"
+    build.mkdir(parents=True)
+    write_sentence_vectors(build, [["one", "two"], ["three"]], np.eye(3, 8, dtype=np.float32))
+    chunks = 2
+    if damage == "truncated-vectors":
+        data = (build / VECTORS_FILE).read_bytes()
+        (build / VECTORS_FILE).write_bytes(data[: len(data) - 20])
+    elif damage == "no-index":
+        (build / INDEX_FILE).unlink()
+    elif damage == "other-chunk-count":
+        chunks = 3
+    else:
+        (build / INDEX_FILE).write_bytes(b"not an archive")
+    with pytest.raises(DamagedSentenceFile, match="sentence vectors"):
+        load_sentence_vectors(build, chunk_count=chunks, dimension=8)
+
+
+def test_a_question_costs_one_model_call_and_the_stored_vectors_are_the_sentences_own(fresh_service, monkeypatch):
+    service = _built(fresh_service)
+    loaded = service.retriever().index
+    assert loaded.sentences is not None
+    texts = [t for c in loaded.chunks for t in comparable_texts(c, service.policy.semantic_chars)]
+    assert len(loaded.sentences) == len(texts) and "Its three stages are: carbon fixation by the enzyme RuBisCO" in texts
+    stored = loaded.sentences.find(texts)
+    alone = service.embedder.encode(texts)
+    assert min(float(stored[t] @ v) for t, v in zip(texts, alone)) > 0.999  # float16 rounding only
+    calls = _recording(monkeypatch, service.embedder)
+    answer = service.ask("Where does the Calvin cycle happen?")
+    assert "stroma" in answer.text
+    assert calls == [["Where does the Calvin cycle happen?"]]  # the question only: no sentence embedded
+
+
+def test_a_build_without_the_file_answers_as_before(fresh_service, monkeypatch):
+    """An installation upgraded in place: its build has no sentence vectors, nothing is rebuilt,
+    and the sentences are embedded at question time, giving the same answers."""
+    from bot.service import StudyService
+
+    service = _built(fresh_service)
+    questions = ["Where does the Calvin cycle happen?", "What are the stages of the Calvin cycle?",
+                 "What is released when water is split?"]
+    before = [service.ask(q) for q in questions]
+    build = index_store.current_build(service.index_dir)
+    (build / VECTORS_FILE).unlink()
+    (build / INDEX_FILE).unlink()
+    (service.index_dir / "embedding-cache.sqlite").unlink()  # so the sentences must be embedded
+    old = StudyService(service.settings, service.embedder)
+    assert old.retriever().index.sentences is None
+    calls = _recording(monkeypatch, service.embedder)
+    after = [old.ask(q) for q in questions]
+    assert len(calls) > len(questions)  # sentences embedded at question time
+    for a, b in zip(before, after):
+        assert (a.tier, a.sentences) == (b.tier, b.sentences)
+        assert a.similarity == pytest.approx(b.similarity, abs=2e-3)
+
+
+def test_a_damaged_file_in_a_build_is_a_clear_error_at_load(fresh_service):
+    from bot.service import StudyService
+
+    service = _built(fresh_service)
+    build = index_store.current_build(service.index_dir)
+    (build / VECTORS_FILE).write_bytes(b"\x93NUMPY garbage")
+    with pytest.raises(IndexDamagedError) as info:
+        load_index(service.index_dir, model=service.embedder.model_name)
+    assert "sentence vectors" in info.value.message and "studybot index" in info.value.user_message()
+    again = StudyService(service.settings, service.embedder)
+    again.reindex()  # the way out the message names
+    assert "stroma" in again.ask("Where does the Calvin cycle happen?").text
+
+
+def test_an_incremental_reindex_embeds_only_the_changed_chunks_sentences(fresh_service, monkeypatch):
+    service = _built(fresh_service, **{"bio.txt": NOTES, "cells.txt": CELLS})
+    calls = _recording(monkeypatch, service.embedder)
+    service_cells = CELLS.replace("growth and repair", "growth, repair and healing")
+    (service.corpus_dir / "cells.txt").write_text(service_cells, encoding="utf-8")
+    report = service.reindex()
+    assert report.embedded == 1
+    embedded = [t for call in calls for t in call]
+    assert embedded[0].endswith("Mitosis produces two identical daughter cells for growth, repair and healing.")
+    # then the one new sentence: the other sentences of both documents come from the cache
+    assert embedded[1:] == ["Mitosis produces two identical daughter cells for growth, repair and healing."]
+    calls.clear()
+    assert "healing" in service.ask("What does mitosis produce?").text
+    assert calls == [["What does mitosis produce?"]]
+
+
+def test_a_reindex_interrupted_while_embedding_sentences_keeps_what_it_embedded(hashed_service, monkeypatch):
+    service = _built(hashed_service)
+    from bot.core import indexer
+
+    (service.corpus_dir / "cells.txt").write_text(CELLS, encoding="utf-8")
+    real = service.embedder.encode
+    seen: list[str] = []
+
+    def failing(texts, **kw):
+        if "Meiosis halves the chromosome number to make gametes." in texts:
+            seen.extend(texts)
+            raise KeyboardInterrupt
+        return real(texts, **kw)
+
+    monkeypatch.setattr(indexer, "CACHE_SLICE", 1)
+    monkeypatch.setattr(service.embedder, "encode", failing)
+    with pytest.raises(KeyboardInterrupt):
+        service.reindex()
+    assert not list((service.index_dir / "builds").glob(".*.partial"))
+    monkeypatch.setattr(service.embedder, "encode", real)
+    calls = _recording(monkeypatch, service.embedder)
+    service.reindex()
+    again = [t for call in calls for t in call]
+    assert "Meiosis halves the chromosome number to make gametes." in again
+    assert "Mitosis produces two identical daughter cells for growth and repair." not in again
+
