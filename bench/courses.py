@@ -75,7 +75,8 @@ def small_course(index_dir: Path, n_chunks: int, seed: int, pool: list[str]) -> 
     write_build(index_dir, manifest, chunks, vectors)
 
 
-def make_courses(root: Path, small: int, large: int, small_chunks: int) -> tuple[list[str], list[str]]:
+def make_courses(root: Path, small: int, large: int, small_chunks: int,
+                 stored: bool = True) -> tuple[list[str], list[str]]:
     courses = root / "courses"
     marker = root / f"made-{small}-{large}-{small_chunks}"
     small_names = [f"small-{i:03d}" for i in range(small)]
@@ -88,7 +89,9 @@ def make_courses(root: Path, small: int, large: int, small_chunks: int) -> tuple
     big = fixtures.synthetic_index(5000, "flat")
     for name in large_names:
         (courses / name / "corpus").mkdir(parents=True)
-        shutil.copytree(big, courses / name / "index", ignore=shutil.ignore_patterns(".lock", "*.sqlite*"))
+        # Without stored sentence vectors: a build from before they existed (answering embeds them).
+        skip = (".lock", "*.sqlite*") if stored else (".lock", "*.sqlite*", "sentence-*")
+        shutil.copytree(big, courses / name / "index", ignore=shutil.ignore_patterns(*skip))
     pool = common.sentence_pool()
     for seed, name in enumerate(small_names):
         (courses / name / "corpus").mkdir(parents=True)
@@ -160,6 +163,8 @@ def main() -> None:
     parser.add_argument("--small-budget", type=float, default=64.0, help="MB, for the eviction run")
     parser.add_argument("--warm", type=int, default=300, help="warm questions")
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--without-stored", action="store_true",
+                        help="the large courses' builds without stored sentence vectors (as before they existed)")
     args = parser.parse_args()
     if args.quick:
         args.small, args.large, args.rounds, args.warm = 20, 2, 1, 40
@@ -168,7 +173,10 @@ def main() -> None:
     from bot.core.embedding_model import SentenceTransformerEmbedder
     from bot.config import Settings
 
-    small, large = make_courses(OUT, args.small, args.large, args.small_chunks)
+    root = OUT.with_name("courses-without-stored") if args.without_stored else OUT
+    print("large courses' builds: " + ("WITHOUT stored sentence vectors" if args.without_stored else
+                                       "with stored sentence vectors"))
+    small, large = make_courses(root, args.small, args.large, args.small_chunks, not args.without_stored)
     questions = common.load_questions()
     rng = random.Random(7)
     embedder = SentenceTransformerEmbedder()
@@ -179,7 +187,7 @@ def main() -> None:
     print(f"\nRSS with the model loaded, no course: {rss_model:.0f} MB")
 
     # --- the default budget: every course asked once (cold), then warm questions -------------------
-    courses = registry(OUT, embedder, None)
+    courses = registry(root, embedder, None)
     cold_small, cold_large, warm_small, warm_large, load_large, sentences_large = [], [], [], [], [], []
     for name in small:
         ask_timed(courses, name, rng.choice(questions), cold_small)
@@ -239,7 +247,7 @@ def main() -> None:
     _release_memory()
 
     # --- a small budget: memory stays bounded, cold loads come back --------------------------------
-    courses = registry(OUT, embedder, args.small_budget)
+    courses = registry(root, embedder, args.small_budget)
     evicted_cold = []
     for name in small + large + large:
         ask_timed(courses, name, rng.choice(questions), evicted_cold)

@@ -49,15 +49,46 @@ def real_index(n_chunks: int, seed: int = 1) -> Path:
 def synthetic_index(n_chunks: int, kind: str, seed: int = 2) -> Path:
     from bot.core.index_store import read_manifest, write_build
 
+    from bot.core.index_store import current_build
+    from bot.core.sentence_file import INDEX_FILE
+
     index = common.OUT / f"index-synth-{n_chunks}-{kind}"
     manifest = read_manifest(index)
-    if manifest is not None and manifest.chunk_count == n_chunks and manifest.index_kind == kind:
+    if (manifest is not None and manifest.chunk_count == n_chunks and manifest.index_kind == kind
+            and (current_build(index) / INDEX_FILE).exists()):
         return index
     started = time.perf_counter()
     base, chunks, vectors = _synthetic(n_chunks, seed)
-    write_build(index, replace(base, index_kind=kind), chunks, vectors)
+    write_build(index, replace(base, index_kind=kind), chunks, vectors,
+                lambda folder: _sentence_vectors(folder, chunks, seed))
     print(f"built {index.name}: {len(chunks)} chunks, {time.perf_counter() - started:.0f} s")
     return index
+
+
+def _sentence_vectors(folder: Path, chunks, seed: int) -> None:
+    """The build's sentence vectors, as the indexer writes them: the default notes' sentences
+    embedded by the model, the synthetic chunks' random unit vectors (like their chunk vectors)."""
+    from bot.core.answering import AnswerPolicy
+    from bot.core.embedding_model import SentenceTransformerEmbedder
+    from bot.core.sentence_file import write_sentence_vectors
+    from bot.core.sentences import comparable_texts
+
+    texts = [comparable_texts(c, AnswerPolicy.semantic_chars) for c in chunks]
+    vectors = np.random.default_rng(seed + 1).standard_normal((sum(map(len, texts)), 384)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    real = _rows_of_real(chunks, texts)
+    if real:
+        vectors[[r for r, _ in real]] = SentenceTransformerEmbedder().encode([t for _, t in real])
+    write_sentence_vectors(folder, texts, vectors)
+
+
+def _rows_of_real(chunks, texts) -> list[tuple[int, str]]:
+    rows, row = [], 0
+    for chunk, ts in zip(chunks, texts):
+        if not chunk.document.startswith("synthetic/"):
+            rows += [(row + i, t) for i, t in enumerate(ts)]
+        row += len(ts)
+    return rows
 
 
 @lru_cache(maxsize=2)

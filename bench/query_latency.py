@@ -97,7 +97,7 @@ def breakdown_pass(service, questions: list[str], cold: bool):
 
             def embed(sentences):
                 with common.timed(spent):
-                    return service.sentence_vectors(sentences)
+                    return service.sentence_vectors.for_build(retriever.index.sentences)(sentences)
 
             cached = service.sentence_vectors.in_memory
             t0 = time.perf_counter()
@@ -148,6 +148,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--tries", type=int, default=3, help="runs of a pass disturbed by other processes")
     parser.add_argument("--quick", action="store_true", help="smoke run: 300 / 10,000 chunks, 2 passes")
+    parser.add_argument("--compare-stored", action="store_true",
+                        help="also answer each index without its stored sentence vectors (as an older build)")
     args = parser.parse_args()
     if args.quick:
         args.real, args.synthetic, args.passes = 300, 10_000, 2
@@ -161,10 +163,14 @@ def main() -> None:
     print(f"RSS: {rss_start:.0f} MB at start, {common.rss_mb():.0f} MB with the model loaded and warm")
     questions = common.load_questions()
     print(f"questions: {len(questions)} ({len(set(questions))} distinct), {args.passes} passes")
-    cases = [(f"{args.real:,} real", fixtures.real_index(args.real), "auto")]
+    cases = [(f"{args.real:,} real", fixtures.real_index(args.real), "auto")] if args.real else []
     auto = "auto -> hnsw" if args.synthetic > 50_000 else "hnsw"
-    cases += [(f"{args.synthetic:,} synthetic", fixtures.synthetic_index(args.synthetic, "hnsw"), auto),
-              (f"{args.synthetic:,} synthetic", fixtures.synthetic_index(args.synthetic, "flat"), "flat")]
+    if args.synthetic:
+        cases += [(f"{args.synthetic:,} synthetic", fixtures.synthetic_index(args.synthetic, "hnsw"), auto),
+                  (f"{args.synthetic:,} synthetic", fixtures.synthetic_index(args.synthetic, "flat"), "flat")]
+    if args.compare_stored:  # each index also as a build from before sentence vectors were stored
+        cases = [(label + stored, index_dir, kind) for label, index_dir, kind in cases
+                 for stored in (", stored sentences", ", no stored sentences")]
 
     rows, details, loaded = [], [], {}
     for label, index_dir, kind in cases:
@@ -172,6 +178,8 @@ def main() -> None:
         start = time.perf_counter()
         retriever = service.load()
         load_s = time.perf_counter() - start
+        if label.endswith("no stored sentences"):
+            retriever.index.sentences = None
         service.ask("What is covered in these notes?")  # warm-up
         rng = random.Random(args.seed)
         first, busy, tries = quietly(ask_pass(service, questions, rng, cold=True), args.tries)

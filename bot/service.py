@@ -30,6 +30,7 @@ from bot.core.question_text import clean_question
 from bot.core.quiz.items import QuizItem
 from bot.core.quiz.teacher_bank import add_teacher_question
 from bot.core.retrieval import Retriever
+from bot.core.sentence_file import VECTORS_FILE as SENTENCE_VECTORS
 from bot.core.sentence_vectors import SentenceVectors
 from bot.errors import IndexIncompatibleError, IndexMissingError, ReindexInProgressError
 
@@ -305,4 +306,6 @@ class StudyService:
 
 
 def _folder_bytes(folder: Path) -> int:
-    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    # The sentence vectors are memory-mapped: a question reads a few rows, and the OS can drop
+    # the pages again, so they are not what a loaded course holds.
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and f.name != SENTENCE_VECTORS)
