@@ -1,11 +1,17 @@
 """Fit the quiz items' quality score (bot/core/quiz/gen_quality.py) on the judges' verdicts and
 measure it with each course held out in turn.
 
-Every judged item (bench/quiz_judgement/*.judgement.json: round 2; round1/: round 1; and the
-previous session's round, read from git history when it is there) is measured against its own
-notes; a logistic model (L2, standardised features) learns keep (1) against borderline or drop (0).
-Leave-one-course-out: the model and its cut-off are fitted on the other courses' verdicts only, and
-the held-out course reports how many of its items pass and what share of those the judges kept.
+Every judged item (bench/quiz_judgement/roundN/*.judgement.json, and the previous session's round
+from git history when it is there) is measured against its own notes; a logistic model (L2,
+standardised features) learns keep (1) against borderline or drop (0). It learns only from items of
+templates the generator still makes (`made_now`): a multiple-choice place or a who-did-what card is
+never scored now, so its verdicts would only bend the weights of the templates that are.
+
+Leave-one-course-out: for each course, the model is fitted on the other courses' verdicts only and
+scores the course. The cut-off is chosen on those held-out scores of the latest rounds (`--evaluate`,
+the current templates): the one with the highest kept share among the items passing, as long as at
+least `--min-pass` of the items pass. The table and the curve print items passing per course against
+the kept share among them.
 
     .venv/bin/python bench/quiz_quality_fit.py            # held-out figures
     .venv/bin/python bench/quiz_quality_fit.py --write    # also write bot/core/quiz/gen_quality.json
@@ -15,11 +21,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import subprocess
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -40,8 +46,9 @@ if not POOL.is_dir():
     POOL = Path("/work/shared/eval/courses/notes")
 # The previous session's round (an older generator) lives only in git history.
 OLDEST_ROUND = ("30fa9f0", "bench/quiz_judgement")
-L2 = 10.0
-TARGET_PRECISION = 0.5  # the cut-off on the courses fitted on: the lowest score whose items passing reach this kept share
+L2 = 100.0  # strong: the templates change between rounds, so weights learned on one round must not lean hard
+MIN_PASS = 0.6  # the cut-off passes at least this share of the held-out items of the latest rounds
+_NAMES = ("person", "place", "organisation", "group")
 
 
 def note_path(course: str) -> Path:
@@ -62,9 +69,11 @@ def notes_lines(path: Path) -> list[str]:
 
 
 def judged_rounds() -> list[tuple[str, str, list[dict]]]:
-    """(round, course, judged items) for every judgement file there is."""
+    """(round, course, judged items) for every judgement file there is: roundN/ as rN, and the
+    previous session's round (r0) from git history."""
     found = []
-    for name, folder in (("r2", JUDGED), ("r1", JUDGED / "round1")):
+    for folder in sorted(JUDGED.glob("round*")):
+        name = "r" + folder.name.removeprefix("round")
         for path in sorted(folder.glob("*.judgement.json")):
             found.append((name, path.name.split(".")[0], json.loads(path.read_text(encoding="utf-8"))["items"]))
     commit, folder = OLDEST_ROUND
@@ -79,6 +88,18 @@ def judged_rounds() -> list[tuple[str, str, list[dict]]]:
     return found
 
 
+def made_now(row: dict) -> bool:
+    """Whether the generator still makes items of this template (RESULTS 8.3-8.4): no place blanked
+    as multiple choice, no cause, definition or term as multiple choice, no "What led to X?" card, no
+    who-did-what card (under the generator's own cut-off), no true/false statement on a name."""
+    kind, tests = row["type"], row.get("kind", "")
+    if kind == "multiple_choice" and tests in ("place", "region", "cause", "definition", "term"):
+        return False
+    if kind == "true_false" and tests in _NAMES:
+        return False
+    return tests != "actor" and "What led to" not in row.get("prompt", "")
+
+
 def as_item(row: dict) -> QuizItem:
     return QuizItem(id=row["id"], kind=row["type"], prompt=row["prompt"], answer=row["answer"],
                     options=tuple(row.get("options") or ()), tests=row.get("kind", ""),
@@ -88,14 +109,17 @@ def as_item(row: dict) -> QuizItem:
 def measure() -> tuple[list[dict], list[str]]:
     rows = []
     evidence = {}
+    measured: dict[tuple[str, str], dict[str, float]] = {}
     for round_name, course, items in judged_rounds():
         if course not in evidence:
             evidence[course] = gen_quality.NotesEvidence(nlp.parse_lines(notes_lines(note_path(course))))
         for row in items:
-            features = gen_quality.item_features(as_item(row), evidence[course], nlp.parse_line)
+            if (course, row["id"]) not in measured:  # an item judged again in a later round is measured once
+                measured[course, row["id"]] = gen_quality.item_features(as_item(row), evidence[course], nlp.parse_line)
+            features = measured[course, row["id"]]
             rows.append({"round": round_name, "course": course, "id": row["id"], "keep": row["verdict"] == "keep",
                          "wrong": bool(row.get("wrong")), "type": row["type"], "tests": row.get("kind", ""),
-                         "features": features})
+                         "made_now": made_now(row), "features": features})
     return rows, list(gen_quality.FEATURES)
 
 
@@ -123,99 +147,105 @@ def predict(x: np.ndarray, weights, intercept, mean, scale) -> np.ndarray:
     return 1 / (1 + np.exp(-(intercept + ((x - mean) / scale) @ weights)))
 
 
-def cutoff_for(scores: np.ndarray, keep: np.ndarray, target: float) -> float:
-    """The lowest score at which the items at or above it reach `target` kept share (on the courses
-    fitted on); the highest score when none does."""
-    order = np.argsort(-scores)
-    best = float(scores.max())
-    kept = 0
-    for n, i in enumerate(order, start=1):
-        kept += keep[i]
-        if kept / n >= target and n >= 10:
-            best = float(scores[i])
+def auc(scores: np.ndarray, keep: np.ndarray) -> float:
+    pos, neg = scores[keep == 1], scores[keep == 0]
+    if not len(pos) or not len(neg):
+        return float("nan")
+    return float((pos[:, None] > neg[None, :]).mean() + 0.5 * (pos[:, None] == neg[None, :]).mean())
+
+
+def within_course_auc(scores: np.ndarray, keep: np.ndarray, courses: np.ndarray) -> float:
+    """AUC of kept against the rest inside each course, averaged by items: courses differ in how many
+    items the judges keep, and a pooled AUC would credit the score for telling courses apart."""
+    found = [(auc(scores[courses == c], keep[courses == c]), int((courses == c).sum())) for c in sorted(set(courses))]
+    found = [(a, n) for a, n in found if a == a]
+    return float(np.average([a for a, _ in found], weights=[n for _, n in found])) if found else float("nan")
+
+
+def cutoff_for(scores: np.ndarray, keep: np.ndarray, min_pass: float) -> float:
+    """The cut-off with the highest kept share among the items at or over it, among those passing at
+    least `min_pass` of the items (the lower cut-off on a tie)."""
+    best, best_share = float(scores.min()), -1.0
+    for cut in np.unique(scores):
+        passing = scores >= cut
+        if passing.mean() < min_pass:
+            break
+        share = keep[passing].mean()
+        if share > best_share + 1e-9:
+            best, best_share = float(cut), share
     return best
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--target", type=float, default=TARGET_PRECISION)
-    parser.add_argument("--rounds", default="r0,r1,r2", help="rounds to learn from")
+    parser.add_argument("--rounds", default="r0,r1,r2,r3,r4", help="rounds to learn from")
+    parser.add_argument("--evaluate", default="r3,r4", help="rounds whose held-out scores choose the cut-off")
+    parser.add_argument("--min-pass", type=float, default=MIN_PASS)
     parser.add_argument("--without", default="", help="measurements left out of the model (comma-separated)")
     parser.add_argument("--l2", type=float, default=L2)
     parser.add_argument("--write", action="store_true", help="write the model fitted on every course")
+    parser.add_argument("--measurements", type=Path, help="a JSON file: measurements read from it when it "
+                        "exists, written to it when not (to try fits without measuring again)")
     args = parser.parse_args()
-    print(f"machine: {platform.machine()} {platform.processor() or ''}, Python {platform.python_version()}")
+    print(f"machine: {platform.machine()} {platform.processor() or ''}, Python {platform.python_version()}, "
+          f"load average {' '.join(f'{v:.1f}' for v in os.getloadavg())}")
     started = time.perf_counter()
-    rows, names = measure()
-    rows = [r for r in rows if r["round"] in args.rounds.split(",")]
+    if args.measurements and args.measurements.exists():
+        rows, names = json.loads(args.measurements.read_text(encoding="utf-8"))
+    else:
+        rows, names = measure()
+        if args.measurements:
+            args.measurements.write_text(json.dumps([rows, names]), encoding="utf-8")
+    print(f"{len(rows)} judged verdicts measured in {time.perf_counter() - started:.0f} s")
+    rows = [r for r in rows if r["made_now"]]
     names = [n for n in names if n not in args.without.split(",")]
-    print(f"{len(rows)} judged items measured in {time.perf_counter() - started:.0f} s")
     x = np.array([[r["features"][n] for n in names] for r in rows])
     y = np.array([1.0 if r["keep"] else 0.0 for r in rows])
-    courses = sorted({r["course"] for r in rows})
-    # keep_likely never passes a true/false statement on a name (gen_quality.undecidable)
-    allowed = np.array([not (r["type"] == "true_false" and r["tests"] in ("person", "place", "organisation", "group"))
-                        for r in rows])
+    course_of = np.array([r["course"] for r in rows])
+    round_of = np.array([r["round"] for r in rows])
+    train = np.isin(round_of, args.rounds.split(","))
+    evaluated = np.isin(round_of, args.evaluate.split(","))
+    wrong = np.array([r["wrong"] for r in rows])
+    courses = sorted(set(course_of))
+    print(f"{len(rows)} verdicts on templates the generator still makes; learning from {int(train.sum())} "
+          f"({args.rounds}), choosing the cut-off on {int(evaluated.sum())} ({args.evaluate})")
     held = np.zeros(len(rows))
-    passing = np.zeros(len(rows), dtype=bool)
-    print(f"\nLeave-one-course-out (cut-off: kept share >= {args.target:.0%} on the other courses)")
-    print("| course | items | kept before | cut-off | items passing | kept share of those | wrong passing |")
-    print("|---|---|---|---|---|---|---|")
-    per_round = defaultdict(lambda: [0, 0, 0, 0])
     for course in courses:
-        test = np.array([r["course"] == course for r in rows])
-        model = fit(x[~test], y[~test], args.l2)
-        train = ~test & allowed
-        cut = cutoff_for(predict(x[train], *model), y[train], args.target)
+        test = course_of == course
+        model = fit(x[train & ~test], y[train & ~test], args.l2)
         held[test] = predict(x[test], *model)
-        passing[test] = (held[test] >= cut) & allowed[test]
-        n, k = int(test.sum()), int(y[test].sum())
-        p = int(passing[test].sum())
-        pk = int(y[test & passing].sum())
-        wrong = sum(1 for i, r in enumerate(rows) if test[i] and passing[i] and r["wrong"])
-        print(f"| {course} | {n} | {k / n:.0%} | {cut:.2f} | {p} ({p / n:.0%}) | "
-              f"{(pk / p if p else float('nan')):.0%} | {wrong} |")
-    for i, r in enumerate(rows):
-        tally = per_round[r["round"]]
-        tally[0] += 1
-        tally[1] += y[i]
-        tally[2] += passing[i]
-        tally[3] += y[i] * passing[i]
-    n, p = len(rows), int(passing.sum())
-    print(f"| **all** | {n} | {y.mean():.0%} | | {p} ({p / n:.0%}) | {y[passing].mean():.0%} | "
-          f"{sum(1 for i, r in enumerate(rows) if passing[i] and r['wrong'])} |")
-    for name, (n, k, p, pk) in sorted(per_round.items()):
-        print(f"  round {name}: {n} items, kept {k / n:.0%}; passing {int(p)} ({p / n:.0%}), kept share {pk / max(p, 1):.0%}")
-    # The whole curve, held out: kept share and survivors at fixed cut-offs.
-    pos, neg = held[y == 1], held[y == 0]
-    auc = ((pos[:, None] > neg[None, :]).mean() + 0.5 * (pos[:, None] == neg[None, :]).mean())
-    print(f"held-out AUC (keep against the rest): {auc:.3f}")
-    for name in sorted({r["round"] for r in rows}):
-        m = np.array([r["round"] == name for r in rows])
-        pos, neg = held[m & (y == 1)], held[m & (y == 0)]
-        print(f"  round {name}: held-out AUC "
-              f"{(pos[:, None] > neg[None, :]).mean() + 0.5 * (pos[:, None] == neg[None, :]).mean():.3f}")
-    print("\nHeld-out scores, all courses pooled: cut-off -> items passing, kept share among them")
-    for cut in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
-        mask = held >= cut
-        if mask.any():
-            print(f"  >= {cut:.1f}: {mask.sum()} ({mask.mean():.0%}), kept {y[mask].mean():.0%}")
-    print("\nHeld-out scores in fifths (lowest first): items, kept share")
-    order = np.argsort(held)
-    for part in np.array_split(order, 5):
-        print(f"  {held[part].min():.2f}-{held[part].max():.2f}: {len(part)} items, kept {y[part].mean():.0%}, "
-              f"wrong {sum(rows[i]['wrong'] for i in part)}")
-    model = fit(x, y, args.l2)
+    print("\nHeld-out AUC, kept against the rest, within each course (0.5: no better than chance):")
+    for name in sorted(set(round_of)):
+        m = round_of == name
+        print(f"  round {name}: {int(m.sum())} verdicts, {within_course_auc(held[m], y[m], course_of[m]):.3f}")
+    e = evaluated
+    cut = cutoff_for(held[e], y[e], args.min_pass)
+    print(f"\nCut-off chosen on the held-out scores of {args.evaluate}: {cut:.3f}")
+    print("| held-out course | items | kept (all) | items passing | kept share of those | kept items lost | wrong passing |")
+    print("|---|---|---|---|---|---|---|")
+    for course in courses + ["**all**"]:
+        m = e & ((course_of == course) if course != "**all**" else True)
+        p = m & (held >= cut)
+        n, k = int(m.sum()), int(y[m].sum())
+        print(f"| {course} | {n} | {k / n:.0%} | {int(p.sum())} ({p.sum() / n:.0%}) | "
+              f"{(y[p].mean() if p.any() else float('nan')):.0%} | {k - int(y[p].sum())} of {k} | {int(wrong[p].sum())} |")
+    print(f"\nThe curve, held out ({args.evaluate}): cut-off -> items passing, kept share among them; "
+          "per course: passing/items kept%")
+    for q in np.quantile(held[e], [0, .1, .2, .3, .4, .5, .6, .7, .8, .9]):
+        p = e & (held >= q)
+        per = " ".join(f"{int((p & (course_of == c)).sum())}/{int((e & (course_of == c)).sum())} "
+                       f"{(y[p & (course_of == c)].mean() if (p & (course_of == c)).any() else 0):.0%}"
+                       for c in courses)
+        print(f"  >= {q:.3f}: {int(p.sum())} ({p.sum() / e.sum():.0%}), kept {y[p].mean():.0%}  | {per}")
+    model = fit(x[train], y[train], args.l2)
     weights, intercept, mean, scale = model
     print("\nWeights on every course (standardised):")
     for n_, w in sorted(zip(names, weights), key=lambda t: -abs(t[1])):
-        print(f"  {n_:20s} {w:+.2f}")
-    cut = cutoff_for(predict(x[allowed], *model), y[allowed], args.target)
-    print(f"cut-off on every course: {cut:.3f}")
+        print(f"  {n_:20s} {w:+.3f}")
     if args.write:
         r = lambda v: round(float(v), 4)  # noqa: E731
-        model = {"fitted_by": "bench/quiz_quality_fit.py", "items": len(rows), "courses": courses,
-                 "rounds": args.rounds, "l2": args.l2, "target_kept_share": args.target,
+        model = {"fitted_by": "bench/quiz_quality_fit.py", "items": int(train.sum()), "courses": courses,
+                 "rounds": args.rounds, "l2": args.l2, "cutoff_chosen_on": args.evaluate, "min_pass": args.min_pass,
                  "weights": {n_: r(w) for n_, w in zip(names, weights)}, "intercept": r(intercept),
                  "means": {n_: r(m) for n_, m in zip(names, mean)}, "scales": {n_: r(s) for n_, s in zip(names, scale)},
                  "cutoff": round(cut, 3)}

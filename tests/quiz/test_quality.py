@@ -118,3 +118,25 @@ def test_scores_are_probabilities_even_far_off_the_fitted_range():
     model = QualityModel({"card": 1000.0}, {}, {}, 0.0, 0.5)
     assert model.score({"card": 1.0}) == pytest.approx(1.0) and model.score({"card": -1.0}) == pytest.approx(0.0)
     assert gen_quality.default_model() == QualityModel.load()
+
+
+def test_generate_items_posts_only_what_passes_the_cut_off():
+    # The default note: the generator's templates make 7 items, 5 of them pass the fitted cut-off
+    # (RESULTS 8.5). What is made is exactly what keep_likely leaves of every template's items, and
+    # still holds items a schedule can post.
+    from bot.core.chunking import chunk_document
+    from bot.core.loaders import load_document
+    from bot.core.quiz import generator
+    from bot.core.quiz.items import POSTABLE_KINDS
+    from tests.conftest import DEFAULT_CORPUS
+
+    note = "china-under-mao.txt"
+    chunks = chunk_document(load_document(DEFAULT_CORPUS / note, note), max_chars=900)
+    every = generator.generate_items(chunks, learned_cutoff=False)
+    made = generator.generate_items(chunks)
+    docs = generator._Generator(chunks).docs.values()
+    scores = gen_quality.scores_of(every, docs)
+    cutoff = QualityModel.load().cutoff
+    assert {i.id for i in made} == {i.id for i in every if scores[i.id] >= cutoff and not gen_quality.undecidable(i)}
+    assert 4 <= len(made) < len(every)  # something is left out, and a bank is left
+    assert {i.kind for i in made} >= set(POSTABLE_KINDS)

@@ -43,6 +43,7 @@ from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, N
 from bot.core.quiz.gen_sequence import Event, event_of, sequences
 from bot.core.quiz.gen_numbers import (BOUND, EXACT, NumberKey, aliases_for, quantity_keys,
                                        year_distractors, year_keys, years_in)
+from bot.core.quiz.gen_quality import NotesEvidence, keep_likely
 from bot.core.quiz.gen_rank import rank_items
 from bot.core.quiz.gen_text import (Sentence, candidate_sentences, chunk_sentences, is_practice_section,
                                     passes_filters, readable_text)
@@ -53,7 +54,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 8
+GENERATOR_VERSION = 9
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -75,10 +76,12 @@ _GENERIC_SECTION = re.compile(r"^(faq|frequently asked questions|introduction|ov
                               r"background|notes?|contents|key (terms|points)|glossary)$", re.IGNORECASE)
 
 
-def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None) -> list[QuizItem]:
+def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
+                   learned_cutoff: bool = True) -> list[QuizItem]:
     """Items for `chunks`, best first. `notes` is every chunk of the corpus (default: `chunks`):
     wrong options and occurrence counts are drawn from all of it, so an incremental build passes
-    only the new chunks but the whole notes."""
+    only the new chunks but the whole notes. `learned_cutoff=False` keeps the items under the
+    learned quality score's cut-off too (to check every template made, or to measure the cut-off)."""
     notes = chunks if notes is None else notes
     generator = _Generator(notes)
     candidates = [c for chunk in chunks for c in generator.chunk_candidates(chunk)]
@@ -97,8 +100,13 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None) -> 
                 for item in _favour_concepts([i for i in shaped if i.source.document == document], count)]
     order = {item.id: n for n, item in enumerate(shaped)}
     items = generator.balance_true_false(sorted(favoured, key=lambda i: order[i.id]))
-    log.debug("Generated %d quiz items from %d chunks", len(items), len(chunks))
-    return rank_items(items)
+    # The learned quality score's cut-off (gen_quality, RESULTS 8.5): an item under it is not made
+    # at all rather than kept as a draft nobody is shown, so the bank, `quiz generate` and the
+    # drafts a teacher reviews hold the same items.
+    made = keep_likely(items, NotesEvidence(list(generator.docs.values()))) if learned_cutoff else items
+    log.debug("Generated %d quiz items from %d chunks (%d under the quality cut-off)", len(made), len(chunks),
+              len(items) - len(made))
+    return rank_items(made)
 
 
 def _rng(*parts: str) -> random.Random:
