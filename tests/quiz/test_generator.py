@@ -88,7 +88,7 @@ def test_every_answer_appears_in_its_quote(items):
 
 def test_multiple_choice_has_exactly_one_right_option(items):
     mcs = of_kind(items, MULTIPLE_CHOICE)
-    assert len(mcs) >= 3
+    assert len(mcs) >= 2
     for item in mcs:
         assert len(item.options) in (3, 4)
         assert item.options.count(item.answer) == 1
@@ -163,11 +163,14 @@ def test_flashcards_from_abbreviations_and_term_lines(items):
     assert any(a.startswith("Villages built small furnaces") for a in cards.values())
 
 
-def test_people_questions_use_other_people_as_distractors(items):
-    liu = next(i for i in items if i.answer == "Liu Shaoqi")
-    assert liu.kind == MULTIPLE_CHOICE
-    assert set(liu.options) - {"Liu Shaoqi"} <= {"Lin Biao", "Nikita Khrushchev", "Peng Dehuai", "Mao Zedong"}
-    assert "Deng Xiaoping" in liu.prompt  # named in the sentence, so never an option
+def test_a_person_is_blanked_only_with_a_role_a_year_or_as_a_figure_the_notes_are_about(items):
+    # "Leaders such as _____ and Deng Xiaoping emerged ...": judged dropped in rounds 3 and 4 (Peng
+    # Dehuai, an option, called for moderate policies too); no role, no year, a minor figure here.
+    assert not any(i.answer == "Liu Shaoqi" and i.kind == MULTIPLE_CHOICE for i in items)
+    people = {"Lin Biao", "Nikita Khrushchev", "Peng Dehuai", "Mao Zedong", "Liu Shaoqi", "Deng Xiaoping"}
+    for item in items:
+        if item.kind == MULTIPLE_CHOICE and item.tests == PERSON:
+            assert set(item.options) <= people
 
 
 def test_a_pronoun_led_sentence_is_asked_with_the_sentence_it_points_back_to():
@@ -320,3 +323,46 @@ def test_dated_events_make_a_which_came_first_item():
     assert sequence.answer == "The first iron bridge over the northern river was opened to traffic"
     assert sequence.answer in sequence.source.quote
     assert not any(i.tests == "date" and i.source.quote in {e + "." for e in sequence.options} for i in made)
+
+
+LONG_SENTENCES_NOTE = """\
+The Harbour Board was a body of merchants and shipowners of the town that set the dues paid by every ship entering the basin of the port during the long years of the herring trade with the Baltic ports and the towns of Flanders.
+The old canal basin silted up within twenty years because the river carried far more mud and sand into it than the small steam dredgers of the canal company could ever lift out.
+"""
+
+
+def test_a_long_sentence_gives_only_cards_answered_in_the_notes_words():
+    made = generate_items(one_chunk_a_line(LONG_SENTENCES_NOTE, "Port"))
+    long_quote = LONG_SENTENCES_NOTE.splitlines()[0]
+    assert len(long_quote.split()) > 35
+    from_long = [i for i in made if i.source.quote == long_quote]
+    assert [i.prompt for i in from_long] == ["What was the Harbour Board?"]
+    assert from_long[0].kind == FLASHCARD and from_long[0].answer.startswith("A body of merchants and shipowners")
+
+
+MINOR_PEOPLE_NOTE = """\
+The engineer Thomas Telford built the Menai bridge and many roads across the hills of Wales.
+Thomas Telford also surveyed canals, harbours and docks along the coasts of Scotland and England.
+Thomas Telford was elected the first president of the institution of civil engineers in London.
+Thomas Telford built the Caledonian canal across the highlands with many locks and basins.
+Thomas Telford designed the Pontcysyllte aqueduct over the Dee valley near Llangollen.
+Thomas Telford laid out the Holyhead road between London and the port for the Irish mails.
+John Rennie and William Jessop surveyed the river between the mills and the harbour wall.
+William Jessop and Ralph Walker drained the marshes east of the city before the new docks.
+Ralph Walker and John Rennie inspected the docks on the river near the city with the merchants.
+"""
+
+
+def test_a_minor_person_is_not_blanked_without_a_role_or_a_year(monkeypatch):
+    monkeypatch.setattr(generator, "MIN_WORDS_PER_ITEM", 1)
+    made = generate_items(one_chunk_a_line(MINOR_PEOPLE_NOTE, "Engineers"))
+    people = [i for i in made if i.kind == MULTIPLE_CHOICE and i.tests == PERSON]
+    # John Rennie, William Jessop and Ralph Walker are named without a role or a year: a student
+    # could defend any of them in the others' sentences, so none of them is the blank.
+    assert not any(i.answer in {"John Rennie", "William Jessop", "Ralph Walker"} for i in people)
+
+
+def test_an_answer_is_asked_once():
+    made = generate_items(one_chunk_a_line(NAMES_NOTE, "Engineers"))
+    answers = [i.answer for i in made if i.kind != TRUE_FALSE]
+    assert len(answers) == len(set(answers))

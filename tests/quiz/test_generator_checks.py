@@ -22,6 +22,8 @@ FULL_NAMES = full_names_of(["Thomas Telford", "Peng Dehuai", "Scottish Constitut
     "Others migrated to the islands of the south and founded new towns there.",
     "The canal company also built a long aqueduct across the valley of the river.",
     "Over dinner, the envoy presented the letter from the governor to the commander.",
+    "A few other Yuan emperors actively sponsored painting, poetry and the compilation of books.",  # other than whom?
+    "Orders for the deportation were given by the governor without direction from London.",  # which deportation?
 ])
 def test_sentences_that_lean_on_what_came_before(sentence):
     assert leans_on_context(nlp.parse_line(sentence), FULL_NAMES)
@@ -32,6 +34,8 @@ def test_sentences_that_lean_on_what_came_before(sentence):
     "The railway between the two largest cities opened to passengers after long delays.",
     "Many peasants cooperated willingly, hoping for protection from economic uncertainty.",
     "After the founding of the republic in 1949, the Communist leadership turned to the Soviet Union for guidance.",
+    "The emperors of the dynasty married into other Mongol clans to keep the imperial blood pure.",  # "other" as a kind
+    "The merchants traded with each other across the river and paid tolls at the bridge.",
 ])
 def test_sentences_that_stand_alone(sentence):
     assert leans_on_context(nlp.parse_line(sentence), FULL_NAMES) == ""

@@ -86,3 +86,9 @@ def test_what_did_asks_for_the_object_and_keeps_the_year():
 
 def test_no_identity_question_whose_answer_repeats_the_name():
     assert identity_question(nlp.parse_line("Mercury is the working fluid in the mercury vapour turbine.")) is None
+
+
+def test_the_class_noun_may_repeat_the_last_word_of_the_name():
+    q = identity_question(nlp.parse_line("The Social Chapter is a chapter of the 1997 Treaty of Amsterdam on social policy."))
+    assert q.prompt == "What is the Social Chapter?"
+    assert q.answer == "A chapter of the 1997 Treaty of Amsterdam on social policy."

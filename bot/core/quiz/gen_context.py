@@ -35,7 +35,10 @@ def role_words(ent) -> set[str]:
     doc = ent.doc
     roles = set()
     before = doc[ent.start - 1] if ent.start > 0 else None
-    if before is not None and before.pos_ in _ROLE_POS and before.is_alpha and not before.ent_type_:
+    # spaCy's small model tags a role before a name now a noun, now an adjective ("The mathematician
+    # Zhu Shijie": ADJ, compound): what it hangs on says it is a role either way.
+    if before is not None and (before.pos_ in _ROLE_POS or before.dep_ == "compound") and before.is_alpha \
+            and not before.ent_type_:
         roles.add(before.lemma_.lower())
     for child in ent.root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and not (ent.start <= child.i < ent.end):

@@ -72,8 +72,12 @@ def identity_question(doc, familiar_name=lambda text: True) -> Question | None:
             return Question(f"What {verb} {description[:1].lower()}{description[1:]}?", subject_span.text,
                             "description")
         rest = _clean(doc[root.i + 1:].text.rstrip("."))
-        if {w.lower() for w in _name_text(subject_span).split() if len(w) > 3} & {w.lower() for w in rest.split()}:
-            return None  # "Mercury is the working fluid in the mercury vapour turbine": circular
+        # The name's own head word again in the answer ("Mercury is the working fluid in the mercury
+        # vapour turbine") is circular; as the class noun it is not ("The Social Chapter is a
+        # chapter of the 1997 Treaty of Amsterdam covering social policy").
+        head_word = subject_span[-1].lower_
+        if len(head_word) > 3 and any(t.lower_ == head_word for t in doc[root.i + 1:] if t.i != attribute.i):
+            return None
         if ", and" in rest:
             return None  # "... in India, and then after independence ...": a second claim hangs on
         return Question(f"{who} {verb} {_name_text(subject_span)}?", f"{rest[:1].upper()}{rest[1:]}.", "identity")

@@ -54,6 +54,8 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
         low = t.lower_
         if low in _ORDINALS and t.i > 0 and tokens[t.i - 1].lower_ in {"a", "an"}:
             return f"'a {t.text} ...' counts from what came before"
+        if low == "other" and t.dep_ == "amod" and t.head.dep_ in _ARGUMENT_DEPS and not _compared(t):
+            return f"'other {t.head.text}' counts from what came before"  # "A few other Yuan emperors ..."
         if t.pos_ == "PRON" or t.tag_ in {"PRP", "PRP$"}:
             if low in _GENDERED and not any(e.label_ == "PERSON" and e.end <= t.i for e in doc.ents):
                 return f"pronoun '{t.text}' with no person before it"
@@ -75,6 +77,17 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
             if longer and not any(name in seen for name in longer):
                 return f"'{ent.text}' named by part of a name given in full elsewhere"
     return ""
+
+
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+def _compared(other) -> bool:
+    """"other X than Y", "each other": "other" that says what it is other than."""
+    doc = other.doc
+    after = doc[other.head.i + 1] if other.head.i + 1 < len(doc) else None
+    before = doc[other.i - 1] if other.i > 0 else None
+    return (after is not None and after.lower_ == "than") or (before is not None and before.lower_ in {"each", "one"})
 
 
 def _opener(doc):
@@ -105,14 +118,34 @@ def _bare_definite(the, doc, full_names: dict[str, set[str]], familiar, seen: st
     if head.pos_ != "NOUN" or head.ent_type_:
         return ""
     modifiers = [c for c in head.children if c.i != the.i]
+    # "the engine cylinders" in notes on the steam engine: a word of the title introduces nothing
+    introducing = [c for c in modifiers if not (c.dep_ == "compound" and familiar(c.lemma_.lower(), False)
+                                                 and c.pos_ == "NOUN")]
     if any(c.dep_ in {"compound", "prep", "relcl", "acl", "poss", "nmod", "appos", "amod", "nummod"}
-           for c in modifiers):
+           for c in introducing):
         return ""
+    if head.dep_ == "pobj" and head.head.lower_ in _ACTION_PREPOSITIONS and _names_an_event(head) \
+            and not familiar(head.lemma_.lower(), False):
+        # "Orders for the deportation were given by ...": which deportation, the student cannot tell
+        return f"'the {head.text}' is never introduced"
     if head.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
         return ""  # "across the valley", "in the capital": a place or time in passing
     if familiar(head.lemma_.lower(), head.dep_ in {"nsubj", "nsubjpass"}):
         return ""
     return f"'the {head.text}' is never introduced"
+
+
+# Prepositions after which "the <noun>" names a particular deed or body ("orders for the deportation",
+# "on behalf of the company"), unlike "in the capital", "across the valley" (a place in passing).
+_ACTION_PREPOSITIONS = frozenset({"for", "by", "against", "after", "before", "during", "following", "since",
+                                  "until", "with", "of"})
+
+
+def _names_an_event(noun) -> bool:
+    """A noun made from a verb ("deportation", "settlement", "agreement", "resistance"): one
+    particular event the sentence leaves unnamed."""
+    word = noun.lower_
+    return len(word) > 6 and word.endswith(("tion", "sion", "ment", "ance", "ence"))
 
 
 def full_names_of(names) -> dict[str, set[str]]:

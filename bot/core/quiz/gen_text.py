@@ -17,6 +17,11 @@ from bot.core.text import split_sentences
 
 LIST_MARK = "- "
 MIN_WORDS, MAX_WORDS = 8, 35
+# A sentence up to this long is still read for questions a card answers in the notes' words ("What is
+# X?", "Why ...?"): the question is made of one part of it, the long part is the answer, so the length
+# a blank in a stem cannot bear does not matter there (sentences over 35 words were a third of some
+# encyclopedia notes and gave no item at all).
+MAX_CARD_WORDS = 60
 
 # Sections of practice questions and model answers repeat the notes as prompts, not as facts.
 _PRACTICE_HEADING = re.compile(
@@ -60,6 +65,7 @@ class Sentence:
     is_list_item: bool
     context: str = ""  # the previous sentence or list lead-in, shown before the question
     quote: str = ""  # exactly as in the chunk, without the list mark (default: `text`)
+    long: bool = False  # over MAX_WORDS: only cards answered in the notes' words are made of it
 
     def __post_init__(self) -> None:
         if not self.quote:
@@ -97,7 +103,10 @@ def candidate_sentences(chunk: Chunk) -> list[Sentence]:
     kept: list[Sentence] = []
     for i, (quote, is_item) in enumerate(raw):
         text = readable_text(quote)
-        if text is None or not passes_filters(text):
+        if text is None:
+            continue
+        long = MAX_WORDS < word_count(text) <= MAX_CARD_WORDS and passes_filters(text, max_words=MAX_CARD_WORDS)
+        if not long and not passes_filters(text):
             continue
         context = ""
         if is_pronoun_led(text) or leans_on_previous(text):
@@ -106,7 +115,9 @@ def candidate_sentences(chunk: Chunk) -> list[Sentence]:
             context = _lead_in(raw, i)
         if (needs_context(text, is_item) or leans_on_previous(text)) and not context:
             continue
-        kept.append(Sentence(text, chunk, i, is_item, context, quote))
+        if long and context:
+            continue  # a long sentence and its context: too much to read before a question
+        kept.append(Sentence(text, chunk, i, is_item, context, quote, long))
     return kept
 
 
@@ -172,8 +183,8 @@ _BARE_DEFINITE_SUBJECT = re.compile(
     r"remained|continued|[a-z]+ed)\b", re.IGNORECASE)
 
 
-def passes_filters(text: str) -> bool:
-    if not MIN_WORDS <= word_count(text) <= MAX_WORDS:
+def passes_filters(text: str, *, max_words: int = MAX_WORDS) -> bool:
+    if not MIN_WORDS <= word_count(text) <= max_words:
         return False
     stripped = text.rstrip()
     if stripped.endswith((":", "?", ";")) or not stripped[:1].isupper() and not stripped[:1].isdigit():

@@ -31,15 +31,15 @@ from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
 from bot.core.quiz.gen_cards import term_definition
 from bot.core.quiz.gen_questions import Question, identity_question, object_question, who_question, why_question
-from bot.core.tokens import fold
+from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_distractors, cause_key, definition_key, enumeration_distractor,
                                     enumeration_key, name_distractors, name_keys, number_distractors,
                                     number_keys, term_distractors)
 from bot.core.quiz.gen_context import NameContexts
 from bot.core.quiz.gen_places import place_levels
 from bot.core.quiz.gen_standalone import full_names_of, gives_away, leans_on_context
-from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, NUMBER, PLACE, SEQUENCE, TERM, NotesLexicon,
-                                       words_of)
+from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, NUMBER, PERSON, PLACE, SEQUENCE, TERM,
+                                       NotesLexicon, words_of)
 from bot.core.quiz.gen_sequence import Event, event_of, sequences
 from bot.core.quiz.gen_numbers import (BOUND, EXACT, NumberKey, aliases_for, quantity_keys,
                                        year_distractors, year_keys, years_in)
@@ -67,8 +67,14 @@ ACTOR = "actor"  # what a who-did-what card tests: a person or body matched to w
 MIN_ABBREVIATION_USES = 2  # the short form is used this often: a term of the course
 FAMILIAR_TERM_COUNT = 5  # a noun the notes use this often needs no introduction after "the"
 MAX_YEAR_SHARE = 1 / 3
+MAX_LONG_CARD_PROMPT_WORDS = 24  # a card of a long sentence: the question short, the sentence its answer
 TRUE_FALSE_EVERY = 3  # about one name/number/year sentence in three becomes a true/false item
-MAX_SAME_ANSWER = 2  # one fact, one item: an answer asked twice is usually the same fact
+KEY_FIGURES = 5  # the people asked about without a role or a year in the sentence
+MAX_SAME_ANSWER = 1  # one fact, one item: an answer asked twice was the same fact, or a narrower one (round 4)
+# Two sentences sharing this share of their content words state one fact (a summary repeating a
+# passage, a FAQ repeating a section): one item for both.
+SAME_FACT_OVERLAP = 0.6
+MIN_SAME_FACT_WORDS = 5  # "the main executive body of the Union" and "the main judicial body of the Union": two facts
 CONCEPT_SHARE = 0.3  # at least this share of a bank asks about concepts, when the notes allow...
 MIN_WORDS_PER_ITEM = 140  # ...but names and years are not dropped below one item per this many words
 # Sections whose name tells a student nothing about what is asked.
@@ -156,6 +162,7 @@ class _Generator:
             self.lexicon.add_doc(doc)
         self.contexts = NameContexts(self.docs.values())
         self.full_names = full_names_of(self.lexicon.label_votes)
+        self.key_figures = _key_figures(self.lexicon)
         self.place_levels = place_levels(self.lexicon.text, [*self.lexicon.names_of(PLACE),
                                                              *self.lexicon.names_of("region")])
         # A second pass once every term is known: definitions, lists and causes of the whole notes
@@ -181,7 +188,7 @@ class _Generator:
             if doc is None:
                 continue
             heading = " ".join(chunk.heading_path)
-            dated = event_of(sentence.text) if sentence.standalone else None
+            dated = event_of(sentence.text) if sentence.standalone and not sentence.long else None
             if dated and not leans_on_context(doc, self.full_names, self._familiar, heading):
                 self.events.append(_Event(Event(dated[0], dated[1], sentence.quote, len(self.events)), sentence))
             items = [i for i in self._sentence_items(sentence, doc) if i]
@@ -234,6 +241,8 @@ class _Generator:
         items: list[QuizItem | None] = []
         as_true_false = _rng("tf", s.quote).randrange(TRUE_FALSE_EVERY) == 0 and s.standalone
         definition = definition_key(doc, self.lexicon)
+        if s.long:
+            return self._card_items(s, doc, definition)
         if definition and not self._is_title(definition.text, s.chunk):
             items.append(self._definition_card(s, definition, doc))
             if as_true_false:
@@ -265,6 +274,14 @@ class _Generator:
                 # A place blanked in a sentence is never asked: in three rounds judges kept 29 of 133
                 # (a town among countries, a people or a person read as a place, the place as trivia).
                 continue
+            if key.form == PERSON and not key.roles and not any(k.cue == EXACT for k in year_keys(s.text)) \
+                    and key.text not in self.key_figures:
+                # A person blanked with nothing in the sentence to tell the answer from other people
+                # of the notes: rounds 3-4 kept 15 of 49. The kept ones had a role ("the
+                # mathematician _____"), a year ("in 1825 _____ built") or were the figures the
+                # notes are about (Watt, Pitt); the dropped ones were minor names (four generals of
+                # one line), one defensible answer among several, options of another kind.
+                continue
             # Names elsewhere in the passage may be offered: a name the notes say the same kind of
             # thing about (the same verb) never is.
             wrong = name_distractors(key, self.lexicon, visible, self.contexts, levels=self.place_levels)
@@ -291,6 +308,16 @@ class _Generator:
             items.append(self._true_false(s, key, wrong) if as_true_false else self._choice(s, key, wrong))
         # A year after "by" is never asked: "By _____, ..." is true of every later year too.
         return items
+
+    def _card_items(self, s: Sentence, doc, definition: Key | None) -> list[QuizItem | None]:
+        """Of a long sentence, only the cards the judges kept most (RESULTS 8.3-8.4: "What is X?"
+        22 of 34, "Why ...?" 6 of 10), and only with a short question: the sentence is the answer."""
+        if definition and not self._is_title(definition.text, s.chunk):
+            cards = [self._definition_card(s, definition, doc)]
+        else:
+            cards = [self._question_card(s, identity_question(doc), DEFINITION)]
+        cards.append(self._question_card(s, why_question(doc), CAUSE))
+        return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
 
     def _familiar(self, lemma: str, subject: bool) -> bool:
         """"the <noun>" needs no introduction: a word of the notes' title ("the war", "the engine"),
@@ -361,6 +388,9 @@ class _Generator:
         if self._is_title(re.sub(r"^(what|who|why) (is|was|are|were|did|does|do) (the )?|\?$", "", subject,
                               flags=re.IGNORECASE), s.chunk) or self._is_title(question.answer, s.chunk):
             return None  # "What was the French and Indian War?" in notes on that war: the whole course
+        if question.asks == "description" and fold(question.answer.removeprefix("The ").removeprefix("the ")) \
+                in fold(self._where(s.chunk)):
+            return None  # the section shown above the question names the answer (round 4)
         prompt = self._prompt(s, question.prompt)
         return self._item(FLASHCARD, prompt, question.answer, s, tests, quality or CARD_QUALITY,
                           explanation=_from_notes(s))
@@ -508,7 +538,13 @@ def _shape_bank(candidates: list[_Candidates]) -> list[QuizItem]:
     choice = {i: 0 for i in range(len(candidates))}
     chosen = lambda i: candidates[i].items[choice[i]]  # noqa: E731
     answers: Counter = Counter()
+    facts: list[set[str]] = []
     for i in range(len(candidates)):
+        words = _content_words(candidates[i].quote)
+        if any(_same_fact(words, other) for other in facts):
+            choice[i] = len(candidates[i].items)  # one fact, one item: the first telling of it
+            continue
+        facts.append(words)
         while choice[i] < len(candidates[i].items) and answers[fold(chosen(i).answer)] >= MAX_SAME_ANSWER \
                 and chosen(i).kind != TRUE_FALSE:
             choice[i] += 1
@@ -528,6 +564,30 @@ def _shape_bank(candidates: list[_Candidates]) -> list[QuizItem]:
             if choice[worst] >= len(candidates[worst].items):
                 live.remove(worst)
     return [chosen(i) for i in live]
+
+
+def _key_figures(lexicon: NotesLexicon) -> set[str]:
+    """The KEY_FIGURES people the notes name most, and at least half as often as the first (each
+    counted by the rarest part of the name, so "Shi Tianxiang" is not counted with every "Shi"):
+    the people a course is about."""
+    people = lexicon.names_of(PERSON)
+    longer = {w for n in people if " " in n for w in n.split()}
+    people = [n for n in people if " " in n or n not in longer]  # "Shirley" is counted as "William Shirley"
+    count = {name: min((lexicon.occurrences(p) for p in name.split() if p[:1].isupper()), default=0)
+             for name in people}
+    ranked = sorted(people, key=lambda n: (-count[n], n))
+    most = count[ranked[0]] if ranked else 0
+    return {n for n in ranked[:KEY_FIGURES] if count[n] >= max(2, most / 2)}
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) > 2 and w not in STOPWORDS}
+
+
+def _same_fact(a: set[str], b: set[str]) -> bool:
+    """Two sentences that share most of their content words say one thing twice."""
+    shared = len(a & b)
+    return shared >= MIN_SAME_FACT_WORDS and shared >= SAME_FACT_OVERLAP * min(len(a), len(b))
 
 
 def _favour_concepts(items: list[QuizItem], words: int) -> list[QuizItem]:
