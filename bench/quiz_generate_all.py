@@ -4,6 +4,11 @@ section), and print counts per course (items, per kind, sections or paragraph gr
 
     .venv/bin/python bench/quiz_generate_all.py                 # the judged set (COURSES below)
     .venv/bin/python bench/quiz_generate_all.py corpus/china-under-mao.txt ../shared/eval/courses/notes/*.txt
+    .venv/bin/python bench/quiz_generate_all.py --out DIR --below DIR2   # DIR2: the items under the cut-off
+
+The items written are what a teacher sees as drafts: those over the learned quality cut-off
+(gen_quality). With --below, the items the generator made but the cut-off left out are written to
+their own directory in the same format (for the record: not posted, so not judged).
 
 A note without headings is one section; its "paragraph groups" are runs of GROUP_SIZE chunks, so
 the spread of items over it can still be seen.
@@ -46,6 +51,7 @@ def main() -> None:
     parser.add_argument("notes", nargs="*", type=Path, help="notes to read (default: the judged set)")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--no-write", action="store_true", help="print counts only")
+    parser.add_argument("--below", type=Path, help="also write the items under the quality cut-off here")
     args = parser.parse_args()
     args.notes = args.notes or COURSES
     args.out.mkdir(parents=True, exist_ok=True)
@@ -55,6 +61,9 @@ def main() -> None:
         chunks = chunk_document(load_document(path, path.name), max_chars=900)
         items = generate_items(chunks)
         elapsed = time.perf_counter() - started
+        made = generate_items(chunks, learned_cutoff=False) if args.below else items
+        kept_ids = {i.id for i in items}
+        below = [i for i in made if i.id not in kept_ids]
         course = path.stem
         words = len(path.read_text(encoding="utf-8").split())
         sections = {c.section for c in chunks}
@@ -67,18 +76,24 @@ def main() -> None:
         covered = {group_of[i.source.chunk_id] for i in items}
         kinds = Counter(i.tests for i in items)
         concept = sum(n for k, n in kinds.items() if k in CONCEPT_KINDS)
-        rows = [{"id": i.id, "kind": i.tests, "type": i.kind, "prompt": i.prompt, "options": list(i.options),
-                 "answer": i.answer, "explanation": i.explanation, "source_quote": i.source.quote,
-                 "section": i.source.section, "group": group_of[i.source.chunk_id], "quality": i.quality}
-                for i in items]
+        def rows(chosen):
+            return [{"id": i.id, "kind": i.tests, "type": i.kind, "prompt": i.prompt, "options": list(i.options),
+                     "answer": i.answer, "explanation": i.explanation, "source_quote": i.source.quote,
+                     "section": i.source.section, "group": group_of[i.source.chunk_id], "quality": i.quality}
+                    for i in chosen]
         if not args.no_write:
-            (args.out / f"{course}.items.json").write_text(
-                json.dumps({"course": course, "note": path.name, "words": words, "items": rows},
-                           ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            for folder, chosen in ((args.out, items), (args.below, below)):
+                if folder is None:
+                    continue
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / f"{course}.items.json").write_text(
+                    json.dumps({"course": course, "note": path.name, "words": words, "items": rows(chosen)},
+                               ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         types = Counter(i.kind for i in items)
         print(f"{course}: {words} words, {len(items)} items (1 per {words / max(1, len(items)):.0f} words), "
               f"groups {len(covered)}/{len(groups)} ({len(covered) / len(groups):.0%}), "
-              f"concept {concept / max(1, len(items)):.0%}, {elapsed:.1f} s")
+              f"concept {concept / max(1, len(items)):.0%}, {elapsed:.1f} s"
+              + (f"; {len(below)} more under the quality cut-off" if args.below else ""))
         print(f"   kinds: {dict(kinds.most_common())}  types: {dict(types.most_common())}  "
               f"true/false keyed True: {sum(1 for i in items if i.answer == 'True')}/{types['true_false']}")
 
