@@ -15,6 +15,8 @@ the kept share among them.
 
     .venv/bin/python bench/quiz_quality_fit.py            # held-out figures
     .venv/bin/python bench/quiz_quality_fit.py --write    # also write bot/core/quiz/gen_quality.json
+    .venv/bin/python bench/quiz_quality_fit.py --made     # items the generator makes now, per course,
+                                                          # with and without the cut-off
 """
 
 from __future__ import annotations
@@ -176,6 +178,30 @@ def cutoff_for(scores: np.ndarray, keep: np.ndarray, min_pass: float) -> float:
     return best
 
 
+def made_per_course(courses: list[str]) -> None:
+    """What the generator makes now from each judged course's notes, with the cut-off and without:
+    the other side of the trade-off (these items are not judged)."""
+    from bot.core.quiz.generator import generate_items
+    from bot.core.quiz.items import POSTABLE_KINDS
+
+    print("| notes | words | items made without the cut-off | items made | postable | years | words per item |")
+    print("|---|---|---|---|---|---|---|")
+    totals = [0, 0, 0]
+    for course in courses:
+        path = note_path(course)
+        chunks = chunk_document(load_document(path, path.name), max_chars=900)
+        words = sum(len(c.text.split()) for c in chunks)
+        every = generate_items(chunks, learned_cutoff=False)
+        made = generate_items(chunks)
+        postable = sum(1 for i in made if i.kind in POSTABLE_KINDS)
+        years = sum(1 for i in made if i.tests == "date")
+        totals = [totals[0] + len(every), totals[1] + len(made), totals[2] + words]
+        print(f"| {course} | {words:,} | {len(every)} | {len(made)} | {postable} | {years} | "
+              f"{(words / len(made)) if made else float('inf'):.0f} |")
+    print(f"| **all** | {totals[2]:,} | {totals[0]} | {totals[1]} ({totals[1] / max(totals[0], 1):.0%}) | | | "
+          f"{totals[2] / max(totals[1], 1):.0f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", default="r0,r1,r2,r3,r4", help="rounds to learn from")
@@ -184,12 +210,17 @@ def main() -> None:
     parser.add_argument("--without", default="", help="measurements left out of the model (comma-separated)")
     parser.add_argument("--l2", type=float, default=L2)
     parser.add_argument("--write", action="store_true", help="write the model fitted on every course")
+    parser.add_argument("--made", action="store_true", help="only print what the generator makes now per course")
     parser.add_argument("--measurements", type=Path, help="a JSON file: measurements read from it when it "
                         "exists, written to it when not (to try fits without measuring again)")
     args = parser.parse_args()
     print(f"machine: {platform.machine()} {platform.processor() or ''}, Python {platform.python_version()}, "
           f"load average {' '.join(f'{v:.1f}' for v in os.getloadavg())}")
     started = time.perf_counter()
+    if args.made:
+        made_per_course(sorted({course for _, course, _ in judged_rounds()}))
+        print(f"({time.perf_counter() - started:.0f} s)")
+        return
     if args.measurements and args.measurements.exists():
         rows, names = json.loads(args.measurements.read_text(encoding="utf-8"))
     else:
