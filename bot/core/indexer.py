@@ -97,8 +97,12 @@ def writer_lock(index_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def read_corpus(corpus_dir: Path, progress: ProgressFn = _noop) -> tuple[list[Document], dict[str, str]]:
-    """Load every supported document; a file that cannot be read is skipped and named, not fatal."""
+def read_corpus(corpus_dir: Path, max_chars: int, progress: ProgressFn = _noop
+                ) -> tuple[list[Document], dict[str, list[Chunk]], dict[str, str]]:
+    """Load and chunk every supported document: (documents, their chunks by name, skipped files).
+    A file that cannot be read is skipped and named, not fatal. The documents come back without
+    their blocks: a document's blocks hold as much text as its chunks, so only one document's are
+    in memory at a time, and a big note is not held twice."""
     if corpus_dir.exists() and not corpus_dir.is_dir():
         raise StudyBotError(f"The corpus {corpus_dir} is a file, not a folder.",
                             hint="Name the folder that holds the course notes (--corpus or CORPUS_DIR).")
@@ -106,15 +110,18 @@ def read_corpus(corpus_dir: Path, progress: ProgressFn = _noop) -> tuple[list[Do
         raise StudyBotError(f"The corpus folder {corpus_dir} does not exist.",
                             hint="Create it and put the course notes in it, or set CORPUS_DIR.")
     files = iter_corpus_files(corpus_dir)
-    documents, skipped = [], {}
+    documents, chunks_by_doc, skipped = [], {}, {}
     for done, (path, name) in enumerate(files, 1):
         try:
-            documents.append(load_document(path, name))
+            document = load_document(path, name)
         except DocumentError as exc:
             skipped[name] = exc.message.removeprefix(f"{name}: ")  # the report names the file
             log.info("Skipped %s: %s", name, skipped[name])  # the report names it to the user
+        else:
+            chunks_by_doc[name] = chunk_document(document, max_chars=max_chars)
+            documents.append(replace(document, blocks=()))
         progress("reading", done, len(files))
-    return documents, skipped
+    return documents, chunks_by_doc, skipped
 
 
 def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder,
@@ -124,8 +131,7 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder,
     one, so a text that two courses hold is embedded once."""
     started = time.perf_counter()
     with writer_lock(index_dir):
-        documents, skipped = read_corpus(corpus_dir, progress)
-        chunks_by_doc = {d.name: chunk_document(d, max_chars=options.chunk_max_chars) for d in documents}
+        documents, chunks_by_doc, skipped = read_corpus(corpus_dir, options.chunk_max_chars, progress)
         chunks = [c for d in documents for c in chunks_by_doc[d.name]]
         old = read_manifest(index_dir)
         chunker = {"max_chars": options.chunk_max_chars, "version": CHUNKER_VERSION}
@@ -206,32 +212,57 @@ def _embeddings_for(chunks: list[Chunk], cache_path: Path, embedder: Embedder,
                     progress: ProgressFn) -> tuple[np.ndarray, int]:
     """Vectors for every chunk, from the cache where the text was embedded before. New vectors
     reach the cache as each slice finishes, so an interrupted build keeps its work and the next
-    one embeds only what is still missing."""
+    one embeds only what is still missing. On a big corpus neither the texts nor the vectors are
+    held twice: texts are made from their chunks a slice at a time, and the vectors are read back
+    from the cache into one array."""
     cache = EmbeddingCache(cache_path, vector_space(embedder))
     hashes = [c.text_hash for c in chunks]
-    known = cache.get_many(hashes)
-    missing: dict[str, str] = {}
-    for c, h in zip(chunks, hashes):
-        if h not in known:
-            missing.setdefault(h, c.embedding_text())
+    first: dict[str, int] = {}  # text hash -> the first chunk with that text
+    for row, h in enumerate(hashes):
+        first.setdefault(h, row)
+    distinct, missing = list(first), []
+    for start in range(0, len(distinct), CACHE_SLICE):
+        part = distinct[start : start + CACHE_SLICE]
+        known = cache.get_many(part)
+        missing += [h for h in part if h not in known]
+
+    def texts(part: list[str]) -> list[str]:
+        return [chunks[first[h]].embedding_text() for h in part]
+
     # Longest first across the whole build, as the embedder does within a call: batches then pad
     # to similar lengths whatever the slicing.
-    todo = sorted(missing, key=lambda h: -len(missing[h]))
+    todo = sorted(missing, key=lambda h: -len(chunks[first[h]].embedding_text()))
     progress("embedding", 0, len(todo))
     for start in range(0, len(todo), CACHE_SLICE):
         part = todo[start : start + CACHE_SLICE]
-        vectors = embedder.encode([missing[h] for h in part],
+        vectors = embedder.encode(texts(part),
                                   progress=lambda d, t, s=start: progress("embedding", s + d, len(todo)))
-        fresh = dict(zip(part, vectors))
-        cache.put_many(fresh)
-        known.update(fresh)
+        cache.put_many(dict(zip(part, vectors)))
     if not chunks:
         return np.zeros((0, embedder.dimension), dtype=np.float32), 0
-    dims = {v.shape[0] for v in known.values()}
-    if len(dims) != 1:  # a cache written by a different build of the "same" model
-        raise StudyBotError("The embedding cache holds vectors of different sizes.",
-                            hint=f"Delete {cache_path} and run `studybot index` again.")
-    return np.vstack([known[h] for h in hashes]).astype(np.float32), len(missing)
+    return _read_back(cache, hashes, lambda part: embedder.encode(texts(part)), cache_path), len(todo)
+
+
+def _read_back(cache: EmbeddingCache, hashes: list[str], embed: Callable[[list[str]], np.ndarray],
+               cache_path: Path) -> np.ndarray:
+    """The vectors of `hashes`, in order, as one float32 array read from the cache a slice at a
+    time. Texts the cache lost meanwhile (a damaged file is discarded) are embedded again."""
+    out: np.ndarray | None = None
+    for start in range(0, len(hashes), CACHE_SLICE):
+        part = hashes[start : start + CACHE_SLICE]
+        found = cache.get_many(part)
+        lost = [h for h in dict.fromkeys(part) if h not in found]
+        if lost:
+            found.update(zip(lost, embed(lost)))
+        if out is None:
+            out = np.empty((len(hashes), found[part[0]].shape[0]), dtype=np.float32)
+        for row, h in enumerate(part, start):
+            if found[h].shape[0] != out.shape[1]:  # a cache written by a different build of the "same" model
+                raise StudyBotError("The embedding cache holds vectors of different sizes.",
+                                    hint=f"Delete {cache_path} and run `studybot index` again.")
+            out[row] = found[h]
+    assert out is not None  # callers pass at least one hash
+    return out
 
 
 def _write_sentence_vectors(folder: Path, chunks: list[Chunk], cache_path: Path, embedder: Embedder,

@@ -40,10 +40,16 @@ class LexicalIndex:
         bm25s = _import_bm25s()
 
         retriever = bm25s.BM25()
+        # Each text's words become ids as they are read: a big corpus holds millions of words, and
+        # one small int per word takes a fraction of the memory of its string.
+        vocab: dict[str, int] = {}
         # An empty token list would make bm25s drop the document and shift every id after it.
         # bm25s cannot index nothing: notes without documents get one placeholder, and doc_count
         # 0 says there is none (see `top`).
-        retriever.index([tokenize(t) or ["\x00empty"] for t in texts] or [["\x00empty"]], show_progress=False)
+        ids = [[vocab.setdefault(token, len(vocab)) for token in tokenize(t) or ["\x00empty"]] for t in texts]
+        if not ids:
+            ids = [[vocab.setdefault("\x00empty", 0)]]
+        retriever.index((ids, vocab), show_progress=False)
         return cls(retriever, len(texts), mine_other_names(texts))
 
     def save(self, folder: Path) -> None:

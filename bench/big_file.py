@@ -1,0 +1,249 @@
+"""Indexing one big plain-text note: wall time, peak memory (sampled RSS per stage, and the kernel's
+ru_maxrss), chunk count; then an interrupted build (killed about half way through embedding) and
+the build after it, counting what was embedded again and what was reused from the cache.
+
+The note is real prose (the docstring paragraphs of bench/common.py), one paragraph per line under
+plain heading lines, as a teacher's pasted notes look. The prose pool holds about 5 MB, so a bigger
+note reuses paragraphs, grouped and headed differently each time round: every chunk text stays
+distinct (the embedding cache dedupes identical texts, which would flatter the build).
+
+Each build runs in a fresh child process, as `studybot index` does (`StudyService.reindex`, which
+loads the new index after building it). The parent samples the child's RSS every 50 ms; the child
+prints when each stage starts, so every sample is put down to the stage it fell in.
+
+    .venv/bin/python bench/big_file.py [--mb 4] [--backend torch|onnx|onnx-int8] [--no-interrupt]
+
+Use `nice -n 10` on a shared machine: the 20 MB note takes 12+ minutes of CPU with torch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import common
+
+SAMPLE_SECONDS = 0.05
+
+
+# --- the note ---------------------------------------------------------------------------------
+
+
+def make_note(path: Path, megabytes: float, seed: int = 0) -> int:
+    """Write a plain-text note of about `megabytes` MB; return its size in bytes."""
+    prose = [para for _, para in common.harvest_prose()]
+    target = int(megabytes * 1_000_000)
+    rng = random.Random(seed)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    written, part = 0, 0
+    with path.open("w", encoding="utf-8") as out:
+        while written < target:
+            part += 1
+            order = prose[:]
+            rng.shuffle(order)
+            section = 0
+            while order and written < target:
+                section += 1
+                group = [order.pop() for _ in range(min(rng.randint(1, 4), len(order)))]
+                words = re.findall(r"[A-Za-z]+", group[0])[: rng.randint(2, 5)]
+                heading = f"Part {part} section {section} " + " ".join(words).lower()
+                text = heading + "\n\n" + "\n\n".join(group) + "\n\n"
+                out.write(text)
+                written += len(text.encode("utf-8"))
+    return path.stat().st_size
+
+
+# --- the measured child -----------------------------------------------------------------------
+
+
+def child(corpus: Path, index: Path, backend: str) -> None:
+    """One `studybot index`, printing a JSON line when each stage starts (and embedding progress),
+    then the report and ru_maxrss. Stage marks come from wrapping the indexer's own steps."""
+    from bot.config import Settings
+    from bot.core import index_store, indexer, lexical
+    from bot.service import StudyService
+
+    def mark(stage: str, **extra) -> None:
+        print(json.dumps({"t": time.time(), "stage": stage, **extra}), flush=True)
+
+    def marked(module, name: str, stage: str, after: str | None = None) -> None:
+        original = getattr(module, name, None)
+        if original is None:  # a step the measured commit does not have
+            return
+
+        def wrapper(*args, **kwargs):
+            mark(stage)
+            try:
+                return original(*args, **kwargs)
+            finally:
+                if after:
+                    mark(after)
+
+        setattr(module, name, wrapper)
+
+    marked(indexer, "read_corpus", "reading and chunking", after="teachers' files, manifest check")
+    marked(indexer, "_embeddings_for", "embedding")
+    marked(indexer, "_read_back", "vectors read back from the cache")
+    marked(indexer, "build_bank", "quiz bank")
+    marked(index_store, "_write_chunks", "writing chunks")
+    marked(index_store, "make_faiss_index", "vectors (faiss)")
+    marked(lexical.LexicalIndex, "build", "BM25", after="quiz bank file, manifest, swap")
+    last = [0.0]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now = time.time()
+        if stage == "embedding" and (done in (0, total) or now - last[0] > 1.0):
+            last[0] = now
+            mark("embedding", done=done, total=total)
+
+    settings = Settings(_env_file=None, corpus_dir=corpus, index_dir=index, embedding_backend=backend,
+                        database_path=index / "bench.db")
+    service = StudyService(settings)
+    original_load = service.load
+
+    def load(*args, **kwargs):
+        mark("loading the new index")
+        return original_load(*args, **kwargs)
+
+    service.load = load
+    mark("start")
+    report = service.reindex(progress)
+    mark("done", report=report.to_dict(),
+         ru_maxrss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+# --- the parent -------------------------------------------------------------------------------
+
+
+def run_child(corpus: Path, index: Path, backend: str, kill_at: float | None = None) -> dict:
+    """Run one build; sample its RSS. `kill_at`: SIGKILL the child once that share of the chunks
+    to embed is done (a crash, the harshest interruption)."""
+    import psutil
+
+    cmd = [sys.executable, __file__, "--child", str(corpus), str(index), backend]
+    started = time.time()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=common.bench_env(), cwd=common.ROOT)
+    watched = psutil.Process(proc.pid)
+    samples: list[tuple[float, float]] = []
+    finished = threading.Event()
+
+    def sample() -> None:
+        while not finished.is_set():
+            try:
+                samples.append((time.time(), watched.memory_info().rss / 2**20))
+            except psutil.Error:
+                return
+            time.sleep(SAMPLE_SECONDS)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    marks, killed = [], False
+    for line in proc.stdout:
+        if not line.startswith("{"):
+            continue
+        event = json.loads(line)
+        marks.append(event)
+        if (kill_at is not None and event["stage"] == "embedding" and event.get("total")
+                and event["done"] >= kill_at * event["total"]):
+            proc.send_signal(signal.SIGKILL)
+            killed = True
+            break
+    proc.wait()
+    finished.set()
+    sampler.join()
+    stderr = proc.stderr.read()
+    if proc.returncode != 0 and not killed:
+        raise RuntimeError(f"build failed ({proc.returncode}):\n{stderr[-3000:]}")
+    return {"wall": time.time() - started, "marks": marks, "samples": samples, "killed": killed,
+            "done": next((m for m in marks if m["stage"] == "done"), None)}
+
+
+def per_stage(run: dict) -> list[tuple[str, float, float, float]]:
+    """(stage, seconds, RSS at its start, peak RSS during it), in the order the stages began."""
+    bounds = []
+    for event in run["marks"]:
+        if not bounds or bounds[-1][0] != event["stage"]:
+            bounds.append((event["stage"], event["t"]))
+    rows = []
+    for i, (stage, start) in enumerate(bounds):
+        end = bounds[i + 1][1] if i + 1 < len(bounds) else float("inf")
+        inside = [rss for t, rss in run["samples"] if start <= t < end]
+        before = [rss for t, rss in run["samples"] if t < start]
+        rows.append((stage, (min(end, run["samples"][-1][0]) - start), before[-1] if before else 0.0,
+                     max(inside) if inside else float("nan")))
+    return rows
+
+
+def fresh_index(index: Path) -> None:
+    """Remove the builds and the embedding cache; keep the ONNX files made from the model."""
+    index.mkdir(parents=True, exist_ok=True)
+    for entry in index.iterdir():
+        if entry.name != "models":
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+
+
+def print_run(label: str, run: dict) -> None:
+    peak = max(rss for _, rss in run["samples"])
+    done = run["done"]
+    print(f"\n### {label}: wall {run['wall']:.1f} s, peak RSS sampled {peak:.0f} MB"
+          + (f", ru_maxrss {done['ru_maxrss_mb']:.0f} MB" if done else ", killed")
+          + f"; load average now {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    if done:
+        r = done["report"]
+        print(f"chunks {r['chunks']}, embedded {r['embedded']}, reused {r['reused']}, quiz items {r['quiz_items']}")
+    embedding = [m for m in run["marks"] if m["stage"] == "embedding"]
+    if embedding:
+        print(f"embedding progress: first {embedding[0]['done']}/{embedding[0]['total']}, "
+              f"last {embedding[-1]['done']}/{embedding[-1]['total']}")
+    print("| stage | seconds | RSS at start | peak RSS in stage |\n|---|---|---|---|")
+    for stage, seconds, start, top in per_stage(run):
+        print(f"| {stage} | {seconds:.1f} | {start:.0f} MB | {top:.0f} MB |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, default=4.0, help="size of the note (20 for issue 14)")
+    parser.add_argument("--backend", default=os.environ.get("EMBEDDING_BACKEND", "torch"))
+    parser.add_argument("--no-interrupt", action="store_true", help="skip the interrupted run")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(Path(args.child[0]), Path(args.child[1]), args.child[2])
+        return
+
+    common.print_machine()
+    corpus = common.OUT / f"big-file-{args.mb:g}mb"
+    note = corpus / "notes.txt"
+    if not note.exists():
+        make_note(note, args.mb)
+    index = common.OUT / f"big-file-index-{args.backend}"
+    print(f"note: {note} ({note.stat().st_size / 1e6:.1f} MB), backend {args.backend}")
+    if args.backend != "torch" and not (index / "models").exists():
+        tiny = common.OUT / "big-file-tiny"
+        shutil.rmtree(tiny, ignore_errors=True)
+        make_note(tiny / "notes.txt", 0.002)
+        run_child(tiny, index, args.backend)  # makes the ONNX files once, outside the measurement
+
+    fresh_index(index)
+    print_run("cold build", run_child(corpus, index, args.backend))
+    if args.no_interrupt:
+        return
+    fresh_index(index)
+    print_run("interrupted build (SIGKILL at half the embedding)", run_child(corpus, index, args.backend, kill_at=0.5))
+    print_run("the build after it", run_child(corpus, index, args.backend))
+
+
+if __name__ == "__main__":
+    main()
