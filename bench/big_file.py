@@ -8,8 +8,9 @@ note reuses paragraphs, grouped and headed differently each time round: every ch
 distinct (the embedding cache dedupes identical texts, which would flatter the build).
 
 Each build runs in a fresh child process, as `studybot index` does (`StudyService.reindex`, which
-loads the new index after building it). The parent samples the child's RSS every 50 ms; the child
-prints when each stage starts, so every sample is put down to the stage it fell in.
+loads the new index after building it). The parent samples the RSS of the child and of the
+processes it starts (big notes get their quiz bank made in one) every 50 ms; the child prints when
+each stage starts, so every sample is put down to the stage it fell in.
 
     .venv/bin/python bench/big_file.py [--mb 4] [--backend torch|onnx|onnx-int8] [--no-interrupt]
 
@@ -95,6 +96,7 @@ def child(corpus: Path, index: Path, backend: str) -> None:
     marked(indexer, "read_corpus", "reading and chunking", after="teachers' files, manifest check")
     marked(indexer, "_embeddings_for", "embedding")
     marked(indexer, "_read_back", "vectors read back from the cache")
+    marked(indexer, "_bank_of_big_notes", "quiz bank (its own process for big notes)")
     marked(indexer, "build_bank", "quiz bank")
     marked(index_store, "_write_chunks", "writing chunks")
     marked(index_store, "make_faiss_index", "vectors (faiss)")
@@ -120,7 +122,8 @@ def child(corpus: Path, index: Path, backend: str) -> None:
     mark("start")
     report = service.reindex(progress)
     mark("done", report=report.to_dict(),
-         ru_maxrss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+         ru_maxrss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+         children_ru_maxrss_mb=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 
 
 # --- the parent -------------------------------------------------------------------------------
@@ -140,11 +143,19 @@ def run_child(corpus: Path, index: Path, backend: str, kill_at: float | None = N
     finished = threading.Event()
 
     def sample() -> None:
+        """The RSS of the build process and of any process it started (the quiz bank's)."""
         while not finished.is_set():
             try:
-                samples.append((time.time(), watched.memory_info().rss / 2**20))
+                tree = [watched, *watched.children(recursive=True)]
             except psutil.Error:
                 return
+            total = 0.0
+            for process in tree:
+                try:
+                    total += process.memory_info().rss / 2**20
+                except psutil.Error:
+                    pass
+            samples.append((time.time(), total))
             time.sleep(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -198,7 +209,8 @@ def print_run(label: str, run: dict) -> None:
     peak = max(rss for _, rss in run["samples"])
     done = run["done"]
     print(f"\n### {label}: wall {run['wall']:.1f} s, peak RSS sampled {peak:.0f} MB"
-          + (f", ru_maxrss {done['ru_maxrss_mb']:.0f} MB" if done else ", killed")
+          + (f", ru_maxrss {done['ru_maxrss_mb']:.0f} MB (its own processes: "
+             f"{done['children_ru_maxrss_mb']:.0f} MB)" if done else ", killed")
           + f"; load average now {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if done:
         r = done["report"]

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import multiprocessing
 import shutil
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,10 +25,12 @@ from bot.core.embedding_cache import EmbeddingCache
 from bot.core.index_store import (BUILDS, DocumentEntry, Manifest, current_build, load_index, read_manifest,
                                    write_build)
 from bot.core.loaders import iter_corpus_files, load_document
+from bot.core.quiz import bank as quiz_bank
+from bot.core.quiz.bank import (QuestionBank, build_bank, load_bank, quiz_source, quiz_state, reusable_items,
+                                save_bank)
+from bot.core.quiz.teacher_bank import load_teacher_banks
 from bot.core.sentence_file import empty_vectors, write_sentence_index
 from bot.core.sentences import comparable_texts
-from bot.core.quiz.bank import build_bank, load_bank, quiz_state, reusable_items, save_bank
-from bot.core.quiz.teacher_bank import load_teacher_banks
 from bot.errors import DocumentError, ReindexInProgressError, StudyBotError
 
 log = logging.getLogger(__name__)
@@ -37,8 +42,9 @@ CACHE_FILE = "embedding-cache.sqlite"
 CACHE_SLICE = 256
 
 # progress(stage, done, total); the stages, with the words the adapters show for them:
-STAGE_LABELS = {"reading": "Reading documents", "embedding": "Embedding new chunks",
-                "sentences": "Embedding new sentences", "writing": "Writing index"}
+STAGE_LABELS = {"reading": "Reading documents", "quiz": "Making quiz questions",
+                "embedding": "Embedding new chunks", "sentences": "Embedding new sentences",
+                "writing": "Writing index"}
 ProgressFn = Callable[[str, int, int], None]
 
 
@@ -147,9 +153,11 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder,
             return IndexReport(len(documents), len(chunks), 0, len(chunks), skipped=skipped,
                                unchanged=True, build="", seconds=time.perf_counter() - started,
                                quiz_items=int(old.quiz.get("items", 0)))
+        bank = _bank_of_big_notes(chunks, corpus_dir, index_dir, teacher, progress)
         vectors, embedded = _embeddings_for(chunks, cache_path or index_dir / CACHE_FILE, embedder, progress)
         progress("writing", 0, 1)
-        bank, _ = build_bank(chunks, corpus_dir, reusable_items(current_build(index_dir)), teacher=teacher)
+        if bank is None:
+            bank, _ = build_bank(chunks, corpus_dir, reusable_items(current_build(index_dir)), teacher=teacher)
         manifest = _make_manifest(embedder, kind, documents, chunks_by_doc, chunker, old, skipped, vectors)
         manifest = replace(manifest, quiz={**quiz, "items": len(bank)})
         try:
@@ -164,6 +172,28 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder,
                        added=diff["added"], changed=diff["changed"], removed=diff["removed"],
                        skipped=skipped, build=build, seconds=time.perf_counter() - started,
                        quiz_items=len(bank))
+
+
+def _bank_of_big_notes(chunks: list[Chunk], corpus_dir: Path, index_dir: Path,
+                       teacher: tuple[list, dict[str, str]], progress: ProgressFn) -> QuestionBank | None:
+    """For notes past the quiz bank's cap (`QUIZ_NOTES_LIMIT` characters), the bank, made before
+    any embedding in a process of its own: the parser and its parses (about 300 MB) would
+    otherwise stay in this process beside the embedding model for the rest of the build, and the
+    memory a process frees is not all given back. Smaller notes get None: their bank is made here
+    after embedding, as starting a process costs seconds."""
+    if sum(len(c.text) for c in chunks) <= quiz_bank.QUIZ_NOTES_LIMIT:
+        return None
+    progress("quiz", 0, 1)
+    # Only the passages the bank is made from travel to the other process.
+    args = (quiz_source(chunks), corpus_dir, reusable_items(current_build(index_dir)))
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            bank, _ = pool.submit(build_bank, *args, teacher=teacher).result()
+    except BrokenProcessPool:  # killed (out of memory?): the bank is still worth making here
+        log.warning("The quiz bank's own process stopped; making the bank in this one")
+        bank, _ = build_bank(*args, teacher=teacher)
+    progress("quiz", 1, 1)
+    return bank
 
 
 def _remove_unfinished_builds(index_dir: Path) -> None:

@@ -11,10 +11,12 @@ import pytest
 
 from bot.core import indexer
 from bot.core.chunking import chunk_document
-from bot.core.index_store import load_index, read_manifest
+from bot.core.index_store import current_build, load_index, read_manifest
 from bot.core.indexer import build_index, read_corpus
 from bot.core.lexical import LexicalIndex, tokenize
 from bot.core.loaders import iter_corpus_files, load_document
+from bot.core.quiz import bank as quiz_bank
+from bot.core.quiz.bank import load_bank
 from tests.conftest import DEFAULT_CORPUS
 
 
@@ -92,3 +94,17 @@ def test_bm25_built_from_word_ids_scores_as_built_from_words():
     assert index.doc_freq == {t: f for t, f in LexicalIndex(words, len(texts)).doc_freq.items()}
     assert index.top(tokenize("Peng Dehuai"), 2)[0][0] in (3, 4)
     assert LexicalIndex.build([]).top(["great"], 3) == []
+
+
+def test_big_notes_get_the_same_quiz_bank_from_a_process_of_its_own(corpus, tmp_path, test_embedder, monkeypatch):
+    # Notes past the cap are "big": a low cap makes the default notes big.
+    monkeypatch.setattr(quiz_bank, "QUIZ_NOTES_LIMIT", 6_000)
+    seen: list[str] = []
+    build_index(corpus, tmp_path / "own", test_embedder, progress=lambda stage, *_: seen.append(stage))
+    assert seen.index("quiz") < seen.index("embedding")  # made before the model is needed
+    monkeypatch.setattr(indexer, "_bank_of_big_notes", lambda *args: None)
+    build_index(corpus, tmp_path / "here", test_embedder)
+
+    own, here = (load_bank(current_build(tmp_path / name)) for name in ("own", "here"))
+    assert own.chunk_ids == here.chunk_ids and 0 < len(own.chunk_ids) < read_manifest(tmp_path / "own").chunk_count
+    assert [i.to_dict() for i in own.items] == [i.to_dict() for i in here.items] and len(own) > 0
