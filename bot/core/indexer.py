@@ -188,10 +188,11 @@ def _bank_of_big_notes(chunks: list[Chunk], corpus_dir: Path, index_dir: Path,
     args = (quiz_source(chunks), corpus_dir, reusable_items(current_build(index_dir)))
     try:
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            bank, _ = pool.submit(build_bank, *args, teacher=teacher).result()
+            # The function travels by its module and name: the other process imports it.
+            bank, _ = pool.submit(quiz_bank.build_bank, *args, teacher=teacher).result()
     except BrokenProcessPool:  # killed (out of memory?): the bank is still worth making here
         log.warning("The quiz bank's own process stopped; making the bank in this one")
-        bank, _ = build_bank(*args, teacher=teacher)
+        bank, _ = quiz_bank.build_bank(*args, teacher=teacher)
     progress("quiz", 1, 1)
     return bank
 
