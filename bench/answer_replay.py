@@ -95,7 +95,8 @@ def replay(service, items: list[dict], policy=None, plain: bool = True) -> list[
     records = []
     for item in items:
         answer = answer_question(item["result"], retriever.lexical, policy, service.sentence_vectors,
-                                 service.embedder.knows_word, lambda: retriever.vocabulary)
+                                 service.embedder.knows_word, lambda: retriever.vocabulary,
+                                 retriever.passages_with)
         r = {"course": item["course"], "question": item["question"], "kind": item["kind"],
              "answerable": item["kind"] == "covered", "abstained": answer.abstained, "tier": answer.tier,
              "answer": answer.text, "sentences": len(answer.sentences), "reason": answer.reason,

@@ -50,7 +50,8 @@ def replay_records() -> list[dict]:
         policy = dataclasses.replace(service.policy, decline_weights=(), weak_answer_similarity=0.0, weak_answer_match=0.0)
         for asked, result in pairs:
             answer = answer_question(result, retriever.lexical, policy, service.sentence_vectors,
-                                     service.embedder.knows_word, lambda: retriever.vocabulary)
+                                     service.embedder.knows_word, lambda: retriever.vocabulary,
+                                     retriever.passages_with)
             record = {"course": asked.course, "kind": asked.kind, "question": asked.question,
                       "abstained": answer.abstained, "tier": answer.tier, "reason": answer.reason,
                       "answer": answer.text, "match": answer.match, "similarity": answer.similarity,

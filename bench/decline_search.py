@@ -79,6 +79,11 @@ def without_quiz_items() -> None:
     bank.generator.generate_items = lambda chunks, notes=None: []
 
 
+@dataclass
+class _Question:
+    question: str  # what BatchedQueries.prepare reads of a question
+
+
 def service_of(number: int, half: list[str], embedder, fresh: bool):
     work = OUT / f"half{number}"
     if fresh:
@@ -93,7 +98,9 @@ def collect(covered: int, adversarial: int, off_topic: int, only: int = 0) -> No
     from bot.core.embedding_model import SentenceTransformerEmbedder
     from bot.core.question_text import clean_question
 
-    embedder = SentenceTransformerEmbedder()
+    # Question vectors embedded in one batch and kept between runs (answer_pool.BatchedQueries):
+    # one model call per question was most of a half's time on a shared machine.
+    embedder = ap.BatchedQueries(SentenceTransformerEmbedder(), ap.OUT / "query-vectors.npz")
     without_quiz_items()
     courses = all_courses()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -104,8 +111,10 @@ def collect(covered: int, adversarial: int, off_topic: int, only: int = 0) -> No
         started = time.perf_counter()
         service = service_of(number, half, embedder, fresh=True)
         retriever = service.retriever()
+        chosen = questions_of(half, courses, number, covered, adversarial, off_topic)
+        embedder.prepare(service, [_Question(question) for _, _, question, _ in chosen])
         asked = []
-        for course, kind, question, answer in questions_of(half, courses, number, covered, adversarial, off_topic):
+        for course, kind, question, answer in chosen:
             result = retriever.search(clean_question(question), k=8)
             asked.append(Asked(course, kind, question, answer, result.question, result.query_tokens,
                                result.query_vector, [(h.row, h.dense, h.lexical, h.fused) for h in result.hits]))

@@ -300,7 +300,8 @@ class StudyService:
         result = retriever.search(clean_question(question), k=8)
         answer = answer_question(result, retriever.lexical, self.policy,
                                  self.sentence_vectors.for_build(retriever.index.sentences),
-                                 self.embedder.knows_word, lambda: retriever.vocabulary)
+                                 self.embedder.knows_word, lambda: retriever.vocabulary,
+                                 retriever.passages_with)
         log.info("Answered (%s, top %.2f): %r", answer.tier, answer.top_score, question[:80])
         return answer
 

@@ -137,10 +137,13 @@ EmbedFn = Callable[[list[str]], np.ndarray]
 
 def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerPolicy = AnswerPolicy(),
                     embed: EmbedFn | None = None, common_word: Callable[[str], bool] | None = None,
-                    vocabulary: Callable[[], NotesVocabulary] | None = None) -> Answer:
+                    vocabulary: Callable[[], NotesVocabulary] | None = None,
+                    passages_with: Callable[[list[str], int], list[str]] | None = None) -> Answer:
     """`embed` compares candidate sentences with the question in meaning; `common_word` tells an
     everyday word from a specialised term (see coverage.unfamiliar_words); `vocabulary` gives the
-    notes' words and names (made on first use), so that a short form of a name is known."""
+    notes' words and names (made on first use), so that a short form of a name is known;
+    `passages_with(stems, k)` gives the notes' passages best for some words, where a name of the
+    question is looked for when the passages found never use it (see coverage.unplaced_names)."""
     hits = result.hits
     passages = tuple(_passage_citation(h) for h in hits)
     if not hits:
@@ -182,7 +185,8 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     fit = measure_fit(terms, hits, first.hit, first.match, passage_match, first.similarity, first.kind_ok, lexical)
     if declines(fit, policy.decline_weights):
         return _not_covered(result.question, hits, "the best passage is about something else", passages)
-    unplaced = tuple(unplaced_names(result.question, [h.chunk.embedding_text() for h in hits], lexical))
+    unplaced = tuple(unplaced_names(result.question, [h.chunk.embedding_text() for h in hits], lexical,
+                                    passages_with))
     if unplaced:
         # "When was the Dutch Revolt?" on notes that name the Dutch and a revolt, never together.
         return _not_covered(result.question, hits, "the notes never use together " + ", ".join(unplaced), passages)

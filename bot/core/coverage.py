@@ -122,17 +122,20 @@ def unfamiliar_words(question: str, lexical: LexicalIndex, common_word) -> list[
 NAME_WINDOW = 3  # the words of a two-word name stand this close together where a text uses it
 
 
-def unplaced_names(question: str, texts: list[str], lexical: LexicalIndex | None = None) -> list[str]:
+NAME_PASSAGES = 20  # the notes' passages, best for a name's own words, where it is looked for
+
+
+def unplaced_names(question: str, texts: list[str], lexical: LexicalIndex | None = None,
+                   passages_with: Callable[[list[str], int], list[str]] | None = None) -> list[str]:
     """Names of two or more words in the question ("the Dutch Revolt", "the Scottish Parliament")
-    whose words the texts (the passages found for it) never use together, though each may occur
-    alone: the question is about something else that shares the notes' words. Two names joined
-    by "and", and a possessive, are two names."""
-    positions = []
-    for text in texts:
-        where: dict[str, list[int]] = {}
-        for i, stem in enumerate(tokenize(text)):
-            where.setdefault(stem, []).append(i)
-        positions.append(where)
+    whose words the notes never use together, though each may occur alone: the question is about
+    something else that shares the notes' words. A name is looked for in `texts` (the passages
+    found for the question), then in the notes' passages that best match its own words
+    (`passages_with(stems, k)`, a word search): a question about one topic often names another
+    one in passing ("the first Huguenot church in the New World"). A word of the notes' family
+    counts ("South African" / "South Africa"). Two names joined by "and", and a possessive, are
+    two names."""
+    positions = [_positions(text) for text in texts]
     unplaced = []
     opening = question.split(maxsplit=1)[0] if question.split() else ""
     for term in named_terms(question):
@@ -146,13 +149,31 @@ def unplaced_names(question: str, texts: list[str], lexical: LexicalIndex | None
                 continue
             # A name the notes or the teacher give another name for is placed where that one is.
             others = lexical.other_names(" ".join(words(part))) if lexical is not None else ()
-            if not any(_together(tokenize(other), where) for other in others for where in positions):
-                unplaced.append(part.strip())
+            if any(_together(tokenize(other), where) for other in others for where in positions):
+                continue
+            if passages_with is not None and any(_together(stems, _positions(text))
+                                                 for text in passages_with(stems, NAME_PASSAGES)):
+                continue
+            unplaced.append(part.strip())
     return unplaced
 
 
+def _positions(text: str) -> dict[str, list[int]]:
+    where: dict[str, list[int]] = {}
+    for i, stem in enumerate(tokenize(text)):
+        where.setdefault(stem, []).append(i)
+    return where
+
+
+def _places(stem: str, where: dict[str, list[int]]) -> list[int]:
+    """Where a text uses `stem` or a word of its family ("africa" for "african")."""
+    if stem in where:
+        return where[stem]
+    return [i for other, found in where.items() if same_family(stem, other) for i in found]
+
+
 def _together(stems: list[str], where: dict[str, list[int]]) -> bool:
-    places = [where.get(s, []) for s in stems]
+    places = [_places(s, where) for s in stems]
     if not places or not all(places):
         return False
     return any(all(any(abs(q - p) <= NAME_WINDOW + len(stems) - 2 for q in other) for other in places[1:])

@@ -51,6 +51,10 @@ class Retriever:
         """The notes' words, for reading misspelt questions (made on first use)."""
         return NotesVocabulary(c.embedding_text() for c in self.index.chunks)
 
+    def passages_with(self, stems: list[str], k: int) -> list[str]:
+        """The texts of the `k` passages that best match these words (the word search alone)."""
+        return [self.index.chunks[row].embedding_text() for row, _ in self.lexical.top(stems, k)]
+
     @property
     def chunk_count(self) -> int:
         return len(self.index.chunks)

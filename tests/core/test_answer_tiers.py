@@ -73,3 +73,15 @@ def test_the_tier_does_not_depend_on_how_many_notes_the_course_holds(small, larg
     assert larger.info().manifest.chunk_count >= 3 * small.info().manifest.chunk_count
     assert alone.tier == CONFIDENT, (question, alone.sentences)
     assert (among_more.tier, among_more.sentences[:1]) == (alone.tier, alone.sentences[:1])
+
+
+@pytest.mark.parametrize("question, fact", [
+    # The notes say "Christian Europe": a name of the question in another word of the same family
+    # is the notes' name, not another subject's.
+    ("Which monastery did the Vikings raid in 793, to the shock of Christian Europeans?", "Lindisfarne"),
+])
+def test_names_written_in_another_form_of_the_notes_words_are_answered(small, question, fact):
+    answer = small.ask(question)
+    assert not answer.abstained, answer.reason
+    assert fact in answer.text, answer.sentences
+

@@ -65,3 +65,28 @@ def test_a_name_is_placed_where_its_other_name_is():
         {"norman conquest": ("battle of hastings",), "battle of hastings": ("norman conquest",)})
     assert unplaced_names("When did the Norman Conquest happen?", ["The Battle of Hastings was fought in 1066."],
                           lexical) == []
+
+
+def test_a_name_the_passages_found_never_use_is_looked_for_in_the_rest_of_the_notes():
+    # A question about one topic names another in passing: the passages found for it are about the
+    # church, the name is used together elsewhere in the notes.
+    notes = ["The first Huguenot church was built in 1628 by refugees.",
+             "Settlers sailed for the New World in 1624, and traders followed them."]
+    lexical = LexicalIndex.build(notes)
+
+    def passages_with(stems, k):
+        return [notes[row] for row, _ in lexical.top(stems, k)]
+
+    question = "What was the first Huguenot church in the New World?"
+    assert unplaced_names(question, notes[:1], lexical) == ["New World"]
+    assert unplaced_names(question, notes[:1], lexical, passages_with) == []
+    # Words the notes never use together anywhere are still another subject's name.
+    assert unplaced_names("When was the Dutch Revolt?", NOTES, None,
+                          lambda stems, k: NOTES) == ["Dutch Revolt"]
+
+
+def test_a_name_written_with_another_word_of_the_notes_family_is_placed():
+    # "South African" where the notes say "South Africa", "Northern European" for "Northern Europe".
+    notes = ["Huguenot settlers founded vineyards in South Africa and churches in Northern Europe."]
+    assert unplaced_names("What industry did South African Huguenots found?", notes) == []
+    assert unplaced_names("Which Northern European cities had Huguenot churches?", notes) == []
