@@ -14,11 +14,11 @@ from bot.core.coverage import assess, unfamiliar_words, unplaced_names
 from bot.core.documents import Chunk
 from bot.core.lexical import LexicalIndex
 from bot.core.retrieval import Hit, SearchResult
-from bot.core.query import match_share, query_names, query_terms
+from bot.core.query import QueryName, QueryTerm, match_share, query_names, query_terms
 from bot.core.question_kind import EXPANSION, EXPLANATION, LIST, LONG_KINDS, REASON, cue_text, expected_kind, gives_a_cause
 from bot.core.spelling import NotesVocabulary
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
-from bot.core.sentences import (IMPLICIT, ON_TOPIC, Candidate, candidates_from, rescore_semantically,
+from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, candidates_from, rescore_semantically,
                                  score_candidates, shown_text)
 from bot.core.tokens import tokenize
 
@@ -157,13 +157,13 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         return _not_covered(result.question, hits, "no passage is close to the question", passages)
     kind = expected_kind(result.question)
     terms = query_terms(result.question, lexical, ignore=cue_text(result.question))
-    scored = score_candidates(candidates_from(hits[: policy.passages]), terms,
-                              query_names(result.question, terms, lexical), kind, result.question,
+    names = query_names(result.question, terms, lexical)
+    scored = score_candidates(candidates_from(hits[: policy.passages]), terms, names, kind, result.question,
                               policy.sentence_ranker())
     if embed is not None:
         scored = _with_similarity(scored, result.query_vector, embed, policy)
     every = scored
-    scored = [c for c in scored if _answers(c, policy, compared=embed is not None)]
+    scored = [c for c in scored if _answers(c, policy, compared=embed is not None, terms=terms, names=names)]
     if not scored:
         return _not_covered(result.question, hits, "no sentence matches the question", passages)
     chosen = _choose(scored, kind, policy, every)
@@ -213,10 +213,13 @@ def _with_similarity(scored: list[Candidate], query_vector: np.ndarray, embed: E
     return rescore_semantically(top, similarities, policy.semantic_weight, policy.sentence_ranker(), rest)
 
 
-def _answers(c: Candidate, policy: AnswerPolicy, compared: bool = False) -> bool:
+def _answers(c: Candidate, policy: AnswerPolicy, compared: bool = False, terms: list[QueryTerm] = (),
+             names: list[QueryName] = ()) -> bool:
     """Could this sentence be an answer at all? Its words must match the question's (names and
     content), or its meaning must be very close. When sentences are `compared` in meaning, one
-    that was not (it ranked below those that were) must match in words as a weak one must."""
+    that was not (it ranked below those that were) must match in words as a weak one must. A
+    sentence that looks off topic may still be said where the question's names are (see
+    `_named_around`)."""
     similarity = c.similarity if c.similarity is not None else -1.0
     if similarity >= policy.semantic_on_topic:
         return True
@@ -226,7 +229,31 @@ def _answers(c: Candidate, policy: AnswerPolicy, compared: bool = False) -> bool
         # A few shared words and little shared meaning: another course's question that happens
         # to use the notes' words ("Who represents the Scottish Parliament abroad?" on EU law).
         return False
-    return c.on_topic == ON_TOPIC or (c.on_topic == IMPLICIT and similarity >= policy.implicit_on_topic)
+    if c.on_topic == ON_TOPIC or (c.on_topic == IMPLICIT and similarity >= policy.implicit_on_topic):
+        return True
+    return c.on_topic == OFF_TOPIC and _named_around(c, terms, names, policy)
+
+
+def _named_around(c: Candidate, terms: list[QueryTerm], names: list[QueryName], policy: AnswerPolicy) -> bool:
+    """An off-topic sentence that answers all the same: it names everything the question names and
+    carries at least `weak_match` of its weight, though not the question's other words ("What
+    profession does Zbigniew Badowski have?" / "designed by architects ... Zbigniew Badowski"); or
+    it has the question's other words, and the names it leaves out are in its passage ("What did
+    Lempicka represent?" / "... she represented the Art Deco style", after a sentence naming her).
+    A question about another course rarely finds its names in the passage of a sentence that
+    holds its words (bench/RESULTS.md 6g)."""
+    if not names:
+        return False
+    own = set(tokenize("\n".join(c.parts or (c.text,)))) | set(tokenize(" ".join(c.hit.chunk.heading_path)))
+    missing = [n for n in names if not n.found_in(own)]
+    if not missing:
+        return c.match >= policy.weak_match
+    in_names = {t.stem for n in names for t in n.terms}
+    others = [t for t in terms if t.stem not in in_names]
+    if others and not any(t.found_in(own) for t in others):
+        return False
+    passage = set(tokenize(c.hit.chunk.embedding_text()))
+    return all(n.found_in(passage) for n in missing if not n.common)
 
 
 # "When was this edict declared?": the question points at something it does not name (a
