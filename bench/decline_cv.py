@@ -17,6 +17,7 @@ questions asked as off-topic of the other half's index.
 
     .venv/bin/python bench/decline_cv.py [--covered-limit 0.01] [--curve]
     .venv/bin/python bench/decline_cv.py --records      # refit on the last replay's records
+    .venv/bin/python bench/decline_cv.py --records --weak   # the weak-answer decline, course by course held out
 """
 
 from __future__ import annotations
@@ -109,6 +110,54 @@ def declined_before(records: list[dict]) -> list[bool]:
                                and r["fit"]["passage_match"] < 0.8) for r in records]
 
 
+WEAK_GRID = [(a, b) for a in (0.35, 0.38, 0.40, 0.42, 0.45, 0.48, 0.50) for b in (0.6, 0.7, 0.8, 0.9, 1.01)]
+
+
+def declined_weak(records: list[dict], cosine: float, share: float) -> list[bool]:
+    """The weak-answer decline of `AnswerPolicy` at these thresholds: the best sentence's cosine
+    below `cosine`, and it and its passage carrying less than `share` of the question's weight."""
+    return [r["abstained"] or (r["fit"] is not None and r["fit"]["similarity"] < cosine and r["fit"]["match"] < share
+                               and r["fit"]["passage_match"] < share) for r in records]
+
+
+def weak_rule_curve(by_course: dict[str, list[dict]]) -> None:
+    """The weak-answer decline's thresholds: covered and off-topic declined on all courses for
+    each pair (in-sample), then leave-one-course-out: the pair chosen on eleven courses (most
+    off-topic declined less `weight` times covered declined, both as shares) checked on the twelfth."""
+    courses = sorted(by_course)
+
+    def counts(course, pair):
+        out = {}
+        for kind in ("covered", "off-topic"):
+            group = [r for r in by_course[course] if r["kind"] == kind]
+            out[kind] = (sum(declined_weak(group, *pair)), len(group))
+        return out
+
+    table = {(c, pair): counts(c, pair) for c in courses for pair in WEAK_GRID}
+
+    def pooled(pair, among):
+        return tuple(sum(table[c, pair][k][0] for c in among) / max(1, sum(table[c, pair][k][1] for c in among))
+                     for k in ("covered", "off-topic"))
+
+    print("weak-answer decline, all twelve courses (in-sample): cosine < a, shares < b")
+    for (cov, off), pair in sorted((pooled(p, courses), p) for p in WEAK_GRID):
+        print(f"  a {pair[0]:.2f} b {pair[1]:.2f}: covered declined {cov:.3f}, off-topic declined {off:.3f}")
+    for weight in (1, 2, 4, 8):
+        chosen, rows = [], []
+        for held in courses:
+            rest = [c for c in courses if c != held]
+            pair = max(WEAK_GRID, key=lambda p: (pooled(p, rest)[1] - weight * pooled(p, rest)[0], -p[0]))
+            chosen.append(pair)
+            rows.append((held, table[held, pair]))
+        cov = sum(r["covered"][0] for _, r in rows) / sum(r["covered"][1] for _, r in rows)
+        off = sum(r["off-topic"][0] for _, r in rows) / sum(r["off-topic"][1] for _, r in rows)
+        print(f"held out, a covered decline weighed as {weight} off-topic ones: covered declined {cov:.3f}, "
+              f"off-topic declined {off:.3f}; chosen {sorted(set(chosen))}")
+        for held, r in rows:
+            print(f"    {held:24s} covered {r['covered'][0] / max(1, r['covered'][1]):.3f}  "
+                  f"off-topic {r['off-topic'][0] / max(1, r['off-topic'][1]):.3f}")
+
+
 def shares(records: list[dict], weights, rule=None) -> dict[str, float]:
     out = {}
     for kind in ("covered", "off-topic", "adversarial"):
@@ -125,6 +174,8 @@ def main() -> None:
                         help="share of the fit courses' covered questions the fitted decline may add to those declined")
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation of the regression")
     parser.add_argument("--curve", action="store_true", help="print held-out figures for several limits")
+    parser.add_argument("--weak", action="store_true",
+                        help="the weak-answer decline's thresholds, in-sample and leave-one-course-out")
     args = parser.parse_args()
     common.print_machine()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -139,6 +190,9 @@ def main() -> None:
         by_course[r["course"]].append(r)
     courses = sorted(by_course)
     splits = [set(s) for s in itertools.combinations(courses, len(courses) // 2) if courses[0] in s]
+    if args.weak:
+        weak_rule_curve(by_course)
+        return
     limits = [0.005, 0.01, 0.02] if args.curve else [args.covered_limit]
     print(f"{len(records)} records, {len(splits)} splits")
     print("without the fitted decline, all: " + ", ".join(f"{k} declined {v:.3f}" for k, v in shares(records, ()).items()))
