@@ -288,15 +288,14 @@ Early boilers were fed with rainwater, river water and well water by hand pumps 
 
 
 def test_definitions_and_lists_become_concept_items():
-    made = generate_items(one_chunk_a_line(DEFINITIONS_NOTE, "Steam"))
+    made = generate_items(one_chunk_a_line(DEFINITIONS_NOTE, "Steam"), learned_cutoff=False)
     definitions = [i for i in made if i.tests == "definition"]
-    assert definitions
+    assert len(definitions) >= 2
     for item in definitions:
-        if item.kind == FLASHCARD:  # "What is a compound engine?", the notes' sentence as the answer
-            assert item.prompt.startswith("What is a ") and item.answer == item.source.quote
-            continue
-        assert item.answer in item.source.quote and len(item.options) >= 3
-        assert all(o not in item.source.quote for o in item.options if o != item.answer)
+        # Only "What is a compound engine?", the notes' sentence as the answer: never a definition
+        # made false by another term, nor the term blanked among others (judged wrong, and 0 of 28).
+        assert item.kind == FLASHCARD
+        assert item.prompt.startswith("What is a ") and item.answer == item.source.quote
     lists = [i for i in made if i.tests == ENUMERATION]
     for item in lists:
         assert "NOT" in item.prompt and item.answer not in item.source.quote

@@ -35,6 +35,10 @@ def test_why_questions_move_the_auxiliary_or_add_did():
     q = why_question(nlp.parse_line("Confucian scholars were attracted to the medical profession because it "
                                     "ensured a high income."))
     assert q.prompt == "Why were Confucian scholars attracted to the medical profession?"
+    # Commas of a list inside the subject are no second clause.
+    q = why_question(nlp.parse_line("The islands of Orkney, Shetland and Lewis have far fewer electors because of "
+                                    "their dispersed population."))
+    assert q.prompt == "Why do the islands of Orkney, Shetland and Lewis have far fewer electors?"
 
 
 def test_no_why_question_when_the_cause_explains_only_part_of_the_sentence():

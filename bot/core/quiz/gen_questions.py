@@ -113,13 +113,16 @@ def why_question(doc) -> Question | None:
     verb = _root(doc)
     if verb is None or verb.i >= effect.end or verb.pos_ not in {"VERB", "AUX"}:
         return None
-    if any(t.text in {",", ";", ":"} for t in effect) or any(c.dep_ == "conj" and c.i < start for c in verb.children):
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    in_subject = range(subject.left_edge.i, subject.right_edge.i + 1) if subject is not None else range(0)
+    if any(t.text in {";", ":"} or t.text == "," and t.i not in in_subject and t.i != effect.end - 1 for t in effect) \
+            or any(c.dep_ == "conj" and c.i < start for c in verb.children):
         return None  # "X happened, and Y happened due to Z": which part the cause explains is unclear
+        # (a comma inside the subject, "operations in 1755, 1756 and 1757", is only a list)
     if doc[start].head.i != verb.i and doc[start].head.head.i != verb.i:
         return None  # the marker explains something inside the effect, not the effect itself
     if not any(t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"} for t in doc[verb.i + 1:effect.end]):
         return None  # "X is possibly due to Y": nothing left to ask about
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is None or subject.left_edge.i != 0 or any(t.pos_ == "PRON" for t in doc[:subject.i + 1]):
         return None
     subject_text = _lower_first(doc[:subject.right_edge.i + 1])
