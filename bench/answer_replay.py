@@ -4,13 +4,16 @@ with answer_pool.py.
 
 `record` opens the index an `answer_pool.py --mode pool` run built (all twelve notes as one course),
 searches every question once (question vectors embedded in one batch) and keeps the results in
-bench/out/answer_replay/searches.pkl. `replay` answers them again with the code of this checkout and
+bench/out/answer_replay/searches.pkl. `record --halves` builds answer_pool.py's `halves` set-up (six
+courses indexed as one course, 25 covered questions of each of the other six asked as off-topic,
+then the halves swap) and records those off-topic searches in searches-halves.pkl: what a change
+costs in declining questions the notes do not cover. `replay` answers them again with the code of this checkout and
 prints, per course, fact in the answer, fact in the first sentence, sentences per answer and covered
 declined, beside plain hybrid top-1/2/3 sentences of the same searches (as answer_pool.py counts
 them). A change to retrieval needs a new `record`; a change to answering does not.
 
-    .venv/bin/python bench/answer_replay.py record [--label cur0] [--sample 40]
-    .venv/bin/python bench/answer_replay.py replay [--courses a,b] [--records out.jsonl]
+    .venv/bin/python bench/answer_replay.py record [--label cur0] [--sample 40] [--halves]
+    .venv/bin/python bench/answer_replay.py replay [--courses a,b] [--records out.jsonl] [--halves]
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
+import random
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -31,17 +35,48 @@ sys.path.insert(0, str(common.ROOT))
 
 OUT = common.OUT / "answer_replay"
 SEARCHES = OUT / "searches.pkl"
+HALVES = OUT / "searches-halves.pkl"
 
 
-def open_service(label: str):
+def open_service(label: str, work: Path | None = None):
     """The service of an index answer_pool.py built, loaded as it is (no rebuild)."""
     from bot.core.embedding_model import SentenceTransformerEmbedder
 
-    work = answer_pool.OUT / label / "pool"
+    work = work or answer_pool.OUT / label / "pool"
     if not (work / "index").is_dir():
         raise SystemExit(f"no index at {work / 'index'}: run answer_pool.py --mode pool --label {label} first")
     embedder = answer_pool.BatchedQueries(SentenceTransformerEmbedder(), answer_pool.OUT / "query-vectors.npz")
     return answer_pool.make_service(work / "corpus", work / "index", embedder)
+
+
+def record_halves() -> None:
+    """answer_pool.py's `halves` off-topic questions (same seeds), searched once per half."""
+    from bot.core.embedding_model import SentenceTransformerEmbedder
+    from bot.core.evaluation import EvalQuestion
+    from bot.core.question_text import clean_question
+
+    courses = sorted(p.stem for p in (answer_pool.POOL / "notes").glob("*.txt"))
+    embedder = answer_pool.BatchedQueries(SentenceTransformerEmbedder(), answer_pool.OUT / "query-vectors.npz")
+    items = []
+    for number, half in enumerate([courses[0::2], courses[1::2]], 1):
+        work = OUT / f"half{number}"
+        service = answer_pool.make_service(answer_pool.course_corpus(work, half), work / "index", embedder)
+        answer_pool.fresh_index(service, answer_pool.OUT / "embedding-cache.sqlite")
+        off_topic = []
+        for other in courses:
+            if other not in half:
+                covered = [q for q in answer_pool.load_course_questions(other, None) if q.category == "covered"]
+                picked = random.Random(f"off:{number}:{other}").sample(
+                    covered, min(answer_pool.OFF_TOPIC_PER_COURSE, len(covered)))
+                off_topic += [(other, EvalQuestion(q.question, answerable=False, kind="off-topic")) for q in picked]
+        embedder.prepare(service, [q for _, q in off_topic])
+        retriever = service.retriever()
+        items += [{"course": f"off-topic for half {number}", "asked_from": other, "index": str(work),
+                   "question": q.question, "kind": q.category, "answer": (),
+                   "result": retriever.search(clean_question(q.question), k=8)} for other, q in off_topic]
+        print(f"half {number}: {len(off_topic)} off-topic searches", flush=True)
+    HALVES.write_bytes(pickle.dumps({"label": "halves", "sample": None, "items": items}))
+    print(f"{len(items)} searches recorded in {HALVES}")
 
 
 def record(label: str, sample: int | None) -> None:
@@ -60,8 +95,8 @@ def record(label: str, sample: int | None) -> None:
     print(f"{len(items)} searches recorded in {SEARCHES}")
 
 
-def load_items(courses: set[str] | None = None) -> tuple[str, list[dict]]:
-    data = pickle.loads(SEARCHES.read_bytes())
+def load_items(courses: set[str] | None = None, path: Path = SEARCHES) -> tuple[str, list[dict]]:
+    data = pickle.loads(path.read_bytes())
     items = [i for i in data["items"] if courses is None or i["course"] in courses]
     return data["label"], items
 
@@ -119,13 +154,20 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=40)
     parser.add_argument("--courses", default="")
     parser.add_argument("--records", type=Path, default=None, help="write the replay's records here")
+    parser.add_argument("--halves", action="store_true", help="the off-topic searches of the halves set-up")
     args = parser.parse_args()
     if args.action == "record":
-        record(args.label, args.sample)
+        record_halves() if args.halves else record(args.label, args.sample)
         return
     courses = set(args.courses.split(",")) if args.courses else None
-    label, items = load_items(courses)
-    records = replay(open_service(label), items)
+    if args.halves:
+        label, items = load_items(None, HALVES)
+        records = []
+        for index in sorted({i["index"] for i in items}):
+            records += replay(open_service(label, Path(index)), [i for i in items if i["index"] == index])
+    else:
+        label, items = load_items(courses)
+        records = replay(open_service(label), items)
     if args.records:
         args.records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
     answer_pool.print_table(f"replayed {len(records)} recorded searches of {label}", answer_pool.table_of(records))

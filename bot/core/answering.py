@@ -63,7 +63,9 @@ class AnswerPolicy:
     # when its chance is at least this share of the first's (bench/sentence_ranker_fit.py).
     follow_chance: float = 0.25
     max_sentences: int = 3
-    passages: int = 5  # how many top passages sentences are drawn from
+    # How many top passages sentences are drawn from: every passage the search returns (the answer
+    # is in the sixth to eighth passage often enough that drawing from five lost it; bench/RESULTS.md 6f).
+    passages: int = 8
     semantic_candidates: int = 6  # how many of the best sentences are embedded and compared
     semantic_weight: float = 1.0
     semantic_chars: int = 300

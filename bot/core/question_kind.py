@@ -40,8 +40,11 @@ _CUES = (
                              r"^\s*who (is|was) (?!(a|an|the)\b)", re.I)),
 )
 
-_DATE = re.compile(r"\b(1\d\d\d|20\d\d|\d{1,2}(st|nd|rd|th)? century)s?\b|\b(january|february|march|april|"
-                   r"may|june|july|august|september|october|november|december)\b|\b\d{3}\s*(AD|BC|CE|BCE)\b", re.I)
+_ORDINAL = (r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+            r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first)")
+_DATE = re.compile(r"\b(1\d\d\d|20\d\d|\d{1,2}(st|nd|rd|th)? century|" + _ORDINAL + r" century)s?\b|"
+                   r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b|"
+                   r"\b\d{3}\s*(AD|BC|CE|BCE)\b", re.I)
 _NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                      r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|half|third|quarter|"
                      r"dozens?|percent|doubled|tripled|quadrupled|halved|fold|several|few)\b", re.I)
@@ -55,8 +58,14 @@ _CAUSE = re.compile(r"\b(because|due to|owing to|as a result of|result(ed|s)? (i
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’\-]*")
 
 
+# "When the election produced a majority, what was it the first of?": a clause opened by "when"
+# sets the scene; the question is the clause after the comma.
+_WHEN_CLAUSE = re.compile(r"^\s*when\b[^,?]*,\s*(?=(what|who|whom|which|how|where|why)\b)", re.I)
+
+
 def expected_kind(question: str) -> str | None:
     """The kind of answer `question` asks for, or None when any statement may answer it."""
+    question = _WHEN_CLAUSE.sub("", question)
     for kind, cue in _CUES:
         if cue.search(question):
             return kind
@@ -67,6 +76,7 @@ def cue_text(question: str) -> str:
     """The words of the question that only say what kind of answer is wanted ("stand for",
     "abbreviation", "what year", "dates", "reasons"): a sentence that answers need not hold them.
     A list's words stay ("What were the key features...?" is answered by "Key features included:")."""
+    question = _WHEN_CLAUSE.sub("", question)
     for kind, cue in _CUES:
         found = [m.group() for m in cue.finditer(question)]
         if found:
