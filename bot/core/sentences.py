@@ -151,8 +151,7 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
     heading = set(tokenize(" ".join(c.hit.chunk.heading_path)))
     match = match_share(terms, own, heading, HEADING_CREDIT)
     kind_ok = _holds_kind(text, kind, question, names)
-    on_topic = _on_topic(terms, names, own | heading, kind_held=kind in CHECKED and kind_ok,
-                         named_before=_stems_before(c))
+    on_topic = _on_topic(terms, names, own | heading, kind_held=kind in CHECKED and kind_ok)
     heading_part = ""
     if not kind_ok and kind in (DATE, NUMBER):
         # "When was the Great Leap Forward?" is answered by the section "The Great Leap Forward
@@ -220,15 +219,7 @@ def _holds_kind(text: str, kind: str | None, question: str, names: list[QueryNam
     return has_kind(text, kind, question)
 
 
-def _stems_before(c: Candidate) -> set[str]:
-    """Stems of the passage before a sentence: what it may leave implicit having named it already."""
-    text = c.hit.chunk.text
-    at = text.find(c.text)
-    return set(tokenize(text[:at])) if at > 0 else set()
-
-
-def _on_topic(terms: list[QueryTerm], names: list[QueryName], stems: set[str], kind_held: bool = False,
-              named_before: set[str] = frozenset()) -> str:
+def _on_topic(terms: list[QueryTerm], names: list[QueryName], stems: set[str], kind_held: bool = False) -> str:
     """An answer to "When did Mao die?" names Mao (itself, in the sentence before, or in its
     heading) and says something about dying: a sentence with only one of the two is about
     something else, unless it names everything the question names and holds what its kind asks
@@ -238,14 +229,10 @@ def _on_topic(terms: list[QueryTerm], names: list[QueryName], stems: set[str], k
     others = [t for t in terms if t.stem not in in_names]
     missing = [name for name in names if not name.found_in(stems)]
     if others and not any(t.found_in(stems) for t in others) and not (names and not missing and kind_held):
-        # Names everything the question names, says the rest in other words ("main rival" /
-        # "strongest opponent"): only closeness in meaning can tell.
-        return OFF_TOPIC  #B
+        return OFF_TOPIC
     if not missing:
         return ON_TOPIC
-    # A name the notes use everywhere, or one its passage has named before it, may be left out.
-    implicit = all(name.common or name.found_in(named_before) for name in missing)
-    return IMPLICIT if implicit else OFF_TOPIC
+    return IMPLICIT if all(name.common for name in missing) else OFF_TOPIC
 
 
 def _defines_a_name(sentence: str, terms: list[QueryTerm], names: list[QueryName]) -> bool:
