@@ -83,6 +83,21 @@ def make_settings(corpus: Path, index: Path, **extra):
                     database_path=index.parent / "state.db", **{"courses_dir": index.parent / "courses", **extra})
 
 
+def indexed_course(root: Path, notes: dict[str, str], embedder, copies: tuple[Path, ...] = ()):
+    """A service over `notes` (file name -> text) and copies of `copies`, in root/corpus, indexed."""
+    from bot.service import StudyService
+
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in notes.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    for path in copies:
+        shutil.copy(path, corpus / path.name)
+    service = StudyService(make_settings(corpus, root / "index"), embedder)
+    service.reindex()
+    return service
+
+
 @pytest.fixture(scope="session")
 def default_service(tmp_path_factory, real_embedder):
     """A service over a copy of the shipped corpus, indexed once for the whole run (read-only use)."""

@@ -11,7 +11,7 @@ import pytest
 
 from bot.core.answering import answer_question
 from bot.core.question_kind import DATE, EXPLANATION, PERSON, expected_kind, has_kind
-from tests.conftest import make_settings
+from tests.conftest import indexed_course
 
 NOTES = {
     "volcanoes.md": """# Volcanoes of Iceland
@@ -40,16 +40,7 @@ the Moon line up; neap tides come when they pull at right angles.
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory, real_embedder):
-    from bot.service import StudyService
-
-    root = tmp_path_factory.mktemp("geology")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in NOTES.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    service = StudyService(make_settings(corpus, root / "index"), real_embedder)
-    service.reindex()
-    return service
+    return indexed_course(tmp_path_factory.mktemp("geology"), NOTES, real_embedder)
 
 
 def test_a_sentence_may_leave_out_a_name_its_passage_gave_before_it(course):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.answering import CONFIDENT, NOT_COVERED
-from tests.conftest import make_settings
+from tests.conftest import indexed_course
 
 NOTES = {
     "magna-carta.md": """# Magna Carta
@@ -70,16 +70,8 @@ short, carries the genes that encode the enzymes of respiration.
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory, real_embedder):
-    from bot.service import StudyService
-
-    root = tmp_path_factory.mktemp("history")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in NOTES.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    (corpus / "names.yaml").write_text("Norman Conquest: Battle of Hastings\n", encoding="utf-8")
-    service = StudyService(make_settings(corpus, root / "index"), real_embedder)
-    service.reindex()
+    names = {"names.yaml": "Norman Conquest: Battle of Hastings\n"}
+    service = indexed_course(tmp_path_factory.mktemp("history"), {**NOTES, **names}, real_embedder)
     return service
 
 

@@ -4,13 +4,12 @@ does not change when the course holds more notes about other things."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from bot.core.answering import CONFIDENT, NOT_COVERED
-from tests.conftest import make_settings
+from tests.conftest import indexed_course
 from tests.core.test_answer_kinds import NOTES
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -18,17 +17,7 @@ DEFAULT_NOTES = Path(__file__).resolve().parents[2] / "corpus" / "china-under-ma
 
 
 def _course(root: Path, embedder, extra: list[Path]):
-    from bot.service import StudyService
-
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in NOTES.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    for path in extra:
-        shutil.copy(path, corpus / path.name)
-    service = StudyService(make_settings(corpus, root / "index"), embedder)
-    service.reindex()
-    return service
+    return indexed_course(root, NOTES, embedder, tuple(extra))
 
 
 @pytest.fixture(scope="module")
