@@ -34,6 +34,7 @@ from bot.core.quiz.gen_questions import Question, identity_question, object_ques
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, enumeration_distractor,
                                     enumeration_key, name_distractors, name_keys, number_distractors, number_keys)
+from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_context import NameContexts
 from bot.core.quiz.gen_places import place_levels
 from bot.core.quiz.gen_standalone import full_names_of, gives_away, leans_on_context
@@ -53,7 +54,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 11
+GENERATOR_VERSION = 12
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -160,6 +161,7 @@ class _Generator:
         for doc in self.docs.values():
             self.lexicon.add_doc(doc)
         self.contexts = NameContexts(self.docs.values())
+        self.descriptions = DescriptionPool(self.docs.values(), self.lexicon, self.contexts)  # gen_concept
         self.full_names = full_names_of(self.lexicon.label_votes)
         self.key_figures = _key_figures(self.lexicon)
         self.place_levels = place_levels(self.lexicon.text, [*self.lexicon.names_of(PLACE),
@@ -182,6 +184,8 @@ class _Generator:
         found: dict[str, _Candidates] = {}
         for card in self._flashcards(chunk):
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
+        for s, items in self._match_items(chunk):  # gen_concept: "Which of these was <X's description>?"
+            found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.extend(items)
         for sentence in candidate_sentences(chunk):
             doc = self.docs.get(sentence.text)
             if doc is None:
@@ -195,6 +199,24 @@ class _Generator:
         for entry in found.values():
             entry.items = sorted((i for i in entry.items if i.quality >= QUALITY_CUTOFF), key=lambda i: -i.quality)
         return [entry for entry in found.values() if entry.items]
+
+    def _match_items(self, chunk: Chunk) -> list[tuple[Sentence, list[QuizItem]]]:
+        """Match questions of every sentence of the chunk that describes a thing. Only the description
+        is shown, and gen_concept checks it stands alone, so the sentence may lean on others."""
+        if is_practice_section(chunk.heading_path):
+            return []
+        found = []
+        for i, (quote, is_item) in enumerate(chunk_sentences(chunk)):
+            text = readable_text(quote)
+            if not text or not self.descriptions.in_sentence(text):
+                continue
+            s = Sentence(text, chunk, i, is_item, quote=quote)
+            visible = f"{text} {' '.join(chunk.heading_path)}"
+            found.append((s, [self._item(MULTIPLE_CHOICE, self._prompt(s, m.prompt), m.answer, s, m.tests, m.quality,
+                                         options=m.options, explanation=_from_notes(s))
+                              for m in match_questions(text, self.descriptions, visible)
+                              if not self._is_title(m.answer, chunk)]))  # "a research university" in notes on Harvard
+        return found
 
     def sequence_items(self, events: list[_Event]) -> list[QuizItem]:
         """"Which of these happened first?" over four dated events of one document (gen_sequence)."""
