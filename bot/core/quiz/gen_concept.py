@@ -41,10 +41,11 @@ ACTOR = "actor"  # a person matched to the role or deed the notes give them (the
 MIN_DESCRIPTION_WORDS = 3  # "a city" says too little to be one thing
 MAX_DESCRIPTION_WORDS = 24  # a longer description is a paragraph to read, not a question
 OPTIONS = 4
-# Wrong options the notes tie to the answer's class noun (described with it, or using it in their
-# sentences): fewer, and the options are things of another kind ("Loudoun", read as a place, among
-# provinces for "a capable administrator").
-MIN_SAME_CLASS = 1
+# Wrong options the notes call by the answer's class noun (see DescriptionPool.of_class): every one,
+# or an option of another kind (a company among networks) gives the answer away. People are matched
+# among the people the notes name, ranked by role and likeness: their kind is sure already.
+MIN_SAME_CLASS = OPTIONS - 1
+MIN_PERSON_MENTIONS = 2  # the full name, as the answer is written
 MATCH_QUALITY = 0.8
 # A wrong option one of whose own sentences says this share of the description's content words may
 # be a second right answer ("Möngke Khan" also "became the Great Khan"): it is not offered.
@@ -221,10 +222,11 @@ def _description(doc, head, end: int | None, whole: bool = True) -> str | None:
     if head.lemma_.lower() in _VAGUE_CLASSES or head.ent_type_ in _NOT_DESCRIPTIONS or (head.ent_type_ and whole):
         return None  # "X is France": a name, not a description; a title taken ("the Great Khan") is one
     first = span[0]
-    if first.lower_ not in {"a", "an", "the"} and first.tag_ != "PRP$" and first.pos_ != "ADJ":
-        return None  # "protection of borders" after a name: a parse gone astray, not a description
-    if any(t.pos_ in {"VERB", "AUX"} and t.i < head.i for t in span):
-        return None  # "was long opposed colonial acquisitions": a verb read as part of a noun phrase
+    if first.lower_ not in {"a", "an", "the"} and first.tag_ != "PRP$" and (first.pos_ != "ADJ" or end is None):
+        return None  # "protection of borders", "long opposed ...": a parse gone astray, not a description
+    if any(t.i < head.i and (t.pos_ == "AUX" or t.tag_ in {"VBD", "VBZ", "VBP", "MD"} or t.tag_ in {"VBN", "VBG"}
+                             and doc[t.i - 1].text != "-") for t in span):
+        return None  # "long opposed colonial acquisitions": a verb read into a noun phrase ("FCC-licensed" is fine)
     if not MIN_DESCRIPTION_WORDS <= len([t for t in span if not t.is_punct]) <= MAX_DESCRIPTION_WORDS:
         return None
     for t in span:
@@ -262,6 +264,7 @@ class DescriptionPool:
         # is kept as the pool's entry, every one can be asked.
         self._by_key: dict[str, Description] = {}
         self._by_sentence: dict[str, list[Description]] = {}
+        self._called: dict[tuple[str, str], bool] = {}
         for d in self.described:
             self._by_key.setdefault(d.key, d)
             self._by_sentence.setdefault(d.sentence, []).append(d)
@@ -279,8 +282,7 @@ class DescriptionPool:
         ranked: list[tuple[float, str]] = []
         for name in self._candidates(d):
             other = self._by_key.get(fold(name))
-            score = 2.0 if other is not None and other.class_noun == d.class_noun else 0.0
-            score += 1.0 if self.contexts.bags.get(name, {}).get(d.class_noun) else 0.0
+            score = 2.0 if self.of_class(name, d.class_noun) else 0.0
             if not d.kind.startswith("term"):
                 score += self.contexts.similarity(d.subject, name)
             if d.kind == PERSON and (self.contexts.roles.get(name) or other is not None):
@@ -320,6 +322,8 @@ class DescriptionPool:
                                            for other in self.lexicon.names[kind]):
                     continue  # "Shirley" of "William Shirley"
                 found.add(name)
+        if d.kind == NAMED:
+            found |= self._called_by(d.class_noun)
         if d.kind.startswith("term"):
             number = d.kind.removeprefix("term-")
             for key, (text, term_number) in self.lexicon.terms.items():
@@ -329,11 +333,33 @@ class DescriptionPool:
         return sorted(found)
 
     def of_class(self, name: str, class_noun: str) -> bool:
-        """The notes describe `name` with this class noun, or use the noun in its sentences: another
-        network beside a network, another governor beside a governor."""
+        """The notes call `name` by this class noun: they describe it with it ("Tymnet was a network"),
+        write the noun beside the name ("the Tymnet network", "networks such as Tymnet"), or give a
+        person that role ("Governor Dinwiddie", "Bigot, the intendant"). A noun somewhere in the
+        name's sentences is not enough: "network" is in every sentence of notes on networks."""
         other = self._by_key.get(fold(name))
-        return (other is not None and other.class_noun == class_noun) or bool(
-            self.contexts.bags.get(name, {}).get(class_noun))
+        if (other is not None and other.class_noun == class_noun) or class_noun in self.contexts.roles.get(name, ()):
+            return True
+        key = (name, class_noun)
+        if key not in self._called:
+            noun, escaped = re.escape(class_noun), re.escape(name)
+            # "the Tymnet network" (the noun in lower case: "Foundation Network" is part of a name), or
+            # "networks such as Tymnet", "networks, including X and Tymnet".
+            near = rf"(?<![\w-]){escaped}(?:\s+[a-z][\w-]*)?\s+{noun}(?:s|es)?\b|" \
+                   rf"\b{noun}(?:s|es)?,?\s+(?:such as|like|including|notably)\s+(?:[\w-]+,?\s+(?:and\s+)?){{0,3}}?{escaped}(?![\w-])"
+            self._called[key] = any(re.search(near, text) for text, _ in self.lines)
+        return self._called[key]
+
+    def _called_by(self, class_noun: str) -> set[str]:
+        """Names the notes write before the class noun: "the Tymnet network", "the Datanet 1 network"."""
+        pattern = re.compile(rf"\b((?:[A-Z][\w.-]*)(?:\s+[A-Z0-9][\w.-]*){{0,3}})\s+{re.escape(class_noun)}(?:s|es)?\b")
+        found = set()
+        for text, _ in self.lines:
+            for match in pattern.finditer(text):
+                name = match.group(1)
+                if match.start() > 0 and name.split()[0].lower() not in STOPWORDS and len(name) > 2:
+                    found.add(name)
+        return found
 
     def _support(self, name: str, wanted: set[str], own: str) -> float:
         if not wanted:
@@ -395,8 +421,10 @@ def match_question(d: Description, pool: DescriptionPool, visible: str) -> Match
     options = [answer, *(w[:1].upper() + w[1:] if d.kind.startswith("term") else w for w in wrong)]
     rng.shuffle(options)
     same_class = sum(1 for w in wrong if pool.of_class(w, d.class_noun))
-    if same_class < MIN_SAME_CLASS and d.kind != PERSON:
-        return None  # "Loudoun ... a capable administrator" among forts and provinces: not the same kind
+    if d.kind != PERSON and same_class < MIN_SAME_CLASS:
+        return None  # "OSI" and "National Science Foundation" among networks: the form gives the answer away
+    if d.kind == PERSON and pool.lexicon.occurrences(d.subject) < MIN_PERSON_MENTIONS:
+        return None  # a person the notes name once in full is a peripheral figure (judged trivia)
     prompt = f"According to the notes, which of these {d.verb} {d.description}?"
     return MatchQuestion(prompt, answer, tuple(options), d.tests, same_class)
 

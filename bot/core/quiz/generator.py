@@ -35,6 +35,7 @@ from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, enumeration_distractor,
                                     enumeration_key, name_distractors, name_keys, number_distractors, number_keys)
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
+from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_context import NameContexts
 from bot.core.quiz.gen_places import place_levels
 from bot.core.quiz.gen_standalone import full_names_of, gives_away, leans_on_context
@@ -54,7 +55,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 12
+GENERATOR_VERSION = 13
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -286,6 +287,11 @@ class _Generator:
         listed = enumeration_key(doc)
         if listed:
             items.append(self._enumeration(s, listed, visible))
+            named = list_question(doc, self.lexicon, self.contexts, list(self.docs), f"{visible} {s.chunk.text}")
+            if named and not s.context:  # "Which of these is NOT one of <what the list is>?" (gen_concept_lists)
+                explanation = f"The notes list {_join(named.members)}; {named.answer} is not among them."
+                items.append(self._item(MULTIPLE_CHOICE, self._prompt(s, named.prompt), named.answer, s, named.tests,
+                                        named.quality, options=named.options, explanation=explanation))
         # Causes are not asked as multiple choice: the other cause phrases of the notes are about
         # other things, so judges found the answer always stood out (0 of 13 kept).
         for key in name_keys(doc, self.lexicon, heading):

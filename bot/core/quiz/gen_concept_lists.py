@@ -1,0 +1,101 @@
+"""Enumeration items that name what the list is: "Which of these is NOT one of the three sources of
+European Union law?", rather than a sentence with a blank.
+
+A list in the notes (gen_keys.enumeration_key: three or more items of one kind) is asked about only
+when the sentence says what its members are, read from spaCy's parse:
+
+- "<the three sources of EU law> are A, B and C" (the list completes "to be"): every member is one;
+- "<devolved matters> include A, B and C" (only examples): "which of these do the notes NOT list
+  among devolved matters?";
+- "<heat sources> such as A, B or C" / "including A, B and C": "... NOT give as an example of ...".
+
+The odd one out is a thing of the members' kind the notes never mention beside any member
+(gen_keys.enumeration_distractor), so it is neither of another kind nor a member listed elsewhere.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from bot.core.quiz.gen_context import NameContexts
+from bot.core.quiz.gen_keys import enumeration_distractor, enumeration_key
+from bot.core.quiz.gen_lexicon import ENUMERATION, NotesLexicon
+
+SHOWN_MEMBERS = 3
+LIST_QUALITY = 0.86  # over the blanked-sentence list item of the same sentence: the same fact, a clearer stem
+_EXAMPLE_VERBS = frozenset({"include", "comprise", "cover", "involve", "contain"})
+# Subjects that name no category of their own: they point back or count vaguely.
+_POINTING = frozenset({"this", "that", "these", "those", "such", "other", "another", "its", "their", "his", "her",
+                       "some", "many", "most", "several", "both", "all", "it", "they", "them", "which", "who"})
+MAX_CATEGORY_WORDS = 10
+
+
+@dataclass(frozen=True)
+class ListQuestion:
+    prompt: str
+    answer: str  # the odd one out
+    options: tuple[str, ...]
+    members: tuple[str, ...]
+    tests: str = ENUMERATION
+    quality: float = LIST_QUALITY
+
+
+def list_question(doc, lexicon: NotesLexicon, contexts: NameContexts, sentences: list[str],
+                  visible: str) -> ListQuestion | None:
+    key = enumeration_key(doc)
+    if key is None:
+        return None
+    span = doc.char_span(key.start, key.start + len(key.members[0]), alignment_mode="expand")
+    if span is None:
+        return None
+    stem = _stem(span.root)
+    if stem is None:
+        return None
+    rng = random.Random(f"list\x1f{doc.text}")
+    odd = enumeration_distractor(key, lexicon, visible, rng, contexts, sentences)
+    if odd is None:
+        return None
+    shown = sorted(rng.sample(list(key.members), min(SHOWN_MEMBERS, len(key.members))), key=key.members.index)
+    options = [*shown, odd]
+    rng.shuffle(options)
+    return ListQuestion(stem, odd, tuple(options), key.members)
+
+
+def _stem(first):
+    """The question, from how the list's first member hangs in the sentence, or None."""
+    head = first.head
+    if first.dep_ == "attr" and head.lemma_ == "be":
+        category = _category(next((c for c in head.children if c.dep_ == "nsubj"), None))
+        return f"According to the notes, which of these is NOT one of {category}?" if category else None
+    if first.dep_ == "dobj" and head.lemma_ in _EXAMPLE_VERBS and head.pos_ == "VERB":
+        category = _category(next((c for c in head.children if c.dep_ == "nsubj"), None))
+        return f"Which of these do the notes NOT list among {category}?" if category else None
+    if first.dep_ == "pobj" and (head.lower_ == "including" or head.lower_ == "as" and any(
+            c.lower_ == "such" for c in head.children)):
+        noun = head.head
+        if noun.pos_ != "NOUN":
+            return None
+        category = _category(noun, own_tail=False)
+        return f"Which of these do the notes NOT give as an example of {category}?" if category else None
+    return None
+
+
+def _category(noun, own_tail: bool = True) -> str | None:
+    """The noun phrase that names the list's kind ("the three sources of European Union law",
+    "devolved matters"), plural, nothing pointing back. `own_tail=False` stops at the noun itself
+    (its "such as ..." is the list)."""
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN"} or noun.tag_ not in {"NNS", "NNPS"}:
+        return None
+    doc = noun.doc
+    start = noun.left_edge.i
+    end = noun.right_edge.i + 1 if own_tail else noun.i + 1
+    span = doc[start:end]
+    if not 1 <= len(span) <= MAX_CATEGORY_WORDS or any(t.lower_ in _POINTING or t.pos_ == "PRON" for t in span):
+        return None
+    if any(t.is_punct and t.text != "-" for t in span):
+        return None
+    text = span.text
+    if span[0].pos_ != "PROPN" and not span[0].text.isupper():
+        text = text[:1].lower() + text[1:]
+    return text
