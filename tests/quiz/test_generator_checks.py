@@ -20,7 +20,7 @@ FULL_NAMES = full_names_of(["Thomas Telford", "Peng Dehuai", "Scottish Constitut
     "Publishing its blueprint for devolution, the Convention shaped the structure of the Parliament.",
     "Peng was denounced as a right opportunist by the party leaders at the conference.",  # part of a full name
     "Others migrated to the islands of the south and founded new towns there.",
-    "The canal company also built a long aqueduct across the valley of the river.",
+    "The canal company subsequently built a long aqueduct across the valley of the river.",
     "Over dinner, the envoy presented the letter from the governor to the commander.",
     "A few other Yuan emperors actively sponsored painting, poetry and the compilation of books.",  # other than whom?
     "Orders for the deportation were given by the governor without direction from London.",  # which deportation?
@@ -39,6 +39,33 @@ def test_sentences_that_lean_on_what_came_before(sentence):
 ])
 def test_sentences_that_stand_alone(sentence):
     assert leans_on_context(nlp.parse_line(sentence), FULL_NAMES) == ""
+
+
+@pytest.mark.parametrize("sentence", [
+    "Historically, canal companies had only allowed their own boats to use their locks.",  # a viewpoint
+    "In principle, a merchant was entitled to plead that a royal charter conflicted with burgh law.",
+    "In the late 18th century, the canal company built a long aqueduct across the valley.",  # a time of its own
+])
+def test_an_opening_phrase_that_places_the_sentence_by_itself(sentence):
+    assert leans_on_context(nlp.parse_line(sentence), FULL_NAMES) == ""
+
+
+@pytest.mark.parametrize("sentence", [
+    "Conversely, the canal company refused to carry coal for the mine owners of the valley.",
+    "In the spring, the canal company built a long aqueduct across the valley.",  # which spring?
+    "Disappointed, the envoy returned to the capital with the letter from the governor.",  # after what?
+])
+def test_an_opening_phrase_that_places_the_sentence_only_after_another(sentence):
+    assert leans_on_context(nlp.parse_line(sentence), FULL_NAMES)
+
+
+def test_a_short_form_the_notes_use_as_a_name_of_its_own_stands_alone():
+    sentence = nlp.parse_line("The Convention published its blueprint for devolution after long debate.")
+    assert leans_on_context(sentence, FULL_NAMES)  # which convention?
+    # ...unless the notes call it "the Convention" so often that it needs no introduction.
+    assert leans_on_context(sentence, FULL_NAMES, short_form=lambda word: word == "Convention") == ""
+    person = nlp.parse_line("Peng was denounced as a right opportunist by the party leaders at the conference.")
+    assert leans_on_context(person, FULL_NAMES, short_form=lambda word: word == "Peng") == ""
 
 
 def test_a_stem_that_repeats_the_answer_or_spells_its_initials_gives_it_away():
@@ -65,6 +92,15 @@ def test_sequences_take_four_neighbouring_events_years_apart():
     assert [e.year for e in group] == [1800, 1805, 1810, 1815]  # 1801 is too close to 1800 to tell apart
 
 
+def test_two_sequences_never_have_the_same_year_first():
+    # Two tellings of one dated fact ("obtained the first patent in 1606", "received patents in 1606")
+    # would be the answer of two items.
+    years = [1606, 1712, 1769, 1804, 1606, 1830, 1850, 1870, 1900]
+    events = [Event(f"event {n}", year, f"quote {n}", n) for n, year in enumerate(years)]
+    firsts = [min(e.year for e in group) for group in sequences(events)]
+    assert firsts and len(firsts) == len(set(firsts))
+
+
 def test_names_written_as_a_list_are_kin_and_a_city_with_its_country_is_not():
     lexicon = NotesLexicon("")
     for line in ["The treaty was signed by France, Italy and Belgium in the spring.",
@@ -82,3 +118,9 @@ def test_a_long_event_loses_its_detail_but_never_its_main_clause():
     assert event_of("In 1354, when Toghtogha led a large army to crush the rebels near the great river "
                     "and the canal, the emperor suddenly dismissed him for fear of betrayal.") is None
     assert event_of("Founded as a broad coalition in 1989 it was led by a preacher of the capital.") is None
+
+
+def test_an_additive_also_is_left_out_of_what_a_student_reads():
+    from bot.core.quiz.gen_text import readable_text
+    assert readable_text("The canal company also built a long aqueduct.") == "The canal company built a long aqueduct."
+    assert readable_text("The boats were not only slow but also costly.") == "The boats were not only slow but also costly."

@@ -18,6 +18,33 @@ def test_what_is_a_named_thing_and_which_thing_a_unique_description_fits():
     assert q.prompt == "What is the highest court of the kingdom?" and q.answer == "The Royal Assembly"
 
 
+def test_which_thing_a_description_fits_whichever_side_of_is_it_stands():
+    # A unique description as the subject, any noun phrase as the answer.
+    q = identity_question(nlp.parse_line("The main sources of harbour law are the royal charters granted to the port."))
+    assert q.prompt == "What are the main sources of harbour law?"
+    assert q.answer == "The royal charters granted to the port"
+    # A second claim after the description does not stop a question about the description alone.
+    q = identity_question(nlp.parse_line("The Royal Assembly is the supreme body which interprets the charters, "
+                                         "and develops them through precedent."))
+    assert q.prompt == "What is the supreme body which interprets the charters?" and q.answer == "The Royal Assembly"
+    # A possessive names its owner: one thing fits; the answer a term of the notes.
+    q = identity_question(nlp.parse_line("The heron is Leith's symbol and can be found on the harbour gates."),
+                          is_term=lambda text: text == "The heron")
+    assert q.prompt == "What is Leith's symbol?" and q.answer == "The heron"
+    q = identity_question(nlp.parse_line("The first Provost of Leith was Andrew Lamb."))
+    assert q.prompt == "Who was the first Provost of Leith?" and q.answer == "Andrew Lamb"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a list no student recalls whole, which the parse may also cut short
+    "The main ports of the kingdom were Leith, Dundee, Aberdeen, Perth, Montrose and Inverness.",
+    # the question already says who he was
+    "Governor Robert Dinwiddie of Virginia was an investor in the Ohio Company.",
+])
+def test_no_description_or_identity_question_with_a_list_or_a_role_already_given(sentence):
+    assert identity_question(nlp.parse_line(sentence)) is None
+
+
 @pytest.mark.parametrize("sentence", [
     "Steam engines are not a kind of turbine.",  # a negation defines nothing
     "In 1850 the Harbour Commission was a body of merchants.",  # an opener before the subject

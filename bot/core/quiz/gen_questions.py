@@ -37,10 +37,12 @@ class Question:
     asks: str  # "identity" (what/who is X), "description" (which thing fits), "cause"
 
 
-def identity_question(doc, familiar_name=lambda text: True) -> Question | None:
+def identity_question(doc, familiar_name=lambda text: True, is_term=lambda text: False) -> Question | None:
     """"What is X?" / "Who was X?" for "X is/was a/an/the <noun> ..." where X opens the sentence and
     is a name of a thing or person; "What is <the unique description>?" when the description only
-    one thing fits. `familiar_name(text)` says whether the notes use X enough to teach it."""
+    one thing fits, whichever side of "is" it stands ("X is the highest court of ...", "X is Warsaw's
+    symbol", "The main sources of primary law are ..."). `familiar_name(text)` says whether the notes
+    use X enough to teach it; `is_term(text)` whether a common-noun phrase is a term of the notes."""
     root = _root(doc)
     if root is None or root.lemma_ != "be" or root.tag_ not in {"VBZ", "VBD", "VBP"}:
         return None
@@ -51,26 +53,35 @@ def identity_question(doc, familiar_name=lambda text: True) -> Question | None:
     whole_subject = doc[subject.left_edge.i:subject.right_edge.i + 1]
     if whole_subject.start != 0 or whole_subject.end != root.i:
         return None  # an opener before the subject, or an adverb between subject and verb
-    subject_span = _without_apposition(subject)
-    if any(t.dep_ == "neg" or t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} for t in root.children) or \
-            any(t.dep_ == "conj" and t.head.dep_ == "attr" and t.pos_ in {"VERB", "AUX"} for t in doc):
+    if any(t.dep_ == "neg" for t in root.children):
         return None  # "X is not a Y" defines nothing
-    attribute_span = doc[attribute.left_edge.i:attribute.right_edge.i + 1]
-    determiner = next((c for c in attribute.children if c.dep_ == "det"), None)
-    if determiner is None or determiner.lower_ not in {"a", "an", "the"} or determiner.i != attribute_span.start:
+    subject_span = _without_apposition(subject)
+    # "X is the supreme body which interprets EU law, and develops it ...": a second claim after the
+    # description; a question about the description alone still has one answer, a "What is X?" not.
+    second_claim = any(t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} for t in root.children) or \
+        any(t.dep_ == "conj" and t.head.dep_ == "attr" and t.pos_ in {"VERB", "AUX"} for t in doc)
+    attribute_span = _description_span(attribute)
+    if not len(attribute_span):
         return None
+    determiner = next((c for c in attribute.children if c.dep_ in {"det", "poss"}), None)
     verb = root.text.lower()
-    if _is_name(subject_span) and attribute.lower_ not in _VAGUE_HEADS:
+    described = _described_uniquely(attribute_span, determiner)
+    # "The first Warsaw President": a description in lower case before a name is no name.
+    described_subject = _unique(subject_span) and any(t.lower_ in _UNIQUE_WORDS | {"most"} and t.text.islower()
+                                                      or t.tag_ in {"JJS", "RBS"} for t in subject_span)
+    if _is_name(subject_span) and not described_subject and attribute.lower_ not in _VAGUE_HEADS:
         label = _label(subject_span)
         if label not in _NAMED_THINGS | {"PERSON"} or not familiar_name(_name_text(subject_span)):
             return None
-        who = "Who" if label == "PERSON" else "What"
-        unique = _unique(attribute_span)
-        if unique and label != "PERSON" and not _is_name(attribute_span) and attribute_span.end >= len(doc) - 1:
+        if described and label != "PERSON" and not _is_name(attribute_span) and _ends_clause(attribute_span):
             # "The Commission is the main executive body of the Union": ask for the thing described.
-            description = _clean(attribute_span.text)
-            return Question(f"What {verb} {description[:1].lower()}{description[1:]}?", subject_span.text,
-                            "description")
+            return Question(f"What {verb} {_lower_first(attribute_span)}?", subject_span.text, "description")
+        if second_claim or determiner is None or determiner.lower_ not in {"a", "an", "the"} \
+                or determiner.i != attribute_span.start:
+            return None
+        if label == "PERSON" and any(t.ent_type_ != "PERSON" and t.pos_ != "DET" for t in subject_span):
+            return None  # "Who was Governor Robert Dinwiddie of Virginia?": the question says who he was (round 5)
+        who = "Who" if label == "PERSON" else "What"
         rest = _clean(doc[root.i + 1:].text.rstrip("."))
         # The name's own head word again in the answer ("Mercury is the working fluid in the mercury
         # vapour turbine") is circular; as the class noun it is not ("The Social Chapter is a
@@ -81,20 +92,85 @@ def identity_question(doc, familiar_name=lambda text: True) -> Question | None:
         if ", and" in rest:
             return None  # "... in India, and then after independence ...": a second claim hangs on
         return Question(f"{who} {verb} {_name_text(subject_span)}?", f"{rest[:1].upper()}{rest[1:]}.", "identity")
-    if _unique(subject_span) and _is_name(attribute_span) and _label(attribute_span) in _NAMED_THINGS | {"PERSON"}:
-        # "The first commercial steam-powered device was a water pump": "What was the first ...?"
-        names = []
-        for t in attribute_span[1:] if attribute_span[0].pos_ == "DET" else attribute_span:
-            if not (t.pos_ == "PROPN" or t.ent_type_ and not t.is_punct):
-                break
-            names.append(t)
-        if not names or attribute_span.end < len(doc) - 1 and doc[attribute_span.end].text not in {".", ","}:
+    if described and is_term(subject_span.text) and not _is_name(attribute_span) and _ends_clause(attribute_span) \
+            and not any(t.pos_ == "PRON" for t in subject_span) and attribute.lower_ not in _VAGUE_HEADS:
+        # "A commune is the basic unit of territorial division in Poland": the term is the answer.
+        return Question(f"What {verb} {_lower_first(attribute_span)}?",
+                        subject_span.text[:1].upper() + subject_span.text[1:], "description")
+    if _unique(subject_span) and subject.lower_ not in _VAGUE_HEADS and not any(t.pos_ == "PRON" for t in subject_span) \
+            and subject_span.end == whole_subject.end:  # "The last Prime Minister, Lothar de Maizière, ...": named already
+        # "The first commercial steam-powered device was a water pump", "The main sources of primary
+        # law are the Treaties establishing the European Union": "What was/were the first ...?"
+        members = [t for t in attribute_span if t.dep_ == "conj" and t.pos_ in {"NOUN", "PROPN"}]
+        if len(members) >= 2:
+            return None  # "Aix, Bordeaux, Bourges, Lyons, ...": a list no student recalls whole
+        if members:
+            answer = attribute_span.text
+        elif _is_name(attribute_span) and _label(attribute_span) in _NAMED_THINGS | {"PERSON"}:
+            names = []
+            for t in attribute_span[1:] if attribute_span[0].pos_ == "DET" else attribute_span:
+                if not (t.pos_ == "PROPN" or t.ent_type_ and not t.is_punct):
+                    break
+                names.append(t)
+            if not names:
+                return None
+            answer = doc[attribute_span.start:names[-1].i + 1].text
+        else:
+            answer = attribute_span.text
+        if not _ends_clause(attribute_span) or not 1 <= len(answer.split()) <= MAX_DESCRIPTION_ANSWER_WORDS \
+                or any(t.tag_ in {"PRP", "PRP$"} for t in attribute_span) or attribute.lower_ in _VAGUE_HEADS:
             return None
-        description = _clean(subject_span.text)
-        who = "Who" if _label(attribute_span) == "PERSON" else "What"
-        name = doc[attribute_span.start:names[-1].i + 1].text
-        return Question(f"{who} {verb} {description[:1].lower()}{description[1:]}?", name, "description")
+        description = _lower_first(subject_span)
+        who = "Who" if _label(attribute_span) == "PERSON" and _is_name(attribute_span) else "What"
+        answer = _clean(answer)
+        return Question(f"{who} {verb} {_clean(description)}?", answer[:1].upper() + answer[1:], "description")
     return None
+
+
+MAX_DESCRIPTION_ANSWER_WORDS = 14  # "the Treaties establishing the European Union"; a longer one is a second claim
+
+
+def _description_span(attribute):
+    """The attribute's phrase up to the end of its own description: a trailing ", and ..." or a
+    clause after a comma is another claim ("the supreme judicial body which interprets EU law")."""
+    doc = attribute.doc
+    end = attribute.right_edge.i + 1
+    listed = [c for c in attribute.subtree if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
+    list_commas = {c.left_edge.i - 1 for c in listed} | {c.left_edge.i - 2 for c in listed}
+    for t in doc[attribute.i + 1:end]:
+        if t.text == "," and t.i in list_commas:
+            continue  # "Czapski Palace, Palace of the Four Winds and Visitationist Church": one list, one answer
+        if t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in {"PROPN", "NOUN", "DET", "ADJ", "NUM"}:
+            return doc[attribute.left_edge.i:attribute.left_edge.i]  # a list or an apposition the parse split: no answer
+        if t.text in {",", ";", ":", "(", "-", "–", "—"} or (t.dep_ == "cc" and t.head.i != attribute.i
+                                                              and t.head.head.i != attribute.i):
+            end = t.i
+            break
+    span = doc[attribute.left_edge.i:end]
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    return span
+
+
+def _ends_clause(span) -> bool:
+    """The phrase ends the sentence, or a comma or a conjunction after it starts another claim."""
+    doc = span.doc
+    if span.end >= len(doc) - 1:
+        return True
+    following = doc[span.end]
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if following.text == "," and after is not None and after.pos_ in {"PROPN", "NOUN", "DET", "NUM"}:
+        return False  # "Aix, Bordeaux, Bourges, ...": the parse cut a list short
+    return following.text in {",", ";"} or following.dep_ == "cc"
+
+
+def _described_uniquely(span, determiner) -> bool:
+    """A description only one thing fits: "the first/main/highest ...", or a possessive naming its
+    owner ("Warsaw's symbol", "the Union's main executive body"), for a singular noun."""
+    if _unique(span):
+        return True
+    return determiner is not None and determiner.dep_ == "poss" and determiner.pos_ == "PROPN" \
+        and span.root.tag_ == "NN" and determiner.i == span.start
 
 
 def why_question(doc) -> Question | None:

@@ -96,6 +96,7 @@ def sequences(events: list[Event]) -> list[list[Event]]:
     MIN_GAP apart; an event is in one group at most."""
     events = sorted(events, key=lambda e: e.order)
     used: set[int] = set()
+    first_years: set[int] = set()
     groups = []
     for i in range(len(events)):
         if i in used:
@@ -110,6 +111,10 @@ def sequences(events: list[Event]) -> list[list[Event]]:
             if len(chosen) == OPTIONS:
                 break
         if len(chosen) == OPTIONS:
+            first = min(events[k].year for k in chosen)
+            if first in first_years:
+                continue  # the same year first again: two tellings of one fact, one item (round 6 reading)
+            first_years.add(first)
             used.update(chosen)
             groups.append([events[k] for k in chosen])
     return groups

@@ -30,12 +30,14 @@ _POINTING_ADJECTIVES = frozenset({"new", "same", "other", "former", "latter", "a
 
 
 def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma, subject: False,
-                     shown: str = "") -> str:
+                     shown: str = "", short_form=lambda word: False) -> str:
     """Why the sentence cannot stand alone, or "" when it can. `full_names` maps a word to the longer
     names of people and things the notes give that hold it ("Peng" -> {"Peng Dehuai"});
     `familiar(lemma, is_subject)` says whether "the <noun>" needs no introduction in these notes
     (the subject of the notes' title: "the war" in notes on a war; a part named all through them);
-    `shown` is what the student sees besides (the section heading)."""
+    `shown` is what the student sees besides (the section heading); `short_form(word)` says whether the
+    notes use a part of a longer name as a name of its own ("the Commission", "Watt"), so often and
+    for so few longer names that a student knows what it stands for."""
     seen = f"{doc.text} {shown}"
     tokens = list(doc)
     if not tokens:
@@ -48,7 +50,7 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
         return f"quantifier subject '{first.text}'"
     opener = _opener(doc)
     if opener is not None and not any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" or re.fullmatch(r"1\d{3}|20\d{2}", t.text)
-                                      for t in opener):
+                                      for t in opener) and _points_back(opener, familiar):
         return f"opener '{opener.text}' says when or where only by what came before"
     for t in tokens:
         low = t.lower_
@@ -69,12 +71,12 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
             return f"'{t.text} {t.head.text}' points back"
         if low == "the" and t.dep_ == "det":
             reason = _bare_definite(t, doc, full_names, familiar, seen)
-            if reason:
+            if reason and not (t.head.pos_ == "PROPN" and short_form(t.head.text)):
                 return reason
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) == 1:
             longer = full_names.get(ent.text, set())
-            if longer and not any(name in seen for name in longer):
+            if longer and not any(name in seen for name in longer) and not short_form(ent.text):
                 return f"'{ent.text}' named by part of a name given in full elsewhere"
     return ""
 
@@ -100,6 +102,41 @@ def _opener(doc):
     if any(t.dep_ in {"nsubj", "nsubjpass"} for t in span):
         return None
     return span
+
+
+# Words of an opening phrase that place it only after what came before ("First,", "Then,", "In the
+# meantime,"); "Historically,", "In principle,", "Disappointed," or "In regard to companies," do not.
+_POINTING_OPENER_WORDS = frozenset({
+    "first", "second", "third", "fourth", "finally", "then", "later", "subsequently", "conversely", "similarly",
+    "meanwhile", "meantime", "afterwards", "afterward", "eventually", "thereafter", "next", "instead", "again",
+    "likewise", "consequently", "therefore", "thus", "hence", "soon", "shortly", "previously", "earlier", "there",
+    "here", "now", "still", "nevertheless", "nonetheless", "however", "moreover", "furthermore", "besides",
+    "additionally", "accordingly", "otherwise", "yet", "so", "also", "too", "once", "initially", "ultimately"})
+
+
+_AGE = re.compile(r"\bcentur(y|ies)\b|\b\d{3}0s\b|\bmillenni|\bages?\b", re.IGNORECASE)
+
+
+def _points_back(opener, familiar) -> bool:
+    """The opening phrase places the sentence only by what came before: a pointing word, a pronoun,
+    a date without its year ("In the spring,", "On 23 August,"), or "the <noun>" the notes never
+    make familiar ("After the battle,"). Only an adverb of manner or viewpoint ("Historically,",
+    "Increasingly,") or a phrase opened by a preposition ("In principle,") can stand alone: a
+    participle or adjective ("Disappointed,", "Long in conflict,") describes the subject by what it
+    went through before."""
+    if not (opener[0].pos_ == "ADP" or len(opener) == 1 and opener[0].pos_ == "ADV" and opener[0].lower_.endswith("ly")):
+        return True
+    for t in opener:
+        if t.ent_type_ == "DATE" and _AGE.search(next((e.text for e in t.doc.ents if e.start <= t.i < e.end), "")):
+            continue  # "In the late 19th century,", "In the 1890s,": a time of its own
+        if t.lower_ in _POINTING_OPENER_WORDS or t.pos_ == "PRON" or t.tag_ in {"PRP", "PRP$"} or t.like_num:
+            return True
+        if t.ent_type_ in {"DATE", "TIME"} or t.lower_ in {"this", "that", "these", "those", "same", "other",
+                                                             "following", "previous", "next"}:
+            return True
+        if t.lower_ == "the" and t.head.pos_ == "NOUN" and not familiar(t.head.lemma_.lower(), False):
+            return True
+    return False
 
 
 def _bare_definite(the, doc, full_names: dict[str, set[str]], familiar, seen: str) -> str:

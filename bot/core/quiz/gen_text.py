@@ -135,6 +135,8 @@ _FORMULA = re.compile(r"[√∑∏∫≤≥≈±×÷^{}=<>|]|\b[A-Za-z]\((?:[^()
 _LOOSE_OPENER = re.compile(
     r"^(however|also|in addition|additionally|moreover|furthermore|indeed|nevertheless|nonetheless|"
     r"still|meanwhile|notably|in fact|of course),\s+", re.IGNORECASE)
+# "also" between words, not in "not only ... but also", "and also", "but also".
+_ADDITIVE_ALSO = re.compile(r"(?<!\bbut)(?<!\band)(?<!\bor)(?<=\w) also\b(?= [a-z])")
 # Openers whose meaning is the previous sentence: the sentence needs it as context.
 _LEANING_OPENER = re.compile(
     r"^(because of (this|that|these)|as a (result|consequence)|thus|therefore|hence|consequently|"
@@ -161,6 +163,9 @@ def readable_text(quote: str) -> str | None:
     text = re.sub(r"\.\.$", ".", text)
     if _FORMULA.search(text) or text.count("(") != text.count(")") or text.count('"') % 2:
         return None
+    # "Warsaw is also home to ...": an additive "also" only says that something was said before;
+    # the claim holds without it, and a question reads as if it came out of nowhere with it.
+    text = _ADDITIVE_ALSO.sub("", text)
     opener = _LOOSE_OPENER.match(text)
     if opener:
         rest = text[opener.end():]

@@ -67,6 +67,8 @@ ACTOR_CARD_QUALITY = 0.6
 ACTOR = "actor"  # what a who-did-what card tests: a person or body matched to what it did
 MIN_ABBREVIATION_USES = 2  # the short form is used this often: a term of the course
 FAMILIAR_TERM_COUNT = 5  # a noun the notes use this often needs no introduction after "the"
+SHORT_FORM_MAX_NAMES = 2  # "the Council" may stand for the European Council; "the Treaty" for one of many
+SHORT_FORM_RATIO = 2  # ... when the short form is used at least twice as often as the longest-used full name
 MAX_YEAR_SHARE = 1 / 3
 MAX_LONG_CARD_PROMPT_WORDS = 24  # a card of a long sentence: the question short, the sentence its answer
 TRUE_FALSE_EVERY = 3  # about one name/number/year sentence in three becomes a true/false item
@@ -95,7 +97,7 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     words: Counter = Counter()
     for chunk in chunks:
         words[chunk.document] += len(chunk.text.split())
-    shaped = _shape_bank(candidates)
+    shaped = _shape_bank(candidates, generator.titles)
     # Dated events make sequence items; a year item or a who-did-what card on one of their sentences
     # gives way to it (one fact, one item; a sequence asks about more than a name), any other item
     # keeps its sentence.
@@ -193,7 +195,7 @@ class _Generator:
                 continue
             heading = " ".join(chunk.heading_path)
             dated = event_of(sentence.text) if sentence.standalone and not sentence.long else None
-            if dated and not leans_on_context(doc, self.full_names, self._familiar, heading):
+            if dated and not leans_on_context(doc, self.full_names, self._familiar, heading, self._short_form):
                 self.events.append(_Event(Event(dated[0], dated[1], sentence.quote, len(self.events)), sentence))
             items = [i for i in self._sentence_items(sentence, doc) if i]
             found.setdefault(sentence.quote, _Candidates(sentence.quote, chunk.document)).items.extend(items)
@@ -255,9 +257,9 @@ class _Generator:
         # when that one stands alone.
         context_doc = self.docs.get(s.context) if s.context else None
         shown = f"{s.context} {heading}"
-        if s.context and (context_doc is None or leans_on_context(context_doc, self.full_names, self._familiar, shown)):
+        if s.context and (context_doc is None or leans_on_context(context_doc, self.full_names, self._familiar, shown, self._short_form)):
             return []
-        if not s.context and leans_on_context(doc, self.full_names, self._familiar, shown):
+        if not s.context and leans_on_context(doc, self.full_names, self._familiar, shown, self._short_form):
             return []
         visible = f"{s.context} {s.text} {heading}"
         items: list[QuizItem | None] = []
@@ -272,7 +274,7 @@ class _Generator:
             # the card kept 22 of 34 in rounds 3-4.
             items.append(self._definition_card(s, definition, doc))
         elif s.standalone:
-            items.append(self._question_card(s, identity_question(doc), DEFINITION))
+            items.append(self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION))
         if s.standalone:
             # "What led to X?" is not asked: judged circular or vacuous every time in round 3 (the
             # answer repeats the effect's words, or is the course's subject).
@@ -340,7 +342,7 @@ class _Generator:
         if definition and not self._is_title(definition.text, s.chunk):
             cards = [self._definition_card(s, definition, doc)]
         else:
-            cards = [self._question_card(s, identity_question(doc), DEFINITION)]
+            cards = [self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION)]
         cards.append(self._question_card(s, why_question(doc), CAUSE))
         return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
 
@@ -351,6 +353,20 @@ class _Generator:
         if lemma.rstrip("s") in titles:
             return True
         return not subject and self.lexicon.term_counts[lemma] >= FAMILIAR_TERM_COUNT
+
+    def _short_form(self, word: str) -> bool:
+        """The notes use a part of longer names as a name of its own ("the Commission" for the European
+        Commission, "Watt" for James Watt): used often, far more often than any of the longer names,
+        and the head of at most SHORT_FORM_MAX_NAMES of them ("the Treaty" ends too many: which?)."""
+        longer = self.full_names.get(word, set())
+        if not longer or self.lexicon.occurrences(word) < FAMILIAR_TERM_COUNT:
+            return False
+        if word in self.lexicon.name_parts and PERSON in self.lexicon.name_parts[word] \
+                and not longer & self.key_figures:
+            return False  # "Johnson" for a general of many: only the people the notes are about
+        ending = [name for name in longer if name.split()[-1] == word]
+        most = max(self.lexicon.occurrences(name) for name in longer)
+        return len(ending) <= SHORT_FORM_MAX_NAMES and self.lexicon.occurrences(word) >= SHORT_FORM_RATIO * most
 
     def _rare_year(self, s: Sentence, key: NumberKey) -> bool:
         """Not given away: not in the visible heading, not repeated all over the notes."""
@@ -549,16 +565,19 @@ def _score(s: Sentence, key: Key, option_count: int) -> float:
     return score
 
 
-def _shape_bank(candidates: list[_Candidates]) -> list[QuizItem]:
+def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = None) -> list[QuizItem]:
     """One item per sentence (its best candidate), no answer more than MAX_SAME_ANSWER times, and
     years at most MAX_YEAR_SHARE of each document's items: a sentence whose year item must go
-    offers its next best item instead."""
+    offers its next best item instead. The words of a document's title are in every other sentence
+    of it, so they do not make two sentences one fact ("The three sources of European Union law ..."
+    and "The main sources of primary law ..." in notes on EU law)."""
+    titles = titles or {}
     choice = {i: 0 for i in range(len(candidates))}
     chosen = lambda i: candidates[i].items[choice[i]]  # noqa: E731
     answers: Counter = Counter()
     facts: list[set[str]] = []
     for i in range(len(candidates)):
-        words = _content_words(candidates[i].quote)
+        words = _content_words(candidates[i].quote) - _content_words(titles.get(candidates[i].document, ""))
         if any(_same_fact(words, other) for other in facts):
             choice[i] = len(candidates[i].items)  # one fact, one item: the first telling of it
             continue
