@@ -50,7 +50,6 @@ def bench_env() -> dict[str, str]:
 
 def machine_info() -> dict[str, object]:
     import psutil
-    import torch  # imported here, not at module level: subprocess-only scripts stay light
 
     cpu = "unknown"
     for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -61,7 +60,9 @@ def machine_info() -> dict[str, object]:
     return {
         "cpu": cpu, "cores": os.cpu_count(), "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),
         "python": platform.python_version(), "torch": version("torch"),
-        "torch_threads": torch.get_num_threads(), "faiss": version("faiss-cpu"),
+        # torch is not imported for this: a process that answers through ONNX never loads it.
+        "torch_threads": sys.modules["torch"].get_num_threads() if "torch" in sys.modules else "not loaded",
+        "faiss": version("faiss-cpu"),
         "numpy": version("numpy"), "sentence_transformers": version("sentence-transformers"),
         "bm25s": version("bm25s"), "load_avg": " ".join(f"{x:.2f}" for x in os.getloadavg()),
         "openblas_env": {k: v for k, v in os.environ.items() if k.startswith("OPENBLAS")},
@@ -79,7 +80,7 @@ def code_version() -> str:
 def print_machine() -> dict[str, object]:
     info = machine_info()
     print(f"machine: {info['cpu']}, {info['cores']} cores, {info['ram_gb']} GB RAM | Python {info['python']}, "
-          f"torch {info['torch']} ({info['torch_threads']} threads), faiss {info['faiss']}, numpy "
+          f"torch {info['torch']} ({info['torch_threads']}{'' if info['torch_threads'] == 'not loaded' else ' threads'}), faiss {info['faiss']}, numpy "
           f"{info['numpy']}, sentence-transformers {info['sentence_transformers']}, bm25s {info['bm25s']}")
     print(f"load average at start: {info['load_avg']}; OPENBLAS env: {info['openblas_env'] or 'unset'}; "
           f"code: {info['code']}")

@@ -42,6 +42,11 @@ class Settings(BaseSettings):
         "(onnx-int8), made from the model once and kept in the index folder. Vectors of another "
         "backend need a reindex.",
     )
+    question_runtime: Literal["auto", "backend"] = Field(
+        "auto",
+        description="What embeds a question: auto, the cheapest runtime of the index's vectors (for "
+        "torch's, fp32 ONNX, which gives the same vectors; its file is made once, in the background, "
+        "and torch answers until then); backend, EMBEDDING_BACKEND's own.")
     allow_model_download: bool = Field(
         False, description="Let sentence-transformers download a model by name (off: offline)."
     )

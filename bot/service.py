@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -19,6 +20,7 @@ from bot.core.abbreviations import read_course_names
 from bot.core.answering import Answer, AnswerPolicy, answer_question
 from bot.core.embedding import Embedder, vector_space
 from bot.core.embedding_backends import make_embedder
+from bot.core.embedding_questions import at_question_time, question_embedder
 from bot.core.corpus_changes import corpus_changes
 from bot.core.corpus_files import check_upload, resolve_document, write_document
 from bot.core.courses import DEFAULT_COURSE, Course
@@ -42,11 +44,15 @@ BuildClaim = Callable[..., AbstractContextManager[bool]]
 
 
 def make_shared_embedder(settings: Settings) -> Embedder:
-    """The one model of a process, as the settings describe it (loaded on first use)."""
-    return make_embedder(
-        settings.embedding_model, settings.embedding_backend, model_cache=settings.index_dir / MODEL_CACHE,
+    """The one model of a process, as the settings describe it (loaded on first use); questions
+    go through the cheapest runtime of its vectors (QUESTION_RUNTIME, bot.core.embedding_questions)."""
+    model_cache = settings.index_dir / MODEL_CACHE
+    build = make_embedder(
+        settings.embedding_model, settings.embedding_backend, model_cache=model_cache,
         allow_download=settings.allow_model_download, batch_size=settings.embed_batch_size,
         threads=settings.torch_threads)
+    return question_embedder(build, settings.question_runtime, model_cache=model_cache,
+                             threads=settings.torch_threads)
 
 
 def shared_cache_path(settings: Settings) -> Path:
@@ -107,8 +113,9 @@ class StudyService:
         self.last_reindex: IndexReport | None = None
         self.last_reindex_at: float | None = None
         self.sentence_vectors = sentence_vectors or SentenceVectors(
-            self.embedder, EmbeddingCache(shared_cache_path(settings), vector_space(self.embedder)))
+            at_question_time(self.embedder), EmbeddingCache(shared_cache_path(settings), vector_space(self.embedder)))
         self._quiz_bank: tuple[str, QuestionBank] | None = None  # (build name, its bank)
+        self._vocabulary_for: weakref.ref[Retriever] | None = None  # the index whose vocabulary is made
         self.loaded_bytes = 0  # the served build's size on disk: what its memory is reckoned by
         # Called after each use of the index (the registry keeps its memory budget with it).
         self.on_use: Callable[[StudyService], None] | None = None
@@ -303,7 +310,24 @@ class StudyService:
                                  self.embedder.knows_word, lambda: retriever.vocabulary,
                                  retriever.passages_with)
         log.info("Answered (%s, top %.2f): %r", answer.tier, answer.top_score, question[:80])
+        self._make_vocabulary(retriever)
         return answer
+
+    def _make_vocabulary(self, retriever: Retriever) -> None:
+        """Make the notes' vocabulary (for misspelt words, short forms and words the notes never
+        use) in the background once a course has answered its first question: made when a question
+        first needed it, it held that question up by most of a second at 5,000 chunks (the warm p95
+        of 843 ms in bench/RESULTS.md 10b)."""
+        if "vocabulary" in vars(retriever) or (self._vocabulary_for and self._vocabulary_for() is retriever):
+            return
+        self._vocabulary_for = weakref.ref(retriever)  # an unloaded index is not kept for this
+        threading.Thread(target=_make_vocabulary, args=(retriever,), name=f"vocabulary-{self.name}",
+                         daemon=True).start()
+
+
+def _make_vocabulary(retriever: Retriever) -> None:
+    retriever.vocabulary  # noqa: B018 - made on first use, and kept
+    retriever.lexical.stems_by_head  # noqa: B018 - the same, for words the notes never use
 
 
 def _folder_bytes(folder: Path) -> int:

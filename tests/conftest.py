@@ -22,6 +22,10 @@ import pytest
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+# Processes a test starts answer through torch, as the model fixtures do: the default (fp32 ONNX
+# for questions, its file made by a process of its own) is tested in tests/core/test_question_embedder.py
+# without making the file once per test's index folder.
+os.environ.setdefault("QUESTION_RUNTIME", "backend")
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO / "corpus"
@@ -64,6 +68,12 @@ def real_embedder():
     from bot.core.embedding_model import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder()
+
+
+@pytest.fixture(scope="session")
+def onnx_cache(tmp_path_factory):
+    """A model cache (MODEL_CACHE) for the ONNX files, shared by the run: each export takes a minute."""
+    return tmp_path_factory.mktemp("models")
 
 
 @pytest.fixture

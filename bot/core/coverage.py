@@ -84,7 +84,7 @@ def _token_known(token: str, lexical: LexicalIndex) -> bool:
         return len(grouped) > 1 and all(t in lexical.doc_freq for t in grouped)
     # Only a short ending apart: a longer one makes another name ("franc" / "francovich").
     return len(token) >= 5 and any(abs(len(known) - len(token)) <= 2 and same_family(token, known)
-                                   for known in lexical.doc_freq if known[:5] == token[:5])
+                                   for known in lexical.stems_by_head.get(token[:5], ()))
 
 
 def _short_form_known(term: str, vocabulary: NotesVocabulary) -> bool:
@@ -109,12 +109,12 @@ def unfamiliar_words(question: str, lexical: LexicalIndex, common_word) -> list[
     """Lower-case words of the question that are neither in the notes (in any form) nor everyday
     words: specialised terms the notes do not cover ("hukou"). Misspellings of the notes' own
     words mostly share a stem family with them and are not counted."""
-    vocabulary = list(lexical.doc_freq)
     found = []
     for word, stem in word_stems(question):
         if len(word) < 4 or not word.isalpha() or stem in lexical.doc_freq or common_word(word):
             continue
-        if not any(same_family(stem, known) for known in vocabulary):
+        # A stem of its family other than itself shares its first five letters (same_family).
+        if not any(same_family(stem, known) for known in lexical.stems_by_head.get(stem[:5], ())):
             found.append(word)
     return found
 

@@ -47,6 +47,12 @@ def onnx_model(location: Path, cache_dir: Path, *, quantized: bool) -> Path:
     return wanted
 
 
+def onnx_model_path(location: Path, cache_dir: Path, *, quantized: bool) -> Path:
+    """Where `onnx_model` keeps the file, made or not (this never makes it)."""
+    _check_pooling(location)
+    return cache_dir / f"{location.name}-{_fingerprint(location)}" / (INT8 if quantized else FP32)
+
+
 def _check_pooling(location: Path) -> None:
     """The ONNX backend pools by the mean of the token vectors, as the model must say it does."""
     try:

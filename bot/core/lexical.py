@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -77,6 +78,16 @@ class LexicalIndex:
         combined.__dict__.update(self.__dict__)
         combined.names = merge(self.names, extra)
         return combined
+
+    @cached_property
+    def stems_by_head(self) -> dict[str, tuple[str, ...]]:
+        """The notes' stems of five letters or more, by their first five: where `tokens.same_family`
+        can find a stem's family without reading every stem of the notes (made on first use)."""
+        heads: dict[str, list[str]] = {}
+        for stem in self.doc_freq:
+            if len(stem) >= 5:
+                heads.setdefault(stem[:5], []).append(stem)
+        return {head: tuple(stems) for head, stems in heads.items()}
 
     def other_names(self, name: str) -> tuple[str, ...]:
         """Other ways the notes (or the teacher's list) name what `name` (folded words) names."""

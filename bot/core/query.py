@@ -8,7 +8,8 @@ occurs there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from bot.core.coverage import named_terms
 from bot.core.lexical import LexicalIndex
@@ -20,9 +21,28 @@ class QueryTerm:
     stem: str
     weight: float
     alternatives: frozenset[str]
+    # The stems found of this term's family, and every stem checked. Answering one question
+    # compares its few terms with the same few hundred stems of its passages thousands of
+    # times; each stem is checked once (the term lives as long as the question).
+    _related: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _checked: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+
+    @cached_property
+    def _heads(self) -> frozenset[str]:
+        return frozenset(alt[:5] for alt in self.alternatives if len(alt) >= 5)
 
     def found_in(self, stems: set[str]) -> bool:
-        return any(same_family(alt, s) for alt in self.alternatives for s in stems)
+        if not self.alternatives.isdisjoint(stems) or not self._related.isdisjoint(stems):
+            return True
+        found = False
+        heads = self._heads
+        for s in set(stems).difference(self._checked):
+            self._checked.add(s)
+            # Two stems of one family but unequal share their first five letters (same_family).
+            if s[:5] in heads and any(same_family(alt, s) for alt in self.alternatives):
+                self._related.add(s)
+                found = True
+        return found
 
 
 def query_terms(question: str, lexical: LexicalIndex, ignore: str = "") -> list[QueryTerm]:

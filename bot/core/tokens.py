@@ -37,6 +37,8 @@ _UNDECOMPOSED = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "
 
 def fold(text: str) -> str:
     """Lowercase ASCII: curly quotes, dashes and accents folded to their plain forms."""
+    if text.isascii():  # nothing to fold (most texts): the same result, without the two passes
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return text.encode("ascii", "ignore").decode("ascii").lower()
 
@@ -95,8 +97,15 @@ def tokenize(text: str) -> list[str]:
 
 def word_stems(text: str) -> list[tuple[str, str]]:
     """(folded word, stem) for each content word of a text, in order."""
+    return list(_word_stems(text))
+
+
+# A question's answer tokenizes the same passages, headings and sentences many times over, and
+# the next question often the same passages again: each text is read once while it is recent.
+@lru_cache(maxsize=8192)
+def _word_stems(text: str) -> tuple[tuple[str, str], ...]:
     kept = [w for w in words(text) if w not in STOPWORDS]
-    return list(zip(kept, _stemmer().stemWords([IRREGULAR.get(w, w) for w in kept])))
+    return tuple(zip(kept, _stemmer().stemWords([IRREGULAR.get(w, w) for w in kept])))
 
 
 def same_family(a: str, b: str) -> bool:

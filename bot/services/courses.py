@@ -18,6 +18,7 @@ from bot.config import Settings
 from bot.core.courses import DEFAULT_COURSE, CourseFolders, check_course_name
 from bot.core.embedding import Embedder, vector_space
 from bot.core.embedding_cache import EmbeddingCache
+from bot.core.embedding_questions import at_question_time
 from bot.core.index_store import current_build, read_manifest
 from bot.core.sentence_vectors import SentenceVectors
 from bot.errors import InvalidInputError, NotFoundError
@@ -50,7 +51,7 @@ class Courses:
         self.folders = CourseFolders(settings.corpus_dir, settings.index_dir, settings.courses_dir)
         self.embedder = default.embedder if default else (embedder or make_shared_embedder(settings))
         self.sentence_vectors = default.sentence_vectors if default else SentenceVectors(
-            self.embedder, EmbeddingCache(shared_cache_path(settings), vector_space(self.embedder)))
+            at_question_time(self.embedder), EmbeddingCache(shared_cache_path(settings), vector_space(self.embedder)))
         self.budget_bytes = int(settings.course_memory_mb * 1_000_000)
         self._open: dict[str, StudyService] = {}
         self._loaded: OrderedDict[str, int] = OrderedDict()  # name -> bytes, least recently used first

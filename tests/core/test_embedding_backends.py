@@ -49,11 +49,6 @@ def test_an_index_of_another_backend_asks_for_a_reindex(hashed_service, tmp_path
     assert read_manifest(hashed_service.index_dir).backend == "onnx-int8"
 
 
-@pytest.fixture(scope="module")
-def onnx_cache(tmp_path_factory):
-    return tmp_path_factory.mktemp("models")
-
-
 @pytest.mark.real_model
 @pytest.mark.parametrize("backend, closest", [("onnx", 0.9999), ("onnx-int8", 0.97)])
 def test_onnx_vectors_match_torchs(real_embedder, onnx_cache, backend, closest):
