@@ -18,6 +18,7 @@ questions asked as off-topic of the other half's index.
     .venv/bin/python bench/decline_cv.py [--covered-limit 0.01] [--curve]
     .venv/bin/python bench/decline_cv.py --records      # refit on the last replay's records
     .venv/bin/python bench/decline_cv.py --records --weak   # the weak-answer decline, course by course held out
+    .venv/bin/python bench/decline_cv.py --records --agreed # with the two searches' agreement (agreed_cosine)
 """
 
 from __future__ import annotations
@@ -47,16 +48,24 @@ def replay_records() -> list[dict]:
     records = []
     for service, pairs in ds.replay():
         retriever = service.retriever()
-        # Every question is answered as if the fitted decline never declined: the fit sees all.
-        policy = dataclasses.replace(service.policy, decline_weights=(), weak_answer_similarity=0.0, weak_answer_match=0.0)
+        # Every question is answered as if the fitted decline never declined: the fit sees all; and
+        # as if both searches agreeing on a passage rescued it at any cosine (`agreed_cosine`),
+        # with `agreement_rescued` saying whether it needed that.
+        policy = dataclasses.replace(service.policy, decline_weights=(), weak_answer_similarity=0.0, weak_answer_match=0.0,
+                                     agreed_cosine=0.0)
+        never = dataclasses.replace(policy, agreed_cosine=float("inf"))
         for asked, result in pairs:
-            answer = answer_question(result, retriever.lexical, policy, service.sentence_vectors,
-                                     service.embedder.knows_word, lambda: retriever.vocabulary,
-                                     retriever.passages_with)
+            def answer_with(chosen):
+                return answer_question(result, retriever.lexical, chosen, service.sentence_vectors,
+                                       service.embedder.knows_word, lambda: retriever.vocabulary,
+                                       retriever.passages_with)
+            answer = answer_with(policy)
+            rescued = not answer.abstained and answer_with(never).abstained
             record = {"course": asked.course, "kind": asked.kind, "question": asked.question,
                       "abstained": answer.abstained, "tier": answer.tier, "reason": answer.reason,
                       "answer": answer.text, "match": answer.match, "similarity": answer.similarity,
-                      "kind_ok": answer.kind_ok, "fit": dataclasses.asdict(answer.fit) if answer.fit else None}
+                      "kind_ok": answer.kind_ok, "fit": dataclasses.asdict(answer.fit) if answer.fit else None,
+                      "agreement_rescued": rescued, "top_cosine": max(h.dense for h in result.hits) if result.hits else 0.0}
             if asked.kind == "covered" and asked.answer:
                 record["answer_hit"] = answer_hit(answer, asked.answer)
                 record["first_sentence_hit"] = first_sentence_hit(answer, asked.answer)
@@ -120,6 +129,60 @@ def declined_weak(records: list[dict], cosine: float, share: float) -> list[bool
                                and r["fit"]["passage_match"] < share) for r in records]
 
 
+AGREED_GRID = [(a, b, c) for a in (0.4, 0.45, 0.5, 0.55, float("inf")) for b in (0.35, 0.38, 0.40, 0.42, 0.45, 0.48, 0.50)
+               for c in (0.6, 0.7, 0.8)]
+
+
+def declined_agreed(records: list[dict], agreed: float, cosine: float, share: float) -> list[bool]:
+    """The weak-answer decline at (`cosine`, `share`), with an answer that only the two searches'
+    agreement on its passage saved declined when that passage's cosine is below `agreed`."""
+    weak = declined_weak(records, cosine, share)
+    return [w or (r.get("agreement_rescued", False) and r["top_cosine"] < agreed) for r, w in zip(records, weak)]
+
+
+def agreed_curve(by_course: dict[str, list[dict]], target: float = 0.03) -> None:
+    """`agreed_cosine` with the weak-answer pair: the in-sample frontier, then leave-one-course-out:
+    on eleven courses the setting declining most off-topic questions with at most `target` of the
+    covered ones declined, checked on the twelfth."""
+    courses = sorted(by_course)
+    table = {}
+    for course in courses:
+        for setting in AGREED_GRID:
+            table[course, setting] = {kind: (sum(declined_agreed(group, *setting)), len(group))
+                                      for kind in ("covered", "off-topic")
+                                      for group in [[r for r in by_course[course] if r["kind"] == kind]]}
+
+    def pooled(setting, among):
+        return tuple(sum(table[c, setting][k][0] for c in among) / max(1, sum(table[c, setting][k][1] for c in among))
+                     for k in ("covered", "off-topic"))
+
+    print("agreed cosine a, weak-answer cosine b and share c: in-sample frontier on all twelve")
+    best = -1.0
+    for (cov, off), setting in sorted((pooled(s, courses), s) for s in AGREED_GRID):
+        if off > best:
+            best = off
+            print(f"  a {setting[0]:.2f} b {setting[1]:.2f} c {setting[2]:.1f}: covered declined {cov:.3f}, off-topic declined {off:.3f}")
+    rows, chosen = [], []
+    for held in courses:
+        rest = [c for c in courses if c != held]
+        allowed = [s for s in AGREED_GRID if pooled(s, rest)[0] <= target] or AGREED_GRID
+        setting = max(allowed, key=lambda s: (pooled(s, rest)[1], -pooled(s, rest)[0]))
+        chosen.append(setting)
+        rows.append((held, table[held, setting]))
+    cov = sum(r["covered"][0] for _, r in rows) / sum(r["covered"][1] for _, r in rows)
+    off = sum(r["off-topic"][0] for _, r in rows) / sum(r["off-topic"][1] for _, r in rows)
+    print(f"held out (most off-topic declined at covered <= {target} on the other eleven): covered declined {cov:.3f}, "
+          f"off-topic declined {off:.3f}; chosen {sorted(set(chosen))}")
+    for held, r in rows:
+        print(f"    {held:24s} covered {r['covered'][0] / max(1, r['covered'][1]):.3f}  "
+              f"off-topic {r['off-topic'][0] / max(1, r['off-topic'][1]):.3f}")
+    allowed = [s for s in AGREED_GRID if pooled(s, courses)[0] <= target]
+    if allowed:
+        setting = max(allowed, key=lambda s: pooled(s, courses)[1])
+        print(f"on all twelve: {setting}: covered declined {pooled(setting, courses)[0]:.3f}, "
+              f"off-topic declined {pooled(setting, courses)[1]:.3f}")
+
+
 def weak_rule_curve(by_course: dict[str, list[dict]]) -> None:
     """The weak-answer decline's thresholds: covered and off-topic declined on all courses for
     each pair (in-sample), then leave-one-course-out: the pair chosen on eleven courses (most
@@ -176,6 +239,8 @@ def main() -> None:
     parser.add_argument("--curve", action="store_true", help="print held-out figures for several limits")
     parser.add_argument("--weak", action="store_true",
                         help="the weak-answer decline's thresholds, in-sample and leave-one-course-out")
+    parser.add_argument("--agreed", action="store_true",
+                        help="the two searches' agreement (agreed_cosine) with the weak-answer pair, held out")
     args = parser.parse_args()
     common.print_machine()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -192,6 +257,9 @@ def main() -> None:
     splits = [set(s) for s in itertools.combinations(courses, len(courses) // 2) if courses[0] in s]
     if args.weak:
         weak_rule_curve(by_course)
+        return
+    if args.agreed:
+        agreed_curve(by_course)
         return
     limits = [0.005, 0.01, 0.02] if args.curve else [args.covered_limit]
     print(f"{len(records)} records, {len(splits)} splits")

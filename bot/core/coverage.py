@@ -105,6 +105,20 @@ def assess(question: str, lexical: LexicalIndex, vocabulary: Callable[[], NotesV
     return CoverageReport(unknown, share)
 
 
+def misspelt_terms(terms: tuple[str, ...], vocabulary: NotesVocabulary) -> bool:
+    """Whether every word of these unknown terms that the notes do not use is a misspelling of
+    one they do ("Lor Loudoun" / "Lord", "Forth Niagara" / "Fort", "Kng John" / "King"): a word an
+    edit or two from a word of the notes, not a name of something else ("the Calvin cycle",
+    "Gettysburg", "1706")."""
+    for term in terms:
+        for word in re.findall(r"[^\W_]+", fold(term)):
+            if word in vocabulary:
+                continue
+            if not word.isalpha() or vocabulary.closest(word, 1 if len(word) < 7 else 2) is None:
+                return False
+    return bool(terms)
+
+
 def unfamiliar_words(question: str, lexical: LexicalIndex, common_word) -> list[str]:
     """Lower-case words of the question that are neither in the notes (in any form) nor everyday
     words: specialised terms the notes do not cover ("hukou"). Misspellings of the notes' own

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.answering import CONFIDENT, NOT_COVERED
+from bot.core.answering import CLOSEST, CONFIDENT, NOT_COVERED
 from tests.conftest import indexed_course
 from tests.core.test_answer_kinds import NOTES
 
@@ -69,6 +69,26 @@ def test_a_name_whose_words_the_notes_never_use_together_is_still_declined(small
     # the whole notes, not only in the passages found, does not make it theirs.
     answer = small.ask("What did the English Pope annul?")
     assert answer.tier == NOT_COVERED and "English Pope" in answer.reason, (answer.reason, answer.sentences)
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("What did Kng John seal at Runnymede?", "Magna Carta"),
+    ("When did Kng John seal the Magna Carta?", "1215"),
+    ("What did Lor Harold do at Hastings?", "Hastings"),
+])
+def test_a_misspelt_short_name_is_answered_where_both_searches_find_one_passage(small, question, fact):
+    # "Kng", "Lor": too short for the spelling correction, an edit from the notes' "King", "Lord".
+    # The word search and the dense search put the same passage first: answered, as the closest.
+    answer = small.ask(question)
+    assert answer.tier == CLOSEST, (answer.reason, answer.sentences)
+    assert fact in answer.text, answer.sentences
+
+
+@pytest.mark.parametrize("question", ["What is the Calvin cycle?",
+                                      "Who killed Harold Godwinson at the Battle of Gettysburg?"])
+def test_a_name_that_is_no_misspelling_of_the_notes_is_declined_though_the_searches_agree(small, question):
+    answer = small.ask(question)
+    assert answer.tier == NOT_COVERED and "never mention" in answer.reason, (answer.reason, answer.sentences)
 
 
 SCIENCE_NOTES = [

@@ -3,7 +3,7 @@ notes' own words are known; names the notes never use, or never use together, ar
 
 from __future__ import annotations
 
-from bot.core.coverage import assess, unplaced_names
+from bot.core.coverage import assess, misspelt_terms, unplaced_names
 from bot.core.lexical import LexicalIndex
 from bot.core.spelling import NotesVocabulary, correct_spelling
 from bot.core.tokens import tokenize
@@ -90,3 +90,14 @@ def test_a_name_written_with_another_word_of_the_notes_family_is_placed():
     notes = ["Huguenot settlers founded vineyards in South Africa and churches in Northern Europe."]
     assert unplaced_names("What industry did South African Huguenots found?", notes) == []
     assert unplaced_names("Which Northern European cities had Huguenot churches?", notes) == []
+
+
+def test_a_misspelt_term_is_an_edit_or_two_from_a_word_of_the_notes():
+    vocabulary = NotesVocabulary(["Lord Loudoun sent troops to Fort Niagara.", "King John sealed the charter."])
+    assert misspelt_terms(("Lor Loudoun",), vocabulary)  # "lor" / "lord"
+    assert misspelt_terms(("Forth Niagara", "Kng John"), vocabulary)
+    # A name of something else, or a number the notes never give, is not a misspelling.
+    assert not misspelt_terms(("Calvin",), vocabulary)
+    assert not misspelt_terms(("Lor Loudoun", "Gettysburg"), vocabulary)
+    assert not misspelt_terms(("1706",), vocabulary)
+    assert not misspelt_terms((), vocabulary)
