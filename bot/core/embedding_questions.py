@@ -131,7 +131,9 @@ def question_embedder(build: Embedder, runtime: str, *, model_cache: Path, threa
         raise ValueError(f"unknown question runtime {runtime!r} (one of {', '.join(RUNTIMES)})")
     if runtime == "backend" or build.backend != "torch":
         return QuestionEmbedder(build)
-    return QuestionEmbedder(build, _OnnxWhenMade(build, model_cache, threads, make_missing))
+    # One thread unless `threads` (TORCH_THREADS) says otherwise: a question is one short text, and
+    # a second thread cost 1.7x the CPU per question on a busy machine (bench/RESULTS.md 2b).
+    return QuestionEmbedder(build, _OnnxWhenMade(build, model_cache, threads or 1, make_missing))
 
 
 class _OnnxWhenMade:
