@@ -84,6 +84,9 @@ def test_an_event_is_a_sentence_dated_by_one_year_that_comes_out_cleanly():
     assert event_of("When the emperor died in Shangdu in 1328, his son was recalled to the capital.") == (
         "When the emperor died in Shangdu, his son was recalled to the capital", 1328)
     assert event_of("By 1883, engines that could provide 10,000 hp had become feasible.") is None  # a bound
+    # What someone learned or said is the event: never cut inside it ("... when he learned that his brother").
+    assert event_of("The regent returned from fighting in the south in 1260 when he learned that his brother, "
+                    "the prince, was challenging his claim to the throne.") is None
 
 
 def test_sequences_take_four_neighbouring_events_years_apart():

@@ -80,12 +80,19 @@ _DETAIL = re.compile(r",\s|\s(?:that|which|who|whose|where|making|using|includin
                      r"followed by|after|before|while|as)\s")
 
 
+# A verb whose "that" clause is what happened ("learned that", "said that"): no cut inside it.
+_REPORTED = re.compile(r"\b(?:\w+ed|said|knew|found|thought|held|ruled|felt|saw|heard|told|wrote|learnt|meant)\s+that\b",
+                       re.IGNORECASE)
+
+
 def _shortened(event: str) -> str:
     """The event up to the first detail that can go, when what is left is still a whole event."""
     for match in _DETAIL.finditer(event):
         head = event[:match.start()].rstrip(" ,")
         if head.split()[-1].lower() in _DANGLING:
             continue  # "Warsaw leads the region in foreign investment and": cut mid-phrase
+        if _REPORTED.search(head + event[match.start():match.end()]):
+            continue  # "when he learned | that his brother, ...": what he learned is the event, not a detail
         if len(head.split()) >= MIN_EVENT_WORDS + 1 and has_finite_verb(head):
             return head + "."
     return event
