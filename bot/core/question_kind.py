@@ -39,6 +39,14 @@ _CUES = (
                              r"^\s*what (is|was|are|were) (a |an |the )?\S+( \S+){0,4}\s*\??\s*$|"
                              r"^\s*who (is|was) (?!(a|an|the)\b)", re.I)),
 )
+# "What is X?" and "Who was X?" ask what X is only when X is a name: "What was the goal of the
+# system?", "What was the Yuan's state religion?", "What is the Saxon Garden in Polish?", "What
+# is another term for rotors?", "What is it called?" and "Who was New France's governor?" ask for
+# one thing said about X, which a definition of X rarely holds.
+_ATTRIBUTE = re.compile(r"^\s*(what|who) (is|was|are|were)\b.*?(\b(?-i:[a-z]+) (of|in|for|to|by|from|on|at|with|about)\b|"
+                        r"['’]s\b|\b(called|named|known|termed|referred to|considered|used|made|for|in|of|on|at|"
+                        r"with|by|from|to|about|as)\s*\??\s*$|\b(another|other|one|first|last|main|name|term|"
+                        r"word|type|kind|part|role|goal|purpose|result|effect|reason|cause)\b)", re.I)
 
 _ORDINAL = (r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
             r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first)")
@@ -68,8 +76,13 @@ def expected_kind(question: str) -> str | None:
     question = _WHEN_CLAUSE.sub("", question)
     for kind, cue in _CUES:
         if cue.search(question):
+            if kind == EXPLANATION and _ATTRIBUTE.search(question) and not _INSTRUCTED.search(question):
+                return PERSON if re.match(r"\s*who\b", question, re.I) else None
             return kind
     return None
+
+
+_INSTRUCTED = re.compile(r"^\s*(explain|describe|define|outline|summari[sz]e|discuss)\b", re.I)
 
 
 def cue_text(question: str) -> str:

@@ -22,11 +22,20 @@ LIST_MARK = "- "
 ON_TOPIC, IMPLICIT, OFF_TOPIC = "on", "implicit", "off"
 HEADING_CREDIT = 0.6  # a question word found only in the heading counts for less
 KIND_BONUS = 0.15  # a sentence holding what the question's kind asks for (a date for "when")
+# "What is X?" is answered by the sentence saying what X is, which often calls X by another name
+# than the question ("The GLF was ..." for "What is the Great Leap Forward?") and so is further
+# from it in meaning than a sentence repeating the name: the bonus outweighs that (issue 15.1).
+DEFINITION_BONUS = 0.5
 _INSTRUCTION = re.compile(r"^(explain|analy[sz]e|describe|discuss|assess|evaluate|compare|outline|"
                           r"to what extent|how far)\b", re.I)
 _PRONOUN_LED = re.compile(r"^(this|these|those|that|it|its|he|she|his|her|they|their|such|thus|"
                           r"hence|however|consequently|therefore|there)\b", re.I)
 _DEFINING_VERB = re.compile(r"\s(is|was|are|were|refers to|means|meant|describes|denotes)\s", re.I)
+# "Telenet was incorporated in 1973", "EU law is applied by the courts", "Watt was also aware": a
+# passive verb or an adverb after "was" tells something that happened to X, not what X is.
+_NOT_A_DEFINITION = re.compile(r"(not|also|then|still|later|soon|once|never|now|often|\w+ly|\w+ed|"
+                               r"born|built|given|made|taken|held|led|won|seen|sent|set|sold|kept|brought|"
+                               r"fought|found|written|known (for|to)|able|unable|forced|(?-i:[a-z]+ing))\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -159,7 +168,7 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         heading_part = next((h for h in reversed(c.hit.chunk.heading_path) if has_kind(h, kind)), "")
         if heading_part:
             parts, kind_ok = (heading_part, *parts), True
-    defines = _defines_a_name(c.text, terms, names)
+    defines = _defines_a_name(c.text, terms, names, strict=kind == EXPLANATION)
     score = match + 0.2 * max(c.hit.dense, 0.0) + 0.08 / (1 + c.rank)
     if kind in CHECKED and kind_ok:
         score += KIND_BONUS
@@ -167,7 +176,7 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score += KIND_BONUS  # "why" is answered by a cause, not by the event restated
     if defines:
         # "Backyard furnaces: villages built..." answers "What were backyard furnaces?"
-        score += 2 * KIND_BONUS if kind == EXPLANATION else KIND_BONUS
+        score += DEFINITION_BONUS if kind == EXPLANATION else KIND_BONUS
     if c.followers and kind not in LONG_KINDS:
         score *= 0.8  # "Key features included:" is a lead-in; its items say the facts
     if _is_prompt(c.text):
@@ -235,15 +244,19 @@ def _on_topic(terms: list[QueryTerm], names: list[QueryName], stems: set[str], k
     return IMPLICIT if all(name.common for name in missing) else OFF_TOPIC
 
 
-def _defines_a_name(sentence: str, terms: list[QueryTerm], names: list[QueryName]) -> bool:
+def _defines_a_name(sentence: str, terms: list[QueryTerm], names: list[QueryName], strict: bool = False) -> bool:
     """Whether the sentence says what something of the question is: "Term: definition", or a
-    subject naming it followed by is/was/refers to ("The GLF was Mao's radical attempt ...")."""
+    subject naming it followed by is/was/refers to ("The GLF was Mao's radical attempt ..."). Any
+    such sentence is about the question's subject; `strict` (for "What is X?") also leaves out
+    those telling what happened to it ("Telenet was incorporated in 1973")."""
     term, sep, rest = sentence.partition(":")
     if sep and rest.strip() and len(term.split()) <= 5:
         stems = set(tokenize(term))
         return bool(stems) and all(any(t.found_in({s}) for t in terms) for s in stems)
     verb = _DEFINING_VERB.search(sentence)
     if not verb or len(sentence[: verb.start()].split()) > 6:
+        return False
+    if strict and _NOT_A_DEFINITION.match(sentence[verb.end():]):
         return False
     subject = set(tokenize(sentence[: verb.start()]))
     if not subject:
