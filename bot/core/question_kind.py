@@ -42,9 +42,10 @@ _CUES = (
 # "What is X?" and "Who was X?" ask what X is only when X is a name: "What was the goal of the
 # system?", "What was the Yuan's state religion?", "What is the Saxon Garden in Polish?", "What
 # is another term for rotors?", "What is it called?" and "Who was New France's governor?" ask for
-# one thing said about X, which a definition of X rarely holds.
-_ATTRIBUTE = re.compile(r"^\s*(what|who) (is|was|are|were)\b.*?(\b(?-i:[a-z]+) (of|in|for|to|by|from|on|at|with|about)\b|"
-                        r"['’]s\b|\b(called|named|known|termed|referred to|considered|used|made|for|in|of|on|at|"
+# one thing said about X, which a definition of X rarely holds. ("What were X used for?" asks what
+# X is for, which its definition says.)
+_ATTRIBUTE = re.compile(r"^\s*(what|who) (is|was|are|were)\b.*?(\b(?!used\b)(?-i:[a-z]+) (of|in|for|to|by|from|on|at|with|about)\b|"
+                        r"['’]s\b|\b(called|named|known|termed|referred to|considered|in|of|on|at|"
                         r"with|by|from|to|about|as)\s*\??\s*$|\b(another|other|one|first|last|main|name|term|"
                         r"word|type|kind|part|role|goal|purpose|result|effect|reason|cause)\b)", re.I)
 

@@ -112,6 +112,7 @@ def test_what_is_x_under_its_long_name_finds_the_definition_under_its_short_one(
     ("What was the North Sea Ferry Company?", EXPLANATION),
     ("What is the Battle of Hastings?", EXPLANATION),
     ("who was lin biao", EXPLANATION),
+    ("What were backyard furnaces used for?", EXPLANATION),  # what they are for: their definition
     # One thing said about X, not what X is: a definition of X rarely holds it.
     ("What was the goal of the guild?", None),
     ("What is another name for spring tides?", None),
