@@ -131,3 +131,24 @@ def test_a_sentence_said_where_the_question_names_are_may_answer():
     assert not _sentence_answers("What did Mendeleev arrange by atomic weight?", table, "In 1869")
     # Every name of the question in the sentence, most of its weight, though not its other words.
     assert _sentence_answers("What were Anna Kowalczyk and Jan Nowicki known for?", SCIENCE_NOTES[1], "The Siek")
+
+
+def test_a_confident_answer_comes_from_the_passage_the_word_search_ranks_best():
+    from bot.core.answering import AnswerPolicy, answer_question
+    from bot.core.documents import Chunk
+    from bot.core.lexical import LexicalIndex
+    from bot.core.retrieval import Hit, SearchResult
+
+    passages = ["King John sealed the Magna Carta at Runnymede in 1215.",
+                "The barons met King John at Runnymede to make peace."]
+    lexical = LexicalIndex.build(passages)
+    question = "When did King John seal the Magna Carta at Runnymede?"
+
+    def tier(lexical_scores):
+        hits = [Hit(Chunk(f"c{i}", "notes.md", ("Notes",), None, i, text), i, 0.7 - 0.1 * i, score, 1.0 - 0.1 * i)
+                for i, (text, score) in enumerate(zip(passages, lexical_scores))]
+        return answer_question(SearchResult(question, [], None, hits), lexical, AnswerPolicy()).tier
+
+    assert tier([2.0, 1.0]) == CONFIDENT
+    # The same sentence, but the question's own words point to the other passage: the closest.
+    assert tier([1.0, 2.0]) == CLOSEST
