@@ -96,6 +96,7 @@ def child(corpus: Path, index: Path, backend: str) -> None:
     marked(indexer, "read_corpus", "reading and chunking", after="teachers' files, manifest check")
     marked(indexer, "_embeddings_for", "embedding")
     marked(indexer, "_read_back", "vectors read back from the cache")
+    marked(indexer, "_write_sentence_vectors", "sentence vectors")
     marked(indexer, "_bank_of_big_notes", "quiz bank (its own process for big notes)")
     marked(indexer, "build_bank", "quiz bank")
     marked(index_store, "_write_chunks", "writing chunks")
@@ -105,9 +106,9 @@ def child(corpus: Path, index: Path, backend: str) -> None:
 
     def progress(stage: str, done: int, total: int) -> None:
         now = time.time()
-        if stage == "embedding" and (done in (0, total) or now - last[0] > 1.0):
+        if stage in ("embedding", "sentences") and (done in (0, total) or now - last[0] > 1.0):
             last[0] = now
-            mark("embedding", done=done, total=total)
+            mark("embedding" if stage == "embedding" else "sentence vectors", done=done, total=total)
 
     settings = Settings(_env_file=None, corpus_dir=corpus, index_dir=index, embedding_backend=backend,
                         database_path=index / "bench.db")
@@ -161,11 +162,17 @@ def run_child(corpus: Path, index: Path, backend: str, kill_at: float | None = N
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     marks, killed = [], False
+    reported = [time.time()]
     for line in proc.stdout:
         if not line.startswith("{"):
             continue
         event = json.loads(line)
         marks.append(event)
+        if time.time() - reported[0] > 120 and samples:  # a long run shows how far it got
+            reported[0] = time.time()
+            print(f"  [{time.time() - started:.0f} s] {event['stage']} {event.get('done', '')}/{event.get('total', '')}"
+                  f", RSS {samples[-1][1]:.0f} MB, peak so far {max(r for _, r in samples):.0f} MB, load "
+                  f"{os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
         if (kill_at is not None and event["stage"] == "embedding" and event.get("total")
                 and event["done"] >= kill_at * event["total"]):
             proc.send_signal(signal.SIGKILL)

@@ -34,6 +34,7 @@ POOL = common.ROOT.parent.parent / "shared" / "eval" / "courses"
 if not POOL.is_dir():
     POOL = Path("/work/shared/eval/courses")
 BACKENDS = ["bare-fp32", "torch", "onnx", "onnx-int8"]
+QUALITY_BACKENDS = ["torch", "onnx-int8", "onnx"]  # the fp32 reference first
 MODEL_CACHE = OUT / "models"  # the ONNX files, made once (the first onnx run reports the cost)
 
 
@@ -102,58 +103,110 @@ def speed_child(backend: str, texts_file: Path, threads: int = 0) -> dict:
 # --- answer quality per backend ------------------------------------------------------------------
 
 
-def _first_sentence_hit(answer, words) -> bool:
-    from bot.core.evaluation import _norm
+def _ask_all(service, questions, label: str, records_out) -> dict:
+    """Every question asked as the bot asks it (one at a time, the backend embedding it); the
+    per-kind figures of `studybot eval`, and each answer's record for comparing backends."""
+    from bot.core.evaluation import run_eval
 
-    first = answer.sentences[0] if answer.sentences else ""
-    return not answer.abstained and any(_norm(w) in _norm(first) for w in words)
+    started = time.perf_counter()
+    report = run_eval(questions, service.ask)
+    for q, record in zip(questions, report.records):
+        record["set"] = label
+        records_out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    records_out.flush()
+    print(f"  {label}: {len(questions)} questions in {time.perf_counter() - started:.0f} s, load {load()}",
+          file=sys.stderr, flush=True)
+    return {kind: {k: v for k, v in figures.items() if k in QUALITY_FIGURES}
+            for kind, figures in report.by_kind.items()}
+
+
+QUALITY_FIGURES = ("questions", "fact_in_answer", "fact_in_first_sentence", "declined", "answered_confident")
 
 
 def quality_child(backend: str, sample: int) -> dict:
+    """Answer quality with one backend: the pool's twelve notes as one course with all their
+    covered and adversarial questions (`sample` > 0: a fixed sample per course instead); off-topic
+    questions as answer_pool.py's `halves` set-up asks them (six courses indexed, 25 covered
+    questions of each other course); the default note's question sets. Every index is built with
+    the backend (chunks and sentence vectors), quiz generation off (answers never read it)."""
     from bot.config import Settings
     from bot.core.embedding_backends import make_embedder
-    from bot.core.evaluation import answer_hit, load_questions
+    from bot.core.evaluation import EvalQuestion, load_questions
     from bot.service import StudyService
+
+    import answer_pool
 
     work = OUT / f"quality-{backend}"
     shutil.rmtree(work, ignore_errors=True)
-    results = {"backend": backend}
-    sets = {"pool": (POOL / "notes", sorted((POOL / "questions").glob("*.jsonl"))),
-            "default": (common.DEFAULT_CORPUS, sorted((common.ROOT / "tests/data").glob("*_questions.jsonl")))}
-    for name, (notes, files) in sets.items():
-        corpus = work / name / "corpus"
-        shutil.copytree(notes, corpus, ignore=shutil.ignore_patterns("quizzes"))
+    work.mkdir(parents=True)
+    embedder = make_embedder(backend=backend, model_cache=MODEL_CACHE)
+    cache = work / "embedding-cache.sqlite"  # shared by this backend's indexes: each text embedded once
+
+    def service_for(name: str, corpus: Path):
+        from bot.core.indexer import CACHE_FILE
+
         settings = Settings(_env_file=None, corpus_dir=corpus, index_dir=work / name / "index",
                             database_path=work / name / "state.db", embedding_backend=backend)
-        service = StudyService(settings, make_embedder(backend=backend, model_cache=MODEL_CACHE))
+        service = StudyService(settings, embedder)
         started = time.perf_counter()
-        service.reindex()
-        index_s = time.perf_counter() - started
-        questions = [q for f in files for q in load_questions(f)]
-        if name == "pool" and sample and len(questions) > sample:
-            questions = random.Random(0).sample(questions, sample)  # the same sample for every backend
-        covered = [q for q in questions if q.answerable and q.answer]
-        uncovered = [q for q in questions if not q.answerable]
-        answers = {q.question: service.ask(q.question) for q in covered + uncovered}
-        share = lambda xs: round(sum(xs) / len(xs), 4) if xs else None  # noqa: E731
-        results[name] = {
-            "covered": len(covered), "uncovered": len(uncovered), "index_s": round(index_s, 1),
-            "fact_in_answer": share([answer_hit(answers[q.question], q.answer) for q in covered]),
-            "first_sentence_hit": share([_first_sentence_hit(answers[q.question], q.answer) for q in covered]),
-            "covered_declined": share([answers[q.question].abstained for q in covered]),
-            "uncovered_declined": share([answers[q.question].abstained for q in uncovered]),
-            "load_avg": load()}
+        answer_pool.fresh_index(service, cache)
+        print(f"  {name}: indexed {service.info().manifest.chunk_count} chunks in "
+              f"{time.perf_counter() - started:.0f} s, load {load()}", file=sys.stderr, flush=True)
+        assert service.info().manifest.backend == backend and (settings.index_dir / CACHE_FILE).exists()
+        return service
+
+    courses = sorted(p.stem for p in (POOL / "notes").glob("*.txt"))
+    results: dict = {"backend": backend, "load_avg_start": load()}
+    with (work / "records.jsonl").open("w", encoding="utf-8") as records:
+        service = service_for("pool", answer_pool.course_corpus(work / "pool", courses))
+        questions = [q for c in courses for q in answer_pool.load_course_questions(c, sample or None)]
+        results["pool"] = _ask_all(service, questions, "pool", records)
+        off_topic = []
+        for number, half in enumerate([courses[0::2], courses[1::2]], 1):
+            service = service_for(f"half{number}", answer_pool.course_corpus(work / f"half{number}", half))
+            asked = []
+            for other in courses:
+                if other not in half:
+                    covered = [q for q in answer_pool.load_course_questions(other, None) if q.category == "covered"]
+                    picked = random.Random(f"off:{number}:{other}").sample(covered, min(25, len(covered)))
+                    asked += [EvalQuestion(q.question, answerable=False, kind="off-topic") for q in picked]
+            off_topic.append(_ask_all(service, asked, f"off-topic, half {number}", records)["off-topic"])
+        n = sum(h["questions"] for h in off_topic)
+        results["off_topic_declined"] = round(sum(h["declined"] * h["questions"] for h in off_topic) / n, 4)
+        corpus = work / "default" / "corpus"
+        shutil.copytree(common.DEFAULT_CORPUS, corpus, ignore=shutil.ignore_patterns("quizzes"))
+        service = service_for("default", corpus)
+        files = sorted((common.ROOT / "tests/data").glob("*_questions.jsonl"))
+        results["default"] = _ask_all(service, [q for f in files for q in load_questions(f)], "default", records)
+    results["load_avg_end"] = load()
     return results
+
+
+def print_quality(rows: list[dict]) -> None:
+    print("\nbackend     | pool: fact  1st    cov decl  adv decl  adv conf  (n cov/adv) | off-topic decl"
+          " | default note: fact  1st    cov decl  uncovered decl | load avg")
+    for row in rows:
+        pool, default = row["pool"], row["default"]
+        cov, adv = pool.get("covered", {}), pool.get("adversarial", {})
+        dcov = default.get("covered", {})
+        dunc = [f for k, f in default.items() if k != "covered"]
+        unc_n = sum(f["questions"] for f in dunc)
+        unc = round(sum(f["declined"] * f["questions"] for f in dunc) / unc_n, 4) if unc_n else None
+        print(f"{row['backend']:<11} | {cov.get('fact_in_answer')}  {cov.get('fact_in_first_sentence')}  "
+              f"{cov.get('declined')}  {adv.get('declined')}  {adv.get('answered_confident')}  "
+              f"({cov.get('questions')}/{adv.get('questions')}) | {row['off_topic_declined']} | "
+              f"{dcov.get('fact_in_answer')}  {dcov.get('fact_in_first_sentence')}  {dcov.get('declined')}  "
+              f"{unc} (n {dcov.get('questions')}/{unc_n}) | {row['load_avg_start']} -> {row['load_avg_end']}")
 
 
 # --- the parent: one child per backend, then the table -------------------------------------------
 
 
 def run_child(*args: str) -> dict:
-    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=common.ROOT,
+    # The child's stderr (its progress, and any traceback) goes straight to ours.
+    out = subprocess.run([sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True, cwd=common.ROOT,
                          env=common.bench_env())
     if out.returncode:
-        print(out.stderr[-3000:], file=sys.stderr)
         raise SystemExit(f"child {args} failed")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -161,12 +214,14 @@ def run_child(*args: str) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--chunks", type=int, default=2000)
-    parser.add_argument("--sample", type=int, default=600, help="pool questions per backend (0: all 4,610)")
+    parser.add_argument("--sample", type=int, default=0,
+                        help="pool questions per course (0: all 4,610 of the twelve courses)")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--speed-child")
     parser.add_argument("--quality-child")
     parser.add_argument("--texts")
     parser.add_argument("--skip-quality", action="store_true")
+    parser.add_argument("--quality-only", action="store_true")
     parser.add_argument("--threads", type=int, default=0,
                         help="threads per backend (0: the library default); 1 gives CPU seconds that "
                              "hold on a busy machine")
@@ -178,8 +233,11 @@ def main() -> None:
         print(json.dumps(quality_child(args.quality_child, args.sample)))
         return
     if args.quick:
-        args.chunks, args.sample = 200, 60
+        args.chunks, args.sample = 200, 5
     common.print_machine()
+    if args.quality_only:
+        quality(args.sample)
+        return
     print("NOTE: the machine is shared with other work this session; every figure is under that load "
           "(load average printed beside it).")
     corpus = OUT / f"corpus-{args.chunks}"
@@ -210,10 +268,19 @@ def main() -> None:
               f"{row['rss_encoded_mb']} / {row['peak_mb']}   {row['load_avg']}")
     if args.skip_quality:
         return
-    print(f"\n== answer quality: pool sample of {args.sample} questions, and the default note's sets ==")
-    for backend in BACKENDS[1:]:
-        row = run_child("--quality-child", backend, "--sample", str(args.sample))
-        print(json.dumps(row))
+    quality(args.sample)
+
+
+def quality(sample: int) -> None:
+    what = f"a sample of {sample} questions per course" if sample else "all 4,610 questions"
+    print(f"\n== answer quality, each backend in its own process: the pool ({what}), off-topic, "
+          "the default note's sets ==", flush=True)
+    rows = []
+    for backend in QUALITY_BACKENDS:
+        row = run_child("--quality-child", backend, "--sample", str(sample))
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+    print_quality(rows)
 
 
 if __name__ == "__main__":

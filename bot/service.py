@@ -19,12 +19,13 @@ from bot.config import Settings
 from bot.core.abbreviations import read_course_names
 from bot.core.answering import Answer, AnswerPolicy, answer_question
 from bot.core.embedding import Embedder, vector_space
-from bot.core.embedding_backends import make_embedder
+from bot.core.embedding_backends import backend_to_use, make_embedder
 from bot.core.embedding_questions import at_question_time, question_embedder
 from bot.core.corpus_changes import corpus_changes
 from bot.core.corpus_files import check_upload, resolve_document, write_document
-from bot.core.courses import DEFAULT_COURSE, Course
-from bot.core.index_store import BUILDS, DocumentEntry, Manifest, current_build, load_index, read_manifest
+from bot.core.courses import DEFAULT_COURSE, Course, CourseFolders
+from bot.core.index_store import (BUILDS, DocumentEntry, Manifest, current_build, load_index, read_manifest,
+                                   recorded_backends)
 from bot.core.embedding_cache import EmbeddingCache
 from bot.core.indexer import CACHE_FILE, IndexOptions, IndexReport, ProgressFn, build_index
 from bot.core.quiz.bank import QuestionBank, load_bank
@@ -44,11 +45,16 @@ BuildClaim = Callable[..., AbstractContextManager[bool]]
 
 
 def make_shared_embedder(settings: Settings) -> Embedder:
-    """The one model of a process, as the settings describe it (loaded on first use); questions
-    go through the cheapest runtime of its vectors (QUESTION_RUNTIME, bot.core.embedding_questions)."""
-    model_cache = settings.index_dir / MODEL_CACHE
+    """The one model of a process, as the settings describe it (loaded on first use); without
+    EMBEDDING_BACKEND it embeds with the backend the installation's indexes were built with.
+    Questions go through the cheapest runtime of its vectors (QUESTION_RUNTIME,
+    bot.core.embedding_questions)."""
+    folders = CourseFolders(settings.corpus_dir, settings.index_dir, settings.courses_dir)
+    backend = backend_to_use(settings.embedding_backend,
+                             recorded_backends(folders.course(name).index_dir for name in folders.names()))
+    model_cache = settings.model_cache_dir or settings.index_dir / MODEL_CACHE
     build = make_embedder(
-        settings.embedding_model, settings.embedding_backend, model_cache=model_cache,
+        settings.embedding_model, backend, model_cache=model_cache,
         allow_download=settings.allow_model_download, batch_size=settings.embed_batch_size,
         threads=settings.torch_threads)
     return question_embedder(build, settings.question_runtime, model_cache=model_cache,

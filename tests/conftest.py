@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,10 @@ os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 # for questions, its file made by a process of its own) is tested in tests/core/test_question_embedder.py
 # without making the file once per test's index folder.
 os.environ.setdefault("QUESTION_RUNTIME", "backend")
+# The ONNX backends' files are made from the model once per run, not once per test's index folder
+# (the processes tests start inherit this); removed at the end of the run.
+_MODEL_CACHE = None if "MODEL_CACHE_DIR" in os.environ else tempfile.mkdtemp(prefix="studybot-models-")
+os.environ.setdefault("MODEL_CACHE_DIR", _MODEL_CACHE or "")
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO / "corpus"
@@ -47,6 +52,11 @@ def pytest_collection_modifyitems(config, items):
 
 
 MODEL_LIBRARIES = ("sentence_transformers", "transformers")
+
+
+def pytest_unconfigure(config):
+    if _MODEL_CACHE:
+        shutil.rmtree(_MODEL_CACHE, ignore_errors=True)
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -71,9 +81,10 @@ def real_embedder():
 
 
 @pytest.fixture(scope="session")
-def onnx_cache(tmp_path_factory):
-    """A model cache (MODEL_CACHE) for the ONNX files, shared by the run: each export takes a minute."""
-    return tmp_path_factory.mktemp("models")
+def onnx_cache():
+    """A model cache (MODEL_CACHE) for the ONNX files, shared by the run (and by the processes
+    tests start: MODEL_CACHE_DIR above): each export takes a minute."""
+    return Path(os.environ["MODEL_CACHE_DIR"])
 
 
 @pytest.fixture

@@ -3,11 +3,22 @@ imported only when chosen."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from bot.core.embedding import DEFAULT_MODEL, Embedder
 
 BACKENDS = ("torch", "onnx", "onnx-int8")
+# What a new installation embeds with when EMBEDDING_BACKEND is unset: the backend that builds
+# fastest with answers as good as fp32's on the development pool (bench/RESULTS.md 7c).
+DEFAULT_BACKEND = "torch"
+
+
+def backend_to_use(configured: str | None, recorded: Iterable[str]) -> str:
+    """The backend a process embeds with: EMBEDDING_BACKEND when it is set; else the one the
+    installation's indexes were built with (`recorded`, the default course's first), so that an
+    upgrade never re-embeds anyone's notes; else, for a new installation, DEFAULT_BACKEND."""
+    return configured or next(iter(recorded), None) or DEFAULT_BACKEND
 
 
 def make_embedder(model_name: str = DEFAULT_MODEL, backend: str = "torch", *, model_cache: Path,

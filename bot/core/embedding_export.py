@@ -38,12 +38,8 @@ def onnx_model(location: Path, cache_dir: Path, *, quantized: bool) -> Path:
         return wanted
     folder.mkdir(parents=True, exist_ok=True)
     with _exclusive(folder / ".lock"):
-        if not (folder / FP32).exists():
-            log.info("Exporting the embedding model to ONNX (once; kept in %s)", folder)
-            _atomically(folder / FP32, lambda tmp: _export(location, tmp))
-        if quantized and not (folder / INT8).exists():
-            log.info("Quantising the ONNX embedding model to int8 (once)")
-            _atomically(folder / INT8, lambda tmp: _quantize(folder / FP32, tmp))
+        if not wanted.exists():
+            _in_own_process(_make_files, location, folder, quantized)
     return wanted
 
 
@@ -51,6 +47,37 @@ def onnx_model_path(location: Path, cache_dir: Path, *, quantized: bool) -> Path
     """Where `onnx_model` keeps the file, made or not (this never makes it)."""
     _check_pooling(location)
     return cache_dir / f"{location.name}-{_fingerprint(location)}" / (INT8 if quantized else FP32)
+
+
+def _make_files(location: Path, folder: Path, quantized: bool) -> None:
+    if not (folder / FP32).exists():
+        log.info("Exporting the embedding model to ONNX (once; kept in %s)", folder)
+        _atomically(folder / FP32, lambda tmp: _export(location, tmp))
+    if quantized and not (folder / INT8).exists():
+        log.info("Quantising the ONNX embedding model to int8 (once)")
+        _atomically(folder / INT8, lambda tmp: _quantize(folder / FP32, tmp))
+
+
+def _in_own_process(function, *args) -> None:
+    """Run the export in a process of its own (spawned): it imports torch and peaks at about
+    1.3 GB, and a process does not give back all the memory it freed, so the build (or bot) that
+    asked for the files would otherwise carry torch's memory to its end (bench/RESULTS.md 11).
+    A process that holds torch already gains nothing from that, and makes them itself."""
+    import multiprocessing
+    import sys
+
+    if "torch" in sys.modules:
+        function(*args)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            pool.submit(function, *args).result()  # travels by module and name
+    except BrokenProcessPool as exc:  # killed, likely for memory
+        raise ModelLoadError("The process making the ONNX files of the embedding model stopped "
+                             f"({exc}).", hint="Set EMBEDDING_BACKEND=torch, or free memory and try again.") from exc
 
 
 def _check_pooling(location: Path) -> None:

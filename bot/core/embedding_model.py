@@ -95,12 +95,15 @@ class SentenceTransformerEmbedder:
     def encode(self, texts: list[str], *, progress: EncodeProgress | None = None) -> np.ndarray:
         """Embed texts in batches; `progress(done, total)` is called after each batch.
 
-        Texts are batched longest first, as sentence-transformers does inside one call, so that a
-        batch pads to similar lengths and progress can still be reported between batches."""
+        Texts are batched by token count, longest first, so that a batch pads little and progress
+        can still be reported between batches. (sentence-transformers orders by characters, which
+        pads a batch of chunks by a fifth more tokens than they hold: bench/RESULTS.md 7c.)"""
         model = self._load()
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        with self._encode_lock:
+            tokens = model.tokenizer(texts, truncation=True, max_length=model.max_seq_length)["input_ids"]
+        order = sorted(range(len(texts)), key=lambda i: -len(tokens[i]))
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
         for start in range(0, len(order), self.batch_size):
             ids = order[start : start + self.batch_size]

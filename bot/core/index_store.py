@@ -11,7 +11,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -188,6 +188,12 @@ def read_manifest(index_dir: Path) -> Manifest | None:
         return None
 
 
+def recorded_backends(index_dirs: Iterable[Path]) -> list[str]:
+    """The embedding backends the current builds of these index folders were made with, in order
+    (folders without a build are left out)."""
+    return [m.backend for m in map(read_manifest, index_dirs) if m is not None]
+
+
 def load_index(index_dir: Path, *, model: str, backend: str = "torch") -> LoadedIndex:
     build = current_build(index_dir)
     if build is None:
@@ -229,8 +235,10 @@ def _check_compatible(manifest: Manifest, model: str, backend: str, index_dir: P
     if manifest.backend != backend:
         raise IndexIncompatibleError(
             f"The index in {index_dir} holds vectors of the {manifest.backend!r} embedding backend, "
-            f"but EMBEDDING_BACKEND is {backend!r}: its vectors differ slightly, so questions would "
-            "be compared with the wrong ones.", hint=RECOVER_HINT)
+            f"but this StudyBot embeds with {backend!r} (EMBEDDING_BACKEND): their vectors differ "
+            "slightly, so questions would be compared with the wrong ones.",
+            hint=f"Set EMBEDDING_BACKEND={manifest.backend} to keep the index as "
+            f"it is, or {RECOVER_HINT[0].lower()}{RECOVER_HINT[1:]}")
 
 
 def _read_chunks(path: Path) -> list[Chunk]:

@@ -3,6 +3,8 @@ vectors beside torch's, and an index of another backend refused with the way out
 
 from __future__ import annotations
 
+import shutil
+
 import numpy as np
 import pytest
 
@@ -49,6 +51,11 @@ def test_an_index_of_another_backend_asks_for_a_reindex(hashed_service, tmp_path
     assert read_manifest(hashed_service.index_dir).backend == "onnx-int8"
 
 
+# The first test that needs the ONNX files makes them: minutes on a busy 2-core machine.
+ONE_EXPORT = pytest.mark.timeout(900)
+
+
+@ONE_EXPORT
 @pytest.mark.real_model
 @pytest.mark.parametrize("backend, closest", [("onnx", 0.9999), ("onnx-int8", 0.97)])
 def test_onnx_vectors_match_torchs(real_embedder, onnx_cache, backend, closest):
@@ -65,6 +72,7 @@ def test_onnx_vectors_match_torchs(real_embedder, onnx_cache, backend, closest):
     assert float(embedder.encode_query(TEXTS[3]) @ vectors[3]) > (0.98 if backend == "onnx-int8" else 0.99999)
 
 
+@ONE_EXPORT
 @pytest.mark.real_model
 def test_the_onnx_files_are_made_once(real_embedder, onnx_cache):
     make_embedder(backend="onnx-int8", model_cache=onnx_cache).encode(TEXTS[:1])
@@ -74,3 +82,88 @@ def test_the_onnx_files_are_made_once(real_embedder, onnx_cache):
     again.encode(TEXTS[:1])
     assert {p: p.stat().st_mtime_ns for p in onnx_cache.rglob("*.onnx")} == files
     assert not [p for p in onnx_cache.rglob("*.partial")]
+
+
+# --- which backend a process embeds with (EMBEDDING_BACKEND unset) ------------------------------
+
+
+def test_the_setting_wins_then_the_installations_index_then_the_default():
+    from bot.core.embedding_backends import DEFAULT_BACKEND, backend_to_use
+
+    assert backend_to_use("onnx", ["torch"]) == "onnx"
+    assert backend_to_use(None, ["torch", "onnx-int8"]) == "torch"
+    assert backend_to_use(None, []) == DEFAULT_BACKEND in ("torch", "onnx", "onnx-int8")
+
+
+def test_an_existing_index_keeps_its_backend_and_a_new_one_gets_the_default(hashed_service, tmp_path):
+    from bot.core.embedding_backends import DEFAULT_BACKEND
+    from bot.service import StudyService, make_shared_embedder
+    from tests.conftest import make_settings
+
+    settings = hashed_service.settings
+    assert settings.embedding_backend is None
+    assert make_shared_embedder(settings).backend == DEFAULT_BACKEND  # nothing built yet
+    (hashed_service.corpus_dir / "notes.txt").write_text("Photosynthesis\nLight makes sugar.\n", encoding="utf-8")
+    kept = "onnx" if DEFAULT_BACKEND != "onnx" else "torch"
+    hashed_service.embedder.backend = kept  # an index an older StudyBot built with another backend
+    hashed_service.reindex()
+    upgraded = make_shared_embedder(settings)
+    assert upgraded.backend == kept and not upgraded.build.loaded  # nothing loaded to decide
+    # ...and serving it needs no reindex: the build loads with the embedder chosen for it.
+    StudyService(settings, hashed_service.embedder).load()
+    assert make_shared_embedder(settings.model_copy(update={"embedding_backend": "onnx-int8"})).backend == "onnx-int8"
+    # A course's index counts when the default course has none.
+    course = tmp_path / "other"
+    only_course = make_settings(course / "corpus", course / "index", courses_dir=tmp_path)
+    assert make_shared_embedder(only_course).backend == DEFAULT_BACKEND
+    shutil.copytree(hashed_service.index_dir, tmp_path / "biology" / "index")
+    (tmp_path / "biology" / "corpus").mkdir()
+    assert make_shared_embedder(only_course).backend == kept
+
+
+def test_asking_for_another_backend_than_the_index_names_both_ways_out(hashed_service):
+    (hashed_service.corpus_dir / "notes.txt").write_text("Photosynthesis\nLight makes sugar.\n", encoding="utf-8")
+    hashed_service.embedder.backend = "torch"
+    hashed_service.reindex()
+    with pytest.raises(IndexIncompatibleError) as refused:
+        load_index(hashed_service.index_dir, model=hashed_service.embedder.model_name, backend="onnx-int8")
+    assert "'torch'" in refused.value.message and "'onnx-int8'" in refused.value.message
+    assert "EMBEDDING_BACKEND=torch" in refused.value.hint and "studybot index" in refused.value.hint
+
+
+NOTES = ("The Great Leap Forward\n\nMao launched the Great Leap Forward in 1958. Backyard furnaces were "
+         "meant to double steel output within a year. The famine that followed killed tens of millions.\n\n"
+         "The Lushan Conference\n\nAt the Lushan Conference of 1959 Peng Dehuai criticised the Leap. "
+         "He was dismissed and Lin Biao replaced him as Minister of Defence.\n")
+
+
+@ONE_EXPORT
+@pytest.mark.real_model
+def test_a_new_installation_builds_and_answers_with_the_default_backend(real_embedder, tmp_path):
+    """No EMBEDDING_BACKEND and no index yet: the build, its stored sentence vectors and the
+    questions all use DEFAULT_BACKEND's vectors, and answers come from them."""
+    from bot.core.answering import AnswerPolicy
+    from bot.core.embedding_backends import DEFAULT_BACKEND
+    from bot.core.index_store import current_build
+    from bot.core.sentences import comparable_texts
+    from bot.core.sentence_file import load_sentence_vectors
+    from bot.service import StudyService
+    from tests.conftest import make_settings
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "china.txt").write_text(NOTES, encoding="utf-8")
+    service = StudyService(make_settings(tmp_path / "corpus", tmp_path / "index"))
+    assert service.embedder.backend == DEFAULT_BACKEND
+    service.reindex()
+    manifest = read_manifest(service.index_dir)
+    assert manifest.backend == DEFAULT_BACKEND
+    answer = service.ask("Who replaced Peng Dehuai?")
+    assert not answer.abstained and "Lin Biao" in answer.text
+    assert service.ask("What is the boiling point of mercury?").abstained
+    stored = load_sentence_vectors(current_build(service.index_dir), manifest.chunk_count, manifest.dimension)
+    chunk = next(c for c in service.retriever().index.chunks if "Lin Biao" in c.text)
+    texts = comparable_texts(chunk, AnswerPolicy.semantic_chars)
+    found = stored.find(texts)
+    assert texts and set(found) == set(texts)
+    # Its own backend's vectors (int8's move a little with the batch a text is embedded in).
+    assert min(float(found[t] @ v) for t, v in zip(texts, service.embedder.encode(texts))) > 0.98
