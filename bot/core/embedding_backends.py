@@ -17,8 +17,10 @@ DEFAULT_BACKEND = "torch"
 def backend_to_use(configured: str | None, recorded: Iterable[str]) -> str:
     """The backend a process embeds with: EMBEDDING_BACKEND when it is set; else the one the
     installation's indexes were built with (`recorded`, the default course's first), so that an
-    upgrade never re-embeds anyone's notes; else, for a new installation, DEFAULT_BACKEND."""
-    return configured or next(iter(recorded), None) or DEFAULT_BACKEND
+    upgrade never re-embeds anyone's notes; else, for a new installation, DEFAULT_BACKEND. A
+    recorded backend this StudyBot does not know (a test's, another version's) is passed over: its
+    index then asks for a reindex when it loads."""
+    return configured or next((b for b in recorded if b in BACKENDS), None) or DEFAULT_BACKEND
 
 
 def make_embedder(model_name: str = DEFAULT_MODEL, backend: str = "torch", *, model_cache: Path,

@@ -93,6 +93,7 @@ def test_the_setting_wins_then_the_installations_index_then_the_default():
     assert backend_to_use("onnx", ["torch"]) == "onnx"
     assert backend_to_use(None, ["torch", "onnx-int8"]) == "torch"
     assert backend_to_use(None, []) == DEFAULT_BACKEND in ("torch", "onnx", "onnx-int8")
+    assert backend_to_use(None, ["hashed", "onnx"]) == "onnx"  # one it does not know is passed over
 
 
 def test_an_existing_index_keeps_its_backend_and_a_new_one_gets_the_default(hashed_service, tmp_path):
