@@ -29,6 +29,7 @@ import itertools
 import json
 import sys
 from collections import defaultdict
+from functools import partial
 
 import numpy as np
 
@@ -129,6 +130,32 @@ def declined_weak(records: list[dict], cosine: float, share: float) -> list[bool
                                and r["fit"]["passage_match"] < share) for r in records]
 
 
+def decline_table(by_course: dict[str, list[dict]], grid, declined) -> dict:
+    """(declined, asked) of each course's covered and off-topic questions under each setting of
+    `grid`, `declined(records, *setting)` saying which are declined."""
+    return {(course, setting): {kind: (sum(declined(group, *setting)), len(group))
+                                for kind in ("covered", "off-topic")
+                                for group in [[r for r in by_course[course] if r["kind"] == kind]]}
+            for course in by_course for setting in grid}
+
+
+def pooled(table: dict, setting, among: list[str]) -> tuple[float, float]:
+    """Covered and off-topic shares declined under `setting`, over the courses `among`."""
+    return tuple(sum(table[c, setting][k][0] for c in among) / max(1, sum(table[c, setting][k][1] for c in among))
+                 for k in ("covered", "off-topic"))
+
+
+def held_out(rows: list[tuple[str, dict]]) -> tuple[float, float]:
+    """Covered and off-topic shares declined over the held-out courses' rows (course, counts)."""
+    return tuple(sum(r[k][0] for _, r in rows) / sum(r[k][1] for _, r in rows) for k in ("covered", "off-topic"))
+
+
+def print_per_course(rows: list[tuple[str, dict]]) -> None:
+    for held, r in rows:
+        print(f"    {held:24s} covered {r['covered'][0] / max(1, r['covered'][1]):.3f}  "
+              f"off-topic {r['off-topic'][0] / max(1, r['off-topic'][1]):.3f}")
+
+
 AGREED_GRID = [(a, b, c) for a in (0.4, 0.45, 0.5, 0.55, float("inf")) for b in (0.35, 0.38, 0.40, 0.42, 0.45, 0.48, 0.50)
                for c in (0.6, 0.7, 0.8)]
 
@@ -145,42 +172,31 @@ def agreed_curve(by_course: dict[str, list[dict]], target: float = 0.03) -> None
     on eleven courses the setting declining most off-topic questions with at most `target` of the
     covered ones declined, checked on the twelfth."""
     courses = sorted(by_course)
-    table = {}
-    for course in courses:
-        for setting in AGREED_GRID:
-            table[course, setting] = {kind: (sum(declined_agreed(group, *setting)), len(group))
-                                      for kind in ("covered", "off-topic")
-                                      for group in [[r for r in by_course[course] if r["kind"] == kind]]}
-
-    def pooled(setting, among):
-        return tuple(sum(table[c, setting][k][0] for c in among) / max(1, sum(table[c, setting][k][1] for c in among))
-                     for k in ("covered", "off-topic"))
+    table = decline_table(by_course, AGREED_GRID, declined_agreed)
+    shares_of = partial(pooled, table)
 
     print("agreed cosine a, weak-answer cosine b and share c: in-sample frontier on all twelve")
     best = -1.0
-    for (cov, off), setting in sorted((pooled(s, courses), s) for s in AGREED_GRID):
+    for (cov, off), setting in sorted((shares_of(s, courses), s) for s in AGREED_GRID):
         if off > best:
             best = off
             print(f"  a {setting[0]:.2f} b {setting[1]:.2f} c {setting[2]:.1f}: covered declined {cov:.3f}, off-topic declined {off:.3f}")
     rows, chosen = [], []
     for held in courses:
         rest = [c for c in courses if c != held]
-        allowed = [s for s in AGREED_GRID if pooled(s, rest)[0] <= target] or AGREED_GRID
-        setting = max(allowed, key=lambda s: (pooled(s, rest)[1], -pooled(s, rest)[0]))
+        allowed = [s for s in AGREED_GRID if shares_of(s, rest)[0] <= target] or AGREED_GRID
+        setting = max(allowed, key=lambda s: (shares_of(s, rest)[1], -shares_of(s, rest)[0]))
         chosen.append(setting)
         rows.append((held, table[held, setting]))
-    cov = sum(r["covered"][0] for _, r in rows) / sum(r["covered"][1] for _, r in rows)
-    off = sum(r["off-topic"][0] for _, r in rows) / sum(r["off-topic"][1] for _, r in rows)
+    cov, off = held_out(rows)
     print(f"held out (most off-topic declined at covered <= {target} on the other eleven): covered declined {cov:.3f}, "
           f"off-topic declined {off:.3f}; chosen {sorted(set(chosen))}")
-    for held, r in rows:
-        print(f"    {held:24s} covered {r['covered'][0] / max(1, r['covered'][1]):.3f}  "
-              f"off-topic {r['off-topic'][0] / max(1, r['off-topic'][1]):.3f}")
-    allowed = [s for s in AGREED_GRID if pooled(s, courses)[0] <= target]
+    print_per_course(rows)
+    allowed = [s for s in AGREED_GRID if shares_of(s, courses)[0] <= target]
     if allowed:
-        setting = max(allowed, key=lambda s: pooled(s, courses)[1])
-        print(f"on all twelve: {setting}: covered declined {pooled(setting, courses)[0]:.3f}, "
-              f"off-topic declined {pooled(setting, courses)[1]:.3f}")
+        setting = max(allowed, key=lambda s: shares_of(s, courses)[1])
+        print(f"on all twelve: {setting}: covered declined {shares_of(setting, courses)[0]:.3f}, "
+              f"off-topic declined {shares_of(setting, courses)[1]:.3f}")
 
 
 def weak_rule_curve(by_course: dict[str, list[dict]]) -> None:
@@ -188,37 +204,23 @@ def weak_rule_curve(by_course: dict[str, list[dict]]) -> None:
     each pair (in-sample), then leave-one-course-out: the pair chosen on eleven courses (most
     off-topic declined less `weight` times covered declined, both as shares) checked on the twelfth."""
     courses = sorted(by_course)
-
-    def counts(course, pair):
-        out = {}
-        for kind in ("covered", "off-topic"):
-            group = [r for r in by_course[course] if r["kind"] == kind]
-            out[kind] = (sum(declined_weak(group, *pair)), len(group))
-        return out
-
-    table = {(c, pair): counts(c, pair) for c in courses for pair in WEAK_GRID}
-
-    def pooled(pair, among):
-        return tuple(sum(table[c, pair][k][0] for c in among) / max(1, sum(table[c, pair][k][1] for c in among))
-                     for k in ("covered", "off-topic"))
+    table = decline_table(by_course, WEAK_GRID, declined_weak)
+    shares_of = partial(pooled, table)
 
     print("weak-answer decline, all twelve courses (in-sample): cosine < a, shares < b")
-    for (cov, off), pair in sorted((pooled(p, courses), p) for p in WEAK_GRID):
+    for (cov, off), pair in sorted((shares_of(p, courses), p) for p in WEAK_GRID):
         print(f"  a {pair[0]:.2f} b {pair[1]:.2f}: covered declined {cov:.3f}, off-topic declined {off:.3f}")
     for weight in (1, 2, 4, 8):
         chosen, rows = [], []
         for held in courses:
             rest = [c for c in courses if c != held]
-            pair = max(WEAK_GRID, key=lambda p: (pooled(p, rest)[1] - weight * pooled(p, rest)[0], -p[0]))
+            pair = max(WEAK_GRID, key=lambda p: (shares_of(p, rest)[1] - weight * shares_of(p, rest)[0], -p[0]))
             chosen.append(pair)
             rows.append((held, table[held, pair]))
-        cov = sum(r["covered"][0] for _, r in rows) / sum(r["covered"][1] for _, r in rows)
-        off = sum(r["off-topic"][0] for _, r in rows) / sum(r["off-topic"][1] for _, r in rows)
+        cov, off = held_out(rows)
         print(f"held out, a covered decline weighed as {weight} off-topic ones: covered declined {cov:.3f}, "
               f"off-topic declined {off:.3f}; chosen {sorted(set(chosen))}")
-        for held, r in rows:
-            print(f"    {held:24s} covered {r['covered'][0] / max(1, r['covered'][1]):.3f}  "
-                  f"off-topic {r['off-topic'][0] / max(1, r['off-topic'][1]):.3f}")
+        print_per_course(rows)
 
 
 def shares(records: list[dict], weights, rule=None) -> dict[str, float]:
