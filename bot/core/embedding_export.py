@@ -29,8 +29,9 @@ EXPORT_VERSION = 2  # bump when the export itself changes, so old files are made
 FP32, INT8 = "model.onnx", "model-int8.onnx"
 
 
-def onnx_model(location: Path, cache_dir: Path, *, quantized: bool) -> Path:
-    """The ONNX file of the model in folder `location` (made now if it is not cached yet)."""
+def onnx_model(location: Path, cache_dir: Path, *, quantized: bool, own_process: bool = True) -> Path:
+    """The ONNX file of the model in folder `location` (made now if it is not cached yet; in a
+    process of its own unless `own_process` is False: the caller is already one)."""
     _check_pooling(location)
     folder = cache_dir / f"{location.name}-{_fingerprint(location)}"
     wanted = folder / (INT8 if quantized else FP32)
@@ -39,7 +40,10 @@ def onnx_model(location: Path, cache_dir: Path, *, quantized: bool) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     with _exclusive(folder / ".lock"):
         if not wanted.exists():
-            _in_own_process(_make_files, location, folder, quantized)
+            if own_process:
+                _in_own_process(_make_files, location, folder, quantized)
+            else:
+                _make_files(location, folder, quantized)
     return wanted
 
 

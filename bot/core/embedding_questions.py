@@ -223,7 +223,8 @@ def main(argv: list[str]) -> int:
     from bot.core.embedding_export import onnx_model
 
     os.nice(10)
-    onnx_model(Path(argv[0]), Path(argv[1]), quantized=False)
+    # This is already the process of its own the export wants: no second one is spawned from it.
+    onnx_model(Path(argv[0]), Path(argv[1]), quantized=False, own_process=False)
     return 0
 
 
