@@ -83,7 +83,7 @@ def small_course(index_dir: Path, n_chunks: int, seed: int, pool: list[str]) -> 
 def make_courses(root: Path, small: int, large: int, small_chunks: int,
                  stored: bool = True) -> tuple[list[str], list[str]]:
     courses = root / "courses"
-    marker = root / f"made-{small}-{large}-{small_chunks}"
+    marker = root / f"made-{small}-{large}-{small_chunks}-vocabulary"  # builds storing their vocabulary
     small_names = [f"small-{i:03d}" for i in range(small)]
     large_names = [f"large-{i}" for i in range(large)]
     if marker.exists():
@@ -143,6 +143,8 @@ def ask_timed(courses, name: str, question: str, into: list[float], loading: lis
     """Time one question; with `loading`, also the part spent loading the course's index, with
     `sentences` the part spent on sentences not in memory."""
     courses.embedder.forget_questions()  # a new question, however often the 63 come round
+    if WITHOUT_VOCABULARY and loading is not None:
+        _forget_vocabulary(courses.get(name).index_dir)
     started, cpu = time.perf_counter(), time.process_time()
     service = courses.get(name)
     if loading is not None:
@@ -154,6 +156,17 @@ def ask_timed(courses, name: str, question: str, into: list[float], loading: lis
     CPU_SECONDS.setdefault(id(into), []).append(time.process_time() - cpu)
     if sentences is not None:
         sentences.append(sum(SENTENCE_SECONDS[before:]))
+
+
+WITHOUT_VOCABULARY = False
+
+
+def _forget_vocabulary(index_dir: Path) -> None:
+    """Remove the build's stored vocabulary: its next load makes it, as every load did before."""
+    from bot.core.index_store import current_build
+    from bot.core.vocabulary_file import VOCABULARY_FILE
+
+    (current_build(index_dir) / VOCABULARY_FILE).unlink(missing_ok=True)
 
 
 CPU_SECONDS: dict[int, list[float]] = {}  # this process's CPU time per question, by the list of its wall times
@@ -181,9 +194,14 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=1, help="model threads (0: one per core)")
     parser.add_argument("--without-stored", action="store_true",
                         help="the large courses' builds without stored sentence vectors (as before they existed)")
+    parser.add_argument("--without-vocabulary", action="store_true",
+                        help="each cold load of a large course makes the notes' vocabulary from its chunks, "
+                        "as before builds stored it (its stored file removed before each load)")
     args = parser.parse_args()
     if args.quick:
         args.small, args.large, args.rounds, args.warm = 20, 2, 1, 40
+    global WITHOUT_VOCABULARY
+    WITHOUT_VOCABULARY = args.without_vocabulary
     common.print_machine()
     _time_sentence_vectors()
     from bot.config import Settings
@@ -191,7 +209,9 @@ def main() -> None:
 
     root = OUT.with_name("courses-without-stored") if args.without_stored else OUT
     print("large courses' builds: " + ("WITHOUT stored sentence vectors" if args.without_stored else
-                                       "with stored sentence vectors"))
+                                       "with stored sentence vectors")
+          + ("; their vocabulary made on each load (as before it was stored)" if args.without_vocabulary else
+             "; their stored vocabulary read on load"))
     small, large = make_courses(root, args.small, args.large, args.small_chunks, not args.without_stored)
     questions = common.load_questions()
     rng = random.Random(7)

@@ -56,6 +56,7 @@ def synthetic_index(n_chunks: int, kind: str, seed: int = 2) -> Path:
     manifest = read_manifest(index)
     if (manifest is not None and manifest.chunk_count == n_chunks and manifest.index_kind == kind
             and (current_build(index) / INDEX_FILE).exists()):
+        _store_vocabulary(index)
         return index
     started = time.perf_counter()
     base, chunks, vectors = _synthetic(n_chunks, seed)
@@ -63,6 +64,17 @@ def synthetic_index(n_chunks: int, kind: str, seed: int = 2) -> Path:
                 lambda folder: _sentence_vectors(folder, chunks, seed))
     print(f"built {index.name}: {len(chunks)} chunks, {time.perf_counter() - started:.0f} s")
     return index
+
+
+def _store_vocabulary(index: Path) -> None:
+    """A build cached before builds stored the notes' vocabulary is given it (as its first load
+    in use would), so that loads time reading it, not making it."""
+    from bot.core.embedding import DEFAULT_MODEL
+    from bot.core.index_store import load_index
+    from bot.core.vocabulary_file import vocabulary_of_build
+
+    loaded = load_index(index, model=DEFAULT_MODEL)
+    vocabulary_of_build(loaded.folder, lambda: (c.embedding_text() for c in loaded.chunks))
 
 
 def _sentence_vectors(folder: Path, chunks, seed: int) -> None:

@@ -320,10 +320,11 @@ class StudyService:
         return answer
 
     def _make_vocabulary(self, retriever: Retriever) -> None:
-        """Make the notes' vocabulary (for misspelt words, short forms and words the notes never
-        use) in the background once a course has answered its first question: made when a question
-        first needed it, it held that question up by most of a second at 5,000 chunks (the warm p95
-        of 843 ms in bench/RESULTS.md 10b)."""
+        """Read the notes' vocabulary (for misspelt words, short forms and words the notes never
+        use) in the background once a course has answered its first question, so no question waits
+        for it. A build stores it (bot.core.vocabulary_file: milliseconds to read); one made before
+        that makes it here, once, from every chunk (about a second at 5,000 chunks, which held a
+        question up: the warm p95 of 843 ms in bench/RESULTS.md 10b) and stores it."""
         if "vocabulary" in vars(retriever) or (self._vocabulary_for and self._vocabulary_for() is retriever):
             return
         self._vocabulary_for = weakref.ref(retriever)  # an unloaded index is not kept for this

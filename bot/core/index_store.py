@@ -20,6 +20,7 @@ import numpy as np
 from bot.core.documents import Chunk
 from bot.core.lexical import LexicalIndex
 from bot.core.sentence_file import DamagedSentenceFile, StoredSentences, load_sentence_vectors
+from bot.core.vocabulary_file import make_vocabulary, write_vocabulary
 from bot.errors import IndexDamagedError, IndexIncompatibleError, IndexMissingError
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,7 @@ class LoadedIndex:
     lexical: LexicalIndex
     build_name: str
     sentences: StoredSentences | None = None  # None: a build from before they were stored
+    folder: Path | None = None  # the build folder it was read from (its notes' vocabulary is there)
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -118,6 +120,7 @@ def write_build(index_dir: Path, manifest: Manifest, chunks: list[Chunk], vector
     _write_chunks(staging / "chunks.jsonl", chunks)
     faiss.write_index(make_faiss_index(vectors, manifest.index_kind), str(staging / "vectors.faiss"))
     LexicalIndex.build([c.embedding_text() for c in chunks]).save(staging / "lexical")
+    write_vocabulary(staging, make_vocabulary(c.embedding_text() for c in chunks))
     if write_extras is not None:
         write_extras(staging)
     # The manifest goes last: a build folder without one is incomplete by definition.
@@ -220,7 +223,7 @@ def load_index(index_dir: Path, *, model: str, backend: str = "torch") -> Loaded
         sentences = load_sentence_vectors(build, manifest.chunk_count, manifest.dimension)
     except DamagedSentenceFile as exc:
         raise IndexDamagedError(f"The index in {index_dir} is damaged ({exc}).", hint=RECOVER_HINT) from exc
-    return LoadedIndex(manifest, chunks, vectors, lexical, build.name, sentences)
+    return LoadedIndex(manifest, chunks, vectors, lexical, build.name, sentences, build)
 
 
 def _check_compatible(manifest: Manifest, model: str, backend: str, index_dir: Path) -> None:

@@ -15,6 +15,7 @@ from bot.core.embedding import Embedder
 from bot.core.index_store import LoadedIndex
 from bot.core.spelling import NotesVocabulary, correct_spelling
 from bot.core.tokens import STOPWORDS, fold, tokenize, word_stems, words
+from bot.core.vocabulary_file import vocabulary_of_build
 
 RRF_K = 60
 NEAR_DUPLICATE_COSINE = 0.97
@@ -48,8 +49,9 @@ class Retriever:
 
     @cached_property
     def vocabulary(self) -> NotesVocabulary:
-        """The notes' words, for reading misspelt questions (made on first use)."""
-        return NotesVocabulary(c.embedding_text() for c in self.index.chunks)
+        """The notes' words, for reading misspelt questions (read from the build on first use; a
+        build made before it was stored makes it from the chunks, once)."""
+        return vocabulary_of_build(self.index.folder, lambda: (c.embedding_text() for c in self.index.chunks))
 
     def passages_with(self, stems: list[str], k: int) -> list[str]:
         """The texts of the `k` passages that best match these words (the word search alone)."""

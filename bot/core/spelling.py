@@ -52,8 +52,18 @@ class NotesVocabulary:
         # Only names the notes use more than once: one passing mention does not make a short form.
         runs = Counter(run for text in texts_seen for run in initialisms(text))
         self.initialisms = frozenset(i for i, n in runs.items() if n >= MIN_NAME_USES)
-        # Question words misspelt ("hapend") are read as what they are, and then carry no topic.
-        self._words = list(counts) + sorted(w for w in STOPWORDS if w not in counts and len(w) >= MIN_LENGTH)
+        self._words = _candidates(counts)
+
+    @classmethod
+    def stored(cls, counts: dict[str, int], names: Iterable[str], initialisms: Iterable[str]) -> NotesVocabulary:
+        """A vocabulary made before from the same notes (bot.core.vocabulary_file keeps one with
+        each build): `counts` in the order the notes first use each word, as made."""
+        vocabulary = cls.__new__(cls)
+        vocabulary.counts = Counter(counts)
+        vocabulary.names = frozenset(names)
+        vocabulary.initialisms = frozenset(initialisms)
+        vocabulary._words = _candidates(vocabulary.counts)
+        return vocabulary
 
     def __contains__(self, word: str) -> bool:
         return word in self.counts
@@ -69,6 +79,12 @@ class NotesVocabulary:
             return None
         best = min(distance for _, distance, _ in found)
         return max((w for w, distance, _ in found if distance == best), key=lambda w: self.counts[w])
+
+
+def _candidates(counts: Counter[str]) -> list[str]:
+    """The words a misspelt word may mean, in the notes' order (ties go to the first)."""
+    # Question words misspelt ("hapend") are read as what they are, and then carry no topic.
+    return list(counts) + sorted(w for w in STOPWORDS if w not in counts and len(w) >= MIN_LENGTH)
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:of|the|and|for|de|von|van|du|la)?\s*[A-Z][\w'’\-]*)+")
