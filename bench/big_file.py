@@ -122,9 +122,10 @@ def child(corpus: Path, index: Path, backend: str) -> None:
     service.load = load
     mark("start")
     report = service.reindex(progress)
-    mark("done", report=report.to_dict(),
-         ru_maxrss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-         children_ru_maxrss_mb=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    mark("done", report=report.to_dict(), ru_maxrss_mb=own.ru_maxrss / 1024,
+         children_ru_maxrss_mb=children.ru_maxrss / 1024,
+         cpu_s=own.ru_utime + own.ru_stime, children_cpu_s=children.ru_utime + children.ru_stime)
 
 
 # --- the parent -------------------------------------------------------------------------------
@@ -217,7 +218,8 @@ def print_run(label: str, run: dict) -> None:
     done = run["done"]
     print(f"\n### {label}: wall {run['wall']:.1f} s, peak RSS sampled {peak:.0f} MB"
           + (f", ru_maxrss {done['ru_maxrss_mb']:.0f} MB (its own processes: "
-             f"{done['children_ru_maxrss_mb']:.0f} MB)" if done else ", killed")
+             f"{done['children_ru_maxrss_mb']:.0f} MB), CPU {done.get('cpu_s', float('nan')):.0f} s "
+             f"(its own processes: {done.get('children_cpu_s', float('nan')):.0f} s)" if done else ", killed")
           + f"; load average now {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if done:
         r = done["report"]

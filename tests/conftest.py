@@ -27,6 +27,9 @@ os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 # for questions, its file made by a process of its own) is tested in tests/core/test_question_embedder.py
 # without making the file once per test's index folder.
 os.environ.setdefault("QUESTION_RUNTIME", "backend")
+# ...and build with torch: the default backend (DEFAULT_BACKEND, onnx-int8, whose first use makes
+# the ONNX files from the model) is tested in tests/core/test_embedding_backends.py, which unsets this.
+os.environ.setdefault("EMBEDDING_BACKEND", "torch")
 # The ONNX backends' files are made from the model once per run, not once per test's index folder
 # (the processes tests start inherit this); removed at the end of the run.
 _MODEL_CACHE = None if "MODEL_CACHE_DIR" in os.environ else tempfile.mkdtemp(prefix="studybot-models-")

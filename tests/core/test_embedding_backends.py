@@ -96,13 +96,13 @@ def test_the_setting_wins_then_the_installations_index_then_the_default():
     assert backend_to_use(None, ["hashed", "onnx"]) == "onnx"  # one it does not know is passed over
 
 
-def test_an_existing_index_keeps_its_backend_and_a_new_one_gets_the_default(hashed_service, tmp_path):
+def test_an_existing_index_keeps_its_backend_and_a_new_one_gets_the_default(hashed_service, tmp_path, monkeypatch):
     from bot.core.embedding_backends import DEFAULT_BACKEND
     from bot.service import StudyService, make_shared_embedder
     from tests.conftest import make_settings
 
-    settings = hashed_service.settings
-    assert settings.embedding_backend is None
+    monkeypatch.delenv("EMBEDDING_BACKEND", raising=False)  # conftest sets it for the processes tests start
+    settings = hashed_service.settings.model_copy(update={"embedding_backend": None})
     assert make_shared_embedder(settings).backend == DEFAULT_BACKEND  # nothing built yet
     (hashed_service.corpus_dir / "notes.txt").write_text("Photosynthesis\nLight makes sugar.\n", encoding="utf-8")
     kept = "onnx" if DEFAULT_BACKEND != "onnx" else "torch"
@@ -140,9 +140,9 @@ NOTES = ("The Great Leap Forward\n\nMao launched the Great Leap Forward in 1958.
 
 @ONE_EXPORT
 @pytest.mark.real_model
-def test_a_new_installation_builds_and_answers_with_the_default_backend(real_embedder, tmp_path):
+def test_a_new_installation_builds_and_answers_with_the_default_backend(real_embedder, onnx_cache, tmp_path, monkeypatch):
     """No EMBEDDING_BACKEND and no index yet: the build, its stored sentence vectors and the
-    questions all use DEFAULT_BACKEND's vectors, and answers come from them."""
+    questions all use DEFAULT_BACKEND's vectors (onnx-int8), and answers come from them."""
     from bot.core.answering import AnswerPolicy
     from bot.core.embedding_backends import DEFAULT_BACKEND
     from bot.core.index_store import current_build
@@ -151,16 +151,23 @@ def test_a_new_installation_builds_and_answers_with_the_default_backend(real_emb
     from bot.service import StudyService
     from tests.conftest import make_settings
 
+    monkeypatch.delenv("EMBEDDING_BACKEND", raising=False)
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "china.txt").write_text(NOTES, encoding="utf-8")
-    service = StudyService(make_settings(tmp_path / "corpus", tmp_path / "index"))
-    assert service.embedder.backend == DEFAULT_BACKEND
+    # QUESTION_RUNTIME as shipped (auto): an int8 index's questions must still be int8's vectors.
+    service = StudyService(make_settings(tmp_path / "corpus", tmp_path / "index", question_runtime="auto"))
+    assert DEFAULT_BACKEND == "onnx-int8" and service.embedder.backend == DEFAULT_BACKEND
     service.reindex()
     manifest = read_manifest(service.index_dir)
     assert manifest.backend == DEFAULT_BACKEND
     answer = service.ask("Who replaced Peng Dehuai?")
     assert not answer.abstained and "Lin Biao" in answer.text
     assert service.ask("What is the boiling point of mercury?").abstained
+    # A question is embedded into int8's vectors (not fp32's, which the index does not hold).
+    question = "Who replaced Peng Dehuai?"
+    int8 = make_embedder(backend="onnx-int8", model_cache=onnx_cache).encode_query(question)
+    asked = service.embedder.encode_query(question)
+    assert float(asked @ int8) > 0.9999 > float(real_embedder.encode_query(question) @ int8)
     stored = load_sentence_vectors(current_build(service.index_dir), manifest.chunk_count, manifest.dimension)
     chunk = next(c for c in service.retriever().index.chunks if "Lin Biao" in c.text)
     texts = comparable_texts(chunk, AnswerPolicy.semantic_chars)
@@ -168,3 +175,38 @@ def test_a_new_installation_builds_and_answers_with_the_default_backend(real_emb
     assert texts and set(found) == set(texts)
     # Its own backend's vectors (int8's move a little with the batch a text is embedded in).
     assert min(float(found[t] @ v) for t, v in zip(texts, service.embedder.encode(texts))) > 0.98
+
+
+@ONE_EXPORT
+@pytest.mark.real_model
+def test_an_index_torch_built_keeps_answering_with_torch_and_nothing_is_embedded_again(
+        real_embedder, tmp_path, monkeypatch):
+    """An installation indexed before onnx-int8 became the default: with EMBEDDING_BACKEND unset
+    it goes on with torch (answers, an unchanged reindex embeds nothing); asking for int8 by name
+    is refused with both ways out, and nothing is rebuilt behind the teacher's back."""
+    from bot.service import StudyService
+    from tests.conftest import make_settings
+
+    monkeypatch.delenv("EMBEDDING_BACKEND", raising=False)
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "china.txt").write_text(NOTES, encoding="utf-8")
+    settings = make_settings(tmp_path / "corpus", tmp_path / "index")
+    assert settings.embedding_backend is None
+    StudyService(settings, real_embedder).reindex()  # the older StudyBot's build
+    built = read_manifest(settings.index_dir)
+    assert built.backend == "torch"
+
+    upgraded = StudyService(settings)  # no embedder given: the process chooses, as `studybot` does
+    assert upgraded.embedder.backend == "torch"
+    answer = upgraded.ask("Who replaced Peng Dehuai?")
+    assert not answer.abstained and "Lin Biao" in answer.text
+    report = upgraded.reindex()
+    assert report.unchanged and report.embedded == 0
+    assert read_manifest(settings.index_dir).built_at == built.built_at
+
+    explicit = StudyService(settings.model_copy(update={"embedding_backend": "onnx-int8"}))
+    with pytest.raises(IndexIncompatibleError) as refused:
+        explicit.ask("Who replaced Peng Dehuai?")
+    assert "'torch'" in refused.value.message and "'onnx-int8'" in refused.value.message
+    assert "EMBEDDING_BACKEND=torch" in refused.value.hint and "studybot index" in refused.value.hint
+    assert read_manifest(settings.index_dir).built_at == built.built_at
