@@ -143,9 +143,10 @@ def test_blanked_prompts_show_the_section_only_when_it_says_something(items):
         if item.kind not in (MULTIPLE_CHOICE, CLOZE) or item.tests == ENUMERATION:
             continue
         assert item.prompt.count(BLANK) == 1
-        assert item.source.quote.replace(item.answer, BLANK, 1) in item.prompt
-        shows_section = bool(item.source.section) and item.source.section != "FAQ"
-        assert item.prompt.startswith(f"In '{item.source.section}': ") == shows_section
+        # The quote with its answer blanked; an additive "also" is left out of what a student reads.
+        assert item.source.quote.replace(item.answer, BLANK, 1).replace(" also ", " ") in item.prompt
+        # No section label opens a prompt: judges read it as noise (issue 8, round 6).
+        assert not item.prompt.startswith("In '")
     notes = [chunk("The Treaty of Westphalia was signed in 1648 and ended the Thirty Years War in Europe.",
                    heading=("Early Modern Europe",)),
              chunk("The Peace of Utrecht was signed in 1713 between several European powers and Spain.",
@@ -156,7 +157,9 @@ def test_blanked_prompts_show_the_section_only_when_it_says_something(items):
 
 def test_flashcards_from_abbreviations_and_term_lines(items):
     cards = {i.prompt: i.answer for i in of_kind(items, FLASHCARD)}
-    assert cards["What does the abbreviation CCP stand for?"] == "Chinese Communist Party"
+    # A name sharing no word with the notes' title or headings is general knowledge, not the subject's
+    # own term: judged too trivial (CCP, NSF, IP in round 6).
+    assert "What does the abbreviation CCP stand for?" not in cards
     assert cards["What does the abbreviation APCs stand for?"] == "Agricultural Producers’ Cooperatives"
     # The Great Leap Forward is a heading of the notes: asking to expand "GLF" teaches nothing.
     assert "What does the abbreviation GLF stand for?" not in cards
@@ -327,6 +330,7 @@ def test_dated_events_make_a_which_came_first_item():
 LONG_SENTENCES_NOTE = """\
 The Harbour Board was a body of merchants and shipowners of the town that set the dues paid by every ship entering the basin of the port during the long years of the herring trade with the Baltic ports and the towns of Flanders.
 The old canal basin silted up within twenty years because the river carried far more mud and sand into it than the small steam dredgers of the canal company could ever lift out.
+The Harbour Board raised the dues on foreign ships twice during the long war with the Dutch.
 """
 
 

@@ -433,7 +433,15 @@ def enumeration_distractor(key: Key, lexicon: NotesLexicon, visible: str, rng: r
             return False
         if candidate[:1].isupper() != key.members[0][:1].isupper():
             return False
-        return not any(candidate in line and any(m in line for m in key.members) for line in sentences)
+        if any(candidate in line and any(m in line for m in key.members) for line in sentences):
+            return False
+        # "Supplementary sources ... include case law" against "primary, secondary and supplementary
+        # law": a sentence with a member's own modifier may list the candidate as one (round 6).
+        return not any(candidate in line and any(re.search(rf"\b{re.escape(w)}\b", line, re.IGNORECASE)
+                                                 for w in modifiers) for line in sentences)
+
+    modifiers = {w for m in key.members if len(m.split()) > 1 for w in m.split()[:-1]
+                 if len(w) > 3 and w.lower() not in {"with", "from", "that", "this", "their"}}
 
     if key.form in LABEL_KIND.values():
         kin = set().union(*(lexicon.kin(m) for m in key.members))  # listed beside the members elsewhere

@@ -79,6 +79,8 @@ def identity_question(doc, familiar_name=lambda text: True, is_term=lambda text:
         if second_claim or determiner is None or determiner.lower_ not in {"a", "an", "the"} \
                 or determiner.i != attribute_span.start:
             return None
+        if subject_span[-1].tag_ == "NNPS" and verb in {"is", "was"}:
+            return None  # "What was the Weavers?": a plural name standing for a house (round 6)
         if label == "PERSON" and any(t.ent_type_ != "PERSON" and t.pos_ != "DET" for t in subject_span):
             return None  # "Who was Governor Robert Dinwiddie of Virginia?": the question says who he was (round 5)
         who = "Who" if label == "PERSON" else "What"
@@ -201,12 +203,14 @@ def why_question(doc) -> Question | None:
         return None  # "X is possibly due to Y": nothing left to ask about
     if subject is None or subject.left_edge.i != 0 or any(t.pos_ == "PRON" for t in doc[:subject.i + 1]):
         return None
+    if any(t.tag_ in {"JJR", "RBR"} for t in effect) and not any(t.lower_ == "than" for t in effect):
+        return None  # "Why do the islands comprise a much smaller number of electors?": smaller than what? (round 6)
     subject_text = _lower_first(doc[:subject.right_edge.i + 1])
     rest_start = subject.right_edge.i + 1
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and rest_start <= c.i < verb.i]
     if auxiliaries:
         moved = auxiliaries[0]
-        rest = " ".join(t.text_with_ws.strip() for t in effect[rest_start - effect.start:] if t.i != moved.i)
+        rest = "".join(t.text_with_ws for t in effect[rest_start - effect.start:] if t.i != moved.i)  # "country's"
         question = f"Why {moved.lower_} {subject_text} {rest}?"
     elif verb.lemma_ == "be":
         rest = doc[verb.i + 1:effect.end].text

@@ -18,6 +18,7 @@ from bot.core.quiz.gen_text import has_finite_verb
 MIN_EVENT_WORDS, MAX_EVENT_WORDS = 5, 16
 MIN_GAP = 2  # years between any two events of one item: no two too close to tell apart
 OPTIONS = 4
+MAX_SPAN_YEARS = 100  # the events of one item are of one period: a founding among modern events answers itself
 MAX_SPAN_EVENTS = 12  # the four events are picked among this many neighbouring ones (one topic)
 
 # "in 1830", "In 1825,", "in May 1999", "on 12 May 1999": the phrase that holds the year.
@@ -67,9 +68,14 @@ def event_of(sentence: str) -> tuple[str, int] | None:
         return None
     if re.search(r"\d", rest) or rest.count("(") != rest.count(")") or not has_finite_verb(rest):
         return None  # "304,016 companies were registered": a figure, not an event; or no verb left
+    if _DATES_ITSELF.search(rest):
+        return None  # "... continued trading until World War II": the option's own words date it (round 6)
     return rest.rstrip("."), keys[0].years[0]
 
 
+# Words by which an option tells its own place in time, whatever the other options say.
+_DATES_ITSELF = re.compile(r"\b(until|since|continued|continues|still|again|later|no longer|by then|century|centuries|"
+                           r"world war|modern|today|now)\b", re.IGNORECASE)
 _SUBORDINATORS = frozenset({"when", "after", "before", "as", "although", "though", "while", "if", "since", "once",
                            "until", "because", "whereas"})
 _DANGLING = frozenset({"and", "or", "but", "of", "in", "on", "at", "to", "by", "for", "with", "the", "a", "an"})
@@ -92,7 +98,10 @@ def _shortened(event: str) -> str:
         if head.split()[-1].lower() in _DANGLING:
             continue  # "Warsaw leads the region in foreign investment and": cut mid-phrase
         if _REPORTED.search(head + event[match.start():match.end()]):
-            continue  # "when he learned | that his brother, ...": what he learned is the event, not a detail
+            continue
+        words = head.split()
+        if len(words) > 1 and words[-2].lower() in {"was", "were", "is", "are", "been", "be"}:
+            continue  # "The historic city-centre ... was listed | as ...": the cut leaves the verb hanging  # "when he learned | that his brother, ...": what he learned is the event, not a detail
         if len(head.split()) >= MIN_EVENT_WORDS + 1 and has_finite_verb(head):
             return head + "."
     return event
@@ -118,7 +127,10 @@ def sequences(events: list[Event]) -> list[list[Event]]:
             if len(chosen) == OPTIONS:
                 break
         if len(chosen) == OPTIONS:
-            first = min(events[k].year for k in chosen)
+            years = sorted(events[k].year for k in chosen)
+            if years[1] - years[0] > years[-1] - years[1] or years[-1] - years[0] > MAX_SPAN_YEARS:
+                continue  # the first far before the rest, or events of different ages: no thinking needed (round 6)
+            first = years[0]
             if first in first_years:
                 continue  # the same year first again: two tellings of one fact, one item (round 6 reading)
             first_years.add(first)

@@ -216,3 +216,52 @@ def gives_away(stem: str, answer: str, wrong: list[str]) -> str:
         if any(w.startswith(initials) for w in stem_words):
             return f"the stem spells the initials '{initials.upper()}'"
     return ""
+
+
+# --- what a stem needs besides standing alone (round 6's drops) -------------------------------------
+
+# Verbs whose agentless passive leaves out who said it: "were said in 1986 to ..." (by whom?).
+_REPORTING = frozenset({"say", "believe", "think", "report", "claim", "allege", "suppose", "rumour", "rumor",
+                        "consider", "hold"})
+_NAME_LABELS = frozenset({"LAW", "EVENT", "ORG", "WORK_OF_ART", "FAC", "PRODUCT"})
+_YEAR_TOKEN = re.compile(r"^(1\d{3}|20\d{2})$")
+
+
+def unnamed_referent(doc) -> str:
+    """Why what the sentence is about has no name a student can place, or "": "Greenland signed a
+    Treaty in 1985" (which treaty?), "citizens were said in 1986 to ..." (said by whom?)."""
+    for t in doc:
+        if t.lower_ in {"a", "an"} and t.dep_ == "det" and t.head.i == t.i + 1 and t.head.text[:1].isupper() \
+                and t.i > 0 and not any(c.dep_ in {"prep", "appos", "acl", "relcl"} for c in t.head.children):
+            return f"an unnamed '{t.head.text}'"
+        if t.lemma_.lower() in _REPORTING and t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) \
+                and not any(c.dep_ == "agent" for c in t.children):
+            return f"'{t.text}' by nobody named"
+    return ""
+
+
+def incidental_year(doc, start: int, end: int) -> str:
+    """Why the year at characters start..end of the sentence is not the sentence's own fact, or "":
+    another year beside it (which one is asked: "described by Taqi al-Din in 1551 and by Branca in
+    1629"; a year inside a name such as "the Scotland Act 1998" does not count), a year inside a
+    relative clause ("Nova Scotia, which had been captured in 1713, ..."; "than the force they sent
+    in 1256"), or a ranking ("In 2012 the EIU ranked Warsaw ...": the year of a table, not an event)."""
+    year = next((t for t in doc if t.idx >= start and t.idx + len(t.text) <= end and _YEAR_TOKEN.match(t.text)), None)
+    for t in doc:
+        if _YEAR_TOKEN.match(t.text) and not start <= t.idx < end and t.ent_type_ == "DATE" \
+                and not (t.head.pos_ == "PROPN" and t.head.ent_type_ in _NAME_LABELS):
+            return "another year in the sentence"
+    if year is not None and any(a.dep_ == "relcl" for a in year.ancestors):
+        return "a year inside a relative clause"
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.lemma_.lower() == "rank":
+        return "the year of a ranking"
+    return ""
+
+
+def other_figures(doc, start: int, end: int) -> bool:
+    """The sentence holds figures besides the one at start..end (not years): "17.4 miles per gallon,
+    compared to 13.5 in 1970", "516.9 square kilometres (199.6 sq mi)": a statement on one of
+    several figures, or on a unit conversion, is a trick, not a fact (round 6)."""
+    return any(any(ch.isdigit() for ch in t.text) and not _YEAR_TOKEN.match(t.text) and not start <= t.idx < end
+               for t in doc)
