@@ -58,9 +58,13 @@ def note_path(course: str) -> Path:
     return local if local.exists() else POOL / f"{course}.txt"
 
 
+def notes_chunks(path: Path):
+    return chunk_document(load_document(path, path.name), max_chars=900)
+
+
 def notes_lines(path: Path) -> list[str]:
     """The sentences of the notes as the generator reads them (gen_text)."""
-    chunks = chunk_document(load_document(path, path.name), max_chars=900)
+    chunks = notes_chunks(path)
     lines = []
     for chunk in chunks:
         for quote, _ in chunk_sentences(chunk):
@@ -114,7 +118,8 @@ def measure() -> tuple[list[dict], list[str]]:
     measured: dict[tuple[str, str], dict[str, float]] = {}
     for round_name, course, items in judged_rounds():
         if course not in evidence:
-            evidence[course] = gen_quality.NotesEvidence(nlp.parse_lines(notes_lines(note_path(course))))
+            evidence[course] = gen_quality.NotesEvidence(nlp.parse_lines(notes_lines(note_path(course))),
+                                                         chunks=notes_chunks(note_path(course)))
         for row in items:
             if (course, row["id"]) not in measured:  # an item judged again in a later round is measured once
                 measured[course, row["id"]] = gen_quality.item_features(as_item(row), evidence[course], nlp.parse_line)

@@ -36,6 +36,7 @@ from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definiti
                                     enumeration_key, name_distractors, name_keys, number_distractors, number_keys)
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_concept_lists import list_question
+from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
 from bot.core.quiz.gen_context import NameContexts
 from bot.core.quiz.gen_places import place_levels
 from bot.core.quiz.gen_standalone import (full_names_of, gives_away, incidental_year, leans_on_context, other_figures,
@@ -114,7 +115,7 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     # The learned quality score's cut-off (gen_quality, RESULTS 8.5): an item under it is not made
     # at all rather than kept as a draft nobody is shown, so the bank, `quiz generate` and the
     # drafts a teacher reviews hold the same items.
-    made = keep_likely(items, NotesEvidence(list(generator.docs.values()))) if learned_cutoff else items
+    made = keep_likely(items, NotesEvidence(list(generator.docs.values()), notes)) if learned_cutoff else items
     log.debug("Generated %d quiz items from %d chunks (%d under the quality cut-off)", len(made), len(chunks),
               len(items) - len(made))
     return rank_items(made)
@@ -183,6 +184,9 @@ class _Generator:
             for cause in (cause_key(text), causal_subject_key(doc)):
                 if cause:
                     self.lexicon.cause_phrases[cause.form].append(cause.text)
+        # After the second pass: a single-word term is central only when the notes define it.
+        self.central_terms = CentralTerms([c.text for c in notes], list(headings), self.docs.values(),
+                                          self.lexicon, list(self.titles.values()))  # gen_concept_terms
 
     # --- per chunk ------------------------------------------------------------------------
 
@@ -285,6 +289,10 @@ class _Generator:
         elif s.standalone:
             items.append(self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION))
         if s.standalone:
+            named = term_question(doc, self.central_terms, visible)  # "Which of these <what the term does>?"
+            if named and not self._is_title(named.answer, s.chunk):  # "steam engines" in notes on the steam engine
+                items.append(self._item(MULTIPLE_CHOICE, self._prompt(s, named.prompt), named.answer, s, named.tests,
+                                        named.quality, options=named.options, explanation=_from_notes(s)))
             # "What led to X?" is not asked: judged circular or vacuous every time in round 3 (the
             # answer repeats the effect's words, or is the course's subject).
             items.append(self._question_card(s, why_question(doc), CAUSE))

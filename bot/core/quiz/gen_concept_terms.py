@@ -1,0 +1,237 @@
+"""Concept items on the notes' central terms: "Which of these <what the notes say the term does>?",
+with the notes' other central terms as wrong options.
+
+Judges keep items on the terms a subject is built on (packet against circuit switching, reserved
+matters, the Rankine cycle) and drop those on incidental things (a protocol suite named once, a
+bridge). So a term is asked about only when the notes are about it:
+
+- **central**: the term (a common-noun phrase, gen_lexicon.term_of) is written in at least
+  MIN_SPREAD passages of the notes, or in a heading; a single generic noun ("network", "system")
+  counts only when the notes define it (they say what it is);
+- **characterised**: a sentence opens with the term as the subject of its main verb and says
+  something of it ("Connection-oriented transmission requires a setup phase in each involved node
+  ..."). The rest of the sentence is the question; the term is the answer.
+
+The wrong options are other central terms of the same notes and the same grammatical number,
+those the notes themselves characterise first: each is a concept of the course a student must tell
+apart from the answer. None is offered that the notes say the same thing of (a second right
+answer), that shares a word with the answer's words the question repeats, or that is in the
+question. Nothing here is a list of any course's words: the terms, their spread and the sentences
+come from spaCy's parse of the notes.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from bot.core.quiz.gen_concept import _meaningful_words, _overlapping
+from bot.core.quiz.gen_context import content_words
+from bot.core.quiz.gen_lexicon import TERM, NotesLexicon, term_of
+from bot.core.quiz.gen_standalone import gives_away
+from bot.core.tokens import fold
+
+MIN_SPREAD = 3  # passages of the notes a term is written in to count as central
+MIN_PREDICATE_WORDS = 5  # "... is important" says too little to be one term's
+MAX_PREDICATE_WORDS = 30
+OPTIONS = 4
+TERM_QUALITY = 0.82  # over the "What is X?" card of the same sentence: a postable question on one fact
+# A wrong option one of whose own sentences says this share of the question's content words may be a
+# second right answer: it is not offered.
+MAX_OPTION_SUPPORT = 0.4
+# Hedged or pointing statements say nothing a term alone is known by.
+_HEDGES = frozenset({"may", "might", "could", "can", "would", "should"})
+_POINTING = frozenset({"also", "too", "then", "still", "again", "however", "therefore", "thus"})
+_TERM_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True)
+class CentralTerm:
+    key: str  # lemma key ("connection-oriented transmission")
+    text: str  # as the notes write it
+    number: str  # "sg" / "pl"
+    spread: int  # passages it is written in
+    in_heading: bool
+
+
+@dataclass(frozen=True)
+class TermQuestion:
+    prompt: str
+    answer: str
+    options: tuple[str, ...]
+    tests: str = TERM
+    quality: float = TERM_QUALITY
+
+
+class CentralTerms:
+    """The notes' central terms and the sentences that characterise each."""
+
+    def __init__(self, passages: list[str], headings: list[str], docs, lexicon: NotesLexicon,
+                 titles: list[str] = ()) -> None:
+        self.lexicon = lexicon
+        title_words = [{w.rstrip("s") for w in _meaningful_words(t)} for t in titles]
+        folded = [fold(p) for p in passages]
+        heading_text = fold(" ".join(headings))
+        self.central: dict[str, CentralTerm] = {}
+        for key, (text, number) in lexicon.terms.items():
+            pattern = _term_pattern(text)
+            spread = sum(1 for p in folded if pattern.search(p))
+            in_heading = bool(pattern.search(heading_text))
+            if spread < MIN_SPREAD and not in_heading:
+                continue
+            if " " not in key and "-" not in key and key not in lexicon.defined:
+                continue
+            if any(words <= {w.rstrip("s") for w in _meaningful_words(text)} for words in title_words if words):
+                continue  # the subject of the whole notes ("steam engines" in notes on the steam engine), or a
+                # kind of it ("reciprocating steam engines"): every other term is a kind or part of it, so as
+                # a wrong option it may be a second right answer  # "network", "system": a word of every sentence, not a concept the notes teach
+            self.central[key] = CentralTerm(key, text, number, spread, in_heading)
+        self.characterised: dict[str, list[str]] = defaultdict(list)  # term key -> its sentences
+        self.lines: list[tuple[str, frozenset[str]]] = []
+        for doc in docs:
+            self.lines.append((doc.text, frozenset(content_words(doc))))
+            found = characterisation(doc, self)
+            if found:
+                self.characterised[found[0].key].append(doc.text)
+
+    def term_of_subject(self, span) -> CentralTerm | None:
+        for chunk in span.noun_chunks if hasattr(span, "noun_chunks") else ():
+            found = term_of(chunk)
+            if found and found[1] in self.central:
+                return self.central[found[1]]
+        return None
+
+    def wrong_options(self, answer: CentralTerm, plural: bool, wanted: set[str], own: str, visible: str) -> list[str]:
+        """OPTIONS - 1 other central terms of the answer's kind (its head noun, or characterised as
+        it is), written in the number the question's verb agrees with, as the notes write them."""
+        visible_folded = fold(visible)
+        head = answer.key.split()[-1]
+        # Terms on the answer's head noun first ("compound engine" beside "atmospheric engine"): the
+        # same kind of thing by the notes' own words; then those the notes characterise too.
+        ranked = sorted((t for t in self.central.values() if t.key != answer.key),
+                        key=lambda t: (t.key.split()[-1] != head, not self.characterised.get(t.key), not t.in_heading,
+                                       -t.spread, t.key))
+        chosen: list[str] = []
+        chosen_terms: list[str] = []
+        for term in ranked:
+            if term.key.split()[-1] != head and not self.characterised.get(term.key):
+                continue  # "sequence number" beside "frame relay": another kind of thing gives the answer away
+            if _term_pattern(term.text).search(visible_folded) or _overlapping(term.text, answer.text):
+                continue
+            written = self.written_as(term, plural)
+            if written is None:
+                continue
+            if any(_overlapping(term.text, c) for c in chosen_terms):
+                continue
+            if any(_term_pattern(term.text).search(fold(line)) for line in self.neighbours(own)):
+                continue  # "Compound engines exhausted steam ... These stages were called expansions, with double
+                # and triple expansion engines ...": the sentences around the answer's say it is one of them
+            if self._support(term.text, wanted, own) > MAX_OPTION_SUPPORT:
+                continue  # the notes say much the same of it: a second right answer
+            chosen.append(written)
+            chosen_terms.append(term.text)
+            if len(chosen) == OPTIONS - 1:
+                break
+        return chosen if len(chosen) == OPTIONS - 1 else []
+
+    def neighbours(self, own: str) -> list[str]:
+        """The sentences just before and after `own` in the notes."""
+        texts = [text for text, _ in self.lines]
+        found = []
+        for i, text in enumerate(texts):
+            if text == own:
+                found += texts[max(0, i - 1):i] + texts[i + 1:i + 2]
+        return found
+
+    def written_as(self, term: CentralTerm, plural: bool) -> str | None:
+        """The term in the number the question's verb agrees with: as the notes write it, or made
+        plural by the regular rule of English ("compound engine" -> "compound engines"). A plural the
+        notes never write in the singular stays as it is only where a plural is wanted."""
+        if (term.number == "pl") == plural:
+            return term.text
+        if not plural:
+            single = term.text[:-1] if term.text.endswith("s") and not term.text.endswith("ss") else None
+            return single if single and self.lexicon.occurrences(single) else None
+        return _plural(term.text)
+
+    def _support(self, term: str, wanted: set[str], own: str) -> float:
+        """The largest share of the question's content words one sentence naming the term says."""
+        if not wanted:
+            return 0.0
+        pattern = _term_pattern(term)
+        return max((len(wanted & lemmas) / len(wanted) for text, lemmas in self.lines
+                    if text != own and pattern.search(fold(text))), default=0.0)
+
+
+def _plural(text: str) -> str:
+    if re.search(r"(s|x|z|ch|sh)$", text):
+        return text + "es"
+    if re.search(r"[^aeiou]y$", text):
+        return text[:-1] + "ies"
+    return text + "s"
+
+
+def _term_pattern(text: str) -> re.Pattern:
+    """The term as whole words, singular or plural, case folded."""
+    words = fold(text).split()
+    last = re.escape(words[-1].removesuffix("s")) + r"(?:s|es)?"
+    return re.compile(r"(?<![\w-])" + r"\s+".join([*map(re.escape, words[:-1]), last]) + r"(?![\w-])")
+
+
+def characterisation(doc, terms: CentralTerms):
+    """(term, index of the first token after the subject) when the sentence opens with a central
+    term as the subject of its main verb and says something of it, or None."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"} or root.tag_ not in {"VBZ", "VBD", "VBP"}:
+        return None
+    if any(c.dep_ == "neg" for c in root.children) or any(t.lower_ in _HEDGES and t.head.i == root.i for t in doc):
+        return None
+    subject = next((c for c in root.children if c.dep_ in _TERM_SUBJECTS), None)
+    if subject is None:
+        return None
+    start = subject.left_edge.i
+    end = subject.right_edge.i + 1
+    if start != 0 or any(t.lower_ in _POINTING for t in doc):
+        return None
+    span = doc[start:end]
+    if any(t.pos_ == "PRON" or t.dep_ in {"relcl", "acl", "appos", "prep", "cc", "conj"} for t in span):
+        return None  # "Packets that ...", "X and Y": the subject is more than the term
+    term = terms.term_of_subject(span)
+    if term is None:
+        return None
+    if not re.fullmatch(rf"(?:the |a |an )?{re.escape(fold(term.text))}s?", fold(span.text)):
+        return None  # the term with more words around it is another thing ("the first steam engine")
+    if doc[end].i != root.i and not (doc[end].head.i == root.i and doc[end].dep_ in {"aux", "auxpass"}):
+        return None  # something between subject and verb
+    return term, end
+
+
+def term_question(doc, terms: CentralTerms, visible: str) -> TermQuestion | None:
+    """"According to the notes, which of these <predicate>?" for a sentence characterising a central term."""
+    found = characterisation(doc, terms)
+    if found is None:
+        return None
+    term, end = found
+    plural = doc[end - 1].tag_ in {"NNS", "NNPS"}
+    answer = doc[0:end].text
+    answer = re.sub(r"^(?:the|a|an)\s+", "", answer, flags=re.IGNORECASE)
+    predicate = doc.text[doc[end].idx:].strip().rstrip(".;:!")
+    words = predicate.split()
+    if not MIN_PREDICATE_WORDS <= len(words) <= MAX_PREDICATE_WORDS or "?" in predicate:
+        return None
+    term_words = _meaningful_words(term.text)
+    if term_words & _meaningful_words(predicate):
+        return None  # "Steam engines ... the steam": the question names the answer
+    wanted = {w for w in content_words(doc) if w not in {fold(x) for x in term_words}}
+    wrong = terms.wrong_options(term, plural, wanted, doc.text, f"{visible} {predicate}")
+    if not wrong:
+        return None
+    options = [answer, *wrong]
+    if len({fold(o) for o in options}) != len(options) or gives_away(predicate, answer, wrong):
+        return None
+    options = [o[:1].upper() + o[1:] for o in options]
+    random.Random(f"term\x1f{doc.text}").shuffle(options)
+    prompt = f"According to the notes, which of these {predicate}?"
+    return TermQuestion(prompt, answer[:1].upper() + answer[1:], tuple(options))
