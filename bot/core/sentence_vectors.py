@@ -9,7 +9,6 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from functools import partial
 
 import numpy as np
 
@@ -29,8 +28,21 @@ class SentenceVectors:
         self._lock = threading.Lock()  # the bot asks from several worker threads
 
     def for_build(self, stored: StoredSentences | None) -> Callable[[list[str]], np.ndarray]:
-        """What answering calls for one build's questions."""
-        return self if stored is None else partial(self, stored=stored)
+        """What answering calls for one build's questions (with `kept`, see below)."""
+        return self if stored is None else _ForBuild(self, stored)
+
+    def kept(self, sentences: list[str], stored: StoredSentences | None = None) -> dict[str, np.ndarray]:
+        """The vectors of those texts held without a model call (the build's, memory's, the cache's
+        on disk): answering compares every candidate it can at no cost, and embeds only its best."""
+        known = stored.find(sentences) if stored is not None else {}
+        with self._lock:
+            known.update((s, self._memory[s]) for s in sentences if s not in known and s in self._memory)
+        missing = [s for s in dict.fromkeys(sentences) if s not in known]
+        if missing:
+            hashes = {s: text_hash(s) for s in missing}
+            on_disk = self.cache.get_many(hashes.values())
+            known.update((s, on_disk[h]) for s, h in hashes.items() if h in on_disk)
+        return known
 
     @property
     def in_memory(self) -> int:
@@ -62,3 +74,17 @@ class SentenceVectors:
             self.cache.put_many({hashes[s]: v for s, v in computed.items()})
             found.update(computed)
         return found
+
+
+class _ForBuild:
+    """SentenceVectors bound to one build's stored vectors."""
+
+    def __init__(self, vectors: SentenceVectors, stored: StoredSentences) -> None:
+        self.vectors = vectors
+        self.stored = stored
+
+    def __call__(self, sentences: list[str]) -> np.ndarray:
+        return self.vectors(sentences, stored=self.stored)
+
+    def kept(self, sentences: list[str]) -> dict[str, np.ndarray]:
+        return self.vectors.kept(sentences, stored=self.stored)

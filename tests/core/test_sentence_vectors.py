@@ -3,6 +3,8 @@ old build without them, damage, and reuse on an incremental reindex."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -174,3 +176,37 @@ def test_a_reindex_interrupted_while_embedding_sentences_keeps_what_it_embedded(
     assert "Meiosis halves the chromosome number to make gametes." in again
     assert "Mitosis produces two identical daughter cells for growth and repair." not in again
 
+
+
+def test_the_vectors_a_build_holds_cost_no_model_call(fresh_service, monkeypatch):
+    service = _built(fresh_service)
+    loaded = service.retriever().index
+    texts = [t for c in loaded.chunks for t in comparable_texts(c, service.policy.semantic_chars)]
+    bound = service.sentence_vectors.for_build(loaded.sentences)
+    calls = _recording(monkeypatch, service.embedder)
+    kept = bound.kept([*texts, "A text that no build holds."])
+    assert set(kept) == set(texts) and calls == []
+    assert all(np.allclose(kept[t], v) for t, v in zip(texts, bound(texts)))
+
+
+def test_every_candidate_sentence_the_build_holds_is_compared_in_meaning(fresh_service, monkeypatch):
+    """Only the best `semantic_candidates` may cost a model call; every other candidate whose vector
+    the build holds is compared too, so its rank comes from its meaning as well as its words."""
+    from bot.core.answering import _with_similarity
+    from bot.core.query import query_names, query_terms
+    from bot.core.sentences import candidates_from, score_candidates, shown_text
+
+    service = _built(fresh_service, **{"bio.txt": NOTES, "cells.txt": CELLS})
+    retriever = service.retriever()
+    policy = replace(service.policy, semantic_candidates=1)
+    result = retriever.search("Which gas is given off when water is split?", k=8)
+    terms = query_terms(result.question, retriever.lexical)
+    scored = score_candidates(candidates_from(result.hits), terms, query_names(result.question, terms, retriever.lexical),
+                              None, result.question)
+    calls = _recording(monkeypatch, service.embedder)
+    bound = service.sentence_vectors.for_build(retriever.index.sentences)
+    compared = _with_similarity(scored, result.query_vector, bound, policy)
+    assert calls == []
+    assert len(scored) > 3 and sum(c.similarity is not None for c in compared) == len({shown_text(c) for c in scored})
+    plain = _with_similarity(scored, result.query_vector, lambda texts: bound(texts), policy)  # kept unknown
+    assert sum(c.similarity is not None for c in plain) == 1
