@@ -19,6 +19,7 @@ questions asked as off-topic of the other half's index.
     .venv/bin/python bench/decline_cv.py --records      # refit on the last replay's records
     .venv/bin/python bench/decline_cv.py --records --weak   # the weak-answer decline, course by course held out
     .venv/bin/python bench/decline_cv.py --records --agreed # with the two searches' agreement (agreed_cosine)
+    .venv/bin/python bench/decline_cv.py --records --phrase # and the phrase decline (phrase_similarity, phrase_match)
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def replay_records() -> list[dict]:
         # as if both searches agreeing on a passage rescued it at any cosine (`agreed_cosine`),
         # with `agreement_rescued` saying whether it needed that.
         policy = dataclasses.replace(service.policy, decline_weights=(), weak_answer_similarity=0.0, weak_answer_match=0.0,
-                                     agreed_cosine=0.0)
+                                     phrase_similarity=0.0, phrase_match=0.0, agreed_cosine=0.0)
         never = dataclasses.replace(policy, agreed_cosine=float("inf"))
         for asked, result in pairs:
             def answer_with(chosen):
@@ -199,6 +200,50 @@ def agreed_curve(by_course: dict[str, list[dict]], target: float = 0.03) -> None
               f"off-topic declined {shares_of(setting, courses)[1]:.3f}")
 
 
+PHRASE_GRID = [(a, b, c, d, e) for a in (0.4, 0.45) for b in (0.35, 0.38, 0.40, 0.42) for c in (0.6,)
+               for d in (0.0, 0.40, 0.45, 0.50, 0.55) for e in (0.4, 0.5, 0.6, 0.7, 0.8)]
+
+
+def declined_phrase(records: list[dict], agreed: float, cosine: float, share: float, phrase_cosine: float,
+                    phrase_match: float) -> list[bool]:
+    """`declined_agreed`, and an answer none of whose question's neighbouring word pairs stand
+    together in its passage (`Fit.phrase` 0) declined when its cosine is below `phrase_cosine`
+    and its passage carries less than `phrase_match` of the question's weight."""
+    before = declined_agreed(records, agreed, cosine, share)
+    return [b or (r["fit"] is not None and r["fit"].get("phrase", 1.0) == 0 and r["fit"]["similarity"] < phrase_cosine
+                  and r["fit"]["passage_match"] < phrase_match) for r, b in zip(records, before)]
+
+
+def phrase_curve(by_course: dict[str, list[dict]], target: float = 0.03) -> None:
+    """The phrase decline with the agreed cosine and the weak-answer pair: the in-sample frontier,
+    then leave-one-course-out as `agreed_curve`."""
+    courses = sorted(by_course)
+    table = decline_table(by_course, PHRASE_GRID, declined_phrase)
+    shares_of = partial(pooled, table)
+    print("agreed a, weak-answer b c, phrase cosine d and share e: in-sample frontier on all twelve")
+    best = -1.0
+    for (cov, off), setting in sorted((shares_of(s, courses), s) for s in PHRASE_GRID):
+        if off > best:
+            best = off
+            print(f"  {setting}: covered declined {cov:.3f}, off-topic declined {off:.3f}")
+    rows, chosen = [], []
+    for held in courses:
+        rest = [c for c in courses if c != held]
+        allowed = [s for s in PHRASE_GRID if shares_of(s, rest)[0] <= target] or PHRASE_GRID
+        setting = max(allowed, key=lambda s: (shares_of(s, rest)[1], -shares_of(s, rest)[0]))
+        chosen.append(setting)
+        rows.append((held, table[held, setting]))
+    cov, off = held_out(rows)
+    print(f"held out (most off-topic declined at covered <= {target} on the other eleven): covered declined {cov:.3f}, "
+          f"off-topic declined {off:.3f}; chosen {sorted(set(chosen))}")
+    print_per_course(rows)
+    allowed = [s for s in PHRASE_GRID if shares_of(s, courses)[0] <= target]
+    if allowed:
+        setting = max(allowed, key=lambda s: (shares_of(s, courses)[1], -shares_of(s, courses)[0]))
+        print(f"on all twelve: {setting}: covered declined {shares_of(setting, courses)[0]:.3f}, "
+              f"off-topic declined {shares_of(setting, courses)[1]:.3f}")
+
+
 def weak_rule_curve(by_course: dict[str, list[dict]]) -> None:
     """The weak-answer decline's thresholds: covered and off-topic declined on all courses for
     each pair (in-sample), then leave-one-course-out: the pair chosen on eleven courses (most
@@ -243,6 +288,8 @@ def main() -> None:
                         help="the weak-answer decline's thresholds, in-sample and leave-one-course-out")
     parser.add_argument("--agreed", action="store_true",
                         help="the two searches' agreement (agreed_cosine) with the weak-answer pair, held out")
+    parser.add_argument("--phrase", action="store_true",
+                        help="the phrase decline with the agreed cosine and the weak-answer pair, held out")
     args = parser.parse_args()
     common.print_machine()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -262,6 +309,9 @@ def main() -> None:
         return
     if args.agreed:
         agreed_curve(by_course)
+        return
+    if args.phrase:
+        phrase_curve(by_course)
         return
     limits = [0.005, 0.01, 0.02] if args.curve else [args.covered_limit]
     print(f"{len(records)} records, {len(splits)} splits")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import astuple, dataclass
 
+from bot.core.coverage import NAME_WINDOW, places
 from bot.core.lexical import LexicalIndex
 from bot.core.query import QueryTerm, match_share
 from bot.core.retrieval import Hit
@@ -35,13 +36,40 @@ class Fit:
     dense_first: float  # 1 when its passage is the dense search's closest
     lexical_first: float  # 1 when its passage is the word search's best
     cosine_gap: float  # the closest passage's cosine less the next one's
+    # Share of the question's neighbouring word pairs that stand together in the first sentence's
+    # passage (see `phrase_share`); 1 for a question of one content word.
+    phrase: float = 1.0
 
     def vector(self) -> tuple[float, ...]:
         return astuple(self)
 
 
+def phrase_share(terms: list[QueryTerm], order: list[str], text: str) -> float:
+    """Share of the question's neighbouring content words ("primary law", "highest court", "Forest
+    remnant") that `text` uses together, a few words apart, in any form of their family or under
+    another name of the notes. A question written from a passage reuses its phrases, however it
+    rewords the rest; another course's question that shares only single words with the notes
+    ("What are the main sources of primary law?" on notes that say "primary legislation" and
+    "law" apart) has none of its pairs together there (bench/RESULTS.md 6k). `order` is the
+    question's stems in order, words that only ask for a kind left out."""
+    by_stem = {t.stem: t for t in terms}
+    chain = [s for s in order if s in by_stem]
+    pairs = {(a, b) for a, b in zip(chain, chain[1:]) if a != b}
+    if not pairs:
+        return 1.0
+    where: dict[str, list[int]] = {}
+    for i, stem in enumerate(tokenize(text)):
+        where.setdefault(stem, []).append(i)
+
+    def spots(stem: str) -> list[int]:
+        return [i for alt in by_stem[stem].alternatives for i in places(alt, where)]
+
+    together = sum(any(abs(p - q) <= NAME_WINDOW for p in spots(a) for q in spots(b)) for a, b in pairs)
+    return together / len(pairs)
+
+
 def measure_fit(terms: list[QueryTerm], hits: list[Hit], first_hit: Hit, match: float, passage_match: float,
-                similarity: float | None, kind_ok: bool, lexical: LexicalIndex) -> Fit:
+                similarity: float | None, kind_ok: bool, lexical: LexicalIndex, phrase: float = 1.0) -> Fit:
     dense = sorted((h.dense for h in hits), reverse=True)
     found = set()
     for hit in hits[:FOUND_PASSAGES]:
@@ -61,6 +89,7 @@ def measure_fit(terms: list[QueryTerm], hits: list[Hit], first_hit: Hit, match: 
         dense_first=float(first_hit.row == best_dense.row),
         lexical_first=float(best_lexical.lexical > 0 and first_hit.row == best_lexical.row),
         cosine_gap=dense[0] - dense[1] if len(dense) > 1 else dense[0],
+        phrase=phrase,
     )
 
 

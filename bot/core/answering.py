@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from bot.core.answer_fit import Fit, declines, measure_fit
+from bot.core.answer_fit import Fit, declines, measure_fit, phrase_share
 from bot.core.coverage import assess, misspelt_terms, unfamiliar_words, unplaced_names
 from bot.core.documents import Chunk
 from bot.core.lexical import LexicalIndex
@@ -50,11 +50,17 @@ class AnswerPolicy:
     answer_similarity: float = 0.35
     # The best sentence is declined when its cosine with the question is below the first and both
     # it and its passage carry less than the second share of the question's weight. Chosen on
-    # eleven development courses and checked on the twelfth, for each course in turn (one covered
-    # question declined weighed as four off-topic ones answered: bench/decline_cv.py --weak, the
-    # curve in bench/RESULTS.md 6g); every course picked this pair.
-    weak_answer_similarity: float = 0.38
+    # eleven development courses and checked on the twelfth, for each course in turn, with the
+    # phrase pair below and `agreed_cosine` (the most off-topic questions declined at <= 0.03 of
+    # covered ones: bench/decline_cv.py --phrase, RESULTS 6k; 0.38 without the phrase decline, 6g).
+    weak_answer_similarity: float = 0.35
     weak_answer_match: float = 0.6
+    # The best sentence is declined when none of the question's neighbouring word pairs stand
+    # together in its passage (answer_fit.phrase_share), its cosine is below the first and its
+    # passage carries less than the second share of the question's weight. Chosen with the
+    # weak-answer pair, course by course held out (bench/decline_cv.py --phrase, RESULTS 6k).
+    phrase_similarity: float = 0.45
+    phrase_match: float = 0.5
     # The answer is declined when this linear score of its `Fit` is above zero (intercept, then
     # one weight per signal; see answer_fit and bench/decline_cv.py). Empty: never.
     decline_weights: tuple[float, ...] = ()
@@ -202,7 +208,14 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         # The best sentence, and its whole passage, carry little of the question's weight and
         # little of its meaning: most often another course's question in the notes' words.
         return _not_covered(result.question, hits, "the best passage is about something else", passages)
-    fit = measure_fit(terms, hits, first.hit, first.match, passage_match, first.similarity, first.kind_ok, lexical)
+    cues = set(tokenize(cue_text(result.question)))
+    phrase = phrase_share(terms, [s for s in tokenize(result.question) if s not in cues], first.hit.chunk.embedding_text())
+    if (phrase == 0 and first.similarity is not None and first.similarity < policy.phrase_similarity
+            and passage_match < policy.phrase_match):
+        # Another course's question sharing single words with the notes, none of its phrases.
+        return _not_covered(result.question, hits, "the best passage is about something else", passages)
+    fit = measure_fit(terms, hits, first.hit, first.match, passage_match, first.similarity, first.kind_ok, lexical,
+                      phrase)
     if declines(fit, policy.decline_weights):
         return _not_covered(result.question, hits, "the best passage is about something else", passages)
     unplaced = tuple(unplaced_names(result.question, [h.chunk.embedding_text() for h in hits], lexical,

@@ -90,6 +90,8 @@ def _token_known(token: str, lexical: LexicalIndex) -> bool:
 def _short_form_known(term: str, vocabulary: NotesVocabulary) -> bool:
     """"SP" for notes that only write "Scottish Parliament"."""
     term = re.sub(r"['’]s?$", "", term)
+    if re.fullmatch(r"[A-Z]+(?:[\s\-][A-Z]+)+", term):
+        term = re.sub(r"[\s\-]", "", term)  # "WW-II", "WW II": one short form
     if not re.fullmatch(r"[A-Z]{2,6}s?", term):
         return False
     return fold(term[:-1] if len(term) > 2 and term.endswith("s") else term) in vocabulary.initialisms
@@ -179,7 +181,7 @@ def _positions(text: str) -> dict[str, list[int]]:
     return where
 
 
-def _places(stem: str, where: dict[str, list[int]]) -> list[int]:
+def places(stem: str, where: dict[str, list[int]]) -> list[int]:
     """Where a text uses `stem` or a word of its family ("africa" for "african")."""
     if stem in where:
         return where[stem]
@@ -187,9 +189,9 @@ def _places(stem: str, where: dict[str, list[int]]) -> list[int]:
 
 
 def _together(stems: list[str], where: dict[str, list[int]]) -> bool:
-    places = [_places(s, where) for s in stems]
-    if not places or not all(places):
+    found = [places(s, where) for s in stems]
+    if not found or not all(found):
         return False
-    return any(all(any(abs(q - p) <= NAME_WINDOW + len(stems) - 2 for q in other) for other in places[1:])
-               for p in places[0])
+    return any(all(any(abs(q - p) <= NAME_WINDOW + len(stems) - 2 for q in other) for other in found[1:])
+               for p in found[0])
 

@@ -87,6 +87,7 @@ def _candidates(counts: Counter[str]) -> list[str]:
     return list(counts) + sorted(w for w in STOPWORDS if w not in counts and len(w) >= MIN_LENGTH)
 
 
+_ROMAN = re.compile(r"I{2,3}|IV|VI{0,3}|IX|XI{0,3}")
 _NAME_RUN = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:of|the|and|for|de|von|van|du|la)?\s*[A-Z][\w'’\-]*)+")
 
 
@@ -99,6 +100,9 @@ def initialisms(text: str) -> list[str]:
         if len(parts) > 6:
             continue
         forms = {fold("".join(p[0] for p in parts if p[0].isupper())), fold("".join(p[0] for p in parts))}
+        if _ROMAN.fullmatch(parts[-1]):
+            # "World War II" is "WWII": a closing numeral is written whole.
+            forms.add(fold("".join(p[0] for p in parts[:-1] if p[0].isupper()) + parts[-1]))
         found += [i for i in forms if len(i) >= 2]
     return found
 

@@ -4,11 +4,12 @@ does not change when the course holds more notes about other things."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from bot.core.answering import CLOSEST, CONFIDENT, NOT_COVERED
+from bot.core.answering import CLOSEST, CONFIDENT, NOT_COVERED, AnswerPolicy
 from tests.conftest import indexed_course
 from tests.core.test_answer_kinds import NOTES
 
@@ -152,3 +153,27 @@ def test_a_confident_answer_comes_from_the_passage_the_word_search_ranks_best():
     assert tier([2.0, 1.0]) == CONFIDENT
     # The same sentence, but the question's own words point to the other passage: the closest.
     assert tier([1.0, 2.0]) == CLOSEST
+
+
+@pytest.mark.parametrize("question", ["What did the king's army destroy in the raid?",
+                                      "What did the pope think of the great leap?"])
+def test_a_question_sharing_single_words_and_no_phrase_with_the_notes_is_declined(larger, question):
+    # King, army and raid are words of the notes, never together: another subject's question.
+    answer = larger.ask(question)
+    assert answer.tier == NOT_COVERED and "something else" in answer.reason, (answer.reason, answer.sentences)
+    larger.policy = replace(larger.policy, phrase_similarity=0.0)
+    try:
+        assert not larger.ask(question).abstained  # what declines it is the missing phrase
+    finally:
+        larger.policy = replace(larger.policy, phrase_similarity=AnswerPolicy().phrase_similarity)
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("What law governed the region of eastern England?", "Danish law"),
+    ("Where did later raiders settle?", "Danelaw"),
+    ("What did Caroline Herschel find in her garden?", "comets"),
+])
+def test_questions_in_other_words_about_the_notes_are_still_answered(larger, question, fact):
+    answer = larger.ask(question)
+    assert not answer.abstained, answer.reason
+    assert fact in answer.text, answer.sentences

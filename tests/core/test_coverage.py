@@ -101,3 +101,12 @@ def test_a_misspelt_term_is_an_edit_or_two_from_a_word_of_the_notes():
     assert not misspelt_terms(("Lor Loudoun", "Gettysburg"), vocabulary)
     assert not misspelt_terms(("1706",), vocabulary)
     assert not misspelt_terms((), vocabulary)
+
+
+def test_a_name_closing_with_a_numeral_is_known_by_its_short_form():
+    notes = ["The city was rebuilt after World War II ended.", "The monument recalls World War II and its dead."]
+    lexical, vocabulary = LexicalIndex.build(notes), NotesVocabulary(notes)
+    for question in ("What was rebuilt after WWII?", "What was rebuilt after WW-II?", "What was rebuilt after WW II?"):
+        assert assess(question, lexical, lambda: vocabulary).unknown_terms == (), question
+    # A short form of no name of the notes is still unknown.
+    assert assess("What was rebuilt after WWIII?", lexical, lambda: vocabulary).unknown_terms == ("WWIII",)
