@@ -23,8 +23,11 @@ so repeats of the 63 questions do not flatter the figures; each question's CPU t
 beside its wall time. Questions go through the process's question runtime (`--questions auto`, as
 QUESTION_RUNTIME=auto: fp32 ONNX over torch's vectors; `torch` as before), the model at `--threads`.
 
+`--without-vocabulary`: each cold load of a large course makes the notes' vocabulary from its
+chunks, as every load did before builds stored it (for a before/after in the same conditions).
+
     .venv/bin/python bench/courses.py [--small 200] [--large 5] [--warm 300] [--small-budget 64] [--quick]
-        [--questions auto|torch] [--threads 1]
+        [--questions auto|torch] [--threads 1] [--without-vocabulary]
 """
 
 from __future__ import annotations

@@ -46,52 +46,77 @@ def real_index(n_chunks: int, seed: int = 1) -> Path:
     return index
 
 
-def synthetic_index(n_chunks: int, kind: str, seed: int = 2) -> Path:
-    from bot.core.index_store import read_manifest, write_build
+# 2: sentences shown with a heading holding a date or number are stored too (comparable_texts).
+SYNTHETIC_VERSION = "2"
 
-    from bot.core.index_store import current_build
-    from bot.core.sentence_file import INDEX_FILE
 
-    index = common.OUT / f"index-synth-{n_chunks}-{kind}"
+def synthetic_index(n_chunks: int, kind: str, seed: int = 2, backend: str = "torch") -> Path:
+    """`backend`: what embedded the default notes' chunks and sentences (the manifest says so);
+    the synthetic ones are random either way."""
+    from bot.core.index_store import current_build, read_manifest, write_build
+
+    suffix = "" if backend == "torch" else f"-{backend}"
+    index = common.OUT / f"index-synth-{n_chunks}-{kind}{suffix}"
     manifest = read_manifest(index)
+    version = index / "fixture-version"
     if (manifest is not None and manifest.chunk_count == n_chunks and manifest.index_kind == kind
-            and (current_build(index) / INDEX_FILE).exists()):
-        _store_vocabulary(index)
+            and version.exists() and version.read_text().strip() == SYNTHETIC_VERSION):
+        _store_vocabulary(index, backend)
         return index
     started = time.perf_counter()
-    base, chunks, vectors = _synthetic(n_chunks, seed)
-    write_build(index, replace(base, index_kind=kind), chunks, vectors,
-                lambda folder: _sentence_vectors(folder, chunks, seed))
+    base, chunks, vectors = _synthetic(n_chunks, seed, backend)
+    write_build(index, replace(base, index_kind=kind, backend=backend), chunks, vectors,
+                lambda folder: _sentence_vectors(folder, chunks, seed, backend))
+    version.write_text(SYNTHETIC_VERSION + "\n")
     print(f"built {index.name}: {len(chunks)} chunks, {time.perf_counter() - started:.0f} s")
     return index
 
 
-def _store_vocabulary(index: Path) -> None:
+def _store_vocabulary(index: Path, backend: str) -> None:
     """A build cached before builds stored the notes' vocabulary is given it (as its first load
     in use would), so that loads time reading it, not making it."""
     from bot.core.embedding import DEFAULT_MODEL
     from bot.core.index_store import load_index
     from bot.core.vocabulary_file import vocabulary_of_build
 
-    loaded = load_index(index, model=DEFAULT_MODEL)
+    loaded = load_index(index, model=DEFAULT_MODEL, backend=backend)
     vocabulary_of_build(loaded.folder, lambda: (c.embedding_text() for c in loaded.chunks))
 
 
-def _sentence_vectors(folder: Path, chunks, seed: int) -> None:
+@lru_cache(maxsize=2)
+def real_embedder(backend: str):
+    """What embeds the default notes' texts of a fixture built with `backend`."""
+    if backend == "torch":
+        from bot.core.embedding_model import SentenceTransformerEmbedder
+
+        return SentenceTransformerEmbedder()
+    from bot.core.embedding_onnx import OnnxEmbedder
+
+    return OnnxEmbedder(quantized=backend == "onnx-int8", cache_dir=common.OUT / "models")
+
+
+def _sentence_vectors(folder: Path, chunks, seed: int, backend: str) -> None:
     """The build's sentence vectors, as the indexer writes them: the default notes' sentences
-    embedded by the model, the synthetic chunks' random unit vectors (like their chunk vectors)."""
+    embedded by the model, the synthetic chunks' random unit vectors (like their chunk vectors),
+    written a slice at a time (100,000 chunks hold over a million texts)."""
     from bot.core.answering import AnswerPolicy
-    from bot.core.embedding_model import SentenceTransformerEmbedder
-    from bot.core.sentence_file import write_sentence_vectors
+    from bot.core.sentence_file import empty_vectors, write_sentence_index
     from bot.core.sentences import comparable_texts
 
     texts = [comparable_texts(c, AnswerPolicy.semantic_chars) for c in chunks]
-    vectors = np.random.default_rng(seed + 1).standard_normal((sum(map(len, texts)), 384)).astype(np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    rows = sum(map(len, texts))
+    vectors = empty_vectors(folder, rows, 384)
+    rng = np.random.default_rng(seed + 1)
+    for start in range(0, rows, 100_000):
+        part = rng.standard_normal((min(100_000, rows - start), 384), dtype=np.float32)
+        vectors[start:start + len(part)] = part / np.linalg.norm(part, axis=1, keepdims=True)
     real = _rows_of_real(chunks, texts)
     if real:
-        vectors[[r for r, _ in real]] = SentenceTransformerEmbedder().encode([t for _, t in real])
-    write_sentence_vectors(folder, texts, vectors)
+        vectors[[r for r, _ in real]] = real_embedder(backend).encode([t for _, t in real])
+    if isinstance(vectors, np.memmap):
+        vectors.flush()
+    del vectors
+    write_sentence_index(folder, texts)
 
 
 def _rows_of_real(chunks, texts) -> list[tuple[int, str]]:
@@ -104,11 +129,10 @@ def _rows_of_real(chunks, texts) -> list[tuple[int, str]]:
 
 
 @lru_cache(maxsize=2)
-def _synthetic(n_chunks: int, seed: int):
+def _synthetic(n_chunks: int, seed: int, backend: str = "torch"):
     from bot.core.chunking import chunk_document
     from bot.core.documents import Chunk, make_chunk_id
     from bot.core.embedding import DEFAULT_MODEL
-    from bot.core.embedding_model import SentenceTransformerEmbedder
     from bot.core.index_store import DocumentEntry, Manifest
     from bot.core.indexer import CHUNKER_VERSION
     from bot.core.loaders import iter_corpus_files, load_document
@@ -142,9 +166,8 @@ def _synthetic(n_chunks: int, seed: int):
     all_chunks = [c for name in names for c in docs[name]]
     vectors = np_rng.standard_normal((len(all_chunks), 384)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    embedder = SentenceTransformerEmbedder()
     real_rows = [i for i, c in enumerate(all_chunks) if c.document in real]
-    vectors[real_rows] = embedder.encode([all_chunks[i].embedding_text() for i in real_rows])
+    vectors[real_rows] = real_embedder(backend).encode([all_chunks[i].embedding_text() for i in real_rows])
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     entries = {name: DocumentEntry(hashlib.sha256(name.encode()).hexdigest(), len(docs[name]),
                                    sum(len(c.text) for c in docs[name]), now) for name in names}

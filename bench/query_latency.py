@@ -19,10 +19,11 @@ recall@10 / @30 is measured against exact search for the same question vectors.
 
 `--questions auto` (the default, as QUESTION_RUNTIME=auto): the index is torch's and questions go
 through fp32 ONNX (its file made in bench/out/models first if missing); `--questions torch`: as
-before, torch embeds questions too.
+before, torch embeds questions too. `--backend onnx-int8` (a new installation's default): the
+synthetic indexes' real vectors are int8's, and questions go through int8 as the bot does.
 
     .venv/bin/python bench/query_latency.py [--real 5000] [--synthetic 100000] [--passes 3] [--quick]
-        [--questions auto|torch] [--threads 1] [--tries 3] [--no-wait]
+        [--questions auto|torch] [--backend torch|onnx-int8] [--threads 1] [--tries 3] [--no-wait]
 """
 
 from __future__ import annotations
@@ -165,15 +166,17 @@ def fmt(s: dict[str, float]) -> str:
     return f"{s['p50']:.1f} / {s['p95']:.1f} / {s['max']:.1f}"
 
 
-def make_embedder(questions: str, threads: int):
-    """The process's embedder as make_shared_embedder makes it: torch builds, and questions
-    through `questions` ("auto": fp32 ONNX, its file made first if missing; "torch")."""
+def make_embedder(questions: str, threads: int, backend: str = "torch"):
+    """The process's embedder as make_shared_embedder makes it: builds with `backend`, and
+    questions through `questions` ("auto": for torch's vectors fp32 ONNX, its file made first if
+    missing; "torch": the build's own runtime)."""
+    from bot.core.embedding_backends import make_embedder as make_build_embedder
     from bot.core.embedding_export import onnx_model_path
-    from bot.core.embedding_model import SentenceTransformerEmbedder, resolve_model_location
+    from bot.core.embedding_model import resolve_model_location
     from bot.core.embedding_questions import question_embedder
 
-    build = SentenceTransformerEmbedder(threads=threads)
-    if questions == "auto":
+    build = make_build_embedder(backend=backend, model_cache=MODELS, threads=threads)
+    if questions == "auto" and backend == "torch":
         location = Path(resolve_model_location(build.model_name))
         if not onnx_model_path(location, MODELS, quantized=False).exists():
             # Made as the bot makes it, by a process of its own: this one never imports torch.
@@ -204,6 +207,9 @@ def main() -> None:
                         help="also answer each index without its stored sentence vectors (as an older build)")
     parser.add_argument("--questions", choices=["auto", "torch"], default="auto",
                         help="what embeds questions (QUESTION_RUNTIME auto: fp32 ONNX over torch's vectors)")
+    parser.add_argument("--backend", choices=["torch", "onnx-int8"], default="torch",
+                        help="what built the indexes' vectors (onnx-int8: the default for a new installation); "
+                        "questions are embedded in the same vector space")
     parser.add_argument("--threads", type=int, default=1,
                         help="model threads (TORCH_THREADS; 0: the runtime's default of one per core)")
     parser.add_argument("--no-wait", action="store_true", help="do not wait for an idle machine before a pass")
@@ -215,15 +221,17 @@ def main() -> None:
 
     common.print_machine()
     rss_start = common.rss_mb()
-    embedder = make_embedder(args.questions, args.threads)
+    embedder = make_embedder(args.questions, args.threads, args.backend)
     print(f"RSS: {rss_start:.0f} MB at start, {common.rss_mb():.0f} MB with the model loaded and warm")
     questions = common.load_questions()
     print(f"questions: {len(questions)} ({len(set(questions))} distinct), {args.passes} passes")
+    if args.real and args.backend != "torch":
+        parser.error("the real index is torch's: with --backend onnx-int8 pass --real 0")
     cases = [(f"{args.real:,} real", fixtures.real_index(args.real), "auto")] if args.real else []
     auto = "auto -> hnsw" if args.synthetic > 50_000 else "hnsw"
     if args.synthetic:
-        cases += [(f"{args.synthetic:,} synthetic", fixtures.synthetic_index(args.synthetic, "hnsw"), auto),
-                  (f"{args.synthetic:,} synthetic", fixtures.synthetic_index(args.synthetic, "flat"), "flat")]
+        cases += [(f"{args.synthetic:,} synthetic", fixtures.synthetic_index(args.synthetic, "hnsw", backend=args.backend), auto),
+                  (f"{args.synthetic:,} synthetic", fixtures.synthetic_index(args.synthetic, "flat", backend=args.backend), "flat")]
     if args.compare_stored:  # each index also as a build from before sentence vectors were stored
         cases = [(label + stored, index_dir, kind) for label, index_dir, kind in cases
                  for stored in (", stored sentences", ", no stored sentences")]

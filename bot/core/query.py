@@ -34,6 +34,8 @@ class QueryTerm:
     def found_in(self, stems: set[str]) -> bool:
         if not self.alternatives.isdisjoint(stems) or not self._related.isdisjoint(stems):
             return True
+        if self._checked.issuperset(stems):  # most calls: nothing new to check, and no set made
+            return False
         found = False
         heads = self._heads
         for s in set(stems).difference(self._checked):

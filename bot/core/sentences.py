@@ -165,7 +165,7 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
     if not kind_ok and kind in (DATE, NUMBER):
         # "When was the Great Leap Forward?" is answered by the section "The Great Leap Forward
         # (1958-1961)": its heading is shown with the sentence, never alone.
-        heading_part = next((h for h in reversed(c.hit.chunk.heading_path) if has_kind(h, kind)), "")
+        heading_part = _heading_with(c.hit.chunk, kind)
         if heading_part:
             parts, kind_ok = (heading_part, *parts), True
     defines = _defines_a_name(c.text, terms, names, strict=kind == EXPLANATION)
@@ -197,14 +197,29 @@ def _quoted_with(c: Candidate) -> tuple[str, ...]:
     return (c.text,)
 
 
+def _heading_with(chunk: Chunk, kind: str) -> str:
+    """The innermost heading of the passage holding what a question of this kind (DATE, NUMBER)
+    asks for, or ""."""
+    return next((h for h in reversed(chunk.heading_path) if has_kind(h, kind)), "")
+
+
 def comparable_texts(chunk: Chunk, chars: int) -> list[str]:
     """The texts of a passage that answer selection may compare with a question in meaning (the
     shown text of each of its sentences, cut to `chars` as `_with_similarity` in answering cuts
     it), without repeats. Made when the index is built so that a question needs no model call
-    for them; a text that depends on the question (a heading holding its date) is not here."""
+    for them: with them, each sentence as a question asking for a date or a number shows it when
+    the sentence lacks one and a heading holds it (as `_score` does)."""
     hit = Hit(chunk, -1, 0.0, 0.0, 0.0)
-    texts = (shown_text(replace(c, parts=_quoted_with(c)))[:chars] for c in _sentences_of(hit, 0))
-    return list(dict.fromkeys(t for t in texts if t))
+    texts = []
+    for c in _sentences_of(hit, 0):
+        quoted = _quoted_with(c)
+        texts.append(shown_text(replace(c, parts=quoted)))
+        parts = (*quoted, *c.followers)
+        for kind in (DATE, NUMBER):
+            heading = "" if has_kind("\n".join(parts), kind) else _heading_with(chunk, kind)
+            if heading:
+                texts.append(shown_text(replace(c, parts=(heading, *parts), heading_part=heading)))
+    return list(dict.fromkeys(t[:chars] for t in texts if t))
 
 
 def shown_text(c: Candidate, already_shown: frozenset[str] = frozenset(), long: bool = False) -> str:

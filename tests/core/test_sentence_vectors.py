@@ -210,3 +210,23 @@ def test_every_candidate_sentence_the_build_holds_is_compared_in_meaning(fresh_s
     assert len(scored) > 3 and sum(c.similarity is not None for c in compared) == len({shown_text(c) for c in scored})
     plain = _with_similarity(scored, result.query_vector, lambda texts: bound(texts), policy)  # kept unknown
     assert sum(c.similarity is not None for c in plain) == 1
+
+
+DATED = """The Great Leap Forward (1958-1962)
+Backyard Furnaces
+Villages built backyard furnaces to make steel, and the iron they made was useless.
+Famine
+Grain was taken from the villages, and tens of millions starved.
+"""
+
+
+def test_a_sentence_shown_with_the_heading_holding_its_date_is_stored_too(fresh_service, monkeypatch):
+    """"When were backyard furnaces built?": the sentence has no date, its section's heading has,
+    and the two are shown (and compared with the question) as one text: stored by the build like
+    the sentences, so this question too costs the model only the question."""
+    service = _built(fresh_service, **{"china.txt": DATED})
+    calls = _recording(monkeypatch, service.embedder)
+    question = "When did villages build backyard furnaces?"
+    answer = service.ask(question)
+    assert "1958" in answer.text and "furnaces" in answer.text
+    assert calls == [[question]]
