@@ -154,7 +154,10 @@ class CentralTerms:
         if not plural:
             single = term.text[:-1] if term.text.endswith("s") and not term.text.endswith("ss") else None
             return single if single and self.lexicon.occurrences(single) else None
-        return _plural(term.text)
+        plural_text = _plural(term.text)
+        if any(w[:1].isupper() for w in term.text.split()) and not self.lexicon.occurrences(plural_text):
+            return None  # "the Rankine cycle" is one thing a name sets apart: no "Rankine cycles"
+        return plural_text
 
     def _support(self, term: str, wanted: set[str], own: str) -> float:
         """The largest share of the question's content words one sentence naming the term says."""
