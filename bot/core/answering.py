@@ -354,6 +354,12 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
             continue
         if other.lead_in in shown and kind != LIST:
             continue  # another item of a list already quoted: only a list question wants them all
+        if other.context in shown and other.context in other.parts and kind not in LONG_KINDS:
+            # "It was later called the first oil shock." quoted with the sentence it leans on, which
+            # the answer already shows: it scores as that sentence does but adds nothing asked for,
+            # and takes the place of a runner-up from elsewhere (fact in the answer +0.002 at 0.04
+            # fewer sentences on the development pool, bench/RESULTS.md 6j).
+            continue
         text = shown_text(other, frozenset(shown), long=kind == LIST)
         if text and not set(other.parts) <= shown:
             chosen.append((other, text))

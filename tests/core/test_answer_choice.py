@@ -129,3 +129,23 @@ def test_why_is_answered_with_the_cause_given_before_the_event(course):
     answer = course.ask("Why did the mills of Ardbeg close?")
     assert not answer.abstained, answer.reason
     assert "forest upstream was cleared" in answer.sentences[0], answer.sentences
+
+
+def test_a_runner_up_that_only_goes_on_from_the_first_sentence_gives_way_to_another():
+    """"It was later called the first oil shock." leans on the sentence before it, which the answer
+    already shows: a second sentence from elsewhere joins instead (for a fact question)."""
+    from bot.core.answering import AnswerPolicy, _choose
+    from bot.core.documents import Chunk
+    from bot.core.retrieval import Hit
+    from bot.core.sentences import Candidate
+
+    first = "The embargo caused an oil crisis with many effects on the global economy."
+    follow = "It was later called the first oil shock."
+    other = "Price controls made the crisis worse in the United States."
+    hit = Hit(Chunk("c1", "oil.txt", (), None, 0, f"{first} {follow}"), 0, 0.6, 1.0, 0.5)
+    elsewhere = Hit(Chunk("c2", "oil.txt", (), None, 1, other), 1, 0.5, 1.0, 0.4)
+    scored = [Candidate(first, hit, 0, 0, score=1.2, parts=(first,)),
+              Candidate(follow, hit, 0, 1, context=first, score=1.15, parts=(first, follow)),
+              Candidate(other, elsewhere, 1, 0, score=1.1, parts=(other,))]
+    chosen = [text for _, text in _choose(scored, None, AnswerPolicy(), scored)]
+    assert chosen == [first, other]
