@@ -86,7 +86,8 @@ def small_course(index_dir: Path, n_chunks: int, seed: int, pool: list[str]) -> 
 def make_courses(root: Path, small: int, large: int, small_chunks: int,
                  stored: bool = True) -> tuple[list[str], list[str]]:
     courses = root / "courses"
-    marker = root / f"made-{small}-{large}-{small_chunks}-vocabulary"  # builds storing their vocabulary
+    # Remade when the large courses' source build changes (its vocabulary, its stored sentences).
+    marker = root / f"made-{small}-{large}-{small_chunks}-vocabulary-{fixtures.SYNTHETIC_VERSION}"
     small_names = [f"small-{i:03d}" for i in range(small)]
     large_names = [f"large-{i}" for i in range(large)]
     if marker.exists():
