@@ -305,8 +305,8 @@ def test_definitions_and_lists_become_concept_items():
 
 
 DATED_NOTE = """\
-The first iron bridge over the northern river was opened to traffic in 1781.
-The canal company finished the long aqueduct across the valley in 1805.
+The first iron bridge of Abraham Darby over the northern river was opened to traffic in 1781.
+The canal company of Abraham Darby finished the long aqueduct across the valley in 1805.
 The railway from the port to the coalfield opened for passengers in 1830.
 The great exhibition of engines and machines was held in the capital in 1851.
 """
@@ -322,7 +322,8 @@ def test_dated_events_make_a_which_came_first_item():
     made = generate_items(one_chunk_a_line(DATED_NOTE, "Transport"))
     [sequence] = [i for i in made if i.tests == "sequence"]
     assert sequence.kind == MULTIPLE_CHOICE and len(sequence.options) == 4
-    assert sequence.answer == "The first iron bridge over the northern river was opened to traffic"
+    # One story: a name in two of the events (round 6: four unrelated events of a city made trivia).
+    assert sequence.answer == "The first iron bridge of Abraham Darby over the northern river was opened to traffic"
     assert sequence.answer in sequence.source.quote
     assert not any(i.tests == "date" and i.source.quote in {e + "." for e in sequence.options} for i in made)
 

@@ -104,3 +104,22 @@ def test_no_sequence_whose_first_event_is_far_before_the_rest():
     close = [Event(f"Event number {n} happened in the town", year, f"q{n}", n)
              for n, year in enumerate([1274, 1276, 1281, 1285])]
     assert len(sequences(close)) == 1
+
+
+UNRELATED_EVENTS = """\
+The first iron bridge over the northern river was opened to traffic in 1781.
+The canal company finished the long aqueduct across the valley in 1805.
+The railway from the port to the coalfield opened for passengers in 1830.
+The great exhibition of engines and machines was held in the capital in 1851.
+"""
+
+
+def test_no_sequence_of_events_with_nothing_in_common():
+    # Four events of a city's history sharing no name (a car factory, a library garden, a football
+    # club, a UNESCO listing) made a trivia item in round 6; a shared name makes them one story.
+    lines = UNRELATED_EVENTS.splitlines()
+    made = generate_items(_chunks(lines, "Transport"))
+    assert not any(i.tests == "sequence" for i in made)
+    linked = [lines[0].replace("The first iron bridge", "The first iron bridge of Abraham Darby"),
+              lines[1].replace("The canal company", "The canal company of Abraham Darby"), *lines[2:]]
+    assert any(i.tests == "sequence" for i in generate_items(_chunks(linked, "Transport")))

@@ -238,6 +238,8 @@ class _Generator:
             of_document = [e for e in events if e.sentence.chunk.document == document]
             by_event = {id(e.event): e for e in of_document}
             for group in sequences([e.event for e in of_document]):
+                if not self._one_story(group, by_event[id(group[0])].sentence.chunk):
+                    continue
                 self.sequenced += [by_event[id(e)] for e in group]
                 first = min(group, key=lambda e: e.year)
                 s = by_event[id(first)].sentence
@@ -295,7 +297,7 @@ class _Generator:
                                         named.quality, options=named.options, explanation=_from_notes(s)))
             # "What led to X?" is not asked: judged circular or vacuous every time in round 3 (the
             # answer repeats the effect's words, or is the course's subject).
-            items.append(self._question_card(s, why_question(doc), CAUSE))
+            items.append(self._cause_card(s, why_question(doc)))
             # Who did what, and what they did: the actor or the object is the answer.
             common = self.lexicon.lowercase_words.__contains__
             for question in (who_question(doc, self._is_term, common), object_question(doc, self._is_term)):
@@ -370,7 +372,7 @@ class _Generator:
             cards = [self._definition_card(s, definition, doc)]
         else:
             cards = [self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION)]
-        cards.append(self._question_card(s, why_question(doc), CAUSE))
+        cards.append(self._cause_card(s, why_question(doc)))
         return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
 
     def _familiar(self, lemma: str, subject: bool) -> bool:
@@ -476,6 +478,16 @@ class _Generator:
         return self._item(FLASHCARD, prompt, question.answer, s, tests, quality or CARD_QUALITY,
                           explanation=_from_notes(s))
 
+    def _cause_card(self, s: Sentence, question: Question | None) -> QuizItem | None:
+        """"Why ...?" about what the notes return to: a name in the question met in one passage only
+        ("Why was Polonia relegated ...?") makes it a side story (round 6: dropped as trivia)."""
+        if question is None:
+            return None
+        names = re.findall(r"(?<!^)(?<![.?!] )\b([A-Z][a-z]+(?: [A-Z][a-z]+)*)", question.prompt[4:])
+        if any(sum(1 for text in self.passages if name in text) < MIN_NAMED_PASSAGES for name in names):
+            return None
+        return self._question_card(s, question, CAUSE)
+
     def _names_its_referent(self, question: str, chunk: Chunk) -> bool:
         """A description question names what it is about: a name (not a weekday or a month) or a word
         of the course's title ("the first commercial steam-powered device" in notes on the steam engine)."""
@@ -556,6 +568,17 @@ class _Generator:
                 found.append(_Candidates(body, chunk.document, [self._item(FLASHCARD, prompt, term.definition, s,
                                                            DEFINITION, 0.7)]))
         return found
+
+    def _one_story(self, group: list[Event], chunk: Chunk) -> bool:
+        """Events of one story: a name (not the course's own) in at least two of them ("Kublai"
+        twice among his campaigns). Four events of a city's history with nothing in common
+        (a car factory, a library garden, a football club, a UNESCO listing) made trivia (round 6)."""
+        title = set(re.findall(r"[a-z]+", fold(self.titles.get(chunk.document, ""))))
+        names = Counter()
+        for event in group:
+            words = {w for w in re.findall(r"\b[A-Z][a-z]+", event.text) if w not in _SENTENCE_STARTS}
+            names.update(w for w in words if fold(w) not in title)
+        return any(n >= 2 for n in names.values())
 
     def _founding_of_subject(self, event: str, chunk: Chunk) -> bool:
         """"Harvard was formed by vote of ...": the founding of what the notes are about comes before
@@ -758,6 +781,8 @@ _BOUND_WORDS = re.compile(r"\b(over|more than|less than|fewer than|at least|at m
                           r"almost|about|around|approximately|roughly|some|between)\s*$", re.IGNORECASE)
 
 
+_SENTENCE_STARTS = frozenset({"The", "A", "An", "In", "On", "At", "After", "Before", "When", "During", "By", "From",
+                              "This", "That", "These", "Those", "It", "Its", "There", "As", "Following"})
 _FOUNDED = re.compile(r"\b(founded|formed|established|created|incorporated|chartered|born)\b", re.IGNORECASE)
 
 
