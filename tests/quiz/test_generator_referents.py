@@ -94,6 +94,11 @@ def test_sequence_options_that_date_themselves_are_not_events():
         .endswith("was listed")
 
 
+def test_an_option_holding_two_events_is_no_event():
+    assert event_of("Kublai named his eldest son Zhenjin as the Crown Prince, but he died before Kublai in 1285.") \
+        is None
+
+
 def test_no_sequence_whose_first_event_is_far_before_the_rest():
     events = [Event(f"Event number {n} happened in the town", year, f"q{n}", n)
               for n, year in enumerate([1606, 1788, 1808, 1830])]

@@ -70,6 +70,8 @@ def event_of(sentence: str) -> tuple[str, int] | None:
         return None  # "304,016 companies were registered": a figure, not an event; or no verb left
     if _DATES_ITSELF.search(rest):
         return None  # "... continued trading until World War II": the option's own words date it (round 6)
+    if re.search(r"\bbut\b", rest, re.IGNORECASE):
+        return None  # "X named Zhenjin Crown Prince, but he died before Kublai": two events, which is dated? (7a)
     return rest.rstrip("."), keys[0].years[0]
 
 
