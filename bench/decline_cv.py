@@ -168,24 +168,25 @@ def declined_agreed(records: list[dict], agreed: float, cosine: float, share: fl
     return [w or (r.get("agreement_rescued", False) and r["top_cosine"] < agreed) for r, w in zip(records, weak)]
 
 
-def agreed_curve(by_course: dict[str, list[dict]], target: float = 0.03) -> None:
-    """`agreed_cosine` with the weak-answer pair: the in-sample frontier, then leave-one-course-out:
-    on eleven courses the setting declining most off-topic questions with at most `target` of the
-    covered ones declined, checked on the twelfth."""
+def grid_curve(by_course: dict[str, list[dict]], grid, declined, header: str, describe, target: float,
+               ties_to_fewer_covered: bool) -> None:
+    """A decline's settings on `grid` (`declined(records, *setting)`): the in-sample frontier on
+    all twelve courses, then leave-one-course-out: on eleven courses the setting declining most
+    off-topic questions with at most `target` of the covered ones declined, checked on the twelfth;
+    then the setting chosen on all twelve (its ties to the fewer covered declined if asked)."""
     courses = sorted(by_course)
-    table = decline_table(by_course, AGREED_GRID, declined_agreed)
+    table = decline_table(by_course, grid, declined)
     shares_of = partial(pooled, table)
-
-    print("agreed cosine a, weak-answer cosine b and share c: in-sample frontier on all twelve")
+    print(header)
     best = -1.0
-    for (cov, off), setting in sorted((shares_of(s, courses), s) for s in AGREED_GRID):
+    for (cov, off), setting in sorted((shares_of(s, courses), s) for s in grid):
         if off > best:
             best = off
-            print(f"  a {setting[0]:.2f} b {setting[1]:.2f} c {setting[2]:.1f}: covered declined {cov:.3f}, off-topic declined {off:.3f}")
+            print(f"  {describe(setting)}: covered declined {cov:.3f}, off-topic declined {off:.3f}")
     rows, chosen = [], []
     for held in courses:
         rest = [c for c in courses if c != held]
-        allowed = [s for s in AGREED_GRID if shares_of(s, rest)[0] <= target] or AGREED_GRID
+        allowed = [s for s in grid if shares_of(s, rest)[0] <= target] or grid
         setting = max(allowed, key=lambda s: (shares_of(s, rest)[1], -shares_of(s, rest)[0]))
         chosen.append(setting)
         rows.append((held, table[held, setting]))
@@ -193,11 +194,21 @@ def agreed_curve(by_course: dict[str, list[dict]], target: float = 0.03) -> None
     print(f"held out (most off-topic declined at covered <= {target} on the other eleven): covered declined {cov:.3f}, "
           f"off-topic declined {off:.3f}; chosen {sorted(set(chosen))}")
     print_per_course(rows)
-    allowed = [s for s in AGREED_GRID if shares_of(s, courses)[0] <= target]
+    allowed = [s for s in grid if shares_of(s, courses)[0] <= target]
     if allowed:
-        setting = max(allowed, key=lambda s: shares_of(s, courses)[1])
+        if ties_to_fewer_covered:
+            setting = max(allowed, key=lambda s: (shares_of(s, courses)[1], -shares_of(s, courses)[0]))
+        else:
+            setting = max(allowed, key=lambda s: shares_of(s, courses)[1])
         print(f"on all twelve: {setting}: covered declined {shares_of(setting, courses)[0]:.3f}, "
               f"off-topic declined {shares_of(setting, courses)[1]:.3f}")
+
+
+def agreed_curve(by_course: dict[str, list[dict]], target: float = 0.03) -> None:
+    """`agreed_cosine` with the weak-answer pair, as `grid_curve` reports it."""
+    grid_curve(by_course, AGREED_GRID, declined_agreed,
+               "agreed cosine a, weak-answer cosine b and share c: in-sample frontier on all twelve",
+               lambda s: f"a {s[0]:.2f} b {s[1]:.2f} c {s[2]:.1f}", target, ties_to_fewer_covered=False)
 
 
 PHRASE_GRID = [(a, b, c, d, e) for a in (0.4, 0.45) for b in (0.35, 0.38, 0.40, 0.42) for c in (0.6,)
@@ -215,33 +226,10 @@ def declined_phrase(records: list[dict], agreed: float, cosine: float, share: fl
 
 
 def phrase_curve(by_course: dict[str, list[dict]], target: float = 0.03) -> None:
-    """The phrase decline with the agreed cosine and the weak-answer pair: the in-sample frontier,
-    then leave-one-course-out as `agreed_curve`."""
-    courses = sorted(by_course)
-    table = decline_table(by_course, PHRASE_GRID, declined_phrase)
-    shares_of = partial(pooled, table)
-    print("agreed a, weak-answer b c, phrase cosine d and share e: in-sample frontier on all twelve")
-    best = -1.0
-    for (cov, off), setting in sorted((shares_of(s, courses), s) for s in PHRASE_GRID):
-        if off > best:
-            best = off
-            print(f"  {setting}: covered declined {cov:.3f}, off-topic declined {off:.3f}")
-    rows, chosen = [], []
-    for held in courses:
-        rest = [c for c in courses if c != held]
-        allowed = [s for s in PHRASE_GRID if shares_of(s, rest)[0] <= target] or PHRASE_GRID
-        setting = max(allowed, key=lambda s: (shares_of(s, rest)[1], -shares_of(s, rest)[0]))
-        chosen.append(setting)
-        rows.append((held, table[held, setting]))
-    cov, off = held_out(rows)
-    print(f"held out (most off-topic declined at covered <= {target} on the other eleven): covered declined {cov:.3f}, "
-          f"off-topic declined {off:.3f}; chosen {sorted(set(chosen))}")
-    print_per_course(rows)
-    allowed = [s for s in PHRASE_GRID if shares_of(s, courses)[0] <= target]
-    if allowed:
-        setting = max(allowed, key=lambda s: (shares_of(s, courses)[1], -shares_of(s, courses)[0]))
-        print(f"on all twelve: {setting}: covered declined {shares_of(setting, courses)[0]:.3f}, "
-              f"off-topic declined {shares_of(setting, courses)[1]:.3f}")
+    """The phrase decline with the agreed cosine and the weak-answer pair, as `grid_curve` reports it."""
+    grid_curve(by_course, PHRASE_GRID, declined_phrase,
+               "agreed a, weak-answer b c, phrase cosine d and share e: in-sample frontier on all twelve",
+               str, target, ties_to_fewer_covered=True)
 
 
 def weak_rule_curve(by_course: dict[str, list[dict]]) -> None:
