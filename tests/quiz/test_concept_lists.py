@@ -10,9 +10,10 @@ from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_concept_lists import _stem, list_question
 from bot.core.quiz.gen_context import NameContexts
 from bot.core.quiz.gen_keys import enumeration_key
-from bot.core.quiz.gen_lexicon import ENUMERATION, NotesLexicon
+from bot.core.quiz.gen_lexicon import ENUMERATION
 from bot.core.quiz.generator import generate_items
 from bot.core.quiz.items import MULTIPLE_CHOICE
+from tests.quiz.parsed_notes import parsed_notes
 
 NOTES = """\
 The three sources of Ardian law are primary law, secondary law and supplementary law.
@@ -51,10 +52,7 @@ def test_no_stem_when_the_list_has_no_name_of_its_own(sentence):
 
 def test_the_odd_one_out_is_a_term_of_the_same_kind_never_listed_with_the_members():
     lines = NOTES.splitlines()
-    docs = nlp.parse_lines(lines)
-    lexicon = NotesLexicon(NOTES)
-    for doc in docs:
-        lexicon.add_doc(doc)
+    docs, lexicon = parsed_notes(NOTES)
     question = list_question(docs[0], lexicon, NameContexts(docs), lines, lines[0])
     assert question.answer == "case law" and question.tests == ENUMERATION
     assert set(question.options) == {"primary law", "secondary law", "supplementary law", "case law"}

@@ -9,9 +9,10 @@ from bot.core import nlp
 from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_concept import ACTOR, DescriptionPool, descriptions_in, match_questions
 from bot.core.quiz.gen_context import NameContexts
-from bot.core.quiz.gen_lexicon import DEFINITION, NotesLexicon
+from bot.core.quiz.gen_lexicon import DEFINITION
 from bot.core.quiz.generator import generate_items
 from bot.core.quiz.items import MULTIPLE_CHOICE
+from tests.quiz.parsed_notes import parsed_notes
 
 # Made-up notes on networks: four networks the notes describe as networks, people with roles.
 NOTES = """\
@@ -42,10 +43,7 @@ def chunks() -> list[Chunk]:
 
 @pytest.fixture(scope="module")
 def pool():
-    docs = nlp.parse_lines(NOTES.splitlines())
-    lexicon = NotesLexicon(NOTES)
-    for doc in docs:
-        lexicon.add_doc(doc)
+    docs, lexicon = parsed_notes(NOTES)
     return DescriptionPool(docs, lexicon, NameContexts(docs))
 
 
@@ -70,10 +68,7 @@ def test_wrong_options_are_other_things_the_notes_describe_the_same_way(pool):
 
 def test_a_person_is_matched_among_people():
     line = NOTES.splitlines()[10]
-    docs = nlp.parse_lines(NOTES.splitlines())
-    lexicon = NotesLexicon(NOTES)
-    for doc in docs:
-        lexicon.add_doc(doc)
+    docs, lexicon = parsed_notes(NOTES)
     pool = DescriptionPool(docs, lexicon, NameContexts(docs))
     questions = match_questions(line, pool, line)
     (question,) = questions

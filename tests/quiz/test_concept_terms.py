@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import nlp
 from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
-from bot.core.quiz.gen_lexicon import TERM, NotesLexicon
+from bot.core.quiz.gen_lexicon import TERM
 from bot.core.quiz.generator import generate_items
 from bot.core.quiz.items import MULTIPLE_CHOICE
+from tests.quiz.parsed_notes import parsed_notes
 
 # Made-up notes on farming in a made-up valley: four kinds of irrigation the notes return to in
 # several passages, one tool named once, and a few statements that must not become questions.
@@ -41,10 +41,7 @@ def chunks() -> list[Chunk]:
 @pytest.fixture(scope="module")
 def parsed():
     lines = NOTES.splitlines()
-    docs = nlp.parse_lines(lines)
-    lexicon = NotesLexicon(NOTES)
-    for doc in docs:
-        lexicon.add_doc(doc)
+    docs, lexicon = parsed_notes(NOTES)
     terms = CentralTerms(lines, ["Farming"], docs, lexicon, ["Farming"])
     return dict(zip(lines, docs)), terms
 
@@ -73,10 +70,7 @@ def test_a_term_written_next_to_the_question_s_sentence_is_not_offered(parsed):
     # engines": the sentence after the answer's says the answer is one of them.
     lines = NOTES.splitlines()
     lines.insert(1, "Many growers called it a kind of furrow irrigation.")
-    docs = nlp.parse_lines(lines)
-    lexicon = NotesLexicon("\n".join(lines))
-    for doc in docs:
-        lexicon.add_doc(doc)
+    docs, lexicon = parsed_notes("\n".join(lines))
     terms = CentralTerms(lines, ["Farming"], docs, lexicon, ["Farming"])
     assert term_question(docs[0], terms, "Farming") is None  # only two other kinds are left to offer
 
@@ -96,10 +90,7 @@ def test_a_wrong_option_the_notes_say_the_same_of_is_not_offered():
                                        "In the south, growers used basin irrigation for their trees.",
                                        "The old olive groves were kept alive by basin irrigation.",
                                        "Few farms of the valley use basin irrigation today."]
-    docs = nlp.parse_lines(lines)
-    lexicon = NotesLexicon("\n".join(lines))
-    for doc in docs:
-        lexicon.add_doc(doc)
+    docs, lexicon = parsed_notes("\n".join(lines))
     terms = CentralTerms(lines, ["Farming"], docs, lexicon, ["Farming"])
     flood = dict(zip(lines, docs))[lines[4]]
     question = term_question(flood, terms, "Farming")
