@@ -254,14 +254,15 @@ def _with_similarity(scored: list[Candidate], query_vector: np.ndarray, embed: E
     # that says the answer in other words than the question's is then judged by its meaning
     # (fact in the answer +0.004 on the development pool, bench/RESULTS.md 6j).
     kept = getattr(embed, "kept", None)
-    free = kept([shown_text(c)[:chars] for c in scored]) if kept is not None else {}
-    top, seen = [], set()
-    for c in scored:
-        text = shown_text(c)
+    texts = [shown_text(c) for c in scored]  # each made once: this runs for every question
+    free = kept([text[:chars] for text in texts]) if kept is not None else {}
+    top, top_heads, seen = [], [], set()
+    for c, text in zip(scored, texts):
         if text not in seen and (len(top) < policy.semantic_candidates or text[:chars] in free):
             seen.add(text)
             top.append(c)
-    vectors = embed([shown_text(c)[:chars] for c in top])
+            top_heads.append(text[:chars])
+    vectors = embed(top_heads)
     similarities = [float(v @ query_vector) for v in vectors]
     taken = {id(c) for c in top}
     rest = [c for c in scored if id(c) not in taken]
