@@ -41,17 +41,53 @@ def role_words(ent) -> set[str]:
             and not before.ent_type_:
         roles.add(before.lemma_.lower())
     for child in ent.root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and not (ent.start <= child.i < ent.end):
+        # "Frederick William, Elector of Brandenburg": spaCy tags a capitalised title PROPN; one that
+        # is no name itself is a role as much as "the intendant" is.
+        if child.dep_ == "appos" and (child.pos_ == "NOUN" or (child.pos_ == "PROPN" and not child.ent_type_)) \
+                and child.is_alpha and not (ent.start <= child.i < ent.end):
             roles.add(child.lemma_.lower())
     if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
         roles.add(ent.root.head.lemma_.lower())
     return roles
 
 
+_SIDE_LABELS = frozenset({"NORP", "GPE"})  # a people or a country: which side
+_PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})  # ... or the land a role is held of
+_SIDE_WINDOW = 3  # tokens before a name searched for its side ("the French commander Montcalm")
+
+
+def side_words(ent) -> set[str]:
+    """The side the sentence puts a person on: a people or body written just before the name ("the
+    British general James Abercrombie", "French commander Montcalm"), or the place or body of the
+    role it is given ("Governor-General of New France", "Governor Dinwiddie of Virginia", "X,
+    Elector of Brandenburg"). Folded to lower case; empty when the sentence says nothing of it."""
+    doc = ent.doc
+    sides = set()
+    for token in doc[max(0, ent.start - _SIDE_WINDOW):ent.start]:
+        if token.ent_type_ in _SIDE_LABELS and token.pos_ in ("ADJ", "PROPN") and not token.is_punct:
+            if any(t.is_punct or t.pos_ == "VERB" for t in doc[token.i + 1:ent.start]):
+                continue  # "the French, and Abercrombie": a comma or verb between them is another clause
+            sides.add(token.text.lower())
+    holders = [ent.root] + [c for c in ent.root.children if c.dep_ == "appos"]
+    if ent.start > 0 and doc[ent.start - 1].dep_ == "compound" and doc[ent.start - 1].head == ent.root:
+        holders.append(doc[ent.start - 1])
+    if ent.root.dep_ == "appos":
+        holders.append(ent.root.head)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in _PLACE_LABELS:
+                        sides.update(w.lower_ for w in obj.subtree
+                                     if w.ent_type_ in _PLACE_LABELS and w.pos_ == "PROPN" and not w.is_stop)
+    return sides
+
+
 class NameContexts:
     def __init__(self, docs) -> None:
         self.bags: dict[str, Counter] = defaultdict(Counter)
         self.roles: dict[str, set[str]] = defaultdict(set)
+        self.sides: dict[str, set[str]] = defaultdict(set)  # see side_words
         document_frequency: Counter = Counter()
         docs = list(docs)  # in the notes' order: a name's neighbours say what it is too
         words_of_line = [content_words(doc) for doc in docs]
@@ -75,6 +111,8 @@ class NameContexts:
                     if w not in own:
                         bag[w] += 0.5
                 self.roles[name] |= role_words(ent)
+                if ent.label_ == "PERSON":
+                    self.sides[name] |= side_words(ent)
         self._idf = {w: math.log((1 + sentences) / (1 + n)) + 1 for w, n in document_frequency.items()}
         self._vectors: dict[str, dict[str, float]] = {}
 
@@ -94,3 +132,17 @@ class NameContexts:
 
     def has_role(self, name: str, roles: set[str]) -> bool:
         return bool(roles & self.roles.get(name, set()))
+
+    def same_part(self, answer: str, other: str) -> bool:
+        """`other` plays the answer's part in the notes: it shares a role or a side the notes give the
+        answer anywhere, and is not put on another side. A French governor among British commanders,
+        a founder among the people who quote him: the answer would be the odd one out (round 7's most
+        common drop). An answer the notes give neither has no part to match: no person is offered
+        (round 7 kept 3 of 9 person items; unmatched options were the most common reason to drop)."""
+        roles, sides = self.roles.get(answer, set()), self.sides.get(answer, set())
+        their_roles, their_sides = self.roles.get(other, set()), self.sides.get(other, set())
+        if not roles and not sides:
+            return False
+        if sides and their_sides and not sides & their_sides:
+            return False
+        return bool(roles & their_roles or sides & their_sides)

@@ -105,6 +105,8 @@ def name_distractors(key: Key, lexicon: NotesLexicon, visible: str, contexts: Na
             continue  # the notes say the same kind of thing of this name too
         if key.roles and not contexts.has_role(name, set(key.roles)):
             continue  # "Spanish architect _____": only other architects
+        if key.form == PERSON and not contexts.same_part(bare, name):
+            continue  # the only British general among French ones gives the answer away (gen_context)
         if key.form == PERSON and lexicon.label_votes[name][PERSON] < 2 and not contexts.roles.get(name):
             continue  # a "person" seen once with no role: too often a mislabelled place or title
         if key.form in (PLACE, GROUP) and lexicon.label_votes[name][key.form] < 2:

@@ -57,7 +57,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 16
+GENERATOR_VERSION = 17
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -72,6 +72,10 @@ FAMILIAR_TERM_COUNT = 5  # a noun the notes use this often needs no introduction
 SHORT_FORM_MAX_NAMES = 2  # "the Council" may stand for the European Council; "the Treaty" for one of many
 SHORT_FORM_RATIO = 2  # ... when the short form is used at least twice as often as the longest-used full name
 MAX_YEAR_SHARE = 1 / 3
+# Issue 8's targets together: one kept item per 200 words, years at most a third of them, so a note
+# may hold one year item per 600 words whatever else it gives. A third of a small bank cut good year
+# items only because the other templates found little (round 7: a 5,800-word note, 8 items to 2).
+WORDS_PER_YEAR_ITEM = 600
 MIN_NAMED_PASSAGES = 2  # "What is X?" of a named thing: X is met in this many passages of the notes
 MAX_LONG_CARD_PROMPT_WORDS = 24  # a card of a long sentence: the question short, the sentence its answer
 TRUE_FALSE_EVERY = 3  # about one name/number/year sentence in three becomes a true/false item
@@ -100,7 +104,7 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     words: Counter = Counter()
     for chunk in chunks:
         words[chunk.document] += len(chunk.text.split())
-    shaped = _shape_bank(candidates, generator.titles)
+    shaped = _shape_bank(candidates, generator.titles, words)
     # Dated events make sequence items; a year item or a who-did-what card on one of their sentences
     # gives way to it (one fact, one item; a sequence asks about more than a name), any other item
     # keeps its sentence.
@@ -337,6 +341,8 @@ class _Generator:
             # Names elsewhere in the passage may be offered: a name the notes say the same kind of
             # thing about (the same verb) never is.
             wrong = name_distractors(key, self.lexicon, visible, self.contexts, levels=self.place_levels)
+            if key.form == PERSON and len(wrong) < 3:
+                continue  # three people of the answer's part, or no question: two left it the odd one (round 7)
             # No name is swapped to make a false statement: the notes say who did a thing, not that
             # nobody else did (both wrong items of rounds 1 and 2 were person swaps), and another
             # place or group too often makes a statement that is also true ("Quebec fell" as well).
@@ -661,13 +667,14 @@ def _score(s: Sentence, key: Key, option_count: int) -> float:
     return score
 
 
-def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = None) -> list[QuizItem]:
+def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = None,
+                lengths: Counter | None = None) -> list[QuizItem]:
     """One item per sentence (its best candidate), no answer more than MAX_SAME_ANSWER times, and
-    years at most MAX_YEAR_SHARE of each document's items: a sentence whose year item must go
-    offers its next best item instead. The words of a document's title are in every other sentence
+    years at most MAX_YEAR_SHARE of each document's items or one per WORDS_PER_YEAR_ITEM words of
+    it, whichever allows more: a sentence whose year item must go offers its next best item instead. The words of a document's title are in every other sentence
     of it, so they do not make two sentences one fact ("The three sources of European Union law ..."
     and "The main sources of primary law ..." in notes on EU law)."""
-    titles = titles or {}
+    titles, lengths = titles or {}, lengths or Counter()  # lengths: words per document
     choice = {i: 0 for i in range(len(candidates))}
     chosen = lambda i: candidates[i].items[choice[i]]  # noqa: E731
     answers: Counter = Counter()
@@ -688,7 +695,7 @@ def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = N
         while True:
             of_document = [i for i in live if candidates[i].document == document]
             dates = [i for i in of_document if chosen(i).tests == DATE]
-            if len(dates) <= max(1.0, MAX_YEAR_SHARE * len(of_document)):
+            if len(dates) <= max(1.0, MAX_YEAR_SHARE * len(of_document), lengths[document] / WORDS_PER_YEAR_ITEM):
                 break
             worst = min(dates, key=lambda i: (chosen(i).quality, -i))
             choice[worst] += 1
