@@ -8,8 +8,9 @@ per question (RESULTS 7b). So when builds are made by torch, questions go throug
 file has been made from the model: in a process of its own, in the background, the first time a
 question needs it (torch answers meanwhile). Builds, and the vectors' name (`vector_space`, which
 the index manifest and the embedding cache are keyed by), stay torch's. The ONNX backends
-(`onnx`, `onnx-int8`) are already the cheap runtime of their own vectors and are used as they are:
-int8 vectors are not torch's, and fp32 ONNX is never used for them.
+(`onnx`, `onnx-int8`) are already the cheap runtime of their own vectors: their questions go
+through a session of the same file of their own, with one thread, so that a question never waits
+behind a reindex's batches (int8 vectors are not torch's, and fp32 ONNX is never used for them).
 
 A class asks the same questions again: the vectors of recent questions are kept, keyed by the
 question's text (spacing normalised: the tokenizer ignores it) within this embedder's one vector
@@ -29,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.core.embedding import Embedder, EncodeProgress
+from bot.core.embedding_onnx import OnnxEmbedder
 
 log = logging.getLogger(__name__)
 
@@ -126,14 +128,50 @@ def question_embedder(build: Embedder, runtime: str, *, model_cache: Path, threa
     """The embedder a process answers with, over the embedder `build` its settings name.
     `runtime` "auto": for torch's vectors, fp32 ONNX once its file is in `model_cache` (with
     `make_missing`, made there by a process of its own the first time a question looks for it);
-    "backend": `build`'s own runtime. Either way recent questions' vectors are kept."""
+    for ONNX's vectors, a session of `build`'s file for questions alone (`_OwnSession`);
+    "backend": `build` itself. Either way recent questions' vectors are kept."""
     if runtime not in RUNTIMES:
         raise ValueError(f"unknown question runtime {runtime!r} (one of {', '.join(RUNTIMES)})")
-    if runtime == "backend" or build.backend != "torch":
+    if runtime == "backend":
+        return QuestionEmbedder(build)
+    if isinstance(build, OnnxEmbedder):
+        # Its own runtime is the cheapest, in a session of its own: see _OwnSession.
+        return QuestionEmbedder(build, _OwnSession(build, threads or 1))
+    if build.backend != "torch":
         return QuestionEmbedder(build)
     # One thread unless `threads` (TORCH_THREADS) says otherwise: a question is one short text, and
     # a second thread cost 1.7x the CPU per question on a busy machine (bench/RESULTS.md 2b).
     return QuestionEmbedder(build, _OnnxWhenMade(build, model_cache, threads or 1, make_missing))
+
+
+class _OwnSession:
+    """For an ONNX build (`onnx`, `onnx-int8`): a session of the same file for questions alone,
+    opened at the first question. The build's session runs a reindex's batches on every core behind
+    its encode lock, which a question waited on; this one has its own lock and one thread (a short
+    question gains nothing from a second, and pays their synchronisation: bench/RESULTS.md 2b).
+    Same file, same tokenizer, same pooling: the same vectors (tests/core/test_question_embedder.py).
+    A process that only answers never opens the build's session at all."""
+
+    def __init__(self, build: OnnxEmbedder, threads: int) -> None:
+        self.build = build
+        self.threads = threads
+        self._ready: OnnxEmbedder | None = None
+        self._unusable = False
+        self._lock = threading.Lock()
+
+    def __call__(self) -> Embedder | None:
+        with self._lock:
+            if self._ready is None and not self._unusable:
+                session = OnnxEmbedder(self.build.model_name, quantized=self.build.quantized,
+                                       cache_dir=self.build.cache_dir, threads=self.threads)
+                try:
+                    session.dimension  # noqa: B018 - opens it (making the file first if missing)
+                except Exception as exc:  # noqa: BLE001 - the build's own session reports it
+                    log.warning("Questions go through the build's session: %s", exc)
+                    self._unusable = True
+                    return None
+                self._ready = session
+            return self._ready
 
 
 class _OnnxWhenMade:
@@ -192,8 +230,6 @@ class _OnnxWhenMade:
         return None
 
     def _open(self) -> None:
-        from bot.core.embedding_onnx import OnnxEmbedder
-
         try:
             embedder = OnnxEmbedder(self.build.model_name, quantized=False, cache_dir=self.model_cache,
                                     threads=self.threads)

@@ -95,8 +95,11 @@ def test_the_onnx_file_is_made_aside_and_questions_move_to_it_when_it_is_ready(t
     def copy_in_background(location, model_cache):  # the made file, copied in by a process of its own
         started.append(model_cache)
         folder = model_cache / onnx_fp32.parent.name
-        return subprocess.Popen([sys.executable, "-c", "import shutil, sys, time; time.sleep(0.5); "
-                                 "shutil.copytree(sys.argv[1], sys.argv[2])", str(onnx_fp32.parent), str(folder)])
+        # Copied aside and renamed into place, as the export writes it: a file seen half-copied
+        # (a busy machine) would not open.
+        return subprocess.Popen([sys.executable, "-c", "import os, shutil, sys, time; time.sleep(0.5); "
+                                 "shutil.copytree(sys.argv[1], sys.argv[2] + '.partial'); "
+                                 "os.rename(sys.argv[2] + '.partial', sys.argv[2])", str(onnx_fp32.parent), str(folder)])
 
     monkeypatch.setattr(questions_module, "_make_in_background", copy_in_background)
     embedder = question_embedder(real_embedder, "auto", model_cache=cache)
@@ -152,3 +155,27 @@ def test_the_notes_vocabulary_is_made_in_the_background_after_the_first_answer(h
         if thread.name.startswith("vocabulary-"):
             thread.join(30)
     assert "chlorophyll" in vars(retriever)["vocabulary"]
+
+
+@pytest.mark.real_model
+@pytest.mark.parametrize("backend", ["onnx-int8", "onnx"])
+def test_an_onnx_builds_questions_go_through_a_session_of_their_own_with_its_vectors(onnx_cache, backend):
+    from bot.core.embedding_backends import make_embedder
+
+    build = make_embedder(backend=backend, model_cache=onnx_cache)  # threads: the runtime's default
+    embedder = question_embedder(build, "auto", model_cache=onnx_cache)
+    own = embedder.questions()
+    assert own is not build and own.backend == backend and own.threads == 1 and not build.loaded
+    questions = _questions()[:20]
+    asked = np.array([embedder.encode_query(q) for q in questions])
+    alone = np.array([build.encode_query(q) for q in questions])  # the build's session, one text a call
+    np.testing.assert_allclose(asked, alone, atol=1e-5)
+    assert vector_space(embedder) == vector_space(build)
+    # A reindex holding the build's session (one batch at a time) does not hold a question up.
+    done = []
+    with build._encode_lock:
+        asking = threading.Thread(target=lambda: done.append(embedder.encode_query("What is a new question?")))
+        asking.start()
+        asking.join(120)
+        assert done and not asking.is_alive()
+    assert float(done[0] @ build.encode_query("What is a new question?")) > 0.99999
