@@ -23,6 +23,16 @@ TITLES = frozenset(
     king queen emperor empress prince princess sir lord lady saint st chancellor secretary""".split()
 )
 
+# A small number is written in figures or in words, the question one way and the notes the other
+# ("What 3 things does the work key on?" / "The work focuses on three key ideas"): each form's
+# stem, with the other's.
+_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                 "sixteen seventeen eighteen nineteen twenty").split()
+NUMBER_FORMS: dict[str, frozenset[str]] = {}
+for _figure, _word in enumerate(_NUMBER_WORDS, 1):
+    NUMBER_FORMS[str(_figure)] = frozenset(tokenize(_word))
+    NUMBER_FORMS.update((stem, frozenset({str(_figure)})) for stem in tokenize(_word))
+
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’\-]*\.?)(?:\s+(?:of|the|and|de|von|van|du|la)?\s*[A-Z][\w'’\-]*)*")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 
@@ -76,8 +86,8 @@ def _term_known(term: str, lexical: LexicalIndex, vocabulary: NotesVocabulary | 
 
 def _token_known(token: str, lexical: LexicalIndex) -> bool:
     """A stem of the notes, one a short ending apart ("african" / "africa"), or a number the notes write
-    with thousands separators ("10000" / "10,000")."""
-    if token in lexical.doc_freq:
+    in words ("3" / "three") or with thousands separators ("10000" / "10,000")."""
+    if token in lexical.doc_freq or any(form in lexical.doc_freq for form in NUMBER_FORMS.get(token, ())):
         return True
     if token.isdigit():
         grouped = tokenize(f"{int(token):,}") if len(token) > 4 else []

@@ -125,6 +125,15 @@ def test_a_sentence_naming_what_was_asked_and_holding_its_kind_answers(course):
         assert fact in answer.sentences[0], (question, answer.sentences)
 
 
+def test_a_number_in_figures_finds_the_notes_that_write_it_in_words(course):
+    # The notes say "eight comets": "8" is neither unknown to them nor missing from that sentence.
+    answer = course.ask("Who discovered 8 comets from her garden?")
+    assert not answer.abstained, answer.reason
+    assert "Caroline Herschel" in answer.sentences[0], answer.sentences
+    # A number the notes give in no form is still one they never mention.
+    assert course.ask("Who discovered 9 comets from her garden?").abstained
+
+
 def test_misspelt_words_of_the_notes_are_not_unknown_terms(course):
     answer = course.ask("wat hapend at the monastry of lindisfarn")
     assert not answer.abstained

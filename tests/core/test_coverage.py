@@ -110,3 +110,10 @@ def test_a_name_closing_with_a_numeral_is_known_by_its_short_form():
         assert assess(question, lexical, lambda: vocabulary).unknown_terms == (), question
     # A short form of no name of the notes is still unknown.
     assert assess("What was rebuilt after WWIII?", lexical, lambda: vocabulary).unknown_terms == ("WWIII",)
+
+
+def test_a_small_number_is_known_in_figures_or_in_words():
+    lexical = LexicalIndex.build(["She discovered eight comets.", "The treaty had 12 articles."])
+    assert assess("Who discovered 8 comets?", lexical).unknown_terms == ()
+    assert assess("How many articles did the treaty have, twelve?", lexical).unknown_terms == ()
+    assert assess("Who discovered 9 comets?", lexical).unknown_terms == ("9",)
