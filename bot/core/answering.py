@@ -18,8 +18,8 @@ from bot.core.query import QueryName, QueryTerm, match_share, query_names, query
 from bot.core.question_kind import EXPANSION, EXPLANATION, LIST, LONG_KINDS, REASON, cue_text, expected_kind, gives_a_cause
 from bot.core.spelling import NotesVocabulary
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
-from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, candidates_from, rescore_semantically,
-                                 score_candidates, shown_text)
+from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, by_another_name, candidates_from,
+                                 rescore_semantically, score_candidates, shown_text)
 from bot.core.tokens import tokenize
 
 CONFIDENT = "confident"
@@ -188,12 +188,24 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         scored = [c for c in every if c.hit.row == _closest_row(hits) and c.match > 0]
     if not scored:
         return _not_covered(result.question, hits, "no sentence matches the question", passages)
+    if kind == EXPANSION:
+        # Only a sentence giving the name with its other form says what an abbreviation stands
+        # for, and it is most often about something else ("With the launch of the Great Leap
+        # Forward (GLF), collectivisation ..."): further in meaning than one using the abbreviation.
+        scored.sort(key=lambda c: not c.kind_ok)
     chosen = _choose(scored, kind, policy, every)
     # Confident only from the passage the word search ranks best: a sentence that says what was asked
     # from a passage the question's own words point away from is most often a near miss (held the
     # fact in 0.90 of such confident answers on the development pool against 0.975: RESULTS 6i).
+    # Not for "What is X?" or "What does X stand for?" answered by a sentence defining X: every
+    # passage naming X holds all the question's words, and the word search prefers the one naming
+    # it most often, not the one saying what it is.
     worded = scored[0].hit.row == max(hits, key=lambda h: h.lexical).row
-    tier = CLOSEST if coverage.unknown_terms or rescued or not worded else _tier(scored[0], policy, result.question)
+    expanded = kind == EXPANSION and scored[0].kind_ok
+    defined = expanded or kind == EXPLANATION and scored[0].defines
+    renamed = expanded or defined and by_another_name(scored[0].text, names)
+    tier = (CLOSEST if coverage.unknown_terms or rescued or not (worded or defined)
+            else _tier(scored[0], policy, result.question, renamed))
     weak = not scored[0].kind_ok or (top < policy.weak_cosine and scored[0].match < policy.weak_match)
     if weak and common_word is not None:
         # A weak match to a question about a term the notes never use ("the hukou system"):
@@ -317,11 +329,14 @@ def _named_around(c: Candidate, terms: list[QueryTerm], names: list[QueryName], 
 _POINTS_AWAY = re.compile(r"\b(this|these|those)\s+(?!is\b|was\b|are\b|were\b)[a-z]", re.I)
 
 
-def _tier(best: Candidate, policy: AnswerPolicy, question: str = "") -> str:
+def _tier(best: Candidate, policy: AnswerPolicy, question: str = "", renamed: bool = False) -> str:
     """Confident only when the sentence says what was asked in the question's own terms and
     meaning, and the question says what it is about; otherwise the closest passage, which may
-    not answer."""
-    close = best.similarity is None or best.similarity >= policy.confident_similarity
+    not answer. A sentence saying what was asked under another name of the notes (`renamed`:
+    "The GLF was ..." for "What is the Great Leap Forward?", "the electron transport chain (ETC)"
+    for "What does ETC stand for?") is as close in meaning as its words say, whatever the model's
+    cosine, which does not know that the two names are one."""
+    close = renamed or best.similarity is None or best.similarity >= policy.confident_similarity
     confident = (best.kind_ok and best.match >= policy.confident_match and close
                  and not _POINTS_AWAY.search(question))
     return CONFIDENT if confident else CLOSEST

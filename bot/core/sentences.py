@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from bot.core.abbreviations import pairs_in
 from bot.core.tokens import tokenize
 from bot.core.query import QueryName, QueryTerm, match_share
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_KINDS, NUMBER, REASON,
@@ -168,7 +169,8 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         heading_part = _heading_with(c.hit.chunk, kind)
         if heading_part:
             parts, kind_ok = (heading_part, *parts), True
-    defines = _defines_a_name(c.text, terms, names, strict=kind == EXPLANATION)
+    # "ADR is any way of settling ..." says what ADR is, not what it stands for.
+    defines = kind != EXPANSION and _defines_a_name(c.text, terms, names, strict=kind == EXPLANATION)
     score = match + 0.2 * max(c.hit.dense, 0.0) + 0.08 / (1 + c.rank)
     if kind in CHECKED and kind_ok:
         score += KIND_BONUS
@@ -237,9 +239,10 @@ def shown_text(c: Candidate, already_shown: frozenset[str] = frozenset(), long: 
 
 def _holds_kind(text: str, kind: str | None, question: str, names: list[QueryName]) -> bool:
     if kind == EXPANSION:
-        # "What does GLF stand for?" is answered where the notes give the name's other form.
-        stems = set(tokenize(text))
-        return any(name.short_forms & stems for name in names if name.short_forms)
+        # "What does GLF stand for?" is answered where the notes give the name with its other
+        # form, "the Great Leap Forward (GLF)"; a sentence that only shares a word with the long
+        # form ("The ETC passes electrons ..." for "ETC": electron transport chain) does not.
+        return states_other_name(text, names)
     return has_kind(text, kind, question)
 
 
@@ -279,3 +282,32 @@ def _defines_a_name(sentence: str, terms: list[QueryTerm], names: list[QueryName
     if any(name.found_in(subject) for name in names):
         return True
     return all(any(t.found_in({s}) for t in terms) for s in subject)
+
+
+def states_other_name(text: str, names: list[QueryName]) -> bool:
+    """Whether the text gives a name of the question together with another name of it, as the
+    notes define names ("Great Leap Forward (GLF)", "X, also known as Y", "Y for short"): what
+    "What does GLF stand for?" asks."""
+    for first, second in pairs_in(text):
+        one, other = set(tokenize(first)), set(tokenize(second))
+        for name in names:
+            if name.short_forms and any(_is_the_name(name, a) and b and b <= name.short_forms
+                                        for a, b in ((one, other), (other, one))):
+                return True
+    return False
+
+
+def _is_the_name(name: QueryName, stems: set[str]) -> bool:
+    return all(t.stem in stems for t in name.terms)
+
+
+def by_another_name(sentence: str, names: list[QueryName]) -> bool:
+    """Whether a defining sentence calls its subject only by another name than the question does
+    ("The GLF was ..." for "What is the Great Leap Forward?"). The embedding model does not know
+    that the notes' two names are one thing, so such a sentence is further from the question in
+    meaning than what it says warrants."""
+    verb = _DEFINING_VERB.search(sentence)
+    if not verb:
+        return False
+    subject = set(tokenize(sentence[: verb.start()]))
+    return any(name.short_forms & subject and not any(t.stem in subject for t in name.terms) for name in names)
