@@ -34,9 +34,12 @@ _PRONOUN_LED = re.compile(r"^(this|these|those|that|it|its|he|she|his|her|they|t
 _DEFINING_VERB = re.compile(r"\s(is|was|are|were|refers to|means|meant|describes|denotes)\s", re.I)
 # "Telenet was incorporated in 1973", "EU law is applied by the courts", "Watt was also aware": a
 # passive verb or an adverb after "was" tells something that happened to X, not what X is.
-_NOT_A_DEFINITION = re.compile(r"(not|also|then|still|later|soon|once|never|now|often|\w+ly|\w+ed|"
+_NOT_A_DEFINITION = re.compile(r"(not|also|first|then|still|later|soon|once|never|now|often|\w+ly|\w+ed|"
                                r"born|built|given|made|taken|held|led|won|seen|sent|set|sold|kept|brought|"
                                r"fought|found|written|known (for|to)|able|unable|forced|(?-i:[a-z]+ing))\b", re.I)
+# "When People's Communes were first introduced, ...": a clause setting the scene, not a subject.
+_SUBORDINATE = re.compile(r"^(when|whenever|while|after|before|though|although|as|if|since|because|once|"
+                          r"until|unless|whereas)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -274,7 +277,7 @@ def _defines_a_name(sentence: str, terms: list[QueryTerm], names: list[QueryName
     verb = _DEFINING_VERB.search(sentence)
     if not verb or len(sentence[: verb.start()].split()) > 6:
         return False
-    if strict and _NOT_A_DEFINITION.match(sentence[verb.end():]):
+    if strict and (_NOT_A_DEFINITION.match(sentence[verb.end():]) or _SUBORDINATE.match(sentence)):
         return False
     subject = set(tokenize(sentence[: verb.start()]))
     if not subject:

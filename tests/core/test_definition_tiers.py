@@ -1,5 +1,5 @@
 """"What is X?" and "What does X stand for?" on notes other than the default one (biology, law,
-economics), with the real model: a sentence defining X, or giving X with its other name, answers
+economics, banking), with the real model: a sentence defining X, or giving X with its other name, answers
 confidently when the notes name X both ways, and only such a sentence answers "stand for"
 (issue 15.1's kind)."""
 
@@ -66,6 +66,18 @@ PPP is an exchange rate at which the same basket of goods costs the same in both
 Under PPP, poorer countries look richer than at market rates, because PPP values their cheap services
 at the prices of richer ones; PPP figures are published by the World Bank.
 """,
+    "banks.md": """# Credit unions
+
+## Origins
+
+When credit unions were first introduced in Germany in the 1850s, farmers and craftsmen were wary of lending to each other.
+Credit unions reached Canada in 1900 and the United States in 1909.
+
+## How they work
+
+A credit union is a cooperative bank owned by its members, who elect its board and share its profits.
+Members usually need a common bond, such as an employer or a town.
+""",
 }
 
 
@@ -94,6 +106,12 @@ def test_a_definition_under_the_other_name_is_confident_though_far_in_meaning(co
     assert answer.sentences[0].startswith("The SEA was the first major revision"), answer.sentences
     assert answer.similarity < course.policy.confident_similarity  # what used to make it "closest"
     assert answer.tier == CONFIDENT
+
+
+def test_a_clause_setting_the_scene_is_no_definition(course):
+    # "When credit unions were first introduced, ..." names them before "were" and says when, not what.
+    answer = course.ask("What were credit unions?")
+    assert answer.sentences[0].startswith("A credit union is a cooperative bank"), answer.sentences
 
 
 @pytest.mark.parametrize("question, expansion", [
