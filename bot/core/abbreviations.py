@@ -26,8 +26,11 @@ log = logging.getLogger(__name__)
 NAMES_FILE = "names.yaml"
 
 # "Long Name (ABBR)" / "Long Names (ABBRs)" / "continuation-passing style (CPS)": the words before
-# the brackets whose initials spell the abbreviation.
-_DEFINED = re.compile(r"((?:[\w’'\-]+\s+){1,7})\(([A-Z]{2,8})(s?)\)")
+# the brackets whose initials spell the abbreviation. Its capitals are the initials, whatever
+# lower-case letters stand between them ("European Court of Human Rights (ECtHR)", "Department for
+# Education (DfE)").
+_ABBREVIATION = r"[A-Z](?:[a-z]?[A-Z]){1,7}"
+_DEFINED = re.compile(rf"((?:[\w’'\-]+\s+){{1,7}})\(({_ABBREVIATION})(s?)\)")
 _NAME = r"[A-Z][\w’'\-]*(?:\s+(?:of|the|and|de|von|van|du|la|al)?\s*[A-Z][\w’'\-]*){0,5}"
 # A name that may end in a few lower-case words: "Deoxyribonucleic acid", "the Krebs cycle".
 _LOOSE_NAME = _NAME + r"(?:\s+[a-z][\w’'\-]*){0,2}"
@@ -61,6 +64,7 @@ def _matching_tail(words_: list[str], abbreviation: str) -> list[str] | None:
     """The last words of the run whose initials spell the abbreviation ("Lower-stage Agricultural
     Producers' Cooperatives (APCs)" -> the last three words). A hyphenated word gives one initial
     or one per part ("continuation-passing style (CPS)")."""
+    capitals = "".join(ch for ch in abbreviation if ch.isupper())
     for start in range(len(words_)):
         tail = words_[start:]
         if fold(tail[0]) in STOPWORDS or not tail[0][:1].isalpha():
@@ -68,7 +72,7 @@ def _matching_tail(words_: list[str], abbreviation: str) -> list[str] | None:
         content = [w for w in tail if fold(w) not in STOPWORDS]
         by_word = "".join(w[0] for w in content)
         by_part = "".join(part[0] for w in content for part in w.split("-") if part)
-        if abbreviation.upper() in (by_word.upper(), by_part.upper()):
+        if capitals in (by_word.upper(), by_part.upper()):
             return tail
     return None
 
@@ -86,7 +90,7 @@ def pairs_in(text: str) -> list[tuple[str, str]]:
 
 
 def _is_abbreviation_pair(first: str, second: str) -> bool:
-    return second.rstrip("s").isupper() and len(second) <= 9
+    return re.fullmatch(_ABBREVIATION + "s?", second) is not None
 
 
 def mine_other_names(texts: list[str]) -> OtherNames:

@@ -34,13 +34,16 @@ def test_other_names_are_mined_from_the_notes_in_several_forms():
              "The Krebs cycle, also known as the Citric Acid Cycle, takes place in the mitochondria.",
              "Deoxyribonucleic acid, or DNA for short, carries genes.",
              "Continuation-passing style (CPS) is a way of writing functions.",
-             "The Lower-stage Agricultural Producers’ Cooperatives (APCs) pooled land."]
+             "The Lower-stage Agricultural Producers’ Cooperatives (APCs) pooled land.",
+             "Human rights in Europe\n\nThe European Court of Human Rights (ECtHR) sits in Strasbourg."]
     names = mine_other_names(texts)
     assert names["glf"] == ("great leap forward",) and names["great leap forward"] == ("glf",)
     assert "citric acid cycle" in names["krebs cycle"]
     assert "dna" in names["deoxyribonucleic acid"]
     assert "continuation passing style" in names["cps"]
     assert "agricultural producers cooperatives" in names["apc"]
+    # Mixed case: its capitals are the initials (a heading above the name is not part of it).
+    assert names["ecthr"] == ("european court of human rights",)
 
 
 def test_brackets_whose_initials_do_not_spell_the_abbreviation_are_not_pairs():

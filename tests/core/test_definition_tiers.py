@@ -66,6 +66,13 @@ PPP is an exchange rate at which the same basket of goods costs the same in both
 Under PPP, poorer countries look richer than at market rates, because PPP values their cheap services
 at the prices of richer ones; PPP figures are published by the World Bank.
 """,
+    "courts.md": """# Human rights in Europe
+
+The European Court of Human Rights (ECtHR) sits in Strasbourg.
+
+The ECtHR is the court of the Council of Europe that rules on complaints that a state breached the Convention.
+States comply with most ECtHR judgments, and the ECtHR can award compensation.
+""",
     "banks.md": """# Credit unions
 
 ## Origins
@@ -119,6 +126,7 @@ def test_a_clause_setting_the_scene_is_no_definition(course):
     ("What does ADR stand for?", "alternative dispute resolution (ADR)"),
     ("What does PPP stand for?", "purchasing power parity (PPP)"),
     ("What does the abbreviation SEA stand for?", "Single European Act (SEA)"),
+    ("What does ECtHR stand for?", "European Court of Human Rights (ECtHR)"),  # its capitals are the initials
 ])
 def test_what_an_abbreviation_stands_for_is_the_sentence_giving_both_names(course, question, expansion):
     # The sentence that states the long form is about something else ("Aerobic respiration has three
