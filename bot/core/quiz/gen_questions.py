@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from bot.core.quiz.gen_lexicon import entity_text
 
 # What a "What is X?" subject may be: a named thing (not a place or a number: "What was France?"
 # asks for a whole course) or a term of the notes.
@@ -127,6 +128,43 @@ def identity_question(doc, familiar_name=lambda text: True, is_term=lambda text:
         answer = _clean(answer)
         return Question(f"{who} {verb} {_clean(description)}?", answer[:1].upper() + answer[1:], "description")
     return None
+
+
+def apposition_questions(doc, familiar_name=lambda text: True) -> list[Question]:
+    """"Who was Frederick William?" for "Frederick William, Elector of Brandenburg, invited ...":
+    the description the notes set beside a name, between commas, is what the name is. Only the
+    description is asked, so the rest of the sentence may lean on what came before. Names of people
+    and named things (not places: "Albany, New York"); the description a role or a class noun, not
+    another name, a list, a second claim ("but"), a pointing word ("its first benefactor") or the
+    name's own words. `familiar_name(text)`: the notes use the name enough to teach it."""
+    questions = []
+    for ent in doc.ents:
+        if ent.label_ not in _NAMED_THINGS | {"PERSON"} or ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+            continue
+        head = next((c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end), None)
+        if head is None or head.ent_type_ or not (head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.text.istitle()):
+            continue
+        span = doc[ent.end + 1:head.right_edge.i + 1]
+        if span.start > head.i or not len(span) or span.end >= len(doc) or doc[span.end].text not in {",", "."}:
+            continue  # "X, the ... ," closed on both sides: a whole apposition, nothing cut
+        if span.end + 1 < len(doc) and doc[span.end + 1].dep_ == "cc":
+            continue  # "a majority in Parliament, a minority in the Council, and ...": a list, not an apposition
+        words = [t for t in span if not t.is_punct]
+        if not 2 <= len(words) <= MAX_DESCRIPTION_ANSWER_WORDS or span[0].pos_ not in {"DET", "ADJ", "NOUN", "PROPN"}:
+            continue
+        if any(t.is_punct or t.like_num or t.tag_ in {"PRP", "PRP$", "WDT", "WP"} or t.dep_ in {"cc", "relcl"}
+               or t.ent_type_ in {"PERSON", "DATE", "CARDINAL"} for t in span):
+            continue  # a list, a second claim, "its", another person, a date: not what the name is
+        name = entity_text(ent)
+        if not name or {t.lower_ for t in span} & {w.lower() for w in name.split() if len(w) > 3}:
+            continue  # "Harvard Corporation, the ... of Harvard College": the answer repeats the name
+        if not familiar_name(name):
+            continue
+        verb = "was" if any(t.tag_ == "VBD" for t in doc) else "is"
+        who = "Who" if ent.label_ == "PERSON" else "What"
+        answer = _clean(span.text)
+        questions.append(Question(f"{who} {verb} {_name_text(ent)}?", f"{answer[:1].upper()}{answer[1:]}.", "identity"))
+    return questions
 
 
 MAX_DESCRIPTION_ANSWER_WORDS = 14  # "the Treaties establishing the European Union"; a longer one is a second claim

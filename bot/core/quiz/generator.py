@@ -30,7 +30,8 @@ from bot.core import nlp
 from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
 from bot.core.quiz.gen_cards import term_definition
-from bot.core.quiz.gen_questions import Question, identity_question, object_question, who_question, why_question
+from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
+                                        who_question, why_question)
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, enumeration_distractor,
                                     enumeration_key, name_distractors, name_keys, number_distractors, number_keys)
@@ -57,7 +58,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 17
+GENERATOR_VERSION = 18
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -157,6 +158,7 @@ class _Generator:
         self.true_versions: dict[str, QuizItem] = {}  # false statement's id -> the true one
         self.events: list[_Event] = []  # dated events met so far, in the notes' order
         self.sequenced: list[_Event] = []  # those that went into sequence items
+        self.asked_names: set[str] = set()  # "Who was X?" cards made so far: one a name
         lines = []
         for chunk in notes:
             for quote, _ in chunk_sentences(chunk):
@@ -201,6 +203,8 @@ class _Generator:
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for s, items in self._match_items(chunk):  # gen_concept: "Which of these was <X's description>?"
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.extend(items)
+        for s, items in self._apposition_items(chunk):  # "Who was X?" of "X, <what X is>, ..."
+            found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.extend(items)
         for sentence in candidate_sentences(chunk):
             doc = self.docs.get(sentence.text)
             if doc is None:
@@ -233,6 +237,28 @@ class _Generator:
                               for m in match_questions(text, self.descriptions, visible)
                               if not self._is_title(m.answer, chunk)]))  # "a research university" in notes on Harvard
         return found
+
+    def _apposition_items(self, chunk: Chunk) -> list[tuple[Sentence, list[QuizItem]]]:
+        """Cards on what the notes say a name is, set beside it in any sentence of the chunk: only the
+        apposition is asked, so the sentence may lean on others. One card a name (its first telling)."""
+        if is_practice_section(chunk.heading_path):
+            return []
+        found = []
+        for i, (quote, is_item) in enumerate(chunk_sentences(chunk)):
+            text = readable_text(quote)
+            doc = self.docs.get(text) if text else None
+            if doc is None:
+                continue
+            s = Sentence(text, chunk, i, is_item, quote=quote)
+            cards = [self._question_card(s, q, DEFINITION) for q in apposition_questions(doc, self._met_often)
+                     if q.prompt not in self.asked_names]
+            self.asked_names.update(c.prompt for c in cards if c)
+            if any(cards):
+                found.append((s, [c for c in cards if c]))
+        return found
+
+    def _met_often(self, name: str) -> bool:
+        return sum(1 for text in self.passages if name in text) >= MIN_NAMED_PASSAGES
 
     def sequence_items(self, events: list[_Event]) -> list[QuizItem]:
         """"Which of these happened first?" over four dated events of one document (gen_sequence)."""
