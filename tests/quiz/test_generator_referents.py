@@ -42,6 +42,7 @@ def test_a_stem_with_its_referent(sentence):
      "1713"),
     ("The force that invaded the south was far greater than the force they sent to the west in 1256.", "1256"),
     ("In 2012 the Economist Intelligence Unit ranked the city as the 32nd most liveable city in the world.", "2012"),
+    ("In 1970 about 71% of the country's imported oil came from the Middle East.", "1970"),  # a figure's year
 ])
 def test_a_year_that_is_not_the_sentences_own_fact(sentence, year):
     assert incidental_year(nlp.parse_line(sentence), *_year_span(sentence, year))

@@ -245,7 +245,8 @@ def incidental_year(doc, start: int, end: int) -> str:
     another year beside it (which one is asked: "described by Taqi al-Din in 1551 and by Branca in
     1629"; a year inside a name such as "the Scotland Act 1998" does not count), a year inside a
     relative clause ("Nova Scotia, which had been captured in 1713, ..."; "than the force they sent
-    in 1256"), or a ranking ("In 2012 the EIU ranked Warsaw ...": the year of a table, not an event)."""
+    in 1256"), a ranking ("In 2012 the EIU ranked Warsaw ...": the year of a table, not an event), or
+    a figure's ("71% of its imported oil came from the Middle East in 1970": when it was measured)."""
     year = next((t for t in doc if t.idx >= start and t.idx + len(t.text) <= end and _YEAR_TOKEN.match(t.text)), None)
     for t in doc:
         if _YEAR_TOKEN.match(t.text) and not start <= t.idx < end and t.ent_type_ == "DATE" \
@@ -256,6 +257,8 @@ def incidental_year(doc, start: int, end: int) -> str:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is not None and root.lemma_.lower() == "rank":
         return "the year of a ranking"
+    if any(t.ent_type_ in {"PERCENT", "MONEY", "QUANTITY"} for t in doc):
+        return "the year of a figure"  # "71% of its imported oil came from the Middle East in 1970": when it was measured
     return ""
 
 
