@@ -24,6 +24,7 @@ FULL_NAMES = full_names_of(["Thomas Telford", "Peng Dehuai", "Scottish Constitut
     "Over dinner, the envoy presented the letter from the governor to the commander.",
     "A few other Yuan emperors actively sponsored painting, poetry and the compilation of books.",  # other than whom?
     "Orders for the deportation were given by the governor without direction from London.",  # which deportation?
+    "The armed struggle was then taken up by a radical organisation of young officers in Cairo.",  # after what?
 ])
 def test_sentences_that_lean_on_what_came_before(sentence):
     assert leans_on_context(nlp.parse_line(sentence), FULL_NAMES)
@@ -36,6 +37,7 @@ def test_sentences_that_lean_on_what_came_before(sentence):
     "After the founding of the republic in 1949, the Communist leadership turned to the Soviet Union for guidance.",
     "The emperors of the dynasty married into other Mongol clans to keep the imperial blood pure.",  # "other" as a kind
     "The merchants traded with each other across the river and paid tolls at the bridge.",
+    "Brooklyn, then known as Boschwick, was settled by refugees from France in 1624.",  # "then" of a name
 ])
 def test_sentences_that_stand_alone(sentence):
     assert leans_on_context(nlp.parse_line(sentence), FULL_NAMES) == ""

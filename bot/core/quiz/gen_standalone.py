@@ -67,6 +67,8 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
                 return f"pronoun '{t.text}' with nothing before it"
         if low in _BACK_ADVERBS and t.pos_ == "ADV":
             return f"adverb '{t.text}' pointing back"
+        if low == "then" and t.dep_ == "advmod" and t.head.dep_ == "ROOT":
+            return "adverb 'then' pointing back"  # "The path ... was then taken up by ...": after what? (round 8a)
         if low in {"that", "this", "these", "those"} and t.dep_ == "det":
             return f"'{t.text} {t.head.text}' points back"
         if low == "the" and t.dep_ == "det":
