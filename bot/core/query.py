@@ -21,18 +21,22 @@ class QueryTerm:
     stem: str
     weight: float
     alternatives: frozenset[str]
-    # The stems found of this term's family, and every stem checked. Answering one question
-    # compares its few terms with the same few hundred stems of its passages thousands of
-    # times; each stem is checked once (the term lives as long as the question).
-    _related: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    # The stems it is found by (its alternatives, and the stems found of their families), and
+    # every stem checked. Answering one question compares its few terms with the same few hundred
+    # stems of its passages thousands of times; each stem is checked once (the term lives as long
+    # as the question).
+    _found: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
     _checked: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._found.update(self.alternatives)
 
     @cached_property
     def _heads(self) -> frozenset[str]:
         return frozenset(alt[:5] for alt in self.alternatives if len(alt) >= 5)
 
     def found_in(self, stems: set[str]) -> bool:
-        if not self.alternatives.isdisjoint(stems) or not self._related.isdisjoint(stems):
+        if not self._found.isdisjoint(stems):
             return True
         if self._checked.issuperset(stems):  # most calls: nothing new to check, and no set made
             return False
@@ -42,7 +46,7 @@ class QueryTerm:
             self._checked.add(s)
             # Two stems of one family but unequal share their first five letters (same_family).
             if s[:5] in heads and any(same_family(alt, s) for alt in self.alternatives):
-                self._related.add(s)
+                self._found.add(s)
                 found = True
         return found
 
@@ -129,9 +133,11 @@ def query_names(question: str, terms: list[QueryTerm], lexical: LexicalIndex) ->
 
 def match_share(terms: list[QueryTerm], own: set[str], heading: set[str], heading_credit: float) -> float:
     """Share of the question's weight that a text carries; words only in its heading count less."""
-    total = sum(t.weight for t in terms)
-    if total == 0:
-        return 0.0
-    credit = sum(t.weight if t.found_in(own) else heading_credit * t.weight if t.found_in(heading) else 0.0
-                 for t in terms)
-    return credit / total
+    total = credit = 0.0
+    for t in terms:  # a loop, not sum() over generators: this runs for every candidate sentence
+        total += t.weight
+        if t.found_in(own):
+            credit += t.weight
+        elif t.found_in(heading):
+            credit += heading_credit * t.weight
+    return credit / total if total else 0.0

@@ -4,8 +4,10 @@ it carries itself (see `query`), helped by its section heading and its passage's
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -62,6 +64,22 @@ class Candidate:
     features: tuple[float, ...] = ()  # what the ranker's first stage knows of it (sentence_ranker)
 
 
+_CANDIDATE_FIELDS = frozenset(f.name for f in dataclasses.fields(Candidate))
+
+
+def replace(obj, /, **changes):
+    """dataclasses.replace, without its per-field work for a Candidate (it runs the frozen
+    __init__ over every field, for each candidate of each question: a tenth of answer selection's
+    time); the same new object."""
+    if type(obj) is not Candidate:
+        return dataclasses.replace(obj, **changes)
+    if not changes.keys() <= _CANDIDATE_FIELDS:
+        raise TypeError(f"Candidate has no field {sorted(changes.keys() - _CANDIDATE_FIELDS)}")
+    new = object.__new__(Candidate)
+    vars(new).update(vars(obj), **changes)
+    return new
+
+
 def candidates_from(hits: list[Hit]) -> list[Candidate]:
     """The sentences of the passages, in rank order. Headings are not candidates: a heading names
     a topic without saying anything about it, and it is shown as the citation's section."""
@@ -71,20 +89,29 @@ def candidates_from(hits: list[Hit]) -> list[Candidate]:
 def _sentences_of(hit: Hit, rank: int) -> list[Candidate]:
     """Sentences of a passage; a list item travels with the line that introduces the list, and a
     line that introduces a list brings its first items."""
-    lines = hit.chunk.text.split("\n")
-    out: list[Candidate] = []
+    return [Candidate(sentence, hit, rank, position, context=previous, lead_in=lead_in, followers=followers)
+            for position, (sentence, previous, lead_in, followers) in enumerate(_layout(hit.chunk.text))]
+
+
+@lru_cache(maxsize=4096)
+def _layout(text: str) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """Each sentence of a passage's text with the sentence before it, the line introducing the
+    list it is an item of, and the first items of a list it introduces. The same for every
+    question, so split once per passage (splitting it for each question was a tenth of answer
+    selection's time)."""
+    lines = text.split("\n")
+    out = []
     header, previous = "", ""
     for index, line in enumerate(lines):
         item = line.startswith(LIST_MARK)
         body = line[len(LIST_MARK):] if item else line
         for sentence in split_sentences(body):
             followers = _list_after(lines, index) if sentence.endswith(":") else ()
-            out.append(Candidate(sentence, hit, rank, len(out), context=previous,
-                                 lead_in=header if item else "", followers=followers))
+            out.append((sentence, previous, header if item else "", followers))
             previous = sentence
         if not item:
             header = line if line.rstrip().endswith(":") else ""
-    return out
+    return tuple(out)
 
 
 def _list_after(lines: list[str], index: int, limit: int = 3) -> tuple[str, ...]:
@@ -160,8 +187,8 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
            question: str) -> Candidate:
     parts = (*_quoted_with(c), *c.followers)
     text = "\n".join(parts)
-    own = set(tokenize(text))
-    heading = set(tokenize(" ".join(c.hit.chunk.heading_path)))
+    own = _stems(text)
+    heading = _heading_stems(c.hit.chunk.heading_path)
     match = match_share(terms, own, heading, HEADING_CREDIT)
     kind_ok = _holds_kind(text, kind, question, names)
     on_topic = _on_topic(terms, names, own | heading, kind_held=kind in CHECKED and kind_ok)
@@ -190,6 +217,18 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score *= 0.8
     return replace(c, match=match, score=score, kind_ok=kind_ok, parts=parts, on_topic=on_topic,
                    defines=defines, heading_part=heading_part)
+
+
+@lru_cache(maxsize=4096)
+def _heading_stems(heading_path: tuple[str, ...]) -> frozenset[str]:
+    """The stems of a passage's headings: the same for each of its sentences."""
+    return frozenset(tokenize(" ".join(heading_path)))
+
+
+@lru_cache(maxsize=8192)
+def _stems(text: str) -> frozenset[str]:
+    """The stems of what a candidate quotes: the same for every question asked of its passage."""
+    return frozenset(tokenize(text))
 
 
 def _quoted_with(c: Candidate) -> tuple[str, ...]:
