@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -83,9 +84,18 @@ def forget_sentences(service) -> None:
     service.sentence_vectors = SentenceVectors(at_question_time(service.embedder), cache)
 
 
-def ask_pass(service, questions: list[str], rng: random.Random, cold: bool, repeated: bool = False):
+def page_faults() -> tuple[int, int]:
+    """(major, minor) page faults of this process so far: a major one waited for the disk."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_majflt, usage.ru_minflt
+
+
+def ask_pass(service, questions: list[str], rng: random.Random, cold: bool, repeated: bool = False,
+             faults: list[tuple[int, int]] | None = None):
     """One pass over the questions: `cold`, with no sentence vector in memory or on disk; unless
-    `repeated`, with no question's vector remembered (each question is new to the process)."""
+    `repeated`, with no question's vector remembered (each question is new to the process). The
+    pass's page faults are appended to `faults`: a first pass over memory-mapped files that were
+    not read yet waits for them (bench/RESULTS.md 10e: 100k first-time wall 2.5x its CPU)."""
     order = questions[:]
     rng.shuffle(order)
 
@@ -96,11 +106,14 @@ def ask_pass(service, questions: list[str], rng: random.Random, cold: bool, repe
             service.embedder.forget_questions()
         times: list[float] = []
         cpu: list[float] = []
+        before = page_faults()
         for question in order:
             started = time.process_time()
             with common.timed(times):
                 service.ask(question)
             cpu.append(time.process_time() - started)
+        if faults is not None:
+            faults.append(tuple(b - a for a, b in zip(before, page_faults())))
         return times, cpu
 
     return measure
@@ -243,7 +256,7 @@ def main() -> None:
         cases = [(label + stored, index_dir, kind) for label, index_dir, kind in cases
                  for stored in (", stored sentences", ", no stored sentences")]
 
-    rows, details, loaded = [], [], {}
+    rows, details, loaded, faults = [], [], {}, []
     for label, index_dir, kind in cases:
         service = make_service(index_dir, embedder)
         start = time.perf_counter()
@@ -254,7 +267,9 @@ def main() -> None:
         service.ask("What is covered in these notes?")  # warm-up
         service.retriever().vocabulary  # noqa: B018 - made in the background after a first answer
         rng = random.Random(args.seed)
-        (first, first_cpu), busy, tries = quietly(ask_pass(service, questions, rng, cold=True), args.tries)
+        first_faults: list[tuple[int, int]] = []
+        (first, first_cpu), busy, tries = quietly(ask_pass(service, questions, rng, cold=True, faults=first_faults),
+                                                  args.tries)
         later, later_cpu, shares = [], [], [busy]
         for _ in range(args.passes - 1):
             (times, cpu), busy, more = quietly(ask_pass(service, questions, rng, cold=False), args.tries)
@@ -270,6 +285,8 @@ def main() -> None:
                                                        for w, c in zip(summaries[::2], summaries[1::2]))
                     + f" | {max(shares + [busy, busy2]):.0%} ({tries + more + more2} passes run) |")
         details.append((f"{label}, {kind}", cold, warm))
+        major, minor = first_faults[-1]
+        faults.append(f"{label} {kind}: {major / len(questions):.1f} major / {minor / len(questions):.0f} minor")
         real_rows = {i for i, c in enumerate(retriever.index.chunks) if not c.document.startswith("synthetic/")}
         loaded[kind] = (retriever.index.vectors, vectors, real_rows)
         print(f"done: {label} {kind}", flush=True)
@@ -280,6 +297,7 @@ def main() -> None:
           "process (passes 2+) | repeated questions | worst CPU share of other processes |")
     print("|---|---|---|---|---|---|---|---|")
     print("\n".join(rows))
+    print("\npage faults per question in the first pass (major: waited for the disk): " + "; ".join(faults))
     for name, cold, warm in details:
         print(f"\nbreakdown, {name} (ms, wall p50 / p95 / max (CPU of this process p50 / p95))\n"
               "| phase | empty sentence cache | warm sentence cache |\n|---|---|---|")
