@@ -59,7 +59,7 @@ def main() -> None:
     embedders = {f"build's session ({os.cpu_count()} threads, the default)": build,
                  "build's session, 1 thread": build1, "question session (1 thread, own lock)": own}
     print(f"\n{len(questions)} questions x {rounds}, each alone; ms wall p50 / p95 / max (CPU p50 / p95)\n"
-          "| embedder | idle process | during a reindex in the process (wall) |\n|---|---|---|")
+          "| embedder | no reindex running | during a reindex in the process (wall) |\n|---|---|---|")
     quiet = timed_questions(embedders, questions, rounds)
     chunks = [" ".join(questions[i:] + questions[:i])[:900] for i in range(32)]
     stop = threading.Event()
