@@ -11,7 +11,7 @@ library at one thread) CPU seconds hardly move with other work on the machine, s
 figures to read on a busy machine (bench/RESULTS.md 7b); on 2 idle cores, the wall time of a
 one-thread stage is its CPU time.
 
-    .venv/bin/python bench/sentence_build_cost.py [--chunks 2000] [--backend onnx-int8] [--threads 1]
+    .venv/bin/python bench/sentence_build_cost.py [--chunks 2000] [--backend onnx-int8] [--threads 1] [--corpus DIR]
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import os
 import resource
 import shutil
 import time
+from pathlib import Path
 
 import common
 
@@ -36,6 +37,8 @@ def main() -> None:
     parser.add_argument("--backend", default="torch")
     parser.add_argument("--threads", type=int, default=0, help="threads per model call (0: the library's default)")
     parser.add_argument("--no-bare", action="store_true", help="skip the bare fp32 encode")
+    parser.add_argument("--corpus", type=Path, help="notes to build instead of the generated corpus (e.g. the "
+                        "pool's, ../shared/eval/courses/notes: its sentences are not inflated by numbered headings)")
     args = parser.parse_args()
     from bot.core.chunking import chunk_document
     from bot.core.embedding_backends import make_embedder
@@ -45,9 +48,9 @@ def main() -> None:
 
     common.print_machine()
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    root = common.OUT / f"sentence-cost-{args.chunks}"
-    corpus, index = root / "corpus", root / f"index-{args.backend}"
-    if not (root / "corpus.done").exists():
+    root = common.OUT / f"sentence-cost-{args.corpus.name if args.corpus else args.chunks}"
+    corpus, index = args.corpus or root / "corpus", root / f"index-{args.backend}"
+    if not args.corpus and not (root / "corpus.done").exists():
         shutil.rmtree(root, ignore_errors=True)
         common.make_corpus(corpus, args.chunks, seed=0)
         (root / "corpus.done").write_text("ok\n")

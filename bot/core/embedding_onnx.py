@@ -22,6 +22,14 @@ from bot.errors import ModelLoadError
 log = logging.getLogger(__name__)
 
 
+# The most tokens (padded) one model call takes. A batch of 32 passages of 200-256 tokens costs
+# a third more CPU per token than batches of about 500 tokens (int8, one thread: its activations
+# no longer fit the core's cache, and every one of its large buffers is fresh memory the kernel
+# must fault in and zero; bench/RESULTS.md 7e), so long texts go a few at a time, short ones up to
+# `batch_size` at a time.
+BATCH_TOKENS = 512
+
+
 class OnnxEmbedder:
     """An `Embedder` running the model's ONNX export (`quantized`: its int8 version)."""
 
@@ -32,6 +40,7 @@ class OnnxEmbedder:
         self.quantized = quantized
         self.cache_dir = cache_dir
         self.batch_size = batch_size
+        self.batch_tokens = BATCH_TOKENS
         self.threads = threads  # 0: onnxruntime's default (one per core)
         self._session = None
         self._tokenizer = None
@@ -101,11 +110,12 @@ class OnnxEmbedder:
         out = np.empty((len(texts), self._dimension), dtype=np.float32)
         encodings = self._tokenizer.encode_batch(texts) if texts else []
         order = sorted(range(len(texts)), key=lambda i: -len(encodings[i].ids))
-        for start in range(0, len(order), self.batch_size):
-            ids = order[start : start + self.batch_size]
+        done = 0
+        for ids in _batches(order, [len(e.ids) for e in encodings], self.batch_size, self.batch_tokens):
             out[ids] = self._encode_batch(session, [encodings[i] for i in ids])
+            done += len(ids)
             if progress is not None:
-                progress(start + len(ids), len(texts))
+                progress(done, len(texts))
         return out
 
     def _encode_batch(self, session, encodings: list) -> np.ndarray:
@@ -136,6 +146,19 @@ class OnnxEmbedder:
             whole = frozenset(w for w in vocab if w.isalpha() and w.islower())
             self._vocabulary = whole if len(whole) > 5000 else frozenset()
         return not self._vocabulary or word.lower() in self._vocabulary
+
+
+def _batches(order: list[int], lengths: list[int], most: int, tokens: int) -> list[list[int]]:
+    """`order` (longest first) cut into batches of at most `most` texts whose padded size (the
+    first, longest text's length times their number) stays within `tokens`; at least one text
+    a batch."""
+    batches, start = [], 0
+    while start < len(order):
+        width = max(lengths[order[start]], 1)
+        size = max(1, min(most, tokens // width))
+        batches.append(order[start : start + size])
+        start += size
+    return batches
 
 
 def _max_tokens(location: Path) -> int:

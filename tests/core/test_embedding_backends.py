@@ -51,6 +51,18 @@ def test_an_index_of_another_backend_asks_for_a_reindex(hashed_service, tmp_path
     assert read_manifest(hashed_service.index_dir).backend == "onnx-int8"
 
 
+def test_onnx_batches_hold_a_token_budget_and_every_text_once():
+    from bot.core.embedding_onnx import _batches
+
+    lengths = [256, 250, 240, 120, 60, 30, 30, 12, 9, 700]
+    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+    batches = _batches(order, lengths, 4, 512)
+    assert [i for b in batches for i in b] == order  # longest first, each text once
+    assert batches[0] == [9]  # longer than the budget alone: a batch of its own
+    assert all(len(b) <= 4 and (len(b) == 1 or max(lengths[i] for i in b) * len(b) <= 512) for b in batches)
+    assert [len(b) for b in batches] == [1, 2, 2, 4, 1]  # short texts go more at a time, up to 4
+
+
 # The first test that needs the ONNX files makes them: minutes on a busy 2-core machine.
 ONE_EXPORT = pytest.mark.timeout(900)
 
