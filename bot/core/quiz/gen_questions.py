@@ -237,8 +237,9 @@ def why_question(doc) -> Question | None:
         # (a comma inside the subject, "operations in 1755, 1756 and 1757", is only a list)
     if doc[start].head.i != verb.i and doc[start].head.head.i != verb.i:
         return None  # the marker explains something inside the effect, not the effect itself
-    if not any(t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"} for t in doc[verb.i + 1:effect.end]):
-        return None  # "X is possibly due to Y": nothing left to ask about
+    if verb.lemma_ == "be" and not any(t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+                                       for t in doc[verb.i + 1:effect.end]):
+        return None  # "X is possibly due to Y": nothing left to ask about ("income decreased because" has its verb)
     if subject is None or subject.left_edge.i != 0 or any(t.pos_ == "PRON" for t in doc[:subject.i + 1]):
         return None
     if any(t.tag_ in {"JJR", "RBR"} for t in effect) and not any(t.lower_ == "than" for t in effect):
