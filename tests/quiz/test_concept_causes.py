@@ -74,3 +74,19 @@ def test_generator_makes_effect_cards_as_cause_items():
     effect = [i for i in items if i.prompt == "What did the Ostra drought lead to?"]
     assert len(effect) == 1 and effect[0].tests == CAUSE
     assert effect[0].answer == "The failure of the barley harvest in the northern villages."
+
+
+def test_why_card_on_a_purpose():
+    question = why_question(parse("Farmers of the valley dug deep wells in order to water their orchards in summer."))
+    assert question is not None and question.prompt == "Why did farmers of the valley dig deep wells?"
+    assert question.answer == "In order to water their orchards in summer."
+    # The purpose completes a bare verb: "Why were the old canals used?" asks nothing the notes answer.
+    assert why_question(parse("The old canals of the valley were used in order to carry water to the fields.")) is None
+
+
+def test_why_card_keeps_a_phrase_between_subject_and_verb():
+    question = why_question(parse("The second expedition of the valley farmers in 1881 failed because of an early frost."))
+    assert question is not None
+    assert question.prompt == "Why did the second expedition of the valley farmers in 1881 fail?"
+    # A comma between them is an aside whose place in the question is not sure.
+    assert why_question(parse("The second expedition, in 1881, failed because of an early frost.")) is None

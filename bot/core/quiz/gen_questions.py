@@ -25,7 +25,9 @@ _NAMED_THINGS = frozenset({"ORG", "LAW", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART
 _UNIQUE_WORDS = frozenset({"first", "only", "main", "chief", "principal", "sole", "last", "earliest",
                            "primary", "highest", "supreme", "largest", "biggest", "oldest"})
 # Markers of a cause after the effect: "X happened because Y".
-_CAUSE_MARKERS = ("because of", "because", "due to", "owing to", "as a result of", "on account of")
+# A purpose answers "Why ...?" as well: "X have a water pump, so that they may be run continuously".
+_PURPOSE_MARKERS = ("in order to", "so that", "so as to")
+_CAUSE_MARKERS = ("because of", "because", "due to", "owing to", "as a result of", "on account of", *_PURPOSE_MARKERS)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _VAGUE_HEADS = frozenset({"fact", "thing", "way", "result", "reason", "problem", "case", "idea", "one", "part",
                           "number", "lot", "kind", "type", "example", "aim", "tension", "point", "question"})
@@ -237,9 +239,11 @@ def why_question(doc) -> Question | None:
         # (a comma inside the subject, "operations in 1755, 1756 and 1757", is only a list)
     if doc[start].head.i != verb.i and doc[start].head.head.i != verb.i:
         return None  # the marker explains something inside the effect, not the effect itself
-    if verb.lemma_ == "be" and not any(t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
-                                       for t in doc[verb.i + 1:effect.end]):
-        return None  # "X is possibly due to Y": nothing left to ask about ("income decreased because" has its verb)
+    purpose = " ".join(t.lower_ for t in doc[start:end]) in _PURPOSE_MARKERS
+    if (verb.lemma_ == "be" or purpose) and not any(t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+                                                    for t in doc[verb.i + 1:effect.end]):
+        return None  # "X is possibly due to Y", "X have been used in order to describe Y": nothing left to
+        # ask about ("income decreased because" has its verb)
     if subject is None or subject.left_edge.i != 0 or any(t.pos_ == "PRON" for t in doc[:subject.i + 1]):
         return None
     if any(t.tag_ in {"JJR", "RBR"} for t in effect) and not any(t.lower_ == "than" for t in effect):
@@ -254,10 +258,12 @@ def why_question(doc) -> Question | None:
     elif verb.lemma_ == "be":
         rest = doc[verb.i + 1:effect.end].text
         question = f"Why {verb.lower_} {subject_text} {rest}?"
-    elif verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.i == rest_start:
+    elif verb.tag_ in {"VBD", "VBZ", "VBP"} and _modifies(doc[rest_start:verb.i], verb):
+        # "Kublai's second invasion of Japan in 1281 failed because ...": the phrase before the verb stays
         helper = {"VBD": "did", "VBZ": "does", "VBP": "do"}[verb.tag_]
+        between = doc[rest_start:verb.i].text
         rest = doc[verb.i + 1:effect.end].text
-        question = f"Why {helper} {subject_text} {verb.lemma_} {rest}?"
+        question = f"Why {helper} {subject_text} {between} {verb.lemma_} {rest}?"
     else:
         return None
     question = " ".join(question.split()).replace(" ,", ",").replace(" ?", "?")
@@ -272,6 +278,14 @@ def why_question(doc) -> Question | None:
 
 def _root(doc):
     return next((t for t in doc if t.dep_ == "ROOT"), None)
+
+
+def _modifies(span, verb) -> bool:
+    """The words between a subject and its verb are nothing, or whole phrases of when, where or how
+    that hang on the verb ("in 1281", "quickly"), with no comma: they can stay where they are."""
+    phrases = [c for c in verb.children if c.dep_ in {"prep", "advmod", "npadvmod"} and span.start <= c.i < span.end]
+    covered = {t.i for c in phrases for t in c.subtree}
+    return all(t.i in covered and not t.is_punct for t in span)
 
 
 def _cause_marker(doc) -> tuple[int, int] | None:
