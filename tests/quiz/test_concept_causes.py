@@ -90,3 +90,8 @@ def test_why_card_keeps_a_phrase_between_subject_and_verb():
     assert question.prompt == "Why did the second expedition of the valley farmers in 1881 fail?"
     # A comma between them is an aside whose place in the question is not sure.
     assert why_question(parse("The second expedition, in 1881, failed because of an early frost.")) is None
+
+
+def test_why_card_agrees_with_a_plural_subject():
+    question = why_question(parse("Member farms comes under a duty to store grain, in order to prevent famine."))
+    assert question is not None and question.prompt == "Why do Member farms come under a duty to store grain?"

@@ -261,6 +261,8 @@ def why_question(doc) -> Question | None:
     elif verb.tag_ in {"VBD", "VBZ", "VBP"} and _modifies(doc[rest_start:verb.i], verb):
         # "Kublai's second invasion of Japan in 1281 failed because ...": the phrase before the verb stays
         helper = {"VBD": "did", "VBZ": "does", "VBP": "do"}[verb.tag_]
+        if subject.tag_ in {"NNS", "NNPS"} and helper == "does":
+            helper = "do"  # "Member states comes under a duty": the question agrees with its subject
         between = doc[rest_start:verb.i].text
         rest = doc[verb.i + 1:effect.end].text
         question = f"Why {helper} {subject_text} {between} {verb.lemma_} {rest}?"
