@@ -8,8 +8,9 @@ import pytest
 from bot.core import nlp
 from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_concept_causes import effect_question, fronted_cause_question
-from bot.core.quiz.gen_lexicon import CAUSE
+from bot.core.quiz.gen_lexicon import CAUSE, SEQUENCE
 from bot.core.quiz.gen_questions import why_question
+from bot.core.quiz.gen_sequence import event_of
 from bot.core.quiz.generator import generate_items
 
 
@@ -95,3 +96,24 @@ def test_why_card_keeps_a_phrase_between_subject_and_verb():
 def test_why_card_agrees_with_a_plural_subject():
     question = why_question(parse("Member farms comes under a duty to store grain, in order to prevent famine."))
     assert question is not None and question.prompt == "Why do Member farms come under a duty to store grain?"
+
+
+def test_a_dated_event_goes_to_a_sequence_before_its_why_card():
+    """Sequences need four dated events of one story and are rare; a why-card on one of them gives way
+    (one sentence, one item), as a year item does."""
+    notes = ["In 1702 King Barlo conquered the port of Ostra on the northern coast.",
+             "King Barlo's first campaign against the river tribes failed in 1708 because of an early winter.",
+             "In 1715 King Barlo signed a trade treaty with the merchants of Velm.",
+             "In 1721 King Barlo moved the royal court from Ostra to Dunmar.",
+             "The river tribes traded furs and salt with the merchants of Velm."]
+    chunks = [Chunk(make_chunk_id("barlo.txt", ("Barlo",), line, i), "barlo.txt", ("Barlo",), None, i, line)
+              for i, line in enumerate(notes)]
+    items = generate_items(chunks, learned_cutoff=False)
+    assert [i.tests for i in items if i.tests == SEQUENCE] == [SEQUENCE]
+    assert not any(i.prompt.startswith("Why") for i in items)
+
+
+def test_an_event_may_open_with_a_title_ending_like_a_participle():
+    assert event_of("In 1702 King Barlo conquered the port of Ostra on the northern coast.") == \
+        ("King Barlo conquered the port of Ostra on the northern coast", 1702)
+    assert event_of("Founded in 1702 as a fishing port, Ostra grew into the largest town of the coast.") is None

@@ -60,8 +60,10 @@ def event_of(sentence: str) -> tuple[str, int] | None:
     if rest[:1].islower():
         rest = rest[:1].upper() + rest[1:]
     first = rest.split()[0].lower() if rest.split() else ""
-    if first in _LEANING_STARTS or first.endswith(("ed", "ing")):
+    second = rest.split()[1] if len(rest.split()) > 1 else ""
+    if first in _LEANING_STARTS or first.endswith(("ed", "ing")) and not second[:1].isupper():
         return None  # "Founded as ...", "Ultimately ...": without its year the event leans on another
+        # ("King Barlo founded ..." opens with a name, not a participle)
     if len(rest.split()) > MAX_EVENT_WORDS and first not in _SUBORDINATORS:
         rest = _shortened(rest)  # never "When X led an army, | Y dismissed him": the main clause goes
     if not MIN_EVENT_WORDS <= len(rest.split()) <= MAX_EVENT_WORDS or not rest.endswith("."):

@@ -110,7 +110,7 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     # Dated events make sequence items; a year item or a who-did-what card on one of their sentences
     # gives way to it (one fact, one item; a sequence asks about more than a name), any other item
     # keeps its sentence.
-    used = {item.source.quote for item in shaped if item.tests not in (DATE, ACTOR)}
+    used = {item.source.quote for item in shaped if item.tests not in (DATE, ACTOR, CAUSE)}
     sequenced = generator.sequence_items([e for e in generator.events if e.event.quote not in used])
     in_sequence = {e.event.quote for e in generator.sequenced}
     shaped = [i for i in shaped if i.source.quote not in in_sequence] + sequenced
