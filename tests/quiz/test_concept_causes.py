@@ -1,5 +1,6 @@
-"""Cause and effect cards (gen_concept_causes): "What did X lead to?" and a cause stated before its
-effect ("Because X, Y."). Real spaCy on made-up sentences of no course of the pool."""
+"""Why-cards (gen_concept_causes, gen_questions.why_question): a cause stated before its effect
+("Because X, Y."), purposes, a phrase before the verb; no "What did X lead to?" card. Real spaCy
+on made-up sentences of no course of the pool."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import pytest
 
 from bot.core import nlp
 from bot.core.documents import Chunk, make_chunk_id
-from bot.core.quiz.gen_concept_causes import effect_question, fronted_cause_question
-from bot.core.quiz.gen_lexicon import CAUSE, SEQUENCE
+from bot.core.quiz.gen_concept_causes import fronted_cause_question
+from bot.core.quiz.gen_lexicon import SEQUENCE
 from bot.core.quiz.gen_questions import why_question
 from bot.core.quiz.gen_sequence import event_of
 from bot.core.quiz.generator import generate_items
@@ -16,32 +17,6 @@ from bot.core.quiz.generator import generate_items
 
 def parse(text: str):
     return nlp.parse_lines([text])[0]
-
-
-@pytest.mark.parametrize("sentence, prompt, answer", [
-    ("The long drought led to the failure of the barley harvest in the northern valleys.",
-     "What did the long drought lead to?", "The failure of the barley harvest in the northern valleys."),
-    ("Cheap imported grain caused the closure of many small farms.",
-     "What did cheap imported grain cause?", "It caused the closure of many small farms."),
-    ("The new canal network resulted in a doubling of rice yields.",
-     "What did the new canal network result in?", "A doubling of rice yields."),
-])
-def test_effect_card_asks_what_the_cause_brought_about(sentence, prompt, answer):
-    question = effect_question(parse(sentence))
-    assert question is not None
-    assert (question.prompt, question.answer, question.asks) == (prompt, answer, "cause")
-
-
-@pytest.mark.parametrize("sentence", [
-    "The long drought did not lead to the failure of the barley harvest.",  # negated: no effect
-    "The long drought may have led to the failure of the barley harvest.",  # hedged
-    "In 1971, the long drought led to the failure of the barley harvest.",  # an opener before the cause
-    "It led to the failure of the barley harvest in the northern valleys.",  # no cause named
-    "The long drought led to famine.",  # too little of an effect to be a card
-    "The long drought led to famine and ended the old tax system of the valley.",  # two claims
-])
-def test_no_effect_card_without_one_named_cause_and_one_effect(sentence):
-    assert effect_question(parse(sentence)) is None
 
 
 def test_a_cause_stated_first_is_asked_as_why():
@@ -64,17 +39,17 @@ def test_why_card_on_an_effect_that_is_only_a_verb():
     assert why_question(parse("The rise in grain prices is possibly due to the failed harvest.")) is None
 
 
-def test_generator_makes_effect_cards_as_cause_items():
+def test_generator_makes_no_card_on_what_a_cause_led_to():
+    """"What did the Ostra drought lead to?" has as many answers as the drought had effects (round 8a
+    kept 1 of 5 such cards). The same notes made that card when it was a template."""
     notes = ["A great drought began in the Ostra valley in the spring of 1971 and lasted three years.",
              "The Ostra drought led to the failure of the barley harvest in the northern villages.",
              "Farmers of the Ostra valley sold their cattle during the Ostra drought.",
              "The barley harvest is the main income of the northern villages."]
     chunks = [Chunk(make_chunk_id("ostra.txt", ("Ostra",), line, i), "ostra.txt", ("Ostra",), None, i, line)
               for i, line in enumerate(notes)]
-    items = generate_items(chunks, learned_cutoff=False)
-    effect = [i for i in items if i.prompt == "What did the Ostra drought lead to?"]
-    assert len(effect) == 1 and effect[0].tests == CAUSE
-    assert effect[0].answer == "The failure of the barley harvest in the northern villages."
+    prompts = [i.prompt for i in generate_items(chunks, learned_cutoff=False)]
+    assert not any(p.startswith("What did") and p.endswith(("lead to?", "result in?", "cause?")) for p in prompts)
 
 
 def test_why_card_on_a_purpose():

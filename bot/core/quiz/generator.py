@@ -36,7 +36,7 @@ from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, enumeration_distractor,
                                     enumeration_key, name_distractors, name_keys, number_distractors, number_keys)
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
-from bot.core.quiz.gen_concept_causes import effect_question, fronted_cause_question
+from bot.core.quiz.gen_concept_causes import fronted_cause_question
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
 from bot.core.quiz.gen_context import NameContexts
@@ -329,7 +329,6 @@ class _Generator:
             # "What led to X?" is not asked: judged circular or vacuous every time in round 3 (the
             # answer repeats the effect's words, or is the course's subject).
             items.append(self._cause_card(s, why_question(doc) or fronted_cause_question(doc)))
-            items.append(self._cause_card(s, effect_question(doc, self.lexicon.lowercase_words.__contains__)))
             # Who did what, and what they did: the actor or the object is the answer.
             common = self.lexicon.lowercase_words.__contains__
             for question in (who_question(doc, self._is_term, common), object_question(doc, self._is_term)):
@@ -407,7 +406,6 @@ class _Generator:
         else:
             cards = [self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION)]
         cards.append(self._cause_card(s, why_question(doc) or fronted_cause_question(doc)))
-        cards.append(self._cause_card(s, effect_question(doc, self.lexicon.lowercase_words.__contains__)))
         return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
 
     def _familiar(self, lemma: str, subject: bool) -> bool:
