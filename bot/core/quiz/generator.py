@@ -390,6 +390,8 @@ class _Generator:
         exact = next((k for k in years if k.cue == EXACT), None)
         if exact and incidental_year(doc, exact.start, exact.end):
             exact = None  # two years, a year in a relative clause, a ranking's year: 0 kept in round 6
+        if exact and _MAKER.search(s.text):
+            exact = None  # "developed by Apple Inc. in 1979": a side thing's release year (round 8a: both dropped)
         if exact:
             rng = _rng("year", s.text, exact.text)
             wrong = year_distractors(exact, rng, years_in(s.text) | years_in(s.context))
