@@ -24,14 +24,25 @@ TITLES = frozenset(
 )
 
 # A small number is written in figures or in words, the question one way and the notes the other
-# ("What 3 things does the work key on?" / "The work focuses on three key ideas"): each form's
-# stem, with the other's.
+# ("What 3 things does the work key on?" / "The work focuses on three key ideas").
 _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
                  "sixteen seventeen eighteen nineteen twenty").split()
-NUMBER_FORMS: dict[str, frozenset[str]] = {}
+_SMALL_NUMBERS: dict[str, frozenset[str]] = {}
 for _figure, _word in enumerate(_NUMBER_WORDS, 1):
-    NUMBER_FORMS[str(_figure)] = frozenset(tokenize(_word))
-    NUMBER_FORMS.update((stem, frozenset({str(_figure)})) for stem in tokenize(_word))
+    _SMALL_NUMBERS[str(_figure)] = frozenset(tokenize(_word))
+    _SMALL_NUMBERS.update((stem, frozenset({str(_figure)})) for stem in tokenize(_word))
+
+
+def number_forms(stem: str) -> frozenset[str]:
+    """The other ways the notes may write the number a question writes as `stem`: a small number in
+    words or in figures ("3" / "three"), a decade with or without its "s" ("in the late 1950's",
+    "between 1980 and 1990" / "the 1950s", "the 1980s")."""
+    if re.fullmatch(r"\d{3}0", stem):
+        return frozenset({stem + "s"})
+    if re.fullmatch(r"\d{3}0s", stem):
+        return frozenset({stem[:-1]})
+    return _SMALL_NUMBERS.get(stem, frozenset())
+
 
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’\-]*\.?)(?:\s+(?:of|the|and|de|von|van|du|la)?\s*[A-Z][\w'’\-]*)*")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
@@ -86,8 +97,8 @@ def _term_known(term: str, lexical: LexicalIndex, vocabulary: NotesVocabulary | 
 
 def _token_known(token: str, lexical: LexicalIndex) -> bool:
     """A stem of the notes, one a short ending apart ("african" / "africa"), or a number the notes write
-    in words ("3" / "three") or with thousands separators ("10000" / "10,000")."""
-    if token in lexical.doc_freq or any(form in lexical.doc_freq for form in NUMBER_FORMS.get(token, ())):
+    in words ("3" / "three") or as a decade ("1950" / "1950s"), or with thousands separators ("10000" / "10,000")."""
+    if token in lexical.doc_freq or any(form in lexical.doc_freq for form in number_forms(token)):
         return True
     if token.isdigit():
         grouped = tokenize(f"{int(token):,}") if len(token) > 4 else []

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from bot.core.coverage import NUMBER_FORMS, named_terms
+from bot.core.coverage import named_terms, number_forms
 from bot.core.lexical import LexicalIndex
 from bot.core.tokens import same_family, tokenize, word_stems, words
 
@@ -70,7 +70,7 @@ def query_terms(question: str, lexical: LexicalIndex, ignore: str = "") -> list[
     for word, stem in word_stems(question):
         if stem in terms or stem in left_out:
             continue
-        alternatives = {stem} | renamed.get(stem, set()) | NUMBER_FORMS.get(stem, frozenset())
+        alternatives = {stem} | renamed.get(stem, set()) | number_forms(stem)
         weight = lexical.idf(stem) / group_size.get(stem, 1)
         terms[stem] = QueryTerm(stem, weight, frozenset(alternatives))
     return list(terms.values())

@@ -134,6 +134,16 @@ def test_a_number_in_figures_finds_the_notes_that_write_it_in_words(course):
     assert course.ask("Who discovered 9 comets from her garden?").abstained
 
 
+def test_a_year_of_a_decade_finds_the_notes_that_name_the_decade(tmp_path, real_embedder):
+    notes = {"media.md": "# Broadcasting\n\nIn the 1920s, broadcasters built the first national radio networks. "
+                         "Television spread to most homes during the 1950s, and cable arrived later.\n"}
+    service = indexed_course(tmp_path, notes, real_embedder)
+    answer = service.ask("What spread to most homes in the 1950's?")
+    assert not answer.abstained, answer.reason
+    assert "Television" in answer.sentences[0], answer.sentences
+    assert service.ask("What spread to most homes in 1955?").abstained  # a year the notes never give
+
+
 def test_misspelt_words_of_the_notes_are_not_unknown_terms(course):
     answer = course.ask("wat hapend at the monastry of lindisfarn")
     assert not answer.abstained

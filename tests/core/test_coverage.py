@@ -112,8 +112,13 @@ def test_a_name_closing_with_a_numeral_is_known_by_its_short_form():
     assert assess("What was rebuilt after WWIII?", lexical, lambda: vocabulary).unknown_terms == ("WWIII",)
 
 
-def test_a_small_number_is_known_in_figures_or_in_words():
+def test_a_number_is_known_in_figures_in_words_or_as_a_decade():
     lexical = LexicalIndex.build(["She discovered eight comets.", "The treaty had 12 articles."])
     assert assess("Who discovered 8 comets?", lexical).unknown_terms == ()
     assert assess("How many articles did the treaty have, twelve?", lexical).unknown_terms == ()
     assert assess("Who discovered 9 comets?", lexical).unknown_terms == ("9",)
+    # A decade is written with or without its "s", and a year that opens it stands for it.
+    lexical = LexicalIndex.build(["Demand grew throughout the 1980s.", "The tariff fell in 1990."])
+    assert assess("What grew between 1980 and 1990?", lexical).unknown_terms == ()
+    assert assess("What fell in the 1990s?", lexical).unknown_terms == ()
+    assert assess("What grew in 1985?", lexical).unknown_terms == ("1985",)
