@@ -232,6 +232,27 @@ def phrase_curve(by_course: dict[str, list[dict]], target: float = 0.03) -> None
                str, target, ties_to_fewer_covered=True)
 
 
+WEAKER_GRID = [(0.4, b, 0.6, d, e, f, g) for b in (0.35, 0.38, 0.40) for d in (0.40, 0.45, 0.50) for e in (0.4, 0.5, 0.6)
+               for f in (0.0, 0.40, 0.42, 0.45, 0.48, 0.50) for g in (0.3, 0.35, 0.4, 0.45)]
+
+
+def declined_weaker(records: list[dict], agreed: float, cosine: float, share: float, phrase_cosine: float,
+                    phrase_match: float, weaker_cosine: float, weaker_match: float) -> list[bool]:
+    """`declined_phrase`, and the weak-answer decline's second step: a sentence closer in meaning
+    (cosine below `weaker_cosine`) declined when it and its passage carry still less of the
+    question's weight (below `weaker_match`)."""
+    before = declined_phrase(records, agreed, cosine, share, phrase_cosine, phrase_match)
+    return [b or (r["fit"] is not None and r["fit"]["similarity"] < weaker_cosine and r["fit"]["match"] < weaker_match
+                  and r["fit"]["passage_match"] < weaker_match) for r, b in zip(records, before)]
+
+
+def weaker_curve(by_course: dict[str, list[dict]], target: float = 0.03) -> None:
+    """The weak-answer decline's second step with the rules before it, as `grid_curve` reports it."""
+    grid_curve(by_course, WEAKER_GRID, declined_weaker,
+               "agreed a, weak-answer b c, phrase d e, second weak step cosine f and share g: in-sample frontier",
+               str, target, ties_to_fewer_covered=True)
+
+
 def weak_rule_curve(by_course: dict[str, list[dict]]) -> None:
     """The weak-answer decline's thresholds: covered and off-topic declined on all courses for
     each pair (in-sample), then leave-one-course-out: the pair chosen on eleven courses (most
@@ -278,6 +299,8 @@ def main() -> None:
                         help="the two searches' agreement (agreed_cosine) with the weak-answer pair, held out")
     parser.add_argument("--phrase", action="store_true",
                         help="the phrase decline with the agreed cosine and the weak-answer pair, held out")
+    parser.add_argument("--weaker", action="store_true",
+                        help="the weak-answer decline's second step (weaker_answer_*) with the rules before it, held out")
     args = parser.parse_args()
     common.print_machine()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -300,6 +323,9 @@ def main() -> None:
         return
     if args.phrase:
         phrase_curve(by_course)
+        return
+    if args.weaker:
+        weaker_curve(by_course)
         return
     limits = [0.005, 0.01, 0.02] if args.curve else [args.covered_limit]
     print(f"{len(records)} records, {len(splits)} splits")

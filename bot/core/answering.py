@@ -52,14 +52,14 @@ class AnswerPolicy:
     # it and its passage carry less than the second share of the question's weight. Chosen on
     # eleven development courses and checked on the twelfth, for each course in turn, with the
     # phrase pair below and `agreed_cosine` (the most off-topic questions declined at <= 0.03 of
-    # covered ones: bench/decline_cv.py --phrase, RESULTS 6k; chosen again after the numbers of 6l freed
+    # covered ones: bench/decline_cv.py --phrase, RESULTS 6k; chosen again after the numbers of 6n freed
     # covered questions: 0.35 in 6k, 0.38 without the phrase decline in 6g).
     weak_answer_similarity: float = 0.38
     weak_answer_match: float = 0.6
     # The best sentence is declined when none of the question's neighbouring word pairs stand
     # together in its passage (answer_fit.phrase_share), its cosine is below the first and its
     # passage carries less than the second share of the question's weight. Chosen with the
-    # weak-answer pair, course by course held out (bench/decline_cv.py --phrase, RESULTS 6k, 6l).
+    # weak-answer pair, course by course held out (bench/decline_cv.py --phrase, RESULTS 6k, 6n).
     phrase_similarity: float = 0.45
     phrase_match: float = 0.6
     # The answer is declined when this linear score of its `Fit` is above zero (intercept, then
