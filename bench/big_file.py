@@ -224,7 +224,8 @@ def print_run(label: str, run: dict) -> None:
     if done:
         r = done["report"]
         print(f"chunks {r['chunks']}, embedded {r['embedded']}, reused {r['reused']}, quiz items {r['quiz_items']}")
-    embedding = [m for m in run["marks"] if m["stage"] == "embedding"]
+    # The stage's opening mark carries no counts; its progress marks do.
+    embedding = [m for m in run["marks"] if m["stage"] == "embedding" and "done" in m]
     if embedding:
         print(f"embedding progress: first {embedding[0]['done']}/{embedding[0]['total']}, "
               f"last {embedding[-1]['done']}/{embedding[-1]['total']}")
