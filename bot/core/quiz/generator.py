@@ -259,6 +259,7 @@ class _Generator:
         return found
 
     def _met_often(self, name: str) -> bool:
+        """A name the notes return to: met in at least MIN_NAMED_PASSAGES passages."""
         return sum(1 for text in self.passages if name in text) >= MIN_NAMED_PASSAGES
 
     def sequence_items(self, events: list[_Event]) -> list[QuizItem]:
@@ -503,7 +504,7 @@ class _Generator:
         if tests == DEFINITION and _weak_card(question.prompt, question.answer):
             return None
         named = re.match(r"^What (?:is|was|are|were) (.+)\?$", question.prompt) if question.asks == "identity" else None
-        if named and sum(1 for text in self.passages if re.sub(r"^the ", "", named.group(1)) in text) < MIN_NAMED_PASSAGES:
+        if named and not self._met_often(re.sub(r"^the ", "", named.group(1))):
             # "What was AUSTPAC?", "What is the John W. Weeks Bridge?": a named thing the notes meet
             # in one passage only is a side thing; round 6 kept 0 of 7 such cards, 2 of 3 of the rest.
             return None
@@ -519,7 +520,7 @@ class _Generator:
         if question is None:
             return None
         names = re.findall(r"(?<!^)(?<![.?!] )\b([A-Z][a-z]+(?: [A-Z][a-z]+)*)", question.prompt[4:])
-        if any(sum(1 for text in self.passages if name in text) < MIN_NAMED_PASSAGES for name in names):
+        if not all(self._met_often(name) for name in names):
             return None
         return self._question_card(s, question, CAUSE)
 
