@@ -55,7 +55,8 @@ def _current_bank(ctx: typer.Context, corpus: Path | None, index: Path | None, c
     opening = service.open_index(build=may_build)
     if opening.report is not None:
         cli.err_console.print("Built the index and its question bank first.")
-    bank = service.quiz_bank()
+    # A bank its build did not finish is made here, from the notes the index is made of.
+    bank = service.quiz_bank(missing="make" if may_build else "keep")
     if not bank.stored:
         command = (f"`studybot index{f' --course {course}' if course else ''}`" if index is None else
                    f"`studybot index --index {index} --corpus FOLDER`, FOLDER being the notes it was made from")

@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from bot.core.answering import CLOSEST, NOT_COVERED, NOTES_EMPTY, Answer
-from bot.core.indexer import STAGE_LABELS, IndexReport
+from bot.core.indexer import ANSWERS_READY, STAGE_LABELS, IndexReport
 
 
 
@@ -38,10 +38,11 @@ def render_answer(console: Console, answer: Answer) -> None:
 def render_report(console: Console, report: IndexReport) -> None:
     if report.unchanged:
         console.print(f"The index is up to date: {report.documents} documents, {report.chunks} chunks, "
-                      "nothing to embed.")
+                      f"nothing to embed; {report.quiz_items} quiz questions.")
     else:
         console.print(f"Indexed {report.documents} documents into {report.chunks} chunks "
-                      f"({report.embedded} embedded, {report.reused} reused) in {report.seconds:.1f} s.")
+                      f"({report.embedded} embedded, {report.reused} reused) in {report.seconds:.1f} s: "
+                      f"answers ready after {report.answers_seconds:.1f} s, {ready_quiz(report)}.")
         for label, names in (("Added", report.added), ("Changed", report.changed), ("Removed", report.removed)):
             if names:
                 console.print(f"{label}: " + ", ".join(escape(n) for n in names))
@@ -49,18 +50,28 @@ def render_report(console: Console, report: IndexReport) -> None:
         console.print(f"[yellow]Skipped {escape(name)}:[/] {escape(reason)}")
 
 
+def ready_quiz(report: IndexReport) -> str:
+    return f"the quiz bank ({report.quiz_items} questions) after {report.seconds:.1f} s"
+
+
 @contextmanager
 def index_progress(console: Console, enabled: bool):
-    """A progress bar per stage on a terminal; a callback that does nothing otherwise."""
+    """A progress bar per stage on a terminal, and a line when answers come from the new index
+    (its quiz bank is made after); a callback that does nothing otherwise."""
     if not enabled:
         yield lambda stage, done, total: None
         return
+    started = time.monotonic()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True) as bar:
         tasks: dict[str, int] = {}
         last = [0.0]
 
         def update(stage: str, done: int, total: int) -> None:
+            if stage == ANSWERS_READY:
+                bar.console.print(f"Answers ready from the new index after {time.monotonic() - started:.1f} s; "
+                                  "the quiz questions are made next.")
+                return
             if stage not in tasks:
                 tasks[stage] = bar.add_task(STAGE_LABELS.get(stage, stage), total=max(total, 1))
             now = time.monotonic()

@@ -46,6 +46,10 @@ class ReindexInProgressError(StudyBotError):
     """A reindex is already running; a second one is refused."""
 
 
+class QuizBankPendingError(StudyBotError):
+    """The notes were just indexed and their quiz questions are still being made."""
+
+
 class NotFoundError(StudyBotError):
     """A named thing (document, schedule, question) does not exist."""
 

@@ -27,15 +27,15 @@ from bot.core.courses import DEFAULT_COURSE, Course, CourseFolders
 from bot.core.index_store import (BUILDS, DocumentEntry, Manifest, current_build, load_index, read_manifest,
                                    recorded_backends)
 from bot.core.embedding_cache import EmbeddingCache
-from bot.core.indexer import CACHE_FILE, IndexOptions, IndexReport, ProgressFn, build_index
-from bot.core.quiz.bank import QuestionBank, load_bank
+from bot.core.indexer import CACHE_FILE, IndexOptions, IndexReport, ProgressFn, build_index, make_missing_bank
+from bot.core.quiz.bank import BANK_FILE, QuestionBank, bank_is_current, load_bank
 from bot.core.question_text import clean_question
 from bot.core.quiz.items import QuizItem
 from bot.core.quiz.teacher_bank import add_teacher_question
 from bot.core.retrieval import Retriever
 from bot.core.sentence_file import VECTORS_FILE as SENTENCE_VECTORS
 from bot.core.sentence_vectors import SentenceVectors
-from bot.errors import IndexIncompatibleError, IndexMissingError, ReindexInProgressError
+from bot.errors import IndexIncompatibleError, IndexMissingError, QuizBankPendingError, ReindexInProgressError
 
 log = logging.getLogger(__name__)
 
@@ -247,9 +247,12 @@ class StudyService:
         """Build (the caller holds `_building`) and serve the result."""
         options = IndexOptions(self.settings.chunk_max_chars, self.settings.index_kind,
                                self.settings.approximate_above)
+        # Questions are answered from the new build as soon as it is published, while its quiz
+        # bank is still being made (`published`).
         report = build_index(self.corpus_dir, self.index_dir, self.embedder, options,
-                             progress or (lambda *_: None), cache_path=shared_cache_path(self.settings))
-        if not report.unchanged or not self.loaded:
+                             progress or (lambda *_: None), cache_path=shared_cache_path(self.settings),
+                             published=self.load)
+        if not self.loaded:
             self.load()
         self.last_reindex, self.last_reindex_at = report, time.time()
         return report
@@ -286,16 +289,63 @@ class StudyService:
             loaded = self._retriever.index.build_name if self._retriever else None
         return IndexInfo(self.index_dir, read_manifest(self.index_dir), loaded, self.name)
 
-    def quiz_bank(self) -> QuestionBank:
+    def quiz_bank(self, *, missing: str = "aside") -> QuestionBank:
         """The question bank of the current build, read once per build (without loading the
-        index: a quiz posted in a course nobody asks about costs no memory for its index)."""
+        index: a quiz posted in a course nobody asks about costs no memory for its index).
+
+        A build is answered from before its bank is made, so the bank can be missing: being made
+        by the build, or never finished (the build was stopped) or made by an older generator.
+        `missing` says what then: "aside" (default) raises QuizBankPendingError and, when nothing
+        is making it, makes it in a thread of its own; "make" makes it (or waits for this
+        process's build) before returning; "keep" returns the bank as stored (`stored` False)."""
         current = current_build(self.index_dir)
         build = current.name if current is not None else self.retriever().index.build_name
         cached = self._quiz_bank
-        if cached is None or cached[0] != build:
-            cached = (build, load_bank(self.index_dir / BUILDS / build))
-            self._quiz_bank = cached
-        return cached[1]
+        if cached is not None and cached[0] == build:
+            return cached[1]
+        bank = load_bank(self.index_dir / BUILDS / build)
+        if not bank.stored and missing == "aside":
+            self._make_missing_bank_aside()
+            raise QuizBankPendingError(
+                "The quiz questions of these notes are being made (the notes were just indexed).",
+                hint="Try again in a minute or two.")
+        if not bank.stored and missing == "make":
+            self._make_missing_bank()
+            bank = load_bank(self.index_dir / BUILDS / build)
+        if bank.stored:  # a missing one is looked for again next time
+            self._quiz_bank = (build, bank)
+        return bank
+
+    @property
+    def quiz_bank_ready(self) -> bool:
+        """Whether the current build's quiz bank is made (False while it is being made)."""
+        current = current_build(self.index_dir)
+        return current is not None and bank_is_current(current)
+
+    def _make_missing_bank(self) -> None:
+        """Make the current build's bank, or wait for this process's build that is making it."""
+        try:
+            with self._building(wait=True):
+                make_missing_bank(self.corpus_dir, self.index_dir)
+        except ReindexInProgressError as exc:  # another process is building: it makes the bank
+            raise QuizBankPendingError("The quiz questions of these notes are being made by another "
+                                       "process.", hint="Try again in a minute or two.") from exc
+
+    def _make_missing_bank_aside(self) -> None:
+        if self.reindexing:  # this process's build makes it
+            return
+        threading.Thread(target=self._bank_aside, name=f"quiz-bank-{self.name}", daemon=True).start()
+
+    def _bank_aside(self) -> None:
+        try:
+            with self._building():
+                items = make_missing_bank(self.corpus_dir, self.index_dir)
+            if items is not None:
+                log.info("Made the missing quiz bank of %s: %d items", self.name, items)
+        except ReindexInProgressError:  # a build is running (here or in another process): it makes it
+            pass
+        except Exception:  # a background thread has nobody to report to but the log
+            log.exception("Making the quiz bank of %s failed", self.name)
 
     def add_quiz_question(self, question: str, answer: str, wrong: list[str], explanation: str,
                           author: str) -> QuizItem:
@@ -339,5 +389,7 @@ def _make_vocabulary(retriever: Retriever) -> None:
 
 def _folder_bytes(folder: Path) -> int:
     # The sentence vectors are memory-mapped: a question reads a few rows, and the OS can drop
-    # the pages again, so they are not what a loaded course holds.
-    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and f.name != SENTENCE_VECTORS)
+    # the pages again, so they are not what a loaded course holds. The quiz bank is not loaded
+    # with the index (and is written after the build is published and loaded).
+    return sum(f.stat().st_size for f in folder.rglob("*")
+               if f.is_file() and f.name not in (SENTENCE_VECTORS, BANK_FILE) and not f.name.startswith("."))

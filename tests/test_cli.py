@@ -24,9 +24,17 @@ def test_index_json_reports_counts_and_skipped_files(run):
     assert report["embedded"] == report["chunks"] and report["reused"] == 0
     assert [s["file"] for s in report["skipped"]] == ["broken.pdf"]
     assert report["skipped"][0]["reason"]
+    # Answers come from the new index before its quiz bank is made: both times are reported.
+    assert 0 < report["answers_ready_seconds"] <= report["seconds"] and report["quiz_items"] > 0
     code, out = run("index", "--json")
     again = json.loads(out)
     assert again["embedded"] == 0 and again["reused"] == report["chunks"]
+
+
+def test_index_says_when_answers_and_the_quiz_bank_are_ready(run):
+    code, out = run("index")
+    said = " ".join(out.split())  # as a terminal of any width wraps it
+    assert code == 0 and "answers ready after" in said and "the quiz bank (" in said
 
 
 def test_ask_json_gives_answer_and_citations(run):

@@ -244,6 +244,11 @@ def _check_compatible(manifest: Manifest, model: str, backend: str, index_dir: P
             f"it is, or {RECOVER_HINT[0].lower()}{RECOVER_HINT[1:]}")
 
 
+def read_chunks(build: Path) -> list[Chunk]:
+    """The chunks of a build folder, in order."""
+    return _read_chunks(build / "chunks.jsonl")
+
+
 def _read_chunks(path: Path) -> list[Chunk]:
     chunks = []
     with path.open(encoding="utf-8") as lines:

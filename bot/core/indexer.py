@@ -1,5 +1,10 @@
 """Corpus in, index build out: read every document, chunk it, embed only the chunks whose text is
-new, and write a build that is swapped in atomically. One writer at a time, across processes."""
+new, and write a build that is swapped in atomically. One writer at a time, across processes.
+
+A build is published (made current, so questions are answered from it) as soon as its chunks and
+sentence vectors are written; its quiz bank is made after, into the published build folder, while
+the writer lock is still held. A bank that was not finished (the process stopped) is made again
+by the next build, or by `make_missing_bank`, which the service calls when a quiz needs it."""
 
 from __future__ import annotations
 
@@ -22,12 +27,12 @@ from bot.core.answering import AnswerPolicy
 from bot.core.documents import Chunk, Document, text_hash
 from bot.core.embedding import Embedder, vector_space
 from bot.core.embedding_cache import EmbeddingCache
-from bot.core.index_store import (BUILDS, DocumentEntry, Manifest, current_build, load_index, read_manifest,
-                                   write_build)
+from bot.core.index_store import (BUILDS, DocumentEntry, Manifest, current_build, load_index, read_chunks,
+                                   read_manifest, write_build)
 from bot.core.loaders import iter_corpus_files, load_document
 from bot.core.quiz import bank as quiz_bank
-from bot.core.quiz.bank import (QuestionBank, build_bank, load_bank, quiz_source, quiz_state, reusable_items,
-                                save_bank)
+from bot.core.quiz.bank import (QuestionBank, bank_is_current, build_bank, load_bank, quiz_source, quiz_state,
+                                reusable_items, save_bank)
 from bot.core.quiz.teacher_bank import load_teacher_banks
 from bot.core.sentence_file import empty_vectors, write_sentence_index
 from bot.core.sentences import comparable_texts
@@ -41,10 +46,13 @@ CACHE_FILE = "embedding-cache.sqlite"
 # a minute of work on a 2-core machine), large enough that the writes cost nothing.
 CACHE_SLICE = 256
 
+# The stage reported (1 of 1) when the new build is published: from then on questions are
+# answered from it, and only the quiz bank is still being made.
+ANSWERS_READY = "answers"
 # progress(stage, done, total); the stages, with the words the adapters show for them:
-STAGE_LABELS = {"reading": "Reading documents", "quiz": "Making quiz questions",
-                "embedding": "Embedding new chunks", "sentences": "Embedding new sentences",
-                "writing": "Writing index"}
+STAGE_LABELS = {"reading": "Reading documents", "embedding": "Embedding new chunks",
+                "sentences": "Embedding new sentences", "writing": "Writing index",
+                ANSWERS_READY: "Answers ready from the new index", "quiz": "Making quiz questions"}
 ProgressFn = Callable[[str, int, int], None]
 
 
@@ -67,15 +75,17 @@ class IndexReport:
     skipped: dict[str, str] = field(default_factory=dict)
     unchanged: bool = False
     build: str = ""
-    seconds: float = 0.0
+    seconds: float = 0.0  # the whole build, its quiz bank included
     quiz_items: int = 0
+    answers_seconds: float = 0.0  # until the build was published (answers come from it)
 
     def to_dict(self) -> dict:
         return {
             "documents": self.documents, "chunks": self.chunks, "embedded": self.embedded,
             "reused": self.reused, "added": self.added, "changed": self.changed,
             "removed": self.removed, "unchanged": self.unchanged, "build": self.build,
-            "seconds": round(self.seconds, 3), "quiz_items": self.quiz_items,
+            "seconds": round(self.seconds, 3), "answers_ready_seconds": round(self.answers_seconds, 3),
+            "quiz_items": self.quiz_items,
             "skipped": [{"file": name, "reason": why} for name, why in self.skipped.items()],
         }
 
@@ -132,9 +142,10 @@ def read_corpus(corpus_dir: Path, max_chars: int, progress: ProgressFn = _noop
 
 def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder,
                 options: IndexOptions = IndexOptions(), progress: ProgressFn = _noop, *,
-                cache_path: Path | None = None) -> IndexReport:
+                cache_path: Path | None = None, published: Callable[[], None] | None = None) -> IndexReport:
     """`cache_path`: the embedding cache to use (default: the index folder's own). Courses share
-    one, so a text that two courses hold is embedded once."""
+    one, so a text that two courses hold is embedded once. `published()` is called once the new
+    build is current, before its quiz bank is made (the service starts answering from it)."""
     started = time.perf_counter()
     with writer_lock(index_dir):
         documents, chunks_by_doc, skipped = read_corpus(corpus_dir, options.chunk_max_chars, progress)
@@ -148,53 +159,92 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder,
         teacher = load_teacher_banks(corpus_dir)
         skipped = {**skipped, **teacher[1]}
         quiz = quiz_state(corpus_dir)
-        if (_is_unchanged(old, embedder, chunker, kind, diff, index_dir)
-                and _quiz_unchanged(old, quiz, index_dir)):
+        if _is_unchanged(old, embedder, chunker, kind, diff, index_dir) and _quiz_state_unchanged(old, quiz):
+            # Only a bank can be missing here (its build stopped before making it): made now.
+            build = current_build(index_dir)
+            bank = _finish_bank(build, chunks, corpus_dir, index_dir, teacher, progress)
             return IndexReport(len(documents), len(chunks), 0, len(chunks), skipped=skipped,
                                unchanged=True, build="", seconds=time.perf_counter() - started,
-                               quiz_items=int(old.quiz.get("items", 0)))
-        bank = _bank_of_big_notes(chunks, corpus_dir, index_dir, teacher, progress)
+                               quiz_items=len(bank), answers_seconds=0.0)
         vectors, embedded = _embeddings_for(chunks, cache_path or index_dir / CACHE_FILE, embedder, progress)
         progress("writing", 0, 1)
-        if bank is None:
-            bank, _ = build_bank(chunks, corpus_dir, reusable_items(current_build(index_dir)), teacher=teacher)
         manifest = _make_manifest(embedder, kind, documents, chunks_by_doc, chunker, old, skipped, vectors)
-        manifest = replace(manifest, quiz={**quiz, "items": len(bank)})
+        manifest = replace(manifest, quiz=quiz)
         try:
-            build = write_build(index_dir, manifest, chunks, vectors, lambda folder: (
-                _write_sentence_vectors(folder, chunks, cache_path or index_dir / CACHE_FILE, embedder, progress),
-                save_bank(bank, folder)))
+            build = write_build(index_dir, manifest, chunks, vectors, lambda folder: _write_sentence_vectors(
+                folder, chunks, cache_path or index_dir / CACHE_FILE, embedder, progress))
         except BaseException:  # Ctrl-C included: no half-written build folder stays behind
             _remove_unfinished_builds(index_dir)
             raise
         progress("writing", 1, 1)
+        answers = time.perf_counter() - started
+        if published is not None:
+            published()
+        progress(ANSWERS_READY, 1, 1)
+        bank = _finish_bank(index_dir / BUILDS / build, chunks, corpus_dir, index_dir, teacher, progress)
     return IndexReport(len(documents), len(chunks), embedded, len(chunks) - embedded,
                        added=diff["added"], changed=diff["changed"], removed=diff["removed"],
                        skipped=skipped, build=build, seconds=time.perf_counter() - started,
-                       quiz_items=len(bank))
+                       quiz_items=len(bank), answers_seconds=answers)
 
 
-def _bank_of_big_notes(chunks: list[Chunk], corpus_dir: Path, index_dir: Path,
-                       teacher: tuple[list, dict[str, str]], progress: ProgressFn) -> QuestionBank | None:
-    """For notes past the quiz bank's cap (`QUIZ_NOTES_LIMIT` characters), the bank, made before
-    any embedding in a process of its own: the parser and its parses (about 300 MB) would
-    otherwise stay in this process beside the embedding model for the rest of the build, and the
-    memory a process frees is not all given back. Smaller notes get None: their bank is made here
-    after embedding, as starting a process costs seconds."""
-    if sum(len(c.text) for c in chunks) <= quiz_bank.QUIZ_NOTES_LIMIT:
-        return None
+def make_missing_bank(corpus_dir: Path, index_dir: Path, progress: ProgressFn = _noop) -> int | None:
+    """Make the quiz bank of the current build when it has none of this generator (its build was
+    stopped before the bank was finished, or the generator changed since): the number of items,
+    or None when it had one. Raises ReindexInProgressError while another writer holds the index
+    (a build running makes its bank itself)."""
+    with writer_lock(index_dir):
+        build = current_build(index_dir)
+        if build is None or bank_is_current(build):
+            return None
+        chunks = read_chunks(build)
+        return len(_finish_bank(build, chunks, corpus_dir, index_dir, load_teacher_banks(corpus_dir), progress))
+
+
+def _finish_bank(build: Path, chunks: list[Chunk], corpus_dir: Path, index_dir: Path,
+                 teacher: tuple[list, dict[str, str]], progress: ProgressFn) -> QuestionBank:
+    """The published build's quiz bank: the one it holds when this generator made it, else made now
+    (reusing the items of unchanged chunks from the newest other build that holds a bank) and
+    stored in its folder in one step, so a reader sees either no bank or the whole of it."""
+    if bank_is_current(build):
+        bank = load_bank(build)
+        if bank.stored:
+            return bank
     progress("quiz", 0, 1)
+    bank = _make_bank(chunks, corpus_dir, _reusable_from_other_builds(index_dir, build), teacher)
+    save_bank(bank, build)
+    progress("quiz", 1, 1)
+    return bank
+
+
+def _reusable_from_other_builds(index_dir: Path, build: Path) -> dict[str, list]:
+    """Generated items by chunk id of the newest other build whose bank this generator made (the
+    previous build is kept beside the current one: index_store.prune_builds)."""
+    others = sorted((f for f in (index_dir / BUILDS).iterdir() if f.is_dir() and f != build
+                     and not f.name.startswith(".") and bank_is_current(f)), reverse=True)
+    return reusable_items(others[0]) if others else {}
+
+
+def _make_bank(chunks: list[Chunk], corpus_dir: Path, reusable: dict[str, list],
+               teacher: tuple[list, dict[str, str]]) -> QuestionBank:
+    """For notes past the quiz bank's cap (`QUIZ_NOTES_LIMIT` characters), the bank is made in a
+    process of its own: the parser and its parses (about 300 MB) would otherwise stay in this
+    process beside the embedding model and the loaded index, as the memory a process frees is not
+    all given back. Smaller notes get theirs made here, as starting a process costs seconds."""
+    if sum(len(c.text) for c in chunks) <= quiz_bank.QUIZ_NOTES_LIMIT:
+        return build_bank(chunks, corpus_dir, reusable, teacher=teacher)[0]
     # Only the passages the bank is made from travel to the other process.
-    args = (quiz_source(chunks), corpus_dir, reusable_items(current_build(index_dir)))
+    return _bank_in_own_process((quiz_source(chunks), corpus_dir, reusable), teacher)
+
+
+def _bank_in_own_process(args: tuple, teacher: tuple[list, dict[str, str]]) -> QuestionBank:
     try:
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
             # The function travels by its module and name: the other process imports it.
-            bank, _ = pool.submit(quiz_bank.build_bank, *args, teacher=teacher).result()
+            return pool.submit(quiz_bank.build_bank, *args, teacher=teacher).result()[0]
     except BrokenProcessPool:  # killed (out of memory?): the bank is still worth making here
         log.warning("The quiz bank's own process stopped; making the bank in this one")
-        bank, _ = quiz_bank.build_bank(*args, teacher=teacher)
-    progress("quiz", 1, 1)
-    return bank
+        return quiz_bank.build_bank(*args, teacher=teacher)[0]
 
 
 def _remove_unfinished_builds(index_dir: Path) -> None:
@@ -232,11 +282,10 @@ def _is_unchanged(old: Manifest | None, embedder: Embedder, chunker: dict, kind:
     return True
 
 
-def _quiz_unchanged(old: Manifest | None, quiz: dict, index_dir: Path) -> bool:
-    """Same generator, same teachers' files, and the current build holds a bank it can reuse."""
-    if old is None or any(old.quiz.get(k) != v for k, v in quiz.items()):
-        return False
-    return load_bank(current_build(index_dir)).stored  # a truncated bank file is rebuilt too
+def _quiz_state_unchanged(old: Manifest | None, quiz: dict) -> bool:
+    """Same generator and same teachers' files as the current build was made with (its bank, if
+    missing, is then made into it; otherwise a new build records the new state)."""
+    return old is not None and all(old.quiz.get(k) == v for k, v in quiz.items())
 
 
 def _embeddings_for(chunks: list[Chunk], cache_path: Path, embedder: Embedder,

@@ -10,7 +10,7 @@ import time
 from collections.abc import Awaitable, Callable
 
 from bot.discord_bot.render import progress_text
-from bot.core.indexer import STAGE_LABELS
+from bot.core.indexer import ANSWERS_READY, STAGE_LABELS
 
 log = logging.getLogger(__name__)
 
@@ -23,10 +23,15 @@ class ProgressReporter:
         self._state: tuple[str, int, int] | None = None
         self._stage_started: dict[str, float] = {}
         self._shown: str | None = None
+        self._started = time.monotonic()
+        self._answers_after: float | None = None  # seconds until the new build answered questions
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         """The progress callback; called from the worker thread."""
         self._stage_started.setdefault(stage, time.monotonic())
+        if stage == ANSWERS_READY:  # a moment, not a stage: shown above the stages after it
+            self._answers_after = time.monotonic() - self._started
+            return
         self._state = (stage, done, total)
 
     def text(self) -> str | None:
@@ -35,7 +40,11 @@ class ProgressReporter:
         stage, done, total = self._state
         elapsed = time.monotonic() - self._stage_started[stage]
         eta = elapsed / done * (total - done) if done and total else None
-        return progress_text(self.title, STAGE_LABELS.get(stage, stage), done, total, eta)
+        title = self.title
+        if self._answers_after is not None:
+            title += (f"\nAnswers come from the new notes (ready after {self._answers_after:.0f} s); "
+                      "the quiz questions are being made.")
+        return progress_text(title, STAGE_LABELS.get(stage, stage), done, total, eta)
 
     async def run(self, work: Awaitable[object]) -> object:
         """Await `work` while editing the message with its progress."""

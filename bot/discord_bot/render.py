@@ -60,8 +60,9 @@ def report_text(report: IndexReport, title: str = "Reindex finished") -> str:
     else:
         parts = [f"{len(report.added)} added", f"{len(report.changed)} changed", f"{len(report.removed)} removed"]
         body = (f"Documents: {', '.join(parts)}. Chunks: {report.embedded} embedded, {report.reused} reused. "
-                f"The index now holds {report.documents} documents and {report.chunks} chunks "
-                f"({report.seconds:.1f} s).")
+                f"The index now holds {report.documents} documents and {report.chunks} chunks: answers from "
+                f"them after {report.answers_seconds:.1f} s, its {report.quiz_items} quiz questions after "
+                f"{report.seconds:.1f} s.")
         for label, names in (("Added", report.added), ("Changed", report.changed), ("Removed", report.removed)):
             if names:
                 body += f"\n{label}: " + ", ".join(names)

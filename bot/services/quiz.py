@@ -20,7 +20,7 @@ from bot.core.quiz.items import POSTABLE_KINDS, QuizItem
 from bot.core.quiz.records import OPEN, POSTING, Post, Tally
 from bot.core.quiz.schedule import MISSED, OpenPost, Schedule, due_posts, due_reveals, local_date_of, make_schedule
 from bot.core.quiz.selection import choose_items, matches_topic
-from bot.errors import InvalidInputError, NotFoundError
+from bot.errors import InvalidInputError, NotFoundError, QuizBankPendingError
 from bot.services.reviews import Reviews
 from bot.store.quiz_posts import QuizPosts
 from bot.store.quiz_schedules import QuizSchedules
@@ -148,7 +148,17 @@ class QuizService:
         """Choose the questions and claim the occurrence; [] when it was claimed already or there
         is nothing to post (then a scheduled occurrence is recorded as missed, not retried)."""
         used, retired = self.posts.item_use(slot.guild_id), self.posts.retired(slot.guild_id)
-        items = choose_items(self.items(slot.guild_id), slot.questions, used=used, retired=retired, topic=slot.topic,
+        try:
+            available = self.items(slot.guild_id)
+        except QuizBankPendingError:
+            if slot.schedule_id is None:  # a teacher's /quiz now: told to try again
+                raise
+            # The notes were just indexed: the occurrence stays due, and a later tick posts it
+            # once the bank is made (while the occurrence is open).
+            log.info("Quiz schedule #%d, %s: waiting for the quiz bank being made", slot.schedule_id,
+                     slot.local_date)
+            return []
+        items = choose_items(available, slot.questions, used=used, retired=retired, topic=slot.topic,
                              rng=self.rng)
         if not items:
             reason = f"no quiz questions available (topic {slot.topic!r})"

@@ -101,8 +101,9 @@ def test_big_notes_get_the_same_quiz_bank_from_a_process_of_its_own(corpus, tmp_
     monkeypatch.setattr(quiz_bank, "QUIZ_NOTES_LIMIT", 6_000)
     seen: list[str] = []
     build_index(corpus, tmp_path / "own", test_embedder, progress=lambda stage, *_: seen.append(stage))
-    assert seen.index("quiz") < seen.index("embedding")  # made before the model is needed
-    monkeypatch.setattr(indexer, "_bank_of_big_notes", lambda *args: None)
+    assert seen.index(indexer.ANSWERS_READY) < seen.index("quiz")  # made once answers come from the build
+    monkeypatch.setattr(indexer, "_bank_in_own_process",
+                        lambda args, teacher: quiz_bank.build_bank(*args, teacher=teacher)[0])
     build_index(corpus, tmp_path / "here", test_embedder)
 
     own, here = (load_bank(current_build(tmp_path / name)) for name in ("own", "here"))

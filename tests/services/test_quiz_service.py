@@ -214,3 +214,27 @@ def test_results_count_the_revealed_answers_and_forget_me_erases_them(room):
     assert export.answers == 2 and b"ana" in export.csv
     assert results.forget(G, 8)["quiz answers"] == 1
     assert [r.user_name for r in results.leaderboard(G, 8, "all").top] == ["ana"]
+
+
+def test_a_scheduled_quiz_waits_for_a_quiz_bank_being_made_and_posts_once_it_is(tmp_path):
+    from bot.errors import QuizBankPendingError
+
+    room = Room(tmp_path, [item(n) for n in range(1, 4)])
+    room.schedule()
+    made = [False]
+
+    def bank(guild_id):
+        if not made[0]:
+            raise QuizBankPendingError("The quiz questions of these notes are being made.")
+        return room.items
+
+    room.quiz.items = bank
+    room.now[0] = MONDAY_0830 + timedelta(minutes=31)
+    work, posts = post_due(room)
+    assert len(work.to_post) == 1 and posts == []  # not posted, and not recorded as missed
+    with pytest.raises(QuizBankPendingError):  # a teacher's /quiz now is told so
+        room.quiz.reserve(room.quiz.slot_now(G, CH, 1, "", timedelta(hours=1)))
+    made[0] = True
+    room.now[0] += timedelta(minutes=5)
+    _, [post] = post_due(room)  # a later tick, the occurrence still open
+    assert post_due(room)[1] == []

@@ -8,8 +8,9 @@ text) and runs the generator only on new chunks, so an unchanged passage keeps e
 from __future__ import annotations
 
 import json
-import math
 import logging
+import math
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -144,13 +145,19 @@ def build_bank(chunks: list[Chunk], corpus_dir: Path,
 
 
 def save_bank(bank: QuestionBank, folder: Path) -> None:
-    """One JSON object a line: a header (format, generator version, chunk ids), then the items."""
+    """One JSON object a line: a header (format, generator version, chunk ids), then the items.
+    Written aside and renamed into place: the folder may be a build already published, whose
+    readers then see no bank or the whole of it."""
     header = {"format": BANK_FORMAT, "generator": generator.GENERATOR_VERSION,
               "chunks": list(bank.chunk_ids)}
-    with (folder / BANK_FILE).open("w", encoding="utf-8") as out:
+    aside = folder / f".{BANK_FILE}.partial"
+    with aside.open("w", encoding="utf-8") as out:
         out.write(json.dumps(header, ensure_ascii=False) + "\n")
         for item in bank.items:
             out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(aside, folder / BANK_FILE)
 
 
 def load_bank(folder: Path | None) -> QuestionBank:
