@@ -36,7 +36,7 @@ def _notes(lines: list[str]) -> list[Chunk]:
 def test_one_card_a_name_and_only_for_names_the_notes_return_to():
     chunks = _notes([
         "In 1758 William Pitt, the Secretary of State responsible for the colonies, sent more regiments to America.",
-        "William Pitt, the leader of the government, raised taxes to pay for the war.",
+        "William Pitt, the Secretary of State, raised taxes to pay for the war.",  # one role, told twice
         "The fleet sailed in 1759 after William Pitt approved a new plan for the campaign in Canada.",
         "Charles Hardy, an admiral of the fleet, blockaded the harbour during the winter of 1757.",
     ])

@@ -52,8 +52,10 @@ def one_chunk_a_line(text: str, heading: str) -> list[Chunk]:
 
 def test_the_default_note_gives_enough_items_of_every_kind(items):
     # The issue asks one kept item per 200 words (11 here); the generator makes fewer rather than
-    # weak ones (see bench/RESULTS.md, section 8): this bar is what it does, not the target.
-    assert 6 <= len(items) <= 40
+    # weak ones (see bench/RESULTS.md, section 8): this bar is what it does, not the target. (5 since
+    # the "which does NOT belong" item on communes, heavy against local industry, judged borderline or
+    # dropped in rounds 7, 8a and 8, is no longer made: RESULTS 8.17.)
+    assert 5 <= len(items) <= 40
     assert {i.kind for i in items} >= {MULTIPLE_CHOICE, TRUE_FALSE, FLASHCARD}
     assert all(i.tests for i in items) and all(i.quality >= QUALITY_CUTOFF for i in items)
 

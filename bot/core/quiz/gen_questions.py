@@ -86,6 +86,8 @@ def identity_question(doc, familiar_name=lambda text: True, is_term=lambda text:
             return None  # "What was the Weavers?": a plural name standing for a house (round 6)
         if label == "PERSON" and any(t.ent_type_ != "PERSON" and t.pos_ != "DET" for t in subject_span):
             return None  # "Who was Governor Robert Dinwiddie of Virginia?": the question says who he was (round 5)
+        if label != "PERSON" and relation_only(attribute):
+            return None  # "What is Frame Relay?" / "A modified version of ISDN's protocol": its lineage
         who = "Who" if label == "PERSON" else "What"
         rest = _clean(doc[root.i + 1:].text.rstrip("."))
         # The name's own head word again in the answer ("Mercury is the working fluid in the mercury
@@ -192,6 +194,45 @@ def _description_span(attribute):
     while len(span) > 1 and span[-1].is_punct:
         span = span[:-1]
     return span
+
+
+def claimed_of_others(description: str, sentences) -> bool:
+    """The notes make the description's claim of one thing ("the first commercial ...") in more than
+    one sentence: "The first commercial steam-powered device was a water pump" beside "Newcomen's
+    engine was the first commercial true steam engine" (round 8: two answers to "What was the first
+    commercial steam-powered device?", borderline three times). The claim is the unique word and the
+    word after it, that word by its stem ("commercial", "commercially")."""
+    words = description.split()
+    at = next((i for i, w in enumerate(words) if w.lower() in _UNIQUE_WORDS), None)
+    if at is None or at + 1 >= len(words):
+        return False
+    after = words[at + 1]
+    stem = after[:max(4, len(after) - 3)]
+    claim = re.compile(rf"\b{re.escape(words[at])}\s+{re.escape(stem)}", re.IGNORECASE)
+    return sum(1 for text in sentences if claim.search(text)) > 1
+
+
+def relation_only(head) -> bool:
+    """A description that places a thing only by what it belongs to or came from: adjectives, the
+    head noun and one "of ..." phrase, nothing saying what the thing does or how it differs ("a
+    modified version of ISDN's layer two protocol", "the fundamental thermodynamic underpinning of
+    the steam engine"). Judged thin every time (rounds 7-8: "its lineage, not what it is"); a clause
+    or another phrase ("a chapter of the Treaty covering social policy", "a monarchy under a union
+    with Russia", "a variant of the engine which needs no valves") says what it is. For things, not
+    people: "a chief of the Mingo" is who a person was."""
+    if head.ent_type_:
+        return False
+    ofs = [c for c in head.children if c.dep_ == "prep"]
+    if len(ofs) != 1 or ofs[0].lower_ != "of":
+        return False
+    for token in head.subtree:
+        if token.i == head.i:
+            continue
+        if token.dep_ in {"relcl", "acl", "advcl", "appos"} or token.pos_ == "VERB" and token.dep_ != "amod":
+            return False  # a clause says what it does
+        if token.dep_ == "prep" and token.i != ofs[0].i:
+            return False  # "with", "under", "for": another phrase says how it differs
+    return True
 
 
 def _ends_clause(span) -> bool:

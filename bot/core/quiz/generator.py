@@ -31,7 +31,7 @@ from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
 from bot.core.quiz.gen_cards import term_definition
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
-                                        who_question, why_question)
+                                        claimed_of_others, relation_only, who_question, why_question)
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, enumeration_distractor,
                                     enumeration_key, name_distractors, name_keys, number_distractors, number_keys)
@@ -59,7 +59,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 22
+GENERATOR_VERSION = 23
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -69,7 +69,11 @@ CARD_QUALITY = 0.83
 # question's own "Which X", stems copied ungrammatically, several actors possible), so under the cut-off.
 ACTOR_CARD_QUALITY = 0.6
 ACTOR = "actor"  # what a who-did-what card tests: a person or body matched to what it did
-MIN_ABBREVIATION_USES = 2  # the short form is used this often: a term of the course
+# The short form is used in this many paragraphs of the notes (the one spelling it out counts): a term
+# the course returns to. MPLS and EEC, spelt out and used once more in the next sentence only, were
+# judged "mentioned once, in passing" (rounds 7-8: borderline every time); TEU, CJEU and APCs, used
+# again in another paragraph, were kept.
+MIN_ABBREVIATION_USES = 2
 FAMILIAR_TERM_COUNT = 5  # a noun the notes use this often needs no introduction after "the"
 SHORT_FORM_MAX_NAMES = 2  # "the Council" may stand for the European Council; "the Treaty" for one of many
 SHORT_FORM_RATIO = 2  # ... when the short form is used at least twice as often as the longest-used full name
@@ -78,6 +82,7 @@ MAX_YEAR_SHARE = 1 / 3
 # may hold one year item per 600 words whatever else it gives. A third of a small bank cut good year
 # items only because the other templates found little (round 7: a 5,800-word note, 8 items to 2).
 WORDS_PER_YEAR_ITEM = 600
+MAX_DEFINING_SENTENCES = 2  # "X is ..." in more sentences than this: the notes define X several ways
 MIN_NAMED_PASSAGES = 2  # "What is X?" of a named thing: X is met in this many passages of the notes
 MAX_LONG_CARD_PROMPT_WORDS = 24  # a card of a long sentence: the question short, the sentence its answer
 TRUE_FALSE_EVERY = 3  # about one name/number/year sentence in three becomes a true/false item
@@ -156,6 +161,9 @@ class _Generator:
         self.headings_text = fold(" ".join(headings))
         self.passages = [c.text for c in notes if not is_practice_section(c.heading_path)]
         self.first_abbreviation: dict[str, str] = {}
+        # Every paragraph of the notes (a chunk's lines), for how widely an abbreviation is used.
+        self.paragraphs = [line for c in notes if not is_practice_section(c.heading_path)
+                           for line in c.text.splitlines() if line.strip()]
         self.true_versions: dict[str, QuizItem] = {}  # false statement's id -> the true one
         self.events: list[_Event] = []  # dated events met so far, in the notes' order
         self.sequenced: list[_Event] = []  # those that went into sequence items
@@ -465,6 +473,11 @@ class _Generator:
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None or root.lemma_ != "be":
             return None
+        attribute = next((c for c in root.children if c.dep_ == "attr"), None)
+        if attribute is not None and relation_only(attribute):
+            return None  # "the fundamental thermodynamic underpinning of the steam engine": not what it is
+        if self._defined_often(key.text):
+            return None  # "What is colonialism?": the notes give several definitions; a card keys one
         verb = root.text.lower()
         first = key.text.split()[0]
         term = key.text[:1].lower() + key.text[1:] if first.lower() in self.lexicon.lowercase_words else key.text
@@ -508,6 +521,21 @@ class _Generator:
             # "What was AUSTPAC?", "What is the John W. Weeks Bridge?": a named thing the notes meet
             # in one passage only is a side thing; round 6 kept 0 of 7 such cards, 2 of 3 of the rest.
             return None
+        person = re.match(r"^Who (?:is|was) (.+)\?$", question.prompt) if question.asks == "identity" else None
+        if person and len(self.contexts.roles.get(person.group(1), ())) > 1 \
+                and not self._of_the_title(s.chunk, question.answer):
+            # The notes give the person several roles ("governor", "commander"): one of them is not
+            # who they were, unless it is their part in what the notes are about ("the founder of the
+            # Yuan dynasty"). Round 8: Kublai Khan as "leader of the Borjigin clan" (dropped), Shirley
+            # as governor of Massachusetts, not the commander the notes make him (borderline).
+            return None
+        if question.asks == "description" and question.prompt.startswith("Who ") \
+                and not self._met_often(question.answer.rstrip(".")):
+            return None  # "Who was the first Warsaw President?": a person the notes name once (round 8: trivia)
+        if question.asks == "description" and claimed_of_others(question.prompt, self.docs):
+            return None  # "the first commercial ..." said of two things: two answers
+        if named and self._defined_often(named.group(1)):
+            return None  # "What is Frame Relay?": the notes say what it is in several sentences; one is thin
         if question.asks == "description" and not self._names_its_referent(question.prompt, s.chunk):
             return None  # "What is the school color?", "the first item of business on Wednesdays": whose? (round 6)
         prompt = self._prompt(s, question.prompt)
@@ -540,6 +568,8 @@ class _Generator:
         if odd is None:
             return None
         shown = sorted(rng.sample(list(key.members), min(3, len(key.members))), key=key.members.index)
+        if pair_stands_out(shown, odd):
+            return None
         options = [*shown, odd]
         rng.shuffle(options)
         blanked = s.text[:key.start] + BLANK + s.text[key.end:]
@@ -586,8 +616,8 @@ class _Generator:
                     continue  # the notes' own subject, named in a heading: nothing to learn
                 if not any(w[:1].isupper() for w in abbreviation.long.split()[1:]) or " " not in abbreviation.long:
                     continue  # "revolutions per minute", "high-pressure": a unit or a word, not a name to learn
-                if self.lexicon.occurrences(abbreviation.short) < MIN_ABBREVIATION_USES:
-                    continue  # an abbreviation the notes use once or twice is a detail ("SABM")
+                if self._abbreviation_paragraphs(abbreviation.short) < MIN_ABBREVIATION_USES:
+                    continue  # an abbreviation used in one paragraph only is a detail ("SABM", "MPLS")
                 if not self._of_the_subject(abbreviation.long):
                     continue  # "National Science Foundation", "Internet Protocol": general knowledge (round 6)
                 quote = next((q for q in split_sentences(body) if abbreviation.long in q), None)
@@ -604,6 +634,21 @@ class _Generator:
                 found.append(_Candidates(body, chunk.document, [self._item(FLASHCARD, prompt, term.definition, s,
                                                            DEFINITION, 0.7)]))
         return found
+
+    def _defined_often(self, term: str) -> bool:
+        """The notes say what the term is ("X is", "X refers to", "X means") in more than
+        MAX_DEFINING_SENTENCES sentences: a card keyed to one of them marks a student who gives another
+        wrong (round 7-8: colonialism, the Rankine cycle, Frame Relay, each said to be something in 4-6
+        sentences, all borderline or dropped; the definitions kept were said once)."""
+        said = re.compile(rf"(?<![\w-]){re.escape(re.sub(r'^(?:the|a|an) ', '', term, flags=re.IGNORECASE))}"
+                          rf"\s+(?:is|are|was|were|refers? to|means?)\b", re.IGNORECASE)
+        return sum(1 for text in self.docs if said.search(text)) > MAX_DEFINING_SENTENCES
+
+    def _abbreviation_paragraphs(self, short: str) -> int:
+        """In how many paragraphs the notes use the short form as a word of its own: not inside a
+        code ("Directive 73/173/EEC") or a bracketed reference ("<Uyless Black, MPLS and ...>")."""
+        word = re.compile(rf"(?<![\w/-]){re.escape(short)}(?![\w/-])")
+        return sum(1 for p in self.paragraphs if word.search(_REFERENCE.sub(" ", p)))
 
     def _one_story(self, group: list[Event], chunk: Chunk) -> bool:
         """Events of one story: a name (not the course's own) in at least two of them ("Kublai"
@@ -764,6 +809,19 @@ def _known_people(lexicon: NotesLexicon) -> set[str]:
     return {n for n in ranked[:KEY_FIGURES] if count[n] >= max(FAMILIAR_TERM_COUNT, most / 2)}
 
 
+def pair_stands_out(shown: list[str], odd: str) -> bool:
+    """The odd option and one listed option share their noun and the others do not: "heavy industry"
+    beside "local industry" among "schools" and "welfare". The pair stands out and the item turns on
+    one adjective (round 8: dropped, the key arguable; rounds 7 and 8a: borderline). Among "solar
+    power, nuclear power" every option shares it, and "wind power" is a fair odd one."""
+    heads = [_head_word(m) for m in shown]
+    return _head_word(odd) in heads and len(set(heads)) > 1
+
+
+def _head_word(phrase: str) -> str:
+    return fold(phrase.split()[-1]).rstrip("s") if phrase.split() else ""
+
+
 def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) > 2 and w not in STOPWORDS}
 
@@ -818,6 +876,7 @@ _BOUND_WORDS = re.compile(r"\b(over|more than|less than|fewer than|at least|at m
                           r"almost|about|around|approximately|roughly|some|between)\s*$", re.IGNORECASE)
 
 
+_REFERENCE = re.compile(r"<[^<>]*>")  # "<Author, Title, Publisher, 1998>": a reference, not the notes' prose
 _SENTENCE_STARTS = frozenset({"The", "A", "An", "In", "On", "At", "After", "Before", "When", "During", "By", "From",
                               "This", "That", "These", "Those", "It", "Its", "There", "As", "Following"})
 _FOUNDED = re.compile(r"\b(founded|formed|established|created|incorporated|chartered|born)\b", re.IGNORECASE)
