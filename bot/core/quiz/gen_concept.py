@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from bot.core.quiz.gen_context import NameContexts, content_words
@@ -257,9 +258,12 @@ class DescriptionPool:
         self.contexts = contexts
         self.described: list[Description] = []
         self.lines: list[tuple[str, frozenset[str]]] = []
+        self.acting: Counter = Counter()  # name -> sentences it is the subject of a verb in (gen_actors)
         for doc in docs:
             self.described += descriptions_in(doc, lexicon)
             self.lines.append((doc.text, frozenset(content_words(doc))))
+            self.acting.update({entity_text(e) for e in doc.ents if e.root.dep_ == "nsubj" or (
+                e.root.dep_ == "pobj" and e.root.head.dep_ == "agent")} - {""})
         # A thing described twice in different words is one thing with two descriptions: the first
         # is kept as the pool's entry, every one can be asked.
         self._by_key: dict[str, Description] = {}
@@ -272,15 +276,24 @@ class DescriptionPool:
     def in_sentence(self, text: str) -> list[Description]:
         return self._by_sentence.get(text, [])
 
-    def wrong_options(self, d: Description, visible: str, sharing: set[str] | None = None) -> list[str]:
+    def described_as(self, name: str) -> Description | None:
+        """The notes' first description of `name` ("The European Commission is the main executive
+        body ..."), or None."""
+        return self._by_key.get(fold(name))
+
+    def wrong_options(self, d: Description, visible: str, sharing: set[str] | None = None,
+                      keep=lambda name: True, candidates: list[str] | None = None,
+                      max_support: float = MAX_OPTION_SUPPORT, forms=lambda name: (name,)) -> list[str]:
         """OPTIONS - 1 other things of d's kind: first those the notes describe with d's class noun or
         whose sentences use it ("network" near Tymnet as near Telenet), then those whose sentences are
         most like the answer's; none in the visible text, none sharing a word with the answer, none the
-        notes also say the description of (a second right answer)."""
+        notes also say the description of (a second right answer), none `keep` refuses. `candidates`:
+        the names to choose from, when the caller knows d's kind better (default: _candidates); `forms`:
+        how the notes write a name besides in full ("Kublai")."""
         visible_folded = fold(visible)
         wanted = set(content_words_of(d.description))
         ranked: list[tuple[float, str]] = []
-        for name in self._candidates(d):
+        for name in (self._candidates(d) if candidates is None else candidates):
             other = self._by_key.get(fold(name))
             score = 2.0 if self.of_class(name, d.class_noun) else 0.0
             if not d.kind.startswith("term"):
@@ -291,13 +304,13 @@ class DescriptionPool:
         ranked.sort(key=lambda p: (-p[0], p[1]))
         chosen: list[str] = []
         for _, name in ranked:
-            if fold(name) in visible_folded or _overlapping(name, d.subject):
+            if fold(name) in visible_folded or _overlapping(name, d.subject) or not keep(name):
                 continue
             if sharing and not sharing <= _meaningful_words(name):
                 continue
             if any(_overlapping(name, c) for c in chosen):
                 continue
-            if self._support(name, wanted, d.sentence) > MAX_OPTION_SUPPORT:
+            if self._support(name, wanted, d.sentence, forms) > max_support:
                 continue
             chosen.append(name)
             if len(chosen) == OPTIONS - 1:
@@ -361,15 +374,26 @@ class DescriptionPool:
                     found.add(name)
         return found
 
-    def _support(self, name: str, wanted: set[str], own: str) -> float:
+    def _support(self, name: str, wanted: set[str], own: str, forms=lambda name: (name,)) -> float:
+        """The largest share of `wanted` one sentence about `name` holds: a sentence naming it (in any
+        of its `forms`: "Kublai" for Kublai Khan), or the one after it when that opens with "he",
+        "she" or "they" ("He renewed a massive drive against the Song dynasty")."""
         if not wanted:
             return 0.0
-        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(f)}(?![\w-])" for f in forms(name)))
         best = 0.0
-        for text, lemmas in self.lines:
-            if text != own and pattern.search(text):
-                best = max(best, len(wanted & lemmas) / len(wanted))
+        for i, (text, lemmas) in enumerate(self.lines):
+            if not pattern.search(text):
+                continue
+            following = self.lines[i + 1] if i + 1 < len(self.lines) else ("", frozenset())
+            about = [(text, lemmas)] + ([following] if _PERSONAL_OPENING.match(following[0]) else [])
+            for line, words in about:
+                if line != own:
+                    best = max(best, len(wanted & words) / len(wanted))
         return best
+
+
+_PERSONAL_OPENING = re.compile(r"^(He|She|They|His|Her|Their)\b")
 
 
 def content_words_of(text: str) -> list[str]:

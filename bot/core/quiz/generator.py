@@ -35,10 +35,12 @@ from bot.core.quiz.gen_questions import (Question, apposition_questions, identit
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, enumeration_distractor,
                                     enumeration_key, name_distractors, name_keys, number_distractors, number_keys)
+from bot.core.quiz.gen_actors import actor_choice
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_concept_causes import fronted_cause_question
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
+from bot.core.quiz.gen_term_cloze import TermKin
 from bot.core.quiz.gen_context import NameContexts
 from bot.core.quiz.gen_places import place_levels
 from bot.core.quiz.gen_standalone import (full_names_of, gives_away, incidental_year, leans_on_context, other_figures,
@@ -202,6 +204,7 @@ class _Generator:
         # After the second pass: a single-word term is central only when the notes define it.
         self.central_terms = CentralTerms([c.text for c in notes], list(headings), self.docs.values(),
                                           self.lexicon, list(self.titles.values()))  # gen_concept_terms
+        self.term_kin = TermKin(self.docs.values(), self.lexicon, list(self.titles.values()))  # gen_term_cloze
 
     # --- per chunk ------------------------------------------------------------------------
 
@@ -345,6 +348,16 @@ class _Generator:
                     continue  # "Zhu" for "Zhu Shijie": a part of a name the notes give in full
                 card = self._question_card(s, question, ACTOR, quality=ACTOR_CARD_QUALITY)
                 items.append(card)
+            cloze = self.term_kin.cloze(doc, visible)  # a key term blanked, other terms of its head as options
+            if cloze:
+                items.append(self._item(MULTIPLE_CHOICE, self._prompt(s, cloze.prompt), cloze.answer, s, cloze.tests,
+                                        cloze.quality, options=cloze.options, explanation=_from_notes(s)))
+            # ... and asked with options: the answer among names of its kind the notes never say it of (gen_actors).
+            actor = actor_choice(doc, self.descriptions, visible, full_names=self.full_names, met_often=self._met_often,
+                                 is_term=self._is_term, common=common)
+            if actor:
+                items.append(self._item(MULTIPLE_CHOICE, self._prompt(s, actor.prompt), actor.answer, s, actor.tests,
+                                        actor.quality, options=actor.options, explanation=_from_notes(s)))
         listed = enumeration_key(doc)
         if listed and self._of_the_title(s.chunk, *listed.members):
             listed = None  # "steam power" among heat sources in notes on the steam engine: a give-away (round 6)

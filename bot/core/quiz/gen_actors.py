@@ -1,0 +1,182 @@
+"""Who did what, asked with options: "Who expanded the Grand Canal from southern China to Daidu in the
+north?" (Kublai Khan among other rulers of the notes), "Which of these has the initiative to propose
+legislation?" (the European Commission among the other bodies the notes describe), "Which of these
+founded the Muslim Brotherhood ...?" (among other people the notes make actors).
+
+A sentence that opens with a name as the subject of its main verb says what that person, body,
+people or country did; round 8 left most of them unasked (RESULTS 8.12-8.13: 59-113 standalone
+sentences a note fit no template, on history notes mostly deeds). Asked as a card ("Who promoted
+...?") the judges kept 5 of 40 (round 4): several people of the notes could be meant, so no one
+answer was defensible. With options the question is "which of these", and each wrong option is a
+name of the answer's kind that the notes never say the predicate of:
+
+- a **person** the notes return to (met in at least two passages), asked by the full name the notes
+  give ("Kublai" -> "Kublai Khan"); wrong options are other people of the notes ranked by the role the
+  notes give them and by how alike their sentences are (gen_concept.DescriptionPool), none the notes
+  put on another side ("the French commander" among British governors: round 7's drops);
+- a **people** (spaCy's NORP) among other peoples the notes also make the subject of what happened;
+- a **named thing** (a body, a network, a treaty) only when the notes say what class of thing it is
+  ("The European Commission is the main executive body ...") and call three other names by that
+  class noun: a company among networks would give the answer away.
+
+None is offered whose own sentences say most of the predicate (a second right answer). Nothing here
+names a course's things: names, roles, sides and classes come from spaCy's parse of the notes
+(gen_concept, gen_context), the question from gen_questions.who_question.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from bot.core.quiz.gen_concept import ACTOR, MIN_SAME_CLASS, NAMED, Description, DescriptionPool
+from bot.core.quiz.gen_lexicon import PERSON, TRUSTED_SHARE, entity_text, name_shape_ok
+from bot.core.quiz.gen_questions import who_question
+from bot.core.quiz.gen_standalone import gives_away
+
+# Over a year blanked in the same sentence (0.72-0.76): the deed is what a teacher asks, the year
+# of it far less often (round 8: incidental years the first complaint). Under the concept cards.
+ACTOR_CHOICE_QUALITY = 0.77
+# A deed is said in fewer words than a description, and other people's sentences say it in other
+# words ("commenced a military campaign against the Song" / Kublai "renewed a massive drive against
+# the Song": round 4 found both right): an option whose sentences share a fifth of the predicate's
+# content words is left out (descriptions: half, gen_concept.MAX_OPTION_SUPPORT).
+MAX_DEED_SUPPORT = 0.2
+MIN_ACTING = 2  # a people offered as an option is the subject of this many sentences
+_ASKING = re.compile(r"^(?:Who|What|Which \S+) ")
+# Peoples that act in the notes. Not countries: the small model reads people as places ("Loudoun",
+# "Newcastle" offered among countries beside Britain and Spain).
+_COLLECTIVE = {"NORP": "group"}
+_RELATIVE = frozenset({"which", "who", "whom", "whose", "that"})
+
+
+@dataclass(frozen=True)
+class ActorChoice:
+    prompt: str
+    answer: str
+    options: tuple[str, ...]
+    tests: str = ACTOR
+    quality: float = ACTOR_CHOICE_QUALITY
+
+
+def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[str, set[str]], met_often,
+                 is_term=lambda text: False, common=lambda word: False) -> ActorChoice | None:
+    """The who-did-what question of one parsed sentence, or None. `full_names` maps a word to the
+    longer names of the notes holding it (gen_standalone.full_names_of); `met_often(name)` says
+    whether the notes return to a name."""
+    opener, doc = _opener(doc)
+    question = who_question(doc, is_term, common)
+    asking = _ASKING.match(question.prompt) if question else None
+    if asking is None:
+        return None
+    predicate = question.prompt[asking.end():].rstrip("?")
+    subject = doc.char_span(0, len(question.answer), alignment_mode="expand")
+    if subject is None or not any(t.pos_ == "PROPN" for t in subject):
+        return None  # a term ("Compound engines") is gen_concept_terms'
+    if any(t.pos_ == "PRON" and t.lower_ not in _RELATIVE for t in doc[subject.end:]):
+        return None  # "... the work begun by his grandfather": whose, only the answer says (round 4)
+    found = _actor(subject, pool, full_names)
+    if found is None:
+        return None
+    answer, kind, class_noun = found
+    if not (met_often(answer) or kind == PERSON and met_often(subject.text)):
+        return None  # a name met in one passage is a side figure (judged trivia every round)
+    d = Description(answer, kind, class_noun, predicate, "", doc.text)
+    sides = pool.contexts.sides.get(answer, set()) if kind == PERSON else set()
+    acting = kind in _COLLECTIVE.values()
+    people = sorted(_people(pool.lexicon, full_names) - {answer}) if kind == PERSON else None
+    wrong = pool.wrong_options(d, visible, keep=lambda name: _same_side(pool, sides, name) and (
+        not acting or pool.acting[name] >= MIN_ACTING), candidates=people, max_support=MAX_DEED_SUPPORT,
+        forms=lambda name: (name, *(w for w in name.split() if full_names.get(w) == {name})))
+    if not wrong:
+        return None
+    if kind == NAMED and sum(1 for w in wrong if pool.of_class(w, class_noun)) < MIN_SAME_CLASS:
+        return None  # "OSI" and "National Science Foundation" among networks
+    if gives_away(predicate, answer, wrong):
+        return None
+    lead = "Who" if kind == PERSON else "Which of these"
+    if opener:
+        lead = f"{opener}, {lead[:1].lower()}{lead[1:]}"
+    options = [answer, *wrong]
+    random.Random(f"actor\x1f{doc.text}\x1f{answer}").shuffle(options)
+    return ActorChoice(f"{lead} {predicate}?", answer, tuple(options))
+
+
+def _opener(doc):
+    """("In 1755", the rest of the sentence as its own parse) when the sentence opens with a phrase of
+    when or where set off by a comma ("In 1755, Braddock led ..."), else ("", doc): the question keeps
+    the phrase in front ("In 1755, who led ...?"). The sentence already stands alone
+    (gen_standalone.leans_on_context judged its opener), so the phrase names its time or place."""
+    first = doc[0] if len(doc) else None
+    if first is None or first.dep_ != "prep" or first.head.dep_ != "ROOT":
+        return "", doc
+    comma = first.right_edge.i + 1
+    if comma >= len(doc) - 3 or doc[comma].text != ",":
+        return "", doc
+    return doc[:comma].text, doc[comma + 1:].as_doc()
+
+
+def _actor(subject, pool: DescriptionPool, full_names: dict[str, set[str]]) -> tuple[str, str, str] | None:
+    """(the answer as the options write it, its kind, its class noun) of the sentence's subject."""
+    lexicon = pool.lexicon
+    ents = [e for e in subject.doc.ents if subject.start <= e.start and e.end <= subject.end]
+    whole = ents[0] if len(ents) == 1 else None
+    text = entity_text(whole) if whole is not None else subject.text.removeprefix("The ").removeprefix("the ")
+    if whole is not None and whole.label_ in _COLLECTIVE:
+        kind = _COLLECTIVE[whole.label_]
+        if entity_text(subject) != text or not lexicon.trusted(text, kind):
+            return None  # "the British government": more than the people's name
+        return text, kind, kind
+    person = _person(text, full_names, lexicon) if subject[0].lower_ != "the" else ""  # "The Harvard Crimson"
+    if person:
+        roles = sorted(pool.contexts.roles.get(person, ()))
+        return person, PERSON, roles[0] if roles else PERSON
+    if whole is not None and whole.label_ == "PERSON" or entity_text(subject) != text:
+        return None  # a person the notes do not trust as one; "Admiral Edward Hawke": a role in the answer
+    described = pool.described_as(text)
+    if described is None or described.kind != NAMED:
+        return None  # the notes never say what class of thing it is: no options sure to be its kind
+    return text, NAMED, described.class_noun
+
+
+def _person(text: str, full_names: dict[str, set[str]], lexicon) -> str:
+    """The person's name in full: "Kublai" -> "Kublai Khan", "Braddock" -> "Edward Braddock" when the
+    notes give exactly one full name of a person holding it; "" when they give none or several ("Shi"
+    of three Shis). The short form's own label is not asked: the small model reads "Washington" as a
+    place and "Braddock" as a company where the sentence makes it the subject of a deed."""
+    people = _people(lexicon, full_names)
+    if " " in text:
+        return text if text in people else ""
+    longer = full_names.get(text, set())
+    return next(iter(longer)) if len(longer) == 1 and longer <= people else ""  # "Zhu": Zhu Shijie or Zhu Yuanzhang?
+
+
+_PEOPLE: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _people(lexicon, full_names: dict[str, set[str]]) -> frozenset[str]:
+    """The people of the notes, by full name: a name of two words or more labelled a person nearly
+    every time (not `lexicon.trusted`, which refuses "George Washington" because "Washington" alone is
+    read as a place), met at least twice in full or by a part no other name shares ("Montcalm")."""
+    cached = _PEOPLE.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    found = set()
+    for name, votes in lexicon.label_votes.items():
+        if " " not in name or votes[PERSON] < TRUSTED_SHARE * sum(votes.values()) or not name_shape_ok(name, PERSON):
+            continue
+        if lexicon.inside_longer_name(name, PERSON) or lexicon.mostly_in_longer_names(name):
+            continue  # "William Henry" of "Fort William Henry"
+        own = [w for w in name.split() if w[:1].isupper() and full_names.get(w) == {name}]
+        if lexicon.occurrences(name) >= 2 or any(lexicon.occurrences(w) >= 2 for w in own):
+            found.add(name)
+    _PEOPLE.clear()  # one set of notes at a time
+    _PEOPLE[id(lexicon)] = (lexicon, frozenset(found))
+    return _PEOPLE[id(lexicon)][1]
+
+
+def _same_side(pool: DescriptionPool, sides: set[str], name: str) -> bool:
+    """Not put on another side than the answer's by the notes (both sides known and disjoint)."""
+    theirs = pool.contexts.sides.get(name, set())
+    return not (sides and theirs and not sides & theirs)

@@ -1,0 +1,52 @@
+"""Who did what, asked with options (gen_actors): the subject of a deed among other people of the notes,
+never a part of a name the notes give to two people, never a predicate that points at its own answer."""
+
+from __future__ import annotations
+
+from bot.core.documents import Chunk, make_chunk_id
+from bot.core.quiz.gen_actors import actor_choice
+from bot.core.quiz.generator import _Generator
+
+CANAL = [
+    "Thomas Hale was the chief engineer of the Riverton Canal company from 1818 to 1831.",
+    "Hale designed the first staircase of locks on the canal in 1820.",
+    "Margaret Cole was the treasurer of the Riverton Canal company and its largest shareholder.",
+    "Margaret Cole raised the money for the eastern extension through a public subscription.",
+    "Henry Walsh was the resident engineer of the western section and a rival of Thomas Hale.",
+    "Henry Walsh surveyed the route across the marshes before the company bought the land.",
+    "Edward Price was the contractor who supplied the navvies for the western section.",
+    "Edward Price built the aqueduct over the river Lune with stone from his own quarries.",
+    "Samuel Hale, a merchant of the town, bought shares in the canal company in 1819.",
+    "Samuel Hale sold his shares when the railway reached the town in 1846.",
+    "Walsh resigned from the company after the collapse of the marsh embankment.",
+]
+
+
+def _notes(lines: list[str], name: str = "canal.txt", title: str = "Riverton Canal") -> list[Chunk]:
+    return [Chunk(make_chunk_id(name, (title,), line, i), name, (title,), None, i, line)
+            for i, line in enumerate(lines)]
+
+
+def _actor_items(lines: list[str], **kwargs) -> list:
+    """Every sentence's who-did-what question (before the bank keeps one item an answer)."""
+    g = _Generator(_notes(lines, **kwargs))
+    common = g.lexicon.lowercase_words.__contains__
+    found = (actor_choice(doc, g.descriptions, text, full_names=g.full_names, met_often=g._met_often,
+                          is_term=g._is_term, common=common) for text, doc in g.docs.items())
+    return [q for q in found if q]
+
+
+def test_a_deed_is_asked_with_the_people_of_the_notes_as_options():
+    items = {i.prompt: i for i in _actor_items(CANAL)}
+    item = items["Who raised the money for the eastern extension through a public subscription?"]
+    assert item.answer == "Margaret Cole"
+    assert len(item.options) == 4 and item.answer in item.options
+    assert set(item.options) <= {"Thomas Hale", "Margaret Cole", "Henry Walsh", "Edward Price", "Samuel Hale"}
+    # "Walsh" alone stands for the one person of the notes so named: the answer gives the name in full.
+    assert items["Who resigned from the company after the collapse of the marsh embankment?"].answer == "Henry Walsh"
+
+
+def test_no_item_on_a_part_of_two_names_or_a_predicate_pointing_at_its_answer():
+    prompts = [i.prompt for i in _actor_items(CANAL)]
+    assert not any("first staircase" in p for p in prompts)  # "Hale": Thomas or Samuel?
+    assert not any("his own quarries" in p or "his shares" in p for p in prompts)  # whose? only the answer says
