@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from bot.core.quiz.gen_context import content_words
-from bot.core.quiz.gen_lexicon import TERM, NotesLexicon, entity_text, name_shape_ok, term_of, tests_of
+from bot.core.quiz.gen_lexicon import PERSON, TERM, NotesLexicon, entity_text, name_shape_ok, term_of, tests_of
 from bot.core.quiz.gen_standalone import gives_away
 from bot.core.tokens import STOPWORDS, fold
 
@@ -177,15 +177,19 @@ class TermKin:
                 wrong = self._wrong_names(name, words[at], group, doc, visible)
                 count = self.lexicon.occurrences(name)
                 if len(wrong) == OPTIONS - 1 and (best is None or count > self.lexicon.occurrences(best[0])):
-                    best, tests = (name, name, wrong), self._tests_of(name)
+                    best, tests = (name, name, wrong), self._tests_of(name, group)
         return best, tests
 
-    def _tests_of(self, name: str) -> str:
-        """What an item on the name tests, by the kind the notes' parse gives it most often: a
-        building or fort (spaCy's FAC) is a place; a product or work a term of the subject."""
-        votes = self.lexicon.label_votes[name]
-        kind = max(votes, key=votes.get)
-        return "place" if kind == "FAC" else tests_of(kind) if kind.islower() else TERM
+    def _tests_of(self, name: str, group: set[str]) -> str:
+        """What an item on the name tests, by the kind the notes' parse gives the names on its class
+        word most often (a fort read now as a place, now as a person or a company by the small model):
+        never a person, since a person's name has no class word; a building (spaCy's FAC) is a place."""
+        votes: Counter = Counter()
+        for other in group:
+            votes.update(self.lexicon.label_votes[other])
+        kinds = [k for k, _ in votes.most_common() if k != PERSON and (k.islower() or k == "FAC")]
+        kind = kinds[0] if kinds else "organisation"
+        return "place" if kind == "FAC" else tests_of(kind)
 
     def _wrong_names(self, name: str, class_word: str, group: set[str], doc, visible: str) -> list[str]:
         """Other names on the class word sharing no other word with the answer or each other (not
