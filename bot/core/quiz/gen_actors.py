@@ -164,8 +164,9 @@ def _people(lexicon, full_names: dict[str, set[str]]) -> frozenset[str]:
         return cached[1]
     found = set()
     for name, votes in lexicon.label_votes.items():
-        if " " not in name or votes[PERSON] < TRUSTED_SHARE * sum(votes.values()) or not name_shape_ok(name, PERSON):
-            continue
+        if " " not in name or votes[PERSON] < TRUSTED_SHARE * sum(votes.values()) or not name_shape_ok(name, PERSON) \
+                or re.search(r"['’]s\b", name):
+            continue  # "Edward Said’s Orientalism": a work named after a person
         if lexicon.inside_longer_name(name, PERSON) or lexicon.mostly_in_longer_names(name):
             continue  # "William Henry" of "Fort William Henry"
         own = [w for w in name.split() if w[:1].isupper() and full_names.get(w) == {name}]
