@@ -24,7 +24,8 @@ _CUES = (
     (NUMBER, re.compile(r"\bhow (many|much|long|old|far|large|big|high|tall|often)\b|"
                         r"\bwhat (percentage|proportion|share|number|amount|fraction)\b", re.I)),
     (DATE, re.compile(r"^\s*when\b|\b(what|which|in what) (year|decade|date|month|century|period|day)\b|"
-                      r"\b(dates?|years?)\s*\??\s*$", re.I)),  # "great leap forward dates"
+                      r"(?<!many )(?<!past )(?<!recent )(?<!several )(?<!few )(?<!last )\b(dates?|years?)\s*\??\s*$", re.I)),
+     # "great leap forward dates", not "... for many years?"
     (REASON, re.compile(r"^\s*(why|how come)\b|\bwhat (was|were|is|are) the (main |key |chief )?"
                         r"(reasons?|causes?|motives?)\b|\bwhat (caused|led to|prompted|motivated)\b|"
                         r"\bfor what reason\b", re.I)),
@@ -53,8 +54,13 @@ _ORDINAL = (r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|
             r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first)")
 _DATE = re.compile(r"\b(1\d\d\d|20\d\d|\d{1,2}(st|nd|rd|th)? century|" + _ORDINAL + r" century)s?\b|"
                    r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b|"
+                   # "on Thursdays", "during the Second World War": days and the world wars date things too
+                   r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|"
+                   r"\b((first|second) world war|world war (i|ii|one|two)\b)|"
                    r"\b\d{3}\s*(AD|BC|CE|BCE)\b", re.I)
-_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+_NUMBER = re.compile(r"\d|\b(twice|thrice|(a|an|one|less than a|more than a) (second|minute|hour|day|week|"
+                     r"fortnight|month|year|decade|century|generation))\b|"  # "held out for almost a month"
+                     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                      r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|half|third|quarter|"
                      r"dozens?|percent|doubled|tripled|quadrupled|halved|fold|several|few)\b", re.I)
 # Words that give a reason. "Thus", "therefore", "consequently" and a leading "As a result" are
