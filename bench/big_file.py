@@ -8,7 +8,8 @@ note reuses paragraphs, grouped and headed differently each time round: every ch
 distinct (the embedding cache dedupes identical texts, which would flatter the build).
 
 Each build runs in a fresh child process, as `studybot index` does (`StudyService.reindex`, which
-loads the new index after building it). The parent samples the RSS of the child and of the
+loads the new index once it is published, before its sentence vectors and quiz bank are made: the
+"answers ready" and "quiz bank ready" times are both printed). The parent samples the RSS of the child and of the
 processes it starts (big notes get their quiz bank made in one) every 50 ms; the child prints when
 each stage starts, so every sample is put down to the stage it fell in.
 
@@ -97,15 +98,17 @@ def child(corpus: Path, index: Path, backend: str) -> None:
     marked(indexer, "_embeddings_for", "embedding")
     marked(indexer, "_read_back", "vectors read back from the cache")
     marked(indexer, "_write_sentence_vectors", "sentence vectors")
-    marked(indexer, "_bank_of_big_notes", "quiz bank (its own process for big notes)")
-    marked(indexer, "build_bank", "quiz bank")
+    marked(indexer, "_bank_of_big_notes", "quiz bank (its own process for big notes)")  # before 7g
+    marked(indexer, "_make_bank", "quiz bank (after publishing; its own process for big notes)")
     marked(index_store, "_write_chunks", "writing chunks")
     marked(index_store, "make_faiss_index", "vectors (faiss)")
-    marked(lexical.LexicalIndex, "build", "BM25", after="quiz bank file, manifest, swap")
+    marked(lexical.LexicalIndex, "build", "BM25", after="vocabulary, manifest, swap")
     last = [0.0]
 
     def progress(stage: str, done: int, total: int) -> None:
         now = time.time()
+        if stage == getattr(indexer, "ANSWERS_READY", None):
+            mark("answers ready")
         if stage in ("embedding", "sentences") and (done in (0, total) or now - last[0] > 1.0):
             last[0] = now
             mark("embedding" if stage == "embedding" else "sentence vectors", done=done, total=total)
@@ -224,6 +227,10 @@ def print_run(label: str, run: dict) -> None:
     if done:
         r = done["report"]
         print(f"chunks {r['chunks']}, embedded {r['embedded']}, reused {r['reused']}, quiz items {r['quiz_items']}")
+        start = next(m["t"] for m in run["marks"] if m["stage"] == "start")
+        answers = next((m["t"] for m in run["marks"] if m["stage"] == "answers ready"), None)
+        print("answers ready after " + (f"{answers - start:.1f} s" if answers else "(not marked)")
+              + f", quiz bank ready after {done['t'] - start:.1f} s (in the build process)")
     # The stage's opening mark carries no counts; its progress marks do.
     embedding = [m for m in run["marks"] if m["stage"] == "embedding" and "done" in m]
     if embedding:

@@ -123,12 +123,30 @@ def _ask_all(service, questions, label: str, records_out) -> dict:
 QUALITY_FIGURES = ("questions", "fact_in_answer", "fact_in_first_sentence", "declined", "answered_confident")
 
 
-def quality_child(backend: str, sample: int) -> dict:
+def without_stored_sentences(service, work: Path) -> None:
+    """Answer as a build does between being published and having its sentence vectors (or an older
+    build): the stored ones are dropped, and every candidate sentence is embedded at question time
+    into a cache of its own (the build's sentence stage, which filled the shared cache, has not
+    run yet in that window)."""
+    import bot.service as service_module
+    from bot.core.embedding import vector_space
+    from bot.core.embedding_cache import EmbeddingCache
+    from bot.core.embedding_questions import at_question_time
+    from bot.core.sentence_vectors import SentenceVectors
+
+    service_module._attach_sentences = lambda index: None
+    service.retriever().index.sentences = None
+    service.sentence_vectors = SentenceVectors(at_question_time(service.embedder),
+                                               EmbeddingCache(work / "question-time.sqlite", vector_space(service.embedder)))
+
+
+def quality_child(backend: str, sample: int, unstored: bool = False) -> dict:
     """Answer quality with one backend: the pool's twelve notes as one course with all their
     covered and adversarial questions (`sample` > 0: a fixed sample per course instead); off-topic
     questions as answer_pool.py's `halves` set-up asks them (six courses indexed, 25 covered
     questions of each other course); the default note's question sets. Every index is built with
-    the backend (chunks and sentence vectors), quiz generation off (answers never read it)."""
+    the backend (chunks and sentence vectors), quiz generation off (answers never read it).
+    `unstored`: every index answers without its stored sentence vectors (`without_stored_sentences`)."""
     from bot.config import Settings
     from bot.core.embedding_backends import make_embedder
     from bot.core.evaluation import EvalQuestion, load_questions
@@ -136,7 +154,7 @@ def quality_child(backend: str, sample: int) -> dict:
 
     import answer_pool
 
-    work = OUT / f"quality-{backend}"
+    work = OUT / f"quality-{backend}{'-unstored' if unstored else ''}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     embedder = make_embedder(backend=backend, model_cache=MODEL_CACHE)
@@ -153,10 +171,12 @@ def quality_child(backend: str, sample: int) -> dict:
         print(f"  {name}: indexed {service.info().manifest.chunk_count} chunks in "
               f"{time.perf_counter() - started:.0f} s, load {load()}", file=sys.stderr, flush=True)
         assert service.info().manifest.backend == backend and (settings.index_dir / CACHE_FILE).exists()
+        if unstored:
+            without_stored_sentences(service, work / name)
         return service
 
     courses = sorted(p.stem for p in (POOL / "notes").glob("*.txt"))
-    results: dict = {"backend": backend, "load_avg_start": load()}
+    results: dict = {"backend": backend + (" (unstored)" if unstored else ""), "load_avg_start": load()}
     with (work / "records.jsonl").open("w", encoding="utf-8") as records:
         service = service_for("pool", answer_pool.course_corpus(work / "pool", courses))
         questions = [q for c in courses for q in answer_pool.load_course_questions(c, sample or None)]
@@ -222,6 +242,9 @@ def main() -> None:
     parser.add_argument("--texts")
     parser.add_argument("--skip-quality", action="store_true")
     parser.add_argument("--quality-only", action="store_true")
+    parser.add_argument("--unstored", action="store_true",
+                        help="with --quality-child: answer without the stored sentence vectors (every "
+                        "candidate embedded at question time, as just after a build is published)")
     parser.add_argument("--threads", type=int, default=0,
                         help="threads per backend (0: the library default); 1 gives CPU seconds that "
                              "hold on a busy machine")
@@ -230,7 +253,7 @@ def main() -> None:
         print(json.dumps(speed_child(args.speed_child, Path(args.texts), args.threads)))
         return
     if args.quality_child:
-        print(json.dumps(quality_child(args.quality_child, args.sample)))
+        print(json.dumps(quality_child(args.quality_child, args.sample, args.unstored)))
         return
     if args.quick:
         args.chunks, args.sample = 200, 5

@@ -224,7 +224,8 @@ def main() -> None:
     parser.add_argument("--tries", type=int, default=3, help="runs of a pass disturbed by other processes")
     parser.add_argument("--quick", action="store_true", help="smoke run: 300 / 10,000 chunks, 2 passes")
     parser.add_argument("--compare-stored", action="store_true",
-                        help="also answer each index without its stored sentence vectors (as an older build)")
+                        help="also answer each index without its stored sentence vectors (as a build whose "
+                        "sentence vectors are still being made, or an older one)")
     parser.add_argument("--questions", choices=["auto", "torch"], default="auto",
                         help="what embeds questions (QUESTION_RUNTIME auto: fp32 ONNX over torch's vectors)")
     parser.add_argument("--backend", choices=["torch", "onnx-int8"], default="torch",
@@ -256,6 +257,9 @@ def main() -> None:
         cases = [(label + stored, index_dir, kind) for label, index_dir, kind in cases
                  for stored in (", stored sentences", ", no stored sentences")]
 
+    import bot.service as service_module
+
+    attach_sentences = service_module._attach_sentences
     rows, details, loaded, faults = [], [], {}, []
     for label, index_dir, kind in cases:
         service = make_service(index_dir, embedder)
@@ -263,7 +267,12 @@ def main() -> None:
         retriever = service.load()
         load_s = time.perf_counter() - start
         if label.endswith("no stored sentences"):
+            # As a build whose sentence vectors are still being made (or an older one): the
+            # service would take the stored ones up again, so it is told they are not there.
             retriever.index.sentences = None
+            service_module._attach_sentences = lambda index: None
+        else:
+            service_module._attach_sentences = attach_sentences
         service.ask("What is covered in these notes?")  # warm-up
         service.retriever().vocabulary  # noqa: B018 - made in the background after a first answer
         rng = random.Random(args.seed)

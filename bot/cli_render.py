@@ -70,7 +70,7 @@ def index_progress(console: Console, enabled: bool):
         def update(stage: str, done: int, total: int) -> None:
             if stage == ANSWERS_READY:
                 bar.console.print(f"Answers ready from the new index after {time.monotonic() - started:.1f} s; "
-                                  "the quiz questions are made next.")
+                                  "its sentence vectors and quiz questions are made next.")
                 return
             if stage not in tasks:
                 tasks[stage] = bar.add_task(STAGE_LABELS.get(stage, stage), total=max(total, 1))

@@ -24,16 +24,19 @@ from bot.core.embedding_questions import at_question_time, question_embedder
 from bot.core.corpus_changes import corpus_changes
 from bot.core.corpus_files import check_upload, resolve_document, write_document
 from bot.core.courses import DEFAULT_COURSE, Course, CourseFolders
-from bot.core.index_store import (BUILDS, DocumentEntry, Manifest, current_build, load_index, read_manifest,
-                                   recorded_backends)
+from bot.core.index_store import (BUILDS, DocumentEntry, LoadedIndex, Manifest, current_build, load_index,
+                                   read_manifest, recorded_backends)
 from bot.core.embedding_cache import EmbeddingCache
-from bot.core.indexer import CACHE_FILE, IndexOptions, IndexReport, ProgressFn, build_index, make_missing_bank
+from bot.core.indexer import (CACHE_FILE, IndexOptions, IndexReport, ProgressFn, build_index, finish_build,
+                              unfinished)
 from bot.core.quiz.bank import BANK_FILE, QuestionBank, bank_is_current, load_bank
 from bot.core.question_text import clean_question
 from bot.core.quiz.items import QuizItem
 from bot.core.quiz.teacher_bank import add_teacher_question
 from bot.core.retrieval import Retriever
+from bot.core.sentence_file import INDEX_FILE as SENTENCE_INDEX
 from bot.core.sentence_file import VECTORS_FILE as SENTENCE_VECTORS
+from bot.core.sentence_file import DamagedSentenceFile, load_sentence_vectors, sentence_vectors_made
 from bot.core.sentence_vectors import SentenceVectors
 from bot.errors import IndexIncompatibleError, IndexMissingError, QuizBankPendingError, ReindexInProgressError
 
@@ -172,6 +175,8 @@ class StudyService:
                     current = self._retriever
                 if current is None or self._superseded(current):
                     return self.load()
+        if current.index.sentences is None:  # made after the build was published: here yet?
+            _attach_sentences(current.index)
         self._used()
         return current
 
@@ -211,6 +216,9 @@ class StudyService:
         changed = tuple(corpus_changes(self.corpus_dir, manifest)) if manifest else ()
         if changed and build:
             return IndexOpening(self.reindex(progress, wait=True), changed)
+        current = current_build(self.index_dir)
+        if build and current is not None and unfinished(current):
+            self._finish_aside()  # its build was stopped after publishing it (or it is older)
         return IndexOpening(None, changed)
 
     @property
@@ -254,6 +262,10 @@ class StudyService:
                              published=self.load)
         if not self.loaded:
             self.load()
+        with self._swap_lock:
+            current = self._retriever
+        if current is not None and current.index.sentences is None:
+            _attach_sentences(current.index)
         self.last_reindex, self.last_reindex_at = report, time.time()
         return report
 
@@ -305,12 +317,12 @@ class StudyService:
             return cached[1]
         bank = load_bank(self.index_dir / BUILDS / build)
         if not bank.stored and missing == "aside":
-            self._make_missing_bank_aside()
+            self._finish_aside()
             raise QuizBankPendingError(
                 "The quiz questions of these notes are being made (the notes were just indexed).",
                 hint="Try again in a minute or two.")
         if not bank.stored and missing == "make":
-            self._make_missing_bank()
+            self._finish()
             bank = load_bank(self.index_dir / BUILDS / build)
         if bank.stored:  # a missing one is looked for again next time
             self._quiz_bank = (build, bank)
@@ -322,30 +334,32 @@ class StudyService:
         current = current_build(self.index_dir)
         return current is not None and bank_is_current(current)
 
-    def _make_missing_bank(self) -> None:
-        """Make the current build's bank, or wait for this process's build that is making it."""
+    def _finish(self) -> None:
+        """Finish the current build (indexer.finish_build), or wait for this process's build
+        that is finishing it."""
         try:
             with self._building(wait=True):
-                make_missing_bank(self.corpus_dir, self.index_dir)
-        except ReindexInProgressError as exc:  # another process is building: it makes the bank
+                finish_build(self.corpus_dir, self.index_dir, self.embedder,
+                             cache_path=shared_cache_path(self.settings))
+        except ReindexInProgressError as exc:  # another process is building: it finishes it
             raise QuizBankPendingError("The quiz questions of these notes are being made by another "
                                        "process.", hint="Try again in a minute or two.") from exc
 
-    def _make_missing_bank_aside(self) -> None:
-        if self.reindexing:  # this process's build makes it
+    def _finish_aside(self) -> None:
+        if self.reindexing:  # this process's build finishes it
             return
-        threading.Thread(target=self._bank_aside, name=f"quiz-bank-{self.name}", daemon=True).start()
+        threading.Thread(target=self._finish_in_background, name=f"finish-build-{self.name}", daemon=True).start()
 
-    def _bank_aside(self) -> None:
+    def _finish_in_background(self) -> None:
         try:
             with self._building():
-                items = make_missing_bank(self.corpus_dir, self.index_dir)
-            if items is not None:
-                log.info("Made the missing quiz bank of %s: %d items", self.name, items)
-        except ReindexInProgressError:  # a build is running (here or in another process): it makes it
+                if finish_build(self.corpus_dir, self.index_dir, self.embedder,
+                                cache_path=shared_cache_path(self.settings)):
+                    log.info("Finished the index build of %s (sentence vectors, quiz bank)", self.name)
+        except ReindexInProgressError:  # a build is running (here or in another process): it finishes it
             pass
         except Exception:  # a background thread has nobody to report to but the log
-            log.exception("Making the quiz bank of %s failed", self.name)
+            log.exception("Finishing the index build of %s failed", self.name)
 
     def add_quiz_question(self, question: str, answer: str, wrong: list[str], explanation: str,
                           author: str) -> QuizItem:
@@ -387,9 +401,24 @@ def _make_vocabulary(retriever: Retriever) -> None:
     retriever.lexical.stems_by_head  # noqa: B018 - the same, for words the notes never use
 
 
+def _attach_sentences(index: LoadedIndex) -> None:
+    """Give a served build the sentence vectors made since it was loaded (a stat a question while
+    they are being made; they are then read by key, as when loaded with the build)."""
+    if index.folder is None or not sentence_vectors_made(index.folder):
+        return
+    try:
+        index.sentences = load_sentence_vectors(index.folder, index.manifest.chunk_count, index.manifest.dimension)
+    except DamagedSentenceFile:
+        log.warning("The sentence vectors of %s are unreadable; sentences are embedded at question time",
+                    index.folder, exc_info=True)
+
+
 def _folder_bytes(folder: Path) -> int:
     # The sentence vectors are memory-mapped: a question reads a few rows, and the OS can drop
     # the pages again, so they are not what a loaded course holds. The quiz bank is not loaded
     # with the index (and is written after the build is published and loaded).
+    # Both are written after the build is published and loaded (the sentence index is 12 bytes a
+    # sentence, a few per cent of what a loaded build holds).
     return sum(f.stat().st_size for f in folder.rglob("*")
-               if f.is_file() and f.name not in (SENTENCE_VECTORS, BANK_FILE) and not f.name.startswith("."))
+               if f.is_file() and f.name not in (SENTENCE_VECTORS, SENTENCE_INDEX, BANK_FILE)
+               and not f.name.startswith("."))

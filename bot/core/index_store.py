@@ -108,7 +108,7 @@ def write_build(index_dir: Path, manifest: Manifest, chunks: list[Chunk], vector
     """Write a complete build aside, then make it current atomically. Returns the build name.
 
     `write_extras(folder)` writes the caller's own files into the build folder before it is
-    completed, so they are swapped in with it (the indexer keeps the quiz bank there)."""
+    completed, so they are swapped in with it."""
     import faiss
 
     builds = index_dir / BUILDS

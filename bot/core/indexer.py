@@ -1,10 +1,12 @@
 """Corpus in, index build out: read every document, chunk it, embed only the chunks whose text is
 new, and write a build that is swapped in atomically. One writer at a time, across processes.
 
-A build is published (made current, so questions are answered from it) as soon as its chunks and
-sentence vectors are written; its quiz bank is made after, into the published build folder, while
-the writer lock is still held. A bank that was not finished (the process stopped) is made again
-by the next build, or by `make_missing_bank`, which the service calls when a quiz needs it."""
+A build is published (made current, so questions are answered from it) as soon as its chunks,
+their vectors and search indexes are written. Then, into the published build folder and with the
+writer lock still held, come the vectors of its sentences (until they are there, a question embeds
+the sentences it compares: bot.core.sentence_vectors) and its quiz bank; each is written aside and
+renamed into place. What a stopped process did not finish is made by the next build, or by
+`finish_build`, which the service calls when it opens the index or a quiz needs the bank."""
 
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ from bot.core.quiz import bank as quiz_bank
 from bot.core.quiz.bank import (QuestionBank, bank_is_current, build_bank, load_bank, quiz_source, quiz_state,
                                 reusable_items, save_bank)
 from bot.core.quiz.teacher_bank import load_teacher_banks
-from bot.core.sentence_file import empty_vectors, write_sentence_index
+from bot.core.sentence_file import empty_vectors, sentence_vectors_made, write_sentence_index
 from bot.core.sentences import comparable_texts
 from bot.errors import DocumentError, ReindexInProgressError, StudyBotError
 
@@ -159,46 +161,64 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder,
         teacher = load_teacher_banks(corpus_dir)
         skipped = {**skipped, **teacher[1]}
         quiz = quiz_state(corpus_dir)
+        cache_path = cache_path or index_dir / CACHE_FILE
         if _is_unchanged(old, embedder, chunker, kind, diff, index_dir) and _quiz_state_unchanged(old, quiz):
-            # Only a bank can be missing here (its build stopped before making it): made now.
+            # Only what comes after publishing can be missing here (its build was stopped first).
             build = current_build(index_dir)
+            _finish_sentences(build, chunks, cache_path, embedder, progress)
             bank = _finish_bank(build, chunks, corpus_dir, index_dir, teacher, progress)
             return IndexReport(len(documents), len(chunks), 0, len(chunks), skipped=skipped,
                                unchanged=True, build="", seconds=time.perf_counter() - started,
                                quiz_items=len(bank), answers_seconds=0.0)
-        vectors, embedded = _embeddings_for(chunks, cache_path or index_dir / CACHE_FILE, embedder, progress)
+        vectors, embedded = _embeddings_for(chunks, cache_path, embedder, progress)
         progress("writing", 0, 1)
         manifest = _make_manifest(embedder, kind, documents, chunks_by_doc, chunker, old, skipped, vectors)
         manifest = replace(manifest, quiz=quiz)
         try:
-            build = write_build(index_dir, manifest, chunks, vectors, lambda folder: _write_sentence_vectors(
-                folder, chunks, cache_path or index_dir / CACHE_FILE, embedder, progress))
+            build = write_build(index_dir, manifest, chunks, vectors)
         except BaseException:  # Ctrl-C included: no half-written build folder stays behind
             _remove_unfinished_builds(index_dir)
             raise
+        del vectors  # the index holds them now
         progress("writing", 1, 1)
         answers = time.perf_counter() - started
         if published is not None:
             published()
         progress(ANSWERS_READY, 1, 1)
-        bank = _finish_bank(index_dir / BUILDS / build, chunks, corpus_dir, index_dir, teacher, progress)
+        folder = index_dir / BUILDS / build
+        _finish_sentences(folder, chunks, cache_path, embedder, progress)
+        bank = _finish_bank(folder, chunks, corpus_dir, index_dir, teacher, progress)
     return IndexReport(len(documents), len(chunks), embedded, len(chunks) - embedded,
                        added=diff["added"], changed=diff["changed"], removed=diff["removed"],
                        skipped=skipped, build=build, seconds=time.perf_counter() - started,
                        quiz_items=len(bank), answers_seconds=answers)
 
 
-def make_missing_bank(corpus_dir: Path, index_dir: Path, progress: ProgressFn = _noop) -> int | None:
-    """Make the quiz bank of the current build when it has none of this generator (its build was
-    stopped before the bank was finished, or the generator changed since): the number of items,
-    or None when it had one. Raises ReindexInProgressError while another writer holds the index
-    (a build running makes its bank itself)."""
+def finish_build(corpus_dir: Path, index_dir: Path, embedder: Embedder, progress: ProgressFn = _noop, *,
+                 cache_path: Path | None = None) -> bool:
+    """Make what the current build lacks of what comes after publishing (its sentence vectors, its
+    quiz bank of this generator): its build was stopped before they were finished, or it is older.
+    Returns whether anything was made. Raises ReindexInProgressError while another writer holds
+    the index (a build running finishes itself)."""
     with writer_lock(index_dir):
         build = current_build(index_dir)
-        if build is None or bank_is_current(build):
-            return None
+        if build is None or not unfinished(build):
+            return False
         chunks = read_chunks(build)
-        return len(_finish_bank(build, chunks, corpus_dir, index_dir, load_teacher_banks(corpus_dir), progress))
+        _finish_sentences(build, chunks, cache_path or index_dir / CACHE_FILE, embedder, progress)
+        _finish_bank(build, chunks, corpus_dir, index_dir, load_teacher_banks(corpus_dir), progress)
+        return True
+
+
+def unfinished(build: Path) -> bool:
+    """Whether a build folder still lacks its sentence vectors or its quiz bank."""
+    return not (sentence_vectors_made(build) and bank_is_current(build))
+
+
+def _finish_sentences(build: Path, chunks: list[Chunk], cache_path: Path, embedder: Embedder,
+                      progress: ProgressFn) -> None:
+    if not sentence_vectors_made(build):
+        _write_sentence_vectors(build, chunks, cache_path, embedder, progress)
 
 
 def _finish_bank(build: Path, chunks: list[Chunk], corpus_dir: Path, index_dir: Path,

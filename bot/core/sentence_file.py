@@ -8,12 +8,15 @@ Two files in the build folder:
 - `sentence-index.npz`: where each chunk's rows start (`offsets`, one more than the chunks), and
   a 64-bit key of every text sorted with its row (`keys`, `rows`), read whole (12 bytes a row).
 
-A build without them (made before they existed) still answers: the texts are then embedded at
-question time, as before."""
+They are made after the build is published (bot.core.indexer): the vectors are written aside and
+renamed into place, then the index file, which is what makes them count. A build without the
+index file (its sentence vectors still being made, or made before they existed) still answers:
+the texts are then embedded at question time."""
 
 from __future__ import annotations
 
 import hashlib
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,26 +41,40 @@ def write_sentence_vectors(folder: Path, texts_by_chunk: list[list[str]], vector
     """`vectors` holds one row per text of `texts_by_chunk`, in that order."""
     if sum(len(texts) for texts in texts_by_chunk) != len(vectors):
         raise ValueError(f"{sum(len(t) for t in texts_by_chunk)} sentence texts but {len(vectors)} vectors")
-    np.save(folder / VECTORS_FILE, np.asarray(vectors, dtype=np.float16))
+    np.save(_aside(folder, VECTORS_FILE), np.asarray(vectors, dtype=np.float16))
     write_sentence_index(folder, texts_by_chunk)
 
 
 def empty_vectors(folder: Path, rows: int, dimension: int) -> np.ndarray:
-    """The vectors file, to be filled row by row in chunk order (then `write_sentence_index`)."""
+    """The vectors file, written aside, to be filled row by row in chunk order (then
+    `write_sentence_index` puts it in place)."""
     if not rows:
-        np.save(folder / VECTORS_FILE, np.zeros((0, dimension), dtype=np.float16))
+        np.save(_aside(folder, VECTORS_FILE), np.zeros((0, dimension), dtype=np.float16))
         return np.zeros((0, dimension), dtype=np.float16)
-    return np.lib.format.open_memmap(folder / VECTORS_FILE, mode="w+", dtype=np.float16, shape=(rows, dimension))
+    return np.lib.format.open_memmap(_aside(folder, VECTORS_FILE), mode="w+", dtype=np.float16,
+                                     shape=(rows, dimension))
 
 
 def write_sentence_index(folder: Path, texts_by_chunk: list[list[str]]) -> None:
-    """The offsets and sorted keys of the texts whose vectors `VECTORS_FILE` holds in this order."""
+    """The offsets and sorted keys of the texts whose vectors `VECTORS_FILE` holds in this order.
+    The vectors written aside are renamed into place first, the index last: a reader of the folder
+    (a build already answering questions) finds both or no index."""
     offsets = np.zeros(len(texts_by_chunk) + 1, dtype=np.int64)
     np.cumsum([len(texts) for texts in texts_by_chunk], out=offsets[1:])
     keys = np.array([text_key(t) for texts in texts_by_chunk for t in texts], dtype=np.uint64)
     order = np.argsort(keys, kind="stable")
-    with (folder / INDEX_FILE).open("wb") as out:
+    with _aside(folder, INDEX_FILE).open("wb") as out:
         np.savez(out, offsets=offsets, keys=keys[order], rows=order.astype(np.uint32))
+    os.replace(_aside(folder, VECTORS_FILE), folder / VECTORS_FILE)
+    os.replace(_aside(folder, INDEX_FILE), folder / INDEX_FILE)
+
+
+def sentence_vectors_made(build: Path) -> bool:
+    return (build / INDEX_FILE).exists()
+
+
+def _aside(folder: Path, name: str) -> Path:
+    return folder / f".partial-{name}"  # ends as the name does: np.save adds ".npy" otherwise
 
 
 class StoredSentences:
@@ -86,10 +103,11 @@ class StoredSentences:
 
 
 def load_sentence_vectors(build: Path, chunk_count: int, dimension: int) -> StoredSentences | None:
-    """The build's sentence vectors; None when it has none (made before they existed). Files that
-    cannot be read, or do not agree with each other or with the build, raise DamagedSentenceFile."""
+    """The build's sentence vectors; None when it has none yet (being made: the index file comes
+    last) or made before they existed. Files that cannot be read, or do not agree with each other
+    or with the build, raise DamagedSentenceFile."""
     vectors_path, index_path = build / VECTORS_FILE, build / INDEX_FILE
-    if not vectors_path.exists() and not index_path.exists():
+    if not index_path.exists():
         return None
     try:
         vectors = np.load(vectors_path, mmap_mode="r", allow_pickle=False)

@@ -1,8 +1,9 @@
-"""Embeddings of the sentences answer selection compares with a question. A build made since they
-existed holds them (`sentence_file`, made by the indexer), so a question reads them and calls no
-model. A text a build does not hold (a heading holding the date asked for, or any text of an older
-build) is embedded here, and kept in memory and in the embedding cache on disk: after a restart,
-a passage asked about before costs no model call."""
+"""Embeddings of the sentences answer selection compares with a question. A build holds them once
+its sentence stage has run (`sentence_file`, made by the indexer just after the build is
+published), so a question reads them and calls no model. A text a build does not hold (a heading
+holding the date asked for, any text of a build whose sentence vectors are still being made, or of
+an older build) is embedded here, and kept in memory and in the embedding cache on disk: after a
+restart, a passage asked about before costs no model call."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ class SentenceVectors:
 
     def for_build(self, stored: StoredSentences | None) -> Callable[[list[str]], np.ndarray]:
         """What answering calls for one build's questions (with `kept`, see below)."""
-        return self if stored is None else _ForBuild(self, stored)
+        return _Unstored(self) if stored is None else _ForBuild(self, stored)
 
     def kept(self, sentences: list[str], stored: StoredSentences | None = None) -> dict[str, np.ndarray]:
         """The vectors of those texts held without a model call (the build's, memory's, the cache's
@@ -88,3 +89,19 @@ class _ForBuild:
 
     def kept(self, sentences: list[str]) -> dict[str, np.ndarray]:
         return self.vectors.kept(sentences, stored=self.stored)
+
+
+class _Unstored:
+    """SentenceVectors for a build that holds none (its sentence vectors are still being made, just
+    after it was published, or it was made before they existed): every candidate is embedded at
+    question time, so that answers compare the same sentences in meaning as with the build's own
+    vectors; each is kept in memory and in the cache, where the build's sentence stage finds it."""
+
+    def __init__(self, vectors: SentenceVectors) -> None:
+        self.vectors = vectors
+
+    def __call__(self, sentences: list[str]) -> np.ndarray:
+        return self.vectors(sentences)
+
+    def kept(self, sentences: list[str]) -> dict[str, np.ndarray]:
+        return dict(zip(sentences, self.vectors(sentences))) if sentences else {}

@@ -43,7 +43,7 @@ class ProgressReporter:
         title = self.title
         if self._answers_after is not None:
             title += (f"\nAnswers come from the new notes (ready after {self._answers_after:.0f} s); "
-                      "the quiz questions are being made.")
+                      "its sentence vectors and quiz questions are being made.")
         return progress_text(title, STAGE_LABELS.get(stage, stage), done, total, eta)
 
     async def run(self, work: Awaitable[object]) -> object:

@@ -1,5 +1,6 @@
-"""A build answers questions as soon as its chunks and sentence vectors are written: its quiz bank
-is made after it is published, and a bank its build did not finish is made again."""
+"""A build answers questions as soon as its chunks, their vectors and search indexes are written:
+its sentence vectors and quiz bank are made after it is published, and what a build did not finish
+is made again."""
 
 from __future__ import annotations
 
@@ -31,15 +32,17 @@ def test_a_build_is_published_and_answers_before_its_quiz_bank_is_made(corpus, t
 
     def published():
         build = current_build(index)
-        at_publish["loads"] = len(load_index(index, model=test_embedder.model_name,
-                                             backend=test_embedder.backend).chunks)
-        at_publish["bank"] = bank_is_current(build)
+        loaded = load_index(index, model=test_embedder.model_name, backend=test_embedder.backend)
+        at_publish.update(loads=len(loaded.chunks), sentences=loaded.sentences, bank=bank_is_current(build))
 
     report = build_index(corpus, index, test_embedder, progress=lambda stage, *_: seen.append(stage),
                          published=published)
-    assert at_publish == {"loads": report.chunks, "bank": False}  # answers first, no bank yet
-    assert seen.index(ANSWERS_READY) > max(i for i, s in enumerate(seen) if s in ("sentences", "writing"))
-    assert seen.index(ANSWERS_READY) < seen.index("quiz")
+    # Answers first: neither the sentence vectors nor the bank are there yet.
+    assert at_publish == {"loads": report.chunks, "sentences": None, "bank": False}
+    assert max(i for i, s in enumerate(seen) if s in ("embedding", "writing")) < seen.index(ANSWERS_READY)
+    assert seen.index(ANSWERS_READY) < seen.index("sentences") < seen.index("quiz")
+    loaded = load_index(index, model=test_embedder.model_name, backend=test_embedder.backend)
+    assert loaded.sentences is not None and len(loaded.sentences) > report.chunks
     bank = load_bank(current_build(index))
     assert bank.stored and len(bank) == report.quiz_items > 0
     assert 0 < report.answers_seconds <= report.seconds
@@ -114,4 +117,51 @@ def test_a_missing_bank_is_made_aside_when_a_quiz_asks_for_it(hashed_service):
         time.sleep(0.05)
     assert [i.to_dict() for i in restarted.quiz_bank().items] == made
     assert current_build(hashed_service.index_dir) == build and not [
-        t for t in threading.enumerate() if t.name.startswith("quiz-bank-")]
+        t for t in threading.enumerate() if t.name.startswith("finish-build-")]
+
+
+def test_questions_before_the_sentence_vectors_compare_the_same_sentences(hashed_service, monkeypatch):
+    """Between publishing and the sentence vectors, a question embeds every sentence it compares:
+    the answers are those the stored vectors give."""
+    shutil.copytree(DEFAULT_CORPUS, hashed_service.corpus_dir, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("quizzes"))
+    questions = ["Who replaced Peng Dehuai?", "When did the Great Leap Forward begin?",
+                 "What was the Hundred Flowers Campaign?"]
+    during = {}
+    real = indexer._finish_sentences
+
+    def asked_first(build, *args):
+        during["sentences"] = hashed_service.retriever().index.sentences
+        during["answers"] = [hashed_service.ask(q) for q in questions]
+        return real(build, *args)
+
+    monkeypatch.setattr(indexer, "_finish_sentences", asked_first)
+    hashed_service.reindex()
+    assert during["sentences"] is None
+    assert hashed_service.retriever().index.sentences is not None  # taken up once made
+    after = [hashed_service.ask(q) for q in questions]
+    for a, b in zip(during["answers"], after):
+        assert (a.tier, a.sentences) == (b.tier, b.sentences)
+        assert a.similarity == pytest.approx(b.similarity, abs=2e-3)
+
+
+def test_a_build_stopped_before_its_sentence_vectors_gets_them_when_opened(hashed_service, monkeypatch):
+    (hashed_service.corpus_dir / "cells.md").write_text(
+        "# Cells\n\n## Mitochondria\n\nThe mitochondria make ATP by aerobic respiration in the cell.\n")
+
+    def stopped(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(indexer, "_write_sentence_vectors", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        hashed_service.reindex()
+    monkeypatch.undo()
+    build = current_build(hashed_service.index_dir)
+    restarted = type(hashed_service)(hashed_service.settings, hashed_service.embedder)
+    assert restarted.open_index().report is None  # nothing to index: it is served at once
+    assert restarted.retriever().index.sentences is None
+    deadline = time.monotonic() + 20
+    while (indexer.unfinished(build) or restarted.reindexing) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert restarted.retriever().index.sentences is not None and restarted.quiz_bank().stored
+    assert current_build(hashed_service.index_dir) == build
