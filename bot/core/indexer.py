@@ -36,7 +36,7 @@ from bot.core.quiz import bank as quiz_bank
 from bot.core.quiz.bank import (QuestionBank, bank_is_current, build_bank, load_bank, quiz_source, quiz_state,
                                 reusable_items, save_bank)
 from bot.core.quiz.teacher_bank import load_teacher_banks
-from bot.core.sentence_file import empty_vectors, sentence_vectors_made, write_sentence_index
+from bot.core.sentence_file import VectorsWriter, sentence_vectors_made, write_sentence_index
 from bot.core.sentences import comparable_texts
 from bot.errors import DocumentError, ReindexInProgressError, StudyBotError
 
@@ -376,7 +376,7 @@ def _write_sentence_vectors(folder: Path, chunks: list[Chunk], cache_path: Path,
     texts = [comparable_texts(c, AnswerPolicy.semantic_chars) for c in chunks]
     cache = EmbeddingCache(cache_path, vector_space(embedder))
     rows = sum(len(t) for t in texts)
-    vectors = empty_vectors(folder, rows, embedder.dimension)
+    vectors = VectorsWriter(folder, rows, embedder.dimension)
     row, start = 0, 0
     progress("sentences", 0, rows)
     while start < len(chunks):
@@ -392,12 +392,10 @@ def _write_sentence_vectors(folder: Path, chunks: list[Chunk], cache_path: Path,
             cache.put_many(fresh)
             known.update(fresh)
         if flat:
-            vectors[row:row + len(flat)] = np.vstack([known[hashes[t]] for t in flat])
+            vectors.append(np.vstack([known[hashes[t]] for t in flat]))
         row += len(flat)
         progress("sentences", row, rows)
-    if isinstance(vectors, np.memmap):
-        vectors.flush()
-    del vectors
+    vectors.close()
     write_sentence_index(folder, texts)
 
 
