@@ -50,3 +50,12 @@ def test_no_item_on_a_part_of_two_names_or_a_predicate_pointing_at_its_answer():
     prompts = [i.prompt for i in _actor_items(CANAL)]
     assert not any("first staircase" in p for p in prompts)  # "Hale": Thomas or Samuel?
     assert not any("his own quarries" in p or "his shares" in p for p in prompts)  # whose? only the answer says
+
+
+def test_a_date_before_the_subject_stays_in_front_of_the_question():
+    from bot.core import nlp
+    from bot.core.quiz.gen_actors import _opener
+    opener, rest = _opener(nlp.parse_lines(["In 1781 Thomas Hale patented a lock gate that needed no paddles."])[0])
+    assert opener == "In 1781" and rest.text.startswith("Thomas Hale patented")
+    opener, rest = _opener(nlp.parse_lines(["Thomas Hale patented a lock gate in 1781."])[0])
+    assert opener == "" and rest.text.startswith("Thomas Hale")

@@ -18,6 +18,7 @@ ECONOMICS = [
     "Economists advise managers to ignore sunk costs when they make decisions.",
     "Total costs are the sum of fixed costs and variable costs.",
     "Total costs grow more slowly than output in a large factory.",
+    "While fixed costs stay the same, variable costs change with output.",
 ]
 
 WAR = [
@@ -31,6 +32,7 @@ WAR = [
     "Fort Dunmore stood at the mouth of the valley.",
     "In 1763 the peace treaty returned Fort Eldon to the crown.",
     "Fort Eldon was the last fort held by the royal army.",
+    "The two armies finally met between Fort Carver and Fort Eldon.",
 ]
 
 
@@ -58,6 +60,8 @@ def test_a_term_among_terms_on_its_head_noun_not_one_written_beside_it():
     assert "total cost" in kin.by_head[("cost", "pl")] and "total cost" in kin.together["variable cost"]
     doc = next(d for t, d in _generator(ECONOMICS, "Economics").docs.items() if t.startswith("Raw materials"))
     assert "total costs" not in kin._wrong("variable cost", "cost", "pl", doc, doc.text)
+    # Two terms on one head in one sentence, not listed together: the pair gives the blank away (round 9a).
+    assert "While fixed costs stay the same, variable costs change with output." not in clozes
 
 
 def test_a_name_among_names_on_its_class_word_none_the_notes_give_the_same_year():
@@ -66,3 +70,4 @@ def test_a_name_among_names_on_its_class_word_none_the_notes_give_the_same_year(
     assert q is not None and q.answer == "Fort Brill"
     assert "Fort Dunmore" not in q.options  # it too fell to the rebels in 1761
     assert len(q.options) == 4 and all(o.startswith("Fort ") for o in q.options)
+    assert "The two armies finally met between Fort Carver and Fort Eldon." not in clozes  # which two? (round 9a)

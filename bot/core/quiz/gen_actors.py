@@ -105,16 +105,20 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
 
 def _opener(doc):
     """("In 1755", the rest of the sentence as its own parse) when the sentence opens with a phrase of
-    when or where set off by a comma ("In 1755, Braddock led ..."), else ("", doc): the question keeps
+    when or where set off by a comma ("In 1755, Braddock led ..."), or a date without one, else ("", doc): the question keeps
     the phrase in front ("In 1755, who led ...?"). The sentence already stands alone
     (gen_standalone.leans_on_context judged its opener), so the phrase names its time or place."""
     first = doc[0] if len(doc) else None
     if first is None or first.dep_ != "prep" or first.head.dep_ != "ROOT":
         return "", doc
-    comma = first.right_edge.i + 1
-    if comma >= len(doc) - 3 or doc[comma].text != ",":
+    after = first.right_edge.i + 1
+    if after >= len(doc) - 3:
         return "", doc
-    return doc[:comma].text, doc[comma + 1:].as_doc()
+    if doc[after].text == ",":
+        return doc[:after].text, doc[after + 1:].as_doc()
+    if any(t.ent_type_ == "DATE" for t in doc[:after]) and doc[after].dep_ != "punct":
+        return doc[:after].text, doc[after:].as_doc()  # "In 1755 Braddock led ...": a date needs no comma
+    return "", doc
 
 
 def _actor(subject, pool: DescriptionPool, full_names: dict[str, set[str]]) -> tuple[str, str, str] | None:

@@ -126,8 +126,11 @@ class TermKin:
         return any(fold(w) in self.title_words or fold(w).rstrip("s") in self.title_words or
                    (w.isupper() and any(i.startswith(w.lower()) for i in self.title_initials)) for w in words[:-1])
 
-    def cloze(self, doc, visible: str) -> TermCloze | None:
-        """The sentence with its best-kinned term blanked, or None."""
+    def cloze(self, doc, visible: str, met_often=lambda name: True) -> TermCloze | None:
+        """The sentence with its best-kinned term blanked, or None. `met_often(name)`: the notes
+        return to a name (a fort met in one passage is a side detail: round 9a)."""
+        if _QUOTATION.search(doc.text) or _counted_back(doc):
+            return None  # a quotation cut from its context; "The two forces": which two? (round 9a drops)
         best = None
         for chunk in doc.noun_chunks:
             found = _term(chunk)
@@ -135,14 +138,14 @@ class TermKin:
                 continue
             key, text, number = found
             words = key.split()
-            if key not in self.by_head.get((words[-1], number), ()):
+            if key not in self.by_head.get((words[-1], number), ()) or self._partnered(chunk, words[-1], doc):
                 continue
             wrong = self._wrong(key, words[-1], number, doc, visible)
             if len(wrong) == OPTIONS - 1 and (best is None or _rank(self, key) > _rank(self, best[1])):
                 best = (text, key, wrong)
         tests = TERM
         if best is None:
-            best, tests = self._name_blank(doc, visible)
+            best, tests = self._name_blank(doc, visible, met_often)
         if best is None:
             return None
         text, key, wrong = best
@@ -162,7 +165,18 @@ class TermKin:
         random.Random(f"term-cloze\x1f{doc.text}").shuffle(options)
         return TermCloze(stem, answer, tuple(options), tests)
 
-    def _name_blank(self, doc, visible: str):
+    def _partnered(self, chunk, head: str, doc) -> bool:
+        """Another term on the same head noun in the sentence, not listed with this one: "While _____
+        concerns the governance structure, administrative law binds ...": the pair gives the answer
+        away, and the options' own kind may be arguable (round 9a: primary law for constitutional law)."""
+        for other in doc.noun_chunks:
+            found = _term(other) if other.start != chunk.start else None
+            if found and found[0].split()[-1] == head and _coordinate(other.root) is not _coordinate(chunk.root) \
+                    and not self._of_subject(found[1]):  # "the sources of European Union law" is the course
+                return True
+        return False
+
+    def _name_blank(self, doc, visible: str, met_often=lambda name: True):
         """((name, name, wrong options), what it tests) of the sentence's best name on a class word."""
         best, tests = None, TERM
         for ent in doc.ents:
@@ -172,7 +186,7 @@ class TermKin:
                 continue
             for at in (0, -1):
                 group = self.by_class.get((fold(words[at]), at), set())
-                if name not in group:
+                if name not in group or not met_often(name):
                     continue
                 wrong = self._wrong_names(name, words[at], group, doc, visible)
                 count = self.lexicon.occurrences(name)
@@ -248,6 +262,19 @@ class TermKin:
 def _rank(kin: TermKin, key: str) -> int:
     """The term the notes use most is the one a teacher asks about."""
     return kin.counts[key]
+
+
+_QUOTATION = re.compile(r"[\"“”]")
+
+
+def _counted_back(doc) -> bool:
+    """"The two forces", "the three men": a number of things counted before, with nothing after the
+    noun saying which ("The three sources of European Union law" says it)."""
+    for t in doc:
+        if t.like_num and t.i > 0 and doc[t.i - 1].lower_ == "the" and t.head.pos_ == "NOUN" \
+                and not any(c.dep_ in {"prep", "relcl", "acl"} for c in t.head.children):
+            return True
+    return False
 
 
 def _coordinate(token):

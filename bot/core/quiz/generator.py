@@ -61,7 +61,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 24
+GENERATOR_VERSION = 25
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -348,7 +348,7 @@ class _Generator:
                     continue  # "Zhu" for "Zhu Shijie": a part of a name the notes give in full
                 card = self._question_card(s, question, ACTOR, quality=ACTOR_CARD_QUALITY)
                 items.append(card)
-            cloze = self.term_kin.cloze(doc, visible)  # a key term blanked, other terms of its head as options
+            cloze = self.term_kin.cloze(doc, visible, self._met_often)  # a key term blanked, other terms of its head as options
             if cloze:
                 items.append(self._item(MULTIPLE_CHOICE, self._prompt(s, cloze.prompt), cloze.answer, s, cloze.tests,
                                         cloze.quality, options=cloze.options, explanation=_from_notes(s)))
