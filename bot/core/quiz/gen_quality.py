@@ -430,8 +430,10 @@ def undecidable(item: QuizItem) -> bool:
     return item.kind == TRUE_FALSE and item.tests in _NAME_KINDS
 
 
-def keep_likely(items: list[QuizItem], docs, model: QualityModel | None = None) -> list[QuizItem]:
-    """The items a teacher is likely to keep, in their order: none `undecidable`, every concept item
+def keep_likely(items: list[QuizItem], docs, model: QualityModel | None = None, *,
+                decided: frozenset[str] = frozenset()) -> list[QuizItem]:
+    """The items a teacher is likely to keep, in their order: none `undecidable` (but those in
+    `decided`: name swaps the generator checked the notes rule out, gen_swaps), every concept item
     (CONCEPT_KINDS), and the others the model scores at or over its cut-off. A teacher's own
     questions are never judged here.
 
@@ -441,5 +443,5 @@ def keep_likely(items: list[QuizItem], docs, model: QualityModel | None = None) 
     cut-off, 57% over it; RESULTS 8.5). Cutting them would only lose kept concept items at random."""
     model = model or default_model()
     scores = scores_of([i for i in items if i.tests not in CONCEPT_KINDS], docs, model)
-    return [item for item in items if not undecidable(item)
+    return [item for item in items if (item.id in decided or not undecidable(item))
             and (item.id not in scores or scores[item.id] >= model.cutoff)]

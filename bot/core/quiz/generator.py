@@ -43,12 +43,13 @@ from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
 from bot.core.quiz.gen_term_cloze import TermKin
 from bot.core.quiz.gen_context import NameContexts
 from bot.core.quiz.gen_places import place_levels
+from bot.core.quiz.gen_swaps import one_holder, plausible_years, said_of, swap_people
 from bot.core.quiz.gen_standalone import (full_names_of, gives_away, incidental_year, leans_on_context, other_figures,
                                           unnamed_referent)
 from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, NUMBER, PERSON, PLACE, SEQUENCE, TERM,
                                        NotesLexicon, words_of)
 from bot.core.quiz.gen_sequence import Event, event_of, sequences
-from bot.core.quiz.gen_numbers import (BOUND, EXACT, NumberKey, aliases_for, quantity_keys,
+from bot.core.quiz.gen_numbers import (BOUND, EXACT, SHIFTS, NumberKey, aliases_for, quantity_keys,
                                        year_distractors, year_keys, years_in)
 from bot.core.quiz.gen_quality import NotesEvidence, keep_likely
 from bot.core.quiz.gen_rank import rank_items
@@ -79,15 +80,14 @@ MIN_ABBREVIATION_USES = 2
 FAMILIAR_TERM_COUNT = 5  # a noun the notes use this often needs no introduction after "the"
 SHORT_FORM_MAX_NAMES = 2  # "the Council" may stand for the European Council; "the Treaty" for one of many
 SHORT_FORM_RATIO = 2  # ... when the short form is used at least twice as often as the longest-used full name
+# Issue 8: years at most a third of a bank. Version 17 let a note keep one year per 600 words
+# besides; round 8 then had 48% years, and its judges' first complaint was incidental years.
 MAX_YEAR_SHARE = 1 / 3
-# Issue 8's targets together: one kept item per 200 words, years at most a third of them, so a note
-# may hold one year item per 600 words whatever else it gives. A third of a small bank cut good year
-# items only because the other templates found little (round 7: a 5,800-word note, 8 items to 2).
-WORDS_PER_YEAR_ITEM = 600
 MAX_DEFINING_SENTENCES = 2  # "X is ..." in more sentences than this: the notes define X several ways
 MIN_NAMED_PASSAGES = 2  # "What is X?" of a named thing: X is met in this many passages of the notes
 MAX_LONG_CARD_PROMPT_WORDS = 24  # a card of a long sentence: the question short, the sentence its answer
-TRUE_FALSE_EVERY = 3  # about one name/number/year sentence in three becomes a true/false item
+TRUE_FALSE_EVERY = 3  # about one number/year sentence in three becomes a true/false item
+SWAP_PENALTY = 0.04  # a name's true/false item: under its multiple choice item, over a year item
 KEY_FIGURES = 5  # the people asked about without a role or a year in the sentence
 MAX_SAME_ANSWER = 1  # one fact, one item: an answer asked twice was the same fact, or a narrower one (round 4)
 # Two sentences sharing this share of their content words state one fact (a summary repeating a
@@ -113,7 +113,7 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     words: Counter = Counter()
     for chunk in chunks:
         words[chunk.document] += len(chunk.text.split())
-    shaped = _shape_bank(candidates, generator.titles, words)
+    shaped = _shape_bank(candidates, generator.titles)
     # Dated events make sequence items; a year item or a who-did-what card on one of their sentences
     # gives way to it (one fact, one item; a sequence asks about more than a name), any other item
     # keeps its sentence.
@@ -128,7 +128,9 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     # The learned quality score's cut-off (gen_quality, RESULTS 8.5): an item under it is not made
     # at all rather than kept as a draft nobody is shown, so the bank, `quiz generate` and the
     # drafts a teacher reviews hold the same items.
-    made = keep_likely(items, NotesEvidence(list(generator.docs.values()), notes)) if learned_cutoff else items
+    evidence = NotesEvidence(list(generator.docs.values()), notes)
+    made = keep_likely(items, evidence, decided=frozenset(generator.checked_swaps)) if learned_cutoff else items
+    made = [i for document in words for i in _years_within_share([i for i in made if i.source.document == document])]
     log.debug("Generated %d quiz items from %d chunks (%d under the quality cut-off)", len(made), len(chunks),
               len(items) - len(made))
     return rank_items(made)
@@ -167,6 +169,7 @@ class _Generator:
         self.paragraphs = [line for c in notes if not is_practice_section(c.heading_path)
                            for line in c.text.splitlines() if line.strip()]
         self.true_versions: dict[str, QuizItem] = {}  # false statement's id -> the true one
+        self.checked_swaps: set[str] = set()  # name swaps the notes rule out (gen_swaps), both versions
         self.events: list[_Event] = []  # dated events met so far, in the notes' order
         self.sequenced: list[_Event] = []  # those that went into sequence items
         self.asked_names: set[str] = set()  # "Who was X?" cards made so far: one a name
@@ -375,6 +378,11 @@ class _Generator:
         # Causes are not asked as multiple choice: the other cause phrases of the notes are about
         # other things, so judges found the answer always stood out (0 of 13 kept).
         for key in name_keys(doc, self.lexicon, heading):
+            # Names elsewhere in the passage may be offered: a name the notes say the same kind of
+            # thing about (the same verb) never is.
+            wrong = name_distractors(key, self.lexicon, visible, self.contexts, levels=self.place_levels)
+            if s.standalone:
+                items.append(self._swap_true_false(s, key, wrong, doc))
             if key.form in (PLACE, "region"):
                 # A place blanked in a sentence is never asked: in three rounds judges kept 29 of 133
                 # (a town among countries, a people or a person read as a place, the place as trivia).
@@ -387,14 +395,8 @@ class _Generator:
                 # notes are about (Watt, Pitt); the dropped ones were minor names (four generals of
                 # one line), one defensible answer among several, options of another kind.
                 continue
-            # Names elsewhere in the passage may be offered: a name the notes say the same kind of
-            # thing about (the same verb) never is.
-            wrong = name_distractors(key, self.lexicon, visible, self.contexts, levels=self.place_levels)
             if key.form == PERSON and len(wrong) < 3:
                 continue  # three people of the answer's part, or no question: two left it the odd one (round 7)
-            # No name is swapped to make a false statement: the notes say who did a thing, not that
-            # nobody else did (both wrong items of rounds 1 and 2 were person swaps), and another
-            # place or group too often makes a statement that is also true ("Quebec fell" as well).
             items.append(self._choice(s, key, wrong))
         for key in number_keys(doc):
             # Only as true/false: a blanked quantity was judged an incidental figure every time.
@@ -416,9 +418,15 @@ class _Generator:
             exact = None  # "developed by Apple Inc. in 1979": a side thing's release year (round 8a: both dropped)
         if exact:
             rng = _rng("year", s.text, exact.text)
-            wrong = year_distractors(exact, rng, years_in(s.text) | years_in(s.context))
             key = Key(exact.text, exact.start, exact.end, DATE)
-            items.append(self._true_false(s, key, wrong) if as_true_false else self._choice(s, key, wrong))
+            if as_true_false:  # a false year the passage's other years rule out is no question (round 8)
+                passage = f"{' '.join(s.chunk.heading_path)} {s.chunk.text}"
+                every = year_distractors(exact, rng, years_in(s.text) | years_in(s.context), count=len(SHIFTS))
+                plausible = plausible_years(exact.text, every, passage)
+                items.append(self._true_false(s, key, rng.sample(plausible, len(plausible))))
+            else:
+                wrong = year_distractors(exact, rng, years_in(s.text) | years_in(s.context))
+                items.append(self._choice(s, key, wrong))
         # A year after "by" is never asked: "By _____, ..." is true of every later year too.
         return items
 
@@ -592,10 +600,26 @@ class _Generator:
         return self._item(MULTIPLE_CHOICE, prompt, odd, s, key.tests, _score(s, key, len(options)),
                           options=tuple(options), explanation=explanation)
 
-    def _true_false(self, s: Sentence, key: Key, wrong: list[str]) -> QuizItem | None:
+    def _swap_true_false(self, s: Sentence, key: Key, wrong: list[str], doc) -> QuizItem | None:
+        """The sentence with its name swapped for another of the notes' names of that kind, only where
+        the sentence says something one thing alone can be or do and the notes never say it of the
+        swapped-in name (gen_swaps): false by the notes, not only unsaid. Scored under a multiple
+        choice item of the same name (four options tell more than two) and over a year item."""
+        if not one_holder(doc, key.start, key.end) or not self._met_often(key.text[4:] if key.after_the else key.text):
+            return None  # a name met in one passage is a detail ("replaced by Charles le Moyne de Longueuil")
+        if key.form == PERSON:  # another person of the answer's side, of any role: the swap claims the role too
+            wrong = swap_people(key.text, self.lexicon, self.contexts, s.text)
+        bare = lambda name: name[4:] if name[:4].lower() == "the " else name  # noqa: E731
+        false = [w for w in wrong if not said_of(bare(w), doc, key.start, key.end, self.docs.values())]
+        item = self._true_false(s, key, false, score=_score(s, key, 2) - SWAP_PENALTY)
+        if item:
+            self.checked_swaps.update((item.id, self.true_versions[item.id].id))
+        return item
+
+    def _true_false(self, s: Sentence, key: Key, wrong: list[str], score: float | None = None) -> QuizItem | None:
         if not wrong:
             return None
-        score = _score(s, key, 2)
+        score = _score(s, key, 2) if score is None else score
         swap = wrong[0]
         rest = s.text[:key.start] + s.text[key.end:]
         if any(len(w) > 3 and re.search(rf"\b{re.escape(w)}\b", rest) for w in key.text.split()):
@@ -755,14 +779,13 @@ def _score(s: Sentence, key: Key, option_count: int) -> float:
     return score
 
 
-def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = None,
-                lengths: Counter | None = None) -> list[QuizItem]:
+def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = None) -> list[QuizItem]:
     """One item per sentence (its best candidate), no answer more than MAX_SAME_ANSWER times, and
-    years at most MAX_YEAR_SHARE of each document's items or one per WORDS_PER_YEAR_ITEM words of
-    it, whichever allows more: a sentence whose year item must go offers its next best item instead. The words of a document's title are in every other sentence
-    of it, so they do not make two sentences one fact ("The three sources of European Union law ..."
-    and "The main sources of primary law ..." in notes on EU law)."""
-    titles, lengths = titles or {}, lengths or Counter()  # lengths: words per document
+    years at most MAX_YEAR_SHARE of each document's items (at least one): a sentence whose year item
+    must go offers its next best item instead. The words of a document's title are in every other
+    sentence of it, so they do not make two sentences one fact ("The three sources of European Union
+    law ..." and "The main sources of primary law ..." in notes on EU law)."""
+    titles = titles or {}
     choice = {i: 0 for i in range(len(candidates))}
     chosen = lambda i: candidates[i].items[choice[i]]  # noqa: E731
     answers: Counter = Counter()
@@ -783,7 +806,7 @@ def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = N
         while True:
             of_document = [i for i in live if candidates[i].document == document]
             dates = [i for i in of_document if chosen(i).tests == DATE]
-            if len(dates) <= max(1.0, MAX_YEAR_SHARE * len(of_document), lengths[document] / WORDS_PER_YEAR_ITEM):
+            if len(dates) <= max(1.0, MAX_YEAR_SHARE * len(of_document)):
                 break
             worst = min(dates, key=lambda i: (chosen(i).quality, -i))
             choice[worst] += 1
@@ -792,6 +815,17 @@ def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = N
             if choice[worst] >= len(candidates[worst].items):
                 live.remove(worst)
     return [chosen(i) for i in live]
+
+
+def _years_within_share(items: list[QuizItem]) -> list[QuizItem]:
+    """The bank of one document with years still at most MAX_YEAR_SHARE of it (at least one) once the
+    quality cut-off has taken other items out: the weakest year items go, the later told first."""
+    kept = list(items)
+    while True:
+        years = [n for n, i in enumerate(kept) if i.tests == DATE]
+        if len(years) <= max(1.0, MAX_YEAR_SHARE * len(kept)):
+            return kept
+        del kept[min(years, key=lambda n: (kept[n].quality, -n))]
 
 
 def _key_figures(lexicon: NotesLexicon) -> set[str]:
