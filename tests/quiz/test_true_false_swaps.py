@@ -3,11 +3,14 @@ and a false year never one the passage's own years give away. Made-up notes of n
 
 from __future__ import annotations
 
+import re
+
 from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_context import NameContexts
 from bot.core.quiz.gen_keys import name_keys
 from bot.core.quiz.gen_lexicon import DATE
 from bot.core.quiz.gen_swaps import one_holder, plausible_years, said_of, swap_people
+from bot.core.quiz.gen_year_worth import year_worth
 from bot.core.quiz.generator import generate_items
 from bot.core.quiz.items import TRUE_FALSE
 from tests.quiz.parsed_notes import parsed_notes
@@ -83,3 +86,29 @@ def test_the_generator_makes_a_true_false_item_of_a_name_and_keys_it_by_the_note
             assert "Henry Pike" not in statement  # met once: no swap, and not swapped in
     quotes = [i.source.quote for i in swaps]
     assert RAILWAY.splitlines()[3] not in quotes and RAILWAY.splitlines()[7] not in quotes  # pairs: undecidable
+
+
+# A made-up history of a guild and its town: a founding, a charter, a clerk's death, a visitor's lectures.
+GUILD = """The Weavers' Guild was founded in 1402 by the merchants of the town.
+The Weavers' Guild received its royal charter in 1460 and ruled the cloth trade for two centuries.
+The Weavers' Guild built a hall on the market square and kept its records there.
+The Weavers' Guild lost its monopoly when the cloth trade moved to the mills.
+In 1511, the clerk Walter Fenby died and was replaced by his son.
+In 1623, the lectures of Jonas Marlowe were acclaimed in the guild hall."""
+
+
+def test_a_founding_year_is_worth_more_than_a_clerks_death():
+    docs, lexicon = parsed_notes(GUILD)
+    met_often = lambda name: sum(1 for d in docs if name in d.text) >= 2  # noqa: E731
+    worth = [year_worth(doc, re.search(r"1\d{3}", doc.text).start(), met_often) for doc in docs if re.search(r"1\d{3}", doc.text)]
+    founded, charter, death, lectures = worth
+    assert founded == 1 and charter == 1  # a founding; a charter
+    assert death == -2  # a side event of a name met once
+    assert lectures == -2  # acclaimed lectures of a visitor met once
+
+
+def test_a_side_events_year_of_a_name_met_once_is_not_asked():
+    items = generate_items(_chunks(GUILD, "guild.txt"), learned_cutoff=False)
+    dated = {i.source.quote for i in items if i.tests == DATE}
+    assert GUILD.splitlines()[0] in dated  # the founding's year is asked (the one year a bank of years keeps)
+    assert GUILD.splitlines()[4] not in dated and GUILD.splitlines()[5] not in dated

@@ -137,11 +137,15 @@ def name_distractors(key: Key, lexicon: NotesLexicon, visible: str, contexts: Na
         pool = listed  # list-mates of the answer's list-mates: a country among countries, never a city
     elif key.form in (PLACE, "region") and kin:
         return []  # the notes list the answer among its own kind, but too few of those are left to offer
-    chosen = [name for _, name in sorted(pool, key=lambda p: (-p[0], p[1]))[:count]]
-    # "the" goes with the name, as the notes write each one: "the United States", "Japan".
+    return as_written(key, [name for _, name in sorted(pool, key=lambda p: (-p[0], p[1]))[:count]], lexicon)
+
+
+def as_written(key: Key, names: list[str], lexicon: NotesLexicon) -> list[str]:
+    """Names to put in the key's place: "the" goes with a name as the notes write each one ("the United
+    States", "Japan"), capitalised where the key's "The" was."""
     article = key.text[:4]
     return [f"{article}{name}" if key.after_the and lexicon.takes_the(name) else
-            (name[:1].upper() + name[1:] if key.after_the and article[0].isupper() else name) for name in chosen]
+            (name[:1].upper() + name[1:] if key.after_the and article[0].isupper() else name) for name in names]
 
 
 def _variants(a: str, b: str) -> bool:

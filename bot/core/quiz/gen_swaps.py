@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 
 from bot.core.quiz.gen_context import content_words
-from bot.core.quiz.gen_keys import MIN_LIKENESS
-from bot.core.quiz.gen_lexicon import PERSON
+from bot.core.quiz.gen_keys import MIN_LIKENESS, MIN_NAME_OCCURRENCES, Key, as_written, name_distractors
+from bot.core.quiz.gen_lexicon import PERSON, PLACE
 from bot.core.tokens import fold
 
 # Things done once, by one doer, at one place: who founded or invented a thing, who led or replaced
@@ -66,6 +66,29 @@ def one_holder(doc, start: int, end: int) -> bool:
     return any(c.dep_ == "appos" and _one_of_a_kind(c) for c in head.children)  # "X, the governor of Y,"
 
 
+def swap_names(key: Key, lexicon, contexts, visible: str, levels) -> list[str]:
+    """Names of the key's kind to swap into a true/false statement, most alike first. People: see
+    `swap_people`. Places: a multiple choice item's options (a city among cities, gen_places).
+    Organisations, groups, events, laws: the names the notes list beside the key or its list-mates
+    (`kin`), so a party stands in for a party and a treaty for a treaty; unlike a multiple choice
+    item's options they need not share the key's last word: a true/false shows one name, not four."""
+    bare = key.text[4:] if key.after_the else key.text
+    if key.form == PERSON:
+        if " " not in bare or lexicon.inside_longer_name(bare, PERSON):
+            return []  # "William" of several; "William Henry" of "Fort William Henry"; "Jamaat-e-Islami" read as one
+        return swap_people(bare, lexicon, contexts, visible)
+    if key.form in (PLACE, "region"):
+        return name_distractors(key, lexicon, visible, contexts, levels=levels)
+    kin = lexicon.kin(bare)
+    key_words = {fold(w) for w in bare.split()}
+    shown = fold(visible)
+    pool = [(-contexts.similarity(bare, name), name) for name in lexicon.names_of(key.form)
+            if name in kin and name != bare and not {fold(w) for w in name.split()} & key_words
+            and fold(name) not in shown and lexicon.name_occurrences(name) >= MIN_NAME_OCCURRENCES
+            and not lexicon.mostly_in_longer_names(name)]
+    return as_written(key, [name for _, name in sorted(pool)], lexicon)
+
+
 def swap_people(key_name: str, lexicon, contexts, visible: str) -> list[str]:
     """People to swap into a true/false statement about `key_name`: named in full by the notes (or
     labelled a person twice), not in the sentence, sharing no word with the key, not put on another
@@ -78,8 +101,10 @@ def swap_people(key_name: str, lexicon, contexts, visible: str) -> list[str]:
     for name in lexicon.names_of(PERSON):
         if name == key_name or {fold(w) for w in name.split()} & key_words or fold(name) in shown:
             continue
-        if " " not in name and lexicon.label_votes[name][PERSON] < 2:
-            continue  # a one-word "person" seen once: too often a title or a place
+        if (" " in name) != (" " in key_name):
+            continue  # "Governor Johnson" for "Governor Charles Lawrence": the form tells them apart
+        if lexicon.label_votes[name][PERSON] < 2 and not contexts.roles.get(name):
+            continue  # a "person" seen once with no role: too often a place or a title ("Quiberon Bay")
         if lexicon.inside_longer_name(name, PERSON) or any(fold(p) in shown.split() for p in name.split()):
             continue
         their_sides = contexts.sides.get(name, set())

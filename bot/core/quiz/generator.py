@@ -43,7 +43,8 @@ from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
 from bot.core.quiz.gen_term_cloze import TermKin
 from bot.core.quiz.gen_context import NameContexts
 from bot.core.quiz.gen_places import place_levels
-from bot.core.quiz.gen_swaps import one_holder, plausible_years, said_of, swap_people
+from bot.core.quiz.gen_swaps import one_holder, plausible_years, said_of, swap_names
+from bot.core.quiz.gen_year_worth import year_worth
 from bot.core.quiz.gen_standalone import (full_names_of, gives_away, incidental_year, leans_on_context, other_figures,
                                           unnamed_referent)
 from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, NUMBER, PERSON, PLACE, SEQUENCE, TERM,
@@ -88,6 +89,7 @@ MIN_NAMED_PASSAGES = 2  # "What is X?" of a named thing: X is met in this many p
 MAX_LONG_CARD_PROMPT_WORDS = 24  # a card of a long sentence: the question short, the sentence its answer
 TRUE_FALSE_EVERY = 3  # about one number/year sentence in three becomes a true/false item
 SWAP_PENALTY = 0.04  # a name's true/false item: under its multiple choice item, over a year item
+YEAR_WORTH_STEP = 0.02  # per step of gen_year_worth: two steps under a plain year's 0.72 is under the cut-off
 KEY_FIGURES = 5  # the people asked about without a role or a year in the sentence
 MAX_SAME_ANSWER = 1  # one fact, one item: an answer asked twice was the same fact, or a narrower one (round 4)
 # Two sentences sharing this share of their content words state one fact (a summary repeating a
@@ -382,7 +384,7 @@ class _Generator:
             # thing about (the same verb) never is.
             wrong = name_distractors(key, self.lexicon, visible, self.contexts, levels=self.place_levels)
             if s.standalone:
-                items.append(self._swap_true_false(s, key, wrong, doc))
+                items.append(self._swap_true_false(s, key, visible, doc))
             if key.form in (PLACE, "region"):
                 # A place blanked in a sentence is never asked: in three rounds judges kept 29 of 133
                 # (a town among countries, a people or a person read as a place, the place as trivia).
@@ -419,14 +421,18 @@ class _Generator:
         if exact:
             rng = _rng("year", s.text, exact.text)
             key = Key(exact.text, exact.start, exact.end, DATE)
+            # A turning event's year over the others, a side event's under them; a side event of a name
+            # met once falls under the cut-off (gen_year_worth).
+            worth = YEAR_WORTH_STEP * year_worth(doc, exact.start, self._met_often)
             if as_true_false:  # a false year the passage's other years rule out is no question (round 8)
                 passage = f"{' '.join(s.chunk.heading_path)} {s.chunk.text}"
                 every = year_distractors(exact, rng, years_in(s.text) | years_in(s.context), count=len(SHIFTS))
                 plausible = plausible_years(exact.text, every, passage)
-                items.append(self._true_false(s, key, rng.sample(plausible, len(plausible))))
+                items.append(self._true_false(s, key, rng.sample(plausible, len(plausible)),
+                                              score=_score(s, key, 2) + worth))
             else:
                 wrong = year_distractors(exact, rng, years_in(s.text) | years_in(s.context))
-                items.append(self._choice(s, key, wrong))
+                items.append(self._choice(s, key, wrong, adjust=worth))
         # A year after "by" is never asked: "By _____, ..." is true of every later year too.
         return items
 
@@ -470,7 +476,7 @@ class _Generator:
 
     # --- templates ------------------------------------------------------------------------
 
-    def _choice(self, s: Sentence, key: Key, wrong: list[str]) -> QuizItem | None:
+    def _choice(self, s: Sentence, key: Key, wrong: list[str], adjust: float = 0.0) -> QuizItem | None:
         if len(wrong) < 2:  # never pad with junk: three good options or no question
             return None
         if key.tests in (DEFINITION, TERM):
@@ -483,7 +489,7 @@ class _Generator:
             return None
         _rng("order", s.text, key.text).shuffle(options)
         prompt = self._prompt(s, s.text[:key.start] + BLANK + s.text[key.end:])
-        return self._item(MULTIPLE_CHOICE, prompt, key.text, s, key.tests, _score(s, key, len(options)),
+        return self._item(MULTIPLE_CHOICE, prompt, key.text, s, key.tests, _score(s, key, len(options)) + adjust,
                           options=tuple(options), explanation=_from_notes(s))
 
     def _definition_card(self, s: Sentence, key: Key, doc) -> QuizItem | None:
@@ -600,16 +606,15 @@ class _Generator:
         return self._item(MULTIPLE_CHOICE, prompt, odd, s, key.tests, _score(s, key, len(options)),
                           options=tuple(options), explanation=explanation)
 
-    def _swap_true_false(self, s: Sentence, key: Key, wrong: list[str], doc) -> QuizItem | None:
+    def _swap_true_false(self, s: Sentence, key: Key, visible: str, doc) -> QuizItem | None:
         """The sentence with its name swapped for another of the notes' names of that kind, only where
         the sentence says something one thing alone can be or do and the notes never say it of the
         swapped-in name (gen_swaps): false by the notes, not only unsaid. Scored under a multiple
         choice item of the same name (four options tell more than two) and over a year item."""
-        if not one_holder(doc, key.start, key.end) or not self._met_often(key.text[4:] if key.after_the else key.text):
-            return None  # a name met in one passage is a detail ("replaced by Charles le Moyne de Longueuil")
-        if key.form == PERSON:  # another person of the answer's side, of any role: the swap claims the role too
-            wrong = swap_people(key.text, self.lexicon, self.contexts, s.text)
         bare = lambda name: name[4:] if name[:4].lower() == "the " else name  # noqa: E731
+        if not one_holder(doc, key.start, key.end) or not self._met_often(bare(key.text).split()[-1]):
+            return None  # a name met in one passage is a detail ("replaced by Charles le Moyne de Longueuil")
+        wrong = swap_names(key, self.lexicon, self.contexts, visible, self.place_levels)
         false = [w for w in wrong if not said_of(bare(w), doc, key.start, key.end, self.docs.values())]
         item = self._true_false(s, key, false, score=_score(s, key, 2) - SWAP_PENALTY)
         if item:
