@@ -126,13 +126,16 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     favoured = [item for document, count in words.items()
                 for item in _favour_concepts([i for i in shaped if i.source.document == document], count)]
     order = {item.id: n for n, item in enumerate(shaped)}
-    items = generator.balance_true_false(sorted(favoured, key=lambda i: order[i.id]))
+    items = sorted(favoured, key=lambda i: order[i.id])
     # The learned quality score's cut-off (gen_quality, RESULTS 8.5): an item under it is not made
     # at all rather than kept as a draft nobody is shown, so the bank, `quiz generate` and the
     # drafts a teacher reviews hold the same items.
     evidence = NotesEvidence(list(generator.docs.values()), notes)
     made = keep_likely(items, evidence, decided=frozenset(generator.checked_swaps)) if learned_cutoff else items
     made = [i for document in words for i in _years_within_share([i for i in made if i.source.document == document])]
+    # Keyed near half true among the items made, not among those the cut-off then takes out (round 8:
+    # 8 of 12 true/false items were keyed False).
+    made = generator.balance_true_false(made)
     log.debug("Generated %d quiz items from %d chunks (%d under the quality cut-off)", len(made), len(chunks),
               len(items) - len(made))
     return rank_items(made)
@@ -278,6 +281,16 @@ class _Generator:
         """A name the notes return to: met in at least MIN_NAMED_PASSAGES passages."""
         return sum(1 for text in self.passages if name in text) >= MIN_NAMED_PASSAGES
 
+    def _returned_to(self, name: str) -> bool:
+        """A name the notes return to: met in MIN_NAMED_PASSAGES passages in full, or by its last word
+        when no other name of the notes holds that word ("Dinwiddie" for Robert Dinwiddie; not "Zhu",
+        which ends one name and begins others)."""
+        if self._met_often(name):
+            return True
+        last = name.split()[-1]
+        others = [n for names in self.lexicon.names.values() for n in names if n not in name and last in n.split()]
+        return " " in name and not others and self._met_often(last)
+
     def sequence_items(self, events: list[_Event]) -> list[QuizItem]:
         """"Which of these happened first?" over four dated events of one document (gen_sequence)."""
         items = []
@@ -300,8 +313,9 @@ class _Generator:
         return items
 
     def balance_true_false(self, items: list[QuizItem]) -> list[QuizItem]:
-        """Every second true/false item (in the notes' order) states the notes as they are."""
-        balanced, seen = [], 0
+        """Every second true/false item (in the notes' order) states the notes as they are; whether the
+        first does is drawn from the items' content, so a note with one such item is not always False."""
+        balanced, seen = [], _rng("balance", *(i.id for i in items if i.id in self.true_versions)).randrange(2)
         for item in items:
             if item.kind == TRUE_FALSE and item.id in self.true_versions:
                 seen += 1
@@ -612,7 +626,7 @@ class _Generator:
         swapped-in name (gen_swaps): false by the notes, not only unsaid. Scored under a multiple
         choice item of the same name (four options tell more than two) and over a year item."""
         bare = lambda name: name[4:] if name[:4].lower() == "the " else name  # noqa: E731
-        if not one_holder(doc, key.start, key.end) or not self._met_often(bare(key.text).split()[-1]):
+        if not one_holder(doc, key.start, key.end) or not self._returned_to(bare(key.text)):
             return None  # a name met in one passage is a detail ("replaced by Charles le Moyne de Longueuil")
         wrong = swap_names(key, self.lexicon, self.contexts, visible, self.place_levels)
         false = [w for w in wrong if not said_of(bare(w), doc, key.start, key.end, self.docs.values())]
