@@ -31,6 +31,9 @@ from bot.core.tokens import fold
 ONE_TIME_VERBS = frozenset("""found establish form create invent patent sign draft write compose design
     launch assassinate kill murder bear die lead command replace succeed elect appoint crown proclaim
     declare build open institute introduce negotiate convene hold inaugurate discover devise""".split())
+# ... of which the thing made is one thing whatever its words: "X established 'socialism in one
+# country'", "X coined the term": who originated it.
+ORIGINATING_VERBS = frozenset("found establish create invent devise institute coin patent form".split())
 # Words that make a description hold of one thing: "the first ...", "the only ...", "the main ...".
 _ONE_OF_A_KIND = frozenset({"first", "last", "only", "sole", "main", "chief", "principal", "highest", "largest",
                             "oldest", "earliest", "founder", "capital", "head", "leader"})
@@ -58,8 +61,9 @@ def one_holder(doc, start: int, end: int) -> bool:
     if head.dep_ == "pobj" and verb.dep_ == "agent" and verb.head.lemma_ in ONE_TIME_VERBS:
         return True  # "founded by X", "replaced by X"
     if head.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_ in ONE_TIME_VERBS \
-            and any(c.dep_ == "dobj" and _named_or_definite(c) for c in verb.children):
-        return True  # "X founded the Brotherhood"
+            and any(c.dep_ == "dobj" and (_named_or_definite(c) or verb.lemma_ in ORIGINATING_VERBS)
+                    for c in verb.children):
+        return True  # "X founded the Brotherhood", "X established 'socialism in one country'"
     if head.dep_ == "pobj" and verb.lower_ in {"in", "at"} and verb.head.pos_ == "VERB" \
             and verb.head.lemma_ in ONE_TIME_VERBS:
         return True  # "founded in X", "signed at X"
@@ -103,13 +107,13 @@ def swap_people(key_name: str, lexicon, contexts, visible: str) -> list[str]:
             continue
         if (" " in name) != (" " in key_name):
             continue  # "Governor Johnson" for "Governor Charles Lawrence": the form tells them apart
-        if lexicon.label_votes[name][PERSON] < 2 and not contexts.roles.get(name):
-            continue  # a "person" seen once with no role: too often a place or a title ("Quiberon Bay")
+        if lexicon.label_votes[name][PERSON] < 2:
+            continue  # a "person" seen once: too often a place, a title or a building ("Quiberon Bay")
         if lexicon.inside_longer_name(name, PERSON) or any(fold(p) in shown.split() for p in name.split()):
             continue
         their_sides = contexts.sides.get(name, set())
-        if sides and their_sides and not sides & their_sides:
-            continue  # a French general in a statement about a British one: false on its face
+        if (sides or their_sides) and not sides & their_sides:
+            continue  # a French general in a statement about a British one (or one of no side): false on its face
         likeness = contexts.similarity(key_name, name)
         if likeness >= MIN_LIKENESS:
             pool.append((-likeness, name))
@@ -117,9 +121,14 @@ def swap_people(key_name: str, lexicon, contexts, visible: str) -> list[str]:
 
 
 def _one_of_a_kind(token) -> bool:
-    """A singular noun phrase that names one thing: "the first president", "the governor of Y"."""
+    """A singular noun phrase that names one thing: "the first president", "the governor of Y", a
+    title of a land ("Elector of Brandenburg")."""
     if token.tag_ not in {"NN", "NNP"} or any(c.dep_ == "conj" for c in token.children):
         return False
+    if token.tag_ == "NNP" and not token.ent_type_ and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ in {"GPE", "LOC"} for g in c.children)
+            for c in token.children):
+        return True
     words = {c.lower_ for c in token.children} | {token.lower_}
     if words & _ONE_OF_A_KIND or any(c.tag_ == "JJS" for c in token.children):
         return True
