@@ -112,6 +112,16 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     notes = chunks if notes is None else notes
     generator = _Generator(notes)
     candidates = [c for chunk in chunks for c in generator.chunk_candidates(chunk)]
+    evidence = NotesEvidence(list(generator.docs.values()), notes)
+    if learned_cutoff:
+        # The learned quality score's cut-off (gen_quality, RESULTS 8.5) on every candidate, before the
+        # bank is shaped: a year item it would take out does not hold a place under the year cap that
+        # a better year item needs (Harvard's founding gave way to a merger's year, then both were cut).
+        passing = {i.id for i in keep_likely([i for c in candidates for i in c.items], evidence,
+                                             decided=frozenset(generator.checked_swaps))}
+        for entry in candidates:
+            entry.items = [i for i in entry.items if i.id in passing]
+        candidates = [c for c in candidates if c.items]
     words: Counter = Counter()
     for chunk in chunks:
         words[chunk.document] += len(chunk.text.split())
@@ -127,10 +137,9 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
                 for item in _favour_concepts([i for i in shaped if i.source.document == document], count)]
     order = {item.id: n for n, item in enumerate(shaped)}
     items = sorted(favoured, key=lambda i: order[i.id])
-    # The learned quality score's cut-off (gen_quality, RESULTS 8.5): an item under it is not made
-    # at all rather than kept as a draft nobody is shown, so the bank, `quiz generate` and the
-    # drafts a teacher reviews hold the same items.
-    evidence = NotesEvidence(list(generator.docs.values()), notes)
+    # An item under the cut-off is not made at all rather than kept as a draft nobody is shown, so the
+    # bank, `quiz generate` and the drafts a teacher reviews hold the same items (the candidates were
+    # cut above; this passes the sequence items made since).
     made = keep_likely(items, evidence, decided=frozenset(generator.checked_swaps)) if learned_cutoff else items
     made = [i for document in words for i in _years_within_share([i for i in made if i.source.document == document])]
     # Keyed near half true among the items made, not among those the cut-off then takes out (round 8:
