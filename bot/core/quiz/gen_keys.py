@@ -170,9 +170,14 @@ def number_keys(doc) -> list[Key]:
     return keys
 
 
+# A false figure: far enough that no estimate makes it right, near enough not to be absurd on its face
+# ("$376.0 billion" for a $37.6 billion endowment; rounds 2-6 spotted "exactly double").
+NUMBER_FACTORS = (0.6, 1.5, 1.8)
+
+
 def number_distractors(key: Key, visible: str, rng: random.Random, count: int = 3) -> list[str]:
-    """The key's value scaled so far that no rounding or estimate makes it right: a percentage moved
-    by 15-35 points (kept within 1-99), any other value halved, doubled, tripled or tenfold."""
+    """The key's value moved so far that no rounding or estimate makes it right: a percentage by 15-35
+    points (kept within 1-99), any other value by NUMBER_FACTORS."""
     match = _NUMBER.search(key.text)
     raw = match.group()
     value = float(raw.replace(",", ""))
@@ -180,7 +185,7 @@ def number_distractors(key: Key, visible: str, rng: random.Random, count: int = 
     if key.form == "PERCENT" or key.text.rstrip().endswith("%"):
         candidates = [value + d for d in (-35, -25, -15, 15, 25, 35) if 1 <= value + d <= 99]
     else:
-        candidates = [value * f for f in (0.25, 0.5, 2, 3, 10)]
+        candidates = [value * f for f in NUMBER_FACTORS]
     seen, options = {value}, []
     for v in candidates:
         v = round(v, decimals)
