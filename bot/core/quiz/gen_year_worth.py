@@ -18,7 +18,7 @@ from typing import Callable
 TURNING = frozenset("""found establish form create begin start end sign declare proclaim abolish unite
     ratify launch become invade annex independence revolution treaty agreement accord charter founding
     establishment foundation formation creation outbreak referendum war invasion uprising coup patent invent
-    withdraw pull partition dissolve collapse conquer capture origin""".split())
+    withdraw pull partition dissolve collapse conquer capture origin discover discovery""".split())
 # Events of a side matter: a death, an appointment, an arrival, a release, a reception.
 INCIDENTAL = frozenset("""die death appoint appointment arrive arrival acclaim release visit marry retire
     conclude recall resign command""".split())
