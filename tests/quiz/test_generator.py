@@ -139,11 +139,10 @@ def test_true_false_statements_are_the_quote_or_differ_by_one_swap(items):
         assert removed in item.explanation  # "False: the notes say 1949, not 1944."
 
 
-def test_years_are_at_most_a_third_of_the_bank_or_one_per_600_words(items, chunks):
-    # Issue 8: one kept item per 200 words, years a third of them: one year per 600 words is within
-    # that at the target volume, and a small bank does not lose good year items for it (round 7).
-    words = sum(len(c.text.split()) for c in chunks)
-    assert sum(1 for i in items if i.tests == DATE) <= max(len(items) / 3, words / generator.WORDS_PER_YEAR_ITEM)
+def test_years_are_at_most_a_third_of_the_bank(items):
+    # Issue 8: "years at most a third of a bank" (version 17's one year per 600 words gave round 8
+    # 48% years; the judges' first complaint was incidental years).
+    assert sum(1 for i in items if i.tests == DATE) <= len(items) / 3
 
 
 def test_blanked_prompts_show_the_section_only_when_it_says_something(items):

@@ -63,7 +63,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 25
+GENERATOR_VERSION = 26
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -82,12 +82,8 @@ FAMILIAR_TERM_COUNT = 5  # a noun the notes use this often needs no introduction
 SHORT_FORM_MAX_NAMES = 2  # "the Council" may stand for the European Council; "the Treaty" for one of many
 SHORT_FORM_RATIO = 2  # ... when the short form is used at least twice as often as the longest-used full name
 # Issue 8: years at most a third of a bank. Version 17 let a note keep one year per 600 words
-# besides; round 8 then had 48% years, and its judges' first complaint was incidental years. The
-# allowance stays for now (RESULTS 8.15): at a third the default note's bank falls to 4 items (its
-# notes give 3 items that are not years since 739e77c), under what the quiz tests need. gen_year_worth
-# takes the side events' years out instead.
+# besides; round 8 then had 48% years, and its judges' first complaint was incidental years.
 MAX_YEAR_SHARE = 1 / 3
-WORDS_PER_YEAR_ITEM = 600
 MAX_DEFINING_SENTENCES = 2  # "X is ..." in more sentences than this: the notes define X several ways
 MIN_NAMED_PASSAGES = 2  # "What is X?" of a named thing: X is met in this many passages of the notes
 MAX_LONG_CARD_PROMPT_WORDS = 24  # a card of a long sentence: the question short, the sentence its answer
@@ -855,9 +851,10 @@ def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = N
 
 
 def _year_limit(items: int, words: int) -> float:
-    """Year items a document's bank of `items` may hold: a third of it (at least one), or one per
-    WORDS_PER_YEAR_ITEM words of the document."""
-    return max(1.0, MAX_YEAR_SHARE * items, words / WORDS_PER_YEAR_ITEM)
+    """Year items a document's bank of `items` may hold: a third of it, at least one. However long the
+    document (`words`): its length buys no year item, only the other items do (version 17's one per
+    600 words gave round 8 48% years)."""
+    return max(1.0, MAX_YEAR_SHARE * items)
 
 
 def _years_within_share(items: list[QuizItem], words: int) -> list[QuizItem]:
