@@ -10,8 +10,11 @@ never scored now, so its verdicts would only bend the weights of the templates t
 Leave-one-course-out: for each course, the model is fitted on the other courses' verdicts only and
 scores the course. The cut-off is chosen on those held-out scores of the latest rounds (`--evaluate`,
 the current templates): the one with the highest kept share among the items passing, as long as at
-least `--min-pass` of the items pass. The table and the curve print items passing per course against
-the kept share among them.
+least `--min-pass` of the items pass. The cut-off is measured as the generator applies it
+(gen_quality.keep_likely): concept items are never cut, so they count as passing and the cut-off is
+chosen on the others (`--cut-concepts` cuts them too). The table and the curve print items passing
+per course against the kept share among them. Defaults: learn from every round, choose the cut-off
+on round 3 on, weigh the measurements the current model file weighs (`--only all`: every one).
 
     .venv/bin/python bench/quiz_quality_fit.py            # held-out figures
     .venv/bin/python bench/quiz_quality_fit.py --write    # also write bot/core/quiz/gen_quality.json
@@ -38,6 +41,7 @@ from bot.core import nlp  # noqa: E402
 from bot.core.chunking import chunk_document  # noqa: E402
 from bot.core.loaders import load_document  # noqa: E402
 from bot.core.quiz import gen_quality  # noqa: E402
+from bot.core.quiz.gen_lexicon import CONCEPT_KINDS  # noqa: E402
 from bot.core.quiz.gen_text import chunk_sentences, readable_text  # noqa: E402
 from bot.core.quiz.items import QuizItem, QuizSource  # noqa: E402
 
@@ -169,12 +173,14 @@ def within_course_auc(scores: np.ndarray, keep: np.ndarray, courses: np.ndarray)
     return float(np.average([a for a, _ in found], weights=[n for _, n in found])) if found else float("nan")
 
 
-def cutoff_for(scores: np.ndarray, keep: np.ndarray, min_pass: float) -> float:
-    """The cut-off with the highest kept share among the items at or over it, among those passing at
-    least `min_pass` of the items (the lower cut-off on a tie)."""
-    best, best_share = float(scores.min()), -1.0
-    for cut in np.unique(scores):
-        passing = scores >= cut
+def cutoff_for(scores: np.ndarray, keep: np.ndarray, min_pass: float, exempt: np.ndarray | None = None) -> float:
+    """The cut-off with the highest kept share among the items passing it, among those passing at
+    least `min_pass` of the items (the lower cut-off on a tie). `exempt` items pass whatever they score
+    (concept items: gen_quality.keep_likely never cuts them), and count as passing."""
+    exempt = np.zeros(len(scores), dtype=bool) if exempt is None else exempt
+    best, best_share = float(scores[~exempt].min()) if (~exempt).any() else 0.0, -1.0
+    for cut in np.unique(scores[~exempt]):
+        passing = exempt | (scores >= cut)
         if passing.mean() < min_pass:
             break
         share = keep[passing].mean()
@@ -209,10 +215,17 @@ def made_per_course(courses: list[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", default="r0,r1,r2,r3,r4", help="rounds to learn from")
-    parser.add_argument("--evaluate", default="r3,r4", help="rounds whose held-out scores choose the cut-off")
+    parser.add_argument("--rounds", default="", help="rounds to learn from (default: every round judged)")
+    parser.add_argument("--evaluate", default="", help="rounds whose held-out scores choose the cut-off "
+                        "(default: round 3 on, the templates made since round 3's rewrite)")
     parser.add_argument("--min-pass", type=float, default=MIN_PASS)
     parser.add_argument("--without", default="", help="measurements left out of the model (comma-separated)")
+    parser.add_argument("--only", default=",".join(gen_quality.default_model().weights),
+                        help="the measurements the model weighs (comma-separated; default: those of "
+                             "gen_quality.json; 'all' for every one)")
+    parser.add_argument("--cut-concepts", action="store_true",
+                        help="measure the cut-off on concept items too (the generator never cuts them: "
+                             "gen_quality.keep_likely; by default they pass, as there)")
     parser.add_argument("--l2", type=float, default=L2)
     parser.add_argument("--write", action="store_true", help="write the model fitted on every course")
     parser.add_argument("--made", action="store_true", help="only print what the generator makes now per course")
@@ -234,13 +247,19 @@ def main() -> None:
             args.measurements.write_text(json.dumps([rows, names]), encoding="utf-8")
     print(f"{len(rows)} judged verdicts measured in {time.perf_counter() - started:.0f} s")
     rows = [r for r in rows if r["made_now"]]
-    names = [n for n in names if n not in args.without.split(",")]
+    names = [n for n in names if n not in args.without.split(",") and (args.only == "all" or n in args.only.split(","))]
     x = np.array([[r["features"][n] for n in names] for r in rows])
     y = np.array([1.0 if r["keep"] else 0.0 for r in rows])
     course_of = np.array([r["course"] for r in rows])
     round_of = np.array([r["round"] for r in rows])
+    args.rounds = args.rounds or ",".join(sorted(set(round_of)))
+    args.evaluate = args.evaluate or ",".join(sorted(set(round_of) - {"r0", "r1", "r2"}))
     train = np.isin(round_of, args.rounds.split(","))
     evaluated = np.isin(round_of, args.evaluate.split(","))
+    # keep_likely cuts only items outside CONCEPT_KINDS: concept items pass whatever they score, so the
+    # cut-off is chosen on the others and the figures count concept items as passing.
+    exempt = np.zeros(len(rows), dtype=bool) if args.cut_concepts else \
+        np.array([r["tests"] in CONCEPT_KINDS for r in rows])
     wrong = np.array([r["wrong"] for r in rows])
     courses = sorted(set(course_of))
     print(f"{len(rows)} verdicts on templates the generator still makes; learning from {int(train.sum())} "
@@ -250,29 +269,43 @@ def main() -> None:
         test = course_of == course
         model = fit(x[train & ~test], y[train & ~test], args.l2)
         held[test] = predict(x[test], *model)
-    print("\nHeld-out AUC, kept against the rest, within each course (0.5: no better than chance):")
+    print("\nHeld-out AUC, kept against the rest, within each course (0.5: no better than chance), on every "
+          "verdict and on the items the cut-off applies to:")
     for name in sorted(set(round_of)):
         m = round_of == name
-        print(f"  round {name}: {int(m.sum())} verdicts, {within_course_auc(held[m], y[m], course_of[m]):.3f}")
+        print(f"  round {name}: {int(m.sum())} verdicts, {within_course_auc(held[m], y[m], course_of[m]):.3f}; "
+              f"{int((m & ~exempt).sum())} cut, "
+              f"{within_course_auc(held[m & ~exempt], y[m & ~exempt], course_of[m & ~exempt]):.3f}")
     e = evaluated
-    cut = cutoff_for(held[e], y[e], args.min_pass)
+    cut = cutoff_for(held[e], y[e], args.min_pass, exempt[e])
+    passes = exempt | (held >= cut)
     print(f"\nCut-off chosen on the held-out scores of {args.evaluate}: {cut:.3f}")
     print("| held-out course | items | kept (all) | items passing | kept share of those | kept items lost | wrong passing |")
     print("|---|---|---|---|---|---|---|")
     for course in courses + ["**all**"]:
         m = e & ((course_of == course) if course != "**all**" else True)
-        p = m & (held >= cut)
+        p = m & passes
         n, k = int(m.sum()), int(y[m].sum())
         print(f"| {course} | {n} | {k / n:.0%} | {int(p.sum())} ({p.sum() / n:.0%}) | "
               f"{(y[p].mean() if p.any() else float('nan')):.0%} | {k - int(y[p].sum())} of {k} | {int(wrong[p].sum())} |")
-    print(f"\nThe curve, held out ({args.evaluate}): cut-off -> items passing, kept share among them; "
-          "per course: passing/items kept%")
-    for q in np.quantile(held[e], [0, .1, .2, .3, .4, .5, .6, .7, .8, .9]):
-        p = e & (held >= q)
+    print("\nPer round (held out by course): items, kept share; passing, kept share among them")
+    for name in args.evaluate.split(","):
+        m = e & (round_of == name)
+        p = m & passes
+        if m.any():
+            print(f"  {name}: {int(m.sum())}, {y[m].mean():.0%}; {int(p.sum())}, {y[p].mean():.0%} "
+                  f"(the cut-off's own: {int((m & ~exempt).sum())}, {y[m & ~exempt].mean():.0%}; "
+                  f"{int((p & ~exempt).sum())}, {y[p & ~exempt].mean() if (p & ~exempt).any() else 0:.0%})")
+    print(f"\nThe curve, held out ({args.evaluate}): cut-off -> items passing, kept share among them "
+          "(items the cut-off applies to, then all items); per course: passing/items kept%")
+    cut_on = e & ~exempt
+    for q in np.quantile(held[cut_on], [0, .1, .2, .3, .4, .5, .6, .7, .8, .9]):
+        p = e & (exempt | (held >= q))
         per = " ".join(f"{int((p & (course_of == c)).sum())}/{int((e & (course_of == c)).sum())} "
                        f"{(y[p & (course_of == c)].mean() if (p & (course_of == c)).any() else 0):.0%}"
                        for c in courses)
-        print(f"  >= {q:.3f}: {int(p.sum())} ({p.sum() / e.sum():.0%}), kept {y[p].mean():.0%}  | {per}")
+        print(f"  >= {q:.3f}: {int((p & cut_on).sum())}/{int(cut_on.sum())}, kept {y[p & cut_on].mean():.0%}; "
+              f"all {int(p.sum())} ({p.sum() / e.sum():.0%}), kept {y[p].mean():.0%}  | {per}")
     model = fit(x[train], y[train], args.l2)
     weights, intercept, mean, scale = model
     print("\nWeights on every course (standardised):")

@@ -152,3 +152,24 @@ def test_generate_items_posts_only_what_passes_the_cut_off():
                                      and (i.tests in CONCEPT_KINDS or scores[i.id] >= cutoff)}
     assert 4 <= len(made) <= len(every)  # a bank is left (on this note every item made passes since round 7a)
     assert {i.kind for i in made} >= set(POSTABLE_KINDS)
+
+
+def test_a_fact_about_someone_the_notes_meet_once_is_measured():
+    # "Captain Osric Hale" is in one passage only: his surrender is a side fact (rounds 7-8: the year a
+    # governor-general died, a commander got his command); Tobias Lind, in two, is not; the notes' own
+    # subject (the title's words) and a pronoun are not measured.
+    from bot.core.documents import Chunk, make_chunk_id
+
+    lines = [*NOTES, "Captain Osric Hale surrendered the north gate of Arnholt in 1611.",
+             "The Veldrian War ended with the Treaty of Kessel."]
+    chunks = [Chunk(make_chunk_id("war.txt", ("The Veldrian War",), line, i), "war.txt", ("The Veldrian War",), None,
+                    i, line) for i, line in enumerate(lines)]
+    notes = NotesEvidence(nlp.parse_lines(lines), chunks)
+
+    def once(stem: str, answer: str, quote: str) -> float:
+        return features(choice(stem, answer, ["1605", "1615", "1618"], quote, tests="date"), notes)["actor_once"]
+
+    assert once("Captain Osric Hale surrendered the north gate of Arnholt in _____.", "1611", lines[-2]) == 1.0
+    assert once("General Tobias Lind defended Arnholt until _____.", "1611", NOTES[6]) == 0.0
+    assert once("The Veldrian War ended in _____.", "1626", lines[-1]) == 0.0
+    assert once("He surrendered the north gate in _____.", "1611", lines[-2]) == 0.0
