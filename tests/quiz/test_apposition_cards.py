@@ -37,8 +37,13 @@ def test_one_card_a_name_and_only_for_names_the_notes_return_to():
     chunks = _notes([
         "In 1758 William Pitt, the Secretary of State responsible for the colonies, sent more regiments to America.",
         "William Pitt, the Secretary of State, raised taxes to pay for the war.",  # one role, told twice
-        "The fleet sailed in 1759 after William Pitt approved a new plan for the campaign in Canada.",
         "Charles Hardy, an admiral of the fleet, blockaded the harbour during the winter of 1757.",
+        # The war's commander, the person these notes are about (the most named): no "Who was" card.
+        "James Wolfe, the commander of the army, landed below the city in 1759.",
+        "James Wolfe climbed the cliffs at night with five thousand men.",
+        "The French were surprised when James Wolfe formed his line on the plain.",
+        "James Wolfe was wounded in the first volley of the battle.",
+        "The city surrendered five days after the death of James Wolfe.",
     ])
     cards = [i for i in generate_items(chunks, learned_cutoff=False) if i.prompt.startswith("Who was")]
     assert [(c.prompt, c.answer) for c in cards] == [

@@ -67,21 +67,30 @@ def test_a_term_the_notes_define_several_ways_gets_no_what_is_card():
     assert twice["What is apprenticeship?"].startswith("Apprenticeship is the training")
 
 
+# The observatory's founder is the person these notes are about (the most named).
+_FOUNDER = ["Mary Fielding, the founder of the Ashby Observatory, ground its first mirror in 1690.",
+            "Mary Fielding measured the transit of Venus in 1705.",
+            "The catalogue of 1712 was the last work of Mary Fielding.",
+            "Mary Fielding trained six assistants at the observatory.",
+            "Mary Fielding left her instruments to the town."]
+
+
 def test_who_was_a_person_the_notes_give_several_roles_only_for_the_role_in_the_subject():
     paragraphs = [
         "Henry Walker, the keeper of the Greenwich almanac, corrected the tables in 1702.",
         "In 1705 the board made Henry Walker, the director of the Ashby Observatory, responsible for the catalogue.",
-        "The catalogue of Henry Walker listed three thousand stars by 1720."]
+        *_FOUNDER]
     cards = _cards("Ashby Observatory", paragraphs)
     assert not any(p == "Who was Henry Walker?" and "almanac" in a for p, a in cards.items())
     assert cards.get("Who was Henry Walker?") == "The director of the Ashby Observatory."
 
 
-def test_who_was_a_person_with_one_role_is_still_asked():
+def test_who_was_a_person_with_one_role_is_asked_but_not_the_person_the_notes_are_about():
     cards = _cards("Ashby Observatory", [
         "Henry Walker, the director of the Ashby Observatory, corrected the tables in 1702.",
-        "The catalogue of Henry Walker listed three thousand stars by 1720."])
+        "The catalogue of Henry Walker listed three thousand stars by 1720.", *_FOUNDER])
     assert cards.get("Who was Henry Walker?") == "The director of the Ashby Observatory."
+    assert "Who was Mary Fielding?" not in cards  # what she was is all of these notes, not one title
 
 
 def test_a_first_or_only_said_of_two_things_has_two_answers():

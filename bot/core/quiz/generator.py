@@ -576,6 +576,11 @@ class _Generator:
             # in one passage only is a side thing; round 6 kept 0 of 7 such cards, 2 of 3 of the rest.
             return None
         person = re.match(r"^Who (?:is|was) (.+)\?$", question.prompt) if question.asks == "identity" else None
+        if person and person.group(1) in self.key_figures:
+            # The people the notes are about: "Who was X?" has as many answers as the notes tell of
+            # them, and one title keyed is thin (rounds 8 and 9a: Pitt, Frederick William, Kublai Khan,
+            # Shirley kept 1 of 7; Tanaghrisson and Morsi, named in passing, 4 of 4).
+            return None
         if person and len(self.contexts.roles.get(person.group(1), ())) > 1 \
                 and not self._of_the_title(s.chunk, question.answer):
             # The notes give the person several roles ("governor", "commander"): one of them is not
