@@ -28,10 +28,9 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
 
 from bot.core.quiz.gen_concept import ACTOR, MIN_SAME_CLASS, NAMED, Description, DescriptionPool
-from bot.core.quiz.gen_lexicon import PERSON, TRUSTED_SHARE, entity_text, name_shape_ok
+from bot.core.quiz.gen_lexicon import PERSON, TRUSTED_SHARE, ChoiceQuestion, entity_text, name_shape_ok
 from bot.core.quiz.gen_questions import who_question
 from bot.core.quiz.gen_standalone import gives_away
 
@@ -51,17 +50,8 @@ _COLLECTIVE = {"NORP": "group"}
 _RELATIVE = frozenset({"which", "who", "whom", "whose", "that"})
 
 
-@dataclass(frozen=True)
-class ActorChoice:
-    prompt: str
-    answer: str
-    options: tuple[str, ...]
-    tests: str = ACTOR
-    quality: float = ACTOR_CHOICE_QUALITY
-
-
 def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[str, set[str]], met_often,
-                 is_term=lambda text: False, common=lambda word: False) -> ActorChoice | None:
+                 is_term=lambda text: False, common=lambda word: False) -> ChoiceQuestion | None:
     """The who-did-what question of one parsed sentence, or None. `full_names` maps a word to the
     longer names of the notes holding it (gen_standalone.full_names_of); `met_often(name)` says
     whether the notes return to a name."""
@@ -100,7 +90,7 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
         lead = f"{opener}, {lead[:1].lower()}{lead[1:]}"
     options = [answer, *wrong]
     random.Random(f"actor\x1f{doc.text}\x1f{answer}").shuffle(options)
-    return ActorChoice(f"{lead} {predicate}?", answer, tuple(options))
+    return ChoiceQuestion(f"{lead} {predicate}?", answer, tuple(options), ACTOR, ACTOR_CHOICE_QUALITY)
 
 
 def _opener(doc):

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from bot.core.quiz.gen_concept import _meaningful_words, _overlapping
 from bot.core.quiz.gen_context import content_words
-from bot.core.quiz.gen_lexicon import TERM, NotesLexicon, term_of
+from bot.core.quiz.gen_lexicon import TERM, ChoiceQuestion, NotesLexicon, term_of
 from bot.core.quiz.gen_standalone import gives_away
 from bot.core.tokens import fold
 
@@ -54,15 +54,6 @@ class CentralTerm:
     number: str  # "sg" / "pl"
     spread: int  # passages it is written in
     in_heading: bool
-
-
-@dataclass(frozen=True)
-class TermQuestion:
-    prompt: str
-    answer: str
-    options: tuple[str, ...]
-    tests: str = TERM
-    quality: float = TERM_QUALITY
 
 
 class CentralTerms:
@@ -211,7 +202,7 @@ def characterisation(doc, terms: CentralTerms):
     return term, end
 
 
-def term_question(doc, terms: CentralTerms, visible: str) -> TermQuestion | None:
+def term_question(doc, terms: CentralTerms, visible: str) -> ChoiceQuestion | None:
     """"According to the notes, which of these <predicate>?" for a sentence characterising a central term."""
     found = characterisation(doc, terms)
     if found is None:
@@ -237,4 +228,4 @@ def term_question(doc, terms: CentralTerms, visible: str) -> TermQuestion | None
     options = [o[:1].upper() + o[1:] for o in options]
     random.Random(f"term\x1f{doc.text}").shuffle(options)
     prompt = f"According to the notes, which of these {predicate}?"
-    return TermQuestion(prompt, answer[:1].upper() + answer[1:], tuple(options))
+    return ChoiceQuestion(prompt, answer[:1].upper() + answer[1:], tuple(options), TERM, TERM_QUALITY)

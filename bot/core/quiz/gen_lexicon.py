@@ -132,6 +132,17 @@ def term_of(chunk) -> tuple[str, str, str] | None:
     return text, key, number
 
 
+@dataclass(frozen=True)
+class ChoiceQuestion:
+    """A question with options that a template made: what it tests and its quality are the template's."""
+
+    prompt: str
+    answer: str
+    options: tuple[str, ...]
+    tests: str
+    quality: float
+
+
 @dataclass
 class NotesLexicon:
     text: str  # every chunk text and every distinct heading, for occurrence counts

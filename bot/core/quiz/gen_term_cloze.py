@@ -25,10 +25,10 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
 from bot.core.quiz.gen_context import content_words
-from bot.core.quiz.gen_lexicon import PERSON, TERM, NotesLexicon, entity_text, name_shape_ok, term_of, tests_of
+from bot.core.quiz.gen_lexicon import (PERSON, TERM, ChoiceQuestion, NotesLexicon, entity_text, name_shape_ok, term_of,
+                                      tests_of)
 from bot.core.quiz.gen_standalone import gives_away
 from bot.core.tokens import STOPWORDS, fold
 
@@ -44,15 +44,6 @@ _BLANK = "_____"
 
 
 _YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
-
-
-@dataclass(frozen=True)
-class TermCloze:
-    prompt: str
-    answer: str
-    options: tuple[str, ...]
-    tests: str = TERM
-    quality: float = TERM_CLOZE_QUALITY
 
 
 class TermKin:
@@ -126,7 +117,7 @@ class TermKin:
         return any(fold(w) in self.title_words or fold(w).rstrip("s") in self.title_words or
                    (w.isupper() and any(i.startswith(w.lower()) for i in self.title_initials)) for w in words[:-1])
 
-    def cloze(self, doc, visible: str, met_often=lambda name: True) -> TermCloze | None:
+    def cloze(self, doc, visible: str, met_often=lambda name: True) -> ChoiceQuestion | None:
         """The sentence with its best-kinned term blanked, or None. `met_often(name)`: the notes
         return to a name (a fort met in one passage is a side detail: round 9a)."""
         if _QUOTATION.search(doc.text) or _counted_back(doc):
@@ -163,7 +154,7 @@ class TermKin:
         if gives_away(stem, text, wrong):
             return None
         random.Random(f"term-cloze\x1f{doc.text}").shuffle(options)
-        return TermCloze(stem, answer, tuple(options), tests)
+        return ChoiceQuestion(stem, answer, tuple(options), tests, TERM_CLOZE_QUALITY)
 
     def _partnered(self, chunk, head: str, doc) -> bool:
         """Another term on the same head noun in the sentence, not listed with this one: "While _____
