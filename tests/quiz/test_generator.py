@@ -107,17 +107,20 @@ def test_multiple_choice_has_exactly_one_right_option(items):
                 assert len(words(wrong)) == len(words(item.answer))  # same form
 
 
-def test_year_distractors_are_shifted_3_to_6_and_periods_never_overlap(items):
+def test_year_options_are_an_even_grid_and_periods_never_overlap(items):
+    """gen_year_options: the answer and its wrong years 3-5 years apart, a period moved as a whole."""
     years = [i for i in of_kind(items, MULTIPLE_CHOICE) if i.answer[:4].isdigit()]
     assert years
     for item in years:
         right = [int(y) for y in re.findall(r"\d{4}", item.answer)]
+        starts = sorted(int(re.findall(r"\d{4}", o)[0]) for o in item.options)
+        steps = {b - a for a, b in zip(starts, starts[1:])}
+        assert len(steps) == 1 and 3 <= steps.pop() <= 5
         for option in item.options:
             if option == item.answer:
                 continue
             wrong = [int(y) for y in re.findall(r"\d{4}", option)]
             shift = wrong[0] - right[0]
-            assert 3 <= abs(shift) <= 6
             assert [w - shift for w in wrong] == right  # a period moves as a whole
             assert wrong[-1] < right[0] or wrong[0] > right[-1]
 

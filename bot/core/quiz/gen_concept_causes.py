@@ -8,20 +8,28 @@ kept 1 of 5 (the deportation of Acadians): the notes give most causes several ef
 which the sentence names, so the card has many defensible answers ("What did the energy crisis lead
 to?": a speed limit, a reserve, a department, smaller cars ...). The question must name what the
 sentence alone answers, as "Why ...?" of one effect does.
+
+Nor a why-card whose key is only part of the cause the notes give (the oil producers' income, dropped
+in rounds 8, 8a, 9a and 9): a fronted cause that carries on from the sentence before ("The result was
+a depreciation of the dollar ... Because oil was priced in dollars, oil producers' real income
+decreased.": the cause is told across both sentences, `continues_previous`), or an effect the notes
+give another cause of elsewhere ("..., so their real incomes lagged": `caused_elsewhere`).
 """
 
 from __future__ import annotations
 
+import re
+
 from bot.core import nlp
+from bot.core.quiz.gen_context import content_words
 from bot.core.quiz.gen_questions import Question, why_question
 
 # A cause set before the main clause, by the words that open the sentence.
 _FRONTED_MARKERS = (("because", "of"), ("because",), ("due", "to"), ("owing", "to"), ("as", "a", "result", "of"))
 
 
-def fronted_cause_question(doc) -> Question | None:
-    """"Because X, Y." asked as "Y because X." is: the cause clause ends at the first comma whose
-    word belongs to the main clause."""
+def _fronted(doc):
+    """(the marker's words, the comma closing the cause) of a sentence opening with its cause."""
     lowered = [t.lower_ for t in doc]
     marker = next((m for m in _FRONTED_MARKERS if tuple(lowered[:len(m)]) == m), None)
     if marker is None:
@@ -31,6 +39,16 @@ def fronted_cause_question(doc) -> Question | None:
         if root is not None else None
     if comma is None or comma.i >= root.i or any(t.text == "," for t in doc[len(marker):comma.i]):
         return None  # the cause clause holds a list or an aside: where it ends is not sure
+    return marker, comma
+
+
+def fronted_cause_question(doc) -> Question | None:
+    """"Because X, Y." asked as "Y because X." is: the cause clause ends at the first comma whose
+    word belongs to the main clause."""
+    found = _fronted(doc)
+    if found is None:
+        return None
+    marker, comma = found
     cause = doc[len(marker):comma.i].text
     effect = doc[comma.i + 1:].text.strip().rstrip(".")
     if not effect or not cause:
@@ -39,3 +57,66 @@ def fronted_cause_question(doc) -> Question | None:
     reordered = f"{effect} {' '.join(marker)} {cause}."
     question = why_question(nlp.parse_lines([reordered])[0])
     return question
+
+
+# Connectives after which a clause is an effect ("..., so their real incomes lagged"), and before
+# which it is one ("... lagged because ..."): where another sentence of the notes explains something.
+_EFFECT_AFTER = re.compile(r"(?:,\s*so|\btherefore|\bthus|\bhence|\bconsequently|\bas a result(?! of)|\bled to|"
+                           r"\bresulted in|\bcaused)\b(?!\s+(?:that|as|far|much|many|long)\b)", re.IGNORECASE)
+_EFFECT_BEFORE = re.compile(r"\b(?:because|due to|owing to|as a result of|on account of)\b", re.IGNORECASE)
+
+
+# Verbs saying that a quantity or a state changed (English grammar, no course's words).
+CHANGE_VERBS = frozenset("""increase decrease rise fall drop decline grow shrink lag fluctuate double halve soar
+    plummet slump collapse improve worsen deteriorate recover expand contract stagnate diminish dwindle""".split())
+
+
+def continues_previous(doc, previous) -> bool:
+    """A cause set before its effect ("Because X, Y.") that shares a content word with the sentence
+    before it: the writer fronted it to carry on from there, so the cause is told across both
+    sentences and the clause alone is half of it. `previous`: the parsed sentence before, or None."""
+    found = _fronted(doc) if previous is not None else None
+    if found is None:
+        return False
+    marker, comma = found
+    cause = set(content_words(doc[len(marker):comma.i]))
+    return bool(cause & set(content_words(previous)))
+
+
+def caused_elsewhere(doc, docs) -> bool:
+    """The sentence explains a change of something ("oil producers' real income decreased") and
+    another sentence of the notes gives a cause of a change of the same thing: its effect side (after
+    "so", "therefore", "led to" ...; before "because", "due to" ...) has a verb of change whose subject
+    has the same head noun ("..., so their real incomes lagged"). A card keyed to one cause marks the
+    other wrong. Only changes: "member states" or "the Rankine cycle" are the subjects of many
+    sentences about other things."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in CHANGE_VERBS:
+        return False
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return False
+    head = subject.lemma_.lower()
+    for other in docs:
+        if other.text == doc.text:
+            continue
+        for side in _effect_sides(other):
+            if any(t.lemma_.lower() in CHANGE_VERBS and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() == head
+                                                           for c in t.children) for t in side):
+                return True
+    return False
+
+
+def _effect_sides(doc) -> list:
+    """The spans of a parsed sentence that a causal connective marks as effects."""
+    sides = []
+    for match in _EFFECT_AFTER.finditer(doc.text):
+        span = doc.char_span(match.end(), len(doc.text), alignment_mode="expand")
+        if span is not None:
+            sides.append(span)
+    for match in _EFFECT_BEFORE.finditer(doc.text):
+        if match.start() > 0:
+            span = doc.char_span(0, match.start(), alignment_mode="expand")
+            if span is not None:
+                sides.append(span)
+    return sides

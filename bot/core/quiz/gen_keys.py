@@ -170,6 +170,28 @@ def number_keys(doc) -> list[Key]:
     return keys
 
 
+def describes_subject(doc, start: int, end: int) -> bool:
+    """The figure at [start, end) modifies the noun the sentence is about, and the sentence claims
+    something else of it: "Harvard's $37.6 billion financial endowment is the largest of any academic
+    institution". Made false by the figure alone, the statement's claim ("the largest") stays true, so
+    a student who knows it is trapped (round 9: dropped; rounds 5-9a: borderline six times, a figure
+    that changes with time). A figure that is the subject ("over 90% of households were
+    collectivised") or in the predicate ("alter income tax by up to 3 pence") is the claim."""
+    tokens = [t for t in doc if start <= t.idx < end]
+    inside = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+    if root is None or root.dep_ in {"nsubj", "nsubjpass"}:
+        return False
+    token = root
+    while token.head.i != token.i:
+        token = token.head
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+        if token.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
 # A false figure: far enough that no estimate makes it right, near enough not to be absurd on its face
 # ("$376.0 billion" for a $37.6 billion endowment; rounds 2-6 spotted "exactly double").
 NUMBER_FACTORS = (0.6, 1.5, 1.8)

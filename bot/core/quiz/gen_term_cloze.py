@@ -53,6 +53,10 @@ class TermKin:
         self.lexicon = lexicon
         self.title_words = {w for t in titles for w in _words(t)}
         self.title_initials = {_initials(t) for t in titles}
+        # The last word of a name holding a word of the title ("Community" of "European Community" in
+        # notes on European Union law): a term it modifies is the subject under another name.
+        self.subject_bodies = {fold(n.split()[-1]) for n in lexicon.label_votes if len(n.split()) >= 2
+                               and _words(n) & self.title_words and fold(n.split()[-1]) not in self.title_words}
         docs = list(docs)
         self.nouns = {t.lemma_.lower() for doc in docs for t in doc if t.pos_ == "NOUN" and t.is_lower}
         # The terms of each sentence, keyed by their words as written with the head noun's lemma
@@ -110,12 +114,15 @@ class TermKin:
 
     def _of_subject(self, text: str) -> bool:
         """Of the course's own subject: a modifier is a word of the title ("steam engine", "steam
-        turbine" in notes on the steam engine) or the title's initials ("EU law", "EU competition law"
-        in notes on European Union law). As an answer it is asked everywhere; as an option it is
-        the one that stands out."""
+        turbine" in notes on the steam engine), the title's initials ("EU law", "EU competition law"
+        in notes on European Union law) or a body of the subject's name ("Community law": the law of
+        the European Community, EU law by its old name). As an answer it is asked everywhere; as an
+        option it stands out, or is a second right answer (round 9: "Community law" beside "primary
+        law", dropped)."""
         words = text.split()
         return any(fold(w) in self.title_words or fold(w).rstrip("s") in self.title_words or
-                   (w.isupper() and any(i.startswith(w.lower()) for i in self.title_initials)) for w in words[:-1])
+                   (w.isupper() and any(i.startswith(w.lower()) for i in self.title_initials)) or
+                   fold(w) in self.subject_bodies for w in words[:-1])
 
     def cloze(self, doc, visible: str, met_often=lambda name: True) -> ChoiceQuestion | None:
         """The sentence with its best-kinned term blanked, or None. `met_often(name)`: the notes
@@ -130,6 +137,8 @@ class TermKin:
             key, text, number = found
             words = key.split()
             if key not in self.by_head.get((words[-1], number), ()) or self._partnered(chunk, words[-1], doc):
+                continue
+            if _doer(chunk):
                 continue
             wrong = self._wrong(key, words[-1], number, doc, visible)
             if len(wrong) == OPTIONS - 1 and (best is None or _rank(self, key) > _rank(self, best[1])):
@@ -266,6 +275,16 @@ def _counted_back(doc) -> bool:
                 and not any(c.dep_ in {"prep", "relcl", "acl"} for c in t.head.children):
             return True
     return False
+
+
+def _doer(chunk) -> bool:
+    """The term is the subject of a verb other than "be": the stem says what it does ("a group of
+    justifications ... that the _____ has developed", "While _____ concerns the governance
+    structure"). What one kind of law does is either so much its own that the verb gives it away or
+    true of its kin too (round 9a and 9: both such blanks borderline or dropped; the blanks kept were
+    objects, complements and list members)."""
+    root = _coordinate(chunk.root)
+    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ != "be"
 
 
 def _coordinate(token):

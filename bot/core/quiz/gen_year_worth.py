@@ -18,19 +18,28 @@ from typing import Callable
 TURNING = frozenset("""found establish form create begin start end sign declare proclaim abolish unite
     ratify launch become invade annex independence revolution treaty agreement accord charter founding
     establishment foundation formation creation outbreak referendum war invasion uprising coup patent invent
-    withdraw pull partition dissolve collapse conquer capture origin discover discovery""".split())
+    withdraw pull partition dissolve collapse conquer capture origin discover discovery open opening inaugurate""".split())
 # Events of a side matter: a death, an appointment, an arrival, a release, a reception.
 INCIDENTAL = frozenset("""die death appoint appointment arrive arrival acclaim release visit marry retire
     conclude recall resign command""".split())
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 
 
-def year_worth(doc, start: int, met_often: Callable[[str], bool]) -> int:
-    """+1 for the year of a turning event (or "the first ..."); -1 for each of: a side event, an event
-    of names the notes all meet in one passage (`met_often` false for each); 0 otherwise."""
+def turning(doc, start: int) -> bool:
+    """The year at `start` is of an event that begins, ends or turns something, or of "the first ..."."""
+    found = _event(doc, start)
+    if found is None:
+        return False
+    _, lemmas_told, told = found
+    return bool(lemmas_told & TURNING) or any(m.lower_ == "first" and m.dep_ == "amod" for c in told for m in c.children)
+
+
+def _event(doc, start: int):
+    """(the word the year's event hangs on, the lemmas of that event and of what it tells, the words
+    it tells) for the year at `start`, or None."""
     token = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
     if token is None:
-        return 0
+        return None
     path = []
     while token.head.i != token.i:
         token = token.head
@@ -40,9 +49,18 @@ def year_worth(doc, start: int, met_often: Callable[[str], bool]) -> int:
     lemmas = {t.lemma_.lower() for t in path}
     event = path[-1] if path else token
     told = [c for t in path for c in t.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "pobj"}]
-    lemmas_told = lemmas | {c.lemma_.lower() for c in told}
+    return event, lemmas | {c.lemma_.lower() for c in told}, told
+
+
+def year_worth(doc, start: int, met_often: Callable[[str], bool]) -> int:
+    """+1 for the year of a turning event (or "the first ..."); -1 for each of: a side event, an event
+    of names the notes all meet in one passage (`met_often` false for each); 0 otherwise."""
+    found = _event(doc, start)
+    if found is None:
+        return 0
+    event, lemmas_told, _ = found
     worth = 0
-    if lemmas_told & TURNING or any(m.lower_ == "first" and m.dep_ == "amod" for c in told for m in c.children):
+    if turning(doc, start):
         worth += 1  # "founded in", "the founding of the PRC in", "obtained the first patent ... in"
     elif lemmas_told & INCIDENTAL:
         worth -= 1  # "died in", "was given command in"
