@@ -19,7 +19,7 @@ from bot.core.question_kind import EXPANSION, EXPLANATION, LIST, LONG_KINDS, REA
 from bot.core.spelling import NotesVocabulary
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
 from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, by_another_name, candidates_from,
-                                 rescore_semantically, score_candidates, shown_text)
+                                 plain_terms, rescore_semantically, score_candidates, shown_text)
 from bot.core.tokens import tokenize
 
 CONFIDENT = "confident"
@@ -317,8 +317,7 @@ def _named_around(c: Candidate, terms: list[QueryTerm], names: list[QueryName], 
     missing = [n for n in names if not n.found_in(own)]
     if not missing:
         return c.match >= policy.weak_match
-    in_names = {t.stem for n in names for t in n.terms}
-    others = [t for t in terms if t.stem not in in_names]
+    others = plain_terms(terms, names)
     if others and not any(t.found_in(own) for t in others):
         return False
     passage = set(tokenize(c.hit.chunk.embedding_text()))

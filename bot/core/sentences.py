@@ -29,6 +29,12 @@ KIND_BONUS = 0.15  # a sentence holding what the question's kind asks for (a dat
 # than the question ("The GLF was ..." for "What is the Great Leap Forward?") and so is further
 # from it in meaning than a sentence repeating the name: the bonus outweighs that (issue 15.1).
 DEFINITION_BONUS = 0.5
+# Each of the question's words outside its names that a sentence holds, as a share of them (not
+# weighted by rarity). Names are rare words, so the IDF share is mostly a matter of naming the
+# question's subject, which every sentence of its passages does; the plain words ("appointed",
+# "purchase", "mentored") say what is asked about it. Chosen on eleven development courses and
+# checked on the twelfth, each in turn (bench/RESULTS.md 6p).
+RELATION_BONUS = 0.15
 _INSTRUCTION = re.compile(r"^(explain|analy[sz]e|describe|discuss|assess|evaluate|compare|outline|"
                           r"to what extent|how far)\b", re.I)
 _PRONOUN_LED = re.compile(r"^(this|these|those|that|it|its|he|she|his|her|they|their|such|thus|"
@@ -201,7 +207,7 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
             parts, kind_ok = (heading_part, *parts), True
     # "ADR is any way of settling ..." says what ADR is, not what it stands for.
     defines = kind != EXPANSION and _defines_a_name(c.text, terms, names, strict=kind == EXPLANATION)
-    score = match + 0.2 * max(c.hit.dense, 0.0) + 0.08 / (1 + c.rank)
+    score = match + 0.2 * max(c.hit.dense, 0.0) + 0.08 / (1 + c.rank) + RELATION_BONUS * relation_share(terms, names, own)
     if kind in CHECKED and kind_ok:
         score += KIND_BONUS
     if kind == REASON and gives_a_cause(c.text):
@@ -288,14 +294,26 @@ def _holds_kind(text: str, kind: str | None, question: str, names: list[QueryNam
     return has_kind(text, kind, question)
 
 
+def plain_terms(terms: list[QueryTerm], names: list[QueryName]) -> list[QueryTerm]:
+    """The question's words outside its names: what it asks about what it names."""
+    in_names = {t.stem for name in names for t in name.terms}
+    return [t for t in terms if t.stem not in in_names]
+
+
+def relation_share(terms: list[QueryTerm], names: list[QueryName], stems: set[str]) -> float:
+    """Share of the question's plain words (each counted once, whatever its rarity) that `stems`
+    holds; 0 for a question of names only."""
+    others = plain_terms(terms, names)
+    return sum(t.found_in(stems) for t in others) / len(others) if others else 0.0
+
+
 def _on_topic(terms: list[QueryTerm], names: list[QueryName], stems: set[str], kind_held: bool = False) -> str:
     """An answer to "When did Mao die?" names Mao (itself, in the sentence before, or in its
     heading) and says something about dying: a sentence with only one of the two is about
     something else, unless it names everything the question names and holds what its kind asks
     for: "John Gallagher (1919–1980)" answers "When was John Gallagher born?" without the word
     "born". A missing name that the notes use everywhere leaves it IMPLICIT."""
-    in_names = {t.stem for name in names for t in name.terms}
-    others = [t for t in terms if t.stem not in in_names]
+    others = plain_terms(terms, names)
     missing = [name for name in names if not name.found_in(stems)]
     if others and not any(t.found_in(stems) for t in others) and not (names and not missing and kind_held):
         return OFF_TOPIC
