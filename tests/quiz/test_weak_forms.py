@@ -16,7 +16,7 @@ from bot.core.quiz.gen_keys import describes_subject
 from bot.core.quiz.gen_lexicon import CAUSE, DATE, TERM
 from bot.core.quiz.gen_numbers import year_keys
 from bot.core.quiz.gen_year_options import year_options
-from bot.core.quiz.generator import _Generator, generate_items
+from bot.core.quiz.generator import _cased_as_quoted, _Generator, generate_items
 
 
 def parse(text: str):
@@ -129,3 +129,13 @@ def test_term_blank_options_and_verbs_that_give_the_answer_away():
         assert not any(o.lower().startswith("assembly") for o in q.options)
     # "... that the customary law has developed": the term does what the verb says; not blanked.
     assert clozes[LAW[-1]] is None
+
+
+def test_a_capital_left_by_a_dropped_opener_is_not_in_the_question():
+    """"Moreover, member guilds ..." is shown as "Member guilds ...": the card asks about "member guilds"
+    as the notes write them (rounds 9a and 9: "Why do Member states ...?", a stray capital)."""
+    quote = "Moreover, member guilds came under a duty not to copy the statutes, in order to avoid two rules."
+    assert _cased_as_quoted("Why did Member guilds come under a duty not to copy the statutes?", quote) == \
+        "Why did member guilds come under a duty not to copy the statutes?"
+    assert _cased_as_quoted("Why did Arlen guilds meet?", "Moreover, Arlen guilds met in spring.") == \
+        "Why did Arlen guilds meet?"  # a name stays as written

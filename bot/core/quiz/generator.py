@@ -65,7 +65,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 28
+GENERATOR_VERSION = 29
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -607,7 +607,7 @@ class _Generator:
             return None  # "What is Frame Relay?": the notes say what it is in several sentences; one is thin
         if question.asks == "description" and not self._names_its_referent(question.prompt, s.chunk):
             return None  # "What is the school color?", "the first item of business on Wednesdays": whose? (round 6)
-        prompt = self._prompt(s, question.prompt)
+        prompt = self._prompt(s, _cased_as_quoted(question.prompt, s.quote))
         return self._item(FLASHCARD, prompt, question.answer, s, tests, quality or CARD_QUALITY,
                           explanation=_from_notes(s))
 
@@ -1024,6 +1024,22 @@ def _weak_card(question: str, answer: str) -> bool:
     if _EVALUATIVE.search(question) or _EVALUATIVE.search(answer) or _POINTING.search(answer):
         return True
     return bool(_MAKER.search(answer) and re.search(r"\b(1\d{3}|20\d{2})\b", answer))
+
+
+_SUBJECT_OPENING = re.compile(r"^(?:Why|What|Who|How) \w+ ([A-Z][a-z]+)\b")
+
+
+def _cased_as_quoted(question: str, quote: str) -> str:
+    """The word the question's subject opens with, capitalised only because a linking opener was
+    dropped before it ("Moreover, member states comes under a duty ..." shown as "Member states ..."),
+    written as the notes write it: "Why do Member states come ...?" read as a stray capital (rounds 9a, 9)."""
+    match = _SUBJECT_OPENING.match(question)
+    if match is None:
+        return question
+    word = match.group(1)
+    if re.search(rf"\b{word}\b", quote) or not re.search(rf"\b{word.lower()}\b", quote):
+        return question
+    return question[:match.start(1)] + word.lower() + question[match.end(1):]
 
 
 def _from_notes(s: Sentence) -> str:
