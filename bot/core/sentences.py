@@ -247,10 +247,21 @@ def _quoted_with(c: Candidate) -> tuple[str, ...]:
     return (c.text,)
 
 
+# A section's own number ("12. Sets and maps", "3.1) Causes", "Chapter 4: Reform", "Notes on
+# sets (part 2)"): where the heading stands in the notes, not a figure the notes give, so it
+# answers no "How many ...?". A bare number only opening the heading and of at most three digits,
+# so that "1914. The war begins" stays a date and "3 estates" a figure.
+_SECTION_LABEL = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})*[.)](?=\s)|"
+                            r"\b(?:chapter|section|part|unit|lecture|lesson|week|module|topic)\s+"
+                            r"\d{1,3}(?:\.\d{1,3})*\b", re.I)
+
+
 def _heading_with(chunk: Chunk, kind: str) -> str:
     """The innermost heading of the passage holding what a question of this kind (DATE, NUMBER)
-    asks for, or ""."""
-    return next((h for h in reversed(chunk.heading_path) if has_kind(h, kind)), "")
+    asks for, or "". A heading's section number is not what it holds (`_SECTION_LABEL`): with it
+    the generated benchmark notes, numbered "## 12. ...", gave every sentence a second text to
+    embed (bench/RESULTS.md 7i)."""
+    return next((h for h in reversed(chunk.heading_path) if has_kind(_SECTION_LABEL.sub("", h), kind)), "")
 
 
 def comparable_texts(chunk: Chunk, chars: int) -> list[str]:

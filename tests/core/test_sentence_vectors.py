@@ -230,3 +230,36 @@ def test_a_sentence_shown_with_the_heading_holding_its_date_is_stored_too(fresh_
     answer = service.ask(question)
     assert "1958" in answer.text and "furnaces" in answer.text
     assert calls == [[question]]
+
+
+NUMBERED = """# Notes on sets (part 1)
+
+## 1. Frozen sets
+A frozen set cannot be changed once it is made.
+
+## Chapter 2: Hashing
+Every element of a set must be hashable.
+
+## The 3 set operations
+Union joins sets and keeps each element once.
+"""
+
+
+def test_a_section_number_is_not_a_number_the_heading_holds(tmp_path):
+    """Numbered sections ("## 12. ...", "Chapter 2: ...") gave every sentence of the generated
+    benchmark notes a second text to store, the sentence shown with its heading as if the section
+    number answered "How many ...?"; a figure the heading holds still does (and a year stays a date)."""
+    from bot.core.chunking import chunk_document
+    from bot.core.loaders import load_document
+
+    (tmp_path / "sets.md").write_text(NUMBERED, encoding="utf-8")
+    chunks = chunk_document(load_document(tmp_path / "sets.md", "sets.md"))
+    texts = [t for c in chunks for t in comparable_texts(c, 300)]
+    assert "A frozen set cannot be changed once it is made." in texts
+    assert not [t for t in texts if t.startswith(("1. Frozen", "Chapter 2", "Notes on sets"))]
+    assert "The 3 set operations: Union joins sets and keeps each element once." in texts
+    years = DATED.replace("The Great Leap Forward (1958-1962)", "1958. The Great Leap Forward")
+    (tmp_path / "china.txt").write_text(years, encoding="utf-8")
+    chunks = chunk_document(load_document(tmp_path / "china.txt", "china.txt"))
+    assert any(t.startswith("1958. The Great Leap Forward: Villages built")
+               for c in chunks for t in comparable_texts(c, 300))
