@@ -93,9 +93,12 @@ class _ForBuild:
 
 class _Unstored:
     """SentenceVectors for a build that holds none (its sentence vectors are still being made, just
-    after it was published, or it was made before they existed): every candidate is embedded at
-    question time, so that answers compare the same sentences in meaning as with the build's own
-    vectors; each is kept in memory and in the cache, where the build's sentence stage finds it."""
+    after it was published, or it was made before they existed). Answering compares what memory
+    and the cache on disk already hold, and embeds only its best `semantic_candidates`, as it
+    did before builds stored sentence vectors: embedding every candidate of a first-time question
+    cost p95 222 CPU ms under load against 12 with stored vectors, for answers that differed on
+    a few questions in a hundred either way (bench/RESULTS.md 6j, 7g, 7i). What it embeds is
+    kept in memory and in the cache, where the build's sentence stage finds it."""
 
     def __init__(self, vectors: SentenceVectors) -> None:
         self.vectors = vectors
@@ -104,4 +107,4 @@ class _Unstored:
         return self.vectors(sentences)
 
     def kept(self, sentences: list[str]) -> dict[str, np.ndarray]:
-        return dict(zip(sentences, self.vectors(sentences))) if sentences else {}
+        return self.vectors.kept(sentences)
