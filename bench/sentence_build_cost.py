@@ -48,6 +48,7 @@ def main() -> None:
     from bot.core.index_store import current_build
     from bot.core.indexer import ANSWERS_READY, build_index
     from bot.core.loaders import iter_corpus_files, load_document
+    from bot.core.sentence_file import load_sentence_vectors
 
     common.print_machine()
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -82,13 +83,11 @@ def main() -> None:
     embedder.encode_query("warm up")  # the model load is not what is measured
     first_seen: dict[str, tuple[float, float]] = {}
     last_seen: dict[str, tuple[float, float]] = {}
-    totals: dict[str, int] = {}
 
     def progress(stage: str, done: int, total: int) -> None:
         now = (time.perf_counter(), cpu_seconds())
         first_seen.setdefault(stage, now)
         last_seen[stage] = now
-        totals[stage] = total
 
     started = (time.perf_counter(), cpu_seconds())
     report = build_index(corpus, index, embedder, progress=progress)
@@ -108,9 +107,10 @@ def main() -> None:
     quiz = minus(whole, since_start("sentences")) if "quiz" in last_seen else (0.0, 0.0)
     build = current_build(index)
     size = {f.name: f.stat().st_size for f in build.iterdir() if f.name.startswith("sentence-")}
+    texts = len(load_sentence_vectors(build, report.chunks, embedder.dimension))
     print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"backend {args.backend}, threads {args.threads or 'default'}: {report.chunks} chunks, "
-          f"{totals['sentences']} sentence texts ({totals['sentences'] / report.chunks:.2f} a chunk), "
+          f"{texts} sentence texts ({texts / report.chunks:.2f} a chunk), "
           f"{report.quiz_items} quiz items")
     print("| | wall s | CPU s |\n|---|---|---|")
     rows = [("**answers ready** (the build published)", answers),
@@ -127,6 +127,10 @@ def main() -> None:
         print(f"bare / answers ready: wall {bare[0] / answers[0]:.2f}x, CPU {bare[1] / answers[1]:.2f}x (target: 2x); "
               f"bare / whole build: wall {bare[0] / whole[0]:.2f}x, CPU {bare[1] / whole[1]:.2f}x; "
               f"chunks alone (CPU) {bare[1] / chunks_s[1]:.2f}x")
+    ready = tuple(answers[i] + sentences_s[i] for i in (0, 1))
+    if bare:
+        print(f"bare / answers ready with their sentence vectors stored: wall {bare[0] / ready[0]:.2f}x, "
+              f"CPU {bare[1] / ready[1]:.2f}x")
     print(f"sentence stage / chunk stage (CPU) {sentences_s[1] / chunks_s[1]:.2f}")
     print("sentence files: " + ", ".join(f"{k} {v / 1e6:.2f} MB" for k, v in sorted(size.items())) +
           f" ({sum(size.values()) / report.chunks / 1e3:.2f} kB a chunk; 100,000 chunks: "

@@ -36,7 +36,7 @@ from bot.core.quiz import bank as quiz_bank
 from bot.core.quiz.bank import (QuestionBank, bank_is_current, build_bank, load_bank, quiz_source, quiz_state,
                                 reusable_items, save_bank)
 from bot.core.quiz.teacher_bank import load_teacher_banks
-from bot.core.sentence_file import VectorsWriter, sentence_vectors_made, write_sentence_index
+from bot.core.sentence_file import VectorsWriter, sentence_vectors_made
 from bot.core.sentences import comparable_texts
 from bot.errors import DocumentError, ReindexInProgressError, StudyBotError
 
@@ -53,7 +53,7 @@ CACHE_SLICE = 256
 ANSWERS_READY = "answers"
 # progress(stage, done, total); the stages, with the words the adapters show for them:
 STAGE_LABELS = {"reading": "Reading documents", "embedding": "Embedding new chunks",
-                "sentences": "Embedding new sentences", "writing": "Writing index",
+                "sentences": "Embedding the passages' sentences", "writing": "Writing index",
                 ANSWERS_READY: "Answers ready from the new index", "quiz": "Making quiz questions"}
 ProgressFn = Callable[[str, int, int], None]
 
@@ -372,18 +372,17 @@ def _write_sentence_vectors(folder: Path, chunks: list[Chunk], cache_path: Path,
     time did before (bench/sentence_vectors_compare.py measured pooling the passage's own token
     vectors instead: see bench/RESULTS.md). They share the embedding cache with question time,
     by text hash: an unchanged chunk's sentences, or a sentence asked about before, are not
-    embedded again, and an interrupted build keeps what it embedded."""
-    texts = [comparable_texts(c, AnswerPolicy.semantic_chars) for c in chunks]
+    embedded again, and an interrupted build keeps what it embedded. A slice of passages at a
+    time: their texts are made, embedded and written, and only their keys kept (VectorsWriter), so
+    memory stays small on a big corpus while the loaded index answers beside it. Progress counts
+    passages, as the number of texts is known only at the end."""
     cache = EmbeddingCache(cache_path, vector_space(embedder))
-    rows = sum(len(t) for t in texts)
-    vectors = VectorsWriter(folder, rows, embedder.dimension)
-    row, start = 0, 0
-    progress("sentences", 0, rows)
-    while start < len(chunks):
-        # A slice of chunks at a time: memory stays small on a big corpus, and the cache is
-        # written as each slice finishes.
-        flat = [t for ts in texts[start:start + CACHE_SLICE] for t in ts]
-        start += CACHE_SLICE
+    vectors = VectorsWriter(folder, embedder.dimension)
+    progress("sentences", 0, len(chunks))
+    for start in range(0, len(chunks), CACHE_SLICE):
+        part = chunks[start:start + CACHE_SLICE]
+        texts = [comparable_texts(c, AnswerPolicy.semantic_chars) for c in part]
+        flat = [t for ts in texts for t in ts]
         hashes = {t: text_hash(t) for t in flat}
         known = cache.get_many(hashes.values())
         missing = [t for t in hashes if hashes[t] not in known]
@@ -391,12 +390,10 @@ def _write_sentence_vectors(folder: Path, chunks: list[Chunk], cache_path: Path,
             fresh = dict(zip((hashes[t] for t in missing), embedder.encode(missing)))
             cache.put_many(fresh)
             known.update(fresh)
-        if flat:
-            vectors.append(np.vstack([known[hashes[t]] for t in flat]))
-        row += len(flat)
-        progress("sentences", row, rows)
+        vectors.append(texts, np.array([known[hashes[t]] for t in flat], dtype=np.float32).reshape(
+            len(flat), embedder.dimension))
+        progress("sentences", start + len(part), len(chunks))
     vectors.close()
-    write_sentence_index(folder, texts)
 
 
 def _make_manifest(embedder: Embedder, kind: str, documents: list[Document],

@@ -16,6 +16,7 @@ the texts are then embedded at question time."""
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -30,11 +31,15 @@ class DamagedSentenceFile(ValueError):
     """The files are there but cannot be used (index_store reports the index as damaged)."""
 
 
-@lru_cache(maxsize=16384)  # answering looks the same texts up twice a question, and again the next
-def text_key(text: str) -> int:
+def _key(text: str) -> int:
     """A 64-bit key of a text: two texts of one build sharing it is a 1 in 10^10 chance at a
     million sentences, and would only compare a question with the wrong one of two sentences."""
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+# Answering looks the same texts up twice a question, and again the next; a build's keys are made
+# with `_key` itself, so that writing them does not push out the texts questions use.
+text_key = lru_cache(maxsize=16384)(_key)
 
 
 def write_sentence_vectors(folder: Path, texts_by_chunk: list[list[str]], vectors: np.ndarray) -> None:
@@ -56,35 +61,62 @@ def empty_vectors(folder: Path, rows: int, dimension: int) -> np.ndarray:
 
 
 class VectorsWriter:
-    """The vectors file written aside a slice at a time, in chunk order (then `write_sentence_index`
-    puts it in place). Plain writes rather than a memory map: every page written through a map
-    stays in the process's resident memory until it is unmapped (a 20 MB note's 286,000 texts:
-    220 MB), beside the model and the index already loaded to answer questions."""
+    """The vectors file written aside a slice of passages at a time, in chunk order, then put in
+    place with its index by `close`. Only each text's 64-bit key and each passage's count are kept
+    meanwhile, not the texts (a 20 MB note's 286,000 texts: about 60 MB), so the rows are counted as
+    they come and the file's header, of a fixed size, is written last. Plain writes rather than a
+    memory map: every page written through a map stays in the process's resident memory until it
+    is unmapped (220 MB at the 20 MB note), beside the model and the index loaded to answer."""
 
-    def __init__(self, folder: Path, rows: int, dimension: int) -> None:
-        self.rows, self.written = rows, 0
+    def __init__(self, folder: Path, dimension: int) -> None:
+        self.folder, self.dimension = folder, dimension
+        self.counts: list[int] = []
+        self.keys: list[np.ndarray] = []
+        self.written = 0
         self._out = _aside(folder, VECTORS_FILE).open("wb")
-        np.lib.format.write_array_header_1_0(self._out, {
-            "descr": np.lib.format.dtype_to_descr(np.dtype(np.float16)), "fortran_order": False,
-            "shape": (rows, dimension)})
+        self._header = self._out.write(_npy_header(0, dimension))
 
-    def append(self, vectors: np.ndarray) -> None:
-        self._out.write(np.ascontiguousarray(vectors, dtype=np.float16).tobytes())
-        self.written += len(vectors)
+    def append(self, texts_by_chunk: list[list[str]], vectors: np.ndarray) -> None:
+        """The vectors of these passages' texts, one row per text in their order."""
+        keys = np.array([_key(t) for texts in texts_by_chunk for t in texts], dtype=np.uint64)
+        if len(keys) != len(vectors):
+            raise ValueError(f"{len(keys)} sentence texts but {len(vectors)} vectors")
+        self._out.write(np.ascontiguousarray(vectors, dtype=np.float16).reshape(-1, self.dimension).tobytes())
+        self.counts += [len(texts) for texts in texts_by_chunk]
+        self.keys.append(keys)
+        self.written += len(keys)
 
     def close(self) -> None:
+        header = _npy_header(self.written, self.dimension)
+        if len(header) != self._header:  # numpy pads it to 128 bytes up to rows of 40+ digits
+            raise ValueError("the sentence vectors' header changed size")
+        self._out.seek(0)
+        self._out.write(header)
         self._out.close()
-        if self.written != self.rows:
-            raise ValueError(f"{self.written} sentence vectors written of {self.rows}")
+        keys = np.concatenate(self.keys) if self.keys else np.zeros(0, dtype=np.uint64)
+        _put_in_place(self.folder, self.counts, keys)
+
+
+def _npy_header(rows: int, dimension: int) -> bytes:
+    out = io.BytesIO()
+    np.lib.format.write_array_header_1_0(out, {
+        "descr": np.lib.format.dtype_to_descr(np.dtype(np.float16)), "fortran_order": False,
+        "shape": (rows, dimension)})
+    return out.getvalue()
 
 
 def write_sentence_index(folder: Path, texts_by_chunk: list[list[str]]) -> None:
-    """The offsets and sorted keys of the texts whose vectors `VECTORS_FILE` holds in this order.
-    The vectors written aside are renamed into place first, the index last: a reader of the folder
-    (a build already answering questions) finds both or no index."""
-    offsets = np.zeros(len(texts_by_chunk) + 1, dtype=np.int64)
-    np.cumsum([len(texts) for texts in texts_by_chunk], out=offsets[1:])
-    keys = np.array([text_key(t) for texts in texts_by_chunk for t in texts], dtype=np.uint64)
+    """The offsets and sorted keys of the texts whose vectors `VECTORS_FILE` (written aside) holds
+    in this order; both are then put in place."""
+    keys = np.array([_key(t) for texts in texts_by_chunk for t in texts], dtype=np.uint64)
+    _put_in_place(folder, [len(texts) for texts in texts_by_chunk], keys)
+
+
+def _put_in_place(folder: Path, counts: list[int], keys: np.ndarray) -> None:
+    """The index file of the vectors written aside. The vectors are renamed into place first, the
+    index last: a reader of the folder (a build already answering questions) finds both or no index."""
+    offsets = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
     order = np.argsort(keys, kind="stable")
     with _aside(folder, INDEX_FILE).open("wb") as out:
         np.savez(out, offsets=offsets, keys=keys[order], rows=order.astype(np.uint32))

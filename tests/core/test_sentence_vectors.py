@@ -63,6 +63,34 @@ def test_the_file_gives_back_every_text_it_was_written_with(tmp_path):
     assert load_sentence_vectors(tmp_path / "nothing", chunk_count=3, dimension=8) is None
 
 
+def test_the_build_writes_them_a_slice_of_passages_at_a_time_and_counts_the_rows_as_they_come(tmp_path):
+    """The indexer keeps only keys while it writes (not the texts of a whole big note): the row count
+    is known at the end, and the file's header is written then."""
+    from bot.core.sentence_file import VectorsWriter, write_sentence_vectors
+
+    slices = [[["a sentence", "another one"], []], [], [["a third", "a sentence"]]]
+    rng = np.random.default_rng(1)
+    vectors = rng.normal(size=(4, 8)).astype(np.float32)
+    writer = VectorsWriter(tmp_path, 8)
+    row = 0
+    for part in slices:
+        rows = sum(map(len, part))
+        writer.append(part, vectors[row:row + rows])
+        row += rows
+    with pytest.raises(ValueError):
+        writer.append([["one text"]], vectors[:2])
+    writer.close()
+    stored = load_sentence_vectors(tmp_path, chunk_count=3, dimension=8)
+    assert list(stored.offsets) == [0, 2, 2, 4] and len(stored) == 4
+    assert np.allclose(stored.find(["another one"])["another one"], vectors[1], atol=1e-3)
+    whole = tmp_path / "whole"
+    whole.mkdir()
+    write_sentence_vectors(whole, [t for part in slices for t in part], vectors)
+    assert (whole / VECTORS_FILE).read_bytes() == (tmp_path / VECTORS_FILE).read_bytes()  # as written at once
+    with np.load(whole / INDEX_FILE) as a, np.load(tmp_path / INDEX_FILE) as b:
+        assert all(np.array_equal(a[k], b[k]) for k in ("offsets", "keys", "rows"))
+
+
 @pytest.mark.parametrize("damage", ["truncated-vectors", "no-vectors", "other-chunk-count", "garbage-index"])
 def test_a_damaged_file_is_a_clear_error(tmp_path, damage):
     build = tmp_path / "index" / "builds" / "b1"
