@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from bot.core.quiz.gen_context import NameContexts, content_words
 from bot.core.quiz.gen_lexicon import (DEFINITION, LABEL_KIND, PERSON, NotesLexicon, entity_text, name_shape_ok,
-                                       term_of, words_of)
+                                       term_of, text_between, words_of)
 from bot.core.quiz.gen_standalone import gives_away
 from bot.core.tokens import STOPWORDS, fold
 
@@ -191,7 +191,7 @@ def _subject_of(span, lexicon: NotesLexicon) -> tuple[str, str] | None:
         name_tokens = [t for t in tokens if not (t.i == span.start and t.lower_ == "the")]
         if ents and any(not ents[0].start <= t.i < ents[0].end for t in name_tokens):
             return None  # "The X.25 UNI protocol": a name inside a longer phrase
-        name = span.doc.text[name_tokens[0].idx:name_tokens[-1].idx + len(name_tokens[-1].text)] if name_tokens else ""
+        name = text_between(name_tokens[0], name_tokens[-1]) if name_tokens else ""
         if not name or not name[:1].isupper() or len(name.split()) > 5:
             return None
         kind = _NAME_KIND.get(ents[0].label_, NAMED) if ents else NAMED

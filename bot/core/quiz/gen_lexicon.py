@@ -95,8 +95,14 @@ def entity_text(span) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return ""
-    doc = span.doc
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return text_between(tokens[0], tokens[-1])
+
+
+def text_between(first, last) -> str:
+    """The line's text from one token to another, both included: `doc.text[first.idx:last.idx +
+    len(last.text)]`, without `Doc.text`, which spaCy joins anew from every token of the line at
+    each call (read for each entity, a sixth of a quiz bank's CPU: bench/RESULTS.md 7i)."""
+    return first.doc[first.i:last.i + 1].text
 
 
 def term_of(chunk) -> tuple[str, str, str] | None:
@@ -121,8 +127,7 @@ def term_of(chunk) -> tuple[str, str, str] | None:
             return None
         if t.pos_ not in {"NOUN", "ADJ", "PROPN", "VERB"} and t.text != "-":
             return None
-    doc = chunk.doc
-    text = doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    text = text_between(tokens[0], tokens[-1])
     if len(tokens) == 1 and len(text) < 5:
         return None
     if any(t.tag_ in {"JJS", "RBS"} or t.lower_ in _NOT_TERM_WORDS for t in chunk):
