@@ -48,6 +48,19 @@ _ASKING = re.compile(r"^(?:Who|What|Which \S+) ")
 # "Newcastle" offered among countries beside Britain and Spain).
 _COLLECTIVE = {"NORP": "group"}
 _RELATIVE = frozenset({"which", "who", "whom", "whose", "that"})
+# Pronouns a predicate may hold: the sentence already stands alone (gen_standalone judged its
+# pronouns), so "its", "his", "they" stand for the answer or a name the question shows ("France ceded
+# its territory east of the Mississippi", "Kublai besieged Xiangyang ..., the last obstacle in his
+# way"): the question still has one answer and reads as the notes do.
+_THIRD_PERSON = frozenset({"he", "him", "his", "himself", "it", "its", "itself", "they", "them", "their",
+                           "themselves"})
+# ... but not a person known only through the answer: "the work begun by his grandfather" (round 4:
+# whose grandfather, only the answer says). English words for a person by their tie to another; a
+# name beside the word ("his brother, Ariq Böke") says who is meant.
+_TIES = frozenset({"father", "mother", "son", "daughter", "brother", "sister", "grandfather", "grandmother",
+                   "grandson", "granddaughter", "uncle", "aunt", "nephew", "niece", "cousin", "wife", "husband",
+                   "widow", "heir", "successor", "predecessor", "ancestor", "descendant", "parent", "child",
+                   "children", "sons", "daughters", "brothers", "sisters", "family"})
 
 
 def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[str, set[str]], met_often,
@@ -64,7 +77,10 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
     subject = doc.char_span(0, len(question.answer), alignment_mode="expand")
     if subject is None or not any(t.pos_ == "PROPN" for t in subject):
         return None  # a term ("Compound engines") is gen_concept_terms'
-    if any(t.pos_ == "PRON" and t.lower_ not in _RELATIVE for t in doc[subject.end:]):
+    if not opener and not _names_something(doc, subject.end, is_term):
+        return None  # "Who promoted commercial, scientific, and cultural growth?": any ruler may have
+        # (an opening phrase, "Despite warnings from party technocrats and Soviet advisors", sets it)
+    if _pronoun_unclear(doc, subject.end):
         return None  # "... the work begun by his grandfather": whose, only the answer says (round 4)
     found = _actor(subject, pool, full_names)
     if found is None:
@@ -91,6 +107,32 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
     options = [answer, *wrong]
     random.Random(f"actor\x1f{doc.text}\x1f{answer}").shuffle(options)
     return ChoiceQuestion(f"{lead} {predicate}?", answer, tuple(options), ACTOR, ACTOR_CHOICE_QUALITY)
+
+
+def _names_something(doc, start: int, is_term) -> bool:
+    """The deed after the subject names what it was done to, where or when: a name, a date or a
+    number, a term of the notes ("mass mobilisation") or one thing pointed at by "the" ("raised the
+    money for the eastern extension"). A deed of only common words in general ("promoted commercial,
+    scientific, and cultural growth", "reinvigorated creative scholarship") could be said of many
+    people the notes name, so the one answer would rest on the notes' wording alone."""
+    if any(t.ent_type_ for t in doc[start:]):
+        return True
+    return any(chunk.start >= start and (is_term(chunk.text) or chunk[0].lower_ == "the") for chunk in doc.noun_chunks)
+
+
+def _pronoun_unclear(doc, start: int) -> bool:
+    """A pronoun after the subject that is not sure to stand for the answer or a name shown: a
+    feminine one (the options are not sorted by sex, so "her" would point at the one woman among
+    them, or rule her out), a first or second person, a quantifier ("others", "many"), or a person
+    known only by their tie to the answer ("his grandfather")."""
+    for t in doc[start:]:
+        if t.pos_ != "PRON" and t.tag_ not in {"PRP", "PRP$"} or t.lower_ in _RELATIVE:
+            continue
+        if t.lower_ not in _THIRD_PERSON:
+            return True
+        if t.tag_ == "PRP$" and t.head.lower_ in _TIES and not any(c.dep_ == "appos" for c in t.head.children):
+            return True
+    return False
 
 
 def _opener(doc):
@@ -163,6 +205,8 @@ def _people(lexicon, full_names: dict[str, set[str]]) -> frozenset[str]:
             continue  # "Edward Said’s Orientalism": a work named after a person
         if lexicon.inside_longer_name(name, PERSON) or lexicon.mostly_in_longer_names(name):
             continue  # "William Henry" of "Fort William Henry"
+        if re.search(rf"\b[Tt]he {re.escape(name)}\b", lexicon.text):
+            continue  # "the daily newspaper, The Harvard Crimson": a person's name takes no article
         own = [w for w in name.split() if w[:1].isupper() and full_names.get(w) == {name}]
         if lexicon.occurrences(name) >= 2 or any(lexicon.occurrences(w) >= 2 for w in own):
             found.add(name)

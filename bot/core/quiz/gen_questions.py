@@ -22,13 +22,15 @@ from bot.core.quiz.gen_lexicon import entity_text
 # asks for a whole course) or a term of the notes.
 _NAMED_THINGS = frozenset({"ORG", "LAW", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART"})
 # Words that make a description fit one thing only ("the first ...", "the largest ...").
-_UNIQUE_WORDS = frozenset({"first", "only", "main", "chief", "principal", "sole", "last", "earliest",
+_UNIQUE_WORDS = frozenset({"first", "only", "main", "chief", "principal", "sole", "last", "final", "earliest",
                            "primary", "highest", "supreme", "largest", "biggest", "oldest"})
 # Markers of a cause after the effect: "X happened because Y".
 # A purpose answers "Why ...?" as well: "X have a water pump, so that they may be run continuously".
 _PURPOSE_MARKERS = ("in order to", "so that", "so as to")
 _CAUSE_MARKERS = ("because of", "because", "due to", "owing to", "as a result of", "on account of", *_PURPOSE_MARKERS)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Verbs too light to ask the purpose of on their own: "X have been used in order to describe Y".
+_LIGHT_VERBS = frozenset({"use", "make", "do", "need", "have", "get", "take", "give"})
 _VAGUE_HEADS = frozenset({"fact", "thing", "way", "result", "reason", "problem", "case", "idea", "one", "part",
                           "number", "lot", "kind", "type", "example", "aim", "tension", "point", "question"})
 
@@ -256,10 +258,12 @@ def _described_uniquely(span, determiner) -> bool:
         and span.root.tag_ == "NN" and determiner.i == span.start
 
 
-def why_question(doc) -> Question | None:
+def why_question(doc, marker: tuple[int, int] | None = None) -> Question | None:
     """"Why did X happen?" for "X happened because/due to Y": the effect is turned into a question
-    (its auxiliary moved before the subject, or "did/does/do" added), the cause is the answer."""
-    marker = _cause_marker(doc)
+    (its auxiliary moved before the subject, or "did/does/do" added), the cause is the answer.
+    `marker`: the token positions of a cause or purpose marker found by the caller (a bare "to" of
+    purpose, gen_purpose); by default the first of _CAUSE_MARKERS."""
+    marker = marker or _cause_marker(doc)
     if marker is None:
         return None
     start, end = marker
@@ -280,11 +284,13 @@ def why_question(doc) -> Question | None:
         # (a comma inside the subject, "operations in 1755, 1756 and 1757", is only a list)
     if doc[start].head.i != verb.i and doc[start].head.head.i != verb.i:
         return None  # the marker explains something inside the effect, not the effect itself
-    purpose = " ".join(t.lower_ for t in doc[start:end]) in _PURPOSE_MARKERS
-    if (verb.lemma_ == "be" or purpose) and not any(t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
-                                                    for t in doc[verb.i + 1:effect.end]):
+    purpose = " ".join(t.lower_ for t in doc[start:end]) in _PURPOSE_MARKERS or doc[start:end].text.lower() == "to"
+    passive = any(c.dep_ == "auxpass" for c in verb.children) and verb.lemma_ not in _LIGHT_VERBS
+    if (verb.lemma_ == "be" or purpose and not passive) \
+            and not any(t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"} for t in doc[verb.i + 1:effect.end]):
         return None  # "X is possibly due to Y", "X have been used in order to describe Y": nothing left to
-        # ask about ("income decreased because" has its verb)
+        # ask about ("income decreased because" has its verb; "Western musical instruments were
+        # introduced to enrich ..." has a deed done to its subject)
     if subject is None or subject.left_edge.i != 0 or any(t.pos_ == "PRON" for t in doc[:subject.i + 1]):
         return None
     if any(t.tag_ in {"JJR", "RBR"} for t in effect) and not any(t.lower_ == "than" for t in effect):

@@ -40,6 +40,7 @@ from bot.core.quiz.gen_actors import actor_choice
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_concept_causes import caused_elsewhere, continues_previous, fronted_cause_question
 from bot.core.quiz.gen_concept_lists import list_question
+from bot.core.quiz.gen_purpose import purpose_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
 from bot.core.quiz.gen_term_cloze import TermKin
 from bot.core.quiz.gen_context import NameContexts
@@ -97,6 +98,11 @@ SWAP_PENALTY = 0.04  # a name's true/false item: under its multiple choice item,
 YEAR_WORTH_STEP = 0.03
 KEY_FIGURES = 5  # the people asked about without a role or a year in the sentence
 MAX_SAME_ANSWER = 1  # one fact, one item: an answer asked twice was the same fact, or a narrower one (round 4)
+# ... but a person's (or a body's) different deeds are different facts: "Who expanded the Grand Canal
+# ...?" and "Who captured the Song capital of Hangzhou ...?" ask two things of Kublai Khan (sentences
+# that state one fact twice are still one item: SAME_FACT_OVERLAP). Three, so one figure does not
+# make a bank of its own and is not the answer a student learns to guess.
+MAX_SAME_ACTOR = 3
 # Two sentences sharing this share of their content words state one fact (a summary repeating a
 # passage, a FAQ repeating a section): one item for both.
 SAME_FACT_OVERLAP = 0.6
@@ -374,7 +380,7 @@ class _Generator:
                                         named.quality, options=named.options, explanation=_from_notes(s)))
             # "What led to X?" is not asked: judged circular or vacuous every time in round 3 (the
             # answer repeats the effect's words, or is the course's subject).
-            items.append(self._cause_card(s, doc, why_question(doc) or fronted_cause_question(doc)))
+            items.append(self._cause_card(s, doc, why_question(doc) or fronted_cause_question(doc) or purpose_question(doc)))
             # Who did what, and what they did: the actor or the object is the answer.
             common = self.lexicon.lowercase_words.__contains__
             for question in (who_question(doc, self._is_term, common), object_question(doc, self._is_term)):
@@ -480,7 +486,7 @@ class _Generator:
             cards = [self._definition_card(s, definition, doc)]
         else:
             cards = [self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION)]
-        cards.append(self._cause_card(s, doc, why_question(doc) or fronted_cause_question(doc)))
+        cards.append(self._cause_card(s, doc, why_question(doc) or fronted_cause_question(doc) or purpose_question(doc)))
         return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
 
     def _familiar(self, lemma: str, subject: bool) -> bool:
@@ -839,7 +845,8 @@ def _score(s: Sentence, key: Key, option_count: int) -> float:
 
 def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = None,
                 lengths: Counter | None = None) -> list[QuizItem]:
-    """One item per sentence (its best candidate), no answer more than MAX_SAME_ANSWER times, and
+    """One item per sentence (its best candidate), no answer more than MAX_SAME_ANSWER times (a
+    who-did-what answer MAX_SAME_ACTOR times, one deed an item), and
     years within `_year_limit` of each document: a sentence whose year item must go offers its next
     best item instead. The words of a document's title are in every other
     sentence of it, so they do not make two sentences one fact ("The three sources of European Union
@@ -855,7 +862,7 @@ def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = N
             choice[i] = len(candidates[i].items)  # one fact, one item: the first telling of it
             continue
         facts.append(words)
-        while choice[i] < len(candidates[i].items) and answers[fold(chosen(i).answer)] >= MAX_SAME_ANSWER \
+        while choice[i] < len(candidates[i].items) and answers[fold(chosen(i).answer)] >= _same_answer_limit(chosen(i)) \
                 and chosen(i).kind != TRUE_FALSE:
             choice[i] += 1
         if choice[i] < len(candidates[i].items):
@@ -874,6 +881,11 @@ def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = N
             if choice[worst] >= len(candidates[worst].items):
                 live.remove(worst)
     return [chosen(i) for i in live]
+
+
+def _same_answer_limit(item: QuizItem) -> int:
+    """How many items of a bank may have this item's answer, it included."""
+    return MAX_SAME_ACTOR if item.tests == ACTOR else MAX_SAME_ANSWER
 
 
 def _year_limit(items: int, words: int) -> float:

@@ -1,0 +1,74 @@
+"""Why-cards on a purpose the notes give with a bare "to": "Kublai created the Imperial Academy of
+Medicine to manage medical treatises and the education of new doctors." is asked "Why did Kublai
+create the Imperial Academy of Medicine?", answered "To manage medical treatises and the education
+of new doctors." (gen_questions.why_question builds the question, as for "in order to").
+
+The why-card is the cause kind the judges keep (rounds 7-9: 5 of 7 kept, purposes among them: the
+water pump "so that they may be run continuously"), yet the notes state most purposes with "to"
+alone, which the cause markers do not see: 33 such clauses on the 13 judged notes against 8 cause
+items made (RESULTS 8.19). Only a purpose clause of the sentence's main verb is taken, from spaCy's
+parse; a "to" that completes the verb ("led many of them to stay away", "came to be known", "gave
+orders to the Home Army to try") or has its own subject ("for someone to be protected") is no purpose.
+"""
+
+from __future__ import annotations
+
+from bot.core.quiz.gen_questions import Question, why_question
+
+# Verbs whose object is followed by what it is made, let or told to do: a "to" after them completes
+# the verb (spaCy's small model often reads it as a clause of purpose). English grammar, not a course's words.
+_COMPLEMENT_VERBS = frozenset({"lead", "cause", "force", "allow", "enable", "permit", "encourage", "persuade",
+                               "convince", "ask", "order", "urge", "invite", "want", "expect", "require", "help",
+                               "get", "make", "tell", "come", "seem", "appear", "tend", "begin", "continue",
+                               "try", "attempt", "decide", "agree", "fail", "refuse", "manage", "choose",
+                               "prefer", "like", "need", "wish", "hope", "plan", "intend", "give", "be",
+                               "become", "have", "use"})
+# Words before "to" that make it something else than a purpose: "in order to" and "so as to" are the
+# cause markers' own, "as if to" a guess, "only to" what followed, "enough to" a degree.
+_NOT_PURPOSE_BEFORE = frozenset({"order", "as", "if", "only", "so", "enough", "how", "whether"})
+_MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
+
+
+def purpose_question(doc) -> Question | None:
+    """"Why did X do Y?" of "X did Y to Z", answered "To Z."; None when the sentence has no purpose
+    clause of its main verb."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"} or root.tag_ == "VBG" or root.lemma_ in _COMPLEMENT_VERBS:
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in root.children):
+        return None  # "Any member can put their name forward to be First Minister": what may be, not why
+    for clause in root.children:
+        if clause.dep_ != "advcl" or clause.i < root.i:
+            continue
+        to = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if to is None or clause.left_edge.i != to.i or to.i == 0:
+            continue  # "for someone to be protected": the clause has a subject of its own
+        if doc[to.i - 1].lower_ in _NOT_PURPOSE_BEFORE or any(c.dep_ in {"nsubj", "mark"} for c in clause.children):
+            continue
+        if any(t.text in {"(", ")"} for t in doc[:to.i]) or not _pronouns_agree(doc, root, clause):
+            return None
+        return why_question(doc, marker=(to.i, to.i + 1))
+    return None
+
+
+_PERSONAL = frozenset({"he", "him", "his", "she", "her"})
+_THING = frozenset({"it", "its"})
+_PLURAL = frozenset({"they", "them", "their"})
+
+
+def _pronouns_agree(doc, root, clause) -> bool:
+    """The purpose's pronouns can stand for the subject the question names: "his army" of Kublai, not
+    "its preeminence" of a person ("James Bryant Conant reinvigorated creative scholarship to
+    guarantee its preeminence": whose, the question does not say). A parenthesis in the effect is an
+    aside the question would copy ("(Xuanzheng Yuan) set up in Khanbaliq (modern Beijing)")."""
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return False
+    person = subject.ent_type_ == "PERSON"
+    plural = subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children)
+    for t in clause.subtree:
+        word = t.lower_
+        if word in _PERSONAL and not person or word in _THING and (person or plural) \
+                or word in _PLURAL and not plural:
+            return False
+    return True

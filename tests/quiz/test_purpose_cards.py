@@ -1,0 +1,81 @@
+"""Why-cards on a purpose given with a bare "to" (gen_purpose), and a person's different deeds asked
+more than once (generator.MAX_SAME_ACTOR). Real spaCy on made-up sentences of no course of the pool."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from bot.core import nlp
+from bot.core.quiz.gen_lexicon import CAUSE
+from bot.core.quiz.gen_purpose import purpose_question
+from bot.core.quiz.generator import MAX_SAME_ACTOR, MAX_SAME_ANSWER, _Candidates, _shape_bank
+from bot.core.quiz.items import MULTIPLE_CHOICE, QuizItem, QuizSource
+
+
+def parse(text: str):
+    return nlp.parse_lines([text])[0]
+
+
+@pytest.mark.parametrize("sentence, prompt, answer", [
+    ("The harbour board built a breakwater of granite to shelter the fishing fleet from winter storms.",
+     "Why did the harbour board build a breakwater of granite?", "To shelter the fishing fleet from winter storms."),
+    ("Copper sulphate was added to the reservoirs to stop the growth of algae.",
+     "Why was copper sulphate added to the reservoirs?", "To stop the growth of algae."),
+    # a deed done to its subject and nothing after the verb: the passive is what is asked about
+    ("Night patrols were introduced to protect the orchards.", "Why were night patrols introduced?",
+     "To protect the orchards."),
+])
+def test_a_purpose_with_a_bare_to_is_asked_as_why(sentence, prompt, answer):
+    question = purpose_question(parse(sentence))
+    assert question is not None and question.asks == "cause"
+    assert (question.prompt, question.answer) == (prompt, answer)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A hard winter led many farmers to sell their cattle at the autumn fair.",  # "led X to": what followed
+    "The villagers came to be known as the salt makers of the coast.",  # "came to be"
+    "A labourer need not be paid in coin for the contract to be valid.",  # the clause has its own subject
+    "Any member can put a motion forward to be debated on Fridays.",  # a modal: what may be, not why
+    "The miller rebuilt the wheel in 1802, only to see it burn the next winter.",  # what followed, not why
+    "The harbour board raised the tolls on the quay to pay his debts.",  # whose? the question names no person
+])
+def test_no_purpose_card_where_to_is_not_a_purpose(sentence):
+    assert purpose_question(parse(sentence)) is None
+
+
+def _actor_item(n: int, answer: str, document: str = "story.txt") -> QuizItem:
+    quote = f"{answer} did deed{n} with thing{n} at place{n} in manner{n} for reason{n}."
+    return QuizItem(id=f"{document}{answer}{n}", kind=MULTIPLE_CHOICE, prompt=f"Who did deed{n}?", answer=answer,
+                    options=("a", "b", "c", answer), source=QuizSource(document, "", quote), tests="actor",
+                    quality=0.77)
+
+
+def _shaped(items: list[QuizItem]) -> list[QuizItem]:
+    candidates = [_Candidates(i.source.quote, i.source.document, [i]) for i in items]
+    return _shape_bank(candidates, {}, Counter({"story.txt": 5000}))
+
+
+def test_a_persons_different_deeds_are_asked_up_to_max_same_actor_times():
+    bank = _shaped([_actor_item(n, "Edmund Hale") for n in range(5)] + [_actor_item(9, "Ann Price")])
+    answers = Counter(i.answer for i in bank)
+    assert MAX_SAME_ACTOR > MAX_SAME_ANSWER
+    assert answers == {"Edmund Hale": MAX_SAME_ACTOR, "Ann Price": 1}
+    assert [i.id for i in bank if i.answer == "Edmund Hale"] == [f"story.txtEdmund Hale{n}" for n in range(MAX_SAME_ACTOR)]
+
+
+def test_one_fact_told_twice_is_still_one_item_whatever_its_answer():
+    first = _actor_item(1, "Edmund Hale")
+    again = QuizItem(id="again", kind=MULTIPLE_CHOICE, prompt="Who did deed1 again?", answer="Edmund Hale",
+                     options=first.options, source=QuizSource("story.txt", "", first.source.quote.replace(".", " too.")),
+                     tests="actor", quality=0.77)
+    assert [i.id for i in _shaped([first, again])] == [first.id]
+
+
+def test_other_kinds_keep_one_item_an_answer():
+    items = [QuizItem(id=f"y{n}", kind=MULTIPLE_CHOICE, prompt=f"In _____ thing{n} happened at place{n}.",
+                      answer="1802", options=("1799", "1802", "1805", "1808"),
+                      source=QuizSource("story.txt", "", f"In 1802 thing{n} happened at place{n} by way{n} of road{n}."),
+                      tests=CAUSE, quality=0.8) for n in range(3)]
+    assert len(_shaped(items)) == 1
