@@ -11,10 +11,11 @@ import re
 
 from bot.core import nlp
 from bot.core.documents import Chunk, make_chunk_id
-from bot.core.quiz.gen_concept_causes import caused_elsewhere, continues_previous
+from bot.core.quiz.gen_concept_causes import caused_elsewhere, continues_previous, lacks_setting
 from bot.core.quiz.gen_keys import describes_subject
 from bot.core.quiz.gen_lexicon import CAUSE, DATE, TERM
 from bot.core.quiz.gen_numbers import year_keys
+from bot.core.quiz.gen_questions import why_question
 from bot.core.quiz.gen_year_options import year_options
 from bot.core.quiz.generator import _cased_as_quoted, _Generator, generate_items
 
@@ -139,3 +140,16 @@ def test_a_capital_left_by_a_dropped_opener_is_not_in_the_question():
         "Why did member guilds come under a duty not to copy the statutes?"
     assert _cased_as_quoted("Why did Arlen guilds meet?", "Moreover, Arlen guilds met in spring.") == \
         "Why did Arlen guilds meet?"  # a name stays as written
+
+
+def test_no_why_card_without_a_setting():
+    """"Why were the old canals closed?": done to a thing, by nobody, nowhere (round 10a dropped all three)."""
+    bare = parse("The old canals were closed because the river had silted up.")
+    assert why_question(bare).prompt == "Why were the old canals closed?"
+    assert lacks_setting(bare, "Why were the old canals closed?")
+    named = parse("The Arlen canals were closed because the river had silted up.")
+    assert not lacks_setting(named, "Why were the Arlen canals closed?")
+    agent = parse("The old canals were closed by the harbour board because the river had silted up.")
+    assert not lacks_setting(agent, "Why were the old canals closed by the harbour board?")
+    active = parse("The farmers left the valley because the river had silted up.")
+    assert not lacks_setting(active, "Why did the farmers leave the valley?")

@@ -120,3 +120,17 @@ def _effect_sides(doc) -> list:
             if span is not None:
                 sides.append(span)
     return sides
+
+
+def lacks_setting(doc, question: str) -> bool:
+    """The effect asked about is something done to a thing, by nobody named, nowhere and at no time the
+    question says: the sentence's main verb is passive with no agent ("by ...") and the question
+    holds no name and no number. "Why were western musical instruments introduced?" (where, when, by
+    whom?), "Why were local schools and government agencies funded?" (interim round 10a: all three
+    such cards dropped; none of the why-cards kept in rounds 3-10a is of this form)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not any(c.dep_ == "nsubjpass" for c in root.children):
+        return False
+    if any(c.dep_ == "agent" for c in root.children):
+        return False
+    return not re.search(r"\b[A-Z]|\d", question[1:])

@@ -38,7 +38,8 @@ from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definiti
                                     number_distractors, number_keys)
 from bot.core.quiz.gen_actors import actor_choice
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
-from bot.core.quiz.gen_concept_causes import caused_elsewhere, continues_previous, fronted_cause_question
+from bot.core.quiz.gen_concept_causes import (caused_elsewhere, continues_previous, fronted_cause_question,
+                                              lacks_setting)
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_purpose import purpose_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
@@ -66,7 +67,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 29
+GENERATOR_VERSION = 30
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -623,7 +624,8 @@ class _Generator:
         the sentence gives only part of the cause the notes give (gen_concept_causes)."""
         if question is None:
             return None
-        if continues_previous(doc, self._previous_doc(s)) or caused_elsewhere(doc, self.docs.values()):
+        if continues_previous(doc, self._previous_doc(s)) or caused_elsewhere(doc, self.docs.values()) \
+                or lacks_setting(doc, question.prompt):
             return None
         names = re.findall(r"(?<!^)(?<![.?!] )\b([A-Z][a-z]+(?: [A-Z][a-z]+)*)", question.prompt[4:])
         if not all(self._met_often(name) for name in names):
