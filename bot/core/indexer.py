@@ -11,6 +11,7 @@ renamed into place. What a stopped process did not finish is made by the next bu
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import logging
 import multiprocessing
 import shutil
@@ -258,6 +259,7 @@ def _make_bank(chunks: list[Chunk], corpus_dir: Path, reusable: dict[str, list],
 
 
 def _bank_in_own_process(args: tuple, teacher: tuple[list, dict[str, str]]) -> QuestionBank:
+    _return_freed_memory()
     try:
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
             # The function travels by its module and name: the other process imports it.
@@ -265,6 +267,16 @@ def _bank_in_own_process(args: tuple, teacher: tuple[list, dict[str, str]]) -> Q
     except BrokenProcessPool:  # killed (out of memory?): the bank is still worth making here
         log.warning("The quiz bank's own process stopped; making the bank in this one")
         return quiz_bank.build_bank(*args, teacher=teacher)[0]
+
+
+def _return_freed_memory() -> None:
+    """Give back to the system the heap this process freed (glibc keeps it for reuse otherwise)
+    before the bank's process starts beside it: the peak memory of a big build is the two
+    together (about 20 MB at the 20 MB note, bench/RESULTS.md 7i). Nothing elsewhere than glibc."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _remove_unfinished_builds(index_dir: Path) -> None:

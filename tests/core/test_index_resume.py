@@ -100,8 +100,11 @@ def test_big_notes_get_the_same_quiz_bank_from_a_process_of_its_own(corpus, tmp_
     # Notes past the cap are "big": a low cap makes the default notes big.
     monkeypatch.setattr(quiz_bank, "QUIZ_NOTES_LIMIT", 6_000)
     seen: list[str] = []
+    real_return = indexer._return_freed_memory
+    monkeypatch.setattr(indexer, "_return_freed_memory", lambda: seen.append("freed") or real_return())
     build_index(corpus, tmp_path / "own", test_embedder, progress=lambda stage, *_: seen.append(stage))
     assert seen.index(indexer.ANSWERS_READY) < seen.index("quiz")  # made once answers come from the build
+    assert seen.index("quiz") < seen.index("freed")  # before its process starts beside this one
     monkeypatch.setattr(indexer, "_bank_in_own_process",
                         lambda args, teacher: quiz_bank.build_bank(*args, teacher=teacher)[0])
     build_index(corpus, tmp_path / "here", test_embedder)
