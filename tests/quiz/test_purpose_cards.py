@@ -21,11 +21,8 @@ def parse(text: str):
 @pytest.mark.parametrize("sentence, prompt, answer", [
     ("The harbour board built a breakwater of granite to shelter the fishing fleet from winter storms.",
      "Why did the harbour board build a breakwater of granite?", "To shelter the fishing fleet from winter storms."),
-    ("Copper sulphate was added to the reservoirs to stop the growth of algae.",
-     "Why was copper sulphate added to the reservoirs?", "To stop the growth of algae."),
-    # a deed done to its subject and nothing after the verb: the passive is what is asked about
-    ("Night patrols were introduced to protect the orchards.", "Why were night patrols introduced?",
-     "To protect the orchards."),
+    ("The miners dug a second shaft to drain the flooded galleries.",
+     "Why did the miners dig a second shaft?", "To drain the flooded galleries."),
 ])
 def test_a_purpose_with_a_bare_to_is_asked_as_why(sentence, prompt, answer):
     question = purpose_question(parse(sentence))
@@ -40,6 +37,10 @@ def test_a_purpose_with_a_bare_to_is_asked_as_why(sentence, prompt, answer):
     "Any member can put a motion forward to be debated on Fridays.",  # a modal: what may be, not why
     "The miller rebuilt the wheel in 1802, only to see it burn the next winter.",  # what followed, not why
     "The harbour board raised the tolls on the quay to pay his debts.",  # whose? the question names no person
+    # a deed with no doer: introduced where, by whom? (round 10a: every passive one dropped)
+    "Night patrols were introduced to protect the orchards.",
+    "Copper sulphate was added to the reservoirs to stop the growth of algae.",
+    "The council set ambitious targets to rebuild the harbour and the market.",  # what the targets were
 ])
 def test_no_purpose_card_where_to_is_not_a_purpose(sentence):
     assert purpose_question(parse(sentence)) is None

@@ -1,7 +1,9 @@
 """Why-cards on a purpose the notes give with a bare "to": "Kublai created the Imperial Academy of
 Medicine to manage medical treatises and the education of new doctors." is asked "Why did Kublai
 create the Imperial Academy of Medicine?", answered "To manage medical treatises and the education
-of new doctors." (gen_questions.why_question builds the question, as for "in order to").
+of new doctors." (gen_questions.why_question builds the question, as for "in order to"). Only deeds
+with their doer as the subject: interim round 10a dropped every passive one (no setting, a purpose
+guessed from the stem) and one asked of what goals were ("set ambitious goals to modernise ...").
 
 The why-card is the cause kind the judges keep (rounds 7-9: 5 of 7 kept, purposes among them: the
 water pump "so that they may be run continuously"), yet the notes state most purposes with "to"
@@ -26,6 +28,11 @@ _COMPLEMENT_VERBS = frozenset({"lead", "cause", "force", "allow", "enable", "per
 # Words before "to" that make it something else than a purpose: "in order to" and "so as to" are the
 # cause markers' own, "as if to" a guess, "only to" what followed, "enough to" a degree.
 _NOT_PURPOSE_BEFORE = frozenset({"order", "as", "if", "only", "so", "enough", "how", "whether"})
+# Nouns whose content a "to" clause gives: "goals to modernise", "orders to seize". English words.
+_CONTENT_NOUNS = frozenset({"goal", "aim", "target", "plan", "policy", "effort", "attempt", "order", "right",
+                            "power", "decision", "proposal", "permission", "chance", "opportunity", "way", "ability",
+                            "need", "desire", "wish", "mission", "task", "duty", "promise", "campaign", "programme",
+                            "program", "scheme", "measure", "step", "law", "act", "bill", "resolution", "request"})
 _MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
 
 
@@ -37,6 +44,15 @@ def purpose_question(doc) -> Question | None:
         return None
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in root.children):
         return None  # "Any member can put their name forward to be First Minister": what may be, not why
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in root.children):
+        # "Why were Western musical instruments introduced?", "Why were local schools and government
+        # agencies funded?", "Why were the private networks often connected via gateways ...?": a deed
+        # with no doer named has no setting (introduced where, by whom?) and its purpose is guessed
+        # from the stem (interim round 10a: all three dropped; the active deeds were kept).
+        return None
+    obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.lemma_.lower() in _CONTENT_NOUNS:
+        return None  # "set ambitious goals to modernise China's industry": what the goals were, not why (round 10a)
     for clause in root.children:
         if clause.dep_ != "advcl" or clause.i < root.i:
             continue

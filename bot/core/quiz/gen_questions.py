@@ -29,8 +29,6 @@ _UNIQUE_WORDS = frozenset({"first", "only", "main", "chief", "principal", "sole"
 _PURPOSE_MARKERS = ("in order to", "so that", "so as to")
 _CAUSE_MARKERS = ("because of", "because", "due to", "owing to", "as a result of", "on account of", *_PURPOSE_MARKERS)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# Verbs too light to ask the purpose of on their own: "X have been used in order to describe Y".
-_LIGHT_VERBS = frozenset({"use", "make", "do", "need", "have", "get", "take", "give"})
 _VAGUE_HEADS = frozenset({"fact", "thing", "way", "result", "reason", "problem", "case", "idea", "one", "part",
                           "number", "lot", "kind", "type", "example", "aim", "tension", "point", "question"})
 
@@ -285,12 +283,10 @@ def why_question(doc, marker: tuple[int, int] | None = None) -> Question | None:
     if doc[start].head.i != verb.i and doc[start].head.head.i != verb.i:
         return None  # the marker explains something inside the effect, not the effect itself
     purpose = " ".join(t.lower_ for t in doc[start:end]) in _PURPOSE_MARKERS or doc[start:end].text.lower() == "to"
-    passive = any(c.dep_ == "auxpass" for c in verb.children) and verb.lemma_ not in _LIGHT_VERBS
-    if (verb.lemma_ == "be" or purpose and not passive) \
-            and not any(t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"} for t in doc[verb.i + 1:effect.end]):
+    if (verb.lemma_ == "be" or purpose) and not any(t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+                                                    for t in doc[verb.i + 1:effect.end]):
         return None  # "X is possibly due to Y", "X have been used in order to describe Y": nothing left to
-        # ask about ("income decreased because" has its verb; "Western musical instruments were
-        # introduced to enrich ..." has a deed done to its subject)
+        # ask about ("income decreased because" has its verb)
     if subject is None or subject.left_edge.i != 0 or any(t.pos_ == "PRON" for t in doc[:subject.i + 1]):
         return None
     if any(t.tag_ in {"JJR", "RBR"} for t in effect) and not any(t.lower_ == "than" for t in effect):
