@@ -10,8 +10,8 @@ The items written are what a teacher sees as drafts: those over the learned qual
 (gen_quality). With --below, the items the generator made but the cut-off left out are written to
 their own directory in the same format (for the record: not posted, so not judged).
 
-A note without headings is one section; its "paragraph groups" are runs of GROUP_SIZE chunks, so
-the spread of items over it can still be seen.
+A note without headings is one section; its "paragraph groups" are runs of gen_spread.GROUP_SIZE
+chunks, so the spread of items over it can still be seen (bench/quiz_spread.py: why a group has none).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.core.chunking import chunk_document  # noqa: E402
 from bot.core.loaders import load_document  # noqa: E402
 from bot.core.quiz.gen_lexicon import CONCEPT_KINDS  # noqa: E402
+from bot.core.quiz.gen_spread import paragraph_groups  # noqa: E402
 from bot.core.quiz.generator import generate_items  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +44,6 @@ COURSES = [ROOT / "corpus" / "china-under-mao.txt",
            *(POOL / f"{name}.txt" for name in ("steam-engine", "packet-switching", "european-union-law",
                                                "scottish-parliament", "french-and-indian-war", "yuan-dynasty",
                                                "1973-oil-crisis", "islamism"))]
-GROUP_SIZE = 3  # chunks (about 900 characters each) per paragraph group in a note without headings
 
 
 def main() -> None:
@@ -66,12 +66,7 @@ def main() -> None:
         below = [i for i in made if i.id not in kept_ids]
         course = path.stem
         words = len(path.read_text(encoding="utf-8").split())
-        sections = {c.section for c in chunks}
-        if len(sections) > 1:
-            group_of = {c.id: c.section for c in chunks}
-        else:
-            group_of = {c.id: f"paragraphs {c.position // GROUP_SIZE * GROUP_SIZE + 1}-"
-                               f"{c.position // GROUP_SIZE * GROUP_SIZE + GROUP_SIZE}" for c in chunks}
+        group_of = paragraph_groups(chunks)
         groups = set(group_of.values())
         covered = {group_of[i.source.chunk_id] for i in items}
         kinds = Counter(i.tests for i in items)

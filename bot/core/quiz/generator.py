@@ -54,6 +54,7 @@ from bot.core.quiz.gen_standalone import (full_names_of, gives_away, incidental_
 from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, NUMBER, PERSON, PLACE, SEQUENCE, TERM,
                                        NotesLexicon, words_of)
 from bot.core.quiz.gen_sequence import Event, event_of, sequences
+from bot.core.quiz.gen_spread import paragraph_groups
 from bot.core.quiz.gen_numbers import (BOUND, EXACT, SHIFTS, NumberKey, aliases_for, quantity_keys,
                                        year_distractors, year_keys, years_in)
 from bot.core.quiz.gen_quality import NotesEvidence, keep_likely
@@ -97,6 +98,10 @@ SWAP_PENALTY = 0.04  # a name's true/false item: under its multiple choice item,
 # (0.75) is preferred to a name's true/false item on its sentence. Of the year items judged in rounds
 # 7-8 (the items this was read from: no held-out check), those one step down were 8 drops or borderline, no keep.
 YEAR_WORTH_STEP = 0.03
+# Of two items of about the same worth the bank must choose between, the one alone in its section or
+# paragraph group stays (gen_spread): one step of a year's worth, so a turning event's year still
+# beats a side event's wherever they stand.
+SPREAD_MARGIN = YEAR_WORTH_STEP
 KEY_FIGURES = 5  # the people asked about without a role or a year in the sentence
 MAX_SAME_ANSWER = 1  # one fact, one item: an answer asked twice was the same fact, or a narrower one (round 4)
 # ... but a person's (or a body's) different deeds are different facts: "Who expanded the Grand Canal
@@ -137,7 +142,8 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     words: Counter = Counter()
     for chunk in chunks:
         words[chunk.document] += len(chunk.text.split())
-    shaped = _shape_bank(candidates, generator.titles, words)
+    groups = paragraph_groups(chunks)
+    shaped = _shape_bank(candidates, generator.titles, words, groups)
     # Dated events make sequence items; a year item or a who-did-what card on one of their sentences
     # gives way to it (one fact, one item; a sequence asks about more than a name), any other item
     # keeps its sentence.
@@ -154,7 +160,7 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     # cut above; this passes the sequence items made since).
     made = keep_likely(items, evidence, decided=frozenset(generator.checked_swaps)) if learned_cutoff else items
     made = [i for document, count in words.items()
-            for i in _years_within_share([i for i in made if i.source.document == document], count)]
+            for i in _years_within_share([i for i in made if i.source.document == document], count, groups)]
     # Keyed near half true among the items made, not among those the cut-off then takes out (round 8:
     # 8 of 12 true/false items were keyed False).
     made = generator.balance_true_false(made)
@@ -346,7 +352,9 @@ class _Generator:
             balanced.append(item)
         return balanced
 
-    def _sentence_items(self, s: Sentence, doc) -> list[QuizItem | None]:
+    def unasked(self, s: Sentence, doc) -> str:
+        """Why the sentence is not asked at all ("" when it may be): it leans on what it does not
+        show ("context"), or its stem has no referent ("referent")."""
         # No section is shown with a question (issue 8: noise), so only the course's title is known
         # to the student besides the stem: a sentence that needs its section heading is not asked.
         heading = self.titles.get(s.chunk.document, "")
@@ -355,11 +363,17 @@ class _Generator:
         context_doc = self.docs.get(s.context) if s.context else None
         shown = f"{s.context} {heading}"
         if s.context and (context_doc is None or leans_on_context(context_doc, self.full_names, self._familiar, shown, self._short_form)):
-            return []
+            return "context"
         if not s.context and leans_on_context(doc, self.full_names, self._familiar, shown, self._short_form):
-            return []
+            return "context"
         if unnamed_referent(doc) or (context_doc is not None and unnamed_referent(context_doc)):
-            return []  # "Greenland signed a Treaty", "were said in 1986": the stem has no referent (round 6)
+            return "referent"  # "Greenland signed a Treaty", "were said in 1986": the stem has no referent (round 6)
+        return ""
+
+    def _sentence_items(self, s: Sentence, doc) -> list[QuizItem | None]:
+        if self.unasked(s, doc):
+            return []
+        heading = self.titles.get(s.chunk.document, "")
         visible = f"{s.context} {s.text} {heading}"
         items: list[QuizItem | None] = []
         as_true_false = _rng("tf", s.quote).randrange(TRUE_FALSE_EVERY) == 0 and s.standalone
@@ -846,11 +860,12 @@ def _score(s: Sentence, key: Key, option_count: int) -> float:
 
 
 def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = None,
-                lengths: Counter | None = None) -> list[QuizItem]:
+                lengths: Counter | None = None, groups: dict[str, str] | None = None) -> list[QuizItem]:
     """One item per sentence (its best candidate), no answer more than MAX_SAME_ANSWER times (a
     who-did-what answer MAX_SAME_ACTOR times, one deed an item), and
     years within `_year_limit` of each document: a sentence whose year item must go offers its next
-    best item instead. The words of a document's title are in every other
+    best item instead; the year items to give way are the weakest, one alone in its part of the notes
+    (`groups`, gen_spread) counted SPREAD_MARGIN better. The words of a document's title are in every other
     sentence of it, so they do not make two sentences one fact ("The three sources of European Union
     law ..." and "The main sources of primary law ..." in notes on EU law)."""
     titles, lengths = titles or {}, lengths or Counter()  # lengths: words per document
@@ -876,7 +891,8 @@ def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = N
             dates = [i for i in of_document if chosen(i).tests == DATE]
             if len(dates) <= _year_limit(len(of_document), lengths[document]):
                 break
-            worst = min(dates, key=lambda i: (chosen(i).quality, -i))
+            held = Counter(_group(chosen(i), groups) for i in of_document)
+            worst = min(dates, key=lambda i: (_spread_worth(chosen(i), held, groups), -i))
             choice[worst] += 1
             while choice[worst] < len(candidates[worst].items) and chosen(worst).tests == DATE:
                 choice[worst] += 1
@@ -897,15 +913,31 @@ def _year_limit(items: int, words: int) -> float:
     return max(1.0, MAX_YEAR_SHARE * items)
 
 
-def _years_within_share(items: list[QuizItem], words: int) -> list[QuizItem]:
+def _years_within_share(items: list[QuizItem], words: int, groups: dict[str, str] | None = None) -> list[QuizItem]:
     """The bank of one document with years still within `_year_limit` once the quality cut-off has
-    taken other items out: the weakest year items go, the later told first."""
+    taken other items out: the weakest year items go (one alone in its group counted better), the
+    later told first."""
     kept = list(items)
     while True:
         years = [n for n, i in enumerate(kept) if i.tests == DATE]
         if len(years) <= _year_limit(len(kept), words):
             return kept
-        del kept[min(years, key=lambda n: (kept[n].quality, -n))]
+        held = Counter(_group(i, groups) for i in kept)
+        del kept[min(years, key=lambda n: (_spread_worth(kept[n], held, groups), -n))]
+
+
+def _group(item: QuizItem, groups: dict[str, str] | None) -> str:
+    """The item's section or paragraph group (gen_spread); its passage when none is known."""
+    chunk = item.source.chunk_id if item.source else ""
+    return (groups or {}).get(chunk, chunk)
+
+
+def _spread_worth(item: QuizItem, held: Counter, groups: dict[str, str] | None) -> float:
+    """An item's worth when the bank must give up one of several: its quality, SPREAD_MARGIN more
+    when it is the only item of its group (`held`: items per group), so that of two items of about
+    the same worth the one asking about a part of the notes nothing else asks about stays (issue 8:
+    items from at least 60% of the sections)."""
+    return item.quality + (SPREAD_MARGIN if groups is not None and held[_group(item, groups)] <= 1 else 0.0)
 
 
 def _key_figures(lexicon: NotesLexicon) -> set[str]:

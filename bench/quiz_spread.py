@@ -1,0 +1,127 @@
+"""Why a note's sections (or paragraph groups) get no posted quiz item: for each group, the furthest
+stage any of its sentences reaches on the way to the bank, counted per note and over all notes.
+
+Stages, in order (a group is sorted by the furthest one its sentences reach):
+  filters   no sentence passes the hard filters (gen_text.candidate_sentences: length, lists, formulas)
+  context   sentences pass them, but every one leans on what it does not show or has no referent
+  template  sentences stand alone, but no template makes an item of them
+  heuristic items are made, but every one under the templates' own QUALITY_CUTOFF
+  learned   items pass that, but the learned score (gen_quality) cuts every one
+  shaped    an item passes both, but the bank takes it out (one fact / one answer, year cap,
+            concept share, sequences)
+  posted    an item of the group is in the bank
+
+    .venv/bin/python bench/quiz_spread.py corpus/china-under-mao.txt ../shared/eval/courses/notes/*.txt
+    .venv/bin/python bench/quiz_spread.py --detail DIR ...   # per note: every unposted group's
+                                                             # sentences and items with their stage
+
+Groups are gen_spread's (sections; runs of GROUP_SIZE passages without headings), as quiz_generate_all.py counts them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.core.chunking import chunk_document  # noqa: E402
+from bot.core.loaders import load_document  # noqa: E402
+from bot.core.quiz import generator as gen  # noqa: E402
+from bot.core.quiz.gen_lexicon import CONCEPT_KINDS  # noqa: E402
+from bot.core.quiz.gen_quality import NotesEvidence, default_model, scores_of, undecidable  # noqa: E402
+from bot.core.quiz.gen_spread import paragraph_groups  # noqa: E402
+from bot.core.quiz.gen_text import candidate_sentences, chunk_sentences, readable_text  # noqa: E402
+
+STAGES = ("filters", "context", "template", "heuristic", "learned", "shaped", "posted")
+
+
+def all_candidates(chunks):
+    """Every item the templates make, their own quality cut-off lifted, and the generator."""
+    saved = gen.QUALITY_CUTOFF
+    gen.QUALITY_CUTOFF = -1.0
+    try:
+        g = gen._Generator(chunks)
+        items = [i for c in chunks for entry in g.chunk_candidates(c) for i in entry.items]
+    finally:
+        gen.QUALITY_CUTOFF = saved
+    return g, items
+
+
+def diagnose(path: Path):
+    chunks = chunk_document(load_document(path, path.name), max_chars=900)
+    group_of = paragraph_groups(chunks)
+    posted = gen.generate_items(chunks)
+    g, made = all_candidates(chunks)
+    evidence = NotesEvidence(list(g.docs.values()), chunks)
+    model = default_model()
+    scores = scores_of([i for i in made if i.tests not in CONCEPT_KINDS], evidence, model)
+    checked = frozenset(g.checked_swaps)
+
+    def learned_pass(item) -> bool:
+        return (item.id in checked or not undecidable(item)) and (item.id not in scores or scores[item.id] >= model.cutoff)
+
+    reach: dict[str, int] = {grp: 0 for grp in dict.fromkeys(group_of.values())}
+    detail: dict[str, list] = {grp: [] for grp in reach}
+    posted_ids = {i.id for i in posted}
+    for i in posted:
+        reach[group_of[i.source.chunk_id]] = STAGES.index("posted")
+    for chunk in chunks:
+        grp = group_of[chunk.id]
+        raw = {q: readable_text(q) for q, _ in chunk_sentences(chunk)}
+        candidates = {s.quote: s for s in candidate_sentences(chunk)}
+        for quote, text in raw.items():
+            stage, why = "filters", ""
+            s = candidates.get(quote)
+            if s is not None:
+                doc = g.docs.get(s.text)
+                why = g.unasked(s, doc) if doc is not None else "unparsed"
+                stage = "context" if why else "template"
+            items = [i for i in made if i.source.quote == quote and i.source.chunk_id == chunk.id]
+            if items:
+                stage = "heuristic"
+            if any(i.quality >= gen.QUALITY_CUTOFF for i in items):
+                stage = "learned"
+            if any(i.quality >= gen.QUALITY_CUTOFF and learned_pass(i) for i in items):
+                stage = "shaped"
+            if any(i.id in posted_ids for i in items):
+                stage = "posted"
+            reach[grp] = max(reach[grp], STAGES.index(stage))
+            detail[grp].append({"sentence": text or quote, "stage": stage, "why": why,
+                                "items": [{"id": i.id, "kind": i.tests, "type": i.kind, "prompt": i.prompt,
+                                           "answer": i.answer, "quality": i.quality,
+                                           "score": round(scores[i.id], 3) if i.id in scores else None,
+                                           "posted": i.id in posted_ids} for i in items]})
+    return chunks, posted, {grp: STAGES[n] for grp, n in reach.items()}, detail
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notes", nargs="+", type=Path)
+    parser.add_argument("--detail", type=Path, help="write each note's unposted groups here (JSON)")
+    args = parser.parse_args()
+    total: Counter = Counter()
+    print(f"{'note':24} {'words':>6} {'items':>5} {'covered':>8}  " + " ".join(f"{s:>9}" for s in STAGES[:-1]))
+    for path in args.notes:
+        started = time.perf_counter()
+        chunks, posted, reach, detail = diagnose(path)
+        count = Counter(reach.values())
+        total.update(count)
+        words = len(path.read_text(encoding="utf-8").split())
+        print(f"{path.stem:24} {words:6} {len(posted):5} {count['posted']:3}/{len(reach):<4}  "
+              + " ".join(f"{count[s]:9}" for s in STAGES[:-1]) + f"   ({time.perf_counter() - started:.1f} s)")
+        if args.detail:
+            args.detail.mkdir(parents=True, exist_ok=True)
+            (args.detail / f"{path.stem}.spread.json").write_text(json.dumps(
+                {grp: {"stage": reach[grp], "sentences": detail[grp]} for grp in reach if reach[grp] != "posted"},
+                ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{'all':24} {'':6} {'':5} {total['posted']:3}/{sum(total.values()):<4}  "
+          + " ".join(f"{total[s]:9}" for s in STAGES[:-1]))
+
+
+if __name__ == "__main__":
+    main()
