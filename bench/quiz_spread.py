@@ -10,10 +10,15 @@ Stages, in order (a group is sorted by the furthest one its sentences reach):
   shaped    an item passes both, but the bank takes it out (one fact / one answer, year cap,
             concept share, sequences)
   posted    an item of the group is in the bank
+A group stopped at heuristic, learned or shaped whose items are all year items is also counted under
+"years only": years are at most a third of a bank, so such a group gets its item only when the bank
+holds two more items of other kinds.
 
     .venv/bin/python bench/quiz_spread.py corpus/china-under-mao.txt ../shared/eval/courses/notes/*.txt
     .venv/bin/python bench/quiz_spread.py --detail DIR ...   # per note: every unposted group's
                                                              # sentences and items with their stage
+    .venv/bin/python bench/quiz_spread.py --no-cutoff ...    # what if: no learned cut-off
+    .venv/bin/python bench/quiz_spread.py --no-standalone ...  # what if: every sentence stands alone
 
 Groups are gen_spread's (sections; runs of GROUP_SIZE passages without headings), as quiz_generate_all.py counts them.
 """
@@ -52,10 +57,10 @@ def all_candidates(chunks):
     return g, items
 
 
-def diagnose(path: Path):
+def diagnose(path: Path, learned_cutoff: bool = True):
     chunks = chunk_document(load_document(path, path.name), max_chars=900)
     group_of = paragraph_groups(chunks)
-    posted = gen.generate_items(chunks)
+    posted = gen.generate_items(chunks, learned_cutoff=learned_cutoff)
     g, made = all_candidates(chunks)
     evidence = NotesEvidence(list(g.docs.values()), chunks)
     model = default_model()
@@ -96,31 +101,41 @@ def diagnose(path: Path):
                                            "answer": i.answer, "quality": i.quality,
                                            "score": round(scores[i.id], 3) if i.id in scores else None,
                                            "posted": i.id in posted_ids} for i in items]})
-    return chunks, posted, {grp: STAGES[n] for grp, n in reach.items()}, detail
+    stopped = {grp for grp, n in reach.items() if STAGES[n] in ("heuristic", "learned", "shaped")}
+    years_only = {grp for grp in stopped if all(i["kind"] == "date" for s in detail[grp] for i in s["items"])}
+    return chunks, posted, {grp: STAGES[n] for grp, n in reach.items()}, detail, years_only
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notes", nargs="+", type=Path)
     parser.add_argument("--detail", type=Path, help="write each note's unposted groups here (JSON)")
+    parser.add_argument("--no-cutoff", action="store_true", help="what if: the bank made without the learned cut-off")
+    parser.add_argument("--no-standalone", action="store_true",
+                        help="what if: no sentence is turned down as leaning on context or without a referent")
     args = parser.parse_args()
+    if args.no_standalone:
+        gen._Generator.unasked = lambda self, s, doc: ""
     total: Counter = Counter()
-    print(f"{'note':24} {'words':>6} {'items':>5} {'covered':>8}  " + " ".join(f"{s:>9}" for s in STAGES[:-1]))
+    print(f"{'note':24} {'words':>6} {'items':>5} {'covered':>8}  " + " ".join(f"{s:>9}" for s in STAGES[:-1])
+          + "  years only")
     for path in args.notes:
         started = time.perf_counter()
-        chunks, posted, reach, detail = diagnose(path)
+        chunks, posted, reach, detail, years_only = diagnose(path, learned_cutoff=not args.no_cutoff)
         count = Counter(reach.values())
+        total["years only"] += len(years_only)
         total.update(count)
         words = len(path.read_text(encoding="utf-8").split())
         print(f"{path.stem:24} {words:6} {len(posted):5} {count['posted']:3}/{len(reach):<4}  "
-              + " ".join(f"{count[s]:9}" for s in STAGES[:-1]) + f"   ({time.perf_counter() - started:.1f} s)")
+              + " ".join(f"{count[s]:9}" for s in STAGES[:-1]) + f"  {len(years_only):10}"
+              + f"   ({time.perf_counter() - started:.1f} s)")
         if args.detail:
             args.detail.mkdir(parents=True, exist_ok=True)
             (args.detail / f"{path.stem}.spread.json").write_text(json.dumps(
                 {grp: {"stage": reach[grp], "sentences": detail[grp]} for grp in reach if reach[grp] != "posted"},
                 ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{'all':24} {'':6} {'':5} {total['posted']:3}/{sum(total.values()):<4}  "
-          + " ".join(f"{total[s]:9}" for s in STAGES[:-1]))
+    print(f"{'all':24} {'':6} {'':5} {total['posted']:3}/{sum(total[s] for s in STAGES):<4}  "
+          + " ".join(f"{total[s]:9}" for s in STAGES[:-1]) + f"  {total['years only']:10}")
 
 
 if __name__ == "__main__":
