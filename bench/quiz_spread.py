@@ -17,6 +17,8 @@ holds two more items of other kinds.
     .venv/bin/python bench/quiz_spread.py corpus/china-under-mao.txt ../shared/eval/courses/notes/*.txt
     .venv/bin/python bench/quiz_spread.py --detail DIR ...   # per note: every unposted group's
                                                              # sentences and items with their stage
+    .venv/bin/python bench/quiz_spread.py --keys ...         # of the sentences standing alone in groups
+                                                             # stopped at 'template': which key finder fires
     .venv/bin/python bench/quiz_spread.py --no-cutoff ...    # what if: no learned cut-off
     .venv/bin/python bench/quiz_spread.py --no-standalone ...  # what if: every sentence stands alone
 
@@ -106,10 +108,46 @@ def diagnose(path: Path, learned_cutoff: bool = True):
     return chunks, posted, {grp: STAGES[n] for grp, n in reach.items()}, detail, years_only
 
 
+def key_finders(path: Path, template_groups: set[str]) -> Counter:
+    """Of the sentences that stand alone in the groups no template asks about: which of the templates'
+    key finders fires on them before the templates' later checks (a sentence may count under several;
+    "none": no finder fires, so a new kind of question is needed to ask it)."""
+    from bot.core.quiz.gen_concept_causes import fronted_cause_question
+    from bot.core.quiz.gen_keys import definition_key, enumeration_key, name_keys
+    from bot.core.quiz.gen_numbers import year_keys
+    from bot.core.quiz.gen_questions import identity_question, who_question, why_question
+
+    chunks = chunk_document(load_document(path, path.name), max_chars=900)
+    group_of = paragraph_groups(chunks)
+    g = gen._Generator(chunks)
+    found: Counter = Counter()
+    for chunk in chunks:
+        if group_of[chunk.id] not in template_groups:
+            continue
+        for s in candidate_sentences(chunk):
+            doc = g.docs.get(s.text)
+            if doc is None or g.unasked(s, doc):
+                continue
+            root = next((t for t in doc if t.dep_ == "ROOT"), None)
+            fired = [name for name, hit in (
+                ("definition", definition_key(doc, g.lexicon)),
+                ("identity", identity_question(doc, is_term=g._is_term)),
+                ("why", why_question(doc) or fronted_cause_question(doc)),
+                ("who", who_question(doc, g._is_term, g.lexicon.lowercase_words.__contains__)),
+                ("list", enumeration_key(doc)),
+                ("name", name_keys(doc, g.lexicon, g.titles.get(chunk.document, ""))),
+                ("year", year_keys(s.text)),
+                ("'X is Y'", root is not None and root.lemma_ == "be")) if hit]
+            found["sentences"] += 1
+            found.update(fired or ["none"])
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notes", nargs="+", type=Path)
     parser.add_argument("--detail", type=Path, help="write each note's unposted groups here (JSON)")
+    parser.add_argument("--keys", action="store_true", help="which key finders fire in groups stopped at 'template'")
     parser.add_argument("--no-cutoff", action="store_true", help="what if: the bank made without the learned cut-off")
     parser.add_argument("--no-standalone", action="store_true",
                         help="what if: no sentence is turned down as leaning on context or without a referent")
@@ -117,6 +155,7 @@ def main() -> None:
     if args.no_standalone:
         gen._Generator.unasked = lambda self, s, doc: ""
     total: Counter = Counter()
+    total_keys: Counter = Counter()
     print(f"{'note':24} {'words':>6} {'items':>5} {'covered':>8}  " + " ".join(f"{s:>9}" for s in STAGES[:-1])
           + "  years only")
     for path in args.notes:
@@ -129,6 +168,10 @@ def main() -> None:
         print(f"{path.stem:24} {words:6} {len(posted):5} {count['posted']:3}/{len(reach):<4}  "
               + " ".join(f"{count[s]:9}" for s in STAGES[:-1]) + f"  {len(years_only):10}"
               + f"   ({time.perf_counter() - started:.1f} s)")
+        if args.keys:
+            keys = key_finders(path, {grp for grp, stage in reach.items() if stage == "template"})
+            total_keys.update(keys)
+            print(f"   {dict(keys.most_common())}")
         if args.detail:
             args.detail.mkdir(parents=True, exist_ok=True)
             (args.detail / f"{path.stem}.spread.json").write_text(json.dumps(
@@ -136,6 +179,8 @@ def main() -> None:
                 ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{'all':24} {'':6} {'':5} {total['posted']:3}/{sum(total[s] for s in STAGES):<4}  "
           + " ".join(f"{total[s]:9}" for s in STAGES[:-1]) + f"  {total['years only']:10}")
+    if args.keys:
+        print(f"   sentences standing alone in groups stopped at 'template': {dict(total_keys.most_common())}")
 
 
 if __name__ == "__main__":
