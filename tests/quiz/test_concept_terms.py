@@ -105,3 +105,20 @@ def test_the_generator_makes_the_central_term_questions():
     for item in asked:
         assert item.answer in item.options and len(item.options) == 4
         assert item.source.quote in NOTES and item.answer.lower() in item.source.quote.lower()
+
+
+def test_no_wrong_option_in_a_plural_the_notes_never_write():
+    # "Stone terraces hold ..." asks in the plural; the other central terms are kinds of irrigation, which
+    # the notes write only in the singular. "Flood irrigations" is no word a teacher would write (as
+    # "Functional programmings", or "Operator modules" for the one operator module, were not in a held-out
+    # round), so none is made up: with no other plural term in the notes there is no question.
+    lines = NOTES.splitlines()
+    lines = [lines[0], "Farmers of the valley tried flood irrigation, sprinkler irrigation and furrow irrigation in turn.",
+             *lines[1:], "The valley lies far from the sea.",
+             "Stone terraces hold the soil on the steep hillsides above the river.",
+             "Stone terraces were built on most farms of the upper valley.",
+             "Stone terraces need repair after every wet winter."]
+    docs, lexicon = parsed_notes("\n".join(lines))
+    terms = CentralTerms(lines, ["Farming"], docs, lexicon, ["Farming"])
+    assert "stone terrace" in terms.central
+    assert term_question(docs[-3], terms, "Farming") is None

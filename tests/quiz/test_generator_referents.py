@@ -129,3 +129,16 @@ def test_no_sequence_of_events_with_nothing_in_common():
     linked = [lines[0].replace("The first iron bridge", "The first iron bridge of Abraham Darby"),
               lines[1].replace("The canal company", "The canal company of Abraham Darby"), *lines[2:]]
     assert any(i.tests == "sequence" for i in generate_items(_chunks(linked, "Transport")))
+
+
+def test_a_comparative_with_nothing_it_is_compared_with_does_not_stand_alone():
+    # "Small functions are easier to read": easier than what? The sentence before in the notes said
+    # (large ones); a student shown this one alone cannot tell. With "than" it stands alone.
+    from bot.core.nlp import parse_line
+    from bot.core.quiz.gen_standalone import leans_on_context, unanchored_comparative
+
+    assert unanchored_comparative(parse_line("Small functions are easier to read and to check for errors.")) == "easier"
+    assert unanchored_comparative(parse_line("Watt made the engine more efficient.")) == "more efficient"
+    assert leans_on_context(parse_line("Canal boats became cheaper to run after 1820."), {})
+    assert not unanchored_comparative(parse_line("Canal boats were cheaper to run than wagons."))
+    assert not unanchored_comparative(parse_line("Higher education expanded in the valley in the 1960s."))

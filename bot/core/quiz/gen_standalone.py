@@ -75,6 +75,9 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
             reason = _bare_definite(t, doc, full_names, familiar, seen)
             if reason and not (t.head.pos_ == "PROPN" and short_form(t.head.text)):
                 return reason
+    comparative = unanchored_comparative(doc)
+    if comparative:
+        return f"'{comparative}' says more or less than something the sentence does not name"
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) == 1:
             longer = full_names.get(ent.text, set())
@@ -84,6 +87,24 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+_PREDICATIVE_DEPS = frozenset({"acomp", "oprd", "xcomp", "ccomp", "ROOT", "conj"})
+_THAN_WORDS = frozenset({"than", "compared", "relative", "unlike", "versus", "vs"})
+
+
+def unanchored_comparative(doc) -> str:
+    """A comparative said of the subject with nothing it is compared with: "Small functions are easier
+    to read" (easier than what? the notes' sentence before says: large ones), "Steam became more
+    efficient". Comparatives inside a noun phrase ("higher education", "the lower house") are names
+    of things, not comparisons, and are left alone."""
+    if any(t.lower_ in _THAN_WORDS for t in doc):
+        return ""
+    for t in doc:
+        if t.tag_ in {"JJR", "RBR"} and t.lower_ not in {"more", "less"} and t.dep_ in _PREDICATIVE_DEPS:
+            return t.text
+        if t.lower_ in {"more", "less"} and t.dep_ == "advmod" and t.head.dep_ in _PREDICATIVE_DEPS \
+                and t.head.pos_ in {"ADJ", "ADV"}:
+            return f"{t.text} {t.head.text}"
+    return ""
 
 
 def _compared(other) -> bool:
