@@ -207,6 +207,8 @@ def _people(lexicon, full_names: dict[str, set[str]]) -> frozenset[str]:
             continue  # "William Henry" of "Fort William Henry"
         if re.search(rf"\b[Tt]he {re.escape(name)}\b", lexicon.text):
             continue  # "the daily newspaper, The Harvard Crimson": a person's name takes no article
+        if name.split()[-1].lower() in lexicon.common_nouns:
+            continue  # "Linux Developer", "Widener Library": a name on a noun the notes' prose uses is a thing or a title
         own = [w for w in name.split() if w[:1].isupper() and full_names.get(w) == {name}]
         if lexicon.occurrences(name) >= 2 or any(lexicon.occurrences(w) >= 2 for w in own):
             found.add(name)

@@ -220,6 +220,8 @@ def term_question(doc, terms: CentralTerms, visible: str) -> ChoiceQuestion | No
     term_words = _meaningful_words(term.text)
     if term_words & _meaningful_words(predicate):
         return None  # "Steam engines ... the steam": the question names the answer
+    if _second_clause(doc, end):
+        return None  # "... play some neat tricks with namespaces, and you need to know how ...": two claims
     wanted = {w for w in content_words(doc) if w not in {fold(x) for x in term_words}}
     wrong = terms.wrong_options(term, plural, wanted, doc.text, f"{visible} {predicate}")
     if not wrong:
@@ -231,3 +233,13 @@ def term_question(doc, terms: CentralTerms, visible: str) -> ChoiceQuestion | No
     random.Random(f"term\x1f{doc.text}").shuffle(options)
     prompt = f"According to the notes, which of these {predicate}?"
     return ChoiceQuestion(prompt, answer[:1].upper() + answer[1:], tuple(options), TERM, TERM_QUALITY)
+
+
+def _second_clause(doc, end: int) -> bool:
+    """The predicate after token `end` joins a clause with a subject of its own ("..., and you need
+    to know ...", "... but the engine stopped"): the term is the subject of the first claim only, so
+    "which of these <both claims>?" asks the term of a claim made of something else (round 10's
+    tutorial: dropped as not worth asking)."""
+    return any(t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"}
+                                                                      for c in t.children)
+               for t in doc[end:])

@@ -105,6 +105,30 @@ def text_between(first, last) -> str:
     return first.doc[first.i:last.i + 1].text
 
 
+# A word written inside an address, a file or module name or an identifier ("www.example.org",
+# "example-devel", "os.path", "user@host"): not a word of the notes' prose.
+_IDENTIFIER = re.compile(r"\w[./@_:=\\-]\w|[(){}\[\]<>]")
+
+
+def prose_nouns(doc) -> set[str]:
+    """The lemmas of the common nouns the sentence writes in lower case as words of its prose, not
+    as a piece of a web or mail address, a file name or a code identifier: "debian" only in
+    "lists.debian.org" and "debian-devel" is no class word of the notes ("fort" in "the fort fell" is)."""
+    found = set()
+    text = doc.text
+    for t in doc:
+        if t.pos_ != "NOUN" or not t.is_lower:
+            continue
+        start, end = t.idx, t.idx + len(t.text)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if not _IDENTIFIER.search(text[start:end].strip(".,;:!?\"'“”‘’")):
+            found.add(t.lemma_.lower())
+    return found
+
+
 def term_of(chunk) -> tuple[str, str, str] | None:
     """(text without determiner, lemma key, number "sg"/"pl") of a noun chunk that can be a term:
     a common-noun phrase of one to four words, no names, numbers or pronouns."""
@@ -159,6 +183,7 @@ class NotesLexicon:
     list_members: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # kind -> members
     cause_phrases: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # marker -> phrases
     lowercase_words: set[str] = field(default_factory=set)
+    common_nouns: set[str] = field(default_factory=set)  # lemmas of nouns written in lower case in prose
     with_the: Counter = field(default_factory=Counter)  # how often a name follows "the"
     place_cued: set[str] = field(default_factory=set)  # names seen right after "in", "at", "to"...
     verbs_with: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # name -> its verbs
@@ -179,6 +204,7 @@ class NotesLexicon:
         self._longer_name_kinds.clear()
         for word in re.findall(r"\b[a-z][a-z-]+\b", doc.text):
             self.lowercase_words.add(word)
+        self.common_nouns |= prose_nouns(doc)
         for ent in doc.ents:
             kind = LABEL_KIND.get(ent.label_)
             text = entity_text(ent)

@@ -27,8 +27,8 @@ import re
 from collections import Counter, defaultdict
 
 from bot.core.quiz.gen_context import content_words
-from bot.core.quiz.gen_lexicon import (PERSON, TERM, ChoiceQuestion, NotesLexicon, entity_text, name_shape_ok, term_of,
-                                      tests_of)
+from bot.core.quiz.gen_lexicon import (PERSON, TERM, ChoiceQuestion, NotesLexicon, entity_text, name_shape_ok,
+                                      prose_nouns, term_of, tests_of)
 from bot.core.quiz.gen_standalone import gives_away
 from bot.core.tokens import STOPWORDS, fold
 
@@ -58,7 +58,7 @@ class TermKin:
         self.subject_bodies = {fold(n.split()[-1]) for n in lexicon.label_votes if len(n.split()) >= 2
                                and _words(n) & self.title_words and fold(n.split()[-1]) not in self.title_words}
         docs = list(docs)
-        self.nouns = {t.lemma_.lower() for doc in docs for t in doc if t.pos_ == "NOUN" and t.is_lower}
+        self.nouns = {lemma for doc in docs for lemma in prose_nouns(doc)}  # not "debian" of "lists.debian.org"
         # The terms of each sentence, keyed by their words as written with the head noun's lemma
         # ("fixed costs" -> "fixed cost"): the lexicon's keys lemmatise modifiers too ("sunk" -> "sink").
         self.terms: dict[str, tuple[str, str]] = {}  # key -> (text as the notes write it mid-sentence, number)

@@ -173,6 +173,27 @@ def readable_text(quote: str) -> str | None:
     return text
 
 
+# Code, addresses and markup a student cannot be asked to read as prose: a call ("f()", "repr(x)",
+# "x.f()"), a dotted name ("sys.path", "str.casefold", "x.f" but not "e.g."), a name_with_underscores,
+# an operator ("==", "**", ">>>", "->"), a web or mail address, a markup mark left by the loader
+# (backticks, "::", a reST role ":func:").
+_CODE = re.compile(
+    r"\b[A-Za-z_]\w*\((?!s\))[^()\s]*\)|"
+    r"\b[A-Za-z_]\w+\.[a-z_]\w+|\b[a-z]\.[a-z_]\w*\b(?!\.)|"
+    r"[A-Za-z0-9]_+[A-Za-z0-9]|\b_+[A-Za-z]|"
+    r"==|!=|\*\*|>>>|->|\+=|<=|>=|"
+    r"\b\w+://|\bwww\.|\S@\w+\.\w|"
+    r"`|::|(?<!\w):[a-z]+:(?=\w)"
+)
+
+
+def shows_code(text: str) -> str:
+    """The piece of code, address or markup in `text` ("" when there is none): such a stem, option or
+    answer is not posted (a tutorial's "Why does the sys.getfilesystemencoding function ...?")."""
+    match = _CODE.search(text)
+    return match.group() if match else ""
+
+
 def leans_on_previous(text: str) -> bool:
     """The sentence means something only after the one before it ("Because of this, ...",
     "By then ...", "this problem"), or names its subject only by a bare definite noun ("The

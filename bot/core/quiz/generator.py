@@ -42,6 +42,7 @@ from bot.core.quiz.gen_concept_causes import (caused_elsewhere, continues_previo
                                               lacks_setting)
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_purpose import purpose_question
+from bot.core.quiz.gen_naming import meaning_question, naming_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
 from bot.core.quiz.gen_term_cloze import TermKin
 from bot.core.quiz.gen_context import NameContexts
@@ -60,7 +61,7 @@ from bot.core.quiz.gen_numbers import (BOUND, EXACT, SHIFTS, NumberKey, aliases_
 from bot.core.quiz.gen_quality import NotesEvidence, keep_likely
 from bot.core.quiz.gen_rank import rank_items
 from bot.core.quiz.gen_text import (Sentence, candidate_sentences, chunk_sentences, is_practice_section,
-                                    passes_filters, readable_text)
+                                    passes_filters, readable_text, shows_code)
 from bot.core.quiz.items import (CLOZE, FLASHCARD, MULTIPLE_CHOICE, TRUE_FALSE, TRUE_FALSE_OPTIONS,
                                  QuizItem, QuizSource, make_item_id)
 from bot.core.text import split_sentences
@@ -68,7 +69,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 32
+GENERATOR_VERSION = 33
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -206,6 +207,9 @@ class _Generator:
         self.events: list[_Event] = []  # dated events met so far, in the notes' order
         self.sequenced: list[_Event] = []  # those that went into sequence items
         self.asked_names: set[str] = set()  # "Who was X?" cards made so far: one a name
+        # Names the notes write as code somewhere ("ExceptionGroup(...)", "repr(x)"): in prose they are
+        # still code ("The builtin ExceptionGroup wraps ..."), which no stem or option shows (issue 8).
+        self.code_words = {w for c in notes for w in _CALLED.findall(c.text)}
         lines = []
         for chunk in notes:
             for quote, _ in chunk_sentences(chunk):
@@ -265,7 +269,8 @@ class _Generator:
             items = [i for i in self._sentence_items(sentence, doc) if i]
             found.setdefault(sentence.quote, _Candidates(sentence.quote, chunk.document)).items.extend(items)
         for entry in found.values():
-            entry.items = sorted((i for i in entry.items if i.quality >= QUALITY_CUTOFF), key=lambda i: -i.quality)
+            entry.items = sorted((i for i in entry.items if i.quality >= QUALITY_CUTOFF and not self.shows_code(i)),
+                                 key=lambda i: -i.quality)
         return [entry for entry in found.values() if entry.items]
 
     def _match_items(self, chunk: Chunk) -> list[tuple[Sentence, list[QuizItem]]]:
@@ -305,6 +310,29 @@ class _Generator:
                 found.append((s, [c for c in cards if c]))
         return found
 
+    def shows_code(self, item: QuizItem) -> bool:
+        """Code, an address or markup in what a student reads of the item (gen_text.shows_code), or a
+        name the notes write as code elsewhere."""
+        return any(self._code_in(text) for text in (item.prompt, item.answer, *item.options))
+
+    def _code_in(self, text: str) -> bool:
+        text = text.replace(BLANK, " ")
+        return bool(shows_code(text)) or any(w in self.code_words for w in re.findall(r"\w+", text))
+
+    def _part_of_a_name(self, name: str) -> bool:
+        """One word that the notes give as part of a person's longer name and do not use as that one
+        person's name all through: "Martin" of Martin Butterweck, Martin Schulze and Martin Michlmayr
+        (which?), "Clytie" of Clytie Siddall in one obituary. A card on it names nobody a student can
+        place (round 10: "What was Martin?", dropped). "Mao" for Mao Zedong, used alone all through,
+        stands (`_short_form`, counted without its uses inside the full name)."""
+        if " " in name or PERSON not in self.lexicon.name_parts.get(name, ()):
+            return False
+        people = {n for n in self.full_names.get(name, ()) if self.lexicon.label_votes[n][PERSON]}
+        if len(people) != 1:
+            return len(people) > 1
+        alone = self.lexicon.occurrences(name) - sum(self.lexicon.occurrences(n) for n in people)
+        return alone < FAMILIAR_TERM_COUNT or not self._short_form(name)
+
     def _met_often(self, name: str) -> bool:
         """A name the notes return to: met in at least MIN_NAMED_PASSAGES passages."""
         return sum(1 for text in self.passages if name in text) >= MIN_NAMED_PASSAGES
@@ -333,6 +361,8 @@ class _Generator:
                 first = min(group, key=lambda e: e.year)
                 s = by_event[id(first)].sentence
                 options = [e.text for e in group]
+                if any(self._code_in(o) for o in options):
+                    continue  # "os.path" or a web address in an option: code, not an event (issue 8)
                 _rng("sequence", *options).shuffle(options)
                 dated = "; ".join(f"{e.year}: {e.text}" for e in sorted(group, key=lambda e: e.year))
                 items.append(self._item(MULTIPLE_CHOICE, "According to the notes, which of these happened first?",
@@ -389,6 +419,7 @@ class _Generator:
         elif s.standalone:
             items.append(self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION))
         if s.standalone:
+            items.append(self._naming_card(s, doc))  # "What are ... called?", "What does X refer to?" (gen_naming)
             named = term_question(doc, self.central_terms, visible)  # "Which of these <what the term does>?"
             if named and not self._is_title(named.answer, s.chunk):  # "steam engines" in notes on the steam engine
                 items.append(self._item(MULTIPLE_CHOICE, self._prompt(s, named.prompt), named.answer, s, named.tests,
@@ -502,7 +533,26 @@ class _Generator:
         else:
             cards = [self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION)]
         cards.append(self._cause_card(s, doc, why_question(doc) or fronted_cause_question(doc) or purpose_question(doc)))
+        if s.standalone:
+            cards.append(self._naming_card(s, doc))
         return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
+
+    def _naming_card(self, s: Sentence, doc) -> QuizItem | None:
+        """What the notes call a thing ("What are errors detected during execution called?") or what
+        one of their terms means ("What does representation error refer to?"): only of a term the notes
+        teach, used again elsewhere (a term met once is a side word), said to mean one thing only."""
+        question = naming_question(doc)
+        term = question.answer.rstrip(".").split(",")[0] if question else ""  # "A character encoding, or just an encoding"
+        if question is None:
+            question = meaning_question(doc)
+            found = re.match(r"^What (?:does|do) (.+) (?:refer to|stand for|mean|denote)\?$", question.prompt) \
+                if question else None
+            term = found.group(1) if found else ""
+        if not term or not (self._is_term(term) or self._met_often(term)) or self._defined_often(term):
+            return None
+        if self._part_of_a_name(term):
+            return None
+        return self._question_card(s, question, DEFINITION)
 
     def _familiar(self, lemma: str, subject: bool) -> bool:
         """"the <noun>" needs no introduction: a word of the notes' title ("the war", "the engine"),
@@ -563,6 +613,8 @@ class _Generator:
             return None  # "the fundamental thermodynamic underpinning of the steam engine": not what it is
         if self._defined_often(key.text):
             return None  # "What is colonialism?": the notes give several definitions; a card keys one
+        if self._part_of_a_name(key.text):
+            return None  # "Clytie was a contributor ...": a first name of an obituary (round 10)
         verb = root.text.lower()
         first = key.text.split()[0]
         term = key.text[:1].lower() + key.text[1:] if first.lower() in self.lexicon.lowercase_words else key.text
@@ -601,6 +653,9 @@ class _Generator:
             return None  # the section shown above the question names the answer (round 4)
         if tests == DEFINITION and _weak_card(question.prompt, question.answer):
             return None
+        subject = re.match(r"^(?:What|Who) (?:is|was|are|were) (?:the )?(.+)\?$", question.prompt)
+        if question.asks == "identity" and subject and self._part_of_a_name(subject.group(1)):
+            return None  # "What was Martin?": one of several Martins, or Clytie of Clytie Siddall named once (round 10)
         named = re.match(r"^What (?:is|was|are|were) (.+)\?$", question.prompt) if question.asks == "identity" else None
         if named and not self._met_often(re.sub(r"^the ", "", named.group(1))):
             # "What was AUSTPAC?", "What is the John W. Weeks Bridge?": a named thing the notes meet
@@ -759,7 +814,8 @@ class _Generator:
         sentences, all borderline or dropped; the definitions kept were said once)."""
         said = re.compile(rf"(?<![\w-]){re.escape(re.sub(r'^(?:the|a|an) ', '', term, flags=re.IGNORECASE))}"
                           rf"\s+(?:is|are|was|were|refers? to|means?)\b", re.IGNORECASE)
-        return sum(1 for text in self.docs if said.search(text)) > MAX_DEFINING_SENTENCES
+        return sum(1 for text, doc in self.docs.items()
+                   if any(_says_what_it_is(doc, m.end()) for m in said.finditer(text))) > MAX_DEFINING_SENTENCES
 
     def _abbreviation_paragraphs(self, short: str) -> int:
         """In how many paragraphs the notes use the short form as a word of its own: not inside a
@@ -872,6 +928,7 @@ def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = N
     choice = {i: 0 for i in range(len(candidates))}
     chosen = lambda i: candidates[i].items[choice[i]]  # noqa: E731
     answers: Counter = Counter()
+    prompts: set[str] = set()
     facts: list[set[str]] = []
     for i in range(len(candidates)):
         words = _content_words(candidates[i].quote) - _content_words(titles.get(candidates[i].document, ""))
@@ -879,11 +936,16 @@ def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = N
             choice[i] = len(candidates[i].items)  # one fact, one item: the first telling of it
             continue
         facts.append(words)
-        while choice[i] < len(candidates[i].items) and answers[fold(chosen(i).answer)] >= _same_answer_limit(chosen(i)) \
-                and chosen(i).kind != TRUE_FALSE:
+        # One prompt, one item: "What was X?" made of two sentences about X is one question with two
+        # keys (round 10: two cards asked the same, each keyed to its own sentence); a prompt already
+        # in the bank gives way to the sentence's next best item.
+        while choice[i] < len(candidates[i].items) and (
+                _prompt_key(chosen(i)) in prompts or
+                answers[fold(chosen(i).answer)] >= _same_answer_limit(chosen(i)) and chosen(i).kind != TRUE_FALSE):
             choice[i] += 1
         if choice[i] < len(candidates[i].items):
             answers[fold(chosen(i).answer)] += 1
+            prompts.add(_prompt_key(chosen(i)))
     live = [i for i in choice if choice[i] < len(candidates[i].items)]
     for document in dict.fromkeys(candidates[i].document for i in live):
         while True:
@@ -899,6 +961,11 @@ def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = N
             if choice[worst] >= len(candidates[worst].items):
                 live.remove(worst)
     return [chosen(i) for i in live]
+
+
+def _prompt_key(item: QuizItem) -> str:
+    """What a student reads as the question: its prompt, folded, without spacing or the closing mark."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold(item.prompt)))
 
 
 def _same_answer_limit(item: QuizItem) -> int:
@@ -1041,6 +1108,23 @@ _SENTENCE_STARTS = frozenset({"The", "A", "An", "In", "On", "At", "After", "Befo
 _FOUNDED = re.compile(r"\b(founded|formed|established|created|incorporated|chartered|born)\b", re.IGNORECASE)
 
 
+def _says_what_it_is(doc, end: int) -> bool:
+    """The term just before character `end` ("... method is") is the subject of that verb, which says
+    what it is: not "the scope of a method is ..." (another subject), "a method is called ..." (a
+    passive: what is done to it) or "is not" (what it is not). A tutorial uses its terms as subjects
+    all through; only sentences saying what the term is make it defined several ways."""
+    verb = next((t for t in doc if t.idx < end <= t.idx + len(t.text) + 1 and t.pos_ in {"AUX", "VERB"}), None)
+    if verb is None:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.idx + len(subject.text) > verb.idx or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if subject.idx + len(subject.text) < verb.idx - 2:
+        return False  # the subject ends before the term: "the scope of a method is ..."
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    return not (after is not None and (after.tag_ == "VBN" or verb.tag_ == "VBN"))
+
+
 def _happened(doc) -> bool:
     """The sentence tells something that happened (a past verb other than "be"), not what a thing is:
     "DECnet is a suite of protocols", "AppleTalk was a suite ..." are no events to order (round 6)."""
@@ -1086,6 +1170,11 @@ def _cased_as_quoted(question: str, quote: str) -> str:
     if re.search(rf"\b{word}\b", quote) or not re.search(rf"\b{word.lower()}\b", quote):
         return question
     return question[:match.start(1)] + word.lower() + question[match.end(1):]
+
+
+# A name written as a call in the notes: "ExceptionGroup(", "repr(x)" (not "employee(s)", "Smith(1970)",
+# "Duvenhage(Du Vinage)": a plural mark, a citation, a gloss in words).
+_CALLED = re.compile(r"\b([A-Za-z_]\w+)\((?!s\))(?![12]\d{3}\b)(?![A-Za-z]+(?: [A-Za-z]+)+\))")
 
 
 def _from_notes(s: Sentence) -> str:

@@ -1,0 +1,183 @@
+"""Cards on what the notes call a thing and what a term of theirs means, the way technical prose
+teaches its words:
+
+- "What are errors detected during execution called?" from "Errors detected during execution are
+  called exceptions ..." (also "known as", "referred to as", "termed", "named"): the term is the answer;
+- "What does representation error refer to?" from "Representation error refers to the fact that ...",
+  "What does UTF stand for?" from "UTF stands for ...", "What does X mean?" from "X means Y": the
+  notes' words after the verb are the answer.
+
+A tutorial or a manual defines its terms this way far more often than with "X is a Y" (issue 8:
+a code-heavy note gave no item at all). Each is a self-rated card, like gen_questions' cards: the
+notes' words are what a student checks an answer against. Only spaCy's parse is read: the subject
+must open the sentence, name something without pointing back ("This means ...", "It refers to ..."),
+and the answer must be a phrase, not a clause trailing a second claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.quiz.gen_questions import Question
+
+# Verbs that give a thing its name in the passive ("are called exceptions", "is known as X").
+NAMING_VERBS = frozenset({"call", "term", "name", "know", "refer", "dub", "denote"})
+# Verbs whose subject is a term and whose object says what it is: "X refers to", "X stands for", "X means".
+_MEANING = {"refer": ("refer to", "to"), "stand": ("stand for", "for"), "mean": ("mean", None),
+            "denote": ("denote", None)}
+_POINTING = frozenset({"this", "that", "these", "those", "it", "they", "such", "which", "what", "he", "she",
+                       "here", "there", "other", "another", "same", "above", "following", "former", "latter"})
+MAX_SUBJECT_WORDS = 12
+MAX_ANSWER_WORDS = 30
+_CLAUSE_END = frozenset({",", ";", ":", "(", "-", "–", "—"})
+
+
+def naming_question(doc) -> Question | None:
+    """"What are <subject> called?" of "<subject> are called <term> ...", or None."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ not in NAMING_VERBS or root.tag_ != "VBN":
+        return None
+    aux = next((c for c in root.children if c.dep_ == "auxpass"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+    if aux is None or subject is None or aux.lower_ not in {"is", "are", "was", "were"}:
+        return None
+    if root.lemma_ == "know" or root.lemma_ == "refer":
+        prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        asked = f"{root.text} as"
+    else:
+        target = next((c for c in root.children if c.dep_ in {"oprd", "attr", "dobj"}), None)
+        asked = root.text
+    if target is None or target.i < root.i:
+        return None
+    subject_span = _opening_subject(doc, subject, aux)
+    answer = _phrase(doc, target)
+    if subject_span is None or not answer:
+        return None
+    if any(c.dep_ == "neg" for c in root.children) or any(t.dep_ == "advmod" for t in doc[aux.i + 1:root.i]):
+        return None  # "is not called", "is sometimes called": not what it is called
+    described = _lower_first(subject_span)
+    if _shares_head(described, answer):
+        return None  # "Unicode strings are called strings": the answer is in the question
+    return Question(f"What {aux.lower_} {described} {asked}?", _sentence_case(answer), "naming")
+
+
+def meaning_question(doc) -> Question | None:
+    """"What does <term> refer to / stand for / mean?" of "<term> refers to / stands for / means ...",
+    or None."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ not in _MEANING or root.tag_ not in {"VBZ", "VBP"}:
+        return None
+    phrase, preposition = _MEANING[root.lemma_]
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ in {"neg", "aux"} for c in root.children):
+        return None
+    if preposition:
+        prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == preposition and c.i == root.i + 1),
+                    None)
+        target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    else:
+        target = next((c for c in root.children if c.dep_ in {"dobj", "ccomp", "attr"} and c.i > root.i), None)
+    if target is None:
+        return None
+    subject_span = _opening_subject(doc, subject, root)
+    if subject_span is None:
+        return None
+    answer = _phrase(doc, target, to_end=True) if target.dep_ != "ccomp" else _phrase(doc, doc[root.i + 1], to_end=True)
+    if not answer or len(answer.split()) > MAX_ANSWER_WORDS:
+        return None
+    term = subject_span.text if any(t.pos_ == "PROPN" for t in subject_span[:1]) else _lower_first(subject_span)
+    verb = "do" if root.tag_ == "VBP" else "does"
+    return Question(f"What {verb} {term} {phrase}?", _sentence_case(answer), "meaning")
+
+
+def _opening_subject(doc, subject, verb):
+    """The subject's whole phrase when it opens the sentence right before the verb and names its
+    thing without pointing back, else None."""
+    span = doc[subject.left_edge.i:subject.right_edge.i + 1]
+    if span.start != 0 or span.end != verb.i or not 1 <= len(span) <= MAX_SUBJECT_WORDS:
+        return None
+    if any(t.lower_ in _POINTING and t.tag_ not in {"WDT", "WP"} or t.tag_ in {"PRP", "PRP$"}
+           or t.is_punct and t.text not in {"-", "'"} for t in span):  # a relative "that" or "which" points at nothing
+        return None
+    if not any(t.pos_ in {"NOUN", "PROPN"} for t in span):
+        return None
+    return span
+
+
+def _phrase(doc, head, to_end: bool = False) -> str:
+    """The phrase headed by `head` (with `to_end`, everything from it to the sentence's end: "refers to
+    the splitting of free memory into many small pieces", whatever the parse hangs "into" on), without
+    its asides in brackets, up to where a second clause begins (`_clause_end`)."""
+    start = head.left_edge.i
+    end = _clause_end(doc, start, len(doc) if to_end else head.right_edge.i + 1)
+    tokens, depth = [], 0
+    for t in doc[start:end]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            tokens.append(t)
+    words = [t for t in tokens if not t.is_punct]
+    if not words or len(words) > MAX_ANSWER_WORDS:
+        return ""
+    return _clean("".join(t.text_with_ws for t in tokens))
+
+
+def _clause_end(doc, start: int, end: int) -> int:
+    """Where the phrase from `start` ends: a semicolon, colon or dash outside brackets, or a comma that
+    opens another clause (", and the '8' means ...", ", which ...", ", so ..."), not one inside a list
+    of nouns ("atomicity, consistency, isolation and durability") or before an alternative name
+    ("a character encoding, or just an encoding")."""
+    depth = 0
+    for t in doc[start:end]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth or t.i == start:
+            continue
+        elif t.text in _CLAUSE_END - {",", "("}:
+            return t.i
+        elif t.text == ",":
+            after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if after is None:
+                return t.i
+            if after.dep_ == "cc":
+                if after.head.pos_ in {"VERB", "AUX"}:
+                    return t.i
+            elif not (after.dep_ in {"conj", "appos", "amod", "compound", "det", "nummod"}
+                      or after.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "NUM"}):
+                return t.i
+        elif t.dep_ == "cc" and t.head.pos_ in {"VERB", "AUX"} and t.head.i < t.i:
+            return t.i  # "... are called exceptions and are not fatal": a second claim
+        elif t.text == "." and t.i == len(doc) - 1:
+            return t.i
+    return end
+
+
+def _clean(text: str) -> str:
+    text = text.strip().rstrip(".").strip()
+    text = re.sub(r"^[\"“”'‘’]+|[\"“”'‘’]+$", "", text).strip()
+    return text
+
+
+def _lower_first(span) -> str:
+    first = span[0]
+    if first.pos_ == "PROPN" or first.text.isupper() and len(first.text) > 1:
+        return span.text
+    return first.text.lower() + span.text[len(first.text):]
+
+
+def _sentence_case(text: str) -> str:
+    return f"{text[:1].upper()}{text[1:]}."
+
+
+def _shares_head(question: str, answer: str) -> bool:
+    """The answer's last word in the question (its head noun, singular or plural)."""
+    words = re.findall(r"[a-z]+", answer.lower())
+    if not words:
+        return True
+    head = words[-1].rstrip("s")
+    return len(head) > 2 and head in {w.rstrip("s") for w in re.findall(r"[a-z]+", question.lower())}
