@@ -69,11 +69,14 @@ def _matching_tail(words_: list[str], abbreviation: str) -> list[str] | None:
         tail = words_[start:]
         if fold(tail[0]) in STOPWORDS or not tail[0][:1].isalpha():
             continue
-        content = [w for w in tail if fold(w) not in STOPWORDS]
-        by_word = "".join(w[0] for w in content)
-        by_part = "".join(part[0] for w in content for part in w.split("-") if part)
-        if capitals in (by_word.upper(), by_part.upper()):
-            return tail
+        # A word of the name that is also a common word gives its initial when it is written
+        # with a capital ("Domain Name System (DNS)"), not otherwise ("Republic of China (ROC)").
+        for content in ([w for w in tail if fold(w) not in STOPWORDS],
+                        [w for w in tail if fold(w) not in STOPWORDS or w[0].isupper()]):
+            by_word = "".join(w[0] for w in content)
+            by_part = "".join(part[0] for w in content for part in w.split("-") if part)
+            if capitals in (by_word.upper(), by_part.upper()):
+                return tail
     return None
 
 

@@ -50,6 +50,13 @@ def test_brackets_whose_initials_do_not_spell_the_abbreviation_are_not_pairs():
     assert pairs_in("the main reason (CPS) was cost") == []
 
 
+def test_a_capitalised_common_word_of_a_name_gives_its_initial():
+    # "Name" is a common word (left out of initials), but written with a capital it is part of the name.
+    assert pairs_in("The Domain Name System (DNS) translates host names.") == [("Domain Name System", "DNS")]
+    assert pairs_in("the Department for Education (DfE) said") == [("Department for Education", "DfE")]
+    assert pairs_in("the name server (DNS) replied") == []
+
+
 def test_a_teachers_names_file(tmp_path):
     (tmp_path / "names.yaml").write_text("USSR: Soviet Union\nPRC: [People's Republic of China, China]\n")
     names = read_course_names(tmp_path)

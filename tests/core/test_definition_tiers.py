@@ -73,6 +73,12 @@ The European Court of Human Rights (ECtHR) sits in Strasbourg.
 The ECtHR is the court of the Council of Europe that rules on complaints that a state breached the Convention.
 States comply with most ECtHR judgments, and the ECtHR can award compensation.
 """,
+    "hosts.md": """# Naming hosts
+
+The Domain Name System (DNS) translates host names such as example.org into IP addresses.
+
+A resolver asks DNS servers in turn until one of them knows the address of the host.
+""",
     "banks.md": """# Credit unions
 
 ## Origins
@@ -127,6 +133,7 @@ def test_a_clause_setting_the_scene_is_no_definition(course):
     ("What does PPP stand for?", "purchasing power parity (PPP)"),
     ("What does the abbreviation SEA stand for?", "Single European Act (SEA)"),
     ("What does ECtHR stand for?", "European Court of Human Rights (ECtHR)"),  # its capitals are the initials
+    ("What does DNS stand for?", "Domain Name System (DNS)"),  # "Name", a common word, gives an initial
 ])
 def test_what_an_abbreviation_stands_for_is_the_sentence_giving_both_names(course, question, expansion):
     # The sentence that states the long form is about something else ("Aerobic respiration has three
