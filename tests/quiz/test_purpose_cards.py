@@ -80,3 +80,29 @@ def test_other_kinds_keep_one_item_an_answer():
                       source=QuizSource("story.txt", "", f"In 1802 thing{n} happened at place{n} by way{n} of road{n}."),
                       tests=CAUSE, quality=0.8) for n in range(3)]
     assert len(_shaped(items)) == 1
+
+
+# --- a reason given after the main clause with "as" or "since" (gen_purpose.reason_question) ---------
+
+@pytest.mark.parametrize("sentence, prompt, answer", [
+    ("The miller raised the sluice gates every spring, as the river flooded the lower fields in April.",
+     "Why did the miller raise the sluice gates every spring?", "Because the river flooded the lower fields in April."),
+    ("The glassworks moved to the coast, since the nearby forests had been cut for charcoal.",
+     "Why did the glassworks move to the coast?", "Because the nearby forests had been cut for charcoal."),
+])
+def test_a_reason_after_as_or_since_is_asked_as_why(sentence, prompt, answer):
+    from bot.core.quiz.gen_purpose import reason_question
+    question = reason_question(parse(sentence))
+    assert question is not None and question.asks == "cause"
+    assert (question.prompt, question.answer) == (prompt, answer)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The weavers of Bradwell, as they are now known, founded a school of design.",  # a name, no reason
+    "Anna Brask was born in Holmfirth, as was her brother Piet, the painter.",  # "as was X": an aside
+    "The mill was rebuilt in stone, as described by the town surveyor in 1811.",  # no subject: how, not why
+    "The council widened the bridge, as if to invite more carts into the market.",  # "as if": a guess
+])
+def test_no_reason_card_where_as_is_no_reason(sentence):
+    from bot.core.quiz.gen_purpose import reason_question
+    assert reason_question(parse(sentence)) is None

@@ -82,6 +82,8 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
         # (an opening phrase, "Despite warnings from party technocrats and Soviet advisors", sets it)
     if _pronoun_unclear(doc, subject.end):
         return None  # "... the work begun by his grandfather": whose, only the answer says (round 4)
+    if _second_subject(doc) or _points_back(doc, subject.end):
+        return None
     found = _actor(subject, pool, full_names)
     if found is None:
         return None
@@ -131,6 +133,34 @@ def _pronoun_unclear(doc, start: int) -> bool:
         if t.lower_ not in _THIRD_PERSON:
             return True
         if t.tag_ == "PRP$" and t.head.lower_ in _TIES and not any(c.dep_ == "appos" for c in t.head.children):
+            return True
+    return False
+
+
+def _second_subject(doc) -> bool:
+    """A second clause joined to the deed with a subject of its own ("Frederick William invited
+    Huguenots to settle in his realms, and a number of their descendants rose to positions of
+    prominence"): the question would ask "Who invited ..., and their descendants rose ...?", which
+    is not one deed of the answer and reads as no English."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root is not None and any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                                     and any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children)
+                                     for c in root.children)
+
+
+# English nouns that stand for something said before when set after "the" alone ("wrote extensively
+# on the matter"): which matter, only the sentence before says.
+_SHELL_NOUNS = frozenset({"matter", "matters", "issue", "issues", "subject", "question", "problem", "situation",
+                          "affair", "topic", "idea", "plan", "scheme", "proposal", "move", "decision"})
+
+
+def _points_back(doc, start: int) -> bool:
+    """A deed about "the matter", "the issue", "the plan" with nothing after the noun saying which:
+    the sentence stood alone by its names, but this noun points at what came before it."""
+    for t in doc[start:]:
+        if t.lower_ in _SHELL_NOUNS and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                                                                 for c in t.children) \
+                and not any(c.dep_ in {"prep", "relcl", "acl", "compound", "amod", "appos"} for c in t.children):
             return True
     return False
 
@@ -203,7 +233,7 @@ def _people(lexicon, full_names: dict[str, set[str]]) -> frozenset[str]:
         if " " not in name or votes[PERSON] < TRUSTED_SHARE * sum(votes.values()) or not name_shape_ok(name, PERSON) \
                 or re.search(r"['’]s\b", name):
             continue  # "Edward Said’s Orientalism": a work named after a person
-        if lexicon.inside_longer_name(name, PERSON) or lexicon.mostly_in_longer_names(name):
+        if lexicon.inside_longer_name(name, PERSON) or lexicon.mostly_in_longer_names(name) and _in_longer_names(lexicon, name):
             continue  # "William Henry" of "Fort William Henry"
         if re.search(rf"\b[Tt]he {re.escape(name)}\b", lexicon.text):
             continue  # "the daily newspaper, The Harvard Crimson": a person's name takes no article
@@ -215,6 +245,17 @@ def _people(lexicon, full_names: dict[str, set[str]]) -> frozenset[str]:
     _PEOPLE.clear()  # one set of notes at a time
     _PEOPLE[id(lexicon)] = (lexicon, frozenset(found))
     return _PEOPLE[id(lexicon)][1]
+
+
+def _in_longer_names(lexicon, name: str) -> bool:
+    """Written mostly inside longer names the notes hold ("William Henry" of "Fort William Henry"), not
+    only after a capitalised word that is no part of a name: a title or a label ("General Edward
+    Braddock", "Marxist Vladimir Lenin", "Maulana Abul Ala Maududi"), which spaCy leaves out of the
+    person's name; such a person is still one of the notes' people."""
+    longer = [other.split() for other in lexicon.label_votes if name in other and other != name]
+    before = lexicon._words_before(name)
+    inside = sum(1 for word in before if any(word in words for words in longer))
+    return inside * 3 >= len(before) * 2 and inside > 0
 
 
 def _same_side(pool: DescriptionPool, sides: set[str], name: str) -> bool:

@@ -88,3 +88,48 @@ def _pronouns_agree(doc, root, clause) -> bool:
                 or word in _PLURAL and not plural:
             return False
     return True
+
+
+# --- reasons given after the main clause -------------------------------------------------------------
+
+# A clause after these, set off by a comma after the main clause, gives its reason: "Land-based steam
+# engines could exhaust much of their steam, as feed water was usually readily available." English
+# grammar: "as" and "since" also say when or how ("as described by", "as they are now known", "as is
+# X"), which the checks below refuse by the clause's own form, not by its words.
+_REASON_MARKS = frozenset({"as", "since"})
+_COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "prep", "xcomp", "ccomp", "oprd", "dative", "agent", "advmod",
+                          "npadvmod", "pobj"})
+
+
+def reason_question(doc) -> Question | None:
+    """"Why could land-based steam engines exhaust much of their steam?" of "Land-based steam engines
+    could exhaust much of their steam, as feed water was usually readily available.", answered
+    "Because feed water was usually readily available." Only a clause of the main verb, after it and
+    a comma, with its subject before its own verb and something said after that verb: "as they are
+    now known", "as is the German Federal Minister", "as it would eventually become" are comparisons
+    or asides, not reasons."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"}:
+        return None
+    for clause in root.children:
+        if clause.dep_ != "advcl" or clause.i < root.i or clause.pos_ not in {"VERB", "AUX"}:
+            continue
+        mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+        if mark is None or mark.lower_ not in _REASON_MARKS or mark.i != clause.left_edge.i or mark.i == 0 \
+                or doc[mark.i - 1].text != ",":
+            continue
+        if doc[mark.i + 1].lower_ in {"if", "though", "well", "long", "soon", "much", "far"}:
+            continue  # "as if", "as though", "as well as", "as long as": no reason
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+        if subject is None or subject.i > clause.i or subject.pos_ == "PRON" and subject.lower_ in {"it", "they", "this"}:
+            continue  # "as was Moshe Vilenski", "as it would eventually become": an aside, or a pronoun of what?
+        if not any(c.dep_ in _COMPLEMENTS and c.i > clause.i for c in clause.children):
+            continue  # "as they are now known": nothing said after the verb
+        if any(t.dep_ == "advcl" and t.i > clause.right_edge.i for t in root.children) or clause.right_edge.i < len(doc) - 2:
+            return None  # something follows the reason: where it ends is not sure
+        question = why_question(doc, marker=(mark.i, mark.i + 1))
+        if question is None:
+            return None
+        reason = question.answer.split(" ", 1)[1] if " " in question.answer else ""
+        return Question(question.prompt, f"Because {reason}", "cause") if reason else None
+    return None

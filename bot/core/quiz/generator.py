@@ -41,7 +41,7 @@ from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_concept_causes import (caused_elsewhere, continues_previous, fronted_cause_question,
                                               lacks_setting)
 from bot.core.quiz.gen_concept_lists import list_question
-from bot.core.quiz.gen_purpose import purpose_question
+from bot.core.quiz.gen_purpose import purpose_question, reason_question
 from bot.core.quiz.gen_naming import meaning_question, naming_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
 from bot.core.quiz.gen_term_cloze import TermKin
@@ -69,7 +69,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 33
+GENERATOR_VERSION = 34
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -135,8 +135,7 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
         # The learned quality score's cut-off (gen_quality, RESULTS 8.5) on every candidate, before the
         # bank is shaped: a year item it would take out does not hold a place under the year cap that
         # a better year item needs (Harvard's founding gave way to a merger's year, then both were cut).
-        passing = {i.id for i in keep_likely([i for c in candidates for i in c.items], evidence,
-                                             decided=frozenset(generator.checked_swaps))}
+        passing = {i.id for i in generator.keep_likely([i for c in candidates for i in c.items], evidence)}
         for entry in candidates:
             entry.items = [i for i in entry.items if i.id in passing]
         candidates = [c for c in candidates if c.items]
@@ -159,7 +158,7 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     # An item under the cut-off is not made at all rather than kept as a draft nobody is shown, so the
     # bank, `quiz generate` and the drafts a teacher reviews hold the same items (the candidates were
     # cut above; this passes the sequence items made since).
-    made = keep_likely(items, evidence, decided=frozenset(generator.checked_swaps)) if learned_cutoff else items
+    made = generator.keep_likely(items, evidence) if learned_cutoff else items
     made = [i for document, count in words.items()
             for i in _years_within_share([i for i in made if i.source.document == document], count, groups)]
     # Keyed near half true among the items made, not among those the cut-off then takes out (round 8:
@@ -210,6 +209,7 @@ class _Generator:
         # Names the notes write as code somewhere ("ExceptionGroup(...)", "repr(x)"): in prose they are
         # still code ("The builtin ExceptionGroup wraps ..."), which no stem or option shows (issue 8).
         self.code_words = {w for c in notes for w in _CALLED.findall(c.text)}
+        self.actor_choices: set[str] = set()  # ids of the who-did-what items with options (gen_actors)
         lines = []
         for chunk in notes:
             for quote, _ in chunk_sentences(chunk):
@@ -370,6 +370,15 @@ class _Generator:
                                         explanation=f"The notes date them {dated}."))
         return items
 
+    def keep_likely(self, items: list[QuizItem], evidence: NotesEvidence) -> list[QuizItem]:
+        """The items the learned quality score keeps (gen_quality.keep_likely), and every who-did-what
+        item with options (gen_actors) besides: the score was never fitted on that kind, and judges
+        kept it 17 times of 22 verdicts, none dropped (rounds 6-10, all over the cut-off; RESULTS
+        8.21-8.24), while the cut-off took out deeds as sound as those kept ("Who captured the Song
+        capital of Hangzhou in 1276 ...?", "Who believed that ... imperialism was needed?")."""
+        kept = {i.id for i in keep_likely(items, evidence, decided=frozenset(self.checked_swaps))}
+        return [i for i in items if i.id in kept or i.id in self.actor_choices]
+
     def balance_true_false(self, items: list[QuizItem]) -> list[QuizItem]:
         """Every second true/false item (in the notes' order) states the notes as they are; whether the
         first does is drawn from the items' content, so a note with one such item is not always False."""
@@ -426,7 +435,8 @@ class _Generator:
                                         named.quality, options=named.options, explanation=_from_notes(s)))
             # "What led to X?" is not asked: judged circular or vacuous every time in round 3 (the
             # answer repeats the effect's words, or is the course's subject).
-            items.append(self._cause_card(s, doc, why_question(doc) or fronted_cause_question(doc) or purpose_question(doc)))
+            items.append(self._cause_card(s, doc, why_question(doc) or fronted_cause_question(doc) or purpose_question(doc)
+                                    or reason_question(doc)))
             # Who did what, and what they did: the actor or the object is the answer.
             common = self.lexicon.lowercase_words.__contains__
             for question in (who_question(doc, self._is_term, common), object_question(doc, self._is_term)):
@@ -442,8 +452,10 @@ class _Generator:
             actor = actor_choice(doc, self.descriptions, visible, full_names=self.full_names, met_often=self._met_often,
                                  is_term=self._is_term, common=common)
             if actor:
-                items.append(self._item(MULTIPLE_CHOICE, self._prompt(s, actor.prompt), actor.answer, s, actor.tests,
-                                        actor.quality, options=actor.options, explanation=_from_notes(s)))
+                item = self._item(MULTIPLE_CHOICE, self._prompt(s, actor.prompt), actor.answer, s, actor.tests,
+                                  actor.quality, options=actor.options, explanation=_from_notes(s))
+                self.actor_choices.add(item.id)
+                items.append(item)
         listed = enumeration_key(doc)
         if listed and self._of_the_title(s.chunk, *listed.members):
             listed = None  # "steam power" among heat sources in notes on the steam engine: a give-away (round 6)
@@ -532,7 +544,8 @@ class _Generator:
             cards = [self._definition_card(s, definition, doc)]
         else:
             cards = [self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION)]
-        cards.append(self._cause_card(s, doc, why_question(doc) or fronted_cause_question(doc) or purpose_question(doc)))
+        cards.append(self._cause_card(s, doc, why_question(doc) or fronted_cause_question(doc) or purpose_question(doc)
+                                    or reason_question(doc)))
         if s.standalone:
             cards.append(self._naming_card(s, doc))
         return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
