@@ -32,7 +32,8 @@ def _actor_items(lines: list[str], **kwargs) -> list:
     g = _Generator(_notes(lines, **kwargs))
     common = g.lexicon.lowercase_words.__contains__
     found = (actor_choice(doc, g.descriptions, text, full_names=g.full_names, met_often=g._met_often,
-                          is_term=g._is_term, common=common) for text, doc in g.docs.items())
+                          is_term=g._is_term, common=common, title=kwargs.get("title", "Riverton Canal"))
+             for text, doc in g.docs.items())
     return [q for q in found if q]
 
 
@@ -124,3 +125,24 @@ def test_who_did_what_with_options_is_not_cut_by_the_learned_score(monkeypatch):
     items = gen.generate_items(_notes(TITLED))
     assert "Who ordered the arrest of the rioters who had broken the lock gates at Carnforth?" in [i.prompt for i in items]
     assert all(i.prompt.startswith("Who ") for i in items)  # the score still cuts the rest (here: everything)
+
+
+def test_a_deed_told_apart_only_by_its_dates_is_not_asked():
+    """"Who led the Riverton Canal from 1818 to 1831?" in notes on the canal: of a list of who led it
+    when, the dates alone tell one deed from another (a debian-history kind of list)."""
+    lines = [*CANAL, "Margaret Cole led the Lune Navigation from 1835 until 1840.",
+             "Edward Price led the Lune Navigation from 1840 until 1846."]
+    prompts = [i.prompt for i in _actor_items(lines, title="Lune Navigation")]
+    assert not any(p.startswith("Who led the Lune Navigation") for p in prompts)
+    assert "Who raised the money for the eastern extension through a public subscription?" in prompts
+
+
+def test_a_name_ending_on_a_term_of_the_notes_is_no_persons():
+    """"Canal Surveyor" read as a person by spaCy: "surveyor" is a noun the notes use as a term, so it
+    is a role, never offered among the people."""
+    lines = [*CANAL, "The surveyor measured the fall of the river.", "Every surveyor kept a level book.",
+             "A surveyor was paid by the mile.", "The company hired a second surveyor in 1825.",
+             "Canal Surveyor Reports were printed every year by the company.",
+             "Canal Surveyor signed the report on the marsh embankment."]
+    options = {o for i in _actor_items(lines) for o in i.options}
+    assert "Canal Surveyor" not in options and "Thomas Hale" in options

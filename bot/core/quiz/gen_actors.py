@@ -64,10 +64,10 @@ _TIES = frozenset({"father", "mother", "son", "daughter", "brother", "sister", "
 
 
 def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[str, set[str]], met_often,
-                 is_term=lambda text: False, common=lambda word: False) -> ChoiceQuestion | None:
+                 is_term=lambda text: False, common=lambda word: False, title: str = "") -> ChoiceQuestion | None:
     """The who-did-what question of one parsed sentence, or None. `full_names` maps a word to the
     longer names of the notes holding it (gen_standalone.full_names_of); `met_often(name)` says
-    whether the notes return to a name."""
+    whether the notes return to a name; `title` is the course's title (what every student knows)."""
     opener, doc = _opener(doc)
     question = who_question(doc, is_term, common)
     asking = _ASKING.match(question.prompt) if question else None
@@ -77,7 +77,7 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
     subject = doc.char_span(0, len(question.answer), alignment_mode="expand")
     if subject is None or not any(t.pos_ == "PROPN" for t in subject):
         return None  # a term ("Compound engines") is gen_concept_terms'
-    if not opener and not _names_something(doc, subject.end, is_term):
+    if not opener and not _names_something(doc, subject.end, is_term, title):
         return None  # "Who promoted commercial, scientific, and cultural growth?": any ruler may have
         # (an opening phrase, "Despite warnings from party technocrats and Soviet advisors", sets it)
     if _pronoun_unclear(doc, subject.end):
@@ -111,15 +111,26 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
     return ChoiceQuestion(f"{lead} {predicate}?", answer, tuple(options), ACTOR, ACTOR_CHOICE_QUALITY)
 
 
-def _names_something(doc, start: int, is_term) -> bool:
-    """The deed after the subject names what it was done to, where or when: a name, a date or a
-    number, a term of the notes ("mass mobilisation") or one thing pointed at by "the" ("raised the
-    money for the eastern extension"). A deed of only common words in general ("promoted commercial,
+# Entities that say when or how much, not what: a deed named only by them ("led Debian from April 2007
+# until April 2008", in notes on Debian) is told apart from the others of its kind by its dates alone.
+_WHEN_OR_HOW_MUCH = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+
+def _names_something(doc, start: int, is_term, title: str = "") -> bool:
+    """The deed after the subject names what it was done to or where: a name other than the course's
+    own subject, a term of the notes ("mass mobilisation") or one thing pointed at by "the" ("raised the
+    money for the eastern extension"); a date or a number alone is not enough. A deed of only common words in general ("promoted commercial,
     scientific, and cultural growth", "reinvigorated creative scholarship") could be said of many
     people the notes name, so the one answer would rest on the notes' wording alone."""
-    if any(t.ent_type_ for t in doc[start:]):
+    def of_title(text: str) -> bool:
+        return bool(title) and re.sub(r"^the ", "", text.lower()) in title.lower()
+
+    if any(e.start >= start and e.label_ not in _WHEN_OR_HOW_MUCH and not of_title(e.text) for e in doc.ents):
         return True
-    return any(chunk.start >= start and (is_term(chunk.text) or chunk[0].lower_ == "the") for chunk in doc.noun_chunks)
+    # The course's own subject and dates name nothing a student could tell this deed by: of a list of
+    # who led what when, every question reads "Who led <the course's subject> from <date> until <date>?".
+    return any(chunk.start >= start and (is_term(chunk.text) or chunk[0].lower_ == "the")
+               and not of_title(chunk.text) for chunk in doc.noun_chunks)
 
 
 def _pronoun_unclear(doc, start: int) -> bool:

@@ -450,7 +450,7 @@ class _Generator:
                                         cloze.quality, options=cloze.options, explanation=_from_notes(s)))
             # ... and asked with options: the answer among names of its kind the notes never say it of (gen_actors).
             actor = actor_choice(doc, self.descriptions, visible, full_names=self.full_names, met_often=self._met_often,
-                                 is_term=self._is_term, common=common)
+                                 is_term=self._is_term, common=common, title=heading)
             if actor:
                 item = self._item(MULTIPLE_CHOICE, self._prompt(s, actor.prompt), actor.answer, s, actor.tests,
                                   actor.quality, options=actor.options, explanation=_from_notes(s))
