@@ -107,12 +107,32 @@ def cue_text(question: str) -> str:
 def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     """Whether `text` holds what a question of this kind asks for (True for kinds not checked)."""
     if kind == DATE:
-        return bool(_DATE.search(text))
+        return _new_match(_DATE, text, question)
     if kind == NUMBER:
-        return bool(_NUMBER.search(text))
+        return _new_match(_NUMBER_WORD, text, question, years=not _COUNT.search(question))
     if kind in (PERSON, PLACE):
         return bool(new_names(text, question))
     return True
+
+
+_NUMBER_WORD = re.compile(_NUMBER.pattern.replace(r"\d|", r"\d[\d,.]*|", 1), re.I)
+_YEAR = re.compile(r"^(1\d\d\d|20\d\d)s?$")
+_COUNT = re.compile(r"\bhow many\b(?!\s+(years|decades|centuries)\b)", re.I)
+
+
+def _new_match(pattern: re.Pattern, text: str, question: str, years: bool = True) -> bool:
+    """Whether `text` holds what `pattern` finds other than what the question itself gives
+    ("How many of the 352 votes ...?" is not answered by "352 votes"), and, for a count
+    (`years` False), other than a bare year ("the 1758 campaign" counts nothing)."""
+    if not question:
+        return bool(pattern.search(text))
+    asked = {m.group().lower().rstrip(".,") for m in pattern.finditer(question)}
+    for m in pattern.finditer(text):
+        found = m.group().lower().rstrip(".,")
+        if found in asked or (not years and _YEAR.match(found)):
+            continue
+        return True
+    return False
 
 
 def new_names(text: str, question: str) -> list[str]:
