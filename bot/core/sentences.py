@@ -39,6 +39,17 @@ _INSTRUCTION = re.compile(r"^(explain|analy[sz]e|describe|discuss|assess|evaluat
                           r"to what extent|how far)\b", re.I)
 _PRONOUN_LED = re.compile(r"^(this|these|those|that|it|its|he|she|his|her|they|their|such|thus|"
                           r"hence|however|consequently|therefore|there)\b", re.I)
+# A sentence with its own subject may still refer back within its first words: "Faced with this
+# strength, Loudoun returned to New York", "One of them decided to stay ...", "For many years it
+# was described as ...". Such a sentence is read and shown with the one before it when it leaves
+# out a name the question gives (that sentence names what it is about); a sentence naming all of
+# them stands alone, as before. "When voting takes place it is weighted ...": after an opening
+# clause, "it" is what the clause names. The window of eight words was chosen on eleven
+# development courses and checked on the twelfth, each in turn (bench/RESULTS.md 6q).
+_REFERS_BACK_WORDS = 8
+_REFERS_BACK = re.compile(rf"^([\w'’-]+[\s,]+){{1,{_REFERS_BACK_WORDS}}}(this|these|those|them|him)\b|"
+                          r"^(?!(when|whenever|while|if|as|since|because|once|until|unless|whereas|though|"
+                          rf"although|after|before)\b)([\w'’-]+[\s,]+){{1,{_REFERS_BACK_WORDS}}}it\b", re.I)
 _DEFINING_VERB = re.compile(r"\s(is|was|are|were|refers to|means|meant|describes|denotes)\s", re.I)
 # "Telenet was incorporated in 1973", "EU law is applied by the courts", "Watt was also aware": a
 # passive verb or an adverb after "was" tells something that happened to X, not what X is.
@@ -195,6 +206,10 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
     text = "\n".join(parts)
     own = _stems(text)
     heading = _heading_stems(c.hit.chunk.heading_path)
+    if _refers_back(c) and any(not n.found_in(own) for n in names):
+        parts = (c.context, *parts)
+        text = "\n".join(parts)
+        own = _stems(text)
     match = match_share(terms, own, heading, HEADING_CREDIT)
     kind_ok = _holds_kind(text, kind, question, names)
     on_topic = _on_topic(terms, names, own | heading, kind_held=kind in CHECKED and kind_ok)
@@ -237,6 +252,18 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(tokenize(text))
 
 
+def refers_back(sentence: str) -> bool:
+    """Whether a sentence not opening with a pronoun refers back to the sentence before it in its
+    first words (`_REFERS_BACK`)."""
+    return not _PRONOUN_LED.match(sentence) and bool(_REFERS_BACK.match(sentence))
+
+
+def _refers_back(c: Candidate) -> bool:
+    """A candidate quoted alone that refers back to the sentence before it in its passage: it is
+    quoted with it for a question whose names it leaves out (`_score`)."""
+    return bool(c.context) and not c.lead_in and refers_back(c.text)
+
+
 def _quoted_with(c: Candidate) -> tuple[str, ...]:
     """The sentences a candidate quotes, whatever the question (a heading with a date is added
     per question by `_score`)."""
@@ -274,12 +301,15 @@ def comparable_texts(chunk: Chunk, chars: int) -> list[str]:
     texts = []
     for c in _sentences_of(hit, 0):
         quoted = _quoted_with(c)
-        texts.append(shown_text(replace(c, parts=quoted)))
-        parts = (*quoted, *c.followers)
-        for kind in (DATE, NUMBER):
-            heading = "" if has_kind("\n".join(parts), kind) else _heading_with(chunk, kind)
-            if heading:
-                texts.append(shown_text(replace(c, parts=(heading, *parts), heading_part=heading)))
+        # A sentence referring back is also quoted with the sentence before it, for the
+        # questions whose names it leaves out (see `_score`).
+        for quoted in (quoted, (c.context, *quoted)) if _refers_back(c) else (quoted,):
+            texts.append(shown_text(replace(c, parts=quoted)))
+            parts = (*quoted, *c.followers)
+            for kind in (DATE, NUMBER):
+                heading = "" if has_kind("\n".join(parts), kind) else _heading_with(chunk, kind)
+                if heading:
+                    texts.append(shown_text(replace(c, parts=(heading, *parts), heading_part=heading)))
     return list(dict.fromkeys(t[:chars] for t in texts if t))
 
 

@@ -1,0 +1,97 @@
+"""Sentences that lean on the one before them, on notes of another subject than the default note
+(an abbey library, a ferry, a weavers' guild), with the real model.
+
+"Faced with this flood, the monks carried ..." says what was done, but only the sentence before
+it says to whom and after what: alone it carries few of the question's words and loses to the
+sentence that sets the scene. Read with the sentence before it, it answers (bench/RESULTS.md 6q)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.documents import Chunk
+from bot.core.lexical import LexicalIndex
+from bot.core.query import query_names, query_terms
+from bot.core.retrieval import Hit
+from bot.core.sentences import candidates_from, refers_back, score_candidates
+from tests.conftest import indexed_course
+
+NOTES = {
+    "abbey.md": """# The library of Dunkeld Abbey
+
+By 1420 the library of Dunkeld Abbey held some four hundred manuscripts, most of them copied in
+its own scriptorium. In the spring of 1423 the river Tay flooded the lower cloister of Dunkeld
+Abbey, where the manuscripts were kept. Faced with this flood, the monks carried the library up
+to the bell tower. The bell tower was rebuilt in stone a century later.
+""",
+    "ferry.md": """# The Kessock ferry
+
+The Kessock ferry crossed the firth between Inverness and the Black Isle from the twelfth
+century. The Kessock ferry bought its first steam launch in 1869. For many years after that it
+was known locally as the Smoking Boat. The crossing was replaced by a bridge in 1982.
+""",
+    "creamery.md": """# Cooperation at Ettrick
+
+At first the farmers of the Yarrow valley were encouraged to form mutual aid groups to share
+ploughs and horses. By 1890 this grew into the Ettrick Cooperative Creamery, which pooled milk and sold butter.
+Membership was nominally voluntary, and incentives included cheap feed and a share of the profits.
+Many joined willingly, hoping for better prices.
+""",
+    "guild.md": """# The weavers' guild of Paisley
+
+The weavers of Paisley formed a guild in 1702 to fix the price of thread. Its members met in
+the upper room of the Saracen inn on the first Monday of each month. Two of them were chosen
+every year to inspect the cloth sold at the market.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory, real_embedder):
+    return indexed_course(tmp_path_factory.mktemp("leaning"), NOTES, real_embedder)
+
+
+@pytest.mark.parametrize("question, fact", [
+    # "this flood": the sentence before names the abbey and the flood.
+    ("What did the monks of Dunkeld Abbey do when the Tay flooded the cloister?", "bell tower"),
+    # "that it was known": the ferry is named only in the sentences before.
+    ("What was the Kessock ferry known as locally?", "Smoking Boat"),
+])
+def test_a_sentence_referring_back_answers_with_the_sentence_it_leans_on(course, question, fact):
+    answer = course.ask(question)
+    assert not answer.abstained, answer.reason
+    assert fact in answer.sentences[0], answer.sentences
+
+
+def test_which_sentences_refer_back():
+    assert refers_back("Faced with this flood, the monks carried the library up to the bell tower.")
+    assert refers_back("For many years after that it was known locally as the Smoking Boat.")
+    assert refers_back("Two of them were chosen every year to inspect the cloth.")
+    # A sentence opening with a pronoun is always quoted with the one before it, as before.
+    assert not refers_back("He was replaced by Lin Biao.")
+    # "it" after an opening clause is what the clause names, not the sentence before.
+    assert not refers_back("When voting takes place it is weighted by the size of each state.")
+    # No word referring back in its first eight.
+    assert not refers_back("The bell tower was rebuilt in stone a century later.")
+    assert not refers_back("The weavers of Paisley formed a guild in 1702 to fix the price of thread, "
+                           "and it lasted until 1850.")
+
+
+def test_it_is_quoted_with_the_sentence_before_only_for_a_question_whose_names_it_leaves_out():
+    # Read with the sentence before it whatever the question, "By 1890 this grew into ..." would
+    # carry that sentence's words too, and outrank the sentence saying what was asked ("What
+    # incentives were offered to farmers ...?": the default note's dev set lost its first sentence
+    # that way, bench/RESULTS.md 6q).
+    text = NOTES["creamery.md"].split("\n", 2)[2].replace("\n", " ").strip()
+    chunk = Chunk("c0", "creamery.md", ("Cooperation at Ettrick",), None, 0, text)
+    lexical = LexicalIndex.build([text, *NOTES.values()])
+
+    def quoted(question: str) -> tuple[str, ...]:
+        terms = query_terms(question, lexical)
+        scored = score_candidates(candidates_from([Hit(chunk, 0, 0.5, 1.0, 1.0)]), terms,
+                                  query_names(question, terms, lexical), None, question)
+        return next(c.parts for c in scored if c.text.startswith("By 1890"))
+
+    assert quoted("What did the mutual aid groups of the Yarrow valley grow into?")[0].startswith("At first")
+    assert quoted("What did the farmers' mutual aid groups grow into?") == (
+        "By 1890 this grew into the Ettrick Cooperative Creamery, which pooled milk and sold butter.",)
