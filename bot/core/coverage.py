@@ -63,13 +63,18 @@ def named_terms(question: str) -> list[str]:
     terms = []
     for match in _CAPITALISED_RUN.finditer(question):
         words = [w for w in re.split(r"\s+", match.group().strip(" .")) if fold(w).strip("'") not in TITLES]
-        if match.start() == _first_word_start(question) and words and fold(words[0]) in _QUESTION_OPENERS | STOPWORDS:
+        if match.start() == _first_word_start(question) and words and (
+                fold(words[0]) in _QUESTION_OPENERS | STOPWORDS or _OPENING_ADVERB.fullmatch(words[0])):
             words = words[1:]
         if words:
             terms.append(" ".join(words))
     terms += [m.group().rstrip(".,") for m in _NUMBER.finditer(question)]
     return terms
 
+
+# "Unsurprisingly, ...", "Originally, who ...", "Basically, what ...": an adverb opening a question
+# has its capital from its place; it is no name the notes must use.
+_OPENING_ADVERB = re.compile(r"[A-Z][a-z]{3,}(?:ingly|edly|ously|ively|fully|lessly|ally|ately|ably|ibly|ently|antly|stly)")
 
 _QUESTION_OPENERS = frozenset("explain describe define outline summarise summarize compare list "
                               "name give tell assess analyse analyze discuss evaluate identify".split())

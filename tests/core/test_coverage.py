@@ -33,6 +33,16 @@ def test_names_numbers_and_word_endings_of_the_notes_are_known():
     assert assess("What happened in 1763?", lexical).unknown_terms == ("1763",)
 
 
+def test_an_adverb_opening_a_question_is_no_name():
+    lexical = LexicalIndex.build(NOTES)
+    for question in ("Unsurprisingly, who led an expedition down the Ohio?", "Originally, where did the Dutch traders arrive?",
+                     "Basically, when did a revolt break out?"):
+        assert assess(question, lexical).unknown_terms == (), question
+    # A name opening a question is still one, and so is an adverb inside it.
+    assert assess("Italy sent traders where?", lexical).unknown_terms == ("Italy",)
+    assert assess("Who led the Unsurprisingly expedition?", lexical).unknown_terms == ("Unsurprisingly",)
+
+
 def test_a_misspelt_name_keeps_its_possessive():
     vocabulary = NotesVocabulary(NOTES)
     stems = set(tokenize(" ".join(NOTES)))
