@@ -122,12 +122,15 @@ def _layout(text: str) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
     for index, line in enumerate(lines):
         item = line.startswith(LIST_MARK)
         body = line[len(LIST_MARK):] if item else line
-        for sentence in split_sentences(body):
+        sentences = split_sentences(body)
+        for sentence in sentences:
             followers = _list_after(lines, index) if sentence.endswith(":") else ()
             out.append((sentence, previous, header if item else "", followers))
             previous = sentence
         if not item:
-            header = line if line.rstrip().endswith(":") else ""
+            # The lead-in is the sentence introducing the list, not its whole line: "The WTO settles
+            # disputes. Key causes include:" would show its first sentence again with each item.
+            header = (sentences[-1] if sentences else line) if line.rstrip().endswith(":") else ""
     return tuple(out)
 
 

@@ -177,6 +177,28 @@ def test_no_text_is_shown_twice(course):
     assert "Hash tables" in answer.sentences[0]
 
 
+def test_a_list_introduced_at_the_end_of_a_paragraph_does_not_repeat_the_paragraph():
+    # The line introducing the list holds another sentence before its lead-in; quoted with each item,
+    # that sentence was shown twice in one answer.
+    from bot.core.answering import AnswerPolicy, answer_question
+    from bot.core.documents import Chunk
+    from bot.core.lexical import LexicalIndex
+    from bot.core.retrieval import Hit, SearchResult
+
+    passages = ["The World Trade Organization settles trade disputes between its members. Key causes of trade "
+                "deficits include:\n- Strong domestic demand for imported goods.\n- A high exchange rate that makes "
+                "exports expensive.", "Inflation is a general rise in the level of prices over time."]
+    lexical = LexicalIndex.build(passages)
+    hits = [Hit(Chunk(f"c{i}", "economics.md", ("Trade",), None, i, text), i, 0.6 - 0.1 * i, 2.0 - i, 1.0 - 0.1 * i)
+            for i, text in enumerate(passages)]
+    for question in ("What does the World Trade Organization settle?", "Tell me about trade"):
+        answer = answer_question(SearchResult(question, [], None, hits), lexical, AnswerPolicy())
+        assert " ".join(answer.sentences).count("settles trade disputes") == 1, answer.sentences
+    answer = answer_question(SearchResult("What are the key causes of trade deficits?", [], None, hits), lexical,
+                             AnswerPolicy())
+    assert answer.sentences[0].startswith("Key causes of trade deficits include:\n- Strong"), answer.sentences
+
+
 def test_facts_get_one_or_two_sentences(course):
     for question in ("Who was killed during the Battle of Hastings?", "When did the Vikings raid Lindisfarne?",
                      "Where did King John seal the Magna Carta?"):
