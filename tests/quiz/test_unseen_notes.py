@@ -205,3 +205,45 @@ def test_a_term_is_not_asked_of_a_predicate_that_joins_a_second_clause():
     docs, _ = parsed_notes("Bucket queues keep items in buckets, and you need to sort them by hand.\n"
                            "Bucket queues keep items in buckets and release them in order.")
     assert _second_clause(docs[0], 2) and not _second_clause(docs[1], 2)
+
+
+HOWTO = [
+    "A rope bridge is a bridge hung from ropes between two anchors.",
+    "Builders may stiffen a rope bridge by adding a second deck below the first.",
+    "A second deck is useful for spreading the load of heavy carts.",
+    "There are two kinds of anchors: rock anchors and deadman anchors.",
+    "Rock anchors are drilled into a cliff on each side of the gorge.",
+    "Deadman anchors are buried logs that hold the ropes where there is no rock.",
+    "A rope bridge sways less once a second deck is added.",
+    "Builders test every anchor before the ropes are pulled tight.",
+]
+
+
+def test_how_a_thing_is_done_what_it_is_good_for_and_the_kinds_the_notes_count_are_asked():
+    """Tutorial prose teaches by means ("by creating a new exception class"), use ("is helpful for")
+    and counted kinds ("There are two kinds of errors: ..."); round 10's tutorial gave no item."""
+    from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
+
+    docs, _ = parsed_notes("\n".join(HOWTO))
+    means = means_question(docs[1])
+    assert means and means.prompt == "How may builders stiffen a rope bridge?"
+    assert means.answer == "By adding a second deck below the first."
+    good = good_for_question(docs[2])
+    assert good and good.prompt == "What is a second deck useful for?"
+    kinds = kinds_question(docs[3])
+    assert kinds and kinds.prompt == "What are the two kinds of anchors?"
+    assert kinds.answer == "Rock anchors and deadman anchors."
+    assert means_question(parsed_notes("The bridge was built by the army in 1902.")[0][0]) is None  # an agent
+    assert kinds_question(parsed_notes("There are two kinds of anchors: rock, deadman and screw.")[0][0]) is None
+    paragraphs = [" ".join(HOWTO[:2]), " ".join(HOWTO[2:5]), " ".join(HOWTO[5:])]
+    prompts = {i.prompt for i in generate_items(chunks_of(paragraphs, "Rope bridges"), learned_cutoff=False)}
+    assert "What are the two kinds of anchors?" in prompts  # "There" opens it; it leans on nothing
+
+
+def test_a_state_is_not_asked_how():
+    """"How is Frame Relay, connection-oriented at layer two?" (a note of the pool): "by using" after
+    "is" says how a state holds, and the question read broken."""
+    from bot.core.quiz.gen_howto import means_question
+
+    doc = parsed_notes("The Vexa link is reliable at layer two by using a checksum on every frame.")[0][0]
+    assert means_question(doc) is None

@@ -18,6 +18,7 @@ bank. Everything is deterministic: choices are seeded by the item's own content.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import math
@@ -43,6 +44,7 @@ from bot.core.quiz.gen_concept_causes import (caused_elsewhere, continues_previo
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_purpose import purpose_question, reason_question
 from bot.core.quiz.gen_naming import meaning_question, naming_question
+from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
 from bot.core.quiz.gen_term_cloze import TermKin
 from bot.core.quiz.gen_context import NameContexts
@@ -52,7 +54,8 @@ from bot.core.quiz.gen_year_options import year_options
 from bot.core.quiz.gen_year_worth import turning, year_worth
 from bot.core.quiz.gen_standalone import (full_names_of, gives_away, incidental_year, leans_on_context, other_figures,
                                           unnamed_referent)
-from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, NUMBER, PERSON, PLACE, SEQUENCE, TERM,
+from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, ENUMERATION, NUMBER, PERSON, PLACE,
+                                       SEQUENCE, TERM,
                                        NotesLexicon, words_of)
 from bot.core.quiz.gen_sequence import Event, event_of, sequences
 from bot.core.quiz.gen_spread import paragraph_groups
@@ -410,6 +413,9 @@ class _Generator:
         return ""
 
     def _sentence_items(self, s: Sentence, doc) -> list[QuizItem | None]:
+        if s.context and s.text.startswith("There ") and kinds_question(doc):
+            # "There are two kinds of errors: A and B" leans on nothing: "There" only opens it (gen_howto).
+            s = dataclasses.replace(s, context="")
         if self.unasked(s, doc):
             return []
         heading = self.titles.get(s.chunk.document, "")
@@ -429,6 +435,7 @@ class _Generator:
             items.append(self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION))
         if s.standalone:
             items.append(self._naming_card(s, doc))  # "What are ... called?", "What does X refer to?" (gen_naming)
+            items.extend(self._howto_cards(s, doc))  # "How may X ...?", "What is X useful for?", "the two kinds" (gen_howto)
             named = term_question(doc, self.central_terms, visible)  # "Which of these <what the term does>?"
             if named and not self._is_title(named.answer, s.chunk):  # "steam engines" in notes on the steam engine
                 items.append(self._item(MULTIPLE_CHOICE, self._prompt(s, named.prompt), named.answer, s, named.tests,
@@ -549,6 +556,22 @@ class _Generator:
         if s.standalone:
             cards.append(self._naming_card(s, doc))
         return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
+
+    def _howto_cards(self, s: Sentence, doc) -> list[QuizItem | None]:
+        """How a thing is done, what it is good for, the kinds the notes count (gen_howto): only where
+        every name the question shows is one the notes return to, and its subject is a term of theirs."""
+        cards = []
+        for question, tests in ((means_question(doc), CAUSE), (good_for_question(doc), CAUSE),
+                                (kinds_question(doc), ENUMERATION)):
+            if question is None:
+                continue
+            names = re.findall(r"(?<!^)\b([A-Z][a-z]+(?: [A-Z][a-z]+)*)", question.prompt[4:])
+            if not all(self._met_often(name) for name in names):
+                continue  # a side name ("Why was Polonia relegated ...?" of round 6, asked "How")
+            if tests == CAUSE and (continues_previous(doc, self._previous_doc(s)) or lacks_setting(doc, question.prompt)):
+                continue
+            cards.append(self._question_card(s, question, tests))
+        return cards
 
     def _naming_card(self, s: Sentence, doc) -> QuizItem | None:
         """What the notes call a thing ("What are errors detected during execution called?") or what

@@ -1,0 +1,104 @@
+"""Cards on how a thing is done, what it is good for, and what kinds of a thing the notes count, as
+technical prose states them:
+
+- "How may programs name their own exceptions?" from "Programs may name their own exceptions by
+  creating a new exception class": the means after "by" is the answer (gen_questions.why_question
+  turns the rest into a question, as it does for a cause);
+- "What is name mangling helpful for?" from "Name mangling is helpful for letting subclasses override
+  methods ...": what the notes say the thing is useful for;
+- "What are the two kinds of errors?" from "There are two kinds of errors: syntax errors and
+  exceptions": the members the notes list after the colon.
+
+Tutorials and manuals teach this way (issue 8: a code-heavy note gave no item). Only spaCy's parse is
+read; the subject opens the sentence and points back at nothing, as gen_naming asks of its cards.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.quiz.gen_naming import _POINTING, MAX_ANSWER_WORDS, _clean, _lower_first, _opening_subject, _phrase
+from bot.core.quiz.gen_questions import Question, why_question
+
+# Adjectives that say what a thing is good for: "useful for", "helpful for/in", "essential for".
+_GOOD_FOR = frozenset({"useful", "helpful", "essential", "necessary", "important", "handy", "convenient", "suitable"})
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+MAX_LISTED = 4  # a student recalls up to four listed members
+
+
+def means_question(doc) -> Question | None:
+    """"How <does> X <verb> ...?" of "X <verb>s ... by <doing> Y", the means as the answer, or None.
+    Not a passive's "by" (its agent) nor one inside the object ("by the end of")."""
+    by = next((t for t in doc if t.lower_ == "by" and t.dep_ == "prep" and t.head.dep_ == "ROOT"
+               and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children)), None)
+    if by is None or any(c.dep_ == "auxpass" for c in by.head.children) or by.head.lemma_ == "be":
+        return None  # a passive's agent; "X is connection-oriented by using Y": a state, not a deed done
+    question = why_question(doc, marker=(by.i, by.i + 1))
+    if question is None or not question.prompt.startswith("Why "):
+        return None
+    means = _clean(doc[by.i:].text)
+    if len(means.split()) > MAX_ANSWER_WORDS or "," in means:
+        return None  # "by displaying a rounded value, and ...": a second claim hangs on
+    return Question("How " + question.prompt[4:], f"{means[:1].upper()}{means[1:]}.", "means")
+
+
+def good_for_question(doc) -> Question | None:
+    """"What is X useful for?" of "X is useful for Y" (Y the answer), or None."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be" or root.tag_ not in {"VBZ", "VBP"}:
+        return None
+    adjective = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ in _GOOD_FOR), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if adjective is None or subject is None or any(c.dep_ == "neg" for c in root.children):
+        return None
+    prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in {"for", "in"}), None)
+    target = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep else None
+    span = _opening_subject(doc, subject, root)
+    if target is None or span is None or prep.i != adjective.i + 1 or adjective.i != root.i + 1:
+        return None
+    answer = _phrase(doc, target, to_end=True)
+    if not answer:
+        return None
+    return Question(f"What {root.lower_} {_lower_first(span)} {adjective.lower_} {prep.lower_}?",
+                    f"{answer[:1].upper()}{answer[1:]}.", "purpose")
+
+
+def kinds_question(doc) -> Question | None:
+    """"What are the two kinds of errors?" of "There are two kinds of errors: A and B", or None."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be" or not any(c.dep_ == "expl" for c in root.children):
+        return None
+    colon = next((t for t in doc if t.text == ":"), None)
+    attribute = next((c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if colon is None or attribute is None or attribute.i > colon.i:
+        return None
+    count = next((c for c in attribute.children if c.dep_ == "nummod" and c.lower_ in _COUNTS), None)
+    if count is None:
+        return None
+    listed = doc[colon.i + 1:]
+    members = _members(listed)
+    if len(members) != _COUNTS[count.lower_] or len(members) > MAX_LISTED:
+        return None  # "two kinds: A, B and C" or a list the parse split: the count must match
+    kept = [t for t in doc[count.i:colon.i] if not _in_brackets(doc, t)]
+    described = re.sub(r"\s+", " ", "".join(t.text_with_ws for t in kept)).strip()
+    if not described or any(t.tag_ in {"PRP", "PRP$"} or t.lower_ in _POINTING for t in kept):
+        return None
+    answer = _clean(listed.text)
+    return Question(f"What {root.lower_} the {described}?", f"{answer[:1].upper()}{answer[1:]}.", "enumeration")
+
+
+def _members(span) -> list[str]:
+    """The noun phrases listed in `span` ("syntax errors and exceptions" -> two)."""
+    text = _clean(span.text)
+    parts = [p.strip() for p in re.split(r",\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+", text) if p.strip()]
+    return parts if all(1 <= len(p.split()) <= 5 for p in parts) else []
+
+
+def _in_brackets(doc, token) -> bool:
+    depth = 0
+    for t in doc[:token.i + 1]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+    return depth > 0 or token.text in {"(", ")"}
