@@ -28,13 +28,21 @@ log = logging.getLogger(__name__)
 # must fault in and zero; bench/RESULTS.md 7e), so long texts go a few at a time, short ones up to
 # `batch_size` at a time.
 BATCH_TOKENS = 512
+# At question time, the padding a text may carry to join a batch of longer texts: about what one
+# more model call costs (int8, one thread: 1.1-1.6 ms a call, 110-120 us a token). The few texts a
+# question embeds (its best six sentences, in the window before a build's sentence vectors are
+# stored) range from 10 to 80 tokens: padded into one batch, they computed 1.8x their tokens
+# (bench/RESULTS.md 7k). A build's sorted texts differ by a token or two within a batch, and its
+# batches are left as they are: int8 vectors depend on their batch, and the stored vectors'
+# answers were measured with these.
+PAD_SLACK = 12
 
 
 class OnnxEmbedder:
     """An `Embedder` running the model's ONNX export (`quantized`: its int8 version)."""
 
     def __init__(self, model_name: str = DEFAULT_MODEL, *, quantized: bool, cache_dir: Path,
-                 batch_size: int = 32, threads: int = 0) -> None:
+                 batch_size: int = 32, threads: int = 0, pad_slack: int | None = None) -> None:
         self.model_name = model_name
         self.backend = "onnx-int8" if quantized else "onnx"
         self.quantized = quantized
@@ -42,6 +50,7 @@ class OnnxEmbedder:
         self.batch_size = batch_size
         self.batch_tokens = BATCH_TOKENS
         self.threads = threads  # 0: onnxruntime's default (one per core)
+        self.pad_slack = pad_slack  # PAD_SLACK for question time (embedding_questions); None: budget only
         self._session = None
         self._tokenizer = None
         self._max_tokens = 256
@@ -111,7 +120,8 @@ class OnnxEmbedder:
         encodings = self._tokenizer.encode_batch(texts) if texts else []
         order = sorted(range(len(texts)), key=lambda i: -len(encodings[i].ids))
         done = 0
-        for ids in _batches(order, [len(e.ids) for e in encodings], self.batch_size, self.batch_tokens):
+        for ids in _batches(order, [len(e.ids) for e in encodings], self.batch_size, self.batch_tokens,
+                            self.pad_slack):
             out[ids] = self._encode_batch(session, [encodings[i] for i in ids])
             done += len(ids)
             if progress is not None:
@@ -148,14 +158,18 @@ class OnnxEmbedder:
         return not self._vocabulary or word.lower() in self._vocabulary
 
 
-def _batches(order: list[int], lengths: list[int], most: int, tokens: int) -> list[list[int]]:
+def _batches(order: list[int], lengths: list[int], most: int, tokens: int,
+             slack: int | None = None) -> list[list[int]]:
     """`order` (longest first) cut into batches of at most `most` texts whose padded size (the
     first, longest text's length times their number) stays within `tokens`; at least one text
-    a batch."""
+    a batch. With `slack`, a text shorter than its batch's first by more than `slack` tokens
+    starts a new batch: its padding would cost more than the model call it saves."""
     batches, start = [], 0
     while start < len(order):
         width = max(lengths[order[start]], 1)
-        size = max(1, min(most, tokens // width))
+        size = max(1, min(most, tokens // width, len(order) - start))
+        if slack is not None:
+            size = next((n for n in range(1, size) if width - lengths[order[start + n]] > slack), size)
         batches.append(order[start : start + size])
         start += size
     return batches

@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.core.embedding import Embedder, EncodeProgress
-from bot.core.embedding_onnx import OnnxEmbedder
+from bot.core.embedding_onnx import PAD_SLACK, OnnxEmbedder
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +163,7 @@ class _OwnSession:
         with self._lock:
             if self._ready is None and not self._unusable:
                 session = OnnxEmbedder(self.build.model_name, quantized=self.build.quantized,
-                                       cache_dir=self.build.cache_dir, threads=self.threads)
+                                       cache_dir=self.build.cache_dir, threads=self.threads, pad_slack=PAD_SLACK)
                 try:
                     session.dimension  # noqa: B018 - opens it (making the file first if missing)
                 except Exception as exc:  # noqa: BLE001 - the build's own session reports it
@@ -232,7 +232,7 @@ class _OnnxWhenMade:
     def _open(self) -> None:
         try:
             embedder = OnnxEmbedder(self.build.model_name, quantized=False, cache_dir=self.model_cache,
-                                    threads=self.threads)
+                                    threads=self.threads, pad_slack=PAD_SLACK)
             embedder.encode_query("a first question")  # the session's first run is its slowest
         except Exception as exc:  # noqa: BLE001 - a damaged file: questions stay with torch
             log.warning("Questions stay with torch: the ONNX model could not be opened (%s)", exc)

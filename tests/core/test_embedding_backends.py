@@ -4,6 +4,7 @@ vectors beside torch's, and an index of another backend refused with the way out
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -61,6 +62,44 @@ def test_onnx_batches_hold_a_token_budget_and_every_text_once():
     assert batches[0] == [9]  # longer than the budget alone: a batch of its own
     assert all(len(b) <= 4 and (len(b) == 1 or max(lengths[i] for i in b) * len(b) <= 512) for b in batches)
     assert [len(b) for b in batches] == [1, 2, 2, 4, 1]  # short texts go more at a time, up to 4
+
+
+def test_texts_embedded_at_question_time_are_not_padded_to_the_longest(monkeypatch, tmp_path):
+    """The few texts a question embeds (up to six sentences of 10 to 80 tokens, in the window
+    before a build's sentence vectors are stored) are not padded into one batch of the longest:
+    that computed 1.8x their tokens (bench/RESULTS.md 7k). A build's batches stay as they were
+    (int8 vectors depend on their batch)."""
+    from types import SimpleNamespace
+
+    from bot.core.embedding_onnx import PAD_SLACK, OnnxEmbedder
+    from bot.core.embedding_questions import question_embedder
+
+    fed = []
+
+    class Session:
+        def run(self, outputs, feed):
+            fed.append(feed["input_ids"].shape)
+            rows, width = feed["input_ids"].shape
+            return [np.ones((rows, width, 4), dtype=np.float32)]
+
+    class Tokenizer:
+        def encode_batch(self, texts):
+            return [SimpleNamespace(ids=[1] * len(t.split())) for t in texts]
+
+    def fake_open(self):
+        self._session, self._tokenizer, self._dimension = Session(), Tokenizer(), 4
+        self._inputs = {"input_ids", "attention_mask"}
+
+    monkeypatch.setattr(OnnxEmbedder, "_open", fake_open)
+    build = OnnxEmbedder(quantized=True, cache_dir=tmp_path)
+    lengths = [80, 50, 35, 30, 25, 20]
+    texts = ["w " * n for n in lengths]
+    vectors = question_embedder(build, "auto", model_cache=tmp_path).at_question_time.encode(texts)
+    assert vectors.shape == (6, 4) and np.allclose(np.linalg.norm(vectors, axis=1), 1.0)
+    assert sum(rows * width for rows, width in fed) <= sum(lengths) + PAD_SLACK * len(lengths)  # not 6 x 80
+    fed.clear()
+    build.encode(texts)
+    assert fed == [(6, 80)]  # the build's own batches: by the token budget only
 
 
 # The first test that needs the ONNX files makes them: minutes on a busy 2-core machine.
