@@ -102,6 +102,40 @@ def test_texts_embedded_at_question_time_are_not_padded_to_the_longest(monkeypat
     assert fed == [(6, 80)]  # the build's own batches: by the token budget only
 
 
+def test_the_export_makes_skip_layer_norm_of_standard_nodes_with_the_same_outputs():
+    """onnxruntime's fused SkipLayerNormalization is its slow CPU kernel (bench/RESULTS.md 7k):
+    the export makes each of them again of Add and LayerNormalization, with the same outputs,
+    the residual sum included where another node reads it."""
+    import onnx
+    import onnxruntime
+    from onnx import TensorProto, helper
+
+    from bot.core.embedding_export import _without_skip_layer_norm
+
+    rng = np.random.default_rng(0)
+    width = 8
+    weights = [helper.make_tensor(name, TensorProto.FLOAT, [width], rng.standard_normal(width).astype(np.float32))
+               for name in ("gamma", "beta", "bias")]
+    fused = [helper.make_node("SkipLayerNormalization", ["x", "skip", "gamma", "beta", "bias"],
+                              ["normed", "", "", "summed"], domain="com.microsoft", epsilon=1e-5),
+             helper.make_node("SkipLayerNormalization", ["normed", "summed", "gamma"], ["out"],
+                              domain="com.microsoft", epsilon=1e-5)]
+    io = [helper.make_tensor_value_info(n, TensorProto.FLOAT, [None, None, width]) for n in ("x", "skip", "out")]
+    model = helper.make_model(helper.make_graph(fused, "g", io[:2], io[2:], weights),
+                              opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)])
+    feed = {"x": rng.standard_normal((2, 3, width)).astype(np.float32),
+            "skip": rng.standard_normal((2, 3, width)).astype(np.float32)}
+
+    def run(m):
+        return onnxruntime.InferenceSession(m.SerializeToString(), providers=["CPUExecutionProvider"]).run(None, feed)[0]
+
+    expected = run(model)
+    assert _without_skip_layer_norm(model) == 2
+    assert {n.op_type for n in model.graph.node} == {"Add", "LayerNormalization"}
+    onnx.checker.check_model(model)
+    assert np.allclose(run(model), expected, atol=1e-5)
+
+
 # The first test that needs the ONNX files makes them: minutes on a busy 2-core machine.
 ONE_EXPORT = pytest.mark.timeout(900)
 
@@ -117,6 +151,13 @@ def test_onnx_vectors_match_torchs(real_embedder, onnx_cache, backend, closest):
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert float((vectors * reference).sum(axis=1).min()) > closest
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
+    import onnx
+
+    from bot.core.embedding_export import onnx_model_path
+    from bot.core.embedding_model import resolve_model_location
+
+    made = onnx_model_path(Path(resolve_model_location(embedder.model_name)), onnx_cache, quantized=backend == "onnx-int8")
+    assert "SkipLayerNormalization" not in {n.op_type for n in onnx.load(str(made)).graph.node}  # the slow kernel
     words = ["famine", "the", "dehuai", "collectivisation", "photosynthesis"]
     assert [embedder.knows_word(w) for w in words] == [real_embedder.knows_word(w) for w in words]
     # int8 activations are scaled per batch, so a text alone comes out a little different
