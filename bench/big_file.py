@@ -13,7 +13,15 @@ loads the new index once it is published, before its sentence vectors and quiz b
 processes it starts (big notes get their quiz bank made in one) every 50 ms; the child prints when
 each stage starts, so every sample is put down to the stage it fell in.
 
-    .venv/bin/python bench/big_file.py [--mb 4] [--backend torch|onnx|onnx-int8] [--no-interrupt]
+    .venv/bin/python bench/big_file.py [--mb 4] [--backend torch|onnx|onnx-int8] [--no-interrupt] [--prefill 0.02]
+
+`--prefill SHARE` measures memory alone, in minutes instead of hours on a busy machine: before the
+cold build, a process of its own fills the embedding cache with random unit vectors for all but
+SHARE of the chunk texts and of the sentence texts (chosen at random), so the build embeds only
+those with the model (which it loads and runs as ever) and runs every other stage as it is: the
+chunks read back, FAISS, BM25, the loaded index, the sentence vectors read back and written, the
+quiz bank's own process beside it. Its times are not a build's; its memory is, but for the model's
+work on the texts left out (a batch's activations are bounded by the token budget, 512 tokens).
 
 Use `nice -n 10` on a shared machine: the 20 MB note takes 12+ minutes of CPU with torch.
 """
@@ -208,6 +216,38 @@ def per_stage(run: dict) -> list[tuple[str, float, float, float]]:
     return rows
 
 
+def prefill(corpus: Path, index: Path, backend: str, share: float) -> None:
+    """Random unit vectors in the embedding cache for all but `share` of the build's chunk texts
+    and sentence texts (keys as the indexer makes them), in this process (run it in its own)."""
+    import numpy as np
+
+    from bot.core.answering import AnswerPolicy
+    from bot.core.documents import text_hash
+    from bot.core.embedding import vector_space
+    from bot.core.embedding_backends import make_embedder
+    from bot.core.embedding_cache import EmbeddingCache
+    from bot.core.indexer import CACHE_FILE, IndexOptions, read_corpus
+    from bot.core.sentences import comparable_texts
+
+    embedder = make_embedder(backend=backend, model_cache=index / "models")  # not loaded: its name only
+    documents, chunks_by_doc, _ = read_corpus(corpus, IndexOptions().chunk_max_chars)
+    chunks = [c for d in documents for c in chunks_by_doc[d.name]]
+    cache = EmbeddingCache(index / CACHE_FILE, vector_space(embedder))
+    rng = np.random.default_rng(0)
+    left = filled = 0
+    for start in range(0, len(chunks), 256):
+        part = chunks[start:start + 256]
+        keys = [c.text_hash for c in part]
+        keys += [text_hash(t) for c in part for t in comparable_texts(c, AnswerPolicy.semantic_chars)]
+        keys = [k for k in dict.fromkeys(keys) if rng.random() >= share]
+        vectors = rng.standard_normal((len(keys), 384)).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        cache.put_many(dict(zip(keys, vectors)))
+        filled += len(keys)
+    print(f"prefilled the embedding cache: {filled} vectors ({share:.0%} of the texts left to the model)",
+          flush=True)
+
+
 def fresh_index(index: Path) -> None:
     """Remove the builds and the embedding cache; keep the ONNX files made from the model."""
     index.mkdir(parents=True, exist_ok=True)
@@ -246,10 +286,17 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=4.0, help="size of the note (20 for issue 14)")
     parser.add_argument("--backend", default=os.environ.get("EMBEDDING_BACKEND", "torch"))
     parser.add_argument("--no-interrupt", action="store_true", help="skip the interrupted run")
+    parser.add_argument("--prefill", type=float, help="memory only: cache random vectors for all but this share "
+                        "of the texts first (see above)")
+    parser.add_argument("--prefill-child", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(Path(args.child[0]), Path(args.child[1]), args.child[2])
+        return
+    if args.prefill_child:
+        corpus, index, share = args.prefill_child
+        prefill(Path(corpus), Path(index), args.backend, float(share))
         return
 
     common.print_machine()
@@ -266,6 +313,12 @@ def main() -> None:
         run_child(tiny, index, args.backend)  # makes the ONNX files once, outside the measurement
 
     fresh_index(index)
+    if args.prefill is not None:
+        subprocess.run([sys.executable, __file__, "--backend", args.backend, "--prefill-child", str(corpus),
+                        str(index), str(args.prefill)], check=True, env=common.bench_env(), cwd=common.ROOT)
+        print_run(f"cold build, memory only (all but {args.prefill:.0%} of the texts prefilled)",
+                  run_child(corpus, index, args.backend))
+        return
     print_run("cold build", run_child(corpus, index, args.backend))
     if args.no_interrupt:
         return
