@@ -71,3 +71,26 @@ def test_a_name_among_names_on_its_class_word_none_the_notes_give_the_same_year(
     assert "Fort Dunmore" not in q.options  # it too fell to the rebels in 1761
     assert len(q.options) == 4 and all(o.startswith("Fort ") for o in q.options)
     assert "The two armies finally met between Fort Carver and Fort Eldon." not in clozes  # which two? (round 9a)
+
+
+CLUB = [
+    "Members elect the committee by a secret ballot once a year.",
+    "The voting period is ten days, but the chair may shorten it.",
+    "Ballots cast after the voting period are not counted.",
+    "The notice period before a general meeting is 10 days.",
+    "A meeting called without the notice period cannot make decisions.",
+    "The trial period for new members is six months.",
+    "During the trial period a new member cannot vote.",
+    "The review period for a complaint is one month.",
+    "The chair may extend the review period once.",
+    "The cooling period after a resignation is three weeks.",
+    "A former member returns only after the cooling period.",
+]
+
+
+def test_no_wrong_option_the_notes_give_the_stem_s_figure():
+    # "The _____ is ten days": the notes say the notice period is 10 days too, a second right answer
+    # (the Debian constitution's voting and minimum discussion periods, both 2 weeks: held-out round 11-0).
+    q = _clozes(CLUB, "Club rules").get("The voting period is ten days, but the chair may shorten it.")
+    assert q is not None and q.answer == "voting period", q
+    assert "notice period" not in q.options and len(q.options) == 4

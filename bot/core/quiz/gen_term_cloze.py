@@ -67,6 +67,7 @@ class TermKin:
         self.together: dict[str, set[str]] = defaultdict(set)  # key -> keys met in one sentence, not as a list
         self.lines: list[tuple[set[str], frozenset[str]]] = []  # (term keys, content lemmas) per sentence
         self.texts: list[tuple[str, set[str]]] = []  # (sentence, its years) for names
+        self.figures: list[set[tuple[str, str]]] = []  # ("2", "week") per sentence
         for doc in docs:
             keys, roots = set(), {}
             for chunk in doc.noun_chunks:
@@ -87,6 +88,7 @@ class TermKin:
                         self.together[key].add(other)  # not "fixed costs and variable costs": siblings
             self.lines.append((keys, frozenset(content_words(doc))))
             self.texts.append((doc.text, set(_YEAR.findall(doc.text))))
+            self.figures.append(figures_of(doc.text))
         self.by_head: dict[tuple[str, str], set[str]] = defaultdict(set)
         for key, (text, number) in self.terms.items():
             words = key.split()
@@ -240,6 +242,7 @@ class TermKin:
     def _wrong(self, key: str, head: str, number: str, doc, visible: str) -> list[str]:
         shown = fold(visible)
         stem_words = set(content_words(doc)) - set(key.split())
+        stem_figures = figures_of(doc.text)
         kin = sorted(self.by_head[(head, number)] - {key}, key=lambda k: (-self.counts[k], k))
         chosen: list[str] = []
         for other in kin:
@@ -248,6 +251,9 @@ class TermKin:
                 continue  # in view, written beside the answer outside a list, or one inside the other
             if any(_nested(other, c) for c in chosen) or self._support(other, stem_words) > MAX_OPTION_SUPPORT:
                 continue
+            if stem_figures and any(key_figures & stem_figures for keys, key_figures in zip(self.lines, self.figures)
+                                    if other in keys[0]):
+                continue  # "The _____ is 2 weeks": the notes give another period of 2 weeks too (held-out round 11-0)
             chosen.append(text)
             if len(chosen) == OPTIONS - 1:
                 break
@@ -257,6 +263,22 @@ class TermKin:
         if not wanted:
             return 0.0
         return max((len(wanted & lemmas) / len(wanted) for keys, lemmas in self.lines if key in keys), default=0.0)
+
+
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_FIGURE = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s+([a-z]+)", re.IGNORECASE)
+
+
+def figures_of(text: str) -> set[tuple[str, str]]:
+    """The quantities a sentence states, as (number, unit) with number words as digits and the unit
+    without a plural s: "2 weeks" and "two weeks" are both ("2", "week")."""
+    found = set()
+    for number, unit in _FIGURE.findall(text):
+        number = _NUMBER_WORDS.get(number.lower(), number.replace(",", ""))
+        unit = unit.lower()
+        found.add((number, unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit))
+    return found
 
 
 def _rank(kin: TermKin, key: str) -> int:
