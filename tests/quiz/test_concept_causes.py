@@ -92,3 +92,9 @@ def test_an_event_may_open_with_a_title_ending_like_a_participle():
     assert event_of("In 1702 King Barlo conquered the port of Ostra on the northern coast.") == \
         ("King Barlo conquered the port of Ostra on the northern coast", 1702)
     assert event_of("Founded in 1702 as a fishing port, Ostra grew into the largest town of the coast.") is None
+
+
+def test_a_negated_auxiliary_moved_to_the_front_leaves_not_behind():
+    # "doesn't" is two tokens; moving "does" to the front left "n't" behind (held-out round 11).
+    question = why_question(parse("The old mill doesn't turn in August because the river runs dry."))
+    assert question is not None and question.prompt == "Why does the old mill not turn in August?", question

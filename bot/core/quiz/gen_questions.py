@@ -296,7 +296,10 @@ def why_question(doc, marker: tuple[int, int] | None = None) -> Question | None:
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and rest_start <= c.i < verb.i]
     if auxiliaries:
         moved = auxiliaries[0]
-        rest = "".join(t.text_with_ws for t in effect[rest_start - effect.start:] if t.i != moved.i)  # "country's"
+        rest = "".join(("not" + t.whitespace_ if t.lower_ == "n't" else t.text_with_ws)
+                       for t in effect[rest_start - effect.start:] if t.i != moved.i)  # "country's"
+        # "doesn't" is two tokens: the moved "does" leaves "n't" behind, written out ("Why does the INFO
+        # message not appear?", not "... message n't appear?": held-out round 11)
         question = f"Why {moved.lower_} {subject_text} {rest}?"
     elif verb.lemma_ == "be":
         rest = doc[verb.i + 1:effect.end].text
