@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.core.lexical import LexicalIndex
 from bot.core.spelling import NotesVocabulary
-from bot.core.tokens import STOPWORDS, fold, same_family, tokenize, word_stems, words
+from bot.core.tokens import NUMBER_WORDS, STOPWORDS, fold, same_family, tokenize, word_stems, words
 
 # Forms of address that precede names ("Chairman Mao") and say nothing about coverage.
 TITLES = frozenset(
@@ -25,10 +25,8 @@ TITLES = frozenset(
 
 # A small number is written in figures or in words, the question one way and the notes the other
 # ("What 3 things does the work key on?" / "The work focuses on three key ideas").
-_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-                 "sixteen seventeen eighteen nineteen twenty").split()
 _SMALL_NUMBERS: dict[str, frozenset[str]] = {}
-for _figure, _word in enumerate(_NUMBER_WORDS, 1):
+for _figure, _word in enumerate(NUMBER_WORDS, 1):
     _SMALL_NUMBERS[str(_figure)] = frozenset(tokenize(_word))
     _SMALL_NUMBERS.update((stem, frozenset({str(_figure)})) for stem in tokenize(_word))
 

@@ -12,6 +12,10 @@ from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+")
 
+# Small numbers as words, in order from one: notes and questions write them either way ("three" / "3").
+NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                "sixteen seventeen eighteen nineteen twenty").split()
+
 # Function words that carry no topic. Question words are here too: "when" says what kind of
 # answer is wanted (see answering), not what it is about.
 STOPWORDS = frozenset(

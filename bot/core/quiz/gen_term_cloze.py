@@ -30,7 +30,7 @@ from bot.core.quiz.gen_context import content_words
 from bot.core.quiz.gen_lexicon import (PERSON, TERM, ChoiceQuestion, NotesLexicon, entity_text, name_shape_ok,
                                       prose_nouns, term_of, tests_of)
 from bot.core.quiz.gen_standalone import gives_away
-from bot.core.tokens import STOPWORDS, fold
+from bot.core.tokens import NUMBER_WORDS, STOPWORDS, fold
 
 OPTIONS = 4
 MIN_USES = 2  # the notes use the answer and every option at least this often: terms they teach
@@ -265,8 +265,7 @@ class TermKin:
         return max((len(wanted & lemmas) / len(wanted) for keys, lemmas in self.lines if key in keys), default=0.0)
 
 
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBER_WORDS = {"zero": "0", **{w: str(i) for i, w in enumerate(NUMBER_WORDS, 1)}}
 _FIGURE = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s+([a-z]+)", re.IGNORECASE)
 
 
