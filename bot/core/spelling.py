@@ -53,6 +53,7 @@ class NotesVocabulary:
         runs = Counter(run for text in texts_seen for run in initialisms(text))
         self.initialisms = frozenset(i for i, n in runs.items() if n >= MIN_NAME_USES)
         self._words = _candidates(counts)
+        self._sounds: dict[str, list[str]] | None = None
 
     @classmethod
     def stored(cls, counts: dict[str, int], names: Iterable[str], initialisms: Iterable[str]) -> NotesVocabulary:
@@ -63,6 +64,7 @@ class NotesVocabulary:
         vocabulary.names = frozenset(names)
         vocabulary.initialisms = frozenset(initialisms)
         vocabulary._words = _candidates(vocabulary.counts)
+        vocabulary._sounds = None
         return vocabulary
 
     def __contains__(self, word: str) -> bool:
@@ -71,14 +73,60 @@ class NotesVocabulary:
 
     def closest(self, word: str, edits: int, name: bool = False) -> str | None:
         """The notes' word within `edits` edits of `word` (the most frequent of the nearest); for a
-        name, only a name of the notes ("Warsz" is not "wars")."""
+        name, only a name of the notes ("Warsz" is not "wars") that a slip of the keys could have
+        made `word` of (`_slip_of`)."""
         found = process.extract(word, self._words, scorer=OSA.distance, score_cutoff=edits, limit=8)
         if name:
-            found = [f for f in found if f[0] in self.names]
+            found = [f for f in found if f[0] in self.names and _slip_of(word, f[0])]
         if not found:
             return None
         best = min(distance for _, distance, _ in found)
         return max((w for w, distance, _ in found if distance == best), key=lambda w: self.counts[w])
+
+
+    def sounds_like(self, word: str) -> str | None:
+        """The notes' word that `word` spells by sound ("inflashun" / "inflation", "fotosinthesis" /
+        "photosynthesis"): the same `sound_key`, and at most `SOUND_EDITS` edits apart. Such a
+        spelling is often three edits from the word meant, past what edit distance alone may
+        allow (three edits reach many other words of a course)."""
+        if len(word) < SOUND_MIN_LENGTH:
+            return None
+        if self._sounds is None:
+            sounds: dict[str, list[str]] = {}
+            for known in self.counts:
+                if len(known) >= SOUND_MIN_LENGTH - 1:
+                    sounds.setdefault(sound_key(known), []).append(known)
+            self._sounds = sounds
+        near = [w for w in self._sounds.get(sound_key(word), ()) if OSA.distance(word, w) <= SOUND_EDITS]
+        return max(near, key=lambda w: self.counts[w]) if near else None
+
+
+def _slip_of(word: str, name: str) -> bool:
+    """Whether a misspelt name `word` may be the notes' `name`: it keeps the name's first letter
+    ("Geven" is not "Seven", "Pamas" not "Hamas") and adds no ending to it beyond a doubled last
+    letter ("Warsz" is not "Wars"; "Warsaww" is "Warsaw"). Another name that happens to lie an edit
+    from one of the notes differs there most often; a slip of the keys rarely does."""
+    if word[:1] != name[:1]:
+        return False
+    return not (word.startswith(name) and word[len(name):] != name[-1:])
+
+
+SOUND_MIN_LENGTH = 6
+SOUND_EDITS = 3
+# English spellings of one sound, in order: "shun" and "tion", "f" and "ph", "k" and hard "c".
+_SOUNDS = [(re.compile(p), r) for p, r in (
+    (r"ph", "f"), (r"(?:ss|sh|[tsc])i[ao]n|sh[aeiou]n", "Xn"), (r"ck|q", "k"), (r"c(?=[eiy])", "s"),
+    (r"c", "k"), (r"z", "s"), (r"x", "ks"), (r"wh", "w"), (r"dg", "j"))]
+
+
+def sound_key(word: str) -> str:
+    """A word's consonants as they sound, its first letter kept whatever it is ("inflation" and
+    "inflashun": "inflXn"); vowels, doubled letters and spellings of one sound do not count."""
+    key = word
+    for pattern, replacement in _SOUNDS:
+        key = pattern.sub(replacement, key)
+    key = key[:1] + re.sub(r"[aeiouy]", "", key[1:])
+    return re.sub(r"(.)\1+", r"\1", key)
 
 
 def _candidates(counts: Counter[str]) -> list[str]:
@@ -125,6 +173,10 @@ def correct_spelling(question: str, vocabulary: Callable[[], NotesVocabulary], k
         name = original[0].isupper() and bool(question[:match.start()].strip())
         edits = max_edits(word, name)
         meant = words.closest(word, edits, name=name) if edits and word not in words else None
+        if meant is None and not name and word not in words:
+            # Spelt by sound, further than edits alone allow: a lower-case word only (a name spelt
+            # otherwise is too often someone else's).
+            meant = words.sounds_like(word)
         if meant is None:
             return whole
         return (meant.capitalize() if original[0].isupper() else meant) + possessive

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.core.coverage import assess, misspelt_terms, unplaced_names
 from bot.core.lexical import LexicalIndex
-from bot.core.spelling import NotesVocabulary, correct_spelling
+from bot.core.spelling import NotesVocabulary, correct_spelling, sound_key
 from bot.core.tokens import tokenize
 
 NOTES = [
@@ -68,6 +68,42 @@ def test_a_misspelt_name_is_read_only_as_a_name_of_the_notes():
     assert correct_spelling("Where is Warsaww?", lambda: vocabulary, stems.__contains__) == "Where is Warsaw?"
     # The first word is capitalised because it begins the question, not because it is a name.
     assert correct_spelling("Expedtion of Celoron?", lambda: vocabulary, stems.__contains__) == "Expedition of Celoron?"
+
+
+def test_a_misspelt_name_is_read_as_a_name_of_the_notes_only_where_a_slip_of_the_keys_made_it():
+    notes = ["The Wars of Religion divided France. The Wars of Religion ended in 1598.",
+             "Seven Years later Warsaw was rebuilt. Dusquesne had a fort."]
+    vocabulary = NotesVocabulary(notes)
+    stems = set(tokenize(" ".join(notes)))
+    assert {"wars", "seven", "warsaw"} <= vocabulary.names
+
+    def fixed(question):
+        return correct_spelling(question, lambda: vocabulary, stems.__contains__)
+
+    # Another name an edit from one of the notes: an ending added, another first letter.
+    assert fixed("Who was Warsz?") == "Who was Warsz?"
+    assert fixed("What did Paul Geven rule?") == "What did Paul Geven rule?"
+    # Slips of the keys: a doubled last letter, a letter left out, swapped or mistyped.
+    assert fixed("Where is Warsaww?") == "Where is Warsaw?"
+    assert fixed("Where was Fort Dusqesne?") == "Where was Fort Dusquesne?"
+    assert fixed("Why did the Wars of Religoin start?") == "Why did the Wars of Religion start?"
+
+
+def test_a_word_spelt_by_sound_is_read_as_the_notes_word():
+    notes = ["Inflation is a rise in prices. Photosynthesis feeds plants. Unemployment rises in a recession."]
+    vocabulary = NotesVocabulary(notes)
+    stems = set(tokenize(" ".join(notes)))
+
+    def fixed(question):
+        return correct_spelling(question, lambda: vocabulary, stems.__contains__)
+
+    # Three edits each: past what edit distance alone allows, the same sounds.
+    assert fixed("wat is inflashun") == "wat is inflation"
+    assert fixed("how does fotosinthesis work") == "how does photosynthesis work"
+    # Three edits from "inflation" with other sounds, and a name spelt by sound: left as they are.
+    assert fixed("what is anflmtiqn") == "what is anflmtiqn"
+    assert fixed("Who was Inflashun?") == "Who was Inflashun?"
+    assert sound_key("inflation") == sound_key("inflashun") != sound_key("inflexion")
 
 
 def test_a_name_is_placed_where_its_other_name_is():
