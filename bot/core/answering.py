@@ -350,10 +350,8 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
     hold what a checked kind asks for (a date for "when") when the best one does."""
     limit = policy.max_sentences if kind in LONG_KINDS else 1 if kind == EXPANSION else min(2, policy.max_sentences)
     best = scored[0]
-    if kind == REASON and not gives_a_cause(best.text) and best.context and best.context not in best.parts:
-        # The notes often give the cause just before the event: "Tensions rose as ... By 1960,
-        # the Soviets withdrew their advisors."
-        best = replace(best, parts=(best.context, *best.parts))
+    if kind == REASON and not gives_a_cause(best.text):
+        best = _with_its_cause(best, every)
     chosen = [(best, shown_text(best, long=kind in LONG_KINDS))]
     shown = set(best.parts)
     if kind == EXPLANATION and best.defines:
@@ -381,6 +379,28 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
             chosen.append((other, text))
             shown |= set(other.parts)
     return chosen
+
+
+# An event told as the consequence of the sentence before it: its cause is there.
+_CONSEQUENCE = re.compile(r"^\W*(the (result|outcome|consequence|effect) (was|is|of)|as a (result|consequence)|"
+                          r"consequently|therefore|thus|hence|so|accordingly|this (led|resulted|caused|meant))\b", re.I)
+
+
+def _with_its_cause(best: Candidate, every: list[Candidate]) -> Candidate:
+    """The event a why-question names, shown with the sentence of its passage that gives the cause.
+    That sentence rarely repeats the question's names ("Caesar was assassinated in the Senate ... A
+    group of senators feared that a dictator for life would make himself king."), so it scores
+    below the event restated; next to it, it answers. The sentence after the event when it gives a
+    cause; else the one before, where the notes often give it ("Tensions rose as ... By 1960, the
+    Soviets withdrew their advisors."), and always when the event opens as a consequence of what
+    went before ("The result was a depreciation of the dollar.")."""
+    following = _following(best, every)
+    if (following is not None and gives_a_cause(following.text) and following.text not in best.parts
+            and not _CONSEQUENCE.match(best.text)):
+        return replace(best, parts=(*best.parts, following.text))
+    if best.context and best.context not in best.parts:
+        return replace(best, parts=(best.context, *best.parts))
+    return best
 
 
 def _following(c: Candidate, every: list[Candidate]) -> Candidate | None:

@@ -92,6 +92,11 @@ def expected_kind(question: str) -> str | None:
 _INSTRUCTED = re.compile(r"^\s*(explain|describe|define|outline|summari[sz]e|discuss)\b", re.I)
 
 
+def instructs(question: str) -> bool:
+    """Whether the question is an instruction to explain ("explain X", "describe X"), not "What is X?"."""
+    return bool(_INSTRUCTED.search(question))
+
+
 def cue_text(question: str) -> str:
     """The words of the question that only say what kind of answer is wanted ("stand for",
     "abbreviation", "what year", "dates", "reasons"): a sentence that answers need not hold them.

@@ -15,7 +15,7 @@ from bot.core.abbreviations import pairs_in
 from bot.core.tokens import tokenize
 from bot.core.query import QueryName, QueryTerm, match_share
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_KINDS, NUMBER, REASON,
-                                    gives_a_cause, has_kind)
+                                    gives_a_cause, has_kind, instructs)
 from bot.core.documents import Chunk
 from bot.core.retrieval import Hit
 from bot.core.sentence_ranker import SentenceRanker, lexical_features, semantic_features
@@ -224,7 +224,8 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         if heading_part:
             parts, kind_ok = (heading_part, *parts), True
     # "ADR is any way of settling ..." says what ADR is, not what it stands for.
-    defines = kind != EXPANSION and _defines_a_name(c.text, terms, names, strict=kind == EXPLANATION)
+    defines = kind != EXPANSION and (_defines_a_name(c.text, terms, names, strict=kind == EXPLANATION)
+                                     or kind == EXPLANATION and instructs(question) and opens_with_subject(c.text, terms))
     score = match + 0.2 * max(c.hit.dense, 0.0) + 0.08 / (1 + c.rank) + RELATION_BONUS * relation_share(terms, names, own)
     if kind in CHECKED and kind_ok:
         score += KIND_BONUS
@@ -386,6 +387,17 @@ def _defines_a_name(sentence: str, terms: list[QueryTerm], names: list[QueryName
     if any(name.found_in(subject) for name in names):
         return True
     return all(any(t.found_in({s}) for t in terms) for s in subject)
+
+
+def opens_with_subject(sentence: str, terms: list[QueryTerm]) -> bool:
+    """Whether the sentence opens with everything "explain X" names, and goes on: "Longshore drift
+    moves sand along a coastline" says what X does, which is how notes define a process without
+    "is" (issue 15.3). Its first content words are all the question's, and hold every one of them."""
+    stems = tokenize(sentence)
+    opening = 0
+    while opening < len(stems) and any(t.found_in({stems[opening]}) for t in terms):
+        opening += 1
+    return 0 < opening < len(stems) and all(t.found_in(set(stems[:opening])) for t in terms)
 
 
 def states_other_name(text: str, names: list[QueryName]) -> bool:

@@ -1,0 +1,77 @@
+"""Issue 15.3 on notes other than the default one, with the real model: a why-question is answered
+by the sentence giving the cause even when that sentence leaves the question's names to the event
+before it ("Caesar was assassinated ... A group of senators feared that ..."), and "explain X"
+leads with the sentence saying what X is or does even when it has no "is" ("Longshore drift moves
+sand ..."), then goes on."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import indexed_course
+
+NOTES = {
+    "rome.md": """# The end of the Republic
+
+Julius Caesar crossed the Rubicon in 49 BC and won the civil war that followed. Caesar was assassinated
+in the Senate on the Ides of March, 44 BC. A group of senators feared that a dictator for life would
+make himself king and end the Republic. His heir Octavian later defeated Mark Antony at Actium and
+became the first emperor.
+""",
+    "arctic.md": """# Polar expeditions
+
+The Brun expedition left Tromso for Spitsbergen in June 1911 with twelve men and forty dogs. The Brun
+expedition turned back at the Nordenskiold glacier in August 1911. Supplies had run short because a
+storm sank the supply ship off Bear Island. The party reached Tromso again in October.
+""",
+    "coasts.md": """# Coastal processes
+
+## Longshore drift
+
+Longshore drift moves sand and shingle along a coastline. Waves approach the beach at an angle set by
+the prevailing wind, while the backwash pulls material straight back down the slope. Over many tides
+this zigzag carries sediment far along the shore. Councils build groynes to slow it down.
+
+## Cliff erosion
+
+Hydraulic action and abrasion wear away the foot of a cliff. The overhang above eventually collapses.
+""",
+    "plants.md": """# Plant biology
+
+## Transpiration
+
+Transpiration carries water from the roots to the leaves of a plant. Water evaporates from the
+leaves through tiny pores called stomata, and more water is drawn up the xylem to replace it. On hot
+days guard cells close the stomata to save water.
+
+## Germination
+
+A seed germinates when it has water, warmth and oxygen. The root emerges first.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory, real_embedder):
+    return indexed_course(tmp_path_factory.mktemp("causes"), NOTES, real_embedder)
+
+
+@pytest.mark.parametrize("question, cause", [
+    ("Why was Caesar assassinated?", "feared that a dictator for life would make himself king"),
+    ("Why did the Brun expedition turn back?", "because a storm sank the supply ship"),
+])
+def test_why_leads_with_the_cause_that_leaves_the_names_to_the_sentence_before(course, question, cause):
+    answer = course.ask(question)
+    assert not answer.abstained, answer.reason
+    assert cause in answer.sentences[0], answer.sentences
+
+
+@pytest.mark.parametrize("question, definition, after", [
+    ("explain longshore drift", "Longshore drift moves sand", "Waves approach the beach"),
+    ("Describe transpiration", "Transpiration carries water", "Water evaporates from the leaves"),
+])
+def test_explain_leads_with_what_the_thing_does_and_goes_on(course, question, definition, after):
+    answer = course.ask(question)
+    assert not answer.abstained, answer.reason
+    assert answer.sentences[0].startswith(definition), answer.sentences
+    assert any(s.startswith(after) for s in answer.sentences[1:]), answer.sentences
