@@ -31,6 +31,8 @@ import re
 
 from bot.core.quiz.gen_concept import ACTOR, MIN_SAME_CLASS, NAMED, Description, DescriptionPool
 from bot.core.quiz.gen_lexicon import PERSON, TRUSTED_SHARE, ChoiceQuestion, entity_text, name_shape_ok
+from bot.core.quiz.gen_numbers import years_in
+from bot.core.quiz.gen_periods import fits_period
 from bot.core.quiz.gen_questions import who_question
 from bot.core.quiz.gen_standalone import gives_away
 
@@ -94,9 +96,22 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
     sides = pool.contexts.sides.get(answer, set()) if kind == PERSON else set()
     acting = kind in _COLLECTIVE.values()
     people = sorted(_people(pool.lexicon, full_names) - {answer}) if kind == PERSON else None
+
+    def forms(name: str) -> tuple[str, ...]:
+        return (name, *(w for w in name.split() if full_names.get(w) == {name}))
+
+    # A person offered must be one the notes place in the deed's time (the stem's years, else the
+    # answer's): "Osama bin Laden" as a founder of a party in 1941 is ruled out by when he lived (round 11).
+    periods = pool.contexts.periods
+    stem_years = years_in(f"{opener} {predicate}")
+    answer_years = periods.of(forms(answer)) if kind == PERSON else set()
+
+    def of_the_time(name: str) -> bool:
+        return kind != PERSON or fits_period(periods.of(forms(name)), stem_years, answer_years)
+
     wrong = pool.wrong_options(d, visible, keep=lambda name: _same_side(pool, sides, name) and (
-        not acting or pool.acting[name] >= MIN_ACTING), candidates=people, max_support=MAX_DEED_SUPPORT,
-        forms=lambda name: (name, *(w for w in name.split() if full_names.get(w) == {name})))
+        not acting or pool.acting[name] >= MIN_ACTING) and of_the_time(name), candidates=people,
+        max_support=MAX_DEED_SUPPORT, forms=forms)
     if not wrong:
         return None
     if kind == NAMED and sum(1 for w in wrong if pool.of_class(w, class_noun)) < MIN_SAME_CLASS:

@@ -16,6 +16,7 @@ import math
 from collections import Counter, defaultdict
 
 from bot.core.quiz.gen_lexicon import LABEL_KIND, entity_text
+from bot.core.quiz.gen_periods import PersonPeriods
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 _ROLE_POS = frozenset({"NOUN", "PROPN"})
@@ -90,6 +91,7 @@ class NameContexts:
         self.sides: dict[str, set[str]] = defaultdict(set)  # see side_words
         document_frequency: Counter = Counter()
         docs = list(docs)  # in the notes' order: a name's neighbours say what it is too
+        self.periods = PersonPeriods(docs)  # when the notes place each person (gen_periods)
         words_of_line = [content_words(doc) for doc in docs]
         sentences = len(docs)
         for words in words_of_line:
