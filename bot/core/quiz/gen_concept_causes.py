@@ -134,3 +134,24 @@ def lacks_setting(doc, question: str) -> bool:
     if any(c.dep_ == "agent" for c in root.children):
         return False
     return not re.search(r"\b[A-Z]|\d", question[1:])
+
+
+# Openers that add a point to a reasoning the sentences before began: "Moreover, member states come
+# under a duty not to replicate Regulations, in order to prevent confusion" (round 11: the substantive
+# reasons, direct applicability and uniform application, were in the sentences before; the key was
+# judged the thin half of the reason).
+_ADDING = re.compile(r"^(?:moreover|furthermore|additionally|besides|likewise|similarly|in addition|also)\b[ ,]",
+                     re.IGNORECASE)
+# A purpose of a verb and one noun ("to prevent confusion", "to save time"): a reason that fits most
+# rules, so a card keyed to it tests wording, not why.
+_BARE_PURPOSE = re.compile(r"^(?:in order |so as )?to [a-z]+ [a-z]+\.?$", re.IGNORECASE)
+
+
+def adds_to_previous(text: str) -> bool:
+    """The sentence adds to a reasoning begun before it ("Moreover, ...", "In addition, ...")."""
+    return bool(_ADDING.match(text))
+
+
+def bare_purpose(answer: str) -> bool:
+    """A purpose of one verb and one noun: "In order to prevent confusion."."""
+    return bool(_BARE_PURPOSE.match(answer.strip()))

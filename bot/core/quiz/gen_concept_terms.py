@@ -104,11 +104,26 @@ class CentralTerms:
         ranked = sorted((t for t in self.central.values() if t.key != answer.key),
                         key=lambda t: (t.key.split()[-1] != head, not self.characterised.get(t.key), not t.in_heading,
                                        -t.spread, t.key))
+        chosen = self._choose(answer, ranked, plural, wanted, own, visible_folded)
+        heads = [head, *(t.key.split()[-1] for t in chosen)]
+        if len(set(heads)) not in (1, len(heads)):
+            # "Default option" among three periods, "Generator" among three modules: options that share a
+            # head noun the others lack single themselves out by form (round 11). Every option on its own
+            # head noun then, or none.
+            chosen = self._choose(answer, ranked, plural, wanted, own, visible_folded, distinct_heads=True)
+        return [self.written_as(t, plural) for t in chosen] if len(chosen) == OPTIONS - 1 else []
+
+    def _choose(self, answer: CentralTerm, ranked: list[CentralTerm], plural: bool, wanted: set[str], own: str,
+                visible_folded: str, distinct_heads: bool = False) -> list[CentralTerm]:
+        head = answer.key.split()[-1]
         chosen: list[str] = []
         chosen_terms: list[str] = []
+        picked: list[CentralTerm] = []
         for term in ranked:
             if term.key.split()[-1] != head and not self.characterised.get(term.key):
                 continue  # "sequence number" beside "frame relay": another kind of thing gives the answer away
+            if distinct_heads and term.key.split()[-1] in {head, *(t.key.split()[-1] for t in picked)}:
+                continue
             if _term_pattern(term.text).search(visible_folded) or _overlapping(term.text, answer.text):
                 continue
             written = self.written_as(term, plural)
@@ -123,9 +138,10 @@ class CentralTerms:
                 continue  # the notes say much the same of it: a second right answer
             chosen.append(written)
             chosen_terms.append(term.text)
+            picked.append(term)
             if len(chosen) == OPTIONS - 1:
                 break
-        return chosen if len(chosen) == OPTIONS - 1 else []
+        return picked
 
     def neighbours(self, own: str) -> list[str]:
         """The sentences just before and after `own` in the notes."""

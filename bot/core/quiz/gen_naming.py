@@ -59,7 +59,35 @@ def naming_question(doc) -> Question | None:
     described = _lower_first(subject_span)
     if _shares_head(described, answer):
         return None  # "Unicode strings are called strings": the answer is in the question
-    return Question(f"What {aux.lower_} {described} {asked}?", _sentence_case(answer), "naming")
+    condition = _condition(doc, root, target)
+    if condition is None:
+        return None
+    # "An object is called iterable if you can get an iterator for it": "What is an object called?"
+    # has no answer (round 11's drop); the condition stays in the question.
+    tail = f" {condition}" if condition else ""
+    return Question(f"What {aux.lower_} {described} {asked}{tail}?", _sentence_case(answer), "naming")
+
+
+# Words that open a clause putting a condition on a name: "called iterable if ...", "is called a bound
+# method when ...".
+_CONDITIONS = frozenset({"if", "when", "whenever", "unless", "once", "provided", "where", "while"})
+MAX_CONDITION_WORDS = 16
+
+
+def _condition(doc, root, target) -> str | None:
+    """The condition the sentence puts on the name ("if you can get an iterator for it"): "" when
+    there is none, None when there is one too long to carry in a question or cut off by the
+    answer's own clause."""
+    for clause in (c for head in (root, target) for c in head.children if c.dep_ == "advcl" and c.i > target.i):
+        mark = next((t for t in clause.children if t.dep_ in {"mark", "advmod"} and t.i == clause.left_edge.i), None)
+        if mark is None or mark.lower_ not in _CONDITIONS:
+            continue
+        span = doc[clause.left_edge.i:clause.right_edge.i + 1]
+        words = [t for t in span if not t.is_punct]
+        if len(words) > MAX_CONDITION_WORDS or any(t.text in {";", ":", "(", ")"} for t in span):
+            return None
+        return span.text.rstrip(" ,.;")
+    return ""
 
 
 def meaning_question(doc) -> Question | None:

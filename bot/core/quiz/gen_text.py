@@ -159,6 +159,8 @@ def readable_text(quote: str) -> str | None:
     opener dropped; None when the sentence cannot be shown (a formula, an unbalanced bracket)."""
     text = _PAREN_CITATION.sub("", _BRACKET_NOTE.sub("", quote)).strip()
     text = _FOREIGN_SCRIPT_GLOSS.sub("", text)
+    # "the !else clause": reST's mark for a keyword not to be linked, left by the loader; never prose.
+    text = re.sub(r"(?<!\S)!(?=[A-Za-z_])", "", text)
     text = re.sub(r"\s+([.,;:])", r"\1", text)
     text = re.sub(r"\.\.$", ".", text)
     if _FORMULA.search(text) or text.count("(") != text.count(")") or text.count('"') % 2:
@@ -192,6 +194,30 @@ def shows_code(text: str) -> str:
     answer is not posted (a tutorial's "Why does the sys.getfilesystemencoding function ...?")."""
     match = _CODE.search(text)
     return match.group() if match else ""
+
+
+# A run of characters that is a notation, not prose: words joined by underscores ("foo_VVV-RRR_AAA.deb"),
+# a file name with its extension, a placeholder in angle brackets ("<VERSION>").
+_NOTATION_RUN = re.compile(r"\S*(?:[A-Za-z0-9]_[A-Za-z0-9]|[A-Za-z0-9]\.[a-z]{2,4}\b|<[A-Za-z]+>)\S*")
+_NOTATION_SPLIT = re.compile(r"[^A-Za-z0-9]+")
+
+
+def notation_pieces(text: str) -> set[str]:
+    """Symbols the notes first write inside a notation and only then in prose: "VVV" of "The name of a
+    package file is foo_VVV-RRR_AAA.deb" and "The VVV component is the version number ...". Only a
+    symbol with a capital past its first letter (a placeholder, an abbreviation, "TextIOBase"): plain
+    words ("path" of os.path, "debian" of lists.debian.org, "Talk" of a page's address) are the prose's."""
+    first_in_notation: dict[str, int] = {}
+    for run in _NOTATION_RUN.finditer(text):
+        for piece in _NOTATION_SPLIT.split(run.group()):
+            if len(piece) >= 2 and piece.isalpha() and any(ch.isupper() for ch in piece[1:]):
+                first_in_notation.setdefault(piece, run.start())
+    pieces = set()
+    for piece, at in first_in_notation.items():
+        alone = re.search(rf"(?<![\w.<-]){re.escape(piece)}(?![\w>-]|\.\w)", text)
+        if alone is None or at < alone.start():
+            pieces.add(piece)
+    return pieces
 
 
 def leans_on_previous(text: str) -> bool:

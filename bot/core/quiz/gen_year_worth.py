@@ -77,3 +77,17 @@ def _rarest_word(name: str, doc) -> str:
     a stand-in for the rarest ("Yesün" of "Yesün Temür", where "Temür" ends many names)."""
     words = [w for w in name.split() if w[:1].isupper() and w.lower() != "the"]
     return max(words, key=len) if words else name
+
+
+def labels_a_noun(doc, start: int) -> bool:
+    """The year at `start` is a label of a noun, not when something happened: "the 1988 Hamas charter
+    took a more uncompromising stand", "The Sino-Soviet Treaty of Friendship (1950) secured loans".
+    The sentence's claim is the stand or the loans; a statement made false by the label's year alone
+    is a date swap (round 11: judged trivia), and the blank asks a thing's tag."""
+    token = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
+    if token is None:
+        return False
+    if token.dep_ in {"nummod", "compound", "amod"} and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i:
+        return True
+    return token.i > 0 and doc[token.i - 1].text == "(" and token.head.pos_ in {"NOUN", "PROPN"} \
+        and token.dep_ in {"appos", "nummod", "npadvmod", "dep"}

@@ -39,8 +39,8 @@ from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definiti
                                     number_distractors, number_keys)
 from bot.core.quiz.gen_actors import actor_choice
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
-from bot.core.quiz.gen_concept_causes import (caused_elsewhere, continues_previous, fronted_cause_question,
-                                              lacks_setting)
+from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
+                                              fronted_cause_question, lacks_setting)
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_purpose import purpose_question, reason_question
 from bot.core.quiz.gen_naming import meaning_question, naming_question
@@ -51,7 +51,7 @@ from bot.core.quiz.gen_context import NameContexts
 from bot.core.quiz.gen_places import place_levels
 from bot.core.quiz.gen_swaps import one_holder, plausible_years, said_of, swap_names
 from bot.core.quiz.gen_year_options import year_options
-from bot.core.quiz.gen_year_worth import turning, year_worth
+from bot.core.quiz.gen_year_worth import labels_a_noun, turning, year_worth
 from bot.core.quiz.gen_standalone import (full_names_of, gives_away, incidental_year, leans_on_context, other_figures,
                                           unnamed_referent)
 from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, ENUMERATION, NUMBER, PERSON, PLACE,
@@ -64,7 +64,7 @@ from bot.core.quiz.gen_numbers import (BOUND, EXACT, SHIFTS, NumberKey, aliases_
 from bot.core.quiz.gen_quality import NotesEvidence, keep_likely
 from bot.core.quiz.gen_rank import rank_items
 from bot.core.quiz.gen_text import (Sentence, candidate_sentences, chunk_sentences, is_practice_section,
-                                    passes_filters, readable_text, shows_code)
+                                    notation_pieces, passes_filters, readable_text, shows_code)
 from bot.core.quiz.items import (CLOZE, FLASHCARD, MULTIPLE_CHOICE, TRUE_FALSE, TRUE_FALSE_OPTIONS,
                                  QuizItem, QuizSource, make_item_id)
 from bot.core.text import split_sentences
@@ -212,6 +212,9 @@ class _Generator:
         # Names the notes write as code somewhere ("ExceptionGroup(...)", "repr(x)"): in prose they are
         # still code ("The builtin ExceptionGroup wraps ..."), which no stem or option shows (issue 8).
         self.code_words = {w for c in notes for w in _CALLED.findall(c.text)}
+        # ... and pieces of a notation the notes introduce by an example ("VVV" of foo_VVV-RRR_AAA.deb):
+        # "What is the VVV component?" means nothing without the example, which no stem shows (round 11).
+        self.code_words |= notation_pieces("\n".join(c.text for c in notes))
         self.actor_choices: set[str] = set()  # ids of the who-did-what items with options (gen_actors)
         lines = []
         for chunk in notes:
@@ -518,6 +521,8 @@ class _Generator:
         exact = next((k for k in years if k.cue == EXACT), None)
         if exact and incidental_year(doc, exact.start, exact.end):
             exact = None  # two years, a year in a relative clause, a ranking's year: 0 kept in round 6
+        if exact and labels_a_noun(doc, exact.start):
+            exact = None  # "the 1988 Hamas charter took ... a stand": the year tags a thing, the claim is the stand
         if exact and _MAKER.search(s.text):
             exact = None  # "developed by Apple Inc. in 1979": a side thing's release year (round 8a: both dropped)
         if exact and not turning(doc, exact.start):
@@ -732,6 +737,8 @@ class _Generator:
         if continues_previous(doc, self._previous_doc(s)) or caused_elsewhere(doc, self.docs.values()) \
                 or lacks_setting(doc, question.prompt):
             return None
+        if adds_to_previous(s.quote) or bare_purpose(question.answer):
+            return None  # one more reason of a passage's reasoning, or a purpose most rules have (round 11)
         names = re.findall(r"(?<!^)(?<![.?!] )\b([A-Z][a-z]+(?: [A-Z][a-z]+)*)", question.prompt[4:])
         if not all(self._met_often(name) for name in names):
             return None
