@@ -65,7 +65,8 @@ def replay_records() -> list[dict]:
             rescued = not answer.abstained and answer_with(never).abstained
             record = {"course": asked.course, "kind": asked.kind, "question": asked.question,
                       "abstained": answer.abstained, "tier": answer.tier, "reason": answer.reason,
-                      "answer": answer.text, "match": answer.match, "similarity": answer.similarity,
+                      "answer": answer.text, "first": answer.sentences[0] if answer.sentences else "",
+                      "match": answer.match, "similarity": answer.similarity,
                       "kind_ok": answer.kind_ok, "fit": dataclasses.asdict(answer.fit) if answer.fit else None,
                       "agreement_rescued": rescued, "top_cosine": max(h.dense for h in result.hits) if result.hits else 0.0}
             if asked.kind == "covered" and asked.answer:

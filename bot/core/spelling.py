@@ -53,7 +53,6 @@ class NotesVocabulary:
         runs = Counter(run for text in texts_seen for run in initialisms(text))
         self.initialisms = frozenset(i for i, n in runs.items() if n >= MIN_NAME_USES)
         self._words = _candidates(counts)
-        self._sounds: dict[str, list[str]] | None = None
 
     @classmethod
     def stored(cls, counts: dict[str, int], names: Iterable[str], initialisms: Iterable[str]) -> NotesVocabulary:
@@ -64,7 +63,6 @@ class NotesVocabulary:
         vocabulary.names = frozenset(names)
         vocabulary.initialisms = frozenset(initialisms)
         vocabulary._words = _candidates(vocabulary.counts)
-        vocabulary._sounds = None
         return vocabulary
 
     def __contains__(self, word: str) -> bool:
@@ -91,13 +89,11 @@ class NotesVocabulary:
         allow (three edits reach many other words of a course)."""
         if len(word) < SOUND_MIN_LENGTH:
             return None
-        if self._sounds is None:
-            sounds: dict[str, list[str]] = {}
-            for known in self.counts:
-                if len(known) >= SOUND_MIN_LENGTH - 1:
-                    sounds.setdefault(sound_key(known), []).append(known)
-            self._sounds = sounds
-        near = [w for w in self._sounds.get(sound_key(word), ()) if OSA.distance(word, w) <= SOUND_EDITS]
+        key = sound_key(word)
+        # The words three edits away first (one pass in C), then their sounds: a few dozen keys,
+        # not the whole vocabulary's, on the question path.
+        found = process.extract(word, self._words, scorer=OSA.distance, score_cutoff=SOUND_EDITS, limit=50)
+        near = [w for w, _, _ in found if len(w) >= SOUND_MIN_LENGTH - 1 and sound_key(w) == key]
         return max(near, key=lambda w: self.counts[w]) if near else None
 
 
