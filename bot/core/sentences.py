@@ -213,6 +213,9 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         parts = (c.context, *parts)
         text = "\n".join(parts)
         own = _stems(text)
+    if c.context in parts and any(not n.found_in(own) for n in names):
+        # "He was a critic of ..." after "He did not support ...": the names are one sentence further back.
+        own = own | _antecedent_stems(c)
     match = match_share(terms, own, heading, HEADING_CREDIT)
     kind_ok = _holds_kind(text, kind, question, names)
     on_topic = _on_topic(terms, names, own | heading, kind_held=kind in CHECKED and kind_ok)
@@ -242,6 +245,20 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score *= 0.8
     return replace(c, match=match, score=score, kind_ok=kind_ok, parts=parts, on_topic=on_topic,
                    defines=defines, heading_part=heading_part)
+
+
+def _antecedent_stems(c: Candidate) -> frozenset[str]:
+    """The stems of the sentence before the context a candidate is quoted with, when that context
+    leans on it too ("Iqbal was ... He did not support ... He was a critic of ..."): what the "he"
+    stands for. Read for the candidate's words (how much of the question it carries, whether it is
+    on topic), not shown: the answer quotes the two sentences as before. One step back: two or
+    more changed no answer of the development pool more (bench/RESULTS.md 6s)."""
+    layout = _layout(c.hit.chunk.text)
+    if c.position < 2 or c.context != layout[c.position - 1][0]:
+        return frozenset()
+    context = layout[c.position - 1][0]
+    leans = _PRONOUN_LED.match(context) or refers_back(context)
+    return _stems(layout[c.position - 2][0]) if leans else frozenset()
 
 
 @lru_cache(maxsize=4096)
