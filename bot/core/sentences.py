@@ -227,8 +227,12 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         if heading_part:
             parts, kind_ok = (heading_part, *parts), True
     # "ADR is any way of settling ..." says what ADR is, not what it stands for.
-    defines = kind != EXPANSION and (_defines_a_name(c.text, terms, names, strict=kind == EXPLANATION)
-                                     or kind == EXPLANATION and instructs(question) and opens_with_subject(c.text, terms))
+    defines = kind != EXPANSION and _defines_a_name(c.text, terms, names, strict=kind == EXPLANATION)
+    # "explain longshore drift" / "Longshore drift moves sand ...": said as what X does, and gone on
+    # from as a definition is (answering._choose), but without the definition's bonus: where the
+    # notes also say what X is ("The GLF was ..."), that leads, not "The Great Leap Forward failed ...".
+    opens = (not defines and kind == EXPLANATION and instructs(question)
+             and opens_with_subject(c.text, terms))
     score = match + 0.2 * max(c.hit.dense, 0.0) + 0.08 / (1 + c.rank) + RELATION_BONUS * relation_share(terms, names, own)
     if kind in CHECKED and kind_ok:
         score += KIND_BONUS
@@ -244,7 +248,7 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
     if len(c.text.split()) < 5:
         score *= 0.8
     return replace(c, match=match, score=score, kind_ok=kind_ok, parts=parts, on_topic=on_topic,
-                   defines=defines, heading_part=heading_part)
+                   defines=defines or opens, heading_part=heading_part)
 
 
 def _antecedent_stems(c: Candidate) -> frozenset[str]:

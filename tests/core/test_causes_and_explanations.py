@@ -75,3 +75,10 @@ def test_explain_leads_with_what_the_thing_does_and_goes_on(course, question, de
     assert not answer.abstained, answer.reason
     assert answer.sentences[0].startswith(definition), answer.sentences
     assert any(s.startswith(after) for s in answer.sentences[1:]), answer.sentences
+
+
+def test_a_definition_with_is_still_leads_where_the_notes_give_one(default_service):
+    # A sentence opening with the name goes on as a definition would, without outranking the one
+    # saying what the thing is ("The Great Leap Forward failed primarily due to ..." led before).
+    answer = default_service.ask("explain the great leap forward")
+    assert answer.sentences[0].startswith("The GLF was"), answer.sentences
