@@ -64,3 +64,24 @@ def test_fitting_a_period():
     assert fits_period({1251}, set(), {1260, 1294})  # no year in the stem: near the answer's years
     assert not fits_period({1206}, set(), {1260, 1294})
     assert fits_period(set(), set(), set())  # no time anywhere: nothing to fit
+
+
+def test_a_person_blank_or_swap_offers_no_one_of_another_time(monkeypatch):
+    """The same rule for a person blanked in a sentence ("The engineer _____ built the first fulling
+    mill on the Lune in 1702") and for the person swapped into a true/false statement."""
+    from bot.core.quiz.generator import _Generator, generate_items
+    from tests.quiz.test_actor_choice import _notes
+
+    lines = [f"The engineer {line}" if line.split()[0] in {"Thomas", "Henry", "Edward", "Richard", "George"} else line
+             for line in RIVER]
+    chunks = _notes(lines, name="river.txt", title="The Lune valley")
+
+    def people_items():
+        return [i for i in generate_items(chunks, learned_cutoff=False) if i.tests == "person"]
+
+    early, late = {"Richard Arden"}, {"Thomas Hale", "Henry Walsh", "Edward Price", "Margaret Cole"}
+    for item in people_items():
+        named = {o for o in item.options if o not in ("True", "False")} | {item.answer}
+        assert not (named & early and named & late), item.prompt
+    monkeypatch.setattr(_Generator, "_of_the_time", lambda self, person, answer, stem: True)
+    assert any({o for o in i.options} & early and {o for o in i.options} & late for i in people_items())

@@ -48,6 +48,7 @@ from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_que
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
 from bot.core.quiz.gen_term_cloze import TermKin
 from bot.core.quiz.gen_context import NameContexts
+from bot.core.quiz.gen_periods import fits_period
 from bot.core.quiz.gen_places import place_levels
 from bot.core.quiz.gen_swaps import one_holder, plausible_years, said_of, swap_names
 from bot.core.quiz.gen_year_options import year_options
@@ -72,7 +73,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 39
+GENERATOR_VERSION = 40
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -486,6 +487,8 @@ class _Generator:
             # Names elsewhere in the passage may be offered: a name the notes say the same kind of
             # thing about (the same verb) never is.
             wrong = name_distractors(key, self.lexicon, visible, self.contexts, levels=self.place_levels)
+            if key.form == PERSON:
+                wrong = [w for w in wrong if self._of_the_time(w, key.text, s.text)]
             if s.standalone:
                 items.append(self._swap_true_false(s, key, visible, doc))
             if key.form in (PLACE, "region"):
@@ -788,11 +791,24 @@ class _Generator:
         if not one_holder(doc, key.start, key.end) or not self._returned_to(bare(key.text)):
             return None  # a name met in one passage is a detail ("replaced by Charles le Moyne de Longueuil")
         wrong = swap_names(key, self.lexicon, self.contexts, visible, self.place_levels)
-        false = [w for w in wrong if not said_of(bare(w), doc, key.start, key.end, self.docs.values())]
+        false = [w for w in wrong if not said_of(bare(w), doc, key.start, key.end, self.docs.values())
+                 and (key.form != PERSON or self._of_the_time(w, key.text, s.text))]
         item = self._true_false(s, key, false, score=_score(s, key, 2) - SWAP_PENALTY)
         if item:
             self.checked_swaps.update((item.id, self.true_versions[item.id].id))
         return item
+
+    def _of_the_time(self, person: str, answer: str, stem: str) -> bool:
+        """`person`, offered for `answer` (or swapped in for it) in a sentence `stem`, is one the notes
+        place near the stem's years, or near the answer's when the stem gives none (gen_periods): "In
+        1959, Genghis Khan criticised ..." is false by when he lived, not by the notes."""
+        def forms(name: str) -> set[str]:
+            longer = self.full_names.get(name, set())
+            names = {name, *(longer if len(longer) == 1 else ())}
+            return names | {w for n in names for w in n.split() if self.full_names.get(w) == {n}}
+
+        periods = self.contexts.periods
+        return fits_period(periods.of(forms(person)), years_in(stem) - years_in(answer), periods.of(forms(answer)))
 
     def _true_false(self, s: Sentence, key: Key, wrong: list[str], score: float | None = None) -> QuizItem | None:
         if not wrong:
