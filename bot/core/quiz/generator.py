@@ -111,9 +111,10 @@ KEY_FIGURES = 5  # the people asked about without a role or a year in the senten
 MAX_SAME_ANSWER = 1  # one fact, one item: an answer asked twice was the same fact, or a narrower one (round 4)
 # ... but a person's (or a body's) different deeds are different facts: "Who expanded the Grand Canal
 # ...?" and "Who captured the Song capital of Hangzhou ...?" ask two things of Kublai Khan (sentences
-# that state one fact twice are still one item: SAME_FACT_OVERLAP). Three, so one figure does not
-# make a bank of its own and is not the answer a student learns to guess.
-MAX_SAME_ACTOR = 3
+# that state one fact twice are still one item: SAME_FACT_OVERLAP). Two, so one figure does not make
+# a bank of its own and is not the answer a student learns to guess: round 11 marked the third "Who
+# ...? -> Mao Zedong" of an 8-item bank borderline for that (bench/RESULTS.md 8.25).
+MAX_SAME_ACTOR = 2
 # Two sentences sharing this share of their content words state one fact (a summary repeating a
 # passage, a FAQ repeating a section): one item for both.
 SAME_FACT_OVERLAP = 0.6
