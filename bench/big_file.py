@@ -14,6 +14,7 @@ processes it starts (big notes get their quiz bank made in one) every 50 ms; the
 each stage starts, so every sample is put down to the stage it fell in.
 
     .venv/bin/python bench/big_file.py [--mb 4] [--backend torch|onnx|onnx-int8] [--no-interrupt] [--prefill 0.02]
+        [--kill-in embedding|sentences] [--no-cold]
 
 `--prefill SHARE` measures memory alone, in minutes instead of hours on a busy machine: before the
 cold build, a process of its own fills the embedding cache with random unit vectors for all but
@@ -22,6 +23,8 @@ those with the model (which it loads and runs as ever) and runs every other stag
 chunks read back, FAISS, BM25, the loaded index, the sentence vectors read back and written, the
 quiz bank's own process beside it. Its times are not a build's; its memory is, but for the model's
 work on the texts left out (a batch's activations are bounded by the token budget, 512 tokens).
+With it, the interrupted build is prefilled the same way: the texts the model embeds in the build
+after it (printed by stage) show whether it embedded again what the killed one had finished.
 
 Use `nice -n 10` on a shared machine: the 20 MB note takes 12+ minutes of CPU with torch.
 """
@@ -84,8 +87,21 @@ def child(corpus: Path, index: Path, backend: str) -> None:
     from bot.core import index_store, indexer, lexical
     from bot.service import StudyService
 
+    current = ["start"]
+    by_model: dict[str, int] = {}  # texts the model embedded, by the stage that asked
+
     def mark(stage: str, **extra) -> None:
+        current[0] = stage
         print(json.dumps({"t": time.time(), "stage": stage, **extra}), flush=True)
+
+    from bot.core import embedding_model, embedding_onnx
+
+    for cls in (embedding_onnx.OnnxEmbedder, embedding_model.SentenceTransformerEmbedder):
+        def counted(self, texts, *args, _encode=cls.encode, **kwargs):
+            by_model[current[0]] = by_model.get(current[0], 0) + len(texts)
+            return _encode(self, texts, *args, **kwargs)
+
+        cls.encode = counted
 
     def marked(module, name: str, stage: str, after: str | None = None) -> None:
         original = getattr(module, name, None)
@@ -134,7 +150,7 @@ def child(corpus: Path, index: Path, backend: str) -> None:
     mark("start")
     report = service.reindex(progress)
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    mark("done", report=report.to_dict(), ru_maxrss_mb=own.ru_maxrss / 1024,
+    mark("done", report=report.to_dict(), by_model=by_model, ru_maxrss_mb=own.ru_maxrss / 1024,
          children_ru_maxrss_mb=children.ru_maxrss / 1024,
          cpu_s=own.ru_utime + own.ru_stime, children_cpu_s=children.ru_utime + children.ru_stime)
 
@@ -142,9 +158,11 @@ def child(corpus: Path, index: Path, backend: str) -> None:
 # --- the parent -------------------------------------------------------------------------------
 
 
-def run_child(corpus: Path, index: Path, backend: str, kill_at: float | None = None) -> dict:
-    """Run one build; sample its RSS. `kill_at`: SIGKILL the child once that share of the chunks
-    to embed is done (a crash, the harshest interruption)."""
+def run_child(corpus: Path, index: Path, backend: str, kill_at: float | None = None,
+              kill_in: str = "embedding") -> dict:
+    """Run one build; sample its RSS. `kill_at`: SIGKILL the child once that share of the stage
+    `kill_in` is done (the chunks to embed, or the passages of the sentence stage; a crash, the
+    harshest interruption)."""
     import psutil
 
     cmd = [sys.executable, __file__, "--child", str(corpus), str(index), backend]
@@ -185,7 +203,7 @@ def run_child(corpus: Path, index: Path, backend: str, kill_at: float | None = N
             print(f"  [{time.time() - started:.0f} s] {event['stage']} {event.get('done', '')}/{event.get('total', '')}"
                   f", RSS {samples[-1][1]:.0f} MB, peak so far {max(r for _, r in samples):.0f} MB, load "
                   f"{os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
-        if (kill_at is not None and event["stage"] == "embedding" and event.get("total")
+        if (kill_at is not None and event["stage"] == kill_in and event.get("total")
                 and event["done"] >= kill_at * event["total"]):
             proc.send_signal(signal.SIGKILL)
             killed = True
@@ -267,6 +285,8 @@ def print_run(label: str, run: dict) -> None:
     if done:
         r = done["report"]
         print(f"chunks {r['chunks']}, embedded {r['embedded']}, reused {r['reused']}, quiz items {r['quiz_items']}")
+        print("texts the model embedded, by stage: " + (", ".join(f"{k} {v}" for k, v in done.get("by_model", {}).items())
+                                                         or "none"))
         start = next(m["t"] for m in run["marks"] if m["stage"] == "start")
         answers = next((m["t"] for m in run["marks"] if m["stage"] == "answers ready"), None)
         print("answers ready after " + (f"{answers - start:.1f} s" if answers else "(not marked)")
@@ -288,6 +308,9 @@ def main() -> None:
     parser.add_argument("--no-interrupt", action="store_true", help="skip the interrupted run")
     parser.add_argument("--prefill", type=float, help="memory only: cache random vectors for all but this share "
                         "of the texts first (see above)")
+    parser.add_argument("--kill-in", choices=["embedding", "sentences"], default="embedding",
+                        help="the stage the interrupted build is killed half way through")
+    parser.add_argument("--no-cold", action="store_true", help="only the interrupted build and the one after it")
     parser.add_argument("--prefill-child", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -312,18 +335,22 @@ def main() -> None:
         make_note(tiny / "notes.txt", 0.002)
         run_child(tiny, index, args.backend)  # makes the ONNX files once, outside the measurement
 
-    fresh_index(index)
-    if args.prefill is not None:
-        subprocess.run([sys.executable, __file__, "--backend", args.backend, "--prefill-child", str(corpus),
-                        str(index), str(args.prefill)], check=True, env=common.bench_env(), cwd=common.ROOT)
-        print_run(f"cold build, memory only (all but {args.prefill:.0%} of the texts prefilled)",
-                  run_child(corpus, index, args.backend))
-        return
-    print_run("cold build", run_child(corpus, index, args.backend))
+    def fresh() -> None:
+        fresh_index(index)
+        if args.prefill is not None:
+            subprocess.run([sys.executable, __file__, "--backend", args.backend, "--prefill-child", str(corpus),
+                            str(index), str(args.prefill)], check=True, env=common.bench_env(), cwd=common.ROOT)
+
+    prefilled = "" if args.prefill is None else f", all but {args.prefill:.0%} of the texts prefilled"
+    if not args.no_cold:
+        fresh()
+        print_run("cold build" + (", memory only" if prefilled else "") + prefilled, run_child(corpus, index, args.backend))
     if args.no_interrupt:
         return
-    fresh_index(index)
-    print_run("interrupted build (SIGKILL at half the embedding)", run_child(corpus, index, args.backend, kill_at=0.5))
+    stage = {"embedding": "embedding", "sentences": "sentence vectors"}[args.kill_in]
+    fresh()
+    print_run(f"interrupted build (SIGKILL at half the {args.kill_in} stage{prefilled})",
+              run_child(corpus, index, args.backend, kill_at=0.5, kill_in=stage))
     print_run("the build after it", run_child(corpus, index, args.backend))
 
 
