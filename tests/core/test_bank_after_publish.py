@@ -169,9 +169,14 @@ def test_a_build_stopped_before_its_sentence_vectors_gets_them_when_opened(hashe
         hashed_service.reindex()
     monkeypatch.undo()
     build = current_build(hashed_service.index_dir)
+    # The stage made aside waits until the build is seen served without its sentence vectors: made
+    # at once, it could be taken up before this test looked.
+    release, real_finish = threading.Event(), indexer._finish_sentences
+    monkeypatch.setattr(indexer, "_finish_sentences", lambda *args: release.wait(20) and real_finish(*args))
     restarted = type(hashed_service)(hashed_service.settings, hashed_service.embedder)
     assert restarted.open_index().report is None  # nothing to index: it is served at once
     assert restarted.retriever().index.sentences is None
+    release.set()
     deadline = time.monotonic() + 20
     while (indexer.unfinished(build) or restarted.reindexing) and time.monotonic() < deadline:
         time.sleep(0.05)
