@@ -267,11 +267,13 @@ def _with_similarity(scored: list[Candidate], query_vector: np.ndarray, embed: E
     # that says the answer in other words than the question's is then judged by its meaning
     # (fact in the answer +0.004 on the development pool, bench/RESULTS.md 6j).
     kept = getattr(embed, "kept", None)
+    # A build whose sentence vectors are still being made embeds fewer (sentence_vectors._Unstored).
+    best = min(policy.semantic_candidates, getattr(embed, "embeds_at_most", policy.semantic_candidates))
     texts = [shown_text(c) for c in scored]  # each made once: this runs for every question
     free = kept([text[:chars] for text in texts]) if kept is not None else {}
     top, top_heads, seen = [], [], set()
     for c, text in zip(scored, texts):
-        if text not in seen and (len(top) < policy.semantic_candidates or text[:chars] in free):
+        if text not in seen and (len(top) < best or text[:chars] in free):
             seen.add(text)
             top.append(c)
             top_heads.append(text[:chars])

@@ -19,6 +19,12 @@ from bot.core.embedding_cache import EmbeddingCache
 from bot.core.sentence_file import StoredSentences
 
 MEMORY_SIZE = 20_000  # about 30 MB of 384-d vectors
+# How many of a question's best sentences are embedded at question time while its build has no
+# sentence vectors yet (the window, `_Unstored`); the rest are compared only if memory or the
+# cache holds them. Four instead of answering's six: a first-time question's p95 falls by about a
+# sixth (its sentence texts 233 -> 161 tokens at the p95), and on all 4,610 pool questions asked
+# in the window every figure moves by 0.003 or less (bench/RESULTS.md 7m).
+WINDOW_CANDIDATES = 4
 
 
 class SentenceVectors:
@@ -94,14 +100,15 @@ class _ForBuild:
 class _Unstored:
     """SentenceVectors for a build that holds none (its sentence vectors are still being made, just
     after it was published, or it was made before they existed). Answering compares what memory
-    and the cache on disk already hold, and embeds only its best `semantic_candidates`, as it
-    did before builds stored sentence vectors: embedding every candidate of a first-time question
-    cost p95 222 CPU ms under load against 12 with stored vectors, for answers that differed on
-    a few questions in a hundred either way (bench/RESULTS.md 6j, 7g, 7i). What it embeds is
-    kept in memory and in the cache, where the build's sentence stage finds it."""
+    and the cache on disk already hold, and embeds only its best `WINDOW_CANDIDATES`: embedding
+    every candidate of a first-time question cost p95 222 CPU ms under load against 12 with stored
+    vectors, for answers that differed on a few questions in a hundred either way (bench/RESULTS.md
+    6j, 7g, 7i, 7m). What it embeds is kept in memory and in the cache, where the build's sentence
+    stage finds it."""
 
     def __init__(self, vectors: SentenceVectors) -> None:
         self.vectors = vectors
+        self.embeds_at_most = WINDOW_CANDIDATES
 
     def __call__(self, sentences: list[str]) -> np.ndarray:
         return self.vectors(sentences)

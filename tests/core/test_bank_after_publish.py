@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from bot.core import indexer
+from bot.core import indexer, sentence_vectors
 from bot.core.index_store import BUILDS, current_build, load_index
 from bot.core.indexer import ANSWERS_READY, build_index
 from bot.core.quiz.bank import BANK_FILE, bank_is_current, load_bank
@@ -122,7 +122,7 @@ def test_a_missing_bank_is_made_aside_when_a_quiz_asks_for_it(hashed_service):
 
 def test_questions_before_the_sentence_vectors_embed_only_their_best_sentences(hashed_service, monkeypatch):
     """Between publishing and the sentence vectors, a first-time question embeds its best
-    `semantic_candidates` sentences, not every one it compares (that cost p95 222 CPU ms,
+    `WINDOW_CANDIDATES` sentences, not every one it compares (that cost p95 222 CPU ms,
     bench/RESULTS.md 7g), and the sentence stage then takes them from the cache."""
     shutil.copytree(DEFAULT_CORPUS, hashed_service.corpus_dir, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("quizzes"))
@@ -149,7 +149,7 @@ def test_questions_before_the_sentence_vectors_embed_only_their_best_sentences(h
     hashed_service.reindex()
     assert during["sentences"] is None and not during["answers"][0].abstained
     embedded = [t for call in during["calls"] for t in call if t not in questions]
-    most = hashed_service.policy.semantic_candidates
+    most = sentence_vectors.WINDOW_CANDIDATES
     assert embedded and len(embedded) <= most * len(questions)
     assert all(len([t for t in call if t not in questions]) <= most for call in during["calls"])
     stage = {t for call in calls for t in call}

@@ -148,6 +148,31 @@ def test_a_build_without_the_file_answers_as_before(fresh_service, monkeypatch):
         assert a.similarity == pytest.approx(b.similarity, abs=2e-3)
 
 
+def test_in_the_window_a_question_embeds_only_its_best_few_sentences(fresh_service, monkeypatch):
+    """A build whose sentence vectors are not made yet (just published, or made before they were
+    stored) embeds at question time only a question's best `WINDOW_CANDIDATES` sentences."""
+    from bot.core import sentence_vectors
+    from bot.service import StudyService
+
+    service = _built(fresh_service, **{"bio.txt": NOTES, "cells.txt": CELLS})
+    build = index_store.current_build(service.index_dir)
+    (build / VECTORS_FILE).unlink()
+    (build / INDEX_FILE).unlink()
+    (service.index_dir / "embedding-cache.sqlite").unlink()  # so the sentences must be embedded
+    old = StudyService(service.settings, service.embedder)
+    question = "Where does the Calvin cycle fix carbon dioxide?"
+    embedded = {}
+    for most in (6, 2):
+        monkeypatch.setattr(sentence_vectors, "WINDOW_CANDIDATES", most)
+        old.sentence_vectors = sentence_vectors.SentenceVectors(old.sentence_vectors.embedder,
+                                                                 old.sentence_vectors.cache)
+        (service.index_dir / "embedding-cache.sqlite").unlink(missing_ok=True)
+        calls = _recording(monkeypatch, service.embedder)
+        assert "stroma" in old.ask(question).text
+        embedded[most] = [t for call in calls for t in call if t != question]
+    assert 2 < len(embedded[6]) <= 6 and len(embedded[2]) == 2
+
+
 def test_a_damaged_file_in_a_build_is_a_clear_error_at_load(fresh_service):
     from bot.service import StudyService
 
