@@ -133,10 +133,17 @@ def breakdown_pass(service, questions: list[str], cold: bool):
         vectors = []
         for question in questions:
             spent: list[float] = []
+            bound = service.sentence_vectors.for_build(retriever.index.sentences)
 
             def embed(sentences):
                 with common.timed(spent):
-                    return service.sentence_vectors.for_build(retriever.index.sentences)(sentences)
+                    return bound(sentences)
+
+            # What answering reads of it as the bot asks: the vectors held at no cost, and how
+            # many it may embed (fewer before a build's sentence vectors are stored).
+            embed.kept = bound.kept
+            if hasattr(bound, "embeds_at_most"):
+                embed.embeds_at_most = bound.embeds_at_most
 
             cached = service.sentence_vectors.in_memory
             wall, cpu = [time.perf_counter()], [time.process_time()]
