@@ -9,7 +9,7 @@ import pytest
 
 from bot.core import nlp
 from bot.core.quiz.gen_lexicon import CAUSE
-from bot.core.quiz.gen_purpose import purpose_question
+from bot.core.quiz.gen_purpose import opened_question, purpose_question
 from bot.core.quiz.generator import MAX_SAME_ACTOR, MAX_SAME_ANSWER, _Candidates, _shape_bank
 from bot.core.quiz.items import MULTIPLE_CHOICE, QuizItem, QuizSource
 
@@ -106,3 +106,30 @@ def test_a_reason_after_as_or_since_is_asked_as_why(sentence, prompt, answer):
 def test_no_reason_card_where_as_is_no_reason(sentence):
     from bot.core.quiz.gen_purpose import reason_question
     assert reason_question(parse(sentence)) is None
+
+
+@pytest.mark.parametrize("sentence, prompt, answer", [
+    ("In the valley, the weavers abandoned their looms because the new mills paid twice as much.",
+     "In the valley, why did the weavers abandon their looms?", "Because the new mills paid twice as much."),
+    ("In the winter of 1790, the miller built a second wheel to grind more flour for the town.",
+     "In the winter of 1790, why did the miller build a second wheel?", "To grind more flour for the town."),
+    ("In 1812 the copper mine closed because the lower galleries flooded.",  # no comma, but a year ends it
+     "In 1812, why did the copper mine close?", "Because the lower galleries flooded."),
+    ("Usually copper is the metal of choice due to its low cost and its softness.",  # a bare adverb: left out
+     "Why is copper the metal of choice?", "Due to its low cost and its softness."),
+])
+def test_a_reason_behind_an_opening_phrase_is_asked_with_the_phrase(sentence, prompt, answer):
+    question = opened_question(parse(sentence))
+    assert question is not None and question.asks == "cause"
+    assert (question.prompt, question.answer) == (prompt, answer)
+
+
+@pytest.mark.parametrize("sentence", [
+    "When the war ended, the weavers moved north because the mills closed.",  # a clause: its own setting
+    "In his reign, the weavers moved north because the mills closed.",  # a setting told before
+    "At that time, the weavers moved north because the mills closed.",
+    "In the valley the weavers moved north because the mills closed.",  # no comma, no year: where does it end?
+    "The weavers moved north because the mills closed.",  # nothing in front: why_question's own
+])
+def test_no_opened_card_without_a_setting_that_stands(sentence):
+    assert opened_question(parse(sentence)) is None

@@ -15,6 +15,8 @@ orders to the Home Army to try") or has its own subject ("for someone to be prot
 
 from __future__ import annotations
 
+import re
+
 from bot.core.quiz.gen_questions import Question, why_question
 
 # Verbs whose object is followed by what it is made, let or told to do: a "to" after them completes
@@ -133,3 +135,50 @@ def reason_question(doc) -> Question | None:
         reason = question.answer.split(" ", 1)[1] if " " in question.answer else ""
         return Question(question.prompt, f"Because {reason}", "cause") if reason else None
     return None
+
+
+# --- a reason or purpose behind an opening phrase ----------------------------------------------------
+
+_YEAR = re.compile(r"\b(1\d{3}|20\d{2})s?\b")
+_OPENER_DEPS = frozenset({"prep", "advmod", "npadvmod"})
+
+
+def opened_question(doc) -> Question | None:
+    """A why-card of a sentence that opens with a phrase of place, time or circumstance before its
+    subject ("In Afghanistan, the mujahideen's victory ... did not lead to justice because ..."), which
+    why_question refuses (it turns a sentence whose subject opens it). The rest of the sentence is asked
+    as why_question, purpose_question or reason_question ask it, with the phrase in front, where it
+    keeps the setting the judges asked for ("In Afghanistan, why did ...?"). A one-word adverb is left
+    out ("Normally water is the fluid of choice due to ..." -> "Why is water the fluid of choice?"); a
+    phrase not closed by a comma is taken only when it holds a year (where it ends is sure then: "In
+    1281 the second invasion failed because ..."). Not a clause ("When X, ..."): its own subject and
+    verb would need their own setting."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.left_edge.i == 0:
+        return None
+    start = subject.left_edge.i
+    comma = doc[start - 1].text == ","
+    opening = doc[:start - 1] if comma else doc[:start]
+    if not len(opening) or any(t.text in {",", ";", ":", "(", ")", "\"", "“", "”"} for t in opening):
+        return None  # two openers, or an aside: where the setting ends is not sure
+    phrases = [c for c in root.children if c.i < start and c.dep_ in _OPENER_DEPS]
+    covered = {t.i for c in phrases for t in c.subtree}
+    if any(t.i not in covered for t in opening):
+        return None  # the opening holds a clause or something else than phrases of the main verb
+    if any(t.tag_ in {"PRP", "PRP$"} or t.lower_ in {"this", "that", "these", "those"} for t in opening):
+        return None  # "In his reign", "At that time": a setting told before
+    adverb = len(opening) == 1 and opening[0].pos_ == "ADV"
+    if not comma and not adverb and not _YEAR.search(opening.text):
+        return None
+    rest = doc[start:].as_doc()
+    question = why_question(rest) or purpose_question(rest) or reason_question(rest)
+    if question is None:
+        return None
+    if adverb:
+        return question  # "Normally", "However": no setting to keep
+    setting = opening.text
+    prompt = f"{setting}, {question.prompt[:1].lower()}{question.prompt[1:]}"
+    return Question(prompt, question.answer, question.asks)

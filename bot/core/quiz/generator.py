@@ -42,7 +42,7 @@ from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
                                               fronted_cause_question, lacks_setting)
 from bot.core.quiz.gen_concept_lists import list_question
-from bot.core.quiz.gen_purpose import purpose_question, reason_question
+from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
 from bot.core.quiz.gen_naming import meaning_question, naming_question
 from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
@@ -448,7 +448,7 @@ class _Generator:
             # "What led to X?" is not asked: judged circular or vacuous every time in round 3 (the
             # answer repeats the effect's words, or is the course's subject).
             items.append(self._cause_card(s, doc, why_question(doc) or fronted_cause_question(doc) or purpose_question(doc)
-                                    or reason_question(doc)))
+                                    or reason_question(doc) or opened_question(doc)))
             # Who did what, and what they did: the actor or the object is the answer.
             common = self.lexicon.lowercase_words.__contains__
             for question in (who_question(doc, self._is_term, common), object_question(doc, self._is_term)):
@@ -561,7 +561,7 @@ class _Generator:
         else:
             cards = [self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION)]
         cards.append(self._cause_card(s, doc, why_question(doc) or fronted_cause_question(doc) or purpose_question(doc)
-                                    or reason_question(doc)))
+                                    or reason_question(doc) or opened_question(doc)))
         if s.standalone:
             cards.append(self._naming_card(s, doc))
         return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
@@ -743,7 +743,8 @@ class _Generator:
             return None
         if adds_to_previous(s.quote) or bare_purpose(question.answer):
             return None  # one more reason of a passage's reasoning, or a purpose most rules have (round 11)
-        names = re.findall(r"(?<!^)(?<![.?!] )\b([A-Z][a-z]+(?: [A-Z][a-z]+)*)", question.prompt[4:])
+        # Every name after the first word ("Why", or the first of a setting kept in front: "In Afghanistan, why ...").
+        names = re.findall(r"(?<!^)(?<![.?!] )\b([A-Z][a-z]+(?: [A-Z][a-z]+)*)", " " + question.prompt.split(" ", 1)[-1])
         if not all(self._met_often(name) for name in names):
             return None
         return self._question_card(s, question, CAUSE)
