@@ -40,6 +40,7 @@ def test_an_abbreviation_used_again_only_where_it_is_spelt_out_gets_no_card():
     ("The Tarn Gauge is the essential foundation of the river survey.", True),
     ("The Tarn Gauge is a version of the float gauge which records the level every hour.", False),
     ("The Tarn Gauge is a gauge of the river authority with a float and a drum.", False),
+    ("A transect is the shortest possible line of a reef survey.", False),  # the superlative sets it apart
 ])
 def test_a_thing_placed_only_by_what_it_belongs_to_or_came_from_is_no_answer(sentence, thin):
     doc = nlp.parse_line(sentence)

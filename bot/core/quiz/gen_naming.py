@@ -167,6 +167,8 @@ def _clause_end(doc, start: int, end: int) -> int:
         elif depth or t.i == start:
             continue
         elif t.text in _CLAUSE_END - {",", "("}:
+            if t.text == "-" and not doc[t.i - 1].whitespace_ and not t.whitespace_:
+                continue  # "non-ASCII", "floating-point": a hyphen inside a word, not a dash
             return t.i
         elif t.text == ",":
             after = doc[t.i + 1] if t.i + 1 < len(doc) else None

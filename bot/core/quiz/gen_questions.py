@@ -222,6 +222,8 @@ def relation_only(head) -> bool:
     people: "a chief of the Mingo" is who a person was."""
     if head.ent_type_:
         return False
+    if any(t.tag_ in {"JJS", "RBS"} for t in head.subtree if t.i < head.i):
+        return False  # "the smallest possible component of a text": the superlative says how it differs
     ofs = [c for c in head.children if c.dep_ == "prep"]
     if len(ofs) != 1 or ofs[0].lower_ != "of":
         return False

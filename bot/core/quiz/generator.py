@@ -44,6 +44,8 @@ from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, ca
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
 from bot.core.quiz.gen_naming import meaning_question, naming_question
+from bot.core.quiz.gen_clauses import clause_card
+from bot.core.quiz.gen_function import function_question
 from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
 from bot.core.quiz.gen_term_cloze import TermKin
@@ -211,6 +213,7 @@ class _Generator:
         self.events: list[_Event] = []  # dated events met so far, in the notes' order
         self.sequenced: list[_Event] = []  # those that went into sequence items
         self.asked_names: set[str] = set()  # "Who was X?" cards made so far: one a name
+        self.asked_clauses: set[tuple[str, ...]] = set()  # numbered clauses asked (gen_clauses): one card each
         # Names the notes write as code somewhere ("ExceptionGroup(...)", "repr(x)"): in prose they are
         # still code ("The builtin ExceptionGroup wraps ..."), which no stem or option shows (issue 8).
         self.code_words = {w for c in notes for w in _CALLED.findall(c.text)}
@@ -261,6 +264,8 @@ class _Generator:
         found: dict[str, _Candidates] = {}
         for card in self._flashcards(chunk):
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
+        for card in self._clause_cards(chunk):  # "According to <rules>, what does “<clause>” require?" (gen_clauses)
+            found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for s, items in self._match_items(chunk):  # gen_concept: "Which of these was <X's description>?"
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.extend(items)
         for s, items in self._apposition_items(chunk):  # "Who was X?" of "X, <what X is>, ..."
@@ -280,6 +285,25 @@ class _Generator:
             entry.items = sorted((i for i in entry.items if i.quality >= QUALITY_CUTOFF and not self.shows_code(i)),
                                  key=lambda i: -i.quality)
         return [entry for entry in found.values() if entry.items]
+
+    def _clause_cards(self, chunk: Chunk) -> list[_Candidates]:
+        """What a numbered clause of a charter or licence requires, allows or promises (gen_clauses),
+        asked once, from the chunk that opens the clause."""
+        if is_practice_section(chunk.heading_path) or chunk.heading_path in self.asked_clauses:
+            return []
+        quoted = [(quote, readable_text(quote)) for quote, _ in chunk_sentences(chunk)]
+        quoted = [(quote, text) for quote, text in quoted if text]
+        if not quoted:
+            return []
+        self.asked_clauses.add(chunk.heading_path)
+        doc = self.docs.get(quoted[0][1])
+        card = clause_card(chunk.heading_path, [text for _, text in quoted], doc,
+                           self.titles.get(chunk.document, "")) if doc is not None else None
+        if card is None:
+            return []
+        s = Sentence(quoted[0][1], chunk, 0, False, quote=quoted[0][0])
+        item = self._item(FLASHCARD, card.prompt, card.answer, s, DEFINITION, CARD_QUALITY, explanation=_from_notes(s))
+        return [_Candidates(s.quote, chunk.document, [item])]
 
     def _match_items(self, chunk: Chunk) -> list[tuple[Sentence, list[QuizItem]]]:
         """Match questions of every sentence of the chunk that describes a thing. Only the description
@@ -441,6 +465,7 @@ class _Generator:
         if s.standalone:
             items.append(self._naming_card(s, doc))  # "What are ... called?", "What does X refer to?" (gen_naming)
             items.extend(self._howto_cards(s, doc))  # "How may X ...?", "What is X useful for?", "the two kinds" (gen_howto)
+            items.append(self._function_card(s, doc))  # "What does connection-oriented transmission require?" (gen_function)
             named = term_question(doc, self.central_terms, visible)  # "Which of these <what the term does>?"
             if named and not self._is_title(named.answer, s.chunk):  # "steam engines" in notes on the steam engine
                 items.append(self._item(MULTIPLE_CHOICE, self._prompt(s, named.prompt), named.answer, s, named.tests,
@@ -581,6 +606,22 @@ class _Generator:
                 continue
             cards.append(self._question_card(s, question, tests))
         return cards
+
+    def _function_card(self, s: Sentence, doc) -> QuizItem | None:
+        """What a thing of the notes does (gen_function), only of a thing the notes return to: its phrase
+        is a term of theirs or met in several passages, or its head noun is one they use all through
+        ("the sole argument to raise": "argument"); not "the opening pages" of a book met once."""
+        question = function_question(doc)
+        if question is None:
+            return None
+        found = re.match(r"^What \w+ (.+) \w+\?$", question.prompt)
+        subject = found.group(1) if found else ""
+        head = subject.split()[-1].lower() if subject else ""
+        if not subject or not (self._is_term(subject) or self._met_often(subject)
+                               or self.lexicon.term_counts[head] >= FAMILIAR_TERM_COUNT
+                               or self.lexicon.term_counts[head.rstrip("s")] >= FAMILIAR_TERM_COUNT):
+            return None
+        return self._question_card(s, question, DEFINITION)
 
     def _naming_card(self, s: Sentence, doc) -> QuizItem | None:
         """What the notes call a thing ("What are errors detected during execution called?") or what

@@ -1,0 +1,98 @@
+"""Cards on what a numbered clause of a charter, licence or set of rules says: under a heading
+"3. Derived Works" whose first sentence is a rule ("The license must allow modifications and derived
+works ..."), "According to the Debian Free Software Guidelines, what does “Derived Works” require?",
+answered with the clause's words.
+
+Charters, licences and constitutions state their content as numbered clauses, each named by its
+heading and opening with what it requires, allows or promises; no other template asks them ("We
+will ...", "The license must ..." lean on the document for their subject: issue 8, a social contract
+gave no item). What a clause says is what a teacher of such a text asks. Only a clause whose opening
+sentence is a rule: its main verb under "must", "shall" or "may" (required, forbidden or allowed), or
+a promise in the first person ("we will"); a numbered section of a textbook ("3.2 Heat") states
+facts, not rules, and is not asked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|§\s*\d+)\s+(?P<name>[^\d\s].*?)\.?\s*$")
+MAX_ANSWER_WORDS = 45  # the clause's sentences shown as the answer, as long as a student can recall
+MIN_NAME_WORDS = 2  # "Definitions" names no rule
+
+
+@dataclass(frozen=True)
+class ClauseCard:
+    prompt: str
+    answer: str
+    quote: str  # the clause's opening sentence, the item's source
+
+
+def clause_name(heading: str) -> str:
+    """The clause's name without its number ("3. Derived Works" -> "Derived Works"), "" when the
+    heading is not numbered."""
+    found = _NUMBERED.match(heading)
+    return found.group("name").strip() if found else ""
+
+
+def rule_verb(doc) -> str:
+    """What the sentence's main verb says of its subject, as the card asks it: "require" (must,
+    shall, must not, may not), "allow" (may), "promise" (we will); "" when it is no rule."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"}:
+        return ""
+    modal = next((c for c in root.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if modal is None or subject is None or subject.i > root.i:
+        return ""
+    if subject.tag_ in {"PRP"} and subject.lower_ not in {"we", "you"}:
+        return ""  # "It may not ...": a clause told before
+    negated = any(c.dep_ == "neg" for c in root.children)
+    word = modal.lower_
+    if word in {"must", "shall"} or word == "may" and negated:
+        return "require"
+    if word == "may":
+        return "allow"
+    if word == "will" and subject.lower_ == "we":
+        return "promise"
+    return ""
+
+
+def clause_card(heading_path: tuple[str, ...], sentences: list[str], first_doc, title: str = "") -> ClauseCard | None:
+    """The card of a numbered clause (the last heading of `heading_path`), whose body's sentences are
+    `sentences` (the first parsed as `first_doc`); None when it is no rule."""
+    if not heading_path or not sentences:
+        return None
+    name = clause_name(heading_path[-1])
+    if len(name.split()) < MIN_NAME_WORDS or re.search(r"[\"“”]", name):
+        return None
+    verb = rule_verb(first_doc)
+    if not verb:
+        return None
+    parent = heading_path[-2] if len(heading_path) > 1 else title
+    setting = _setting(parent)
+    answer_sentences = [sentences[0]]
+    for sentence in sentences[1:]:
+        if len(" ".join([*answer_sentences, sentence]).split()) > MAX_ANSWER_WORDS:
+            break
+        answer_sentences.append(sentence)
+    answer = " ".join(answer_sentences)
+    if len(sentences[0].split()) > MAX_ANSWER_WORDS or answer.rstrip().endswith(":"):
+        return None  # a list follows, or the rule is too long to recall
+    where = f"According to {setting}, what" if setting else "According to the notes, what"
+    return ClauseCard(f"{where} does “{name}” {verb}?", answer, sentences[0])
+
+
+def _setting(parent: str) -> str:
+    """The document or part the clauses belong to, as it reads inside a question: "The Debian Free
+    Software Guidelines (DFSG)" -> "the Debian Free Software Guidelines (DFSG)", "Social Contract with ..."
+    -> "the Social Contract with ..." (a document's name, read with its article); "" when it is no name
+    (numbered itself, in capitals only: "TERMS AND CONDITIONS", or a pronoun's: "Our commitments")."""
+    parent = re.sub(r"[\"“”]", "", parent or "").strip()
+    if not parent or clause_name(parent) or parent.isupper() or not re.search(r"[A-Z]", parent) \
+            or re.match(r"^(?:our|my|your|their|its|his|her)\b", parent, re.IGNORECASE):
+        return ""
+    if parent.startswith("The "):
+        return "the" + parent[3:]
+    return parent if re.match(r"^(?:the|a|an)\b|^\S+'s?\b", parent, re.IGNORECASE) else f"the {parent}"

@@ -1,0 +1,89 @@
+"""Cards on what a thing of the notes does, as technical prose states it in the present tense:
+"Connection-oriented transmission requires a setup phase in each involved node ..." is asked "What
+does connection-oriented transmission require?", answered "A setup phase in each involved node ...";
+"Derived classes may override methods of their base classes." is asked "What may derived classes
+override?".
+
+Manuals, HOWTOs and technical articles teach what each part does far more than what happened when
+(issue 8: such notes give few items; RESULTS 8.27). Only a general statement: a present-tense or
+modal verb that says what a thing does (a closed list of English verbs of function: "requires",
+"provides", "indicates", "contains" ...; not "plays", "takes", "puts", whose object is half an idiom),
+a subject that is a term of the notes (a common noun, not a name: a person's or a body's deeds are
+gen_actors' and gen_questions' who-did-what), and an object that ends the sentence (nothing after it
+to cut: "name their own exceptions by creating ...").
+"""
+
+from __future__ import annotations
+
+from bot.core.quiz.gen_naming import _lower_first, _opening_subject, _phrase, _shares_head
+from bot.core.quiz.gen_questions import Question
+
+# What a thing does, said of it in general: English verbs whose object is what the card asks.
+FUNCTION_VERBS = frozenset({"provide", "require", "include", "contain", "indicate", "show", "specify", "define",
+                            "return", "represent", "describe", "store", "support", "override", "accept", "produce",
+                            "generate", "convert", "determine", "hold", "record", "raise", "wrap", "implement",
+                            "handle", "measure", "control", "govern", "comprise", "prevent", "protect", "permit",
+                            "forbid", "prohibit", "guarantee", "identify", "list", "replace", "create", "encode",
+                            "decode", "display", "print", "check", "detect", "limit", "restrict", "regulate"})
+_MODALS = frozenset({"can", "may", "must", "should", "will", "shall"})
+# Heads that name no thing of their own: "examples include ...", "represent examples of ...".
+_VAGUE = frozenset({"example", "instance", "kind", "type", "sort", "number", "lot", "variety", "part", "thing", "one",
+                    "way", "case", "fact", "musician", "building", "people", "person"})
+
+
+_WHEN = frozenset({"before", "after", "until", "when", "whenever", "once"})
+
+
+def _completes(child) -> bool:
+    """A phrase after the object that belongs to the answer: where or when ("after the exception
+    name", "before any packet is transferred"), or a purpose ("to establish the parameters of
+    communication"); not a means ("by ...") nor a reason or a condition ("because", "if")."""
+    if child.dep_ == "prep":
+        return child.lower_ != "by"
+    return child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" or c.dep_ == "mark" and c.lower_ in _WHEN
+                                         for c in child.children)
+
+
+def function_question(doc) -> Question | None:
+    """"What does/do/may <subject> <verb>?" of "<subject> <verb>s <object>." in the present tense or
+    after one modal, the object (to the sentence's end) the answer; None when the sentence is not of
+    that form."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or root.lemma_.lower() not in FUNCTION_VERBS:
+        return None
+    before = [c for c in root.children if c.dep_ in {"aux", "auxpass", "neg"}]
+    modal = [c for c in before if c.tag_ == "MD"]
+    if any(c.dep_ != "aux" or c.tag_ != "MD" or c.lower_ not in _MODALS for c in before) or len(modal) > 1:
+        return None  # a passive, a negation, "has defined": not what the thing does in general
+    if not (root.tag_ in {"VBZ", "VBP"} and not modal or root.tag_ == "VB" and modal):
+        return None
+    if any(c.dep_ in {"prt", "dative", "xcomp", "ccomp", "oprd", "conj"} for c in root.children):
+        return None  # "put their name forward", "enable the Parliament to scrutinise", a second verb
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+    if subject is None or obj is None or obj.i < root.i or obj.left_edge.i != root.i + 1:
+        return None
+    first_verb = min([root.i, *(c.i for c in before)])
+    span = _opening_subject(doc, subject, doc[first_verb])
+    if span is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
+        return None  # a name's deed: who-did-what asks it
+    for c in root.children:
+        if c.i > obj.right_edge.i and not c.is_punct and not _completes(c):
+            return None  # "... by creating a new exception class": a means follows the object
+    if obj.lemma_.lower() in _VAGUE or subject.lemma_.lower() in _VAGUE:
+        return None  # "Famous musicians include ...", "Buildings represent examples of ...": no function
+    if sum(t.pos_ == "PROPN" for t in obj.subtree) * 2 > len([t for t in obj.subtree if not t.is_punct]):
+        return None  # a list of names: examples, not what the thing does
+    if doc[obj.left_edge.i].tag_ in {"PRP", "PRP$"} or obj.tag_ in {"PRP"}:
+        return None  # "their own exceptions", "it"
+    answer = _phrase(doc, obj, to_end=True)
+    if not answer or len(answer.split()) < 2:
+        return None
+    described = _lower_first(span)
+    if _shares_head(described, answer):
+        return None
+    if modal:
+        prompt = f"What {modal[0].lower_} {described} {root.lower_}?"
+    else:
+        prompt = f"What {'does' if root.tag_ == 'VBZ' else 'do'} {described} {root.lemma_.lower()}?"
+    return Question(prompt, f"{answer[:1].upper()}{answer[1:]}.", "function")
