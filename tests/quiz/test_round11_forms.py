@@ -61,8 +61,12 @@ def test_a_naming_card_keeps_the_condition_the_name_holds_under():
     question = naming_question(doc)
     assert question is not None and question.prompt == "What is a kettle called when its base can be left on the counter?"
     assert question.answer == "Cordless."
-    doc = nlp.parse_lines(["A kettle with a spout on each side is called a twin-spout kettle."])[0]
-    assert naming_question(doc).prompt == "What is a kettle with a spout on each side called?"
+    # A name under no condition keeps its plain question (an answer naming "kettle" again would be
+    # refused for giving itself away: gen_naming._shares_head).
+    doc = nlp.parse_lines(["A kettle with a spout on each side is called a samovar."])[0]
+    question = naming_question(doc)
+    assert question is not None and question.prompt == "What is a kettle with a spout on each side called?"
+    assert question.answer == "A samovar."
 
 
 # --- term options of one head noun the answer lacks ------------------------------------------------
