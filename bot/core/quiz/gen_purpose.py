@@ -36,6 +36,12 @@ _CONTENT_NOUNS = frozenset({"goal", "aim", "target", "plan", "policy", "effort",
                             "need", "desire", "wish", "mission", "task", "duty", "promise", "campaign", "programme",
                             "program", "scheme", "measure", "step", "law", "act", "bill", "resolution", "request"})
 _MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
+# Verbs of providing: a "to" right after their object says what the object is for ("The gc module
+# provides functions to perform a garbage collection"), not why the subject acts; the small model
+# reads it as a purpose of the verb all the same (held-out round 12: "Why does the gc module provide
+# functions?", dropped). English grammar, not a course's words.
+_PROVIDING_VERBS = frozenset({"provide", "offer", "supply", "include", "contain", "expose", "feature", "ship",
+                              "export"})
 
 
 def purpose_question(doc) -> Question | None:
@@ -55,6 +61,8 @@ def purpose_question(doc) -> Question | None:
     obj = next((c for c in root.children if c.dep_ == "dobj"), None)
     if obj is not None and obj.lemma_.lower() in _CONTENT_NOUNS:
         return None  # "set ambitious goals to modernise China's industry": what the goals were, not why (round 10a)
+    if obj is not None and root.lemma_.lower() in _PROVIDING_VERBS:
+        return None  # "provides functions to perform ...": what the functions do, not why it provides them
     for clause in root.children:
         if clause.dep_ != "advcl" or clause.i < root.i:
             continue
