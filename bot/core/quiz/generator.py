@@ -197,6 +197,14 @@ class _Candidates:
     items: list[QuizItem] = field(default_factory=list)
 
 
+def _cause_question(doc):
+    """The why-card's question of a sentence, by the first template that reads it: a cause marker, a
+    cause put first, a bare "to" purpose, a reason with "as"/"since", or any of these behind an
+    opening phrase."""
+    return (why_question(doc) or fronted_cause_question(doc) or purpose_question(doc) or reason_question(doc)
+            or opened_question(doc))
+
+
 class _Generator:
     def __init__(self, notes: list[Chunk]) -> None:
         headings = dict.fromkeys(h for c in notes for h in c.heading_path)
@@ -472,8 +480,7 @@ class _Generator:
                                         named.quality, options=named.options, explanation=_from_notes(s)))
             # "What led to X?" is not asked: judged circular or vacuous every time in round 3 (the
             # answer repeats the effect's words, or is the course's subject).
-            items.append(self._cause_card(s, doc, why_question(doc) or fronted_cause_question(doc) or purpose_question(doc)
-                                    or reason_question(doc) or opened_question(doc)))
+            items.append(self._cause_card(s, doc, _cause_question(doc)))
             # Who did what, and what they did: the actor or the object is the answer.
             common = self.lexicon.lowercase_words.__contains__
             for question in (who_question(doc, self._is_term, common), object_question(doc, self._is_term)):
@@ -585,8 +592,7 @@ class _Generator:
             cards = [self._definition_card(s, definition, doc)]
         else:
             cards = [self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION)]
-        cards.append(self._cause_card(s, doc, why_question(doc) or fronted_cause_question(doc) or purpose_question(doc)
-                                    or reason_question(doc) or opened_question(doc)))
+        cards.append(self._cause_card(s, doc, _cause_question(doc)))
         if s.standalone:
             cards.append(self._naming_card(s, doc))
         return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
