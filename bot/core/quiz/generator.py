@@ -44,7 +44,9 @@ from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, ca
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
 from bot.core.quiz.gen_naming import meaning_question, naming_question
-from bot.core.quiz.gen_clauses import clause_card
+from bot.core.quiz.gen_clauses import _setting, clause_card
+from bot.core.quiz.gen_defined import defined_term_question, definitions_by_document, document_name, with_head
+from bot.core.quiz.gen_faq import faq_card, faq_question
 from bot.core.quiz.gen_function import function_question
 from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
@@ -75,7 +77,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 42
+GENERATOR_VERSION = 43
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -84,6 +86,9 @@ CARD_QUALITY = 0.83
 # "Who decided ...?", "What did X patent?": judged in round 4, 5 kept of 40 (the answer named by the
 # question's own "Which X", stems copied ungrammatically, several actors possible), so under the cut-off.
 ACTOR_CARD_QUALITY = 0.6
+# A FAQ's own question on a sentence another card also asks gives way to it: the notes' heading is
+# written for a reader browsing ("What is a Virtual Package?"), the card's question out of the sentence.
+FAQ_CARD_QUALITY = CARD_QUALITY - 0.01
 ACTOR = "actor"  # what a who-did-what card tests: a person or body matched to what it did
 # The short form is used in this many paragraphs of the notes (the one spelling it out counts): a term
 # the course returns to. MPLS and EEC, spelt out and used once more in the next sentence only, were
@@ -222,6 +227,7 @@ class _Generator:
         self.sequenced: list[_Event] = []  # those that went into sequence items
         self.asked_names: set[str] = set()  # "Who was X?" cards made so far: one a name
         self.asked_clauses: set[tuple[str, ...]] = set()  # numbered clauses asked (gen_clauses): one card each
+        self.asked_faq: set[tuple[str, tuple[str, ...]]] = set()  # FAQ headings asked (gen_faq): from their first chunk
         # Names the notes write as code somewhere ("ExceptionGroup(...)", "repr(x)"): in prose they are
         # still code ("The builtin ExceptionGroup wraps ..."), which no stem or option shows (issue 8).
         self.code_words = {w for c in notes for w in _CALLED.findall(c.text)}
@@ -241,6 +247,11 @@ class _Generator:
                 for abbreviation in abbreviations_in(line):
                     self.first_abbreviation.setdefault(abbreviation.short, chunk.id)
         self.docs = dict(zip(lines, nlp.parse_lines(lines)))
+        # Quoted terms a licence defines, with their definitions' head nouns (gen_defined).
+        self.definitions = {document: [(with_head(d, self.docs[readable_text(q)]) if readable_text(q) in self.docs
+                                        else d, q) for d, q in found]
+                            for document, found in definitions_by_document(notes).items()}
+        self.document_names = {d: document_name(notes, d) for d in self.definitions}
         for doc in self.docs.values():
             self.lexicon.add_doc(doc)
         self.contexts = NameContexts(self.docs.values())
@@ -273,6 +284,10 @@ class _Generator:
         for card in self._flashcards(chunk):
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for card in self._clause_cards(chunk):  # "According to <rules>, what does “<clause>” require?" (gen_clauses)
+            found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
+        for card in self._defined_term_items(chunk):  # "In the Apache License, which term means “...”?" (gen_defined)
+            found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
+        for card in self._faq_cards(chunk):  # a FAQ's own question, answered by its first sentence (gen_faq)
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for s, items in self._match_items(chunk):  # gen_concept: "Which of these was <X's description>?"
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.extend(items)
@@ -312,6 +327,55 @@ class _Generator:
         s = Sentence(quoted[0][1], chunk, 0, False, quote=quoted[0][0])
         item = self._item(FLASHCARD, card.prompt, card.answer, s, DEFINITION, CARD_QUALITY, explanation=_from_notes(s))
         return [_Candidates(s.quote, chunk.document, [item])]
+
+    def _defined_term_items(self, chunk: Chunk) -> list[_Candidates]:
+        """Which term a definition of the document defines, the other terms it defines as options (gen_defined)."""
+        known = self.definitions.get(chunk.document, [])
+        quotes = {quote for quote, _ in chunk_sentences(chunk)}
+        found = []
+        for i, (definition, quote) in enumerate(known):
+            if quote not in quotes:
+                continue
+            others = [d for d, _ in known[i + 1:] + known[:i]]
+            name = self.titles.get(chunk.document) or self.document_names.get(chunk.document, "")
+            question = defined_term_question(definition, others, _setting(name), name,
+                                             lambda o: _rng("defined", quote, o).random())
+            if question is None:
+                continue
+            s = Sentence(readable_text(quote) or quote, chunk, 0, False, quote=quote)
+            found.append(_Candidates(quote, chunk.document, [
+                self._item(MULTIPLE_CHOICE, question.prompt, question.answer, s, DEFINITION, CARD_QUALITY,
+                           options=question.options, explanation=_from_notes(s))]))
+        return found
+
+    def _faq_cards(self, chunk: Chunk) -> list[_Candidates]:
+        """A FAQ's question (its heading, or a line of its own) answered by the sentence after it (gen_faq)."""
+        if is_practice_section(chunk.heading_path):
+            return []
+        asked = []  # (question, quote of the sentence after it)
+        sentences = chunk_sentences(chunk)
+        heading = faq_question(chunk.heading_path[-1]) if chunk.heading_path else ""
+        if heading and (chunk.document, chunk.heading_path) not in self.asked_faq and sentences:
+            self.asked_faq.add((chunk.document, chunk.heading_path))
+            asked.append((heading, sentences[0][0]))
+        lines = chunk.text.splitlines()
+        for line, after in zip(lines, lines[1:]):
+            question = faq_question(line)
+            following = split_sentences(after)
+            if question and following:
+                asked.append((question, following[0]))
+        found = []
+        for (question, quote), question_doc in zip(asked, nlp.parse_lines([q for q, _ in asked]) if asked else []):
+            text = readable_text(quote)
+            doc = self.docs.get(text) if text else None
+            card = faq_card(question, question_doc, text, doc) if doc is not None else None
+            if card is None:
+                continue
+            s = Sentence(text, chunk, 0, False, quote=quote)
+            tests = CAUSE if question.lower().startswith("why") else DEFINITION
+            found.append(_Candidates(quote, chunk.document, [
+                self._item(FLASHCARD, card.prompt, card.answer, s, tests, FAQ_CARD_QUALITY, explanation=_from_notes(s))]))
+        return found
 
     def _match_items(self, chunk: Chunk) -> list[tuple[Sentence, list[QuizItem]]]:
         """Match questions of every sentence of the chunk that describes a thing. Only the description

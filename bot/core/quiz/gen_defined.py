@@ -1,0 +1,155 @@
+"""Which defined term a licence or a set of rules means by a definition: of ""Licensor" shall mean the
+copyright owner or entity authorized by the copyright owner that is granting the License." the item
+"In the Apache License, which term means “the copyright owner or entity authorized by the copyright
+owner that is granting the License”?", with the other terms the same document defines as options
+("Contributor", "Legal Entity", "Derivative Works").
+
+Licences, charters and contracts open with a list of definitions (""X" shall mean ...", "“X” means
+...", "To “X” a work means ...", "“X” refers to ..."), and what each defined term means is the first
+thing a teacher of such a text asks (issue 8: the Apache licence gave no item at all; RESULTS 8.28).
+The wrong options are terms the same document defines, so they are of the answer's kind by the
+document's own say; a verb defined ("To “convey” a work means to ...") is offered among verbs only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.documents import Chunk
+from bot.core.quiz.gen_text import chunk_sentences, is_practice_section, readable_text
+from bot.core.text import split_sentences
+from bot.core.tokens import fold
+
+# ["1.1. "]["To "|"A "|"The "]"Term"[ (or "Terms")][ form| for a User Product| a work] means|shall mean|refers to ...
+_DEFINED = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?P<to>To)\s+|(?:A|An|The)\s+)?[\"“](?P<term>[^\"“”]{1,40})[\"”]"
+    r"(?P<tail>(?:\s+\((?:or|and)\s+[\"“][^\"“”]+[\"”]\))?(?:\s+[\w-]+){0,4}?)"
+    r"\s+(?:shall mean|means|refers to|is defined as)\s+(?P<definition>\S.*)$")
+MIN_DEFINITION_WORDS = 4  # "this document": nothing to recognise
+MAX_DEFINITION_WORDS = 40  # the definition is the stem; longer ones are not read as a question
+MIN_OPTIONS = 3  # the answer and two other defined terms at least: no padding with terms of another kind
+MAX_OPTIONS = 4
+SHARED_PREFIX = 5  # "deriv-ed" / "deriv-ative", "contr-ibutes" / "contr-ibutor": one word's family
+# What a definition's head noun names, in general English: a party to the text ("an individual or Legal
+# Entity ...", "the copyright owner ...") is offered among parties, a thing ("any form ...", "a work
+# ...") among things: "You" is no plausible name for "a work that combines Covered Software ...".
+PARTY_NOUNS = frozenset({"individual", "person", "people", "entity", "owner", "organization", "organisation",
+                         "party", "holder", "user", "licensee", "licensor", "author", "company", "body", "member",
+                         "recipient", "contributor", "developer", "maintainer", "you", "anyone", "someone"})
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str  # as the document writes it between its quotes: "Licensor", "covered work", "modify"
+    definition: str  # the definition's first sentence after "means", without its closing full stop
+    verbal: bool  # "To “modify” a work means to ...": a verb is defined, offered among verbs only
+    head: str = ""  # the definition's head noun, lower case ("owner", "form", "work"); "" unknown
+
+
+@dataclass(frozen=True)
+class DefinedTermQuestion:
+    prompt: str
+    answer: str
+    options: tuple[str, ...]
+
+
+def definition_of(sentence: str) -> Definition | None:
+    """The defined term and its definition when the sentence opens by defining a quoted term, else None."""
+    found = _DEFINED.match(sentence)
+    if not found:
+        return None
+    tail = found.group("tail").split()
+    if any(w.lower() in {"also", "not", "only", "no", "in", "this", "context"} for w in tail):
+        return None  # "“Copyright” also means ...": a second sense; "in this context": one of several senses
+    definition = split_sentences(found.group("definition"))[0].strip() if found.group("definition") else ""
+    definition = definition.rstrip(".;").strip()
+    words = definition.split()
+    if not MIN_DEFINITION_WORDS <= len(words) <= MAX_DEFINITION_WORDS or definition.endswith(":"):
+        return None  # "means any of the following:", "means this document"
+    term = found.group("term").strip()
+    verbal = bool(found.group("to")) or words[0].lower() == "to"
+    return Definition(term, definition, verbal)
+
+
+def _mentions(text: str, term: str, name: str = "") -> bool:
+    """`term`, or a word sharing its first SHARED_PREFIX letters with a word of it, is written in `text`:
+    "derived from" in a definition of "Derivative Works", "contributes" in one of "Contributor" give
+    the answer away; "Licensor" in a definition marks "Licensor" as not the answer. Words of the
+    document's `name` do not count ("License" of the Apache License is in most of its definitions)."""
+    folded = fold(text)
+    if re.search(rf"(?<!\w){re.escape(fold(term))}(?!\w)", folded):
+        return True
+    own = set(re.findall(r"\w+", fold(name)))
+    prefixes = {w[:SHARED_PREFIX] for w in re.findall(r"\w+", fold(term)) if len(w) >= SHARED_PREFIX}
+    return any(w[:SHARED_PREFIX] in prefixes for w in re.findall(r"\w+", folded)
+               if len(w) >= SHARED_PREFIX and w not in own)
+
+
+def with_head(found: Definition, doc) -> Definition:
+    """`found` with the head noun of its definition, read from the parse `doc` of its sentence: the root
+    of the first noun phrase that starts where the definition does."""
+    start = doc.text.find(found.definition)
+    chunk = next((c for c in doc.noun_chunks if start >= 0 and c.start_char >= start), None) if start >= 0 else None
+    head = chunk.root.lemma_.lower() if chunk is not None and chunk.start_char - start < 12 else ""
+    return Definition(found.term, found.definition, found.verbal, head)
+
+
+def _party(found: Definition) -> bool:
+    return found.head in PARTY_NOUNS
+
+
+def defined_term_question(found: Definition, others: list[Definition], setting: str, title: str,
+                          order_key) -> DefinedTermQuestion | None:
+    """The item on `found`, with options from `others` (the other definitions of its document, in the
+    document's order); `setting` is the document as a question names it ("the Apache License", or "" for
+    "the notes"); `order_key(option)` orders the options (seeded by content). None when the
+    definition names its term, or names the document itself ("refers to version 3 of the GNU General
+    Public License": the term is "This License", the one guess), or too few terms of its kind are left."""
+    if _mentions(found.definition, found.term, title):
+        return None
+    if re.search(r"\bthis document\b", found.definition, re.IGNORECASE) \
+            or title and fold(title) in fold(found.definition):
+        return None
+    wrong = []
+    for other in others:
+        if other.verbal != found.verbal or _party(other) != _party(found) or fold(other.term) == fold(found.term) \
+                or any(fold(other.term) == fold(w) for w in wrong):
+            continue
+        if _mentions(found.definition, other.term, title) or _mentions(other.term, found.term, title) \
+                or _mentions(found.term, other.term, title):
+            continue  # a term the definition uses is plainly not the one it defines; "Contribution" beside "Contributor"
+        wrong.append(other.term)
+    if len(wrong) + 1 < MIN_OPTIONS:
+        return None
+    heads = {o.term: o.head for o in others}
+    wrong = sorted(wrong, key=lambda o: (heads.get(o) != found.head, order_key(o)))[:MAX_OPTIONS - 1]
+    options = tuple(sorted([found.term, *wrong], key=lambda o: order_key("option " + o)))
+    where = f"In {setting}" if setting else "In the notes"
+    kind = "verb" if found.verbal else "term"
+    return DefinedTermQuestion(f"{where}, which {kind} means “{found.definition}”?", found.term, options)
+
+
+def definitions_by_document(notes: list[Chunk]) -> dict[str, list[tuple[Definition, str]]]:
+    """Every definition of the notes with the sentence it is read from, per document in reading order;
+    a term defined twice keeps its first definition (one term, one item)."""
+    found: dict[str, list[tuple[Definition, str]]] = {}
+    for chunk in notes:
+        if is_practice_section(chunk.heading_path):
+            continue
+        for quote, _ in chunk_sentences(chunk):
+            definition = definition_of(readable_text(quote) or "")
+            known = found.setdefault(chunk.document, [])
+            if definition and all(fold(d.term) != fold(definition.term) for d, _ in known):
+                known.append((definition, quote))
+    return found
+
+
+def document_name(notes: list[Chunk], document: str) -> str:
+    """The document's name as its first heading gives it ("Apache License", "Mozilla Public License
+    Version 2.0"), "" when its first chunk has no heading."""
+    first = next((c for c in notes if c.document == document), None)
+    name = first.heading_path[0].strip() if first and first.heading_path else ""
+    if name.isupper():  # "GNU GENERAL PUBLIC LICENSE": the name as prose writes it, short acronyms kept
+        name = " ".join(w if len(w) <= 3 else w.capitalize() for w in name.split())
+    return name

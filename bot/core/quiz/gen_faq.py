@@ -1,0 +1,94 @@
+"""Cards on a FAQ's own questions: a heading or a line "7.5. What is a Debian conffile?" followed by
+"Conffiles is a list of configuration files ... that the package management system will not overwrite
+when the package is upgraded." is asked as written and answered with that first sentence.
+
+FAQs, and HOWTOs written as questions, state the question a teacher would ask in their headings, but
+no template read them (issue 8: a design FAQ of 5,000 words gave three items; RESULTS 8.28). Only when
+the first sentence answers the question alone: it is about what the question asks about (its subject
+is the question's subject: "How are lists implemented?" -> "CPython's lists are really variable-length
+arrays ..."), it gives a reason when the question asks why ("because", "since", "to <purpose>"), and
+it is not a lead-in ("There are several advantages.", "See the next question.", "These files ...",
+"... the following convention:"). A question that leans on what came before ("Why is it so?"), that
+asks about the reader ("How do I ...?", "Which is better for me?") or asks two things is not asked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_QUESTION = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?P<question>(?:What|Why|How|Which|Who|Where|When)\b[^?]*\?)\s*$")
+_SELF = frozenset({"i", "me", "my", "mine", "it", "its", "this", "that", "these", "those", "they", "them", "he",
+                   "she", "him", "her"})
+_LEAD_IN = re.compile(r"\b(?:following|below|above|next question|see|several|various|a few|some)\b|:\s*$",
+                      re.IGNORECASE)
+_REASON_MARKS = frozenset({"because", "since", "as"})
+MIN_ANSWER_WORDS = 6
+MAX_ANSWER_WORDS = 35
+MAX_QUESTION_WORDS = 18
+
+
+@dataclass(frozen=True)
+class FaqCard:
+    prompt: str
+    answer: str
+
+
+def faq_question(line: str) -> str:
+    """The question a heading or line asks, without its number ("7.5. What is a Debian conffile?" ->
+    "What is a Debian conffile?"); "" when it is no wh-question of its own."""
+    found = _QUESTION.match(line)
+    if not found:
+        return ""
+    question = found.group("question").strip()
+    words = re.findall(r"[\w']+", question.lower())
+    if len(words) > MAX_QUESTION_WORDS or any(w in _SELF for w in words) or question.count("?") > 1:
+        return ""
+    return question
+
+
+def _subjects(doc) -> set[str]:
+    """The lemmas (and lower-case words) of the nouns the question or sentence is about: its subject
+    and, after "is", what is asked of ("What is a Debian conffile?": conffile)."""
+    found = set()
+    for token in doc:
+        if token.dep_ in {"nsubj", "nsubjpass", "attr"} and token.pos_ in {"NOUN", "PROPN"} \
+                and token.head.pos_ in {"VERB", "AUX"}:
+            found |= {token.lemma_.lower(), token.lower_, token.lower_.rstrip("s")}
+    return found
+
+
+def _gives_reason(doc) -> bool:
+    """The sentence gives a reason or a purpose of its main clause: "because ...", "since ...", "(in
+    order) to enhance readability"."""
+    for token in doc:
+        if token.dep_ == "mark" and token.lower_ in _REASON_MARKS and token.head.dep_ == "advcl":
+            return True
+        if token.dep_ in {"advcl", "xcomp"} and token.head.dep_ == "ROOT" and token.head.pos_ == "VERB" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+                and (token.dep_ == "advcl" or token.head.tag_ == "VBN"):
+            return True  # "The colon is required primarily to enhance readability": a purpose
+        if token.lower_ in {"due", "so"} and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"to", "that"}:
+            return True  # "due to ...", "so that ..."
+    return False
+
+
+def faq_card(question: str, question_doc, answer: str, answer_doc) -> FaqCard | None:
+    """The card of a FAQ's question answered by `answer` (its first sentence), None when that
+    sentence does not answer it alone."""
+    words = answer.split()
+    if not MIN_ANSWER_WORDS <= len(words) <= MAX_ANSWER_WORDS or _LEAD_IN.search(answer) \
+            or answer.rstrip().endswith(("?", "!")):
+        return None
+    first = answer_doc[0]
+    if first.tag_ in {"PRP", "PRP$", "DT", "EX"} and first.lower_ not in {"a", "an", "the", "each", "every"} \
+            or first.pos_ in {"ADV", "INTJ", "CCONJ"}:
+        return None  # "These files ...", "There are ...", "Well, ...", "More precisely, they ..."
+    asked = _subjects(question_doc)
+    said = {t.lemma_.lower() for t in answer_doc if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"} \
+        | {t.lower_.rstrip("s") for t in answer_doc if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"}
+    if not asked & said:
+        return None  # the sentence is about something else: a lead-in, a setting, a side remark
+    if question.lower().startswith("why") and not _gives_reason(answer_doc):
+        return None
+    return FaqCard(question, answer)
