@@ -15,7 +15,8 @@ from bot.core.documents import Chunk
 from bot.core.lexical import LexicalIndex
 from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import QueryName, QueryTerm, match_share, query_names, query_terms
-from bot.core.question_kind import EXPANSION, EXPLANATION, LIST, LONG_KINDS, REASON, cue_text, expected_kind, gives_a_cause
+from bot.core.question_kind import (EXPANSION, EXPLANATION, LIST, LONG_KINDS, REASON, cue_text, expected_kind, explains,
+                                    gives_a_cause)
 from bot.core.spelling import NotesVocabulary
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
 from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, by_another_name, candidates_from,
@@ -397,7 +398,8 @@ def _with_its_cause(best: Candidate, every: list[Candidate]) -> Candidate:
     Soviets withdrew their advisors."), and always when the event opens as a consequence of what
     went before ("The result was a depreciation of the dollar.")."""
     following = _following(best, every)
-    if (following is not None and gives_a_cause(following.text) and following.text not in best.parts
+    if (following is not None and (gives_a_cause(following.text) or explains(following.text))
+            and following.text not in best.parts
             and not _CONSEQUENCE.match(best.text)):
         return replace(best, parts=(*best.parts, following.text))
     if best.context and best.context not in best.parts:

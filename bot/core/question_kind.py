@@ -148,3 +148,27 @@ def new_names(text: str, question: str) -> list[str]:
 
 def gives_a_cause(text: str) -> bool:
     return bool(_CAUSE.search(text))
+
+
+# A cause told without a cause word, in the sentence after the event a why-question names: what
+# had happened before it ("Ashworth Mill closed in 1921. Cheap yarn from Bombay had taken its
+# markets."), or a state that made it happen ("The ferry stopped running. Motor buses were faster
+# and cheaper.", "Its classrooms could no longer hold the children."). Read in the sentence's
+# main clause only, before any comma or relative pronoun: "The world price, which had peaked ..."
+# and "the oil that each had consumed in 1972" tell no cause. A sentence carrying the story on
+# ("The building was later converted into flats") is no cause, whatever its verbs.
+_PAST_PARTICIPLE = (r"(been|become|\w+ed|\w+en|\w+wn|run|made|lost|left|kept|brought|bought|fought|thought|"
+                    r"sold|told|built|won|begun|come|done|gone|spent|sent|set|cut|put|met|held|led|paid|"
+                    r"said|found|got|grown|shrunk|sunk|struck|hit|dried|dwindled)")
+_EXPLAINS = re.compile(
+    r"^(?!.*\b(later|then|afterwards|subsequently|eventually|thereafter|next|finally)\b)"
+    r"(?:(?!\b(which|that|who|whom|whose|where|when|while|after|before|until)\b)[^,;:()])*?\b("
+    rf"had\s+((not|never|already|long|also|just|largely|mostly)\s+)?{_PAST_PARTICIPLE}|"
+    r"could\s+(not|no\s+longer)|(was|were)\s+unable|no\s+longer|too\s+\w+\s+to|lacked|"
+    r"(was|were|had\s+become)\s+(much\s+|far\s+)?(more\s+\w+|less\s+\w+|(?!never|over|under|either|rather|"
+    r"together|whether|neither|other|further|after|later|hither|thither)\w{2,}er)\b)", re.I)
+
+
+def explains(text: str) -> bool:
+    """Whether a sentence after an event gives its cause without a cause word (`_EXPLAINS`)."""
+    return not gives_a_cause(text) and bool(_EXPLAINS.search(text))

@@ -82,3 +82,63 @@ def test_a_definition_with_is_still_leads_where_the_notes_give_one(default_servi
     # saying what the thing is ("The Great Leap Forward failed primarily due to ..." led before).
     answer = default_service.ask("explain the great leap forward")
     assert answer.sentences[0].startswith("The GLF was"), answer.sentences
+
+
+# A cause told without a cause word (issue 15.3's leftover): what had happened before the event,
+# or a state that made it happen, in the sentence after it; and a story going on, which is none.
+UNWORDED_CAUSES = {
+    "mills.md": """# Textile mills of the Calder valley
+
+## Ashworth Mill
+
+Ashworth Mill opened on the River Calder in 1854 and spun cotton yarn for export. At its height it
+employed four hundred hands. Ashworth Mill closed in 1921. Cheap yarn from the new mills of Bombay had
+taken its export markets. The building was later converted into flats.
+
+## Kessel Dam
+
+Engineers planned the Kessel Dam to store water for the growing town of Hebden in 1908. The Kessel Dam
+project was abandoned in 1911. Surveys had shown that the valley floor was too porous to hold a
+reservoir. The land was sold to a local farmer.
+""",
+    "harbour.md": """# Harbour history
+
+The Lyle ferry ran between Greenock and Dunoon from 1890. The Lyle ferry stopped running in 1936. Motor
+buses on the new coast road were faster and cheaper. Its last master, Angus Reid, later kept the
+harbour light.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def unworded(tmp_path_factory, real_embedder):
+    return indexed_course(tmp_path_factory.mktemp("unworded"), UNWORDED_CAUSES, real_embedder)
+
+
+@pytest.mark.parametrize("question, cause, not_shown", [
+    ("Why did Ashworth Mill close?", "had taken its export markets", "converted into flats"),
+    ("Why was the Kessel Dam project abandoned?", "Surveys had shown", "sold to a local farmer"),
+    ("Why did the Lyle ferry stop running?", "were faster and cheaper", "harbour light"),
+])
+def test_why_shows_the_cause_given_without_a_cause_word(unworded, question, cause, not_shown):
+    answer = unworded.ask(question)
+    assert not answer.abstained, answer.reason
+    assert cause in answer.sentences[0], answer.sentences
+    assert not any(not_shown in s for s in answer.sentences), answer.sentences
+
+
+@pytest.mark.parametrize("sentence, explains", [
+    ("Cheap yarn from the new mills of Bombay had taken its export markets.", True),
+    ("Its two classrooms could no longer hold the children of the new terraces.", True),
+    ("Motor buses on the new coast road were faster and cheaper.", True),
+    ("The valley floor was too porous to hold a reservoir.", True),
+    # the story going on, a relative clause's pluperfect, "had" as "owned": no cause
+    ("The building was later converted into flats.", False),
+    ("The world price, which had peaked in 1974, fell by half.", False),
+    ("Each imported the same amount of oil that it had consumed in 1972.", False),
+    ("The mill had four hundred looms.", False),
+])
+def test_which_sentences_give_a_cause_without_a_cause_word(sentence, explains):
+    from bot.core.question_kind import explains as gives
+
+    assert gives(sentence) is explains
