@@ -47,6 +47,7 @@ from bot.core.quiz.gen_naming import meaning_question, naming_question
 from bot.core.quiz.gen_clauses import _setting, clause_card
 from bot.core.quiz.gen_defined import defined_term_question, definitions_by_document, document_name, with_head
 from bot.core.quiz.gen_faq import faq_card, faq_question
+from bot.core.quiz.gen_precision import a_person, remark_not_definition, rules_left_out, unanchored_subject
 from bot.core.quiz.gen_function import function_question
 from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
@@ -77,7 +78,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 43
+GENERATOR_VERSION = 44
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -255,6 +256,7 @@ class _Generator:
         for doc in self.docs.values():
             self.lexicon.add_doc(doc)
         self.contexts = NameContexts(self.docs.values())
+        self.verbs = {t.lemma_.lower() for doc in self.docs.values() for t in doc if t.pos_ == "VERB"}  # gen_precision
         self.descriptions = DescriptionPool(self.docs.values(), self.lexicon, self.contexts)  # gen_concept
         self.full_names = full_names_of(self.lexicon.label_votes)
         self.key_figures = _key_figures(self.lexicon)
@@ -322,8 +324,10 @@ class _Generator:
         doc = self.docs.get(quoted[0][1])
         card = clause_card(chunk.heading_path, [text for _, text in quoted], doc,
                            self.titles.get(chunk.document, "")) if doc is not None else None
-        if card is None:
-            return []
+        texts = [text for _, text in quoted]
+        if card is None or rules_left_out(card.answer, card.prompt.rstrip("?").split()[-1], texts,
+                                          [self.docs.get(text) for text in texts]):
+            return []  # keyed to the first of several rules of its clause (gen_precision, held-out round 12)
         s = Sentence(quoted[0][1], chunk, 0, False, quote=quoted[0][0])
         item = self._item(FLASHCARD, card.prompt, card.answer, s, DEFINITION, CARD_QUALITY, explanation=_from_notes(s))
         return [_Candidates(s.quote, chunk.document, [item])]
@@ -764,6 +768,8 @@ class _Generator:
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None or root.lemma_ != "be":
             return None
+        if remark_not_definition(doc):
+            return None  # "Functions are already first class objects ...": a remark, not what they are (gen_precision)
         attribute = next((c for c in root.children if c.dep_ == "attr"), None)
         if attribute is not None and relation_only(attribute):
             return None  # "the fundamental thermodynamic underpinning of the steam engine": not what it is
@@ -818,6 +824,8 @@ class _Generator:
             # in one passage only is a side thing; round 6 kept 0 of 7 such cards, 2 of 3 of the rest.
             return None
         person = re.match(r"^Who (?:is|was) (.+)\?$", question.prompt) if question.asks == "identity" else None
+        if person and not self._a_person(person.group(1), question.answer, s):
+            return None  # "Who is Nuitka?": a compiler the parser read as a person (gen_precision, held-out round 12)
         if person and person.group(1) in self.key_figures:
             # The people the notes are about: "Who was X?" has as many answers as the notes tell of
             # them, and one title keyed is thin (rounds 8 and 9a: Pitt, Frederick William, Kublai Khan,
@@ -852,6 +860,8 @@ class _Generator:
         if continues_previous(doc, self._previous_doc(s)) or caused_elsewhere(doc, self.docs.values()) \
                 or lacks_setting(doc, question.prompt):
             return None
+        if unanchored_subject(doc, self.lexicon.lowercase_words, self.verbs):
+            return None  # "Why do the original items ...?", "Why do many common breakages ...?" (gen_precision)
         if adds_to_previous(s.quote) or bare_purpose(question.answer):
             return None  # one more reason of a passage's reasoning, or a purpose most rules have (round 11)
         # Every name after the first word ("Why", or the first of a setting kept in front: "In Afghanistan, why ...").
@@ -859,6 +869,21 @@ class _Generator:
         if not all(self._met_often(name) for name in names):
             return None
         return self._question_card(s, question, CAUSE)
+
+    def _a_person(self, name: str, answer: str, s: Sentence) -> bool:
+        """The notes treat `name` as a person (gen_precision.a_person), judged by the head noun of
+        the card's answer ("A chief of the Mingo." -> "chief") and by how often the parser read it, or
+        a longer name holding it, as a person."""
+        doc = self.docs.get(s.text)
+        if doc is None:
+            return True
+        found = doc.text.find(answer.rstrip(".")[1:])
+        span = doc.char_span(found - 1, found + len(answer.rstrip(".")) - 1, alignment_mode="expand") \
+            if found > 0 else None
+        head = span.root.lemma_.lower() if span is not None else ""
+        votes = self.lexicon.label_votes  # a part of people's longer names ("Tomas" of Tomas Vell) counts their votes
+        read = sum(votes[n][PERSON] for n in {name, *self.full_names.get(name, ())} if n in votes)
+        return a_person(name, head, doc, self.docs.values(), read)
 
     def _previous_doc(self, s: Sentence):
         """The parse of the sentence before `s` in its chunk, or None when it opens the chunk."""

@@ -1,0 +1,184 @@
+"""Four weak forms of cards on notes nobody tuned the generator for, each read from spaCy's parse
+(held-out round 12, bench/RESULTS.md 8.28-8.29; English grammar only, no course's words):
+
+- a why-card whose subject only the passage picks out: "Why do the original items not have to be
+  comparable?" (original before what? the passage was on decorating a list), "Why do many common
+  breakages arise?" (breakages of what?): `unanchored_subject`;
+- a "What are X?" card on a sentence that remarks on X instead of saying what X is: "Functions are
+  already first class objects in Python, and can be declared in a local scope" asked as "What are
+  functions?" (a word the notes use all through, with as many answers): `remark_not_definition`;
+- "Who is X?" of a thing the parser took for a person: "Who is Nuitka?" (a compiler): `a_person`;
+- a clause card keyed to the first of several rules its clause states: "what does 'Distribution of
+  Source Form' require?" keyed to one of three requirements: `rules_left_out`.
+"""
+
+from __future__ import annotations
+
+from bot.core.tokens import STOPWORDS
+
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+# Quantifiers that pick an unnamed part of a set: "many common breakages" (which?). "All" and "every"
+# take the whole set the noun names ("virtually all nuclear power plants"), so they are left alone.
+_VAGUE_QUANTIFIERS = frozenset({"many", "some", "several", "few", "most", "various", "certain", "numerous"})
+# Adjectives that pick a thing out by its place in a passage: "the original items" (before what was
+# done to them?), "the resulting list", "the remaining cases". English words, not a course's.
+_RELATIVE_ADJECTIVES = frozenset({"original", "resulting", "corresponding", "respective", "given", "existing",
+                                  "current", "underlying", "remaining", "former", "latter", "same", "other", "new",
+                                  "previous", "following", "above", "aforementioned", "said", "relevant", "final",
+                                  "initial", "actual", "present"})
+# Suffixes of nouns made from verbs: "breakage", "ordering", "settlement", "deletion".
+_ACTION_SUFFIXES = ("ing", "age", "ment", "tion", "sion", "ance", "ence")
+
+
+def _is_name(token, lowercase_words) -> bool:
+    """A token of a name: a proper noun, an entity of a named kind, or a capitalised word the notes
+    never write in lower case ("Debian" opening a sentence, read by the parser as an adjective)."""
+    if token.pos_ == "PROPN" or token.ent_type_ in _NAMED:
+        return True
+    if token.lower_ in STOPWORDS or token.lower_ in _VAGUE_QUANTIFIERS or token.lower_ in _RELATIVE_ADJECTIVES:
+        return False  # "Many", "Original" opening a sentence: capitalised only there
+    return token.text[:1].isupper() and token.lower_ not in lowercase_words and token.is_alpha
+
+
+def _subject(doc):
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    return next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def unanchored_subject(doc, lowercase_words=frozenset(), verbs=frozenset()) -> str:
+    """Why the subject of a why-card's effect is picked out only by its passage, or "" when the
+    question names it: a name in it (or in the setting before it, "In Afghanistan, ..."), or a noun
+    phrase that says what it is by itself. `lowercase_words`: the words the notes write in lower case
+    (a capitalised word never among them is a name); `verbs`: the lemmas the notes use as verbs (a
+    noun made from one of them names an action, whose object the question must give)."""
+    subject = _subject(doc)
+    if subject is None:
+        return ""
+    if any(_is_name(t, lowercase_words) for t in doc[:subject.right_edge.i + 1]):
+        return ""
+    for head in [subject, *(c for c in subject.children if c.dep_ == "conj")]:
+        children = list(head.children)
+        vague = next((c for c in children if c.lower_ in _VAGUE_QUANTIFIERS and c.dep_ in {"det", "amod"}), None)
+        if vague is not None:
+            return f"'{vague.text} ... {head.text}': which ones, the question does not say"
+        relative = next((c for c in children if c.dep_ == "amod" and c.lower_ in _RELATIVE_ADJECTIVES), None)
+        if relative is not None:
+            return f"'{relative.text} {head.text}': {relative.text} by what the passage told"
+        if _action_without_object(head, verbs):
+            return f"'{head.text}' of what, the question does not say"
+    return ""
+
+
+def _action_without_object(noun, verbs) -> bool:
+    """A noun made from a verb of the notes ("ordering" of order, "breakage" of break) with nothing
+    saying what the action is done to: no "of ...", no possessor, no noun before it ("name mangling",
+    "garbage collection" say it)."""
+    word = noun.lower_.removesuffix("s") if noun.tag_ == "NNS" else noun.lower_
+    if noun.pos_ != "NOUN" or len(word) < 7:
+        return False
+    suffix = next((s for s in _ACTION_SUFFIXES if word.endswith(s)), None)
+    if suffix is None:
+        return False
+    stem = word[:-len(suffix)]
+    stems = {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
+    if suffix in {"tion", "sion"}:
+        stems |= {stem + "te", stem + "t", stem + "d", stem + "de"}  # "deletion" of delete, "decision" of decide
+    if not stems & set(verbs):
+        return False
+    return not any(c.dep_ in {"prep", "poss", "compound", "nmod"} for c in noun.children)
+
+
+# Adverbs of a copula that make "X is Y" a point in an argument, not what X is: "Functions are
+# already first class objects", "Tuples are also sequences". English words.
+_REMARK_ADVERBS = frozenset({"already", "also", "still", "even", "now", "just", "merely", "simply", "only", "actually",
+                             "really", "indeed", "again", "too", "therefore", "thus", "hence", "certainly", "clearly",
+                             "obviously", "nevertheless", "however"})
+
+
+def remark_not_definition(doc) -> str:
+    """Why an "X is/are Y" sentence remarks on X instead of saying what X is, or "": an adverb of
+    the argument on the copula ("already", "also"), a second claim joined to it ("..., and can be
+    declared in a local scope"), or a plural said to be a bare plural with nothing restricting it
+    ("Functions are first class objects in Python": a property they share with much else, not a
+    class with what sets it apart, as in "Generators are a special class of functions that ...")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be":
+        return ""
+    adverb = next((c for c in root.children if c.dep_ == "advmod" and c.lower_ in _REMARK_ADVERBS), None)
+    if adverb is not None:
+        return f"'{adverb.text}': a point of an argument"
+    if any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in root.children):
+        return "a second claim joined to the definition"
+    subject = _subject(doc)
+    attribute = next((c for c in root.children if c.dep_ == "attr"), None)
+    if subject is not None and attribute is not None and subject.tag_ == "NNS" and attribute.tag_ == "NNS" \
+            and not any(c.dep_ in {"det", "poss"} for c in attribute.children) \
+            and not any(c.dep_ in {"relcl", "acl"} for c in attribute.children):
+        return f"'{attribute.text}' unrestricted: a property, not what sets {subject.text} apart"
+    return ""
+
+
+_GENDERED = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+_PERSON_DEPS = frozenset({"compound", "appos", "nmod"})
+
+
+def a_person(name: str, head_lemma: str, own_doc, docs, person_votes: int) -> bool:
+    """The notes treat `name`, which a "Who is X?" card would ask about, as a person: the parser read
+    it as one in more than one place (`person_votes`), its sentence (`own_doc`) says "he" or "she",
+    or the noun the card's answer names it by (`head_lemma`: "chief", "president") is one the notes
+    set beside a person's name elsewhere ("Chief Hendrick", "President Anwar Sadat", "X was elected
+    president"). A compiler named once, read as a person by the parser, is none of these."""
+    if person_votes >= 2 or any(t.lower_ in _GENDERED for t in own_doc):
+        return True
+    for doc in docs:
+        if doc.text == own_doc.text:
+            continue
+        for t in doc:
+            if t.lemma_.lower() != head_lemma:
+                continue
+            if t.dep_ in _PERSON_DEPS and t.head.ent_type_ == "PERSON":
+                return True
+            if any(c.dep_ in _PERSON_DEPS and c.ent_type_ == "PERSON" for c in t.children):
+                return True
+            if t.dep_ in {"attr", "oprd"} and any(c.dep_ in {"nsubj", "nsubjpass"} and c.ent_type_ == "PERSON"
+                                                  for c in t.head.children):
+                return True
+    return False
+
+
+def rule_kind(doc) -> str:
+    """What the sentence's main verb (or a verb joined to it) says, as gen_clauses.rule_verb reads a
+    clause: "require" (must, shall, should, must not, may not), "allow" (may), "promise" (we will);
+    "" when it states no rule ("If ..., this License permits ..., so that the recipient may ...": the
+    "may" of a clause inside it is no rule of the clause)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return ""
+    for verb in [root, *(c for c in root.children if c.dep_ == "conj")]:
+        modal = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) \
+            or next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if modal is None or subject is None:
+            continue
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        word = modal.lower_
+        if word in {"must", "shall", "should"} or word == "may" and negated:
+            return "require"
+        if word == "may":
+            return "allow"
+        if word in {"will", "'ll"} and subject.lower_ == "we":
+            return "promise"
+    return ""
+
+
+def rules_left_out(answer: str, kind: str, sentences: list[str], docs) -> bool:
+    """A clause card asking what a clause `kind`s ("require", "allow", "promise") is keyed to its
+    first sentences (`answer`), and the clause states another rule of that kind after them: of
+    `sentences` (the clause's, parsed as `docs`, None where not parsed), one not in the answer. The
+    card would key one of several requirements, any of which a student could give (held-out round
+    12: MPL 3.1 borderline, the Debian constitution's 9.3 dropped). A rule of another kind (a
+    requirement after what a clause allows) is not what the card asks."""
+    return any(doc is not None and text not in answer and rule_kind(doc) == kind
+               for text, doc in zip(sentences, docs))
