@@ -10,6 +10,10 @@ search (`Retriever.search`: spelling, other names, hybrid ranking), not the answ
 today's `answer_question` on it, so it measures the answer layer as it is when replayed.
 
     .venv/bin/python bench/decline_search.py [--covered 0] [--adversarial 40] [--off-topic 80] [--half 1]
+
+`--alone` records each course indexed alone instead (its covered and adversarial questions, the same
+sample as in its half): beside the halves' records, whether an answer's tier depends on what else
+the course holds (issue 15.5; `tier_alone.py`).
 """
 
 from __future__ import annotations
@@ -152,15 +156,69 @@ def replay(embedder=None):
     return out
 
 
+def collect_alone(covered: int, adversarial: int, courses: list[str] | None = None) -> None:
+    """Each course indexed alone, its questions of the halves set-up searched (no off-topic ones)."""
+    from bot.core.embedding_model import SentenceTransformerEmbedder
+    from bot.core.question_text import clean_question
+
+    embedder = ap.BatchedQueries(SentenceTransformerEmbedder(), ap.OUT / "query-vectors.npz")
+    without_quiz_items()
+    every = all_courses()
+    for course in courses or every:
+        started = time.perf_counter()
+        work = OUT / "alone" / course
+        service = ap.make_service(ap.course_corpus(work, [course]), work / "index", embedder)
+        ap.fresh_index(service, ap.OUT / "embedding-cache.sqlite")
+        retriever = service.retriever()
+        chosen = [q for q in questions_of([course], [course], 0, covered, adversarial, 0)]
+        embedder.prepare(service, [_Question(question) for _, _, question, _ in chosen])
+        asked = []
+        for c, kind, question, answer in chosen:
+            result = retriever.search(clean_question(question), k=8)
+            asked.append(Asked(c, kind, question, answer, result.question, result.query_tokens,
+                               result.query_vector, [(h.row, h.dense, h.lexical, h.fused) for h in result.hits]))
+        ap.keep_cache(service)
+        (OUT / "alone" / f"{course}.pkl").write_bytes(pickle.dumps({"courses": [course], "asked": asked}))
+        print(f"{course} alone: {len(asked)} questions searched in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def replay_alone(embedder=None, courses: list[str] | None = None):
+    """(service, [(Asked, SearchResult)]) for each course recorded alone."""
+    from bot.core.retrieval import Hit, SearchResult
+
+    if embedder is None:
+        from bot.core.embedding_model import SentenceTransformerEmbedder
+
+        embedder = SentenceTransformerEmbedder()
+    out = []
+    for course in courses or all_courses():
+        path = OUT / "alone" / f"{course}.pkl"
+        if not path.exists():
+            continue
+        stored = _Unpickler(io.BytesIO(path.read_bytes())).load()
+        work = OUT / "alone" / course
+        service = ap.make_service(work / "corpus", work / "index", embedder)
+        chunks = service.retriever().index.chunks
+        pairs = [(a, SearchResult(a.searched, a.tokens, a.vector,
+                                  [Hit(chunks[row], row, dense, lexical, fused) for row, dense, lexical, fused in a.hits]))
+                 for a in stored["asked"]]
+        out.append((service, pairs))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--covered", type=int, default=0, help="covered questions per course (0: all)")
     parser.add_argument("--adversarial", type=int, default=40, help="adversarial questions per course")
     parser.add_argument("--off-topic", type=int, default=80, help="off-topic questions from each other course")
     parser.add_argument("--half", type=int, default=0, choices=[0, 1, 2], help="only this half (0: both)")
+    parser.add_argument("--alone", action="store_true", help="each course indexed alone (its own questions)")
     args = parser.parse_args()
     common.print_machine()
-    collect(args.covered, args.adversarial, args.off_topic, args.half)
+    if args.alone:
+        collect_alone(args.covered, args.adversarial)
+    else:
+        collect(args.covered, args.adversarial, args.off_topic, args.half)
 
 
 if __name__ == "__main__":

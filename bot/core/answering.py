@@ -12,6 +12,7 @@ import numpy as np
 from bot.core.answer_fit import Fit, declines, measure_fit, phrase_share
 from bot.core.coverage import assess, misspelt_terms, unfamiliar_words, unplaced_names
 from bot.core.documents import Chunk
+from bot.core.found_weights import found_weights
 from bot.core.lexical import LexicalIndex
 from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import QueryName, QueryTerm, match_share, query_names, query_terms
@@ -39,9 +40,16 @@ class AnswerPolicy:
     floor_cosine: float = 0.22  # below: the notes are about something else
     min_match: float = 0.2  # share of the question's weight a chosen sentence must carry
     # Confident: the first sentence carries this share of the question's weight, is this close to
-    # it in meaning, and holds what the question's kind asks for (a date for "when").
-    confident_match: float = 0.75
+    # it in meaning, and holds what the question's kind asks for (a date for "when"). The share
+    # weighs words as `tier_found_weights` says; 0.6 chosen on eleven development courses and
+    # checked on the twelfth, for each in turn (confident precision >= 0.965 on the eleven; the
+    # notes' IDF had 0.75: bench/RESULTS.md 6v).
+    confident_match: float = 0.6
     confident_similarity: float = 0.30
+    # The confident tier's share weighs the question's words by their rarity among the passages
+    # found, not in the notes: the tier then does not depend on what else the course holds
+    # (found_weights; bench/RESULTS.md 6v). False: the notes' IDF, as the rest of the answer.
+    tier_found_weights: bool = True
     # A match weaker than this (in words and in the passage's meaning) to a question holding a
     # specialised term the notes never use is declined rather than shown as the closest passage.
     weak_cosine: float = 0.40
@@ -139,6 +147,7 @@ class Answer:
     passage_match: float = 0.0
     unplaced: tuple[str, ...] = ()
     fit: Fit | None = None  # what the decision to decline read (see answer_fit)
+    tier_match: float = 0.0  # the share the confident tier read (see AnswerPolicy.tier_found_weights)
 
     @property
     def abstained(self) -> bool:
@@ -206,8 +215,12 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     expanded = kind == EXPANSION and scored[0].kind_ok
     defined = expanded or kind == EXPLANATION and scored[0].defines
     renamed = expanded or defined and by_another_name(scored[0].text, names)
+    tier_match = scored[0].match
+    if policy.tier_found_weights:
+        weighed = found_weights(terms, [h.chunk.embedding_text() for h in hits[: policy.passages]], lexical)
+        tier_match = score_candidates([scored[0]], weighed, names, kind, result.question)[0].match
     tier = (CLOSEST if coverage.unknown_terms or rescued or not (worded or defined)
-            else _tier(scored[0], policy, result.question, renamed))
+            else _tier(scored[0], policy, result.question, renamed, tier_match))
     weak = not scored[0].kind_ok or (top < policy.weak_cosine and scored[0].match < policy.weak_match)
     if weak and common_word is not None:
         # A weak match to a question about a term the notes never use ("the hukou system"):
@@ -242,7 +255,7 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     return Answer(result.question, tier, tuple(text for _, text in chosen),
                   tuple(_citation(c, text) for c, text in chosen), _topics(hits), top_score=top, passages=passages,
                   match=first.match, similarity=first.similarity, kind_ok=first.kind_ok,
-                  passage_match=passage_match, unplaced=unplaced, fit=fit)
+                  passage_match=passage_match, unplaced=unplaced, fit=fit, tier_match=tier_match)
 
 
 def searches_agree(hits: list[Hit], cosine: float) -> bool:
@@ -332,15 +345,18 @@ def _named_around(c: Candidate, terms: list[QueryTerm], names: list[QueryName], 
 _POINTS_AWAY = re.compile(r"\b(this|these|those)\s+(?!is\b|was\b|are\b|were\b)[a-z]", re.I)
 
 
-def _tier(best: Candidate, policy: AnswerPolicy, question: str = "", renamed: bool = False) -> str:
+def _tier(best: Candidate, policy: AnswerPolicy, question: str = "", renamed: bool = False,
+          match: float | None = None) -> str:
     """Confident only when the sentence says what was asked in the question's own terms and
     meaning, and the question says what it is about; otherwise the closest passage, which may
     not answer. A sentence saying what was asked under another name of the notes (`renamed`:
     "The GLF was ..." for "What is the Great Leap Forward?", "the electron transport chain (ETC)"
     for "What does ETC stand for?") is as close in meaning as its words say, whatever the model's
-    cosine, which does not know that the two names are one."""
+    cosine, which does not know that the two names are one. `match`: the share of the question's
+    weight the sentence carries, as the tier weighs it (the candidate's own by default)."""
+    match = best.match if match is None else match
     close = renamed or best.similarity is None or best.similarity >= policy.confident_similarity
-    confident = (best.kind_ok and best.match >= policy.confident_match and close
+    confident = (best.kind_ok and match >= policy.confident_match and close
                  and not _POINTS_AWAY.search(question))
     return CONFIDENT if confident else CLOSEST
 

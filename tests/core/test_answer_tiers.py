@@ -177,3 +177,60 @@ def test_questions_in_other_words_about_the_notes_are_still_answered(larger, que
     answer = larger.ask(question)
     assert not answer.abstained, answer.reason
     assert fact in answer.text, answer.sentences
+
+
+# A course of one subject: its own words ("steam", "locomotive", "engine") are in most passages.
+LOCOMOTIVE_NOTES = {"locomotives.md": (
+    "# Steam locomotives\n"
+    "\n"
+    "## Origins\n"
+    "The steam locomotive grew out of the stationary steam engines that pumped water from mines. Richard Trevithick built the first working steam locomotive in 1804 for the Penydarren ironworks in Wales.\n"
+    "\n"
+    "## The Rocket\n"
+    "George Stephenson and his son Robert built the Rocket in 1829. The Rocket won the Rainhill Trials, a contest held to choose the engines for the Liverpool and Manchester Railway.\n"
+    "\n"
+    "## Boilers\n"
+    "A locomotive boiler turns water into steam by burning coal in the firebox. Hot gases from the firebox pass through fire tubes that run the length of the boiler. Fusible plugs of lead sit in the crown of the firebox and melt if the water level falls too low.\n"
+    "\n"
+    "## Cylinders and valves\n"
+    "Steam from the boiler drives pistons inside the cylinders. The valve gear admits steam to each side of the piston in turn. Walschaerts valve gear became the most common design on steam locomotives in the twentieth century.\n"
+    "\n"
+    "## Measuring performance\n"
+    "Engineers tested steam locomotives on stationary test plants and with dynamometer cars. The most useful instrument for analysing the performance of a steam engine is the indicator, which draws the pressure in the cylinder against the stroke of the piston.\n"
+    "\n"
+    "## Speed records\n"
+    "The fastest steam locomotive was Mallard, which reached 126 miles per hour in 1938 on a slight downhill gradient. Mallard was a streamlined A4 class engine designed by Nigel Gresley.\n"
+    "\n"
+    "## Decline\n"
+    "Diesel and electric locomotives replaced steam on most railways after the Second World War. Diesel engines needed less maintenance and fewer crew than steam engines.\n"
+    "\n"
+    "## Preservation\n"
+    "Many steam locomotives are kept running on heritage railways by volunteers. The Flying Scotsman was the first steam locomotive officially recorded at 100 miles per hour, in 1934.\n"
+)}
+
+
+@pytest.fixture(scope="module")
+def one_subject(tmp_path_factory, real_embedder):
+    return indexed_course(tmp_path_factory.mktemp("one-subject"), LOCOMOTIVE_NOTES, real_embedder)
+
+
+@pytest.fixture(scope="module")
+def one_subject_among_others(tmp_path_factory, real_embedder):
+    return indexed_course(tmp_path_factory.mktemp("one-subject-among-others"), LOCOMOTIVE_NOTES, real_embedder,
+                          (DEFAULT_NOTES, DATA / "courses" / "photosynthesis.md"))
+
+
+@pytest.mark.parametrize("question", [
+    # "analysing" for "examine": weighed by the notes, the subject's words ("steam", "engine") count
+    # for little in a course of one subject and much among other subjects' notes, so the share the
+    # sentence carries fell under the confident tier's alone only (issue 15.5).
+    "What instrument is used to examine steam engine performance?",
+    "Who built the first working steam locomotive?",
+    "What replaced steam locomotives after the Second World War?",
+    "Which valve gear was most common on steam locomotives?",
+    "Who designed Mallard?",
+])
+def test_the_tier_does_not_depend_on_what_else_the_course_holds(one_subject, one_subject_among_others, question):
+    alone, among_others = one_subject.ask(question), one_subject_among_others.ask(question)
+    assert alone.tier == CONFIDENT, (question, alone.sentences, alone.tier_match)
+    assert (among_others.tier, among_others.sentences[:1]) == (alone.tier, alone.sentences[:1])
