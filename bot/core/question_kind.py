@@ -172,3 +172,27 @@ _EXPLAINS = re.compile(
 def explains(text: str) -> bool:
     """Whether a sentence after an event gives its cause without a cause word (`_EXPLAINS`)."""
     return not gives_a_cause(text) and bool(_EXPLAINS.search(text))
+
+
+# "Which pier was not rebuilt in stone?", "What was the governor incapable of doing?": a question
+# about what did not happen, or could not, is answered by a sentence saying so ("The south pier
+# was never rebuilt", "The governor could not actually hold a set speed"), which shares the
+# question's words no more than the sentences telling what did happen. The question's "not" is
+# no word the search weighs, so the negation is read here. Not the other way round: a question
+# without one does not put a sentence with one lower (on the development pool, -12 to -22 first
+# sentences for +9 to +10: most such sentences negate something else; bench/RESULTS.md 6u).
+_NEGATED_QUESTION = re.compile(r"\b(not|never|unable|incapable|fail(ed|s)?|refus(e|ed|es)|nor|neither|"
+                               r"lack(ed|s)?)\b|n['’]t\b", re.I)
+_NEGATION = re.compile(r"\b(not|never|no|nobody|nothing|none|nowhere|unable|incapable|fail(ed|s|ure)?|"
+                       r"refus(e|ed|es|al)|without|nor|neither|lack(ed|s|ing)?|only|instead|no longer)\b|n['’]t\b",
+                       re.I)
+
+
+def negates(question: str) -> bool:
+    """Whether the question asks about what did not happen (`_NEGATED_QUESTION`)."""
+    return bool(_NEGATED_QUESTION.search(question))
+
+
+def says_not(text: str) -> bool:
+    """Whether a sentence says that something did not happen, or only in part (`_NEGATION`)."""
+    return bool(_NEGATION.search(text))

@@ -15,7 +15,7 @@ from bot.core.abbreviations import pairs_in
 from bot.core.tokens import tokenize
 from bot.core.query import QueryName, QueryTerm, match_share
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_KINDS, NUMBER, REASON,
-                                    gives_a_cause, has_kind, instructs)
+                                    gives_a_cause, has_kind, instructs, negates, says_not)
 from bot.core.documents import Chunk
 from bot.core.retrieval import Hit
 from bot.core.sentence_ranker import SentenceRanker, lexical_features, semantic_features
@@ -238,6 +238,8 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score += KIND_BONUS
     if kind == REASON and gives_a_cause(c.text):
         score += KIND_BONUS  # "why" is answered by a cause, not by the event restated
+    if negates(question) and says_not(c.text):
+        score += KIND_BONUS  # "Which pier was not rebuilt?" is answered by "... was never rebuilt"
     if defines:
         # "Backyard furnaces: villages built..." answers "What were backyard furnaces?"
         score += DEFINITION_BONUS if kind == EXPLANATION else KIND_BONUS
