@@ -18,7 +18,8 @@ DEFINITIONS = (
     "\"Plot\" means a piece of ground of not more than ten rods let for cultivation.\n"
     "\"Rent\" means the yearly sum payable to the Landlord on Lady Day.\n"
     "\"Shed\" means a wooden structure of less than six square metres standing on a Plot.\n"
-    "\"Hedge\" means a row of shrubs marking the boundary of a field, hedged every autumn."
+    "\"Hedge\" means a row of shrubs marking the boundary of a field, hedged every autumn.\n"
+    "\"Eligible\" means having paid the yearly sum due for the current season in full."
 )
 
 
@@ -41,6 +42,7 @@ def test_a_definition_is_asked_as_which_term_it_defines_among_terms_of_its_kind(
     assert set(items["Tenant"].options) == {"Tenant", "Landlord", "Committee"}
     assert "Hedge" not in items  # "hedged every autumn": the definition names its term
     assert set(items["Shed"].options) == {"Shed", "Rent", "Hedge"}  # "Plot" is named by the Shed's definition
+    assert "Eligible" not in items  # a quality ("having paid ..."): no other quality to offer beside it
 
 
 @pytest.mark.parametrize("sentence, term, definition, verbal", [
@@ -68,6 +70,12 @@ def test_the_forms_of_a_definition(sentence, term, definition, verbal):
 ])
 def test_what_is_no_definition_to_ask(sentence):
     assert definition_of(sentence) is None
+
+
+def test_a_definition_pointing_to_its_term_by_the_documents_name_is_not_asked():
+    holder = Definition("Leaseholder", "the person holding a plot under the Lease", False, "person")
+    others = [Definition(t, "a party to the lease as written here", False, "party") for t in ("Tenant", "Agent")]
+    assert defined_term_question(holder, others, "the Allotment Lease", "Allotment Lease", lambda o: o) is None
 
 
 def test_a_definition_naming_the_document_itself_is_not_asked():

@@ -30,6 +30,7 @@ MIN_DEFINITION_WORDS = 4  # "this document": nothing to recognise
 MAX_DEFINITION_WORDS = 40  # the definition is the stem; longer ones are not read as a question
 MIN_OPTIONS = 3  # the answer and two other defined terms at least: no padding with terms of another kind
 MAX_OPTIONS = 4
+QUALITY = "(quality)"  # a definition that opens with a participle or an adjective: the term names a quality
 SHARED_PREFIX = 5  # "deriv-ed" / "deriv-ative", "contr-ibutes" / "contr-ibutor": one word's family
 # What a definition's head noun names, in general English: a party to the text ("an individual or Legal
 # Entity ...", "the copyright owner ...") is offered among parties, a thing ("any form ...", "a work
@@ -90,13 +91,22 @@ def with_head(found: Definition, doc) -> Definition:
     """`found` with the head noun of its definition, read from the parse `doc` of its sentence: the root
     of the first noun phrase that starts where the definition does."""
     start = doc.text.find(found.definition)
+    first = next((t for t in doc if start >= 0 and t.idx >= start), None)
+    if first is not None and (first.tag_ == "VBG" or first.pos_ == "ADJ"):
+        return Definition(found.term, found.definition, found.verbal, QUALITY)  # "having the right to grant ..."
     chunk = next((c for c in doc.noun_chunks if start >= 0 and c.start_char >= start), None) if start >= 0 else None
     head = chunk.root.lemma_.lower() if chunk is not None and chunk.start_char - start < 12 else ""
     return Definition(found.term, found.definition, found.verbal, head)
 
 
-def _party(found: Definition) -> bool:
-    return found.head in PARTY_NOUNS
+def _kind(found: Definition) -> str:
+    """What the defined term is, for options of its kind: a verb, a quality ("Licensable": "having the
+    right to grant ..."), a party, or a thing."""
+    if found.verbal:
+        return "verb"
+    if found.head == QUALITY:
+        return QUALITY
+    return "party" if found.head in PARTY_NOUNS else "thing"
 
 
 def defined_term_question(found: Definition, others: list[Definition], setting: str, title: str,
@@ -106,14 +116,14 @@ def defined_term_question(found: Definition, others: list[Definition], setting: 
     "the notes"); `order_key(option)` orders the options (seeded by content). None when the
     definition names its term, or names the document itself ("refers to version 3 of the GNU General
     Public License": the term is "This License", the one guess), or too few terms of its kind are left."""
-    if _mentions(found.definition, found.term, title):
-        return None
+    if _mentions(found.definition, found.term):
+        return None  # even by a word of the document's name: "granting the License" points to "Licensor"
     if re.search(r"\bthis document\b", found.definition, re.IGNORECASE) \
             or title and fold(title) in fold(found.definition):
         return None
     wrong = []
     for other in others:
-        if other.verbal != found.verbal or _party(other) != _party(found) or fold(other.term) == fold(found.term) \
+        if _kind(other) != _kind(found) or fold(other.term) == fold(found.term) \
                 or any(fold(other.term) == fold(w) for w in wrong):
             continue
         if _mentions(found.definition, other.term, title) or _mentions(other.term, found.term, title) \
@@ -126,7 +136,7 @@ def defined_term_question(found: Definition, others: list[Definition], setting: 
     wrong = sorted(wrong, key=lambda o: (heads.get(o) != found.head, order_key(o)))[:MAX_OPTIONS - 1]
     options = tuple(sorted([found.term, *wrong], key=lambda o: order_key("option " + o)))
     where = f"In {setting}" if setting else "In the notes"
-    kind = "verb" if found.verbal else "term"
+    kind = "verb" if found.verbal else "quality" if found.head == QUALITY else "term"
     return DefinedTermQuestion(f"{where}, which {kind} means “{found.definition}”?", found.term, options)
 
 
