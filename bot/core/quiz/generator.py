@@ -37,7 +37,8 @@ from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, describes_subject,
                                     enumeration_distractor, enumeration_key, name_distractors, name_keys,
                                     number_distractors, number_keys)
-from bot.core.quiz.gen_actors import actor_choice
+from bot.core.quiz.gen_actors import _person, actor_choice
+from bot.core.quiz.gen_deeds import DeedPool, deed_of
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
                                               fronted_cause_question, lacks_setting)
@@ -78,7 +79,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 45
+GENERATOR_VERSION = 46
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -235,7 +236,9 @@ class _Generator:
         # ... and pieces of a notation the notes introduce by an example ("VVV" of foo_VVV-RRR_AAA.deb):
         # "What is the VVV component?" means nothing without the example, which no stem shows (round 11).
         self.code_words |= notation_pieces("\n".join(c.text for c in notes))
-        self.actor_choices: set[str] = set()  # ids of the who-did-what items with options (gen_actors)
+        self.actor_choices: set[str] = set()  # ids of the who-did-what items with options (gen_actors, gen_deeds)
+        self.notes = notes
+        self._deed_pool: DeedPool | None = None  # what named actors did (gen_deeds), made on first use
         lines = []
         for chunk in notes:
             for quote, _ in chunk_sentences(chunk):
@@ -560,6 +563,7 @@ class _Generator:
             if cloze:
                 items.append(self._item(MULTIPLE_CHOICE, self._prompt(s, cloze.prompt), cloze.answer, s, cloze.tests,
                                         cloze.quality, options=cloze.options, explanation=_from_notes(s)))
+            items.append(self._deed_item(s, doc))  # "What did OPEC do in 1971?" among other actors' deeds (gen_deeds)
             # ... and asked with options: the answer among names of its kind the notes never say it of (gen_actors).
             actor = actor_choice(doc, self.descriptions, visible, full_names=self.full_names, met_often=self._met_often,
                                  is_term=self._is_term, common=common, title=heading)
@@ -664,6 +668,42 @@ class _Generator:
         if s.standalone:
             cards.append(self._naming_card(s, doc))
         return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
+
+    def _deed_item(self, s: Sentence, doc) -> QuizItem | None:
+        """What an actor the notes return to did, among deeds the notes tell of others (gen_deeds).
+        The score was never fitted on this kind, so it is exempt from the learned cut-off as the
+        who-did-what items with options are (`keep_likely`)."""
+        deed = deed_of(doc, self._kind_of)
+        if deed is None or not self._met_often(deed.actor) or self._is_title(deed.actor, s.chunk):
+            return None
+        forms = (*self.full_names.get(deed.actor, ()),
+                 *(w for w in deed.actor.split() if w[:1].isupper() and self.full_names.get(w) == {deed.actor}))
+        full = self.full_names.get(deed.actor, set())
+        question = self.deed_pool.question(deed, forms, shown=next(iter(full)) if len(full) == 1 else "")
+        if question is None:
+            return None
+        item = self._item(MULTIPLE_CHOICE, self._prompt(s, question.prompt), question.answer, s, question.tests,
+                          question.quality, options=question.options, explanation=_from_notes(s))
+        self.actor_choices.add(item.id)
+        return item
+
+    def _kind_of(self, name: str) -> str | None:
+        """The kind the notes give a name most often (a person when gen_actors knows the name as one)."""
+        if _person(name, self.full_names, self.lexicon):
+            return PERSON  # "Washington", "Braddock": the small model reads some people as places or bodies
+        votes = self.lexicon.label_votes.get(name)
+        if not votes:
+            return None
+        return votes.most_common(1)[0][0]
+
+    @property
+    def deed_pool(self) -> DeedPool:
+        """Every deed of a named actor the notes tell (gen_deeds.deed_of checks the deed itself says
+        what it is about: a wrong option is read without its sentence)."""
+        if self._deed_pool is None:
+            deeds = [d for d in (deed_of(doc, self._kind_of) for doc in self.docs.values()) if d is not None]
+            self._deed_pool = DeedPool(deeds, list(self.docs))
+        return self._deed_pool
 
     def _howto_cards(self, s: Sentence, doc) -> list[QuizItem | None]:
         """How a thing is done, what it is good for, the kinds the notes count (gen_howto): only where

@@ -1,0 +1,96 @@
+"""What a named actor did, asked with other actors' deeds as options (gen_deeds). Real spaCy on made-up
+sentences of no course of the pool."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import nlp
+from bot.core.quiz.gen_deeds import EVENT, DeedPool, deed_of
+
+
+def parse(text: str):
+    return nlp.parse_lines([text])[0]
+
+
+PEOPLE = {"Harold Quist": "person", "Quist": "person", "Marta Oberg": "person", "Oberg": "person",
+          "Ivo Salter": "person", "Salter": "person", "Lena Brandt": "person", "Brandt": "person",
+          "Tobias Wren": "person", "Wren": "person"}
+kind_of = PEOPLE.get
+
+
+@pytest.mark.parametrize("sentence, actor, deed, when, opener", [
+    ("Harold Quist founded a weavers' guild in the river town of Dunmere.",
+     "Harold Quist", "Founded a weavers' guild in the river town of Dunmere", "", ""),
+    ("In 1612, Marta Oberg closed the salt roads to foreign carts.",
+     "Marta Oberg", "Closed the salt roads to foreign carts", "", "In 1612"),
+    # a date in the deed goes into the question: the options do not differ by dates
+    ("Ivo Salter rebuilt the stone bridge over the Kell in 1630.",
+     "Ivo Salter", "Rebuilt the stone bridge over the Kell", "in 1630", ""),
+    # a participle clause after a comma is a side fact, not the deed
+    ("Lena Brandt signed the harbour charter with the merchants of Ostry, ending the long toll dispute.",
+     "Lena Brandt", "Signed the harbour charter with the merchants of Ostry", "", ""),
+])
+def test_the_deed_of_a_named_actor(sentence, actor, deed, when, opener):
+    found = deed_of(parse(sentence), kind_of)
+    assert found is not None
+    assert (found.actor, found.deed, found.when, found.opener) == (actor, deed, when, opener)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Harold Quist was the first mayor of Dunmere.",  # being, not a deed
+    "Marta Oberg said that the salt roads should close.",  # saying: the claim is the fact
+    "Ivo Salter had rebuilt the stone bridge over the Kell.",  # not the simple past
+    "Lena Brandt did not sign the harbour charter with the merchants.",  # a negation
+    "Harold Quist and Marta Oberg founded a weavers' guild in Dunmere.",  # two actors
+    "Ivo Salter also rebuilt the stone bridge over the Kell.",  # "also": one more of something told before
+    "Lena Brandt rebuilt it after the great flood of the valley.",  # "it": what, only the sentence before says
+    "Tobias Wren took bold action against his inertia.",  # whose inertia?
+    "Faced with this threat, Ivo Salter closed the salt roads to foreign carts.",  # which threat?
+    "The young weavers founded a guild in the river town of Dunmere.",  # no named actor
+    "Because the tolls rose, Marta Oberg closed the salt roads to foreign carts.",  # a cause: the why-card's
+])
+def test_no_deed_where_the_sentence_does_not_tell_one_on_its_own(sentence):
+    assert deed_of(parse(sentence), kind_of) is None
+
+
+STORY = [
+    "Harold Quist founded a weavers' guild in the river town of Dunmere.",
+    "Marta Oberg closed the salt roads to foreign carts.",
+    "Ivo Salter rebuilt the stone bridge over the Kell.",
+    "Lena Brandt signed the harbour charter with the merchants of Ostry.",
+    "Tobias Wren mapped the northern marshes for the survey office.",
+    "Quist later sold his looms to a dyer of Dunmere.",
+]
+
+
+def _pool(sentences=STORY):
+    deeds = [d for d in (deed_of(doc, kind_of) for doc in nlp.parse_lines(sentences)) if d is not None]
+    return deeds, DeedPool(deeds, sentences)
+
+
+def test_the_options_are_deeds_of_other_actors_of_its_kind():
+    deeds, pool = _pool()
+    asked = next(d for d in deeds if d.actor == "Ivo Salter")
+    question = pool.question(asked, ("Salter",))
+    assert question is not None and question.tests == EVENT
+    assert question.prompt == "What did Ivo Salter do?"
+    assert question.answer == "Rebuilt the stone bridge over the Kell"
+    assert len(question.options) == 4 and question.answer in question.options
+    others = {d.deed for d in deeds if d.actor != "Ivo Salter"}
+    assert set(question.options) - {question.answer} <= others
+
+
+def test_no_option_the_notes_may_tell_of_the_actor_asked_about():
+    # Dunmere is named in Quist's own sentences: "founded a guild in Dunmere" is not offered for him,
+    # and a deed told of someone in a sentence that names him is not offered either.
+    sentences = [*STORY, "Marta Oberg founded a school in Dunmere.", "Quist and Wren quarrelled over Dunmere."]
+    deeds, pool = _pool(sentences)
+    asked = next(d for d in deeds if d.actor == "Tobias Wren")
+    question = pool.question(asked, ("Wren",))
+    assert question is None or all("Dunmere" not in o for o in question.options)
+
+
+def test_no_question_without_three_deeds_of_others():
+    deeds, pool = _pool(STORY[:3])
+    assert pool.question(deeds[0], ("Quist",)) is None
