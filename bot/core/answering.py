@@ -33,9 +33,12 @@ NOTES_EMPTY = "the notes are empty"  # the reason of every answer from an index 
 @dataclass(frozen=True)
 class AnswerPolicy:
     """Thresholds for the default model (all-MiniLM-L6-v2); another model needs its own. The
-    confident tier's two were fitted on half of the twelve development courses and checked on the
-    other half, over every split (`bench/calibrate_tiers.py`, figures in bench/RESULTS.md); they
-    compare shares and cosines, so they do not depend on how many documents the notes hold."""
+    confident tier's cosine was fitted on half of the twelve development courses and checked on the
+    other half, over every split (`bench/calibrate_tiers.py`); its share chosen on eleven courses and
+    checked on the twelfth (`bench/tier_alone.py --choose`; figures in bench/RESULTS.md 6v). A share
+    weighed by the notes' IDF is not enough for the tier not to depend on the corpus: it moves with
+    what else the course holds (a course of one subject weighs its own words down), so the tier's
+    share weighs words among the passages found (`tier_found_weights`)."""
 
     floor_cosine: float = 0.22  # below: the notes are about something else
     min_match: float = 0.2  # share of the question's weight a chosen sentence must carry

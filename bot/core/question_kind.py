@@ -57,7 +57,8 @@ _DATE = re.compile(r"\b(1\d\d\d|20\d\d|\d{1,2}(st|nd|rd|th)? century|" + _ORDINA
                    # "on Thursdays", "during the Second World War": days and the world wars date things too
                    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|"
                    r"\b((first|second) world war|world war (i|ii|one|two)\b)|"
-                   r"\b\d{3}\s*(AD|BC|CE|BCE)\b", re.I)
+                   # a year of any length with its era, after it or before it ("79 AD", "AD 79", "44 BC")
+                   r"\b\d{1,4}\s*(AD|BC|CE|BCE)\b|\b(AD|CE)\s*\d{1,4}\b", re.I)
 _NUMBER = re.compile(r"\d|\b(twice|thrice|(a|an|one|less than a|more than a) (second|minute|hour|day|week|"
                      r"fortnight|month|year|decade|century|generation))\b|"  # "held out for almost a month"
                      r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"

@@ -90,6 +90,18 @@ def test_days_wars_and_spans_without_figures_are_dates_and_numbers(text, kind):
     assert has_kind(text, kind)
 
 
+@pytest.mark.parametrize("text", ["Mount Vesuvius erupted in 79 AD.", "Caesar crossed the Rubicon in 49 BC.",
+                                  "The Visigoths sacked Rome in AD 410.", "The temple was built about 950 BCE."])
+def test_a_year_with_its_era_answers_when_whatever_its_length(text):
+    # "79 AD" was no date (an era was read after three digits only): "When did Vesuvius erupt?"
+    # answered word for word was hedged as the closest passage (issue 15.5, RESULTS 6v).
+    assert has_kind(text, DATE, "When did it happen?")
+
+
+def test_a_number_without_an_era_is_no_date():
+    assert not has_kind("The town had 79 houses and 12 adverts.", DATE)
+
+
 def test_a_span_of_time_is_not_any_word_of_time():
     assert not has_kind("The second army marched north in the spring.", DATE)
     assert not has_kind("They met at the town hall that evening.", NUMBER)

@@ -234,3 +234,53 @@ def test_the_tier_does_not_depend_on_what_else_the_course_holds(one_subject, one
     alone, among_others = one_subject.ask(question), one_subject_among_others.ask(question)
     assert alone.tier == CONFIDENT, (question, alone.sentences, alone.tier_match)
     assert (among_others.tier, among_others.sentences[:1]) == (alone.tier, alone.sentences[:1])
+
+
+# Five documents of one subject: "volcano", "magma", "lava" and "eruption" are in most passages, so
+# the notes' IDF weighs them down alone and up among other subjects' notes (issue 15.5).
+VOLCANO_NOTES = {
+    "magma.md": "# Magma\n\nMagma forms in the mantle where rock melts under falling pressure. Magma that reaches "
+                "the surface of a volcano is called lava. Basaltic magma is runny because it holds little silica, "
+                "and rhyolitic magma is sticky because it holds much silica.\n",
+    "kinds.md": "# Kinds of volcano\n\nShield volcanoes are broad, gentle domes built by runny lava flows; Mauna Loa "
+                "in Hawaii is the largest shield volcano on Earth. Stratovolcanoes are steep cones of lava and ash "
+                "layers built by explosive eruptions. A caldera is a wide crater left when a volcano collapses into "
+                "its emptied magma chamber.\n",
+    "vesuvius.md": "# Vesuvius\n\nMount Vesuvius erupted in 79 AD and buried the Roman town of Pompeii under ash. "
+                   "Pliny the Younger described the eruption in two letters to the historian Tacitus. The column of "
+                   "ash and gas that rose from the volcano gave its name to Plinian eruptions.\n",
+    "krakatoa.md": "# Krakatoa\n\nKrakatoa, a volcano in the Sunda Strait, erupted in August 1883. The explosion was "
+                   "heard on Rodrigues Island nearly 4,800 kilometres away. Ash from the eruption lowered average "
+                   "global temperatures by about 0.4 degrees the following year.\n",
+    "monitoring.md": "# Monitoring volcanoes\n\nVolcanologists watch for swarms of small earthquakes as magma rises "
+                     "beneath a volcano. Tiltmeters measure the swelling of the ground before an eruption. "
+                     "Rising levels of sulphur dioxide in the gas from a vent warn that fresh magma is near the "
+                     "surface.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def volcanoes(tmp_path_factory, real_embedder):
+    return indexed_course(tmp_path_factory.mktemp("volcanoes"), VOLCANO_NOTES, real_embedder)
+
+
+@pytest.fixture(scope="module")
+def volcanoes_among_others(tmp_path_factory, real_embedder):
+    return indexed_course(tmp_path_factory.mktemp("volcanoes-among-others"), VOLCANO_NOTES, real_embedder,
+                          (DEFAULT_NOTES, DATA / "courses" / "photosynthesis.md"))
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("When did Mount Vesuvius erupt?", "79 AD"),
+    ("Which town did Vesuvius bury under ash?", "Pompeii"),
+    ("What is the largest shield volcano on Earth?", "Mauna Loa"),
+    ("Where was the explosion of Krakatoa heard?", "Rodrigues Island"),
+    ("What do tiltmeters measure?", "swelling of the ground"),
+    ("Why is basaltic magma runny?", "little silica"),
+    ("Who described the eruption of Vesuvius, and to whom?", "Tacitus"),  # two parts, one sentence
+])
+def test_a_word_for_word_answer_in_five_documents_of_one_subject_is_confident_alone_and_among_others(
+        volcanoes, volcanoes_among_others, question, fact):
+    alone, among_others = volcanoes.ask(question), volcanoes_among_others.ask(question)
+    assert alone.tier == CONFIDENT and fact in alone.sentences[0], (question, alone.sentences, alone.tier_match)
+    assert (among_others.tier, among_others.sentences[:1]) == (alone.tier, alone.sentences[:1])
