@@ -75,7 +75,15 @@ def named_terms(question: str) -> list[str]:
 _OPENING_ADVERB = re.compile(r"[A-Z][a-z]{3,}(?:ingly|edly|ously|ively|fully|lessly|ally|ately|ably|ibly|ently|antly|stly)")
 
 _QUESTION_OPENERS = frozenset("explain describe define outline summarise summarize compare list "
-                              "name give tell assess analyse analyze discuss evaluate identify".split())
+                              "name give tell assess analyse analyze discuss evaluate identify".split()
+                              # prepositions and conjunctions that open a clause before the question
+                              # ("Upon learning of ..., what did ...?", "Besides Britain, where ...?"),
+                              # capitalised by their place; English's closed class, not a course's words
+                              + """according across against along although among amongst apart around
+                              aside behind beneath beside besides beyond concerning considering despite
+                              following given including inside like once outside per regarding though
+                              throughout toward towards unless unlike upon via whereas whether whilst
+                              within""".split())
 
 
 def _first_word_start(text: str) -> int:
