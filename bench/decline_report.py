@@ -8,6 +8,7 @@ for reading by kind.
 
     .venv/bin/python bench/decline_search.py && .venv/bin/python bench/decline_report.py [--label now]
     .venv/bin/python bench/decline_report.py --label looser --policy weak_answer_similarity=0.35
+    .venv/bin/python bench/decline_report.py --alone --label alone   # each course indexed alone
 """
 
 from __future__ import annotations
@@ -27,12 +28,12 @@ import decline_search as ds  # noqa: E402
 OUT = common.OUT / "decline_report"
 
 
-def records(overrides: dict) -> list[dict]:
+def records(overrides: dict, alone: bool = False) -> list[dict]:
     from bot.core.answering import answer_question
     from bot.core.evaluation import answer_hit, first_sentence_hit
 
     out = []
-    for service, pairs in ds.replay():
+    for service, pairs in (ds.replay_alone() if alone else ds.replay()):
         retriever = service.retriever()
         policy = dataclasses.replace(service.policy, **overrides)
         vectors = service.sentence_vectors.for_build(retriever.index.sentences)
@@ -106,10 +107,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--label", default="now")
     parser.add_argument("--policy", action="append", default=[], help="name=value of AnswerPolicy")
+    parser.add_argument("--alone", action="store_true",
+                        help="each course indexed alone (decline_search.py --alone; no off-topic questions)")
     args = parser.parse_args()
     common.print_machine()
     overrides = {k: _value(v) for k, v in (o.split("=", 1) for o in args.policy)}
-    rows = records(overrides)
+    rows = records(overrides, args.alone)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"{args.label}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     (OUT / f"{args.label}-off-topic.txt").write_text("".join(

@@ -284,3 +284,28 @@ def test_a_word_for_word_answer_in_five_documents_of_one_subject_is_confident_al
     alone, among_others = volcanoes.ask(question), volcanoes_among_others.ask(question)
     assert alone.tier == CONFIDENT and fact in alone.sentences[0], (question, alone.sentences, alone.tier_match)
     assert (among_others.tier, among_others.sentences[:1]) == (alone.tier, alone.sentences[:1])
+
+
+WARFARE_NOTES = {
+    "weapons.md": "# Weapons of empire\n\nBy the 1880s, the machine gun had become an effective battlefield weapon. "
+                  "Colonial armies used it against forces far larger than their own.\n",
+    "trade.md": "# Trade\n\nChartered companies held monopolies over the spice and tea routes. Their ships carried "
+                "cotton cloth from Lancashire to ports in Asia.\n",
+    "rule.md": "# Rule\n\nGovernors ruled through local elites who collected taxes for the crown.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def warfare(tmp_path_factory, real_embedder):
+    return indexed_course(tmp_path_factory.mktemp("warfare"), WARFARE_NOTES, real_embedder)
+
+
+def test_a_question_sharing_no_word_with_the_notes_is_answered_when_a_passage_is_close_in_meaning(warfare):
+    # None of "invented", "1880", "revolutionized", "warfare" is a word of these notes; among other
+    # courses' notes one of them was, and the question was answered; alone it was declined as "no
+    # passage is close", though the passage saying it was the closest by far (RESULTS 6v).
+    answer = warfare.ask("what was invented in 1880 that revolutionized warfare?")
+    assert not answer.abstained, (answer.reason, answer.top_score)
+    assert "machine gun" in answer.sentences[0], answer.sentences
+    # A question of another subject sharing no word with the notes is still declined.
+    assert warfare.ask("What is the boiling point of mercury?").abstained
