@@ -94,3 +94,30 @@ def test_no_option_the_notes_may_tell_of_the_actor_asked_about():
 def test_no_question_without_three_deeds_of_others():
     deeds, pool = _pool(STORY[:3])
     assert pool.question(deeds[0], ("Quist",)) is None
+
+
+
+TOWNS = {"Kellburg": "place", "New Kellburg": "place", "Dunmere": "place", "Halden": "place", "Estmark": "place"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Halden followed suit with a toll on the river road.",  # "followed suit": whose example, only the text before says
+    "Dunmere pressed for action to improve its respective claims.",  # "respective": beside another's claims
+])
+def test_no_deed_that_is_one_only_beside_another(sentence):
+    assert deed_of(parse(sentence), TOWNS.get) is None
+
+
+def test_a_town_is_asked_by_its_own_name_not_a_longer_one_ending_in_it():
+    # A full name the notes give is shown for a person ("Kublai" -> "Kublai Khan"); "Kellburg" ending
+    # "New Kellburg" is another town, so "What did New Kellburg do?" would ask about the wrong one.
+    sentences = ["Kellburg sent grain to the northern garrisons.", "Dunmere raised a new toll on the river road.",
+                 "Halden closed its harbour to foreign grain ships.", "Estmark built a stone wall around its market."]
+    deeds = [d for d in (deed_of(doc, TOWNS.get) for doc in nlp.parse_lines(sentences)) if d is not None]
+    assert [d.kind for d in deeds] == ["collective"] * 4
+    question = DeedPool(deeds, sentences).question(deeds[0], ("New Kellburg",), shown="New Kellburg")
+    assert question is not None and question.prompt == "What did Kellburg do?"
+    deeds, pool = _pool()
+    salter = next(d for d in deeds if d.actor == "Ivo Salter")
+    question = pool.question(salter, ("Salter",), shown="Ivo Salter the Elder")
+    assert question is not None and question.prompt == "What did Ivo Salter the Elder do?"

@@ -59,6 +59,9 @@ _POINTING_WORDS = frozenset({"also", "then", "again", "instead", "too", "later",
 # Collective actors are offered among each other (a country's deed for a body is as plausible as a
 # body's), never among people.
 _ACTOR_KINDS = {"PERSON": "person", "ORG": "collective", "GPE": "collective", "NORP": "collective"}
+# Words of a deed that is one only beside another's, told before ("followed suit", "pushed for action
+# to improve their respective claims"): read alone as an option, it says nothing.
+_RELATIVE_DEEDS = frozenset({"suit", "respective", "respectively", "likewise", "similarly", "each", "other", "another"})
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -142,6 +145,8 @@ def deed_of(doc, kind_of=lambda name: None) -> Deed | None:
         return None  # a date left in the deed: the options would differ by their dates
     if any(_pointing(t, kind) for t in [*doc[last + 1:root.i], *predicate]):  # "Salter also rebuilt ..."
         return None
+    if any(t.lower_ in _RELATIVE_DEEDS for t in predicate):
+        return None  # "followed suit", "their respective claims": a deed only beside one told before
     if any(t.text in {";", ":", "(", ")", '"', "“", "”", "[", "]", "-", "–", "—"} for t in predicate):
         return None
     text = _joined(predicate)
@@ -254,8 +259,10 @@ class DeedPool:
                 break
         if len(chosen) < WRONG_OPTIONS:
             return None
-        who = shown or deed.actor  # the full name the notes give ("Kublai" -> "Kublai Khan"): one question an actor and setting
-        if not shown and re.match(rf"^[Tt]he {re.escape(deed.actor)}", deed.sentence.removeprefix(deed.opener).lstrip(" ,")):
+        # The full name the notes give a person ("Kublai" -> "Kublai Khan"): one question an actor and
+        # setting. Not a body's or a country's: "France" ends "New France", another country.
+        who = shown if shown and deed.kind == "person" else deed.actor
+        if who == deed.actor and re.match(rf"^[Tt]he {re.escape(deed.actor)}", deed.sentence.removeprefix(deed.opener).lstrip(" ,")):
             who = f"the {who}"
         prompt = f"What did {who} do{' ' + deed.when if deed.when else ''}?"
         if deed.opener:
