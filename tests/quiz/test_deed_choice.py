@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 
 from bot.core import nlp
+from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_deeds import EVENT, DeedPool, deed_of
+from bot.core.quiz.gen_text import Sentence
+from bot.core.quiz.generator import _Generator
 
 
 def parse(text: str):
@@ -121,3 +124,42 @@ def test_a_town_is_asked_by_its_own_name_not_a_longer_one_ending_in_it():
     salter = next(d for d in deeds if d.actor == "Ivo Salter")
     question = pool.question(salter, ("Salter",), shown="Ivo Salter the Elder")
     assert question is not None and question.prompt == "What did Ivo Salter the Elder do?"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Harold Quist died in the great flood of the valley.",  # a death befell him: not a deed to ask about
+    "Marta Oberg passed away after a long illness.",
+])
+def test_a_death_is_not_a_deed(sentence):
+    assert deed_of(parse(sentence), kind_of) is None
+
+
+KHANS = [
+    "Temur Khan united the river clans of the northern steppe.",
+    "Ogul Khan promoted trade along the caravan roads.",
+    "Ogul Khan ruled the steppe for thirty years.",
+    "Ogul led the siege of the Serat capital at Velm.",
+    "Sarna Dey rebuilt the temple of the river goddess at Orun.",
+    "Vessa Lor mapped the salt lakes of the western desert.",
+    "Bator Khan commenced a long campaign against the Serat kingdom.",
+    "Emperor Ogul Khan invited the scholar Pell Dara to the court at Karsh.",
+    "Pell Dara wrote a chronicle of the river clans for the emperor.",
+    "The tomb of Emperor Ogul Khan stands on a hill above the river.",
+]
+
+
+def test_a_titled_actor_is_known_by_the_names_inside_its_title():
+    # "Emperor Ogul Khan" is Ogul Khan, whom the notes also call "Ogul": the siege of the Serat capital
+    # is his, so "commenced a campaign against the Serat kingdom" (Bator's) is not offered for him.
+    # "Khan" ends every khan's name and is not taken as his.
+    g = _Generator([Chunk(make_chunk_id("khans.txt", ("Khans",), line, i), "khans.txt", ("Khans",), None, i, line)
+                    for i, line in enumerate(KHANS)])
+    within = g._names_within("Emperor Ogul Khan")
+    assert "Ogul Khan" in within and "Khan" not in within
+    text = KHANS[7]
+    s = Sentence(text, Chunk(make_chunk_id("khans.txt", ("Khans",), text, 7), "khans.txt", ("Khans",), None, 7, text),
+                 0, False)
+    item = g._deed_item(s, g.docs[text])
+    assert item is not None and item.prompt == "What did Emperor Ogul Khan do?"
+    assert not any("Serat" in o for o in item.options)
+

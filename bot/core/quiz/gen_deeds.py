@@ -50,7 +50,7 @@ WRONG_OPTIONS = 3
 # court reads as a fragment without it).
 _NOT_DEEDS = frozenset({"be", "have", "become", "remain", "seem", "appear", "say", "hold", "find", "claim", "argue",
                         "reason", "state", "note", "report", "believe", "think", "consider", "refer", "call",
-                        "acknowledge", "comprise", "consist", "include", "contain", "lie", "stand"})
+                        "acknowledge", "comprise", "consist", "include", "contain", "lie", "stand", "die"})
 # Words that point at what came before the sentence or at another telling: the deed would not say
 # what it is about in its own words ("also joined", "then attacked", "the same").
 _POINTING_WORDS = frozenset({"also", "then", "again", "instead", "too", "later", "thereafter", "subsequently",
@@ -87,6 +87,8 @@ def deed_of(doc, kind_of=lambda name: None) -> Deed | None:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.tag_ != "VBD" or root.pos_ != "VERB" or root.lemma_.lower() in _NOT_DEEDS:
         return None
+    if root.lemma_.lower() == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in root.children):
+        return None  # a death, as "died": what befell the actor, not a deed to ask about
     if any(c.dep_ in {"aux", "auxpass", "neg", "ccomp", "expl", "csubj"} for c in root.children):
         return None  # "had negotiated", "was granted", "did not", "said (that) ...", "There followed"
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)

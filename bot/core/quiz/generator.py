@@ -677,7 +677,8 @@ class _Generator:
         if deed is None or not self._met_often(deed.actor) or self._is_title(deed.actor, s.chunk):
             return None
         forms = (*self.full_names.get(deed.actor, ()),
-                 *(w for w in deed.actor.split() if w[:1].isupper() and self.full_names.get(w) == {deed.actor}))
+                 *(w for w in deed.actor.split() if w[:1].isupper() and self.full_names.get(w) == {deed.actor}),
+                 *self._names_within(deed.actor))
         full = self.full_names.get(deed.actor, set())
         question = self.deed_pool.question(deed, forms, shown=next(iter(full)) if len(full) == 1 else "")
         if question is None:
@@ -686,6 +687,22 @@ class _Generator:
                           question.quality, options=question.options, explanation=_from_notes(s))
         self.actor_choices.add(item.id)
         return item
+
+    def _names_within(self, actor: str) -> list[str]:
+        """The names the notes call a titled actor by, inside the name the sentence gives it: "Kublai
+        Khan" and "Kublai" in "Emperor Kublai Khan" (a part is taken when every full name the notes give
+        it is inside the actor's: not "Khan", which ends Genghis's and Möngke's names too). Without
+        them the notes' other sentences on Kublai are not seen as his, and a deed they tell of him
+        ("a military campaign against the Song") would be offered as another's."""
+        words = actor.split()
+        found = []
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                part = " ".join(words[start:start + size])
+                full = self.full_names.get(part, set())
+                if (part in self.lexicon.label_votes or full) and all(f in actor for f in full) and part[:1].isupper():
+                    found.append(part)
+        return found
 
     def _kind_of(self, name: str) -> str | None:
         """The kind the notes give a name most often (a person when gen_actors knows the name as one)."""
