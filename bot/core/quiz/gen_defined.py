@@ -46,6 +46,9 @@ class Definition:
     definition: str  # the definition's first sentence after "means", without its closing full stop
     verbal: bool  # "To “modify” a work means to ...": a verb is defined, offered among verbs only
     head: str = ""  # the definition's head noun, lower case ("owner", "form", "work"); "" unknown
+    # The noun phrases the definition says the term is, as written: its first ("the unmodified
+    # Program") and those joined to it by "or", "and" or commas ("a work based on the Program").
+    heads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,21 @@ def with_head(found: Definition, doc) -> Definition:
         return Definition(found.term, found.definition, found.verbal, QUALITY)  # "having the right to grant ..."
     chunk = next((c for c in doc.noun_chunks if start >= 0 and c.start_char >= start), None) if start >= 0 else None
     head = chunk.root.lemma_.lower() if chunk is not None and chunk.start_char - start < 12 else ""
-    return Definition(found.term, found.definition, found.verbal, head)
+    heads = ()
+    if head:
+        joined = set(chunk.root.conjuncts)
+        heads = tuple(c.text for c in doc.noun_chunks if c.root == chunk.root or c.root in joined)
+    return Definition(found.term, found.definition, found.verbal, head, heads)
+
+
+def defined_through(other: Definition, term: str) -> bool:
+    """`other` is defined as `term` itself, or as one of several things `term` is among: ""covered
+    work" means either the unmodified Program or a work based on the Program" is defined through "The
+    Program". Whatever defines the Program then fits a covered work too (an unmodified Program is one),
+    so "covered work" is no wrong option of a question on "The Program". A term named further in
+    (""Installation Information" means ... methods ... to install ... a covered work") is not."""
+    name = re.sub(r"^(?:the|a|an) ", "", fold(term))
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", fold(h)) for h in other.heads)
 
 
 def _kind(found: Definition) -> str:
@@ -129,6 +146,8 @@ def defined_term_question(found: Definition, others: list[Definition], setting: 
         if _mentions(found.definition, other.term, title) or _mentions(other.term, found.term, title) \
                 or _mentions(found.term, other.term, title):
             continue  # a term the definition uses is plainly not the one it defines; "Contribution" beside "Contributor"
+        if defined_through(other, found.term):
+            continue  # "covered work" (the Program or a work based on it) for "The Program": a second answer
         wrong.append(other.term)
     if len(wrong) + 1 < MIN_OPTIONS:
         return None

@@ -239,6 +239,7 @@ class _Generator:
         self.actor_choices: set[str] = set()  # ids of the who-did-what items with options (gen_actors, gen_deeds)
         self.notes = notes
         self._deed_pool: DeedPool | None = None  # what named actors did (gen_deeds), made on first use
+        self._name_case: Counter | None = None  # words written capitalised inside sentences and in lower case
         lines = []
         for chunk in notes:
             for quote, _ in chunk_sentences(chunk):
@@ -904,7 +905,7 @@ class _Generator:
             return None  # "What is Frame Relay?": the notes say what it is in several sentences; one is thin
         if question.asks == "description" and not self._names_its_referent(question.prompt, s.chunk):
             return None  # "What is the school color?", "the first item of business on Wednesdays": whose? (round 6)
-        prompt = self._prompt(s, _cased_as_quoted(question.prompt, s.quote))
+        prompt = self._prompt(s, self._cased_as_named(_cased_as_quoted(question.prompt, s.quote)))
         return self._item(FLASHCARD, prompt, question.answer, s, tests, quality or CARD_QUALITY,
                           explanation=_from_notes(s))
 
@@ -926,6 +927,25 @@ class _Generator:
         if not all(self._met_often(name) for name in names):
             return None
         return self._question_card(s, question, CAUSE)
+
+    def _cased_as_named(self, question: str) -> str:
+        """The word the question's subject opens with, lower-cased by the template because the parser
+        read no name in it, written with its capital when the notes write it so inside sentences more
+        often than in lower case: "Why does debian offer ...?" of "Currently Debian offers ...", "Why
+        can python lambda expressions ...?" of "Python lambda expressions ..." (a name of the notes,
+        not a common word opening the sentence)."""
+        match = _SUBJECT_LOWERED.match(question)
+        if match is None:
+            return question
+        word = match.group(1)
+        if self._name_case is None:
+            self._name_case = Counter()
+            for passage in self.passages:
+                self._name_case.update(f"^{w}" for w in _INSIDE_CAPITAL.findall(passage))
+                self._name_case.update(re.findall(r"\b[a-z][a-z-]+\b", passage))
+        if self._name_case[f"^{word.capitalize()}"] <= self._name_case[word]:
+            return question
+        return question[:match.start(1)] + word.capitalize() + question[match.end(1):]
 
     def _a_person(self, name: str, answer: str, s: Sentence) -> bool:
         """The notes treat `name` as a person (gen_precision.a_person), judged by the head noun of
@@ -1411,6 +1431,10 @@ def _weak_card(question: str, answer: str) -> bool:
 
 
 _SUBJECT_OPENING = re.compile(r"^(?:Why|What|Who|How) \w+ ([A-Z][a-z]+)\b")
+_SUBJECT_LOWERED = re.compile(r"^(?:Why|What|Who|How) \w+ ([a-z][a-z]+)\b")
+# A capitalised word after a word in lower case: inside a sentence, so capitalised as a name ("the
+# Debian archive", "in Python"), not as a sentence's first word.
+_INSIDE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]+)\b")
 
 
 def _cased_as_quoted(question: str, quote: str) -> str:

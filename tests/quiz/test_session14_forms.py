@@ -1,0 +1,74 @@
+"""Weak forms of session 14's reading of the new kinds and cards on notes nobody tuned for (bench/RESULTS.md
+8.29): a defined term offered beside the term its definition is made of, and a name lower-cased in a
+card's question. Real spaCy, on made-up notes of no course of the pool; each generator-level test also
+shows the form the rule takes out."""
+
+from __future__ import annotations
+
+from bot.core import nlp
+from bot.core.documents import Chunk, make_chunk_id
+from bot.core.quiz.gen_defined import defined_term_question, definition_of, defined_through, with_head
+from bot.core.quiz.generator import generate_items
+
+
+def chunks_of(paragraphs: list[str], title: str) -> list[Chunk]:
+    name = title.lower().replace(" ", "-") + ".txt"
+    return [Chunk(make_chunk_id(name, (title,), text, i), name, (title,), None, i, text)
+            for i, text in enumerate(paragraphs)]
+
+
+# --- a defined term made of the answer is no wrong option -------------------------------------------
+
+CHARTER = [
+    "1. Definitions.\n"
+    "\"The Garden\" refers to any plot of ground let under this charter.\n"
+    "A \"tended plot\" means either the bare Garden or a plot with beds laid on the Garden.\n"
+    "\"Seed Stock\" means the seeds and bulbs kept in the common store for sowing.\n"
+    "\"Tool Shed\" means the wooden hut by the gate where the common tools are kept.\n"
+    "\"Water Rights\" means the hours at which a member may draw from the well.\n"
+    "\"Compost Heap\" means a pile of leaves and peelings left to rot for the beds.",
+    "2. Rent. The rent of every plot must be paid at the gate on Lady Day.",
+]
+
+
+def _definitions(lines):
+    return [with_head(definition_of(line), doc) for line, doc in zip(lines, nlp.parse_lines(lines))]
+
+
+def test_a_term_defined_as_the_answer_is_defined_through_it():
+    garden, tended, *_ = _definitions(CHARTER[0].splitlines()[1:])
+    assert defined_through(tended, garden.term)  # a tended plot is the bare Garden, or one laid on it
+    assert not defined_through(garden, tended.term)
+    # A term named further in is not what the definition says the term is.
+    stock, shed = _definitions(["\"Seed Stock\" means the seeds kept in the Tool Shed for sowing.",
+                                "\"Tool Shed\" means the wooden hut by the gate where tools are kept."])
+    assert not defined_through(stock, shed.term)
+
+
+def test_a_term_defined_through_the_answer_is_not_offered_beside_it():
+    definitions = _definitions(CHARTER[0].splitlines()[1:])
+    garden = definitions[0]
+    question = defined_term_question(garden, definitions[1:], "the Garden Charter", "Garden Charter", lambda o: o)
+    assert question is not None and question.answer == "The Garden"
+    assert "tended plot" not in question.options  # whatever defines the Garden fits a tended plot too
+    items = [i for i in generate_items(chunks_of(CHARTER, "Garden Charter"), learned_cutoff=False)
+             if i.answer == "The Garden"]
+    assert items and all("tended plot" not in i.options for i in items)
+
+
+# --- a name of the notes keeps its capital in a card's question --------------------------------------
+
+FERRY = [
+    "The Orvane ferry crosses the Kell estuary twice a day from the harbour at Dunmere.",
+    "Passengers board at the north quay, and the Orvane timetable is posted in the harbour office.",
+    "Currently Orvane runs no night crossings, as the estuary channel is unlit after dusk.",
+    "Timber from the Orvane yards was floated down the estuary to the harbour for the shipwrights.",
+    "The Orvane boats are painted green because the harbour board pays for green paint only.",
+]
+
+
+def test_a_name_lowercased_by_the_template_keeps_its_capital():
+    prompts = [i.prompt for i in generate_items(chunks_of(FERRY, "Kell Crossings"), learned_cutoff=False)]
+    why = [p for p in prompts if p.startswith("Why does") and "night crossings" in p]
+    assert why == ["Why does Orvane run no night crossings?"], prompts
+    assert not any(" orvane " in p for p in prompts)
