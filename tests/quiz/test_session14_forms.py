@@ -72,3 +72,39 @@ def test_a_name_lowercased_by_the_template_keeps_its_capital():
     why = [p for p in prompts if p.startswith("Why does") and "night crossings" in p]
     assert why == ["Why does Orvane run no night crossings?"], prompts
     assert not any(" orvane " in p for p in prompts)
+
+
+# --- a term of a kind the notes name others of is not asked among terms of other kinds ---------------
+
+TOOLS = """\
+Flood irrigation covers a whole field with water from a canal for several hours.
+Flood irrigation wasted much of the river's water in the hot summers of the valley.
+Flood irrigation left salt in the soil of the lower fields.
+On the hills, drip irrigation covers a whole field with water from a canal.
+Drip irrigation saved half of the water that the old canals had carried.
+Drip irrigation suited the young olive trees of the hills.
+A seed drill plants seeds at an even depth in straight rows.
+The seed drill was pulled by a pair of oxen on the valley farms.
+The seed drill replaced sowing by hand on the larger farms.
+Stone terraces hold the soil on the steep hillsides above the river.
+Stone terraces were built on most farms of the upper valley.
+Stone terraces need repair after every wet winter.
+Crop rotation keeps the soil fertile by changing what grows in a field each year.
+Crop rotation was taught at the valley school from 1920.
+Crop rotation needs a plan of the fields for several years.
+A water mill grinds the grain of the valley with the force of the river.
+The water mill stood below the weir at the foot of the valley.
+The water mill was rebuilt in stone after the flood of 1902."""
+
+
+def test_the_only_term_of_its_kind_among_terms_of_other_kinds_is_not_asked():
+    from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
+    from tests.quiz.parsed_notes import parsed_notes
+    lines = TOOLS.splitlines()
+    docs, lexicon = parsed_notes(TOOLS)
+    terms = CentralTerms(lines, ["Farming"], docs, lexicon, ["Farming"])
+    assert {"flood irrigation", "drip irrigation"} <= set(terms.central)
+    # Drip irrigation, the other irrigation the notes name, is said to cover a field too: not offered. The
+    # seed drill, the terraces and the mill are not irrigation: "Flood irrigation" would be the one answer
+    # whose head noun says what covers a field with water.
+    assert term_question(docs[0], terms, "Farming") is None

