@@ -108,3 +108,23 @@ def test_the_only_term_of_its_kind_among_terms_of_other_kinds_is_not_asked():
     # seed drill, the terraces and the mill are not irrigation: "Flood irrigation" would be the one answer
     # whose head noun says what covers a field with water.
     assert term_question(docs[0], terms, "Farming") is None
+
+
+# --- "What may X <verb>?" where the notes tell of more that X may do --------------------------------
+
+KILN = [
+    "Kiln controllers store the firing schedule of each load in their memory.",
+    "Kiln controllers read the temperature of the kiln every minute.",
+    "Kiln controllers may specify a hold time after the peak temperature.",
+    "Potters set kiln controllers before every firing of the week.",
+    "Firing logs record the temperature of the kiln every minute.",
+]
+
+
+def test_a_modal_card_on_one_of_several_options_of_its_subject_is_not_asked():
+    def prompts(lines):
+        return [i.prompt for i in generate_items(chunks_of(lines, "Kiln Firing"), learned_cutoff=False)]
+    assert "What may kiln controllers specify?" in prompts(KILN)
+    # The notes tell of something else a controller may do: the card would key one option of two.
+    more = [*KILN, "Kiln controllers may name several schedules as a numbered list."]
+    assert "What may kiln controllers specify?" not in prompts(more)

@@ -753,7 +753,31 @@ class _Generator:
                                or self.lexicon.term_counts[head] >= FAMILIAR_TERM_COUNT
                                or self.lexicon.term_counts[head.rstrip("s")] >= FAMILIAR_TERM_COUNT):
             return None
+        modal = re.match(r"^What (may|can) ", question.prompt)
+        if modal and self._other_options(subject, modal.group(1), s.text):
+            return None  # "What may the except clause specify?" where an except clause "may name" more too
         return self._question_card(s, question, DEFINITION)
+
+    def _other_options(self, subject: str, modal: str, own: str) -> bool:
+        """Another sentence of the notes says what else `subject` (the card's, "the except clause") `modal`
+        ("may", "can") do: "An except clause may name multiple exceptions as a parenthesized tuple" beside
+        "The except clause may specify a variable after the exception name". A card on one of them keys
+        one of the subject's several options, and a student may give the other (`gen_function` reads a
+        modal's object as the answer)."""
+        wanted = re.sub(r"^(?:the|a|an) ", "", fold(subject))
+        for text, doc in self.docs.items():
+            if text == own:
+                continue
+            for token in doc:
+                if token.dep_ != "aux" or token.lower_ != modal or token.head.pos_ != "VERB":
+                    continue
+                subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                if subj is None:
+                    continue
+                phrase = " ".join(t.text for t in subj.subtree if t.i < token.i)  # "An except clause", however parsed
+                if re.sub(r"^(?:the|a|an) ", "", fold(phrase)) == wanted:
+                    return True
+        return False
 
     def _naming_card(self, s: Sentence, doc) -> QuizItem | None:
         """What the notes call a thing ("What are errors detected during execution called?") or what
