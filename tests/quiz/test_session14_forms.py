@@ -128,3 +128,18 @@ def test_a_modal_card_on_one_of_several_options_of_its_subject_is_not_asked():
     # The notes tell of something else a controller may do: the card would key one option of two.
     more = [*KILN, "Kiln controllers may name several schedules as a numbered list."]
     assert "What may kiln controllers specify?" not in prompts(more)
+
+
+# --- a deed asked as an item of its own is no other deed item's wrong option -------------------------
+
+def test_a_deed_asked_on_its_own_is_not_another_items_wrong_option():
+    from tests.quiz.test_deed_choice import STORY, _pool
+    story = [*STORY, "Nils Harrow drained the lower meadows of the Kell."]
+    deeds, pool = _pool(story)
+    salter = next(d for d in deeds if d.actor == "Ivo Salter")
+    oberg = next(d for d in deeds if d.actor == "Marta Oberg")
+    before = pool.question(salter, ("Salter",))
+    assert before is not None and oberg.deed in before.options  # the nearest deed told: Oberg's
+    pool.asked = {oberg.sentence}  # "What did Marta Oberg do?" is an item of the bank
+    after = pool.question(salter, ("Salter",))
+    assert after is not None and oberg.deed not in after.options and len(after.options) == 4

@@ -218,6 +218,9 @@ class DeedPool:
     def __init__(self, deeds: list[Deed], sentences: list[str]) -> None:
         self.deeds = deeds
         self.sentences = sentences
+        # The sentences of deeds asked as items of their own: not offered as another item's wrong option,
+        # where a student who met the one item would strike it out of the other (one fact, one item).
+        self.asked: set[str] = set()
 
     def question(self, deed: Deed, forms: tuple[str, ...], shown: str = "") -> ChoiceQuestion | None:
         """"What did <actor> do?" with three deeds of other actors of its kind. `forms` are the
@@ -228,7 +231,8 @@ class DeedPool:
         answer_words = _content(deed.deed)
         wrong, seen = [], {fold(deed.deed)}
         for other in self.deeds:
-            if other.kind != deed.kind or fold(other.deed) in seen or other.sentence == deed.sentence:
+            if other.kind != deed.kind or fold(other.deed) in seen or other.sentence == deed.sentence \
+                    or other.sentence in self.asked:
                 continue
             if any(_names(other.sentence, n) for n in names) or any(_names(other.actor, n) or _names(n, other.actor)
                                                                    for n in names):

@@ -677,11 +677,7 @@ class _Generator:
         deed = deed_of(doc, self._kind_of)
         if deed is None or not self._met_often(deed.actor) or self._is_title(deed.actor, s.chunk):
             return None
-        forms = (*self.full_names.get(deed.actor, ()),
-                 *(w for w in deed.actor.split() if w[:1].isupper() and self.full_names.get(w) == {deed.actor}),
-                 *self._names_within(deed.actor))
-        full = self.full_names.get(deed.actor, set())
-        question = self.deed_pool.question(deed, forms, shown=next(iter(full)) if len(full) == 1 else "")
+        question = self._deed_question(self.deed_pool, deed)
         if question is None:
             return None
         item = self._item(MULTIPLE_CHOICE, self._prompt(s, question.prompt), question.answer, s, question.tests,
@@ -720,8 +716,20 @@ class _Generator:
         what it is about: a wrong option is read without its sentence)."""
         if self._deed_pool is None:
             deeds = [d for d in (deed_of(doc, self._kind_of) for doc in self.docs.values()) if d is not None]
-            self._deed_pool = DeedPool(deeds, list(self.docs))
+            pool = DeedPool(deeds, list(self.docs))
+            # The deeds that may be asked themselves ("What did Toghtogha do?" -> "Seized the power of the
+            # court"), found before any item is made: none is another deed item's wrong option.
+            pool.asked = {d.sentence for d in deeds if self._met_often(d.actor) and self._deed_question(pool, d)}
+            self._deed_pool = pool
         return self._deed_pool
+
+    def _deed_question(self, pool: DeedPool, deed):
+        """"What did <actor> do?" of `deed` from `pool`, the actor named as the notes name it in full."""
+        forms = (*self.full_names.get(deed.actor, ()),
+                 *(w for w in deed.actor.split() if w[:1].isupper() and self.full_names.get(w) == {deed.actor}),
+                 *self._names_within(deed.actor))
+        full = self.full_names.get(deed.actor, set())
+        return pool.question(deed, forms, shown=next(iter(full)) if len(full) == 1 else "")
 
     def _howto_cards(self, s: Sentence, doc) -> list[QuizItem | None]:
         """How a thing is done, what it is good for, the kinds the notes count (gen_howto): only where
