@@ -145,6 +145,9 @@ KHANS = [
     "Emperor Ogul Khan invited the scholar Pell Dara to the court at Karsh.",
     "Pell Dara wrote a chronicle of the river clans for the emperor.",
     "The tomb of Emperor Ogul Khan stands on a hill above the river.",
+    # Pell Dara's chronicle is asked as an item of its own, so it is no wrong option here: another
+    # actor's deed keeps three.
+    "Idris Mol dug the first canal across the eastern plain.",
 ]
 
 
