@@ -29,6 +29,11 @@ EXPORT_VERSION = 3  # bump when the export itself changes, so old files are made
 FP32, INT8 = "model.onnx", "model-int8.onnx"
 
 
+def split_names(layer: int) -> tuple[str, str]:
+    """The int8 files of the model split after `layer` (`split_models`)."""
+    return f"passage-l{layer}-int8.onnx", f"upper-l{layer}-int8.onnx"
+
+
 def onnx_model(location: Path, cache_dir: Path, *, quantized: bool, own_process: bool = True) -> Path:
     """The ONNX file of the model in folder `location` (made now if it is not cached yet; in a
     process of its own unless `own_process` is False: the caller is already one)."""
@@ -47,6 +52,23 @@ def onnx_model(location: Path, cache_dir: Path, *, quantized: bool, own_process:
     return wanted
 
 
+def split_models(location: Path, cache_dir: Path, layer: int) -> tuple[Path, Path]:
+    """The int8 model in two files, for sentence vectors made inside their passage's model pass
+    (`embedding_onnx.OnnxEmbedder.encode_in_passages`): the whole model also giving the hidden
+    states after `layer` (its token vectors are the int8 model's, to the last bit), and the layers
+    after `layer` alone, fed hidden states and a mask. Made once beside the others, as `onnx_model`."""
+    _check_pooling(location)
+    folder = cache_dir / f"{location.name}-{_fingerprint(location)}"
+    wanted = [folder / name for name in split_names(layer)]
+    if all(p.exists() for p in wanted):
+        return wanted[0], wanted[1]
+    folder.mkdir(parents=True, exist_ok=True)
+    with _exclusive(folder / ".lock"):
+        if not all(p.exists() for p in wanted):
+            _in_own_process(_make_split_files, location, folder, layer)
+    return wanted[0], wanted[1]
+
+
 def onnx_model_path(location: Path, cache_dir: Path, *, quantized: bool) -> Path:
     """Where `onnx_model` keeps the file, made or not (this never makes it)."""
     _check_pooling(location)
@@ -60,6 +82,22 @@ def _make_files(location: Path, folder: Path, quantized: bool) -> None:
     if quantized and not (folder / INT8).exists():
         log.info("Quantising the ONNX embedding model to int8 (once)")
         _atomically(folder / INT8, lambda tmp: _quantize(folder / FP32, tmp))
+
+
+def _make_split_files(location: Path, folder: Path, layer: int) -> None:
+    for name, part in zip(split_names(layer), ("passage", "upper")):
+        if not (folder / name).exists():
+            log.info("Exporting the embedding model's %s graph (after layer %d) to int8 ONNX (once)", part, layer)
+            _atomically(folder / name, lambda tmp, part=part: _export_int8(location, tmp, part, layer))
+
+
+def _export_int8(location: Path, target: Path, part: str, layer: int) -> None:
+    fp32 = target.with_name(f"{target.name}.fp32.onnx")
+    try:
+        _export(location, fp32, part=part, layer=layer)
+        _quantize(fp32, target)
+    finally:
+        fp32.unlink(missing_ok=True)
 
 
 def _in_own_process(function, *args) -> None:
@@ -140,7 +178,9 @@ def _atomically(target: Path, make) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _export(location: Path, target: Path) -> None:
+def _export(location: Path, target: Path, part: str = "model", layer: int = 0) -> None:
+    """`part`: "model" (the token vectors), "passage" (also the hidden states after `layer`) or
+    "upper" (the layers after `layer`, fed those states and the attention mask)."""
     import torch
     from transformers import AutoModel
 
@@ -160,12 +200,43 @@ def _export(location: Path, target: Path) -> None:
             return self.inner(input_ids=input_ids, attention_mask=attention_mask,
                               token_type_ids=token_type_ids).last_hidden_state
 
+    class WithStates(torch.nn.Module):
+        """The token vectors and the hidden states after `layer`."""
+
+        def __init__(self, inner) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            out = self.inner(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids,
+                             output_hidden_states=True)
+            return out.last_hidden_state, out.hidden_states[layer]
+
+    class Upper(torch.nn.Module):
+        """The layers after `layer`, on hidden states, with the additive mask BERT makes."""
+
+        def __init__(self, inner) -> None:
+            super().__init__()
+            self.layers = inner.encoder.layer[layer:]
+
+        def forward(self, states, attention_mask):
+            additive = (1.0 - attention_mask[:, None, None, :].to(states.dtype)) * torch.finfo(states.dtype).min
+            for block in self.layers:
+                states = block(states, additive)
+                states = states[0] if isinstance(states, tuple) else states
+            return states
+
     sample = torch.ones((2, 8), dtype=torch.long)
     names = ["input_ids", "attention_mask", "token_type_ids"]
+    module, inputs, outputs = TokenVectors(model), (sample, sample, torch.zeros_like(sample)), ["token_vectors"]
+    if part == "passage":
+        module, outputs = WithStates(model), ["token_vectors", "states"]
+    elif part == "upper":
+        module, names = Upper(model), ["states", "attention_mask"]
+        inputs = (torch.zeros((2, 8, int(model.config.hidden_size))), sample)
     with torch.no_grad():
-        torch.onnx.export(TokenVectors(model), (sample, sample, torch.zeros_like(sample)), str(target),
-                          input_names=names, output_names=["token_vectors"], opset_version=17,
-                          dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "token_vectors"]},
+        torch.onnx.export(module, inputs, str(target), input_names=names, output_names=outputs, opset_version=17,
+                          dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, *outputs]},
                           dynamo=False)
     _fuse(target, model.config)
 

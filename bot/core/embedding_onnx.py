@@ -36,6 +36,15 @@ BATCH_TOKENS = 512
 # batches are left as they are: int8 vectors depend on their batch, and the stored vectors'
 # answers were measured with these.
 PAD_SLACK = 12
+# Sentence vectors made inside their passage's pass (`encode_in_passages`, int8 only): the passage's
+# first SPLIT_LAYER layers (of MiniLM's six) are shared, then the last ones run on each sentence's
+# own tokens. At 3, a sentence text costs about half of a pass of its own (measured on the pool's
+# notes: 2.3 against 4.7 CPU s), and its vector keeps a cosine of 0.94 on average with the text
+# embedded alone (bench/RESULTS.md 7m, 7o).
+SPLIT_LAYER = 3
+# The hidden states of sentences gathered before the upper layers run over them, sorted by length:
+# about 12 MB of float32: sorted in groups of 3,072 tokens they cost 7 % more (worse padding).
+SPLIT_GROUP_TOKENS = 8192
 
 
 class OnnxEmbedder:
@@ -60,6 +69,11 @@ class OnnxEmbedder:
         # instead of splitting two cores with it.
         self._encode_lock = threading.Lock()
         self._vocabulary: frozenset[str] | None = None
+        self._split = None  # the passage and upper sessions (encode_in_passages), made on first use
+        # The name sentence vectors made in their passage are cached under (not the texts' own:
+        # they are not what `encode` gives for the text), or None when this backend cannot make them.
+        self.in_passage_space = (f"{model_name} [{self.backend}, in passage after layer {SPLIT_LAYER}]"
+                                 if quantized else None)
 
     @property
     def loaded(self) -> bool:
@@ -79,17 +93,9 @@ class OnnxEmbedder:
         path = onnx_model(location, self.cache_dir, quantized=self.quantized)
         log.info("Loading embedding model %s (%s)", self.model_name, self.backend)
         try:
-            import onnxruntime
             from tokenizers import Tokenizer
 
-            options = onnxruntime.SessionOptions()
-            # Every batch has its own shape: a memory pattern or arena planned for one shape only
-            # grows (1.4 GB after 200 chunks with both on); without them memory stays flat.
-            options.enable_mem_pattern = False
-            options.enable_cpu_mem_arena = False
-            if self.threads:
-                options.intra_op_num_threads = self.threads
-            session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+            session = _session(path, self.threads)
             tokenizer = Tokenizer.from_file(str(location / "tokenizer.json"))
         except Exception as exc:
             raise ModelLoadError(
@@ -128,7 +134,7 @@ class OnnxEmbedder:
                 progress(done, len(texts))
         return out
 
-    def _encode_batch(self, session, encodings: list) -> np.ndarray:
+    def _encode_batch(self, session, encodings: list, with_states: bool = False):
         width = max(len(e.ids) for e in encodings)
         input_ids = np.zeros((len(encodings), width), dtype=np.int64)
         mask = np.zeros((len(encodings), width), dtype=np.int64)
@@ -139,14 +145,89 @@ class OnnxEmbedder:
         if "token_type_ids" in self._inputs:
             feed["token_type_ids"] = np.zeros_like(input_ids)
         with self._encode_lock:
-            tokens = session.run(None, feed)[0]
-        summed = (tokens * mask[..., None]).sum(axis=1)
-        mean = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
-        norms = np.linalg.norm(mean, axis=1, keepdims=True)
-        return (mean / np.maximum(norms, 1e-12)).astype(np.float32)
+            outputs = session.run(None, feed)
+        vectors = _mean_pooled(outputs[0], mask)
+        return (vectors, outputs[1]) if with_states else vectors
 
     def encode_query(self, text: str) -> np.ndarray:
         return self.encode([text])[0]
+
+    def encode_in_passages(self, passages: list[str], wanted: list[list[str]], *,
+                           progress: EncodeProgress | None = None) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """The passages' vectors (as `encode` gives them) and, from the same passes, the vectors
+        of the texts `wanted` of each passage that are quoted from it (`passage_spans`): the
+        passage's hidden states after SPLIT_LAYER of its tokens in the text, between the
+        passage's [CLS] and [SEP] states, through the model's last layers, mean-pooled. A text
+        that is not found in its passage is not in the result (embed it with `encode`)."""
+        from bot.core.passage_spans import char_spans, token_rows
+
+        session, upper = self._load_split()
+        out = np.empty((len(passages), self._dimension), dtype=np.float32)
+        encodings = self._tokenizer.encode_batch(passages) if passages else []
+        lengths = [len(e.ids) for e in encodings]
+        order = sorted(range(len(passages)), key=lambda i: -lengths[i])
+        found: dict[str, np.ndarray] = {}
+        group: list[tuple[str, np.ndarray]] = []
+        pending: set[str] = set()
+        done = 0
+        for ids in _batches(order, lengths, self.batch_size, self.batch_tokens):
+            vectors, states = self._encode_batch(session, [encodings[i] for i in ids], with_states=True)
+            out[ids] = vectors
+            for row, i in enumerate(ids):
+                offsets = encodings[i].offsets
+                for text in wanted[i]:
+                    if text in found or text in pending:
+                        continue
+                    spans = char_spans(passages[i], text)
+                    rows = token_rows(offsets, spans) if spans else None
+                    if rows:
+                        group.append((text, states[row, [0, *rows, lengths[i] - 1]]))
+                        pending.add(text)
+            if sum(len(s) for _, s in group) >= SPLIT_GROUP_TOKENS:
+                found.update(self._upper(upper, group))
+                group, pending = [], set()
+            done += len(ids)
+            if progress is not None:
+                progress(done, len(passages))
+        found.update(self._upper(upper, group))
+        return out, found
+
+    def _upper(self, upper, group: list[tuple[str, np.ndarray]]) -> dict[str, np.ndarray]:
+        """The last layers over each text's gathered states, in batches of similar lengths."""
+        lengths = [len(s) for _, s in group]
+        order = sorted(range(len(group)), key=lambda i: -lengths[i])
+        found = {}
+        for ids in _batches(order, lengths, self.batch_size, self.batch_tokens):
+            width = max(lengths[i] for i in ids)
+            states = np.zeros((len(ids), width, self._dimension), dtype=np.float32)
+            mask = np.zeros((len(ids), width), dtype=np.int64)
+            for row, i in enumerate(ids):
+                states[row, : lengths[i]] = group[i][1]
+                mask[row, : lengths[i]] = 1
+            with self._encode_lock:
+                tokens = upper.run(None, {"states": states, "attention_mask": mask})[0]
+            found.update((group[i][0], v) for i, v in zip(ids, _mean_pooled(tokens, mask)))
+        return found
+
+    def _load_split(self):
+        self._load()
+        with self._lock:
+            if self._split is None:
+                if not self.quantized:
+                    raise ValueError("sentence vectors in their passage are made by the int8 backend only")
+                from bot.core.embedding_export import split_models
+                from bot.core.embedding_model import resolve_model_location
+
+                location = Path(resolve_model_location(self.model_name))
+                paths = split_models(location, self.cache_dir, SPLIT_LAYER)
+                try:
+                    self._split = tuple(_session(p, self.threads) for p in paths)
+                except Exception as exc:
+                    raise ModelLoadError(
+                        f"The {self.backend} embedding model could not be loaded ({type(exc).__name__}).",
+                        hint=f"Delete {self.cache_dir} to have it made again, or set EMBEDDING_BACKEND=torch.",
+                    ) from exc
+        return self._split
 
     def knows_word(self, word: str) -> bool:
         """As `SentenceTransformerEmbedder.knows_word`: one whole token of a WordPiece vocabulary."""
@@ -156,6 +237,27 @@ class OnnxEmbedder:
             whole = frozenset(w for w in vocab if w.isalpha() and w.islower())
             self._vocabulary = whole if len(whole) > 5000 else frozenset()
         return not self._vocabulary or word.lower() in self._vocabulary
+
+
+def _session(path: Path, threads: int):
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    # Every batch has its own shape: a memory pattern or arena planned for one shape only
+    # grows (1.4 GB after 200 chunks with both on); without them memory stays flat.
+    options.enable_mem_pattern = False
+    options.enable_cpu_mem_arena = False
+    if threads:
+        options.intra_op_num_threads = threads
+    return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def _mean_pooled(tokens: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """The model's pooling: the mean of the unmasked token vectors, L2-normalised."""
+    summed = (tokens * mask[..., None]).sum(axis=1)
+    mean = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+    norms = np.linalg.norm(mean, axis=1, keepdims=True)
+    return (mean / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
 def _batches(order: list[int], lengths: list[int], most: int, tokens: int,

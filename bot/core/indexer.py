@@ -344,15 +344,43 @@ def _embeddings_for(chunks: list[Chunk], cache_path: Path, embedder: Embedder,
     # Longest first across the whole build, as the embedder does within a call: batches then pad
     # to similar lengths whatever the slicing.
     todo = sorted(missing, key=lambda h: -len(chunks[first[h]].embedding_text()))
+    in_passages = _in_passage_cache(embedder, cache_path)
     progress("embedding", 0, len(todo))
     for start in range(0, len(todo), CACHE_SLICE):
         part = todo[start : start + CACHE_SLICE]
-        vectors = embedder.encode(texts(part),
-                                  progress=lambda d, t, s=start: progress("embedding", s + d, len(todo)))
+        report = lambda d, t, s=start: progress("embedding", s + d, len(todo))  # noqa: E731
+        if in_passages is None:
+            vectors = embedder.encode(texts(part), progress=report)
+        else:
+            vectors = _with_sentences(embedder, [chunks[first[h]] for h in part], cache, in_passages, report)
         cache.put_many(dict(zip(part, vectors)))
     if not chunks:
         return np.zeros((0, embedder.dimension), dtype=np.float32), 0
     return _read_back(cache, hashes, lambda part: embedder.encode(texts(part)), cache_path), len(todo)
+
+
+def _in_passage_cache(embedder: Embedder, cache_path: Path) -> EmbeddingCache | None:
+    """Where sentence vectors made in their passage's pass are cached, when the embedder makes
+    them (`OnnxEmbedder.encode_in_passages`): apart from the texts' own vectors, which they are
+    not (cosine 0.94 with them on average, bench/RESULTS.md 7o)."""
+    space = getattr(embedder, "in_passage_space", None)
+    return EmbeddingCache(cache_path, space) if space else None
+
+
+def _with_sentences(embedder: Embedder, part: list[Chunk], cache: EmbeddingCache, in_passages: EmbeddingCache,
+                    report: Callable[[int, int], None]) -> np.ndarray:
+    """The chunks' vectors, and into the cache the vectors of their sentence texts
+    (`comparable_texts`) made from the same model passes: about half the model's work for them
+    of a pass each in the sentence stage, which then embeds only the texts not quoted from their
+    passage (bench/RESULTS.md 7o). The sentences' vectors are written before the chunks': a
+    stopped build whose chunk is cached has its sentences' too (or embeds them alone)."""
+    wanted = [comparable_texts(c, AnswerPolicy.semantic_chars) for c in part]
+    hashes = {t: text_hash(t) for texts in wanted for t in texts}
+    known = set(in_passages.get_many(hashes.values())) | set(cache.get_many(hashes.values()))
+    wanted = [[t for t in texts if hashes[t] not in known] for texts in wanted]
+    vectors, sentences = embedder.encode_in_passages([c.embedding_text() for c in part], wanted, progress=report)
+    in_passages.put_many({hashes[t]: v for t, v in sentences.items()})
+    return vectors
 
 
 def _read_back(cache: EmbeddingCache, hashes: list[str], embed: Callable[[list[str]], np.ndarray],
@@ -380,15 +408,17 @@ def _read_back(cache: EmbeddingCache, hashes: list[str], embed: Callable[[list[s
 def _write_sentence_vectors(folder: Path, chunks: list[Chunk], cache_path: Path, embedder: Embedder,
                             progress: ProgressFn) -> None:
     """The vectors of the sentences answering compares with a question (`comparable_texts`), so
-    that a question makes no model call for them. Each is embedded on its own, exactly as question
-    time did before (bench/sentence_vectors_compare.py measured pooling the passage's own token
-    vectors instead: see bench/RESULTS.md). They share the embedding cache with question time,
+    that a question makes no model call for them. With the int8 backend most were made with their
+    chunk's vectors (`_with_sentences`), inside its model pass; any other text (of a chunk cached
+    before, or not quoted from its passage, or with another backend) is embedded on its own, as
+    question time embeds it. Those share the embedding cache with question time,
     by text hash: an unchanged chunk's sentences, or a sentence asked about before, are not
     embedded again, and an interrupted build keeps what it embedded. A slice of passages at a
     time: their texts are made, embedded and written, and only their keys kept (VectorsWriter), so
     memory stays small on a big corpus while the loaded index answers beside it. Progress counts
     passages, as the number of texts is known only at the end."""
     cache = EmbeddingCache(cache_path, vector_space(embedder))
+    in_passages = _in_passage_cache(embedder, cache_path)
     vectors = VectorsWriter(folder, embedder.dimension)
     progress("sentences", 0, len(chunks))
     for start in range(0, len(chunks), CACHE_SLICE):
@@ -396,7 +426,8 @@ def _write_sentence_vectors(folder: Path, chunks: list[Chunk], cache_path: Path,
         texts = [comparable_texts(c, AnswerPolicy.semantic_chars) for c in part]
         flat = [t for ts in texts for t in ts]
         hashes = {t: text_hash(t) for t in flat}
-        known = cache.get_many(hashes.values())
+        known = in_passages.get_many(hashes.values()) if in_passages is not None else {}
+        known.update(cache.get_many([h for h in hashes.values() if h not in known]))
         missing = [t for t in hashes if hashes[t] not in known]
         if missing:
             fresh = dict(zip((hashes[t] for t in missing), embedder.encode(missing)))
