@@ -54,18 +54,21 @@ def onnx_model(location: Path, cache_dir: Path, *, quantized: bool, own_process:
 
 def split_models(location: Path, cache_dir: Path, layer: int) -> tuple[Path, Path]:
     """The int8 model in two files, for sentence vectors made inside their passage's model pass
-    (`embedding_onnx.OnnxEmbedder.encode_in_passages`): the whole model also giving the hidden
-    states after `layer` (its token vectors are the int8 model's, to the last bit), and the layers
-    after `layer` alone, fed hidden states and a mask. Made once beside the others, as `onnx_model`."""
-    _check_pooling(location)
-    folder = cache_dir / f"{location.name}-{_fingerprint(location)}"
-    wanted = [folder / name for name in split_names(layer)]
+    (`embedding_onnx.OnnxEmbedder.encode_in_passages`), both cut from the int8 file `onnx_model`
+    makes (not exported again): the whole int8 model also giving the hidden states after `layer`
+    (so its token vectors are int8's own, to the last bit), and its layers after `layer` alone, fed
+    hidden states and the attention mask (the same quantised weights and fused kernels). Made once
+    beside it, with only onnx (no torch), written aside and renamed into place as the others."""
+    int8 = onnx_model(location, cache_dir, quantized=True)
+    wanted = [int8.with_name(name) for name in split_names(layer)]
     if all(p.exists() for p in wanted):
         return wanted[0], wanted[1]
-    folder.mkdir(parents=True, exist_ok=True)
-    with _exclusive(folder / ".lock"):
+    with _exclusive(int8.parent / ".lock"):
         if not all(p.exists() for p in wanted):
-            _in_own_process(_make_split_files, location, folder, layer)
+            log.info("Cutting the int8 embedding model in two after layer %d (once)", layer)
+            passage, upper = _split_graph(int8, layer)
+            for graph, target in zip((passage, upper), wanted):
+                _atomically(target, lambda tmp, graph=graph: _save(graph, tmp))
     return wanted[0], wanted[1]
 
 
@@ -82,22 +85,6 @@ def _make_files(location: Path, folder: Path, quantized: bool) -> None:
     if quantized and not (folder / INT8).exists():
         log.info("Quantising the ONNX embedding model to int8 (once)")
         _atomically(folder / INT8, lambda tmp: _quantize(folder / FP32, tmp))
-
-
-def _make_split_files(location: Path, folder: Path, layer: int) -> None:
-    for name, part in zip(split_names(layer), ("passage", "upper")):
-        if not (folder / name).exists():
-            log.info("Exporting the embedding model's %s graph (after layer %d) to int8 ONNX (once)", part, layer)
-            _atomically(folder / name, lambda tmp, part=part: _export_int8(location, tmp, part, layer))
-
-
-def _export_int8(location: Path, target: Path, part: str, layer: int) -> None:
-    fp32 = target.with_name(f"{target.name}.fp32.onnx")
-    try:
-        _export(location, fp32, part=part, layer=layer)
-        _quantize(fp32, target)
-    finally:
-        fp32.unlink(missing_ok=True)
 
 
 def _in_own_process(function, *args) -> None:
@@ -120,6 +107,78 @@ def _in_own_process(function, *args) -> None:
     except BrokenProcessPool as exc:  # killed, likely for memory
         raise ModelLoadError("The process making the ONNX files of the embedding model stopped "
                              f"({exc}).", hint="Set EMBEDDING_BACKEND=torch, or free memory and try again.") from exc
+
+
+def _split_graph(int8: Path, layer: int):
+    """The int8 model's graph as the two graphs of `split_models`: (the whole graph with the hidden
+    states after `layer` as a second output "states", the graph of the layers after `layer` with
+    inputs "states" and "attention_mask"). A layer's hidden states are the float tensor its
+    attention node reads (quantised on the way in by a DynamicQuantizeLinear node)."""
+    import copy
+
+    import onnx
+    from onnx import TensorProto, helper
+
+    model = onnx.load(str(int8))
+    graph = model.graph
+    producer = {out: node for node in graph.node for out in node.output}
+    entering = []
+    for node in graph.node:
+        if node.op_type in ("Attention", "QAttention"):
+            source = producer.get(node.input[0])
+            entering.append(source.input[0] if source is not None and source.op_type == "DynamicQuantizeLinear"
+                            else node.input[0])
+    if not 0 < layer < len(entering):
+        raise ValueError(f"cannot split a model of {len(entering)} attention layers after layer {layer}")
+    states = entering[layer]
+    hidden = next(d.dim_value for d in graph.output[0].type.tensor_type.shape.dim[-1:])
+    states_info = helper.make_tensor_value_info("states", TensorProto.FLOAT, ["batch", "tokens", hidden or None])
+
+    passage = copy.deepcopy(model)
+    passage.graph.node.append(helper.make_node("Identity", [states], ["states"], name="states_out"))
+    passage.graph.output.append(states_info)
+
+    # The upper graph: every node the token vectors need, going back from them, stopped at the
+    # states; what the attention nodes read of the mask is made from the attention mask alone.
+    needed, wanted, seen = [], [o.name for o in graph.output[:1]], set()
+    inputs = {i.name for i in graph.input}
+    while wanted:
+        name = wanted.pop()
+        if name in seen or name == states or name in inputs or name not in producer:
+            continue
+        seen.add(name)
+        node = producer[name]
+        if node.op_type.endswith("EmbedLayerNormalization"):  # its second output: each row's mask length
+            if node.output[1] != name:
+                raise ValueError("the layers after the split read the embeddings")
+            needed += [helper.make_node("ReduceSum", [f"{name}_mask32", "mask_axes"], [name], keepdims=0),
+                       helper.make_node("Cast", ["attention_mask"], [f"{name}_mask32"], to=TensorProto.INT32)]
+            continue
+        if node not in needed:
+            needed.append(node)
+            wanted += [i for i in node.input if i]
+    used = {i for node in needed for i in node.input}
+    if used & (inputs - {"attention_mask"}):
+        raise ValueError(f"the layers after the split read {sorted(used & (inputs - {'attention_mask'}))}")
+    order = {id(node): row for row, node in enumerate(graph.node)}
+    nodes = [helper.make_node("Identity", ["states"], [states], name="states_in")]
+    nodes += sorted((n for n in needed if id(n) in order), key=lambda n: order[id(n)])
+    made = [n for n in needed if id(n) not in order]
+    nodes[1:1] = made[::-1]  # the mask's nodes first (Cast, then ReduceSum)
+    initializers = [t for t in graph.initializer if t.name in used]
+    if any(n.op_type == "ReduceSum" and n.input[1:] == ["mask_axes"] for n in made):
+        initializers.append(onnx.numpy_helper.from_array(__import__("numpy").array([1], dtype="int64"), "mask_axes"))
+    upper_graph = helper.make_graph(nodes, "upper", [states_info, *[i for i in graph.input if i.name == "attention_mask"]],
+                                    list(graph.output[:1]), initializers)
+    upper = helper.make_model(upper_graph, opset_imports=model.opset_import, producer_name="studybot split")
+    upper.ir_version = model.ir_version
+    return passage, upper
+
+
+def _save(model, target: Path) -> None:
+    import onnx
+
+    onnx.save(model, str(target))
 
 
 def _check_pooling(location: Path) -> None:
@@ -178,9 +237,7 @@ def _atomically(target: Path, make) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _export(location: Path, target: Path, part: str = "model", layer: int = 0) -> None:
-    """`part`: "model" (the token vectors), "passage" (also the hidden states after `layer`) or
-    "upper" (the layers after `layer`, fed those states and the attention mask)."""
+def _export(location: Path, target: Path) -> None:
     import torch
     from transformers import AutoModel
 
@@ -200,43 +257,12 @@ def _export(location: Path, target: Path, part: str = "model", layer: int = 0) -
             return self.inner(input_ids=input_ids, attention_mask=attention_mask,
                               token_type_ids=token_type_ids).last_hidden_state
 
-    class WithStates(torch.nn.Module):
-        """The token vectors and the hidden states after `layer`."""
-
-        def __init__(self, inner) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            out = self.inner(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids,
-                             output_hidden_states=True)
-            return out.last_hidden_state, out.hidden_states[layer]
-
-    class Upper(torch.nn.Module):
-        """The layers after `layer`, on hidden states, with the additive mask BERT makes."""
-
-        def __init__(self, inner) -> None:
-            super().__init__()
-            self.layers = inner.encoder.layer[layer:]
-
-        def forward(self, states, attention_mask):
-            additive = (1.0 - attention_mask[:, None, None, :].to(states.dtype)) * torch.finfo(states.dtype).min
-            for block in self.layers:
-                states = block(states, additive)
-                states = states[0] if isinstance(states, tuple) else states
-            return states
-
     sample = torch.ones((2, 8), dtype=torch.long)
     names = ["input_ids", "attention_mask", "token_type_ids"]
-    module, inputs, outputs = TokenVectors(model), (sample, sample, torch.zeros_like(sample)), ["token_vectors"]
-    if part == "passage":
-        module, outputs = WithStates(model), ["token_vectors", "states"]
-    elif part == "upper":
-        module, names = Upper(model), ["states", "attention_mask"]
-        inputs = (torch.zeros((2, 8, int(model.config.hidden_size))), sample)
     with torch.no_grad():
-        torch.onnx.export(module, inputs, str(target), input_names=names, output_names=outputs, opset_version=17,
-                          dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, *outputs]},
+        torch.onnx.export(TokenVectors(model), (sample, sample, torch.zeros_like(sample)), str(target),
+                          input_names=names, output_names=["token_vectors"], opset_version=17,
+                          dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "token_vectors"]},
                           dynamo=False)
     _fuse(target, model.config)
 

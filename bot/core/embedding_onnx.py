@@ -72,8 +72,9 @@ class OnnxEmbedder:
         self._split = None  # the passage and upper sessions (encode_in_passages), made on first use
         # The name sentence vectors made in their passage are cached under (not the texts' own:
         # they are not what `encode` gives for the text), or None when this backend cannot make them.
-        self.in_passage_space = (f"{model_name} [{self.backend}, in passage after layer {SPLIT_LAYER}]"
-                                 if quantized else None)
+        self.split_layer = SPLIT_LAYER if quantized else 0
+        self.in_passage_space = (f"{model_name} [{self.backend}, in passage after layer {self.split_layer}]"
+                                 if self.split_layer else None)
 
     @property
     def loaded(self) -> bool:
@@ -213,13 +214,14 @@ class OnnxEmbedder:
         self._load()
         with self._lock:
             if self._split is None:
-                if not self.quantized:
-                    raise ValueError("sentence vectors in their passage are made by the int8 backend only")
+                if not self.split_layer:
+                    raise ValueError("sentence vectors in their passage are made by the int8 backend only, "
+                                     "with SPLIT_LAYER set")
                 from bot.core.embedding_export import split_models
                 from bot.core.embedding_model import resolve_model_location
 
                 location = Path(resolve_model_location(self.model_name))
-                paths = split_models(location, self.cache_dir, SPLIT_LAYER)
+                paths = split_models(location, self.cache_dir, self.split_layer)
                 try:
                     self._split = tuple(_session(p, self.threads) for p in paths)
                 except Exception as exc:

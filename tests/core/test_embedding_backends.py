@@ -167,13 +167,47 @@ def test_onnx_vectors_match_torchs(real_embedder, onnx_cache, backend, closest):
 @ONE_EXPORT
 @pytest.mark.real_model
 def test_the_onnx_files_are_made_once(real_embedder, onnx_cache):
-    make_embedder(backend="onnx-int8", model_cache=onnx_cache).encode(TEXTS[:1])
+    from bot.core.embedding_export import split_names
+    from bot.core.embedding_onnx import SPLIT_LAYER
+
+    made = make_embedder(backend="onnx-int8", model_cache=onnx_cache)
+    made.encode(TEXTS[:1])
+    made.encode_in_passages(TEXTS[:1], [[TEXTS[0]]])
     files = {p: p.stat().st_mtime_ns for p in onnx_cache.rglob("*.onnx")}
-    assert {p.name for p in files} == {"model.onnx", "model-int8.onnx"}
+    assert {p.name for p in files} == {"model.onnx", "model-int8.onnx", *split_names(SPLIT_LAYER)}
     again = make_embedder(backend="onnx-int8", model_cache=onnx_cache)
     again.encode(TEXTS[:1])
+    again.encode_in_passages(TEXTS[:1], [[TEXTS[0]]])
     assert {p: p.stat().st_mtime_ns for p in onnx_cache.rglob("*.onnx")} == files
     assert not [p for p in onnx_cache.rglob("*.partial")]
+
+
+@ONE_EXPORT
+@pytest.mark.real_model
+def test_the_int8_model_cut_in_two_computes_what_it_computes_whole(onnx_cache):
+    """The two graphs sentence vectors in their passage use are cut from the int8 file itself (no
+    second export): the first gives int8's token vectors to the last bit beside the hidden states
+    after the split, and the second, fed those states and the mask of a padded batch, gives the
+    same token vectors again: the same weights and kernels, the mask honoured."""
+    from bot.core.embedding_export import split_models
+    from bot.core.embedding_model import resolve_model_location
+    from bot.core.embedding_onnx import SPLIT_LAYER, _session
+
+    embedder = make_embedder(backend="onnx-int8", model_cache=onnx_cache)
+    whole = embedder._load()
+    passage, upper = (_session(p, 1) for p in split_models(Path(resolve_model_location(embedder.model_name)),
+                                                           onnx_cache, SPLIT_LAYER))
+    encodings = embedder._tokenizer.encode_batch(TEXTS)
+    width = max(len(e.ids) for e in encodings)
+    ids, mask = np.zeros((len(TEXTS), width), np.int64), np.zeros((len(TEXTS), width), np.int64)
+    for row, e in enumerate(encodings):
+        ids[row, : len(e.ids)], mask[row, : len(e.ids)] = e.ids, 1
+    feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+    tokens, states = passage.run(None, feed)
+    assert np.array_equal(tokens, whole.run(None, feed)[0])
+    assert mask.min() == 0 and states.shape == tokens.shape
+    again = upper.run(None, {"states": states, "attention_mask": mask})[0]
+    assert np.array_equal(again * mask[..., None], tokens * mask[..., None])
 
 
 # --- which backend a process embeds with (EMBEDDING_BACKEND unset) ------------------------------
