@@ -316,3 +316,57 @@ def test_a_section_number_is_not_a_number_the_heading_holds(tmp_path):
     chunks = chunk_document(load_document(tmp_path / "china.txt", "china.txt"))
     assert any(t.startswith("1958. The Great Leap Forward: Villages built")
                for c in chunks for t in comparable_texts(c, 300))
+
+
+class _InPassage:
+    """The test embedder, made to give sentence vectors from its passages' pass as onnx-int8 does
+    (`encode_in_passages`): a text quoted from its passage gets the negative of its own vector (so
+    a test can tell which way it was made), except texts holding `unquoted`, left to be embedded
+    alone."""
+
+    in_passage_space = "test-hashed-ngrams [in passage]"
+
+    def __init__(self, embedder, unquoted: str) -> None:
+        self.embedder, self.unquoted, self.passages = embedder, unquoted, []
+
+    def __call__(self, passages, wanted, *, progress=None):
+        from bot.core.passage_spans import char_spans
+
+        self.passages += passages
+        vectors = self.embedder.encode(passages, progress=progress)
+        found = {}
+        for passage, texts in zip(passages, wanted):
+            for text in texts:
+                if self.unquoted not in text and char_spans(passage, text):
+                    found[text] = -self.embedder._vector(text)
+        return vectors, found
+
+
+def test_sentence_vectors_made_in_their_passages_pass_are_stored_and_kept(hashed_service, monkeypatch):
+    """With an embedder that makes sentence vectors inside its passages' pass, a build stores them
+    (none of those texts embedded alone), embeds alone only the texts not found in their passage,
+    and an incremental reindex makes no pass over an unchanged chunk yet keeps its sentences'
+    vectors (from the cache of their own space)."""
+    embedder = hashed_service.embedder
+    in_passages = _InPassage(embedder, unquoted="oxygen")
+    monkeypatch.setattr(embedder, "in_passage_space", _InPassage.in_passage_space, raising=False)
+    monkeypatch.setattr(embedder, "encode_in_passages", in_passages, raising=False)
+    calls = _recording(monkeypatch, embedder)
+    _built(hashed_service)
+    index = load_index(hashed_service.index_dir, model=embedder.model_name, backend=embedder.backend)
+    texts = [t for c in index.chunks for t in comparable_texts(c, hashed_service.policy.semantic_chars)]
+    alone = {t for call in calls for t in call} - set(in_passages.passages)
+    assert texts and alone == {t for t in texts if "oxygen" in t} != set()
+    stored = load_sentence_vectors(index.folder, len(index.chunks), embedder.dimension).find(texts)
+    for text in texts:
+        sign = 1.0 if "oxygen" in text else -1.0
+        assert np.allclose(stored[text], sign * embedder._vector(text), atol=1e-3)
+    # Another note added: only its chunks go through a pass; the first note's sentences keep theirs.
+    in_passages.passages.clear()
+    calls.clear()
+    _built(hashed_service, **{"cells.txt": CELLS})
+    assert in_passages.passages and all("Mitosis" in p or "Meiosis" in p or "Cell" in p for p in in_passages.passages)
+    assert not {t for call in calls for t in call} & set(texts)
+    index = load_index(hashed_service.index_dir, model=embedder.model_name, backend=embedder.backend)
+    again = load_sentence_vectors(index.folder, len(index.chunks), embedder.dimension).find(texts)
+    assert all(np.allclose(again[t], stored[t]) for t in texts)
