@@ -166,15 +166,17 @@ def test_onnx_vectors_match_torchs(real_embedder, onnx_cache, backend, closest):
 
 @ONE_EXPORT
 @pytest.mark.real_model
-def test_the_onnx_files_are_made_once(real_embedder, onnx_cache):
+def test_the_onnx_files_are_made_once(real_embedder, onnx_cache, monkeypatch):
+    import bot.core.embedding_onnx
     from bot.core.embedding_export import split_names
-    from bot.core.embedding_onnx import SPLIT_LAYER
+    from bot.core.embedding_onnx import MEASURED_SPLIT_LAYER
 
+    monkeypatch.setattr(bot.core.embedding_onnx, "SPLIT_LAYER", MEASURED_SPLIT_LAYER)  # off by default
     made = make_embedder(backend="onnx-int8", model_cache=onnx_cache)
     made.encode(TEXTS[:1])
     made.encode_in_passages(TEXTS[:1], [[TEXTS[0]]])
     files = {p: p.stat().st_mtime_ns for p in onnx_cache.rglob("*.onnx")}
-    assert {p.name for p in files} == {"model.onnx", "model-int8.onnx", *split_names(SPLIT_LAYER)}
+    assert {p.name for p in files} == {"model.onnx", "model-int8.onnx", *split_names(MEASURED_SPLIT_LAYER)}
     again = make_embedder(backend="onnx-int8", model_cache=onnx_cache)
     again.encode(TEXTS[:1])
     again.encode_in_passages(TEXTS[:1], [[TEXTS[0]]])
@@ -191,12 +193,12 @@ def test_the_int8_model_cut_in_two_computes_what_it_computes_whole(onnx_cache):
     same token vectors again: the same weights and kernels, the mask honoured."""
     from bot.core.embedding_export import split_models
     from bot.core.embedding_model import resolve_model_location
-    from bot.core.embedding_onnx import SPLIT_LAYER, _session
+    from bot.core.embedding_onnx import MEASURED_SPLIT_LAYER, _session
 
     embedder = make_embedder(backend="onnx-int8", model_cache=onnx_cache)
     whole = embedder._load()
     passage, upper = (_session(p, 1) for p in split_models(Path(resolve_model_location(embedder.model_name)),
-                                                           onnx_cache, SPLIT_LAYER))
+                                                           onnx_cache, MEASURED_SPLIT_LAYER))
     encodings = embedder._tokenizer.encode_batch(TEXTS)
     width = max(len(e.ids) for e in encodings)
     ids, mask = np.zeros((len(TEXTS), width), np.int64), np.zeros((len(TEXTS), width), np.int64)
@@ -299,9 +301,9 @@ def test_a_new_installation_builds_and_answers_with_the_default_backend(real_emb
     texts = comparable_texts(chunk, AnswerPolicy.semantic_chars)
     found = stored.find(texts)
     assert texts and set(found) == set(texts)
-    # Its own backend's vectors, made inside their passage's model pass (int8 only): close to each
-    # text embedded alone (cosine 0.94 on average on the pool's notes), not equal.
-    assert np.mean([float(found[t] @ v) for t, v in zip(texts, service.embedder.encode(texts))]) > 0.85
+    # Its own backend's vectors (int8's move a little with the batch a text is embedded in), each
+    # text embedded alone: not made in its passage's pass (SPLIT_LAYER 0, bench/RESULTS.md 7o).
+    assert min(float(found[t] @ v) for t, v in zip(texts, service.embedder.encode(texts))) > 0.98
 
 
 @ONE_EXPORT
@@ -311,7 +313,9 @@ def test_int8_makes_the_sentence_vectors_in_their_passages_pass(onnx_cache, tmp_
     (its first layers shared, the last on each text's tokens): the sentence stage then embeds
     none on its own, the chunks' vectors are int8's own, and each sentence's vector is its own,
     not its passage's (the question's sentence is the closest). A build stopped before its
-    sentence vectors were written finds them in the cache."""
+    sentence vectors were written finds them in the cache. (Off by default: answers fell on the
+    pool, bench/RESULTS.md 7o; this is the way SPLIT_LAYER turns it on.)"""
+    import bot.core.embedding_onnx
     from bot.core.answering import AnswerPolicy
     from bot.core.index_store import current_build
     from bot.core.indexer import finish_build
@@ -320,6 +324,7 @@ def test_int8_makes_the_sentence_vectors_in_their_passages_pass(onnx_cache, tmp_
     from bot.service import StudyService
     from tests.conftest import make_settings
 
+    monkeypatch.setattr(bot.core.embedding_onnx, "SPLIT_LAYER", bot.core.embedding_onnx.MEASURED_SPLIT_LAYER)
     embedder = make_embedder(backend="onnx-int8", model_cache=onnx_cache)
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "china.txt").write_text(NOTES, encoding="utf-8")
