@@ -114,10 +114,11 @@ def _ask_all(service, questions, label: str, records_out) -> dict:
         record["set"] = label
         records_out.write(json.dumps(record, ensure_ascii=False) + "\n")
     records_out.flush()
-    print(f"  {label}: {len(questions)} questions in {time.perf_counter() - started:.0f} s, load {load()}",
-          file=sys.stderr, flush=True)
-    return {kind: {k: v for k, v in figures.items() if k in QUALITY_FIGURES}
-            for kind, figures in report.by_kind.items()}
+    figures = {kind: {k: v for k, v in kind_figures.items() if k in QUALITY_FIGURES}
+               for kind, kind_figures in report.by_kind.items()}
+    print(f"  {label}: {len(questions)} questions in {time.perf_counter() - started:.0f} s, load {load()}: "
+          f"{json.dumps(figures)}", file=sys.stderr, flush=True)
+    return figures
 
 
 QUALITY_FIGURES = ("questions", "fact_in_answer", "fact_in_first_sentence", "declined", "answered_confident")
@@ -140,13 +141,34 @@ def without_stored_sentences(service, work: Path) -> None:
                                                EmbeddingCache(work / "question-time.sqlite", vector_space(service.embedder)))
 
 
-def quality_child(backend: str, sample: int, unstored: bool = False) -> dict:
+def standalone_sentences(service) -> None:
+    """Write the served build's sentence vectors again, each text embedded alone (as before int8
+    made them in their passage's pass, bench/RESULTS.md 7o), and serve those: the same build, chunk
+    vectors and searches, only the sentence vectors changed."""
+    from bot.core.indexer import CACHE_FILE, _write_sentence_vectors
+    from bot.core.sentence_file import load_sentence_vectors
+
+    index = service.retriever().index
+    embedder, space = service.embedder, service.embedder.in_passage_space
+    embedder.in_passage_space = None
+    try:
+        _write_sentence_vectors(index.folder, index.chunks, service.index_dir / CACHE_FILE, embedder,
+                                lambda *_: None)
+    finally:
+        embedder.in_passage_space = space
+    index.sentences = load_sentence_vectors(index.folder, index.manifest.chunk_count, index.manifest.dimension)
+
+
+def quality_child(backend: str, sample: int, unstored: bool = False, standalone: bool = False,
+                  split_layer: int = 0, paired: bool = False) -> dict | list[dict]:
     """Answer quality with one backend: the pool's twelve notes as one course with all their
     covered and adversarial questions (`sample` > 0: a fixed sample per course instead); off-topic
     questions as answer_pool.py's `halves` set-up asks them (six courses indexed, 25 covered
     questions of each other course); the default note's question sets. Every index is built with
     the backend (chunks and sentence vectors), quiz generation off (answers never read it).
-    `unstored`: every index answers without its stored sentence vectors (`without_stored_sentences`)."""
+    `unstored`: every index answers without its stored sentence vectors (`without_stored_sentences`).
+    `standalone`: each sentence text embedded alone, as before int8 made them in their passage's pass
+    (bench/RESULTS.md 7o)."""
     from bot.config import Settings
     from bot.core.embedding_backends import make_embedder
     from bot.core.evaluation import EvalQuestion, load_questions
@@ -154,10 +176,19 @@ def quality_child(backend: str, sample: int, unstored: bool = False) -> dict:
 
     import answer_pool
 
-    work = OUT / f"quality-{backend}{'-unstored' if unstored else ''}"
+    import bot.core.embedding_onnx
+
+    if paired and not split_layer:  # off by default (bench/RESULTS.md 7o): the split measured
+        split_layer = bot.core.embedding_onnx.MEASURED_SPLIT_LAYER
+    if split_layer:
+        bot.core.embedding_onnx.SPLIT_LAYER = split_layer
+    work = OUT / (f"quality-{backend}{'-unstored' if unstored else ''}{'-standalone' if standalone else ''}"
+                  f"{f'-split{split_layer}' if split_layer else ''}")
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     embedder = make_embedder(backend=backend, model_cache=MODEL_CACHE)
+    if standalone:
+        embedder.in_passage_space = None
     cache = work / "embedding-cache.sqlite"  # shared by this backend's indexes: each text embedded once
 
     def service_for(name: str, corpus: Path):
@@ -176,12 +207,31 @@ def quality_child(backend: str, sample: int, unstored: bool = False) -> dict:
         return service
 
     courses = sorted(p.stem for p in (POOL / "notes").glob("*.txt"))
-    results: dict = {"backend": backend + (" (unstored)" if unstored else ""), "load_avg_start": load()}
+    results: dict = {"backend": backend + (" (unstored)" if unstored else "") + (" (standalone)" if standalone else "")
+                     + (f" (split after layer {split_layer})" if split_layer else ""),
+                     "load_avg_start": load()}
+    # `paired`: each index answers twice, with the sentence vectors its build made (in their
+    # passage's pass) and then with each text embedded alone (`standalone_sentences`).
+    variants = ["", "standalone "] if paired else [""]
+    rows = {v: dict(results, backend=results["backend"] + (" (standalone)" if v else "")) for v in variants}
+
+    def ask(service, questions, label):
+        out = {}
+        for v in variants:
+            if v:
+                from bot.core.indexer import CACHE_FILE
+
+                standalone_sentences(service)
+                shutil.copy(service.index_dir / CACHE_FILE, cache)  # the next index reuses them
+            out[v] = _ask_all(service, questions, v + label, records)
+        return out
+
     with (work / "records.jsonl").open("w", encoding="utf-8") as records:
         service = service_for("pool", answer_pool.course_corpus(work / "pool", courses))
         questions = [q for c in courses for q in answer_pool.load_course_questions(c, sample or None)]
-        results["pool"] = _ask_all(service, questions, "pool", records)
-        off_topic = []
+        for v, figures in ask(service, questions, "pool").items():
+            rows[v]["pool"] = figures
+        off_topic = {v: [] for v in variants}
         for number, half in enumerate([courses[0::2], courses[1::2]], 1):
             service = service_for(f"half{number}", answer_pool.course_corpus(work / f"half{number}", half))
             asked = []
@@ -190,21 +240,25 @@ def quality_child(backend: str, sample: int, unstored: bool = False) -> dict:
                     covered = [q for q in answer_pool.load_course_questions(other, None) if q.category == "covered"]
                     picked = random.Random(f"off:{number}:{other}").sample(covered, min(25, len(covered)))
                     asked += [EvalQuestion(q.question, answerable=False, kind="off-topic") for q in picked]
-            off_topic.append(_ask_all(service, asked, f"off-topic, half {number}", records)["off-topic"])
-        n = sum(h["questions"] for h in off_topic)
-        results["off_topic_declined"] = round(sum(h["declined"] * h["questions"] for h in off_topic) / n, 4)
+            for v, figures in ask(service, asked, f"off-topic, half {number}").items():
+                off_topic[v].append(figures["off-topic"])
+        for v in variants:
+            n = sum(h["questions"] for h in off_topic[v])
+            rows[v]["off_topic_declined"] = round(sum(h["declined"] * h["questions"] for h in off_topic[v]) / n, 4)
         corpus = work / "default" / "corpus"
         shutil.copytree(common.DEFAULT_CORPUS, corpus, ignore=shutil.ignore_patterns("quizzes"))
         service = service_for("default", corpus)
         files = sorted((common.ROOT / "tests/data").glob("*_questions.jsonl"))
-        results["default"] = _ask_all(service, [q for f in files for q in load_questions(f)], "default", records)
-    results["load_avg_end"] = load()
-    return results
+        for v, figures in ask(service, [q for f in files for q in load_questions(f)], "default").items():
+            rows[v]["default"] = figures
+    for row in rows.values():
+        row["load_avg_end"] = load()
+    return rows[""] if not paired else list(rows.values())
 
 
-def print_quality(rows: list[dict]) -> None:
+def print_quality(rows: list[dict], file=None) -> None:
     print("\nbackend     | pool: fact  1st    cov decl  adv decl  adv conf  (n cov/adv) | off-topic decl"
-          " | default note: fact  1st    cov decl  uncovered decl | load avg")
+          " | default note: fact  1st    cov decl  uncovered decl | load avg", file=file)
     for row in rows:
         pool, default = row["pool"], row["default"]
         cov, adv = pool.get("covered", {}), pool.get("adversarial", {})
@@ -216,7 +270,8 @@ def print_quality(rows: list[dict]) -> None:
               f"{cov.get('declined')}  {adv.get('declined')}  {adv.get('answered_confident')}  "
               f"({cov.get('questions')}/{adv.get('questions')}) | {row['off_topic_declined']} | "
               f"{dcov.get('fact_in_answer')}  {dcov.get('fact_in_first_sentence')}  {dcov.get('declined')}  "
-              f"{unc} (n {dcov.get('questions')}/{unc_n}) | {row['load_avg_start']} -> {row['load_avg_end']}")
+              f"{unc} (n {dcov.get('questions')}/{unc_n}) | {row['load_avg_start']} -> {row['load_avg_end']}",
+              file=file)
 
 
 # --- the parent: one child per backend, then the table -------------------------------------------
@@ -245,6 +300,15 @@ def main() -> None:
     parser.add_argument("--unstored", action="store_true",
                         help="with --quality-child: answer without the stored sentence vectors (every "
                         "candidate embedded at question time, as just after a build is published)")
+    parser.add_argument("--standalone", action="store_true",
+                        help="with --quality-child onnx-int8: each sentence text embedded alone, not in its "
+                        "passage's model pass")
+    parser.add_argument("--paired", action="store_true",
+                        help="with --quality-child onnx-int8: every index answers with its sentence vectors made "
+                        "in their passage's pass, then with each text embedded alone (the same build otherwise)")
+    parser.add_argument("--split-layer", type=int, default=0,
+                        help="with --quality-child onnx-int8: the layer after which a sentence leaves its "
+                        "passage's pass (default: embedding_onnx.SPLIT_LAYER, 0: off; with --paired, MEASURED_SPLIT_LAYER)")
     parser.add_argument("--threads", type=int, default=0,
                         help="threads per backend (0: the library default); 1 gives CPU seconds that "
                              "hold on a busy machine")
@@ -253,7 +317,11 @@ def main() -> None:
         print(json.dumps(speed_child(args.speed_child, Path(args.texts), args.threads)))
         return
     if args.quality_child:
-        print(json.dumps(quality_child(args.quality_child, args.sample, args.unstored)))
+        results = quality_child(args.quality_child, args.sample, args.unstored, args.standalone,
+                                args.split_layer, args.paired)
+        if args.paired:
+            print_quality(results, file=sys.stderr)
+        print(json.dumps(results))
         return
     if args.quick:
         args.chunks, args.sample = 200, 5

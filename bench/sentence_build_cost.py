@@ -40,15 +40,18 @@ def main() -> None:
     parser.add_argument("--backend", default="torch")
     parser.add_argument("--threads", type=int, default=0, help="threads per model call (0: the library's default)")
     parser.add_argument("--no-bare", action="store_true", help="skip the bare fp32 encode")
+    parser.add_argument("--standalone", action="store_true", help="onnx-int8: each sentence text embedded "
+                        "alone, not in its passage's model pass (as before bench/RESULTS.md 7o)")
+    parser.add_argument("--ab", action="store_true", help="onnx-int8: after the one bare encode, build twice "
+                        "into fresh folders, sentences in their passage's pass (after --split-layer) then each alone")
+    parser.add_argument("--split-layer", type=int, default=0, help="onnx-int8: the layer after which a sentence "
+                        "leaves its passage's pass (default: embedding_onnx.SPLIT_LAYER, 0: off; with --ab, "
+                        "MEASURED_SPLIT_LAYER)")
     parser.add_argument("--corpus", type=Path, help="notes to build instead of the generated corpus (e.g. the "
                         "pool's, ../shared/eval/courses/notes: its sentences are not inflated by numbered headings)")
     args = parser.parse_args()
     from bot.core.chunking import chunk_document
-    from bot.core.embedding_backends import make_embedder
-    from bot.core.index_store import current_build
-    from bot.core.indexer import ANSWERS_READY, build_index
     from bot.core.loaders import iter_corpus_files, load_document
-    from bot.core.sentence_file import load_sentence_vectors
 
     common.print_machine()
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -78,9 +81,35 @@ def main() -> None:
         bare = (time.perf_counter() - wall, cpu_seconds() - cpu)
         print(f"bare fp32 encode of the {len(texts)} chunk texts: {bare[0]:.1f} s wall, {bare[1]:.1f} CPU s; "
               f"load {os.getloadavg()[0]:.1f}", flush=True)
+    import bot.core.embedding_onnx
+
+    if args.ab and not args.split_layer:  # off by default (bench/RESULTS.md 7o): the split measured
+        args.split_layer = bot.core.embedding_onnx.MEASURED_SPLIT_LAYER
+    if args.split_layer:
+
+        bot.core.embedding_onnx.SPLIT_LAYER = args.split_layer
+    variants = [False, True] if args.ab else [args.standalone]
+    for standalone in variants:
+        if args.ab:
+            shutil.rmtree(index, ignore_errors=True)
+        _measure(args, corpus, index, bare, standalone)
+
+
+def _measure(args, corpus: Path, index: Path, bare, standalone: bool) -> None:
+    from bot.core.embedding_backends import make_embedder
+    from bot.core.index_store import current_build
+    from bot.core.indexer import ANSWERS_READY, build_index
+    from bot.core.sentence_file import load_sentence_vectors
+
     embedder = make_embedder(backend=args.backend, model_cache=common.OUT / "backends" / "models",
                              batch_size=32, threads=args.threads)
+    if standalone:
+        embedder.in_passage_space = None
     embedder.encode_query("warm up")  # the model load is not what is measured
+    if getattr(embedder, "in_passage_space", None):
+        embedder.encode_in_passages(["warm up"], [["warm up"]])
+    print(f"\n== sentence texts {'each embedded alone' if standalone or not getattr(embedder, 'in_passage_space', None) else 'in their passage pass'}; "
+          f"load {os.getloadavg()[0]:.1f} ==", flush=True)
     first_seen: dict[str, tuple[float, float]] = {}
     last_seen: dict[str, tuple[float, float]] = {}
 
@@ -109,7 +138,7 @@ def main() -> None:
     size = {f.name: f.stat().st_size for f in build.iterdir() if f.name.startswith("sentence-")}
     texts = len(load_sentence_vectors(build, report.chunks, embedder.dimension))
     print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"backend {args.backend}, threads {args.threads or 'default'}: {report.chunks} chunks, "
+    print(f"backend {args.backend}{' (standalone)' if standalone else ''}, threads {args.threads or 'default'}: {report.chunks} chunks, "
           f"{texts} sentence texts ({texts / report.chunks:.2f} a chunk), "
           f"{report.quiz_items} quiz items")
     print("| | wall s | CPU s |\n|---|---|---|")
