@@ -116,8 +116,9 @@ def _split_graph(int8: Path, layer: int):
     attention node reads (quantised on the way in by a DynamicQuantizeLinear node)."""
     import copy
 
+    import numpy as np
     import onnx
-    from onnx import TensorProto, helper
+    from onnx import TensorProto, helper, numpy_helper
 
     model = onnx.load(str(int8))
     graph = model.graph
@@ -140,7 +141,7 @@ def _split_graph(int8: Path, layer: int):
 
     # The upper graph: every node the token vectors need, going back from them, stopped at the
     # states; what the attention nodes read of the mask is made from the attention mask alone.
-    needed, wanted, seen = [], [o.name for o in graph.output[:1]], set()
+    needed, wanted, seen, mask_nodes = [], [o.name for o in graph.output[:1]], set(), []
     inputs = {i.name for i in graph.input}
     while wanted:
         name = wanted.pop()
@@ -151,23 +152,21 @@ def _split_graph(int8: Path, layer: int):
         if node.op_type.endswith("EmbedLayerNormalization"):  # its second output: each row's mask length
             if node.output[1] != name:
                 raise ValueError("the layers after the split read the embeddings")
-            needed += [helper.make_node("ReduceSum", [f"{name}_mask32", "mask_axes"], [name], keepdims=0),
-                       helper.make_node("Cast", ["attention_mask"], [f"{name}_mask32"], to=TensorProto.INT32)]
+            mask_nodes = [helper.make_node("Cast", ["attention_mask"], [f"{name}_mask32"], to=TensorProto.INT32),
+                          helper.make_node("ReduceSum", [f"{name}_mask32", "mask_axes"], [name], keepdims=0)]
             continue
         if node not in needed:
             needed.append(node)
             wanted += [i for i in node.input if i]
-    used = {i for node in needed for i in node.input}
+    used = {i for node in [*needed, *mask_nodes] for i in node.input}
     if used & (inputs - {"attention_mask"}):
         raise ValueError(f"the layers after the split read {sorted(used & (inputs - {'attention_mask'}))}")
     order = {id(node): row for row, node in enumerate(graph.node)}
-    nodes = [helper.make_node("Identity", ["states"], [states], name="states_in")]
-    nodes += sorted((n for n in needed if id(n) in order), key=lambda n: order[id(n)])
-    made = [n for n in needed if id(n) not in order]
-    nodes[1:1] = made[::-1]  # the mask's nodes first (Cast, then ReduceSum)
+    nodes = [helper.make_node("Identity", ["states"], [states], name="states_in"), *mask_nodes,
+             *sorted(needed, key=lambda n: order[id(n)])]
     initializers = [t for t in graph.initializer if t.name in used]
-    if any(n.op_type == "ReduceSum" and n.input[1:] == ["mask_axes"] for n in made):
-        initializers.append(onnx.numpy_helper.from_array(__import__("numpy").array([1], dtype="int64"), "mask_axes"))
+    if mask_nodes:
+        initializers.append(numpy_helper.from_array(np.array([1], dtype=np.int64), "mask_axes"))
     upper_graph = helper.make_graph(nodes, "upper", [states_info, *[i for i in graph.input if i.name == "attention_mask"]],
                                     list(graph.output[:1]), initializers)
     upper = helper.make_model(upper_graph, opset_imports=model.opset_import, producer_name="studybot split")
