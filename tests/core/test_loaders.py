@@ -475,3 +475,48 @@ def test_iter_corpus_files_missing_folder(tmp_path: Path) -> None:
 
 def test_supported_suffixes() -> None:
     assert SUPPORTED_SUFFIXES == {".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"}
+
+
+def test_plain_text_faq_numbers_its_questions_as_sections(tmp_path: Path) -> None:
+    """A plain-text FAQ (the Debian FAQ's form, made-up beekeeping text): the chapter's title and the
+    numbered questions are headings, a question's number giving its level; a question numbered with
+    one part may be an exercise and stays a paragraph; a run of "Label: value" lines is no heading."""
+    text = (
+        "Chapter 4. Keeping bees through the winter and the spring\n"
+        "\n"
+        "    This chapter covers the colder months of the beekeeping year,\n"
+        "    from the last honey harvest to the first inspection.\n"
+        "\n"
+        "4.1. What is a winter cluster?\n"
+        "\n"
+        "    A winter cluster is a tight ball of bees that keeps the queen\n"
+        "    warm through the cold months.\n"
+        "\n"
+        "4.1.1. Why do bees shiver in the cluster?\n"
+        "\n"
+        "    Bees shiver their wing muscles to make heat for the colony.\n"
+        "    The hive scale shows its two readings.\n"
+        "\n"
+        "    Hive Weight:   21 kg\n"
+        "    Colony Status:   clustered\n"
+        "\n"
+        "4.2. How are hives fed in the spring?\n"
+        "\n"
+        "    Hives are fed with a thin syrup of sugar and water in spring.\n"
+        "\n"
+        "1. Why do drones leave the hive?\n"
+        "\n"
+        "    Write two sentences on the question above.\n"
+    )
+    doc = load_document(write(tmp_path / "bees-faq.txt", text), "bees-faq.txt")
+    chapter = "Chapter 4. Keeping bees through the winter and the spring"
+    assert headings(doc) == [
+        (1, chapter, ()),
+        (2, "4.1. What is a winter cluster?", (chapter,)),
+        (3, "4.1.1. Why do bees shiver in the cluster?", (chapter, "4.1. What is a winter cluster?")),
+        (2, "4.2. How are hives fed in the spring?", (chapter,)),
+    ]
+    answer = next(b for b in doc.blocks if b.text.startswith("A winter cluster"))
+    assert answer.kind == "paragraph" and answer.heading_path == (chapter, "4.1. What is a winter cluster?")
+    exercise = next(b for b in doc.blocks if b.text.startswith("1. Why do drones"))
+    assert exercise.kind != "heading"

@@ -35,6 +35,30 @@ _BACK_MATTER = frozenset(
 )
 
 
+# Plain-text FAQs and manuals (the Debian FAQ) number their questions as sections: "7.1. What is a Debian
+# package?", "3.1.4. If I were to decide to change to another distribution, can I do that?", under a
+# "Chapter 7. Basics of the Debian package management system". A question is no heading shape (it ends
+# with "?") and a chapter's title may run near the wrapping width, so both were read as paragraphs: the
+# FAQ's answers had no section to cite, and its questions none to head (session 14). Only a section
+# number of two parts or more: "1. Why did the revolt fail?" may be a numbered exercise.
+_NUMBERED_QUESTION = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})+)\.?\s+[A-Z\"'\u201c(].*\?$")
+_CHAPTER_TITLE = re.compile(r"^Chapter\s+\d{1,3}\.?\s+(?P<title>.+)$")
+MAX_QUESTION_HEADING_WORDS = 45
+
+
+def numbered_heading_level(text: str) -> int:
+    """The level a chapter's title (1) or a numbered question (its number's parts: "3.1.4." -> 3) takes
+    as a heading of plain text; 0 for any other line."""
+    text = text.strip()
+    question = _NUMBERED_QUESTION.match(text)
+    if question and len(text.split()) <= MAX_QUESTION_HEADING_WORDS:
+        return question.group("number").count(".") + 1
+    chapter = _CHAPTER_TITLE.match(text)
+    if chapter and is_heading_shaped(chapter.group("title")):
+        return 1
+    return 0
+
+
 def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text.strip()))
 
@@ -101,7 +125,8 @@ def assign_levels(blocks: Sequence[Block]) -> list[Block]:
     result: list[Block] = []
     for index, block in enumerate(blocks):
         if block.kind == HEADING:
-            level = 1 if is_back_matter(block.text) else deepest + 1 - heights[index]
+            level = 1 if is_back_matter(block.text) else (numbered_heading_level(block.text)
+                                                          or deepest + 1 - heights[index])
             block = replace(block, level=level)
         result.append(block)
     return result

@@ -33,6 +33,7 @@ _CLOSING_OPENERS = re.compile(
     r"Nevertheless|Nonetheless|Ultimately|Together|In (?:summary|conclusion|short|sum|total)|"
     r"As a result|All of these|Taken together)\b"
 )
+_FIELD = re.compile(r"^[A-Z][\w-]*(?: [\w-]+){0,2}:\s+\S")  # "Release: unstable", "Distributor ID: Debian"
 _ITEM_GROWTH = 1.4  # an "item" much longer than the items before it is a paragraph
 _MIN_ITEM_LIMIT = 100
 
@@ -97,14 +98,27 @@ class _LineReader:
             self.blocks.append(list_item(marked, line.page))
         elif self._continues_last(index):
             self._join_to_last(line.text)
+        elif (line.blank_before or index == 0) and headings.numbered_heading_level(line.text) \
+                and not (next_text is not None and headings.starts_lowercase(next_text)):
+            self.in_implicit_list = False  # "7.1. What is a Debian package?": a FAQ's numbered question
+            self.blocks.append(heading(line.text, 0, line.page))
         elif self.in_implicit_list and self._is_implicit_item(line, next_text):
             self._add_implicit_item(line)
-        elif headings.looks_like_heading(line.text, next_text, self.wrap_width):
+        elif headings.looks_like_heading(line.text, next_text, self.wrap_width) and not self._in_field_run(index):
             self.in_implicit_list = False
             self.blocks.append(heading(line.text, 0, line.page))  # level set by assign_levels
         else:
             self.blocks.append(paragraph(line.text, line.page))
             self._start_list_if_lead_in(line.text)
+
+    def _in_field_run(self, index: int) -> bool:
+        """A line of a run of "Label: value" lines ("Release:    unstable" after "Description: Debian
+        GNU/Linux unstable (sid)", a program's output): fields, not headings, each the next one's
+        parent (session 14: the Debian FAQ's later questions were cited under "Codename: sid")."""
+        def field(at: int) -> bool:
+            return 0 <= at < len(self.lines) and bool(_FIELD.match(self.lines[at].text))
+        return field(index) and (field(index - 1) and not self.lines[index].blank_before
+                                 or field(index + 1) and not self.lines[index + 1].blank_before)
 
     def _marked_item_text(self, line: Line, index: int) -> str | None:
         """The text of a line with a bullet, or with a number when it sits among list items."""
