@@ -73,6 +73,30 @@ def _gives_reason(doc) -> bool:
     return False
 
 
+# What a FAQ's "These files are ..." may not point back to: the document itself, not the question's subject.
+_DOCUMENT_NOUNS = frozenset({"question", "questions", "answer", "answers", "section", "sections", "chapter",
+                             "chapters", "faq", "document", "page", "list", "entry", "example", "examples"})
+
+
+def _pointed_definition(question: str, answer_doc) -> str:
+    """The definition a "What is/are X?" question's answer gives X by pointing back to it: "These files
+    are executable scripts which are automatically run ..." under "What is a Debian preinst, postinst,
+    prerm, and postrm script?" -> "Executable scripts which are automatically run ...". "" when the
+    answer does not open with "This/These <noun>" as the subject of "is/are" and a noun after it."""
+    if not re.match(r"^What (?:is|are) (?:an? |the )?\w", question):
+        return ""
+    tokens = list(answer_doc)
+    if len(tokens) < 4 or tokens[0].lower_ not in {"this", "these"} or tokens[1].pos_ != "NOUN" \
+            or tokens[1].lower_ in _DOCUMENT_NOUNS or tokens[1].dep_ not in {"nsubj", "nsubjpass"} \
+            or tokens[2].lemma_ != "be" or tokens[2].dep_ != "ROOT" or tokens[3].lower_ == "not":
+        return ""
+    attr = next((t for t in tokens[2].children if t.dep_ == "attr" and t.pos_ == "NOUN"), None)
+    if attr is None:
+        return ""
+    rest = answer_doc[3:].text.strip()
+    return rest[:1].upper() + rest[1:]
+
+
 def faq_card(question: str, question_doc, answer: str, answer_doc) -> FaqCard | None:
     """The card of a FAQ's question answered by `answer` (its first sentence), None when that
     sentence does not answer it alone."""
@@ -80,6 +104,9 @@ def faq_card(question: str, question_doc, answer: str, answer_doc) -> FaqCard | 
     if not MIN_ANSWER_WORDS <= len(words) <= MAX_ANSWER_WORDS or _LEAD_IN.search(answer) \
             or answer.rstrip().endswith(("?", "!")):
         return None
+    pointed = _pointed_definition(question, answer_doc)
+    if pointed:
+        return FaqCard(question, pointed)  # "These files are executable scripts ...": the question's subject
     first = answer_doc[0]
     if first.tag_ in {"PRP", "PRP$", "DT", "EX"} and first.lower_ not in {"a", "an", "the", "each", "every"} \
             or first.pos_ in {"ADV", "INTJ", "CCONJ"}:

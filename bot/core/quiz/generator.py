@@ -232,7 +232,7 @@ class _Generator:
         self.asked_faq: set[tuple[str, tuple[str, ...]]] = set()  # FAQ headings asked (gen_faq): from their first chunk
         # Names the notes write as code somewhere ("ExceptionGroup(...)", "repr(x)"): in prose they are
         # still code ("The builtin ExceptionGroup wraps ..."), which no stem or option shows (issue 8).
-        self.code_words = {w for c in notes for w in _CALLED.findall(c.text)}
+        self.code_words = {w for c in notes for w in called_names(c.text)}
         # ... and pieces of a notation the notes introduce by an example ("VVV" of foo_VVV-RRR_AAA.deb):
         # "What is the VVV component?" means nothing without the example, which no stem shows (round 11).
         self.code_words |= notation_pieces("\n".join(c.text for c in notes))
@@ -1485,6 +1485,16 @@ def _cased_as_quoted(question: str, quote: str) -> str:
 # A name written as a call in the notes: "ExceptionGroup(", "repr(x)" (not "employee(s)", "Smith(1970)",
 # "Duvenhage(Du Vinage)": a plural mark, a citation, a gloss in words).
 _CALLED = re.compile(r"\b([A-Za-z_]\w+)\((?!s\))(?![12]\d{3}\b)(?![A-Za-z]+(?: [A-Za-z]+)+\))")
+# A manual page named with its section: "sources.list(5)", "dpkg-deb(1)", "deb(5)", "dpkg (8)". Its name
+# is a file or a command, not a call, and the piece after a dot or hyphen ("list" of sources.list) is a
+# word of the prose: the packages FAQ's "Conffiles is a list of ..." was taken for code (session 14).
+_MAN_PAGE = re.compile(r"[\w.+-]*[.-]\w+\(\d[a-z]?\)")
+
+
+def called_names(text: str) -> set[str]:
+    """The names `text` writes as calls ("repr(x)", "TaskGroup()"), not the pieces of a manual page's
+    dotted or hyphenated name given with its section ("sources.list(5)", "dpkg-deb(1)")."""
+    return set(_CALLED.findall(_MAN_PAGE.sub(" ", text)))
 
 
 def _from_notes(s: Sentence) -> str:
