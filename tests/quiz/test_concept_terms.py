@@ -122,3 +122,32 @@ def test_no_wrong_option_in_a_plural_the_notes_never_write():
     terms = CentralTerms(lines, ["Farming"], docs, lexicon, ["Farming"])
     assert "stone terrace" in terms.central
     assert term_question(docs[-3], terms, "Farming") is None
+
+
+# Made-up notes on a beehive's parts: single nouns the notes name together in one enumeration are central
+# terms, each asked among the others only.
+HIVE = """\
+A hive is built from supers, frames, excluders and feeders.
+Supers hold the frames in which the bees store their honey over the summer.
+Supers are lifted off the hive at the end of the season.
+Frames carry sheets of wax foundation on which the bees draw out their comb.
+Frames are taken out one by one at each inspection of the colony.
+Excluders keep the queen out of the honey stored in the upper boxes.
+Excluders are cleaned of wax with a hive tool every spring.
+Feeders give the colony a thin sugar syrup in early spring.
+Feeders are filled in the evening so that robbing bees are not drawn to them.
+The colony grows quickly once the first willow flowers open."""
+
+
+def test_parts_the_notes_name_together_are_central_and_each_other_s_options():
+    lines = HIVE.splitlines()
+    docs, lexicon = parsed_notes(HIVE)
+    terms = CentralTerms(lines, ["Beekeeping"], docs, lexicon, ["Beekeeping"])
+    assert {"super", "frame", "excluder", "feeder"} <= set(terms.central)
+    question = term_question(docs[5], terms, "Beekeeping")
+    assert question is not None and question.answer == "Excluders"
+    assert question.prompt == ("According to the notes, which of these keep the queen out of the honey stored in "
+                               "the upper boxes?")
+    # "Frames" is written in the sentence before (a term next to the answer's sentence is not offered), and
+    # no other kind of thing ("hive tool", "colony") fills its place: three options.
+    assert sorted(question.options) == ["Excluders", "Feeders", "Supers"]

@@ -64,6 +64,14 @@ class CentralTerms:
         self.lexicon = lexicon
         title_words = [{w.rstrip("s") for w in _meaningful_words(t)} for t in titles]
         folded = [fold(p) for p in passages]
+        docs = list(docs)
+        # Single nouns the notes name together as the parts of one thing: "loggers, handlers, filters and
+        # formatters" (session 14): a HOWTO teaches each of them, and they are each other's wrong options.
+        self.peers: dict[str, set[str]] = defaultdict(set)
+        for members in enumerations(docs):
+            for key in members:
+                self.peers[key] |= members - {key}
+        peer_keys = set(self.peers)
         heading_text = fold(" ".join(headings))
         self.central: dict[str, CentralTerm] = {}
         for key, (text, number) in lexicon.terms.items():
@@ -72,7 +80,7 @@ class CentralTerms:
             in_heading = bool(pattern.search(heading_text))
             if spread < MIN_SPREAD and not in_heading:
                 continue
-            if " " not in key and "-" not in key and key not in lexicon.defined:
+            if " " not in key and "-" not in key and key not in lexicon.defined and key not in peer_keys:
                 continue
             if any(words <= {w.rstrip("s") for w in _meaningful_words(text)} for words in title_words if words):
                 continue  # the subject of the whole notes ("steam engines" in notes on the steam engine), or a
@@ -101,9 +109,17 @@ class CentralTerms:
         head = answer.key.split()[-1]
         # Terms on the answer's head noun first ("compound engine" beside "atmospheric engine"): the
         # same kind of thing by the notes' own words; then those the notes characterise too.
+        peers = self.peers.get(answer.key, set())
+        if peers:
+            # One of the parts the notes name together is asked among the others only: "Logger objects" or
+            # "Names" beside "Handlers" and "Formatters" is another kind of thing. Three options will do.
+            ranked = sorted((t for t in self.central.values() if t.key in peers),
+                            key=lambda t: (not self.characterised.get(t.key), -t.spread, t.key))
+            chosen = self._choose(answer, ranked, plural, wanted, own, visible_folded)
+            return [self.written_as(t, plural) for t in chosen] if len(chosen) >= MIN_PEERS - 1 else []
         ranked = sorted((t for t in self.central.values() if t.key != answer.key),
-                        key=lambda t: (t.key.split()[-1] != head, not self.characterised.get(t.key), not t.in_heading,
-                                       -t.spread, t.key))
+                        key=lambda t: (t.key.split()[-1] != head, not self.characterised.get(t.key),
+                                       not t.in_heading, -t.spread, t.key))
         chosen = self._choose(answer, ranked, plural, wanted, own, visible_folded)
         heads = [head, *(t.key.split()[-1] for t in chosen)]
         if len(set(heads)) not in (1, len(heads)):
@@ -127,7 +143,8 @@ class CentralTerms:
         chosen_terms: list[str] = []
         picked: list[CentralTerm] = []
         for term in ranked:
-            if term.key.split()[-1] != head and not self.characterised.get(term.key):
+            if term.key.split()[-1] != head and not self.characterised.get(term.key) \
+                    and term.key not in self.peers.get(answer.key, ()):
                 continue  # "sequence number" beside "frame relay": another kind of thing gives the answer away
             if distinct_heads and term.key.split()[-1] in {head, *(t.key.split()[-1] for t in picked)}:
                 continue
@@ -182,6 +199,29 @@ class CentralTerms:
         pattern = _term_pattern(term)
         return max((len(wanted & lemmas) / len(wanted) for text, lemmas in self.lines
                     if text != own and pattern.search(fold(text))), default=0.0)
+
+
+MIN_PEERS = 3  # nouns an enumeration names, for them to be parts of one thing
+
+
+def enumerations(docs) -> list[set[str]]:
+    """The lemma keys of single common nouns the notes name in one enumeration of MIN_PEERS or more
+    ("Loggers, handlers, filters and formatters", "lists, tuples and dictionaries"): no member
+    qualified by another word ("basic functions"), no name, no member shorter than a term may be."""
+    found = []
+    for doc in docs:
+        for token in doc:
+            if token.dep_ == "conj" or token.pos_ != "NOUN":
+                continue
+            members = [token, *(c for c in token.conjuncts if c.i > token.i)]
+            if len(members) < MIN_PEERS or any(
+                    m.pos_ != "NOUN" or m.ent_type_ or len(m.text) < 5 or not m.text.isalpha()
+                    or any(c.dep_ in {"compound", "amod", "nmod", "poss"} for c in m.children) for m in members):
+                continue
+            keys = {m.lemma_.lower() for m in members}
+            if len(keys) == len(members):
+                found.append(keys)
+    return found
 
 
 def _plural(text: str) -> str:
