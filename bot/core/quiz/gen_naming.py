@@ -34,6 +34,57 @@ _CLAUSE_END = frozenset({",", ";", ":", "(", "-", "–", "—"})
 
 def naming_question(doc) -> Question | None:
     """"What are <subject> called?" of "<subject> are called <term> ...", or None."""
+    return _naming_by_parse(doc) or _naming_by_words(doc)
+
+
+_NAMING_WORDS = {"called": "called", "termed": "termed", "named": "named", "known": "known as",
+                 "referred": "referred to as"}
+_PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN"})
+# A participle's phrase inside the subject: "detected during execution", "kept near the moor".
+_SUBJECT_TAGS = _PHRASE_TAGS | {"ADP", "VERB"}
+
+
+def _naming_by_words(doc) -> Question | None:
+    """The same card read from the words where the small model's parse misses the naming verb:
+    "Errors detected during execution are called exceptions and are not unconditionally fatal: ..."
+    parsed with "detected" as a verb of its own (session 14: the tutorial's definition of an exception
+    gave no card). Only "<noun phrase, a participle's phrase in it> is/are called <noun phrase>" then
+    the sentence's end or a second claim ("and are ...", ": ..."); the answer is that noun phrase."""
+    tokens = list(doc)
+    aux = next((t for t in tokens if t.lower_ in {"is", "are"} and t.i + 1 < len(tokens)
+                and tokens[t.i + 1].lower_ in _NAMING_WORDS), None)
+    if aux is None or not 2 <= aux.i <= MAX_SUBJECT_WORDS:
+        return None
+    subject = tokens[:aux.i]
+    if subject[0].pos_ not in {"NOUN", "ADJ", "DET"} or subject[-1].pos_ not in {"NOUN", "PROPN"} \
+            or any(t.pos_ not in _SUBJECT_TAGS or t.lower_ in _POINTING for t in subject) \
+            or not any(t.pos_ == "NOUN" for t in subject):
+        return None
+    verbs = [t for t in subject if t.pos_ == "VERB"]
+    if len(verbs) > 1 or verbs and (verbs[0].tag_ not in {"VBN", "VBD"} or verbs[0].i + 1 >= aux.i
+                                    or tokens[verbs[0].i + 1].pos_ != "ADP" or tokens[verbs[0].i - 1].pos_ != "NOUN"):
+        return None  # "The team found the errors are called ...": a clause, not a noun's phrase
+    asked = _NAMING_WORDS[tokens[aux.i + 1].lower_]
+    start = aux.i + 1 + len(asked.split())
+    if " ".join(t.lower_ for t in tokens[aux.i + 1:start]) != asked:
+        return None
+    end = start
+    while end < len(tokens) and (tokens[end].pos_ in _PHRASE_TAGS or tokens[end].text == "-"):
+        end += 1
+    if end == start or end - start > MAX_ANSWER_WORDS or tokens[end - 1].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    after = tokens[end] if end < len(tokens) else None
+    if not (after is None or after.text in {".", ":", ";"}
+            or after.lower_ == "and" and end + 1 < len(tokens) and tokens[end + 1].pos_ in {"AUX", "VERB"}):
+        return None  # "... called X if ...", "... called X, which ...": a condition or more to the name
+    described = _lower_first(doc[0:aux.i])
+    answer = _clean(doc[start:end].text)
+    if not answer or _shares_head(described, answer):
+        return None
+    return Question(f"What {aux.lower_} {described} {asked}?", _sentence_case(answer), "naming")
+
+
+def _naming_by_parse(doc) -> Question | None:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.lemma_ not in NAMING_VERBS or root.tag_ != "VBN":
         return None

@@ -898,7 +898,9 @@ class _Generator:
             return None
         subject = question.prompt if question.asks != "description" else question.answer
         if self._is_title(re.sub(r"^(what|who|why) (is|was|are|were|did|does|do) (the )?|\?$", "", subject,
-                              flags=re.IGNORECASE), s.chunk) or self._is_title(question.answer, s.chunk):
+                              flags=re.IGNORECASE), s.chunk) \
+                or self._is_title(question.answer, s.chunk) and not (question.asks == "naming"
+                                                                     and self._one_of_the_title(question.answer, s.chunk)):
             return None  # "What was the French and Indian War?" in notes on that war: the whole course
         if question.asks == "description" and fold(question.answer.removeprefix("The ").removeprefix("the ")) \
                 in fold(self._where(s.chunk)):
@@ -1159,6 +1161,15 @@ class _Generator:
         words = set(re.findall(r"[a-z]+", fold(name))) - STOPWORDS
         subject = set(re.findall(r"[a-z]+", self.headings_text + " " + fold(" ".join(self.titles.values()))))
         return any(w in subject or w.rstrip("s") in subject for w in words if len(w) > 3)
+
+    def _one_of_the_title(self, text: str, chunk: Chunk) -> bool:
+        """One of the things a title names several of ("Exceptions" of "Errors and Exceptions"): what the
+        notes call a thing may be one of them ("What are errors detected during execution called?"),
+        not the whole course (session 14)."""
+        title = self.titles.get(chunk.document, "")
+        parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", title) if p.strip()]
+        answer = fold(re.sub(r"^(?:the|a|an) ", "", text.rstrip("."), flags=re.IGNORECASE))
+        return len(parts) > 1 and any(fold(p).rstrip("s") == answer.rstrip("s") for p in parts)
 
     def _is_title(self, text: str, chunk: Chunk) -> bool:
         title = self.titles.get(chunk.document, "")

@@ -1,0 +1,73 @@
+"""Forms of technical notes and FAQs met in session 14: manual pages named with their section are no
+code, a FAQ's answer may name the question's subject by "these files", a naming sentence the small
+model misparses is read from its words, and what the notes call a thing may be one of the things the
+title names. Made-up notes on beekeeping, of no course of the pool."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import nlp
+from bot.core.quiz.gen_faq import faq_card
+from bot.core.documents import Chunk, make_chunk_id
+from bot.core.quiz.gen_naming import _naming_by_words, naming_question
+from bot.core.quiz.generator import called_names, generate_items
+
+
+def test_a_manual_page_is_no_call():
+    text = ("Edit hives.conf(5) and run hive-check(8) before the season; the tool reads smoker.list(5). "
+            "In code, call inspect(frame) or Hive().")
+    assert called_names(text) == {"inspect", "Hive"}
+    assert "list" not in called_names("Add the lines to sources.list(5) first.")
+    assert called_names("Call repr(x) and TaskGroup() here.") == {"repr", "TaskGroup"}
+
+
+@pytest.mark.parametrize("question, answer, card", [
+    ("What is a queen excluder, a super and a brood box?",
+     "These parts are wooden frames which are stacked on the floor of the hive in spring.",
+     "Wooden frames which are stacked on the floor of the hive in spring."),
+    ("What are nucleus colonies?", "These colonies are small colonies of bees kept on three to five frames.",
+     "Small colonies of bees kept on three to five frames."),
+    ("What is a swarm cell?", "This question is answered in the chapter on swarming in spring.", None),
+    ("What is a swarm cell?", "These cells appear along the bottom edge of a comb in spring.", None),  # no "is"
+    ("What is a swarm cell?", "These cells are not easy to find on a crowded frame.", None),
+    ("Why are swarm cells built?", "These cells are queen cells which the bees build before a swarm.", None),
+])
+def test_a_faq_answer_may_point_back_to_what_the_question_asks(question, answer, card):
+    question_doc, answer_doc = nlp.parse_lines([question, answer])
+    made = faq_card(question, question_doc, answer, answer_doc)
+    assert (made.answer if made else None) == card
+
+
+@pytest.mark.parametrize("sentence, prompt, answer", [
+    ("Errors detected during execution are called exceptions and are not unconditionally fatal: you will "
+     "soon learn how to handle them.", "What are errors detected during execution called?", "Exceptions."),
+    ("Bees found in the roof are called a wild colony and are left alone.", "What are bees found in the roof called?",
+     "A wild colony."),
+    ("The team found the errors are called exceptions.", None, None),  # a clause before "are called"
+    ("Such hives are called skeps.", None, None),  # points back
+    ("Wax moths living in old combs are called a pest if the colony is weak.", None, None),  # a condition follows
+])
+def test_a_naming_sentence_is_read_from_its_words(sentence, prompt, answer):
+    doc = nlp.parse_line(sentence)
+    found = _naming_by_words(doc)
+    assert (found.prompt, found.answer) == (prompt, answer) if prompt else found is None
+    assert naming_question(doc) is not None or prompt is None
+
+
+def _chunks(title: str, lines: list[str]) -> list[Chunk]:
+    return [Chunk(make_chunk_id("bees.md", (title,), line, i), "bees.md", (title,), None, i, line)
+            for i, line in enumerate(lines)]
+
+
+LINES = ["Colonies that leave a hive in spring with an old queen are called swarms.",
+         "A swarm settles on a branch near the hive for a few hours.",
+         "A swarm is easy to take when it hangs low on a branch.",
+         "Smaller swarms that leave after the first one follow a young queen.",
+         "The beekeeper shakes the swarm into a box and carries it to a new hive."]
+
+
+def test_what_the_notes_call_a_thing_may_be_one_of_the_things_the_title_names():
+    prompt = "What are colonies that leave a hive in spring with an old queen called?"
+    assert prompt in {i.prompt for i in generate_items(_chunks("Swarms and Casts", LINES), learned_cutoff=False)}
+    assert prompt not in {i.prompt for i in generate_items(_chunks("Swarms", LINES), learned_cutoff=False)}
