@@ -490,7 +490,9 @@ def test_plain_text_faq_numbers_its_questions_as_sections(tmp_path: Path) -> Non
         "4.1. What is a winter cluster?\n"
         "\n"
         "    A winter cluster is a tight ball of bees that keeps the queen\n"
-        "    warm through the cold months.\n"
+        "    warm through the cold months (logged in /\n"
+        "    var/hives and/\n"
+        "    or on paper).\n"
         "\n"
         "4.1.1. Why do bees shiver in the cluster?\n"
         "\n"
@@ -518,5 +520,6 @@ def test_plain_text_faq_numbers_its_questions_as_sections(tmp_path: Path) -> Non
     ]
     answer = next(b for b in doc.blocks if b.text.startswith("A winter cluster"))
     assert answer.kind == "paragraph" and answer.heading_path == (chapter, "4.1. What is a winter cluster?")
+    assert answer.text.endswith("(logged in /var/hives and/or on paper).")  # wrapped after a slash: no gap
     exercise = next(b for b in doc.blocks if b.text.startswith("1. Why do drones"))
     assert exercise.kind != "heading"

@@ -154,6 +154,8 @@ class _LineReader:
         last = self.blocks[-1]
         # A word hyphenated at the line end ("self-\nsufficient") keeps its hyphen, loses the gap.
         glue = "" if last.text.endswith("-") and last.text[-2:-1].isalpha() else " "
+        if last.text.endswith("/") and text[:1].isalnum():
+            glue = ""  # a path or a pair cut after its slash: "placed in /" + "etc)", "install/" + "upgrade"
         joined = replace(last, text=f"{last.text}{glue}{text}")
         self.blocks[-1] = joined
         if joined.kind == PARAGRAPH:
