@@ -146,8 +146,14 @@ def test_no_clause_card_keyed_to_the_first_of_several_rules(monkeypatch):
     another kind after what a clause allows is not what the card asks."""
     first, *rest = [s.strip() + "." for s in CLAUSES[0][1].split(".") if s.strip()]
     assert rules_left_out(first, "require", [first, *rest], [parse(s) for s in [first, *rest]])
-    prompts = _prompts(_charter())
-    assert not any("Sharing of Recipes" in p for p in prompts)
-    assert any("“Selling Bread Made From Recipes” allow" in p for p in prompts)
+    items = generate_items(_charter(), learned_cutoff=False)
+    # short enough together, the three are the answer (session 14: gen_precision.all_rules_answer)
+    assert [i.answer for i in items if "Sharing of Recipes" in i.prompt] == [
+        "It requires: all sharing of Guild Recipes, including any changes that You make, must be under the "
+        "terms of this Charter; You must tell every baker who receives a recipe where the Charter can be read "
+        "in full at the guild hall; You may not stop any baker from passing the recipe on to another guild."]
+    assert any("“Selling Bread Made From Recipes” allow" in i.prompt for i in items)
+    monkeypatch.setattr("bot.core.quiz.generator.all_rules_answer", lambda *a: "")
+    assert not any("Sharing of Recipes" in p for p in _prompts(_charter()))
     monkeypatch.setattr("bot.core.quiz.generator.rules_left_out", lambda *a: False)
     assert any("Sharing of Recipes" in p for p in _prompts(_charter()))

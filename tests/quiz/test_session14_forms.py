@@ -71,3 +71,47 @@ def test_what_the_notes_call_a_thing_may_be_one_of_the_things_the_title_names():
     prompt = "What are colonies that leave a hive in spring with an old queen called?"
     assert prompt in {i.prompt for i in generate_items(_chunks("Swarms and Casts", LINES), learned_cutoff=False)}
     assert prompt not in {i.prompt for i in generate_items(_chunks("Swarms", LINES), learned_cutoff=False)}
+
+
+# --- a clause of several short rules is answered with all of them ------------------------------------
+
+RULE_CLAUSES = [
+    ("1. We will share what we breed",
+     "When we raise a new queen line, we will give its records to every member of the guild. "
+     "This has been our custom since the guild began. "
+     "We will keep the breeding book open at the hall. "
+     "We will send our surplus nuclei to members who lost colonies."),
+    ("2. Care of the Apiary",
+     "Every keeper who rents a plot at the guild's apiary in the valley must inspect each hive on the plot "
+     "for disease at least once every fortnight between the first of April and the end of September. "
+     "Every keeper must report any sign of foulbrood, chalkbrood or varroa damage to the apiary steward "
+     "in writing within two days of finding it, naming the hive, the frame and the date of the inspection."),
+]
+
+
+def _guild_rules() -> list[Chunk]:
+    title = "The Beekeepers' Pledge"
+    return [Chunk(make_chunk_id("pledge.txt", (title, heading), body, i), "pledge.txt", (title, heading), None, i,
+                  body) for i, (heading, body) in enumerate(RULE_CLAUSES)]
+
+
+def _clause_items():
+    return {i.prompt: i.answer for i in generate_items(_guild_rules(), learned_cutoff=False)
+            if i.prompt.startswith("According to")}
+
+
+def test_a_clause_of_several_short_rules_is_answered_with_all_of_them(monkeypatch):
+    """A clause keyed to the first of its rules was dropped (gen_precision.rules_left_out); with three
+    short promises it is asked with all three, the remark between them left out; a clause of two long
+    requirements stays unasked."""
+    items = _clause_items()
+    prompt = "According to the Beekeepers' Pledge, what does “We will share what we breed” promise?"
+    assert items.get(prompt) == (
+        "It promises: when we raise a new queen line, we will give its records to every member of the guild; "
+        "we will keep the breeding book open at the hall; "
+        "we will send our surplus nuclei to members who lost colonies.")
+    assert not any("Care of the Apiary" in p for p in items)
+    monkeypatch.setattr("bot.core.quiz.generator.all_rules_answer", lambda *a: "")
+    assert prompt not in _clause_items()
+    monkeypatch.setattr("bot.core.quiz.generator.rules_left_out", lambda *a: False)
+    assert any("Care of the Apiary" in p for p in _clause_items())  # dropped above for its long rules only

@@ -182,3 +182,36 @@ def rules_left_out(answer: str, kind: str, sentences: list[str], docs) -> bool:
     requirement after what a clause allows) is not what the card asks."""
     return any(doc is not None and text not in answer and rule_kind(doc) == kind
                for text, doc in zip(sentences, docs))
+
+
+MAX_RULES = 4  # a clause's rules a student can recall together
+MAX_RULES_WORDS = 65  # their words together, as the answer of a flashcard
+MAX_RULE_WORDS = 35  # one rule's words: a longer one is recalled by no student alongside others
+_VERB_FORMS = {"require": "requires", "allow": "allows", "promise": "promises"}
+
+
+def all_rules_answer(kind: str, sentences: list[str], docs) -> str:
+    """The answer of a clause card that states every rule of its kind ("require", "allow",
+    "promise") its clause gives, when `rules_left_out` would drop the card keyed to the first: "It
+    promises: when we write new components ..., we will license them ...; we will make the best
+    system we can ...; we will communicate ...". The clause's first sentence (its rule, as the card
+    asks it) and each later sentence stating a rule of that kind, in order, without the clause's
+    remarks between them; "" when they are too many or too long to recall (a clause of six promises
+    stays unasked)."""
+    rules = [(text, doc) for i, (text, doc) in enumerate(zip(sentences, docs))
+             if doc is not None and (i == 0 or rule_kind(doc) == kind)]
+    if kind not in _VERB_FORMS or not rules or len(rules) > MAX_RULES \
+            or any(len(text.split()) > MAX_RULE_WORDS for text, _ in rules) \
+            or sum(len(text.split()) for text, _ in rules) > MAX_RULES_WORDS:
+        return ""
+    # words the clause capitalises inside a sentence ("Your own behalf": a licence's defined term)
+    capitalised = {t.text for doc in docs if doc is not None for t in doc if t.i > 0 and t.text[:1].isupper()}
+    parts = []
+    for text, doc in rules:
+        text = text.strip().rstrip(".;").strip()
+        first = doc[0] if len(doc) else None
+        if first is not None and first.pos_ != "PROPN" and first.text != "I" and not first.text.isupper() \
+                and first.ent_type_ not in _NAMED and first.text not in capitalised:
+            text = text[:1].lower() + text[1:]
+        parts.append(text)
+    return f"It {_VERB_FORMS[kind]}: " + "; ".join(parts) + "."
