@@ -197,3 +197,18 @@ def negates(question: str) -> bool:
 def says_not(text: str) -> bool:
     """Whether a sentence says that something did not happen, or only in part (`_NEGATION`)."""
     return bool(_NEGATION.search(text))
+
+
+# "What is another term for rotors?", "What was the first Internet2 network named?": a question
+# asking what something is called is answered where the notes give a name right after its words
+# ("rotors (rotating discs)", "the first Internet2 Network, called Abilene": sentences.
+# _names_what_was_asked), which shares the question's words no more than the sentences telling what
+# the thing does. Not "called for" / "called on" (asking someone to act) or "named after".
+_ASKS_A_NAME = re.compile(r"\b(called|named|known as|referred to as|termed|dubbed|nicknamed)\b(?!\s+(for|on|upon|off|after)\b)|"
+                          r"\b(another|other|common|different) (term|name|word)s?\b|\bterm for\b|"
+                          r"\bother way of (referring|saying)\b|\bwhat (is|was|were|are) the names? (of|for)\b", re.I)
+
+
+def asks_a_name(question: str) -> bool:
+    """Whether the question asks what something is called (`_ASKS_A_NAME`)."""
+    return bool(_ASKS_A_NAME.search(question))

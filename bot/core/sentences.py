@@ -15,7 +15,8 @@ from bot.core.abbreviations import pairs_in
 from bot.core.tokens import tokenize
 from bot.core.query import QueryName, QueryTerm, match_share
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_KINDS, NUMBER, REASON,
-                                    gives_a_cause, has_kind, instructs, negates, says_not)
+                                    asks_a_name, gives_a_cause, has_kind, instructs, negates,
+                                    says_not)
 from bot.core.documents import Chunk
 from bot.core.retrieval import Hit
 from bot.core.sentence_ranker import SentenceRanker, lexical_features, semantic_features
@@ -240,6 +241,8 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score += KIND_BONUS  # "why" is answered by a cause, not by the event restated
     if negates(question) and says_not(c.text):
         score += KIND_BONUS  # "Which pier was not rebuilt?" is answered by "... was never rebuilt"
+    if asks_a_name(question) and _names_what_was_asked(c.text, terms):
+        score += KIND_BONUS  # "What is another term for rotors?" is answered by "rotors (rotating discs)"
     if defines:
         # "Backyard furnaces: villages built..." answers "What were backyard furnaces?"
         score += DEFINITION_BONUS if kind == EXPLANATION else KIND_BONUS
@@ -251,6 +254,25 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score *= 0.8
     return replace(c, match=match, score=score, kind_ok=kind_ok, parts=parts, on_topic=on_topic,
                    defines=defines or opens, heading_part=heading_part)
+
+
+# "rotors (rotating discs)", "the Central Secretariat (or Zhongshu Sheng)", "a network, called
+# Abilene", "are known as triple and quadruple expansion engines": a name given right after words.
+# Any name the sentence gives, whatever it names, was tried first: on the development pool it moved
+# 16 answers and no fact on balance (bench/RESULTS.md 6u).
+_NAMING = re.compile(r"((?:[\w'’-]+[^\w(]+){1,4})(?:\((?:or |also )?(?!\d)[^()\d]{2,40}\)|"
+                     r"(?:(?:is|was|are|were|be|been|being|becoming)\s+)?(?:(?:also|commonly|often|sometimes|now)\s+)?"
+                     r"(?:called|known as|referred to as|named|termed|dubbed|nicknamed)\b(?!\s+(?:for|after)\b))", re.I)
+
+
+def _names_what_was_asked(text: str, terms: list[QueryTerm]) -> bool:
+    """Whether the text gives a name right after a word of the question (`_NAMING`): what "What is
+    another term for rotors?" asks, where a name given to anything else does not answer."""
+    for m in _NAMING.finditer(text):
+        before = set(tokenize(m.group(1)))
+        if any(t.found_in(before) for t in terms):
+            return True
+    return False
 
 
 def _antecedent_stems(c: Candidate) -> frozenset[str]:
