@@ -212,3 +212,22 @@ _ASKS_A_NAME = re.compile(r"\b(called|named|known as|referred to as|termed|dubbe
 def asks_a_name(question: str) -> bool:
     """Whether the question asks what something is called (`_ASKS_A_NAME`)."""
     return bool(_ASKS_A_NAME.search(question))
+
+
+# "What was Warsaw's population in 1901?", "How many students enrolled in 2007?": a figure the
+# question gives (a year, a count) says which of the notes' statements it asks about. A sentence
+# holding it ("According to the 1901 census, out of 711,988 inhabitants ...") answers before one
+# closer in meaning about another time ("Warsaw's prewar Jewish population ..."): the model's
+# cosine reads figures poorly. The figure as written, not inside a longer one.
+_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
+
+
+def figures_given(question: str) -> tuple[str, ...]:
+    """The figures a question gives, as written ("1901", "2,500", "3.5")."""
+    return tuple(m.group() for m in _FIGURE.finditer(question))
+
+
+def holds_figures(text: str, figures: tuple[str, ...]) -> bool:
+    """Whether `text` holds every one of `figures`, each as a whole figure (not "1901" in "19015")."""
+    found = {m.group() for m in _FIGURE.finditer(text)}
+    return bool(figures) and all(f in found for f in figures)

@@ -15,8 +15,8 @@ from bot.core.abbreviations import pairs_in
 from bot.core.tokens import tokenize
 from bot.core.query import QueryName, QueryTerm, match_share
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_KINDS, NUMBER, REASON,
-                                    asks_a_name, gives_a_cause, has_kind, instructs, negates,
-                                    says_not)
+                                    asks_a_name, figures_given, gives_a_cause, has_kind, holds_figures,
+                                    instructs, negates, says_not)
 from bot.core.documents import Chunk
 from bot.core.retrieval import Hit
 from bot.core.sentence_ranker import SentenceRanker, lexical_features, semantic_features
@@ -241,6 +241,8 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score += KIND_BONUS  # "why" is answered by a cause, not by the event restated
     if negates(question) and says_not(c.text):
         score += KIND_BONUS  # "Which pier was not rebuilt?" is answered by "... was never rebuilt"
+    if holds_figures(text, figures_given(question)):
+        score += KIND_BONUS  # "What was Warsaw's population in 1901?" / "According to the 1901 census ..."
     if asks_a_name(question) and _names_what_was_asked(c.text, terms):
         score += KIND_BONUS  # "What is another term for rotors?" is answered by "rotors (rotating discs)"
     if defines:
