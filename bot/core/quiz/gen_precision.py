@@ -184,6 +184,37 @@ def rules_left_out(answer: str, kind: str, sentences: list[str], docs) -> bool:
                for text, doc in zip(sentences, docs))
 
 
+# Words that make a rule a limit or a condition of another ("You may do so only on Your own behalf",
+# "unless ...", "provided that ..."): listed beside the permission it limits, it reads as one more
+# thing the clause allows (held-out round 14: MPL 3.5 borderline). English words.
+_LIMITING_WORDS = frozenset({"only", "unless", "except"})
+_CONDITION_WORDS = frozenset({"provided", "providing"})  # before "that": "provided that ..."
+
+
+def mixed_rules(kind: str, sentences: list[str], docs) -> str:
+    """Why a clause's rules of `kind` cannot be listed together as what it "requires", "allows" or
+    "promises", or "": a sentence of the clause states a rule of another kind (a "You must ..." in a
+    clause of what You may do: the list would leave the duty out, or set it among the permissions),
+    or a rule after the first limits or conditions another ("only", "unless", "except", "provided
+    that"; for permissions also a "not": "You may do so only on Your own behalf, and not on behalf of
+    any Contributor" is no thing the clause allows). A clause of promises all of one kind ("We will
+    ...; we will ...") lists them."""
+    for i, (text, doc) in enumerate(zip(sentences, docs)):
+        if doc is None:
+            continue
+        found = rule_kind(doc)
+        if found and found != kind:
+            return f"a rule of another kind ({found}): '{text}'"
+        if i == 0 or found != kind:
+            continue
+        limit = next((t for t in doc if t.lower_ in _LIMITING_WORDS or kind == "allow" and t.dep_ == "neg"
+                      or t.lower_ in _CONDITION_WORDS and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "that"),
+                     None)
+        if limit is not None:
+            return f"'{limit.text}': a limit of another rule, not one more: '{text}'"
+    return ""
+
+
 MAX_RULES = 4  # a clause's rules a student can recall together
 MAX_RULES_WORDS = 65  # their words together, as the answer of a flashcard
 MAX_RULE_WORDS = 35  # one rule's words: a longer one is recalled by no student alongside others
@@ -200,7 +231,7 @@ def all_rules_answer(kind: str, sentences: list[str], docs) -> str:
     stays unasked)."""
     rules = [(text, doc) for i, (text, doc) in enumerate(zip(sentences, docs))
              if doc is not None and (i == 0 or rule_kind(doc) == kind)]
-    if kind not in _VERB_FORMS or not rules or len(rules) > MAX_RULES \
+    if kind not in _VERB_FORMS or not rules or mixed_rules(kind, sentences, docs) or len(rules) > MAX_RULES \
             or any(len(text.split()) > MAX_RULE_WORDS for text, _ in rules) \
             or sum(len(text.split()) for text, _ in rules) > MAX_RULES_WORDS:
         return ""
