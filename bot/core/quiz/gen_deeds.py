@@ -17,7 +17,14 @@ tell of the one asked about:
 - a wrong option is a deed of another named actor, from a sentence that does not name the one asked
   about and shares under a fifth of its content words with any sentence that does (a second right
   answer said in other words is left out, as gen_actors does for its options);
-- the options are of about the same length, so the answer is not the only long one.
+- the options are of about the same length, so the answer is not the only long one;
+- the three wrong options are deeds of three different actors, an actor's forms of name one actor
+  ("Emperor Kublai Khan", "Kublai Khan" and "Kublai" one man: round 14 judged "What did Möngke Khan
+  do?" weak with three of Kublai's deeds as its wrong options, the answer the only military one);
+- a wrong option is of the question's time when both are placed (gen_periods, the who-items' rule):
+  by the years of its sentence, else the years the notes place its actor in ("With the dismissal of
+  Bayan, what did Toghtogha do?", a chancellor of 1340, was offered three of Kublai's deeds of the
+  1260s-1280s, "no sense for a chancellor in 1340", round 14).
 
 Nothing here names a course's things: actors, their kinds and deeds come from spaCy's parse of the
 notes.
@@ -31,6 +38,8 @@ from dataclasses import dataclass
 
 from bot.core.quiz.gen_actors import _points_back, _second_subject
 from bot.core.quiz.gen_lexicon import ChoiceQuestion
+from bot.core.quiz.gen_numbers import years_in
+from bot.core.quiz.gen_periods import fits_period
 from bot.core.quiz.gen_standalone import gives_away
 from bot.core.tokens import STOPWORDS, fold
 
@@ -221,6 +230,23 @@ class DeedPool:
         # The sentences of deeds asked as items of their own: not offered as another item's wrong option,
         # where a student who met the one item would strike it out of the other (one fact, one item).
         self.asked: set[str] = set()
+        # The years the notes place an actor in (gen_periods.PersonPeriods.of its forms of name), for
+        # a deed whose sentence gives none; the caller's to set (none: only sentences' years count).
+        self.placed = lambda actor: set()
+
+    def years(self, deed: Deed) -> tuple[set[int], bool]:
+        """When a deed was done: the years of its sentence (True), else those of its actor (False)."""
+        own = years_in(deed.sentence)
+        return (own, True) if own else (set(self.placed(deed.actor)), False)
+
+    def of_the_time(self, deed: Deed, other: Deed) -> bool:
+        """`other`, a wrong option for `deed`, is of its time when both are placed (gen_periods.fits_period,
+        the who-items' rule): near the first year of the deed's sentence, else near its actor's years."""
+        years, from_sentence = self.years(deed)
+        option_years, _ = self.years(other)
+        if not years or not option_years:
+            return True
+        return fits_period(option_years, years if from_sentence else set(), set() if from_sentence else years)
 
     def question(self, deed: Deed, forms: tuple[str, ...], shown: str = "") -> ChoiceQuestion | None:
         """"What did <actor> do?" with three deeds of other actors of its kind. `forms` are the
@@ -246,6 +272,8 @@ class DeedPool:
                 continue  # the actor's own sentences say part of it: perhaps also true of the actor
             if len(words & answer_words) >= MAX_DEED_SUPPORT * len(words):
                 continue  # close to the answer in words: two ways of saying one deed
+            if not self.of_the_time(deed, other):
+                continue  # a deed of another generation: ruled out by when it was done, not by the notes
             seen.add(fold(other.deed))
             wrong.append(other)
         if len(wrong) < WRONG_OPTIONS:
@@ -256,11 +284,11 @@ class DeedPool:
         place = {d.sentence: n for n, d in enumerate(self.deeds)}
         here = place.get(deed.sentence, 0)
         wrong.sort(key=lambda o: (abs(place[o.sentence] - here), rng.random()))
-        chosen, actors = [], set()
+        chosen, actors = [], []
         for o in wrong:
-            if o.actor not in actors:
+            if not any(same_actor(o.actor, a) for a in actors):
                 chosen.append(o.deed)
-                actors.add(o.actor)
+                actors.append(o.actor)
             if len(chosen) == WRONG_OPTIONS:
                 break
         if len(chosen) < WRONG_OPTIONS:
@@ -278,6 +306,15 @@ class DeedPool:
         options = [deed.deed, *chosen]
         rng.shuffle(options)
         return ChoiceQuestion(prompt, deed.deed, tuple(options), EVENT, DEED_QUALITY)
+
+
+def same_actor(one: str, other: str) -> bool:
+    """Two names of one actor as far as the names tell: one is the other's words, whole, in the other
+    ("Kublai" in "Kublai Khan" in "Emperor Kublai Khan"; not "Tan" in "Tangut"). Two khans sharing
+    only "Khan" are two actors."""
+    a, b = fold(one).split(), fold(other).split()
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return bool(short) and any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
 def _names(text: str, name: str) -> bool:

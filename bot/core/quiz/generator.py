@@ -725,6 +725,9 @@ class _Generator:
         if self._deed_pool is None:
             deeds = [d for d in (deed_of(doc, self._kind_of) for doc in self.docs.values()) if d is not None]
             pool = DeedPool(deeds, list(self.docs))
+            # when the notes place an actor (gen_periods, as for a who-item's people): a deed of 1340 is
+            # not offered Kublai's deeds of the 1270s (round 14)
+            pool.placed = lambda actor: self.contexts.periods.of({*self._name_forms(actor), *self._names_within(actor)})
             # The deeds that may be asked themselves ("What did Toghtogha do?" -> "Seized the power of the
             # court"), found before any item is made: none is another deed item's wrong option.
             pool.asked = {d.sentence for d in deeds if self._met_often(d.actor) and self._deed_question(pool, d)}
@@ -1059,13 +1062,16 @@ class _Generator:
         """`person`, offered for `answer` (or swapped in for it) in a sentence `stem`, is one the notes
         place near the stem's years, or near the answer's when the stem gives none (gen_periods): "In
         1959, Genghis Khan criticised ..." is false by when he lived, not by the notes."""
-        def forms(name: str) -> set[str]:
-            longer = self.full_names.get(name, set())
-            names = {name, *(longer if len(longer) == 1 else ())}
-            return names | {w for n in names for w in n.split() if self.full_names.get(w) == {n}}
-
         periods = self.contexts.periods
-        return fits_period(periods.of(forms(person)), years_in(stem) - years_in(answer), periods.of(forms(answer)))
+        return fits_period(periods.of(self._name_forms(person)), years_in(stem) - years_in(answer),
+                           periods.of(self._name_forms(answer)))
+
+    def _name_forms(self, name: str) -> set[str]:
+        """The forms of a name the notes use of one person: the name, its one full name, and the words
+        of these only it bears ("Kublai Khan" -> "Kublai")."""
+        longer = self.full_names.get(name, set())
+        names = {name, *(longer if len(longer) == 1 else ())}
+        return names | {w for n in names for w in n.split() if self.full_names.get(w) == {n}}
 
     def _true_false(self, s: Sentence, key: Key, wrong: list[str], score: float | None = None) -> QuizItem | None:
         if not wrong:
