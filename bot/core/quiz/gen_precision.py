@@ -47,15 +47,30 @@ def _subject(doc):
     return next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
-def unanchored_subject(doc, lowercase_words=frozenset(), verbs=frozenset()) -> str:
+def unanchored_subject(doc, lowercase_words=frozenset(), verbs=frozenset(), *, after_code: bool = False,
+                       code_near: bool = False) -> str:
     """Why the subject of a why-card's effect is picked out only by its passage, or "" when the
     question names it: a name in it (or in the setting before it, "In Afghanistan, ..."), or a noun
     phrase that says what it is by itself. `lowercase_words`: the words the notes write in lower case
     (a capitalised word never among them is a name); `verbs`: the lemmas the notes use as verbs (a
-    noun made from one of them names an action, whose object the question must give)."""
+    noun made from one of them names an action, whose object the question must give).
+
+    Held-out round 14 (the same kind, leaning on what came before): "the <noun>" of a paragraph
+    that follows a code block (`after_code`: "The INFO message doesn't appear because ...", the
+    message of the snippet above), or "the <noun>" of what an example shows ("the naive pattern",
+    "the output") in a passage that shows code (`code_near`); a predicate that ranks the subject
+    with nothing saying among what ("Why is water the fluid of choice?": for what?); a purpose
+    whose subject the question never introduced ("... so that students can be assigned projects
+    early in the course": which students?)."""
+    leaning = _unscoped_rank(doc) or _new_purpose_subject(doc)
+    if leaning:
+        return leaning
     subject = _subject(doc)
     if subject is None:
         return ""
+    shown = _shown_by_example(subject, after_code, code_near)
+    if shown:
+        return shown
     if any(_is_name(t, lowercase_words) for t in doc[:subject.right_edge.i + 1]):
         return ""
     for head in [subject, *(c for c in subject.children if c.dep_ == "conj")]:
@@ -68,6 +83,85 @@ def unanchored_subject(doc, lowercase_words=frozenset(), verbs=frozenset()) -> s
             return f"'{relative.text} {head.text}': {relative.text} by what the passage told"
         if _action_without_object(head, verbs):
             return f"'{head.text}' of what, the question does not say"
+    return ""
+
+
+# Nouns for what an example shows: "the INFO message", "the naive pattern", "the output" name the one
+# of the snippet beside the sentence. English words of technical writing, not a course's.
+_EXAMPLE_NOUNS = frozenset({"example", "snippet", "output", "input", "message", "pattern", "code", "listing",
+                            "line", "command", "call", "expression", "program", "script", "sample", "result",
+                            "session", "traceback", "regex", "printout", "transcript"})
+
+
+def _shown_by_example(subject, after_code: bool, code_near: bool) -> str:
+    """"the <noun>" (not a name) as the subject, after a code block, or naming what an example shows
+    in a passage with code: which one, only the example says."""
+    heads = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+    for head in heads:
+        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            continue
+        if after_code:
+            return f"'the {head.text}' after a code block: which one, only the example says"
+        if code_near and head.lemma_.lower() in _EXAMPLE_NOUNS:
+            return f"'the {head.text}' of an example beside the sentence"
+    return ""
+
+
+# Words that rank a predicate noun among others: "the best fuel", "the preferred timber", "the fluid of
+# choice". English words.
+_RANKING = frozenset({"best", "preferred", "favoured", "favored", "ideal", "usual", "natural", "obvious",
+                      "optimal", "standard", "worst", "favourite", "favorite"})
+# Prepositions that say among what: "the fluid of choice for steam engines", "the largest city in Poland".
+_SCOPE_PREPOSITIONS = frozenset({"for", "in", "among", "within", "across", "at", "on", "of", "to"})
+
+
+def _unscoped_rank(doc) -> str:
+    """"X is the <noun> of choice" / "the best <noun>" / "the preferred <noun>" (or another superlative)
+    with nothing in the sentence saying for what: the passage before said ("Normally water is the
+    fluid of choice ...": the working fluid of a Rankine cycle, told in the sentence before)."""
+    verb = next((t for t in doc if t.dep_ == "ROOT"), None)
+    attribute = next((c for c in verb.children if c.dep_ in {"attr", "oprd"}), None) if verb is not None else None
+    if attribute is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in attribute.children):
+        return ""
+    choice = next((c for c in attribute.children if c.dep_ == "prep" and c.lower_ == "of"
+                   and any(g.lower_ in {"choice", "preference"} for g in c.children)), None)
+    ranked = next((c for c in attribute.children if c.dep_ == "amod" and (
+        c.lower_ in _RANKING or c.tag_ == "JJS" or any(g.lower_ == "most" for g in c.children))), None)
+    if choice is None and ranked is None:
+        return ""
+    scoped = any(c.dep_ == "prep" and c.lower_ in _SCOPE_PREPOSITIONS and (choice is None or c.i != choice.i)
+                 for c in attribute.children) \
+        or any(c.dep_ == "prep" and c.lower_ in {"for", "among"} for c in verb.children) \
+        or any(c.dep_ in {"relcl", "acl"} for c in attribute.children)
+    if scoped:
+        return ""
+    said = f"the {attribute.text} of choice" if choice is not None else f"the {ranked.text} {attribute.text}"
+    return f"'{said}': for what, the question does not say"
+
+
+_PURPOSE_CONJUNCTIONS = (("so", "that"), ("in", "order", "that"))
+
+
+def _new_purpose_subject(doc) -> str:
+    """A purpose ("so that ...") whose subject is a common noun the question never introduced: bare
+    ("students") or definite ("the course"). "So that they may be run continuously" speaks of the
+    question's own subject; "so that students can be assigned projects ..." of people nobody named."""
+    lowered = [t.lower_ for t in doc]
+    for words in _PURPOSE_CONJUNCTIONS:
+        start = next((i for i in range(1, len(doc) - len(words)) if tuple(lowered[i:i + len(words)]) == words), None)
+        if start is None:
+            continue
+        clause = doc[start + len(words) - 1].head
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > start), None)
+        if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+            return ""
+        determiners = [c.lower_ for c in subject.children if c.dep_ in {"det", "poss"}]
+        if determiners and determiners != ["the"]:
+            return ""  # "a student", "its users": introduced, or pointing at the question's subject
+        asked = {t.lemma_.lower() for t in doc[:start]}
+        if subject.lemma_.lower() in asked:
+            return ""
+        return f"'{subject.text}' of the purpose: the question never says who or what"
     return ""
 
 

@@ -148,6 +148,12 @@ def reason_question(doc) -> Question | None:
 # --- a reason or purpose behind an opening phrase ----------------------------------------------------
 
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})s?\b")
+# An opening that compares the subject with another thing ("Like Java,", "Unlike C,", "As with lists,"):
+# no setting of the question, and the sentence is a point of the passage's comparison (held-out round 14:
+# "Like Java, why does Python have a large standard library?", dropped). English words.
+_COMPARISON_OPENER = re.compile(
+    r"^(?:un)?like\b|^as (?:with|in|for)\b|^(?:similar|similarly|contrary|compared|comparable) (?:to|with)\b|"
+    r"^in (?:contrast|comparison|common) (?:to|with)\b|^as opposed to\b|^just as\b", re.IGNORECASE)
 _OPENER_DEPS = frozenset({"prep", "advmod", "npadvmod"})
 
 
@@ -178,6 +184,8 @@ def opened_question(doc) -> Question | None:
         return None  # the opening holds a clause or something else than phrases of the main verb
     if any(t.tag_ in {"PRP", "PRP$"} or t.lower_ in {"this", "that", "these", "those"} for t in opening):
         return None  # "In his reign", "At that time": a setting told before
+    if _COMPARISON_OPENER.match(opening.text):
+        return None  # "Like Java, why does Python ...?": a comparison, not a place, time or circumstance (round 14)
     adverb = len(opening) == 1 and opening[0].pos_ == "ADV"
     if not comma and not adverb and not _YEAR.search(opening.text):
         return None

@@ -72,7 +72,8 @@ from bot.core.quiz.gen_numbers import (BOUND, EXACT, SHIFTS, NumberKey, aliases_
 from bot.core.quiz.gen_quality import NotesEvidence, keep_likely
 from bot.core.quiz.gen_rank import rank_items
 from bot.core.quiz.gen_text import (Sentence, candidate_sentences, chunk_sentences, is_practice_section,
-                                    notation_pieces, passes_filters, readable_text, shows_code)
+                                    is_code_line, notation_pieces, passes_filters, readable_text,
+                                    shows_code)
 from bot.core.quiz.items import (CLOZE, FLASHCARD, MULTIPLE_CHOICE, TRUE_FALSE, TRUE_FALSE_OPTIONS,
                                  QuizItem, QuizSource, make_item_id)
 from bot.core.text import split_sentences
@@ -963,8 +964,10 @@ class _Generator:
         if continues_previous(doc, self._previous_doc(s)) or caused_elsewhere(doc, self.docs.values()) \
                 or lacks_setting(doc, question.prompt):
             return None
-        if unanchored_subject(doc, self.lexicon.lowercase_words, self.verbs):
-            return None  # "Why do the original items ...?", "Why do many common breakages ...?" (gen_precision)
+        after_code, code_near = _code_beside(s)
+        if unanchored_subject(doc, self.lexicon.lowercase_words, self.verbs, after_code=after_code,
+                              code_near=code_near):
+            return None  # "Why do the original items ...?", "Why does the INFO message ...?" (gen_precision)
         if adds_to_previous(s.quote) or bare_purpose(question.answer):
             return None  # one more reason of a passage's reasoning, or a purpose most rules have (round 11)
         # Every name after the first word ("Why", or the first of a setting kept in front: "In Afghanistan, why ...").
@@ -1520,6 +1523,17 @@ def called_names(text: str) -> set[str]:
     """The names `text` writes as calls ("repr(x)", "TaskGroup()"), not the pieces of a manual page's
     dotted or hyphenated name given with its section ("sources.list(5)", "dpkg-deb(1)")."""
     return set(_CALLED.findall(_MAN_PAGE.sub(" ", text)))
+
+
+def _code_beside(s: Sentence) -> tuple[bool, bool]:
+    """Whether the paragraph of `s` follows a code block (the line before it in the chunk is code or
+    a program's output), and whether its chunk shows code in another line (gen_text.is_code_line)."""
+    lines = [line for line in s.chunk.text.splitlines() if line.strip()]
+    at = next((i for i, line in enumerate(lines) if s.quote in line), None)
+    if at is None:
+        return False, False
+    after = at > 0 and is_code_line(lines[at - 1])
+    return after, after or any(is_code_line(line) for i, line in enumerate(lines) if i != at)
 
 
 def _from_notes(s: Sentence) -> str:
