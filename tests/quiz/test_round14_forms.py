@@ -74,6 +74,15 @@ def test_the_subject_of_an_example(sentence, after_code, code_near, unanchored):
     assert bool(found) is unanchored, (sentence, found)
 
 
+def test_a_capitalised_word_the_code_beside_writes():
+    """"the DEBUG level" beside a line of output "DEBUG:loom:..." names the one the example shows."""
+    doc = parse("The ALERT threshold stays quiet because the loom controller starts at a lower one.")
+    words = frozenset({"ALERT", "loom", "Warp", "is", "slack"})
+    assert unanchored_subject(doc, frozenset({"the", "loom"}), code_near=True, code_shows=words)
+    assert not unanchored_subject(doc, frozenset({"the", "loom"}), code_near=True)  # not written in the code
+    assert not unanchored_subject(doc, frozenset({"the", "loom"}), code_shows=words)  # no code beside it
+
+
 LOOM_NOTES = [
     "Quillet is a scripting language that drives weaving looms from a small controller.",
     "A very short script is:\nimport loom\nloom.shout('Warp is slack')  # prints a line\n"

@@ -48,7 +48,7 @@ def _subject(doc):
 
 
 def unanchored_subject(doc, lowercase_words=frozenset(), verbs=frozenset(), *, after_code: bool = False,
-                       code_near: bool = False) -> str:
+                       code_near: bool = False, code_shows=frozenset()) -> str:
     """Why the subject of a why-card's effect is picked out only by its passage, or "" when the
     question names it: a name in it (or in the setting before it, "In Afghanistan, ..."), or a noun
     phrase that says what it is by itself. `lowercase_words`: the words the notes write in lower case
@@ -58,7 +58,8 @@ def unanchored_subject(doc, lowercase_words=frozenset(), verbs=frozenset(), *, a
     Held-out round 14 (the same kind, leaning on what came before): "the <noun>" of a paragraph
     that follows a code block (`after_code`: "The INFO message doesn't appear because ...", the
     message of the snippet above), or "the <noun>" of what an example shows ("the naive pattern",
-    "the output") in a passage that shows code (`code_near`); a predicate that ranks the subject
+    "the output", or a capitalised word the passage's code writes: "the DEBUG level" beside a line
+    "DEBUG:app:...", `code_shows`) in a passage that shows code (`code_near`); a predicate that ranks the subject
     with nothing saying among what ("Why is water the fluid of choice?": for what?); a purpose
     whose subject the question never introduced ("... so that students can be assigned projects
     early in the course": which students?)."""
@@ -68,7 +69,7 @@ def unanchored_subject(doc, lowercase_words=frozenset(), verbs=frozenset(), *, a
     subject = _subject(doc)
     if subject is None:
         return ""
-    shown = _shown_by_example(subject, after_code, code_near)
+    shown = _shown_by_example(subject, after_code, code_near, code_shows)
     if shown:
         return shown
     if any(_is_name(t, lowercase_words) for t in doc[:subject.right_edge.i + 1]):
@@ -93,9 +94,10 @@ _EXAMPLE_NOUNS = frozenset({"example", "snippet", "output", "input", "message", 
                             "session", "traceback", "regex", "printout", "transcript"})
 
 
-def _shown_by_example(subject, after_code: bool, code_near: bool) -> str:
+def _shown_by_example(subject, after_code: bool, code_near: bool, code_shows=frozenset()) -> str:
     """"the <noun>" (not a name) as the subject, after a code block, or naming what an example shows
-    in a passage with code: which one, only the example says."""
+    in a passage with code (an example noun, or a capitalised word of the code, `code_shows`): which
+    one, only the example says."""
     heads = [subject, *(c for c in subject.children if c.dep_ == "conj")]
     for head in heads:
         if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
@@ -104,6 +106,10 @@ def _shown_by_example(subject, after_code: bool, code_near: bool) -> str:
             return f"'the {head.text}' after a code block: which one, only the example says"
         if code_near and head.lemma_.lower() in _EXAMPLE_NOUNS:
             return f"'the {head.text}' of an example beside the sentence"
+        shown = next((c for c in head.children if c.dep_ in {"compound", "amod", "nmod"} and len(c.text) > 1
+                      and c.text.isupper() and c.text in code_shows), None)
+        if code_near and shown is not None:
+            return f"'the {shown.text} {head.text}': {shown.text} as the code beside the sentence writes it"
     return ""
 
 

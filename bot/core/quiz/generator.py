@@ -964,9 +964,9 @@ class _Generator:
         if continues_previous(doc, self._previous_doc(s)) or caused_elsewhere(doc, self.docs.values()) \
                 or lacks_setting(doc, question.prompt):
             return None
-        after_code, code_near = _code_beside(s)
+        after_code, code_near, code_shows = _code_beside(s)
         if unanchored_subject(doc, self.lexicon.lowercase_words, self.verbs, after_code=after_code,
-                              code_near=code_near):
+                              code_near=code_near, code_shows=code_shows):
             return None  # "Why do the original items ...?", "Why does the INFO message ...?" (gen_precision)
         if adds_to_previous(s.quote) or bare_purpose(question.answer):
             return None  # one more reason of a passage's reasoning, or a purpose most rules have (round 11)
@@ -1525,15 +1525,17 @@ def called_names(text: str) -> set[str]:
     return set(_CALLED.findall(_MAN_PAGE.sub(" ", text)))
 
 
-def _code_beside(s: Sentence) -> tuple[bool, bool]:
+def _code_beside(s: Sentence) -> tuple[bool, bool, frozenset[str]]:
     """Whether the paragraph of `s` follows a code block (the line before it in the chunk is code or
-    a program's output), and whether its chunk shows code in another line (gen_text.is_code_line)."""
+    a program's output), whether its chunk shows code in another line (gen_text.is_code_line), and
+    the words of those lines."""
     lines = [line for line in s.chunk.text.splitlines() if line.strip()]
     at = next((i for i, line in enumerate(lines) if s.quote in line), None)
     if at is None:
-        return False, False
+        return False, False, frozenset()
     after = at > 0 and is_code_line(lines[at - 1])
-    return after, after or any(is_code_line(line) for i, line in enumerate(lines) if i != at)
+    code = [line for i, line in enumerate(lines) if i != at and is_code_line(line)]
+    return after, after or bool(code), frozenset(w for line in code for w in re.findall(r"\w+", line))
 
 
 def _from_notes(s: Sentence) -> str:
