@@ -51,9 +51,10 @@ def test_no_purpose_card_where_to_is_not_a_purpose(sentence):
 
 
 def _actor_item(n: int, answer: str, document: str = "story.txt") -> QuizItem:
+    # each deed its own option set: one set of names repeated is one item (test_round14_repeats)
     quote = f"{answer} did deed{n} with thing{n} at place{n} in manner{n} for reason{n}."
     return QuizItem(id=f"{document}{answer}{n}", kind=MULTIPLE_CHOICE, prompt=f"Who did deed{n}?", answer=answer,
-                    options=("a", "b", "c", answer), source=QuizSource(document, "", quote), tests="actor",
+                    options=(f"a{n}", "b", "c", answer), source=QuizSource(document, "", quote), tests="actor",
                     quality=0.77)
 
 

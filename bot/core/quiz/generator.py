@@ -1117,6 +1117,8 @@ class _Generator:
                     continue  # an abbreviation used in one paragraph only is a detail ("SABM", "MPLS")
                 if not self._of_the_subject(abbreviation.long):
                     continue  # "National Science Foundation", "Internet Protocol": general knowledge (round 6)
+                if self._guessable_expansion(abbreviation.long, chunk):
+                    continue  # "Scottish National Party" in notes on the Scottish Parliament (rounds 11-14)
                 quote = next((q for q in split_sentences(body) if abbreviation.long in q), None)
                 if quote is None:  # the pair straddles a sentence break: no exact quote to cite
                     continue
@@ -1141,6 +1143,16 @@ class _Generator:
                           rf"\s+(?:is|are|was|were|refers? to|means?)\b", re.IGNORECASE)
         return sum(1 for text, doc in self.docs.items()
                    if any(_says_what_it_is(doc, m.end()) for m in said.finditer(text))) > MAX_DEFINING_SENTENCES
+
+    def _guessable_expansion(self, long: str, chunk: Chunk) -> bool:
+        """The expansion is the course's title words and stock words of a body's name only ("Scottish
+        National Party" in notes on the Scottish Parliament): its letters give it away (rounds 11, 12,
+        14: borderline, "easy to guess from the name in a Scottish context"). A word of its own keeps
+        the card ("Treaty on European Union", "Court of Justice of the European Union": kept)."""
+        title = {w.rstrip("s") for w in re.findall(r"[a-z]+", fold(self.titles.get(chunk.document, "")))} - STOPWORDS
+        words = [w.rstrip("s") for w in re.findall(r"[a-z]+", fold(long)) if w not in STOPWORDS]
+        return (bool(words) and any(w in title for w in words)
+                and all(w in title or w in _STOCK_NAME_WORDS for w in words))
 
     def _abbreviation_paragraphs(self, short: str) -> int:
         """In how many paragraphs the notes use the short form as a word of its own: not inside a
@@ -1281,6 +1293,7 @@ def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = N
             answers[fold(chosen(i).answer)] += 1
             prompts.add(_prompt_key(chosen(i)))
     live = [i for i in choice if choice[i] < len(candidates[i].items)]
+    live = _one_who_per_option_set(candidates, choice, live, prompts)
     for document in dict.fromkeys(candidates[i].document for i in live):
         while True:
             of_document = [i for i in live if candidates[i].document == document]
@@ -1295,6 +1308,40 @@ def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = N
             if choice[worst] >= len(candidates[worst].items):
                 live.remove(worst)
     return [chosen(i) for i in live]
+
+
+def _who_set(item: QuizItem, document: str) -> tuple | None:
+    """A who-item with options keyed by its document, answer and option set; None for any other item."""
+    if not item.options or not re.match(r"who\b", item.prompt, re.IGNORECASE):
+        return None
+    return document, fold(item.answer), frozenset(fold(o) for o in item.options)
+
+
+def _one_who_per_option_set(candidates: list[_Candidates], choice: dict[int, int], live: list[int],
+                            prompts: set[str]) -> list[int]:
+    """At most one who-item per answer person and option set in a document's bank (round 14: two
+    "Who ...? Mao Zedong" among the same four names "repeats that item and adds little"; round 11: "a
+    third Who -> Mao from one list"). The one of higher quality stays (the first on a tie); the others'
+    sentences offer their next best item that is not such a repeat, or none."""
+    chosen = lambda i: candidates[i].items[choice[i]]  # noqa: E731
+    best: dict[tuple, int] = {}
+    for i in live:
+        key = _who_set(chosen(i), candidates[i].document)
+        if key is not None and (key not in best or chosen(i).quality > chosen(best[key]).quality):
+            best[key] = i
+    kept = []
+    for i in live:
+        key = _who_set(chosen(i), candidates[i].document)
+        if key is not None and best[key] != i:
+            choice[i] += 1
+            while choice[i] < len(candidates[i].items) and (
+                    _who_set(chosen(i), candidates[i].document) in best or _prompt_key(chosen(i)) in prompts):
+                choice[i] += 1
+            if choice[i] >= len(candidates[i].items):
+                continue
+            prompts.add(_prompt_key(chosen(i)))
+        kept.append(i)
+    return kept
 
 
 def _prompt_key(item: QuizItem) -> str:
@@ -1436,6 +1483,11 @@ _BOUND_WORDS = re.compile(r"\b(over|more than|less than|fewer than|at least|at m
                           r"almost|about|around|approximately|roughly|some|between)\s*$", re.IGNORECASE)
 
 
+# Words any party's or association's name may be made of: beside the subject's own words they tell a
+# student nothing the letters of its abbreviation do not ("S-N-P" in notes on Scotland).
+_STOCK_NAME_WORDS = frozenset({"national", "party", "association", "society", "federation", "league", "movement",
+                               "front", "congress", "union", "organisation", "organization", "international",
+                               "people", "democratic", "liberal", "socialist", "labour", "labor", "united"})
 _REFERENCE = re.compile(r"<[^<>]*>")  # "<Author, Title, Publisher, 1998>": a reference, not the notes' prose
 _SENTENCE_STARTS = frozenset({"The", "A", "An", "In", "On", "At", "After", "Before", "When", "During", "By", "From",
                               "This", "That", "These", "Those", "It", "Its", "There", "As", "Following"})
