@@ -96,13 +96,6 @@ def table(rows: list[dict]) -> None:
               f"| {share(adv, lambda r: r['tier'] == 'confident'):.3f} |")
 
 
-def _value(text: str):
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError:
-        return text
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--label", default="now")
@@ -111,7 +104,7 @@ def main() -> None:
                         help="each course indexed alone (decline_search.py --alone; no off-topic questions)")
     args = parser.parse_args()
     common.print_machine()
-    overrides = {k: _value(v) for k, v in (o.split("=", 1) for o in args.policy)}
+    overrides = ds.policy_overrides(args.policy)
     rows = records(overrides, args.alone)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"{args.label}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))

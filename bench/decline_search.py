@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import pickle
 import random
 import sys
@@ -117,14 +118,32 @@ def collect(covered: int, adversarial: int, off_topic: int, only: int = 0) -> No
         retriever = service.retriever()
         chosen = questions_of(half, courses, number, covered, adversarial, off_topic)
         embedder.prepare(service, [_Question(question) for _, _, question, _ in chosen])
-        asked = []
-        for course, kind, question, answer in chosen:
-            result = retriever.search(clean_question(question), k=8)
-            asked.append(Asked(course, kind, question, answer, result.question, result.query_tokens,
-                               result.query_vector, [(h.row, h.dense, h.lexical, h.fused) for h in result.hits]))
+        asked = _search_all(retriever, chosen)
         ap.keep_cache(service)
         (OUT / f"half{number}.pkl").write_bytes(pickle.dumps({"courses": half, "asked": asked}))
         print(f"half {number}: {len(asked)} questions searched in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def _search_all(retriever, chosen) -> list[Asked]:
+    """Each chosen (course, kind, question, answer) searched once, with what a replay needs of the search."""
+    asked = []
+    for course, kind, question, answer in chosen:
+        result = retriever.search(clean_question(question), k=8)
+        asked.append(Asked(course, kind, question, answer, result.question, result.query_tokens,
+                           result.query_vector, [(h.row, h.dense, h.lexical, h.fused) for h in result.hits]))
+    return asked
+
+
+def policy_overrides(pairs: list[str]) -> dict:
+    """AnswerPolicy overrides from --policy name=value options (a value read as JSON when it is JSON)."""
+    overrides = {}
+    for pair in pairs:
+        name, text = pair.split("=", 1)
+        try:
+            overrides[name] = json.loads(text)
+        except json.JSONDecodeError:
+            overrides[name] = text
+    return overrides
 
 
 class _Unpickler(pickle.Unpickler):
@@ -172,11 +191,7 @@ def collect_alone(covered: int, adversarial: int, courses: list[str] | None = No
         retriever = service.retriever()
         chosen = [q for q in questions_of([course], [course], 0, covered, adversarial, 0)]
         embedder.prepare(service, [_Question(question) for _, _, question, _ in chosen])
-        asked = []
-        for c, kind, question, answer in chosen:
-            result = retriever.search(clean_question(question), k=8)
-            asked.append(Asked(c, kind, question, answer, result.question, result.query_tokens,
-                               result.query_vector, [(h.row, h.dense, h.lexical, h.fused) for h in result.hits]))
+        asked = _search_all(retriever, chosen)
         ap.keep_cache(service)
         (OUT / "alone" / f"{course}.pkl").write_bytes(pickle.dumps({"courses": [course], "asked": asked}))
         print(f"{course} alone: {len(asked)} questions searched in {time.perf_counter() - started:.0f} s", flush=True)

@@ -108,13 +108,6 @@ def choose(alone: dict, mixed: dict, margin: float) -> None:
     print(f"chosen on all twelve: {everywhere}")
 
 
-def _value(text: str):
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError:
-        return text
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--policy", action="append", default=[], help="name=value of AnswerPolicy")
@@ -123,7 +116,7 @@ def main() -> None:
     parser.add_argument("--choose", action="store_true", help="choose confident_match course by course held out")
     parser.add_argument("--margin", type=float, default=0.015)
     args = parser.parse_args()
-    overrides = {k: _value(v) for k, v in (o.split("=", 1) for o in args.policy)}
+    overrides = ds.policy_overrides(args.policy)
     if args.choose:
         overrides["confident_match"] = 0.0
     courses = args.courses.split(",") if args.courses else None
