@@ -79,12 +79,31 @@ def onnx_model_path(location: Path, cache_dir: Path, *, quantized: bool) -> Path
 
 
 def _make_files(location: Path, folder: Path, quantized: bool) -> None:
-    if not (folder / FP32).exists():
-        log.info("Exporting the embedding model to ONNX (once; kept in %s)", folder)
-        _atomically(folder / FP32, lambda tmp: _export(location, tmp))
-    if quantized and not (folder / INT8).exists():
-        log.info("Quantising the ONNX embedding model to int8 (once)")
-        _atomically(folder / INT8, lambda tmp: _quantize(folder / FP32, tmp))
+    with _libraries_quiet():
+        if not (folder / FP32).exists():
+            log.info("Exporting the embedding model to ONNX (once; kept in %s)", folder)
+            _atomically(folder / FP32, lambda tmp: _export(location, tmp))
+        if quantized and not (folder / INT8).exists():
+            log.info("Quantising the ONNX embedding model to int8 (once)")
+            _atomically(folder / INT8, lambda tmp: _quantize(folder / FP32, tmp))
+
+
+@contextlib.contextmanager
+def _libraries_quiet() -> Iterator[None]:
+    """Without the exporter's and quantiser's advice to their developers (torch's TracerWarnings,
+    onnxruntime's "consider pre-processing" on the root logger): on a first build they were printed
+    over the terminal's progress bar and meant nothing to a teacher. Errors still raise."""
+    import warnings
+
+    root = logging.getLogger()
+    level = root.level
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        root.setLevel(logging.ERROR)
+        try:
+            yield
+        finally:
+            root.setLevel(level)
 
 
 def _in_own_process(function, *args) -> None:

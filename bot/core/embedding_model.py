@@ -53,6 +53,10 @@ class SentenceTransformerEmbedder:
     def loaded(self) -> bool:
         return self._model is not None
 
+    def load(self) -> None:
+        """Load the model now (the first time with an ONNX backend, its files are made first)."""
+        self._load()
+
     def _load(self):
         with self._lock:
             if self._model is None:

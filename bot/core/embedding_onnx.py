@@ -83,6 +83,10 @@ class OnnxEmbedder:
     def loaded(self) -> bool:
         return self._session is not None
 
+    def load(self) -> None:
+        """Load the model now (the first time with an ONNX backend, its files are made first)."""
+        self._load()
+
     def _load(self):
         with self._lock:
             if self._session is None:

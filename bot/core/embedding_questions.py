@@ -69,6 +69,15 @@ class QuestionEmbedder:
     def dimension(self) -> int:
         return self.questions().dimension
 
+    @property
+    def loaded(self) -> bool:
+        return getattr(self.build, "loaded", True)
+
+    def load(self) -> None:
+        """Load the build's model now: a build shows it as a stage of its own."""
+        if not self.loaded:
+            self.build.load()
+
     def encode(self, texts: list[str], *, progress: EncodeProgress | None = None) -> np.ndarray:
         return self.build.encode(texts, progress=progress)
 

@@ -53,7 +53,8 @@ CACHE_SLICE = 256
 # answered from it, and only the quiz bank is still being made.
 ANSWERS_READY = "answers"
 # progress(stage, done, total); the stages, with the words the adapters show for them:
-STAGE_LABELS = {"reading": "Reading documents", "embedding": "Embedding new chunks",
+STAGE_LABELS = {"reading": "Reading documents", "model": "Loading the embedding model",
+                "embedding": "Embedding new chunks",
                 "sentences": "Embedding the passages' sentences", "writing": "Writing index",
                 ANSWERS_READY: "Answers ready from the new index", "quiz": "Making quiz questions"}
 ProgressFn = Callable[[str, int, int], None]
@@ -345,6 +346,12 @@ def _embeddings_for(chunks: list[Chunk], cache_path: Path, embedder: Embedder,
     # to similar lengths whatever the slicing.
     todo = sorted(missing, key=lambda h: -len(chunks[first[h]].embedding_text()))
     in_passages = _in_passage_cache(embedder, cache_path)
+    if todo and not getattr(embedder, "loaded", True):
+        # Loading takes seconds, and on a machine's first build with an ONNX backend its files are
+        # made first (about a minute): a stage of its own, rather than "0 of N chunks" standing still.
+        progress("model", 0, 1)
+        embedder.load()
+        progress("model", 1, 1)
     progress("embedding", 0, len(todo))
     for start in range(0, len(todo), CACHE_SLICE):
         part = todo[start : start + CACHE_SLICE]
