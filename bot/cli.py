@@ -80,13 +80,13 @@ def index(ctx: typer.Context, corpus: CorpusOpt = None, index: IndexOpt = None, 
 
 
 @app.command()
-def ask(ctx: typer.Context, question: str, index: IndexOpt = None, course: CourseOpt = None,
-        as_json: JsonOpt = False) -> None:
+def ask(ctx: typer.Context, question: str, corpus: CorpusOpt = None, index: IndexOpt = None,
+        course: CourseOpt = None, as_json: JsonOpt = False) -> None:
     """Answer one question from the notes, with citations."""
     if not question.strip():
         raise typer.BadParameter("the question is empty.", param_hint="'QUESTION'")
     cli = cli_context(ctx)
-    service = cli.service(index=index, course=course)
+    service = cli.service(corpus, index, course)
     _open_for_questions(cli, service)
     answer = service.ask(question)
     if as_json:
@@ -132,11 +132,11 @@ def _open_for_questions(cli: CliContext, service) -> None:
 
 @app.command("eval", help="Measure retrieval and answers on a question set (JSON lines).\n\n"
              f"{FORMAT_HELP}\n\nExample line:\n\n\b\n{EXAMPLE_LINE}")
-def evaluate(ctx: typer.Context, file: Path, index: IndexOpt = None, course: CourseOpt = None,
-             as_json: JsonOpt = False) -> None:
+def evaluate(ctx: typer.Context, file: Path, corpus: CorpusOpt = None, index: IndexOpt = None,
+             course: CourseOpt = None, as_json: JsonOpt = False) -> None:
     cli = cli_context(ctx)
     questions = load_questions(file)  # a bad file is refused before the model is loaded
-    service = cli.service(index=index, course=course)
+    service = cli.service(corpus, index, course)
     _open_for_questions(cli, service)
     report = run_eval(questions, service.ask)
     if as_json:

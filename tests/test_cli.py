@@ -104,3 +104,23 @@ def test_notes_added_after_the_build_are_named_by_ask_and_indexed_by_chat(run):
     code, out = run("chat", input="What releases energy from glucose?\n/quit\n")
     assert code == 0 and "Indexing the notes first" in out and "Added: cells.md" in out
     assert "cells.md, Cells" in out.split("you>", 1)[1]  # the new notes answer at once
+
+
+def test_ask_and_eval_take_the_corpus_an_index_was_built_from(run, tmp_path):
+    # A second course folder and its own index, beside the configured ones: asked with both named,
+    # the answer comes from it and no "notes changed" note compares it with the configured corpus.
+    other = tmp_path / "biology"
+    other.mkdir()
+    (other / "cells.md").write_text("# Cells\n\nMitochondria release energy from glucose by respiration.\n",
+                                    encoding="utf-8")
+    code, _ = run("index", "--corpus", str(other), "--index", str(tmp_path / "biology-index"))
+    assert code == 0
+    code, out = run("ask", "--corpus", str(other), "--index", str(tmp_path / "biology-index"), "--json",
+                    "What releases energy from glucose?")
+    assert code == 0 and "changed since the index was built" not in run.last.output
+    assert [c["document"] for c in json.loads(out)["citations"]] == ["cells.md"]
+    questions = tmp_path / "questions.jsonl"
+    questions.write_text(json.dumps({"question": "What releases energy from glucose?", "kind": "covered",
+                                     "answer_contains": ["mitochondria"]}) + "\n", encoding="utf-8")
+    code, out = run("eval", str(questions), "--corpus", str(other), "--index", str(tmp_path / "biology-index"))
+    assert code == 0 and "changed since the index was built" not in run.last.output
