@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bot.core.answering import CLOSEST, NOT_COVERED, NOTES_EMPTY, Answer
 from bot.core.indexer import ANSWERS_READY, STAGE_LABELS, IndexReport
+from bot.core.text import CODE_FENCE
 
 
 
@@ -28,7 +29,9 @@ def render_answer(console: Console, answer: Answer) -> None:
     if answer.tier == CLOSEST:
         console.print("[yellow]The closest passage in the notes, which may not answer this:[/]")
     for number, (sentence, citation) in enumerate(zip(answer.sentences, answer.citations), 1):
-        console.print(f"{escape(sentence)} [dim]\\[{number}][/]")
+        # after code (a fenced block) the source's number goes on a line of its own
+        space = "\n" if sentence.endswith(CODE_FENCE) else " "
+        console.print(f"{escape(sentence)}{space}[dim]\\[{number}][/]")
     console.print()
     console.print("[bold]Sources[/]")
     for number, citation in enumerate(answer.citations, 1):

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.core.documents import Block, Chunk, Document, make_chunk_id
-from bot.core.text import split_sentences
+from bot.core.text import fenced, is_code_block, split_sentences
 
 logger = logging.getLogger(__name__)
 
@@ -170,11 +170,32 @@ def _target_size(total: int, max_chars: int) -> float:
 
 
 def split_long_text(text: str, max_chars: int) -> list[str]:
-    """Cut text into sentences, and any sentence longer than `max_chars` into runs of words."""
+    """Cut text into sentences, and any sentence longer than `max_chars` into runs of words. A
+    code block is cut between its lines instead, each piece a fenced block of its own."""
+    if is_code_block(text):
+        return _code_runs(text, max_chars)
     parts: list[str] = []
     for sentence in split_sentences(text):
         parts.extend([sentence] if len(sentence) <= max_chars else _word_runs(sentence, max_chars))
     return parts
+
+
+def _code_runs(block: str, max_chars: int) -> list[str]:
+    """A fenced block too long for a chunk as fenced blocks of whole lines (a line longer than a
+    chunk is cut as words are), each with its fences within `max_chars`."""
+    room = max_chars - 2 * (len(fenced("")) - 1)
+    runs: list[str] = []
+    current: list[str] = []
+    for line in block.split("\n")[1:-1]:
+        pieces = _word_runs(line, room) if len(line) > room else [line]
+        for piece in pieces:
+            if current and len("\n".join([*current, piece])) > room:
+                runs.append(fenced("\n".join(current)))
+                current = []
+            current.append(piece)
+    if current:
+        runs.append(fenced("\n".join(current)))
+    return [run for run in runs if run.strip("`\n")]
 
 
 def _word_runs(sentence: str, max_chars: int) -> list[str]:
@@ -212,7 +233,8 @@ def _is_lead_in(block: Block, next_block: Block) -> bool:
 def _join(pieces: Sequence[_Piece]) -> str:
     text = pieces[0].text
     for previous, piece in zip(pieces, pieces[1:]):
-        text += (" " if piece.block == previous.block else "\n") + piece.text
+        same = piece.block == previous.block and not is_code_block(piece.text)
+        text += (" " if same else "\n") + piece.text
     return text
 
 

@@ -231,3 +231,19 @@ def holds_figures(text: str, figures: tuple[str, ...]) -> bool:
     """Whether `text` holds every one of `figures`, each as a whole figure (not "1901" in "19015")."""
     found = {m.group() for m in _FIGURE.finditer(text)}
     return bool(figures) and all(f in found for f in figures)
+
+
+# "How do I activate it?", "How can you sort a list in reverse?", "How to import a module?", "What
+# command creates ...?", "What do I type to ...?", "Show me an example of ...": asked for what to type
+# or write, which technical notes give as code after a lead-in ("On Windows, run:").
+_HOW_TO = re.compile(r"^\s*how (do|does|can|could|should|would|might|may|will) (i|you|we|one|they|someone)\b|"
+                     r"^\s*how to\b|\b(what|which) (command|commands|code|syntax|statement|call|"
+                     r"expression|line|invocation)\b|\bwhat (do|should|must|can) (i|you|we|one) "
+                     r"(type|run|write|enter|use|call|import)\b|^\s*(show|give)( me)?( an?)? (example|code)\b|"
+                     r"\b(an? )?example of\b", re.I)
+
+
+def asks_how_to(question: str) -> bool:
+    """Whether the question asks how to do something, or for the command or code that does it
+    (`_HOW_TO`): a lead-in with its code block answers it."""
+    return bool(_HOW_TO.search(question))

@@ -15,12 +15,12 @@ from bot.core.abbreviations import pairs_in
 from bot.core.tokens import tokenize
 from bot.core.query import QueryName, QueryTerm, match_share
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_KINDS, NUMBER, REASON,
-                                    asks_a_name, figures_given, gives_a_cause, has_kind, holds_figures,
+                                    asks_a_name, asks_how_to, figures_given, gives_a_cause, has_kind, holds_figures,
                                     instructs, negates, says_not)
 from bot.core.documents import Chunk
 from bot.core.retrieval import Hit
 from bot.core.sentence_ranker import SentenceRanker, lexical_features, semantic_features
-from bot.core.text import split_sentences
+from bot.core.text import code_blocks_split, is_code_block, join_shown, split_sentences
 
 LIST_MARK = "- "
 ON_TOPIC, IMPLICIT, OFF_TOPIC = "on", "implicit", "off"
@@ -51,6 +51,9 @@ _REFERS_BACK_WORDS = 8
 _REFERS_BACK = re.compile(rf"^([\w'’-]+[\s,]+){{1,{_REFERS_BACK_WORDS}}}(this|these|those|them|him)\b|"
                           r"^(?!(when|whenever|while|if|as|since|because|once|until|unless|whereas|though|"
                           rf"although|after|before)\b)([\w'’-]+[\s,]+){{1,{_REFERS_BACK_WORDS}}}it\b", re.I)
+# A lead-in to code of at most this many words ("On Windows, run:", "Then type:") is quoted with
+# the sentence before it.
+_SHORT_LEAD_IN_WORDS = 5
 _DEFINING_VERB = re.compile(r"\s(is|was|are|were|refers to|means|meant|describes|denotes)\s", re.I)
 # "Telenet was incorporated in 1973", "EU law is applied by the courts", "Watt was also aware": a
 # passive verb or an adverb after "was" tells something that happened to X, not what X is.
@@ -80,6 +83,7 @@ class Candidate:
     defines: bool = False  # it says what a name of the question is ("The GLF was ...")
     heading_part: str = ""  # its section's heading, when that holds the date or number asked for
     features: tuple[float, ...] = ()  # what the ranker's first stage knows of it (sentence_ranker)
+    code: str = ""  # the code block it leads into ("On Windows, run:"), quoted with it
 
 
 _CANDIDATE_FIELDS = frozenset(f.name for f in dataclasses.fields(Candidate))
@@ -105,33 +109,49 @@ def candidates_from(hits: list[Hit]) -> list[Candidate]:
 
 
 def _sentences_of(hit: Hit, rank: int) -> list[Candidate]:
-    """Sentences of a passage; a list item travels with the line that introduces the list, and a
-    line that introduces a list brings its first items."""
-    return [Candidate(sentence, hit, rank, position, context=previous, lead_in=lead_in, followers=followers)
-            for position, (sentence, previous, lead_in, followers) in enumerate(_layout(hit.chunk.text))]
+    """Sentences of a passage; a list item travels with the line that introduces the list, a line
+    that introduces a list brings its first items, and one that introduces code brings the code."""
+    return [Candidate(sentence, hit, rank, position, context=previous, lead_in=lead_in, followers=followers,
+                      code=code)
+            for position, (sentence, previous, lead_in, followers, code) in enumerate(_layout(hit.chunk.text))]
 
 
 @lru_cache(maxsize=4096)
-def _layout(text: str) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+def _layout(text: str) -> tuple[tuple[str, str, str, tuple[str, ...], str], ...]:
     """Each sentence of a passage's text with the sentence before it, the line introducing the
-    list it is an item of, and the first items of a list it introduces. The same for every
-    question, so split once per passage (splitting it for each question was a tenth of answer
-    selection's time)."""
-    lines = text.split("\n")
+    list it is an item of, the first items of a list it introduces, and the code it introduces.
+    The same for every question, so split once per passage (splitting it for each question was a
+    tenth of answer selection's time).
+
+    A code block (`text.CODE_FENCE`) is one unit: the sentence leading into it ("On Windows,
+    run:") and the code are one candidate, the sentence with the code; code after no such
+    sentence is a candidate of its own. A sentence after the code has the code as the sentence
+    before it ("This will create the directory ..."), never run into it."""
     out = []
-    header, previous = "", ""
-    for index, line in enumerate(lines):
-        item = line.startswith(LIST_MARK)
-        body = line[len(LIST_MARK):] if item else line
-        sentences = split_sentences(body)
-        for sentence in sentences:
-            followers = _list_after(lines, index) if sentence.endswith(":") else ()
-            out.append((sentence, previous, header if item else "", followers))
-            previous = sentence
-        if not item:
-            # The lead-in is the sentence introducing the list, not its whole line: "The WTO settles
-            # disputes. Key causes include:" would show its first sentence again with each item.
-            header = (sentences[-1] if sentences else line) if line.rstrip().endswith(":") else ""
+    previous = ""
+    for run, is_code in code_blocks_split(text):
+        if is_code:
+            if out and not out[-1][4] and out[-1][0].endswith(":") and not out[-1][2]:
+                sentence, before, _, _, _ = out.pop()
+                out.append((sentence, before, "", (), run))
+            else:
+                out.append((run, previous, "", (), ""))
+            previous = run
+            continue
+        lines = run.split("\n")
+        header = ""
+        for index, line in enumerate(lines):
+            item = line.startswith(LIST_MARK)
+            body = line[len(LIST_MARK):] if item else line
+            sentences = split_sentences(body)
+            for sentence in sentences:
+                followers = _list_after(lines, index) if sentence.endswith(":") else ()
+                out.append((sentence, previous, header if item else "", followers, ""))
+                previous = sentence
+            if not item:
+                # The lead-in is the sentence introducing the list, not its whole line: "The WTO settles
+                # disputes. Key causes include:" would show its first sentence again with each item.
+                header = (sentences[-1] if sentences else line) if line.rstrip().endswith(":") else ""
     return tuple(out)
 
 
@@ -243,6 +263,8 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score += KIND_BONUS  # "Which pier was not rebuilt?" is answered by "... was never rebuilt"
     if holds_figures(text, figures_given(question)):
         score += KIND_BONUS  # "What was Warsaw's population in 1901?" / "According to the 1901 census ..."
+    if asks_how_to(question) and any(is_code_block(p) for p in parts):
+        score += KIND_BONUS  # "How do I activate it on Windows?" is answered by "On Windows, run:" and its code
     if asks_a_name(question) and _names_what_was_asked(c.text, terms):
         score += KIND_BONUS  # "What is another term for rotors?" is answered by "rotors (rotating discs)"
     if defines:
@@ -252,8 +274,8 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score *= 0.8  # "Key features included:" is a lead-in; its items say the facts
     if _is_prompt(c.text):
         score *= 0.6  # exam prompts restate questions; their model answers hold the facts
-    if len(c.text.split()) < 5:
-        score *= 0.8
+    if len(c.text.split()) < 5 and not c.code:
+        score *= 0.8  # (a lead-in to code is as long as the code it brings)
     return replace(c, match=match, score=score, kind_ok=kind_ok, parts=parts, on_topic=on_topic,
                    defines=defines or opens, heading_part=heading_part)
 
@@ -320,6 +342,13 @@ def _quoted_with(c: Candidate) -> tuple[str, ...]:
     per question by `_score`)."""
     if c.lead_in:
         return (c.lead_in, c.text)  # a list item means little without the line introducing it
+    if c.code:
+        # "On Windows, run:" says what the code does only with the sentence before it ("Once you've
+        # created a virtual environment, you may activate it."), unless that is code too.
+        short = len(c.text.split()) <= _SHORT_LEAD_IN_WORDS or _PRONOUN_LED.match(c.text)
+        if short and c.context and not is_code_block(c.context):
+            return (c.context, c.text, c.code)
+        return (c.text, c.code)
     if c.context and _PRONOUN_LED.match(c.text):
         return (c.context, c.text)  # "He was replaced by Lin Biao" needs the sentence naming him
     return (c.text,)
@@ -374,7 +403,7 @@ def shown_text(c: Candidate, already_shown: frozenset[str] = frozenset(), long: 
     if c.heading_part and body[0] == c.heading_part:
         body = [f"{c.heading_part}: {body[1]}" if len(body) > 1 else c.heading_part, *body[2:]]
     items = [LIST_MARK + f for f in c.followers if f not in already_shown] if long else []
-    return "\n".join([" ".join(body), *items]).strip()
+    return "\n".join([join_shown(body), *items]).strip()
 
 
 def _holds_kind(text: str, kind: str | None, question: str, names: list[QueryName]) -> bool:

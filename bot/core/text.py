@@ -101,3 +101,55 @@ def is_terminated(text: str) -> bool:
 def normalize_space(text: str) -> str:
     """Collapse runs of whitespace (including non-breaking spaces) to single spaces."""
     return " ".join(text.split())
+
+
+# Code in the notes (a Markdown fenced or indented block) reaches a chunk's text as a fenced block:
+# a line of CODE_FENCE, its lines as written, a line of CODE_FENCE. It is one unit of the text: no
+# sentence is split out of it or runs into it, and an answer shows it as code.
+CODE_FENCE = "```"
+
+
+def fenced(code: str) -> str:
+    """`code` (its lines as written) as a fenced block."""
+    return f"{CODE_FENCE}\n{code.strip(chr(10))}\n{CODE_FENCE}"
+
+
+def is_code_block(text: str) -> bool:
+    """Whether `text` is a whole fenced block, as `fenced` makes it."""
+    return text.startswith(CODE_FENCE + "\n") and text.endswith("\n" + CODE_FENCE)
+
+
+def code_blocks_split(text: str) -> list[tuple[str, bool]]:
+    """`text` cut into runs of lines outside code and fenced blocks, in order, each with whether it
+    is code. A fence that never closes runs to the end of the text (a chunk cut inside one)."""
+    lines = text.split("\n")
+    runs: list[tuple[str, bool]] = []
+    prose: list[str] = []
+    index = 0
+    while index < len(lines):
+        if lines[index].strip() != CODE_FENCE:
+            prose.append(lines[index])
+            index += 1
+            continue
+        end = next((j for j in range(index + 1, len(lines)) if lines[j].strip() == CODE_FENCE), len(lines))
+        if prose:
+            runs.append(("\n".join(prose), False))
+            prose = []
+        runs.append((fenced("\n".join(lines[index + 1:end])), True))
+        index = end + 1
+    if prose:
+        runs.append(("\n".join(prose), False))
+    return runs
+
+
+def join_shown(parts: list[str] | tuple[str, ...]) -> str:
+    """Quoted parts as one text: sentences run on with a space, a code block stands on lines of its own."""
+    text = ""
+    for part in parts:
+        if not text:
+            text = part
+        elif is_code_block(part) or text.endswith(CODE_FENCE):
+            text += "\n" + part
+        else:
+            text += " " + part
+    return text

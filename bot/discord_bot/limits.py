@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.core.text import CODE_FENCE
+
 MESSAGE = 2000
 EMBED_TITLE = 256
 EMBED_DESCRIPTION = 4096
@@ -14,13 +16,29 @@ ELLIPSIS = "…"
 
 
 def clip(text: str, limit: int) -> str:
-    """Text cut to `limit` characters at a word boundary, with an ellipsis when cut."""
+    """Text cut to `limit` characters at a word boundary, with an ellipsis when cut. A cut inside
+    a code block closes the block, so that what follows is not shown as code."""
     if len(text) <= limit:
         return text
+    cut = _cut(text, limit)
+    if _opens_code(cut):
+        cut = _cut(text, limit - len(_CLOSING)) + _CLOSING
+    return cut
+
+
+_CLOSING = "\n" + CODE_FENCE
+
+
+def _cut(text: str, limit: int) -> str:
     cut = text[: limit - len(ELLIPSIS)]
     if " " in cut[limit // 2 :]:
         cut = cut[: cut.rfind(" ")]
     return cut.rstrip(" ,;:") + ELLIPSIS
+
+
+def _opens_code(text: str) -> bool:
+    """Whether `text` leaves a code block open (an odd number of fence lines)."""
+    return sum(line.strip() == CODE_FENCE for line in text.split("\n")) % 2 == 1
 
 
 def fit_lines(lines: list[str], limit: int, joiner: str = "\n", *, more: str = "…and {n} more") -> str:

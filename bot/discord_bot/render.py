@@ -6,6 +6,7 @@ import discord
 
 from bot.core.answering import CLOSEST, NOT_COVERED, NOTES_EMPTY, Answer
 from bot.core.indexer import IndexReport
+from bot.core.text import CODE_FENCE
 from bot.discord_bot import limits
 
 COLOUR = {"confident": discord.Colour.green(), CLOSEST: discord.Colour.gold(), NOT_COVERED: discord.Colour.light_grey()}
@@ -26,7 +27,7 @@ def answer_embed(answer: Answer) -> discord.Embed:
             lines.append("The nearest topics in the notes: " + "; ".join(answer.nearest_topics))
         embed.description = limits.clip("\n".join(lines), limits.EMBED_DESCRIPTION)
         return embed
-    quoted = [f"{sentence} **[{n}]**" for n, sentence in enumerate(answer.sentences, 1)]
+    quoted = [numbered(sentence, f"**[{n}]**") for n, sentence in enumerate(answer.sentences, 1)]
     embed.description = limits.fit_lines(quoted, limits.EMBED_DESCRIPTION, "\n\n",
                                          more="…({n} more in the notes)")
     sources = [f"**[{n}]** {c.label()}" for n, c in enumerate(answer.citations, 1)]
@@ -41,9 +42,15 @@ def answer_text(answer: Answer) -> str:
         return EMPTY_NOTES_TEXT
     if answer.abstained:
         return "That is not in the course notes."
-    lines = [f"{s} [{n}]" for n, s in enumerate(answer.sentences, 1)]
+    lines = [numbered(s, f"[{n}]") for n, s in enumerate(answer.sentences, 1)]
     lines += [f"[{n}] {c.label()}" for n, c in enumerate(answer.citations, 1)]
     return limits.fit_lines(lines, limits.MESSAGE)
+
+
+def numbered(quote: str, mark: str) -> str:
+    """A quote with its source's number after it; on a line of its own after code, whose closing
+    fence must end its line."""
+    return f"{quote}\n{mark}" if quote.endswith(CODE_FENCE) else f"{quote} {mark}"
 
 
 def progress_text(title: str, stage: str, done: int, total: int, eta_seconds: float | None) -> str:

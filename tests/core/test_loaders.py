@@ -267,7 +267,7 @@ def test_markdown_structure(tmp_path: Path) -> None:
         ("list_item", 0, "A numbered cause", (leap, causes)),
         ("heading", 2, "Setext Section", (leap,)),
         ("paragraph", 0, "A quoted line.", (leap, "Setext Section")),
-        ("paragraph", 0, 'print("kept as text")', (leap, "Setext Section")),
+        ("paragraph", 0, '```\nprint("kept as text")\n```', (leap, "Setext Section")),
         ("heading", 1, "Top Setext", ()),
         ("paragraph", 0, "Last paragraph *not emphasis*.", ("Top Setext",)),
     ]

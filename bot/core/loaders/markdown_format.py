@@ -1,7 +1,9 @@
 """Markdown -> blocks, with a small line-based reader (no Markdown library needed).
 
 Only structure matters here: ATX and setext headings, list items, paragraphs (soft-wrapped lines
-joined) and fenced code kept as text. Inline markup is reduced to the words a student would quote.
+joined), and code (fenced, or indented by four spaces or a tab after a paragraph break) kept as a
+fenced block with its lines as written (`text.fenced`), so that an answer can quote it as code.
+Inline markup is reduced to the words a student would quote.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ import re
 
 from bot.core.documents import Block
 from bot.core.loaders.structure import Parsed, heading, list_item, paragraph
-from bot.core.text import normalize_space
+from bot.core.text import fenced, normalize_space
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(.*)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_INDENTED_CODE = re.compile(r"^(?: {4}|\t)")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -28,13 +31,16 @@ _INLINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # [text][ref]
     (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # autolink
     (re.compile(r"</?[A-Za-z][^>]*>"), ""),  # inline HTML tags
-    (re.compile(r"(`+)(.+?)\1"), r"\2"),  # code span
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
     (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *em*
     (re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),  # _em_ (not snake_case)
     (re.compile(r"~~(.+?)~~"), r"\1"),  # strikethrough
 )
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
+# A code span and a dunder name ("__init__", "__pycache__") are taken as written: the emphasis
+# rules would read their underscores and asterisks as markup ("__init__" -> "init").
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_DUNDER = re.compile(r"(?<![\w*])__\w+?__(?!\w)")
 
 
 def clean_inline(text: str) -> str:
@@ -45,11 +51,18 @@ def clean_inline(text: str) -> str:
         escapes.append(match.group(1))
         return f"\ue000{len(escapes) - 1}\ue001"
 
+    text = _CODE_SPAN.sub(lambda m: _protected(m.group(2).strip(), escapes), text)
+    text = _DUNDER.sub(lambda m: _protected(m.group(), escapes), text)
     text = _ESCAPED.sub(protect, text)
     for pattern, replacement in _INLINE_RULES:
         text = pattern.sub(replacement, text)
     text = re.sub(r"\ue000(\d+)\ue001", lambda m: escapes[int(m.group(1))], text)
     return normalize_space(text)
+
+
+def _protected(kept: str, escapes: list[str]) -> str:
+    escapes.append(kept)
+    return f"\ue000{len(escapes) - 1}\ue001"
 
 
 def parse_markdown(text: str) -> Parsed:
@@ -84,15 +97,22 @@ class _MarkdownReader:
         self.item: list[str] | None = None
         self.fence: str | None = None
         self.code: list[str] = []
+        self.indented: list[str] | None = None  # the lines of an open indented code block
 
     def read(self, lines: list[str]) -> list[Block]:
         for line in lines:
             self._read_line(line)
+        self._close_indented()
         self._close_fence()
         self._flush()
         return self.blocks
 
     def _read_line(self, line: str) -> None:
+        if self.indented is not None:
+            if not line.strip() or _INDENTED_CODE.match(line):
+                self.indented.append(line[4:] if line.startswith("    ") else line[1:])
+                return
+            self._close_indented()
         if self.fence is not None:
             self._read_code_line(line)
         elif _FENCE.match(line):
@@ -100,6 +120,8 @@ class _MarkdownReader:
             self.fence = _FENCE.match(line).group(1)[0] * 3
         elif not line.strip():
             self._flush()
+        elif self._opens_indented_code(line):
+            self.indented = [line[4:] if line.startswith("    ") else line[1:]]
         elif self.paragraph and self.item is None and _SETEXT.match(line):
             level = 1 if line.strip().startswith("=") else 2
             self.blocks.append(heading(clean_inline(" ".join(self.paragraph)), level))
@@ -135,9 +157,20 @@ class _MarkdownReader:
             self.code.append(line.rstrip())
 
     def _close_fence(self) -> None:
-        if self.code:
-            self.blocks.append(paragraph("\n".join(self.code).strip("\n")))
+        if "".join(self.code).strip():
+            self.blocks.append(paragraph(fenced("\n".join(self.code))))
         self.fence, self.code = None, []
+
+    def _opens_indented_code(self, line: str) -> bool:
+        """Code indented by four spaces or a tab opens only after a paragraph break, and not
+        where the block before is a list item (an item's indented continuation)."""
+        return (bool(_INDENTED_CODE.match(line)) and not self.paragraph and self.item is None
+                and not (self.blocks and self.blocks[-1].kind == "list_item"))
+
+    def _close_indented(self) -> None:
+        if self.indented is not None and "".join(self.indented).strip():
+            self.blocks.append(paragraph(fenced("\n".join(line.rstrip() for line in self.indented))))
+        self.indented = None
 
     def _flush(self) -> None:
         if self.paragraph:

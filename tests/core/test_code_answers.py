@@ -1,0 +1,216 @@
+"""Notes with code (a computer-science teacher's): a Markdown code block, fenced or indented, is
+one unit of the text, kept with the sentence leading into it ("On Linux, run:") and never run
+into the prose after it; a question asking how to do something is answered by that sentence and
+its code; the answer shows the code as a fenced block, within Discord's limits. Made-up notes of
+a build tool ("kiln") and a toy language, with the real model for the answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.chunking import chunk_document
+from bot.core.documents import Block, Chunk, Document
+from bot.core.loaders import load_document
+from bot.core.question_kind import asks_how_to
+from bot.core.retrieval import Hit
+from bot.core.sentences import _layout, candidates_from, shown_text
+from bot.core.text import CODE_FENCE, code_blocks_split, fenced, is_code_block, join_shown
+from bot.discord_bot.limits import clip
+from bot.discord_bot.render import numbered
+from tests.conftest import indexed_course
+
+KILN = """# The kiln build tool
+
+## Setting up a workspace
+
+The kiln tool keeps every build of a project in a workspace folder of its own.
+
+To create a workspace, choose a folder name and run the kiln module with the init command:
+
+```
+kiln init pottery-ws
+```
+
+This will create the pottery-ws folder if it is missing, with a recipe file and an empty cache inside it.
+
+Once a workspace exists, you may open it for building.
+
+On Linux, run:
+
+```
+source pottery-ws/bin/open
+```
+
+On Windows, run:
+
+```
+pottery-ws\\Tools\\open.cmd
+```
+
+Opening the workspace changes the shell prompt to show the workspace's name.
+
+To close the workspace again, type:
+
+```
+kiln close
+```
+
+## Recipes
+
+A recipe is a text file listing the steps of a build in order. The kiln tool reads the recipe
+from top to bottom and skips a step whose inputs have not changed since the last build.
+"""
+
+TOY = """# The Ember language
+
+## Loops
+
+A loop repeats its body while its condition holds. The simplest loop looks like this:
+
+    while ready:
+        fire()
+
+The body is indented by four spaces.
+
+* A list item may run on
+    to an indented line that is not code.
+
+Use `__kindle__` to start a program, and write `x * y` for a product.
+"""
+
+
+def _load(tmp_path: Path, text: str, name: str = "notes.md") -> Document:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_document(path, name)
+
+
+def test_fenced_and_indented_code_are_blocks_of_their_own(tmp_path: Path) -> None:
+    doc = _load(tmp_path, KILN)
+    texts = [b.text for b in doc.blocks]
+    assert "```\nkiln init pottery-ws\n```" in texts
+    assert "```\npottery-ws\\Tools\\open.cmd\n```" in texts
+    toy = [b.text for b in _load(tmp_path, TOY, "toy.md").blocks]
+    assert "```\nwhile ready:\n    fire()\n```" in toy  # indentation inside the code kept
+    # an indented continuation of a list item is the item's text, not code
+    assert "A list item may run on to an indented line that is not code." in toy
+    # a code span and a dunder name are kept as written, not read as emphasis
+    assert "Use __kindle__ to start a program, and write x * y for a product." in toy
+
+
+def test_a_code_block_is_one_unit_with_its_lead_in_and_never_runs_into_the_prose_after(tmp_path: Path) -> None:
+    chunks = chunk_document(_load(tmp_path, KILN))
+    text = next(c.text for c in chunks if "kiln init" in c.text)
+    layout = _layout(text)
+    units = {sentence: (previous, code) for sentence, previous, _, _, code in layout}
+    lead_in = "To create a workspace, choose a folder name and run the kiln module with the init command:"
+    assert units[lead_in][1] == "```\nkiln init pottery-ws\n```"
+    assert units["On Linux, run:"] == ("Once a workspace exists, you may open it for building.",
+                                      "```\nsource pottery-ws/bin/open\n```")
+    after = next(s for s in units if s.startswith("This will create"))
+    assert after.startswith("This will create the pottery-ws folder")  # not "kiln init ... This will"
+    assert units[after][0] == "```\nkiln init pottery-ws\n```"  # the code is the sentence before it
+    assert not any("kiln init" in s and "This" in s for s in units)
+
+
+def test_code_after_no_lead_in_is_a_unit_of_its_own() -> None:
+    text = "Some prose here.\n```\nx = 1\ny = 2\n```\nMore prose."
+    sentences = [row[0] for row in _layout(text)]
+    assert sentences == ["Some prose here.", "```\nx = 1\ny = 2\n```", "More prose."]
+    assert code_blocks_split("a\n```\nb\n```\nc") == [("a", False), ("```\nb\n```", True), ("c", False)]
+    assert code_blocks_split("a\n```\nb") == [("a", False), ("```\nb\n```", True)]  # cut inside a block
+
+
+def test_text_without_code_is_laid_out_as_before() -> None:
+    text = "The WTO settles disputes. Key causes include:\n- tariffs\n- quotas\nIt ends here."
+    assert [row[:4] for row in _layout(text)] == [
+        ("The WTO settles disputes.", "", "", ()),
+        ("Key causes include:", "The WTO settles disputes.", "", ("tariffs", "quotas")),
+        ("tariffs", "Key causes include:", "Key causes include:", ()),
+        ("quotas", "tariffs", "Key causes include:", ()),
+        ("It ends here.", "quotas", "", ()),
+    ]
+
+
+def test_a_shown_lead_in_brings_its_code_on_lines_of_its_own(tmp_path: Path) -> None:
+    chunk = next(c for c in chunk_document(_load(tmp_path, KILN)) if "On Linux" in c.text)
+    candidates = candidates_from([Hit(chunk, 0, 1.0, 1.0, 1.0)])
+    linux = next(c for c in candidates if c.text == "On Linux, run:")
+    shown = shown_text(linux)  # parts are set when scored: unscored, what it quotes alone
+    assert shown == "On Linux, run:"
+    from bot.core.sentences import _quoted_with
+    assert join_shown(_quoted_with(linux)) == ("Once a workspace exists, you may open it for building. "
+                                               "On Linux, run:\n```\nsource pottery-ws/bin/open\n```")
+    windows = next(c for c in candidates if c.text == "On Windows, run:")
+    # the sentence before this lead-in is the Linux code: it is not shown with it
+    assert _quoted_with(windows) == ("On Windows, run:", "```\npottery-ws\\Tools\\open.cmd\n```")
+
+
+def test_a_long_code_block_is_cut_between_lines_into_fenced_pieces() -> None:
+    code = "\n".join(f"step_{i} = kiln.fire(batch={i}, glaze='clear')" for i in range(40))
+    doc = Document("long.md", (Block("Run this:", "paragraph", ("Code",)), Block(fenced(code), "paragraph", ("Code",))),
+                   "sha")
+    chunks = chunk_document(doc, max_chars=400)
+    pieces = [run for c in chunks for run, is_code in code_blocks_split(c.text) if is_code]
+    assert len(pieces) > 2 and all(is_code_block(p) for p in pieces)
+    assert all(len(c.text) <= 400 for c in chunks)
+    lines = [line for p in pieces for line in p.split("\n")[1:-1]]
+    assert lines == code.split("\n")  # every line, whole and in order
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("How do I open a workspace on Windows?", True),
+    ("How can you sort a list in reverse?", True),
+    ("How to import a module?", True),
+    ("What command closes the workspace?", True),
+    ("What do I type to close it?", True),
+    ("Show me an example of a loop", True),
+    ("How does the kiln tool read a recipe?", False),
+    ("How many steps does a recipe have?", False),
+    ("What is a recipe?", False),
+    ("Why does kiln skip a step?", False),
+])
+def test_which_questions_ask_how_to_do_something(question, asks):
+    assert asks_how_to(question) is asks
+
+
+def test_an_answer_cut_inside_code_closes_the_block_and_numbers_go_after_the_fence() -> None:
+    text = "Run:\n```\n" + "kiln fire --batch 1\n" * 200 + "```"
+    cut = clip(text, 2000)
+    assert len(cut) <= 2000 and cut.endswith("\n" + CODE_FENCE)
+    assert sum(line == CODE_FENCE for line in cut.split("\n")) == 2
+    assert clip("plain words " * 300, 100).endswith("…")
+    assert numbered("Run:\n```\nkiln close\n```", "[1]") == "Run:\n```\nkiln close\n```\n[1]"
+    assert numbered("A sentence.", "[1]") == "A sentence. [1]"
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory, real_embedder):
+    return indexed_course(tmp_path_factory.mktemp("code"), {"kiln.md": KILN}, real_embedder)
+
+
+@pytest.mark.parametrize("question, code", [
+    ("How do I open a workspace on Windows?", "pottery-ws\\Tools\\open.cmd"),
+    ("How do I open a workspace on Linux?", "source pottery-ws/bin/open"),
+    ("How do I create a workspace?", "kiln init pottery-ws"),
+    ("What command closes the workspace?", "kiln close"),
+])
+def test_a_how_to_question_is_answered_by_the_lead_in_and_its_code(course, question, code):
+    answer = course.ask(question)
+    assert not answer.abstained, answer.reason
+    first = answer.sentences[0]
+    assert f"{CODE_FENCE}\n{code}\n{CODE_FENCE}" in first, answer.sentences
+    assert first.index(code) > first.index("run" if "open" in question else ":")  # after its lead-in
+
+
+def test_what_code_does_is_answered_in_prose_with_the_code_shown_as_code(course):
+    answer = course.ask("What does kiln init create?")
+    assert not answer.abstained, answer.reason
+    text = "\n".join(answer.sentences)
+    assert "recipe file and an empty cache" in text, answer.sentences
+    assert "pottery-ws This will" not in text  # the code never runs into the prose
+    for sentence in answer.sentences:
+        assert sentence.count(CODE_FENCE) % 2 == 0  # every block shown is closed
+    assert all(c.document == "kiln.md" and c.section for c in answer.citations)
