@@ -19,6 +19,7 @@ from bot.core.query import QueryName, QueryTerm, match_share, query_names, query
 from bot.core.question_kind import (EXPANSION, EXPLANATION, LIST, LONG_KINDS, REASON, cue_text, expected_kind, explains,
                                     gives_a_cause)
 from bot.core.spelling import NotesVocabulary
+from bot.core.text import join_shown
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
 from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, by_another_name, candidates_from,
                                  plain_terms, rescore_semantically, score_candidates, shown_text)
@@ -158,7 +159,7 @@ class Answer:
 
     @property
     def text(self) -> str:
-        return " ".join(self.sentences)
+        return join_shown(self.sentences)  # a code block stands on lines of its own
 
 
 EmbedFn = Callable[[list[str]], np.ndarray]

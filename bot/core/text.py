@@ -148,7 +148,7 @@ def join_shown(parts: list[str] | tuple[str, ...]) -> str:
     for part in parts:
         if not text:
             text = part
-        elif is_code_block(part) or text.endswith(CODE_FENCE):
+        elif part.startswith(CODE_FENCE + "\n") or text.endswith(CODE_FENCE):
             text += "\n" + part
         else:
             text += " " + part

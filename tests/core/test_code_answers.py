@@ -186,6 +186,13 @@ def test_an_answer_cut_inside_code_closes_the_block_and_numbers_go_after_the_fen
     assert numbered("A sentence.", "[1]") == "A sentence. [1]"
 
 
+def test_quoted_parts_put_code_on_lines_of_its_own() -> None:
+    code = "```\nkiln close\n```"
+    assert join_shown(["To close it, type:", code, "It ends."]) == "To close it, type:\n```\nkiln close\n```\nIt ends."
+    assert join_shown(["One.", f"{code}\nThis closes it."]) == "One.\n```\nkiln close\n```\nThis closes it."
+    assert join_shown(["One.", "Two."]) == "One. Two."  # prose as before
+
+
 @pytest.fixture(scope="module")
 def course(tmp_path_factory, real_embedder):
     return indexed_course(tmp_path_factory.mktemp("code"), {"kiln.md": KILN}, real_embedder)
