@@ -39,6 +39,7 @@ from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definiti
                                     number_distractors, number_keys)
 from bot.core.quiz.gen_actors import _person, actor_choice
 from bot.core.quiz.gen_deeds import DeedPool, deed_of
+from bot.core.quiz.gen_roles import RolePool, is_text_name, role_of
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
                                               fronted_cause_question, lacks_setting)
@@ -62,7 +63,7 @@ from bot.core.quiz.gen_year_options import year_options
 from bot.core.quiz.gen_year_worth import labels_a_noun, turning, year_worth
 from bot.core.quiz.gen_standalone import (full_names_of, gives_away, incidental_year, leans_on_context, other_figures,
                                           unnamed_referent)
-from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, ENUMERATION, NUMBER, PERSON, PLACE,
+from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, ENUMERATION, GROUP, NUMBER, PERSON, PLACE,
                                        SEQUENCE, TERM,
                                        NotesLexicon, words_of)
 from bot.core.quiz.gen_sequence import Event, event_of, sequences
@@ -222,6 +223,7 @@ class _Generator:
         self.headings_text = fold(" ".join(headings))
         self.passages = [c.text for c in notes if not is_practice_section(c.heading_path)]
         self.first_abbreviation: dict[str, str] = {}
+        self.expansions: dict[str, str] = {}  # an abbreviation's long form, as the notes first write it
         # Every paragraph of the notes (a chunk's lines), for how widely an abbreviation is used.
         self.paragraphs = [line for c in notes if not is_practice_section(c.heading_path)
                            for line in c.text.splitlines() if line.strip()]
@@ -241,6 +243,8 @@ class _Generator:
         self.actor_choices: set[str] = set()  # ids of the who-did-what items with options (gen_actors, gen_deeds)
         self.notes = notes
         self._deed_pool: DeedPool | None = None  # what named actors did (gen_deeds), made on first use
+        self._role_pool: RolePool | None = None  # what bodies and offices do (gen_roles), made on first use
+        self.asked_roles: set[tuple[str, str]] = set()  # (body, predicate) asked: one item a role
         self._name_case: Counter | None = None  # words written capitalised inside sentences and in lower case
         lines = []
         for chunk in notes:
@@ -253,6 +257,7 @@ class _Generator:
             for line in chunk.text.splitlines():
                 for abbreviation in abbreviations_in(line):
                     self.first_abbreviation.setdefault(abbreviation.short, chunk.id)
+                    self.expansions.setdefault(abbreviation.short, abbreviation.long)
         self.docs = dict(zip(lines, nlp.parse_lines(lines)))
         # Quoted terms a licence defines, with their definitions' head nouns (gen_defined).
         self.definitions = {document: [(with_head(d, self.docs[readable_text(q)]) if readable_text(q) in self.docs
@@ -574,6 +579,7 @@ class _Generator:
                 items.append(self._item(MULTIPLE_CHOICE, self._prompt(s, cloze.prompt), cloze.answer, s, cloze.tests,
                                         cloze.quality, options=cloze.options, explanation=_from_notes(s)))
             items.append(self._deed_item(s, doc))  # "What did OPEC do in 1971?" among other actors' deeds (gen_deeds)
+            items.append(self._role_item(s, doc))  # "Which of these elects ...?" among the notes' bodies (gen_roles)
             # ... and asked with options: the answer among names of its kind the notes never say it of (gen_actors).
             actor = actor_choice(doc, self.descriptions, visible, full_names=self.full_names, met_often=self._met_often,
                                  is_term=self._is_term, common=common, title=heading)
@@ -693,6 +699,55 @@ class _Generator:
                           question.quality, options=question.options, explanation=_from_notes(s))
         self.actor_choices.add(item.id)
         return item
+
+    def _role_item(self, s: Sentence, doc) -> QuizItem | None:
+        """Which body or office of the notes does what the sentence says one does (gen_roles), among
+        the notes' other bodies and offices. Exempt from the learned cut-off as the who-did-what items
+        with options are (`keep_likely`): the score was never fitted on this kind."""
+        role = role_of(doc)
+        if role is None or not self._offered_body(role.body):
+            return None
+        key = (fold(role.body), fold(role.predicate))
+        if key in self.asked_roles:
+            return None
+        question = self.role_pool.question(role)
+        if question is None:
+            return None
+        self.asked_roles.add(key)
+        item = self._item(MULTIPLE_CHOICE, self._prompt(s, question.prompt), question.answer, s, question.tests,
+                          question.quality, options=question.options, explanation=_from_notes(s))
+        self.actor_choices.add(item.id)
+        return item
+
+    def _offered_body(self, written: str) -> bool:
+        """A body or office to ask or offer (gen_roles): one the notes return to and write with "the" (no
+        person's name is: "the Presiding Officer", not "Costa" of a case's name, which the parse reads as a
+        body), that they do not make a place or a group of people, that is no text by its long form
+        ("the TEU", a treaty), and not the course's subject (the answer a student guesses)."""
+        name = re.sub(r"^the ", "", written)
+        kind = self._kind_of(name)
+        if not self._met_often(name) or kind in {PLACE, GROUP, "region"}:
+            return False
+        if not written.startswith("the "):
+            return False  # "Costa" of "Costa v ENEL", "Eliot": a person the parse read as a body (an
+            # office the notes write with "the" may be voted a person: "the Presiding Officer" is one)
+        if is_text_name(self.expansions.get(name, "")) or fold(name) in self._defined_terms:
+            return False  # "the TEU" (a treaty), "the Program" (a term a licence defines): texts, not bodies
+        singular = lambda words: {w.rstrip("s") for w in words}  # noqa: E731
+        return not any(fold(name) in fold(t) or singular(words_of(name)) <= singular(words_of(t))
+                       for t in self.titles.values() if t)
+
+    @property
+    def _defined_terms(self) -> set[str]:
+        return {fold(d.term) for found in self.definitions.values() for d, _ in found}
+
+    @property
+    def role_pool(self) -> RolePool:
+        """Every role the notes give a body or office, and the bodies and offices they make act (gen_roles)."""
+        if self._role_pool is None:
+            roles = [r for r in (role_of(doc) for doc in self.docs.values()) if r is not None]
+            self._role_pool = RolePool(roles, list(self.docs), list(self.docs.values()), keep=self._offered_body)
+        return self._role_pool
 
     def _names_within(self, actor: str) -> list[str]:
         """The names the notes call a titled actor by, inside the name the sentence gives it: "Kublai
