@@ -23,6 +23,9 @@ def parse(text: str):
      "can fine a merchant who sells short measures"),
     ("The Toll Warden sets the bridge tolls at the start of each season.", "the Toll Warden",
      "sets the bridge tolls at the start of each season"),
+    # the body's own possessive: "which of these" stands for it
+    ("The River Council publishes its flood warnings at the town gate.", "the River Council",
+     "publishes its flood warnings at the town gate"),
 ])
 def test_the_role_of_a_body_or_office(sentence, body, predicate):
     role = role_of(parse(sentence))
@@ -40,6 +43,8 @@ def test_the_role_of_a_body_or_office(sentence, body, predicate):
     "The Guild Court also fines merchants who sell short measures.",  # "also": one more of something told before
     "The Toll Warden sets them at the start of each season.",  # "them": what, only the sentence before says
     "For example, the Toll Warden sets the bridge tolls at the start of each season.",  # an example of what?
+    "Beyond the Harbour Board, the Toll Warden sets the bridge tolls.",  # in addition to what the Board does
+    "The Toll Warden sets his tolls at the start of each season.",  # whose? a person's, told before
 ])
 def test_no_role_where_the_sentence_does_not_give_one_on_its_own(sentence):
     assert role_of(parse(sentence)) is None

@@ -54,8 +54,10 @@ _NOT_BODY_ENTS = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC", "LAW", "WORK_
 _POINTING = frozenset({"this", "these", "that", "those", "such", "also", "then", "same", "former", "latter",
                        "further", "another", "again", "instead", "there", "here", "too", "itself", "respectively", "above", "below", "following", "aforementioned"})
 # Openers that carry on from what came before: an example of it, a contrast or an addition to it.
-_CARRYING_ON = frozenset({"example", "instance", "contrast", "addition", "however", "also", "likewise", "similarly",
+_CARRYING_ON = frozenset({"example", "instance", "contrast", "addition", "beyond", "besides", "apart", "however", "also", "likewise", "similarly",
                           "otherwise", "therefore", "thus", "hence", "consequently", "theoretically", "instead"})
+# A body's own possessive ("its views", "their election"): the question's "which of these" stands for it.
+_OWN = frozenset({"its", "their"})
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -130,8 +132,9 @@ def role_of(doc) -> Role | None:
     tokens = [t for t in predicate if not t.is_space]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
-    if not tokens or any(t.lower_ in _POINTING or t.tag_ in {"PRP", "PRP$", "WP$", "EX"} for t in tokens):
-        return None
+    if not tokens or any(t.lower_ in _POINTING or t.tag_ in {"PRP", "WP$", "EX"} or
+                         t.tag_ == "PRP$" and t.lower_ not in _OWN for t in tokens):
+        return None  # "sets them", "his": what or whose, only the sentence before says
     if any(t.text in {";", ":", "(", ")", '"', "“", "”", "[", "]", "-", "–", "—", "§"} for t in tokens):
         return None
     text = doc[tokens[0].i:tokens[-1].i + 1].text
