@@ -14,13 +14,17 @@ the notes say does it:
   Presiding Officer", "the Technical Committee"), not a person, a place, a people, a group of members
   ("MSPs") or a law ("the Act", "the Treaties": a law's provisions are gen_clauses');
 - the predicate is everything after the subject: 3-22 words, nothing pointing back ("this", "it",
-  "their", "also", "such"), no quotation, bracket or dash, and no option's name in it;
+  "also", "such"; a possessive only of a noun before it in the predicate, "whether voters can change
+  their votes", never the body's own "its views", which rules out every one-person office), no quotation, bracket or dash, and no option's name in it;
 - a wrong option is another body or office that is the subject of a role in the notes, not one the
   answer's name holds or is held in ("the British Parliament" is not offered for "Parliament"), and
   none whose sentences (any naming it) hold a fifth of the predicate's content words (it may do it
   too, said in other words: "the Project Secretary should make decisions ... consistent with the
   consensus of the Developers" rules it out for the Project Leader's "make decisions which are
-  consistent with the consensus").
+  consistent with the consensus"), no political party, no whole the answer is named an office of
+  ("the Debian Project" for "the Project Secretary": round 15-mid dropped an item offering it), and the
+  bodies told nearest the role's sentence first (round 15-mid: "The Queen" for a debate's rule was
+  judged implausible).
 
 Nothing here names a course's things: bodies, roles and kinds come from spaCy's parse.
 """
@@ -56,8 +60,6 @@ _POINTING = frozenset({"this", "these", "that", "those", "such", "also", "then",
 # Openers that carry on from what came before: an example of it, a contrast or an addition to it.
 _CARRYING_ON = frozenset({"example", "instance", "contrast", "addition", "beyond", "besides", "apart", "however", "also", "likewise", "similarly",
                           "otherwise", "therefore", "thus", "hence", "consequently", "theoretically", "instead"})
-# A body's own possessive ("its views", "their election"): the question's "which of these" stands for it.
-_OWN = frozenset({"its", "their"})
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -133,8 +135,11 @@ def role_of(doc) -> Role | None:
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     if not tokens or any(t.lower_ in _POINTING or t.tag_ in {"PRP", "WP$", "EX"} or
-                         t.tag_ == "PRP$" and t.lower_ not in _OWN for t in tokens):
-        return None  # "sets them", "his": what or whose, only the sentence before says
+                         t.tag_ == "PRP$" and not _owned_inside(t, tokens) for t in tokens):
+        return None  # "sets them", "his": what or whose, only the sentence before says; and "its views"
+        # of the body asked rules out every option that is one person's office (round 15-mid: the
+        # Technical Committee's "formal announcements about its views" among the Secretary and the
+        # Chair, dropped). "whether voters can change their votes" is the voters' (kept).
     if any(t.text in {";", ":", "(", ")", '"', "“", "”", "[", "]", "-", "–", "—", "§"} for t in tokens):
         return None
     text = doc[tokens[0].i:tokens[-1].i + 1].text
@@ -142,6 +147,26 @@ def role_of(doc) -> Role | None:
         return None
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     return Role(body, text, opener, doc.text, root.lemma_.lower(), obj.lemma_.lower() if obj is not None else "")
+
+
+def _owned_inside(possessive, tokens) -> bool:
+    """A possessive whose owner is a noun of the predicate before it, of its number: "voters ... their
+    votes", "ballot options and their summaries"; not "announcements about its views" (the body's)."""
+    number = {"its": {"NN", "NNP"}, "their": {"NNS", "NNPS"}}.get(possessive.lower_)
+    return bool(number) and any(t.tag_ in number for t in tokens if t.i < possessive.i)
+
+
+def part_of(whole: str, part: str) -> bool:
+    """`part` is named as an office of `whole`: the whole's head word is a word of the part's name before
+    its own head ("Project Secretary" of "Debian Project"; not "European Council" of "European Commission")."""
+    head = fold(whole).split()[-1:]
+    return bool(head) and head[0] in fold(part).split()[:-1]
+
+
+def is_party_name(name: str) -> bool:
+    """A political party's name ("Scottish National Party"): a party holds no office and has no role of
+    the institutions (round 15-mid: "The SNP" among the offices of a parliament, judged of another kind)."""
+    return any(w.lower() in {"party", "parties"} for w in name.split())
 
 
 def is_text_name(name: str) -> bool:
@@ -185,6 +210,8 @@ class RolePool:
         for body in self.bodies:
             if same_actor(_bare(body), _bare(role.body)) or any(same_actor(_bare(body), _bare(w)) for w in wrong):
                 continue
+            if part_of(_bare(body), _bare(role.body)) or part_of(_bare(role.body), _bare(body)):
+                continue  # "the Debian Project" for "the Project Secretary": the whole may be said to do it (round 15-mid)
             if _names(role.predicate, body) or _names(role.opener, body):
                 continue  # "elects one MSP to serve as Presiding Officer": not "the Presiding Officer" as an option
             told = [_content(s) for s in self.sentences if _names(s, body)]
@@ -194,7 +221,13 @@ class RolePool:
         if len(wrong) < WRONG_OPTIONS:
             return None
         rng = random.Random(f"role\x1f{role.sentence}")
-        rng.shuffle(wrong)
+        # The bodies told nearest the role first (of the same part of the notes: a debate's officers for a
+        # debate's rule, not the sovereign of another section; round 15-mid found "The Queen" implausible
+        # for managing debate time).
+        here = self.sentences.index(role.sentence) if role.sentence in self.sentences else 0
+        nearest = {b: min((abs(n - here) for n, s in enumerate(self.sentences) if _names(s, b)), default=len(self.sentences))
+                   for b in wrong}
+        wrong.sort(key=lambda b: (nearest[b], rng.random()))
         chosen = [_capital(w) for w in wrong[:WRONG_OPTIONS]]
         answer = _capital(role.body)
         prompt = f"Which of these {role.predicate}?"

@@ -39,7 +39,7 @@ from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definiti
                                     number_distractors, number_keys)
 from bot.core.quiz.gen_actors import _person, actor_choice
 from bot.core.quiz.gen_deeds import DeedPool, deed_of
-from bot.core.quiz.gen_roles import RolePool, is_text_name, role_of
+from bot.core.quiz.gen_roles import RolePool, is_party_name, is_text_name, role_of
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
                                               fronted_cause_question, lacks_setting)
@@ -731,6 +731,8 @@ class _Generator:
         if not written.startswith("the "):
             return False  # "Costa" of "Costa v ENEL", "Eliot": a person the parse read as a body (an
             # office the notes write with "the" may be voted a person: "the Presiding Officer" is one)
+        if is_party_name(name) or is_party_name(self.expansions.get(name, "")):
+            return False  # "the SNP": a party, no institution with a role (round 15-mid)
         if is_text_name(self.expansions.get(name, "")) or fold(name) in self._defined_terms:
             return False  # "the TEU" (a treaty), "the Program" (a term a licence defines): texts, not bodies
         singular = lambda words: {w.rstrip("s") for w in words}  # noqa: E731
