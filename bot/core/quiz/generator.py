@@ -44,6 +44,7 @@ from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
                                               fronted_cause_question, lacks_setting)
 from bot.core.quiz.gen_concept_lists import list_question
+from bot.core.quiz.gen_rules import RULE_QUALITY, block_lists, rule_questions, sentence_lists
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
 from bot.core.quiz.gen_naming import meaning_question, naming_question
 from bot.core.quiz.gen_clauses import _setting, clause_card
@@ -246,6 +247,7 @@ class _Generator:
         self._role_pool: RolePool | None = None  # what bodies and offices do (gen_roles), made on first use
         self.asked_roles: set[tuple[str, str]] = set()  # (body, predicate) asked: one item a role
         self._name_case: Counter | None = None  # words written capitalised inside sentences and in lower case
+        self._rule_questions: dict[str, list] | None = None  # gen_rules' items by chunk id, made on first use
         lines = []
         for chunk in notes:
             for quote, _ in chunk_sentences(chunk):
@@ -299,6 +301,8 @@ class _Generator:
         for card in self._clause_cards(chunk):  # "According to <rules>, what does “<clause>” require?" (gen_clauses)
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for card in self._defined_term_items(chunk):  # "In the Apache License, which term means “...”?" (gen_defined)
+            found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
+        for card in self._rule_items(chunk):  # "Which of these is NOT one of the powers of X?" (gen_rules)
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for card in self._faq_cards(chunk):  # a FAQ's own question, answered by its first sentence (gen_faq)
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
@@ -368,6 +372,27 @@ class _Generator:
             found.append(_Candidates(quote, chunk.document, [
                 self._item(MULTIPLE_CHOICE, question.prompt, question.answer, s, DEFINITION, CARD_QUALITY,
                            options=question.options, explanation=_from_notes(s))]))
+        return found
+
+    def _rule_items(self, chunk: Chunk) -> list[_Candidates]:
+        """What the notes list for one party or category and not another (gen_rules), from this chunk."""
+        if self._rule_questions is None:
+            lists = block_lists(self.notes, nlp.parse_lines) + sentence_lists(self.notes, self.docs)
+            sentences: dict[str, list[str]] = {}
+            for c in self.notes:
+                sentences.setdefault(c.document, []).extend(
+                    t for t in (readable_text(q) for q, _ in chunk_sentences(c)) if t)
+            titles = {d: self.titles.get(d) or document_name(self.notes, d) for d in sentences}
+            self._rule_questions = {}
+            for question in rule_questions(lists, sentences, titles):
+                self._rule_questions.setdefault(question.source.chunk.id, []).append(question)
+        found = []
+        for question in self._rule_questions.get(chunk.id, []):
+            quote = question.source.quote
+            s = Sentence(readable_text(quote) or quote, chunk, 0, False, quote=quote)
+            found.append(_Candidates(quote, chunk.document, [
+                self._item(MULTIPLE_CHOICE, question.prompt, question.answer, s, ENUMERATION, RULE_QUALITY,
+                           options=question.options, explanation=question.explanation)]))
         return found
 
     def _faq_cards(self, chunk: Chunk) -> list[_Candidates]:

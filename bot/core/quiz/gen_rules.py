@@ -1,0 +1,428 @@
+"""What rule-like and list-rich notes list for one party or category and not for another (issue 8).
+
+A constitution lists the powers of each of its bodies; a statute lists the matters devolved and the
+matters reserved. A teacher of such a text asks "Which of these is NOT one of the powers of the
+Project Leader?" with a power of the Technical Committee as the odd one out, or "Which of these is one
+of the reserved matters?" among devolved ones: the wrong options are then things the same notes list
+for another party or category, of the answer's kind by the notes' own say.
+
+Two sources of lists:
+
+- a block: a line "<Party> may:" (must, shall, can) followed by marked items ("- Appoint Delegates
+  ...", "2. Lend authority ..."), each item's first sentence a member when all read as one verb phrase
+  each (parallel options), under a heading that names what they are ("5.1. Powers");
+- a sentence: "<modifier> <plural noun> include/are A, B, C and D" ('Such "devolved matters" include
+  education, health, ...'), or "These include ..." after a sentence "<modifier> <plural noun> are ...".
+
+Lists are comparable when they are of one document and of one kind (the same modal under a heading of
+the same name; the same head noun with another modifier) and belong to different parties or categories.
+An option taken from a comparable list is offered only when nothing in the notes also gives it to the
+question's party or category: it shares no content word with that list's own sentence (a sentence list)
+or at most one with any of its members (a block), does not name the question's party, points back to
+nothing, and no sentence of the notes that names the party or category says most of it.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+
+from bot.core.documents import Chunk
+from bot.core.quiz.gen_text import chunk_sentences, is_practice_section, readable_text
+from bot.core.text import split_sentences
+from bot.core.tokens import STOPWORDS, fold
+
+_MARK = re.compile(r"^(?:- |(?P<number>\d{1,2})\.\s+)")
+_INTRO = re.compile(
+    r"^(?:(?:Together|However|Also|Then),\s+)?(?P<party>(?:(?:[Tt]he|[Aa]n?|[Aa]ny|[Ee]ach)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}[A-Z][\w'’-]*)\s+(?P<modal>may|must|shall|can)(?P<neg>\s+not)?:\s*$")
+_STOP = re.compile(r"[.;:!?)]\s*$")
+_PAREN = re.compile(r"\s*\([^()]*\)")
+# Words that point back or leave the option without its referent: "Amend this constitution, provided
+# they agree ...", "appoint new members to itself".
+_POINTING = frozenset({"they", "them", "their", "theirs", "it", "its", "itself", "themselves", "this", "these",
+                       "those", "such", "he", "she", "his", "her", "him", "above", "below", "said"})
+_RULE_TITLE = re.compile(r"\b(?:licen[cs]e|constitution|contract|act|treaty|charter|manifesto|guidelines|policy|"
+                         r"code of conduct|rules|agreement|statute|bylaws|by-laws|regulations?)\b", re.IGNORECASE)
+MIN_MEMBERS = 3
+SHOWN = 3  # members shown beside the odd one out
+MAX_MEMBER_WORDS = 12  # a block item's first sentence, read as an option
+MAX_LISTED_WORDS = 4  # a member of a list in running prose
+MAX_CATEGORY_WORDS = 4
+NOTES_OVERLAP = 0.6  # a sentence naming the party that says this much of an option gives it to the party too
+ENUMERATION = "enumeration"
+RULE_QUALITY = 0.85  # a list item with options the notes give another party: over a card of the same sentence
+
+
+@dataclass(frozen=True)
+class Member:
+    text: str  # as an option: "Appoint Delegates or delegate decisions to the Technical Committee"
+    quote: str  # the sentence of the notes it is read from, as chunk_sentences gives it
+    chunk: Chunk
+
+
+@dataclass
+class NotesList:
+    document: str
+    kind: str  # comparable lists share it: "may:powers" (block), "matter" (sentence)
+    label: str  # "the Project Leader" (a party) / "devolved matters" (a category)
+    party: bool
+    members: list[Member]
+    intro: Member  # the line or sentence that says what the list is
+    heading: str = ""  # what a block's members are, from its heading: "powers"
+    modal: str = ""
+    text: str = ""  # every word of the list as the notes give it (its own sentence, or all its lines)
+    said: list[str] = field(default_factory=list)  # the members' words in full, options or not
+
+
+@dataclass(frozen=True)
+class RuleQuestion:
+    prompt: str
+    answer: str
+    options: tuple[str, ...]
+    source: Member
+    explanation: str
+
+
+def content(text: str, ignore: frozenset[str] = frozenset()) -> set[str]:
+    """Content words, a plural's "s" cut ("roads" and "road tolls" share "road")."""
+    return {_stem(w) for w in re.findall(r"[a-z][a-z'-]+", fold(text)) if w not in STOPWORDS and len(w) > 2} \
+        - {_stem(w) for w in ignore}
+
+
+def _stem(word: str) -> str:
+    """A word's first five letters once a plural's "s" is cut: "proposed" and "propose", "roads" and "road"."""
+    word = word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    return word[:5]
+
+
+def _clean(body: str) -> str:
+    first = split_sentences(body)[0] if split_sentences(body) else body
+    first = _PAREN.sub("", first).strip()  # "(See §6.2.)", "(requires a 3:1 majority)": no option has them
+    first = re.sub(r"[\s.;,:]+$", "", first)
+    first = re.sub(r"\s+(?:and|or)$", "", first)
+    return first
+
+
+# --- lists in blocks ---------------------------------------------------------------------------------
+
+def block_lists(chunks: list[Chunk], parse) -> list[NotesList]:
+    """Every "<Party> may:" block of the notes with its parallel members (see the module note).
+    `parse(lines)` gives spaCy docs of lines."""
+    lines: list[tuple[Chunk, str]] = [(c, line) for c in chunks if not is_practice_section(c.heading_path)
+                                      for line in c.text.splitlines() if line.strip()]
+    found: list[NotesList] = []
+    for i, (chunk, line) in enumerate(lines):
+        intro = _INTRO.match(line.strip())
+        if not intro or intro.group("neg"):
+            continue
+        heading = chunk.heading_path[-1] if chunk.heading_path else ""
+        noun = re.sub(r"^[\d.\s]+", "", heading).strip()
+        if not re.fullmatch(r"[A-Z][a-z]+s", noun):  # "Powers", "Duties", "Rights": what the members are
+            continue
+        all_text = [line]
+        marked: list[tuple[int, int | None]] = []  # (line index, its number or None for "- ")
+        j = i + 1
+        while j < len(lines) and lines[j][0].heading_path == chunk.heading_path and not _INTRO.match(lines[j][1]):
+            all_text.append(lines[j][1])
+            mark = _MARK.match(lines[j][1])
+            if mark:
+                marked.append((j, int(mark.group("number")) if mark.group("number") else None))
+            j += 1
+        raw: list[tuple[Chunk, str, str]] = []  # chunk, member, its line's first sentence as quoted
+        for j in _main_sequence(marked):
+            c2, text = lines[j]
+            body = text[_MARK.match(text).end():]
+            if not _STOP.search(body) and j + 1 < len(lines) and not _MARK.match(lines[j + 1][1]):
+                body = f"{body} {lines[j + 1][1].strip()}"  # a line the source wrapped
+            quote = next((q for q, _ in chunk_sentences(c2) if q and q in text), body)
+            raw.append((c2, _clean(body), quote))
+        members = [Member(text, quote, c2) for c2, text, quote in raw if 2 <= len(text.split()) <= MAX_MEMBER_WORDS]
+        if len(raw) < MIN_MEMBERS or len(members) < MIN_MEMBERS:
+            continue
+        docs = parse([m.text[:1].lower() + m.text[1:] for m in members])
+        members = [m for m, d in zip(members, docs) if len(d) and d[0].tag_ == "VB"]  # one verb phrase each
+        if len(members) < MIN_MEMBERS:
+            continue
+        party = intro.group("party")
+        party = party[:1].lower() + party[1:] if party.split()[0] in {"The", "A", "An", "Any", "Each"} else party
+        found.append(NotesList(chunk.document, f"{intro.group('modal')}:{noun.lower()}", party, True, members,
+                               Member(line.strip(), next((q for q, _ in chunk_sentences(chunk) if q in line), line),
+                                      chunk),
+                               heading=noun.lower(), modal=intro.group("modal"), text=" ".join(all_text),
+                               said=[t for _, t, _ in raw]))
+    return found
+
+
+def _main_sequence(marked: list[tuple[int, int | None]]) -> list[int]:
+    """The lines of a numbered list's own items, not of the lists nested in them. The loader writes a
+    run of items with nothing between them as "- " lines ("- Make any decision ...", "- Propose ...",
+    then "6. Together with ..."), so a run of "- " lines is the list's own when it fills the gap to the
+    next number exactly (or ends the list); a number out of sequence is a nested list's."""
+    kept, expected, k = [], 1, 0
+    while k < len(marked):
+        j, number = marked[k]
+        if number is not None:
+            if number == expected:
+                kept.append(j)
+                expected += 1
+            k += 1
+            continue
+        run = []
+        while k < len(marked) and marked[k][1] is None:
+            run.append(marked[k][0])
+            k += 1
+        following = marked[k][1] if k < len(marked) else None
+        if following is None or following - expected == len(run):
+            kept.extend(run)
+            expected += len(run)
+    return kept
+
+
+# --- lists in sentences ------------------------------------------------------------------------------
+
+def sentence_lists(chunks: list[Chunk], docs: dict) -> list[NotesList]:
+    """Every "<category> include/are A, B, C" sentence of the notes (see the module note); `docs` maps
+    a sentence's readable text to its parse."""
+    found: list[NotesList] = []
+    for chunk in chunks:
+        if is_practice_section(chunk.heading_path):
+            continue
+        previous: list = []  # the paragraph's sentences before (two at most)
+        for quote, _ in chunk_sentences(chunk):
+            text = readable_text(quote)
+            doc = docs.get(text) if text else None
+            if doc is None:
+                previous = []
+                continue
+            listed = _sentence_list(doc, previous)
+            if listed:
+                category, members = listed
+                head = category.root.lemma_.lower()
+                label = category.text.replace('"', "").replace("“", "").replace("”", "").strip()
+                first = label.split()[0]
+                if not re.search(rf"[a-z,] {re.escape(first)}\b", chunk.text):  # "the Crown" keeps its capital
+                    label = label[:1].lower() + label[1:]
+                found.append(NotesList(chunk.document, head, label, False,
+                                       [Member(m, quote, chunk) for m in members],
+                                       Member(text, quote, chunk), text=text, said=list(members)))
+            previous = [*previous, doc][-2:]
+    return found
+
+
+def _sentence_list(doc, previous):
+    """(category span, members) of a sentence that lists what a category includes, or None."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ not in {"include", "be", "comprise"}:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    first = next((c for c in root.children if c.dep_ in {"dobj", "attr"}), None)
+    if subject is None or first is None:
+        return None
+    if subject.lower_ in {"these", "they"} and root.lemma_ == "include":
+        category = next((c for c in map(_category_of_previous, previous[::-1]) if c is not None), None)
+    else:
+        category = _category(subject)
+    if category is None:
+        return None
+    start = root.idx + len(root.text)
+    tail = doc.text[start:].strip()
+    tail = re.sub(r"[.;:]+$", "", tail)
+    pieces = [p.strip() for p in tail.split(",")]
+    pieces = [re.sub(r"^(?:and|or)\s+", "", p) for p in pieces if p]
+    if len(pieces) < 2:
+        return None
+    last = re.split(r"\s+(?:and|or)\s+", pieces[-1])
+    members = [_listed(doc, p, start) for p in pieces[:-1]]
+    ends = [_listed(doc, p, start) for p in last]
+    members += ends if all(ends) else [None] * len(ends)
+    kept = [m for m in members if m]
+    if len(kept) < MIN_MEMBERS or len(kept) < len(members) / 2:
+        return None
+    return category, kept
+
+
+def _listed(doc, piece: str, after: int) -> str | None:
+    """A listed thing as an option: a short noun phrase, nothing pointing, no number, no article."""
+    piece = piece.strip().strip('"“”')
+    words = piece.split()
+    if not 1 <= len(words) <= MAX_LISTED_WORDS or re.search(r"[\d()\[\]:;]", piece):
+        return None
+    at = doc.text.find(piece, after)
+    span = doc.char_span(at, at + len(piece), alignment_mode="expand") if at >= 0 else None
+    if span is None or span[-1].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if any(t.lower_ in _POINTING or t.pos_ in {"DET", "PRON", "VERB", "AUX"} for t in span):
+        return None
+    return piece
+
+
+def _category(subject):
+    """The plural noun phrase with a modifier that says what the list is ("devolved matters"), or None."""
+    if subject.tag_ not in {"NNS", "NNPS"}:
+        return None
+    doc = subject.doc
+    kept = [t for t in doc[subject.left_edge.i:subject.i + 1]
+            if t.lower_ not in {"such", "these", "the", "all"} and t.text not in {'"', "“", "”"}]
+    if not kept or not 2 <= len(kept) <= MAX_CATEGORY_WORDS:
+        return None
+    if not any(t.dep_ in {"amod", "compound"} and t.head == subject for t in kept):
+        return None
+    if any(t.lower_ in _POINTING or t.pos_ in {"DET", "PRON", "NUM"} for t in kept):
+        return None
+    return doc[kept[0].i:subject.i + 1]
+
+
+def _category_of_previous(previous):
+    """"Reserved matters are subjects ...": the subject of the sentence "These include ..." follows."""
+    if previous is None:
+        return None
+    root = next((t for t in previous if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be":
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return _category(subject) if subject is not None else None
+
+
+# --- items -------------------------------------------------------------------------------------------
+
+def setting(title: str) -> str:
+    """How a question names the notes: "Under the Constitution for the Debian Project", "According to
+    the notes on the Scottish Parliament", "According to the notes on European Union law"."""
+    title = re.sub(r"\s*\((?:v|version)\s*[\d.]+\)\s*$", "", (title or "").strip(), flags=re.IGNORECASE)
+    if not title:
+        return "According to the notes"
+    named = title if re.match(r"^(?:the|a|an)\b", title, re.IGNORECASE) or not all(
+        w[:1].isupper() for w in title.split() if w.lower() not in {"of", "for", "and", "on", "in", "the"}) \
+        or len(title.split()) < 2 else f"the {title}"
+    named = re.sub(r"^The\b", "the", named)
+    if _RULE_TITLE.search(title):
+        return f"Under {named}"
+    return f"According to the notes on {named}"
+
+
+def rule_questions(lists: list[NotesList], sentences: dict[str, list[str]], titles: dict[str, str],
+                   seed: str = "") -> list[RuleQuestion]:
+    """The items of every list with a comparable one (module note): "which is NOT one of" with three
+    members and an option of another list; "which is one of" with a member not shown there and three
+    such options. `sentences` are every sentence of each document; `titles` name the documents."""
+    made: list[RuleQuestion] = []
+    for target in lists:
+        others = [o for o in lists if o is not target and o.document == target.document and o.kind == target.kind
+                  and _comparable(target, o)]
+        if not others:
+            continue
+        title = titles.get(target.document, "")
+        ignore = frozenset(content(title))
+        pool = []
+        for other in others:
+            for m in other.members:
+                if m.text not in [p.text for p in pool] and _foreign(m.text, target, sentences.get(target.document, []),
+                                                                      ignore):
+                    pool.append(m)
+        # Shown members point back to nothing and do not repeat the party's name ("Appoint the Chair of the
+        # Technical Committee" in a question on the Technical Committee marks itself as a member).
+        label_words = content(target.label, ignore) if target.party else set()
+        shown_pool = [m for m in target.members if not set(re.findall(r"[a-z]+", fold(m.text))) & _POINTING
+                      and not (label_words and label_words <= content(m.text, ignore))]
+        if len(pool) < 1 or len(shown_pool) < SHOWN:
+            continue
+        rng = random.Random(f"rules\x1f{seed}\x1f{target.label}\x1f{target.intro.quote}")
+        shown = sorted(rng.sample(shown_pool, SHOWN), key=target.members.index)
+        odd = _closest(pool, shown, rng)
+        setting_words = setting(title)
+        what = _what(target)
+        options = [m.text for m in shown] + [odd.text]
+        rng.shuffle(options)
+        made.append(RuleQuestion(f"{setting_words}, which of these is NOT one of {what}?", odd.text, tuple(options),
+                                 target.intro,
+                                 f"The notes list {_join([m.text for m in target.members])} for {target.label}; "
+                                 f"“{odd.text}” is listed for {_owner(lists, odd)}."))
+        left = [m for m in shown_pool if m not in shown]
+        wrong_pool = [m for m in pool if m.text != odd.text]
+        if left and len(wrong_pool) >= SHOWN:
+            answer = rng.choice(left)
+            wrong = _spread(wrong_pool, answer, rng, lists)
+            options = [answer.text, *(m.text for m in wrong)]
+            rng.shuffle(options)
+            made.append(RuleQuestion(f"{setting_words}, which of these is one of {what}?", answer.text,
+                                     tuple(options), answer,
+                                     f"The notes list “{answer.text}” among {what}; the others are listed for "
+                                     f"{_join(list(dict.fromkeys(_owner(lists, m) for m in wrong)))}."))
+    return made
+
+
+def _comparable(target: NotesList, other: NotesList) -> bool:
+    if fold(target.label) == fold(other.label):
+        return False
+    if target.party:
+        return other.party and other.modal == target.modal
+    a, b = content(target.label), content(other.label)
+    return bool(a - b) and bool(b - a)  # "devolved matters" / "reserved matters": each has its own modifier
+
+
+def _foreign(option: str, target: NotesList, sentences: list[str], ignore: frozenset[str]) -> bool:
+    """`option` (of another list) is by nothing in the notes also one of `target`'s (module note)."""
+    words = content(option, ignore)
+    if not words or set(re.findall(r"[a-z]+", fold(option))) & _POINTING:
+        return False
+    label = content(target.label, ignore)
+    if target.party and (words & label or label and label <= content(option)):
+        return False  # "Appoint or recall the Project Leader" is no power of the Project Leader's to offer
+    if target.party:
+        for said in target.said:
+            shared = words & content(said, ignore)
+            if len(shared) >= 2 or len(shared) >= len(words) / 2:
+                return False
+    elif words & content(target.text, ignore) or any(words & content(s, ignore) for s in target.said):
+        return False
+    for sentence in sentences:
+        folded = fold(sentence)
+        if label and all(re.search(rf"\b{re.escape(w)}", folded) for w in label) \
+                and len(words & content(sentence, ignore)) >= NOTES_OVERLAP * len(words):
+            return False
+    return True
+
+
+def _closest(pool: list[Member], shown: list[Member], rng: random.Random) -> Member:
+    """The odd one out of about the shown members' length: the answer is not the only long option."""
+    lengths = sorted(len(m.text.split()) for m in shown)
+    middle = lengths[len(lengths) // 2]
+    order = sorted(pool, key=lambda m: (abs(len(m.text.split()) - middle), rng.random()))
+    return order[0]
+
+
+def _spread(pool: list[Member], answer: Member, rng: random.Random, lists: list[NotesList]) -> list[Member]:
+    """Three wrong options, from as many other lists as there are, near the answer's length."""
+    size = len(answer.text.split())
+    ranked = sorted(pool, key=lambda m: (abs(len(m.text.split()) - size), rng.random()))
+    chosen: list[Member] = []
+    owners: set[str] = set()
+    for m in ranked:  # one a list first
+        if _owner(lists, m) not in owners:
+            chosen.append(m)
+            owners.add(_owner(lists, m))
+        if len(chosen) == SHOWN:
+            return chosen
+    for m in ranked:
+        if m not in chosen:
+            chosen.append(m)
+        if len(chosen) == SHOWN:
+            break
+    return chosen
+
+
+def _owner(lists: list[NotesList], member: Member) -> str:
+    return next((x.label for x in lists if member in x.members), "another part of the notes")
+
+
+def _what(target: NotesList) -> str:
+    if target.party:
+        return f"the {target.heading} of {target.label}"
+    return f"the {target.label}"
+
+
+def _join(parts: list[str]) -> str:
+    parts = [f"“{p}”" for p in parts]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

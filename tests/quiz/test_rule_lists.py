@@ -1,0 +1,145 @@
+"""What rule-like notes list for one party or category and not another (gen_rules). Real spaCy on
+made-up notes of no course of the pool: a rowing club's charter and notes on a made-up island's
+assembly."""
+
+from __future__ import annotations
+
+from bot.core.documents import Chunk, make_chunk_id
+from bot.core.quiz.gen_rules import Member, NotesList, _foreign, _main_sequence, setting
+from bot.core.quiz.generator import generate_items
+
+CHARTER = "Charter of the Riverside Rowing Club"
+SECTIONS = [
+    (("1. Introduction",), "The Riverside Rowing Club is a society of members who row on the river."),
+    (("2. Captain", "2.1. Powers"),
+     "The Captain may:\n"
+     "- Set the training schedule for each season.\n"
+     "- Choose the crews for regattas.\n"
+     "The Captain should consult the coaches first.\n"
+     "3. Lend boats to visiting clubs. (See §4.2.)\n"
+     "4. Close the river to training in a flood.\n"
+     "5. Appoint a vice-captain from the senior rowers."),
+    (("3. Committee", "3.1. Powers"),
+     "The Committee may:\n"
+     "- Admit new members or expel existing members.\n"
+     "- Fix the yearly subscription.\n"
+     "- Sell boats the club no longer needs.\n"
+     "4. Overrule the Captain (requires a two-thirds majority).\n"
+     "5. Approve the accounts of the treasurer.\n"
+     "6. Buy new oars when they are worn.\n"
+     "7. Choose the secretary of the Committee."),
+    (("3. Committee", "3.2. Procedure"),
+     "The Captain may also fix the yearly subscription when the Committee cannot meet."),
+]
+
+
+def _chunks(sections) -> list[Chunk]:
+    return [Chunk(make_chunk_id("charter.txt", (CHARTER, *path), text, i), "charter.txt", (CHARTER, *path), None, i,
+                  text) for i, (path, text) in enumerate(sections)]
+
+
+def _rule_items(chunks):
+    return [i for i in generate_items(chunks, learned_cutoff=False) if "one of the" in i.prompt]
+
+
+def test_a_party_s_powers_are_asked_with_another_party_s_power_as_the_odd_one_out():
+    items = {i.prompt: i for i in _rule_items(_chunks(SECTIONS))}
+    captain = items["Under the Charter of the Riverside Rowing Club, which of these is NOT one of the powers of the "
+                    "Captain?"]
+    committee_powers = {"Admit new members or expel existing members", "Sell boats the club no longer needs",
+                        "Overrule the Captain", "Approve the accounts of the treasurer"}
+    captain_powers = {"Set the training schedule for each season", "Choose the crews for regattas",
+                      "Lend boats to visiting clubs", "Close the river to training in a flood",
+                      "Appoint a vice-captain from the senior rowers"}
+    assert captain.answer in committee_powers - {"Overrule the Captain"}  # no option names the Captain
+    assert set(captain.options) - {captain.answer} <= captain_powers and len(captain.options) == 4
+    assert captain.tests == "enumeration" and captain.kind == "multiple_choice"
+    # Elsewhere the notes let the Captain fix the subscription: never offered as what the Captain may not do.
+    assert all("subscription" not in o for i in items.values() for o in i.options if "Captain?" in i.prompt)
+    # The options read alike: no parenthesis, no "(See §4.2.)".
+    assert all("(" not in o for i in items.values() for o in i.options)
+    # A member that names its own party marks itself as a member: not shown in a question on that party.
+    assert all("secretary of the Committee" not in o for i in items.values() for o in i.options
+               if "of the Committee?" in i.prompt)
+    # An item that points back ("when they are worn") is no option.
+    assert all("they" not in o.split() for i in items.values() for o in i.options)
+
+
+def test_the_other_way_round_a_party_s_power_among_other_parties_powers():
+    items = [i for i in _rule_items(_chunks(SECTIONS)) if "is one of the powers" in i.prompt]
+    assert items
+    for item in items:
+        party = item.prompt.rsplit(" of the ", 1)[1].rstrip("?")
+        assert len(item.options) == 4 and item.answer in item.options
+        assert party in ("Captain", "Committee")
+
+
+def test_an_option_the_notes_also_give_the_party_is_not_offered():
+    chunk = _chunks(SECTIONS)[0]
+    captain = NotesList("charter.txt", "may:powers", "the Captain", True,
+                        [Member(t, t, chunk) for t in ("Set the training schedule", "Choose the crews for regattas",
+                                                       "Lend boats to visiting clubs")],
+                        Member("The Captain may:", "The Captain may:", chunk), heading="powers", modal="may",
+                        said=["Set the training schedule", "Choose the crews for regattas", "Lend boats to visiting clubs"])
+    told = ["The Captain may also fix the yearly subscription when the Committee cannot meet."]
+    assert _foreign("Fix the yearly subscription", captain, [], frozenset())
+    assert not _foreign("Fix the yearly subscription", captain, told, frozenset())
+    assert not _foreign("Lend oars to visiting clubs", captain, [], frozenset())  # most of a listed power
+    assert not _foreign("Overrule the Captain", captain, [], frozenset())  # names the party
+    assert not _foreign("Buy new oars when they are worn", captain, [], frozenset())  # points back
+
+
+def test_one_party_alone_gives_no_item():
+    assert _rule_items(_chunks(SECTIONS[:2])) == []
+
+
+def test_a_nested_list_is_not_read_as_the_list_s_own_items():
+    # "- a", "- b", then "3.", a nested "1.", "2.", then "4.": the nested numbers are skipped; two
+    # "- " lines that do not fill the gap to the next number belong to a nested list.
+    assert _main_sequence([(1, None), (2, None), (3, 3), (4, 1), (5, 2), (6, 4)]) == [1, 2, 3, 6]
+    assert _main_sequence([(1, 1), (2, None), (3, None), (4, None), (5, 3)]) == [1]
+
+
+ISLAND = "Assembly of Tarrow"
+ASSEMBLY = [
+    (("Assembly of Tarrow",),
+     "The Assembly of Tarrow makes laws for the island. The Tarrow Act 1990 divides the island's affairs "
+     "between the Assembly and the Crown. Such \"local matters\" include harbours, fisheries, libraries, "
+     "roads and parks."),
+    (("Assembly of Tarrow",),
+     "Crown matters are subjects that are kept by the Crown. The Assembly cannot legislate on such subjects. "
+     "These include defence, currency, immigration, coinage, road tolls and foreign policy."),
+]
+
+
+def _island() -> list[Chunk]:
+    return [Chunk(make_chunk_id("tarrow.txt", path, text, i), "tarrow.txt", path, None, i, text)
+            for i, (path, text) in enumerate(ASSEMBLY)]
+
+
+def test_a_category_s_members_are_asked_against_a_comparable_category():
+    items = _rule_items(_island())
+    local = next(i for i in items if "NOT one of the local matters" in i.prompt)
+    assert local.prompt == "According to the notes on the Assembly of Tarrow, which of these is NOT one of the local matters?"
+    assert local.answer in {"defence", "currency", "immigration", "coinage", "foreign policy"}
+    assert set(local.options) - {local.answer} <= {"harbours", "fisheries", "libraries", "roads", "parks"}
+    # "road tolls" shares a word with the local "roads"? No: but with the list's own words it may not be
+    # told apart from them; a Crown matter sharing a content word with the local list is never offered.
+    assert all(o != "road tolls" for i in items for o in i.options)
+    # "Crown matters": the notes write "the Crown" with its capital, so the question does too.
+    assert any("NOT one of the Crown matters?" in i.prompt for i in items)
+
+
+def test_a_list_with_no_modifier_to_tell_it_apart_is_not_compared():
+    notes = [(("Assembly of Tarrow",),
+              "Such matters include harbours, fisheries, libraries and parks. "
+              "Crown matters are subjects kept by the Crown. These include defence, currency and immigration.")]
+    chunks = [Chunk(make_chunk_id("t.txt", p, t, i), "t.txt", p, None, i, t) for i, (p, t) in enumerate(notes)]
+    assert _rule_items(chunks) == []
+
+
+def test_how_a_question_names_the_notes():
+    assert setting("Constitution for the Debian Project (v1.9)") == "Under the Constitution for the Debian Project"
+    assert setting("Scottish Parliament") == "According to the notes on the Scottish Parliament"
+    assert setting("European Union law") == "According to the notes on European Union law"
+    assert setting("") == "According to the notes"
