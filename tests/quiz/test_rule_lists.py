@@ -30,6 +30,16 @@ SECTIONS = [
      "7. Choose the secretary of the Committee."),
     (("3. Committee", "3.2. Procedure"),
      "The Captain may also fix the yearly subscription when the Committee cannot meet."),
+    (("4. Boatman", "4.1. Powers"),
+     "The Boatman may:\n"
+     "- Repair damaged hulls in the boathouse.\n"
+     "- Order varnish and spare parts.\n"
+     "- Keep the keys of the boathouse."),
+    (("5. Coach", "5.1. Powers"),
+     "The Coach may:\n"
+     "- Test the fitness of novices.\n"
+     "- Film crews on the water.\n"
+     "- Recommend rowers for county trials."),
 ]
 
 
@@ -65,6 +75,15 @@ def test_a_party_s_powers_are_asked_with_another_party_s_power_as_the_odd_one_ou
     assert all("they" not in o.split() for i in items.values() for o in i.options)
 
 
+def test_a_party_that_may_override_another_is_not_asked_what_the_other_may_not_do():
+    # The Committee may overrule the Captain: any power of the Captain's may be the Committee's too.
+    committee = [i for i in _rule_items(_chunks(SECTIONS)) if "NOT one of the powers of the Committee" in i.prompt]
+    captain_powers = {"Set the training schedule for each season", "Choose the crews for regattas",
+                      "Lend boats to visiting clubs", "Close the river to training in a flood",
+                      "Appoint a vice-captain from the senior rowers"}
+    assert all(i.answer not in captain_powers for i in committee)
+
+
 def test_the_other_way_round_a_party_s_power_among_other_parties_powers():
     items = [i for i in _rule_items(_chunks(SECTIONS)) if "is one of the powers" in i.prompt]
     assert items
@@ -87,6 +106,25 @@ def test_an_option_the_notes_also_give_the_party_is_not_offered():
     assert not _foreign("Lend oars to visiting clubs", captain, [], frozenset())  # most of a listed power
     assert not _foreign("Overrule the Captain", captain, [], frozenset())  # names the party
     assert not _foreign("Buy new oars when they are worn", captain, [], frozenset())  # points back
+
+
+def test_who_may_do_what_with_the_other_parties_as_options():
+    items = {i.prompt: i for i in generate_items(_chunks(SECTIONS), learned_cutoff=False)
+             if ", who may " in i.prompt}
+    assert items
+    for item in items.values():
+        assert item.prompt.startswith("Under the Charter of the Riverside Rowing Club, who may ")
+        assert item.answer in item.options and 3 <= len(item.options) <= 4
+        assert set(item.options) <= {"the Captain", "the Committee", "the Boatman", "the Coach"}
+        assert item.tests == "actor"
+        # The Committee may overrule the Captain: whatever the Captain may do, it may too.
+        if item.answer == "the Captain":
+            assert "the Committee" not in item.options
+    # No two items ask the same fact: a power shown in a list item is not asked again as a who-item.
+    listed = {o for i in _rule_items(_chunks(SECTIONS)) for o in i.options}
+    assert not any(p.split(", who may ", 1)[1].rstrip("?").lower() == o.lower() for p in items for o in listed)
+    # Nor twice with the same answer and options.
+    assert len({(i.answer, frozenset(i.options)) for i in items.values()}) == len(items)
 
 
 def test_one_party_alone_gives_no_item():
@@ -125,7 +163,7 @@ def test_a_category_s_members_are_asked_against_a_comparable_category():
     assert set(local.options) - {local.answer} <= {"harbours", "fisheries", "libraries", "roads", "parks"}
     # "road tolls" shares a word with the local "roads"? No: but with the list's own words it may not be
     # told apart from them; a Crown matter sharing a content word with the local list is never offered.
-    assert all(o != "road tolls" for i in items for o in i.options)
+    assert all(o != "road tolls" for i in items for o in i.options if "local matters" in i.prompt)
     # "Crown matters": the notes write "the Crown" with its capital, so the question does too.
     assert any("NOT one of the Crown matters?" in i.prompt for i in items)
 

@@ -141,8 +141,9 @@ def block_lists(chunks: list[Chunk], parse) -> list[NotesList]:
         members = [Member(text, quote, c2) for c2, text, quote in raw if 2 <= len(text.split()) <= MAX_MEMBER_WORDS]
         if len(raw) < MIN_MEMBERS or len(members) < MIN_MEMBERS:
             continue
-        docs = parse([m.text[:1].lower() + m.text[1:] for m in members])
-        members = [m for m, d in zip(members, docs) if len(d) and d[0].tag_ == "VB"]  # one verb phrase each
+        # One verb phrase each, read as the intro reads it: "They may repair damaged hulls ..."
+        docs = parse([f"They may {m.text[:1].lower() + m.text[1:]}" for m in members])
+        members = [m for m, d in zip(members, docs) if len(d) > 2 and d[2].tag_ == "VB"]
         if len(members) < MIN_MEMBERS:
             continue
         party = intro.group("party")
@@ -308,49 +309,71 @@ def rule_questions(lists: list[NotesList], sentences: dict[str, list[str]], titl
     members and an option of another list; "which is one of" with a member not shown there and three
     such options. `sentences` are every sentence of each document; `titles` name the documents."""
     made: list[RuleQuestion] = []
-    for target in lists:
-        others = [o for o in lists if o is not target and o.document == target.document and o.kind == target.kind
-                  and _comparable(target, o)]
-        if not others:
-            continue
-        title = titles.get(target.document, "")
-        ignore = frozenset(content(title))
-        pool = []
-        for other in others:
-            for m in other.members:
-                if m.text not in [p.text for p in pool] and _foreign(m.text, target, sentences.get(target.document, []),
-                                                                      ignore):
-                    pool.append(m)
-        # Shown members point back to nothing and do not repeat the party's name ("Appoint the Chair of the
-        # Technical Committee" in a question on the Technical Committee marks itself as a member).
-        label_words = content(target.label, ignore) if target.party else set()
-        shown_pool = [m for m in target.members if not set(re.findall(r"[a-z]+", fold(m.text))) & _POINTING
-                      and not (label_words and label_words <= content(m.text, ignore))]
-        if len(pool) < 1 or len(shown_pool) < SHOWN:
-            continue
-        rng = random.Random(f"rules\x1f{seed}\x1f{target.label}\x1f{target.intro.quote}")
-        shown = sorted(rng.sample(shown_pool, SHOWN), key=target.members.index)
+    used: set[str] = set()  # members an earlier question showed or keyed: one fact, one item
+    # Every list's "NOT one of" first, then "one of" with the members left, so that the second form
+    # does not take the members the first needs.
+    for negative in (True, False):
+        for target in lists:
+            question = _list_question(target, lists, sentences, titles, seed, used, negative)
+            if question:
+                used.update(question.options)
+                made.append(question)
+    return made
+
+
+def _list_question(target: NotesList, lists: list[NotesList], sentences: dict[str, list[str]],
+                   titles: dict[str, str], seed: str, used: set[str], negative: bool) -> RuleQuestion | None:
+    others = [o for o in lists if o is not target and o.document == target.document and o.kind == target.kind
+              and _comparable(target, o) and not _overrides(target, o)]
+    if not others:
+        return None
+    title = titles.get(target.document, "")
+    ignore = frozenset(content(title))
+    pool: list[Member] = []
+    for other in others:
+        for m in other.members:
+            if m.text not in [p.text for p in pool] and m.text not in used \
+                    and _foreign(m.text, target, sentences.get(target.document, []), ignore):
+                pool.append(m)
+    # Shown members point back to nothing and do not repeat the party's name ("Appoint the Chair of the
+    # Technical Committee" in a question on the Technical Committee marks itself as a member).
+    label_words = content(target.label, ignore) if target.party else set()
+    own = [m for m in target.members if not set(re.findall(r"[a-z]+", fold(m.text))) & _POINTING
+           and not (label_words and label_words <= content(m.text, ignore)) and m.text not in used]
+    rng = random.Random(f"rules\x1f{seed}\x1f{target.label}\x1f{target.intro.quote}\x1f{negative}")
+    setting_words, what = setting(title), _what(target)
+    if negative:
+        if not pool or len(own) < SHOWN:
+            return None
+        shown = sorted(rng.sample(own, SHOWN), key=target.members.index)
         odd = _closest(pool, shown, rng)
-        setting_words = setting(title)
-        what = _what(target)
         options = [m.text for m in shown] + [odd.text]
         rng.shuffle(options)
-        made.append(RuleQuestion(f"{setting_words}, which of these is NOT one of {what}?", odd.text, tuple(options),
-                                 target.intro,
-                                 f"The notes list {_join([m.text for m in target.members])} for {target.label}; "
-                                 f"“{odd.text}” is listed for {_owner(lists, odd)}."))
-        left = [m for m in shown_pool if m not in shown]
-        wrong_pool = [m for m in pool if m.text != odd.text]
-        if left and len(wrong_pool) >= SHOWN:
-            answer = rng.choice(left)
-            wrong = _spread(wrong_pool, answer, rng, lists)
-            options = [answer.text, *(m.text for m in wrong)]
-            rng.shuffle(options)
-            made.append(RuleQuestion(f"{setting_words}, which of these is one of {what}?", answer.text,
-                                     tuple(options), answer,
-                                     f"The notes list “{answer.text}” among {what}; the others are listed for "
-                                     f"{_join(list(dict.fromkeys(_owner(lists, m) for m in wrong)))}."))
-    return made
+        return RuleQuestion(f"{setting_words}, which of these is NOT one of {what}?", odd.text, tuple(options),
+                            target.intro,
+                            f"The notes list {_join([m.text for m in target.members])} for {target.label}; "
+                            f"“{odd.text}” is listed for {_owner(lists, odd)}.")
+    if not own or len(pool) < SHOWN:
+        return None
+    answer = rng.choice(own)
+    wrong = _spread(pool, answer, rng, lists)
+    options = [answer.text, *(m.text for m in wrong)]
+    rng.shuffle(options)
+    return RuleQuestion(f"{setting_words}, which of these is one of {what}?", answer.text, tuple(options), answer,
+                        f"The notes list “{answer.text}” among {what}; the others are listed for "
+                        f"{_join(list(dict.fromkeys(_owner(lists, m) for m in wrong)))}.")
+
+
+_OVERRIDE = re.compile(r"\b(?:overrid\w*|overrul\w*|revers\w*|veto\w*|countermand\w*)\b", re.IGNORECASE)
+
+
+def _overrides(target: NotesList, other: NotesList) -> bool:
+    """`target` may override `other`'s decisions ("Make or override any decision authorised by the
+    powers of the Technical Committee"): what `other` may do, `target` may then do as well."""
+    if not (target.party and other.party):
+        return False
+    name = re.sub(r"^(?:the|an?|any|each)\s+", "", other.label, flags=re.IGNORECASE)
+    return any(_OVERRIDE.search(said) and re.search(rf"\b{re.escape(name)}\b", said) for said in target.said)
 
 
 def _comparable(target: NotesList, other: NotesList) -> bool:

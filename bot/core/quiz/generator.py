@@ -44,7 +44,8 @@ from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
                                               fronted_cause_question, lacks_setting)
 from bot.core.quiz.gen_concept_lists import list_question
-from bot.core.quiz.gen_rules import RULE_QUALITY, block_lists, rule_questions, sentence_lists
+from bot.core.quiz.gen_rules import Member, RULE_QUALITY, block_lists, rule_questions, sentence_lists, setting
+from bot.core.quiz.gen_parties import party_questions
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
 from bot.core.quiz.gen_naming import meaning_question, naming_question
 from bot.core.quiz.gen_clauses import _setting, clause_card
@@ -377,22 +378,34 @@ class _Generator:
     def _rule_items(self, chunk: Chunk) -> list[_Candidates]:
         """What the notes list for one party or category and not another (gen_rules), from this chunk."""
         if self._rule_questions is None:
-            lists = block_lists(self.notes, nlp.parse_lines) + sentence_lists(self.notes, self.docs)
-            sentences: dict[str, list[str]] = {}
-            for c in self.notes:
-                sentences.setdefault(c.document, []).extend(
-                    t for t in (readable_text(q) for q, _ in chunk_sentences(c)) if t)
-            titles = {d: self.titles.get(d) or document_name(self.notes, d) for d in sentences}
             self._rule_questions = {}
-            for question in rule_questions(lists, sentences, titles):
-                self._rule_questions.setdefault(question.source.chunk.id, []).append(question)
+            lists = block_lists(self.notes, nlp.parse_lines) + sentence_lists(self.notes, self.docs)
+            sentences: dict[str, list[Member]] = {}
+            for c in self.notes:
+                for quote, _ in chunk_sentences(c):
+                    text = readable_text(quote)
+                    if text and text in self.docs:
+                        sentences.setdefault(c.document, []).append(Member(text, quote, c))
+            titles = {d: self.titles.get(d) or document_name(self.notes, d) for d in sentences}
+            shown: set[str] = set()  # list members a list item already asks about: one fact, one item
+            for question in rule_questions(lists, {d: [m.text for m in ms] for d, ms in sentences.items()}, titles):
+                self._rule_questions.setdefault(question.source.chunk.id, []).append((question, ENUMERATION))
+                shown.update(fold(o) for o in question.options)
+            for document, members in sentences.items():  # "Under <document>, who may <...>?" (gen_parties)
+                of = {m.text: m for m in reversed(members)}
+                own = [lst for lst in lists if lst.document == document and lst.party]
+                for question in party_questions([self.docs[m.text] for m in members], own, setting(titles[document]),
+                                                sentence_of=lambda d: of.get(d.text), skip=shown):
+                    self._rule_questions.setdefault(question.source.chunk.id, []).append((question, ACTOR))
         found = []
-        for question in self._rule_questions.get(chunk.id, []):
+        for question, tests in self._rule_questions.get(chunk.id, []):
             quote = question.source.quote
             s = Sentence(readable_text(quote) or quote, chunk, 0, False, quote=quote)
-            found.append(_Candidates(quote, chunk.document, [
-                self._item(MULTIPLE_CHOICE, question.prompt, question.answer, s, ENUMERATION, RULE_QUALITY,
-                           options=question.options, explanation=question.explanation)]))
+            item = self._item(MULTIPLE_CHOICE, question.prompt, question.answer, s, tests, RULE_QUALITY,
+                              options=question.options, explanation=question.explanation)
+            if tests == ACTOR:
+                self.actor_choices.add(item.id)  # a who-item with options: the learned score was never fitted on it
+            found.append(_Candidates(quote, chunk.document, [item]))
         return found
 
     def _faq_cards(self, chunk: Chunk) -> list[_Candidates]:
