@@ -181,3 +181,20 @@ def test_how_a_question_names_the_notes():
     assert setting("Scottish Parliament") == "According to the notes on the Scottish Parliament"
     assert setting("European Union law") == "According to the notes on European Union law"
     assert setting("") == "According to the notes"
+
+
+def test_what_a_rule_requires_under_a_condition_is_a_card():
+    sections = [
+        (("1. Boats",), "If two crews cannot agree on a booking, they must ask the Captain to decide between them.\n"
+                        "If the river is in flood, you must keep every boat in the boathouse.\n"
+                        "When you borrow a boat, you may use it for one day.\n"
+                        "If you break an oar under this section, you must pay for a new one."),
+    ]
+    cards = {i.prompt: i.answer for i in generate_items(_chunks(sections), learned_cutoff=False) if i.kind == "flashcard"}
+    assert cards.get("Under the Charter of the Riverside Rowing Club, if two crews cannot agree on a booking, what "
+                     "must they do?") == "Ask the Captain to decide between them"
+    assert cards.get("Under the Charter of the Riverside Rowing Club, if the river is in flood, what must you do?") \
+        == "Keep every boat in the boathouse"
+    # Not of "may" (what a condition allows is seldom all it allows), nor of a condition that points
+    # back ("under this section").
+    assert not any("borrow" in p or "break an oar" in p for p in cards)

@@ -449,3 +449,54 @@ def _what(target: NotesList) -> str:
 def _join(parts: list[str]) -> str:
     parts = [f"“{p}”" for p in parts]
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+# --- what a rule requires or allows under a condition ---------------------------------------------------
+
+_CONDITIONAL = re.compile(
+    r"^(?:(?:For example|However|Then|Also|Likewise|Similarly),\s+)?(?P<mark>If|When|Whenever)\s+(?P<cond>[^,;:()]+),\s+"
+    r"(?:then\s+)?(?P<subj>you|You|they|[Tt]he [A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?P<modal>must|shall)"
+    r"(?P<neg>\s+not)?\s+(?P<vp>[^;:]+?)\.?$")
+MAX_CONDITION_WORDS = 18
+MAX_DUTY_WORDS = 30
+
+
+@dataclass(frozen=True)
+class ConditionCard:
+    prompt: str
+    answer: str
+    source: Member
+
+
+def condition_card(member: Member, doc, setting_words: str) -> ConditionCard | None:
+    """"Under the Constitution for the Debian Project, if the Project Leader and the current Project
+    Secretary cannot agree on a new appointment, what must they do?" of a sentence "If <condition>,
+    <party> must <what>." in a set of rules (`setting_words` "Under ..."). Not of "may": what a rule
+    allows under a condition is seldom all it allows ("When you convey a copy of a covered work, you
+    may ... remove any additional permissions": conveying allows much else). Only when the condition points back to nothing
+    ("in accord with this section"), the verb is one of doing (not "may be on a different server"),
+    and the answer is short enough to recall; "they" only of a condition whose subject is plural."""
+    if not setting_words.startswith("Under "):
+        return None
+    found = _CONDITIONAL.match(member.text)
+    if not found or found.group("neg"):
+        return None
+    cond, subject, modal, duty = found.group("cond"), found.group("subj"), found.group("modal"), found.group("vp")
+    if len(cond.split()) > MAX_CONDITION_WORDS or set(re.findall(r"[a-z]+", fold(cond))) & (_POINTING | {"section"}):
+        return None
+    if subject == "they":  # "they" of the condition's own plural subject, nothing before it
+        at = member.text.find(cond)
+        first = next((t for t in doc if t.idx >= at and t.dep_ in {"nsubj", "nsubjpass"}), None)
+        if first is None or first.idx >= at + len(cond) or not (
+                first.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in first.children)):
+            return None
+    if not 3 <= len(duty.split()) <= MAX_DUTY_WORDS or re.search(r"https?:|www\.|§", duty):
+        return None
+    aux = next((t for t in doc if t.lower_ == modal and t.dep_ == "aux"), None)
+    if aux is None or aux.head.tag_ != "VB" or aux.head.lemma_ in {"be", "have", "consider"}:
+        return None
+    subject = "you" if subject in {"you", "You"} else subject if subject == "they" else subject[:1].lower() + subject[1:] \
+        if subject.startswith("The ") else subject
+    prompt = f"{setting_words}, {found.group('mark').lower()} {cond}, what {modal} {subject} do?"
+    answer = duty[:1].upper() + duty[1:]
+    return ConditionCard(prompt, answer, member)

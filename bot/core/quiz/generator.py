@@ -44,7 +44,8 @@ from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
                                               fronted_cause_question, lacks_setting)
 from bot.core.quiz.gen_concept_lists import list_question
-from bot.core.quiz.gen_rules import Member, RULE_QUALITY, block_lists, rule_questions, sentence_lists, setting
+from bot.core.quiz.gen_rules import (Member, RULE_QUALITY, block_lists, condition_card, rule_questions, sentence_lists,
+                                     setting)
 from bot.core.quiz.gen_parties import party_questions
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
 from bot.core.quiz.gen_naming import meaning_question, naming_question
@@ -391,6 +392,11 @@ class _Generator:
             for question in rule_questions(lists, {d: [m.text for m in ms] for d, ms in sentences.items()}, titles):
                 self._rule_questions.setdefault(question.source.chunk.id, []).append((question, ENUMERATION))
                 shown.update(fold(o) for o in question.options)
+            for document, members in sentences.items():  # "Under <document>, if <...>, what must you do?"
+                for m in members:
+                    card = condition_card(m, self.docs[m.text], setting(titles[document]))
+                    if card:
+                        self._rule_questions.setdefault(m.chunk.id, []).append((card, DEFINITION))
             for document, members in sentences.items():  # "Under <document>, who may <...>?" (gen_parties)
                 of = {m.text: m for m in reversed(members)}
                 own = [lst for lst in lists if lst.document == document and lst.party]
@@ -401,8 +407,12 @@ class _Generator:
         for question, tests in self._rule_questions.get(chunk.id, []):
             quote = question.source.quote
             s = Sentence(readable_text(quote) or quote, chunk, 0, False, quote=quote)
-            item = self._item(MULTIPLE_CHOICE, question.prompt, question.answer, s, tests, RULE_QUALITY,
-                              options=question.options, explanation=question.explanation)
+            if tests == DEFINITION:  # a card of what a rule requires or allows under a condition
+                item = self._item(FLASHCARD, question.prompt, question.answer, s, tests, CARD_QUALITY,
+                                  explanation=_from_notes(s))
+            else:
+                item = self._item(MULTIPLE_CHOICE, question.prompt, question.answer, s, tests, RULE_QUALITY,
+                                  options=question.options, explanation=question.explanation)
             if tests == ACTOR:
                 self.actor_choices.add(item.id)  # a who-item with options: the learned score was never fitted on it
             found.append(_Candidates(quote, chunk.document, [item]))
