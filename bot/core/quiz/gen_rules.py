@@ -124,7 +124,8 @@ def block_lists(chunks: list[Chunk], parse) -> list[NotesList]:
         all_text = [line]
         marked: list[tuple[int, int | None]] = []  # (line index, its number or None for "- ")
         j = i + 1
-        while j < len(lines) and lines[j][0].heading_path == chunk.heading_path and not _INTRO.match(lines[j][1]):
+        while j < len(lines) and lines[j][0].heading_path == chunk.heading_path \
+                and lines[j][0].document == chunk.document and not _INTRO.match(lines[j][1]):
             all_text.append(lines[j][1])
             mark = _MARK.match(lines[j][1])
             if mark:
