@@ -168,6 +168,24 @@ def test_a_category_s_members_are_asked_against_a_comparable_category():
     assert any("NOT one of the Crown matters?" in i.prompt for i in items)
 
 
+def test_shown_members_are_not_neighbours_in_the_notes_list():
+    # The notes group what is alike ("army, navy, air force"); three neighbours shown beside the odd
+    # one out would let it stand out by theme.
+    notes = [(("Assembly of Tarrow",),
+              "Such \"local matters\" include harbours, fisheries, libraries, roads and parks. "
+              "Crown matters are subjects that are kept by the Crown. The Assembly cannot legislate on such "
+              "subjects. These include currency, army, navy, air force, immigration, coinage and foreign policy.")]
+    chunks = [Chunk(make_chunk_id("t.txt", p, t, i), "t.txt", p, None, i, t) for i, (p, t) in enumerate(notes)]
+    crown = ["currency", "army", "navy", "air force", "immigration", "coinage", "foreign policy"]
+    local = ["harbours", "fisheries", "libraries", "roads", "parks"]
+    items = [i for i in _rule_items(chunks) if "NOT one of" in i.prompt]
+    assert items
+    for item in items:
+        listed = crown if "Crown" in item.prompt else local
+        at = sorted(listed.index(o) for o in item.options if o != item.answer)
+        assert all(b - a > 1 for a, b in zip(at, at[1:])), item.options
+
+
 def test_a_list_with_no_modifier_to_tell_it_apart_is_not_compared():
     notes = [(("Assembly of Tarrow",),
               "Such matters include harbours, fisheries, libraries and parks. "

@@ -346,7 +346,7 @@ def _list_question(target: NotesList, lists: list[NotesList], sentences: dict[st
     if negative:
         if not pool or len(own) < SHOWN:
             return None
-        shown = sorted(rng.sample(own, SHOWN), key=target.members.index)
+        shown = _apart(own, target.members, rng)
         odd = _closest(pool, shown, rng)
         options = [m.text for m in shown] + [odd.text]
         rng.shuffle(options)
@@ -407,6 +407,22 @@ def _foreign(option: str, target: NotesList, sentences: list[str], ignore: froze
                 and len(words & content(sentence, ignore)) >= NOTES_OVERLAP * len(words):
             return False
     return True
+
+
+def _apart(own: list[Member], members: list[Member], rng: random.Random) -> list[Member]:
+    """SHOWN members no two of which stand next to each other in the notes' list, when the list is long
+    enough: notes group what is alike ("coal, oil, gas, nuclear energy" among reserved matters), and
+    three neighbours shown beside the odd one out make it stand out by its theme alone (round 15-mid:
+    "education" among three energy sources, borderline)."""
+    first = sorted(rng.sample(own, SHOWN), key=members.index)
+    apart = lambda shown: all(members.index(b) - members.index(a) > 1 for a, b in zip(shown, shown[1:]))  # noqa: E731
+    if apart(first) or len(own) < 2 * SHOWN - 1:
+        return first  # a list too short to show three apart keeps its first draw
+    for _ in range(60):
+        shown = sorted(rng.sample(own, SHOWN), key=members.index)
+        if apart(shown):
+            return shown
+    return first
 
 
 def _closest(pool: list[Member], shown: list[Member], rng: random.Random) -> Member:
