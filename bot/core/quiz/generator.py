@@ -55,6 +55,7 @@ from bot.core.quiz.gen_faq import faq_card, faq_question
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
                                          unanchored_subject)
 from bot.core.quiz.gen_function import function_question
+from bot.core.quiz.gen_named import NAMED_QUALITY, NamedThings
 from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
 from bot.core.quiz.gen_term_cloze import TermKin
@@ -263,6 +264,9 @@ class _Generator:
                     self.first_abbreviation.setdefault(abbreviation.short, chunk.id)
                     self.expansions.setdefault(abbreviation.short, abbreviation.long)
         self.docs = dict(zip(lines, nlp.parse_lines(lines)))
+        # Names of each kind of thing the notes say what it does ("the gc module"), for gen_named.
+        self.named = NamedThings([c.text for c in notes], self.docs)
+        self.named_ids: set[str] = set()  # items whose answer and options are such names, shown as they are
         # Quoted terms a licence defines, with their definitions' head nouns (gen_defined).
         self.definitions = {document: [(with_head(d, self.docs[readable_text(q)]) if readable_text(q) in self.docs
                                         else d, q) for d, q in found]
@@ -312,6 +316,8 @@ class _Generator:
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.extend(items)
         for s, items in self._apposition_items(chunk):  # "Who was X?" of "X, <what X is>, ..."
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.extend(items)
+        for s, item in self._named_items(chunk):  # "Which module provides ...?" among the notes' other modules
+            found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
         for sentence in candidate_sentences(chunk):
             doc = self.docs.get(sentence.text)
             if doc is None:
@@ -486,7 +492,10 @@ class _Generator:
 
     def shows_code(self, item: QuizItem) -> bool:
         """Code, an address or markup in what a student reads of the item (gen_text.shows_code), or a
-        name the notes write as code elsewhere."""
+        name the notes write as code elsewhere; of a gen_named item only its stem (its answer and
+        options are the names, each a plain word)."""
+        if item.id in self.named_ids:
+            return self._code_in(item.prompt)
         return any(self._code_in(text) for text in (item.prompt, item.answer, *item.options))
 
     def _code_in(self, text: str) -> bool:
@@ -882,6 +891,40 @@ class _Generator:
         if modal and self._other_options(subject, modal.group(1), s.text):
             return None  # "What may the except clause specify?" where an except clause "may name" more too
         return self._question_card(s, question, DEFINITION)
+
+    def _named_items(self, chunk: Chunk) -> list[tuple[Sentence, QuizItem]]:
+        """Which named thing does what a sentence of the chunk says, the notes' other names of its kind
+        as options (gen_named). Every sentence is read, those opening with code too ("itertools.count(start,
+        step) returns ..."): the name is the answer, never shown in the stem, so whether the sentence stands
+        alone is read off the question ("the raise statement" of its subject is what is asked)."""
+        if is_practice_section(chunk.heading_path):
+            return []
+        found = []
+        for i, (quote, is_item) in enumerate(chunk_sentences(chunk)):
+            text = readable_text(quote)
+            doc = self.docs.get(text) if text else None
+            if doc is None:
+                continue
+            s = Sentence(text, chunk, i, is_item, quote=quote)
+            item = self._named_item(s, doc)
+            if item is not None:
+                found.append((s, item))
+        return found
+
+    def _named_item(self, s: Sentence, doc) -> QuizItem | None:
+        if re.search(r"\b(?:also|too|as well|likewise|similarly)\b", s.quote, re.IGNORECASE):
+            return None  # "re.compile also accepts an optional flags argument": others do it too, no one answer
+        question = self.named.question(s.text, doc, lambda o: _rng("named", s.quote, o).random())
+        if question is None:
+            return None
+        asked = nlp.parse_lines([question.prompt])[0]
+        heading = self.titles.get(s.chunk.document, "")
+        if leans_on_context(asked, self.full_names, self._familiar, heading, self._short_form) or unnamed_referent(asked):
+            return None
+        item = self._item(MULTIPLE_CHOICE, self._prompt(s, question.prompt), question.answer, s, TERM, NAMED_QUALITY,
+                          options=question.options, explanation=_from_notes(s))
+        self.named_ids.add(item.id)
+        return item
 
     def _other_options(self, subject: str, modal: str, own: str) -> bool:
         """Another sentence of the notes says what else `subject` (the card's, "the except clause") `modal`

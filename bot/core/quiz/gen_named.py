@@ -1,0 +1,238 @@
+"""Which named thing of the notes does what: "The gc module provides functions to perform a garbage
+collection, obtain debugging statistics, and tune the collector's parameters." is asked "Which module
+provides functions to perform a garbage collection, obtain debugging statistics, and tune the
+collector's parameters?", the notes' other modules as options (re, sys, os).
+
+Tutorials, HOWTOs and manuals teach what each of their modules, functions, statements, fields or
+commands does (issue 8: such notes gave one item per 1,500-5,000 words, RESULTS 8.30-8.32), but name
+them as code, which no other template shows. Here the name is the answer and the wrong options are
+names the notes give the same kind ("the <name> <kind>"), so the answer's kind is the options' kind.
+
+Only when:
+- the sentence is "The [built-in] <name> <kind> <verb>s <what it does>." (or "The built-in function
+  <name> is used to ..."), present tense, a verb of function, what it does ending the sentence; or it
+  opens with the name as code, "itertools.count(start, step) returns an infinite stream of evenly
+  spaced values.": a module's function asked among the functions of that module the notes call, a
+  class's method among that class's, a plain name among the names of its one kind (the arguments are
+  not shown; an answer is the name as the notes write it, "itertools.count");
+- <name> is a name, not a word of the prose: the notes write it as code somewhere (a call, a dotted
+  name, a code line, "import <name>", a "<Name>: value" field line) and it is no adjective or
+  determiner ("the same function", "the other option"; an adjective only when written as code too: the
+  parser reads "the mulch function" as an adjective's);
+- what it does stands alone and gives nothing away: no pointing word ("this package", "it"), no lead
+  into code (":"), no vague "some ...", not the name itself ("The split method splits ...");
+- the sentence says of no other name that it does it too ("also", "as well": the generator's check);
+- at least two other names of the kind are left once those the notes say the same of are taken out
+  (a name named with the verb and most of the words of what it does elsewhere: "group" returns a
+  tuple too), and names of one family with the answer ("sub" and "subn", "group" and "groups").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from bot.core.quiz.gen_function import FUNCTION_VERBS
+from bot.core.quiz.gen_text import is_code_line, shows_code
+from bot.core.tokens import STOPWORDS
+
+# The kinds of named thing technical notes say what each does. English nouns of software and
+# documents, not any course's names.
+KINDS = frozenset({"module", "function", "method", "class", "statement", "clause", "field", "command", "tool",
+                   "program", "package", "attribute", "keyword", "operator", "decorator", "library", "parameter",
+                   "argument", "utility", "daemon", "directive", "header", "flag", "option"})
+# Verbs of what such a thing does, besides gen_function's: "The raise statement allows ...", "The
+# Description field gives ...".
+VERBS = FUNCTION_VERBS | {"give", "allow", "offer", "let", "enable", "run", "scan", "find", "search", "remove",
+                          "delete", "add", "insert", "append", "sort", "split", "join", "compile", "read", "write",
+                          "set", "build", "install", "manage", "perform", "compute", "calculate", "compare", "count",
+                          "execute", "load", "save", "send", "receive", "translate", "transform", "apply"}
+_SENTENCE = re.compile(r"^The (?P<built>built-in )?(?P<name>[A-Za-z_][\w-]*) (?P<kind>[a-z]+) (?P<verb>[a-z]+s) "
+                       r"(?P<rest>.+?)\.$")
+_USED = re.compile(r"^The (?P<built>built-in )?(?P<kind>[a-z]+) (?P<name>[A-Za-z_][\w-]*) (?P<verb>is used (?:to|for)) "
+                   r"(?P<rest>.+?)\.$")
+_POINTING = frozenset({"this", "these", "that", "those", "it", "its", "they", "them", "their", "he", "she", "his",
+                       "her", "above", "below", "following", "earlier", "previous", "same", "other", "another",
+                       "here", "former", "latter"})
+_VAGUE_OPENING = frozenset({"some", "several", "various", "many", "few", "something", "anything", "everything"})
+MIN_WRONG = 2
+MAX_WRONG = 3
+MAX_WORDS = 30  # of what the thing does: a longer stem is a paragraph, not a question
+NAMED_QUALITY = 0.85  # over the card "What does the gc module provide?" of the same sentence: one fact, one item
+
+_PROMPT = re.compile(r"^\s*(?:>>>|\.\.\.)(?: |$)")  # an interpreter's prompt: "... finally:"
+_BLOCK_OPENER = re.compile(r"\s*[a-z]+\b[^.!?]{0,40}:\s*")  # "else:", "except KeyError:"
+# "itertools.count(start, step) returns an infinite stream of evenly spaced values.": a call opens it.
+_CALLED_SENTENCE = re.compile(r"^(?P<name>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?:\([^()]*\))? (?P<verb>[a-z]+s) (?P<rest>.+?)\.$")
+_KEYWORD_KINDS = frozenset({"statement", "clause", "keyword", "operator"})
+_IDENT = r"[A-Za-z_][\w-]*"
+
+
+@dataclass(frozen=True)
+class NamedQuestion:
+    prompt: str
+    answer: str
+    options: tuple[str, ...]
+
+
+def code_names(texts: list[str]) -> set[str]:
+    """Names the notes write as code: a call ("sorted(...)"), a piece of a dotted name ("re.compile"),
+    "import x", a word in backticks, the word opening a line of code ("try:", "raise ValueError",
+    "with open(...)"), a field line's name ("Depends: libc6"). Not every word of a code line: a
+    program's output and an example's own variables are no names the notes teach."""
+    found: set[str] = set()
+    for text in texts:
+        found |= set(re.findall(rf"\b({_IDENT})\(", text))
+        for dotted in re.findall(rf"\b{_IDENT}(?:\.{_IDENT})+", text):
+            if not re.fullmatch(r"(?:[a-z]\.)+[a-z]?", dotted):  # "e.g.", "i.e."
+                found |= set(dotted.split("."))
+        found |= set(re.findall(rf"\b(?:import|from) ({_IDENT})", text))
+        found |= set(re.findall(rf"`({_IDENT})`", text))
+        for line in text.splitlines():
+            field = re.match(r"^\s*(?:- )?([A-Z][\w-]*): \S", line)
+            if field:
+                found.add(field.group(1))
+            if is_code_line(line) or _PROMPT.match(line) or _BLOCK_OPENER.fullmatch(line):
+                opening = re.match(rf"^\s*(?:>>>|\.\.\.)?\s*([a-z]+)\b(?!\s*[=.(\[])", line)
+                if opening:
+                    found.add(opening.group(1))  # a keyword: "try:", "raise KeyError", "for x in y:"
+    return found
+
+
+class NamedThings:
+    """The names the notes give each kind of thing ("the gc module", "the raise statement"), and what
+    each sentence of theirs says a name does, for the options' check."""
+
+    def __init__(self, texts: list[str], docs: dict) -> None:
+        self.code = code_names(texts)
+        self.docs = docs
+        prose = {w for text in docs if not is_code_line(text) for w in re.findall(_IDENT, text)}
+        self.pool: dict[str, Counter] = defaultdict(Counter)  # "the gc module": named of the kind by the prose
+        for text, doc in docs.items():
+            for token in doc:
+                kind = token.lower_.rstrip("s") if token.lower_ not in {"class", "classes"} else "class"
+                if kind not in KINDS or token.i == 0:
+                    continue
+                name = doc[token.i - 1]
+                if self._a_name(name, kind) and (name.i == 0 or doc[name.i - 1].lower_ in {"the", "a", "an", "built-in"}):
+                    self.pool[kind][name.text] += 1
+        # ... and of the kind by the code, when the prose names them too: what is imported is a module
+        # ("import itertools"), what is called a function ("sorted(...)") or, after an object, a method
+        # ("p.search(...)"; after a module imported, "re.compile(...)", a function).
+        imported, functions, methods = set(), set(), set()
+        for text in texts:
+            imported |= set(re.findall(rf"(?m)^(?:>>> )?\s*(?:import|from) ({_IDENT})", text))
+        for text in texts:
+            for found in re.finditer(rf"(?:\b({_IDENT})\.)?\b({_IDENT})\(", text):
+                owner, called = found.group(1), found.group(2)
+                if owner and owner not in imported:
+                    methods.add(called)
+                else:
+                    functions.add(called)
+        # "itertools.count", "Logger.warning": a module's functions, a class's methods, called by the notes.
+        self.dotted_calls = {found for text in texts for found in re.findall(rf"\b({_IDENT}\.{_IDENT})\(", text)}
+        self.extra: dict[str, set[str]] = {
+            "module": imported, "function": {f for f in functions if f.islower()}, "method": {m for m in methods if m.islower()}}
+        for kind, names in self.extra.items():
+            self.extra[kind] = {n for n in names if n in prose and len(n) >= 3 and n.lower() not in STOPWORDS}
+
+    def _a_name(self, token, kind: str = "") -> bool:
+        if token.text not in self.code or len(token.text) < 2 or token.lower_ in KINDS or token.lower_ in _POINTING:
+            return False
+        if kind in _KEYWORD_KINDS and token.text.islower() and token.tag_ not in {"DT", "CD", "PRP", "PRP$"}:
+            return True  # "the with statement", "the else clause", "the in operator": keywords are words
+        return token.lower_ not in STOPWORDS and token.tag_ not in {"DT", "CD", "PRP", "PRP$", "IN", "CC", "RB", "JJR", "JJS"}
+
+    def question(self, text: str, doc, rng) -> NamedQuestion | None:
+        found = _SENTENCE.match(text) or _USED.match(text)
+        if found:
+            name, kind, verb, rest = found.group("name"), found.group("kind"), found.group("verb"), found.group("rest")
+            built = found.group("built") or ""
+            if kind not in KINDS or name not in self.pool.get(kind, {}):
+                return None
+            token = next((t for t in doc if t.text == name), None)
+            if token is None or not self._a_name(token, kind):
+                return None
+            named = set(self.pool[kind])
+            others = named | self.extra.get(kind, set())
+        else:
+            found = _CALLED_SENTENCE.match(text)
+            if not found:
+                return None
+            name, verb, rest, built = found.group("name"), found.group("verb"), found.group("rest"), ""
+            kind, others = self._called_kind(name)
+            if not kind:
+                return None
+            named = set(self.pool.get(kind, ())) if "." not in name else set()
+        verb_token = next((t for t in doc if t.text == verb.split()[0] and t.idx >= len(name)), None)
+        if verb.startswith("is used"):
+            lemma = "use"
+        elif verb_token is None or verb_token.tag_ != "VBZ" or verb_token.lemma_.lower() not in VERBS \
+                or verb_token.dep_ not in {"ROOT"} and found.re is not _CALLED_SENTENCE \
+                or any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in verb_token.children):
+            return None  # not what the thing does, or two things ("returns X, or returns Y")
+        else:
+            lemma = verb_token.lemma_.lower()
+        words = re.findall(r"[\w'-]+", rest)
+        lowered = [w.lower() for w in words]
+        if not 2 <= len(words) <= MAX_WORDS or rest.rstrip().endswith(":") or lowered[0] in _VAGUE_OPENING \
+                or any(w in _POINTING for w in lowered) or shows_code(rest) or re.search(r"\d\.\d|Section \d", rest) \
+                or re.search(r"\.\s|\.\.|…", rest) or any(len(w) == 1 and w not in {"a", "A", "I"} and not w.isdigit()
+                                                         for w in words):
+            return None  # another sentence run on, an argument named by its letter ("n times")
+        stem = name.rsplit(".", 1)[-1].lower()
+        if any(w.startswith(stem) or stem.startswith(w) and len(w) >= 4 or len(w) >= 4 and w in stem
+               for w in lowered + [verb.split()[0].lower()]):
+            return None  # "The split method splits ...", "The Package field gives the package name", "islice ... a slice"
+        start = len(text) - len(rest) - 1
+        wanted = {t.lemma_.lower() for t in doc if t.idx >= start and t.is_alpha and not t.is_stop and len(t.text) > 2}
+        options = []
+        for other in sorted(others):
+            low = other.rsplit(".", 1)[-1].lower()
+            if other == name or low.startswith(stem) or stem.startswith(low) or low in lowered:
+                continue
+            if self._said_of(other, lemma, wanted, text):
+                continue
+            options.append(other)
+        if len(options) < MIN_WRONG:
+            return None
+        wrong = sorted(options, key=lambda o: (o not in named, rng(o)))[:MAX_WRONG]  # named of the kind by the prose first
+        shown = sorted([name, *wrong], key=lambda o: rng("order" + o))
+        return NamedQuestion(f"Which {built}{kind} {verb} {rest}?", name, tuple(shown))
+
+    def _called_kind(self, name: str) -> tuple[str, set[str]]:
+        """The kind of a name a sentence opens with as code ("itertools.count(start, step) returns
+        ..."), and the names of that kind to choose options from: a module's function among the
+        functions of that module the notes call ("itertools.cycle"), a class's method among that class's
+        ("Logger.warning"), a plain name among the names of its one kind. ("", set()) when the name is
+        no call of the notes or an example's object ("p.match")."""
+        if "." in name:
+            owner = name.rsplit(".", 1)[0]
+            siblings = {n for n in self.dotted_calls if n.rsplit(".", 1)[0] == owner}
+            if name not in self.dotted_calls:
+                return "", set()
+            if owner in self.extra["module"] or owner in self.pool.get("module", {}):
+                return "function", siblings
+            if owner[:1].isupper() and "." not in owner:
+                return "method", siblings
+            return "", set()
+        kinds = [k for k in ("function", "method") if name in self.extra.get(k, ()) or name in self.pool.get(k, {})]
+        if len(kinds) != 1:
+            return "", set()
+        return kinds[0], set(self.pool.get(kinds[0], ())) | self.extra.get(kinds[0], set())
+
+    def _said_of(self, other: str, lemma: str, wanted: set[str], own: str) -> bool:
+        """The notes say of `other` what the question asks: a sentence naming it with the verb and at
+        least half the content words of what the answer does ("group ... will return a tuple
+        containing ..." beside "The groups method returns a tuple containing the strings ...")."""
+        for text, doc in self.docs.items():
+            if text == own or not re.search(rf"(?<![\w.]){re.escape(other)}(?![\w])", text):
+                continue
+            lemmas = {t.lemma_.lower() for t in doc}
+            if lemma not in lemmas and lemma != "use":
+                continue
+            if wanted and len(wanted & lemmas) * 2 >= len(wanted):
+                return True
+        return False
+

@@ -1,0 +1,103 @@
+"""Which named thing does what (gen_named): "The larder module provides ..." asked "Which module
+provides ...?" among the notes' other modules. Real spaCy on made-up notes of a gardening library
+that no course of the pool holds."""
+
+from __future__ import annotations
+
+from bot.core.documents import Chunk, make_chunk_id
+from bot.core.quiz.generator import generate_items
+
+SECTIONS = [
+    ("Gardenkit tutorial", "Modules",
+     "Gardenkit is split into small modules that each look after one job in the garden.\n"
+     "The larder module provides functions for storing seed packets by season and by sowing date.\n"
+     "The trowel module contains helpers for digging planting holes of a given depth in heavy soil.\n"
+     "The compost module provides a timer for turning heaps every ten days through the summer.\n"
+     "The hosepipe module controls the valves of the watering system along every bed.\n"
+     "The greenhouse module provides this feature as well.\n"  # points back: not asked
+     "The shed module provides some helpers.\n"  # vague: not asked
+     "The garden module provides a way to draw beds on a plan of the plot.\n"),  # never code: no name
+    ("Gardenkit tutorial", "Examples",
+     "import larder\n"
+     "trowel.dig(depth=3)\n"
+     "compost.turn(heap)\n"
+     "from hosepipe import open_valve\n"
+     "shed.lock()\n"
+     "greenhouse.vent()\n"),
+    ("Gardenkit tutorial", "Beds",
+     "The plan method plans a bed from a list of plants and their spacing in the row.\n"  # gives the name away
+     "The sprinkle function returns the litres of water a bed needs each week in dry weather.\n"
+     "The sprinkles function returns the number of sprinkler heads fitted on each bed of the plot.\n"
+     "The mulch function returns the depth of mulch a bed needs before the first frost.\n"
+     "The prune function returns the branches to cut from a fruit tree in late winter.\n"
+     "The weed function returns the weeds found between the rows of a bed.\n"
+     "Like sprinkle, the rain function returns the litres of water a bed needs each week.\n"  # says the same
+     "x = sprinkle(bed) + mulch(bed) + prune(tree) + weed(bed) + rain(bed) + sprinkles(bed) + plan(bed)\n"),
+]
+
+
+def _chunks() -> list[Chunk]:
+    return [Chunk(make_chunk_id("garden.md", (title, heading), body, i), "garden.md", (title, heading), None, i, body)
+            for i, (title, heading, body) in enumerate(SECTIONS)]
+
+
+def _items():
+    return {i.prompt: i for i in generate_items(_chunks(), learned_cutoff=False)}
+
+
+def test_which_module_does_what_is_asked_among_the_notes_other_modules():
+    items = _items()
+    item = items["Which module provides functions for storing seed packets by season and by sowing date?"]
+    assert item.answer == "larder" and item.kind == "multiple_choice" and item.tests == "term"
+    assert item.answer in item.options and len(item.options) == 4
+    assert set(item.options) <= {"larder", "trowel", "compost", "hosepipe", "greenhouse", "shed"}
+    assert "garden" not in item.options  # never written as code: a word of the prose, not a module's name
+    assert "Which module controls the valves of the watering system along every bed?" in items
+
+
+def test_no_option_the_notes_say_does_it_and_none_of_the_answer_s_family():
+    items = _items()
+    item = items["Which function returns the litres of water a bed needs each week in dry weather?"]
+    assert item.answer == "sprinkle"
+    assert "rain" not in item.options  # the notes say the rain function returns that too
+    assert "sprinkles" not in item.options  # one family with the answer
+    assert set(item.options) - {"sprinkle"} <= {"mulch", "prune", "weed", "plan"}
+
+
+def test_what_leans_on_before_is_vague_or_names_its_answer_is_not_asked():
+    prompts = " ".join(_items())
+    assert "this feature" not in prompts  # points back
+    assert "some helpers" not in prompts  # says nothing
+    assert "plans a bed" not in prompts  # "The plan method plans ...": the answer in the stem
+    assert "draw beds" not in prompts  # "garden" is no name the notes write as code
+
+
+HEDGES = [
+    ("Hedgerow tutorial", "Planting",
+     "The hedgerow module looks after the hedges around a plot.\n"
+     "hedgerow.plant(row) creates a new row of whips spaced for a double hedge.\n"
+     "hedgerow.lay(hedge) returns the stems cut n times along the hedge.\n"  # an argument named by its letter
+     "hedgerow.trim(hedge, height) cuts the hedge back to the height given.\n"
+     "bed.clear() removes every weed and stone from a bed before planting.\n"  # an example's object, no module
+     "hedgerow.gap also returns the open spaces in a hedge where new whips are needed.\n"),  # others do it too  # an example's object, no module
+    ("Hedgerow tutorial", "Examples",
+     "import hedgerow\n"
+     "hedgerow.plant(row)\n"
+     "hedgerow.lay(hedge)\n"
+     "hedgerow.trim(hedge, 1.2)\n"
+     "hedgerow.gap(hedge)\n"
+     "bed.clear()\n"),
+]
+
+
+def test_a_module_s_function_opening_a_sentence_is_asked_among_that_module_s_functions():
+    chunks = [Chunk(make_chunk_id("hedge.md", (title, heading), body, i), "hedge.md", (title, heading), None, i, body)
+              for i, (title, heading, body) in enumerate(HEDGES)]
+    items = {i.prompt: i for i in generate_items(chunks, learned_cutoff=False)}
+    item = items["Which function creates a new row of whips spaced for a double hedge?"]
+    assert item.answer == "hedgerow.plant"
+    assert set(item.options) == {"hedgerow.plant", "hedgerow.lay", "hedgerow.trim", "hedgerow.gap"}
+    prompts = " ".join(items)
+    assert "n times" not in prompts  # "n" is an argument the stem does not show
+    assert "every weed and stone" not in prompts  # "bed" is an example's object, not a module's function
+    assert "open spaces in a hedge" not in prompts  # "also": not the one thing that does it
