@@ -19,6 +19,8 @@ FAQ = [
      "There are several reasons. Smoke masks the alarm scent of the guard bees."),  # a lead-in
     ("Beekeeping FAQ", "What is propolis good for?",
      "Propolis is a resin collected by bees that can be put to many different uses in the hive."),  # names no use
+    ("Beekeeping FAQ", "What is a bee suit?",
+     "A bee suit is a one-piece garment of white cotton, and numerous pockets that hold the tools."),  # names them
     ("Beekeeping FAQ", "What is a nucleus colony?",
      "A nucleus colony is a small colony of bees kept on three to five frames with a laying queen."),
     ("Beekeeping FAQ", "What is the format of a hive record card?",
@@ -48,6 +50,7 @@ def test_a_faq_question_is_asked_with_the_sentence_that_answers_it():
     assert "What is the format of a hive record card?" not in items  # about something else
     assert "How do I stop my bees swarming?" not in items  # asks about the reader
     assert "What is propolis good for?" not in items  # "many different uses": none named
+    assert "What is a bee suit?" in items  # "numerous pockets": named
 
 
 @pytest.mark.parametrize("line, question", [

@@ -16,7 +16,10 @@ SECTIONS = [
      "The hosepipe module controls the valves of the watering system along every bed.\n"
      "The greenhouse module provides this feature as well.\n"  # points back: not asked
      "The shed module provides some helpers.\n"  # vague: not asked
-     "The garden module provides a way to draw beds on a plan of the plot.\n"),  # never code: no name
+     "The garden module provides a way to draw beds on a plan of the plot.\n"  # never code: no name
+     "The dibber module provides a calendar of sowing dates for each vegetable in the plot.\n"  # only a name
+     "The main module provides a menu of every job in the garden for the week.\n"  # "main": a word, below
+     "The main reason to plan a garden is to save work in the spring.\n"),
     ("Gardenkit tutorial", "Examples",
      "import larder\n"
      "trowel.dig(depth=3)\n"
@@ -51,9 +54,12 @@ def test_which_module_does_what_is_asked_among_the_notes_other_modules():
     item = items["Which module provides functions for storing seed packets by season and by sowing date?"]
     assert item.answer == "larder" and item.kind == "multiple_choice" and item.tests == "term"
     assert item.answer in item.options and len(item.options) == 4
-    assert set(item.options) <= {"larder", "trowel", "compost", "hosepipe", "greenhouse", "shed"}
+    assert set(item.options) <= {"larder", "trowel", "compost", "hosepipe", "greenhouse", "shed", "dibber"}
     assert "garden" not in item.options  # never written as code: a word of the prose, not a module's name
     assert "Which module controls the valves of the watering system along every bed?" in items
+    # "dibber" is never written as code, but the prose uses it only as a module's name
+    assert items["Which module provides a calendar of sowing dates for each vegetable in the plot?"].answer == "dibber"
+    assert not any("menu of every job" in p for p in items)  # "main" is a word the prose uses: no name
 
 
 def test_no_option_the_notes_say_does_it_and_none_of_the_answer_s_family():

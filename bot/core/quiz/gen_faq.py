@@ -25,8 +25,9 @@ _LEAD_IN = re.compile(r"\b(?:following|below|above|next question|see|several|var
 # An answer that says there are many things without naming one answers nothing: "Python is a ... language
 # that can be applied to many different classes of problems." under "What is Python good for?" (held-out
 # round 14: borderline, "a vague restatement that does not really answer 'good for'").
-_UNNAMED_MANY = re.compile(r"\b(?:many (?:different|kinds|sorts|types)|a (?:wide )?(?:range|variety|number) of|numerous"
-                           r"|all (?:kinds|sorts) of|any number of|lots of|a lot of)\b", re.IGNORECASE)
+_UNNAMED_MANY = re.compile(r"\b(?:many|numerous|various|a (?:wide )?(?:range|variety|number) of|all (?:kinds|sorts) of"
+                           r"|lots of)\s+(?:different\s+)?(?:kinds|classes|sorts|types|uses|ways|things|areas|purposes"
+                           r"|problems|tasks|applications)\b", re.IGNORECASE)  # not "numerous packages that run on it"
 _REASON_MARKS = frozenset({"because", "since", "as"})
 MIN_ANSWER_WORDS = 6
 MAX_ANSWER_WORDS = 35

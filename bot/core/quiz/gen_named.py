@@ -16,7 +16,8 @@ Only when:
   class's method among that class's, a plain name among the names of its one kind (the arguments are
   not shown; an answer is the name as the notes write it, "itertools.count");
 - <name> is a name, not a word of the prose: the notes write it as code somewhere (a call, a dotted
-  name, a code line, "import <name>", a "<Name>: value" field line) and it is no adjective or
+  name, a code line, "import <name>", a "<Name>: value" field line), or, of a module, package, command
+  or tool, the prose uses the word only before such a noun ("the atexit module"); and it is no adjective or
   determiner ("the same function", "the other option"; an adjective only when written as code too: the
   parser reads "the mulch function" as an adjective's);
 - what it does stands alone and gives nothing away: no pointing word ("this package", "it"), no lead
@@ -65,6 +66,7 @@ _PROMPT = re.compile(r"^\s*(?:>>>|\.\.\.)(?: |$)")  # an interpreter's prompt: "
 _BLOCK_OPENER = re.compile(r"\s*[a-z]+\b[^.!?]{0,40}:\s*")  # "else:", "except KeyError:"
 # "itertools.count(start, step) returns an infinite stream of evenly spaced values.": a call opens it.
 _CALLED_SENTENCE = re.compile(r"^(?P<name>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?:\([^()]*\))? (?P<verb>[a-z]+s) (?P<rest>.+?)\.$")
+_SOFTWARE_KINDS = frozenset({"module", "package", "library", "command", "tool", "utility", "program", "daemon"})
 _KEYWORD_KINDS = frozenset({"statement", "clause", "keyword", "operator"})
 _IDENT = r"[A-Za-z_][\w-]*"
 
@@ -107,6 +109,20 @@ class NamedThings:
     def __init__(self, texts: list[str], docs: dict) -> None:
         self.code = code_names(texts)
         self.docs = docs
+        # A word the prose never uses but before a kind of software ("the gc module", "the atexit module",
+        # "unittest modules") is that thing's name, written as code or not; not a word of the prose met
+        # elsewhere ("the main module" beside "the main reason", "the string module" beside "a string").
+        total, before_kind = Counter(), Counter()
+        for text, doc in docs.items():
+            if is_code_line(text):
+                continue
+            for token in doc:
+                if re.fullmatch(r"[a-z][a-z0-9_]+", token.text):
+                    total[token.text] += 1
+                    following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+                    if following.rstrip("s") in _SOFTWARE_KINDS or following in _SOFTWARE_KINDS:
+                        before_kind[token.text] += 1
+        self.only_named = {w for w, n in before_kind.items() if n == total[w]}
         prose = {w for text in docs if not is_code_line(text) for w in re.findall(_IDENT, text)}
         self.pool: dict[str, Counter] = defaultdict(Counter)  # "the gc module": named of the kind by the prose
         for text, doc in docs.items():
@@ -138,8 +154,11 @@ class NamedThings:
             self.extra[kind] = {n for n in names if n in prose and len(n) >= 3 and n.lower() not in STOPWORDS}
 
     def _a_name(self, token, kind: str = "") -> bool:
-        if token.text not in self.code or len(token.text) < 2 or token.lower_ in KINDS or token.lower_ in _POINTING:
+        if len(token.text) < 2 or token.lower_ in KINDS or token.lower_ in _POINTING:
             return False
+        if token.text not in self.code:
+            return (kind in _SOFTWARE_KINDS and token.text in self.only_named and token.lower_ not in STOPWORDS
+                    and token.tag_ in {"NN", "NNS", "NNP", "FW", "XX", "ADD"})
         if kind in _KEYWORD_KINDS and token.text.islower() and token.tag_ not in {"DT", "CD", "PRP", "PRP$"}:
             return True  # "the with statement", "the else clause", "the in operator": keywords are words
         return token.lower_ not in STOPWORDS and token.tag_ not in {"DT", "CD", "PRP", "PRP$", "IN", "CC", "RB", "JJR", "JJS"}
@@ -170,7 +189,7 @@ class NamedThings:
             lemma = "use"
         elif verb_token is None or verb_token.tag_ != "VBZ" or verb_token.lemma_.lower() not in VERBS \
                 or verb_token.dep_ not in {"ROOT"} and found.re is not _CALLED_SENTENCE \
-                or any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in verb_token.children):
+                or any(c.dep_ == "conj" and c.tag_ in {"VBZ", "VBP", "VBD"} for c in verb_token.children):
             return None  # not what the thing does, or two things ("returns X, or returns Y")
         else:
             lemma = verb_token.lemma_.lower()
