@@ -87,7 +87,7 @@ HEDGES = [
      "hedgerow.lay(hedge) returns the stems cut n times along the hedge.\n"  # an argument named by its letter
      "hedgerow.trim(hedge, height) cuts the hedge back to the height given.\n"
      "bed.clear() removes every weed and stone from a bed before planting.\n"  # an example's object, no module
-     "hedgerow.gap also returns the open spaces in a hedge where new whips are needed.\n"),  # others do it too  # an example's object, no module
+     "hedgerow.gap also returns the thin places along a field boundary.\n"),  # others do it too
     ("Hedgerow tutorial", "Examples",
      "import hedgerow\n"
      "hedgerow.plant(row)\n"
@@ -108,4 +108,25 @@ def test_a_module_s_function_opening_a_sentence_is_asked_among_that_module_s_fun
     prompts = " ".join(items)
     assert "n times" not in prompts  # "n" is an argument the stem does not show
     assert "every weed and stone" not in prompts  # "bed" is an example's object, not a module's function
-    assert "open spaces in a hedge" not in prompts  # "also": not the one thing that does it
+    assert "thin places along" not in prompts  # "also": not the one thing that does it
+
+
+TRELLIS = [
+    ("Trellis tutorial", "Trellis classes",
+     "The trellis library gives a class for every shape of support in the garden.\n"
+     "FanTrellis instances spread the branches of a fruit tree flat against a sunny wall.\n"
+     "BeanTrellis instances hold the beans up in a double row of canes.\n"  # the name says it
+     "ArchTrellis instances carry climbing plants over a path between two beds.\n"
+     "GridTrellis instances support sweet peas on a square mesh of wire.\n"
+     "WallTrellis instances hold a climber flat against a sunny wall.\n"),  # says what FanTrellis does: no option
+]
+
+
+def test_a_class_whose_instances_do_something_is_asked_among_its_family():
+    chunks = [Chunk(make_chunk_id("trellis.md", (title, heading), body, i), "trellis.md", (title, heading), None, i, body)
+              for i, (title, heading, body) in enumerate(TRELLIS)]
+    items = {i.prompt: i for i in generate_items(chunks, learned_cutoff=False)}
+    item = items["Instances of which trellis class spread the branches of a fruit tree flat against a sunny wall?"]
+    assert item.answer == "FanTrellis" and "WallTrellis" not in item.options
+    assert set(item.options) <= {"FanTrellis", "BeanTrellis", "ArchTrellis", "GridTrellis"}
+    assert not any("double row of canes" in p for p in items)  # "BeanTrellis ... the beans": given away

@@ -48,7 +48,8 @@ KINDS = frozenset({"module", "function", "method", "class", "statement", "clause
 VERBS = FUNCTION_VERBS | {"give", "allow", "offer", "let", "enable", "run", "scan", "find", "search", "remove",
                           "delete", "add", "insert", "append", "sort", "split", "join", "compile", "read", "write",
                           "set", "build", "install", "manage", "perform", "compute", "calculate", "compare", "count",
-                          "execute", "load", "save", "send", "receive", "translate", "transform", "apply"}
+                          "execute", "load", "save", "send", "receive", "translate", "transform", "apply", "carry",
+                          "spread", "watch", "keep", "hold", "support", "rotate", "format", "filter", "emit"}
 _SENTENCE = re.compile(r"^The (?P<built>built-in )?(?P<name>[A-Za-z_][\w-]*) (?P<kind>[a-z]+) (?P<verb>[a-z]+s) "
                        r"(?P<rest>.+?)\.$")
 _USED = re.compile(r"^The (?P<built>built-in )?(?P<kind>[a-z]+) (?P<name>[A-Za-z_][\w-]*) (?P<verb>is used (?:to|for)) "
@@ -57,6 +58,7 @@ _POINTING = frozenset({"this", "these", "that", "those", "it", "its", "they", "t
                        "her", "above", "below", "following", "earlier", "previous", "same", "other", "another",
                        "here", "former", "latter"})
 _VAGUE_OPENING = frozenset({"some", "several", "various", "many", "few", "something", "anything", "everything"})
+COMMON_MIN, COMMON_SHARE = 3, 0.04  # a word in this many of the notes' sentences is one of their topic words
 MIN_WRONG = 2
 MAX_WRONG = 3
 MAX_WORDS = 30  # of what the thing does: a longer stem is a paragraph, not a question
@@ -67,6 +69,11 @@ _BLOCK_OPENER = re.compile(r"\s*[a-z]+\b[^.!?]{0,40}:\s*")  # "else:", "except K
 # "itertools.count(start, step) returns an infinite stream of evenly spaced values.": a call opens it.
 _CALLED_SENTENCE = re.compile(r"^(?P<name>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?:\([^()]*\))? (?P<verb>[a-z]+s) (?P<rest>.+?)\.$")
 _SOFTWARE_KINDS = frozenset({"module", "package", "library", "command", "tool", "utility", "program", "daemon"})
+# "SMTPHandler instances send messages to a designated email address.": a class named by its family's
+# suffix ("...Handler"), asked among the notes' other classes of that suffix.
+_INSTANCES_SENTENCE = re.compile(r"^(?P<name>[A-Z][A-Za-z0-9]*(?P<suffix>[A-Z][a-z]+)) (?:instances|objects) "
+                                 r"(?P<verb>[a-z]+) (?P<rest>.+?)\.$")
+_CAMEL = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][a-z]+\b")
 _KEYWORD_KINDS = frozenset({"statement", "clause", "keyword", "operator"})
 _IDENT = r"[A-Za-z_][\w-]*"
 
@@ -123,6 +130,10 @@ class NamedThings:
                     if following.rstrip("s") in _SOFTWARE_KINDS or following in _SOFTWARE_KINDS:
                         before_kind[token.text] += 1
         self.only_named = {w for w, n in before_kind.items() if n == total[w]}
+        # Words met all through the notes say what they are about, not what one thing does: two names
+        # described in sentences sharing only those are not said to do the same.
+        spread = Counter(lemma for doc in docs.values() for lemma in {t.lemma_.lower() for t in doc})
+        self.common = {w for w, n in spread.items() if n >= max(COMMON_MIN, COMMON_SHARE * len(docs))}
         prose = {w for text in docs if not is_code_line(text) for w in re.findall(_IDENT, text)}
         self.pool: dict[str, Counter] = defaultdict(Counter)  # "the gc module": named of the kind by the prose
         for text, doc in docs.items():
@@ -146,6 +157,7 @@ class NamedThings:
                     methods.add(called)
                 else:
                     functions.add(called)
+        self.camel = {n for text in texts for n in _CAMEL.findall(text)}  # "StreamHandler", "SMTPHandler"
         # "itertools.count", "Logger.warning": a module's functions, a class's methods, called by the notes.
         self.dotted_calls = {found for text in texts for found in re.findall(rf"\b({_IDENT}\.{_IDENT})\(", text)}
         self.extra: dict[str, set[str]] = {
@@ -175,6 +187,14 @@ class NamedThings:
                 return None
             named = set(self.pool[kind])
             others = named | self.extra.get(kind, set())
+        elif _INSTANCES_SENTENCE.match(text):
+            found = _INSTANCES_SENTENCE.match(text)
+            name, verb, rest, suffix = found.group("name"), found.group("verb"), found.group("rest"), found.group("suffix")
+            built, kind = "", f"{suffix.lower()} class"
+            others = {n for n in self.camel if n.endswith(suffix) and n != suffix}
+            named = {n for n in others if re.search(rf"(?m)^\W*{n} (?:instances|objects) ", "\n".join(self.docs))}
+            if _camel_parts(name) & {_singular(w) for w in re.findall(r"[A-Za-z]+", rest.lower())}:
+                return None  # "StreamHandler instances send messages to streams": the name says it
         else:
             found = _CALLED_SENTENCE.match(text)
             if not found:
@@ -187,8 +207,10 @@ class NamedThings:
         verb_token = next((t for t in doc if t.text == verb.split()[0] and t.idx >= len(name)), None)
         if verb.startswith("is used"):
             lemma = "use"
-        elif verb_token is None or verb_token.tag_ != "VBZ" or verb_token.lemma_.lower() not in VERBS \
-                or verb_token.dep_ not in {"ROOT"} and found.re is not _CALLED_SENTENCE \
+        elif verb_token is None or (verb_token.lower_ != verb_token.lemma_.lower() if found.re is _INSTANCES_SENTENCE
+                                    else verb_token.tag_ != "VBZ") \
+                or verb_token.lemma_.lower() not in VERBS \
+                or verb_token.dep_ not in {"ROOT"} and found.re not in (_CALLED_SENTENCE, _INSTANCES_SENTENCE) \
                 or any(c.dep_ == "conj" and c.tag_ in {"VBZ", "VBP", "VBD"} for c in verb_token.children):
             return None  # not what the thing does, or two things ("returns X, or returns Y")
         else:
@@ -207,6 +229,7 @@ class NamedThings:
             # slice", "groups ... the subgroups": the stem spells the answer
         start = len(text) - len(rest) - 1
         wanted = {t.lemma_.lower() for t in doc if t.idx >= start and t.is_alpha and not t.is_stop and len(t.text) > 2}
+        wanted = {w for w in wanted if w not in self.common} or wanted  # "try", "exception" in notes on exceptions
         options = []
         for other in sorted(others):
             low = other.rsplit(".", 1)[-1].lower()
@@ -219,6 +242,8 @@ class NamedThings:
             return None
         wrong = sorted(options, key=lambda o: (o not in named, rng(o)))[:MAX_WRONG]  # named of the kind by the prose first
         shown = sorted([name, *wrong], key=lambda o: rng("order" + o))
+        if found.re is _INSTANCES_SENTENCE:
+            return NamedQuestion(f"Instances of which {kind} {verb} {rest}?", name, tuple(shown))
         return NamedQuestion(f"Which {built}{kind} {verb} {rest}?", name, tuple(shown))
 
     def _called_kind(self, name: str) -> tuple[str, set[str]]:
@@ -243,16 +268,26 @@ class NamedThings:
         return kinds[0], set(self.pool.get(kinds[0], ())) | self.extra.get(kinds[0], set())
 
     def _said_of(self, other: str, lemma: str, wanted: set[str], own: str) -> bool:
-        """The notes say of `other` what the question asks: a sentence naming it with the verb and at
-        least half the content words of what the answer does ("group ... will return a tuple
-        containing ..." beside "The groups method returns a tuple containing the strings ...")."""
+        """The notes say of `other` what the question asks: a sentence naming it with at least half (two
+        or more) of the content words of what the answer does, whatever its verb ("WallTrellis instances
+        hold a climber flat against a sunny wall" beside "FanTrellis instances spread the branches of a
+        fruit tree flat against a sunny wall"; "group ... will return a tuple containing ..." beside "The
+        groups method returns a tuple containing the strings ..."). `lemma`, the question's verb, is not
+        needed: another verb may say the same."""
         for text, doc in self.docs.items():
             if text == own or not re.search(rf"(?<![\w.]){re.escape(other)}(?![\w])", text):
                 continue
             lemmas = {t.lemma_.lower() for t in doc}
-            if lemma not in lemmas and lemma != "use":
-                continue
-            if wanted and len(wanted & lemmas) * 2 >= len(wanted):
+            shared = len(wanted & lemmas)
+            if wanted and shared * 2 >= len(wanted) and (shared >= 2 or len(wanted) == 1):
                 return True
         return False
 
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _camel_parts(name: str) -> set[str]:
+    """The words a CamelCase name is made of, in lower case: "SMTPHandler" -> {"smtp", "handler"}."""
+    return {p.lower() for p in re.findall(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+", name)}
