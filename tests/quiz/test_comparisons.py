@@ -21,6 +21,11 @@ def test_a_comparative_is_asked_between_its_two_sides():
     assert asked.answer == "Polystyrene hives" and set(asked.options) == {"Polystyrene hives", "Cedar hives"}
 
 
+def test_unlike_x_y_never_is_a_contrast():
+    asked = _ask("Unlike western hives, island hives never swarm in May.")
+    assert asked.answer == "Island hives" and asked.prompt.startswith("Which never swarm in May, ")
+
+
 def test_unlike_x_y_is_asked_between_x_and_y():
     asked = _ask("Unlike drones, worker bees collect nectar from the flowers of the field.")
     assert asked.answer == "Worker bees" and set(asked.options) == {"Worker bees", "Drones"}

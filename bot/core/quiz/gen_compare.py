@@ -11,7 +11,8 @@ of them is what the sentence says. Only when:
 - X and Y are noun phrases of one kind (both names, or both common nouns of one number), short, no
   pronoun or pointing word ("than that", "it"), neither inside the other;
 - nothing after the compared side narrows it ("than cedar hives in winter");
-- the claim holds as stated: no modal ("may be faster"), negation, condition ("if", "when", "unless"),
+- the claim holds as stated: no modal ("may be faster"), negation (but after "Unlike X,": "Y never did"),
+  condition ("if", "when", "unless"),
   hedge ("usually", "sometimes", "slightly") or coordination of several things compared.
 """
 
@@ -73,10 +74,12 @@ def _same_kind(a, b) -> bool:
     return a.pos_ == "PROPN" or (a.tag_ == "NNS") == (b.tag_ == "NNS")
 
 
-def _holds_as_stated(doc, kept) -> bool:
-    """No hedge, modal or negation in what is asked, and no condition on the main clause."""
+def _holds_as_stated(doc, kept, negation_ok: bool = False) -> bool:
+    """No hedge, modal or negation in what is asked, and no condition on the main clause. After
+    "Unlike X," a negation is the contrast itself ("Unlike the khanates, the dynasty never converted"):
+    one side did, the other did not."""
     for t in kept:
-        if t.lower_ in _HEDGES or t.dep_ == "neg" or t.tag_ == "MD" and t.lower_ not in {"will"}:
+        if t.lower_ in _HEDGES or t.dep_ == "neg" and not negation_ok or t.tag_ == "MD" and t.lower_ not in {"will"}:
             return False
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     for t in doc:
@@ -98,11 +101,13 @@ def _keeps_case(token) -> bool:
 
 def comparison_question(doc, rng) -> Comparison | None:
     """The two-option question of a sentence comparing two things, None when it does not."""
-    found = _than_comparison(doc) or _unlike_comparison(doc)
+    found = _than_comparison(doc)
+    unlike = found is None
+    found = found or _unlike_comparison(doc)
     if found is None:
         return None
     claim_tokens, answer_tokens, other_tokens = found
-    if not _holds_as_stated(doc, [*claim_tokens, *answer_tokens, *other_tokens]):
+    if not _holds_as_stated(doc, [*claim_tokens, *answer_tokens, *other_tokens], negation_ok=unlike):
         return None
     claim = _span_text(claim_tokens)
     answer = _capitalised(_span_text(answer_tokens), _keeps_case(answer_tokens[0]))
