@@ -14,6 +14,8 @@ SECTIONS = [
      "The trowel module contains helpers for digging planting holes of a given depth in heavy soil.\n"
      "The compost module provides a timer for turning heaps every ten days through the summer.\n"
      "The hosepipe module controls the valves of the watering system along every bed.\n"
+     "The greenhouse module keeps spare panes in a drawer so that they never go missing.\n"  # "they": the panes
+     "The compost module keeps them warm through the winter.\n"  # "them": nothing before it
      "The greenhouse module provides this feature as well.\n"  # points back: not asked
      "The shed module provides some helpers.\n"  # vague: not asked
      "The garden module provides a way to draw beds on a plan of the plot.\n"  # never code: no name
@@ -57,6 +59,8 @@ def test_which_module_does_what_is_asked_among_the_notes_other_modules():
     assert set(item.options) <= {"larder", "trowel", "compost", "hosepipe", "greenhouse", "shed", "dibber"}
     assert "garden" not in item.options  # never written as code: a word of the prose, not a module's name
     assert "Which module controls the valves of the watering system along every bed?" in items
+    assert items["Which module keeps spare panes in a drawer so that they never go missing?"].answer == "greenhouse"
+    assert not any("keeps them warm" in p for p in items)
     # "dibber" is never written as code, but the prose uses it only as a module's name
     assert items["Which module provides a calendar of sowing dates for each vegetable in the plot?"].answer == "dibber"
     assert not any("menu of every job" in p for p in items)  # "main" is a word the prose uses: no name

@@ -218,7 +218,7 @@ class NamedThings:
         words = re.findall(r"[\w'-]+", rest)
         lowered = [w.lower() for w in words]
         if not 2 <= len(words) <= MAX_WORDS or rest.rstrip().endswith(":") or lowered[0] in _VAGUE_OPENING \
-                or any(w in _POINTING for w in lowered) or shows_code(rest) or re.search(r"\d\.\d|Section \d", rest) \
+                or _points_back(rest, doc, len(text) - len(rest) - 1) or shows_code(rest) or re.search(r"\d\.\d|Section \d", rest) \
                 or re.search(r"\.\s|\.\.|…", rest) or any(len(w) == 1 and w not in {"a", "A", "I"} and not w.isdigit()
                                                          for w in words):
             return None  # another sentence run on, an argument named by its letter ("n times")
@@ -282,6 +282,28 @@ class NamedThings:
             if wanted and shared * 2 >= len(wanted) and (shared >= 2 or len(wanted) == 1):
                 return True
         return False
+
+
+_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+
+
+def _points_back(rest: str, doc, start: int) -> bool:
+    """What the thing does points outside the question: a pointing word ("this package", "the above"), or
+    a pronoun with no noun before it in the question ("... allows objects like files to be used in a way
+    that ensures they are always cleaned up" points to "objects", which the question shows)."""
+    seen_noun = False
+    for token in doc:
+        if token.idx < start:
+            continue
+        low = token.lower_
+        if low in _PRONOUNS:
+            if not seen_noun:
+                return True
+        elif low in _POINTING and not (low in {"that", "there"} and token.tag_ in {"WDT", "IN", "EX"}):
+            return True  # "that" joining a clause ("so that", "a list that ...") and "there are" point nowhere
+        if token.pos_ in {"NOUN", "PROPN"}:
+            seen_noun = True
+    return False
 
 
 def _singular(word: str) -> str:
