@@ -134,3 +134,21 @@ def test_a_class_whose_instances_do_something_is_asked_among_its_family():
     assert item.answer == "FanTrellis" and "WallTrellis" not in item.options
     assert set(item.options) <= {"FanTrellis", "BeanTrellis", "ArchTrellis", "GridTrellis"}
     assert not any("double row of canes" in p for p in items)  # "BeanTrellis ... the beans": given away
+
+
+def test_no_name_the_stem_spells_by_form_nor_a_field_named_by_what_it_holds():
+    body = ("The plantkit module contains planting plans and seed trays for the spring.\n"  # "plant..." both
+            "The gp module provides functions to plan the greenhouse planting for a season.\n"  # initials of "greenhouse planting"
+            "The Notes field gives a few remarks about the plot for the next gardener.\n"  # "notes": a word of the prose
+            "The Bed field gives the number of the bed where a crop grows this year.\n"
+            "The Crop field gives the name of the vegetable sown in a bed.\n"
+            "The Zone field gives the hardiness band of the plot for frost.\n"
+            "The notes say where the tools are kept.\n"
+            "- Notes: sunny\n- Bed: 4\n- Crop: leeks\n- Zone: 7\n"
+            "import plantkit\nimport gp\nimport trowel\nimport larder\nimport sowing\n"
+            "The trowel module digs holes.\nThe larder module keeps seed.\nThe sowing module sows rows.\n")
+    chunks = [Chunk(make_chunk_id("plot.md", ("Plot",), body, 0), "plot.md", ("Plot",), None, 0, body)]
+    prompts = " ".join(i.prompt for i in generate_items(chunks, learned_cutoff=False))
+    assert "planting plans" not in prompts
+    assert "greenhouse planting" not in prompts
+    assert "a few remarks about the plot" not in prompts

@@ -59,7 +59,7 @@ _POINTING = frozenset({"this", "these", "that", "those", "it", "its", "they", "t
                        "here", "former", "latter"})
 _VAGUE_OPENING = frozenset({"some", "several", "various", "many", "few", "something", "anything", "everything"})
 COMMON_MIN, COMMON_SHARE = 3, 0.04  # a word in this many of the notes' sentences is one of their topic words
-MIN_WRONG = 2
+MIN_WRONG = 3  # round 15-mid: three options judged weak ("only three options")
 MAX_WRONG = 3
 MAX_WORDS = 30  # of what the thing does: a longer stem is a paragraph, not a question
 NAMED_QUALITY = 0.85  # over the card "What does the gc module provide?" of the same sentence: one fact, one item
@@ -74,6 +74,8 @@ _SOFTWARE_KINDS = frozenset({"module", "package", "library", "command", "tool", 
 _INSTANCES_SENTENCE = re.compile(r"^(?P<name>[A-Z][A-Za-z0-9]*(?P<suffix>[A-Z][a-z]+)) (?:instances|objects) "
                                  r"(?P<verb>[a-z]+) (?P<rest>.+?)\.$")
 _CAMEL = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][a-z]+\b")
+# Kinds whose names label what they hold: a field "Description" holds a description.
+_LABEL_KINDS = frozenset({"field", "header", "attribute", "option", "flag", "parameter", "argument", "directive"})
 _KEYWORD_KINDS = frozenset({"statement", "clause", "keyword", "operator"})
 _IDENT = r"[A-Za-z_][\w-]*"
 
@@ -130,6 +132,8 @@ class NamedThings:
                     if following.rstrip("s") in _SOFTWARE_KINDS or following in _SOFTWARE_KINDS:
                         before_kind[token.text] += 1
         self.only_named = {w for w, n in before_kind.items() if n == total[w]}
+        # Words the prose writes in lower case as words of its own, not before a kind's noun.
+        self.prose_words = {w for w, n in total.items() if n > before_kind[w]}
         # Words met all through the notes say what they are about, not what one thing does: two names
         # described in sentences sharing only those are not said to do the same.
         spread = Counter(lemma for doc in docs.values() for lemma in {t.lemma_.lower() for t in doc})
@@ -227,6 +231,10 @@ class NamedThings:
                or len(stem) >= 3 and stem in w for w in lowered + [verb.split()[0].lower()]):
             return None  # "The split method splits ...", "The Package field gives the package name", "islice ... a
             # slice", "groups ... the subgroups": the stem spells the answer
+        if _looks_like(stem, lowered):
+            return None  # "itertools" beside "iterators", "gc" beside "garbage collection" (round 15-mid: borderline)
+        if kind in _LABEL_KINDS and name.lower() in self.prose_words:
+            return None  # "Description", "Version": a field named by an English word names what it holds
         start = len(text) - len(rest) - 1
         wanted = {t.lemma_.lower() for t in doc if t.idx >= start and t.is_alpha and not t.is_stop and len(t.text) > 2}
         wanted = {w for w in wanted if w not in self.common} or wanted  # "try", "exception" in notes on exceptions
@@ -282,6 +290,23 @@ class NamedThings:
             if wanted and shared * 2 >= len(wanted) and (shared >= 2 or len(wanted) == 1):
                 return True
         return False
+
+
+def _looks_like(name: str, words: list[str]) -> bool:
+    """The answer's name is made of the stem's words: it opens like one of them ("itertools" and
+    "iterators": four letters or more in common at the start) or is the initials of a run of them ("gc" of
+    "garbage collection", "re" of "regular expression"), so the stem gives it away by form."""
+    name = name.lower()
+    for word in words:
+        common = 0
+        for a, b in zip(name, word.lower()):
+            if a != b:
+                break
+            common += 1
+        if common >= 4:
+            return True
+    initials = "".join(w[:1].lower() for w in words)
+    return 2 <= len(name) <= 5 and name.isalpha() and name in initials
 
 
 _PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
