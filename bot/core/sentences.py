@@ -20,7 +20,7 @@ from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_
 from bot.core.documents import Chunk
 from bot.core.retrieval import Hit
 from bot.core.sentence_ranker import SentenceRanker, lexical_features, semantic_features
-from bot.core.text import code_blocks_split, is_code_block, join_shown, split_sentences
+from bot.core.text import code_blocks_split, is_code_block, is_terminated, join_shown, split_sentences
 
 LIST_MARK = "- "
 ON_TOPIC, IMPLICIT, OFF_TOPIC = "on", "implicit", "off"
@@ -84,6 +84,9 @@ class Candidate:
     heading_part: str = ""  # its section's heading, when that holds the date or number asked for
     features: tuple[float, ...] = ()  # what the ranker's first stage knows of it (sentence_ranker)
     code: str = ""  # the code block it leads into ("On Windows, run:"), quoted with it
+    # what goes on after that code in the same unit: the rest of a sentence the code interrupts,
+    # the line showing the code's output and that output (`_layout`), quoted after the code
+    tail: tuple[str, ...] = ()
 
 
 _CANDIDATE_FIELDS = frozenset(f.name for f in dataclasses.fields(Candidate))
@@ -112,30 +115,37 @@ def _sentences_of(hit: Hit, rank: int) -> list[Candidate]:
     """Sentences of a passage; a list item travels with the line that introduces the list, a line
     that introduces a list brings its first items, and one that introduces code brings the code."""
     return [Candidate(sentence, hit, rank, position, context=previous, lead_in=lead_in, followers=followers,
-                      code=code)
-            for position, (sentence, previous, lead_in, followers, code) in enumerate(_layout(hit.chunk.text))]
+                      code=code, tail=tail)
+            for position, (sentence, previous, lead_in, followers, code, tail) in enumerate(_layout(hit.chunk.text))]
 
 
 @lru_cache(maxsize=4096)
-def _layout(text: str) -> tuple[tuple[str, str, str, tuple[str, ...], str], ...]:
+def _layout(text: str) -> tuple[tuple[str, str, str, tuple[str, ...], str, tuple[str, ...]], ...]:
     """Each sentence of a passage's text with the sentence before it, the line introducing the
-    list it is an item of, the first items of a list it introduces, and the code it introduces.
-    The same for every question, so split once per passage (splitting it for each question was a
-    tenth of answer selection's time).
+    list it is an item of, the first items of a list it introduces, the code it introduces, and
+    what the notes go on with after that code as part of the same unit (its tail). The same for
+    every question, so split once per passage (splitting it for each question was a tenth of
+    answer selection's time).
 
-    A code block (`text.CODE_FENCE`) is one unit: the sentence leading into it ("On Windows,
-    run:") and the code are one candidate, the sentence with the code; code after no such
-    sentence is a candidate of its own. A sentence after the code has the code as the sentence
-    before it ("This will create the directory ..."), never run into it."""
-    out = []
+    A code block (`text.CODE_FENCE`) is one unit with the sentence leading into it ("On Windows,
+    run:", or one the code interrupts: "When you run a module with"): the sentence with the code;
+    code after no such sentence is a candidate of its own. A sentence the code interrupts goes on
+    after it ("... with [code] the code in the module will be executed ..."): that continuation is
+    the unit's tail, not a sentence of its own, and so is the output the code prints with the
+    line showing it ("When run, this outputs:" [output]), and code a continuation leads into. A
+    sentence after the unit has its last part as the sentence before it, never run into it."""
+    out: list[list] = []  # [sentence, previous, lead_in, followers, code, tail]
     previous = ""
     for run, is_code in code_blocks_split(text):
+        last = out[-1] if out else None
         if is_code:
-            if out and not out[-1][4] and out[-1][0].endswith(":") and not out[-1][2]:
-                sentence, before, _, _, _ = out.pop()
-                out.append((sentence, before, "", (), run))
+            if last is not None and last[5] and not is_code_block(last[5][-1]) and _leads_into_code(last[5][-1]):
+                last[5].append(run)  # "... you can make the file usable as a script ... file:" [code]
+            elif (last is not None and not last[4] and not last[5] and not last[2] and not last[3]
+                  and not is_code_block(last[0]) and _leads_into_code(last[0])):
+                last[4] = run
             else:
-                out.append((run, previous, "", (), ""))
+                out.append([run, previous, "", (), "", []])
             previous = run
             continue
         lines = run.split("\n")
@@ -144,15 +154,67 @@ def _layout(text: str) -> tuple[tuple[str, str, str, tuple[str, ...], str], ...]
             item = line.startswith(LIST_MARK)
             body = line[len(LIST_MARK):] if item else line
             sentences = split_sentences(body)
+            if index == 0 and not item and sentences and last is not None and _ends_with_code(last):
+                code = last[5][-1] if last[5] else last[4] or last[0]
+                only = len(sentences) == 1 and len(lines) == 1
+                # Only a sentence that led into the code goes on after it: code after a finished
+                # sentence is followed by a new one, whatever its first letter.
+                led = bool(last[4] or last[5])
+                if (led and _goes_on(sentences[0], code)) or (only and _shows_output(sentences[0])):
+                    last[5].append(sentences[0])
+                    previous = sentences[0]
+                    sentences = sentences[1:]
             for sentence in sentences:
                 followers = _list_after(lines, index) if sentence.endswith(":") else ()
-                out.append((sentence, previous, header if item else "", followers, ""))
+                out.append([sentence, previous, header if item else "", followers, "", []])
                 previous = sentence
             if not item:
                 # The lead-in is the sentence introducing the list, not its whole line: "The WTO settles
                 # disputes. Key causes include:" would show its first sentence again with each item.
                 header = (sentences[-1] if sentences else line) if line.rstrip().endswith(":") else ""
-    return tuple(out)
+    return tuple((s, p, l, f, c, tuple(t)) for s, p, l, f, c, t in out)
+
+
+def _leads_into_code(sentence: str) -> bool:
+    """Whether a sentence right before code leads into it: it ends with ":" or is cut off by it
+    ("When you run a Python module with", "or, better,"), not with a full stop."""
+    return sentence.endswith(":") or not is_terminated(sentence)
+
+
+def _ends_with_code(entry: list) -> bool:
+    """Whether a unit of `_layout` ends with a code block."""
+    if entry[5]:
+        return is_code_block(entry[5][-1])
+    return bool(entry[4]) or is_code_block(entry[0])
+
+
+# What a word of the notes that is code looks like ("enumerate(iter, start=0) counts ...",
+# "itertools.cycle(iter) saves ..."): a paragraph opening with it starts a sentence of its own.
+_CODE_WORD = re.compile(r"^[a-z_][\w]*[(.\[_=]")
+_FIRST_WORD = re.compile(r"^([a-z]+)\b")
+
+
+def _goes_on(sentence: str, code: str) -> bool:
+    """Whether the sentence after a code block goes on with the sentence the code interrupted:
+    it opens with a lower-case word that is not a name the code uses ("the code in the module
+    will be executed ...", "which would print:", "will display:"; not "group returns the
+    substring ..." after code calling m.group(), nor "enumerate(iter) counts ...")."""
+    found = _FIRST_WORD.match(sentence)
+    if not found or _CODE_WORD.match(sentence):
+        return False
+    return found.group(1) not in set(re.findall(r"[A-Za-z_]\w*", code))
+
+
+# "When run, this outputs:", "If you run myapp.py, you should see this in myapp.log:": the line
+# showing what the code before it prints, which belongs with that code.
+_OUTPUT_LEAD = re.compile(r"\b(outputs?|prints?|printed|displays?|produces?|results? in|gives|"
+                          r"you(?:'ll| will| should)? see)\b", re.I)
+
+
+def _shows_output(sentence: str) -> bool:
+    """Whether the sentence (right after code) shows what that code prints: it ends with ":" and
+    says "outputs", "prints", "you'll see" ..."""
+    return sentence.endswith(":") and bool(_OUTPUT_LEAD.search(sentence))
 
 
 def _list_after(lines: list[str], index: int, limit: int = 3) -> tuple[str, ...]:
@@ -263,7 +325,7 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score += KIND_BONUS  # "Which pier was not rebuilt?" is answered by "... was never rebuilt"
     if holds_figures(text, figures_given(question)):
         score += KIND_BONUS  # "What was Warsaw's population in 1901?" / "According to the 1901 census ..."
-    if asks_how_to(question) and any(is_code_block(p) for p in parts):
+    if asks_how_to(question) and _shows_code(parts):
         score += KIND_BONUS  # "How do I activate it on Windows?" is answered by "On Windows, run:" and its code
     if asks_a_name(question) and _names_what_was_asked(c.text, terms):
         score += KIND_BONUS  # "What is another term for rotors?" is answered by "rotors (rotating discs)"
@@ -274,8 +336,8 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score *= 0.8  # "Key features included:" is a lead-in; its items say the facts
     if _is_prompt(c.text):
         score *= 0.6  # exam prompts restate questions; their model answers hold the facts
-    if len(c.text.split()) < 5 and not c.code:
-        score *= 0.8  # (a lead-in to code is as long as the code it brings)
+    if len(c.text.split()) < 5 and (not c.code or _shows_output(c.text)):
+        score *= 0.8  # (a lead-in to code is as long as the code it brings; one to output is not)
     return replace(c, match=match, score=score, kind_ok=kind_ok, parts=parts, on_topic=on_topic,
                    defines=defines or opens, heading_part=heading_part)
 
@@ -297,6 +359,12 @@ def _names_what_was_asked(text: str, terms: list[QueryTerm]) -> bool:
         if any(t.found_in(before) for t in terms):
             return True
     return False
+
+
+def _shows_code(parts: tuple[str, ...]) -> bool:
+    """Whether quoted parts hold code that is not only the output of other code: a line showing
+    output ("When run, this outputs:") and what follows it answer no how-to question."""
+    return any(is_code_block(p) and not (i and _shows_output(parts[i - 1])) for i, p in enumerate(parts))
 
 
 def _antecedent_stems(c: Candidate) -> frozenset[str]:
@@ -346,9 +414,13 @@ def _quoted_with(c: Candidate) -> tuple[str, ...]:
         # "On Windows, run:" says what the code does only with the sentence before it ("Once you've
         # created a virtual environment, you may activate it."), unless that is code too.
         short = len(c.text.split()) <= _SHORT_LEAD_IN_WORDS or _PRONOUN_LED.match(c.text)
-        if short and c.context and not is_code_block(c.context):
-            return (c.context, c.text, c.code)
-        return (c.text, c.code)
+        # Nor when it is the rest of a sentence code interrupted ("the code in the module will be
+        # executed ..."): cut from its own start, it says less than the lead-in alone.
+        if short and c.context and not is_code_block(c.context) and not c.context[:1].islower():
+            return (c.context, c.text, c.code, *c.tail)
+        return (c.text, c.code, *c.tail)
+    if c.tail:
+        return (c.text, *c.tail)  # code of its own, with the output it prints
     if c.context and _PRONOUN_LED.match(c.text):
         return (c.context, c.text)  # "He was replaced by Lin Biao" needs the sentence naming him
     return (c.text,)

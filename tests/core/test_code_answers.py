@@ -104,7 +104,7 @@ def test_a_code_block_is_one_unit_with_its_lead_in_and_never_runs_into_the_prose
     chunks = chunk_document(_load(tmp_path, KILN))
     text = next(c.text for c in chunks if "kiln init" in c.text)
     layout = _layout(text)
-    units = {sentence: (previous, code) for sentence, previous, _, _, code in layout}
+    units = {sentence: (previous, code) for sentence, previous, _, _, code, _ in layout}
     lead_in = "To create a workspace, choose a folder name and run the kiln module with the init command:"
     assert units[lead_in][1] == "```\nkiln init pottery-ws\n```"
     assert units["On Linux, run:"] == ("Once a workspace exists, you may open it for building.",
@@ -221,3 +221,112 @@ def test_what_code_does_is_answered_in_prose_with_the_code_shown_as_code(course)
     for sentence in answer.sentences:
         assert sentence.count(CODE_FENCE) % 2 == 0  # every block shown is closed
     assert all(c.document == "kiln.md" and c.section for c in answer.citations)
+
+
+FIRING = """# Firing
+
+## Firing a recipe
+
+When you fire a recipe with
+
+```
+kiln fire glaze.recipe
+```
+
+the steps of the recipe run in order, and each finished step is written to the cache. A step that
+fails stops the firing.
+
+To count the batches in the cache, run:
+
+```
+kiln count
+```
+
+When run, this prints:
+
+```
+3 batches fired, 1 waiting
+```
+
+The count includes batches that are still waiting.
+"""
+
+
+def test_a_sentence_the_code_interrupts_is_one_unit_with_its_lead_in_and_code(tmp_path: Path) -> None:
+    text = next(c.text for c in chunk_document(_load(tmp_path, FIRING)) if "kiln fire" in c.text)
+    layout = {row[0]: row for row in _layout(text)}
+    lead = layout["When you fire a recipe with"]
+    assert lead[4] == "```\nkiln fire glaze.recipe\n```"
+    continuation = ("the steps of the recipe run in order, and each finished step is written to the cache.")
+    assert lead[5] == (continuation,)
+    assert continuation not in layout  # not a sentence of its own
+    assert layout["A step that fails stops the firing."][1] == continuation  # the sentence before it
+    c = next(c for c in candidates_from([Hit(next(ch for ch in chunk_document(_load(tmp_path, FIRING))
+                                                   if "kiln fire" in ch.text), 0, 1.0, 1.0, 1.0)])
+             if c.text == "When you fire a recipe with")
+    from bot.core.sentences import _quoted_with
+    assert join_shown(_quoted_with(c)) == ("When you fire a recipe with\n```\nkiln fire glaze.recipe\n```\n"
+                                           + continuation)
+
+
+def test_a_lower_case_paragraph_after_code_goes_on_only_when_it_is_not_code_or_a_new_sentence() -> None:
+    # a name the code uses opens a sentence of its own ("fire returns ..." after k.fire())
+    layout = _layout("Try these methods:\n```\nk = kiln.open()\nk.fire()\n```\nfire returns the batch number.")
+    assert [row[0] for row in layout] == ["Try these methods:", "fire returns the batch number."]
+    assert layout[0][5] == ()
+    # so does a call or a dotted name
+    layout = _layout("Use it like this:\n```\nk.fire()\n```\nkiln.count(cache) counts the batches.")
+    assert layout[-1][0] == "kiln.count(cache) counts the batches." and layout[0][5] == ()
+    # after a finished sentence, a lower-case paragraph is not its continuation
+    layout = _layout("The cache is kept.\n```\nkiln clean\n```\nthe cache is then empty.")
+    assert [row[0] for row in layout][-1] == "the cache is then empty."
+    # a continuation that leads into code brings that code too
+    layout = _layout("For example:\n```\nkiln count\n```\nwill display:\n```\n3 batches\n```\nThe end.")
+    assert layout[0][4] == "```\nkiln count\n```"
+    assert layout[0][5] == ("will display:", "```\n3 batches\n```")
+    assert [row[0] for row in layout] == ["For example:", "The end."]
+
+
+def test_the_output_code_prints_stays_with_that_code_and_answers_no_how_to_question(tmp_path: Path) -> None:
+    from bot.core.sentences import _shows_code
+    text = next(c.text for c in chunk_document(_load(tmp_path, FIRING)) if "kiln count" in c.text)
+    layout = {row[0]: row for row in _layout(text)}
+    count = layout["To count the batches in the cache, run:"]
+    assert count[4] == "```\nkiln count\n```"
+    assert count[5] == ("When run, this prints:", "```\n3 batches fired, 1 waiting\n```")
+    assert "When run, this prints:" not in layout
+    assert layout["The count includes batches that are still waiting."][1] == "```\n3 batches fired, 1 waiting\n```"
+    # output shown on its own (a passage cut between the code and its output) is not code for a how-to
+    alone = _layout("When run, this prints:\n```\n3 batches\n```\nThe end.")
+    assert alone[0][:5:4] == ("When run, this prints:", "```\n3 batches\n```")
+    assert not _shows_code(("When run, this prints:", "```\n3 batches\n```"))
+    assert _shows_code(("To count, run:", "```\nkiln count\n```", "When run, this prints:", "```\n3\n```"))
+
+
+@pytest.fixture(scope="module")
+def firing(tmp_path_factory, real_embedder):
+    return indexed_course(tmp_path_factory.mktemp("firing"), {"kiln.md": KILN, "firing.md": FIRING}, real_embedder)
+
+
+def test_a_how_to_answer_quotes_the_interrupted_sentence_whole(firing):
+    answer = firing.ask("How do I fire a recipe?")
+    assert not answer.abstained, answer.reason
+    first = answer.sentences[0]
+    assert first.startswith("When you fire a recipe with\n```\nkiln fire glaze.recipe\n```\nthe steps"), answer.sentences
+
+
+def test_a_how_to_answer_leads_with_the_code_not_its_output(firing):
+    answer = firing.ask("How do I count the batches?")
+    assert not answer.abstained, answer.reason
+    assert answer.sentences[0].startswith("To count the batches in the cache, run:\n```\nkiln count\n```"), answer.sentences
+
+
+def test_a_lead_in_after_an_interrupted_sentence_is_not_quoted_with_its_rest() -> None:
+    from bot.core.sentences import _quoted_with
+    text = ("When you fire a recipe with\n```\nkiln fire a.recipe\n```\nthe steps run in order. "
+            "That means that by adding this line to the recipe:\n```\nstop_on_error\n```\nyou can stop a failed firing.")
+    chunk = Chunk("c", "notes.md", ("Firing",), None, 0, text)
+    candidates = candidates_from([Hit(chunk, 0, 1.0, 1.0, 1.0)])
+    that = next(c for c in candidates if c.text.startswith("That means"))
+    assert that.context == "the steps run in order."
+    assert _quoted_with(that) == (that.text, "```\nstop_on_error\n```", "you can stop a failed firing.")
