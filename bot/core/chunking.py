@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.core.documents import Block, Chunk, Document, make_chunk_id
-from bot.core.text import fenced, is_code_block, split_sentences
+from bot.core.text import fenced, goes_on_after_code, is_code_block, is_terminated, split_sentences
 
 logger = logging.getLogger(__name__)
 
@@ -117,9 +117,32 @@ class _Packer:
         block = self.blocks[index]
         text = chunk_text_of(block)
         following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
-        if self._size() + 1 + len(text) > self.max_chars or self._lead_in_cut_off(block, following):
+        if self._size() + 1 + len(text) > self.max_chars and self._interrupted_before(block):
+            # "When you run a module with [code] the code in the module will be executed ...": the
+            # sentence the code interrupts goes on in this block, so its start and the code come
+            # along to the fresh chunk rather than end this one without the rest.
+            carried, self.current = self.current[-2:], self.current[:-2]
+            self.close_chunk()
+            self.current = carried
+        elif self._size() + 1 + len(text) > self.max_chars or self._lead_in_cut_off(block, following):
             self.close_chunk()
         self.current.append(_Piece(text, index, block.page))
+
+    def _interrupted_before(self, block: Block) -> bool:
+        """Whether `block` goes on with a sentence that the open chunk's last two pieces, a whole
+        paragraph and a whole code block, start and interrupt, and the three fit in one chunk."""
+        if len(self.current) < 3 or block.kind != "paragraph":
+            return False
+        lead, code = self.current[-2:]
+        whole = all(p.text == chunk_text_of(self.blocks[p.block]) for p in (lead, code))
+        if not whole or not is_code_block(code.text) or is_code_block(lead.text):
+            return False
+        last = (split_sentences(lead.text) or [""])[-1]
+        if not (last.endswith(":") or not is_terminated(last)):
+            return False
+        sentences = split_sentences(block.text)
+        fits = len(lead.text) + len(code.text) + len(block.text) + 2 <= self.max_chars
+        return fits and bool(sentences) and goes_on_after_code(sentences[0], code.text)
 
     def add_long_block(self, index: int) -> None:
         """Split a long block into pieces of similar size, starting a fresh chunk, so a chunk holds

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core.answering import CONFIDENT, Answer
+from bot.core.text import without_code_marks
 from bot.core.tokens import fold
 from bot.errors import InvalidInputError
 
@@ -98,7 +99,8 @@ def _phrases(data: dict, field: str) -> tuple[str, ...]:
 
 
 def _norm(text: str) -> str:
-    return " ".join(fold(text).split())
+    # Inline code's backticks are marks, not words: "use the `key` parameter" holds "the key parameter".
+    return " ".join(fold(without_code_marks(text)).split())
 
 
 def evidence_rank(answer: Answer, evidence: tuple[str, ...]) -> int | None:

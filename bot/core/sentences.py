@@ -20,7 +20,8 @@ from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_
 from bot.core.documents import Chunk
 from bot.core.retrieval import Hit
 from bot.core.sentence_ranker import SentenceRanker, lexical_features, semantic_features
-from bot.core.text import code_blocks_split, is_code_block, is_terminated, join_shown, split_sentences
+from bot.core.text import (code_blocks_split, goes_on_after_code as _goes_on, is_code_block, is_terminated, join_shown,
+                           shows_output as _shows_output, split_sentences)
 
 LIST_MARK = "- "
 ON_TOPIC, IMPLICIT, OFF_TOPIC = "on", "implicit", "off"
@@ -186,35 +187,6 @@ def _ends_with_code(entry: list) -> bool:
     if entry[5]:
         return is_code_block(entry[5][-1])
     return bool(entry[4]) or is_code_block(entry[0])
-
-
-# What a word of the notes that is code looks like ("enumerate(iter, start=0) counts ...",
-# "itertools.cycle(iter) saves ..."): a paragraph opening with it starts a sentence of its own.
-_CODE_WORD = re.compile(r"^[a-z_][\w]*[(.\[_=]")
-_FIRST_WORD = re.compile(r"^([a-z]+)\b")
-
-
-def _goes_on(sentence: str, code: str) -> bool:
-    """Whether the sentence after a code block goes on with the sentence the code interrupted:
-    it opens with a lower-case word that is not a name the code uses ("the code in the module
-    will be executed ...", "which would print:", "will display:"; not "group returns the
-    substring ..." after code calling m.group(), nor "enumerate(iter) counts ...")."""
-    found = _FIRST_WORD.match(sentence)
-    if not found or _CODE_WORD.match(sentence):
-        return False
-    return found.group(1) not in set(re.findall(r"[A-Za-z_]\w*", code))
-
-
-# "When run, this outputs:", "If you run myapp.py, you should see this in myapp.log:": the line
-# showing what the code before it prints, which belongs with that code.
-_OUTPUT_LEAD = re.compile(r"\b(outputs?|prints?|printed|displays?|produces?|results? in|gives|"
-                          r"you(?:'ll| will| should)? see)\b", re.I)
-
-
-def _shows_output(sentence: str) -> bool:
-    """Whether the sentence (right after code) shows what that code prints: it ends with ":" and
-    says "outputs", "prints", "you'll see" ..."""
-    return sentence.endswith(":") and bool(_OUTPUT_LEAD.search(sentence))
 
 
 def _list_after(lines: list[str], index: int, limit: int = 3) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*\s+")
 # ("e.g.", "U.S." and "Node.js" do not match).
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 # What may open the next sentence before its first letter or digit.
-_OPENERS = "\"'\u201c\u2018\u00ab([*"
+_OPENERS = "\"'\u201c\u2018\u00ab([*`"  # "`" opens inline code: "`sorted()` returns ..."
 
 # Abbreviations compared as written: titles are capitalised, so a sentence ending "no." splits.
 _ABBREVIATIONS_CASED = frozenset(
@@ -70,6 +70,8 @@ def _is_sentence_end(line: str, match: re.Match[str]) -> bool:
 
 
 def _starts_sentence(rest: str) -> bool:
+    if rest.startswith("`"):
+        return True  # inline code opens it, whatever its case: "`sorted()` returns a new list."
     for char in rest:
         if char in _OPENERS:
             continue
@@ -153,3 +155,53 @@ def join_shown(parts: list[str] | tuple[str, ...]) -> str:
         else:
             text += " " + part
     return text
+
+
+# Inline code in the notes (a Markdown code span) keeps its backticks in a chunk's text, so that an
+# answer shows it as code: "use the `key` parameter".
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def without_code_marks(text: str) -> str:
+    """`text` without the backticks of inline code, outside fenced blocks (whose lines are kept as
+    written): the words as the notes' loader gave them before it kept the marks, for readers of
+    the words rather than the layout (the quiz generator, answer-word matching)."""
+    if "`" not in text:
+        return text
+    lines = text.split("\n")
+    inside = False
+    for i, line in enumerate(lines):
+        if line.strip() == CODE_FENCE:
+            inside = not inside
+        elif not inside:
+            lines[i] = _CODE_SPAN.sub(r"\1", line)
+    return "\n".join(lines)
+
+
+# What a word of the notes that is code looks like ("enumerate(iter, start=0) counts ...",
+# "itertools.cycle(iter) saves ..."): a paragraph opening with it starts a sentence of its own.
+_CODE_WORD = re.compile(r"^[a-z_][\w]*[(.\[_=]")
+_FIRST_WORD = re.compile(r"^([a-z]+)\b")
+
+
+def goes_on_after_code(sentence: str, code: str) -> bool:
+    """Whether the sentence after a code block goes on with the sentence the code interrupted:
+    it opens with a lower-case word that is not a name the code uses ("the code in the module
+    will be executed ...", "which would print:", "will display:"; not "group returns the
+    substring ..." after code calling m.group(), nor "enumerate(iter) counts ...")."""
+    found = _FIRST_WORD.match(sentence)
+    if not found or _CODE_WORD.match(sentence):
+        return False
+    return found.group(1) not in set(re.findall(r"[A-Za-z_]\w*", code))
+
+
+# "When run, this outputs:", "If you run myapp.py, you should see this in myapp.log:": the line
+# showing what the code before it prints, which belongs with that code.
+_OUTPUT_LEAD = re.compile(r"\b(outputs?|prints?|printed|displays?|produces?|results? in|gives|"
+                          r"you(?:'ll| will| should)? see)\b", re.I)
+
+
+def shows_output(sentence: str) -> bool:
+    """Whether the sentence (right after code) shows what that code prints: it ends with ":" and
+    says "outputs", "prints", "you'll see" ..."""
+    return sentence.endswith(":") and bool(_OUTPUT_LEAD.search(sentence))

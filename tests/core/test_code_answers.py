@@ -96,8 +96,9 @@ def test_fenced_and_indented_code_are_blocks_of_their_own(tmp_path: Path) -> Non
     assert "```\nwhile ready:\n    fire()\n```" in toy  # indentation inside the code kept
     # an indented continuation of a list item is the item's text, not code
     assert "A list item may run on to an indented line that is not code." in toy
-    # a code span and a dunder name are kept as written, not read as emphasis
-    assert "Use __kindle__ to start a program, and write x * y for a product." in toy
+    # a code span keeps its backticks (an answer shows it as code); it and a dunder name are kept
+    # as written, not read as emphasis
+    assert "Use `__kindle__` to start a program, and write `x * y` for a product." in toy
 
 
 def test_a_code_block_is_one_unit_with_its_lead_in_and_never_runs_into_the_prose_after(tmp_path: Path) -> None:
@@ -330,3 +331,65 @@ def test_a_lead_in_after_an_interrupted_sentence_is_not_quoted_with_its_rest() -
     that = next(c for c in candidates if c.text.startswith("That means"))
     assert that.context == "the steps run in order."
     assert _quoted_with(that) == (that.text, "```\nstop_on_error\n```", "you can stop a failed firing.")
+
+
+def test_inline_code_keeps_its_backticks_in_the_text_and_the_answer_shown(tmp_path: Path) -> None:
+    from bot.core.loaders.markdown_format import clean_inline
+    from bot.core.text import split_sentences, without_code_marks
+    notes = ("# Glazes\n\n## `glaze` settings\n\nSet `glaze.coat=2` for a double coat. `kiln.count()` counts "
+             "the batches.\n\n- Use **bold** and `raw *text*`\n")
+    doc = _load(tmp_path, notes)
+    texts = [b.text for b in doc.blocks]
+    assert "Set `glaze.coat=2` for a double coat. `kiln.count()` counts the batches." in texts
+    assert "Use bold and `raw *text*`" in texts  # markup inside the span is the code's own
+    assert "glaze settings" in texts  # a heading is a section's name: words only
+    # a sentence opening with inline code starts a sentence, whatever its case
+    assert split_sentences(texts[-2]) == ["Set `glaze.coat=2` for a double coat.", "`kiln.count()` counts the batches."]
+    # the words alone, for the quiz generator and answer words; fenced code is kept as written
+    assert without_code_marks("Set `a=1` now.\n```\necho `date`\n```") == "Set a=1 now.\n```\necho `date`\n```"
+    assert clean_inline("Set `a=1` now.") == "Set a=1 now."
+    chunk = next(c for c in chunk_document(doc) if "glaze.coat" in c.text)
+    shown = [shown_text(c) for c in candidates_from([Hit(chunk, 0, 1.0, 1.0, 1.0)])]
+    assert "Set `glaze.coat=2` for a double coat." in shown
+
+
+def test_the_quiz_generator_reads_the_words_without_code_marks(monkeypatch) -> None:
+    from bot.core.quiz import generator
+    seen = []
+
+    class Seen(Exception):
+        pass
+
+    def reader(notes):
+        seen.extend(notes)
+        raise Seen
+
+    monkeypatch.setattr(generator, "_Generator", reader)
+    chunk = Chunk("c", "notes.md", ("Glazes",), None, 0, "Set `glaze.coat=2` for a double coat.\n```\necho `x`\n```")
+    with pytest.raises(Seen):
+        generator.generate_items([chunk])
+    assert seen[0].text == "Set glaze.coat=2 for a double coat.\n```\necho `x`\n```"
+    assert seen[0].id == chunk.id
+
+
+def test_answer_words_match_without_the_code_marks() -> None:
+    from bot.core.evaluation import holds
+    assert holds("Use the `key` parameter.", ("the key parameter",))
+    assert holds("Sort with `key=str.lower`.", ("`key=str.lower`",))
+
+
+def test_a_chunk_does_not_end_between_code_and_the_rest_of_the_sentence_it_interrupts() -> None:
+    blocks = (Block("Filler text about kilns. " * 8, "paragraph", ("Firing",)),
+              Block("When you fire a recipe with", "paragraph", ("Firing",)),
+              Block(fenced("kiln fire glaze.recipe"), "paragraph", ("Firing",)),
+              Block("the steps of the recipe run in order, and each finished step is written to the cache.",
+                    "paragraph", ("Firing",)))
+    chunks = chunk_document(Document("f.md", blocks, "sha"), max_chars=300)
+    with_code = next(c for c in chunks if "kiln fire" in c.text)
+    assert with_code.text == ("When you fire a recipe with\n```\nkiln fire glaze.recipe\n```\n"
+                              "the steps of the recipe run in order, and each finished step is written to the cache.")
+    # a new sentence after the code (capitalised) does not move the code
+    blocks = (*blocks[:3], Block("The steps of the recipe run in order, and each finished step is written to the cache.",
+                                 "paragraph", ("Firing",)))
+    chunks = chunk_document(Document("f.md", blocks, "sha"), max_chars=300)
+    assert chunks[0].text.endswith("```\nkiln fire glaze.recipe\n```")

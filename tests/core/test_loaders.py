@@ -259,7 +259,7 @@ def test_markdown_structure(tmp_path: Path) -> None:
     assert [(b.kind, b.level, b.text, b.heading_path) for b in doc.blocks] == [
         ("heading", 1, leap, ()),
         ("paragraph", 0, "The GLF began in 1958 and was meant to transform China. "
-                         "See the notes and snake_case_name.", (leap,)),
+                         "See the notes and `snake_case_name`.", (leap,)),  # inline code keeps its marks
         ("heading", 2, causes, (leap,)),
         ("paragraph", 0, "Key causes:", (leap, causes)),
         ("list_item", 0, "Over-reporting of grain", (leap, causes)),

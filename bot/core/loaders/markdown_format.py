@@ -43,15 +43,18 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _DUNDER = re.compile(r"(?<![\w*])__\w+?__(?!\w)")
 
 
-def clean_inline(text: str) -> str:
-    """Reduce inline Markdown to plain words; escaped characters survive as themselves."""
+def clean_inline(text: str, code_marks: bool = False) -> str:
+    """Reduce inline Markdown to plain words; escaped characters survive as themselves. With
+    `code_marks` (the text of paragraphs and list items), a code span keeps its backticks, so that
+    an answer quoting it shows it as code (`text.without_code_marks` gives the words alone)."""
     escapes: list[str] = []
 
     def protect(match: re.Match[str]) -> str:
         escapes.append(match.group(1))
         return f"\ue000{len(escapes) - 1}\ue001"
 
-    text = _CODE_SPAN.sub(lambda m: _protected(m.group(2).strip(), escapes), text)
+    mark = "`" if code_marks else ""
+    text = _CODE_SPAN.sub(lambda m: _protected(f"{mark}{m.group(2).strip()}{mark}", escapes), text)
     text = _DUNDER.sub(lambda m: _protected(m.group(), escapes), text)
     text = _ESCAPED.sub(protect, text)
     for pattern, replacement in _INLINE_RULES:
@@ -144,7 +147,7 @@ class _MarkdownReader:
             return
         elif line.lstrip().startswith("|"):
             self._flush()
-            self.blocks.append(paragraph(clean_inline(_table_row(line))))
+            self.blocks.append(paragraph(clean_inline(_table_row(line), code_marks=True)))
         elif self.item is not None:
             self.item.append(line)  # a lazy or indented continuation of the item
         else:
@@ -174,9 +177,9 @@ class _MarkdownReader:
 
     def _flush(self) -> None:
         if self.paragraph:
-            self.blocks.append(paragraph(clean_inline(" ".join(self.paragraph))))
+            self.blocks.append(paragraph(clean_inline(" ".join(self.paragraph), code_marks=True)))
         if self.item is not None:
-            self.blocks.append(list_item(clean_inline(" ".join(self.item))))
+            self.blocks.append(list_item(clean_inline(" ".join(self.item), code_marks=True)))
         self.paragraph, self.item = [], None
 
 

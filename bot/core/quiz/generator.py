@@ -33,6 +33,7 @@ from bot.core.abbreviations import abbreviations_in
 from bot.core.quiz.gen_cards import term_definition
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
                                         claimed_of_others, relation_only, who_question, why_question)
+from bot.core.text import without_code_marks
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, describes_subject,
                                     enumeration_distractor, enumeration_key, name_distractors, name_keys,
@@ -152,6 +153,9 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     wrong options and occurrence counts are drawn from all of it, so an incremental build passes
     only the new chunks but the whole notes. `learned_cutoff=False` keeps the items under the
     learned quality score's cut-off too (to check every template made, or to measure the cut-off)."""
+    # The generator reads the notes' words: inline code's backticks (kept in Markdown notes' chunk
+    # text for answers to show) are left out, as they were before the loader kept them.
+    chunks, notes = _words_only(chunks), None if notes is None else _words_only(notes)
     notes = chunks if notes is None else notes
     generator = _Generator(notes)
     candidates = [c for chunk in chunks for c in generator.chunk_candidates(chunk)]
@@ -192,6 +196,10 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     log.debug("Generated %d quiz items from %d chunks (%d under the quality cut-off)", len(made), len(chunks),
               len(items) - len(made))
     return rank_items(made)
+
+
+def _words_only(chunks: list[Chunk]) -> list[Chunk]:
+    return [c if "`" not in c.text else dataclasses.replace(c, text=without_code_marks(c.text)) for c in chunks]
 
 
 def _rng(*parts: str) -> random.Random:
