@@ -43,7 +43,7 @@ from bot.errors import DocumentError, ReindexInProgressError, StudyBotError
 
 log = logging.getLogger(__name__)
 
-CHUNKER_VERSION = 2  # 2: Markdown code kept as fenced blocks (session 15): older builds re-chunk
+CHUNKER_VERSION = 3  # 2: Markdown code kept as fenced blocks; 3: inline code keeps its backticks (session 15)
 CACHE_FILE = "embedding-cache.sqlite"
 # Texts embedded per cache write: small enough that an interrupted build loses little (well under
 # a minute of work on a 2-core machine), large enough that the writes cost nothing.
