@@ -25,6 +25,7 @@ import math
 import random
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bot.core import nlp
@@ -483,18 +484,21 @@ class _Generator:
                               if not self._is_title(m.answer, chunk)]))  # "a research university" in notes on Harvard
         return found
 
+    def _parsed_sentences(self, chunk: Chunk) -> Iterator[tuple[Sentence, object]]:
+        """Each sentence of the chunk a student can read, with its parse (those without one skipped)."""
+        for i, (quote, is_item) in enumerate(chunk_sentences(chunk)):
+            text = readable_text(quote)
+            doc = self.docs.get(text) if text else None
+            if doc is not None:
+                yield Sentence(text, chunk, i, is_item, quote=quote), doc
+
     def _apposition_items(self, chunk: Chunk) -> list[tuple[Sentence, list[QuizItem]]]:
         """Cards on what the notes say a name is, set beside it in any sentence of the chunk: only the
         apposition is asked, so the sentence may lean on others. One card a name (its first telling)."""
         if is_practice_section(chunk.heading_path):
             return []
         found = []
-        for i, (quote, is_item) in enumerate(chunk_sentences(chunk)):
-            text = readable_text(quote)
-            doc = self.docs.get(text) if text else None
-            if doc is None:
-                continue
-            s = Sentence(text, chunk, i, is_item, quote=quote)
+        for s, doc in self._parsed_sentences(chunk):
             cards = [self._question_card(s, q, DEFINITION) for q in apposition_questions(doc, self._met_often)
                      if q.prompt not in self.asked_names]
             self.asked_names.update(c.prompt for c in cards if c)
@@ -921,12 +925,7 @@ class _Generator:
         if is_practice_section(chunk.heading_path):
             return []
         found = []
-        for i, (quote, is_item) in enumerate(chunk_sentences(chunk)):
-            text = readable_text(quote)
-            doc = self.docs.get(text) if text else None
-            if doc is None:
-                continue
-            s = Sentence(text, chunk, i, is_item, quote=quote)
+        for s, doc in self._parsed_sentences(chunk):
             item = self._named_item(s, doc)
             if item is not None:
                 found.append((s, item))
