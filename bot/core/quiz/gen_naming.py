@@ -199,9 +199,21 @@ def _phrase(doc, head, to_end: bool = False) -> str:
         elif depth == 0:
             tokens.append(t)
     words = [t for t in tokens if not t.is_punct]
-    if not words or len(words) > MAX_ANSWER_WORDS:
+    if not words or len(words) > MAX_ANSWER_WORDS or _cut_before_head(words[-1]):
         return ""
     return _clean("".join(t.text_with_ws for t in tokens))
+
+
+# Words that come before the noun they modify: a phrase ending on one was cut before its head ("a general
+# purpose single-threaded" of "... single-threaded and concurrent asynchronous library": held-out round 15).
+_PREMODIFIERS = frozenset({"amod", "compound", "nmod", "det", "poss", "nummod", "predet", "preconj", "cc", "quantmod"})
+
+
+def _cut_before_head(last) -> bool:
+    """The phrase's last word modifies a word after it, or is a determiner or conjunction: no head noun."""
+    if last.pos_ in {"CCONJ", "DET", "SCONJ"}:
+        return True
+    return last.dep_ in _PREMODIFIERS and last.head.i > last.i
 
 
 def _clause_end(doc, start: int, end: int) -> int:
@@ -231,8 +243,9 @@ def _clause_end(doc, start: int, end: int) -> int:
             elif not (after.dep_ in {"conj", "appos", "amod", "compound", "det", "nummod"}
                       or after.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "NUM"}):
                 return t.i
-        elif t.dep_ == "cc" and t.head.pos_ in {"VERB", "AUX"} and t.head.i < t.i:
-            return t.i  # "... are called exceptions and are not fatal": a second claim
+        elif t.dep_ == "cc" and t.head.pos_ in {"VERB", "AUX"} and t.head.i < t.i and t.head.dep_ not in _PREMODIFIERS:
+            return t.i  # "... are called exceptions and are not fatal": a second claim (not "single-threaded and
+            # concurrent library": a participle before its noun, coordinated with an adjective)
         elif t.text == "." and t.i == len(doc) - 1:
             return t.i
     return end
