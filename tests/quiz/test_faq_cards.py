@@ -78,3 +78,27 @@ def test_which_lines_are_faq_questions(line, question):
 def test_when_the_first_sentence_answers_alone(question, answer, asked):
     question_doc, answer_doc = nlp.parse_lines([question, answer])
     assert (faq_card(question, question_doc, answer, answer_doc) is not None) == asked
+
+
+@pytest.mark.parametrize("line, asked", [
+    ("Why should beekeepers not buy queens from there?", False),  # "there": a place named before the heading
+    ("Why is there no honey in a new super?", True),  # existential "there"
+    ("Where are there hives in the town?", True),
+])
+def test_a_heading_pointing_at_a_place_named_before_is_not_asked(line, asked):
+    assert bool(faq_question(line)) == asked
+
+
+@pytest.mark.parametrize("question, answer, asked", [
+    # a where-question answered by a sentence that holds no place
+    ("Where is the hive register?", "The hive register is kept for every colony of the association.", False),
+    ("Where is the hive register?", "The hive register is kept at the club house in Norwich.", True),
+    ("Where is the hive register?", "The hive register is kept in /srv/hives/register.txt on the server.", True),
+    ("When is the honey harvested?", "The honey is harvested with a bee escape and a clearer board.", False),
+    ("When is the honey harvested?", "The honey is harvested in August after the main flow ends.", True),
+    ("How many frames does a brood box hold?", "A brood box holds frames of wax foundation and drawn comb.", False),
+    ("How many frames does a brood box hold?", "A brood box holds eleven frames of wax foundation.", True),
+])
+def test_a_where_when_how_many_question_needs_an_answer_of_that_kind(question, answer, asked):
+    question_doc, answer_doc = nlp.parse_lines([question, answer])
+    assert (faq_card(question, question_doc, answer, answer_doc) is not None) == asked

@@ -28,6 +28,17 @@ _LEAD_IN = re.compile(r"\b(?:following|below|above|next question|see|several|var
 _UNNAMED_MANY = re.compile(r"\b(?:many|numerous|various|a (?:wide )?(?:range|variety|number) of|all (?:kinds|sorts) of"
                            r"|lots of)\s+(?:different\s+)?(?:kinds|classes|sorts|types|uses|ways|things|areas|purposes"
                            r"|problems|tasks|applications)\b", re.IGNORECASE)  # not "numerous packages that run on it"
+# "there" as a place named elsewhere: "Why should users not be using packages from there?" (held-out round
+# 15: the distribution it means is named in the section before); not "Why is there no goto?".
+_BE = r"(?:is|are|was|were|be|been|isn't|aren't)"
+_POINTING_THERE = re.compile(r"\bthere\b", re.IGNORECASE)
+_EXISTENTIAL_THERE = re.compile(rf"\b{_BE}\s+there\b|\bthere\s+{_BE}\b", re.IGNORECASE)
+# What a where/when/who/how-many question needs its answer to hold, as spaCy names it: "Where is the source
+# code?" is not answered by "Source code is included for everything in the Debian system." (held-out round 15).
+_ASKED_ENTITIES = {"where": {"GPE", "LOC", "FAC", "ORG"}, "when": {"DATE", "TIME", "EVENT"},
+                   "who": {"PERSON", "ORG", "NORP"}, "how many": {"CARDINAL", "QUANTITY"},
+                   "how much": {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}, "how long": {"DATE", "TIME", "QUANTITY"},
+                   "how old": {"DATE", "CARDINAL"}, "how often": {"DATE", "TIME", "CARDINAL"}}
 _REASON_MARKS = frozenset({"because", "since", "as"})
 MIN_ANSWER_WORDS = 6
 MAX_ANSWER_WORDS = 35
@@ -48,7 +59,8 @@ def faq_question(line: str) -> str:
         return ""
     question = found.group("question").strip()
     words = re.findall(r"[\w']+", question.lower())
-    if len(words) > MAX_QUESTION_WORDS or any(w in _SELF for w in words) or question.count("?") > 1:
+    if len(words) > MAX_QUESTION_WORDS or any(w in _SELF for w in words) or question.count("?") > 1 \
+            or _POINTING_THERE.search(_EXISTENTIAL_THERE.sub(" ", question)):
         return ""
     return question
 
@@ -103,6 +115,23 @@ def _pointed_definition(question: str, answer_doc) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+def _holds_what_is_asked(question: str, answer_doc) -> bool:
+    """A where/when/who/how-many question's answer holds a place, time, person or number (a named entity
+    of that kind; for "where", also an address or a path: "in /usr/src", "at https://..."); any other
+    question needs nothing of the kind."""
+    lowered = question.lower()
+    kind = next((k for k in sorted(_ASKED_ENTITIES, key=len, reverse=True) if lowered.startswith(k + " ")), None)
+    if kind is None:
+        return True
+    if any(e.label_ in _ASKED_ENTITIES[kind] for e in answer_doc.ents):
+        return True
+    if kind == "where":
+        return any(t.like_url or t.like_email or "/" in t.text and len(t.text) > 1 for t in answer_doc)
+    if kind.startswith("how"):
+        return any(t.like_num for t in answer_doc)
+    return False
+
+
 def faq_card(question: str, question_doc, answer: str, answer_doc) -> FaqCard | None:
     """The card of a FAQ's question answered by `answer` (its first sentence), None when that
     sentence does not answer it alone."""
@@ -123,5 +152,7 @@ def faq_card(question: str, question_doc, answer: str, answer_doc) -> FaqCard | 
     if not asked & said:
         return None  # the sentence is about something else: a lead-in, a setting, a side remark
     if question.lower().startswith("why") and not _gives_reason(answer_doc):
+        return None
+    if not _holds_what_is_asked(question, answer_doc):
         return None
     return FaqCard(question, answer)
