@@ -152,3 +152,21 @@ def test_no_name_the_stem_spells_by_form_nor_a_field_named_by_what_it_holds():
     assert "planting plans" not in prompts
     assert "greenhouse planting" not in prompts
     assert "a few remarks about the plot" not in prompts
+
+
+def test_no_name_the_stem_gives_away_by_a_short_prefix_a_word_inside_it_or_hyphenated_initials():
+    body = ("The vegparse module provides functions for reading vegetable labels from the packet.\n"  # "veg...": 3 letters
+            "The rootcheck module provides functions for running checks on each plant in the bed.\n"  # "check" inside
+            "The wbp module provides a reader for Water-Bed Plan files kept by the club.\n"  # initials across hyphens
+            "The larder module provides functions for storing seed packets by season and by sowing date.\n"
+            "The trowel module contains helpers for digging planting holes of a given depth in heavy soil.\n"
+            "import vegparse\nimport rootcheck\nimport wbp\nimport trowel\nimport larder\nimport hosepipe\n"
+            "import compost\n"
+            "The hosepipe module controls the valves of the watering system along every bed.\n"
+            "The compost module provides a timer for turning heaps every ten days through the summer.\n")
+    chunks = [Chunk(make_chunk_id("kit.md", ("Kit",), body, 0), "kit.md", ("Kit",), None, 0, body)]
+    prompts = " ".join(i.prompt for i in generate_items(chunks, learned_cutoff=False))
+    assert "storing seed packets" in prompts  # the rule leaves a stem that spells no name
+    assert "reading vegetable labels" not in prompts
+    assert "running checks" not in prompts
+    assert "Water-Bed Plan" not in prompts

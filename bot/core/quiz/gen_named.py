@@ -298,14 +298,18 @@ def _looks_like(name: str, words: list[str]) -> bool:
     "garbage collection", "re" of "regular expression"), so the stem gives it away by form."""
     name = name.lower()
     for word in words:
+        word = word.lower()
         common = 0
-        for a, b in zip(name, word.lower()):
+        for a, b in zip(name, word):
             if a != b:
                 break
             common += 1
-        if common >= 4:
-            return True
-    initials = "".join(w[:1].lower() for w in words)
+        if common >= 3 and word not in STOPWORDS:
+            return True  # "argparse" beside "arguments" (held-out round 15: borderline)
+        if len(_singular(word)) >= 4 and word not in STOPWORDS and _singular(word) in name:
+            return True  # "doctest" beside "tests" (held-out round 15)
+    parts = [p for w in words for p in re.split(r"[-_/]", w) if p]  # "Comma-Separated Value": c, s, v
+    initials = "".join(w[:1].lower() for w in parts)
     return 2 <= len(name) <= 5 and name.isalpha() and name in initials
 
 
