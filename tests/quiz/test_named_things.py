@@ -170,3 +170,23 @@ def test_no_name_the_stem_gives_away_by_a_short_prefix_a_word_inside_it_or_hyphe
     assert "reading vegetable labels" not in prompts
     assert "running checks" not in prompts
     assert "Water-Bed Plan" not in prompts
+
+
+def test_wrong_options_the_notes_describe_in_the_same_field_come_first():
+    body = ("The larder module provides functions for storing seed packets by season.\n"
+            "The sack module keeps seed dry in a damp shed.\n"  # same field: seed
+            "The tin module sorts packets by colour.\n"  # same field: packets
+            "The hosepipe module controls the valves of the watering system.\n"
+            "The trowel module digs holes of a given depth.\n"
+            "The ladder module reaches the top of an apple tree.\n"
+            "The kettle module boils water for the gardeners at noon.\n"
+            "The gate module locks the allotment at night.\n"
+            "The radio module plays music in the greenhouse.\n"
+            "The bench module seats four visitors by the pond.\n"
+            "The lamp module lights the path after dark.\n"
+            "import larder\nimport sack\nimport tin\nimport hosepipe\nimport trowel\nimport ladder\nimport kettle\n"
+            "import gate\nimport radio\nimport bench\nimport lamp\n")
+    chunks = [Chunk(make_chunk_id("kit.md", ("Kit",), body, 0), "kit.md", ("Kit",), None, 0, body)]
+    item = next(i for i in generate_items(chunks, learned_cutoff=False)
+                if i.prompt == "Which module provides functions for storing seed packets by season?")
+    assert {"sack", "tin"} <= set(item.options)
