@@ -19,3 +19,13 @@ def test_an_answer_phrase_ends_on_its_head_noun(sentence, answer):
     assert question is not None and question.answer == answer
     last = nlp.parse_line(question.answer.rstrip("."))[-1]
     assert last.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}
+
+
+def test_a_why_question_does_not_point_to_a_place_named_before():
+    from bot.core.quiz.gen_questions import why_question
+
+    leaning = nlp.parse_line("Beekeepers shouldn't be taking honey from there, because the frames are still brood.")
+    assert why_question(leaning) is None
+    standing = nlp.parse_line("Beekeepers shouldn't be taking honey in winter, because the colony needs its stores.")
+    question = why_question(standing)
+    assert question is not None and "there" not in question.prompt

@@ -291,6 +291,9 @@ def why_question(doc, marker: tuple[int, int] | None = None) -> Question | None:
         # ask about ("income decreased because" has its verb)
     if subject is None or subject.left_edge.i != 0 or any(t.pos_ == "PRON" for t in doc[:subject.i + 1]):
         return None
+    if any(t.lower_ in {"there", "here"} and t.tag_ != "EX" for t in effect):
+        return None  # "Why should users not be using packages from there?": a place named before (held-out
+        # round 15); an existential "there" ("Why is there no goto?") points nowhere
     if any(t.tag_ in {"JJR", "RBR"} for t in effect) and not any(t.lower_ == "than" for t in effect):
         return None  # "Why do the islands comprise a much smaller number of electors?": smaller than what? (round 6)
     subject_text = _lower_first(doc[:subject.right_edge.i + 1])
