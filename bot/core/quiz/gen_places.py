@@ -50,7 +50,7 @@ def place_levels(text: str, places: list[str]) -> PlaceLevels:
     found = PlaceLevels()
     if not places:
         return found
-    names = sorted(set(places), key=len, reverse=True)
+    names = sorted(set(places), key=lambda n: (-len(n), n))  # longest first; a tie by the text, not set (hash) order
     alternation = "|".join(re.escape(n) for n in names)
     for name in names:
         quoted = re.escape(name)
