@@ -98,7 +98,7 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
     people = sorted(_people(pool.lexicon, full_names) - {answer}) if kind == PERSON else None
 
     def forms(name: str) -> tuple[str, ...]:
-        return (name, *(w for w in name.split() if full_names.get(w) == {name}))
+        return name_forms(name, full_names)
 
     # A person offered must be one the notes place in the deed's time (the stem's years, else the
     # answer's): "Osama bin Laden" as a founder of a party in 1941 is ruled out by when he lived (round 11).
@@ -230,6 +230,17 @@ def _actor(subject, pool: DescriptionPool, full_names: dict[str, set[str]]) -> t
     if described is None or described.kind != NAMED:
         return None  # the notes never say what class of thing it is: no options sure to be its kind
     return text, NAMED, described.class_noun
+
+
+def name_forms(name: str, full_names: dict[str, set[str]]) -> tuple[str, ...]:
+    """The forms the notes write one actor's name in: the name, its full name when the notes give it
+    exactly one ("Kublai" -> "Kublai Khan"), and the words of these that no other name of the notes
+    bears ("Kublai Khan" -> "Kublai"; not "Khan", which ends Genghis's name too). A sentence in any of
+    them is about the actor, and its years are the actor's. In the name's order, no duplicates."""
+    longer = full_names.get(name, set())
+    names = [name, *(longer if len(longer) == 1 else ())]
+    words = [w for n in names for w in n.split() if full_names.get(w) == {n}]
+    return tuple(dict.fromkeys([*names, *words]))
 
 
 def _person(text: str, full_names: dict[str, set[str]], lexicon) -> str:

@@ -41,7 +41,8 @@ from bot.core.quiz.gen_lexicon import ChoiceQuestion
 from bot.core.quiz.gen_numbers import years_in
 from bot.core.quiz.gen_periods import fits_period
 from bot.core.quiz.gen_standalone import gives_away
-from bot.core.tokens import STOPWORDS, fold
+from bot.core.quiz.gen_text import content_words
+from bot.core.tokens import fold
 
 EVENT = "event"  # what the item tests: what someone did (an event of the notes), not a name or a year
 # Under a who-did-what item with options on the same sentence (0.77: the actor is the more telling
@@ -71,7 +72,6 @@ _ACTOR_KINDS = {"PERSON": "person", "ORG": "collective", "GPE": "collective", "N
 # Words of a deed that is one only beside another's, told before ("followed suit", "pushed for action
 # to improve their respective claims"): read alone as an option, it says nothing.
 _RELATIVE_DEEDS = frozenset({"suit", "respective", "respectively", "likewise", "similarly", "each", "other", "another"})
-_WORD = re.compile(r"[\w’'-]+")
 
 
 @dataclass(frozen=True)
@@ -216,10 +216,6 @@ def _joined(tokens) -> str:
     return re.sub(r"\s+([,.])", r"\1", out).strip()
 
 
-def _content(text: str) -> set[str]:
-    return {fold(w)[:5] for w in _WORD.findall(text) if len(w) > 2 and fold(w) not in STOPWORDS}
-
-
 class DeedPool:
     """Every deed the notes tell of a named actor (the wrong options' pool), and every sentence, to
     tell which deeds might be true of the actor asked about."""
@@ -251,10 +247,10 @@ class DeedPool:
     def question(self, deed: Deed, forms: tuple[str, ...], shown: str = "") -> ChoiceQuestion | None:
         """"What did <actor> do?" with three deeds of other actors of its kind. `forms` are the
         names the notes call the actor by (its full name and the parts only it bears)."""
-        names = tuple(f for f in {deed.actor, *forms} if f)
+        names = tuple(f for f in dict.fromkeys((deed.actor, *forms)) if f)
         told = [s for s in self.sentences if any(_names(s, n) for n in names)]
-        own = [_content(s) for s in told]
-        answer_words = _content(deed.deed)
+        own = [content_words(s) for s in told]
+        answer_words = content_words(deed.deed)
         wrong, seen = [], {fold(deed.deed)}
         for other in self.deeds:
             if other.kind != deed.kind or fold(other.deed) in seen or other.sentence == deed.sentence \
@@ -267,7 +263,7 @@ class DeedPool:
                 continue
             if any(_names(s, n) for n in other.names for s in told):
                 continue  # "commenced a campaign against the Song" for Kublai, whom the notes set against the Song too
-            words = _content(other.deed)
+            words = content_words(other.deed)
             if not words or any(len(words & s) >= MAX_DEED_SUPPORT * len(words) for s in own):
                 continue  # the actor's own sentences say part of it: perhaps also true of the actor
             if len(words & answer_words) >= MAX_DEED_SUPPORT * len(words):

@@ -22,7 +22,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from bot.core.quiz.gen_rules import _OVERRIDE, _POINTING, Member, NotesList, content
+from bot.core.quiz.gen_roles import body_name
+from bot.core.quiz.gen_rules import _OVERRIDE, _POINTING, Member, NotesList
+from bot.core.quiz.gen_text import content_words
 from bot.core.tokens import fold
 
 MODALS = frozenset({"may", "must", "can", "shall"})
@@ -42,20 +44,6 @@ class PartyQuestion:
     explanation: str
 
 
-def _party_name(subject) -> str | None:
-    """"the Technical Committee" of a subject token, or None when it names no body: its head capitalised,
-    only compounds and adjectives before it, no pronoun ("You", "they")."""
-    if subject.pos_ not in {"PROPN", "NOUN"} or not subject.text[:1].isupper() or subject.lower_ in {"you", "i", "we"}:
-        return None
-    doc = subject.doc
-    left = [t for t in doc[subject.left_edge.i:subject.i] if t.dep_ not in {"det", "poss"}]
-    if any(t.dep_ not in {"compound", "amod"} or not t.text[:1].isupper() for t in left):
-        return None
-    if any(c.dep_ in {"prep", "relcl", "acl", "appos", "conj", "cc"} for c in subject.children):
-        return None
-    return " ".join([*(t.text for t in left), subject.text])
-
-
 def _modal_of(verb) -> str | None:
     """"may" of "may appoint"; None when negated or the verb has no modal of rules."""
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
@@ -72,7 +60,7 @@ def parties_of(docs: list) -> dict[str, str]:
     for doc in docs:
         for token in doc:
             if token.dep_ in {"nsubj", "nsubjpass"} and token.head.pos_ in {"VERB", "AUX"} and _modal_of(token.head):
-                name = _party_name(token)
+                name = body_name(token)
                 if name:
                     counts[name] += 1
     full = [n for n, c in counts.items() if c >= MIN_PARTY_SENTENCES and len(n.split()) >= 1]
@@ -166,7 +154,7 @@ def _asked_of_sentence(doc, mapping: dict[str, str]) -> tuple[str, str, str] | N
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if modal is None or subject is None:
         return None
-    name = _party_name(subject)
+    name = body_name(subject)
     if name is None or name not in mapping:
         return None
     if subject.left_edge.i != 0:
@@ -190,7 +178,7 @@ def _question(party: str, modal: str, rest: str, parties: list[str], mapping: di
     named = {p for n, p in mapping.items() if re.search(rf"\b{re.escape(n)}\b", rest)}
     if party in named:
         return None  # the answer named in the question
-    asked = content(rest)
+    asked = content_words(rest)
     if len(asked) < 2:
         return None
     wrong = []
@@ -199,7 +187,7 @@ def _question(party: str, modal: str, rest: str, parties: list[str], mapping: di
             continue  # "the Technical Committee" beside its Chair; a party the question names
         short = [n for n, p in mapping.items() if p == other]
         told = [t for t in texts if any(re.search(rf"\b{re.escape(n)}\b", t) for n in short)]
-        if any(len(asked & content(t)) >= TOLD_OVERLAP * len(asked) for t in told):
+        if any(len(asked & content_words(t)) >= TOLD_OVERLAP * len(asked) for t in told):
             continue  # the notes give it this too
         answer_short = [n for n, p in mapping.items() if p == party]
         if any(_OVERRIDE.search(t) and any(re.search(rf"\b{re.escape(n)}\b", t) for n in answer_short) for t in told):

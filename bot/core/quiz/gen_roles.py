@@ -38,7 +38,8 @@ from dataclasses import dataclass
 from bot.core.quiz.gen_deeds import _opening, same_actor
 from bot.core.quiz.gen_lexicon import ChoiceQuestion
 from bot.core.quiz.gen_standalone import gives_away
-from bot.core.tokens import STOPWORDS, fold
+from bot.core.quiz.gen_text import content_words
+from bot.core.tokens import fold
 
 ROLE = "actor"  # what the item tests: a body matched to its role (the who-did-what items' kind)
 ROLE_QUALITY = 0.77  # as gen_actors' who-did-what items with options
@@ -60,7 +61,6 @@ _POINTING = frozenset({"this", "these", "that", "those", "such", "also", "then",
 # Openers that carry on from what came before: an example of it, a contrast or an addition to it.
 _CARRYING_ON = frozenset({"example", "instance", "contrast", "addition", "beyond", "besides", "apart", "however", "also", "likewise", "similarly",
                           "otherwise", "therefore", "thus", "hence", "consequently", "theoretically", "instead"})
-_WORD = re.compile(r"[\w’'-]+")
 
 
 @dataclass(frozen=True)
@@ -73,29 +73,40 @@ class Role:
     object_head: str  # the head of its object, or ""
 
 
-def _content(text: str) -> set[str]:
-    return {fold(w)[:5] for w in _WORD.findall(text) if len(w) > 2 and fold(w) not in STOPWORDS}
+def body_name(subject) -> str | None:
+    """How the notes name the body, office or party a subject token stands for, without its article
+    ("Technical Committee" of "The Technical Committee may ..."), or None when it names none: a noun
+    head written with a capital, not "You", "I" or "We"; before it (an article or an owner apart) only
+    capitalised words of the name ("Presiding", "Technical"); nothing joined to it (a second name, an
+    apposition, a clause or a phrase of its own: "the Chair of the Committee" is the Chair's, and
+    what the Chair is of, a question could not show). gen_parties reads its parties with it."""
+    if subject.pos_ not in {"PROPN", "NOUN"} or not subject.text[:1].isupper() or subject.lower_ in {"you", "i", "we"}:
+        return None
+    left = [t for t in subject.doc[subject.left_edge.i:subject.i] if t.dep_ not in {"det", "poss"}]
+    if any(t.dep_ not in {"compound", "amod"} or not t.text[:1].isupper() for t in left):
+        return None
+    if any(c.dep_ in {"prep", "relcl", "acl", "appos", "conj", "cc"} for c in subject.children):
+        return None
+    return " ".join([*(t.text for t in left), subject.text])
 
 
-def body_of(subject, doc) -> str | None:
-    """The body or office a subject names ("the Presiding Officer"), or None: a proper noun head, not a
-    person, place, people, law or group of members."""
-    span = doc[subject.left_edge.i:subject.right_edge.i + 1]
-    if subject.pos_ != "PROPN" or subject.tag_ == "NNPS" or subject.ent_type_ in _NOT_BODY_ENTS:
+def body_of(subject) -> str | None:
+    """The body or office a subject names as a role's options write it, "the" lowered ("the Presiding
+    Officer"), or None: a name (body_name) on a proper noun, not a person, place, people, law or group
+    of members."""
+    name = body_name(subject)
+    span = subject.doc[subject.left_edge.i:subject.right_edge.i + 1]
+    if name is None or subject.pos_ != "PROPN" or subject.tag_ == "NNPS" or subject.ent_type_ in _NOT_BODY_ENTS:
         return None
     if subject.morph.get("Number") == ["Plur"] or subject.text.endswith("s") and not subject.text.endswith("ss"):
         return None  # "the Developers", "MSPs": a group of members, not a body
     if subject.lower_ in _TEXTS or any(t.lower_ in _TEXTS for t in span):
         return None
-    if any(t.pos_ not in {"DET", "PROPN", "ADJ"} for t in span) or any(c.dep_ in {"conj", "cc", "appos", "relcl", "acl"}
-                                                                        for c in subject.children):
-        return None  # "The Commission's President", "The First Minister or members of the cabinet"
+    if any(t.pos_ not in {"DET", "PROPN", "ADJ"} for t in span):
+        return None  # "The Commission's President"
     if span[0].pos_ == "DET" and span[0].lower_ != "the":
         return None  # "Each MSP", "any Developer"
-    if not all(t.text[:1].isupper() for t in span if t.pos_ != "DET"):
-        return None
-    text = span.text
-    return "the" + text[3:] if text.startswith("The ") else text
+    return f"the {name}" if span[0].lower_ == "the" else name
 
 
 def bodies_in(doc) -> list[str]:
@@ -103,7 +114,7 @@ def bodies_in(doc) -> list[str]:
     found = []
     for t in doc:
         if t.dep_ in {"nsubj", "nsubjpass"} and t.dep_ == "nsubj" or t.dep_ == "pobj" and t.head.dep_ == "agent":
-            body = body_of(t, doc)
+            body = body_of(t)
             if body:
                 found.append(body)
     return found
@@ -124,7 +135,7 @@ def role_of(doc) -> Role | None:
     if len(subjects) != 1 or subjects[0].right_edge.i >= root.i:
         return None
     subject = subjects[0]
-    body = body_of(subject, doc)
+    body = body_of(subject)
     if body is None:
         return None
     opener = _opening(doc, subject.left_edge.i)
@@ -203,7 +214,7 @@ class RolePool:
     def question(self, role: Role) -> ChoiceQuestion | None:
         """"Which of these <predicate>?" with three other bodies of the notes that none of the notes'
         sentences naming them says it of."""
-        words = _content(role.predicate)
+        words = content_words(role.predicate)
         if not words:
             return None
         wrong = []
@@ -214,7 +225,7 @@ class RolePool:
                 continue  # "the Debian Project" for "the Project Secretary": the whole may be said to do it (round 15-mid)
             if _names(role.predicate, body) or _names(role.opener, body):
                 continue  # "elects one MSP to serve as Presiding Officer": not "the Presiding Officer" as an option
-            told = [_content(s) for s in self.sentences if _names(s, body)]
+            told = [content_words(s) for s in self.sentences if _names(s, body)]
             if any(len(words & t) >= MAX_SUPPORT * len(words) for t in told):
                 continue  # its own sentences say part of it: it may do it too
             wrong.append(body)

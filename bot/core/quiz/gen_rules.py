@@ -29,9 +29,9 @@ import re
 from dataclasses import dataclass, field
 
 from bot.core.documents import Chunk
-from bot.core.quiz.gen_text import chunk_sentences, is_practice_section, readable_text
+from bot.core.quiz.gen_text import chunk_sentences, content_words, is_practice_section, readable_text
 from bot.core.text import split_sentences
-from bot.core.tokens import STOPWORDS, fold
+from bot.core.tokens import fold
 
 _MARK = re.compile(r"^(?:- |(?P<number>\d{1,2})\.\s+)")
 _INTRO = re.compile(
@@ -83,18 +83,6 @@ class RuleQuestion:
     options: tuple[str, ...]
     source: Member
     explanation: str
-
-
-def content(text: str, ignore: frozenset[str] = frozenset()) -> set[str]:
-    """Content words, a plural's "s" cut ("roads" and "road tolls" share "road")."""
-    return {_stem(w) for w in re.findall(r"[a-z][a-z'-]+", fold(text)) if w not in STOPWORDS and len(w) > 2} \
-        - {_stem(w) for w in ignore}
-
-
-def _stem(word: str) -> str:
-    """A word's first five letters once a plural's "s" is cut: "proposed" and "propose", "roads" and "road"."""
-    word = word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-    return word[:5]
 
 
 def _clean(body: str) -> str:
@@ -329,7 +317,7 @@ def _list_question(target: NotesList, lists: list[NotesList], sentences: dict[st
     if not others:
         return None
     title = titles.get(target.document, "")
-    ignore = frozenset(content(title))
+    ignore = frozenset(content_words(title))
     pool: list[Member] = []
     for other in others:
         for m in other.members:
@@ -338,9 +326,9 @@ def _list_question(target: NotesList, lists: list[NotesList], sentences: dict[st
                 pool.append(m)
     # Shown members point back to nothing and do not repeat the party's name ("Appoint the Chair of the
     # Technical Committee" in a question on the Technical Committee marks itself as a member).
-    label_words = content(target.label, ignore) if target.party else set()
+    label_words = content_words(target.label, ignore) if target.party else set()
     own = [m for m in target.members if not set(re.findall(r"[a-z]+", fold(m.text))) & _POINTING
-           and not (label_words and label_words <= content(m.text, ignore)) and m.text not in used]
+           and not (label_words and label_words <= content_words(m.text, ignore)) and m.text not in used]
     rng = random.Random(f"rules\x1f{seed}\x1f{target.label}\x1f{target.intro.quote}\x1f{negative}")
     setting_words, what = setting(title), _what(target)
     if negative:
@@ -382,29 +370,29 @@ def _comparable(target: NotesList, other: NotesList) -> bool:
         return False
     if target.party:
         return other.party and other.modal == target.modal
-    a, b = content(target.label), content(other.label)
+    a, b = content_words(target.label), content_words(other.label)
     return bool(a - b) and bool(b - a)  # "devolved matters" / "reserved matters": each has its own modifier
 
 
 def _foreign(option: str, target: NotesList, sentences: list[str], ignore: frozenset[str]) -> bool:
     """`option` (of another list) is by nothing in the notes also one of `target`'s (module note)."""
-    words = content(option, ignore)
+    words = content_words(option, ignore)
     if not words or set(re.findall(r"[a-z]+", fold(option))) & _POINTING:
         return False
-    label = content(target.label, ignore)
-    if target.party and (words & label or label and label <= content(option)):
+    label = content_words(target.label, ignore)
+    if target.party and (words & label or label and label <= content_words(option)):
         return False  # "Appoint or recall the Project Leader" is no power of the Project Leader's to offer
     if target.party:
         for said in target.said:
-            shared = words & content(said, ignore)
+            shared = words & content_words(said, ignore)
             if len(shared) >= 2 or len(shared) >= len(words) / 2:
                 return False
-    elif words & content(target.text, ignore) or any(words & content(s, ignore) for s in target.said):
+    elif words & content_words(target.text, ignore) or any(words & content_words(s, ignore) for s in target.said):
         return False
     for sentence in sentences:
         folded = fold(sentence)
         if label and all(re.search(rf"\b{re.escape(w)}", folded) for w in label) \
-                and len(words & content(sentence, ignore)) >= NOTES_OVERLAP * len(words):
+                and len(words & content_words(sentence, ignore)) >= NOTES_OVERLAP * len(words):
             return False
     return True
 

@@ -84,6 +84,20 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+def content_words(text: str, ignore: frozenset[str] = frozenset()) -> set[str]:
+    """The content words wrong options are checked against (what the notes say of another actor, body
+    or party): stopwords and words of two letters left out, each cut to its first five letters once a
+    plural's "s" is cut, so "proposed" and "propose", "roads" and "road tolls" count as one word.
+    `ignore`: words every sentence of the document shares (its title's), which tell nothing apart."""
+    return {_stem(w) for w in re.findall(r"[a-z][a-z'-]+", fold(text)) if w not in STOPWORDS and len(w) > 2} \
+        - {_stem(w) for w in ignore}
+
+
+def _stem(word: str) -> str:
+    word = word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    return word[:5]
+
+
 def chunk_sentences(chunk: Chunk) -> list[tuple[str, bool]]:
     """(sentence, is_list_item) in reading order; list marks removed, quotes kept exact."""
     found: list[tuple[str, bool]] = []

@@ -39,7 +39,7 @@ from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, describes_subject,
                                     enumeration_distractor, enumeration_key, name_distractors, name_keys,
                                     number_distractors, number_keys)
-from bot.core.quiz.gen_actors import _person, actor_choice
+from bot.core.quiz.gen_actors import _person, actor_choice, name_forms
 from bot.core.quiz.gen_deeds import DeedPool, deed_of
 from bot.core.quiz.gen_roles import RolePool, is_party_name, is_text_name, role_of
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
@@ -859,7 +859,8 @@ class _Generator:
             pool = DeedPool(deeds, list(self.docs))
             # when the notes place an actor (gen_periods, as for a who-item's people): a deed of 1340 is
             # not offered Kublai's deeds of the 1270s (round 14)
-            pool.placed = lambda actor: self.contexts.periods.of({*self._name_forms(actor), *self._names_within(actor)})
+            pool.placed = lambda actor: self.contexts.periods.of({*name_forms(actor, self.full_names),
+                                                                  *self._names_within(actor)})
             # The deeds that may be asked themselves ("What did Toghtogha do?" -> "Seized the power of the
             # court"), found before any item is made: none is another deed item's wrong option.
             pool.asked = {d.sentence for d in deeds if self._met_often(d.actor) and self._deed_question(pool, d)}
@@ -868,8 +869,8 @@ class _Generator:
 
     def _deed_question(self, pool: DeedPool, deed):
         """"What did <actor> do?" of `deed` from `pool`, the actor named as the notes name it in full."""
-        forms = (*self.full_names.get(deed.actor, ()),
-                 *(w for w in deed.actor.split() if w[:1].isupper() and self.full_names.get(w) == {deed.actor}),
+        # Every full name holding the actor's ("Zhu" of two Zhus: a sentence on either may be the actor's).
+        forms = (*sorted(self.full_names.get(deed.actor, ())), *name_forms(deed.actor, self.full_names),
                  *self._names_within(deed.actor))
         full = self.full_names.get(deed.actor, set())
         return pool.question(deed, forms, shown=next(iter(full)) if len(full) == 1 else "")
@@ -1234,15 +1235,8 @@ class _Generator:
         place near the stem's years, or near the answer's when the stem gives none (gen_periods): "In
         1959, Genghis Khan criticised ..." is false by when he lived, not by the notes."""
         periods = self.contexts.periods
-        return fits_period(periods.of(self._name_forms(person)), years_in(stem) - years_in(answer),
-                           periods.of(self._name_forms(answer)))
-
-    def _name_forms(self, name: str) -> set[str]:
-        """The forms of a name the notes use of one person: the name, its one full name, and the words
-        of these only it bears ("Kublai Khan" -> "Kublai")."""
-        longer = self.full_names.get(name, set())
-        names = {name, *(longer if len(longer) == 1 else ())}
-        return names | {w for n in names for w in n.split() if self.full_names.get(w) == {n}}
+        return fits_period(periods.of(name_forms(person, self.full_names)), years_in(stem) - years_in(answer),
+                           periods.of(name_forms(answer, self.full_names)))
 
     def _true_false(self, s: Sentence, key: Key, wrong: list[str], score: float | None = None) -> QuizItem | None:
         if not wrong:
