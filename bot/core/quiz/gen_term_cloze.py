@@ -203,7 +203,10 @@ class TermKin:
         votes: Counter = Counter()
         for other in group:
             votes.update(self.lexicon.label_votes[other])
-        kinds = [k for k, _ in votes.most_common() if k != PERSON and (k.islower() or k == "FAC")]
+        # A tie goes to the kind first by its name: `group` is a set, so the order Counter.most_common
+        # keeps for equal counts would be the string hash seed's, which changes at every restart.
+        ranked = sorted(votes.items(), key=lambda kind_count: (-kind_count[1], kind_count[0]))
+        kinds = [k for k, _ in ranked if k != PERSON and (k.islower() or k == "FAC")]
         kind = kinds[0] if kinds else "organisation"
         return "place" if kind == "FAC" else tests_of(kind)
 
