@@ -93,7 +93,7 @@ def body_name(subject) -> str | None:
 def body_of(subject) -> str | None:
     """The body or office a subject names as a role's options write it, "the" lowered ("the Presiding
     Officer"), or None: a name (body_name) on a proper noun, not a person, place, people, law or group
-    of members."""
+    of members, every word of it capitalised."""
     name = body_name(subject)
     span = subject.doc[subject.left_edge.i:subject.right_edge.i + 1]
     if name is None or subject.pos_ != "PROPN" or subject.tag_ == "NNPS" or subject.ent_type_ in _NOT_BODY_ENTS:
@@ -106,7 +106,11 @@ def body_of(subject) -> str | None:
         return None  # "The Commission's President"
     if span[0].pos_ == "DET" and span[0].lower_ != "the":
         return None  # "Each MSP", "any Developer"
-    return f"the {name}" if span[0].lower_ == "the" else name
+    if not all(t.text[:1].isupper() for t in span if t.pos_ != "DET"):
+        return None  # body_name looks only at the words before the head, and skips determiners
+    # The span as written, not body_name's words: "the All India Muslim League" keeps its "All".
+    text = span.text
+    return "the" + text[3:] if text.startswith("The ") else text
 
 
 def bodies_in(doc) -> list[str]:
