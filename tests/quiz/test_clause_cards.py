@@ -37,8 +37,10 @@ def test_a_numbered_rule_is_asked_by_its_name_with_the_rules_it_belongs_to():
     items = {i.prompt: i for i in generate_items(_charter(), learned_cutoff=False)}
     required = "According to the Plot Rules, what does “Shared Water” require?"
     allowed = "According to the Plot Rules, what does “Fair Sharing of Produce” allow?"
-    promised = "According to the notes, what does “We will keep the gates open” promise?"  # "Our ...": no name
-    assert required in items and allowed in items and promised in items
+    assert required in items and allowed in items
+    # "Our commitments" names no text: "According to the notes, what does “We will keep the gates open”
+    # promise?" reads a heading as the one who promises (held-out rounds 14-15: mostly borderline)
+    assert not any("gates open" in p for p in items)
     assert items[required].answer.startswith("A plot holder must not take water from the tanks of another plot.")
     assert items[required].answer.endswith("Each tank serves one plot only.")  # the clause, as long as it is short
     assert items[allowed].source.quote.startswith("A plot holder may give surplus produce")

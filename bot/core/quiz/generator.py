@@ -32,6 +32,7 @@ from bot.core import nlp
 from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
 from bot.core.quiz.gen_cards import term_definition
+from bot.core.quiz.gen_card_answers import worth_recalling
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
                                         claimed_of_others, relation_only, who_question, why_question)
 from bot.core.text import without_code_marks
@@ -343,7 +344,8 @@ class _Generator:
             items = [i for i in self._sentence_items(sentence, doc) if i]
             found.setdefault(sentence.quote, _Candidates(sentence.quote, chunk.document)).items.extend(items)
         for entry in found.values():
-            entry.items = sorted((i for i in entry.items if i.quality >= QUALITY_CUTOFF and not self.shows_code(i)),
+            entry.items = sorted((i for i in entry.items if i.quality >= QUALITY_CUTOFF and not self.shows_code(i)
+                                  and (i.kind != FLASHCARD or worth_recalling(i.prompt, i.answer))),
                                  key=lambda i: -i.quality)
         return [entry for entry in found.values() if entry.items]
 

@@ -1,0 +1,64 @@
+"""Cards whose answer a teacher would not ask a class to recall, by the form of the question and answer.
+
+- A pointer to another text: the question asks for a book, reference or guide ("What is the most complete
+  book on regular expressions?" -> "Jeffrey Friedl's Mastering Regular Expressions", held-out round 14:
+  drop, "trivia ... not something a regex course should test"), or the answer is only an identifier ("RFC
+  2616", round 15: borderline twice, "recall of a document number ... citation trivia"; "2.x and 3.x.",
+  rounds 14 and 15: borderline, "version labels ... near-trivial").
+- A list of examples as the answer: "Basic curses features as well as many additional functions from
+  ncurses and SYSV curses such as colour, alternative character set support, pads, and mouse support."
+  (round 15: borderline, "a long verbatim feature list that is hard to recall and grade"); "Due to its
+  favourable properties, such as non-toxic and unreactive chemistry, abundance, low cost, ..." (rounds
+  12 and 14: borderline, drop). What the examples illustrate is the answer, and it is too vague alone.
+
+The question and answer are read as plain text (no parse): each rule is about their form.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.tokens import STOPWORDS
+
+# "What is the most complete book on ...", "Which is the best guide to ...": a superlative (or "standard",
+# "definitive") work of reference. Not "source" or "text" (a source of energy, a text's clause).
+_REFERENCE_WORK = re.compile(
+    r"^(?:What|Which)\s+(?:is|are|was|were)\s+the\s+(?:\w+\s+){0,2}?"
+    r"(?:most\s+\w+(?:\s+and\s+\w+)?|best|standard|definitive|canonical|\w+est)\s+"
+    r"(?:book|textbook|reference|guide|manual|handbook|introduction|tutorial|documentation|specification)s?\b",
+    re.IGNORECASE)
+_CODE = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$")  # RFC, ISO, PEP, CC-BY-SA
+_VERSION = re.compile(r"^v?\d+(?:\.(?:\d+|x))+$")  # 2.x, 3.11, v1.2.0
+_NUMBER = re.compile(r"^\d+$")
+# "such as a, b, c and d", "including a, b and c", "e.g. a, b, c": examples after the answer proper.
+_EXAMPLES = re.compile(r"\b(?:such as|including|like|e\.g\.,?|for example,?|for instance,?)\s+(?P<list>[^.;:]+)",
+                       re.IGNORECASE)
+MIN_EXAMPLES = 3  # two examples read as a pair ("such as lists and dicts"); three or more are a list to recite
+
+
+def points_elsewhere(prompt: str, answer: str) -> bool:
+    """The card asks for a work of reference, or its answer is an identifier and nothing else: a code
+    with a number ("RFC 2616", "PEP 8") or version labels ("2.x and 3.x"). A year alone is not one (the
+    year items are asked and capped elsewhere), nor a name in capitals ("NATO and the EU")."""
+    if _REFERENCE_WORK.search(prompt.strip()):
+        return True
+    words = [w.strip(".,;:()\"'“”") for w in answer.split()]
+    words = [w for w in words if w and w.lower() not in STOPWORDS]
+    if not words or not all(_CODE.match(w) or _VERSION.match(w) or _NUMBER.match(w) for w in words):
+        return False
+    has_version = any(_VERSION.match(w) for w in words)
+    return has_version or any(_CODE.match(w) for w in words) and any(_NUMBER.match(w) for w in words)
+
+
+def lists_examples(answer: str) -> bool:
+    """The answer ends in a list of MIN_EXAMPLES or more examples ("such as colour, pads, and mouse support")."""
+    for found in _EXAMPLES.finditer(answer):
+        members = [m for m in re.split(r",|\band\b|\bor\b", found.group("list")) if m.strip()]
+        if len(members) >= MIN_EXAMPLES:
+            return True
+    return False
+
+
+def worth_recalling(prompt: str, answer: str) -> bool:
+    """A card's answer is something to know, not a pointer to another text or a list of examples."""
+    return not points_elsewhere(prompt, answer) and not lists_examples(answer)
