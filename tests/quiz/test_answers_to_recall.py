@@ -9,7 +9,8 @@ import pytest
 
 from bot.core import nlp
 from bot.core.documents import Chunk, make_chunk_id
-from bot.core.quiz.gen_card_answers import lists_examples, points_elsewhere, worth_recalling
+from bot.core.quiz.gen_card_answers import asks_what_may_be_held, lists_examples, points_elsewhere, worth_recalling
+from bot.core.quiz.gen_function import function_question
 from bot.core.quiz.gen_defined import defined_term_question, definition_of, with_head
 from bot.core.quiz.generator import generate_items
 
@@ -48,6 +49,23 @@ def test_knowledge_in_words_is_an_answer(prompt, answer):
 ])
 def test_a_list_of_examples_is_no_answer_to_recall(answer, listed):
     assert lists_examples(answer) is listed
+
+
+@pytest.mark.parametrize("prompt, open_ended", [
+    ("What can a hive contain?", True),
+    ("What may a swarm box hold?", True),
+    ("What can the smoker module create?", False),  # what it makes: one answer by the notes
+    ("What does a hive contain?", False),  # what it holds, as the notes state it
+])
+def test_what_a_thing_may_hold_has_no_one_answer(prompt, open_ended):
+    assert asks_what_may_be_held(prompt) is open_ended
+
+
+def test_the_card_on_what_a_hive_can_contain_is_not_worth_recalling():
+    # gen_function asks it as a sentence says it; the card then falls to worth_recalling in the generator
+    question = function_question(nlp.parse_lines(["A hive can contain brood frames as well as honey supers."])[0])
+    assert question is not None and question.prompt == "What can a hive contain?"
+    assert not worth_recalling(question.prompt, question.answer)
 
 
 def test_the_generator_makes_no_card_on_a_book_recommended():

@@ -11,6 +11,10 @@
   favourable properties, such as non-toxic and unreactive chemistry, abundance, low cost, ..." (rounds
   12 and 14: borderline, drop). What the examples illustrate is the answer, and it is too vague alone.
 
+- What a thing may hold: "What can a module contain?" -> "Executable statements as well as function
+  definitions." (rounds 14 and 15: borderline, "open-ended: a student might reasonably answer 'functions,
+  classes and variables'"). "X can contain Y" names some of what X may hold, so no answer is the one answer.
+
 The question and answer are read as plain text (no parse): each rule is about their form.
 """
 
@@ -32,6 +36,9 @@ _VERSION = re.compile(r"^v?\d+(?:\.(?:\d+|x))+$")  # 2.x, 3.11, v1.2.0
 _NUMBER = re.compile(r"^\d+$")
 # "such as a, b, c and d", "including a, b and c", "e.g. a, b, c": examples after the answer proper.
 _EXAMPLES = re.compile(r"\b(?:such as|including|like|e\.g\.,?|for example,?|for instance,?)\s+(?P<list>[^.;:]+)",
+                       re.IGNORECASE)
+# "What can X contain?", "What may a hive hold?": possibility and holding; not "What can the pydoc module create?"
+_MAY_HOLD = re.compile(r"^What\s+(?:can|may|could|might)\s+.+\s+(?:contain|include|hold|have|store|carry)\?$",
                        re.IGNORECASE)
 MIN_EXAMPLES = 3  # two examples read as a pair ("such as lists and dicts"); three or more are a list to recite
 
@@ -59,6 +66,12 @@ def lists_examples(answer: str) -> bool:
     return False
 
 
+def asks_what_may_be_held(prompt: str) -> bool:
+    """The card asks what a thing can contain, include or hold: some of many possible answers."""
+    return bool(_MAY_HOLD.match(prompt.strip()))
+
+
 def worth_recalling(prompt: str, answer: str) -> bool:
-    """A card's answer is something to know, not a pointer to another text or a list of examples."""
-    return not points_elsewhere(prompt, answer) and not lists_examples(answer)
+    """A card's answer is something to know and the one answer: not a pointer to another text, a list of
+    examples, or some of what a thing may hold."""
+    return not points_elsewhere(prompt, answer) and not lists_examples(answer) and not asks_what_may_be_held(prompt)
