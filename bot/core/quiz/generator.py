@@ -59,6 +59,7 @@ from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_
                                          unanchored_subject)
 from bot.core.quiz.gen_function import function_question
 from bot.core.quiz.gen_named import NAMED_QUALITY, NamedThings
+from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entries_in, entry_question
 from bot.core.quiz.gen_compare import comparison_question
 from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
@@ -280,6 +281,7 @@ class _Generator:
         self.docs = dict(zip(lines, nlp.parse_lines(lines)))
         # Names of each kind of thing the notes say what it does ("the gc module"), for gen_named.
         self.named = NamedThings([c.text for c in notes], self.docs)
+        self._entry_questions: dict[tuple, EntryQuestion] | None = None  # gen_entries, read on first use
         self.named_ids: set[str] = set()  # items whose answer and options are such names, shown as they are
         # Quoted terms a licence defines, with their definitions' head nouns (gen_defined).
         self.definitions = {document: [(with_head(d, self.docs[readable_text(q)]) if readable_text(q) in self.docs
@@ -331,6 +333,8 @@ class _Generator:
         for s, items in self._apposition_items(chunk):  # "Who was X?" of "X, <what X is>, ..."
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.extend(items)
         for s, item in self._named_items(chunk):  # "Which module provides ...?" among the notes' other modules
+            found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
+        for s, item in self._entry_items(chunk):  # "Which list method adds ...?" of a reference list (gen_entries)
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
         for sentence in candidate_sentences(chunk):
             doc = self.docs.get(sentence.text)
@@ -932,6 +936,40 @@ class _Generator:
             item = self._named_item(s, doc)
             if item is not None:
                 found.append((s, item))
+        return found
+
+    def _entry_items(self, chunk: Chunk) -> list[tuple[Sentence, QuizItem]]:
+        """Which entry of a reference list (a name alone on its line, what it does below) does what the
+        chunk's entries say, the list's other entries as options (gen_entries); at most MAX_PER_LIST of a
+        list, chosen by content, so a bank does not ask "\\d", "\\D", "\\s" ... among the same four options."""
+        if self._entry_questions is None:
+            blocks: dict[tuple, list[Entry]] = {}
+            for c in self.notes:
+                if not is_practice_section(c.heading_path):
+                    for entry in entries_in(c.document, c.heading_path, c.text):
+                        blocks.setdefault(entry.block, []).append(entry)
+            every = [e for block in blocks.values() for e in block]
+            asked: dict[tuple, list] = {}
+            for entry, doc in zip(every, nlp.parse_lines([e.does for e in every]) if every else []):
+                question = entry_question(entry, doc, blocks[entry.block],
+                                          lambda o, q=entry.quote: _rng("entry", q, o).random())
+                if question is not None:
+                    asked.setdefault(entry.block, []).append((entry, question))
+            self._entry_questions = {}
+            for block, questions in asked.items():
+                chosen = sorted(questions, key=lambda eq: _rng("entries", eq[0].quote, "").random())[:MAX_PER_LIST]
+                for entry, question in chosen:
+                    self._entry_questions[(block, entry.quote)] = question
+        found = []
+        for entry in entries_in(chunk.document, chunk.heading_path, chunk.text):
+            question = self._entry_questions.get((entry.block, entry.quote))
+            if question is None:
+                continue
+            s = Sentence(readable_text(entry.quote) or entry.quote, chunk, 0, False, quote=entry.quote)
+            item = self._item(MULTIPLE_CHOICE, question.prompt, question.answer, s, TERM, NAMED_QUALITY,
+                              options=question.options, explanation=_from_notes(s))
+            self.named_ids.add(item.id)  # its answer and options are names as the notes write them: only the stem is read for code
+            found.append((s, item))
         return found
 
     def _named_item(self, s: Sentence, doc) -> QuizItem | None:
