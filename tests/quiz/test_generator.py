@@ -77,13 +77,16 @@ def test_one_item_per_sentence(items):
     assert len(quotes) == len(set(quotes))
 
 
-def test_every_answer_appears_in_its_quote(items):
+def test_every_answer_appears_in_its_quote(items, chunks):
+    by_id = {c.id: c for c in chunks}
     for item in items:
         if item.kind == TRUE_FALSE:
             continue  # checked below: the statement is the quote, or the quote with one swap
         if item.tests == ENUMERATION:  # the answer is the one option the list does not hold
-            assert item.answer not in item.source.quote
-            assert all(o in item.source.quote for o in item.options if o != item.answer)
+            # A list under a lead-in ("Key targets included:") is the lines after its quote.
+            held = by_id[item.source.chunk_id].text if item.source.quote.endswith(":") else item.source.quote
+            assert item.answer not in held
+            assert all(o in held for o in item.options if o != item.answer)
             continue
         if item.tests == "actor" and item.kind == MULTIPLE_CHOICE:  # gen_actors: "Mao" asked as "Mao Zedong"
             assert any(part in item.source.quote for part in item.answer.split()), item
@@ -208,7 +211,8 @@ def test_no_items_from_the_note_itself_instructions_headers_or_practice(items):
     for item in items:
         quote = item.source.quote
         assert not quote.startswith(("This section", "Explain", "Analyse"))
-        assert not quote.endswith(":") or item.kind == FLASHCARD  # an abbreviation may sit in a lead-in
+        # An abbreviation may sit in a lead-in; a list's own item quotes the lead-in of the list it asks.
+        assert not quote.endswith(":") or item.kind == FLASHCARD or item.tests == ENUMERATION
         assert "Practice" not in item.source.section
 
 

@@ -60,6 +60,7 @@ class Member:
     text: str  # as an option: "Appoint Delegates or delegate decisions to the Technical Committee"
     quote: str  # the sentence of the notes it is read from, as chunk_sentences gives it
     chunk: Chunk
+    form: str = ""  # "clause" or "phrase" for a lead-in list's member: options are shown of one form
 
 
 @dataclass
@@ -74,6 +75,9 @@ class NotesList:
     modal: str = ""
     text: str = ""  # every word of the list as the notes give it (its own sentence, or all its lines)
     said: list[str] = field(default_factory=list)  # the members' words in full, options or not
+    subject: str = ""  # what a lead-in list is of (gen_lead_lists): "the First Five-Year Plan"
+    tense: str = "is"  # "was" of a lead-in in the past ("Key targets included:")
+    section: str = ""  # a lead-in list's top heading: lists under one are about one topic
 
 
 @dataclass(frozen=True)
@@ -318,17 +322,20 @@ def _list_question(target: NotesList, lists: list[NotesList], sentences: dict[st
         return None
     title = titles.get(target.document, "")
     ignore = frozenset(content_words(title))
+    forms = [m.form for m in target.members]
+    form = max(sorted(set(forms)), key=forms.count) if forms else ""  # sorted: no hash-seed tie
     pool: list[Member] = []
     for other in others:
         for m in other.members:
             if m.text not in [p.text for p in pool] and m.text not in used \
-                    and _foreign(m.text, target, sentences.get(target.document, []), ignore):
+                    and m.form == form and _foreign(m.text, target, sentences.get(target.document, []), ignore):
                 pool.append(m)
     # Shown members point back to nothing and do not repeat the party's name ("Appoint the Chair of the
     # Technical Committee" in a question on the Technical Committee marks itself as a member).
     label_words = content_words(target.label, ignore) if target.party else set()
     own = [m for m in target.members if not set(re.findall(r"[a-z]+", fold(m.text))) & _POINTING
-           and not (label_words and label_words <= content_words(m.text, ignore)) and m.text not in used]
+           and not (label_words and label_words <= content_words(m.text, ignore)) and m.text not in used
+           and m.form == form]  # a phrase among sentences stands out by its form alone
     rng = random.Random(f"rules\x1f{seed}\x1f{target.label}\x1f{target.intro.quote}\x1f{negative}")
     setting_words, what = setting(title), _what(target)
     if negative:
@@ -338,7 +345,7 @@ def _list_question(target: NotesList, lists: list[NotesList], sentences: dict[st
         odd = _closest(pool, shown, rng)
         options = [m.text for m in shown] + [odd.text]
         rng.shuffle(options)
-        return RuleQuestion(f"{setting_words}, which of these is NOT one of {what}?", odd.text, tuple(options),
+        return RuleQuestion(f"{setting_words}, which of these {target.tense} NOT one of {what}?", odd.text, tuple(options),
                             target.intro,
                             f"The notes list {_join([m.text for m in target.members])} for {target.label}; "
                             f"“{odd.text}” is listed for {_owner(lists, odd)}.")
@@ -348,7 +355,7 @@ def _list_question(target: NotesList, lists: list[NotesList], sentences: dict[st
     wrong = _spread(pool, answer, rng, lists)
     options = [answer.text, *(m.text for m in wrong)]
     rng.shuffle(options)
-    return RuleQuestion(f"{setting_words}, which of these is one of {what}?", answer.text, tuple(options), answer,
+    return RuleQuestion(f"{setting_words}, which of these {target.tense} one of {what}?", answer.text, tuple(options), answer,
                         f"The notes list “{answer.text}” among {what}; the others are listed for "
                         f"{_join(list(dict.fromkeys(_owner(lists, m) for m in wrong)))}.")
 
@@ -365,9 +372,32 @@ def _overrides(target: NotesList, other: NotesList) -> bool:
     return any(_OVERRIDE.search(said) and re.search(rf"\b{re.escape(name)}\b", said) for said in target.said)
 
 
+_JUDGED = frozenset({"success", "failure", "achievement", "advantage", "disadvantage", "benefit", "drawback",
+                     "strength", "weakness", "problem", "limitation", "criticism", "mistake", "flaw", "merit"})
+
+
+def _head(label: str) -> str:
+    """"success" of "notable successes of the First Five-Year Plan": the category's noun, singular."""
+    words = re.split(r"\s+of\s+", label, maxsplit=1)[0].split()
+    head = fold(words[-1]) if words else ""
+    return head[:-3] + "y" if head.endswith("ies") else head[:-2] if head.endswith("sses") else \
+        head[:-1] if head.endswith("s") else head
+
+
 def _comparable(target: NotesList, other: NotesList) -> bool:
     if fold(target.label) == fold(other.label):
         return False
+    if target.subject or other.subject:
+        # Lists of one thing, or under one top heading, are about one topic: two lists of the reasons
+        # for one failure, the targets and the successes of one plan. A member of one may be true of
+        # the other, so only a list of another thing in another part of the notes gives odd ones out.
+        # A category that judges ("notable successes", "advantages") is told apart from a member of
+        # another kind by its tone alone ("... launched with minimal technical planning" among the
+        # successes of a plan): its odd ones out come only from a list of the same judgement.
+        judged = {_head(target.label), _head(other.label)} & _JUDGED
+        return fold(target.subject) != fold(other.subject) and (
+            not target.section or fold(target.section) != fold(other.section)) and (
+            not judged or _head(target.label) == _head(other.label))
     if target.party:
         return other.party and other.modal == target.modal
     a, b = content_words(target.label), content_words(other.label)

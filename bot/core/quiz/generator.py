@@ -47,6 +47,7 @@ from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
                                               fronted_cause_question, lacks_setting)
 from bot.core.quiz.gen_concept_lists import list_question
+from bot.core.quiz.gen_lead_lists import lead_lists
 from bot.core.quiz.gen_rules import (Member, RULE_QUALITY, block_lists, condition_card, rule_questions, sentence_lists,
                                      setting)
 from bot.core.quiz.gen_parties import party_questions
@@ -405,7 +406,8 @@ class _Generator:
         """What the notes list for one party or category and not another (gen_rules), from this chunk."""
         if self._rule_questions is None:
             self._rule_questions = {}
-            lists = block_lists(self.notes, nlp.parse_lines) + sentence_lists(self.notes, self.docs)
+            lists = block_lists(self.notes, nlp.parse_lines) + sentence_lists(self.notes, self.docs) \
+                + lead_lists(self.notes, nlp.parse_lines)
             sentences: dict[str, list[Member]] = {}
             for c in self.notes:
                 for quote, _ in chunk_sentences(c):
