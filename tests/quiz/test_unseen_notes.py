@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 
 from bot.core.documents import Chunk, make_chunk_id
-from bot.core.quiz.gen_actors import _people
+from bot.core.quiz.gen_actors import notes_people
 from bot.core.quiz.gen_lexicon import PERSON, NotesLexicon, prose_nouns
 from bot.core.quiz.gen_naming import meaning_question, naming_question
 from bot.core.quiz.gen_standalone import full_names_of
@@ -116,7 +116,7 @@ def test_a_name_on_a_common_noun_of_the_notes_is_never_offered_as_a_person():
     docs, lexicon = parsed_notes(text)
     for name in ("Karl Wendt", "Lena Hoff", "Vexa Developer"):
         lexicon.label_votes[name] = Counter({PERSON: 3})  # as the small model may read them
-    people = _people(lexicon, full_names_of(lexicon.label_votes))
+    people = notes_people(lexicon, full_names_of(lexicon.label_votes))
     assert {"Karl Wendt", "Lena Hoff"} <= people and "Vexa Developer" not in people
 
 

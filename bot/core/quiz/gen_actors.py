@@ -66,10 +66,14 @@ _TIES = frozenset({"father", "mother", "son", "daughter", "brother", "sister", "
 
 
 def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[str, set[str]], met_often,
-                 is_term=lambda text: False, common=lambda word: False, title: str = "") -> ChoiceQuestion | None:
+                 is_term=lambda text: False, common=lambda word: False, title: str = "",
+                 people: frozenset[str] | None = None) -> ChoiceQuestion | None:
     """The who-did-what question of one parsed sentence, or None. `full_names` maps a word to the
     longer names of the notes holding it (gen_standalone.full_names_of); `met_often(name)` says
-    whether the notes return to a name; `title` is the course's title (what every student knows)."""
+    whether the notes return to a name; `title` is the course's title (what every student knows);
+    `people` is `notes_people` of these notes (read once by the caller; read here when not given)."""
+    if people is None:
+        people = notes_people(pool.lexicon, full_names)
     opener, doc = _opener(doc)
     question = who_question(doc, is_term, common)
     asking = _ASKING.match(question.prompt) if question else None
@@ -86,7 +90,7 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
         return None  # "... the work begun by his grandfather": whose, only the answer says (round 4)
     if _second_subject(doc) or _points_back(doc, subject.end):
         return None
-    found = _actor(subject, pool, full_names)
+    found = _actor(subject, pool, full_names, people)
     if found is None:
         return None
     answer, kind, class_noun = found
@@ -95,7 +99,7 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
     d = Description(answer, kind, class_noun, predicate, "", doc.text)
     sides = pool.contexts.sides.get(answer, set()) if kind == PERSON else set()
     acting = kind in _COLLECTIVE.values()
-    people = sorted(_people(pool.lexicon, full_names) - {answer}) if kind == PERSON else None
+    offered_people = sorted(people - {answer}) if kind == PERSON else None
 
     def forms(name: str) -> tuple[str, ...]:
         return name_forms(name, full_names)
@@ -110,7 +114,7 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
         return kind != PERSON or fits_period(periods.of(forms(name)), stem_years, answer_years)
 
     wrong = pool.wrong_options(d, visible, keep=lambda name: _same_side(pool, sides, name) and (
-        not acting or pool.acting[name] >= MIN_ACTING) and of_the_time(name), candidates=people,
+        not acting or pool.acting[name] >= MIN_ACTING) and of_the_time(name), candidates=offered_people,
         max_support=MAX_DEED_SUPPORT, forms=forms)
     if not wrong:
         return None
@@ -209,7 +213,8 @@ def _opener(doc):
     return "", doc
 
 
-def _actor(subject, pool: DescriptionPool, full_names: dict[str, set[str]]) -> tuple[str, str, str] | None:
+def _actor(subject, pool: DescriptionPool, full_names: dict[str, set[str]],
+           people: frozenset[str]) -> tuple[str, str, str] | None:
     """(the answer as the options write it, its kind, its class noun) of the sentence's subject."""
     lexicon = pool.lexicon
     ents = [e for e in subject.doc.ents if subject.start <= e.start and e.end <= subject.end]
@@ -220,7 +225,7 @@ def _actor(subject, pool: DescriptionPool, full_names: dict[str, set[str]]) -> t
         if entity_text(subject) != text or not lexicon.trusted(text, kind):
             return None  # "the British government": more than the people's name
         return text, kind, kind
-    person = _person(text, full_names, lexicon) if subject[0].lower_ != "the" else ""  # "The Harvard Crimson"
+    person = _person(text, full_names, people) if subject[0].lower_ != "the" else ""  # "The Harvard Crimson"
     if person:
         roles = sorted(pool.contexts.roles.get(person, ()))
         return person, PERSON, roles[0] if roles else PERSON
@@ -243,28 +248,26 @@ def name_forms(name: str, full_names: dict[str, set[str]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*names, *words]))
 
 
-def _person(text: str, full_names: dict[str, set[str]], lexicon) -> str:
+def _person(text: str, full_names: dict[str, set[str]], people: frozenset[str]) -> str:
     """The person's name in full: "Kublai" -> "Kublai Khan", "Braddock" -> "Edward Braddock" when the
     notes give exactly one full name of a person holding it; "" when they give none or several ("Shi"
     of three Shis). The short form's own label is not asked: the small model reads "Washington" as a
-    place and "Braddock" as a company where the sentence makes it the subject of a deed."""
-    people = _people(lexicon, full_names)
+    place and "Braddock" as a company where the sentence makes it the subject of a deed. `people`:
+    `notes_people` of the same notes."""
     if " " in text:
         return text if text in people else ""
     longer = full_names.get(text, set())
     return next(iter(longer)) if len(longer) == 1 and longer <= people else ""  # "Zhu": Zhu Shijie or Zhu Yuanzhang?
 
 
-_PEOPLE: dict[int, tuple[object, frozenset[str]]] = {}
-
-
-def _people(lexicon, full_names: dict[str, set[str]]) -> frozenset[str]:
+def notes_people(lexicon, full_names: dict[str, set[str]]) -> frozenset[str]:
     """The people of the notes, by full name: a name of two words or more labelled a person nearly
     every time (not `lexicon.trusted`, which refuses "George Washington" because "Washington" alone is
-    read as a place), met at least twice in full or by a part no other name shares ("Montcalm")."""
-    cached = _PEOPLE.get(id(lexicon))
-    if cached is not None and cached[0] is lexicon:
-        return cached[1]
+    read as a place), met at least twice in full or by a part no other name shares ("Montcalm").
+
+    Read once per set of notes by the generator and passed down, not kept here: a module-level cache
+    (it was one, keyed by the lexicon's id) carries one course's notes into the next course's
+    generation, in a process that serves many, and is shared by threads generating at once."""
     found = set()
     for name, votes in lexicon.label_votes.items():
         if " " not in name or votes[PERSON] < TRUSTED_SHARE * sum(votes.values()) or not name_shape_ok(name, PERSON) \
@@ -279,9 +282,7 @@ def _people(lexicon, full_names: dict[str, set[str]]) -> frozenset[str]:
         own = [w for w in name.split() if w[:1].isupper() and full_names.get(w) == {name}]
         if lexicon.occurrences(name) >= 2 or any(lexicon.occurrences(w) >= 2 for w in own):
             found.add(name)
-    _PEOPLE.clear()  # one set of notes at a time
-    _PEOPLE[id(lexicon)] = (lexicon, frozenset(found))
-    return _PEOPLE[id(lexicon)][1]
+    return frozenset(found)
 
 
 def _in_longer_names(lexicon, name: str) -> bool:

@@ -40,7 +40,7 @@ from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, describes_subject,
                                     enumeration_distractor, enumeration_key, name_distractors, name_keys,
                                     number_distractors, number_keys)
-from bot.core.quiz.gen_actors import _person, actor_choice, name_forms
+from bot.core.quiz.gen_actors import _person, actor_choice, name_forms, notes_people
 from bot.core.quiz.gen_deeds import DeedPool, deed_of
 from bot.core.quiz.gen_roles import RolePool, is_party_name, is_text_name, role_of
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
@@ -295,6 +295,7 @@ class _Generator:
         self.verbs = {t.lemma_.lower() for doc in self.docs.values() for t in doc if t.pos_ == "VERB"}  # gen_precision
         self.descriptions = DescriptionPool(self.docs.values(), self.lexicon, self.contexts)  # gen_concept
         self.full_names = full_names_of(self.lexicon.label_votes)
+        self.people = notes_people(self.lexicon, self.full_names)  # gen_actors: read once, for these notes only
         self.key_figures = _key_figures(self.lexicon)
         self.known_people = _known_people(self.lexicon)
         self.place_levels = place_levels(self.lexicon.text, [*self.lexicon.names_of(PLACE),
@@ -664,7 +665,7 @@ class _Generator:
             items.append(self._role_item(s, doc))  # "Which of these elects ...?" among the notes' bodies (gen_roles)
             # ... and asked with options: the answer among names of its kind the notes never say it of (gen_actors).
             actor = actor_choice(doc, self.descriptions, visible, full_names=self.full_names, met_often=self._met_often,
-                                 is_term=self._is_term, common=common, title=heading)
+                                 is_term=self._is_term, common=common, title=heading, people=self.people)
             if actor:
                 item = self._item(MULTIPLE_CHOICE, self._prompt(s, actor.prompt), actor.answer, s, actor.tests,
                                   actor.quality, options=actor.options, explanation=_from_notes(s))
@@ -851,7 +852,7 @@ class _Generator:
 
     def _kind_of(self, name: str) -> str | None:
         """The kind the notes give a name most often (a person when gen_actors knows the name as one)."""
-        if _person(name, self.full_names, self.lexicon):
+        if _person(name, self.full_names, self.people):
             return PERSON  # "Washington", "Braddock": the small model reads some people as places or bodies
         votes = self.lexicon.label_votes.get(name)
         if not votes:
