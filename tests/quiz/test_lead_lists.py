@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.core import nlp
 from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_lead_lists import lead_lists
+from bot.core.quiz.gen_option_shape import BARE, DESCRIBED, NAME, option_shape, stands_out
 from bot.core.quiz.gen_rules import Member, NotesList, _comparable
 from bot.core.quiz.generator import generate_items
 
@@ -75,8 +76,7 @@ def test_a_member_is_shown_as_its_first_clause_and_keeps_its_form():
 
 def test_a_list_s_odd_one_out_is_a_member_of_a_list_in_another_part_of_the_notes():
     items = _list_items(HARBOUR)
-    goals = next(i for i in items if i.prompt.endswith(", which of these was NOT one of the key goals of the "
-                                                       "Harbour Programme?"))
+    goals = next(i for i in items if i.prompt == "Which of these was NOT one of the key goals of the Harbour Programme?")
     measures = {"Fencing of common sheep pastures", "Licensing of wool merchants by the assembly",
                 "Abolition of the old weaving guilds"}
     assert goals.answer in measures
@@ -105,3 +105,59 @@ def test_a_person_s_lead_in_and_a_category_without_a_modifier_give_no_list():
               "- Debts of the assembly.\n- Riots in the uplands.\n- Storms at sea.\n"
               "Features included:\n- Fences.\n- Licences.\n- Guild halls.")]
     assert _lists(notes) == {}
+
+
+def _canal(scheme_aims: str, rail_measures: str):
+    return [(("The Canal Scheme (1860–1870)", "Aims"),
+             "The Canal Scheme joined the rivers of Tarrow. Key aims included:\n" + scheme_aims
+             + "\nThe scheme was paid for by the wool tax."),
+            (("The Rail Reform (1881–1890)", "Measures"),
+             "Under the Rail Reform, the assembly turned to the railways. Key measures included:\n" + rail_measures
+             + "\nMany boatmen lost their trade.")]
+
+
+LONG_AIMS = ("- Widening of the river locks near the capital.\n- Cutting of a new channel through the marshes.\n"
+             "- Building of towpaths along every navigable canal.\n- Dredging of silted basins in the port towns.")
+
+
+def test_an_option_s_shape_and_length_are_read_from_its_words():
+    docs = nlp.parse_lines(["Backyard furnaces", "Rapid expansion of heavy industry", "Reducing reliance on exports",
+                            "Sino-Soviet Treaty of Friendship", "Foreign affairs"])
+    backyard, expansion, reducing, treaty, affairs = [option_shape(d) for d in docs]
+    assert (backyard, expansion, reducing, treaty, affairs) == (BARE, DESCRIBED, DESCRIBED, NAME, BARE)
+
+    def option(text, shape):
+        return Member(text, text, _chunks(HARBOUR)[0], shape=shape)
+    shown = [option("Rapid expansion of heavy industry", DESCRIBED),
+             option("Development of transport and communication networks", DESCRIBED),
+             option("Reducing reliance on agricultural exports by producing domestic industrial goods", DESCRIBED)]
+    assert stands_out(option("Backyard furnaces", BARE), shown)  # two words and bare among five to ten
+    assert stands_out(option("Expansion of the communes", BARE), shown)  # the only bare one, though of their length
+    assert not stands_out(option("Expansion of communes to oversee farming", DESCRIBED), shown)
+    common = [option("education", BARE), option("health", BARE), option("local transport", BARE)]
+    assert stands_out(option("the Crown", NAME), common)  # a name among common phrases
+    assert not stands_out(option("fisheries", BARE), common)
+
+
+def test_no_list_item_when_every_odd_one_out_would_stand_out_by_its_form():
+    # Bare two-word measures against long described aims: each list's odd one out is of the other form.
+    notes = _canal(LONG_AIMS, "- Iron rails.\n- Signal towers.\n- Goods wagons.")
+    assert {lst.label for lst in _lists(notes).values()} >= {"key aims of the Canal Scheme",
+                                                            "key measures of the Rail Reform"}
+    assert _list_items(notes) == []
+
+
+def test_shown_members_are_chosen_to_match_the_odd_one_out_rather_than_refusing():
+    # Three aims shown apart in the notes' list are the three long ones, beside which a bare measure
+    # stands out; the two bare aims between them make a set it does not stand out from.
+    aims = ("- Widening of the river locks near the capital.\n- Toll bridges.\n"
+            "- Cutting of a new channel through the marshes.\n- Stone wharves.\n"
+            "- Building of towpaths along every navigable canal.")
+    notes = _canal(aims, "- Iron rails.\n- Signal towers.\n- Goods wagons.")
+    lists = _lists(notes)
+    items = _list_items(notes)
+    canal = next(i for i in items if i.prompt == "Which of these was NOT one of the key aims of the Canal Scheme?")
+    assert {"Toll bridges", "Stone wharves"} & set(canal.options)
+    shapes = {m.text: m for lst in lists.values() for m in lst.members}
+    for item in items:  # whichever option is keyed, it looks like the others
+        assert not stands_out(shapes[item.answer], [shapes[o] for o in item.options if o != item.answer])

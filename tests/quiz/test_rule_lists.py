@@ -216,3 +216,19 @@ def test_what_a_rule_requires_under_a_condition_is_a_card():
     # Not of "may" (what a condition allows is seldom all it allows), nor of a condition that points
     # back ("under this section").
     assert not any("borrow" in p or "break an oar" in p for p in cards)
+
+
+def test_the_keyed_option_is_never_the_only_name_or_the_only_common_noun():
+    # A name among common nouns (or one common noun among names) gives itself away (rubric 4).
+    notes = [(("Assembly of Tarrow",),
+              "Such \"local matters\" include harbours, fisheries, libraries, roads and parks. "
+              "Crown matters are subjects that are kept by the Crown. The Assembly cannot legislate on such "
+              "subjects. These include Tarrow Castle, Port Selby, Mount Orrin and currency.")]
+    chunks = [Chunk(make_chunk_id("t.txt", p, t, i), "t.txt", p, None, i, t) for i, (p, t) in enumerate(notes)]
+    names = {"Tarrow Castle", "Port Selby", "Mount Orrin"}
+    items = [i for i in _rule_items(chunks) if "NOT one of" in i.prompt]
+    local = next(i for i in items if "local matters" in i.prompt)
+    assert local.answer == "currency"
+    for item in items:
+        others = [o for o in item.options if o != item.answer]
+        assert any((o in names) == (item.answer in names) for o in others), item.options

@@ -24,6 +24,7 @@ import re
 from bot.core.documents import Chunk
 from bot.core.quiz.gen_rules import _INTRO, _PAREN, _POINTING, MAX_CATEGORY_WORDS, MAX_MEMBER_WORDS, MIN_MEMBERS, \
     Member, NotesList
+from bot.core.quiz.gen_option_shape import CLAUSE, option_shape
 from bot.core.quiz.gen_text import LIST_MARK, chunk_sentences, is_practice_section
 from bot.core.text import split_sentences
 from bot.core.tokens import fold
@@ -166,7 +167,9 @@ def _members(items: list[tuple[Chunk, str]], parse) -> list[Member]:
     members = []
     for (chunk, line, text), doc in zip(shown, parse([text for _, _, text in shown])):
         quote = next((q for q, _ in chunk_sentences(chunk) if q and q in line), text)
-        members.append(Member(text, quote, chunk, "clause" if _is_clause(doc) else "phrase"))
+        clause = _is_clause(doc)
+        members.append(Member(text, quote, chunk, "clause" if clause else "phrase",
+                              CLAUSE if clause else option_shape(doc)))
     return members
 
 

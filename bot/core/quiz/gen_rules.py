@@ -19,16 +19,20 @@ the same name; the same head noun with another modifier) and belong to different
 An option taken from a comparable list is offered only when nothing in the notes also gives it to the
 question's party or category: it shares no content word with that list's own sentence (a sentence list)
 or at most one with any of its members (a block), does not name the question's party, points back to
-nothing, and no sentence of the notes that names the party or category says most of it.
+nothing, and no sentence of the notes that names the party or category says most of it. The keyed
+option is never the only one of its shape nor far from the others' length (gen_option_shape): the
+shown members are chosen to match it, and the question is not asked when none do.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from dataclasses import dataclass, field
 
 from bot.core.documents import Chunk
+from bot.core.quiz.gen_option_shape import VERB, option_shape, stands_out
 from bot.core.quiz.gen_text import chunk_sentences, content_words, is_practice_section, readable_text
 from bot.core.text import split_sentences
 from bot.core.tokens import fold
@@ -47,6 +51,7 @@ _RULE_TITLE = re.compile(r"\b(?:licen[cs]e|constitution|contract|act|treaty|char
                          r"code of conduct|rules|agreement|statute|bylaws|by-laws|regulations?)\b", re.IGNORECASE)
 MIN_MEMBERS = 3
 SHOWN = 3  # members shown beside the odd one out
+MAX_SHOWN_CHOICES = 12  # members a matching set of shown ones is sought among (220 sets of three)
 MAX_MEMBER_WORDS = 12  # a block item's first sentence, read as an option
 MAX_LISTED_WORDS = 4  # a member of a list in running prose
 MAX_CATEGORY_WORDS = 4
@@ -61,6 +66,7 @@ class Member:
     quote: str  # the sentence of the notes it is read from, as chunk_sentences gives it
     chunk: Chunk
     form: str = ""  # "clause" or "phrase" for a lead-in list's member: options are shown of one form
+    shape: str = ""  # gen_option_shape's: the keyed option is never the only one of its shape
 
 
 @dataclass
@@ -136,7 +142,8 @@ def block_lists(chunks: list[Chunk], parse) -> list[NotesList]:
             continue
         # One verb phrase each, read as the intro reads it: "They may repair damaged hulls ..."
         docs = parse([f"They may {m.text[:1].lower() + m.text[1:]}" for m in members])
-        members = [m for m, d in zip(members, docs) if len(d) > 2 and d[2].tag_ == "VB"]
+        members = [Member(m.text, m.quote, m.chunk, shape=VERB) for m, d in zip(members, docs)
+                   if len(d) > 2 and d[2].tag_ == "VB"]
         if len(members) < MIN_MEMBERS:
             continue
         party = intro.group("party")
@@ -199,7 +206,7 @@ def sentence_lists(chunks: list[Chunk], docs: dict) -> list[NotesList]:
                 if not re.search(rf"[a-z,] {re.escape(first)}\b", chunk.text):  # "the Crown" keeps its capital
                     label = label[:1].lower() + label[1:]
                 found.append(NotesList(chunk.document, head, label, False,
-                                       [Member(m, quote, chunk) for m in members],
+                                       [Member(m, quote, chunk, shape=_shape_in(doc, m)) for m in members],
                                        Member(text, quote, chunk), text=text, said=list(members)))
             previous = [*previous, doc][-2:]
     return found
@@ -250,6 +257,12 @@ def _listed(doc, piece: str, after: int) -> str | None:
     if any(t.lower_ in _POINTING or t.pos_ in {"DET", "PRON", "VERB", "AUX"} for t in span):
         return None
     return piece
+
+
+def _shape_in(doc, piece: str) -> str:
+    at = doc.text.rfind(piece)  # the listed piece, after the category that may share its words
+    span = doc.char_span(at, at + len(piece), alignment_mode="expand") if at >= 0 else None
+    return option_shape(span) if span is not None else ""
 
 
 def _category(subject):
@@ -337,25 +350,37 @@ def _list_question(target: NotesList, lists: list[NotesList], sentences: dict[st
            and not (label_words and label_words <= content_words(m.text, ignore)) and m.text not in used
            and m.form == form]  # a phrase among sentences stands out by its form alone
     rng = random.Random(f"rules\x1f{seed}\x1f{target.label}\x1f{target.intro.quote}\x1f{negative}")
-    setting_words, what = setting(title), _what(target)
+    which = f"{_setting_of(target, title)}which of these {target.tense}"
+    which = which[:1].upper() + which[1:]
+    what = _what(target)
     if negative:
         if not pool or len(own) < SHOWN:
             return None
         shown = _apart(own, target.members, rng)
         odd = _closest(pool, shown, rng)
+        if stands_out(odd, shown):
+            matched = _matching(pool, own, target.members, rng)
+            if matched is None:
+                return None
+            odd, shown = matched
         options = [m.text for m in shown] + [odd.text]
         rng.shuffle(options)
-        return RuleQuestion(f"{setting_words}, which of these {target.tense} NOT one of {what}?", odd.text, tuple(options),
-                            target.intro,
+        return RuleQuestion(f"{which} NOT one of {what}?", odd.text, tuple(options), target.intro,
                             f"The notes list {_join([m.text for m in target.members])} for {target.label}; "
                             f"“{odd.text}” is listed for {_owner(lists, odd)}.")
     if not own or len(pool) < SHOWN:
         return None
     answer = rng.choice(own)
     wrong = _spread(pool, answer, rng, lists)
+    if stands_out(answer, wrong):  # another member, with wrong options of its shape first
+        answer, wrong = next(((a, w) for a in sorted(own, key=lambda m: rng.random())
+                              for w in [_spread(pool, a, rng, lists, by_shape=True)] if not stands_out(a, w)),
+                             (None, None))
+        if answer is None:
+            return None
     options = [answer.text, *(m.text for m in wrong)]
     rng.shuffle(options)
-    return RuleQuestion(f"{setting_words}, which of these {target.tense} one of {what}?", answer.text, tuple(options), answer,
+    return RuleQuestion(f"{which} one of {what}?", answer.text, tuple(options), answer,
                         f"The notes list “{answer.text}” among {what}; the others are listed for "
                         f"{_join(list(dict.fromkeys(_owner(lists, m) for m in wrong)))}.")
 
@@ -443,6 +468,38 @@ def _apart(own: list[Member], members: list[Member], rng: random.Random) -> list
     return first
 
 
+def _setting_of(target: NotesList, title: str) -> str:
+    """"Under the Constitution for the Debian Project, " before a rule block's question, "According to
+    the notes on the Scottish Parliament, " before a sentence list's: "the powers of the Project Leader"
+    and "the reserved matters" are what that text makes them, and would read as a claim about the
+    world without it. A lead-in list names what it is of ("the key targets of the First Five-Year
+    Plan"), and its odd one out is listed for another thing in another part of the notes (`_comparable`),
+    so its question stands alone and is posted as a teacher would write it, with no setting."""
+    if target.subject:
+        return ""
+    return f"{setting(title)}, "
+
+
+def _matching(pool: list[Member], own: list[Member], members: list[Member],
+              rng: random.Random) -> tuple[Member, list[Member]] | None:
+    """An odd one out and SHOWN members among which it does not stand out by length or shape
+    (gen_option_shape), when the first draw gave one that does: members nearest its length, apart in
+    the notes' list when possible (`_apart`); None when no odd one out fits any members."""
+    ties = {id(m): rng.random() for m in [*pool, *own]}
+    best = None
+    for odd in pool:
+        size = len(odd.text.split())
+        for shown in itertools.combinations(sorted(own[:MAX_SHOWN_CHOICES], key=members.index), SHOWN):
+            if stands_out(odd, list(shown)):
+                continue
+            apart = all(members.index(b) - members.index(a) > 1 for a, b in zip(shown, shown[1:]))
+            score = (not apart, sum(abs(len(m.text.split()) - size) for m in shown),
+                     ties[id(odd)] + sum(ties[id(m)] for m in shown))
+            if best is None or score < best[0]:
+                best = (score, odd, list(shown))
+    return (best[1], best[2]) if best else None
+
+
 def _closest(pool: list[Member], shown: list[Member], rng: random.Random) -> Member:
     """The odd one out of about the shown members' length: the answer is not the only long option."""
     lengths = sorted(len(m.text.split()) for m in shown)
@@ -451,10 +508,13 @@ def _closest(pool: list[Member], shown: list[Member], rng: random.Random) -> Mem
     return order[0]
 
 
-def _spread(pool: list[Member], answer: Member, rng: random.Random, lists: list[NotesList]) -> list[Member]:
-    """Three wrong options, from as many other lists as there are, near the answer's length."""
+def _spread(pool: list[Member], answer: Member, rng: random.Random, lists: list[NotesList],
+            by_shape: bool = False) -> list[Member]:
+    """Three wrong options, from as many other lists as there are, near the answer's length (and of
+    its shape first, `by_shape`, when the first draw left the answer the only one of its shape)."""
     size = len(answer.text.split())
-    ranked = sorted(pool, key=lambda m: (abs(len(m.text.split()) - size), rng.random()))
+    ranked = sorted(pool, key=lambda m: (by_shape and m.shape != answer.shape, abs(len(m.text.split()) - size),
+                                         rng.random()))
     chosen: list[Member] = []
     owners: set[str] = set()
     for m in ranked:  # one a list first
