@@ -54,6 +54,7 @@ from bot.core.quiz.gen_parties import party_questions
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
 from bot.core.quiz.gen_naming import meaning_question, naming_question
 from bot.core.quiz.gen_clauses import _setting, clause_card
+from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt
 from bot.core.quiz.gen_defined import defined_term_question, definitions_by_document, document_name, with_head
 from bot.core.quiz.gen_faq import faq_card, faq_question
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
@@ -254,6 +255,7 @@ class _Generator:
         self.asked_names: set[str] = set()  # "Who was X?" cards made so far: one a name
         self.asked_clauses: set[tuple[str, ...]] = set()  # numbered clauses asked (gen_clauses): one card each
         self.asked_faq: set[tuple[str, tuple[str, ...]]] = set()  # FAQ headings asked (gen_faq): from their first chunk
+        self.asked_conditions: set[tuple[str, str]] = set()  # (document, condition) asked (gen_conditions): one card each
         # Names the notes write as code somewhere ("ExceptionGroup(...)", "repr(x)"): in prose they are
         # still code ("The builtin ExceptionGroup wraps ..."), which no stem or option shows (issue 8).
         self.code_words = {w for c in notes for w in called_names(c.text)}
@@ -329,6 +331,8 @@ class _Generator:
         for card in self._rule_items(chunk):  # "Which of these is NOT one of the powers of X?" (gen_rules)
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for card in self._faq_cards(chunk):  # a FAQ's own question, answered by its first sentence (gen_faq)
+            found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
+        for card in self._condition_cards(chunk):  # "According to <doc>, what happens if ...?" (gen_conditions)
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for s, items in self._match_items(chunk):  # gen_concept: "Which of these was <X's description>?"
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.extend(items)
@@ -473,6 +477,28 @@ class _Generator:
             tests = CAUSE if question.lower().startswith("why") else DEFINITION
             found.append(_Candidates(quote, chunk.document, [
                 self._item(FLASHCARD, card.prompt, card.answer, s, tests, FAQ_CARD_QUALITY, explanation=_from_notes(s))]))
+        return found
+
+    def _condition_cards(self, chunk: Chunk) -> list[_Candidates]:
+        """What happens under a condition the notes state ("If <condition>, <consequence>."), asked
+        under the document's name, once a condition in a document (gen_conditions)."""
+        if is_practice_section(chunk.heading_path):
+            return []
+        found = []
+        quotes = [quote for quote, _ in chunk_sentences(chunk)]
+        for quote, after in zip(quotes, [*quotes[1:], ""]):
+            text = readable_text(quote)
+            doc = self.docs.get(text) if text else None
+            card = outcome_card(doc, quote, after) if doc is not None else None
+            if card is None or (chunk.document, card.condition.lower()) in self.asked_conditions:
+                continue
+            prompt = outcome_prompt(card.condition, document_name(self.notes, chunk.document))
+            if not prompt:
+                continue
+            self.asked_conditions.add((chunk.document, card.condition.lower()))
+            s = Sentence(text, chunk, 0, False, quote=quote)
+            found.append(_Candidates(quote, chunk.document, [
+                self._item(FLASHCARD, prompt, card.consequence, s, CAUSE, CARD_QUALITY, explanation=_from_notes(s))]))
         return found
 
     def _match_items(self, chunk: Chunk) -> list[tuple[Sentence, list[QuizItem]]]:
