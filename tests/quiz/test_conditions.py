@@ -36,24 +36,34 @@ def test_the_consequence_and_condition_are_split_at_the_clause():
     assert card.consequence == "Every pot inside the kiln will crack."
 
 
+# Each sentence is taken out by its own rule only (checked by switching that rule off), so a rule that
+# stops working fails its case.
 @pytest.mark.parametrize("sentence", [
-    "If it is left open, the glaze cracks on every pot inside.",  # a pronoun told before
-    "If such a kiln is fired twice, the glaze cracks on every pot inside.",  # "such": pointing back
-    "If the pot is thin, the glaze cracks along its rim and base.",  # "the pot": the one just described
-    "If you want glossier pots, fire the kiln for another hour.",  # a wish, and an imperative
-    "If a glaze runs, you should grind the shelf clean at once.",  # advice, not what happens
-    "If a kiln overheats, the following steps are taken:",  # a list follows
-    "If not set, the kiln cools slowly overnight.",  # no subject: told before
-    "If a cone bends, the pots would crack badly inside the chamber.",  # a hypothetical
-    "If all pots of two firings weigh the same, the firings are considered the same.",  # nothing new to recall
+    "If it is left open, every glazed pot will crack within minutes.",  # a pronoun told before
+    "If such a kiln is fired twice, every glazed pot will crack within minutes.",  # "such": pointing back
+    "If the pot is thin, its glaze will crack along its rim.",  # "the pot": the one just described
+    "If you want glossier pots, every kiln runs for another hour.",  # a wish of the reader
+    "If a glaze runs, each potter should grind their shelves clean at once.",  # advice, not what happens
+    "If a kiln's door is opened early, every glazed pot would crack within minutes.",  # a hypothetical
+    "If all pots of two firings weigh equally, the firings are considered equal.",  # nothing new to recall
     "If a shelf breaks, its pieces are swept from the list.",  # "the list": the one of the text before
-    "If a shelf breaks, the Kiln Warden must replace it within a week.",  # a duty: gen_rules' card asks it
-    "If a cone bends early, it is possible to save most glazed pots.",  # a possibility, open
+    "If a kiln's door is opened early, the Kiln Warden must replace every cracked pot within a week.",  # a duty
+    "If a kiln's door is opened early, it is possible to save most glazed pots.",  # a possibility, open
     "If you don't supply a firing schedule, each kiln uses its slowest program.",  # an argument of a function
-    "If schedule is a list, each kiln uses its steps in their written order.",  # an argument by its bare name
+    "If not set, every kiln cools slowly overnight.",  # no subject: told before
 ])
 def test_a_condition_or_consequence_that_does_not_stand_alone_is_not_asked(sentence):
     assert _card(sentence) is None
+
+
+@pytest.mark.parametrize("asked, not_asked", [
+    ("If a kiln's door is opened early, three safety steps are taken.",
+     "If a kiln's door is opened early, three safety steps are taken:"),  # a list follows
+    ("If a schedule is a list, each kiln uses its steps in their written order.",
+     "If schedule is a list, each kiln uses its steps in their written order."),  # an argument by its bare name
+])
+def test_a_list_to_follow_or_an_argument_by_its_name_is_not_asked(asked, not_asked):
+    assert _card(asked) is not None and _card(not_asked) is None
 
 
 def test_an_argument_written_as_code_or_a_first_step_of_several_is_not_asked():
