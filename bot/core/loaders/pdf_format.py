@@ -74,12 +74,19 @@ def _page_texts(reader, name: str) -> list[tuple[int, str]]:
 
 
 def _without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
-    """Drop page numbers, and lines repeated at the top or bottom of most pages."""
+    """Drop page numbers, and lines repeated at the top or bottom of most pages. A page number
+    sits at the top or bottom: a bare number inside the page is text (a program's output "12",
+    a table's cell)."""
     repeated = _running_lines(pages) if len(pages) >= 3 else set()
     return [
-        [line for line in page if not is_page_number(line.text) and _key(line) not in repeated]
+        [line for i, line in enumerate(page)
+         if not (is_page_number(line.text) and _at_edge(i, len(page))) and _key(line) not in repeated]
         for page in pages
     ]
+
+
+def _at_edge(index: int, count: int) -> bool:
+    return index < _EDGE_LINES or index >= count - _EDGE_LINES
 
 
 def _running_lines(pages: list[list[Line]]) -> set[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from bot.core.documents import Block
 from bot.core.loaders import headings
+from bot.core.loaders.code_lines import code_runs, code_text
 from bot.core.loaders.structure import (
     HEADING,
     LIST_ITEM,
@@ -22,7 +23,7 @@ from bot.core.loaders.structure import (
     list_item,
     paragraph,
 )
-from bot.core.text import is_terminated, normalize_space, split_sentences
+from bot.core.text import fenced, is_code_block, is_terminated, normalize_space, split_sentences
 
 _BULLET_MARKS = "-*+\u2022\u25e6\u25aa\u2023\u2013\u2014\u00b7\u25cf\u25cb\u25a0\u27a2\u25ba"
 _BULLET = re.compile(rf"^[{re.escape(_BULLET_MARKS)}]\s+(.+)$")
@@ -46,6 +47,7 @@ class Line:
     page: int | None = None
     blank_before: bool = False
     indent: int = 0
+    raw: str = ""  # the line as written (tabs expanded), for code: its spaces may matter
 
 
 def split_lines(text: str, page: int | None = None) -> list[Line]:
@@ -57,7 +59,7 @@ def split_lines(text: str, page: int | None = None) -> list[Line]:
             continue
         expanded = raw.expandtabs(4)
         indent = len(expanded) - len(expanded.lstrip())
-        lines.append(Line(normalize_space(raw), page, blank, indent))
+        lines.append(Line(normalize_space(raw), page, blank, indent, expanded.rstrip()))
         blank = False
     return lines
 
@@ -82,10 +84,20 @@ class _LineReader:
         self.longest_item = 0
         self.last_item_terminated = True
         self.last_item_after_blank = False
+        # Code in the notes (`code_lines`) is one block, fenced as a Markdown note's code is.
+        self.code_ends = dict(code_runs(lines, self.wrap_width))
 
     def read(self) -> list[Block]:
-        for index, line in enumerate(self.lines):
-            self._read_line(line, self._next_text(index), index)
+        index = 0
+        while index < len(self.lines):
+            end = self.code_ends.get(index)
+            if end is not None:
+                self.in_implicit_list = False
+                self.blocks.append(paragraph(fenced(code_text(self.lines[index:end])), self.lines[index].page))
+                index = end
+                continue
+            self._read_line(self.lines[index], self._next_text(index), index)
+            index += 1
         return self.blocks
 
     def _next_text(self, index: int) -> str | None:
@@ -140,7 +152,7 @@ class _LineReader:
         if not self.blocks or line.blank_before:
             return False
         last = self.blocks[-1]
-        if last.kind == HEADING or last.page != line.page or last.text.endswith(":"):
+        if last.kind == HEADING or last.page != line.page or last.text.endswith(":") or is_code_block(last.text):
             return False
         if headings.starts_lowercase(line.text):
             return True
