@@ -19,7 +19,7 @@ from bot.core.query import QueryName, QueryTerm, match_share, query_names, query
 from bot.core.question_kind import (EXPANSION, EXPLANATION, LIST, LONG_KINDS, REASON, cue_text, expected_kind, explains,
                                     gives_a_cause)
 from bot.core.spelling import NotesVocabulary
-from bot.core.text import join_shown
+from bot.core.text import is_code_block, join_shown
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
 from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, by_another_name, candidates_from,
                                  plain_terms, rescore_semantically, score_candidates, shown_text)
@@ -395,11 +395,14 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
             continue
         if other.lead_in in shown and kind != LIST:
             continue  # another item of a list already quoted: only a list question wants them all
-        if other.context in shown and other.context in other.parts and kind not in LONG_KINDS:
+        if (other.context in shown and other.context in other.parts and kind not in LONG_KINDS
+                and not (other.code or is_code_block(other.context))):
             # "It was later called the first oil shock." quoted with the sentence it leans on, which
             # the answer already shows: it scores as that sentence does but adds nothing asked for,
             # and takes the place of a runner-up from elsewhere (fact in the answer +0.002 at 0.04
-            # fewer sentences on the development pool, bench/RESULTS.md 6j).
+            # fewer sentences on the development pool, bench/RESULTS.md 6j). Not when it brings code
+            # ("It is called as [code] so it should be declared with two parameters: [code]"), nor
+            # after code: what follows it says what the code does ("This will create the ... directory").
             continue
         text = shown_text(other, frozenset(shown), long=kind == LIST)
         if text and not set(other.parts) <= shown:

@@ -124,14 +124,25 @@ class _Packer:
             carried, self.current = self.current[-2:], self.current[:-2]
             self.close_chunk()
             self.current = carried
-        elif self._size() + 1 + len(text) > self.max_chars or self._lead_in_cut_off(block, following):
+        elif self._size() + 1 + len(text) > self.max_chars or (
+                self._lead_in_cut_off(block, following) and not self._goes_on_after_code(block)):
+            # (the rest of a sentence code interrupted, "as the very first line of your file.", is
+            # no lead-in to the paragraph after it: it stays with its start and the code)
             self.close_chunk()
         self.current.append(_Piece(text, index, block.page))
 
     def _interrupted_before(self, block: Block) -> bool:
+        """Whether `block` goes on with a sentence the open chunk's last two pieces start and
+        interrupt (`_goes_on_after_code`), and the three fit in one chunk."""
+        if len(self.current) < 3 or not self._goes_on_after_code(block):
+            return False
+        lead, code = self.current[-2:]
+        return len(lead.text) + len(code.text) + len(block.text) + 2 <= self.max_chars
+
+    def _goes_on_after_code(self, block: Block) -> bool:
         """Whether `block` goes on with a sentence that the open chunk's last two pieces, a whole
-        paragraph and a whole code block, start and interrupt, and the three fit in one chunk."""
-        if len(self.current) < 3 or block.kind != "paragraph":
+        paragraph and a whole code block, start and interrupt."""
+        if len(self.current) < 2 or block.kind != "paragraph":
             return False
         lead, code = self.current[-2:]
         whole = all(p.text == chunk_text_of(self.blocks[p.block]) for p in (lead, code))
@@ -141,8 +152,7 @@ class _Packer:
         if not (last.endswith(":") or not is_terminated(last)):
             return False
         sentences = split_sentences(block.text)
-        fits = len(lead.text) + len(code.text) + len(block.text) + 2 <= self.max_chars
-        return fits and bool(sentences) and goes_on_after_code(sentences[0], code.text)
+        return bool(sentences) and goes_on_after_code(sentences[0], code.text)
 
     def add_long_block(self, index: int) -> None:
         """Split a long block into pieces of similar size, starting a fresh chunk, so a chunk holds

@@ -142,9 +142,9 @@ def _layout(text: str) -> tuple[tuple[str, str, str, tuple[str, ...], str, tuple
         if is_code:
             if last is not None and last[5] and not is_code_block(last[5][-1]) and _leads_into_code(last[5][-1]):
                 last[5].append(run)  # "... you can make the file usable as a script ... file:" [code]
-            elif (last is not None and not last[4] and not last[5] and not last[2] and not last[3]
-                  and not is_code_block(last[0]) and _leads_into_code(last[0])):
-                last[4] = run
+            elif (last is not None and not last[4] and not last[5] and not last[3] and not is_code_block(last[0])
+                  and (last[0].endswith(":") if last[2] else _leads_into_code(last[0]))):
+                last[4] = run  # (a list's item leads into code only with ":": "- To list them, type:")
             else:
                 out.append([run, previous, "", (), "", []])
             previous = run
@@ -261,7 +261,11 @@ def _is_prompt(text: str) -> bool:
 def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: str | None,
            question: str) -> Candidate:
     parts = (*_quoted_with(c), *c.followers)
-    text = "\n".join(parts)
+    # A sentence leaning on code is shown after the whole unit it follows, but read with that
+    # code alone: the unit's lead-in says what the unit is about, not what the sentence says
+    # ("This does not introduce the module name ..." after "There is a variant of the import
+    # statement that imports names ...: [code]" would take the lead-in's words and lead).
+    text = "\n".join((c.context, c.text) if _leans_on_code(c) else parts)
     own = _stems(text)
     heading = _heading_stems(c.hit.chunk.heading_path)
     if _refers_back(c) and any(not n.found_in(own) for n in names):
@@ -374,14 +378,15 @@ def refers_back(sentence: str) -> bool:
 def _refers_back(c: Candidate) -> bool:
     """A candidate quoted alone that refers back to the sentence before it in its passage: it is
     quoted with it for a question whose names it leaves out (`_score`)."""
-    return bool(c.context) and not c.lead_in and refers_back(c.text)
+    return bool(c.context) and not c.lead_in and not is_code_block(c.text) and refers_back(c.text)
 
 
 def _quoted_with(c: Candidate) -> tuple[str, ...]:
     """The sentences a candidate quotes, whatever the question (a heading with a date is added
     per question by `_score`)."""
     if c.lead_in:
-        return (c.lead_in, c.text)  # a list item means little without the line introducing it
+        # a list item means little without the line introducing it
+        return (c.lead_in, c.text, c.code, *c.tail) if c.code else (c.lead_in, c.text)
     if c.code:
         # "On Windows, run:" says what the code does only with the sentence before it ("Once you've
         # created a virtual environment, you may activate it."), unless that is code too.
@@ -391,11 +396,36 @@ def _quoted_with(c: Candidate) -> tuple[str, ...]:
         if short and c.context and not is_code_block(c.context) and not c.context[:1].islower():
             return (c.context, c.text, c.code, *c.tail)
         return (c.text, c.code, *c.tail)
+    if is_code_block(c.text) and c.context and not is_code_block(c.context):
+        # Code after a finished sentence is shown with it: "If the module name is followed by as,
+        # then the name following as is bound directly to the imported module." [import fibo as fib]
+        return (c.context, c.text, *c.tail)
     if c.tail:
         return (c.text, *c.tail)  # code of its own, with the output it prints
     if c.context and _PRONOUN_LED.match(c.text):
+        if is_code_block(c.context):
+            # "This will create the tutorial-env directory ..." after "To create ..., run:" [code]:
+            # the whole unit it follows, not its code alone (nor the unit's last code alone).
+            return (*_unit_before(c), c.text)
         return (c.context, c.text)  # "He was replaced by Lin Biao" needs the sentence naming him
     return (c.text,)
+
+
+def _leans_on_code(c: Candidate) -> bool:
+    return bool(c.context) and not c.lead_in and not c.code and is_code_block(c.context) and bool(_PRONOUN_LED.match(c.text))
+
+
+def _unit_before(c: Candidate) -> tuple[str, ...]:
+    """What the unit ending with the code before `c` quotes (`_quoted_with`); that code alone when
+    the layout holds no such unit."""
+    if c.position > 0:
+        sentence, previous, lead_in, followers, code, tail = _layout(c.hit.chunk.text)[c.position - 1]
+        unit = Candidate(sentence, c.hit, c.rank, c.position - 1, context=previous, lead_in=lead_in,
+                         followers=followers, code=code, tail=tail)
+        parts = _quoted_with(unit)
+        if parts[-1] == c.context:
+            return parts
+    return (c.context,)
 
 
 # A section's own number ("12. Sets and maps", "3.1) Causes", "Chapter 4: Reform", "Notes on

@@ -393,3 +393,60 @@ def test_a_chunk_does_not_end_between_code_and_the_rest_of_the_sentence_it_inter
                                  "paragraph", ("Firing",)))
     chunks = chunk_document(Document("f.md", blocks, "sha"), max_chars=300)
     assert chunks[0].text.endswith("```\nkiln fire glaze.recipe\n```")
+
+
+def test_the_rest_of_an_interrupted_sentence_is_no_lead_in_cut_from_its_code() -> None:
+    # "as the very first line ..." is short and one sentence before a longer paragraph: the shape of a
+    # lead-in, which the chunker keeps with what it introduces. It goes on the sentence the code
+    # interrupts, so the chunk does not end before it.
+    blocks = (Block("Filler text about kilns. " * 6, "paragraph", ("Firing",)),
+              Block("The simplest way is to write", "paragraph", ("Firing",)),
+              Block(fenced("#!/usr/bin/kiln"), "paragraph", ("Firing",)),
+              Block("as the first line of the recipe.", "paragraph", ("Firing",)),
+              Block("A recipe without that line is read by the shell, which knows nothing of glazes, kilns "
+                    "or batches, and fails at its first step.", "paragraph", ("Firing",)))
+    chunks = chunk_document(Document("f.md", blocks, "sha"), max_chars=300)
+    with_code = next(c for c in chunks if "#!/usr/bin/kiln" in c.text)
+    assert "```\nas the first line of the recipe." in with_code.text
+
+
+def _candidates(text: str):
+    from bot.core.documents import Chunk as _Chunk
+    return candidates_from([Hit(_Chunk("c", "notes.txt", ("Kiln",), None, 0, text), 0, 1.0, 1.0, 1.0)])
+
+
+def test_a_list_item_ending_with_a_colon_leads_into_code() -> None:
+    from bot.core.sentences import _quoted_with
+    text = ("There are two kinds of recipes:\n- those written by hand; to list them, type:\n"
+            "```\nkiln recipes --hand\n```\nThe wizard makes the others:\n- fast ones\n- slow ones\n"
+            "```\nkiln wizard\n```")
+    candidates = _candidates(text)
+    item = next(c for c in candidates if c.text.startswith("those written"))
+    assert _quoted_with(item) == ("There are two kinds of recipes:", "those written by hand; to list them, type:",
+                                  "```\nkiln recipes --hand\n```")
+    # an item without ":" does not take the code after it (a list's items rarely end with a stop)
+    slow = next(c for c in candidates if c.text == "slow ones")
+    assert slow.lead_in == "The wizard makes the others:" and not slow.code
+
+
+def test_a_sentence_leaning_on_code_is_quoted_with_the_whole_unit_before_it() -> None:
+    from bot.core.sentences import _quoted_with
+    text = ("Instead of:\n```\nkiln fire a\nkiln fire b\n```\nwrite this:\n```\nkiln fire a b\n```\n"
+            "This fires both batches in one heating.")
+    after = next(c for c in _candidates(text) if c.text.startswith("This fires"))
+    assert _quoted_with(after) == ("Instead of:", "```\nkiln fire a\nkiln fire b\n```", "write this:",
+                                   "```\nkiln fire a b\n```", "This fires both batches in one heating.")
+
+
+def test_code_after_a_finished_sentence_is_quoted_with_it() -> None:
+    from bot.core.sentences import _quoted_with
+    text = ("If a recipe is named with as, the name after as stands for the whole recipe.\n"
+            "```\nkiln use glaze.recipe as g\n```\nRecipes are read once.")
+    candidates = _candidates(text)
+    code = next(c for c in candidates if is_code_block(c.text))
+    assert _quoted_with(code) == ("If a recipe is named with as, the name after as stands for the whole recipe.",
+                                  "```\nkiln use glaze.recipe as g\n```")
+    # the sentence itself is still quoted alone, and the sentence after the code does not lean on it
+    sentence = next(c for c in candidates if c.text.startswith("If a recipe"))
+    assert _quoted_with(sentence) == (sentence.text,)
+    assert _quoted_with(next(c for c in candidates if c.text == "Recipes are read once.")) == ("Recipes are read once.",)
