@@ -169,6 +169,11 @@ _BACK_REFERENCE = re.compile(
     re.IGNORECASE)
 
 
+def opens_with_link(quote: str) -> bool:
+    """The sentence opens with a loose linking word that readable_text drops ("However, ...", "Also, ...")."""
+    return _LOOSE_OPENER.match(quote.strip()) is not None
+
+
 def readable_text(quote: str) -> str | None:
     """What a student is shown of `quote`: reference marks and citations removed and a loose linking
     opener dropped; None when the sentence cannot be shown (a formula, an unbalanced bracket)."""

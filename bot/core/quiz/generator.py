@@ -57,6 +57,7 @@ from bot.core.quiz.gen_clauses import _setting, clause_card
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt
 from bot.core.quiz.gen_defined import defined_term_question, definitions_by_document, document_name, with_head
 from bot.core.quiz.gen_faq import faq_card, faq_question
+from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
                                          unanchored_subject)
 from bot.core.quiz.gen_function import function_question
@@ -267,6 +268,7 @@ class _Generator:
         self._deed_pool: DeedPool | None = None  # what named actors did (gen_deeds), made on first use
         self._role_pool: RolePool | None = None  # what bodies and offices do (gen_roles), made on first use
         self.asked_roles: set[tuple[str, str]] = set()  # (body, predicate) asked: one item a role
+        self._noun_counts: Counter | None = None  # in how many sentences each noun is used (gen_left_open)
         self._name_case: Counter | None = None  # words written capitalised inside sentences and in lower case
         self._rule_questions: dict[str, list] | None = None  # gen_rules' items by chunk id, made on first use
         lines = []
@@ -471,8 +473,8 @@ class _Generator:
             text = readable_text(quote)
             doc = self.docs.get(text) if text else None
             card = faq_card(question, question_doc, text, doc) if doc is not None else None
-            if card is None:
-                continue
+            if card is None or self._answer_goes_on(quote, sentences):
+                continue  # "However, googleearth-package ... might be helpful": half the answer (gen_left_open)
             s = Sentence(text, chunk, 0, False, quote=quote)
             tests = CAUSE if question.lower().startswith("why") else DEFINITION
             found.append(_Candidates(quote, chunk.document, [
@@ -500,6 +502,15 @@ class _Generator:
             found.append(_Candidates(quote, chunk.document, [
                 self._item(FLASHCARD, prompt, card.consequence, s, CAUSE, CARD_QUALITY, explanation=_from_notes(s))]))
         return found
+
+    def _answer_goes_on(self, quote: str, sentences: list[tuple[str, bool]]) -> bool:
+        """The sentence after `quote` in its chunk turns or completes it (gen_left_open)."""
+        quotes = [q for q, _ in sentences]
+        if quote not in quotes or quotes.index(quote) + 1 >= len(quotes):
+            return False
+        after = quotes[quotes.index(quote) + 1]
+        text = readable_text(after)
+        return turned_or_completed(after, self.docs.get(text) if text else None)
 
     def _match_items(self, chunk: Chunk) -> list[tuple[Sentence, list[QuizItem]]]:
         """Match questions of every sentence of the chunk that describes a thing. Only the description
@@ -681,6 +692,8 @@ class _Generator:
             for question in (who_question(doc, self._is_term, common), object_question(doc, self._is_term)):
                 if question and question.answer.rstrip(".") in self.full_names:
                     continue  # "Zhu" for "Zhu Shijie": a part of a name the notes give in full
+                if question and question.asks == "object" and self._says_nothing(question.answer, doc):
+                    continue  # "Advantages in certain special circumstances.": no term of the notes (gen_left_open)
                 card = self._question_card(s, question, ACTOR, quality=ACTOR_CARD_QUALITY)
                 items.append(card)
             cloze = self.term_kin.cloze(doc, visible, self._met_often)  # a key term blanked, other terms of its head as options
@@ -931,8 +944,8 @@ class _Generator:
         is a term of theirs or met in several passages, or its head noun is one they use all through
         ("the sole argument to raise": "argument"); not "the opening pages" of a book met once."""
         question = function_question(doc)
-        if question is None:
-            return None
+        if question is None or self._says_nothing(question.answer, doc):
+            return None  # "Advantages in certain special circumstances.": no term of the notes (gen_left_open)
         found = re.match(r"^What \w+ (.+) \w+\?$", question.prompt)
         subject = found.group(1) if found else ""
         head = subject.split()[-1].lower() if subject else ""
@@ -1200,7 +1213,7 @@ class _Generator:
         if question is None:
             return None
         if continues_previous(doc, self._previous_doc(s)) or caused_elsewhere(doc, self.docs.values()) \
-                or lacks_setting(doc, question.prompt):
+                or lacks_setting(doc, question.prompt) or object_left_open(doc):
             return None
         after_code, code_near, code_shows = _code_beside(s)
         if unanchored_subject(doc, self.lexicon.lowercase_words, self.verbs, after_code=after_code,
@@ -1213,6 +1226,17 @@ class _Generator:
         if not all(self._met_often(name) for name in names):
             return None
         return self._question_card(s, question, CAUSE)
+
+    def _says_nothing(self, answer: str, doc) -> bool:
+        """The answer, read in its sentence's parse, holds no name, number or noun the notes return to."""
+        found = doc.text.find(answer.rstrip(".")[1:])
+        span = doc.char_span(found - 1, found + len(answer.rstrip(".")) - 1, alignment_mode="expand") \
+            if found > 0 else None
+        if span is None:
+            return False
+        if self._noun_counts is None:
+            self._noun_counts = noun_sentence_counts(self.docs.values())
+        return learns_nothing(span, self._noun_counts)
 
     def _cased_as_named(self, question: str) -> str:
         """The word the question's subject opens with, lower-cased by the template because the parser
