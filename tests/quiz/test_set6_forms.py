@@ -96,3 +96,12 @@ def test_no_card_asks_what_a_thing_provides_when_the_answer_is_empty():
     answers = set(items.values())
     assert "Benefits in certain special cases." not in answers
     assert any(a.startswith("A barrier") for a in answers), items  # a term the notes return to stays asked
+
+
+def test_a_why_answer_is_not_refused_for_a_turn_after_it():
+    notes = _chunks("bees-faq.md", [
+        (("Beekeeping FAQ", "Why do hives need a queen excluder?"),
+         "Hives are fitted with a queen excluder to keep the queen out of the honey supers. "
+         "However, in a small hive, this is not a serious problem.")])
+    prompts = {i.prompt for i in generate_items(notes, learned_cutoff=False)}
+    assert "Why do hives need a queen excluder?" in prompts  # the reason is the whole answer

@@ -473,8 +473,11 @@ class _Generator:
             text = readable_text(quote)
             doc = self.docs.get(text) if text else None
             card = faq_card(question, question_doc, text, doc) if doc is not None else None
-            if card is None or self._answer_goes_on(quote, sentences):
-                continue  # "However, googleearth-package ... might be helpful": half the answer (gen_left_open)
+            if card is None or not question.lower().startswith("why") and self._answer_goes_on(quote, sentences):
+                # "However, googleearth-package ... might be helpful": half the answer (gen_left_open). Not of a
+                # why-question: its answer is the reason, and what follows turns to something else ("However,
+                # in Python, this is not a serious problem." after why lambdas hold no statements: kept, round 12).
+                continue
             s = Sentence(text, chunk, 0, False, quote=quote)
             tests = CAUSE if question.lower().startswith("why") else DEFINITION
             found.append(_Candidates(quote, chunk.document, [
