@@ -74,7 +74,7 @@ def test_an_argument_written_as_code_or_a_first_step_of_several_is_not_asked():
 
 
 def test_the_next_clauses_number_is_not_part_of_the_answer():
-    card = _card("If every kiln of the studio is booked, new members wait for the next free week. 4.")
+    card = _card("If every kiln of a studio is booked, new members wait for the next free week. 4.")
     assert card.consequence == "New members wait for the next free week."
 
 

@@ -89,11 +89,23 @@ class CentralTerms:
             self.central[key] = CentralTerm(key, text, number, spread, in_heading)
         self.characterised: dict[str, list[str]] = defaultdict(list)  # term key -> its sentences
         self.lines: list[tuple[str, frozenset[str]]] = []
+        # What kind of thing each term is by the notes' own words (round 16: "a file describing changes"
+        # asked among "Debian developer", a person, and "Package maintenance", "an activity"): the class
+        # noun of a sentence "<term> is a <class> ...", per sentence and per term (its first such sentence).
+        self.line_class: dict[str, str] = {}
+        self.term_class: dict[str, str] = {}
         for doc in docs:
             self.lines.append((doc.text, frozenset(content_words(doc))))
             found = characterisation(doc, self)
             if found:
                 self.characterised[found[0].key].append(doc.text)
+                kind = class_noun(doc)
+                if kind:
+                    self.line_class[doc.text] = kind
+                    self.term_class.setdefault(found[0].key, kind)
+        # Terms the notes write as people: "a developer who ...", "maintainers whom ...".
+        self.people = {key for key, term in self.central.items()
+                       if any(re.search(_term_pattern(term.text).pattern + r",?\s+whom?\b", p) for p in folded)}
 
     def term_of_subject(self, span) -> CentralTerm | None:
         for chunk in span.noun_chunks if hasattr(span, "noun_chunks") else ():
@@ -146,6 +158,8 @@ class CentralTerms:
             if term.key.split()[-1] != head and not self.characterised.get(term.key) \
                     and term.key not in self.peers.get(answer.key, ()):
                 continue  # "sequence number" beside "frame relay": another kind of thing gives the answer away
+            if self._other_kind(answer, term, own):
+                continue
             if distinct_heads and term.key.split()[-1] in {head, *(t.key.split()[-1] for t in picked)}:
                 continue
             if _term_pattern(term.text).search(visible_folded) or _overlapping(term.text, answer.text):
@@ -166,6 +180,16 @@ class CentralTerms:
             if len(chosen) == OPTIONS - 1:
                 break
         return picked
+
+    def _other_kind(self, answer: CentralTerm, term: CentralTerm, own: str) -> bool:
+        """`term` is another kind of thing than the answer by what the notes say of each: a person
+        among things (or a thing among people), or a term the notes call another class of thing than
+        the question does ("an activity" offered where the question asks "which of these is a file
+        ..."): only the answer could then be what is asked."""
+        if (answer.key in self.people) != (term.key in self.people):
+            return True
+        asked, offered = self.line_class.get(own), self.term_class.get(term.key)
+        return bool(asked and offered and asked != offered)
 
     def neighbours(self, own: str) -> list[str]:
         """The sentences just before and after `own` in the notes."""
@@ -237,6 +261,23 @@ def _term_pattern(text: str) -> re.Pattern:
     words = fold(text).split()
     last = re.escape(words[-1].removesuffix("s")) + r"(?:s|es)?"
     return re.compile(r"(?<![\w-])" + r"\s+".join([*map(re.escape, words[:-1]), last]) + r"(?![\w-])")
+
+
+def class_noun(doc) -> str | None:
+    """The noun a sentence "<subject> is a <class> ..." files its subject under ("file" of "A patch is a
+    file describing changes ..."), lemma, lower case; None for any other sentence."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be":
+        return None
+    # Read by position, not by the parse's "attr" ("a book recording every payment the manor made" gave
+    # "manor"): the nouns after the verb's article and adjectives, the last of them ("mailing list").
+    found = None
+    for token in doc[root.i + 1:]:
+        if token.pos_ == "NOUN":
+            found = token
+        elif found is not None or token.pos_ not in {"DET", "ADJ", "ADV"}:
+            break
+    return found.lemma_.lower() if found is not None else None
 
 
 def characterisation(doc, terms: CentralTerms):

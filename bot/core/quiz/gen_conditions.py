@@ -7,7 +7,8 @@ no other template asks (8.40: 67 of the no-template sentences open with "If"). M
 worth a card, and the rules below say which are not: a condition that leans on what came before ("If
 it is", "If such a resolution ...", "If the iterable returns ..." of the function just told), a wish
 or a choice of the reader ("If you want ...", "If you don't supply a key function"), an argument by
-its name ("If replacement is a function"); a consequence that is advice ("you should ...", an
+its name ("If replacement is a function"), a thing of the text before ("... principles of the bill": the
+stem never says which bill); a consequence that is advice ("you should ...", an
 imperative), open ("can", "it's possible"), hypothetical ("would"), a list or example to follow
 (":"), one step of several ("Then ..." next), or that points back ("the list" the condition does not
 name). A duty ("..., the Project Leader must ...") is gen_rules' card ("Under <document>, if ...,
@@ -101,6 +102,9 @@ def _stands_alone(condition, verb) -> bool:
         return False  # "If replacement is a function": an argument by its name (markup gone), of a function told before
     if _definite_common(subject):
         return False  # "If the iterables are of different lengths": the ones of the function just told
+    if any(_definite_common(t) and not _modified(t) and not any(c.dep_ == "appos" for c in t.children)
+           for t in words if t.pos_ == "NOUN" and t.i != subject.i):  # "the article 36 justification": named
+        return False  # "If the whole Parliament agrees to the general principles of the bill": which bill (round 16)
     if subject.lower_ == "you" and (verb.lemma_.lower() in _WISHES | _ARGUMENT_VERBS
                                                              or verb.lemma_.lower() == "be"):
         return False  # "If you want ...", "If you're using threads": the reader's situation, advice follows

@@ -199,12 +199,14 @@ NUMBER_FACTORS = (0.6, 1.5, 1.8)
 
 def number_distractors(key: Key, visible: str, rng: random.Random, count: int = 3) -> list[str]:
     """The key's value moved so far that no rounding or estimate makes it right: a percentage by 15-35
-    points (kept within 1-99), any other value by NUMBER_FACTORS."""
+    points (kept within 1-99; a whole or none, 100% or 0%, is not moved), any other value by NUMBER_FACTORS."""
     match = _NUMBER.search(key.text)
     raw = match.group()
     value = float(raw.replace(",", ""))
     decimals = len(raw.split(".")[1]) if "." in raw else 0
     if key.form == "PERCENT" or key.text.rstrip().endswith("%"):
+        if value in (0, 100):
+            return []  # a whole or none: "Remain 100% Free" made "85%" is absurd beside "entirely free" (round 16)
         candidates = [value + d for d in (-35, -25, -15, 15, 25, 35) if 1 <= value + d <= 99]
     else:
         candidates = [value * f for f in NUMBER_FACTORS]
