@@ -20,6 +20,9 @@ def test_a_condition_naming_a_thing_the_question_never_sets_is_not_asked():
     not_asked = "If a majority of members approve the first clause of the motion, a second reading follows within a week."
     assert outcome_card(nlp.parse_line(asked)) is not None
     assert outcome_card(nlp.parse_line(not_asked)) is None
+    # A possessive asks of any such thing ("the logger's level", judged keep in round 16).
+    possessive = "If the keeper's rank is higher than a visitor's, no entry is actually recorded."
+    assert outcome_card(nlp.parse_line(possessive)) is not None
 
 
 def _percent_swaps(sentence: str) -> list[str]:

@@ -102,9 +102,11 @@ def _stands_alone(condition, verb) -> bool:
         return False  # "If replacement is a function": an argument by its name (markup gone), of a function told before
     if _definite_common(subject):
         return False  # "If the iterables are of different lengths": the ones of the function just told
+    # "the article 36 justification" is named by its apposition; "the logger's level" (a possessive) asks
+    # of any logger; "the general principles of the bill" never says which bill (round 16's drop).
     if any(_definite_common(t) and not _modified(t) and not any(c.dep_ == "appos" for c in t.children)
-           for t in words if t.pos_ == "NOUN" and t.i != subject.i):  # "the article 36 justification": named
-        return False  # "If the whole Parliament agrees to the general principles of the bill": which bill (round 16)
+           for t in words if t.pos_ == "NOUN" and t.i != subject.i and t.dep_ != "poss"):
+        return False
     if subject.lower_ == "you" and (verb.lemma_.lower() in _WISHES | _ARGUMENT_VERBS
                                                              or verb.lemma_.lower() == "be"):
         return False  # "If you want ...", "If you're using threads": the reader's situation, advice follows
