@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from bot.core.quiz.gen_genus import genus_about_the_word
 from bot.core.quiz.gen_lexicon import entity_text
 
 # What a "What is X?" subject may be: a named thing (not a place or a number: "What was France?"
@@ -86,6 +87,8 @@ def identity_question(doc, familiar_name=lambda text: True, is_term=lambda text:
             return None  # "What was the Weavers?": a plural name standing for a house (round 6)
         if label == "PERSON" and any(t.ent_type_ != "PERSON" and t.pos_ != "DET" for t in subject_span):
             return None  # "Who was Governor Robert Dinwiddie of Virginia?": the question says who he was (round 5)
+        if genus_about_the_word(doc):
+            return None  # "GNU is a recursive acronym, standing for ...": what the name is (gen_genus)
         if label != "PERSON" and relation_only(attribute):
             return None  # "What is Frame Relay?" / "A modified version of ISDN's protocol": its lineage
         who = "Who" if label == "PERSON" else "What"

@@ -32,6 +32,7 @@ from bot.core import nlp
 from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
 from bot.core.quiz.gen_cards import term_definition
+from bot.core.quiz.gen_genus import genus_about_the_word, genus_without_differentia, names_a_thing
 from bot.core.quiz.gen_card_answers import worth_recalling
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
                                         claimed_of_others, relation_only, who_question, why_question)
@@ -1126,6 +1127,8 @@ class _Generator:
             return None
         if remark_not_definition(doc):
             return None  # "Functions are already first class objects ...": a remark, not what they are (gen_precision)
+        if genus_without_differentia(doc) or genus_about_the_word(doc):
+            return None  # "a relatively regimented activity", "a recursive acronym": no definition (gen_genus)
         attribute = next((c for c in root.children if c.dep_ == "attr"), None)
         if attribute is not None and relation_only(attribute):
             return None  # "the fundamental thermodynamic underpinning of the steam engine": not what it is
@@ -1385,6 +1388,8 @@ class _Generator:
                                   abbreviation.long, s, TERM, 0.75)
                 found.append(_Candidates(quote, chunk.document, [item]))
             term = term_definition(body)
+            if term and not names_a_thing(nlp.parse_lines([term.term])[0]):
+                term = None  # "Look no further: Debian is ...": a lead-in, not a term (gen_genus)
             if term and passes_filters(body) and not self._is_title(term.term, chunk):
                 s = Sentence(body, chunk, 0, line.startswith("- "))
                 prompt = self._prompt(s, f"What is meant by \"{term.term}\"?")

@@ -1,0 +1,68 @@
+"""Three forms of definition card that do not define, read from spaCy's parse (held-out set 7,
+judged in round 16; English grammar only, no course's words; bench/RESULTS.md 8.45):
+
+- a "Term: explanation" line whose "term" is a rhetorical opener, not a noun phrase ("Look no
+  further: Debian is not an acronym ..." asked as 'What is meant by "Look no further"?'):
+  `names_a_thing`;
+- "X is a <adjectives> <noun>" with nothing after the noun that sets X apart from other such
+  nouns ("Package maintenance is a relatively regimented activity, very documented or even
+  regulated": a remark on the activity; "Copyleft is a principle that ..." has a clause that does):
+  `genus_without_differentia`;
+- "X is a recursive acronym, standing for ...": what the NAME X is, not the thing; "What is X?"
+  invites the thing, and the abbreviation card asks "What does X stand for?": `genus_about_the_word`.
+"""
+
+from __future__ import annotations
+
+# Nouns that class a word, not a thing: "GNU is a recursive acronym", "Debian is a contraction".
+_WORD_NOUNS = frozenset({"acronym", "abbreviation", "initialism", "name", "word", "term", "contraction",
+                         "nickname", "portmanteau", "backronym", "synonym", "spelling"})
+# What a participle after the genus may carry and still be only an adjective: "very documented",
+# "even regulated", "documented or regulated". An object, a phrase or a clause says what sets it apart.
+_ADJECTIVE_LIKE_DEPS = frozenset({"advmod", "cc", "conj", "punct", "neg"})
+
+
+def names_a_thing(term_doc) -> bool:
+    """The term of a "Term: explanation" line, parsed alone, is a noun phrase: its head a noun or a
+    proper noun ("Royal assent", "Backyard furnaces"), or a gerund naming an activity ("Debugging").
+    A clause or an imperative ("Look no further", "Note that") is a lead-in, not a term."""
+    root = next((t for t in term_doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    if root.pos_ in {"NOUN", "PROPN"}:
+        return True
+    return root.tag_ == "VBG" and len(term_doc) == 1
+
+
+def _attribute(doc):
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be":
+        return None
+    return next((c for c in root.children if c.dep_ == "attr"), None)
+
+
+def genus_without_differentia(doc) -> bool:
+    """ "X is a/an <adverbs, adjectives> NOUN" and nothing after the noun but adjective-like
+    participles: no relative clause, no prepositional phrase ("of", "for"), no to-infinitive, no
+    apposition, no participle with its own complement ("grouped together to ease ..."). Only the
+    indefinite genus: "the ..." picks one thing out and is judged elsewhere."""
+    attribute = _attribute(doc)
+    if attribute is None or attribute.pos_ != "NOUN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in attribute.children):
+        return False
+    for child in attribute.children:
+        if child.i < attribute.i or child.dep_ == "punct":
+            continue
+        if child.dep_ in {"acl", "amod"} and child.tag_ in {"VBN", "JJ"} \
+                and all(c.dep_ in _ADJECTIVE_LIKE_DEPS for c in child.subtree if c.i != child.i):
+            continue  # "very documented or even regulated": adjectives after the noun
+        return False
+    return True
+
+
+def genus_about_the_word(doc) -> bool:
+    """ "X is a/an/the ... acronym (abbreviation, name, contraction ...)": the sentence says what the
+    word X is, not what X names."""
+    attribute = _attribute(doc)
+    return attribute is not None and attribute.lemma_.lower() in _WORD_NOUNS
