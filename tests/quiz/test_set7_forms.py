@@ -49,6 +49,9 @@ def test_a_genus_with_nothing_after_it_is_no_definition(sentence, bare):
     ("HIVE is a recursive acronym, standing for “HIVE Is Very Excellent”.", True),
     ("Apis is a contraction of two first names.", True),
     ("Apis is a genus of insects that make honey.", False),
+    # a clause on the noun says what the name applies to: the concept is defined
+    ("A virtual hive is a generic name that applies to any one of a group of hives that share one scale.", False),
+    ("The frame label is the hive name with the suffix .f appended.", False),
 ])
 def test_a_genus_about_the_word(sentence, about_the_word):
     assert genus_about_the_word(nlp.parse_line(sentence)) is about_the_word

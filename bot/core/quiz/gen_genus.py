@@ -17,6 +17,8 @@ from __future__ import annotations
 # Nouns that class a word, not a thing: "GNU is a recursive acronym", "Debian is a contraction".
 _WORD_NOUNS = frozenset({"acronym", "abbreviation", "initialism", "name", "word", "term", "contraction",
                          "nickname", "portmanteau", "backronym", "synonym", "spelling"})
+# Verbs of a clause that gives the word's expansion or sense, not the thing: "standing for", "meaning".
+_SPELLING_VERBS = frozenset({"stand", "mean"})
 # What a participle after the genus may carry and still be only an adjective: "very documented",
 # "even regulated", "documented or regulated". An object, a phrase or a clause says what sets it apart.
 _ADJECTIVE_LIKE_DEPS = frozenset({"advmod", "cc", "conj", "punct", "neg"})
@@ -63,6 +65,12 @@ def genus_without_differentia(doc) -> bool:
 
 def genus_about_the_word(doc) -> bool:
     """ "X is a/an/the ... acronym (abbreviation, name, contraction ...)": the sentence says what the
-    word X is, not what X names."""
+    word X is, not what X names. Not when a clause or a phrase on the noun says what the name stands
+    for in the world: "A virtual package is a generic name that applies to any one of a group of
+    packages ..." defines the concept (kept in rounds 11, 12, 14 and 15); "The file name is the
+    module name with the suffix .py appended" says what the file name is."""
     attribute = _attribute(doc)
-    return attribute is not None and attribute.lemma_.lower() in _WORD_NOUNS
+    if attribute is None or attribute.lemma_.lower() not in _WORD_NOUNS:
+        return False
+    return not any(c.dep_ in {"relcl", "acl"} and c.lemma_ not in _SPELLING_VERBS
+                   or c.dep_ == "prep" and c.lower_ != "of" for c in attribute.children)
