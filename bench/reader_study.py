@@ -74,7 +74,6 @@ def fold_of(course: str) -> int:
 def offtopic() -> None:
     """Every covered question of the pool asked, as off-topic, of the half index (six courses as
     one, built by `answer_replay.py record --halves`) that does not hold its course."""
-    from bot.core import answering
     from bot.core.query import query_names, query_terms
     from bot.core.question_kind import cue_text
     from bot.core.question_text import clean_question
@@ -82,14 +81,6 @@ def offtopic() -> None:
 
     label, items = answer_replay.load_items(None)
     every = list(courses())
-    captured = {}
-    original = answering._choose
-
-    def capture(scored, kind, policy, every):
-        captured["args"] = (scored, kind)
-        return original(scored, kind, policy, every)
-
-    answering._choose = capture
     out = []
     for number, half in enumerate([every[0::2], every[1::2]], 1):
         service = answer_replay.open_service(label, answer_replay.OUT / f"half{number}")
@@ -97,15 +88,12 @@ def offtopic() -> None:
         service.embedder.prepare(service, [_Asked(i["question"]) for i in asked])
         retriever = service.retriever()
         for item in asked:
-            captured.clear()
             result = retriever.search(clean_question(item["question"]), k=8)
-            answer = answering.answer_question(result, retriever.lexical, service.policy, service.sentence_vectors,
-                                               service.embedder.knows_word, lambda: retriever.vocabulary,
-                                               retriever.passages_with)
+            answer, chosen_from = sentence_rerank.answer_and_scored(result, retriever, service)
             row = {"course": item["course"], "question": item["question"], "declined": answer.abstained,
                    "half": number, "n": 0}
-            if "args" in captured:
-                scored, kind = captured["args"]
+            if chosen_from is not None:
+                scored, kind = chosen_from
                 terms = query_terms(result.question, retriever.lexical, ignore=cue_text(result.question))
                 names = query_names(result.question, terms, retriever.lexical)
                 top, rows = sentence_rerank.candidate_rows(scored, kind, result.question, terms, names, 5)

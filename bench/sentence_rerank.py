@@ -89,16 +89,12 @@ def candidate_rows(scored, kind, question, terms, names, k):
     return top, rows
 
 
-def extract(k: int) -> None:
+def answer_and_scored(result, retriever, service):
+    """The bot's answer to a searched question, and the scored candidates (with the question's kind) the
+    answer layer chose its sentences from, or None when it chose from none. `answering._choose` is
+    wrapped for this one call, so the candidates are exactly what the bot ranked."""
     from bot.core import answering
-    from bot.core.evaluation import answer_hit, first_sentence_hit, holds
-    from bot.core.query import query_names, query_terms
-    from bot.core.question_kind import LONG_KINDS, cue_text
-    from bot.core.sentences import shown_text
 
-    label, items = answer_replay.load_items(None)
-    service = answer_replay.open_service(label)
-    retriever = service.retriever()
     captured = {}
     original = answering._choose
 
@@ -107,21 +103,36 @@ def extract(k: int) -> None:
         return original(scored, kind, policy, every)
 
     answering._choose = capture
+    try:
+        answer = answering.answer_question(result, retriever.lexical, service.policy, service.sentence_vectors,
+                                           service.embedder.knows_word, lambda: retriever.vocabulary,
+                                           retriever.passages_with)
+    finally:
+        answering._choose = original
+    return answer, captured.get("args")
+
+
+def extract(k: int) -> None:
+    from bot.core.evaluation import answer_hit, first_sentence_hit, holds
+    from bot.core.query import query_names, query_terms
+    from bot.core.question_kind import LONG_KINDS, cue_text
+    from bot.core.sentences import shown_text
+
+    label, items = answer_replay.load_items(None)
+    service = answer_replay.open_service(label)
+    retriever = service.retriever()
     out = []
     started = time.perf_counter()
     for item in items:
         if item["kind"] != "covered" or not item["answer"]:
             continue
-        captured.clear()
         result = item["result"]
-        answer = answering.answer_question(result, retriever.lexical, service.policy, service.sentence_vectors,
-                                           service.embedder.knows_word, lambda: retriever.vocabulary,
-                                           retriever.passages_with)
+        answer, chosen_from = answer_and_scored(result, retriever, service)
         row = {"course": item["course"], "question": item["question"], "answer": list(item["answer"]),
                "fact": answer_hit(answer, item["answer"]), "first": first_sentence_hit(answer, item["answer"]),
                "declined": answer.abstained, "n": 0}
-        if "args" in captured and not answer.abstained:
-            scored, kind = captured["args"]
+        if chosen_from is not None and not answer.abstained:
+            scored, kind = chosen_from
             terms = query_terms(result.question, retriever.lexical, ignore=cue_text(result.question))
             names = query_names(result.question, terms, retriever.lexical)
             top, rows = candidate_rows(scored, kind, result.question, terms, names, k)
