@@ -224,8 +224,6 @@ def latency(count: int = 200, best: int = 5) -> None:
     """What MaxSim would cost a question: the model pass over the `best` sentences' texts (the
     stored sentence vectors hold no token vectors, so these are embedded again), beside the
     question's own pass, with the shipped backend (onnx-int8) on one thread; wall and CPU ms."""
-    from pathlib import Path
-
     from bot.core.embedding_backends import make_embedder
 
     rows = [r for r in pickle.loads(ROWS.read_bytes()) if r["n"] >= 2][::10][:count]
