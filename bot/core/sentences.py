@@ -52,6 +52,18 @@ _REFERS_BACK_WORDS = 8
 _REFERS_BACK = re.compile(rf"^([\w'’-]+[\s,]+){{1,{_REFERS_BACK_WORDS}}}(this|these|those|them|him)\b|"
                           r"^(?!(when|whenever|while|if|as|since|because|once|until|unless|whereas|though|"
                           rf"although|after|before)\b)([\w'’-]+[\s,]+){{1,{_REFERS_BACK_WORDS}}}it\b", re.I)
+# The subject of the main clause is a pronoun right after an opening phrase, however long:
+# "Uninterested in administration, they were separated from both the army and the populace",
+# "Leaving a sizable force at Fort William Henry to distract Montcalm, he began organizing ...",
+# "Nevertheless, she too announced ...". The phrase names no subject of its own, so the pronoun is
+# whoever the sentence before names (he, she and they are not in `_REFERS_BACK`: anywhere in the
+# first words they are as often the sentence's own "Kublai and his brother", RESULTS 6q). Not
+# after a clause ("When Louis came of age, he ...", "For instance, if the grades are stored in a
+# dictionary, they ..."): there the pronoun is most often what the clause names; counting those too
+# lost first sentences on the pool (bench/RESULTS.md 6ac).
+_CLAUSE = r"(?!(when|whenever|while|if|as|since|because|once|until|unless|whereas|though|although|after|before)\b)"
+_SUBJECT_AFTER_OPENER = re.compile(rf"^{_CLAUSE}(?:[^.;:!?\"“”()]{{0,200}}?,\s+{_CLAUSE})?[^,.;:!?\"“”()]{{1,200}},\s+"
+                                   r"(he|she|they|it|this|these|those)\b", re.I)
 # A lead-in to code of at most this many words ("On Windows, run:", "Then type:") is quoted with
 # the sentence before it.
 _SHORT_LEAD_IN_WORDS = 5
@@ -371,14 +383,27 @@ def _stems(text: str) -> frozenset[str]:
 
 def refers_back(sentence: str) -> bool:
     """Whether a sentence not opening with a pronoun refers back to the sentence before it in its
-    first words (`_REFERS_BACK`)."""
-    return not _PRONOUN_LED.match(sentence) and bool(_REFERS_BACK.match(sentence))
+    first words (`_REFERS_BACK`) or as the subject after an opening phrase (`_SUBJECT_AFTER_OPENER`)."""
+    return not _PRONOUN_LED.match(sentence) and bool(_REFERS_BACK.match(sentence)
+                                                     or _SUBJECT_AFTER_OPENER.match(sentence))
 
 
 def _refers_back(c: Candidate) -> bool:
     """A candidate quoted alone that refers back to the sentence before it in its passage: it is
     quoted with it for a question whose names it leaves out (`_score`)."""
     return bool(c.context) and not c.lead_in and not is_code_block(c.text) and refers_back(c.text)
+
+
+def _stored_with_context(c: Candidate) -> bool:
+    """Whether the index keeps a vector of the candidate quoted with the sentence before it: only
+    for the first-words form of referring back (`_REFERS_BACK`). A pronoun after an opening phrase
+    (`_SUBJECT_AFTER_OPENER`) is compared with the question at question time, when it is among the
+    best few (`answering._with_similarity`), as any text the index lacks: so an index built before
+    that form holds every text it needs, and building one after it adds no text. An added text
+    moves the int8 model's vectors of the others (dynamic quantisation scales a batch as a whole),
+    which changed three answers of the technical notes' set, one fact lost, with no answer moved by
+    the rule itself (bench/RESULTS.md 6ac)."""
+    return _refers_back(c) and bool(_REFERS_BACK.match(c.text))
 
 
 def _quoted_with(c: Candidate) -> tuple[str, ...]:
@@ -457,7 +482,7 @@ def comparable_texts(chunk: Chunk, chars: int) -> list[str]:
         quoted = _quoted_with(c)
         # A sentence referring back is also quoted with the sentence before it, for the
         # questions whose names it leaves out (see `_score`).
-        for quoted in (quoted, (c.context, *quoted)) if _refers_back(c) else (quoted,):
+        for quoted in (quoted, (c.context, *quoted)) if _stored_with_context(c) else (quoted,):
             texts.append(shown_text(replace(c, parts=quoted)))
             parts = (*quoted, *c.followers)
             for kind in (DATE, NUMBER):
