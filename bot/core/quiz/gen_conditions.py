@@ -140,11 +140,12 @@ def _modified(noun) -> bool:
     return any(c.dep_ in {"compound", "amod", "prep", "relcl", "acl", "nummod", "poss"} for c in noun.children)
 
 
-def outcome_prompt(condition: str, title: str) -> str:
+def outcome_prompt(condition: str, title: str, written=lambda name: None) -> str:
     """The question asked of a condition, under the document it holds in: a condition is a rule of
     one setting, and the same words mean another thing elsewhere. "According to the Logging HOWTO,
     ..." of a document's name, "In the notes on Warsaw, ..." of a topic; "" when the title names
-    neither (a chapter number, a markup line)."""
+    neither (a chapter number, a markup line). `written(name)` gives a topic as the notes' own
+    sentences write it ("the Scottish Parliament", gen_subject), None when they do not tell."""
     title = re.sub(r"\s*\([^)]*\)\s*$", "", " ".join(title.split()))  # "(v1.9)"
     title = title.strip(" \"“”")
     if not title or not title[:1].isupper() or re.match(r"^(?:Chapter|Section|Part)\b", title) or ":" in title:
@@ -152,4 +153,54 @@ def outcome_prompt(condition: str, title: str) -> str:
     if _DOCUMENT_WORDS.search(title):
         named = title if re.match(r"^(?:The|A|An)\b", title) else f"the {title}"
         return f"According to {named[:1].lower() + named[1:]}, what happens if {condition}?"
-    return f"In the notes on {title}, what happens if {condition}?"
+    return f"In the notes on {written(title) or title}, what happens if {condition}?"
+
+
+MIN_SAME_CONDITION = 0.7  # share of a condition's telling lemmas another sentence must hold to state it again
+MIN_TELLING_SHARED = 2  # one rare word in common ("explicitly") is a coincidence, not the same condition
+COMMON_SHARE = 0.04  # a lemma in more of the notes' sentences than this is their vocabulary ("level", "logger")
+MIN_COMMON_SENTENCES = 3
+
+
+def content_lemmas(span) -> set[str]:
+    """The lemmas of a parsed span's content words: "agrees in a vote to the general principles" ->
+    {"agree", "vote", "general", "principle"}, so "they agree to the general principles" meets it."""
+    return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and t.pos_ in
+            {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}}
+
+
+def stated_elsewhere(card_doc, card: OutcomeCard, others) -> bool:
+    """Another sentence of the notes (`others`: every parsed sentence of the document) states the card's
+    condition again without the card's outcome: "If the whole Parliament agrees in a vote to the general
+    principles of the bill, it then proceeds to Stage 2." (Stage 1) and "... members proceed to vote at
+    Decision Time on whether they agree to the general principles of the final bill." (Stage 3): asked
+    "what happens if ...", a student who read the second has another defensible answer (round 16).
+    The same condition is told by the condition's telling words, those not used all through the notes:
+    in notes on logging every sentence has "level", "logger" and "set", and "If a level is not
+    explicitly set on a logger" is not stated again by "The root logger always has an explicit level set"."""
+    others = [o for o in others if o.text != card_doc.text]
+    sentences_with: dict[str, int] = {}
+    for other in others:
+        for lemma in content_lemmas(other):
+            sentences_with[lemma] = sentences_with.get(lemma, 0) + 1
+    common = max(MIN_COMMON_SENTENCES, COMMON_SHARE * len(others))
+    condition = {lemma for lemma in _lemmas_of(card_doc, card.condition) if sentences_with.get(lemma, 0) <= common}
+    if len(condition) < MIN_TELLING_SHARED:
+        return False
+    outcome = _lemmas_of(card_doc, card.consequence) - _lemmas_of(card_doc, card.condition)
+    for other in others:
+        lemmas = content_lemmas(other)
+        shared = condition & lemmas
+        if len(shared) >= MIN_TELLING_SHARED and len(shared) >= MIN_SAME_CONDITION * len(condition) \
+                and not outcome <= lemmas:
+            return True
+    return False
+
+
+def _lemmas_of(doc, text: str) -> set[str]:
+    """The content lemmas of the tokens of `doc` that make up `text` (a half of its sentence)."""
+    start = doc.text.lower().find(text.lower()[:40])
+    if start < 0:
+        return set()
+    end = start + len(text)
+    return content_lemmas([t for t in doc if start <= t.idx < end])

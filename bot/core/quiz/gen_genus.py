@@ -14,6 +14,8 @@ judged in round 16; English grammar only, no course's words; bench/RESULTS.md 8.
 
 from __future__ import annotations
 
+import re
+
 # Nouns that class a word, not a thing: "GNU is a recursive acronym", "Debian is a contraction".
 _WORD_NOUNS = frozenset({"acronym", "abbreviation", "initialism", "name", "word", "term", "contraction",
                          "nickname", "portmanteau", "backronym", "synonym", "spelling"})
@@ -74,3 +76,22 @@ def genus_about_the_word(doc) -> bool:
         return False
     return not any(c.dep_ in {"relcl", "acl"} and c.lemma_ not in _SPELLING_VERBS
                    or c.dep_ == "prep" and c.lower_ != "of" for c in attribute.children)
+
+
+_WHAT_IS = re.compile(r"^(?:what|who)\s+(?:is|are|was|were)\s+(?:meant\s+by\s+)?(?!the\b|a\b|an\b)", re.IGNORECASE)
+
+
+def asks_what_it_is(question: str) -> bool:
+    """"What is GNU?", 'What is meant by "GNU"?': a question that invites the thing a name names, not
+    "What is the capital of ...?" (a description asked for) nor "What does GNU stand for?"."""
+    return bool(_WHAT_IS.match(question.strip()))
+
+
+def explanation_as_sentence(term: str, explanation: str) -> str:
+    """A glossary line's explanation as the sentence it stands for: "GNU: A recursive acronym ..." ->
+    "GNU is a recursive acronym ...", so that `genus_about_the_word` reads it as it reads "X is ...";
+    an explanation that is a whole sentence already ("Debian is ...") stays as it is."""
+    words = explanation.split()
+    if words and words[0].lower() in {"a", "an", "the"}:
+        return f"{term} is {explanation[:1].lower()}{explanation[1:]}"
+    return explanation

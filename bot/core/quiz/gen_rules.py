@@ -294,15 +294,17 @@ def _category_of_previous(previous):
 
 # --- items -------------------------------------------------------------------------------------------
 
-def setting(title: str) -> str:
+def setting(title: str, written=lambda name: None) -> str:
     """How a question names the notes: "Under the Constitution for the Debian Project", "According to
-    the notes on the Scottish Parliament", "According to the notes on European Union law"."""
+    the notes on the Scottish Parliament", "According to the notes on European Union law".
+    `written(name)` gives the name as the notes' own sentences write it (gen_subject); only when they
+    do not tell is the article guessed from the title's capitals."""
     title = re.sub(r"\s*\((?:v|version)\s*[\d.]+\)\s*$", "", (title or "").strip(), flags=re.IGNORECASE)
     if not title:
         return "According to the notes"
-    named = title if re.match(r"^(?:the|a|an)\b", title, re.IGNORECASE) or not all(
-        w[:1].isupper() for w in title.split() if w.lower() not in {"of", "for", "and", "on", "in", "the"}) \
-        or len(title.split()) < 2 else f"the {title}"
+    named = written(title) or (title if re.match(r"^(?:the|a|an)\b", title, re.IGNORECASE) or not all(
+        w[:1].isupper() for w in title.split() if w.lower() not in {"of", "for", "and", "on", "in", "the"})
+        or len(title.split()) < 2 else f"the {title}")
     named = re.sub(r"^The\b", "the", named)
     if _RULE_TITLE.search(title):
         return f"Under {named}"

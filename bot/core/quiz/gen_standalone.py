@@ -30,14 +30,15 @@ _POINTING_ADJECTIVES = frozenset({"new", "same", "other", "former", "latter", "a
 
 
 def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma, subject: False,
-                     shown: str = "", short_form=lambda word: False) -> str:
+                     shown: str = "", short_form=lambda word: False, named=lambda phrase: True) -> str:
     """Why the sentence cannot stand alone, or "" when it can. `full_names` maps a word to the longer
     names of people and things the notes give that hold it ("Peng" -> {"Peng Dehuai"});
     `familiar(lemma, is_subject)` says whether "the <noun>" needs no introduction in these notes
     (the subject of the notes' title: "the war" in notes on a war; a part named all through them);
     `shown` is what the student sees besides (the section heading); `short_form(word)` says whether the
     notes use a part of a longer name as a name of its own ("the Commission", "Watt"), so often and
-    for so few longer names that a student knows what it stands for."""
+    for so few longer names that a student knows what it stands for; `named(phrase)` says whether the
+    notes use a compound ("copyright file") as the name of one thing, so that "the <compound>" says which."""
     seen = f"{doc.text} {shown}"
     tokens = list(doc)
     if not tokens:
@@ -72,7 +73,7 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
         if low in {"that", "this", "these", "those"} and t.dep_ == "det":
             return f"'{t.text} {t.head.text}' points back"
         if low == "the" and t.dep_ == "det":
-            reason = _bare_definite(t, doc, full_names, familiar, seen)
+            reason = _bare_definite(t, doc, full_names, familiar, seen, named)
             if reason and not (t.head.pos_ == "PROPN" and short_form(t.head.text)):
                 return reason
     comparative = unanchored_comparative(doc)
@@ -162,7 +163,7 @@ def _points_back(opener, familiar) -> bool:
     return False
 
 
-def _bare_definite(the, doc, full_names: dict[str, set[str]], familiar, seen: str) -> str:
+def _bare_definite(the, doc, full_names: dict[str, set[str]], familiar, seen: str, named=lambda phrase: True) -> str:
     head = the.head
     if head.i <= the.i:
         return ""
@@ -181,6 +182,18 @@ def _bare_definite(the, doc, full_names: dict[str, set[str]], familiar, seen: st
     # "the engine cylinders" in notes on the steam engine: a word of the title introduces nothing
     introducing = [c for c in modifiers if not (c.dep_ == "compound" and familiar(c.lemma_.lower(), False)
                                                  and c.pos_ == "NOUN")]
+    if introducing and all(c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower() for c in introducing) \
+            and head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ == "ROOT" \
+            and not familiar(head.lemma_.lower(), True) and not _placed(head):
+        # "The copyright file includes ...": a common noun with a noun before it says what kind of
+        # file, not which one, unless the notes use the pair all through as the name of one thing
+        # (round 16: the file of a package's doc directory, told only by the sentences before). Only
+        # the main clause's subject, which every question of the sentence keeps in its stem; "because
+        # the default threshold is ..." is an answer, where the notes' own words are no fault.
+        phrase = " ".join(t.text for t in doc[the.i + 1:head.i + 1])
+        if not named(phrase):
+            return f"'the {phrase}' is never introduced"
+        return ""
     if any(c.dep_ in {"compound", "prep", "relcl", "acl", "poss", "nmod", "appos", "amod", "nummod"}
            for c in introducing):
         return ""
@@ -193,6 +206,14 @@ def _bare_definite(the, doc, full_names: dict[str, set[str]], familiar, seen: st
     if familiar(head.lemma_.lower(), head.dep_ in {"nsubj", "nsubjpass"}):
         return ""
     return f"'the {head.text}' is never introduced"
+
+
+def _placed(noun) -> bool:
+    """A phrase on the noun or on its verb names a place or body ("The lock gates were broken at
+    Carnforth"): that sets which gates, as a modifier would. Capitals, not the tag: the parser tags
+    an unknown place a common noun."""
+    return any(c.dep_ == "prep" and any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in c.subtree)
+               for c in [*noun.children, *noun.head.children])
 
 
 # Prepositions after which "the <noun>" names a particular deed or body ("orders for the deportation",

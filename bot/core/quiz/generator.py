@@ -32,7 +32,8 @@ from bot.core import nlp
 from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
 from bot.core.quiz.gen_cards import term_definition
-from bot.core.quiz.gen_genus import genus_about_the_word, genus_without_differentia, names_a_thing
+from bot.core.quiz.gen_genus import (asks_what_it_is, explanation_as_sentence, genus_about_the_word,
+                                    genus_without_differentia, names_a_thing)
 from bot.core.quiz.gen_card_answers import worth_recalling
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
                                         claimed_of_others, relation_only, who_question, why_question)
@@ -55,7 +56,8 @@ from bot.core.quiz.gen_parties import party_questions
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
 from bot.core.quiz.gen_naming import meaning_question, naming_question
 from bot.core.quiz.gen_clauses import _setting, clause_card
-from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt
+from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
+from bot.core.quiz.gen_subject import as_written
 from bot.core.quiz.gen_defined import defined_term_question, definitions_by_document, document_name, with_head
 from bot.core.quiz.gen_faq import faq_card, faq_question
 from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
@@ -116,6 +118,7 @@ ACTOR = "actor"  # what a who-did-what card tests: a person or body matched to w
 # judged "mentioned once, in passing" (rounds 7-8: borderline every time); TEU, CJEU and APCs, used
 # again in another paragraph, were kept.
 MIN_ABBREVIATION_USES = 2
+NAMED_PASSAGES = 3  # a compound met in this many passages is a name of the notes ("the steam chest")
 FAMILIAR_TERM_COUNT = 5  # a noun the notes use this often needs no introduction after "the"
 SHORT_FORM_MAX_NAMES = 2  # "the Council" may stand for the European Council; "the Treaty" for one of many
 SHORT_FORM_RATIO = 2  # ... when the short form is used at least twice as often as the longest-used full name
@@ -243,6 +246,7 @@ class _Generator:
         headings = dict.fromkeys(h for c in notes for h in c.heading_path)
         self.lexicon = NotesLexicon("\n".join([*(c.text for c in notes), *headings]))
         self.titles = _document_titles(notes)
+        self._docs_of: dict[str, list] = {}
         self.headings_text = fold(" ".join(headings))
         self.passages = [c.text for c in notes if not is_practice_section(c.heading_path)]
         self.first_abbreviation: dict[str, str] = {}
@@ -351,7 +355,7 @@ class _Generator:
                 continue
             heading = self.titles.get(chunk.document, "")  # what a student knows besides the stem: the course
             dated = event_of(sentence.text) if sentence.standalone and not sentence.long else None
-            if dated and not leans_on_context(doc, self.full_names, self._familiar, heading, self._short_form) \
+            if dated and not leans_on_context(doc, self.full_names, self._familiar, heading, self._short_form, self._named) \
                     and _happened(doc) and not self._founding_of_subject(dated[0], chunk):
                 self.events.append(_Event(Event(dated[0], dated[1], sentence.quote, len(self.events)), sentence))
             items = [i for i in self._sentence_items(sentence, doc) if i]
@@ -429,13 +433,13 @@ class _Generator:
                 shown.update(fold(o) for o in question.options)
             for document, members in sentences.items():  # "Under <document>, if <...>, what must you do?"
                 for m in members:
-                    card = condition_card(m, self.docs[m.text], setting(titles[document]))
+                    card = condition_card(m, self.docs[m.text], setting(titles[document], self._written(document)))
                     if card:
                         self._rule_questions.setdefault(m.chunk.id, []).append((card, DEFINITION))
             for document, members in sentences.items():  # "Under <document>, who may <...>?" (gen_parties)
                 of = {m.text: m for m in reversed(members)}
                 own = [lst for lst in lists if lst.document == document and lst.party]
-                for question in party_questions([self.docs[m.text] for m in members], own, setting(titles[document]),
+                for question in party_questions([self.docs[m.text] for m in members], own, setting(titles[document], self._written(document)),
                                                 sentence_of=lambda d: of.get(d.text), skip=shown):
                     self._rule_questions.setdefault(question.source.chunk.id, []).append((question, ACTOR))
         found = []
@@ -474,6 +478,8 @@ class _Generator:
             text = readable_text(quote)
             doc = self.docs.get(text) if text else None
             card = faq_card(question, question_doc, text, doc) if doc is not None else None
+            if card is not None and asks_what_it_is(question) and genus_about_the_word(doc):
+                continue  # "What is GNU?" / "GNU is a recursive acronym ...": what the name is (gen_genus)
             if card is None or not question.lower().startswith("why") and self._answer_goes_on(quote, sentences):
                 # "However, googleearth-package ... might be helpful": half the answer (gen_left_open). Not of a
                 # why-question: its answer is the reason, and what follows turns to something else ("However,
@@ -498,7 +504,10 @@ class _Generator:
             card = outcome_card(doc, quote, after) if doc is not None else None
             if card is None or (chunk.document, card.condition.lower()) in self.asked_conditions:
                 continue
-            prompt = outcome_prompt(card.condition, document_name(self.notes, chunk.document))
+            if stated_elsewhere(doc, card, self._document_docs(chunk.document)):
+                continue  # the same condition with another outcome elsewhere: two defensible answers (gen_conditions)
+            prompt = outcome_prompt(card.condition, document_name(self.notes, chunk.document),
+                                    self._written(chunk.document))
             if not prompt:
                 continue
             self.asked_conditions.add((chunk.document, card.condition.lower()))
@@ -650,9 +659,9 @@ class _Generator:
         # when that one stands alone.
         context_doc = self.docs.get(s.context) if s.context else None
         shown = f"{s.context} {heading}"
-        if s.context and (context_doc is None or leans_on_context(context_doc, self.full_names, self._familiar, shown, self._short_form)):
+        if s.context and (context_doc is None or leans_on_context(context_doc, self.full_names, self._familiar, shown, self._short_form, self._named)):
             return "context"
-        if not s.context and leans_on_context(doc, self.full_names, self._familiar, shown, self._short_form):
+        if not s.context and leans_on_context(doc, self.full_names, self._familiar, shown, self._short_form, self._named):
             return "context"
         if unnamed_referent(doc) or (context_doc is not None and unnamed_referent(context_doc)):
             return "referent"  # "Greenland signed a Treaty", "were said in 1986": the stem has no referent (round 6)
@@ -1026,7 +1035,7 @@ class _Generator:
             return None
         asked = nlp.parse_lines([question.prompt])[0]
         heading = self.titles.get(s.chunk.document, "")
-        if leans_on_context(asked, self.full_names, self._familiar, heading, self._short_form) or unnamed_referent(asked):
+        if leans_on_context(asked, self.full_names, self._familiar, heading, self._short_form, self._named) or unnamed_referent(asked):
             return None
         item = self._item(MULTIPLE_CHOICE, self._prompt(s, question.prompt), question.answer, s, TERM, NAMED_QUALITY,
                           options=question.options, explanation=_from_notes(s))
@@ -1078,6 +1087,26 @@ class _Generator:
         if lemma.rstrip("s") in titles:
             return True
         return not subject and self.lexicon.term_counts[lemma] >= FAMILIAR_TERM_COUNT
+
+    def _named(self, phrase: str) -> bool:
+        """The notes use a compound as the name of one thing: met in NAMED_PASSAGES passages or more
+        ("the steam chest"); "the copyright file" of one passage says what kind of file, not which."""
+        pattern = re.compile(r"\b" + re.escape(phrase.lower()) + r"\b")
+        return sum(1 for p in self.passages if pattern.search(p.lower())) >= NAMED_PASSAGES
+
+    def _document_docs(self, document: str) -> list:
+        """Every parsed sentence of one document, in order."""
+        if document not in self._docs_of:
+            self._docs_of[document] = [self.docs[text] for c in self.notes if c.document == document
+                                       for text in (readable_text(q) for q, _ in chunk_sentences(c))
+                                       if text and text in self.docs]
+        return self._docs_of[document]
+
+    def _written(self, document: str):
+        """How the document's own sentences write a name ("the Scottish Parliament"), for a prompt that
+        names the notes (gen_subject)."""
+        text = " ".join(c.text for c in self.notes if c.document == document)
+        return lambda name: as_written(name, text)
 
     def _short_form(self, word: str) -> bool:
         """The notes use a part of longer names as a name of its own ("the Commission" for the European
@@ -1390,6 +1419,8 @@ class _Generator:
             term = term_definition(body)
             if term and not names_a_thing(nlp.parse_lines([term.term])[0]):
                 term = None  # "Look no further: Debian is ...": a lead-in, not a term (gen_genus)
+            if term and genus_about_the_word(nlp.parse_line(explanation_as_sentence(term.term, term.definition))):
+                term = None  # "GNU: A recursive acronym, standing for ...": what the name is, not the thing (gen_genus)
             if term and passes_filters(body) and not self._is_title(term.term, chunk):
                 s = Sentence(body, chunk, 0, line.startswith("- "))
                 prompt = self._prompt(s, f"What is meant by \"{term.term}\"?")
