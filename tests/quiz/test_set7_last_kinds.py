@@ -67,6 +67,22 @@ def test_the_generator_does_not_ask_a_sentence_of_a_compound_it_never_sets():
     ]) == ""
 
 
+def test_a_compound_whose_first_word_the_notes_use_alone_is_introduced():
+    # "ledger" met alone in three passages ("the ledger", "a ledger"): a name of the notes, as
+    # "itertools" beside "the itertools module".
+    alone = [(("Harbour shops", s), f"Every shop keeps a ledger. The ledger of {s.lower()} is read aloud.")
+             for s in ("Audits", "Closing", "Fairs")]
+    assert _unasked([(("Harbour shops", "Papers"), _SHOP_BEFORE + _LEDGER), *alone]) == ""
+
+
+def test_a_compound_naming_one_of_a_class_is_introduced():
+    # "the ledger book" among a dozen books the notes name by a word before "book": one of a class of
+    # named things, as "the re module" among the modules of a library (round 15: kept).
+    names = ["price", "stock", "rent", "wage", "tithe", "toll", "debt", "loan", "tax", "fee"]
+    others = " ".join(f"The {n} book lists every {n} of the year." for n in names)
+    assert _unasked([(("Harbour shops", "Papers"), _SHOP_BEFORE + _LEDGER), (("Harbour shops", "Books"), others)]) == ""
+
+
 # --- 2. a condition stated again with another outcome ---------------------------------------------
 
 _STAGES = [

@@ -119,6 +119,10 @@ ACTOR = "actor"  # what a who-did-what card tests: a person or body matched to w
 # again in another paragraph, were kept.
 MIN_ABBREVIATION_USES = 2
 NAMED_PASSAGES = 3  # a compound met in this many passages is a name of the notes ("the steam chest")
+# A noun the notes write after this many different words is a class whose members they name that way
+# ("the re module": 12 and 14 modifiers of "module" in two Python notes; "file" has 6 in notes on
+# Debian packages, mostly kinds: configuration, text, reference).
+CLASS_OF_NAMES = 9
 FAMILIAR_TERM_COUNT = 5  # a noun the notes use this often needs no introduction after "the"
 SHORT_FORM_MAX_NAMES = 2  # "the Council" may stand for the European Council; "the Treaty" for one of many
 SHORT_FORM_RATIO = 2  # ... when the short form is used at least twice as often as the longest-used full name
@@ -247,6 +251,7 @@ class _Generator:
         self.lexicon = NotesLexicon("\n".join([*(c.text for c in notes), *headings]))
         self.titles = _document_titles(notes)
         self._docs_of: dict[str, list] = {}
+        self._modifiers_of: dict[str, set[str]] | None = None
         self.headings_text = fold(" ".join(headings))
         self.passages = [c.text for c in notes if not is_practice_section(c.heading_path)]
         self.first_abbreviation: dict[str, str] = {}
@@ -1090,9 +1095,28 @@ class _Generator:
 
     def _named(self, phrase: str) -> bool:
         """The notes use a compound as the name of one thing: met in NAMED_PASSAGES passages or more
-        ("the steam chest"); "the copyright file" of one passage says what kind of file, not which."""
+        ("the steam chest"), its first word a name met alone in as many ("itertools"), or its head is a class the notes name members of by a word before it ("the
+        re module", "the asyncio module" among a dozen other modules: round 15 kept "What does the re
+        module provide?"); "the copyright file" of one passage, beside a few kinds of file
+        ("configuration file", "text file"), does not say which file (round 16)."""
         pattern = re.compile(r"\b" + re.escape(phrase.lower()) + r"\b")
-        return sum(1 for p in self.passages if pattern.search(p.lower())) >= NAMED_PASSAGES
+        if sum(1 for p in self.passages if pattern.search(p.lower())) >= NAMED_PASSAGES:
+            return True
+        # The word before the noun is a name the notes use alone ("itertools.count()", "import operator"
+        # beside "the itertools module"): it says which one.
+        first = phrase.split()[0].lower()
+        alone = re.compile(r"(?<![\w-])" + re.escape(first) + r"(?![\w-])(?!\s+" + re.escape(phrase.split()[-1].lower()) + r")")
+        if sum(1 for p in self.passages if alone.search(p.lower())) >= NAMED_PASSAGES:
+            return True
+        if self._modifiers_of is None:
+            self._modifiers_of = {}
+            for doc in self.docs.values():
+                for t in doc:
+                    if t.dep_ == "compound" and t.head.pos_ == "NOUN":
+                        self._modifiers_of.setdefault(t.head.lemma_.lower(), set()).add(t.lower_)
+        head = phrase.split()[-1].lower()
+        modifiers = self._modifiers_of.get(head) or self._modifiers_of.get(head.rstrip("s"), set())
+        return len(modifiers) >= CLASS_OF_NAMES
 
     def _document_docs(self, document: str) -> list:
         """Every parsed sentence of one document, in order."""
