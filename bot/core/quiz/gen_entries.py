@@ -11,7 +11,8 @@ and howto-regex made no item of their 38 entries).
 
 Not asked: a description whose words spell the name ("Insert an item ..." of list.insert: the stem gives
 it away), names an argument by its letter ("... equal to x"), shows code, runs on to a second verb of
-its own ("Remove the item ..., and return it"), or is shared by another entry of the list.
+its own ("Remove the item ..., and return it"), or is shared by another entry of the list. An entry the
+description names beside its own ("\\A and ^ are effectively the same") is no wrong option of it, nor it of that one.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class Entry:
     does: str  # the description's first clause, its verb as the line wrote it: "Add an item to the end of the list"
     quote: str  # the description's first sentence, as the notes write it
     block: tuple  # (document, heading path): entries of one list
+    said: str = ""  # the whole description line: what else it says of the entry ("\\A and ^ are effectively the same")
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def entries_in(document: str, heading_path: tuple, text: str) -> list[Entry]:
         if not name or name.isalpha() or len(set(name)) == 1 and len(name) > 1:
             continue  # a word alone ("Abstract", "IGNORECASE": a table's cells), a code fence or underline ("```")
         if does:
-            found.append(Entry(name, does, first, (document, heading_path)))
+            found.append(Entry(name, does, first, (document, heading_path), after))
     return found
 
 
@@ -83,6 +85,18 @@ def _spells(name: str, words: list[str]) -> bool:
     own = name.rsplit(".", 1)[-1]  # "append" of "list.append": the owner is named in the stem on purpose
     parts = [p.lower() for p in re.findall(r"[A-Za-z]+", own) if len(p) >= TEXT_LETTERS]
     return any(w.lower().startswith(p[:TEXT_LETTERS]) for p in parts for w in words)
+
+
+def _names(text: str, name: str) -> bool:
+    """`text` names `name` as a word of its own ("\\A and ^ are ...", not the "^" inside "[^ ...]")."""
+    return re.search(rf"(?<!\S){re.escape(name)}(?=[\s,.;:)]|$)", text) is not None
+
+
+def _compared(entry: Entry, other: Entry) -> bool:
+    """One of the two descriptions names the other entry: the notes set them side by side ("Matches only at the
+    start of the string. When not in MULTILINE mode, \\A and ^ are effectively the same."), so the other is no
+    clearly wrong option for either: a student who knows both may defend it."""
+    return _names(entry.said, other.name) or _names(other.said, entry.name)
 
 
 def _kind_phrase(names: list[str]) -> str:
@@ -114,7 +128,7 @@ def entry_question(entry: Entry, doc, block: list[Entry], order_key) -> EntryQue
         return None  # "Remove the item ..., and return it": two things done, asked as one
     if any(e.does.lower() == entry.does.lower() for e in block if e.name != entry.name):
         return None
-    wrong = sorted({e.name for e in block if e.name != entry.name}, key=order_key)[:MAX_WRONG]
+    wrong = sorted({e.name for e in block if e.name != entry.name and not _compared(entry, e)}, key=order_key)[:MAX_WRONG]
     if len(wrong) < MIN_WRONG:
         return None
     kind = _kind_phrase([e.name for e in block])

@@ -56,6 +56,7 @@ from bot.core.quiz.gen_parties import party_questions
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
 from bot.core.quiz.gen_naming import meaning_question, naming_question
 from bot.core.quiz.gen_clauses import _setting, clause_card
+from bot.core.quiz.gen_code_words import prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
 from bot.core.quiz.gen_subject import as_written
 from bot.core.quiz.gen_defined import defined_term_question, definitions_by_document, document_name, with_head
@@ -169,9 +170,10 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     learned quality score's cut-off too (to check every template made, or to measure the cut-off)."""
     # The generator reads the notes' words: inline code's backticks (kept in Markdown notes' chunk
     # text for answers to show) are left out, as they were before the loader kept them.
+    raw = [c.text for c in (chunks if notes is None else notes)]  # code spans still marked (gen_code_words)
     chunks, notes = _words_only(chunks), None if notes is None else _words_only(notes)
     notes = chunks if notes is None else notes
-    generator = _Generator(notes)
+    generator = _Generator(notes, raw)
     candidates = [c for chunk in chunks for c in generator.chunk_candidates(chunk)]
     evidence = NotesEvidence(list(generator.docs.values()), notes)
     if learned_cutoff:
@@ -246,7 +248,7 @@ def _cause_question(doc):
 
 
 class _Generator:
-    def __init__(self, notes: list[Chunk]) -> None:
+    def __init__(self, notes: list[Chunk], raw: list[str] | None = None) -> None:
         headings = dict.fromkeys(h for c in notes for h in c.heading_path)
         self.lexicon = NotesLexicon("\n".join([*(c.text for c in notes), *headings]))
         self.titles = _document_titles(notes)
@@ -270,6 +272,10 @@ class _Generator:
         # Names the notes write as code somewhere ("ExceptionGroup(...)", "repr(x)"): in prose they are
         # still code ("The builtin ExceptionGroup wraps ..."), which no stem or option shows (issue 8).
         self.code_words = {w for c in notes for w in called_names(c.text)}
+        # ... unless the prose uses the word bare as well ("list(d)" beside "the end of the list"): a
+        # stem with it reads as a sentence (gen_code_words). `raw` is the notes' text with code spans
+        # marked, so a word in backticks is counted as code.
+        self.code_words -= prose_words(raw if raw is not None else [c.text for c in notes], self.code_words)
         # ... and pieces of a notation the notes introduce by an example ("VVV" of foo_VVV-RRR_AAA.deb):
         # "What is the VVV component?" means nothing without the example, which no stem shows (round 11).
         self.code_words |= notation_pieces("\n".join(c.text for c in notes))
@@ -1013,7 +1019,8 @@ class _Generator:
             for entry, doc in zip(every, nlp.parse_lines([e.does for e in every]) if every else []):
                 question = entry_question(entry, doc, blocks[entry.block],
                                           lambda o, q=entry.quote: _rng("entry", q, o).random())
-                if question is not None:
+                # a stem the generator would not post (code in it) takes no place among a list's few
+                if question is not None and not self._code_in(question.prompt):
                     asked.setdefault(entry.block, []).append((entry, question))
             self._entry_questions = {}
             for block, questions in asked.items():
