@@ -190,3 +190,27 @@ def test_wrong_options_the_notes_describe_in_the_same_field_come_first():
     item = next(i for i in generate_items(chunks, learned_cutoff=False)
                 if i.prompt == "Which module provides functions for storing seed packets by season?")
     assert {"sack", "tin"} <= set(item.options)
+
+
+COLONS = [
+    ("Kilnkit tutorial", "Modules",
+     "The glaze module provides a table of firing colours for every clay body:\n"
+     "glaze.chart(body)\n"
+     "The cone module provides the following:\n"  # the colon opens what it provides: not asked
+     "cone.bend(heat)\n"
+     "The shelf module keeps the kiln shelves level during a long firing.\n"
+     "The vent module opens the damper when the kiln passes a set heat, such as:\n"  # "such as": more to come
+     "vent.open(heat)\n"
+     "The timer module counts the hours of a firing from the first flame.\n"
+     "The wedge module is used to:\n"  # ends on no noun
+     "wedge.cut(clay)\n"
+     "import glaze\nimport cone\nimport shelf\nimport vent\nimport timer\nimport wedge\n"),
+]
+
+
+def test_a_full_statement_before_its_example_is_asked_and_a_colon_opening_more_is_not():
+    chunks = [Chunk(make_chunk_id("kiln.md", (title, heading), body, i), "kiln.md", (title, heading), None, i, body)
+              for i, (title, heading, body) in enumerate(COLONS)]
+    items = {i.prompt: i for i in generate_items(chunks, learned_cutoff=False)}
+    assert items["Which module provides a table of firing colours for every clay body?"].answer == "glaze"
+    assert not any("following" in p or "such as" in p or "used to" in p for p in items)

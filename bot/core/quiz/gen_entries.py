@@ -12,7 +12,7 @@ and howto-regex made no item of their 38 entries).
 Not asked: a description whose words spell the name ("Insert an item ..." of list.insert: the stem gives
 it away), names an argument by its letter ("... equal to x"), shows code, runs on to a second verb of
 its own ("Remove the item ..., and return it"), or is shared by another entry of the list. An entry the
-description names beside its own ("\\A and ^ are effectively the same") is no wrong option of it, nor it of that one.
+description names beside its own ("\\A and ^ are effectively the same") is no wrong option of it.
 """
 
 from __future__ import annotations
@@ -93,10 +93,12 @@ def _names(text: str, name: str) -> bool:
 
 
 def _compared(entry: Entry, other: Entry) -> bool:
-    """One of the two descriptions names the other entry: the notes set them side by side ("Matches only at the
-    start of the string. When not in MULTILINE mode, \\A and ^ are effectively the same."), so the other is no
-    clearly wrong option for either: a student who knows both may defend it."""
-    return _names(entry.said, other.name) or _names(other.said, entry.name)
+    """The entry's own description names the other entry: the notes set it beside that one ("Matches only at
+    the start of the string. When not in MULTILINE mode, \\A and ^ are effectively the same."), so the other
+    is no clearly wrong option of it (a student may defend ^ for "only at the start of the string"). Not the
+    other way round: ^ "matches at the beginning of lines", which \\A does not (round 16-mid kept that item
+    with \\A among its options, "a good distractor")."""
+    return _names(entry.said, other.name)
 
 
 def _kind_phrase(names: list[str]) -> str:

@@ -21,7 +21,9 @@ Only when:
   determiner ("the same function", "the other option"; an adjective only when written as code too: the
   parser reads "the mulch function" as an adjective's);
 - what it does stands alone and gives nothing away: no pointing word ("this package", "it"), no lead
-  into code (":"), no vague "some ...", not the name itself ("The split method splits ...");
+  into what is still to be said (": " after "the following", "such as", or a clause ending on no noun; a
+  full statement ending on a noun with a colon before its example is read as ending there), no vague
+  "some ...", not the name itself ("The split method splits ...");
 - the sentence says of no other name that it does it too ("also", "as well": the generator's check);
 - at least two other names of the kind are left once those the notes say the same of are taken out
   (a name named with the verb and most of the words of what it does elsewhere: "group" returns a
@@ -180,6 +182,7 @@ class NamedThings:
         return token.lower_ not in STOPWORDS and token.tag_ not in {"DT", "CD", "PRP", "PRP$", "IN", "CC", "RB", "JJR", "JJS"}
 
     def question(self, text: str, doc, rng) -> NamedQuestion | None:
+        text = _closed_before_example(text, doc)
         found = _SENTENCE.match(text) or _USED.match(text)
         if found:
             name, kind, verb, rest = found.group("name"), found.group("kind"), found.group("verb"), found.group("rest")
@@ -302,6 +305,27 @@ class NamedThings:
             if wanted and shared * 2 >= len(wanted) and (shared >= 2 or len(wanted) == 1):
                 return True
         return False
+
+
+# Words after which a colon opens what the sentence still has to say ("provides the following:", "works as
+# follows:", "such as:"): what follows is part of the statement, not an example of it.
+_OPENING_MORE = frozenset({"following", "follows", "these", "this", "below", "as", "like", "include", "including",
+                           "such", "example", "e.g", "i.e", "namely", "are", "is", "of", "to", "for", "with", "by"})
+
+
+def _closed_before_example(text: str, doc) -> str:
+    """A sentence that says all it says and then opens an example with a colon ("The glob module provides a
+    function for making file lists from directory wildcard searches:", code follows) ends at the colon: it
+    is read as ending with a full stop (same length, so the parse's offsets still hold). Not when the colon
+    opens what the sentence has yet to say ("... the following:", "... such as:") or the clause before it
+    ends on no noun ("... is used to:")."""
+    if not text.endswith(":"):
+        return text
+    words = [t for t in doc if not t.is_punct]
+    if not words or words[-1].lower_.rstrip(".") in _OPENING_MORE or words[-1].pos_ not in {"NOUN", "PROPN"} \
+            or any(t.lower_ in {"following", "follows", "below"} for t in doc):
+        return text
+    return text[:-1] + "."
 
 
 def _looks_like(name: str, words: list[str]) -> bool:
