@@ -130,7 +130,8 @@ def entry_question(entry: Entry, doc, block: list[Entry], order_key) -> EntryQue
         return None  # "Remove the item ..., and return it": two things done, asked as one
     if any(e.does.lower() == entry.does.lower() for e in block if e.name != entry.name):
         return None
-    wrong = sorted({e.name for e in block if e.name != entry.name and not _compared(entry, e)}, key=order_key)[:MAX_WRONG]
+    others = {e.name for e in block if e.name != entry.name and not _compared(entry, e)}
+    wrong = sorted(others, key=order_key)[:MAX_WRONG]
     if len(wrong) < MIN_WRONG:
         return None
     kind = _kind_phrase([e.name for e in block])
