@@ -17,7 +17,11 @@ name of the answer's kind that the notes never say the predicate of:
 - a **people** (spaCy's NORP) among other peoples the notes also make the subject of what happened;
 - a **named thing** (a body, a network, a treaty) only when the notes say what class of thing it is
   ("The European Commission is the main executive body ...") and call three other names by that
-  class noun: a company among networks would give the answer away.
+  class noun: a company among networks would give the answer away;
+- a **country** (spaCy's GPE) among other places the notes make the subject of deeds, each written
+  after a preposition of place, never after a title ("the Duke of Newcastle") nor as a town, never
+  the same polity by another name ("British Empire" beside "Britain"); no deed done "as a participant
+  in" or "along with" others (their names would be right too).
 
 None is offered whose own sentences say most of the predicate (a second right answer). Nothing here
 names a course's things: names, roles, sides and classes come from spaCy's parse of the notes
@@ -30,9 +34,10 @@ import random
 import re
 
 from bot.core.quiz.gen_concept import ACTOR, MIN_SAME_CLASS, NAMED, Description, DescriptionPool
-from bot.core.quiz.gen_lexicon import PERSON, TRUSTED_SHARE, ChoiceQuestion, entity_text, name_shape_ok
+from bot.core.quiz.gen_lexicon import PERSON, PLACE, TRUSTED_SHARE, ChoiceQuestion, entity_text, name_shape_ok
 from bot.core.quiz.gen_numbers import years_in
 from bot.core.quiz.gen_periods import fits_period
+from bot.core.quiz.gen_places import PlaceLevels, written_as_town
 from bot.core.quiz.gen_questions import who_question
 from bot.core.quiz.gen_standalone import gives_away
 
@@ -44,12 +49,16 @@ ACTOR_CHOICE_QUALITY = 0.77
 # the Song": round 4 found both right): an option whose sentences share a fifth of the predicate's
 # content words is left out (descriptions: half, gen_concept.MAX_OPTION_SUPPORT).
 MAX_DEED_SUPPORT = 0.2
-MIN_ACTING = 2  # a people offered as an option is the subject of this many sentences
+MIN_ACTING = 2  # a people or a country offered as an option is the subject of this many sentences
 _ASKING = re.compile(r"^(?:Who|What|Which \S+) ")
-# Peoples that act in the notes. Not countries: the small model reads people as places ("Loudoun",
-# "Newcastle" offered among countries beside Britain and Spain).
+# Peoples that act in the notes. Countries are read apart (_a_place_that_acts): the small model reads
+# people as places ("Loudoun", "Newcastle" offered among countries beside Britain and Spain).
 _COLLECTIVE = {"NORP": "group"}
 _RELATIVE = frozenset({"which", "who", "whom", "whose", "that"})
+# A deed the predicate says was done by several ("as a participant in", "along with", "jointly"): the
+# notes' other actors may have done it too, so an option could be a second right answer.
+_ONE_OF_SEVERAL = re.compile(r"\bas (?:a|an|one of the) (?:participant|member|partner|ally|signatory)\b|\bas one of\b"
+                             r"|\balong with\b|\btogether with\b|\balongside\b|\bjointly\b", re.IGNORECASE)
 # Pronouns a predicate may hold: the sentence already stands alone (gen_standalone judged its
 # pronouns), so "its", "his", "they" stand for the answer or a name the question shows ("France ceded
 # its territory east of the Mississippi", "Kublai besieged Xiangyang ..., the last obstacle in his
@@ -67,11 +76,12 @@ _TIES = frozenset({"father", "mother", "son", "daughter", "brother", "sister", "
 
 def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[str, set[str]], met_often,
                  is_term=lambda text: False, common=lambda word: False, title: str = "",
-                 people: frozenset[str] | None = None) -> ChoiceQuestion | None:
+                 people: frozenset[str] | None = None, levels: PlaceLevels | None = None) -> ChoiceQuestion | None:
     """The who-did-what question of one parsed sentence, or None. `full_names` maps a word to the
     longer names of the notes holding it (gen_standalone.full_names_of); `met_often(name)` says
     whether the notes return to a name; `title` is the course's title (what every student knows);
-    `people` is `notes_people` of these notes (read once by the caller; read here when not given)."""
+    `people` is `notes_people` of these notes (read once by the caller; read here when not given);
+    `levels`: gen_places' reading of the notes' places (a country is asked as an actor only with it)."""
     if people is None:
         people = notes_people(pool.lexicon, full_names)
     opener, doc = _opener(doc)
@@ -80,6 +90,8 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
     if asking is None:
         return None
     predicate = question.prompt[asking.end():].rstrip("?")
+    if _ONE_OF_SEVERAL.search(predicate):
+        return None  # "... as a participant in the Siberian Intervention": the other participants are answers too
     subject = doc.char_span(0, len(question.answer), alignment_mode="expand")
     if subject is None or not any(t.pos_ == "PROPN" for t in subject):
         return None  # a term ("Compound engines") is gen_concept_terms'
@@ -90,7 +102,7 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
         return None  # "... the work begun by his grandfather": whose, only the answer says (round 4)
     if _second_subject(doc) or _points_back(doc, subject.end):
         return None
-    found = _actor(subject, pool, full_names, people)
+    found = _actor(subject, pool, full_names, people, levels)
     if found is None:
         return None
     answer, kind, class_noun = found
@@ -100,6 +112,8 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
     sides = pool.contexts.sides.get(answer, set()) if kind == PERSON else set()
     acting = kind in _COLLECTIVE.values()
     offered_people = sorted(people - {answer}) if kind == PERSON else None
+    if kind == PLACE:
+        offered_people = _acting_places(pool, answer, levels)
 
     def forms(name: str) -> tuple[str, ...]:
         return name_forms(name, full_names)
@@ -214,12 +228,16 @@ def _opener(doc):
 
 
 def _actor(subject, pool: DescriptionPool, full_names: dict[str, set[str]],
-           people: frozenset[str]) -> tuple[str, str, str] | None:
+           people: frozenset[str], levels: PlaceLevels | None = None) -> tuple[str, str, str] | None:
     """(the answer as the options write it, its kind, its class noun) of the sentence's subject."""
     lexicon = pool.lexicon
     ents = [e for e in subject.doc.ents if subject.start <= e.start and e.end <= subject.end]
     whole = ents[0] if len(ents) == 1 else None
     text = entity_text(whole) if whole is not None else subject.text.removeprefix("The ").removeprefix("the ")
+    if whole is not None and whole.label_ == "GPE" and levels is not None:
+        if entity_text(subject) != text or not _a_place_that_acts(pool, text, levels):
+            return None  # "the British government": more than the country's name; "Newcastle": a duke
+        return text, PLACE, PLACE
     if whole is not None and whole.label_ in _COLLECTIVE:
         kind = _COLLECTIVE[whole.label_]
         if entity_text(subject) != text or not lexicon.trusted(text, kind):
@@ -235,6 +253,46 @@ def _actor(subject, pool: DescriptionPool, full_names: dict[str, set[str]],
     if described is None or described.kind != NAMED:
         return None  # the notes never say what class of thing it is: no options sure to be its kind
     return text, NAMED, described.class_noun
+
+
+def _a_place_that_acts(pool: DescriptionPool, name: str, levels: PlaceLevels) -> bool:
+    """A country (or a state, a province) the notes surely write as a place and make the subject of
+    what happened: labelled a place nearly every time, written after a preposition of place ("in",
+    "to", "from", "of") at least once, never after a title ("the Duke of Newcastle", "Lord Loudoun":
+    session 10 dropped countries as actors for these two, a duke and a lord the small model reads as
+    places, offered beside Spain), never as a town ("the city of X", "X City": a town is never offered
+    among countries, gen_places), and the subject of at least MIN_ACTING sentences: a polity that acts,
+    not only a place where things happen (with one, colonies and towns came beside countries:
+    "Pennsylvania" and "Nova Scotia" beside Britain and France, "Geneva" beside the Dutch Republic)."""
+    lexicon = pool.lexicon
+    if not lexicon.trusted(name, PLACE) or name in levels.titled or pool.acting[name] < MIN_ACTING:
+        return False
+    if written_as_town(lexicon.text, name):
+        return False
+    return re.search(rf"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Ii]nto|[Tt]hroughout|[Aa]cross|[Aa]gainst|of)\s+(?:the\s+)?"
+                     rf"{re.escape(name)}\b", lexicon.text) is not None
+
+
+def _acting_places(pool: DescriptionPool, answer: str, levels: PlaceLevels) -> list[str]:
+    """The other places of the notes that act as the answer does, none the notes write inside it or
+    holding it ("Dijon, France"). gen_places' levels are not asked here: a list of countries written
+    "Britain, Japan" reads to it as a town in its country, so only the explicit town forms count."""
+    found: list[str] = []
+    for name in pool.lexicon.names_of(PLACE):
+        if name == answer or not _a_place_that_acts(pool, name, levels) or frozenset((answer, name)) in levels.nested:
+            continue
+        if any(_one_stem(name, other) for other in (answer, *found)):
+            continue  # "British Empire" beside "Britain": the same polity, a second right answer
+        found.append(name)
+    return found
+
+
+def _one_stem(name: str, other: str) -> bool:
+    """Two names with a word of one stem ("Britain", "British Empire"; "Germany", "German Empire"), by
+    their first four letters. "Austria" and "Australia" are kept apart too: one option fewer to choose
+    from, never a second right answer."""
+    stems = {w[:4].lower() for w in other.split() if len(w) >= 4}
+    return any(w[:4].lower() in stems for w in name.split() if len(w) >= 4)
 
 
 def name_forms(name: str, full_names: dict[str, set[str]]) -> tuple[str, ...]:

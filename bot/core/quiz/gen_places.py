@@ -46,6 +46,12 @@ class PlaceLevels:
         return theirs != INNER
 
 
+def written_as_town(text: str, name: str) -> bool:
+    """The notes write `name` as a town by form: "the city of X", "the port of X", "X City"."""
+    quoted = re.escape(name)
+    return re.search(rf"\b{_INNER_BEFORE}(?:the\s+)?{quoted}\b|\b{quoted}{_INNER_AFTER}", text) is not None
+
+
 def place_levels(text: str, places: list[str]) -> PlaceLevels:
     found = PlaceLevels()
     if not places:
@@ -54,7 +60,7 @@ def place_levels(text: str, places: list[str]) -> PlaceLevels:
     alternation = "|".join(re.escape(n) for n in names)
     for name in names:
         quoted = re.escape(name)
-        if re.search(rf"\b{_INNER_BEFORE}(?:the\s+)?{quoted}\b|\b{quoted}{_INNER_AFTER}", text):
+        if written_as_town(text, name):
             found.levels.setdefault(name, set()).add(INNER)
         if re.search(rf"\b{_OUTER_BEFORE}(?:the\s+)?{quoted}\b", text):
             found.levels.setdefault(name, set()).add(OUTER)

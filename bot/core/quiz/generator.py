@@ -728,7 +728,8 @@ class _Generator:
             items.append(self._role_item(s, doc))  # "Which of these elects ...?" among the notes' bodies (gen_roles)
             # ... and asked with options: the answer among names of its kind the notes never say it of (gen_actors).
             actor = actor_choice(doc, self.descriptions, visible, full_names=self.full_names, met_often=self._met_often,
-                                 is_term=self._is_term, common=common, title=heading, people=self.people)
+                                 is_term=self._is_term, common=common, title=heading, people=self.people,
+                                 levels=self.place_levels)
             if actor:
                 item = self._item(MULTIPLE_CHOICE, self._prompt(s, actor.prompt), actor.answer, s, actor.tests,
                                   actor.quality, options=actor.options, explanation=_from_notes(s))
