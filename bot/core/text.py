@@ -100,6 +100,21 @@ def is_terminated(text: str) -> bool:
     return bool(core) and core[-1] in ".!?\u2026"
 
 
+_NOTE_MARKS = re.compile(r"(?<=[.!?])(?:\[[^\[\]]{1,40}\])+$")  # "France.[citation needed]", "in 1905.[12][b]"
+
+
+def without_note_marks(text: str) -> str:
+    """A sentence without the reference marks after its stop: it ends where the stop is."""
+    return _NOTE_MARKS.sub("", text.rstrip())
+
+
+def ends_with_abbreviation(text: str) -> bool:
+    """Whether the full stop `text` ends with belongs to an abbreviation or an initial ("the St.",
+    "J.", "U.S."): a line wrapped there goes on with the same sentence."""
+    text = text.rstrip()
+    return text.endswith(".") and _is_abbreviation(_word_before(text, len(text) - 1))
+
+
 def normalize_space(text: str) -> str:
     """Collapse runs of whitespace (including non-breaking spaces) to single spaces."""
     return " ".join(text.split())

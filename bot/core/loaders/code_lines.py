@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.core.loaders.headings import is_heading_shaped
+from bot.core.text import without_note_marks
 
 # "$ 5 million" is money, not a prompt: a command's name is a lower-case word.
 _PROMPT = re.compile(r"^>>>(?:\s|$)|^(?:\(\S+\) )?\$ [a-z]|^[A-Z]:\\\S*>\s*\S")
@@ -98,7 +99,8 @@ def line_kind(raw: str) -> str:
         return STATEMENT
     if _SESSION_GOES_ON.match(line):
         return PART
-    bare = _COMMENT.sub("", _STRING.sub('""', line)).strip()
+    # "then-novel steam turbine.[citation needed]": a sentence's end behind its reference mark
+    bare = without_note_marks(_COMMENT.sub("", _STRING.sub('""', line)).strip())
     if not bare:
         return PART if line.startswith(("#", "//")) else PROSE
     if bare.endswith(".") and not bare.endswith("..") and not bare[-2:-1].isdigit():

@@ -12,6 +12,7 @@ import logging
 import re
 
 from bot.core.documents import Block
+from bot.core.loaders.decoding import clean_text
 from bot.core.loaders.structure import Parsed, heading, list_item, paragraph
 from bot.core.text import normalize_space
 from bot.errors import DocumentError
@@ -24,7 +25,7 @@ _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 def parse_docx(data: bytes, name: str) -> Parsed:
     document = _open(data, name)
     items = list(document.iter_inner_content())
-    titles = [item.text for item in items if not _is_table(item) and _style_name(item) == "title"]
+    titles = [_text_of(item) for item in items if not _is_table(item) and _style_name(item) == "title"]
     blocks: list[Block] = []
     for item in items:
         if _is_table(item):
@@ -52,7 +53,7 @@ def _open(data: bytes, name: str):  # -> docx.document.Document, imported lazily
 
 
 def _paragraph_block(item, heading_offset: int) -> Block:
-    text = normalize_space(item.text)
+    text = _text_of(item)
     style = _style_name(item)
     if style == "title":
         return heading(text, 1)
@@ -62,6 +63,12 @@ def _paragraph_block(item, heading_offset: int) -> Block:
     if style.startswith("list") or _is_numbered(item):
         return list_item(text)
     return paragraph(text)
+
+
+def _text_of(item) -> str:
+    """The words as a text file of the same notes gives them: Word keeps zero-width spaces and soft
+    hyphens that a .txt loses in `clean_text` (they split "model\u200b\u200bmany" from "modelmany")."""
+    return normalize_space(clean_text(item.text))
 
 
 def _style_name(item) -> str:
@@ -83,7 +90,7 @@ def _table_rows(table) -> list[Block]:
     for row in table.rows:
         cells: list[str] = []
         for cell in row.cells:
-            text = normalize_space(cell.text)
+            text = _text_of(cell)
             if text and (not cells or cells[-1] != text):  # merged cells repeat their text
                 cells.append(text)
         if cells:

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from bot.core.documents import Block
 from bot.core.loaders.structure import HEADING
+from bot.core.text import split_sentences
 
 MAX_HEADING_WORDS = 12
 MAX_HEADING_CHARS = 90
@@ -71,9 +72,18 @@ def is_heading_shaped(text: str) -> bool:
     first = next((char for char in text if char.isalnum()), "")
     if not (first.isupper() or first.isdigit()):
         return False
-    if text[-1] in ".,;:!?\u2026" or not any(char.isalpha() for char in text):
+    if text[-1] in ".,;:!?\u2026" or not any(char.isalpha() for char in text) or _ends_a_sentence_inside(text):
         return False
     return words[-1].lower() not in _FUNCTION_WORDS and not is_page_number(text)
+
+
+def _ends_a_sentence_inside(text: str) -> bool:
+    """A line that finishes one sentence and starts the next ("guese. This was their death sentence.
+    This document, the Guanabara": a PDF line shortened by the hyphenated word moved back up) is
+    prose. A numbered title's stop ("Chapter 3. The War") follows a number, not a word."""
+    sentences = split_sentences(text)
+    last_word = sentences[0].rstrip(".!?\u2026").rsplit(None, 1)[-1] if len(sentences) > 1 else ""
+    return last_word.isalpha() and last_word.islower()
 
 
 def starts_lowercase(text: str) -> bool:

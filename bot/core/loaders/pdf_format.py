@@ -78,11 +78,27 @@ def _without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     sits at the top or bottom: a bare number inside the page is text (a program's output "12",
     a table's cell)."""
     repeated = _running_lines(pages) if len(pages) >= 3 else set()
-    return [
-        [line for i, line in enumerate(page)
-         if not (is_page_number(line.text) and _at_edge(i, len(page))) and _key(line) not in repeated]
-        for page in pages
-    ]
+    return [_page_start_first(_without_page_furniture(page, repeated)) for page in pages]
+
+
+def _without_page_furniture(page: list[Line], repeated: set[str]) -> list[Line]:
+    """A running line is dropped once a page: the same line again at the top of the page is the
+    text's own (a note's title under a running header that repeats it)."""
+    kept, dropped = [], set()
+    for i, line in enumerate(page):
+        key = _key(line)
+        if is_page_number(line.text) and _at_edge(i, len(page)):
+            continue
+        if key in repeated and key not in dropped:
+            dropped.add(key)
+            continue
+        kept.append(line)
+    return kept
+
+
+def _page_start_first(page: list[Line]) -> list[Line]:
+    """The first line left on a page is where the page starts, whatever was dropped above it."""
+    return [replace(page[0], page_start=True), *page[1:]] if page else page
 
 
 def _at_edge(index: int, count: int) -> bool:
@@ -103,15 +119,15 @@ def _key(line: Line) -> str:
 
 
 _HYPHENATED_END = re.compile(r"([A-Za-z]+)-$")
-_WORD_START = re.compile(r"^([a-z]+)([^\w\s]*)(\s+|$)")
+_WORD_START = re.compile(r"^([a-z]+)((?:['\u2019][a-z]+)?[^\w\s]*)(\s+|$)")  # "versity's"
 _WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
 def rejoin_hyphenated(lines: list[Line]) -> list[Line]:
     """Words a PDF hyphenated across lines made whole again ("eco-" + "nomic" -> "economic"); a
     compound that keeps its hyphen ("self-" + "sufficient") is told apart by how the document
-    writes the word elsewhere, and kept as it is when the document does not say."""
-    vocabulary = Counter(w.lower() for line in lines for w in _WORDS.findall(line.text))
+    writes the word elsewhere, or, when it does not say, by a half the document uses as a word."""
+    vocabulary = _words_not_at_breaks(lines)
     out = list(lines)
     for i in range(len(out) - 1):
         end, start = _HYPHENATED_END.search(out[i].text), _WORD_START.match(out[i + 1].text)
@@ -119,11 +135,32 @@ def rejoin_hyphenated(lines: list[Line]) -> list[Line]:
             continue
         head, tail = end.group(1), start.group(1)
         whole, compound = (head + tail).lower(), f"{head}-{tail}".lower()
-        if vocabulary[whole] > vocabulary[compound] or (not vocabulary[compound] and vocabulary[tail.lower()] <= 1):
+        if vocabulary[whole] > vocabulary[compound] or not (vocabulary[compound] or _is_word(head, tail, vocabulary)):
             rest = out[i + 1].text[start.end():]
             out[i] = replace(out[i], text=out[i].text[:-1] + tail + start.group(2))
             out[i + 1] = replace(out[i + 1], text=rest)
     return [line for line in out if line.text.strip()]
+
+
+def _is_word(head: str, tail: str, vocabulary: Counter[str]) -> bool:
+    """Whether either half of a broken word is a word the document writes on its own: then the
+    hyphen is a compound's ("Isuzu-" / "built", "empire-" / "building"), not the typesetter's."""
+    return any(len(half) > 1 and vocabulary[half.lower()] for half in (head, tail))
+
+
+def _words_not_at_breaks(lines: list[Line]) -> Counter[str]:
+    """How often the document writes each word whole: the halves of a word broken at a line end
+    are not words of it. Counted with them, a word broken the same way twice ("wri-" / "tings")
+    made its own tail look like a word, and kept the hyphen ("wri-tings" in two of the pool's PDFs)."""
+    vocabulary: Counter[str] = Counter()
+    broken_before = False
+    for line in lines:
+        words = _WORDS.findall(line.text)
+        broken_here = bool(_HYPHENATED_END.search(line.text))
+        first, last = (1 if broken_before else 0), len(words) - (1 if broken_here else 0)
+        vocabulary.update(word.lower() for word in words[first:max(first, last)])
+        broken_before = broken_here
+    return vocabulary
 
 
 def _metadata_title(reader) -> str:

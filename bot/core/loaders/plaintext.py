@@ -23,7 +23,15 @@ from bot.core.loaders.structure import (
     list_item,
     paragraph,
 )
-from bot.core.text import fenced, is_code_block, is_terminated, normalize_space, split_sentences
+from bot.core.text import (
+    ends_with_abbreviation,
+    fenced,
+    is_code_block,
+    is_terminated,
+    normalize_space,
+    split_sentences,
+    without_note_marks,
+)
 
 _BULLET_MARKS = "-*+\u2022\u25e6\u25aa\u2023\u2013\u2014\u00b7\u25cf\u25cb\u25a0\u27a2\u25ba"
 _BULLET = re.compile(rf"^[{re.escape(_BULLET_MARKS)}]\s+(.+)$")
@@ -48,18 +56,20 @@ class Line:
     blank_before: bool = False
     indent: int = 0
     raw: str = ""  # the line as written (tabs expanded), for code: its spaces may matter
+    page_start: bool = False  # the first line of a PDF page (a page break is no blank line)
 
 
 def split_lines(text: str, page: int | None = None) -> list[Line]:
     lines: list[Line] = []
-    blank = page is not None  # a new page never continues the last page's block
+    blank = False  # a page break is no blank line: a paragraph goes on over it (`page_start` marks it)
     for raw in text.split("\n"):
         if not raw.strip():
             blank = True
             continue
         expanded = raw.expandtabs(4)
         indent = len(expanded) - len(expanded.lstrip())
-        lines.append(Line(normalize_space(raw), page, blank, indent, expanded.rstrip()))
+        lines.append(Line(normalize_space(raw), page, blank, indent, expanded.rstrip(),
+                          page_start=page is not None and not lines))
         blank = False
     return lines
 
@@ -110,7 +120,7 @@ class _LineReader:
             self.blocks.append(list_item(marked, line.page))
         elif self._continues_last(index):
             self._join_to_last(line.text)
-        elif (line.blank_before or index == 0) and headings.numbered_heading_level(line.text) \
+        elif (line.blank_before or line.page_start or index == 0) and headings.numbered_heading_level(line.text) \
                 and not (next_text is not None and headings.starts_lowercase(next_text)):
             self.in_implicit_list = False  # "7.1. What is a Debian package?": a FAQ's numbered question
             self.blocks.append(heading(line.text, 0, line.page))
@@ -149,23 +159,29 @@ class _LineReader:
     def _continues_last(self, index: int) -> bool:
         """Whether a line is the rest of the previous block, broken by wrapping."""
         line = self.lines[index]
+        # A paragraph goes on over a page break as over any line end (the pool's notes as PDFs:
+        # about 8 pages a note, most breaks in mid-sentence, each sentence there had been cut in two).
         if not self.blocks or line.blank_before:
             return False
         last = self.blocks[-1]
-        if last.kind == HEADING or last.page != line.page or last.text.endswith(":") or is_code_block(last.text):
+        if last.kind == HEADING or last.text.endswith(":") or is_code_block(last.text):
             return False
         if headings.starts_lowercase(line.text):
             return True
         # An upper-case start continues only a wrapped paragraph whose sentence is unfinished and
-        # whose last line ran to the wrapping width (a short line there ended on purpose).
+        # whose last line ran to the wrapping width (a short line there ended on purpose). A line
+        # wrapped after an abbreviation ("the St." / "Lawrence River") has not finished its sentence.
         previous_width = len(self.lines[index - 1].text)
         wrapped = self.wrap_width is not None and previous_width >= 0.6 * self.wrap_width
-        return last.kind == PARAGRAPH and wrapped and not is_terminated(last.text)
+        # A note mark after the stop ("France.[citation needed]", "in 1905.[12]") ends nothing more.
+        finished = without_note_marks(last.text)
+        unfinished = not is_terminated(finished) or ends_with_abbreviation(finished)
+        return last.kind in (PARAGRAPH, LIST_ITEM) and wrapped and unfinished
 
     def _join_to_last(self, text: str) -> None:
         last = self.blocks[-1]
         # A word hyphenated at the line end ("self-\nsufficient") keeps its hyphen, loses the gap.
-        glue = "" if last.text.endswith("-") and last.text[-2:-1].isalpha() else " "
+        glue = "" if last.text.endswith("-") and last.text[-2:-1].isalnum() else " "  # "2,000-" + "man"
         if last.text.endswith("/") and text[:1].isalnum():
             glue = ""  # a path or a pair cut after its slash: "placed in /" + "etc)", "install/" + "upgrade"
         joined = replace(last, text=f"{last.text}{glue}{text}")

@@ -1,0 +1,139 @@
+"""Notes printed as PDF (justified, hyphenated, with running headers and page numbers) and saved
+from Word load as the same text their plain-text form gives (session 17, issue 9)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.core.chunking import chunk_document
+from bot.core.loaders import load_document
+from bot.core.loaders.code_lines import PROSE, line_kind
+from bot.core.loaders.headings import is_heading_shaped
+from bot.core.loaders.pdf_format import rejoin_hyphenated
+from bot.core.loaders.plaintext import Line, parse_plain_text
+
+WIDE = 90  # characters of a full line of the made-up pages
+
+
+def write_pdf(path: Path, pages: list[list[str]], header: str = "", numbers: bool = True) -> Path:
+    """One line of text per entry, top to bottom, as a printed handout sets them; the header and
+    the page number are drawn on every page as word processors draw them."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for number, lines in enumerate(pages, start=1):
+        if header:
+            pdf.setFont("Helvetica-Oblique", 8)
+            pdf.drawString(60, 810, header)
+        y = 780
+        for line in lines:
+            big = line.startswith("# ")
+            pdf.setFont("Helvetica-Bold" if big else "Helvetica", 16 if big else 9)
+            pdf.drawString(60, y, line[2:] if big else line)
+            y -= 22 if big else 12
+        if numbers:
+            pdf.setFont("Helvetica", 8)
+            pdf.drawCentredString(297, 30, str(number))
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def filler(topic: str, count: int) -> list[str]:
+    """Full-width lines of one paragraph, the last one finishing its sentence."""
+    line = f"the {topic} was discussed at length by the members of the assembly in every session"
+    lines = [line + " and" for _ in range(count - 1)] + [line + " of that year."]
+    return [lines[0].capitalize(), *lines[1:]]
+
+
+def test_a_sentence_goes_on_over_a_page_break_and_keeps_the_page_it_starts_on(tmp_path: Path) -> None:
+    pages = [
+        ["# Steam Engines", "Steam engines are external combustion engines, and they were built in large numbers by",
+         *filler("engine", 3), "The first railway locomotive was built by Richard Trevithick in the United"],
+        ["Kingdom in 1804, and it ran on the Penydarren tramway near Merthyr Tydfil in Wales with",
+         "a load of iron. The railways spread quickly after that success and many engineers came to",
+         "see the locomotive."],
+        ["Later engines worked at higher pressures, which made them lighter and smaller than the",
+         "atmospheric engines. These engines powered ships and mills across the world until the early",
+         "twentieth century."],
+    ]
+    doc = load_document(write_pdf(tmp_path / "steam.pdf", pages, header="Steam Engines"), "steam.pdf")
+    trevithick = next(b for b in doc.blocks if "Trevithick" in b.text)
+    assert "built by Richard Trevithick in the United Kingdom in 1804, and it ran on" in trevithick.text
+    assert trevithick.page == 1  # the citation points where the paragraph starts
+    later = next(b for b in doc.blocks if b.text.startswith("Later engines"))
+    assert later.page == 3 and later.text.endswith("twentieth century.")
+    chunks = chunk_document(doc)
+    assert all(c.page is not None for c in chunks)
+
+
+def test_a_running_header_that_repeats_the_title_leaves_the_title_a_heading(tmp_path: Path) -> None:
+    title = "Huguenot History"
+    pages = [["# " + title, *filler("edict", 4)], filler("exile", 5), filler("church", 5)]
+    doc = load_document(write_pdf(tmp_path / "h.pdf", pages, header=title), "h.pdf")
+    assert [b.text for b in doc.blocks if b.kind == "heading"] == [title]
+    body = [b for b in doc.blocks if b.kind != "heading"]
+    assert body and all(b.heading_path == (title,) for b in body)
+    assert not any(title in b.text or b.text.strip().isdigit() for b in body)  # no header, no page number
+
+
+def test_a_word_hyphenated_the_same_way_twice_is_made_whole_both_times() -> None:
+    lines = [Line("the early wri-"), Line("tings of Plato were read; later wri-"), Line("tings were not")]
+    assert [line.text for line in rejoin_hyphenated(lines)] == [
+        "the early writings", "of Plato were read; later writings", "were not"]
+
+
+def test_a_compound_broken_at_its_hyphen_keeps_it_when_a_half_is_a_word_of_the_notes() -> None:
+    lines = [Line("Trucks were built in Japan; the Isuzu-"), Line("built Chevrolet LUV was one."),
+             Line("Isuzu made others.")]
+    assert rejoin_hyphenated(lines) == lines  # the reader glues "Isuzu-" and "built" without a gap
+
+
+def test_a_number_hyphenated_at_a_line_end_keeps_its_hyphen_without_a_gap() -> None:
+    text = ("In the spring of 1753, Paul Marin de la Malgue was given command of a 2,000-\n"
+            "man force of Troupes de la Marine and Indians, and marched south to the Ohio.\n") * 3
+    blocks = parse_plain_text(text).blocks
+    assert "a 2,000-man force" in blocks[0].text
+
+
+def test_a_line_wrapped_after_an_abbreviation_goes_on_with_its_sentence() -> None:
+    wrapped = ("French fur traders and trappers traveled throughout the St.\n"
+               "Lawrence and Mississippi watersheds, did business with local tribes, and often\n"
+               "married Indian women who lived in the villages along the rivers and the great lakes.\n")
+    blocks = parse_plain_text(wrapped * 3).blocks
+    assert blocks[0].text.startswith("French fur traders and trappers traveled throughout the St. Lawrence")
+
+
+def test_a_reference_mark_after_the_stop_ends_the_paragraph() -> None:
+    text = ("The rebellions were implacably suppressed by the French Crown in the years that followed.\n"
+            "Thousands left the country for the Netherlands and England after the crown's victory.[3]\n"
+            "Approximately one million Protestants in modern France represent some two percent of\n"
+            "its population, most of them living in Alsace and in the Cevennes region of the south.\n")
+    blocks = parse_plain_text(text).blocks
+    assert [b.text[:20] for b in blocks] == ["The rebellions were ", "Thousands left the c", "Approximately one mi"]
+
+
+def test_a_sentence_with_a_reference_mark_is_no_shell_command() -> None:
+    assert line_kind("then-novel steam turbine.[citation needed]") == PROSE
+    assert line_kind("then-novel steam turbine") != PROSE  # the shape itself still reads as a command
+
+
+def test_a_line_that_ends_one_sentence_and_starts_another_is_no_heading() -> None:
+    assert not is_heading_shaped("guese. This was their death sentence. This document, the Guanabara")
+    assert is_heading_shaped("Chapter 3. The War in the North")
+    assert is_heading_shaped("St. Lawrence River Trade")
+
+
+def test_word_text_loses_the_invisible_characters_a_text_file_loses(tmp_path: Path) -> None:
+    import docx
+
+    sentence = "It offered a classic curriculum on the English university model\u2014\u200b\u200bmany leaders came."
+    document = docx.Document()
+    document.add_paragraph("Harvard University", style="Title")
+    document.add_paragraph(sentence)
+    document.save(str(tmp_path / "h.docx"))
+    (tmp_path / "h.txt").write_text(f"Harvard University\n\n{sentence}\n", encoding="utf-8")
+    from_word = load_document(tmp_path / "h.docx", "h.docx").blocks[-1].text
+    assert from_word == load_document(tmp_path / "h.txt", "h.txt").blocks[-1].text
+    assert "\u200b" not in from_word
