@@ -123,6 +123,7 @@ def test_a_line_that_ends_one_sentence_and_starts_another_is_no_heading() -> Non
     assert not is_heading_shaped("guese. This was their death sentence. This document, the Guanabara")
     assert is_heading_shaped("Chapter 3. The War in the North")
     assert is_heading_shaped("St. Lawrence River Trade")
+    assert is_heading_shaped("... Installed Size")  # a first "sentence" of stops only: no words to read
 
 
 def test_word_text_loses_the_invisible_characters_a_text_file_loses(tmp_path: Path) -> None:

@@ -82,8 +82,8 @@ def _ends_a_sentence_inside(text: str) -> bool:
     This document, the Guanabara": a PDF line shortened by the hyphenated word moved back up) is
     prose. A numbered title's stop ("Chapter 3. The War") follows a number, not a word."""
     sentences = split_sentences(text)
-    last_word = sentences[0].rstrip(".!?\u2026").rsplit(None, 1)[-1] if len(sentences) > 1 else ""
-    return last_word.isalpha() and last_word.islower()
+    words = sentences[0].rstrip(".!?\u2026").split() if len(sentences) > 1 else []
+    return bool(words) and words[-1].isalpha() and words[-1].islower()  # ("... Installed?" is one word)
 
 
 def starts_lowercase(text: str) -> bool:
