@@ -207,6 +207,7 @@ def answer(courses: list[str], forms: list[str], sample: int | None, label: str)
     common.print_machine()
     OUT.mkdir(parents=True, exist_ok=True)
     answer_pool.OUT.mkdir(parents=True, exist_ok=True)
+    print(f"code measured: {sys.path[0]}")
     embedder = answer_pool.BatchedQueries(SentenceTransformerEmbedder(), answer_pool.OUT / "query-vectors.npz")
     by_form = {}
     for form in forms:
@@ -241,16 +242,16 @@ def quiz(courses: list[str]) -> None:
         only_txt, only_pdf = keyed["txt"] - keyed["pdf"], keyed["pdf"] - keyed["txt"]
         print(f"\n{course}: {len(items['txt'])} items from .txt, {len(items['pdf'])} from PDF; "
               f"{len(only_txt)} only from .txt, {len(only_pdf)} only from PDF")
-        for key in sorted(only_txt)[:5]:
-            print("   only txt:", key[:200])
-        for key in sorted(only_pdf)[:5]:
-            print("   only pdf:", key[:200])
+        for key in sorted(only_txt):
+            print("   only txt:", key[:240])
+        for key in sorted(only_pdf):
+            print("   only pdf:", key[:240])
+        pages = [i.source.page for i in items["pdf"] if i.source is not None]
+        print(f"   PDF items citing a page: {sum(p is not None for p in pages)} of {len(pages)}")
 
 
 def _item_key(item) -> str:
-    question = getattr(item, "question", None) or getattr(item, "prompt", "")
-    answer_text = getattr(item, "answer", "")
-    return f"{question} -> {answer_text}"
+    return f"[{item.kind}] {item.prompt} -> {item.answer}"
 
 
 def main() -> None:

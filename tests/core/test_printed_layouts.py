@@ -138,3 +138,25 @@ def test_word_text_loses_the_invisible_characters_a_text_file_loses(tmp_path: Pa
     from_word = load_document(tmp_path / "h.docx", "h.docx").blocks[-1].text
     assert from_word == load_document(tmp_path / "h.txt", "h.txt").blocks[-1].text
     assert "\u200b" not in from_word
+
+
+def test_a_printed_paragraph_goes_on_after_a_full_line_that_ends_a_sentence(tmp_path: Path) -> None:
+    pages = [[
+        "The atmospheric engine was invented by Thomas Newcomen around 1712 and it was used to",
+        "pump water out of the mines of Cornwall, where the water lay deep below the ground ever.",
+        "It was an improvement over the steam pump of Thomas Savery, using a piston as proposed",
+        "by Papin in France many years before.",
+        "Later engines worked at higher pressures, which made them lighter and smaller than the",
+        "atmospheric engines of the century before that time.",
+        "Steam Turbines",
+        "A steam turbine extracts thermal energy from pressurised steam and uses it to do the work",
+        "of turning a shaft, and it replaced the reciprocating engine in the power stations.",
+    ]]
+    doc = load_document(write_pdf(tmp_path / "p.pdf", pages, numbers=False), "p.pdf")
+    assert [(b.kind, b.text[:24]) for b in doc.blocks] == [
+        ("paragraph", "The atmospheric engine w"),  # "... ground ever." ran to the width: "It was" goes on
+        ("paragraph", "Later engines worked at "),  # after a short line: a new paragraph
+        ("heading", "Steam Turbines"),
+        ("paragraph", "A steam turbine extracts"),
+    ]
+    assert "below the ground ever. It was an improvement" in doc.blocks[0].text
