@@ -28,6 +28,9 @@ def write_pdf(path: Path, pages: list[list[str]], header: str = "", numbers: boo
             pdf.drawString(60, 810, header)
         y = 780
         for line in lines:
+            if not line:  # a paragraph's spacing, as word processors set it (no text, no blank line)
+                y -= 7
+                continue
             big = line.startswith("# ")
             pdf.setFont("Helvetica-Bold" if big else "Helvetica", 16 if big else 9)
             pdf.drawString(60, y, line[2:] if big else line)
@@ -160,3 +163,21 @@ def test_a_printed_paragraph_goes_on_after_a_full_line_that_ends_a_sentence(tmp_
         ("paragraph", "A steam turbine extracts"),
     ]
     assert "below the ground ever. It was an improvement" in doc.blocks[0].text
+
+
+def test_paragraph_spacing_on_the_page_says_where_paragraphs_start_and_end(tmp_path: Path) -> None:
+    pages = [[
+        "Steam engines burn fuel in a furnace outside the cylinder, and the heat raises steam in",
+        "a boiler that stands beside the engine house, behind the wall of the mill.",  # 85% of the width
+        "The steam drives a piston or a turbine and is then condensed and pumped back into the",
+        "boiler, where it is heated again, and so on in a closed cycle. See: Rankine cycle",
+        "",
+        "Land-based engines could exhaust much of their steam, as feed water was usually readily",
+        "available, but ships had to condense it and use it again in the boilers at sea.",
+        "",
+        "In 1781 James Watt patented an engine that produced a continuous rotary motion, and it was",
+        "soon used to drive the machines of the mills and factories all over the country.",
+    ]]
+    doc = load_document(write_pdf(tmp_path / "spaced.pdf", pages, numbers=False), "spaced.pdf")
+    assert [b.text[:20] for b in doc.blocks] == ["Steam engines burn f", "Land-based engines c", "In 1781 James Watt p"]
+    assert doc.blocks[0].text.endswith("closed cycle. See: Rankine cycle")  # a gap ends it, no stop needed

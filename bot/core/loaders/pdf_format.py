@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from bot.core.loaders.decoding import clean_text
 from bot.core.loaders.headings import is_page_number
+from bot.core.loaders.pdf_lines import page_text_and_tops, paragraph_breaks
 from bot.core.loaders.plaintext import Line, parse_lines, split_lines
 from bot.core.loaders.structure import Parsed
 from bot.core.text import normalize_space
@@ -28,7 +29,8 @@ _EDGE_LINES = 2  # running headers and footers sit in the first or last lines of
 def parse_pdf(data: bytes, name: str) -> Parsed:
     reader = _open(data, name)
     texts = _page_texts(reader, name)
-    pages = [split_lines(clean_text(text), page=number) for number, text in texts]
+    breaks = paragraph_breaks([tops for _, _, tops in texts])
+    pages = [split_lines(_cleaned(text), page=number, breaks=flags) for (number, text, _), flags in zip(texts, breaks)]
     pages = _without_running_lines(pages)
     lines = rejoin_hyphenated([line for page in pages for line in page])
     if not lines:
@@ -58,19 +60,25 @@ def _open(data: bytes, name: str):  # -> pypdf.PdfReader, imported lazily
     return reader
 
 
-def _page_texts(reader, name: str) -> list[tuple[int, str]]:
-    """(1-based page number, text) for each page; a page that fails is skipped, not fatal."""
-    texts: list[tuple[int, str]] = []
+def _page_texts(reader, name: str) -> list[tuple[int, str, list[float | None]]]:
+    """(1-based page number, text, height of each line) for each page; a page that fails is
+    skipped, not fatal."""
+    texts: list[tuple[int, str, list[float | None]]] = []
     failures = 0
     for number, page in enumerate(reader.pages, start=1):
         try:
-            texts.append((number, page.extract_text() or ""))
+            texts.append((number, *page_text_and_tops(page)))
         except Exception as exc:  # one damaged page should not lose the whole document
             failures += 1
             logger.warning("%s: could not read page %d (%s)", name, number, exc)
     if failures and not texts:
         raise DocumentError(f"{name}: the PDF is damaged; no page could be read")
     return texts
+
+
+def _cleaned(text: str) -> str:
+    """`clean_text` line by line, so that the lines stay the ones whose heights were read."""
+    return "\n".join(clean_text(line).replace("\n", " ") for line in text.split("\n"))
 
 
 def _without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
@@ -97,8 +105,9 @@ def _without_page_furniture(page: list[Line], repeated: set[str]) -> list[Line]:
 
 
 def _page_start_first(page: list[Line]) -> list[Line]:
-    """The first line left on a page is where the page starts, whatever was dropped above it."""
-    return [replace(page[0], page_start=True), *page[1:]] if page else page
+    """The first line left on a page is where the page starts, whatever was dropped above it; the
+    space above it is the margin or a header's, no paragraph's."""
+    return [replace(page[0], page_start=True, spaced_before=False), *page[1:]] if page else page
 
 
 def _at_edge(index: int, count: int) -> bool:

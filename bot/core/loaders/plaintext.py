@@ -58,20 +58,26 @@ class Line:
     indent: int = 0
     raw: str = ""  # the line as written (tabs expanded), for code: its spaces may matter
     page_start: bool = False  # the first line of a PDF page (a page break is no blank line)
+    # A paragraph's spacing above it on a PDF page (`pdf_lines`): a new paragraph starts. Not a blank
+    # line for the rest of the reader: an empty line inside printed code leaves such a gap too.
+    spaced_before: bool = False
 
 
-def split_lines(text: str, page: int | None = None) -> list[Line]:
+def split_lines(text: str, page: int | None = None, breaks: Sequence[bool] = ()) -> list[Line]:
+    """Non-empty lines; `breaks` (a PDF page's) flags lines with a paragraph's spacing above them."""
     lines: list[Line] = []
     blank = False  # a page break is no blank line: a paragraph goes on over it (`page_start` marks it)
-    for raw in text.split("\n"):
+    spaced = False
+    for index, raw in enumerate(text.split("\n")):
+        spaced = spaced or index < len(breaks) and breaks[index]
         if not raw.strip():
             blank = True
             continue
         expanded = raw.expandtabs(4)
         indent = len(expanded) - len(expanded.lstrip())
         lines.append(Line(normalize_space(raw), page, blank, indent, expanded.rstrip(),
-                          page_start=page is not None and not lines))
-        blank = False
+                          page_start=page is not None and not lines, spaced_before=spaced))
+        blank = spaced = False
     return lines
 
 
@@ -90,6 +96,7 @@ class _LineReader:
     def __init__(self, lines: Sequence[Line]) -> None:
         self.lines = lines
         self.wrap_width = headings.estimate_wrap_width([(l.text, l.blank_before) for l in lines])
+        self.spaced = any(line.spaced_before for line in lines)  # a PDF that sets paragraphs apart
         self.blocks: list[Block] = []
         self.in_implicit_list = False  # after a lead-in ending with ":" and no bullet marks
         self.longest_item = 0
@@ -162,7 +169,7 @@ class _LineReader:
         line = self.lines[index]
         # A paragraph goes on over a page break as over any line end (the pool's notes as PDFs:
         # about 8 pages a note, most breaks in mid-sentence, each sentence there had been cut in two).
-        if not self.blocks or line.blank_before:
+        if not self.blocks or line.blank_before or line.spaced_before:
             return False
         last = self.blocks[-1]
         if last.kind == HEADING or last.text.endswith(":") or is_code_block(last.text):
@@ -189,7 +196,8 @@ class _LineReader:
         line = self.lines[index]
         if line.page is None or self.wrap_width is None:
             return False
-        full = len(self.lines[index - 1].text) >= _FULL_LINE_SHARE * self.wrap_width
+        # A PDF whose paragraphs are set apart by space (`pdf_lines`) says where each one ends.
+        full = self.spaced or len(self.lines[index - 1].text) >= _FULL_LINE_SHARE * self.wrap_width
         return full and not headings.looks_like_heading(line.text, self._next_text(index), self.wrap_width)
 
     def _join_to_last(self, text: str) -> None:
