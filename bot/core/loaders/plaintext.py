@@ -177,14 +177,17 @@ class _LineReader:
         if headings.starts_lowercase(line.text):
             return True
         # An upper-case start continues only a wrapped paragraph whose sentence is unfinished and
-        # whose last line ran to the wrapping width (a short line there ended on purpose). A line
-        # wrapped after an abbreviation ("the St." / "Lawrence River") has not finished its sentence.
+        # whose last line ran to the wrapping width (a short line there ended on purpose).
         previous_width = len(self.lines[index - 1].text)
         wrapped = self.wrap_width is not None and previous_width >= 0.6 * self.wrap_width
-        # A note mark after the stop ("France.[citation needed]", "in 1905.[12]") ends nothing more.
-        finished = without_note_marks(last.text)
-        unfinished = not is_terminated(finished) or ends_with_abbreviation(finished)
-        return last.kind in (PARAGRAPH, LIST_ITEM) and wrapped and (unfinished or self._in_printed_paragraph(index))
+        # On a PDF page (session 17; plain text is read as before, its notes are the quiz lanes'): a
+        # note mark after the stop ("France.[citation needed]", "in 1905.[12]") ends nothing more, a
+        # line wrapped after an abbreviation goes on, and so does a list item's wrapped sentence.
+        printed = line.page is not None
+        finished = without_note_marks(last.text) if printed else last.text
+        unfinished = not is_terminated(finished) or printed and ends_with_abbreviation(finished)
+        kinds = (PARAGRAPH, LIST_ITEM) if printed else (PARAGRAPH,)
+        return last.kind in kinds and wrapped and (unfinished or self._in_printed_paragraph(index))
 
     def _in_printed_paragraph(self, index: int) -> bool:
         """A PDF's text has no blank line between paragraphs, and a justified line's stop at its end
