@@ -43,7 +43,7 @@ _CLOSING_OPENERS = re.compile(
     r"As a result|All of these|Taken together)\b"
 )
 _FIELD = re.compile(r"^[A-Z][\w-]*(?: [\w-]+){0,2}:\s+\S")  # "Release: unstable", "Distributor ID: Debian"
-_FULL_LINE_SHARE = 0.95
+_FULL_LINE_SHARE = 0.95  # a PDF line this close to the measure ran on: `_in_printed_paragraph`
 _ITEM_GROWTH = 1.4  # an "item" much longer than the items before it is a paragraph
 _MIN_ITEM_LIMIT = 100
 
