@@ -184,3 +184,22 @@ def test_paragraph_spacing_on_the_page_says_where_paragraphs_start_and_end(tmp_p
     doc = load_document(write_pdf(tmp_path / "spaced.pdf", pages, numbers=False), "spaced.pdf")
     assert [b.text[:20] for b in doc.blocks] == ["Steam engines burn f", "Land-based engines c", "In 1781 James Watt p"]
     assert doc.blocks[0].text.endswith("closed cycle. See: Rankine cycle")  # a gap ends it, no stop needed
+
+
+def test_headings_are_told_by_their_size_in_a_pdf_that_prints_them_larger(tmp_path: Path) -> None:
+    body = ["The interpreter reads the file from top to bottom and runs each statement it finds in",
+            "the order the statements are written, and it stops at the first error it cannot handle."]
+    pages = [[
+        "# Python FAQ",
+        "# What is Python?",  # a question: no heading by its shape, a heading by its size
+        *body,
+        "Short Lines Like This",  # heading-shaped, printed as body text: no heading here
+        *body,
+        "# Why is it slow to start?",
+        *body, *body,
+    ]]
+    doc = load_document(write_pdf(tmp_path / "faq.pdf", pages, numbers=False), "faq.pdf")
+    assert [b.text for b in doc.blocks if b.kind == "heading"] == [
+        "Python FAQ", "What is Python?", "Why is it slow to start?"]
+    short = next(b for b in doc.blocks if "Short Lines Like This" in b.text)
+    assert short.kind == "paragraph" and short.heading_path == ("Python FAQ", "What is Python?")

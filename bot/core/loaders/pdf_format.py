@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from bot.core.loaders.decoding import clean_text
 from bot.core.loaders.headings import is_page_number
-from bot.core.loaders.pdf_lines import page_text_and_tops, paragraph_breaks
+from bot.core.loaders.pdf_lines import Placed, larger_lines, page_text_and_places, paragraph_breaks
 from bot.core.loaders.plaintext import Line, parse_lines, split_lines
 from bot.core.loaders.structure import Parsed
 from bot.core.text import normalize_space
@@ -29,8 +29,9 @@ _EDGE_LINES = 2  # running headers and footers sit in the first or last lines of
 def parse_pdf(data: bytes, name: str) -> Parsed:
     reader = _open(data, name)
     texts = _page_texts(reader, name)
-    breaks = paragraph_breaks([tops for _, _, tops in texts])
-    pages = [split_lines(_cleaned(text), page=number, breaks=flags) for (number, text, _), flags in zip(texts, breaks)]
+    places = [placed for _, _, placed in texts]
+    pages = [split_lines(_cleaned(text), page=number, breaks=breaks, larger=larger)
+             for (number, text, _), breaks, larger in zip(texts, paragraph_breaks(places), larger_lines(places))]
     pages = _without_running_lines(pages)
     lines = rejoin_hyphenated([line for page in pages for line in page])
     if not lines:
@@ -60,14 +61,14 @@ def _open(data: bytes, name: str):  # -> pypdf.PdfReader, imported lazily
     return reader
 
 
-def _page_texts(reader, name: str) -> list[tuple[int, str, list[float | None]]]:
-    """(1-based page number, text, height of each line) for each page; a page that fails is
-    skipped, not fatal."""
-    texts: list[tuple[int, str, list[float | None]]] = []
+def _page_texts(reader, name: str) -> list[tuple[int, str, list[Placed]]]:
+    """(1-based page number, text, height and size of each line) for each page; a page that fails
+    is skipped, not fatal."""
+    texts: list[tuple[int, str, list[Placed]]] = []
     failures = 0
     for number, page in enumerate(reader.pages, start=1):
         try:
-            texts.append((number, *page_text_and_tops(page)))
+            texts.append((number, *page_text_and_places(page)))
         except Exception as exc:  # one damaged page should not lose the whole document
             failures += 1
             logger.warning("%s: could not read page %d (%s)", name, number, exc)

@@ -61,10 +61,13 @@ class Line:
     # A paragraph's spacing above it on a PDF page (`pdf_lines`): a new paragraph starts. Not a blank
     # line for the rest of the reader: an empty line inside printed code leaves such a gap too.
     spaced_before: bool = False
+    larger: bool = False  # printed larger than most lines of the PDF (`pdf_lines`): a heading
 
 
-def split_lines(text: str, page: int | None = None, breaks: Sequence[bool] = ()) -> list[Line]:
-    """Non-empty lines; `breaks` (a PDF page's) flags lines with a paragraph's spacing above them."""
+def split_lines(text: str, page: int | None = None, breaks: Sequence[bool] = (),
+                larger: Sequence[bool] = ()) -> list[Line]:
+    """Non-empty lines; `breaks` and `larger` (a PDF page's) flag lines with a paragraph's spacing
+    above them and lines printed larger than the body."""
     lines: list[Line] = []
     blank = False  # a page break is no blank line: a paragraph goes on over it (`page_start` marks it)
     spaced = False
@@ -76,7 +79,8 @@ def split_lines(text: str, page: int | None = None, breaks: Sequence[bool] = ())
         expanded = raw.expandtabs(4)
         indent = len(expanded) - len(expanded.lstrip())
         lines.append(Line(normalize_space(raw), page, blank, indent, expanded.rstrip(),
-                          page_start=page is not None and not lines, spaced_before=spaced))
+                          page_start=page is not None and not lines, spaced_before=spaced,
+                          larger=index < len(larger) and larger[index]))
         blank = spaced = False
     return lines
 
@@ -97,6 +101,7 @@ class _LineReader:
         self.lines = lines
         self.wrap_width = headings.estimate_wrap_width([(l.text, l.blank_before) for l in lines])
         self.spaced = any(line.spaced_before for line in lines)  # a PDF that sets paragraphs apart
+        self.sized = any(line.larger for line in lines)  # a PDF that prints its headings larger
         self.blocks: list[Block] = []
         self.in_implicit_list = False  # after a lead-in ending with ":" and no bullet marks
         self.longest_item = 0
@@ -123,23 +128,31 @@ class _LineReader:
 
     def _read_line(self, line: Line, next_text: str | None, index: int) -> None:
         marked = self._marked_item_text(line, index)
-        if marked is not None:
+        if line.larger and any(char.isalpha() for char in line.text):
+            self.in_implicit_list = False  # a heading by its size, whatever its shape ("What is Python?")
+            self.blocks.append(heading(line.text, 0, line.page))
+        elif marked is not None:
             self.in_implicit_list = False
             self.blocks.append(list_item(marked, line.page))
         elif self._continues_last(index):
             self._join_to_last(line.text)
         elif (line.blank_before or line.page_start or index == 0) and headings.numbered_heading_level(line.text) \
-                and not (next_text is not None and headings.starts_lowercase(next_text)):
+                and not (next_text is not None and headings.starts_lowercase(next_text)) and not self._body_sized(line):
             self.in_implicit_list = False  # "7.1. What is a Debian package?": a FAQ's numbered question
             self.blocks.append(heading(line.text, 0, line.page))
         elif self.in_implicit_list and self._is_implicit_item(line, next_text):
             self._add_implicit_item(line)
-        elif headings.looks_like_heading(line.text, next_text, self.wrap_width) and not self._in_field_run(index):
+        elif (headings.looks_like_heading(line.text, next_text, self.wrap_width) and not self._in_field_run(index)
+              and not self._body_sized(line)):
             self.in_implicit_list = False
             self.blocks.append(heading(line.text, 0, line.page))  # level set by assign_levels
         else:
             self.blocks.append(paragraph(line.text, line.page))
             self._start_list_if_lead_in(line.text)
+
+    def _body_sized(self, line: Line) -> bool:
+        """A line printed at the body's size in a PDF whose headings are printed larger: no heading."""
+        return self.sized and line.page is not None and not line.larger
 
     def _in_field_run(self, index: int) -> bool:
         """A line of a run of "Label: value" lines ("Release:    unstable" after "Description: Debian
@@ -169,7 +182,7 @@ class _LineReader:
         line = self.lines[index]
         # A paragraph goes on over a page break as over any line end (the pool's notes as PDFs:
         # about 8 pages a note, most breaks in mid-sentence, each sentence there had been cut in two).
-        if not self.blocks or line.blank_before or line.spaced_before:
+        if not self.blocks or line.blank_before or line.spaced_before or line.larger:
             return False
         last = self.blocks[-1]
         if last.kind == HEADING or last.text.endswith(":") or is_code_block(last.text):
