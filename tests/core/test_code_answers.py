@@ -360,7 +360,7 @@ def test_the_quiz_generator_reads_the_words_without_code_marks(monkeypatch) -> N
     class Seen(Exception):
         pass
 
-    def reader(notes):
+    def reader(notes, *_raw):
         seen.extend(notes)
         raise Seen
 
