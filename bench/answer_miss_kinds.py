@@ -44,6 +44,7 @@ from pathlib import Path
 import answer_replay
 import common
 from answer_misses import where_in_passages
+from sentence_rerank import answer_and_scored
 
 sys.path.insert(0, str(common.ROOT))
 
@@ -51,28 +52,6 @@ KINDS = ("no retrieved passage holds it", "another course's passage first",
          "kind asked for missing from the first", "the right sentence leans on the one before", "the right sentence left out",
          "the first names more of the question", "the first wins on meaning or rank alone",
          "no sentence holds it whole")
-
-
-def answer_with_candidates(result, retriever, service):
-    """The answer, and (candidates that may answer, every candidate, the question's kind) as
-    `answering._choose` got them, or None when it chose from none. The wrap is undone after."""
-    from bot.core import answering
-
-    captured = {}
-    original = answering._choose
-
-    def capture(scored, kind, policy, every):
-        captured["args"] = (scored, every, kind)
-        return original(scored, kind, policy, every)
-
-    answering._choose = capture
-    try:
-        answer = answering.answer_question(result, retriever.lexical, service.policy, service.sentence_vectors,
-                                           service.embedder.knows_word, lambda: retriever.vocabulary,
-                                           retriever.passages_with)
-    finally:
-        answering._choose = original
-    return answer, captured.get("args")
 
 
 def kind_of_miss(course: str, result, scored, every, kind, accepted) -> tuple[str, object, object]:
@@ -133,11 +112,11 @@ def main() -> None:
         if item["kind"] != "covered" or not item["answer"]:
             continue
         covered += 1
-        answer, chosen_from = answer_with_candidates(item["result"], retriever, service)
+        answer, chosen_from = answer_and_scored(item["result"], retriever, service)
         if answer.abstained or chosen_from is None or first_sentence_hit(answer, item["answer"]):
             hits += not answer.abstained and first_sentence_hit(answer, item["answer"])
             continue
-        scored, every, kind = chosen_from
+        scored, kind, every = chosen_from
         miss, first, best = kind_of_miss(item["course"], item["result"], scored, every, kind, item["answer"])
         held = answer_hit(answer, item["answer"])
         counts[miss] += 1

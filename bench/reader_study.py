@@ -93,7 +93,7 @@ def offtopic() -> None:
             row = {"course": item["course"], "question": item["question"], "declined": answer.abstained,
                    "half": number, "n": 0}
             if chosen_from is not None:
-                scored, kind = chosen_from
+                scored, kind, _every = chosen_from
                 terms = query_terms(result.question, retriever.lexical, ignore=cue_text(result.question))
                 names = query_names(result.question, terms, retriever.lexical)
                 top, rows = sentence_rerank.candidate_rows(scored, kind, result.question, terms, names, 5)

@@ -90,8 +90,8 @@ def candidate_rows(scored, kind, question, terms, names, k):
 
 
 def answer_and_scored(result, retriever, service):
-    """The bot's answer to a searched question, and the scored candidates (with the question's kind) the
-    answer layer chose its sentences from, or None when it chose from none. `answering._choose` is
+    """The bot's answer to a searched question, and (the scored candidates the answer layer chose its
+    sentences from, the question's kind, every candidate) or None when it chose from none. `answering._choose` is
     wrapped for this one call, so the candidates are exactly what the bot ranked."""
     from bot.core import answering
 
@@ -99,7 +99,7 @@ def answer_and_scored(result, retriever, service):
     original = answering._choose
 
     def capture(scored, kind, policy, every):
-        captured["args"] = (scored, kind)
+        captured["args"] = (scored, kind, every)
         return original(scored, kind, policy, every)
 
     answering._choose = capture
@@ -132,7 +132,7 @@ def extract(k: int) -> None:
                "fact": answer_hit(answer, item["answer"]), "first": first_sentence_hit(answer, item["answer"]),
                "declined": answer.abstained, "n": 0}
         if chosen_from is not None and not answer.abstained:
-            scored, kind = chosen_from
+            scored, kind, _every = chosen_from
             terms = query_terms(result.question, retriever.lexical, ignore=cue_text(result.question))
             names = query_names(result.question, terms, retriever.lexical)
             top, rows = candidate_rows(scored, kind, result.question, terms, names, k)
