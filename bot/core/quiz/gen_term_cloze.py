@@ -68,6 +68,10 @@ class TermKin:
         self.lines: list[tuple[set[str], frozenset[str]]] = []  # (term keys, content lemmas) per sentence
         self.texts: list[tuple[str, set[str]]] = []  # (sentence, its years) for names
         self.figures: list[set[tuple[str, str]]] = []  # ("2", "week") per sentence
+        # key -> the content lemmas the notes say the term is or consists of ("The primary law of the EU
+        # consists mainly of the founding treaties" -> found, treaty, ...): a stem holding one of them
+        # and none of a wrong option's names the answer by what it is (stem_describes).
+        self.told: dict[str, set[str]] = defaultdict(set)
         for doc in docs:
             keys, roots = set(), {}
             for chunk in doc.noun_chunks:
@@ -82,6 +86,7 @@ class TermKin:
                     self.terms[key] = (text, number)
                 if any(w.tag_ == "JJR" for w in chunk):
                     self.comparative.add(key)
+                self.told[key] |= _what_it_is(chunk)
             for key in keys:
                 for other in keys - {key}:
                     if _coordinate(roots[key]) is not _coordinate(roots[other]):
@@ -162,10 +167,25 @@ class TermKin:
         answer = text[:1].upper() + text[1:] if start == 0 else text
         options = [answer, *(w[:1].upper() + w[1:] if start == 0 else w for w in wrong)]
         stem = doc.text[:start] + _BLANK + doc.text[start + len(text):]
-        if gives_away(stem, text, wrong):
+        if gives_away(stem, text, wrong) or self.stem_describes(doc, key, wrong):
             return None
         random.Random(f"term-cloze\x1f{doc.text}").shuffle(options)
         return ChoiceQuestion(stem, answer, tuple(options), tests, TERM_CLOZE_QUALITY)
+
+    def stem_describes(self, doc, key: str, wrong: list[str]) -> set[str]:
+        """The stem's words that the notes' own telling of what the answer is uses and their telling
+        of no wrong option does: "Individuals may rely on _____ ... if the Treaty provisions have a
+        direct effect" for primary law, which the notes say "consists mainly of the founding treaties"
+        (round 9 dropped it, rounds 10a, 14 and 15 borderline: "'Treaty provisions' in the stem gives
+        it away"). Rubric 4: the answer is not to be given away by wording copied from the stem."""
+        told = self.told.get(key, set())
+        roots = [t for t in doc if t.dep_ == "ROOT"]
+        if not told or any(t.lemma_.lower() in _TELLING_VERBS for t in roots):
+            return set()  # "The main sources of _____ are the Treaties": what it is, is what is asked
+        wrong_keys = {k for k, (text, _) in self.terms.items() if text in wrong}
+        others = set().union(*(self.told.get(k, set()) for k in wrong_keys)) if wrong_keys else set()
+        stem = set(content_words(doc)) - set(key.split()) - self.title_words
+        return (stem & told) - others
 
     def _partnered(self, chunk, head: str, doc) -> bool:
         """Another term on the same head noun in the sentence, not listed with this one: "While _____
@@ -335,6 +355,25 @@ def _term(chunk) -> tuple[str, str, str] | None:
     if first.i == 0 and first.pos_ != "PROPN":
         text = text[:1].lower() + text[1:]  # "Fixed costs" opening a sentence is "fixed costs"
     return key, text, number
+
+
+_TELLING_VERBS = frozenset({"be", "consist", "comprise", "include", "contain", "mean"})
+
+
+def _what_it_is(chunk) -> set[str]:
+    """The content lemmas of what a sentence says the term is or is made of, when the term is the
+    subject of "be", "consist (of)", "comprise", "include", "contain" or "mean"; else empty."""
+    root = chunk.root
+    verb = root.head
+    if root.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_.lower() not in _TELLING_VERBS:
+        return set()
+    told = set()
+    for child in verb.children:
+        if child.i == root.i or child.dep_ in {"nsubj", "nsubjpass", "punct", "cc", "conj", "advcl", "mark"}:
+            continue
+        told |= {t.lemma_.lower() for t in child.subtree if t.is_alpha and not t.is_stop and len(t.text) > 2
+                 and t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"}}
+    return told
 
 
 def _nested(a: str, b: str) -> bool:
