@@ -36,10 +36,11 @@ import re
 from bot.core.quiz.gen_concept import ACTOR, MIN_SAME_CLASS, NAMED, Description, DescriptionPool
 from bot.core.quiz.gen_lexicon import PERSON, PLACE, TRUSTED_SHARE, ChoiceQuestion, entity_text, name_shape_ok
 from bot.core.quiz.gen_numbers import years_in
-from bot.core.quiz.gen_periods import fits_period
+from bot.core.quiz.gen_periods import NEAR_YEARS, fits_period
 from bot.core.quiz.gen_places import PlaceLevels, written_as_town
 from bot.core.quiz.gen_questions import who_question
 from bot.core.quiz.gen_standalone import gives_away
+from bot.core.tokens import fold
 
 # Over a year blanked in the same sentence (0.72-0.76): the deed is what a teacher asks, the year
 # of it far less often (round 8: incidental years the first complaint). Under the concept cards.
@@ -125,10 +126,17 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
     answer_years = periods.of(forms(answer)) if kind == PERSON else set()
 
     def of_the_time(name: str) -> bool:
-        return kind != PERSON or fits_period(periods.of(forms(name)), stem_years, answer_years)
+        if kind != PERSON:
+            return not_yet_acting(periods.years.get(fold(name), set()), stem_years)
+        return fits_period(periods.of(forms(name)), stem_years, answer_years)
 
+    # A name whose stem the question writes is ruled out by it: Germany for "which of these took
+    # German-leased territories" (round 18: "the stem itself rules out the distractor"); capitalised
+    # words only, the stem's names and their adjectives.
+    named = stem_names(f"{opener} {predicate}")
     wrong = pool.wrong_options(d, visible, keep=lambda name: _same_side(pool, sides, name) and (
-        not acting or pool.acting[name] >= MIN_ACTING) and of_the_time(name), candidates=offered_people,
+        not acting or pool.acting[name] >= MIN_ACTING) and of_the_time(name) and not _one_stem(name, named),
+        candidates=offered_people,
         max_support=MAX_DEED_SUPPORT, forms=forms)
     if not wrong:
         return None
@@ -285,6 +293,21 @@ def _acting_places(pool: DescriptionPool, answer: str, levels: PlaceLevels) -> l
             continue  # "British Empire" beside "Britain": the same polity, a second right answer
         found.append(name)
     return found
+
+
+def not_yet_acting(years: set[int], stem_years: set[int]) -> bool:
+    """A country or body offered for a deed of the stem's time is one the notes have acting by then: not
+    one whose sentences (as their subject) all come a generation (NEAR_YEARS) after the stem's first
+    year. Germany and Japan as powers of 1815 and the 1840s, in notes that have them act from 1871 and
+    1868 on, were ruled out by the time (round 18: "only Britain fits"). Unlike a person, a country the
+    notes place only earlier still exists later, so only this side counts; one never placed is kept."""
+    return not (stem_years and years and min(years) > min(stem_years) + NEAR_YEARS)
+
+
+def stem_names(text: str) -> str:
+    """The capitalised words of a question's stem, hyphenated ones split ("German-leased" -> "German"):
+    its names and their adjectives, for `_one_stem` against an option."""
+    return " ".join(w for w in re.findall(r"[\w'’]+", text) if w[:1].isupper())
 
 
 def _one_stem(name: str, other: str) -> bool:

@@ -15,6 +15,17 @@
   definitions." (rounds 14 and 15: borderline, "open-ended: a student might reasonably answer 'functions,
   classes and variables'"). "X can contain Y" names some of what X may hold, so no answer is the one answer.
 
+- An open list: the answer ends "and so on", "etc." or "among others" ("What do option boards include?" ->
+  "Graphics cards, sound cards, network interface cards, and so on.", round 18: borderline, "only an open
+  list of examples ending in 'and so on', so it is hard to mark"): the notes name some members and say
+  there are more, so no answer is the one answer.
+
+- The name asked, said again: "What does the standard module random implement?" -> "A random number
+  generator." (round 18: borderline, "can be guessed from the name alone"): a card on what a named module,
+  function, class or program does whose short answer (MAX_NAME_ECHO_WORDS content words) holds the name
+  whole tells the student nothing the question did not. "Functions for implementing heaps based on regular
+  lists" for heapq (kept) does not hold the name and says more.
+
 The question and answer are read as plain text (no parse): each rule is about their form.
 """
 
@@ -66,6 +77,35 @@ def lists_examples(answer: str) -> bool:
     return False
 
 
+# "..., and so on.", "... etc.", "... and others", "..., among others": the list goes on past what is written.
+_OPEN_END = re.compile(r"(?:\band\s+so\s+(?:on|forth)|\betc\.?|\band\s+(?:many\s+)?others|\bamong\s+others)\W*$",
+                       re.IGNORECASE)
+
+
+def open_list(answer: str) -> bool:
+    """The answer ends by saying the list it gives goes on ("..., and so on.", "... etc.")."""
+    return bool(_OPEN_END.search(answer.strip()))
+
+
+_KIND = r"(?:module|function|class|method|package|library|program|command|tool|statement)"
+# "What does the standard module random implement?", "What does the heapq module provide?", "What does
+# sorted() do?": the name of the thing a card asks about.
+_NAMED_CARD = re.compile(rf"^What\s+(?:does|do)\s+(?:the\s+)?(?:(?:standard|built-in)\s+)?(?:{_KIND}\s+)?"
+                         rf"(?P<name>[A-Za-z_][\w.]*)(?:\(\))?\s+(?:{_KIND}\s+)?\w+\?$", re.IGNORECASE)
+MAX_NAME_ECHO_WORDS = 3  # "random number generator": the name and a noun or two
+
+
+def echoes_name(prompt: str, answer: str) -> bool:
+    """A card on what a named thing does, answered in a few words that hold the name whole."""
+    found = _NAMED_CARD.match(prompt.strip())
+    if not found:
+        return False
+    name = found.group("name").lower()
+    words = [w.lower() for w in re.findall(r"[A-Za-z_][\w.]*", answer)]
+    content = [w for w in words if w not in STOPWORDS and len(w) > 2]
+    return name in words and len(content) <= MAX_NAME_ECHO_WORDS
+
+
 def asks_what_may_be_held(prompt: str) -> bool:
     """The card asks what a thing can contain, include or hold: some of many possible answers."""
     return bool(_MAY_HOLD.match(prompt.strip()))
@@ -74,4 +114,5 @@ def asks_what_may_be_held(prompt: str) -> bool:
 def worth_recalling(prompt: str, answer: str) -> bool:
     """A card's answer is something to know and the one answer: not a pointer to another text, a list of
     examples, or some of what a thing may hold."""
-    return not points_elsewhere(prompt, answer) and not lists_examples(answer) and not asks_what_may_be_held(prompt)
+    return not points_elsewhere(prompt, answer) and not lists_examples(answer) and not asks_what_may_be_held(prompt) \
+        and not open_list(answer) and not echoes_name(prompt, answer)

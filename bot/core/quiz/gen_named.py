@@ -80,6 +80,7 @@ _CAMEL = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][a-z]+\b")
 _LABEL_KINDS = frozenset({"field", "header", "attribute", "option", "flag", "parameter", "argument", "directive"})
 _KEYWORD_KINDS = frozenset({"statement", "clause", "keyword", "operator"})
 _IDENT = r"[A-Za-z_][\w-]*"
+_SECTION = r"\d[a-z]?"  # a manual page's section, "(5)", "(3pm)": "deb822(5)" names a page, not a call
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,10 @@ class NamedThings:
         for text in texts:
             imported |= set(re.findall(rf"(?m)^(?:>>> )?\s*(?:import|from) ({_IDENT})", text))
         for text in texts:
-            for found in re.finditer(rf"(?:\b({_IDENT})\.)?\b({_IDENT})\(", text):
+            # "deb822(5)", "dpkg(1)": a manual page with its section, a file format or a program, not a
+            # call (round 18: dpkg was asked as "Which function removes ...?" among deb822, deb-control
+            # and deb-conffiles, "manual pages or file formats, not tools").
+            for found in re.finditer(rf"(?:\b({_IDENT})\.)?\b({_IDENT})\((?!{_SECTION}\))", text):
                 owner, called = found.group(1), found.group(2)
                 if owner and owner not in imported:
                     methods.add(called)
@@ -165,7 +169,8 @@ class NamedThings:
                     functions.add(called)
         self.camel = {n for text in texts for n in _CAMEL.findall(text)}  # "StreamHandler", "SMTPHandler"
         # "itertools.count", "Logger.warning": a module's functions, a class's methods, called by the notes.
-        self.dotted_calls = {found for text in texts for found in re.findall(rf"\b({_IDENT}\.{_IDENT})\(", text)}
+        self.dotted_calls = {found for text in texts
+                             for found in re.findall(rf"\b({_IDENT}\.{_IDENT})\((?!{_SECTION}\))", text)}
         self.extra: dict[str, set[str]] = {
             "module": imported, "function": {f for f in functions if f.islower()}, "method": {m for m in methods if m.islower()}}
         for kind, names in self.extra.items():

@@ -82,6 +82,7 @@ from bot.core.quiz.gen_standalone import (full_names_of, gives_away, incidental_
 from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, ENUMERATION, GROUP, NUMBER, PERSON, PLACE,
                                        SEQUENCE, TERM,
                                        NotesLexicon, words_of)
+from bot.core.quiz.gen_posted_form import answer_spelled_by_stem, cut_word
 from bot.core.quiz.gen_sequence import Event, event_of, sequences
 from bot.core.quiz.gen_spread import paragraph_groups
 from bot.core.quiz.gen_numbers import (BOUND, EXACT, SHIFTS, NumberKey, aliases_for, quantity_keys,
@@ -373,7 +374,9 @@ class _Generator:
             found.setdefault(sentence.quote, _Candidates(sentence.quote, chunk.document)).items.extend(items)
         for entry in found.values():
             entry.items = sorted((i for i in entry.items if i.quality >= QUALITY_CUTOFF and not self.shows_code(i)
-                                  and (i.kind != FLASHCARD or worth_recalling(i.prompt, i.answer))),
+                                  and (i.kind != FLASHCARD or worth_recalling(i.prompt, i.answer))
+                                  and not cut_word(i.prompt, i.source.quote)  # "Why is a pre ...?" (round 18)
+                                  and not (i.options and answer_spelled_by_stem(i.prompt, i.answer, i.options))),
                                  key=lambda i: -i.quality)
         return [entry for entry in found.values() if entry.items]
 
@@ -1637,8 +1640,11 @@ def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = N
 
 
 def _who_set(item: QuizItem, document: str) -> tuple | None:
-    """A who-item with options keyed by its document, answer and option set; None for any other item."""
-    if not item.options or not re.match(r"who\b", item.prompt, re.IGNORECASE):
+    """A who-item with options keyed by its document, answer and option set; None for any other item.
+    A who-did-what item on a body or a country ("By the 1840s, which of these had adopted ... free
+    trade?" -> Britain) is one too: round 18 judged two such items of one paragraph, the same answer
+    among the same four countries, "a near-duplicate"."""
+    if not item.options or not (re.match(r"who\b", item.prompt, re.IGNORECASE) or item.tests == ACTOR):
         return None
     return document, fold(item.answer), frozenset(fold(o) for o in item.options)
 
