@@ -597,3 +597,61 @@ def condition_card(member: Member, doc, setting_words: str) -> ConditionCard | N
     prompt = f"{setting_words}, {found.group('mark').lower()} {cond}, what {modal} {subject} do?"
     answer = duty[:1].upper() + duty[1:]
     return ConditionCard(prompt, answer, member)
+
+
+# --- what a rule allows, and on what condition ------------------------------------------------------------
+
+# "<Party> may <do X>, provided that <condition>." A licence grants a permission with its condition in one
+# sentence; a teacher asks the condition ("Under the GNU Free Documentation License, on what condition may you
+# add a section Entitled "Endorsements"?"). The condition is the answer: one defensible answer, since the
+# sentence ties this permission to this condition (unlike "may" alone, whose permission is seldom all it allows).
+_PERMISSION = re.compile(
+    r"^(?P<subj>You|[Tt]he (?:[\w'’-]+\s+){0,4}?(?:[A-Z][\w'’-]*)(?:\s+(?:of\s+)?(?:an?\s+|the\s+)?[A-Z][\w'’-]*){0,3})"
+    r"\s+may\s+(?P<vp>(?!not\b)[^;:()]+?),?\s+(?P<mark>provided that|provided|so long as|as long as|only if|if)\s+"
+    r"(?P<cond>[^;:]+?)\.?$")
+# A condition that opens a list still to come or names several ("at least ONE of the following:", "all of
+# these conditions"), or one run on after a dash ("--for example, ..."), is cut or refused.
+_OPENS_MORE = re.compile(r"\b(?:following|these conditions|this section|one of these|as follows)\b", re.IGNORECASE)
+# Words that leave the permission (the stem) without its referent. "this" only before a name the document
+# capitalises ("this License", "this Package": the licence's own defined terms, named by the setting).
+_STEM_POINTING = frozenset({"these", "those", "such", "it", "its", "they", "them", "their", "above", "below",
+                            "said", "aforementioned", "thereof", "herein", "otherwise", "also"})
+MAX_PERMISSION_WORDS = 30
+MAX_PERMISSION_CONDITION_WORDS = 28
+
+
+def permission_card(member: Member, doc, setting_words: str) -> ConditionCard | None:
+    """"Under the Mozilla Public License, on what condition may you create and distribute a Larger Work
+    under terms of your choice?" -> "You comply with the requirements of this License for the Covered
+    Software." of "<Party> may <do X>, provided that <condition>." in a set of rules (`setting_words`
+    "Under ..."). Only when: the sentence opens with its party (no "If ..." before it: two conditions); the
+    permission points back to nothing and says nothing of conditions itself ("without conditions so long
+    as ..."); the condition opens no list ("one of the following:"), is not one of several ("..., or if
+    ..."), and is short enough to recall; the verb is one of doing (not "may be on a different server")."""
+    if not setting_words.startswith("Under "):
+        return None
+    text = re.sub(r"\s*--.*$", ".", member.text)  # "--for example, statements of peer review ...": an aside
+    found = _PERMISSION.match(text)
+    if not found:
+        return None
+    subject, permission, mark, cond = found.group("subj"), found.group("vp"), found.group("mark"), found.group("cond")
+    if _OPENS_MORE.search(cond) or re.search(r"\b(?:or|and),? (?:if|provided|unless|so long|as long|only if)\b|\bunless\b",
+                                             text) or re.search(r"\b(?:or|and)$", permission) \
+            or re.search(r"\b(?:condition|restriction)", permission, re.IGNORECASE) \
+            or re.search(r"\b(?:if|unless|provided)\b", permission):
+        return None  # several conditions, or a permission "without restriction" asked "on what condition"
+    words = re.findall(r"[\w'’-]+", permission)
+    if not 3 <= len(words) <= MAX_PERMISSION_WORDS or not 3 <= len(cond.split()) <= MAX_PERMISSION_CONDITION_WORDS:
+        return None
+    if {w.lower() for w in words} & _STEM_POINTING or re.search(r"\bthis\s+(?![A-Z])", permission) \
+            or re.search(r"https?:|www\.|§", member.text):
+        return None
+    start = member.text.find(permission)
+    verb = next((t for t in doc if t.idx >= start and t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_ in {"be", "have"} or verb.tag_ != "VB":
+        return None
+    party = "you" if subject == "You" else subject[:1].lower() + subject[1:]
+    permission = re.sub(r"\b(You|Your)\b", lambda m: m.group(1).lower(), permission)  # "Your choice" of a licence's "You"
+    prompt = f"{setting_words}, on what condition may {party} {permission}?"
+    answer = cond[:1].upper() + cond[1:].rstrip(".,") + "."
+    return ConditionCard(prompt, answer, member)

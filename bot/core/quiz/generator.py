@@ -50,7 +50,7 @@ from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, ca
                                               fronted_cause_question, lacks_setting)
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_lead_lists import lead_lists
-from bot.core.quiz.gen_rules import (Member, RULE_QUALITY, block_lists, condition_card, rule_questions, sentence_lists,
+from bot.core.quiz.gen_rules import (Member, RULE_QUALITY, block_lists, condition_card, permission_card, rule_questions, sentence_lists,
                                      setting)
 from bot.core.quiz.gen_parties import party_questions
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
@@ -447,7 +447,9 @@ class _Generator:
                 shown.update(fold(o) for o in question.options)
             for document, members in sentences.items():  # "Under <document>, if <...>, what must you do?"
                 for m in members:
-                    card = condition_card(m, self.docs[m.text], setting(titles[document], self._written(document)))
+                    where = setting(titles[document], self._written(document))
+                    # "Under <document>, on what condition may you <...>?" of "You may <...>, provided that <...>."
+                    card = condition_card(m, self.docs[m.text], where) or permission_card(m, self.docs[m.text], where)
                     if card:
                         self._rule_questions.setdefault(m.chunk.id, []).append((card, DEFINITION))
             for document, members in sentences.items():  # "Under <document>, who may <...>?" (gen_parties)
