@@ -67,3 +67,18 @@ def test_the_generator_posts_the_permission_card():
     cards = {i.prompt: i.answer for i in generate_items(chunks, learned_cutoff=False) if i.kind == "flashcard"}
     assert cards.get(f"{UNDER}, on what condition may you lend a club boat to a visiting crew?") \
         == "A senior member of the club rows with them."
+
+
+def test_two_definitions_sharing_their_words_are_two_facts():
+    # A licence's definitions name each other (""Covered Software" means Source Code Form ..., the Executable Form
+    # of such Source Code Form ..."): the one-fact rule read the later definitions as the earlier one again.
+    text = ("\"Covered Lesson\" means Shell Practice to which the initial Coach has attached the notice in the "
+            "Schedule, the Bank Drill of such Shell Practice, and changes to such Shell Practice. "
+            "\"Bank Drill\" means any practice of the crew other than Shell Practice. "
+            "\"Shell Practice\" means the form of training preferred for racing at regattas. "
+            "\"Captain Version\" means the combination of the lessons of others used by a Coach. "
+            "\"Boat Log\" means the record of outings kept in the boathouse. "
+            "\"Club Badge\" means the mark of the club painted on each hull.")
+    chunks = [Chunk(make_chunk_id("charter.txt", (CHARTER,), text, 0), "charter.txt", (CHARTER,), None, 0, text)]
+    asked = {i.answer for i in generate_items(chunks, learned_cutoff=False) if "which term means" in i.prompt}
+    assert "Bank Drill" in asked

@@ -59,7 +59,8 @@ from bot.core.quiz.gen_clauses import _setting, clause_card
 from bot.core.quiz.gen_code_words import prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
 from bot.core.quiz.gen_subject import as_written
-from bot.core.quiz.gen_defined import defined_term_question, definitions_by_document, document_name, with_head
+from bot.core.quiz.gen_defined import (defined_term_question, definition_of, definitions_by_document, document_name,
+                                      with_head)
 from bot.core.quiz.gen_faq import faq_card, faq_question
 from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
@@ -1606,13 +1607,19 @@ def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = N
     chosen = lambda i: candidates[i].items[choice[i]]  # noqa: E731
     answers: Counter = Counter()
     prompts: set[str] = set()
-    facts: list[set[str]] = []
+    facts: list[tuple[set[str], str]] = []
     for i in range(len(candidates)):
         words = _content_words(candidates[i].quote) - _content_words(titles.get(candidates[i].document, ""))
-        if any(_same_fact(words, other) for other in facts):
+        # A licence's definitions share their words (""Executable Form" means any form of the work other than
+        # Source Code Form" beside ""Covered Software" means Source Code Form ..., the Executable Form of such
+        # Source Code Form ..."), yet two sentences defining two quoted terms are two facts (gen_defined).
+        defined = definition_of(readable_text(candidates[i].quote) or "")
+        term = fold(defined.term) if defined else ""
+        if any(_same_fact(words, other) and not (term and other_term and term != other_term)
+               for other, other_term in facts):
             choice[i] = len(candidates[i].items)  # one fact, one item: the first telling of it
             continue
-        facts.append(words)
+        facts.append((words, term))
         # One prompt, one item: "What was X?" made of two sentences about X is one question with two
         # keys (round 10: two cards asked the same, each keyed to its own sentence); a prompt already
         # in the bank gives way to the sentence's next best item.
