@@ -14,6 +14,8 @@ them). A change to retrieval needs a new `record`; a change to answering does no
 
     .venv/bin/python bench/answer_replay.py record [--label cur0] [--sample 40] [--halves]
     .venv/bin/python bench/answer_replay.py replay [--courses a,b] [--records out.jsonl] [--halves]
+    .venv/bin/python bench/answer_replay.py record --halves --reuse --off-topic 0 --name searches-halves-all.pkl
+        (every covered question of the other six courses, on the half indexes already built)
 """
 
 from __future__ import annotations
@@ -49,8 +51,10 @@ def open_service(label: str, work: Path | None = None):
     return answer_pool.make_service(work / "corpus", work / "index", embedder)
 
 
-def record_halves() -> None:
-    """answer_pool.py's `halves` off-topic questions (same seeds), searched once per half."""
+def record_halves(per_course: int | None = None, path: Path = HALVES, reuse: bool = False) -> None:
+    """answer_pool.py's `halves` off-topic questions (same seeds), searched once per half.
+    `per_course`: how many covered questions of each other course (0: all of them; None: answer_pool's
+    25). `reuse`: search the half indexes a previous `record --halves` built, as they are."""
     from bot.core.embedding_model import SentenceTransformerEmbedder
     from bot.core.evaluation import EvalQuestion
     from bot.core.question_text import clean_question
@@ -60,14 +64,17 @@ def record_halves() -> None:
     items = []
     for number, half in enumerate([courses[0::2], courses[1::2]], 1):
         work = OUT / f"half{number}"
-        service = answer_pool.make_service(answer_pool.course_corpus(work, half), work / "index", embedder)
-        answer_pool.fresh_index(service, answer_pool.OUT / "embedding-cache.sqlite")
+        if reuse:
+            service = answer_pool.make_service(work / "corpus", work / "index", embedder)
+        else:
+            service = answer_pool.make_service(answer_pool.course_corpus(work, half), work / "index", embedder)
+            answer_pool.fresh_index(service, answer_pool.OUT / "embedding-cache.sqlite")
         off_topic = []
         for other in courses:
             if other not in half:
                 covered = [q for q in answer_pool.load_course_questions(other, None) if q.category == "covered"]
-                picked = random.Random(f"off:{number}:{other}").sample(
-                    covered, min(answer_pool.OFF_TOPIC_PER_COURSE, len(covered)))
+                wanted = answer_pool.OFF_TOPIC_PER_COURSE if per_course is None else per_course or len(covered)
+                picked = random.Random(f"off:{number}:{other}").sample(covered, min(wanted, len(covered)))
                 off_topic += [(other, EvalQuestion(q.question, answerable=False, kind="off-topic")) for q in picked]
         embedder.prepare(service, [q for _, q in off_topic])
         retriever = service.retriever()
@@ -75,11 +82,11 @@ def record_halves() -> None:
                    "question": q.question, "kind": q.category, "answer": (),
                    "result": retriever.search(clean_question(q.question), k=8)} for other, q in off_topic]
         print(f"half {number}: {len(off_topic)} off-topic searches", flush=True)
-    HALVES.write_bytes(pickle.dumps({"label": "halves", "sample": None, "items": items}))
-    print(f"{len(items)} searches recorded in {HALVES}")
+    path.write_bytes(pickle.dumps({"label": "halves", "sample": None, "items": items}))
+    print(f"{len(items)} searches recorded in {path}")
 
 
-def record(label: str, sample: int | None) -> None:
+def record(label: str, sample: int | None, path: Path = SEARCHES) -> None:
     from bot.core.question_text import clean_question
 
     service = open_service(label)
@@ -91,8 +98,8 @@ def record(label: str, sample: int | None) -> None:
               "result": retriever.search(clean_question(q.question), k=8)}
              for c in courses for q in questions[c]]
     OUT.mkdir(parents=True, exist_ok=True)
-    SEARCHES.write_bytes(pickle.dumps({"label": label, "sample": sample, "items": items}))
-    print(f"{len(items)} searches recorded in {SEARCHES}")
+    path.write_bytes(pickle.dumps({"label": label, "sample": sample, "items": items}))
+    print(f"{len(items)} searches recorded in {path}")
 
 
 def load_items(courses: set[str] | None = None, path: Path = SEARCHES) -> tuple[str, list[dict]]:
@@ -155,18 +162,27 @@ def main() -> None:
     parser.add_argument("--courses", default="")
     parser.add_argument("--records", type=Path, default=None, help="write the replay's records here")
     parser.add_argument("--halves", action="store_true", help="the off-topic searches of the halves set-up")
+    parser.add_argument("--off-topic", type=int, default=None,
+                        help="with --halves: covered questions of each other course asked (0: all; default 25)")
+    parser.add_argument("--name", default="", help="the record's file name in bench/out/answer_replay")
+    parser.add_argument("--reuse", action="store_true", help="with record --halves: the half indexes already built")
     args = parser.parse_args()
+    halves_path = OUT / args.name if args.name else HALVES
+    pool_path = OUT / args.name if args.name else SEARCHES
     if args.action == "record":
-        record_halves() if args.halves else record(args.label, args.sample)
+        if args.halves:
+            record_halves(args.off_topic, halves_path, args.reuse)
+        else:
+            record(args.label, args.sample, pool_path)
         return
     courses = set(args.courses.split(",")) if args.courses else None
     if args.halves:
-        label, items = load_items(None, HALVES)
+        label, items = load_items(None, halves_path)
         records = []
         for index in sorted({i["index"] for i in items}):
             records += replay(open_service(label, Path(index)), [i for i in items if i["index"] == index])
     else:
-        label, items = load_items(courses)
+        label, items = load_items(courses, pool_path)
         records = replay(open_service(label), items)
     if args.records:
         args.records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
