@@ -69,6 +69,23 @@ class AnswerPolicy:
     # covered questions: 0.35 in 6k, 0.38 without the phrase decline in 6g).
     weak_answer_similarity: float = 0.38
     weak_answer_match: float = 0.6
+    # Two more steps of the same rule, so that the cosine a best sentence needs falls as the share of
+    # the question's weight it carries rises. A sentence carrying less than the second share, whose
+    # passage carries less than the third, is declined below the first cosine: a short, general
+    # sentence ("The treaty was primarily focused on resolving issues in Europe.") is that close to
+    # many questions about another course's treaties; a covered question that few of its words
+    # reach is answered by a sentence closer in meaning. And a sentence this far in meaning must
+    # carry nearly all the question's weight (a long sentence of which the question asks one part):
+    # below the cosine of `remote_answer_similarity` it is declined when it, and its passage, carry
+    # less than `remote_answer_match`. Chosen on eleven development courses and checked on the
+    # twelfth, for each in turn, with the weak-answer and phrase pairs as they are (at covered
+    # declined <= 0.03, a covered answer holding the fact counting as three off-topic ones): every
+    # fold chose (0.60, 0.25, 0.40), eleven of twelve (0.22, 0.8); bench/offtopic_choose.py.
+    scant_answer_similarity: float = 0.60
+    scant_answer_match: float = 0.25
+    scant_passage_match: float = 0.40
+    remote_answer_similarity: float = 0.22
+    remote_answer_match: float = 0.8
     # The best sentence is declined when none of the question's neighbouring word pairs stand
     # together in its passage (answer_fit.phrase_share), its cosine is below the first and its
     # passage carries less than the second share of the question's weight. Chosen with the
@@ -238,8 +255,7 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
             return _not_covered(result.question, hits, "the notes never mention " + ", ".join(strange), passages)
     first = chosen[0][0]
     passage_match = match_share(terms, set(tokenize(first.hit.chunk.embedding_text())), set(), 0.0)
-    if (first.similarity is not None and first.similarity < policy.weak_answer_similarity
-            and first.match < policy.weak_answer_match and passage_match < policy.weak_answer_match):
+    if first.similarity is not None and _weak_answer(first.similarity, first.match, passage_match, policy):
         # The best sentence, and its whole passage, carry little of the question's weight and
         # little of its meaning: most often another course's question in the notes' words.
         return _not_covered(result.question, hits, "the best passage is about something else", passages)
@@ -264,6 +280,17 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
                   tuple(_citation(c, text) for c, text in chosen), _topics(hits), top_score=top, passages=passages,
                   match=first.match, similarity=first.similarity, kind_ok=first.kind_ok,
                   passage_match=passage_match, unplaced=unplaced, fit=fit, tier_match=tier_match)
+
+
+def _weak_answer(similarity: float, match: float, passage_match: float, policy: AnswerPolicy) -> bool:
+    """Whether the best sentence is too far from the question in meaning for the share of its
+    weight that it (`match`) and its passage carry: the cosine it needs falls, step by step, as
+    that share rises (see AnswerPolicy.weak_answer_similarity and scant_answer_similarity)."""
+    steps = ((policy.remote_answer_similarity, policy.remote_answer_match, policy.remote_answer_match),
+             (policy.weak_answer_similarity, policy.weak_answer_match, policy.weak_answer_match),
+             (policy.scant_answer_similarity, policy.scant_answer_match, policy.scant_passage_match))
+    return any(similarity < cosine and match < share and passage_match < passage_share
+               for cosine, share, passage_share in steps)
 
 
 def searches_agree(hits: list[Hit], cosine: float) -> bool:
