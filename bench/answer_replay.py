@@ -51,10 +51,12 @@ def open_service(label: str, work: Path | None = None):
     return answer_pool.make_service(work / "corpus", work / "index", embedder)
 
 
-def record_halves(per_course: int | None = None, path: Path = HALVES, reuse: bool = False) -> None:
+def record_halves(per_course: int | None = None, path: Path = HALVES, reuse: bool = False,
+                  covered: bool = False) -> None:
     """answer_pool.py's `halves` off-topic questions (same seeds), searched once per half.
     `per_course`: how many covered questions of each other course (0: all of them; None: answer_pool's
-    25). `reuse`: search the half indexes a previous `record --halves` built, as they are."""
+    25). `reuse`: search the half indexes a previous `record --halves` built, as they are. `covered`:
+    each half's own covered questions too, asked of its six courses (kept under their course)."""
     from bot.core.embedding_model import SentenceTransformerEmbedder
     from bot.core.evaluation import EvalQuestion
     from bot.core.question_text import clean_question
@@ -76,11 +78,16 @@ def record_halves(per_course: int | None = None, path: Path = HALVES, reuse: boo
                 wanted = answer_pool.OFF_TOPIC_PER_COURSE if per_course is None else per_course or len(covered)
                 picked = random.Random(f"off:{number}:{other}").sample(covered, min(wanted, len(covered)))
                 off_topic += [(other, EvalQuestion(q.question, answerable=False, kind="off-topic")) for q in picked]
-        embedder.prepare(service, [q for _, q in off_topic])
+        own = [(course, q) for course in half for q in answer_pool.load_course_questions(course, None)
+               if q.category == "covered"] if covered else []
+        embedder.prepare(service, [q for _, q in off_topic + own])
         retriever = service.retriever()
         items += [{"course": f"off-topic for half {number}", "asked_from": other, "index": str(work),
                    "question": q.question, "kind": q.category, "answer": (),
                    "result": retriever.search(clean_question(q.question), k=8)} for other, q in off_topic]
+        items += [{"course": course, "index": str(work), "question": q.question, "kind": q.category,
+                   "answer": q.answer, "result": retriever.search(clean_question(q.question), k=8)}
+                  for course, q in own]
         print(f"half {number}: {len(off_topic)} off-topic searches", flush=True)
     path.write_bytes(pickle.dumps({"label": "halves", "sample": None, "items": items}))
     print(f"{len(items)} searches recorded in {path}")
@@ -166,12 +173,14 @@ def main() -> None:
                         help="with --halves: covered questions of each other course asked (0: all; default 25)")
     parser.add_argument("--name", default="", help="the record's file name in bench/out/answer_replay")
     parser.add_argument("--reuse", action="store_true", help="with record --halves: the half indexes already built")
+    parser.add_argument("--covered", action="store_true",
+                        help="with record --halves: each half's own covered questions too")
     args = parser.parse_args()
     halves_path = OUT / args.name if args.name else HALVES
     pool_path = OUT / args.name if args.name else SEARCHES
     if args.action == "record":
         if args.halves:
-            record_halves(args.off_topic, halves_path, args.reuse)
+            record_halves(args.off_topic, halves_path, args.reuse, args.covered)
         else:
             record(args.label, args.sample, pool_path)
         return
