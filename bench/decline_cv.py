@@ -54,7 +54,8 @@ def replay_records() -> list[dict]:
         # as if both searches agreeing on a passage rescued it at any cosine (`agreed_cosine`),
         # with `agreement_rescued` saying whether it needed that.
         policy = dataclasses.replace(service.policy, decline_weights=(), weak_answer_similarity=0.0, weak_answer_match=0.0,
-                                     scant_answer_similarity=0.0, remote_answer_similarity=0.0, phrase_similarity=0.0, phrase_match=0.0, agreed_cosine=0.0)
+                                     scant_answer_similarity=-2.0, remote_answer_similarity=-2.0, thin_answer_similarity=-2.0,
+                                     phrase_similarity=0.0, phrase_match=0.0, agreed_cosine=0.0)
         never = dataclasses.replace(policy, agreed_cosine=float("inf"))
         for asked, result in pairs:
             def answer_with(chosen):

@@ -55,7 +55,8 @@ def record(overrides: dict, align: bool = False) -> list[dict]:
         retriever = service.retriever()
         lexical = retriever.lexical
         policy = dataclasses.replace(service.policy, weak_answer_similarity=0.0, phrase_similarity=0.0,
-                                     scant_answer_similarity=0.0, remote_answer_similarity=0.0, **overrides)
+                                     scant_answer_similarity=-2.0, remote_answer_similarity=-2.0,
+                                     thin_answer_similarity=-2.0, **overrides)
         vectors = service.sentence_vectors.for_build(retriever.index.sentences)
         rarest = lexical.idf("\0never a word of the notes")
         for asked, result in pairs:

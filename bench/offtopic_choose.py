@@ -34,6 +34,8 @@ GRIDS = {
     "line": [(0.0, 0.0)] + list(itertools.product([0.70, 0.73, 0.76, 0.79, 0.82], [0.5, 0.6, 0.7, 0.8])),
     "high3": [(0.0, 0.0, 0.0)] + list(itertools.product([0.55, 0.58, 0.60, 0.62, 0.65], [0.2, 0.25, 0.3],
                                                           [0.3, 0.4, 0.5, 1.01])),
+    # A sentence carrying little of the question's weight, from passages that together carry little more.
+    "found": [(0.0, 0.0, 0.0)] + list(itertools.product([0.45, 0.50, 0.55], [0.3, 0.35], [0.4, 0.5, 0.6])),
     "scant_fixed": [(0.60, 0.25, 0.40)],  # AnswerPolicy.scant_answer_*, as chosen here
     "remote_fixed": [(0.22, 0.8)],  # AnswerPolicy.remote_answer_*
     "weak_fixed": [SHIPPED["weak"]],
@@ -57,11 +59,15 @@ def high3(fit: dict, a: float, b: float, c: float) -> bool:
     return fit["similarity"] < a and fit["match"] < b and fit["passage_match"] < c
 
 
+def found(fit: dict, a: float, b: float, c: float) -> bool:
+    return fit["similarity"] < a and fit["match"] < b and fit["passage_match"] < b and fit["found_match"] < c
+
+
 def line(fit: dict, c: float, k: float) -> bool:
     return fit["similarity"] + k * max(fit["match"], fit["passage_match"]) < c
 
 
-RULES = {"weak": weak, "phrase": phrase, "low": weak, "high": weak, "high_s": high_s, "high3": high3, "line": line,
+RULES = {"weak": weak, "phrase": phrase, "low": weak, "high": weak, "high_s": high_s, "high3": high3, "found": found, "line": line,
          "weak_fixed": weak, "phrase_fixed": phrase,
          "scant_fixed": high3, "remote_fixed": weak}
 EXTRA = {}  # name -> (function(row, *params), grid): candidate rules beside the pairs

@@ -47,7 +47,7 @@ WORK = common.OUT / "backends" / "quality-onnx-int8"
 OUT = common.OUT / "split_refit"
 # Every threshold answering compares a sentence's cosine with (bot/core/answering.py AnswerPolicy).
 SIMILARITY_THRESHOLDS = ("answer_similarity", "weak_answer_similarity", "scant_answer_similarity",
-                         "remote_answer_similarity", "phrase_similarity",
+                         "remote_answer_similarity", "thin_answer_similarity", "phrase_similarity",
                          "confident_similarity", "semantic_on_topic", "implicit_on_topic")
 SETS = ("pool", "half1", "half2", "default")
 

@@ -163,7 +163,8 @@ def test_a_question_sharing_single_words_and_no_phrase_with_the_notes_is_decline
     assert answer.tier == NOT_COVERED and "something else" in answer.reason, (answer.reason, answer.sentences)
     # The weak-answer rule's further steps (test_weak_answer_steps) may decline it too; without them
     # the missing phrase alone declines it, and nothing else does.
-    larger.policy = replace(larger.policy, scant_answer_similarity=0.0, remote_answer_similarity=0.0)
+    larger.policy = replace(larger.policy, scant_answer_similarity=0.0, remote_answer_similarity=0.0,
+                            thin_answer_similarity=-2.0)
     try:
         assert larger.ask(question).abstained
         larger.policy = replace(larger.policy, phrase_similarity=0.0)
@@ -172,7 +173,8 @@ def test_a_question_sharing_single_words_and_no_phrase_with_the_notes_is_decline
         default = AnswerPolicy()
         larger.policy = replace(larger.policy, phrase_similarity=default.phrase_similarity,
                                 scant_answer_similarity=default.scant_answer_similarity,
-                                remote_answer_similarity=default.remote_answer_similarity)
+                                remote_answer_similarity=default.remote_answer_similarity,
+                                thin_answer_similarity=default.thin_answer_similarity)
 
 
 def test_another_subjects_question_is_declined_by_the_weak_answer_steps_without_the_phrase_rule(larger):
@@ -184,12 +186,14 @@ def test_another_subjects_question_is_declined_by_the_weak_answer_steps_without_
     try:
         answer = larger.ask(question)
         assert answer.tier == NOT_COVERED and "something else" in answer.reason, (answer.reason, answer.sentences)
-        larger.policy = replace(larger.policy, scant_answer_similarity=0.0, remote_answer_similarity=0.0)
+        larger.policy = replace(larger.policy, scant_answer_similarity=0.0, remote_answer_similarity=0.0,
+                                thin_answer_similarity=-2.0)
         assert not larger.ask(question).abstained
     finally:
         larger.policy = replace(larger.policy, phrase_similarity=default.phrase_similarity,
                                 scant_answer_similarity=default.scant_answer_similarity,
-                                remote_answer_similarity=default.remote_answer_similarity)
+                                remote_answer_similarity=default.remote_answer_similarity,
+                                thin_answer_similarity=default.thin_answer_similarity)
 
 
 @pytest.mark.parametrize("question, fact", [

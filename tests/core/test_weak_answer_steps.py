@@ -16,7 +16,7 @@ from bot.core.retrieval import Hit, SearchResult
 PASSAGES = ["The treaty was mainly about settling quarrels along the river. Boats carried grain downstream in spring.",
             "Merchants paid tolls at every bridge along the river, and the towns spent them on new walls.",
             "The bishops met each summer to settle the calendar of feasts."]
-WITHOUT_STEPS = AnswerPolicy(scant_answer_similarity=0.0, remote_answer_similarity=0.0)
+WITHOUT_STEPS = AnswerPolicy(scant_answer_similarity=0.0, remote_answer_similarity=0.0, thin_answer_similarity=-2.0)
 
 
 def _ask(question: str, cosine: float, policy: AnswerPolicy = AnswerPolicy()):
@@ -56,3 +56,13 @@ def test_a_sentence_far_in_meaning_answers_only_with_nearly_all_the_question_wor
 def test_a_sentence_holding_the_question_words_is_answered_at_any_cosine(cosine):
     answer = _ask("what was the treaty mainly about?", cosine)
     assert not answer.abstained and "settling quarrels" in answer.text
+
+
+def test_little_of_the_question_in_the_sentence_and_the_passages_found_is_declined():
+    # "treaty" and "settle" are the notes' words; "merchant league" is in no passage found: a third of
+    # the question's weight in the sentence and half of it in the three passages together.
+    question = "what did the treaty of the merchant league settle?"
+    answer = _ask(question, 0.47)
+    assert answer.tier == NOT_COVERED and "something else" in answer.reason, answer.sentences
+    assert not _ask(question, 0.47, AnswerPolicy(thin_answer_similarity=-2.0)).abstained  # declined by the step
+    assert not _ask(question, 0.52).abstained  # closer in meaning than the step asks: answered
