@@ -634,7 +634,7 @@ def permission_card(member: Member, doc, setting_words: str) -> ConditionCard | 
     found = _PERMISSION.match(text)
     if not found:
         return None
-    subject, permission, mark, cond = found.group("subj"), found.group("vp"), found.group("mark"), found.group("cond")
+    subject, permission, cond = found.group("subj"), found.group("vp"), found.group("cond")
     if _OPENS_MORE.search(cond) or re.search(r"\b(?:or|and),? (?:if|provided|unless|so long|as long|only if)\b|\bunless\b",
                                              text) or re.search(r"\b(?:or|and)$", permission) \
             or re.search(r"\b(?:condition|restriction)", permission, re.IGNORECASE) \

@@ -50,8 +50,8 @@ from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, ca
                                               fronted_cause_question, lacks_setting)
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_lead_lists import lead_lists
-from bot.core.quiz.gen_rules import (Member, RULE_QUALITY, block_lists, condition_card, permission_card, rule_questions, sentence_lists,
-                                     setting)
+from bot.core.quiz.gen_rules import (Member, RULE_QUALITY, block_lists, condition_card, permission_card, rule_questions,
+                                     sentence_lists, setting)
 from bot.core.quiz.gen_parties import party_questions
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
 from bot.core.quiz.gen_naming import meaning_question, naming_question
