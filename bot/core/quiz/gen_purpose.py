@@ -111,6 +111,21 @@ _COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "prep", "xcomp", "ccomp", "op
                           "npadvmod", "pobj"})
 
 
+# The reader or the writer as the subject of an "as" clause: "as you can easily confirm with ...", "as we
+# have seen". English pronouns.
+_READER_OR_WRITER = frozenset({"you", "we", "i", "one"})
+_OWN_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
+
+
+def comments_on_claim(clause, subject) -> bool:
+    """The "as" clause is the reader's or the writer's comment on the main clause, not its reason: its
+    subject is "you", "we", "I" or "one" and its verb has no object or complement of its own, since the
+    main clause is what is confirmed or seen ("Debian contains dozens of other backup software ..., as you
+    can easily confirm with apt-cache search backup": round 19 keyed "Because you can easily confirm ..."
+    as the reason, wrong by the notes). "as you have no permission" gives a reason: it has its object."""
+    return subject.lower_ in _READER_OR_WRITER and not any(c.dep_ in _OWN_OBJECTS for c in clause.children)
+
+
 def reason_question(doc) -> Question | None:
     """"Why could land-based steam engines exhaust much of their steam?" of "Land-based steam engines
     could exhaust much of their steam, as feed water was usually readily available.", answered
@@ -135,6 +150,8 @@ def reason_question(doc) -> Question | None:
             continue  # "as was Moshe Vilenski", "as it would eventually become": an aside, or a pronoun of what?
         if not any(c.dep_ in _COMPLEMENTS and c.i > clause.i for c in clause.children):
             continue  # "as they are now known": nothing said after the verb
+        if comments_on_claim(clause, subject):
+            return None  # "as you can easily confirm with apt-cache search backup": no reason at all
         if any(t.dep_ == "advcl" and t.i > clause.right_edge.i for t in root.children) or clause.right_edge.i < len(doc) - 2:
             return None  # something follows the reason: where it ends is not sure
         question = why_question(doc, marker=(mark.i, mark.i + 1))

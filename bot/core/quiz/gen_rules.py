@@ -655,3 +655,24 @@ def permission_card(member: Member, doc, setting_words: str) -> ConditionCard | 
     prompt = f"{setting_words}, on what condition may {party} {permission}?"
     answer = cond[:1].upper() + cond[1:].rstrip(".,") + "."
     return ConditionCard(prompt, answer, member)
+
+
+# A phrase the notes write in quotes: what they define ('An MMC is "eligible for relicensing" if ...').
+_QUOTED = re.compile(r'["“]([^"”]{2,80})["”]')
+_STATE_CONDITION = re.compile(r"^.+? (?:is|are) (?P<label>.+?)\.?$")
+
+
+def quoted_labels(texts) -> set[str]:
+    """Every phrase the notes write in quotes, folded: the labels a set of rules defines."""
+    return {" ".join(fold(m.group(1)).split()) for text in texts for m in _QUOTED.finditer(text)}
+
+
+def condition_is_label(answer: str, labels: set[str]) -> bool:
+    """A permission card's condition only says that its subject is something the notes define by a label
+    ("The MMC is eligible for relicensing.", where the notes say 'An MMC is "eligible for relicensing" if
+    ...'): the label is not the condition, what defines it is (round 19, dropped: "close to circular ...
+    the real content ... is never asked"). A condition that uses a defined term for what it asks ("You
+    comply with the requirements of this License for the Covered Software.") is not a label."""
+    found = _STATE_CONDITION.match(answer.strip())
+    return bool(found) and " ".join(fold(found.group("label")).split()) in labels
+

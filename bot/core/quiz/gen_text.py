@@ -146,6 +146,11 @@ _PAREN_CITATION = re.compile(
 _FOREIGN_SCRIPT_GLOSS = re.compile(r"\s*\([^()]*[\u0370-\U0010FFFF][^()]*\)")
 # Formulas flattened to text cannot be read back ("2O(√(n log(n)))"): such a sentence is skipped.
 _FORMULA = re.compile(r"[√∑∏∫≤≥≈±×÷^{}=<>|]|\b[A-Za-z]\((?:[^()]*\d|n\b)|\d[a-z]\b\s*[+*/]")
+# What is left of a reST role once a converter and the loader have each taken a part of it: "C's
+# :c`onexit`" read as "C's :conexit" (session 19, the library FAQ's atexit item: the prompt showed
+# "similar to C's:conexit?"). A colon after a space and glued to the next letter is never prose: prose
+# writes a colon after a word and a space after it, and a time or a slice has no space before it.
+_ROLE_LEFTOVER = re.compile(r"(?<!\S):[A-Za-z]")
 # Openers that only link to what came before and can be dropped without changing the claim.
 _LOOSE_OPENER = re.compile(
     r"^(however|also|in addition|additionally|moreover|furthermore|indeed|nevertheless|nonetheless|"
@@ -179,6 +184,8 @@ def readable_text(quote: str) -> str | None:
     opener dropped; None when the sentence cannot be shown (a formula, an unbalanced bracket)."""
     if _CODE_BRACKET.search(quote):
         return None  # "[a-z]", "[^abc]": a character class, which removing reference marks would cut out
+    if _ROLE_LEFTOVER.search(quote):
+        return None  # "similar to C's :conexit": a markup role the loader half removed, not a word
     text = _PAREN_CITATION.sub("", _BRACKET_NOTE.sub("", quote)).strip()
     text = _FOREIGN_SCRIPT_GLOSS.sub("", text)
     # "the !else clause": reST's mark for a keyword not to be linked, left by the loader; never prose.

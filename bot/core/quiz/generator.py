@@ -50,8 +50,8 @@ from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, ca
                                               fronted_cause_question, lacks_setting)
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_lead_lists import lead_lists
-from bot.core.quiz.gen_rules import (Member, RULE_QUALITY, block_lists, condition_card, permission_card, rule_questions,
-                                     sentence_lists, setting)
+from bot.core.quiz.gen_rules import (Member, RULE_QUALITY, block_lists, condition_card, condition_is_label,
+                                     permission_card, quoted_labels, rule_questions, sentence_lists, setting)
 from bot.core.quiz.gen_parties import party_questions
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
 from bot.core.quiz.gen_naming import meaning_question, naming_question
@@ -447,10 +447,15 @@ class _Generator:
                 self._rule_questions.setdefault(question.source.chunk.id, []).append((question, ENUMERATION))
                 shown.update(fold(o) for o in question.options)
             for document, members in sentences.items():  # "Under <document>, if <...>, what must you do?"
+                labels = quoted_labels(c.text for c in self.notes if c.document == document)
                 for m in members:
                     where = setting(titles[document], self._written(document))
                     # "Under <document>, on what condition may you <...>?" of "You may <...>, provided that <...>."
-                    card = condition_card(m, self.docs[m.text], where) or permission_card(m, self.docs[m.text], where)
+                    card = condition_card(m, self.docs[m.text], where)
+                    if card is None:
+                        card = permission_card(m, self.docs[m.text], where)
+                        if card is not None and condition_is_label(card.answer, labels):
+                            card = None
                     if card:
                         self._rule_questions.setdefault(m.chunk.id, []).append((card, DEFINITION))
             for document, members in sentences.items():  # "Under <document>, who may <...>?" (gen_parties)
