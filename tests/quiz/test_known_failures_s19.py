@@ -4,8 +4,11 @@ Made-up notes of no course of the pool; real spaCy."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core import nlp
 from bot.core.documents import Chunk, make_chunk_id
+from bot.core.quiz.gen_function import asks_any_of_a_kind, function_question, one_of_several, situated_subject
 from bot.core.quiz.gen_purpose import comments_on_claim, reason_question
 from bot.core.quiz.gen_rules import condition_is_label, quoted_labels
 from bot.core.quiz.gen_text import readable_text
@@ -67,3 +70,56 @@ def test_a_condition_that_is_only_a_defined_label_is_not_asked():
     cards = {i.prompt for i in generate_items(_chunks(text), learned_cutoff=False) if i.kind == "flashcard"}
     assert f"{UNDER}, on what condition may you lend a club boat to a visiting crew?" in cards
     assert not any("county regatta" in p for p in cards)
+
+
+# --- what a thing does: cards with as many answers as things -----------------------------------------
+
+@pytest.mark.parametrize("sentence, any_of_a_kind", [
+    ("Members can easily create logs of their outings with the club's tablets.", True),  # round 19: users
+    ("A boathouse can contain racing shells as well as training boats.", True),  # rounds 14-15: a module
+    ("Static hooks return the underlying hook without changes.", True),  # round 19: static methods
+    ("The logbook module can create tables from the outings of each crew.", False),  # kept: pydoc
+    ("Filters provide a finer grained facility for choosing which outings to record.", False),  # kept
+    ("The launch hook returns the name of the crew on the water.", False),  # one thing, what it returns
+])
+def test_a_card_on_what_any_of_a_kind_may_do_or_returns(sentence, any_of_a_kind):
+    doc = _doc(sentence)
+    assert function_question(doc) is not None
+    assert asks_any_of_a_kind(doc) is any_of_a_kind
+
+
+def test_a_sentence_adding_to_those_before_has_one_of_several_answers():
+    assert one_of_several("Furthermore, the rigging step for the shell requires the long spanner.")
+    assert one_of_several("The rigging step also requires the long spanner.")
+    assert not one_of_several("The rigging step for the shell requires the long spanner.")
+
+
+def test_a_subject_set_in_the_passage_by_an_adjective():
+    assert situated_subject(_doc("The available rack space prohibits storage of a second eight."))
+    assert situated_subject(_doc("The current rack holds the club's second eight and its oars."))
+    assert not situated_subject(_doc("The launch step for the shell requires the long spanner."))
+    # A name in the place of an adjective ("the pydoc module", kept twice): no situation.
+    assert not situated_subject(_doc("The logdoc module can create tables from the outings of each crew."))
+    assert not situated_subject(_doc("Filters provide a finer grained facility for choosing outings."))
+
+
+_GUIDE = [
+    ("Storage", "The boathouse keeps the club's shells, oars and launches in racks. Members can easily create logs of "
+                "their outings with the club's tablets. Members book a shell for each outing. Members must sign the "
+                "logbook after each outing."),
+    ("Racks", "Rack space is short in the winter months. The available rack space prohibits storage of a complete second "
+              "eight. Rack space is shared between the junior and senior squads. The space under the racks holds the "
+              "oars. Space near the door is kept clear. The coach measures the space each autumn."),
+    ("Hooks", "Static hooks return the underlying hook without changes. Static hooks are kept in the boathouse office. "
+              "Static hooks hold the oars of the junior squad."),
+]
+
+
+def test_the_generator_posts_none_of_these_function_cards():
+    chunks = [Chunk(make_chunk_id("boat.md", ("Boathouse Guide", h), t, i), "boat.md", ("Boathouse Guide", h), None, i, t)
+              for i, (h, t) in enumerate(_GUIDE)]
+    prompts = {i.prompt for i in generate_items(chunks, learned_cutoff=False)}
+    assert "What can members create?" not in prompts
+    assert "What does the available rack space prohibit?" not in prompts
+    assert "What do static hooks return?" not in prompts
+    assert "What do static hooks hold?" in prompts  # what the hooks of the passage hold: one answer

@@ -15,6 +15,8 @@ to cut: "name their own exceptions by creating ...").
 
 from __future__ import annotations
 
+import re
+
 from bot.core.quiz.gen_naming import _lower_first, _opening_subject, _phrase, _shares_head
 from bot.core.quiz.gen_questions import Question
 
@@ -32,6 +34,24 @@ _VAGUE = frozenset({"example", "instance", "kind", "type", "sort", "number", "lo
 
 
 _WHEN = frozenset({"before", "after", "until", "when", "whenever", "once"})
+# The modal of what is possible: "users can create ...", "a module can contain ...". Not "may", which
+# tutorials use for what a thing is allowed to do, one option among those the notes tell
+# (generator._other_options reads that).
+_POSSIBLE = frozenset({"can"})
+_ANY_DETERMINERS = frozenset({"a", "an", "any", "some", "many", "most", "all", "every", "each"})
+
+
+def _any_of_a_kind(subject) -> bool:
+    """The subject is any thing of a kind, not one the notes single out: a bare noun ("users", "static
+    methods") or one after "a", "any", "some", "every" ... A card asking what any of a kind "can" do, or
+    "returns", has as many answers as there are things of the kind and uses of them (round 19 dropped "What
+    can users create?": "could be answered in endless ways", and "What do static methods return?": "naturally
+    read as the value returned when the method is called"; rounds 14 and 15 borderlined "What can a module
+    contain?": "open-ended"). "The pydoc module can create ...", "the except clause may specify ...": one
+    thing, what it does."""
+    determiner = next((c for c in subject.children if c.dep_ in {"det", "poss"}), None)
+    return determiner is None and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children) \
+        or determiner is not None and determiner.lower_ in _ANY_DETERMINERS
 
 
 def _completes(child) -> bool:
@@ -87,3 +107,47 @@ def function_question(doc) -> Question | None:
     else:
         prompt = f"What {'does' if root.tag_ == 'VBZ' else 'do'} {described} {root.lemma_.lower()}?"
     return Question(prompt, f"{answer[:1].upper()}{answer[1:]}.", "function")
+
+
+# A sentence that adds to what came before: "Furthermore, the configuration step for the kernel requires the
+# libncurses-dev package", "X also requires ...". English linking words.
+_ADDS_TO_BEFORE = re.compile(r"^(?:furthermore|moreover|in addition|additionally|also|besides|likewise|similarly)\b|"
+                             r"\balso\b", re.IGNORECASE)
+
+
+def one_of_several(quote: str) -> bool:
+    """The sentence says it adds one more thing to others told before it: its object is one of what the
+    subject requires, provides or includes, and a card keying it has other answers (round 19 dropped "What
+    does the configuration step for the kernel require?" -> "The libncurses-dev package." of "Furthermore,
+    ...": "the stem does not pin down one answer", the notes name other packages further on)."""
+    return bool(_ADDS_TO_BEFORE.search(quote.strip()))
+
+
+# Adjectives that set a thing in one situation, told in the passage: available to whom, current when.
+# English words.
+_SITUATING = frozenset({"available", "current", "remaining", "existing", "present", "previous", "following",
+                        "above", "below", "same", "latter", "former", "aforementioned", "resulting", "given"})
+
+
+def situated_subject(doc) -> bool:
+    """The subject is "the" with an adjective that sets it in one situation ("The available hard drive space
+    prohibits ..."): the passage's case, which a student cannot place without it (round 19, dropped: "'the
+    available hard drive space' has no referent"). Any adjective would also take "the pydoc module" (a name
+    the parser reads as an adjective; kept twice)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+    if subject is None:
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) \
+        and any(c.dep_ == "amod" and c.lower_ in _SITUATING for c in subject.children)
+
+
+def asks_any_of_a_kind(doc) -> bool:
+    """The card gen_function makes of `doc` asks what any thing of a kind can do ("What can users create?",
+    "What can a module contain?") or returns ("What do static methods return?"): see _any_of_a_kind."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+    if subject is None or not _any_of_a_kind(subject):
+        return False
+    possible = any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in root.children)
+    return possible or root.lemma_.lower() == "return" and subject.tag_ == "NNS"

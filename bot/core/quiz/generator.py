@@ -65,7 +65,7 @@ from bot.core.quiz.gen_faq import faq_card, faq_question
 from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
                                          unanchored_subject)
-from bot.core.quiz.gen_function import function_question
+from bot.core.quiz.gen_function import asks_any_of_a_kind, function_question, one_of_several, situated_subject
 from bot.core.quiz.gen_named import NAMED_QUALITY, NamedThings
 from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entries_in, entry_question
 from bot.core.quiz.gen_compare import comparison_question
@@ -989,6 +989,12 @@ class _Generator:
                                or self.lexicon.term_counts[head] >= FAMILIAR_TERM_COUNT
                                or self.lexicon.term_counts[head.rstrip("s")] >= FAMILIAR_TERM_COUNT):
             return None
+        if situated_subject(doc):
+            return None  # "the available hard drive space": the passage's case, even when the notes repeat it
+        if one_of_several(s.quote):
+            return None  # "Furthermore, ... requires ...": one of several things it requires
+        if asks_any_of_a_kind(doc):
+            return None  # "What can users create?", "What do static methods return?": as many answers as things
         modal = re.match(r"^What (may|can) ", question.prompt)
         if modal and self._other_options(subject, modal.group(1), s.text):
             return None  # "What may the except clause specify?" where an except clause "may name" more too
