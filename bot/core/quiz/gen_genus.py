@@ -95,3 +95,19 @@ def explanation_as_sentence(term: str, explanation: str) -> str:
     if words and words[0].lower() in {"a", "an", "the"}:
         return f"{term} is {explanation[:1].lower()}{explanation[1:]}"
     return explanation
+
+
+def classifies(doc) -> bool:
+    """"X is a/an <noun> ..." or "Xs are <plural noun> ...": the sentence says what kind of thing X
+    is. Of the thing a whole note is about (its title), that is the one answer a teacher expects to
+    "What is X?" ("DHCP is a protocol by which ...", "Logging is a means of tracking events ...").
+    "The Yuan dynasty was the first time that non-native Chinese people ruled all of China" picks one
+    distinction among the many the notes tell of it (a definite or possessive description: "the
+    first ...", "Warsaw's symbol"): a card keyed to it marks every other true answer wrong."""
+    attribute = _attribute(doc)
+    if attribute is None or attribute.pos_ != "NOUN":
+        return False
+    determiner = next((c for c in attribute.children if c.dep_ in {"det", "poss"}), None)
+    if determiner is None:
+        return attribute.tag_ == "NNS"  # "Steam engines are external combustion engines, where ..."
+    return determiner.lower_ in {"a", "an"}

@@ -32,7 +32,7 @@ from bot.core import nlp
 from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
 from bot.core.quiz.gen_cards import term_definition
-from bot.core.quiz.gen_genus import (asks_what_it_is, explanation_as_sentence, genus_about_the_word,
+from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, explanation_as_sentence, genus_about_the_word,
                                     genus_without_differentia, names_a_thing)
 from bot.core.quiz.gen_card_answers import worth_recalling
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
@@ -702,14 +702,18 @@ class _Generator:
         definition = definition_key(doc, self.lexicon)
         if s.long:
             return self._card_items(s, doc, definition)
-        if definition and not self._is_title(definition.text, s.chunk):
+        titled = definition is not None and self._is_title(definition.text, s.chunk)
+        if definition and not titled:
             # Only "What is X?": a definition made false by swapping in another term was judged wrong
             # by the notes (round 1: the notes say what the stationary engine was, not that the
             # oscillating one was not), and blanked as multiple choice kept 0 of 28 (RESULTS 8.5);
             # the card kept 22 of 34 in rounds 3-4.
             items.append(self._definition_card(s, definition, doc))
         elif s.standalone:
-            items.append(self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION))
+            items.append(self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION,
+                                             defines_title=classifies(doc)))
+        if titled and s.standalone:
+            items.append(self._title_definition_card(s, definition, doc))
         if s.standalone:
             items.append(self._naming_card(s, doc))  # "What are ... called?", "What does X refer to?" (gen_naming)
             items.extend(self._howto_cards(s, doc))  # "How may X ...?", "What is X useful for?", "the two kinds" (gen_howto)
@@ -834,10 +838,14 @@ class _Generator:
     def _card_items(self, s: Sentence, doc, definition: Key | None) -> list[QuizItem | None]:
         """Of a long sentence, only the cards the judges kept most (RESULTS 8.3-8.4: "What is X?"
         22 of 34, "Why ...?" 6 of 10), and only with a short question: the sentence is the answer."""
-        if definition and not self._is_title(definition.text, s.chunk):
+        titled = definition is not None and self._is_title(definition.text, s.chunk)
+        if definition and not titled:
             cards = [self._definition_card(s, definition, doc)]
         else:
-            cards = [self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION)]
+            cards = [self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION,
+                                         defines_title=classifies(doc))]
+        if titled and s.standalone:
+            cards.append(self._title_definition_card(s, definition, doc))
         cards.append(self._cause_card(s, doc, _cause_question(doc)))
         if s.standalone:
             cards.append(self._naming_card(s, doc))
@@ -1229,6 +1237,19 @@ class _Generator:
             return None  # "What is the school color?": which school's? (round 6)
         return self._item(FLASHCARD, prompt, s.text, s, DEFINITION, 0.7, explanation=_from_notes(s))
 
+    def _title_definition_card(self, s: Sentence, key: Key, doc) -> QuizItem | None:
+        """"What is a module?" in notes titled "Modules", "What are steam engines?" in notes on the
+        steam engine: the thing the notes are about, asked only when the sentence says what kind of
+        thing it is (gen_genus.classifies). Any other sentence on it is one of the many things the
+        notes say of their subject ("The Yuan dynasty was the first time ..."), so the title's own
+        "What is X?" had been refused whole; but its classing definition is the first card a teacher
+        of technical notes writes, and judges kept it each time one was posted (rounds 11-15: "What is
+        Logging?", "What is Python?", "What is the GNU General Public License?", "What is Debian
+        GNU/Linux?", "What is the Debian Project?", each the subject of its notes)."""
+        if not classifies(doc):
+            return None
+        return self._definition_card(s, key, doc)
+
     def _is_term(self, text: str) -> bool:
         """A common-noun phrase the notes use as a term ("the Presiding Officer", "physicians")."""
         words = [w.lower() for w in text.split() if w.lower() not in {"the", "a", "an"}]
@@ -1238,14 +1259,17 @@ class _Generator:
                                 or self.lexicon.term_counts[singular] >= 2)
 
     def _question_card(self, s: Sentence, question: Question | None, tests: str,
-                       quality: float = 0.0) -> QuizItem | None:
+                       quality: float = 0.0, defines_title: bool = False) -> QuizItem | None:
         """A question turned out of the sentence (gen_questions), answered on a card with the notes'
-        words: "What was the Treaty of Paris?", "Why did the cylinders have to be large?"."""
+        words: "What was the Treaty of Paris?", "Why did the cylinders have to be large?".
+        `defines_title`: the sentence says what kind of thing its subject is, so "What is X?" stands
+        even when X is what the notes are about ("What is DHCP?" in notes titled "DHCP"; see
+        `_title_definition_card`)."""
         if question is None:
             return None
         subject = question.prompt if question.asks != "description" else question.answer
         if self._is_title(re.sub(r"^(what|who|why) (is|was|are|were|did|does|do) (the )?|\?$", "", subject,
-                              flags=re.IGNORECASE), s.chunk) \
+                              flags=re.IGNORECASE), s.chunk) and not (question.asks == "identity" and defines_title) \
                 or self._is_title(question.answer, s.chunk) and not (question.asks == "naming"
                                                                      and self._one_of_the_title(question.answer, s.chunk)):
             return None  # "What was the French and Indian War?" in notes on that war: the whole course

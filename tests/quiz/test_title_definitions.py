@@ -1,0 +1,57 @@
+"""The thing a note is about, asked "What is X?" when a sentence says what kind of thing it is
+(generator._title_definition_card, gen_genus.classifies). Before, no card was asked of the title's
+subject at all ("What was the French and Indian War?" in notes on that war: the whole course), so a
+technical note on one protocol or one tool lost its first definition ("DHCP is a protocol by which
+...": handbook-dhcp made no item). Real spaCy on made-up notes of no course of the pool."""
+
+from __future__ import annotations
+
+from bot.core import nlp
+from bot.core.documents import Chunk, make_chunk_id
+from bot.core.quiz.gen_genus import classifies
+from bot.core.quiz.generator import generate_items
+
+
+def _chunks(title: str, paragraphs: list[str]) -> list[Chunk]:
+    return [Chunk(make_chunk_id("notes.md", (title,), text, i), "notes.md", (title,), None, i, text)
+            for i, text in enumerate(paragraphs)]
+
+
+def _cards(title: str, paragraphs: list[str]) -> dict[str, str]:
+    return {i.prompt: i.answer for i in generate_items(_chunks(title, paragraphs), learned_cutoff=False)
+            if i.kind == "flashcard"}
+
+
+KILN = [
+    "A glaze kiln is a chamber in which pottery is heated until its glaze melts into glass.",
+    "Every glaze kiln needs a cone on its shelf, and the potter watches the cone through a spy hole.",
+    "The glaze kiln cools for a day before the pots are taken out, or the glaze cracks.",
+]
+
+
+def test_the_title_subject_is_asked_when_the_sentence_classes_it():
+    cards = _cards("Glaze Kilns", KILN)
+    assert "What is a glaze kiln?" in cards, cards
+
+
+def test_a_distinction_of_the_title_subject_is_not_asked():
+    # "the largest ...": one thing the notes say of their subject, not what kind of thing it is; the
+    # notes say many such things of what they are about, and a card keys only one.
+    paragraphs = ["The harvest fair was the largest market of the valley for two centuries.",
+                  "Every harvest fair needs a licence from the council, and the council sends a clerk to the harvest fair.",
+                  "Traders at the harvest fair paid a toll to the miller for each cart."]
+    cards = _cards("Harvest Fairs", paragraphs)
+    assert not any(p.startswith("What was the harvest fair") for p in cards), cards
+    paragraphs[0] = "The harvest fair was a market of the valley where hill villages sold wool to river towns."
+    assert "What was the harvest fair?" in _cards("Harvest Fairs", paragraphs)
+
+
+def test_classifies_reads_the_genus():
+    parsed = nlp.parse_lines([
+        "A glaze kiln is a chamber in which pottery is heated until its glaze melts into glass.",
+        "Glaze kilns are brick chambers in which pottery is heated.",
+        "The harvest fair was the largest market of the valley for two centuries.",
+        "The mermaid is the town's symbol.",
+        "The kiln is hot.",
+    ])
+    assert [classifies(doc) for doc in parsed] == [True, True, False, False, False]
