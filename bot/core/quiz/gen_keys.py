@@ -13,6 +13,7 @@ import random
 import re
 from dataclasses import dataclass
 
+from bot.core.quiz.gen_genus import classifies
 from bot.core.quiz.gen_places import PlaceLevels
 from bot.core.quiz.gen_context import NameContexts, role_words
 from bot.core.tokens import fold
@@ -256,6 +257,30 @@ def definition_key(doc, lexicon: NotesLexicon) -> Key | None:
     if key not in lexicon.compound_terms and lexicon.term_counts[key] < 2:
         return None  # "An attractive feature", "Typical speeds": a phrase, not a term the notes teach
     lexicon.defined[key].add(attribute.lemma_.lower())
+    start = doc.text.index(text, chunk.start_char)
+    return Key(text, start, start + len(text), DEFINITION, form=number, attribute=attribute.lemma_.lower())
+
+
+def lone_noun_definition(doc, lexicon: NotesLexicon) -> Key | None:
+    """The term of "A flamewar is an exceedingly impassioned debate, which ...", "Locales are a feature
+    of the C library intended to help ...": one noun alone as the subject, classed by the sentence
+    ("is a/an <noun>", "are <plural noun>", gen_genus.classifies). `definition_key` asks a term to be
+    met twice, so that "An attractive feature" or "Typical speeds" (a judgement on a noun, met once)
+    is no term; a noun with no word before it is no such judgement, and a note that defines a word
+    once is introducing it (RESULTS 8.40: technical notes define a word where they first use it)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be" or not classifies(doc):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    chunk = _chunk_of(doc, subject)
+    if chunk is None or chunk.start != 0 or subject.i > root.i or not term_of(chunk):
+        return None
+    text, key, number = term_of(chunk)
+    if len(text.split()) != 1 or subject.pos_ != "NOUN" or any(c.dep_ not in {"det", "punct"} for c in subject.children):
+        return None  # "Typical speeds", "The final evolution of the design": a phrase, not a word defined
+    if key in lexicon.compound_terms or lexicon.term_counts[key] >= 2:
+        return None  # definition_key's own
+    attribute = next(c for c in root.children if c.dep_ == "attr")
     start = doc.text.index(text, chunk.start_char)
     return Key(text, start, start + len(text), DEFINITION, form=number, attribute=attribute.lemma_.lower())
 

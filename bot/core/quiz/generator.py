@@ -40,6 +40,7 @@ from bot.core.quiz.gen_questions import (Question, apposition_questions, identit
 from bot.core.text import without_code_marks
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, describes_subject,
+                                    lone_noun_definition,
                                     enumeration_distractor, enumeration_key, name_distractors, name_keys,
                                     number_distractors, number_keys)
 from bot.core.quiz.gen_actors import _person, actor_choice, name_forms, notes_people
@@ -714,6 +715,12 @@ class _Generator:
                                              defines_title=classifies(doc)))
         if titled and s.standalone:
             items.append(self._title_definition_card(s, definition, doc))
+        if definition is None and s.standalone:
+            # "A flamewar is an exceedingly impassioned debate ...": a word the notes define where they
+            # introduce it, met once (gen_keys.lone_noun_definition).
+            lone = lone_noun_definition(doc, self.lexicon)
+            if lone:
+                items.append(self._definition_card(s, lone, doc))
         if s.standalone:
             items.append(self._naming_card(s, doc))  # "What are ... called?", "What does X refer to?" (gen_naming)
             items.extend(self._howto_cards(s, doc))  # "How may X ...?", "What is X useful for?", "the two kinds" (gen_howto)
@@ -846,6 +853,9 @@ class _Generator:
                                          defines_title=classifies(doc))]
         if titled and s.standalone:
             cards.append(self._title_definition_card(s, definition, doc))
+        lone = lone_noun_definition(doc, self.lexicon) if definition is None and s.standalone else None
+        if lone:
+            cards.append(self._definition_card(s, lone, doc))  # as in _sentence_items
         cards.append(self._cause_card(s, doc, _cause_question(doc)))
         if s.standalone:
             cards.append(self._naming_card(s, doc))
@@ -1206,7 +1216,8 @@ class _Generator:
     def _definition_card(self, s: Sentence, key: Key, doc) -> QuizItem | None:
         """"What is a compound engine?" with the notes' sentence as the answer a student checks
         their own against: a definition needs no wrong options, so none can give it away."""
-        if s.text[:key.start].strip().lower() not in {"", "a", "an", "the"} or s.context:
+        # An opening quote marks the word defined ("A “flamewar” is ..."), it hides no other words.
+        if s.text[:key.start].strip().rstrip("“\"'‘`").strip().lower() not in {"", "a", "an", "the"} or s.context:
             return None  # "... is called the Rankine cycle": the term is not what the sentence opens with
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None or root.lemma_ != "be":

@@ -1,0 +1,46 @@
+"""A word the notes define where they introduce it, met once (gen_keys.lone_noun_definition): "A
+flamewar is an exceedingly impassioned debate, which ...", "Locales are a feature of the C library
+intended to help ...". definition_key asks a term to be met twice (so that "An attractive feature" is
+no term), and these were never asked. Real spaCy on made-up notes of no course of the pool."""
+
+from __future__ import annotations
+
+from bot.core import nlp
+from bot.core.documents import Chunk, make_chunk_id
+from bot.core.quiz.gen_keys import lone_noun_definition
+from bot.core.quiz.gen_lexicon import NotesLexicon
+from bot.core.quiz.generator import generate_items
+
+TITLE = "Tools of the Apiary"
+
+
+def _cards(paragraphs: list[str]) -> dict[str, str]:
+    chunks = [Chunk(make_chunk_id("bees.md", (TITLE,), text, i), "bees.md", (TITLE,), None, i, text)
+              for i, text in enumerate(paragraphs)]
+    return {i.prompt: i.answer for i in generate_items(chunks, learned_cutoff=False) if i.kind == "flashcard"}
+
+
+HIVE = ["The keeper opens each hive in the morning and checks the brood frames for the queen.",
+        "A swarmbox is a wooden crate in which a keeper carries a caught swarm back to the apiary.",
+        "Frames are lifted out one at a time and set back in the order they came."]
+
+
+def test_a_word_defined_once_is_asked():
+    assert "What is a swarmbox?" in _cards(HIVE)
+
+
+def test_a_quoted_word_defined_once_is_asked():
+    paragraphs = [*HIVE[:1], "A “swarmbox” is a wooden crate in which a keeper carries a caught swarm back to the apiary.",
+                  *HIVE[2:]]
+    assert "What is a swarmbox?" in _cards(paragraphs)
+
+
+def test_only_a_lone_noun_classed_by_the_sentence():
+    lexicon = NotesLexicon("")
+    parsed = nlp.parse_lines([
+        "A swarmbox is a wooden crate in which a keeper carries a caught swarm back to the apiary.",
+        "Heavy swarmboxes are crates that two keepers carry together.",  # a judgement on the noun
+        "The swarmbox is the keeper's oldest tool.",  # a distinction, not a class
+        "A swarmbox is useful.",  # no noun: says nothing of what it is
+    ])
+    assert [lone_noun_definition(doc, lexicon) is not None for doc in parsed] == [True, False, False, False]
