@@ -55,3 +55,37 @@ def test_classifies_reads_the_genus():
         "The kiln is hot.",
     ])
     assert [classifies(doc) for doc in parsed] == [True, True, False, False, False]
+
+
+def _parsed(rows: list[tuple[str, int, str, str, str, str]]):
+    """A parse given token by token (word, head, dep, pos, tag, lemma): spaCy attaches the comma that
+    closes an apposition to the verb in some sentences and to the subject in others, so the form is
+    built as the IPv6 note's sentence was parsed."""
+    from spacy.tokens import Doc
+    words, heads, deps, pos, tags, lemmas = (list(column) for column in zip(*rows))
+    spaces = [i + 1 < len(words) and words[i + 1] not in {",", "."} for i in range(len(words))]
+    return Doc(nlp.pipeline().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+               lemmas=lemmas)
+
+
+def test_an_apposition_closed_by_a_comma_before_the_verb():
+    # "IPv6, successor to IPv4, is a newer version of ...": the comma closing the apposition stood
+    # between subject and verb, and the sentence was read as having an opener there.
+    from bot.core.quiz.gen_questions import identity_question
+    opening = [("Hive6", 6, "nsubj", "PROPN", "NNP", "Hive6"), (",", 0, "punct", "PUNCT", ",", ","),
+               ("successor", 0, "appos", "NOUN", "NN", "successor"), ("to", 2, "prep", "ADP", "IN", "to"),
+               ("Hive4", 3, "pobj", "PROPN", "NNP", "Hive4")]
+    rest = [("is", 6, "ROOT", "AUX", "VBZ", "be"), ("a", 9, "det", "DET", "DT", "a"),
+            ("newer", 9, "amod", "ADJ", "JJR", "new"), ("version", 6, "attr", "NOUN", "NN", "version"),
+            ("of", 9, "prep", "ADP", "IN", "of"), ("the", 13, "det", "DET", "DT", "the"),
+            ("hive", 13, "compound", "NOUN", "NN", "hive"), ("protocol", 10, "pobj", "NOUN", "NN", "protocol"),
+            ("designed", 13, "acl", "VERB", "VBN", "design"), ("to", 16, "aux", "PART", "TO", "to"),
+            ("fix", 14, "xcomp", "VERB", "VB", "fix"), ("its", 18, "poss", "PRON", "PRP$", "its"),
+            ("flaws", 16, "dobj", "NOUN", "NNS", "flaw"), (".", 6, "punct", "PUNCT", ".", ".")]
+    question = identity_question(_parsed([*opening, (",", 6, "punct", "PUNCT", ",", ","), *rest]))
+    assert question is not None and question.prompt == "What is Hive6?"
+    assert question.answer == "A newer version of the hive protocol designed to fix its flaws."
+    # An adverb between subject and verb is still an opener: "Hive6, however, is ...".
+    adverb = [("Hive6", 4, "nsubj", "PROPN", "NNP", "Hive6"), (",", 4, "punct", "PUNCT", ",", ","),
+              ("however", 4, "advmod", "ADV", "RB", "however"), (",", 4, "punct", "PUNCT", ",", ",")]
+    assert identity_question(_parsed([*adverb, *[(w, h - 2 if h >= 6 else h, d, p, t, l) for w, h, d, p, t, l in rest]])) is None

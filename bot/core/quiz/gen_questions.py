@@ -55,7 +55,10 @@ def identity_question(doc, familiar_name=lambda text: True, is_term=lambda text:
     if subject is None or attribute is None or attribute.i < root.i:
         return None
     whole_subject = doc[subject.left_edge.i:subject.right_edge.i + 1]
-    if whole_subject.start != 0 or whole_subject.end != root.i:
+    # "IPv6, successor to IPv4, is a newer version of ...": the comma closing an apposition stands
+    # between subject and verb; an adverb or an opener ("X, however, is") still refuses it.
+    between = doc[whole_subject.end:root.i]
+    if whole_subject.start != 0 or any(not t.is_punct for t in between) or len(between) > 1:
         return None  # an opener before the subject, or an adverb between subject and verb
     if any(t.dep_ == "neg" for t in root.children):
         return None  # "X is not a Y" defines nothing
