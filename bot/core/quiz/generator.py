@@ -608,6 +608,11 @@ class _Generator:
         stands (`_short_form`, counted without its uses inside the full name)."""
         if " " in name or PERSON not in self.lexicon.name_parts.get(name, ()):
             return False
+        votes = self.lexicon.label_votes.get(name)  # how spaCy labels the word where it stands alone
+        if votes and not votes[PERSON] and sum(votes.values()) >= FAMILIAR_TERM_COUNT:
+            # "AppArmor", labelled a thing each of the 16 times it stands alone, is no first name because
+            # spaCy read the heading "Enabling AppArmor" as a person once (handbook-apparmor, round 19).
+            return False
         people = {n for n in self.full_names.get(name, ()) if self.lexicon.label_votes[n][PERSON]}
         if len(people) != 1:
             return len(people) > 1
