@@ -44,3 +44,17 @@ def test_only_a_lone_noun_classed_by_the_sentence():
         "A swarmbox is useful.",  # no noun: says nothing of what it is
     ])
     assert [lone_noun_definition(doc, lexicon) is not None for doc in parsed] == [True, False, False, False]
+
+
+def test_a_short_noun_the_sentence_classes():
+    # term_of's five-letter floor kept "A set is an unordered collection ..." from ever being asked.
+    lexicon = NotesLexicon("")
+    short, pronoun, bare = nlp.parse_lines([
+        "A comb is a wax frame in which the bees store honey and raise their brood.",
+        "It is a wax frame in which the bees store honey.",
+        "Wax is a substance that the bees make.",  # a capitalised opener: no article says it is a common noun
+    ])
+    key = lone_noun_definition(short, lexicon)
+    assert key is not None and key.text == "comb"
+    assert lone_noun_definition(pronoun, lexicon) is None
+    assert lone_noun_definition(bare, lexicon) is None

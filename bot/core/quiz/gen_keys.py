@@ -273,13 +273,24 @@ def lone_noun_definition(doc, lexicon: NotesLexicon) -> Key | None:
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     chunk = _chunk_of(doc, subject)
-    if chunk is None or chunk.start != 0 or subject.i > root.i or not term_of(chunk):
+    if chunk is None or chunk.start != 0 or subject.i > root.i:
         return None
-    text, key, number = term_of(chunk)
-    if len(text.split()) != 1 or subject.pos_ != "NOUN" or any(c.dep_ not in {"det", "punct"} for c in subject.children):
+    if subject.pos_ != "NOUN" or any(c.dep_ not in {"det", "punct"} for c in subject.children):
         return None  # "Typical speeds", "The final evolution of the design": a phrase, not a word defined
-    if key in lexicon.compound_terms or lexicon.term_counts[key] >= 2:
-        return None  # definition_key's own
+    if term_of(chunk) is None and 3 <= len(subject.text) < 5 and subject.is_alpha and subject.text.islower() \
+            and not subject.ent_type_:
+        # "A set is an unordered collection with no duplicate elements": term_of's five-letter floor
+        # (a one-word term must be longer) keeps out pronouns and stray words from its term pools, but
+        # a short noun the sentence classes is the word it defines ("set", "heap", "pipe").
+        text, number = subject.text, "pl" if subject.tag_ == "NNS" else "sg"
+    else:
+        if not term_of(chunk):
+            return None
+        text, key, number = term_of(chunk)
+        if len(text.split()) != 1:
+            return None
+        if key in lexicon.compound_terms or lexicon.term_counts[key] >= 2:
+            return None  # definition_key's own
     attribute = next(c for c in root.children if c.dep_ == "attr")
     start = doc.text.index(text, chunk.start_char)
     return Key(text, start, start + len(text), DEFINITION, form=number, attribute=attribute.lemma_.lower())
