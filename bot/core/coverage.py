@@ -66,8 +66,25 @@ def named_terms(question: str) -> list[str]:
             words = words[1:]
         if words:
             terms.append(" ".join(words))
-    terms += [m.group().rstrip(".,") for m in _NUMBER.finditer(question)]
+    terms += [_year_in_full(question, m) for m in _NUMBER.finditer(question)]
     return terms
+
+
+# A year, then years after it written by their last two figures: "1914-18", "in 1755, 56, 57" (a
+# list of two at least: "in 1755, 56 men died" counts men).
+_YEAR_RUN = re.compile(r"\b(\d\d)\d\d(?:\s*[/\u2013-]\s*\d\d\b|(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)\d\d\b){2,})")
+
+
+def _year_in_full(question: str, number: re.Match) -> str:
+    """A number as the notes would write it: two figures following a year in a run of years are
+    that year's century's ("Why did British operations fail in 1755, 56, 57?": 1757, which notes
+    write in full, not 57)."""
+    text = number.group().rstrip(".,")
+    if len(text) == 2:
+        for run in _YEAR_RUN.finditer(question):
+            if run.start() < number.start() and number.end() <= run.end():
+                return run.group(1) + text
+    return text
 
 
 # "Unsurprisingly, ...", "Originally, who ...", "Basically, what ...": an adverb opening a question
