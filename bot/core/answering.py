@@ -214,8 +214,11 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     # as close in meaning as makes a sentence on topic whatever its words ("what was invented in 1880
     # that revolutionized warfare?" / "By the 1880s, the machine gun had ..."): whether one of its
     # words is known otherwise depends on what else the course holds (bench/RESULTS.md 6v).
-    if top < policy.floor_cosine or coverage.known_share == 0 and top < policy.semantic_on_topic:
+    if coverage.known_share == 0 and top < policy.semantic_on_topic:
         return _not_covered(result.question, hits, "no passage is close to the question", passages)
+    # No passage this close in meaning: the notes are about something else, unless the words say
+    # otherwise (see below, once the best sentence is known).
+    faint = top < policy.floor_cosine
     kind = expected_kind(result.question)
     terms = query_terms(result.question, lexical, ignore=cue_text(result.question))
     names = query_names(result.question, terms, lexical)
@@ -263,16 +266,31 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
             return _not_covered(result.question, hits, "the notes never mention " + ", ".join(strange), passages)
     first = chosen[0][0]
     passage_match = match_share(terms, set(tokenize(first.hit.chunk.embedding_text())), set(), 0.0)
-    if first.similarity is not None and _weak_answer(first.similarity, first.match, passage_match, policy):
+    cues = set(tokenize(cue_text(result.question)))
+    order = [s for s in tokenize(result.question) if s not in cues]
+    phrase = phrase_share(terms, order, first.hit.chunk.embedding_text())
+    # The words vouch for the answer: the word search put its passage first and two of the
+    # question's neighbouring words stand together there. Another course's question sharing the
+    # notes' words shares them one by one, or finds them in another passage; a question of one
+    # content word has no neighbours to vouch ("What is inflation?") (bench/RESULTS.md 6ag).
+    best_lexical = max(hits, key=lambda h: h.lexical)
+    vouched = (phrase > 0 and len({s for s in order if s in {t.stem for t in terms}}) > 1
+               and best_lexical.lexical > 0 and first.hit.row == best_lexical.row)
+    if first.similarity is not None and _weak_answer(first.similarity, first.match, passage_match, policy,
+                                                     vouched):
         # The best sentence, and its whole passage, carry little of the question's weight and
         # little of its meaning: most often another course's question in the notes' words.
         return _not_covered(result.question, hits, "the best passage is about something else", passages)
-    cues = set(tokenize(cue_text(result.question)))
-    phrase = phrase_share(terms, [s for s in tokenize(result.question) if s not in cues], first.hit.chunk.embedding_text())
     if (phrase == 0 and first.similarity is not None and first.similarity < policy.phrase_similarity
             and passage_match < policy.phrase_match):
         # Another course's question sharing single words with the notes, none of its phrases.
         return _not_covered(result.question, hits, "the best passage is about something else", passages)
+    if faint and not vouched:
+        # A passage's cosine is its whole text's: one sentence answering among others about
+        # something else ("... The neoclassical architecture in Warsaw can be described by the
+        # simplicity of the geometrical forms ...") leaves its passage far from the question. Below
+        # the floor the answer stands only when the words vouch for it (RESULTS 6ag).
+        return _not_covered(result.question, hits, "no passage is close to the question", passages)
     fit = measure_fit(terms, hits, first.hit, first.match, passage_match, first.similarity, first.kind_ok, lexical,
                       phrase)
     if (first.similarity is not None and fit.similarity < policy.thin_answer_similarity
@@ -296,13 +314,19 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
                   passage_match=passage_match, unplaced=unplaced, fit=fit, tier_match=tier_match)
 
 
-def _weak_answer(similarity: float, match: float, passage_match: float, policy: AnswerPolicy) -> bool:
+def _weak_answer(similarity: float, match: float, passage_match: float, policy: AnswerPolicy,
+                 vouched: bool = False) -> bool:
     """Whether the best sentence is too far from the question in meaning for the share of its
     weight that it (`match`) and its passage carry: the cosine it needs falls, step by step, as
-    that share rises (see AnswerPolicy.weak_answer_similarity and scant_answer_similarity)."""
-    steps = ((policy.remote_answer_similarity, policy.remote_answer_match, policy.remote_answer_match),
-             (policy.weak_answer_similarity, policy.weak_answer_match, policy.weak_answer_match),
+    that share rises (see AnswerPolicy.weak_answer_similarity and scant_answer_similarity).
+    `vouched`: the words vouch for it (see answer_question), and the remote step, which asks a
+    sentence this far in meaning for nearly all the question's words, does not apply: a long
+    sentence holding the question's phrase in a parenthesis ("... isothermal (constant
+    temperature) processes ...") is far from it in meaning as a whole (bench/RESULTS.md 6ag)."""
+    steps = ((policy.weak_answer_similarity, policy.weak_answer_match, policy.weak_answer_match),
              (policy.scant_answer_similarity, policy.scant_answer_match, policy.scant_passage_match))
+    if not vouched:
+        steps += ((policy.remote_answer_similarity, policy.remote_answer_match, policy.remote_answer_match),)
     return any(similarity < cosine and match < share and passage_match < passage_share
                for cosine, share, passage_share in steps)
 
