@@ -132,8 +132,17 @@ def _token_known(token: str, lexical: LexicalIndex) -> bool:
         grouped = tokenize(f"{int(token):,}") if len(token) > 4 else []
         return len(grouped) > 1 and all(t in lexical.doc_freq for t in grouped)
     # Only a short ending apart: a longer one makes another name ("franc" / "francovich").
-    return len(token) >= 5 and any(abs(len(known) - len(token)) <= 2 and same_family(token, known)
-                                   for known in lexical.stems_by_head.get(token[:5], ()))
+    if len(token) >= 5 and any(abs(len(known) - len(token)) <= 2 and same_family(token, known)
+                               for known in lexical.stems_by_head.get(token[:5], ())):
+        return True
+    # A people's or a place's adjective of a name the notes use ("Asian" / "Asia", "European" /
+    # "Europe", "Iraqi" / "Iraq"): English's own endings for them, not a course's words. Not "-ish":
+    # "Spanish" is no "span" ("Jewish" / "Jews" stays unknown).
+    return any(token.endswith(ending) and len(token) - len(ending) >= 3 and token[:-len(ending)] in lexical.doc_freq
+               for ending in _ADJECTIVE_ENDINGS)
+
+
+_ADJECTIVE_ENDINGS = ("ian", "ean", "an", "n", "ese", "i")
 
 
 def _short_form_known(term: str, vocabulary: NotesVocabulary) -> bool:

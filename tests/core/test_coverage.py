@@ -193,3 +193,12 @@ def test_years_after_a_year_written_by_their_last_two_figures_are_read_in_full()
     # One number after a year in a list is a count, not a year: "in 1755, 56 men died".
     assert assess("Where did 56 men die in 1755, 57 of them?", lexical).unknown_terms == ("56", "57")
     assert assess("Why did British operations fail in 1755, 57 times?", lexical).unknown_terms == ("57",)
+
+
+def test_a_peoples_or_places_adjective_of_a_name_the_notes_use_is_known():
+    # "What was a similar view about the Asian continent called?" on notes that write "Asia" only.
+    lexical = LexicalIndex.build(["Trade with Asia grew.", "Refugees reached Europe and Iraq.", "The span of the bridge."])
+    for question in ["What was said of the Asian continent?", "Which European cities?", "What Iraqi port?"]:
+        assert assess(question, lexical).unknown_terms == (), question
+    assert assess("What Persian king?", lexical).unknown_terms == ("Persian",)
+    assert assess("What Spanish ships?", lexical).unknown_terms == ("Spanish",)  # no "span" + "ish"
