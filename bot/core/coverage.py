@@ -62,7 +62,8 @@ def named_terms(question: str) -> list[str]:
     for match in _CAPITALISED_RUN.finditer(question):
         words = [w for w in re.split(r"\s+", match.group().strip(" .")) if fold(w).strip("'") not in TITLES]
         if match.start() == _first_word_start(question) and words and (
-                fold(words[0]) in _QUESTION_OPENERS | STOPWORDS or _OPENING_ADVERB.fullmatch(words[0])):
+                fold(words[0]) in _QUESTION_OPENERS | STOPWORDS or _OPENING_ADVERB.fullmatch(words[0])
+                or _ADVERB_BEFORE_QUESTION_WORD.match(question, match.start())):
             words = words[1:]
         if words:
             terms.append(" ".join(words))
@@ -90,6 +91,11 @@ def _year_in_full(question: str, number: re.Match) -> str:
 # "Unsurprisingly, ...", "Originally, who ...", "Basically, what ...": an adverb opening a question
 # has its capital from its place; it is no name the notes must use.
 _OPENING_ADVERB = re.compile(r"[A-Z][a-z]{3,}(?:ingly|edly|ously|ively|fully|lessly|ally|ately|ably|ibly|ently|antly|stly)")
+
+# "Roughly how many ...?", "Exactly when ...?", "Briefly, what ...?": any word in -ly right before the
+# question word is an adverb of the question (the endings above miss "roughly", "nearly", "exactly",
+# "mainly"); a name in -ly ("Italy", "Kelly") is not followed by "how" or "what".
+_ADVERB_BEFORE_QUESTION_WORD = re.compile(r"[A-Z][a-z]{2,}ly,?\s+(?:how|what|which|who|whom|whose|when|where|why)\b")
 
 _QUESTION_OPENERS = frozenset("explain describe define outline summarise summarize compare list "
                               "name give tell assess analyse analyze discuss evaluate identify".split()

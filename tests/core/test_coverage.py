@@ -36,10 +36,12 @@ def test_names_numbers_and_word_endings_of_the_notes_are_known():
 def test_an_adverb_opening_a_question_is_no_name():
     lexical = LexicalIndex.build(NOTES)
     for question in ("Unsurprisingly, who led an expedition down the Ohio?", "Originally, where did the Dutch traders arrive?",
-                     "Basically, when did a revolt break out?"):
+                     "Basically, when did a revolt break out?", "Roughly how many Africans came from France?",
+                     "Exactly when did a revolt break out?", "Briefly, what did the Dutch traders do?"):
         assert assess(question, lexical).unknown_terms == (), question
     # A name opening a question is still one, and so is an adverb inside it.
     assert assess("Italy sent traders where?", lexical).unknown_terms == ("Italy",)
+    assert assess("Kelly sent traders where?", lexical).unknown_terms == ("Kelly",)
     assert assess("Who led the Unsurprisingly expedition?", lexical).unknown_terms == ("Unsurprisingly",)
 
 
