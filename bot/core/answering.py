@@ -16,7 +16,7 @@ from bot.core.found_weights import found_weights
 from bot.core.lexical import LexicalIndex
 from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import QueryName, QueryTerm, match_share, query_names, query_terms
-from bot.core.question_kind import (EXPANSION, EXPLANATION, LIST, LONG_KINDS, REASON, cue_text, expected_kind, explains,
+from bot.core.question_kind import (CHECKED, EXPANSION, EXPLANATION, LIST, LONG_KINDS, REASON, cue_text, expected_kind, explains,
                                     gives_a_cause)
 from bot.core.spelling import NotesVocabulary
 from bot.core.text import is_code_block, join_shown
@@ -240,7 +240,7 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         # for, and it is most often about something else ("With the launch of the Great Leap
         # Forward (GLF), collectivisation ..."): further in meaning than one using the abbreviation.
         scored.sort(key=lambda c: not c.kind_ok)
-    chosen = _choose(scored, kind, policy, every)
+    chosen = _choose(scored, kind, policy, every, frozenset(tokenize(result.question)))
     # Confident only from the passage the word search ranks best: a sentence that says what was asked
     # from a passage the question's own words point away from is most often a near miss (held the
     # fact in 0.90 of such confident answers on the development pool against 0.975: RESULTS 6i).
@@ -435,8 +435,9 @@ def _tier(best: Candidate, policy: AnswerPolicy, question: str = "", renamed: bo
 
 
 def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
-            every: list[Candidate]) -> list[tuple[Candidate, str]]:
-    """The best sentence first (with its context when it cannot stand alone), then close
+            every: list[Candidate], asked: frozenset[str] = frozenset()) -> list[tuple[Candidate, str]]:
+    """The best sentence first (with its context when it cannot stand alone; with the sentence after
+    it when it only restates the question, `asked` its stems, and no runner-up is close), then close
     runners-up: one for a fact, more for a list, a cause or an explanation. No text is shown
     twice (a list's lead-in is quoted once however many of its items answer). Runners-up must
     hold what a checked kind asks for (a date for "when") when the best one does."""
@@ -473,6 +474,14 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
         if text and not set(other.parts) <= shown:
             chosen.append((other, text))
             shown |= set(other.parts)
+    if (len(chosen) == 1 and _restates(best, asked)
+            and not (best.kind_ok and kind in CHECKED or kind == REASON and gives_a_cause(best.text))):
+        # A first sentence that only says the question again, and nothing close behind it: the
+        # sentence after it in its passage, where the notes most often go on to the answer. Not
+        # in place of a runner-up ("The three sources of European Union law are ..." is followed
+        # by the answer scored second, not by the sentence after it).
+        followed = _with_what_follows(best, every)
+        chosen = [(followed, shown_text(followed, long=kind in LONG_KINDS))]
     return chosen
 
 
@@ -497,6 +506,25 @@ def _with_its_cause(best: Candidate, every: list[Candidate]) -> Candidate:
     if best.context and best.context not in best.parts:
         return replace(best, parts=(best.context, *best.parts))
     return best
+
+
+def _restates(c: Candidate, asked: frozenset[str]) -> bool:
+    """Whether most of a sentence's words are the question's: it says again what was asked ("It is
+    good practice to use the `with` keyword when dealing with file objects." for "Why is it good
+    practice to use with when working with file objects?"; "So far we've encountered two ways of
+    writing values: expression statements and the print function." for "... what is a third way
+    to write values?"). It shares the question's words and meaning more than any sentence saying
+    the answer does, and notes most often give that answer in the sentence after it."""
+    own = set(tokenize(c.text))
+    return bool(own) and 2 * len(own & asked) >= len(own)
+
+
+def _with_what_follows(best: Candidate, every: list[Candidate]) -> Candidate:
+    """A sentence restating the question, shown with the sentence after it in its passage."""
+    following = _following(best, every)
+    if following is None or following.text in best.parts or is_code_block(following.text):
+        return best
+    return replace(best, parts=(*best.parts, following.text))
 
 
 def _following(c: Candidate, every: list[Candidate]) -> Candidate | None:

@@ -208,3 +208,34 @@ def test_a_runner_up_that_only_goes_on_from_the_first_sentence_gives_way_to_anot
               Candidate(other, elsewhere, 1, 0, score=1.1, parts=(other,))]
     chosen = [text for _, text in _choose(scored, None, AnswerPolicy(), scored)]
     assert chosen == [first, other]
+
+
+def test_a_first_sentence_restating_the_question_is_shown_with_the_one_after_it():
+    """"So far we've encountered two ways of writing values ..." holds most of the question's words
+    and says nothing it asks; the notes answer in the sentence after it, which shares few of them."""
+    from bot.core.answering import AnswerPolicy, _choose
+    from bot.core.documents import Chunk
+    from bot.core.retrieval import Hit
+    from bot.core.sentences import Candidate
+    from bot.core.tokens import tokenize
+
+    question = "Besides expression statements and print, what is a third way to write values?"
+    first = "So far we've encountered two ways of writing values: expression statements and the print function."
+    follow = "(A third way is using the write method of file objects.)"
+    other = "The print function writes the value of each expression it is given."
+    hit = Hit(Chunk("c1", "io.md", (), None, 0, f"{first} {follow}"), 0, 0.6, 1.0, 0.5)
+    elsewhere = Hit(Chunk("c2", "io.md", (), None, 1, other), 1, 0.5, 1.0, 0.4)
+    asked = frozenset(tokenize(question))
+    scored = [Candidate(first, hit, 0, 0, score=1.8, parts=(first,)),
+              Candidate(other, elsewhere, 1, 0, score=1.0, parts=(other,))]
+    every = [*scored, Candidate(follow, hit, 0, 1, score=0.9, parts=(follow,))]
+    chosen = [text for _, text in _choose(scored, None, AnswerPolicy(), every, asked)]
+    assert chosen == [f"{first} {follow}"]
+    # A runner-up close behind it answers instead: it is shown, as without the rule.
+    close = [scored[0], Candidate(other, elsewhere, 1, 0, score=1.7, parts=(other,))]
+    assert [t for _, t in _choose(close, None, AnswerPolicy(), every, asked)] == [first, other]
+    # A first sentence saying more than the question is shown alone.
+    said = "The write method of file objects is a third way of writing values."
+    assert [t for _, t in _choose([Candidate(said, hit, 0, 0, score=1.8, parts=(said,)), scored[1]], None,
+                                  AnswerPolicy(), every, frozenset(tokenize("Which method writes to a file?")))] \
+        == [said]
