@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from bot.core.answer_fit import Fit, declines, measure_fit, phrase_share
-from bot.core.coverage import assess, misspelt_terms, unfamiliar_words, unplaced_names
+from bot.core.coverage import assess, compound_words, misspelt_terms, unfamiliar_words, unplaced_names
 from bot.core.documents import Chunk
 from bot.core.found_weights import found_weights
 from bot.core.lexical import LexicalIndex
@@ -258,6 +258,14 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     tier = (CLOSEST if coverage.unknown_terms or rescued or not (worded or defined)
             else _tier(scored[0], policy, result.question, renamed, tier_match))
     weak = not scored[0].kind_ok or (top < policy.weak_cosine and scored[0].match < policy.weak_match)
+    if common_word is not None:
+        # A name joined by hyphens ("systemd-nspawn", "live-build") that holds a word neither the
+        # notes nor everyday English use names a tool or a standard the notes never name, however
+        # close its other words bring a passage ("systemd" alone is in the notes).
+        unnamed = [w for w in unfamiliar_words(result.question, lexical, common_word)
+                   if w in compound_words(result.question)]
+        if unnamed:
+            return _not_covered(result.question, hits, "the notes never mention " + ", ".join(unnamed), passages)
     if weak and common_word is not None:
         # A weak match to a question about a term the notes never use ("the hukou system"):
         # the closest passage is about something else.

@@ -199,6 +199,14 @@ def unfamiliar_words(question: str, lexical: LexicalIndex, common_word) -> list[
     return found
 
 
+_COMPOUND = re.compile(r"(?<![\w-])[^\W_]+(?:-[^\W_]+)+(?![\w-])")
+
+
+def compound_words(question: str) -> frozenset[str]:
+    """The folded words of the question's hyphenated compounds ("systemd-nspawn": systemd, nspawn)."""
+    return frozenset(w for m in _COMPOUND.finditer(question) for w in words(m.group()))
+
+
 NAME_WINDOW = 3  # the words of a two-word name stand this close together where a text uses it
 
 

@@ -450,3 +450,12 @@ def test_code_after_a_finished_sentence_is_quoted_with_it() -> None:
     sentence = next(c for c in candidates if c.text.startswith("If a recipe"))
     assert _quoted_with(sentence) == (sentence.text,)
     assert _quoted_with(next(c for c in candidates if c.text == "Recipes are read once.")) == ("Recipes are read once.",)
+
+
+def test_a_hyphenated_name_holding_a_word_the_notes_never_use_is_declined(course):
+    # "How do I run a container with systemd-nspawn?" on notes that use "systemd" and containers,
+    # never "nspawn": the question names a tool the notes never name, however close the rest is.
+    answer = course.ask("How do I create a workspace with kiln-nspawn?")
+    assert answer.abstained and "nspawn" in answer.reason, (answer.reason, answer.sentences)
+    # A hyphenated name of the notes' own words is theirs.
+    assert not course.ask("How do I create a workspace with the kiln-init command?").abstained

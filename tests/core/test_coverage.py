@@ -204,3 +204,11 @@ def test_a_peoples_or_places_adjective_of_a_name_the_notes_use_is_known():
         assert assess(question, lexical).unknown_terms == (), question
     assert assess("What Persian king?", lexical).unknown_terms == ("Persian",)
     assert assess("What Spanish ships?", lexical).unknown_terms == ("Spanish",)  # no "span" + "ish"
+
+
+def test_the_words_of_hyphenated_compounds():
+    from bot.core.coverage import compound_words
+
+    assert compound_words("How do I run a container with systemd-nspawn?") == {"systemd", "nspawn"}
+    assert compound_words("What does munin-node-configure --suggest do?") == {"munin", "node", "configure"}
+    assert compound_words("What is a container?") == frozenset()
