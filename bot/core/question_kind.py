@@ -113,13 +113,21 @@ def cue_text(question: str) -> str:
 def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     """Whether `text` holds what a question of this kind asks for (True for kinds not checked)."""
     if kind == DATE:
-        return _new_match(_DATE, text, question)
+        return _new_match(_DATE, text, question) or bool(_HABITUAL_WHEN.match(question) and _TEMPORAL_CLAUSE.search(text))
     if kind == NUMBER:
         return _new_match(_NUMBER_WORD, text, question, years=not _COUNT.search(question))
     if kind in (PERSON, PLACE):
         return bool(new_names(text, question))
     return True
 
+
+# "When does a community distribution publish a new version?", "When are intrusions first noticed?":
+# a when-question in the present asks what a thing does each time, and is answered by the
+# circumstance ("new versions are released when they are stable", "are often not detected until
+# they have direct consequences"), which no date pattern finds. English's temporal conjunctions.
+_HABITUAL_WHEN = re.compile(r"\s*when\s+(do|does|is|are|can|should|must|will|would)\b", re.I)
+_TEMPORAL_CLAUSE = re.compile(r"\b(when|whenever|until|till|once|as soon as|as long as|before|after)\s+"
+                              r"(?!(?:the|a|an)\s+\d)\w", re.I)
 
 _NUMBER_WORD = re.compile(_NUMBER.pattern.replace(r"\d|", r"\d[\d,.]*|", 1), re.I)
 _YEAR = re.compile(r"^(1\d\d\d|20\d\d)s?$")

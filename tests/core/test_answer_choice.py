@@ -239,3 +239,22 @@ def test_a_first_sentence_restating_the_question_is_shown_with_the_one_after_it(
     assert [t for _, t in _choose([Candidate(said, hit, 0, 0, score=1.8, parts=(said,)), scored[1]], None,
                                   AnswerPolicy(), every, frozenset(tokenize("Which method writes to a file?")))] \
         == [said]
+
+
+@pytest.mark.parametrize("question, text, held", [
+    # A when-question in the present asks for the circumstance: a temporal clause holds it.
+    ("When does a community distribution publish a new version?",
+     "Like the Linux kernel, new versions are released when they are stable, never before.", True),
+    ("When are intrusions often first noticed on a cracked machine?",
+     "Cracking acts are often not detected until they have direct consequences on the services.", True),
+    ("When does a community distribution publish a new version?",
+     "A commercial distribution will release new versions more frequently.", False),
+    # In the past it asks for a date, as before: a clause is no date.
+    ("When did the mills close?", "The mills closed when the forest upstream was cleared.", False),
+    ("When did the mills close?", "The mills closed in 1921.", True),
+])
+def test_a_when_question_in_the_present_is_answered_by_a_circumstance(question, text, held):
+    from bot.core.question_kind import DATE, expected_kind, has_kind
+
+    assert expected_kind(question) == DATE
+    assert has_kind(text, DATE, question) is held
