@@ -459,3 +459,37 @@ def test_a_hyphenated_name_holding_a_word_the_notes_never_use_is_declined(course
     assert answer.abstained and "nspawn" in answer.reason, (answer.reason, answer.sentences)
     # A hyphenated name of the notes' own words is theirs.
     assert not course.ask("How do I create a workspace with the kiln-init command?").abstained
+
+
+LICENCE_LIST = """# Guidelines
+
+1.  Free redistribution.
+
+    The licence may not restrict any party from selling the software.
+
+    ***BACK TO BASICS* Copyleft**
+
+    Copyleft is a principle that uses copyright to guarantee the freedom of a work.
+
+2.  Source code.
+
+        $ tar xf source.tar.gz
+        $ ./configure
+
+Back at the margin.
+
+    plain indented code
+"""
+
+
+def test_a_list_items_indented_paragraphs_are_prose_and_code_only_four_columns_further(tmp_path: Path) -> None:
+    # A handbook's guideline list: each item's paragraphs are indented to the item's text (four
+    # columns after "1.  "), which read as code made "Copyleft is a principle ..." a code block,
+    # shown as code and never asked about (session 20).
+    blocks = [(b.kind, b.text) for b in _load(tmp_path, LICENCE_LIST).blocks]
+    assert ("paragraph", "Copyleft is a principle that uses copyright to guarantee the freedom of a work.") in blocks
+    assert ("paragraph", "The licence may not restrict any party from selling the software.") in blocks
+    # Code inside an item is indented four columns past its text, and is dedented when shown.
+    assert ("paragraph", "```\n$ tar xf source.tar.gz\n$ ./configure\n```") in blocks
+    # Back at the margin the list has ended: four spaces are code again.
+    assert ("paragraph", "```\nplain indented code\n```") in blocks

@@ -9,6 +9,7 @@ Inline markup is reduced to the words a student would quote.
 from __future__ import annotations
 
 import re
+import textwrap
 
 from bot.core.documents import Block
 from bot.core.loaders.structure import Parsed, heading, list_item, paragraph
@@ -101,6 +102,9 @@ class _MarkdownReader:
         self.fence: str | None = None
         self.code: list[str] = []
         self.indented: list[str] | None = None  # the lines of an open indented code block
+        # The column a list item's text starts at ("9.  Text": 4), while lines indented that far go on
+        # belonging to it, blank lines between included: CommonMark's rule for an item's paragraphs.
+        self.item_column: int | None = None
 
     def read(self, lines: list[str]) -> list[Block]:
         for line in lines:
@@ -112,10 +116,13 @@ class _MarkdownReader:
 
     def _read_line(self, line: str) -> None:
         if self.indented is not None:
-            if not line.strip() or _INDENTED_CODE.match(line):
+            code_column = (self.item_column or 0) + 4  # inside a list item, four past its text
+            if not line.strip() or _indent(line) >= code_column:
                 self.indented.append(line[4:] if line.startswith("    ") else line[1:])
                 return
             self._close_indented()
+        if self.fence is None and line.strip():
+            self._track_item_column(line)
         if self.fence is not None:
             self._read_code_line(line)
         elif _FENCE.match(line):
@@ -164,15 +171,28 @@ class _MarkdownReader:
             self.blocks.append(paragraph(fenced("\n".join(self.code))))
         self.fence, self.code = None, []
 
+    def _track_item_column(self, line: str) -> None:
+        marker = _LIST_MARKER.match(line)
+        if marker and marker.group(1):
+            self.item_column = len(line) - len(marker.group(1))
+        elif self.item_column is not None and _indent(line) < self.item_column:
+            self.item_column = None  # a line back at the margin ends the list
+
     def _opens_indented_code(self, line: str) -> bool:
         """Code indented by four spaces or a tab opens only after a paragraph break, and not
-        where the block before is a list item (an item's indented continuation)."""
+        where the block before is a list item (an item's indented continuation) nor inside a list
+        item's text: a paragraph indented as far as its item's text is the item's next paragraph
+        ("9.  License must not ..." followed by "    Copyleft is a principle ..."), code only four
+        columns further in."""
+        if self.item_column is not None:
+            return _indent(line) >= self.item_column + 4 and not self.paragraph and self.item is None
         return (bool(_INDENTED_CODE.match(line)) and not self.paragraph and self.item is None
                 and not (self.blocks and self.blocks[-1].kind == "list_item"))
 
     def _close_indented(self) -> None:
         if self.indented is not None and "".join(self.indented).strip():
-            self.blocks.append(paragraph(fenced("\n".join(line.rstrip() for line in self.indented))))
+            # dedent: code inside a list item is indented by the item's column as well
+            self.blocks.append(paragraph(fenced(textwrap.dedent("\n".join(line.rstrip() for line in self.indented)))))
         self.indented = None
 
     def _flush(self) -> None:
@@ -181,6 +201,12 @@ class _MarkdownReader:
         if self.item is not None:
             self.blocks.append(list_item(clean_inline(" ".join(self.item), code_marks=True)))
         self.paragraph, self.item = [], None
+
+
+def _indent(line: str) -> int:
+    """The column a line's text starts at, a tab counting four."""
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
 
 
 def _table_row(line: str) -> str:
