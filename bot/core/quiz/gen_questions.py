@@ -264,6 +264,12 @@ def _described_uniquely(span, determiner) -> bool:
         and span.root.tag_ == "NN" and determiner.i == span.start
 
 
+# The auxiliary of a negative contraction as the parser splits it: "won't" is "wo" + "n't", "can't"
+# "ca" + "n't". Moved before the subject it is written in full ("Why will X not add ...?"; held-out
+# round 20 posted "Why wo the next operation (u+X) not add ...?"). English's closed class.
+_AUXILIARY_IN_FULL = {"wo": "will", "ca": "can", "sha": "shall"}
+
+
 def why_question(doc, marker: tuple[int, int] | None = None) -> Question | None:
     """"Why did X happen?" for "X happened because/due to Y": the effect is turned into a question
     (its auxiliary moved before the subject, or "did/does/do" added), the cause is the answer.
@@ -311,7 +317,7 @@ def why_question(doc, marker: tuple[int, int] | None = None) -> Question | None:
                        for t in effect[rest_start - effect.start:] if t.i != moved.i)  # "country's"
         # "doesn't" is two tokens: the moved "does" leaves "n't" behind, written out ("Why does the INFO
         # message not appear?", not "... message n't appear?": held-out round 11)
-        question = f"Why {moved.lower_} {subject_text} {rest}?"
+        question = f"Why {_AUXILIARY_IN_FULL.get(moved.lower_, moved.lower_)} {subject_text} {rest}?"
     elif verb.lemma_ == "be":
         rest = doc[verb.i + 1:effect.end].text
         question = f"Why {verb.lower_} {subject_text} {rest}?"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.core.documents import Chunk
 from bot.core.tokens import STOPWORDS, fold
-from bot.core.text import split_sentences
+from bot.core.text import code_blocks_split, split_sentences
 
 LIST_MARK = "- "
 MIN_WORDS, MAX_WORDS = 8, 35
@@ -99,9 +99,13 @@ def _stem(word: str) -> str:
 
 
 def chunk_sentences(chunk: Chunk) -> list[tuple[str, bool]]:
-    """(sentence, is_list_item) in reading order; list marks removed, quotes kept exact."""
+    """(sentence, is_list_item) in reading order; list marks removed, quotes kept exact. The lines of a
+    code block are not sentences of the notes, however much a line of it reads like one: a program's
+    output quoting a package's description ("Bash is an sh-compatible command language interpreter
+    that executes", cut at the line's end) was asked "Who is Bash?" (held-out round 20, dropped)."""
     found: list[tuple[str, bool]] = []
-    for line in chunk.text.splitlines():
+    prose = "\n".join(text for text, is_code in code_blocks_split(chunk.text) if not is_code)
+    for line in prose.splitlines():
         is_item = line.startswith(LIST_MARK)
         body = line[len(LIST_MARK):] if is_item else line
         found.extend((s, is_item) for s in split_sentences(body))
