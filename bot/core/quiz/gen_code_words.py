@@ -28,7 +28,9 @@ _SPAN = re.compile(r"`[^`]*`")
 # counted: it has no determiner.
 _KINDS = (r"(?:method|function|module|class|statement|keyword|operator|attribute|argument|parameter|type|object|"
           r"command|tool|program|package|library|field|option)s?")
-_BARE = re.compile(r"\b(?:[Aa]n?|[Tt]he|each|every|this|that|its|their|your|one)\s+([a-z]{3,})"
+# An ordinal between them is still the noun's phrase ("the first interface", "the next argument").
+_BARE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ee]ach|[Ee]very|this|that|its|their|your|one)\s+"
+                   r"(?:(?:first|second|third|last|next|other|same)\s+)?([a-z]{3,})"
                    r"(?!\w|\(|\.\w|\s+(?:built-in\s+)?" + _KINDS + r"\b)")
 
 

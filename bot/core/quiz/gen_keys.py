@@ -251,14 +251,36 @@ def definition_key(doc, lexicon: NotesLexicon) -> Key | None:
     chunk = _chunk_of(doc, subject)
     if chunk is None or attribute is None or chunk.start != 0 or not term_of(chunk):
         return None
-    if any(c.i > subject.i and c.dep_ != "punct" for c in subject.children):
+    if any(c.i > subject.i and c.dep_ != "punct" and not bracketed_aside(c) for c in subject.children):
         return None  # "The final evolution of the design was ...": a subject with a tail is no term
+    if any(bracketed_aside(c) for c in subject.children) and not classifies(doc):
+        # "The mermaid (syrenka) is Warsaw's symbol": no class said, so the description is what is asked
+        # ("What is Warsaw's symbol?", gen_questions.identity_question), not the term (kept in ten rounds).
+        return None
     text, key, number = term_of(chunk)
     if key not in lexicon.compound_terms and lexicon.term_counts[key] < 2:
         return None  # "An attractive feature", "Typical speeds": a phrase, not a term the notes teach
     lexicon.defined[key].add(attribute.lemma_.lower())
     start = doc.text.index(text, chunk.start_char)
     return Key(text, start, start + len(text), DEFINITION, form=number, attribute=attribute.lemma_.lower())
+
+
+def bracketed_aside(token) -> bool:
+    """`token` heads an apposition in brackets right after its head: "SELinux (Security Enhanced Linux)
+    is a ...", "The MCS level (Multi-Category Security) is a ...". Technical notes spell out a name or
+    give its short form there; it names the same thing again, so the subject before it is still the term
+    the sentence defines (an "of ..." or a relative clause after the subject is a tail: no term)."""
+    doc = token.doc
+    head = token.head
+    # The parse hangs the brackets on the apposition or on its head: look at the words around it.
+    opening, closing = token.left_edge.i, token.right_edge.i
+    if doc[opening].text != "(":
+        opening -= 1
+    if doc[closing].text != ")":
+        closing += 1
+    return (token.dep_ == "appos" and token.i > head.i and opening == head.i + 1 and closing < len(doc)
+            and doc[opening].text == "(" and doc[closing].text == ")"
+            and not any(t.text in "()" for t in doc[opening + 1:closing]))
 
 
 def lone_noun_definition(doc, lexicon: NotesLexicon) -> Key | None:

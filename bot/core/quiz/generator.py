@@ -217,6 +217,18 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     return rank_items(made)
 
 
+def term_as_asked(term: str, lowercase_words) -> str:
+    """The defined term as a question shows it after "What is": its first letter lowered when the notes
+    write the word in lower case elsewhere (the capital only opened the sentence: "Colonialism is ..."),
+    but only when that capital is all that is upper case in it: a word with capitals inside ("SELinux",
+    "IPv6") is written so wherever it stands, whatever lower-case command or package names share its
+    letters ("selinux-activate" made "What is sELinux?")."""
+    first = term.split()[0]
+    if first.lower() in lowercase_words and not any(c.isupper() for c in first[1:]):
+        return term[:1].lower() + term[1:]
+    return term
+
+
 def _words_only(chunks: list[Chunk]) -> list[Chunk]:
     return [c if "`" not in c.text else dataclasses.replace(c, text=without_code_marks(c.text)) for c in chunks]
 
@@ -1239,8 +1251,7 @@ class _Generator:
         if self._part_of_a_name(key.text):
             return None  # "Clytie was a contributor ...": a first name of an obituary (round 10)
         verb = root.text.lower()
-        first = key.text.split()[0]
-        term = key.text[:1].lower() + key.text[1:] if first.lower() in self.lexicon.lowercase_words else key.text
+        term = term_as_asked(key.text, self.lexicon.lowercase_words)
         # The article the sentence itself gives the term: "A compound engine is", "Colonialism is".
         opening = s.text.split()[0].lower()
         article = {"a": "a ", "an": "an ", "the": "the "}.get(opening, "")
