@@ -58,3 +58,18 @@ def test_a_short_noun_the_sentence_classes():
     assert key is not None and key.text == "comb"
     assert lone_noun_definition(pronoun, lexicon) is None
     assert lone_noun_definition(bare, lexicon) is None
+
+
+def test_a_two_word_term_defined_once_is_asked():
+    # "A named pipe is a particular type of file that operates like a traditional pipe, but via a file."
+    # (held-out set 10's syslog note): a participle or a noun before the noun names a kind of it, so the
+    # phrase is the word the notes introduce; an adjective is a judgement ("A typical cell", "An
+    # attractive feature") and stays refused.
+    paragraphs = ["A sealed frame is a sheet of wide wax cells whose eggs hatch as male bees.",
+                  "Keepers count them in spring, when the colony grows fastest.",
+                  "A keeper never opens one before the bees have left it."]
+    cards = _cards(paragraphs)
+    assert "What is a sealed frame?" in cards, cards
+    paragraphs[0] = "A typical frame is a sheet of wide wax cells whose eggs hatch as male bees."
+    cards = _cards(paragraphs)
+    assert not any("typical frame" in p for p in cards), cards

@@ -297,7 +297,13 @@ def lone_noun_definition(doc, lexicon: NotesLexicon) -> Key | None:
     chunk = _chunk_of(doc, subject)
     if chunk is None or chunk.start != 0 or subject.i > root.i:
         return None
-    if subject.pos_ != "NOUN" or any(c.dep_ not in {"det", "punct"} for c in subject.children):
+    # "A named pipe", "A brood frame": one modifier that names a kind of the noun (a participle or a noun
+    # before it), not a judgement on it (an adjective: "Typical speeds", "An attractive feature").
+    modifiers = [c for c in subject.children if c.dep_ not in {"det", "punct"}]
+    kind_of_noun = len(modifiers) == 1 and modifiers[0].i == subject.i - 1 and (
+        modifiers[0].dep_ == "compound" and modifiers[0].pos_ == "NOUN"
+        or modifiers[0].dep_ == "amod" and modifiers[0].tag_ == "VBN")
+    if subject.pos_ != "NOUN" or modifiers and not kind_of_noun:
         return None  # "Typical speeds", "The final evolution of the design": a phrase, not a word defined
     if term_of(chunk) is None and 3 <= len(subject.text) < 5 and subject.is_alpha and subject.text.islower() \
             and not subject.ent_type_:
@@ -309,7 +315,7 @@ def lone_noun_definition(doc, lexicon: NotesLexicon) -> Key | None:
         if not term_of(chunk):
             return None
         text, key, number = term_of(chunk)
-        if len(text.split()) != 1:
+        if len(text.split()) != 1 + len(modifiers):
             return None
         if key in lexicon.compound_terms or lexicon.term_counts[key] >= 2:
             return None  # definition_key's own
