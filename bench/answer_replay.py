@@ -21,6 +21,7 @@ them). A change to retrieval needs a new `record`; a change to answering does no
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import pickle
 import random
@@ -138,12 +139,19 @@ def replay(service, items: list[dict], policy=None, plain: bool = True) -> list[
     """One record per question, as answer_pool.py writes them (the fields kind_metrics reads)."""
     from bot.core.answering import answer_question
     from bot.core.evaluation import answer_hit, first_sentence_hit, holds
+    from bot.core.question_text import clean_question
 
     retriever = service.retriever()
     policy = policy or service.policy
     records = []
     for item in items:
-        answer = answer_question(item["result"], retriever.lexical, policy, service.sentence_vectors,
+        result = item["result"]
+        asked = clean_question(item["question"])
+        if not getattr(result, "asked", "") and result.question != asked:
+            # Records made before SearchResult kept the question as asked (before spelling
+            # correction): the item's question, cleaned as it was searched, is that question.
+            result = dataclasses.replace(result, asked=asked)
+        answer = answer_question(result, retriever.lexical, policy, service.sentence_vectors,
                                  service.embedder.knows_word, lambda: retriever.vocabulary,
                                  retriever.passages_with)
         r = {"course": item["course"], "question": item["question"], "kind": item["kind"],

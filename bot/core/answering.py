@@ -10,7 +10,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from bot.core.answer_fit import Fit, declines, measure_fit, phrase_share
-from bot.core.coverage import assess, compound_words, misspelt_terms, unfamiliar_words, unplaced_names
+from bot.core.coverage import (assess, compound_words, english_derivation, means_words, misspelt_terms, transposed,
+                               unfamiliar_words, unplaced_names)
 from bot.core.documents import Chunk
 from bot.core.found_weights import found_weights
 from bot.core.lexical import LexicalIndex
@@ -23,7 +24,7 @@ from bot.core.text import is_code_block, join_shown
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
 from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, by_another_name, candidates_from,
                                  plain_terms, rescore_semantically, score_candidates, shown_text)
-from bot.core.tokens import tokenize
+from bot.core.tokens import tokenize, words
 
 CONFIDENT = "confident"
 CLOSEST = "closest"
@@ -261,9 +262,18 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     if common_word is not None:
         # A name joined by hyphens ("systemd-nspawn", "live-build") that holds a word neither the
         # notes nor everyday English use names a tool or a standard the notes never name, however
-        # close its other words bring a passage ("systemd" alone is in the notes).
+        # close its other words bring a passage ("systemd" alone is in the notes). So does such a
+        # word the question names as its means ("How do I get a report of quota usage with
+        # repquota?" on notes that use edquota): the notes cannot say how it is done with it. The
+        # means is read as asked: spelling would make "repquota" the notes' "edquota".
+        asked = result.asked or result.question
         unnamed = [w for w in unfamiliar_words(result.question, lexical, common_word)
                    if w in compound_words(result.question)]
+        # Not a slip of typing that spelling put right ("ships with Hugeunot's aboard").
+        corrected = set(words(result.question))
+        unnamed += [w for w in unfamiliar_words(asked, lexical, common_word)
+                    if w in means_words(asked) and w not in unnamed and not english_derivation(w, common_word)
+                    and not any(transposed(w, c) for c in corrected)]
         if unnamed:
             return _not_covered(result.question, hits, "the notes never mention " + ", ".join(unnamed), passages)
     if weak and common_word is not None:

@@ -207,6 +207,39 @@ def compound_words(question: str) -> frozenset[str]:
     return frozenset(w for m in _COMPOUND.finditer(question) for w in words(m.group()))
 
 
+# "How do I ... with repquota?", "... using sys.exit?", "... via ProxyJump?": the word after the
+# preposition naming the means (an article between) is the tool the question asks about.
+_MEANS = re.compile(r"\b(?:with|using|via)\s+(?:(?:the|a|an)\s+)?([^\W_][\w'’.-]*)", re.I)
+
+
+def means_words(question: str) -> frozenset[str]:
+    """The folded words of what the question names as its means: the first word after "with",
+    "using" or "via" (each part of a hyphenated or dotted name)."""
+    return frozenset(w for m in _MEANS.finditer(question) for w in words(m.group(1)))
+
+
+# English's own prefixes and endings: "uncooperative" is "un" and an everyday word, however rare
+# the whole is ("How did the administration negotiate with the uncooperative countries?").
+_PREFIXES = ("un", "in", "im", "il", "ir", "non", "re", "dis", "mis", "over", "under", "out", "pre", "anti", "counter")
+_ENDINGS = ("s", "es", "ed", "ing", "er", "ers", "ly", "ness", "less", "ful", "able", "ible", "ment")
+
+
+def english_derivation(word: str, common_word: Callable[[str], bool]) -> bool:
+    """Whether a word is an everyday word with one of English's prefixes or endings: a word of the
+    language, not a name (a tool's is made of no such parts: "repquota", "setenforce", "venv")."""
+    return (any(word.startswith(p) and len(word) - len(p) >= 4 and common_word(word[len(p):]) for p in _PREFIXES)
+            or any(word.endswith(e) and len(word) - len(e) >= 3 and common_word(word[:-len(e)]) for e in _ENDINGS))
+
+
+def transposed(word: str, other: str) -> bool:
+    """Whether two words differ by two neighbouring letters swapped: the commonest slip of typing
+    ("Hugeunot" / "Huguenot"), not another name."""
+    if len(word) != len(other) or word == other:
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(word, other)) if a != b]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == other[diff[1]] and word[diff[1]] == other[diff[0]]
+
+
 NAME_WINDOW = 3  # the words of a two-word name stand this close together where a text uses it
 
 

@@ -36,6 +36,9 @@ class SearchResult:
     query_tokens: list[str]
     query_vector: np.ndarray
     hits: list[Hit]
+    # The question as asked, before its misspelt words were corrected to the notes' words ("" when
+    # no different): a word the notes never use is read from it ("with repquota", not "edquota").
+    asked: str = ""
 
 
 class Retriever:
@@ -62,6 +65,7 @@ class Retriever:
         return len(self.index.chunks)
 
     def search(self, question: str, k: int = 8) -> SearchResult:
+        asked = question
         question = correct_spelling(question, lambda: self.vocabulary, lambda stem: stem in self.lexical.doc_freq,
                                     self.embedder.knows_word)
         expanded = self._spell_out(question)
@@ -72,7 +76,7 @@ class Retriever:
         fused = _reciprocal_rank_fusion([list(dense), list(lexical)])
         hits = self._distinct_hits(fused, dense, lexical, query_vector, k)
         hits = self._with_each_best(hits, fused, dense, lexical, query_vector, tokens)
-        return SearchResult(question, tokens, query_vector, hits)
+        return SearchResult(question, tokens, query_vector, hits, asked if asked != question else "")
 
     def _spell_out(self, question: str) -> str:
         """Add the other names the notes give a word of the question: "When did the GLF end?" is

@@ -493,3 +493,18 @@ def test_a_list_items_indented_paragraphs_are_prose_and_code_only_four_columns_f
     assert ("paragraph", "```\n$ tar xf source.tar.gz\n$ ./configure\n```") in blocks
     # Back at the margin the list has ended: four spaces are code again.
     assert ("paragraph", "```\nplain indented code\n```") in blocks
+
+
+def test_a_tool_the_question_names_as_its_means_and_the_notes_never_use_is_declined(course):
+    # "How do I get a report of quota usage with repquota?" on notes that use edquota: the question
+    # asks how to do it with a tool the notes never name. Read as asked: spelling alone would make
+    # "kilnit" the notes' "kiln" (as "repquota" became "edquota") and answer about it.
+    answer = course.ask("How do I create a workspace with kilnit?")
+    assert answer.abstained and "kilnit" in answer.reason, (answer.reason, answer.sentences)
+    # A word of English made of an everyday word and a prefix is no tool's name.
+    answer = course.ask("How do I close a workspace with an unopened recipe?")
+    assert "unopened" not in answer.reason, (answer.reason, answer.sentences)
+    # The notes' own tool, as the means, answers; so does it with two letters swapped, a slip of
+    # typing that spelling puts right.
+    assert not course.ask("How do I create a workspace with kiln?").abstained
+    assert not course.ask("How do I create a workspace with the klin tool?").abstained

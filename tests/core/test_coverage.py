@@ -212,3 +212,17 @@ def test_the_words_of_hyphenated_compounds():
     assert compound_words("How do I run a container with systemd-nspawn?") == {"systemd", "nspawn"}
     assert compound_words("What does munin-node-configure --suggest do?") == {"munin", "node", "configure"}
     assert compound_words("What is a container?") == frozenset()
+
+
+def test_the_means_a_question_names():
+    from bot.core.coverage import english_derivation, means_words, transposed
+
+    assert means_words("How do I get a report of quota usage with repquota?") == {"repquota"}
+    assert means_words("How do I exit a script using sys.exit?") == {"sys", "exit"}
+    assert means_words("How do I compress a file with the gzip module?") == {"gzip"}
+    assert means_words("What is a quota?") == frozenset()
+    everyday = {"cooperative", "staff", "typed"}.__contains__
+    assert english_derivation("uncooperative", everyday) and english_derivation("staffing", everyday)
+    assert not english_derivation("repquota", everyday) and not english_derivation("venv", everyday)
+    assert transposed("hugeunot", "huguenot") and not transposed("venv", "env")
+    assert not transposed("repquota", "edquota") and not transposed("kiln", "kiln")
