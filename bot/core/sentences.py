@@ -287,6 +287,11 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
     if c.context in parts and any(not n.found_in(own) for n in names):
         # "He was a critic of ..." after "He did not support ...": the names are one sentence further back.
         own = own | _antecedent_stems(c)
+    if c.lead_in:
+        # "`notice`: conditions are normal ..." under "Here is the list in decreasing order:", after
+        # "Each message is also associated with a priority level.": what the list is of is said
+        # one sentence before its lead-in.
+        own = own | _lead_in_antecedent_stems(c)
     match = match_share(terms, own, heading, HEADING_CREDIT)
     kind_ok = _holds_kind(text, kind, question, names)
     on_topic = _on_topic(terms, names, own | heading, kind_held=kind in CHECKED and kind_ok)
@@ -367,6 +372,22 @@ def _antecedent_stems(c: Candidate) -> frozenset[str]:
     context = layout[c.position - 1][0]
     leans = _PRONOUN_LED.match(context) or refers_back(context)
     return _stems(layout[c.position - 2][0]) if leans else frozenset()
+
+
+# "Here is the list ...:", "Here are the main ones:": a lead-in presenting what the sentence before named.
+_PRESENTS = re.compile(r"^(here|below)\b", re.I)
+
+
+def _lead_in_antecedent_stems(c: Candidate) -> frozenset[str]:
+    """The stems of the sentence before a list item's lead-in, when the lead-in leans on it ("Here
+    is the list in decreasing order:", "These are:"): what the items are items of. Read for the
+    item's words, not shown (as `_antecedent_stems`)."""
+    layout = _layout(c.hit.chunk.text)
+    for sentence, previous, *_ in layout[: c.position][::-1]:
+        if sentence == c.lead_in:
+            leans = _PRONOUN_LED.match(sentence) or refers_back(sentence) or _PRESENTS.match(sentence)
+            return _stems(previous) if leans and previous and not is_code_block(previous) else frozenset()
+    return frozenset()
 
 
 @lru_cache(maxsize=4096)

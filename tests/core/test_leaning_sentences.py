@@ -95,3 +95,22 @@ def test_it_is_quoted_with_the_sentence_before_only_for_a_question_whose_names_i
     assert quoted("What did the mutual aid groups of the Yarrow valley grow into?")[0].startswith("At first")
     assert quoted("What did the farmers' mutual aid groups grow into?") == (
         "By 1890 this grew into the Ettrick Cooperative Creamery, which pooled milk and sold butter.",)
+
+
+def test_a_list_item_is_read_with_the_sentence_its_lead_in_leans_on():
+    # "What does the notice priority level mean?" on syslog's notes: the item "`notice`: conditions
+    # are normal ..." stands under "Here is the list in decreasing order:", and only the sentence
+    # before that lead-in says what the list is of; read without it, the item lost to that sentence.
+    text = ("Each bell of the abbey tower is also given a ringing rank. Here is the list in decreasing order:\n"
+            "- `tenor`: the heaviest bell, rung for the dead;\n"
+            "- `treble`: the lightest bell, rung for the hours.\n"
+            "Each bell of the tower is rung by one monk.")
+    chunk = Chunk("c0", "bells.md", ("The bells",), None, 0, text)
+    lexical = LexicalIndex.build([text, *NOTES.values()])
+    question = "What does the treble ringing rank mean?"
+    terms = query_terms(question, lexical)
+    scored = score_candidates(candidates_from([Hit(chunk, 0, 0.5, 1.0, 1.0)]), terms,
+                              query_names(question, terms, lexical), None, question)
+    assert "`treble`" in scored[0].text, [(c.text, c.match) for c in scored]
+    # The item is shown as before: its lead-in and itself.
+    assert scored[0].parts == ("Here is the list in decreasing order:", scored[0].text)
