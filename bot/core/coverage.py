@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.core.lexical import LexicalIndex
-from bot.core.spelling import NotesVocabulary
+from bot.core.spelling import NotesVocabulary, english_derivation  # noqa: F401 - read from here too
 from bot.core.tokens import NUMBER_WORDS, STOPWORDS, fold, same_family, tokenize, word_stems, words
 
 # Forms of address that precede names ("Chairman Mao") and say nothing about coverage.
@@ -216,19 +216,6 @@ def means_words(question: str) -> frozenset[str]:
     """The folded words of what the question names as its means: the first word after "with",
     "using" or "via" (each part of a hyphenated or dotted name)."""
     return frozenset(w for m in _MEANS.finditer(question) for w in words(m.group(1)))
-
-
-# English's own prefixes and endings: "uncooperative" is "un" and an everyday word, however rare
-# the whole is ("How did the administration negotiate with the uncooperative countries?").
-_PREFIXES = ("un", "in", "im", "il", "ir", "non", "re", "dis", "mis", "over", "under", "out", "pre", "anti", "counter")
-_ENDINGS = ("s", "es", "ed", "ing", "er", "ers", "ly", "ness", "less", "ful", "able", "ible", "ment")
-
-
-def english_derivation(word: str, common_word: Callable[[str], bool]) -> bool:
-    """Whether a word is an everyday word with one of English's prefixes or endings: a word of the
-    language, not a name (a tool's is made of no such parts: "repquota", "setenforce", "venv")."""
-    return (any(word.startswith(p) and len(word) - len(p) >= 4 and common_word(word[len(p):]) for p in _PREFIXES)
-            or any(word.endswith(e) and len(word) - len(e) >= 3 and common_word(word[:-len(e)]) for e in _ENDINGS))
 
 
 def transposed(word: str, other: str) -> bool:

@@ -151,6 +151,24 @@ def initialisms(text: str) -> list[str]:
     return found
 
 
+# English's own prefixes and endings: "uncooperative" is "un" and an everyday word, "uninformative" "un", "inform" and "-ative", however rare
+# the whole is ("How did the administration negotiate with the uncooperative countries?").
+_PREFIXES = ("un", "in", "im", "il", "ir", "non", "re", "dis", "mis", "over", "under", "out", "pre", "anti", "counter")
+_ENDINGS = ("s", "es", "ed", "ing", "er", "ers", "ly", "ness", "less", "ful", "able", "ible", "ment", "ive", "ative")
+
+
+def english_derivation(word: str, common_word: Callable[[str], bool]) -> bool:
+    """Whether a word is an everyday word with one of English's prefixes or endings: a word of the
+    language, not a name (a tool's is made of no such parts: "repquota", "setenforce", "venv")."""
+    return (any(word.startswith(p) and len(word) - len(p) >= 4
+                and (common_word(word[len(p):]) or _with_ending(word[len(p):], common_word)) for p in _PREFIXES)
+            or _with_ending(word, common_word))
+
+
+def _with_ending(word: str, common_word: Callable[[str], bool]) -> bool:
+    return any(word.endswith(e) and len(word) - len(e) >= 3 and common_word(word[:-len(e)]) for e in _ENDINGS)
+
+
 def correct_spelling(question: str, vocabulary: Callable[[], NotesVocabulary], known_stems: Callable[[str], bool],
                      common_word: Callable[[str], bool] | None = None) -> str:
     """The question with each misspelt word replaced by the notes' word it most likely means.
@@ -162,7 +180,9 @@ def correct_spelling(question: str, vocabulary: Callable[[], NotesVocabulary], k
         word = fold(original).strip("'-")
         if (len(word) < MIN_LENGTH or not word.isalpha() or word in STOPWORDS
                 or all(known_stems(s) for s in tokenize(word))
-                or (common_word is not None and common_word(word))):
+                or (common_word is not None and (common_word(word) or english_derivation(word, common_word)))):
+            # An everyday word with one of English's prefixes or endings is a word of the language,
+            # however rare: "staffing" is not a misspelt "starting", nor "uninformative" "informative".
             return whole
         words = vocabulary()
         # A capital says "name" except on the question's first word.

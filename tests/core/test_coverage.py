@@ -226,3 +226,21 @@ def test_the_means_a_question_names():
     assert not english_derivation("repquota", everyday) and not english_derivation("venv", everyday)
     assert transposed("hugeunot", "huguenot") and not transposed("venv", "env")
     assert not transposed("repquota", "edquota") and not transposed("kiln", "kiln")
+
+
+def test_an_everyday_word_with_an_english_prefix_or_ending_is_no_misspelling():
+    # "What staffing advantage does Linux have over BSD?" was read as "starting", and "the
+    # uninformative help output" as "informative": words the model's vocabulary lacks whole, made
+    # of an everyday word and English's own prefixes or endings.
+    notes = ["Starting the service is simple. The help output is informative. A typed name is kept."]
+    vocabulary = NotesVocabulary(notes)
+    stems = set(tokenize(" ".join(notes)))
+    everyday = {"staff", "inform", "typed", "start", "help", "output"}.__contains__
+
+    def fixed(question):
+        return correct_spelling(question, lambda: vocabulary, stems.__contains__, everyday)
+
+    assert fixed("What staffing advantage is there?") == "What staffing advantage is there?"
+    assert fixed("Why is the help output uninformative?") == "Why is the help output uninformative?"
+    # A slip of the keys is still put right.
+    assert fixed("When is the service startnig?") == "When is the service starting?"
