@@ -455,7 +455,8 @@ def _tier(best: Candidate, policy: AnswerPolicy, question: str = "", renamed: bo
 def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
             every: list[Candidate], asked: frozenset[str] = frozenset()) -> list[tuple[Candidate, str]]:
     """The best sentence first (with its context when it cannot stand alone; with the sentence after
-    it when it only restates the question, `asked` its stems, and no runner-up is close), then close
+    it when it only restates the question, `asked` its stems, and no runner-up from elsewhere is
+    closer), then close
     runners-up: one for a fact, more for a list, a cause or an explanation. No text is shown
     twice (a list's lead-in is quoted once however many of its items answer). Runners-up must
     hold what a checked kind asks for (a date for "when") when the best one does."""
@@ -472,6 +473,10 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
             chosen.append((following, text))
             shown |= set(following.parts)
     ratio = policy.follow_ratio if policy.sentence_ranker() is None else policy.follow_chance
+    restating = _restates(best, asked)
+    # ...and the answer may go on from it (see below): not when it holds the kind a checked question
+    # asks for, nor a cause for a why.
+    goes_on = restating and not (best.kind_ok and kind in CHECKED or kind == REASON and gives_a_cause(best.text))
     for other in scored[1:]:
         if len(chosen) >= limit or other.score < ratio * best.score:
             break
@@ -480,20 +485,30 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
         if other.lead_in in shown and kind != LIST:
             continue  # another item of a list already quoted: only a list question wants them all
         if (other.context in shown and other.context in other.parts and kind not in LONG_KINDS
-                and not (other.code or is_code_block(other.context))):
+                and not (other.code or is_code_block(other.context)) and not restating):
             # "It was later called the first oil shock." quoted with the sentence it leans on, which
             # the answer already shows: it scores as that sentence does but adds nothing asked for,
             # and takes the place of a runner-up from elsewhere (fact in the answer +0.002 at 0.04
             # fewer sentences on the development pool, bench/RESULTS.md 6j). Not when it brings code
             # ("It is called as [code] so it should be declared with two parameters: [code]"), nor
             # after code: what follows it says what the code does ("This will create the ... directory").
+            # Nor after a first sentence that only restates the question ("Some Python modules are
+            # also useful as scripts." / "These can be invoked using python -m module ..."): what
+            # leans on it goes on to the answer.
+            continue
+        if goes_on and len(chosen) == 1 and other.hit.row == best.hit.row and other.position == best.position + 1:
+            # The sentence after a first one restating the question is close behind it: shown with
+            # it, as one quote, as when nothing is close behind (below); it takes a runner-up's place.
+            followed = _with_what_follows(best, every)
+            chosen = [(followed, shown_text(followed, long=kind in LONG_KINDS))]
+            shown |= set(followed.parts)
+            limit -= 1
             continue
         text = shown_text(other, frozenset(shown), long=kind == LIST)
         if text and not set(other.parts) <= shown:
             chosen.append((other, text))
             shown |= set(other.parts)
-    if (len(chosen) == 1 and _restates(best, asked)
-            and not (best.kind_ok and kind in CHECKED or kind == REASON and gives_a_cause(best.text))):
+    if len(chosen) == 1 and goes_on and len(chosen[0][0].parts) == len(best.parts):
         # A first sentence that only says the question again, and nothing close behind it: the
         # sentence after it in its passage, where the notes most often go on to the answer. Not
         # in place of a runner-up ("The three sources of European Union law are ..." is followed

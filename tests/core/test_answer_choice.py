@@ -241,6 +241,37 @@ def test_a_first_sentence_restating_the_question_is_shown_with_the_one_after_it(
         == [said]
 
 
+def test_the_sentence_after_a_restating_first_one_is_shown_with_it_when_close_behind():
+    """"Some Python modules are also useful as scripts." restates "How do you run a Python module as a
+    script?"; "These can be invoked using python -m module ..." leans on it and says how. Quoted with
+    the sentence it leans on, it scores close behind, and was left out as adding nothing to the
+    sentence the answer shows, for a runner-up from elsewhere."""
+    from bot.core.answering import AnswerPolicy, _choose
+    from bot.core.documents import Chunk
+    from bot.core.retrieval import Hit
+    from bot.core.sentences import Candidate
+    from bot.core.tokens import tokenize
+
+    question = "How do you run a Python module as a script?"
+    first = "Some Python modules are also useful as scripts."
+    follow = "These can be invoked using python -m module, which executes the module's file."
+    other = "When a script file is used, it is useful to run the script and enter interactive mode."
+    hit = Hit(Chunk("c1", "interpreter.md", (), None, 0, f"{first} {follow}"), 0, 0.6, 1.0, 0.5)
+    elsewhere = Hit(Chunk("c2", "interpreter.md", (), None, 1, other), 1, 0.5, 1.0, 0.4)
+    asked = frozenset(tokenize(question))
+    leaning = Candidate(follow, hit, 0, 1, score=1.85, parts=(first, follow), context=first)
+    scored = [Candidate(first, hit, 0, 0, score=1.9, parts=(first,)), leaning,
+              Candidate(other, elsewhere, 1, 0, score=1.4, parts=(other,))]
+    chosen = [text for _, text in _choose(scored, None, AnswerPolicy(), scored, asked)]
+    assert chosen == [f"{first} {follow}"]
+    # A first sentence saying more than the question: the sentence leaning on it adds nothing, as before.
+    said = "The -m switch executes the file of a module as the main program, given its name."
+    scored[0] = Candidate(said, hit, 0, 0, score=1.9, parts=(said,))
+    leaning = Candidate(follow, hit, 0, 1, score=1.85, parts=(said, follow), context=said)
+    chosen = [t for _, t in _choose([scored[0], leaning, scored[2]], None, AnswerPolicy(), scored, asked)]
+    assert chosen == [said, other]
+
+
 @pytest.mark.parametrize("question, text, held", [
     # A when-question in the present asks for the circumstance: a temporal clause holds it.
     ("When does a community distribution publish a new version?",
