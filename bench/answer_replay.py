@@ -53,11 +53,13 @@ def open_service(label: str, work: Path | None = None):
 
 
 def record_halves(per_course: int | None = None, path: Path = HALVES, reuse: bool = False,
-                  covered: bool = False) -> None:
+                  covered: bool = False, prefix: str = "half") -> None:
     """answer_pool.py's `halves` off-topic questions (same seeds), searched once per half.
     `per_course`: how many covered questions of each other course (0: all of them; None: answer_pool's
     25). `reuse`: search the half indexes a previous `record --halves` built, as they are. `covered`:
-    each half's own covered questions too, asked of its six courses (kept under their course)."""
+    each half's own covered questions too, asked of its six courses (kept under their course).
+    `prefix`: the half indexes' folder names in bench/out/answer_replay (`half1`, `half2` by default;
+    another prefix searches copies, e.g. with another build of the same notes)."""
     from bot.core.embedding_model import SentenceTransformerEmbedder
     from bot.core.evaluation import EvalQuestion
     from bot.core.question_text import clean_question
@@ -66,7 +68,7 @@ def record_halves(per_course: int | None = None, path: Path = HALVES, reuse: boo
     embedder = answer_pool.BatchedQueries(SentenceTransformerEmbedder(), answer_pool.OUT / "query-vectors.npz")
     items = []
     for number, half in enumerate([courses[0::2], courses[1::2]], 1):
-        work = OUT / f"half{number}"
+        work = OUT / f"{prefix}{number}"
         if reuse:
             service = answer_pool.make_service(work / "corpus", work / "index", embedder)
         else:
@@ -181,6 +183,8 @@ def main() -> None:
                         help="with --halves: covered questions of each other course asked (0: all; default 25)")
     parser.add_argument("--name", default="", help="the record's file name in bench/out/answer_replay")
     parser.add_argument("--reuse", action="store_true", help="with record --halves: the half indexes already built")
+    parser.add_argument("--half-prefix", default="half",
+                        help="with record --halves: the half indexes' folder prefix (half1, half2)")
     parser.add_argument("--covered", action="store_true",
                         help="with record --halves: each half's own covered questions too")
     args = parser.parse_args()
@@ -188,7 +192,7 @@ def main() -> None:
     pool_path = OUT / args.name if args.name else SEARCHES
     if args.action == "record":
         if args.halves:
-            record_halves(args.off_topic, halves_path, args.reuse, args.covered)
+            record_halves(args.off_topic, halves_path, args.reuse, args.covered, args.half_prefix)
         else:
             record(args.label, args.sample, pool_path)
         return

@@ -31,9 +31,11 @@ NAMES_FILE = "names.yaml"
 # Education (DfE)").
 _ABBREVIATION = r"[A-Z](?:[a-z]?[A-Z]){1,7}"
 _DEFINED = re.compile(rf"((?:[\w’'\-]+\s+){{1,7}})\(({_ABBREVIATION})(s?)\)")
-_NAME = r"[A-Z][\w’'\-]*(?:\s+(?:of|the|and|de|von|van|du|la|al)?\s*[A-Z][\w’'\-]*){0,5}"
+# The words of a name stand on one line: a heading's last word and the next line's first are two
+# names ("Secure Remote Login: SSH" above "The SSH (Secure SHell) protocol" is not "SSH The SSH").
+_NAME = r"[A-Z][\w’'\-]*(?:[^\S\n]+(?:of|the|and|de|von|van|du|la|al)?[^\S\n]*[A-Z][\w’'\-]*){0,5}"
 # A name that may end in a few lower-case words: "Deoxyribonucleic acid", "the Krebs cycle".
-_LOOSE_NAME = _NAME + r"(?:\s+[a-z][\w’'\-]*){0,2}"
+_LOOSE_NAME = _NAME + r"(?:[^\S\n]+[a-z][\w’'\-]*){0,2}"
 _ALSO_KNOWN = re.compile(rf"({_LOOSE_NAME}),?\s+\(?(?:also|better|commonly|sometimes)\s+"
                          rf"(?:known\s+as|called|named|referred\s+to\s+as)\s+(?:the\s+)?[\"“]?({_LOOSE_NAME})")
 _AKA = re.compile(rf"({_LOOSE_NAME}),?\s+\(?(?:a\.k\.a\.|aka)\s+(?:the\s+)?[\"“]?({_LOOSE_NAME})")

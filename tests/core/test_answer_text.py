@@ -57,6 +57,15 @@ def test_a_capitalised_common_word_of_a_name_gives_its_initial():
     assert pairs_in("the name server (DNS) replied") == []
 
 
+def test_a_name_does_not_run_across_a_line_break():
+    # A passage's text starts with its heading: "Secure Remote Login: SSH" above "The SSH (Secure
+    # SHell) protocol ..." was mined as "ssh the ssh", so "What does SSH stand for?" found no expansion.
+    names = mine_other_names(["Secure Remote Login: SSH\nThe SSH (Secure SHell) protocol was designed with security in mind."])
+    assert names["ssh"] == ("secure shell",)
+    names = mine_other_names(["Calvin's followers\nHuguenot\nJohn Calvin, also known as Jean Cauvin, wrote the Institutes."])
+    assert names["john calvin"] == ("jean cauvin",)
+
+
 def test_a_teachers_names_file(tmp_path):
     (tmp_path / "names.yaml").write_text("USSR: Soviet Union\nPRC: [People's Republic of China, China]\n")
     names = read_course_names(tmp_path)
