@@ -119,6 +119,127 @@ def _naming_by_parse(doc) -> Question | None:
     return Question(f"What {aux.lower_} {described} {asked}{tail}?", _sentence_case(answer), "naming")
 
 
+# The participles that give a noun its name after it: "three small civil wars known as the Huguenot
+# rebellions", "a dispute ..., called the Forks of the Ohio". English grammar, not a course's words.
+_NAMING_PARTICIPLES = {"called": "called", "known": "known as", "termed": "termed", "dubbed": "dubbed"}
+# Nouns that only count or group what follows "of" ("a series of three small civil wars"): the name is
+# the whole group's, so the question asks about the group. Other "X of Y" phrases are left alone: whether
+# the name is the X's or the Y's ("the confluence of the two rivers, called the Forks of the Ohio"), the
+# small model's parse does not say.
+_GROUPING_NOUNS = frozenset({"series", "group", "number", "set", "pair", "couple", "succession", "sequence",
+                             "string", "chain", "wave", "cluster", "collection"})
+MAX_NAME_WORDS = 6
+MAX_PARTICIPLE_QUESTION_WORDS = 26
+
+
+def participle_naming_question(doc) -> Question | None:
+    """"What was the series of three small civil wars that broke out ... known as?" of "A series of
+    three small civil wars known as the Huguenot rebellions broke out ...": history, law and politics
+    notes name a thing with a participle after its noun ("known as", "called", "termed", "dubbed") far
+    more often than with "X is called Y" (issue 8: the pool's twelve notes gave no naming card of that
+    form). Only where the named noun is what the sentence's verb is about, its subject or its object:
+    the rest of the sentence, turned into a relative clause, says which one ("the MSPs that parties
+    entrust with the task of ..."). Never a proper name's other name ("The Malkin Athletic Center,
+    known as the MAC": an alias, not a term), never "also known as" (one name of several), never a noun
+    inside another's "of" phrase unless the first only counts it ("a series of wars": the parse does not
+    say whether "the confluence of the rivers, called the Forks" names the confluence or the rivers)."""
+    for participle in doc:
+        question = _participle_question(doc, participle)
+        if question is not None:
+            return question
+    return None
+
+
+def _participle_question(doc, participle) -> Question | None:
+    asked = _NAMING_PARTICIPLES.get(participle.lower_)
+    if asked is None or participle.dep_ != "acl" or participle.tag_ not in {"VBN", "VBD"}:
+        return None
+    if any(c.dep_ in {"neg", "advmod", "npadvmod"} for c in participle.children):
+        return None  # "also known as", "sometimes called": one name of several, or not always
+    if asked == "known as":
+        prep = next((c for c in participle.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    else:
+        target = next((c for c in participle.children if c.dep_ in {"oprd", "attr", "dobj"}), None)
+    if target is None or target.i < participle.i:
+        return None
+    # The name up to its head, and its "of" phrase ("the Forks of the Ohio"); not what the parse hangs after
+    # it ("Manakin Town, now in Powhatan County").
+    end = target.i + 1
+    of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == end), None)
+    if of is not None:
+        end = of.right_edge.i + 1
+    name_span = doc[target.left_edge.i:end]
+    name = _clean(name_span.text)
+    if not name or len(name.split()) > MAX_NAME_WORDS or any(t.text in {"(", ")", ";", ":"} for t in name_span):
+        return None
+    noun = participle.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        owner = noun.head.head
+        if owner.pos_ != "NOUN" or owner.lower_ not in _GROUPING_NOUNS:
+            return None  # "the confluence of the rivers, called ...": the confluence's name or the rivers'?
+        noun = owner
+    if noun.pos_ != "NOUN":
+        return None  # a name's other name ("the MAC"), or a pronoun
+    phrase = doc[noun.left_edge.i:participle.i]
+    words = [t for t in phrase if not t.is_punct]
+    if not words or any(t.lower_ in _POINTING or t.tag_ in {"PRP", "PRP$"} or t.text in {"(", ")", '"', "“", "”"}
+                        for t in phrase):
+        return None
+    if _shares_head(phrase.text, name):
+        return None  # "civil wars known as the civil wars": the answer is in the question
+    plural = noun.tag_ in {"NNS", "NNPS"}
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    past = root.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in root.children)
+    be = ("were" if plural else "was") if past else ("are" if plural else "is")
+    described = " ".join(t.text for t in words)
+    if noun.dep_ == "nsubj" and noun.head.i == root.i and phrase.start == 0:
+        # "A series of ... wars known as X broke out ...": the named thing is what the sentence is about;
+        # the rest of the sentence, as a relative clause, says which one.
+        after = participle.right_edge.i + 1
+        if after < len(doc) and doc[after].text == ",":
+            after += 1
+        verb_start = min([root.i, *(c.i for c in root.children if c.dep_ in {"aux", "auxpass", "neg"})])
+        if after != verb_start:
+            return None  # something stands between the name and the verb
+        predicate = doc[verb_start:].text.rstrip(" .")
+        if any(t.text in {";", ":", '"', "“", "”", "(", ")"} or t.text in {".", "!", "?"} and t.i < len(doc) - 1
+               for t in doc[verb_start:]):  # a second sentence run into this one ("... 1629. revolted against ...")
+            return None
+        described = f"the {' '.join(t.text for t in words[1:])}" if words[0].lower_ in {"a", "an", "some", "the"} \
+            else _lower_first(phrase).rstrip(" ,")
+        described = f"{described} that {predicate}"
+    elif noun.dep_ == "dobj" and noun.head.i == root.i and _subject_opens(doc, root):
+        # "Parties entrust some MSPs, known as whips, with the task of ...": the rest of the sentence
+        # around the object, as a relative clause ("the MSPs that parties entrust with the task of ...").
+        after = participle.right_edge.i + 1
+        if after < len(doc) and doc[after].text == ",":
+            after += 1
+        rest = doc[after:]
+        if any(t.text in {";", ":", '"', "“", "”", "(", ")"} for t in doc) or any(t.tag_ in {"PRP", "PRP$"} for t in doc):
+            return None
+        head = " ".join(t.text for t in (words[1:] if words[0].lower_ in {"a", "an", "some", "the"} else words))
+        clause = f"{_lower_first(doc[:phrase.start]).strip()} {rest.text}".rstrip(" .")
+        described = f"the {head} that {clause}"
+    else:
+        # "the coastline peninsula of Davenports Neck called Bauffet's Point": a thing the sentence passes
+        # by, named once; "some MSPs, known as whips" with no verb of the sentence to say which ones.
+        return None
+    prompt = f"What {be} {described} {asked}?"
+    if len(prompt.split()) > MAX_PARTICIPLE_QUESTION_WORDS:
+        return None
+    return Question(prompt, _sentence_case(name), "naming")
+
+
+def _subject_opens(doc, root) -> bool:
+    """The root's subject opens the sentence and runs up to the verb: "Parties entrust ..."."""
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.left_edge.i == 0 and subject.right_edge.i + 1 == root.i \
+        and subject.pos_ != "PRON"
+
+
 # Words that open a clause putting a condition on a name: "called iterable if ...", "is called a bound
 # method when ...".
 _CONDITIONS = frozenset({"if", "when", "whenever", "unless", "once", "provided", "where", "while"})

@@ -55,7 +55,7 @@ from bot.core.quiz.gen_rules import (Member, RULE_QUALITY, block_lists, conditio
                                      permission_card, quoted_labels, rule_questions, sentence_lists, setting)
 from bot.core.quiz.gen_parties import party_questions
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
-from bot.core.quiz.gen_naming import meaning_question, naming_question
+from bot.core.quiz.gen_naming import participle_naming_question, meaning_question, naming_question
 from bot.core.quiz.gen_clauses import _setting, clause_card
 from bot.core.quiz.gen_code_words import prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
@@ -1140,8 +1140,20 @@ class _Generator:
                 if question else None
             term = found.group(1) if found else ""
         if not term or not (self._is_term(term) or self._met_often(term)) or self._defined_often(term):
-            return None
+            return self._participle_naming_card(s, doc)
         if self._part_of_a_name(term):
+            return None
+        return self._question_card(s, question, DEFINITION)
+
+    def _participle_naming_card(self, s: Sentence, doc) -> QuizItem | None:
+        """"What were the MSPs that parties entrust with ... known as?" (gen_naming.participle_naming_question).
+        The name may be met once: the sentence is where the notes give it, and the thing named is what
+        the sentence is about (its verb's subject or object), not a word passed by."""
+        question = participle_naming_question(doc)
+        if question is None:
+            return None
+        term = question.answer.rstrip(".")
+        if self._defined_often(term) or self._part_of_a_name(term):
             return None
         return self._question_card(s, question, DEFINITION)
 
