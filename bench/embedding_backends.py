@@ -33,7 +33,7 @@ OUT = common.OUT / "backends"
 POOL = common.ROOT.parent.parent / "shared" / "eval" / "courses"
 if not POOL.is_dir():
     POOL = Path("/work/shared/eval/courses")
-BACKENDS = ["bare-fp32", "torch", "onnx", "onnx-int8"]
+BACKENDS = ["bare-fp32", "torch", "torch-bf16", "onnx", "onnx-int8"]
 QUALITY_BACKENDS = ["torch", "onnx-int8", "onnx"]  # the fp32 reference first
 MODEL_CACHE = OUT / "models"  # the ONNX files, made once (the first onnx run reports the cost)
 

