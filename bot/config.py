@@ -36,9 +36,10 @@ class Settings(BaseSettings):
         description="sentence-transformers model: the packaged default, a local folder, or a name "
         "already in the Hugging Face cache.",
     )
-    embedding_backend: Literal["torch", "onnx", "onnx-int8"] | None = Field(
+    embedding_backend: Literal["torch", "torch-bf16", "onnx", "onnx-int8"] | None = Field(
         None,
-        description="What runs the model: torch, or ONNX Runtime in fp32 (onnx) or with int8 weights "
+        description="What runs the model: torch in fp32 (torch) or bf16 (torch-bf16, fast only on a CPU "
+        "with native bf16: AVX512_BF16 or AMX), or ONNX Runtime in fp32 (onnx) or with int8 weights "
         "(onnx-int8), made from the model once and kept in MODEL_CACHE_DIR. Unset: the backend the "
         "installation's index was built with (an upgrade re-embeds nothing), and for a new one the "
         "default of bot.core.embedding_backends. Vectors of another backend need a reindex.",

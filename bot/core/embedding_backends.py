@@ -8,13 +8,33 @@ from pathlib import Path
 
 from bot.core.embedding import DEFAULT_MODEL, Embedder
 
-BACKENDS = ("torch", "onnx", "onnx-int8")
+BACKENDS = ("torch", "torch-bf16", "onnx", "onnx-int8")
 # What a new installation embeds with when EMBEDDING_BACKEND is unset: the backend that builds
-# fastest with answers as good as fp32's on the development pool (bench/RESULTS.md 7c: int8's
-# build embedding costs about half torch's CPU, its process a third of torch's memory, and its
-# answers on all 4,610 pool questions are within 0.01 of fp32's on every figure). An existing
-# index keeps the backend it was built with (`backend_to_use`): changing this re-embeds nobody.
+# fastest with answers as good as fp32's on the development pool, on every CPU. int8: its build
+# embedding costs about half torch's CPU, its process a third of torch's memory, and its answers on
+# all 4,610 pool questions are within 0.01 of fp32's on every figure (bench/RESULTS.md 7c). On a CPU
+# with native bf16 (AMD EPYC Zen 4, AVX512_BF16 and VNNI), torch-bf16 was measured against it and
+# lost (7r: a cold build of the 2,000-chunk corpus, chunks and sentence vectors, at one thread:
+# int8 2.81x faster than the bare fp32 encode, bf16 1.47x; a question's embedding 1.6 against 10 CPU
+# ms; 140 against 750 MB resident): so int8 everywhere. An existing index keeps the backend it was
+# built with (`backend_to_use`): changing this re-embeds nobody.
 DEFAULT_BACKEND = "onnx-int8"
+
+
+def cpu_has_native_bf16() -> bool:
+    """Whether this CPU computes bf16 products natively, by torch's own report of the CPU
+    (cpuinfo): AVX512_BF16 or AMX-BF16 on x86. Elsewhere torch (oneDNN) converts bf16 to fp32 around
+    fp32 arithmetic: slower than fp32 itself (bench/RESULTS.md 7r: 0.8-0.9x with AVX-512, 0.3x with
+    AVX2 alone). Other architectures' bf16 (ARM's) was never measured here: no. A torch without the
+    report says no. Imports torch: asked only where torch-bf16 is loaded."""
+    try:
+        import torch
+
+        capabilities = torch.cpu.get_capabilities()
+        native = bool(capabilities.get("avx512_bf16") or capabilities.get("amx_bf16"))
+        return native and bool(torch.backends.mkldnn.is_available())
+    except Exception:  # noqa: BLE001 - anything unknown about the CPU: not native
+        return False
 
 
 def backend_to_use(configured: str | None, recorded: Iterable[str]) -> str:
@@ -30,11 +50,12 @@ def make_embedder(model_name: str = DEFAULT_MODEL, backend: str = "torch", *, mo
                   allow_download: bool = False, batch_size: int = 32, threads: int = 0) -> Embedder:
     """The embedder a setting names. `model_cache` is where the ONNX backends keep the files they
     make from the model (once); nothing heavy is imported until the first text is embedded."""
-    if backend == "torch":
+    if backend in ("torch", "torch-bf16"):
         from bot.core.embedding_model import SentenceTransformerEmbedder
 
         return SentenceTransformerEmbedder(model_name, allow_download=allow_download,
-                                           batch_size=batch_size, threads=threads)
+                                           batch_size=batch_size, threads=threads,
+                                           bf16=backend == "torch-bf16")
     if backend in ("onnx", "onnx-int8"):
         from bot.core.embedding_onnx import OnnxEmbedder
 

