@@ -292,6 +292,8 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=0,
                         help="pool questions per course (0: all 4,610 of the twelve courses)")
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--backends", help="the speed run's backends, comma-separated (default: all; "
+                        "the first is the one the ratios are against: bare-fp32)")
     parser.add_argument("--speed-child")
     parser.add_argument("--quality-child")
     parser.add_argument("--texts")
@@ -343,7 +345,7 @@ def main() -> None:
     texts_file.write_text(json.dumps(texts))
     print(f"\n== speed: {len(texts)} chunk texts, each backend in its own process ==")
     speed = []
-    for backend in BACKENDS:
+    for backend in args.backends.split(",") if args.backends else BACKENDS:
         row = run_child("--speed-child", backend, "--texts", str(texts_file), "--threads", str(args.threads))
         speed.append(row)
         print(json.dumps(row))

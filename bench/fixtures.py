@@ -86,10 +86,10 @@ def _store_vocabulary(index: Path, backend: str) -> None:
 @lru_cache(maxsize=2)
 def real_embedder(backend: str):
     """What embeds the default notes' texts of a fixture built with `backend`."""
-    if backend == "torch":
+    if backend in ("torch", "torch-bf16"):
         from bot.core.embedding_model import SentenceTransformerEmbedder
 
-        return SentenceTransformerEmbedder()
+        return SentenceTransformerEmbedder(bf16=backend == "torch-bf16")
     from bot.core.embedding_onnx import OnnxEmbedder
 
     return OnnxEmbedder(quantized=backend == "onnx-int8", cache_dir=common.OUT / "models")

@@ -203,7 +203,7 @@ def make_embedder(questions: str, threads: int, backend: str = "torch"):
     from bot.core.embedding_questions import question_embedder
 
     build = make_build_embedder(backend=backend, model_cache=MODELS, threads=threads)
-    if questions == "auto" and backend == "torch":
+    if questions == "auto" and backend in ("torch", "torch-bf16"):
         location = Path(resolve_model_location(build.model_name))
         if not onnx_model_path(location, MODELS, quantized=False).exists():
             # Made as the bot makes it, by a process of its own: this one never imports torch.
@@ -235,7 +235,7 @@ def main() -> None:
                         "sentence vectors are still being made, or an older one)")
     parser.add_argument("--questions", choices=["auto", "torch"], default="auto",
                         help="what embeds questions (QUESTION_RUNTIME auto: fp32 ONNX over torch's vectors)")
-    parser.add_argument("--backend", choices=["torch", "onnx-int8"], default="torch",
+    parser.add_argument("--backend", choices=["torch", "torch-bf16", "onnx-int8"], default="torch",
                         help="what built the indexes' vectors (onnx-int8: the default for a new installation); "
                         "questions are embedded in the same vector space")
     parser.add_argument("--threads", type=int, default=1,
@@ -254,7 +254,7 @@ def main() -> None:
     questions = common.load_questions()
     print(f"questions: {len(questions)} ({len(set(questions))} distinct), {args.passes} passes")
     if args.real and args.backend != "torch":
-        parser.error("the real index is torch's: with --backend onnx-int8 pass --real 0")
+        parser.error(f"the real index is torch's: with --backend {args.backend} pass --real 0")
     cases = [(f"{args.real:,} real", fixtures.real_index(args.real), "auto")] if args.real else []
     auto = "auto -> hnsw" if args.synthetic > 50_000 else "hnsw"
     if args.synthetic:

@@ -183,8 +183,8 @@ def _measure(args, backend: str, corpus: Path, index: Path, bare, standalone: bo
               f"CPU {bare[1] / ready[1]:.2f}x")
     print(f"sentence stage / chunk stage (CPU) {sentences_s[1] / chunks_s[1]:.2f}")
     print("sentence files: " + ", ".join(f"{k} {v / 1e6:.2f} MB" for k, v in sorted(size.items())) +
-          f" ({sum(size.values()) / report.chunks / 1e3:.2f} kB a chunk; 100,000 chunks: "
-          f"{sum(size.values()) / report.chunks * 1e5 / 1e6:.0f} MB)")
+          f" ({sum(size.values()) / chunks / 1e3:.2f} kB a chunk; 100,000 chunks: "
+          f"{sum(size.values()) / chunks * 1e5 / 1e6:.0f} MB)")
 
 
 if __name__ == "__main__":
