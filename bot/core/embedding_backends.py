@@ -15,9 +15,10 @@ BACKENDS = ("torch", "torch-bf16", "onnx", "onnx-int8")
 # all 4,610 pool questions are within 0.01 of fp32's on every figure (bench/RESULTS.md 7c). On a CPU
 # with native bf16 (AMD EPYC Zen 4, AVX512_BF16 and VNNI), torch-bf16 was measured against it and
 # lost (7r: a cold build of the 2,000-chunk corpus, chunks and sentence vectors, at one thread:
-# int8 2.81x faster than the bare fp32 encode, bf16 1.47x; a question's embedding 1.6 against 10 CPU
-# ms; 140 against 750 MB resident): so int8 everywhere. An existing index keeps the backend it was
-# built with (`backend_to_use`): changing this re-embeds nobody.
+# int8 2.81x faster than the bare fp32 encode, bf16 1.47x; a question embedded in 2.0 CPU ms against
+# the 4.5 of the fp32 ONNX runtime bf16's index is asked through; a building process's peak 144
+# against 754 MB): so int8 everywhere (every CPU with bf16 also has the VNNI int8 uses). An existing
+# index keeps the backend it was built with (`backend_to_use`): changing this re-embeds nobody.
 DEFAULT_BACKEND = "onnx-int8"
 
 
