@@ -73,7 +73,7 @@ def main() -> None:
           f"ONEDNN_MAX_CPU_ISA={os.environ.get('ONEDNN_MAX_CPU_ISA', '(unset)')}, "
           f"ATEN_CPU_CAPABILITY={os.environ.get('ATEN_CPU_CAPABILITY', '(unset)')}; "
           f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    from bot.core.embedding_backends import cpu_has_native_bf16
+    from bot.core.embedding_model import cpu_has_native_bf16
     from bot.core.embedding_model import SentenceTransformerEmbedder
 
     print(f"cpu_has_native_bf16(): {cpu_has_native_bf16()}")

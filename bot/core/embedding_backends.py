@@ -22,22 +22,6 @@ BACKENDS = ("torch", "torch-bf16", "onnx", "onnx-int8")
 DEFAULT_BACKEND = "onnx-int8"
 
 
-def cpu_has_native_bf16() -> bool:
-    """Whether this CPU computes bf16 products natively, by torch's own report of the CPU
-    (cpuinfo): AVX512_BF16 or AMX-BF16 on x86. Elsewhere torch (oneDNN) converts bf16 to fp32 around
-    fp32 arithmetic: slower than fp32 itself (bench/RESULTS.md 7r: 0.8-0.9x with AVX-512, 0.3x with
-    AVX2 alone). Other architectures' bf16 (ARM's) was never measured here: no. A torch without the
-    report says no. Imports torch: asked only where torch-bf16 is loaded."""
-    try:
-        import torch
-
-        capabilities = torch.cpu.get_capabilities()
-        native = bool(capabilities.get("avx512_bf16") or capabilities.get("amx_bf16"))
-        return native and bool(torch.backends.mkldnn.is_available())
-    except Exception:  # noqa: BLE001 - anything unknown about the CPU: not native
-        return False
-
-
 def backend_to_use(configured: str | None, recorded: Iterable[str]) -> str:
     """The backend a process embeds with: EMBEDDING_BACKEND when it is set; else the one the
     installation's indexes were built with (`recorded`, the default course's first), so that an

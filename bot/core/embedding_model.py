@@ -29,6 +29,22 @@ def resolve_model_location(name: str) -> str:
     return str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
 
 
+def cpu_has_native_bf16() -> bool:
+    """Whether this CPU computes bf16 products natively, by torch's own report of the CPU
+    (cpuinfo): AVX512_BF16 or AMX-BF16 on x86. Elsewhere torch (oneDNN) converts bf16 to fp32 around
+    fp32 arithmetic: slower than fp32 itself (bench/RESULTS.md 7r: 0.8-0.9x with AVX-512, 0.3x with
+    AVX2 alone). Other architectures' bf16 (ARM's) was never measured here: no. A torch without the
+    report says no. Imports torch: asked only when torch-bf16 loads its model."""
+    try:
+        import torch
+
+        capabilities = torch.cpu.get_capabilities()
+        native = bool(capabilities.get("avx512_bf16") or capabilities.get("amx_bf16"))
+        return native and bool(torch.backends.mkldnn.is_available())
+    except Exception:  # noqa: BLE001 - anything unknown about the CPU: not native
+        return False
+
+
 class SentenceTransformerEmbedder:
     """The `Embedder` of a sentence-transformers model: L2-normalised float32 vectors.
 
@@ -84,14 +100,11 @@ class SentenceTransformerEmbedder:
 
                 torch.set_num_threads(self.threads)
 
-            if self.bf16:
-                from bot.core.embedding_backends import cpu_has_native_bf16
-
-                if not cpu_has_native_bf16():
-                    # Kept (the index's vectors are bf16's: another backend would re-embed them),
-                    # but said: this CPU emulates bf16, slower than fp32 itself.
-                    log.warning("EMBEDDING_BACKEND torch-bf16 on a CPU without native bf16 "
-                                "(AVX512_BF16 or AMX): it works, but embeds slower than fp32")
+            if self.bf16 and not cpu_has_native_bf16():
+                # Kept (the index's vectors are bf16's: another backend would re-embed them),
+                # but said: this CPU emulates bf16, slower than fp32 itself.
+                log.warning("EMBEDDING_BACKEND torch-bf16 on a CPU without native bf16 "
+                            "(AVX512_BF16 or AMX): it works, but embeds slower than fp32")
             return SentenceTransformer(
                 location, device="cpu", local_files_only=not self.allow_download
             )

@@ -253,7 +253,8 @@ def fake_cpu(monkeypatch, **capabilities) -> None:
 def test_native_bf16_is_what_torch_reports_for_the_cpu_and_the_default_is_int8_either_way(monkeypatch):
     """bf16 on a CPU without it is emulated by converting around fp32 arithmetic, slower than fp32
     (bench/RESULTS.md 7r); and even with it, int8 builds faster: a new installation gets int8."""
-    from bot.core.embedding_backends import DEFAULT_BACKEND, backend_to_use, cpu_has_native_bf16
+    from bot.core.embedding_backends import DEFAULT_BACKEND, backend_to_use
+    from bot.core.embedding_model import cpu_has_native_bf16
 
     fake_cpu(monkeypatch, avx512_bf16=True)
     assert cpu_has_native_bf16() and backend_to_use(None, []) == DEFAULT_BACKEND == "onnx-int8"
