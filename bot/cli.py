@@ -87,7 +87,7 @@ def ask(ctx: typer.Context, question: str, corpus: CorpusOpt = None, index: Inde
         raise typer.BadParameter("the question is empty.", param_hint="'QUESTION'")
     cli = cli_context(ctx)
     service = cli.service(corpus, index, course)
-    _open_for_questions(cli, service)
+    _open_for_questions(cli, service, index_without_corpus=index is not None and corpus is None)
     answer = service.ask(question)
     if as_json:
         cli.print_json({"question": answer.question, "answer": answer.text, "abstained": answer.abstained,
@@ -121,13 +121,18 @@ def _chat(cli: CliContext, service) -> None:
     ChatSession(service, cli.console).run()
 
 
-def _open_for_questions(cli: CliContext, service) -> None:
-    """Load the index without changing it, and say which notes it does not include yet."""
+def _open_for_questions(cli: CliContext, service, *, index_without_corpus: bool = False) -> None:
+    """Load the index without changing it, and say which notes it does not include yet. The notes are
+    the corpus folder's: an index named without its folder (`--index` alone) is compared with the
+    configured one, so the note names the folder and says how to name the right one."""
     changed = service.open_index(build=False).changed
     if changed:
         names = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
-        cli.err_console.print(f"[yellow]Note:[/] the notes changed since the index was built ({names}); "
-                              "run `studybot index` to include the changes.", highlight=False)
+        hint = (" (or, if this index was built from another folder, name it with --corpus)"
+                if index_without_corpus else "")
+        cli.err_console.print(f"[yellow]Note:[/] the notes in {service.corpus_dir} changed since the index was "
+                              f"built ({names}); run `studybot index` to include the changes{hint}.",
+                              highlight=False)
 
 
 @app.command("eval", help="Measure retrieval and answers on a question set (JSON lines).\n\n"
@@ -137,7 +142,7 @@ def evaluate(ctx: typer.Context, file: Path, corpus: CorpusOpt = None, index: In
     cli = cli_context(ctx)
     questions = load_questions(file)  # a bad file is refused before the model is loaded
     service = cli.service(corpus, index, course)
-    _open_for_questions(cli, service)
+    _open_for_questions(cli, service, index_without_corpus=index is not None and corpus is None)
     report = run_eval(questions, service.ask)
     if as_json:
         cli.print_json({"metrics": report.metrics, "kinds": report.by_kind, "questions": report.records})

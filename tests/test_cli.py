@@ -106,6 +106,20 @@ def test_notes_added_after_the_build_are_named_by_ask_and_indexed_by_chat(run):
     assert "cells.md, Cells" in out.split("you>", 1)[1]  # the new notes answer at once
 
 
+def test_an_index_named_without_its_folder_is_compared_with_the_configured_one_and_the_note_says_so(run, tmp_path):
+    # `--index` alone: the index of another folder is compared with the configured corpus, so every
+    # file reads as changed; the note names the folder it compared and how to name the right one.
+    other = tmp_path / "biology"
+    other.mkdir()
+    (other / "cells.md").write_text("# Cells\n\nMitochondria release energy from glucose by respiration.\n",
+                                    encoding="utf-8")
+    assert run("index", "--corpus", str(other), "--index", str(tmp_path / "biology-index"))[0] == 0
+    code, _ = run("ask", "--index", str(tmp_path / "biology-index"), "What releases energy from glucose?")
+    compact = "".join(run.last.output.split())  # a long path may be wrapped anywhere
+    assert code == 0 and "".join(f"the notes in {run.corpus} changed".split()) in compact, run.last.output
+    assert "nameitwith--corpus" in compact, run.last.output
+
+
 def test_ask_and_eval_take_the_corpus_an_index_was_built_from(run, tmp_path):
     # A second course folder and its own index, beside the configured ones: asked with both named,
     # the answer comes from it and no "notes changed" note compares it with the configured corpus.
