@@ -118,8 +118,8 @@ class Retriever:
         own = set(tokenize(chunk.embedding_text()))
         if not any(t in own and t not in held for t in tokens):
             return hits
-        vector = self.index.vectors.reconstruct(row)
-        cosine = dense.get(row, float(vector @ query_vector))
+        # The dense search's own score when it found the passage; else its vector read back.
+        cosine = dense[row] if row in dense else float(self.index.vectors.reconstruct(row) @ query_vector)
         return [*hits[:-1], Hit(chunk, row, cosine, lexical[row], dict(fused)[row])]
 
     def _distinct_hits(self, fused: list[tuple[int, float]], dense: dict[int, float],

@@ -1,6 +1,9 @@
-"""The set-up the concept-item tests share: notes parsed as the generator parses them."""
+"""The set-up the concept-item tests share: notes parsed as the generator parses them, and made-up
+notes turned into chunks and flashcards."""
 from bot.core import nlp
+from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_lexicon import NotesLexicon
+from bot.core.quiz.generator import generate_items
 
 
 def parsed_notes(text: str) -> tuple[list, NotesLexicon]:
@@ -10,3 +13,15 @@ def parsed_notes(text: str) -> tuple[list, NotesLexicon]:
     for doc in docs:
         lexicon.add_doc(doc)
     return docs, lexicon
+
+
+def note_chunks(title: str, paragraphs: list[str]) -> list[Chunk]:
+    """One chunk a paragraph of a Markdown note under one heading, `title`."""
+    return [Chunk(make_chunk_id("notes.md", (title,), text, i), "notes.md", (title,), None, i, text)
+            for i, text in enumerate(paragraphs)]
+
+
+def flashcards(title: str, paragraphs: list[str]) -> dict[str, str]:
+    """The flashcards the generator makes of those notes, prompt to answer (no learned cut-off)."""
+    return {i.prompt: i.answer for i in generate_items(note_chunks(title, paragraphs), learned_cutoff=False)
+            if i.kind == "flashcard"}

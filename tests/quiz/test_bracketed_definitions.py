@@ -8,20 +8,10 @@ Made-up notes of no course of the pool; real spaCy."""
 from __future__ import annotations
 
 from bot.core import nlp
-from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_code_words import prose_words
 from bot.core.quiz.gen_keys import bracketed_aside
-from bot.core.quiz.generator import generate_items, term_as_asked
-
-
-def _chunks(title: str, paragraphs: list[str]) -> list[Chunk]:
-    return [Chunk(make_chunk_id("notes.md", (title,), text, i), "notes.md", (title,), None, i, text)
-            for i, text in enumerate(paragraphs)]
-
-
-def _cards(title: str, paragraphs: list[str]) -> dict[str, str]:
-    return {i.prompt: i.answer for i in generate_items(_chunks(title, paragraphs), learned_cutoff=False)
-            if i.kind == "flashcard"}
+from bot.core.quiz.generator import term_as_asked
+from tests.quiz.parsed_notes import flashcards, note_chunks
 
 
 HIVE = [
@@ -32,7 +22,7 @@ HIVE = [
 
 
 def test_a_term_with_its_long_form_in_brackets_is_defined():
-    cards = _cards("Keeping Bees", HIVE)
+    cards = flashcards("Keeping Bees", HIVE)
     assert "What is a brood frame?" in cards, cards
     assert cards["What is a brood frame?"].startswith("A brood frame (Langstroth pattern) is a wooden rack")
 
@@ -41,7 +31,7 @@ def test_a_tail_after_the_term_is_still_no_term():
     # "A brood frame of the old hive is ...": a phrase with a tail names one frame, not the term.
     paragraphs = ["A brood frame of the old hive (Langstroth pattern) is a wooden rack that holds a comb of wax cells.",
                   *HIVE[1:]]
-    cards = _cards("Keeping Bees", paragraphs)
+    cards = flashcards("Keeping Bees", paragraphs)
     assert not any(p.startswith("What is a brood frame") for p in cards), cards
 
 
@@ -86,7 +76,7 @@ def test_brackets_without_a_class_leave_the_description_to_be_asked():
     paragraphs = ["The lighthouse (latarnia) is Harbourtown's symbol and can be found on statues throughout the town.",
                   "The lighthouse was lit by the harbour master, and the lighthouse was seen from the cape.",
                   "A lighthouse (Fresnel pattern) is a tower with a ring of lenses that throws a beam out to sea."]
-    generator = _Generator(_chunks("Harbourtown", paragraphs))
+    generator = _Generator(note_chunks("Harbourtown", paragraphs))
     symbol, lamp = (generator.docs[p] for p in (paragraphs[0], paragraphs[2]))
     assert definition_key(symbol, generator.lexicon) is None
     assert definition_key(lamp, generator.lexicon).text == "lighthouse"

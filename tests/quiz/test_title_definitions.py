@@ -7,19 +7,8 @@ technical note on one protocol or one tool lost its first definition ("DHCP is a
 from __future__ import annotations
 
 from bot.core import nlp
-from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_genus import classifies
-from bot.core.quiz.generator import generate_items
-
-
-def _chunks(title: str, paragraphs: list[str]) -> list[Chunk]:
-    return [Chunk(make_chunk_id("notes.md", (title,), text, i), "notes.md", (title,), None, i, text)
-            for i, text in enumerate(paragraphs)]
-
-
-def _cards(title: str, paragraphs: list[str]) -> dict[str, str]:
-    return {i.prompt: i.answer for i in generate_items(_chunks(title, paragraphs), learned_cutoff=False)
-            if i.kind == "flashcard"}
+from tests.quiz.parsed_notes import flashcards
 
 
 KILN = [
@@ -30,7 +19,7 @@ KILN = [
 
 
 def test_the_title_subject_is_asked_when_the_sentence_classes_it():
-    cards = _cards("Glaze Kilns", KILN)
+    cards = flashcards("Glaze Kilns", KILN)
     assert "What is a glaze kiln?" in cards, cards
 
 
@@ -40,10 +29,10 @@ def test_a_distinction_of_the_title_subject_is_not_asked():
     paragraphs = ["The harvest fair was the largest market of the valley for two centuries.",
                   "Every harvest fair needs a licence from the council, and the council sends a clerk to the harvest fair.",
                   "Traders at the harvest fair paid a toll to the miller for each cart."]
-    cards = _cards("Harvest Fairs", paragraphs)
+    cards = flashcards("Harvest Fairs", paragraphs)
     assert not any(p.startswith("What was the harvest fair") for p in cards), cards
     paragraphs[0] = "The harvest fair was a market of the valley where hill villages sold wool to river towns."
-    assert "What was the harvest fair?" in _cards("Harvest Fairs", paragraphs)
+    assert "What was the harvest fair?" in flashcards("Harvest Fairs", paragraphs)
 
 
 def test_classifies_reads_the_genus():

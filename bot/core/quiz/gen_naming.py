@@ -194,13 +194,16 @@ def _participle_question(doc, participle) -> Question | None:
         return None
     past = root.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in root.children)
     be = ("were" if plural else "was") if past else ("are" if plural else "is")
-    described = " ".join(t.text for t in words)
+    # Where the sentence goes on after the name (past the comma closing it), and the noun's words
+    # without an article of their own ("some MSPs": "MSPs"), for "the ... that ...".
+    after = participle.right_edge.i + 1
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    has_article = words[0].lower_ in {"a", "an", "some", "the"}
+    unmarked = words[1:] if has_article else words
     if noun.dep_ == "nsubj" and noun.head.i == root.i and phrase.start == 0:
         # "A series of ... wars known as X broke out ...": the named thing is what the sentence is about;
         # the rest of the sentence, as a relative clause, says which one.
-        after = participle.right_edge.i + 1
-        if after < len(doc) and doc[after].text == ",":
-            after += 1
         verb_start = min([root.i, *(c.i for c in root.children if c.dep_ in {"aux", "auxpass", "neg"})])
         if after != verb_start:
             return None  # something stands between the name and the verb
@@ -208,19 +211,16 @@ def _participle_question(doc, participle) -> Question | None:
         if any(t.text in {";", ":", '"', "“", "”", "(", ")"} or t.text in {".", "!", "?"} and t.i < len(doc) - 1
                for t in doc[verb_start:]):  # a second sentence run into this one ("... 1629. revolted against ...")
             return None
-        described = f"the {' '.join(t.text for t in words[1:])}" if words[0].lower_ in {"a", "an", "some", "the"} \
+        described = f"the {' '.join(t.text for t in unmarked)}" if has_article \
             else _lower_first(phrase).rstrip(" ,")
         described = f"{described} that {predicate}"
     elif noun.dep_ == "dobj" and noun.head.i == root.i and _subject_opens(doc, root):
         # "Parties entrust some MSPs, known as whips, with the task of ...": the rest of the sentence
         # around the object, as a relative clause ("the MSPs that parties entrust with the task of ...").
-        after = participle.right_edge.i + 1
-        if after < len(doc) and doc[after].text == ",":
-            after += 1
         rest = doc[after:]
         if any(t.text in {";", ":", '"', "“", "”", "(", ")"} for t in doc) or any(t.tag_ in {"PRP", "PRP$"} for t in doc):
             return None
-        head = " ".join(t.text for t in (words[1:] if words[0].lower_ in {"a", "an", "some", "the"} else words))
+        head = " ".join(t.text for t in unmarked)
         clause = f"{_lower_first(doc[:phrase.start]).strip()} {rest.text}".rstrip(" .")
         described = f"the {head} that {clause}"
     else:
