@@ -15,13 +15,18 @@ def parsed_notes(text: str) -> tuple[list, NotesLexicon]:
     return docs, lexicon
 
 
-def note_chunks(title: str, paragraphs: list[str]) -> list[Chunk]:
-    """One chunk a paragraph of a Markdown note under one heading, `title`."""
-    return [Chunk(make_chunk_id("notes.md", (title,), text, i), "notes.md", (title,), None, i, text)
-            for i, text in enumerate(paragraphs)]
+def section_chunks(document: str, sections) -> list[Chunk]:
+    """One chunk a (heading path, text) pair of `document`, in order."""
+    return [Chunk(make_chunk_id(document, tuple(path), text, i), document, tuple(path), None, i, text)
+            for i, (path, text) in enumerate(sections)]
 
 
-def flashcards(title: str, paragraphs: list[str]) -> dict[str, str]:
+def note_chunks(title: str, paragraphs: list[str], document: str = "notes.md") -> list[Chunk]:
+    """One chunk a paragraph of a note under one heading, `title`."""
+    return section_chunks(document, [((title,), text) for text in paragraphs])
+
+
+def flashcards(title: str, paragraphs: list[str], document: str = "notes.md") -> dict[str, str]:
     """The flashcards the generator makes of those notes, prompt to answer (no learned cut-off)."""
-    return {i.prompt: i.answer for i in generate_items(note_chunks(title, paragraphs), learned_cutoff=False)
+    return {i.prompt: i.answer for i in generate_items(note_chunks(title, paragraphs, document), learned_cutoff=False)
             if i.kind == "flashcard"}

@@ -7,19 +7,13 @@ from __future__ import annotations
 import pytest
 
 from bot.core import nlp
-from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_questions import claimed_of_others, identity_question, relation_only
-from bot.core.quiz.generator import generate_items, pair_stands_out
-
-
-def _notes(title: str, paragraphs: list[str]) -> list[Chunk]:
-    return [Chunk(make_chunk_id("notes.txt", (title,), text, i), "notes.txt", (title,), None, i, text)
-            for i, text in enumerate(paragraphs)]
+from bot.core.quiz.generator import pair_stands_out
+from tests.quiz.parsed_notes import flashcards
 
 
 def _cards(title: str, paragraphs: list[str]) -> dict[str, str]:
-    return {i.prompt: i.answer for i in generate_items(_notes(title, paragraphs), learned_cutoff=False)
-            if i.kind == "flashcard"}
+    return flashcards(title, paragraphs, "notes.txt")
 
 
 def test_an_abbreviation_used_again_only_where_it_is_spelt_out_gets_no_card():

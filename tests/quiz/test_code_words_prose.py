@@ -5,10 +5,11 @@ warehouse crane's script, a scroll-marking notation); real spaCy."""
 from __future__ import annotations
 
 from bot.core import nlp
-from bot.core.documents import Chunk, make_chunk_id
+from bot.core.documents import Chunk
 from bot.core.quiz.gen_code_words import prose_words
 from bot.core.quiz.gen_entries import entries_in, entry_question
 from bot.core.quiz.generator import generate_items
+from tests.quiz.parsed_notes import section_chunks
 
 CRANE = ("Crane Script", "Crane objects")
 # "top" is called by the example ("top(3)"), and the prose says "the top of the mast".
@@ -30,8 +31,7 @@ AGAIN = "The hook rests at the top of the mast whenever the crane is parked for 
 
 
 def _chunks(*texts: str) -> list[Chunk]:
-    return [Chunk(make_chunk_id("crane.md", CRANE, text, i), "crane.md", CRANE, None, i, text)
-            for i, text in enumerate(texts)]
+    return section_chunks("crane.md", [(CRANE, text) for text in texts])
 
 
 def _hoist_items(*texts: str) -> list:

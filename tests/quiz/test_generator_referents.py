@@ -8,10 +8,11 @@ from __future__ import annotations
 import pytest
 
 from bot.core import nlp
-from bot.core.documents import Chunk, make_chunk_id
+from bot.core.documents import Chunk
 from bot.core.quiz.gen_sequence import Event, event_of, sequences
 from bot.core.quiz.gen_standalone import incidental_year, other_figures, unnamed_referent
 from bot.core.quiz.generator import _weak_card, generate_items
+from tests.quiz.parsed_notes import note_chunks
 
 
 def _year_span(sentence: str, year: str) -> tuple[int, int]:
@@ -75,8 +76,7 @@ def test_cards_that_say_what_a_thing_is(question, answer, weak):
 
 
 def _chunks(lines: list[str], title: str) -> list[Chunk]:
-    return [Chunk(make_chunk_id("notes.txt", (title,), line, i), "notes.txt", (title,), None, i, line)
-            for i, line in enumerate(lines)]
+    return note_chunks(title, lines, "notes.txt")
 
 
 def test_a_description_question_names_what_it_is_about():

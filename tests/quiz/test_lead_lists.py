@@ -4,11 +4,12 @@ made-up notes of no course of the pool: the history of an invented island, Tarro
 from __future__ import annotations
 
 from bot.core import nlp
-from bot.core.documents import Chunk, make_chunk_id
+from bot.core.documents import Chunk
 from bot.core.quiz.gen_lead_lists import lead_lists
 from bot.core.quiz.gen_option_shape import BARE, DESCRIBED, NAME, option_shape, stands_out
 from bot.core.quiz.gen_rules import Member, NotesList, _comparable
 from bot.core.quiz.generator import generate_items
+from tests.quiz.parsed_notes import section_chunks
 
 HARBOUR = [
     (("The Harbour Programme (1820–1830)", "Aims"),
@@ -39,8 +40,7 @@ HARBOUR = [
 
 
 def _chunks(sections) -> list[Chunk]:
-    return [Chunk(make_chunk_id("tarrow.txt", path, text, i), "tarrow.txt", path, None, i, text)
-            for i, (path, text) in enumerate(sections)]
+    return section_chunks("tarrow.txt", sections)
 
 
 def _lists(sections):

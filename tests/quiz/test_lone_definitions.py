@@ -6,18 +6,15 @@ no term), and these were never asked. Real spaCy on made-up notes of no course o
 from __future__ import annotations
 
 from bot.core import nlp
-from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_keys import lone_noun_definition
 from bot.core.quiz.gen_lexicon import NotesLexicon
-from bot.core.quiz.generator import generate_items
+from tests.quiz.parsed_notes import flashcards
 
 TITLE = "Tools of the Apiary"
 
 
 def _cards(paragraphs: list[str]) -> dict[str, str]:
-    chunks = [Chunk(make_chunk_id("bees.md", (TITLE,), text, i), "bees.md", (TITLE,), None, i, text)
-              for i, text in enumerate(paragraphs)]
-    return {i.prompt: i.answer for i in generate_items(chunks, learned_cutoff=False) if i.kind == "flashcard"}
+    return flashcards(TITLE, paragraphs, "bees.md")
 
 
 HIVE = ["The keeper opens each hive in the morning and checks the brood frames for the queen.",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.generator import generate_items
+from tests.quiz.parsed_notes import section_chunks
 
 SECTIONS = [
     ("Gardenkit tutorial", "Modules",
@@ -43,8 +44,7 @@ SECTIONS = [
 
 
 def _chunks() -> list[Chunk]:
-    return [Chunk(make_chunk_id("garden.md", (title, heading), body, i), "garden.md", (title, heading), None, i, body)
-            for i, (title, heading, body) in enumerate(SECTIONS)]
+    return section_chunks("garden.md", [((title, heading), body) for title, heading, body in SECTIONS])
 
 
 def _items():

@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_rules import Member, NotesList, _foreign, _main_sequence, setting
 from bot.core.quiz.generator import generate_items
+from tests.quiz.parsed_notes import section_chunks
 
 CHARTER = "Charter of the Riverside Rowing Club"
 SECTIONS = [
@@ -44,8 +45,7 @@ SECTIONS = [
 
 
 def _chunks(sections) -> list[Chunk]:
-    return [Chunk(make_chunk_id("charter.txt", (CHARTER, *path), text, i), "charter.txt", (CHARTER, *path), None, i,
-                  text) for i, (path, text) in enumerate(sections)]
+    return section_chunks("charter.txt", [((CHARTER, *path), text) for path, text in sections])
 
 
 def _rule_items(chunks):

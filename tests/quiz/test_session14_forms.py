@@ -12,6 +12,7 @@ from bot.core.quiz.gen_faq import faq_card
 from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_naming import _naming_by_words, naming_question
 from bot.core.quiz.generator import called_names, generate_items
+from tests.quiz.parsed_notes import note_chunks
 
 
 def test_a_manual_page_is_no_call():
@@ -56,8 +57,7 @@ def test_a_naming_sentence_is_read_from_its_words(sentence, prompt, answer):
 
 
 def _chunks(title: str, lines: list[str]) -> list[Chunk]:
-    return [Chunk(make_chunk_id("bees.md", (title,), line, i), "bees.md", (title,), None, i, line)
-            for i, line in enumerate(lines)]
+    return note_chunks(title, lines, "bees.md")
 
 
 LINES = ["Colonies that leave a hive in spring with an old queen are called swarms.",

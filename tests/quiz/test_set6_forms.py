@@ -7,14 +7,12 @@ from __future__ import annotations
 import pytest
 
 from bot.core import nlp
-from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
 from bot.core.quiz.generator import generate_items
+from tests.quiz.parsed_notes import section_chunks
 
 
-def _chunks(document: str, sections: list[tuple[tuple[str, ...], str]]) -> list[Chunk]:
-    return [Chunk(make_chunk_id(document, path, body, i), document, path, None, i, body)
-            for i, (path, body) in enumerate(sections)]
+_chunks = section_chunks
 
 
 @pytest.mark.parametrize("sentence, left_open", [

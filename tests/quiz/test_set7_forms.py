@@ -7,14 +7,12 @@ from __future__ import annotations
 import pytest
 
 from bot.core import nlp
-from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_genus import genus_about_the_word, genus_without_differentia, names_a_thing
 from bot.core.quiz.generator import generate_items
+from tests.quiz.parsed_notes import section_chunks
 
 
-def _chunks(document: str, sections: list[tuple[tuple[str, ...], str]]) -> list[Chunk]:
-    return [Chunk(make_chunk_id(document, path, body, i), document, path, None, i, body)
-            for i, (path, body) in enumerate(sections)]
+_chunks = section_chunks
 
 
 def _cards(notes) -> dict[str, str]:

@@ -6,7 +6,6 @@ what the name stands for in the glossary and FAQ templates too. Real spaCy."""
 from __future__ import annotations
 
 from bot.core import nlp
-from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_genus import asks_what_it_is, explanation_as_sentence, genus_about_the_word
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
 from bot.core.quiz.gen_rules import setting
@@ -14,11 +13,10 @@ from bot.core.quiz.gen_standalone import leans_on_context
 from bot.core.quiz.gen_subject import as_written
 from bot.core.quiz.gen_text import Sentence
 from bot.core.quiz.generator import _Generator, generate_items
+from tests.quiz.parsed_notes import section_chunks
 
 
-def _chunks(document: str, sections: list[tuple[tuple[str, ...], str]]) -> list[Chunk]:
-    return [Chunk(make_chunk_id(document, path, body, i), document, path, None, i, body)
-            for i, (path, body) in enumerate(sections)]
+_chunks = section_chunks
 
 
 def _prompts(notes) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.documents import Chunk, make_chunk_id
+from bot.core.documents import Chunk
 from bot.core.quiz.gen_context import NameContexts
 from bot.core.quiz.gen_keys import name_keys
 from bot.core.quiz.gen_lexicon import DATE
@@ -13,7 +13,7 @@ from bot.core.quiz.gen_swaps import one_holder, plausible_years, said_of, swap_p
 from bot.core.quiz.gen_year_worth import year_worth
 from bot.core.quiz.generator import generate_items
 from bot.core.quiz.items import TRUE_FALSE
-from tests.quiz.parsed_notes import parsed_notes
+from tests.quiz.parsed_notes import note_chunks, parsed_notes
 
 # A made-up history of a harbour town's railway: people with offices, a founding, a shared deed.
 RAILWAY = """The Harbour Railway Company was founded by Thomas Weller in 1821 to carry coal from the pits to the quay.
@@ -69,8 +69,7 @@ def test_a_false_year_is_never_one_the_passages_years_rule_out():
 
 
 def _chunks(text: str, document: str) -> list[Chunk]:
-    return [Chunk(make_chunk_id(document, ("History",), line, i), document, ("History",), None, i, line)
-            for i, line in enumerate(text.splitlines())]
+    return note_chunks("History", text.splitlines(), document)
 
 
 def test_the_generator_makes_a_true_false_item_of_a_name_and_keys_it_by_the_notes():
