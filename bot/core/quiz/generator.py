@@ -37,7 +37,7 @@ from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, explanation_as
 from bot.core.quiz.gen_card_answers import worth_recalling
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
                                         claimed_of_others, relation_only, who_question, why_question)
-from bot.core.text import without_code_marks
+from bot.core.text import CODE_FENCE, without_code_marks
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, describes_subject,
                                     lone_noun_definition,
@@ -230,7 +230,43 @@ def term_as_asked(term: str, lowercase_words) -> str:
 
 
 def _words_only(chunks: list[Chunk]) -> list[Chunk]:
-    return [c if "`" not in c.text else dataclasses.replace(c, text=without_code_marks(c.text)) for c in chunks]
+    return [c if "`" not in c.text else dataclasses.replace(c, text=without_code_marks(_code_openers_apart(c.text)))
+            for c in chunks]
+
+
+def _code_openers_apart(text: str) -> str:
+    """`text` with a line break before each sentence that opens with a code span in lower case
+    ("SSH offers two file transfer services. `scp` is a command line tool ..."): the splitter sees a
+    sentence start at the backtick, which is gone once the marks are left out, and a lower-case word
+    after a stop starts no sentence. The shared splitter is left as it is (the answer layer's)."""
+    if "`" not in text:
+        return text
+    lines = text.split("\n")
+    inside = False
+    for i, line in enumerate(lines):
+        if line.strip() == CODE_FENCE:
+            inside = not inside
+            continue
+        if inside or "`" not in line:
+            continue
+        pieces = split_sentences(line)
+        cut, at = [], 0
+        for n, piece in enumerate(pieces):
+            start = line.find(piece, at)
+            if start < 0:
+                break
+            if n and _LOWER_CODE_OPENER.match(piece):
+                cut.append(start)
+            at = start + len(piece)
+        for start in reversed(cut):
+            head = line[:start].rstrip()
+            lines[i] = line = head + "\n" + line[start:]
+    return "\n".join(lines)
+
+
+# A sentence that opens with inline code in lower case: "`sftp` is an interactive command".
+_LOWER_CODE_OPENER = re.compile(r"`[a-z]")
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
 
 def _rng(*parts: str) -> random.Random:
@@ -291,6 +327,8 @@ class _Generator:
         # stem with it reads as a sentence (gen_code_words). `raw` is the notes' text with code spans
         # marked, so a word in backticks is counted as code.
         self.code_words -= prose_words(raw if raw is not None else [c.text for c in notes], self.code_words)
+        # What the notes set as inline code ("`sftp`"): a sentence may open with one in lower case.
+        self.code_spans = frozenset(m for t in (raw or ()) for m in _CODE_SPAN.findall(t))
         # ... and pieces of a notation the notes introduce by an example ("VVV" of foo_VVV-RRR_AAA.deb):
         # "What is the VVV component?" means nothing without the example, which no stem shows (round 11).
         self.code_words |= notation_pieces("\n".join(c.text for c in notes))
@@ -375,7 +413,7 @@ class _Generator:
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
         for s, item in self._entry_items(chunk):  # "Which list method adds ...?" of a reference list (gen_entries)
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
-        for sentence in candidate_sentences(chunk):
+        for sentence in candidate_sentences(chunk, self.code_spans):
             doc = self.docs.get(sentence.text)
             if doc is None:
                 continue
