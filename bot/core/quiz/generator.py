@@ -669,6 +669,16 @@ class _Generator:
         alone = self.lexicon.occurrences(name) - sum(self.lexicon.occurrences(n) for n in people)
         return alone < FAMILIAR_TERM_COUNT or not self._short_form(name)
 
+    def _code_name_classed(self, name: str, answer: str) -> bool:
+        """A lower-case name the notes set as code, one word (a command or program: `scp`, `sftp`,
+        `aa-genprof`), that the sentence classes at once with "a/an <noun>" ("`sftp` is an interactive
+        command"): the notes introduce a tool of theirs, not a side name met in passing (what
+        `_met_often` keeps out: round 6's "What was AUSTPAC?"), so "What is sftp?" is asked. A dotted
+        or called name (str.join, os.read, key_func(elem)) is code a student reads as code, and a
+        description after an adverb ("is in fact only a smart wrapper") is a remark, not its class."""
+        return name in self.code_spans and bool(re.fullmatch(r"[a-z][a-z0-9_-]*", name)) \
+            and bool(re.match(r"(?:A|An) [a-z]", answer))
+
     def _met_often(self, name: str) -> bool:
         """A name the notes return to: met in at least MIN_NAMED_PASSAGES passages."""
         return sum(1 for text in self.passages if name in text) >= MIN_NAMED_PASSAGES
@@ -1359,7 +1369,8 @@ class _Generator:
         if question.asks == "identity" and subject and self._part_of_a_name(subject.group(1)):
             return None  # "What was Martin?": one of several Martins, or Clytie of Clytie Siddall named once (round 10)
         named = re.match(r"^What (?:is|was|are|were) (.+)\?$", question.prompt) if question.asks == "identity" else None
-        if named and not self._met_often(re.sub(r"^the ", "", named.group(1))):
+        if named and not self._met_often(re.sub(r"^the ", "", named.group(1))) \
+                and not self._code_name_classed(named.group(1), question.answer):
             # "What was AUSTPAC?", "What is the John W. Weeks Bridge?": a named thing the notes meet
             # in one passage only is a side thing; round 6 kept 0 of 7 such cards, 2 of 3 of the rest.
             return None
