@@ -68,6 +68,7 @@ from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_
                                          unanchored_subject)
 from bot.core.quiz.gen_function import asks_any_of_a_kind, function_question, one_of_several, situated_subject
 from bot.core.quiz.gen_named import NAMED_QUALITY, NamedThings
+from bot.core.quiz.gen_commands import command_question, shell_commands
 from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entries_in, entry_question
 from bot.core.quiz.gen_compare import comparison_question
 from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
@@ -329,6 +330,8 @@ class _Generator:
         self.code_words -= prose_words(raw if raw is not None else [c.text for c in notes], self.code_words)
         # What the notes set as inline code ("`sftp`"): a sentence may open with one in lower case.
         self.code_spans = frozenset(m for t in (raw or ()) for m in _CODE_SPAN.findall(t))
+        # The commands the notes name with their arguments ("semodule -l"), for gen_commands' options.
+        self.commands = shell_commands(raw or ())
         # ... and pieces of a notation the notes introduce by an example ("VVV" of foo_VVV-RRR_AAA.deb):
         # "What is the VVV component?" means nothing without the example, which no stem shows (round 11).
         self.code_words |= notation_pieces("\n".join(c.text for c in notes))
@@ -1143,7 +1146,9 @@ class _Generator:
     def _named_item(self, s: Sentence, doc) -> QuizItem | None:
         if re.search(r"\b(?:also|too|as well(?! as)|likewise|similarly)\b", s.quote, re.IGNORECASE):
             return None  # "re.compile also accepts an optional flags argument": others do it too, no one answer
-        question = self.named.question(s.text, doc, lambda o: _rng("named", s.quote, o).random())
+        question = self.named.question(s.text, doc, lambda o: _rng("named", s.quote, o).random()) \
+            or command_question(s.text, doc, self.commands, lambda o: _rng("named", s.quote, o).random(),
+                                self.named._said_of)
         if question is None:
             return None
         asked = nlp.parse_lines([question.prompt])[0]
