@@ -46,6 +46,10 @@ def test_knowledge_in_words_is_an_answer(prompt, answer):
     ("Hives of many forms, including skeps, top bars, Warré hives and Langstroth hives.", True),
     ("Tools such as smokers and hive tools.", False),  # two examples: a pair, not a list to recite
     ("The cluster of worker bees around the queen.", False),
+    # A likeness and a clause going on about the thing (session 21: "used like cp, except that ..."),
+    ("A hive tool that can be used like a chisel, except that its end is bent, followed by a hook.", False),
+    # ... but a list before such a clause is still a list.
+    ("Tools like smokers, veils and hive tools, which every keeper owns.", True),
 ])
 def test_a_list_of_examples_is_no_answer_to_recall(answer, listed):
     assert lists_examples(answer) is listed

@@ -51,6 +51,9 @@ _EXAMPLES = re.compile(r"\b(?:such as|including|like|e\.g\.,?|for example,?|for 
 # "What can X contain?", "What may a hive hold?": possibility and holding; not "What can the pydoc module create?"
 _MAY_HOLD = re.compile(r"^What\s+(?:can|may|could|might)\s+.+\s+(?:contain|include|hold|have|store|carry)\?$",
                        re.IGNORECASE)
+# A comma and a word opening a clause or a participle phrase ends a list of examples.
+_LIST_ENDS = re.compile(r",\s*(?:except|which|where|when|while|whereas|although|because|unless|followed)\b",
+                        re.IGNORECASE)
 MIN_EXAMPLES = 3  # two examples read as a pair ("such as lists and dicts"); three or more are a list to recite
 
 
@@ -71,7 +74,10 @@ def points_elsewhere(prompt: str, answer: str) -> bool:
 def lists_examples(answer: str) -> bool:
     """The answer ends in a list of MIN_EXAMPLES or more examples ("such as colour, pads, and mouse support")."""
     for found in _EXAMPLES.finditer(answer):
-        members = [m for m in re.split(r",|\band\b|\bor\b", found.group("list")) if m.strip()]
+        # "used like cp, except that any path ... is prefixed with ..., followed by a colon": a clause
+        # after the comma goes on about the thing, so the likeness is one word, not a list's first.
+        listed = _LIST_ENDS.split(found.group("list"))[0]
+        members = [m for m in re.split(r",|\band\b|\bor\b", listed) if m.strip()]
         if len(members) >= MIN_EXAMPLES:
             return True
     return False

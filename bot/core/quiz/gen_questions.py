@@ -30,6 +30,9 @@ _UNIQUE_WORDS = frozenset({"first", "only", "main", "chief", "principal", "sole"
 _PURPOSE_MARKERS = ("in order to", "so that", "so as to")
 _CAUSE_MARKERS = ("because of", "because", "due to", "owing to", "as a result of", "on account of", *_PURPOSE_MARKERS)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A likeness after a comma closes a description ("sftp is an interactive command, similar to ftp"):
+# it says what the thing resembles, not another claim or a list the parse split.
+_LIKENED_TO = frozenset({"similar to", "comparable to", "analogous to", "akin to"})
 _VAGUE_HEADS = frozenset({"fact", "thing", "way", "result", "reason", "problem", "case", "idea", "one", "part",
                           "number", "lot", "kind", "type", "example", "aim", "tension", "point", "question"})
 
@@ -190,6 +193,9 @@ def _description_span(attribute):
     for t in doc[attribute.i + 1:end]:
         if t.text == "," and t.i in list_commas:
             continue  # "Czapski Palace, Palace of the Four Winds and Visitationist Church": one list, one answer
+        if t.text == "," and doc[t.i + 1:t.i + 3].text.lower() in _LIKENED_TO:
+            end = t.i  # "an interactive command, similar to ftp": a likeness added after the description
+            break
         if t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in {"PROPN", "NOUN", "DET", "ADJ", "NUM"}:
             return doc[attribute.left_edge.i:attribute.left_edge.i]  # a list or an apposition the parse split: no answer
         if t.text in {",", ";", ":", "(", "-", "–", "—"} or (t.dep_ == "cc" and t.head.i != attribute.i

@@ -112,9 +112,10 @@ def chunk_sentences(chunk: Chunk) -> list[tuple[str, bool]]:
     return found
 
 
-def candidate_sentences(chunk: Chunk) -> list[Sentence]:
+def candidate_sentences(chunk: Chunk, code_names: frozenset[str] = frozenset()) -> list[Sentence]:
     """Sentences that pass the hard filters; a pronoun-led one or a list fragment carries the
-    sentence before it (or its list lead-in) as context, or is dropped when there is none."""
+    sentence before it (or its list lead-in) as context, or is dropped when there is none.
+    `code_names`: what the notes set as inline code (passes_filters)."""
     if is_practice_section(chunk.heading_path):
         return []
     raw = chunk_sentences(chunk)
@@ -123,8 +124,9 @@ def candidate_sentences(chunk: Chunk) -> list[Sentence]:
         text = readable_text(quote)
         if text is None:
             continue
-        long = MAX_WORDS < word_count(text) <= MAX_CARD_WORDS and passes_filters(text, max_words=MAX_CARD_WORDS)
-        if not long and not passes_filters(text):
+        long = MAX_WORDS < word_count(text) <= MAX_CARD_WORDS and passes_filters(text, max_words=MAX_CARD_WORDS,
+                                                                                   code_names=code_names)
+        if not long and not passes_filters(text, code_names=code_names):
             continue
         context = ""
         if is_pronoun_led(text) or leans_on_previous(text):
@@ -294,17 +296,29 @@ _BARE_DEFINITE_SUBJECT = re.compile(
     r"remained|continued|[a-z]+ed)\b", re.IGNORECASE)
 
 
-def passes_filters(text: str, *, max_words: int = MAX_WORDS) -> bool:
+def passes_filters(text: str, *, max_words: int = MAX_WORDS, code_names: frozenset[str] = frozenset()) -> bool:
+    """Whether `text` can be a sentence an item quotes. `code_names`: what the notes set as inline
+    code; a sentence may open with one in lower case ("sftp is an interactive command")."""
     if not MIN_WORDS <= word_count(text) <= max_words:
         return False
     stripped = text.rstrip()
-    if stripped.endswith((":", "?", ";")) or not stripped[:1].isupper() and not stripped[:1].isdigit():
+    if stripped.endswith((":", "?", ";")):
+        return False
+    if not stripped[:1].isupper() and not stripped[:1].isdigit() and not _opens_with_code(stripped, code_names):
         return False
     folded = fold(text)
     if _SELF_REFERENCE.search(folded):
         return False
     first = re.match(r"[a-z]+", folded)
     return not (first and first.group() in _INSTRUCTION_WORDS)
+
+
+def _opens_with_code(text: str, code_names: frozenset[str]) -> bool:
+    """`text` says what a name the notes set as code is: "sftp is an interactive command". Only with
+    "is"/"are" after it: "bltin-exceptions lists the built-in exceptions" (a cross-reference label
+    of the Python docs, set as code) says what a page lists, which no student can place."""
+    first = re.match(r"(\S+) (?:is|are) ", text)
+    return bool(first) and first.group(1) in code_names
 
 
 def is_pronoun_led(text: str) -> bool:

@@ -37,7 +37,7 @@ from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, explanation_as
 from bot.core.quiz.gen_card_answers import worth_recalling
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
                                         claimed_of_others, relation_only, who_question, why_question)
-from bot.core.text import without_code_marks
+from bot.core.text import CODE_FENCE, without_code_marks
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, describes_subject,
                                     lone_noun_definition,
@@ -68,6 +68,7 @@ from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_
                                          unanchored_subject)
 from bot.core.quiz.gen_function import asks_any_of_a_kind, function_question, one_of_several, situated_subject
 from bot.core.quiz.gen_named import NAMED_QUALITY, NamedThings
+from bot.core.quiz.gen_commands import command_question, shell_commands
 from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entries_in, entry_question
 from bot.core.quiz.gen_compare import comparison_question
 from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
@@ -230,7 +231,43 @@ def term_as_asked(term: str, lowercase_words) -> str:
 
 
 def _words_only(chunks: list[Chunk]) -> list[Chunk]:
-    return [c if "`" not in c.text else dataclasses.replace(c, text=without_code_marks(c.text)) for c in chunks]
+    return [c if "`" not in c.text else dataclasses.replace(c, text=without_code_marks(_code_openers_apart(c.text)))
+            for c in chunks]
+
+
+def _code_openers_apart(text: str) -> str:
+    """`text` with a line break before each sentence that opens with a code span in lower case
+    ("SSH offers two file transfer services. `scp` is a command line tool ..."): the splitter sees a
+    sentence start at the backtick, which is gone once the marks are left out, and a lower-case word
+    after a stop starts no sentence. The shared splitter is left as it is (the answer layer's)."""
+    if "`" not in text:
+        return text
+    lines = text.split("\n")
+    inside = False
+    for i, line in enumerate(lines):
+        if line.strip() == CODE_FENCE:
+            inside = not inside
+            continue
+        if inside or "`" not in line:
+            continue
+        pieces = split_sentences(line)
+        cut, at = [], 0
+        for n, piece in enumerate(pieces):
+            start = line.find(piece, at)
+            if start < 0:
+                break
+            if n and _LOWER_CODE_OPENER.match(piece):
+                cut.append(start)
+            at = start + len(piece)
+        for start in reversed(cut):
+            head = line[:start].rstrip()
+            lines[i] = line = head + "\n" + line[start:]
+    return "\n".join(lines)
+
+
+# A sentence that opens with inline code in lower case: "`sftp` is an interactive command".
+_LOWER_CODE_OPENER = re.compile(r"`[a-z]")
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
 
 def _rng(*parts: str) -> random.Random:
@@ -291,6 +328,10 @@ class _Generator:
         # stem with it reads as a sentence (gen_code_words). `raw` is the notes' text with code spans
         # marked, so a word in backticks is counted as code.
         self.code_words -= prose_words(raw if raw is not None else [c.text for c in notes], self.code_words)
+        # What the notes set as inline code ("`sftp`"): a sentence may open with one in lower case.
+        self.code_spans = frozenset(m for t in (raw or ()) for m in _CODE_SPAN.findall(t))
+        # The commands the notes name with their arguments ("semodule -l"), for gen_commands' options.
+        self.commands = shell_commands(raw or ())
         # ... and pieces of a notation the notes introduce by an example ("VVV" of foo_VVV-RRR_AAA.deb):
         # "What is the VVV component?" means nothing without the example, which no stem shows (round 11).
         self.code_words |= notation_pieces("\n".join(c.text for c in notes))
@@ -375,7 +416,7 @@ class _Generator:
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
         for s, item in self._entry_items(chunk):  # "Which list method adds ...?" of a reference list (gen_entries)
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
-        for sentence in candidate_sentences(chunk):
+        for sentence in candidate_sentences(chunk, self.code_spans):
             doc = self.docs.get(sentence.text)
             if doc is None:
                 continue
@@ -630,6 +671,16 @@ class _Generator:
             return len(people) > 1
         alone = self.lexicon.occurrences(name) - sum(self.lexicon.occurrences(n) for n in people)
         return alone < FAMILIAR_TERM_COUNT or not self._short_form(name)
+
+    def _code_name_classed(self, name: str, answer: str) -> bool:
+        """A lower-case name the notes set as code, one word (a command or program: `scp`, `sftp`,
+        `aa-genprof`), that the sentence classes at once with "a/an <noun>" ("`sftp` is an interactive
+        command"): the notes introduce a tool of theirs, not a side name met in passing (what
+        `_met_often` keeps out: round 6's "What was AUSTPAC?"), so "What is sftp?" is asked. A dotted
+        or called name (str.join, os.read, key_func(elem)) is code a student reads as code, and a
+        description after an adverb ("is in fact only a smart wrapper") is a remark, not its class."""
+        return name in self.code_spans and bool(re.fullmatch(r"[a-z][a-z0-9_-]*", name)) \
+            and bool(re.match(r"(?:A|An) [a-z]", answer))
 
     def _met_often(self, name: str) -> bool:
         """A name the notes return to: met in at least MIN_NAMED_PASSAGES passages."""
@@ -1095,7 +1146,9 @@ class _Generator:
     def _named_item(self, s: Sentence, doc) -> QuizItem | None:
         if re.search(r"\b(?:also|too|as well(?! as)|likewise|similarly)\b", s.quote, re.IGNORECASE):
             return None  # "re.compile also accepts an optional flags argument": others do it too, no one answer
-        question = self.named.question(s.text, doc, lambda o: _rng("named", s.quote, o).random())
+        question = self.named.question(s.text, doc, lambda o: _rng("named", s.quote, o).random()) \
+            or command_question(s.text, doc, self.commands, lambda o: _rng("named", s.quote, o).random(),
+                                self.named._said_of)
         if question is None:
             return None
         asked = nlp.parse_lines([question.prompt])[0]
@@ -1321,7 +1374,8 @@ class _Generator:
         if question.asks == "identity" and subject and self._part_of_a_name(subject.group(1)):
             return None  # "What was Martin?": one of several Martins, or Clytie of Clytie Siddall named once (round 10)
         named = re.match(r"^What (?:is|was|are|were) (.+)\?$", question.prompt) if question.asks == "identity" else None
-        if named and not self._met_often(re.sub(r"^the ", "", named.group(1))):
+        if named and not self._met_often(re.sub(r"^the ", "", named.group(1))) \
+                and not self._code_name_classed(named.group(1), question.answer):
             # "What was AUSTPAC?", "What is the John W. Weeks Bridge?": a named thing the notes meet
             # in one passage only is a side thing; round 6 kept 0 of 7 such cards, 2 of 3 of the rest.
             return None

@@ -1,0 +1,126 @@
+"""Which command does what, of notes that teach a system's commands by their arguments ("Finally, the
+`semodule -l` command lists the modules which are currently installed.", "With the `edquota -t` command,
+you can define ..."): asked "Which command lists the modules which are currently installed?", the
+other commands the same notes name as options ("semodule -r module", "semodule -e", "semodule -d").
+
+gen_named asks "The <name> <kind> <verb>s ..." of one-word names the prose calls of a kind three times
+or more; a handbook names a command with its arguments, once, and names most of its commands only in
+code spans and in the lines it runs at a shell prompt. So here a command is what the notes set as code
+and either call a command ("the `X` command") or run at a prompt ("$ X ...", "# X ..."): the options
+are that, of the same notes, never an option's flag alone or a path. Technical notes only by form: no
+course's commands are listed here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from bot.core.quiz.gen_named import VERBS, _points_back
+from bot.core.quiz.gen_text import shows_code
+
+# A line run at a shell prompt ("$ ls -Z test", "# semodule -l") opens with the program it runs.
+_SHELL_LINE = re.compile(r"(?m)^\s*[$#] ([a-z][\w.+-]*)(?= |$)")
+# A code span opening with a lower-case program name, and "command" after it when the prose calls it so.
+_COMMAND_SPAN = re.compile(r"`([a-z][\w.+-]*(?: [^`\n]+)?)`( commands?\b)?")
+MAX_COMMAND_WORDS = 4  # "ssh -L localhost:5901:localhost:5900 -N -T machine" is an example run, not a command to know
+MIN_COMMANDS = 4  # the answer and three wrong options (gen_named.MIN_WRONG)
+MAX_WRONG = 3
+MAX_WORDS = 30
+# Openers that place the sentence in a sequence of the notes' steps and say nothing of the command.
+_OPENERS = r"(?:(?:Finally|Additionally|Next|Then|Lastly|In addition), )?"
+
+
+@dataclass(frozen=True)
+class CommandQuestion:
+    prompt: str
+    answer: str
+    options: tuple[str, ...]
+
+
+def shell_commands(raw_texts: list[str]) -> tuple[str, ...]:
+    """The commands the notes name, as they write them: code spans (marked text, `raw_texts`) whose
+    program the notes run at a shell prompt, or which they call a command ("the `semodule -l`
+    command"). In the order met, each once."""
+    run = {m for text in raw_texts for m in _SHELL_LINE.findall(text)}
+    found: dict[str, None] = {}
+    for text in raw_texts:
+        for match in _COMMAND_SPAN.finditer(text):
+            span, called = match.group(1).strip(), match.group(2)
+            if span.split()[0] in run or called:
+                found.setdefault(span, None)
+    return tuple(found)
+
+
+def _shown(command: str) -> bool:
+    """A command an option may show: a few words, no path, address, pattern or quoted argument (those
+    are one example's values, not the command a student learns)."""
+    words = command.split()
+    return len(words) <= MAX_COMMAND_WORDS and not re.search(r"[/:=\"'()*^~<>|]", command) \
+        and not any("." in w for w in words[1:])  # "semodule -i myapp.pp": one example's file
+
+
+def command_question(text: str, doc, commands: tuple[str, ...], rng: Callable[[str], float],
+                     said_of: Callable[[str, str, set[str], str], bool]) -> CommandQuestion | None:
+    """"Which command <verb>s ...?" / "With which command can you ...?" / "Which command can be used
+    to ...?" / "Which command is responsible for ...?" of a sentence naming one of `commands`, when
+    the notes name at least three others to offer. `said_of(other, lemma, wanted, text)`: the notes say
+    of `other` what the question asks (gen_named.NamedThings._said_of)."""
+    if len(commands) < MIN_COMMANDS:
+        return None
+    found = None
+    for name in sorted(commands, key=len, reverse=True):
+        n = re.escape(name)
+        for pattern, form in ((rf"^{_OPENERS}[Tt]he {n} command (?P<verb>[a-z]+s) (?P<rest>.+?)\.$", "does"),
+                              (rf"^With the {n} command, you can (?P<rest>.+?)\.$", "with"),
+                              (rf"^{_OPENERS}(?:[Tt]he )?{n}(?: command)? can be used to (?P<rest>.+?)\.$", "used"),
+                              (rf"^{_OPENERS}(?:[Tt]he )?{n}(?: command)? is responsible for (?P<rest>.+?)\.$", "for")):
+            found = re.match(pattern, text)
+            if found:
+                break
+        if found:
+            break
+    if not found or not _shown(name):
+        return None
+    rest = found.group("rest")
+    start = found.start("rest")
+    if form == "does":
+        verb = found.group("verb")
+        token = next((t for t in doc if t.idx == found.start("verb")), None)
+        if token is None or token.tag_ != "VBZ" or token.lemma_.lower() not in VERBS:
+            return None  # "the rsync command is preceded by ...": not what the command does
+        lemma = token.lemma_.lower()
+        prompt = f"Which command {verb} {rest}?"
+    else:
+        lemma = ""
+        prompt = {"with": f"With which command can you {rest}?", "used": f"Which command can be used to {rest}?",
+                  "for": f"Which command is responsible for {rest}?"}[form]
+    words = re.findall(r"[\w'-]+", rest)
+    if not 2 <= len(words) <= MAX_WORDS or _points_back(rest, doc, start) or shows_code(rest) \
+            or re.search(r"\(|\[|\.\s|\d\.\d", rest):
+        return None  # a reference left in ("(see [Section ..."), another sentence run on, code in the stem
+    program = name.split()[0]
+    stem_words = {w.lower() for w in words}
+    wanted = {t.lemma_.lower() for t in doc if t.idx >= start and t.is_alpha and not t.is_stop and len(t.text) > 2}
+    options = []
+    for other in commands:
+        if other == name or not _shown(other) or other.startswith(name + " ") or name.startswith(other + " ") \
+                or other.split()[0] == program and len(other.split()) == 1:
+            continue  # "semodule" beside "semodule -l": the program itself is not wrong
+        if said_of(other, lemma, wanted, text):
+            continue
+        options.append(other)
+    # Other uses of the same program first ("semodule -r module" beside "semodule -l"), then the rest.
+    wrong = sorted(options, key=lambda o: (o.split()[0] != program, rng(o)))[:MAX_WRONG]
+    if len(wrong) < MAX_WRONG:
+        return None
+    for part in (p for p in re.split(r"[\s_-]+", name.lower()) if len(p) >= 3):
+        if any(len(w) >= 3 and (w in part or w.rstrip("s") in part) for w in stem_words) \
+                and not all(part in o.lower() for o in wrong):
+            # "ssh-vulnkey" beside "compromised keys", "setsebool boolean value" beside "a Boolean option":
+            # the stem spells the answer, unless every option shares the word ("semodule -l" beside
+            # "semodule -d", "semodule -r module" for "the modules which are installed").
+            return None
+    shown = sorted([name, *wrong], key=lambda o: rng("order" + o))
+    return CommandQuestion(prompt, name, tuple(shown))
