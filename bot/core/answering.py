@@ -464,7 +464,10 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
     best = scored[0]
     if kind == REASON and not gives_a_cause(best.text):
         best = _with_its_cause(best, every)
-    chosen = [(best, shown_text(best, long=kind in LONG_KINDS))]
+    # A lead-in chosen first is shown with the items it introduces, whatever the kind: alone ("The
+    # `/etc/shadow` file contains the following fields:") it only says that a list follows, and its
+    # items hold what it is about (bench/RESULTS.md 6al).
+    chosen = [(best, shown_text(best, long=kind in LONG_KINDS or _leads_a_list(best)))]
     shown = set(best.parts)
     if kind == EXPLANATION and best.defines:
         following = _following(best, every)
@@ -539,6 +542,11 @@ def _with_its_cause(best: Candidate, every: list[Candidate]) -> Candidate:
     if best.context and best.context not in best.parts:
         return replace(best, parts=(best.context, *best.parts))
     return best
+
+
+def _leads_a_list(c: Candidate) -> bool:
+    """Whether a candidate is the line introducing a list (it ends with ":" and items follow it)."""
+    return bool(c.followers) and c.text.rstrip().endswith(":")
 
 
 def _restates(c: Candidate, asked: frozenset[str]) -> bool:
