@@ -139,3 +139,25 @@ def test_a_lead_in_chosen_first_is_shown_with_its_items_whatever_the_kind():
     assert chosen[0][1].startswith("The ledger of the Kessock ferry holds the following columns:")
     assert "tolls paid for carts and cattle" in chosen[0][1], chosen
 
+
+def test_a_sentence_saying_the_answer_depends_on_a_condition_is_shown_with_the_cases_after_it():
+    # "What does os.listdir return if you give it a bytes path?" on Python's Unicode HOWTO: "`os.listdir`
+    # can do both, depending on whether you provided the directory path as bytes or a Unicode string."
+    # was a confident answer alone; the sentence after it says what each case returns (RESULTS 6al).
+    from bot.core.answering import AnswerPolicy, _choose, _defers
+
+    text = ("The Kessock ferry sailed from the north pier. The ferry could land at either slip, depending on "
+            "whether the tide was high or low. At high tide it landed at the stone slip, while at low tide "
+            "it landed on the shingle beach. The ferryman kept a ledger.")
+    chunk = Chunk("c0", "ferry-slips.md", ("The slips",), None, 0, text)
+    lexical = LexicalIndex.build([text, *NOTES.values()])
+    question = "Where did the Kessock ferry land when the tide was low?"
+    terms = query_terms(question, lexical)
+    scored = score_candidates(candidates_from([Hit(chunk, 0, 0.5, 1.0, 1.0)]), terms,
+                              query_names(question, terms, lexical), None, question)
+    first = [c for c in scored if "depending on" in c.text]
+    chosen = _choose(first + [c for c in scored if c not in first], None, AnswerPolicy(), scored)
+    assert chosen[0][1].startswith("The ferry could land at either slip"), chosen
+    assert "shingle beach" in chosen[0][1], [t for _, t in chosen]
+    assert _defers("It depends on how the file was opened.")
+    assert not _defers("The region depends on tourism for its income.")
