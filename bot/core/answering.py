@@ -464,7 +464,10 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
     best = scored[0]
     if kind == REASON and not gives_a_cause(best.text):
         best = _with_its_cause(best, every)
-    chosen = [(best, shown_text(best, long=kind in LONG_KINDS))]
+    # A lead-in chosen first is shown with the items it introduces, whatever the kind: alone ("The
+    # `/etc/shadow` file contains the following fields:") it only says that a list follows, and its
+    # items hold what it is about (bench/RESULTS.md 6al).
+    chosen = [(best, shown_text(best, long=kind in LONG_KINDS or _leads_a_list(best)))]
     shown = set(best.parts)
     if kind == EXPLANATION and best.defines:
         following = _following(best, every)
@@ -476,7 +479,11 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
     restating = _restates(best, asked)
     # ...and the answer may go on from it (see below): not when it holds the kind a checked question
     # asks for, nor a cause for a why.
-    goes_on = restating and not (best.kind_ok and kind in CHECKED or kind == REASON and gives_a_cause(best.text))
+    # So may one that says the answer depends on a condition it does not settle ("`os.listdir` can do
+    # both, depending on whether you provided the directory path as bytes or a Unicode string."): the
+    # sentences after it give each case (bench/RESULTS.md 6al).
+    goes_on = (restating or _defers(best.text)) and not (best.kind_ok and kind in CHECKED
+                                                          or kind == REASON and gives_a_cause(best.text))
     for other in scored[1:]:
         if len(chosen) >= limit or other.score < ratio * best.score:
             break
@@ -539,6 +546,21 @@ def _with_its_cause(best: Candidate, every: list[Candidate]) -> Candidate:
     if best.context and best.context not in best.parts:
         return replace(best, parts=(best.context, *best.parts))
     return best
+
+
+# "depending on whether ...", "depends on how ...": what follows is the condition, not the outcome.
+_DEFERS = re.compile(r"\bdepend(?:s|ing)?\s+(?:up)?on\s+(?:whether|if|how|which|what)\b", re.I)
+
+
+def _defers(text: str) -> bool:
+    """Whether a sentence says its outcome depends on a condition, named by a closed-class word
+    (whether, if, how, which, what): English puts the cases after it."""
+    return bool(_DEFERS.search(text))
+
+
+def _leads_a_list(c: Candidate) -> bool:
+    """Whether a candidate is the line introducing a list (it ends with ":" and items follow it)."""
+    return bool(c.followers) and c.text.rstrip().endswith(":")
 
 
 def _restates(c: Candidate, asked: frozenset[str]) -> bool:

@@ -37,6 +37,9 @@ _CUES = (
     (LIST, re.compile(r"^\s*(list|name (the|some|two|three|four|five|all))\b|\bwhat (were|are) (the|some) "
                       r"\w+ (features|measures|reforms|effects|consequences|types|kinds|examples|steps)\b", re.I)),
     (EXPLANATION, re.compile(r"^\s*(explain|describe|define|outline|summari[sz]e|discuss)\b|"
+                             # "How does the HOWTO define a character?", "How is a code point defined?"
+                             r"^\s*how (does|do|did) (?!(you|i|we|one|they)\b)[^?,]{1,40}? define (a |an |the )?\S+( \S+){0,3}\s*\??\s*$|"
+                             r"^\s*how (is|are|was|were) (a |an |the )?\S+( \S+){0,3} defined\s*\??\s*$|"
                              r"^\s*what (is|was|are|were) (a |an |the )?\S+( \S+){0,4}\s*\??\s*$|"
                              r"^\s*who (is|was) (?!(a|an|the)\b)", re.I)),
 )

@@ -289,3 +289,17 @@ def test_a_when_question_in_the_present_is_answered_by_a_circumstance(question, 
 
     assert expected_kind(question) == DATE
     assert has_kind(text, DATE, question) is held
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("How does the HOWTO define a character?", EXPLANATION),
+    ("How does the charter define a burgess?", EXPLANATION),
+    ("How is a code point defined?", EXPLANATION),
+    # How to do it, not what it is: "you" define it.
+    ("How do you define a function in Python?", None),
+])
+def test_how_the_notes_define_something_asks_for_its_definition(question, kind):
+    # "How does the HOWTO define a character?" (Python's Unicode HOWTO) was answered by a sentence about
+    # code points, the definition "A character is the smallest possible component of a text." second
+    # (bench/RESULTS.md 6al).
+    assert expected_kind(question) == kind
