@@ -147,7 +147,69 @@ def participle_naming_question(doc) -> Question | None:
         question = _participle_question(doc, participle)
         if question is not None:
             return question
-    return None
+    return _second_verb_question(doc)
+
+
+def _second_verb_question(doc) -> Question | None:
+    """"What were the Huguenots who stayed in France and became Catholics called?" of "Those Huguenots
+    who stayed in France became Catholics and were called "new converts"": the naming verb is the
+    sentence's second verb, joined to its first by "and" with no subject of its own, so the name is the
+    subject's. The subject opens the sentence and is a noun (a pronoun or "such" points back: "Such
+    engines ... are known as ..."); "those"/"these" only before a relative clause that says which ones
+    ("Those Huguenots who stayed in France"). No other quotes, brackets or second clause."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i != 0 or subject.right_edge.i + 1 != root.i \
+            or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    verbs = [c for c in root.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+    if len(verbs) != 1 or any(c.dep_ == "conj" and c.i != verbs[0].i for c in root.children):
+        return None
+    verb = verbs[0]
+    asked = _NAMING_PARTICIPLES.get(verb.lower_)
+    be = next((c for c in verb.children if c.dep_ == "auxpass" and c.lower_ in {"is", "are", "was", "were"}), None)
+    if asked is None or be is None or any(c.dep_ in {"nsubj", "nsubjpass", "neg", "advmod", "npadvmod"}
+                                          for c in verb.children):
+        return None  # "and are also known as": one name of several
+    if asked == "known as":
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    else:
+        target = next((c for c in verb.children if c.dep_ in {"oprd", "attr", "dobj"}), None)
+    if target is None or target.right_edge.i + 1 < len(doc) - 1 and doc[target.right_edge.i + 1].text not in {'"', "”"}:
+        return None  # the name must end the sentence: "... called X, with ..." says more of X
+    name_span = doc[target.left_edge.i:target.right_edge.i + 1]
+    name = _clean(name_span.text)
+    if not name or len(name.split()) > MAX_NAME_WORDS or any(t.text in {"(", ")", ";", ":"} for t in name_span):
+        return None
+    before_name = doc[:target.left_edge.i]
+    if any(t.text in {";", ":", '"', "“", "”", "(", ")"} for t in before_name if t.i < verb.i) \
+            or any(t.tag_ in {"PRP", "PRP$"} for t in doc):
+        return None
+    phrase = doc[:subject.right_edge.i + 1]
+    first = phrase[0]
+    relative = any(c.dep_ == "relcl" for c in subject.children)
+    if first.lower_ in _POINTING and not (first.lower_ in {"those", "these"} and relative) \
+            or any(t.lower_ in _POINTING for t in phrase[1:] if t.dep_ != "nsubj" or t.tag_ not in {"WDT", "WP"}):
+        return None
+    words = [t.text for t in phrase]
+    if first.lower_ in {"those", "these", "a", "an", "some", "the", "many", "most"}:
+        words = words[1:]
+    described = "the " + " ".join(words)
+    first_clause = doc[root.i:verb.i].text.rstrip(" ,")
+    first_clause = re.sub(r"\s+(?:and|,)\s*(?:were|was|are|is)?$", "", first_clause)
+    if not first_clause or first_clause == root.text and not any(c.i > root.i for c in root.children
+                                                                if c.dep_ not in {"cc", "conj"}):
+        return None
+    described = f"{described} {'and' if relative else 'that'} {first_clause}"
+    if _shares_head(described, name):
+        return None
+    prompt = f"What {be.lower_} {described} {asked}?"
+    if len(prompt.split()) > MAX_PARTICIPLE_QUESTION_WORDS:
+        return None
+    return Question(prompt, _sentence_case(name), "naming")
 
 
 def _participle_question(doc, participle) -> Question | None:

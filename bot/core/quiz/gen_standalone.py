@@ -70,7 +70,7 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
             return f"adverb '{t.text}' pointing back"
         if low == "then" and t.dep_ == "advmod" and t.head.dep_ == "ROOT":
             return "adverb 'then' pointing back"  # "The path ... was then taken up by ...": after what? (round 8a)
-        if low in {"that", "this", "these", "those"} and t.dep_ == "det":
+        if low in {"that", "this", "these", "those"} and t.dep_ == "det" and not (low == "those" and _which_ones(t.head)):
             return f"'{t.text} {t.head.text}' points back"
         if low == "the" and t.dep_ == "det":
             reason = _bare_definite(t, doc, full_names, familiar, seen, named)
@@ -85,6 +85,15 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
             if longer and not any(name in seen for name in longer) and not short_form(ent.text):
                 return f"'{ent.text}' named by part of a name given in full elsewhere"
     return ""
+
+
+def _which_ones(noun) -> bool:
+    """The noun has a relative clause with "who" and no comma before it ("Those Huguenots who stayed in
+    France"): "those" is then said of the ones the clause picks out, not of ones named before
+    (gen_text._THOSE_WHO, the same reading of the words)."""
+    doc = noun.doc
+    return any(c.dep_ == "relcl" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text != ","
+               and doc[c.left_edge.i].lower_ == "who" for c in noun.children)
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})

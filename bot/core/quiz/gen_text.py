@@ -39,8 +39,12 @@ _INSTRUCTION_WORDS = frozenset(
     remember think complete use try imagine suppose""".split()
 )
 # A pronoun first, or a pronoun subject after an opening phrase ("By 1953, this evolved...").
+# "Those Huguenots who stayed in France ...", "those who ...": "those" before a relative clause with no
+# comma says which ones by the clause; it points at nothing before (English grammar: a restrictive
+# clause). "these ... who" and "those ..., who" still may.
+_THOSE_WHO = r"those\s+(?:[A-Za-z-]+\s+){0,2}?who\b"
 _PRONOUN_LEAD = re.compile(
-    r"^(?:(he|she|it|they|this|these|those|that|his|her|its|their|such|there|him|them|both|each|"
+    rf"^(?:(?!{_THOSE_WHO})(he|she|it|they|this|these|those|that|his|her|its|their|such|there|him|them|both|each|"
     r"another|the latter|the former)\b|[^,]{1,40},\s+(he|she|it|they|this|these|those)\s+[a-z]+)",
     re.IGNORECASE,
 )
@@ -174,7 +178,7 @@ _LEANING_OPENER = re.compile(
     r"while en route|on the way|over dinner|on arrival|on (his|her|their) return)\b", re.IGNORECASE)
 # Words that point back into the text wherever they stand.
 _BACK_REFERENCE = re.compile(
-    r"\b(this|these|those)\b|\bsuch\s+(?!as\b)[a-z]+|"
+    rf"\b(this|these|(?!{_THOSE_WHO})those)\b|\bsuch\s+(?!as\b)[a-z]+|"
     r"\bthe (latter|former|same|above|following)\b|\b(above|below)[.,)]|\b(mentioned|described|"
     r"noted|discussed|shown) (above|below|earlier|previously)\b|\bsee\b|\b(ibid|op\. cit)\b",
     re.IGNORECASE)
