@@ -5,7 +5,7 @@ indented code and `>>>` sessions" and "a PDF programming handout" are made here 
 chapters of the Python documentation: plain text as a teacher pastes it (headings as lines of their
 own, code indented by four spaces under its paragraph as Sphinx's text builder writes it, no
 code-span marks, links as their words), and the PDF printed with prose in Helvetica wrapped at the page width and code in Courier
-at its indentation (a PDF keeps no spaces: pypdf reads the page's lines back with at most one).
+at its indentation (a PDF keeps no spaces: the PDF reader gives the page's lines back with at most one).
 
     .venv/bin/python bench/make_code_notes.py txt NOTE.md OUT.txt
     .venv/bin/python bench/make_code_notes.py pdf NOTE.md OUT.pdf

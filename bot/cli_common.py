@@ -95,8 +95,8 @@ def quiet_libraries() -> None:
 def configure_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # pypdf warns about a file's internals ("invalid pdf header"); what matters, that the file is
-    # skipped and why, is in the index report. faiss logs at INFO which CPU builds it tried, with
+    # pypdfium2 warns about a file's internals ("Unsupported PDF feature"); what matters, that the
+    # file is skipped and why, is in the index report. faiss logs at INFO which CPU builds it tried, with
     # ModuleNotFoundError in the text, which reads as a failure when all is well.
-    logging.getLogger("pypdf").setLevel(logging.WARNING if verbose else logging.ERROR)
+    logging.getLogger("pypdfium2").setLevel(logging.WARNING if verbose else logging.ERROR)
     logging.getLogger("faiss").setLevel(logging.WARNING)

@@ -445,6 +445,24 @@ def test_unreadable_files_raise_document_error(
     assert caught.value.user_message().startswith(file_name)
 
 
+def test_a_locked_pdf_asks_for_an_unlocked_copy_and_one_locked_only_against_changes_loads(
+        tmp_path: Path) -> None:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    def locked(name: str, user_password: str) -> Path:
+        path = tmp_path / name
+        pdf = canvas.Canvas(str(path), encrypt=StandardEncryption(user_password, ownerPassword="owner"))
+        pdf.drawString(72, 720, "The Agrarian Reform Law of 1950 redistributed land.")
+        pdf.save()
+        return path
+
+    with pytest.raises(DocumentError, match="password-protected"):
+        load_document(locked("secret.pdf", "secret"), "secret.pdf")
+    doc = load_document(locked("owner.pdf", ""), "owner.pdf")  # opens without a password, as in readers
+    assert [b.text for b in doc.blocks] == ["The Agrarian Reform Law of 1950 redistributed land."]
+
+
 def test_missing_file_raises_document_error(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match="does not exist"):
         load_document(tmp_path / "gone.txt", "gone.txt")

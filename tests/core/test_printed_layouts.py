@@ -203,3 +203,78 @@ def test_headings_are_told_by_their_size_in_a_pdf_that_prints_them_larger(tmp_pa
         "Python FAQ", "What is Python?", "Why is it slow to start?"]
     short = next(b for b in doc.blocks if "Short Lines Like This" in b.text)
     assert short.kind == "paragraph" and short.heading_path == ("Python FAQ", "What is Python?")
+
+
+def write_spaced_by_position(path: Path, lines: list[str], gap: int = -249) -> Path:
+    """A page set as LaTeX and Sphinx set text: no space character at all, each word moved apart
+    from the last by the TJ operator (`gap` thousandths of the font size), in a two-byte (Type0,
+    Identity-H) font whose text is told by its ToUnicode map. Like the Debian Policy Manual's
+    FreeSerif, the font has a glyph at code 0x20 that is no space (">", 564 wide): pypdf 7 took its
+    width for the space's and, the gap being under half of it, ran the words together."""
+    chars = sorted({char for line in lines for char in line if char != " "})
+    code = {char: n if n < 0x20 else n + 1 for n, char in enumerate(chars, start=1)}  # 0x20 is the ">"
+    content = "\n".join(["BT", "/F1 11 Tf", "14 TL", "60 780 Td"]
+                        + [("T* " if i else "") + "[" + f" {gap} ".join(
+                            "".join(f"<{code[c]:04x}>" for c in word) for word in line.split(" ")) + "] TJ"
+                           for i, line in enumerate(lines)] + ["ET"]).encode()
+    pairs = sorted([(code[c], ord(c)) for c in chars] + [(0x20, ord(">"))])
+    to_unicode = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Made-UCS def "
+                  "/CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange "
+                  f"{len(pairs)} beginbfchar " + " ".join(f"<{a:04x}> <{b:04x}>" for a, b in pairs)
+                  + " endbfchar endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+    widths = " ".join("500" for _ in range(max(code.values())))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
+        b" /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Serif /Encoding /Identity-H /DescendantFonts [6 0 R]"
+        b" /ToUnicode 7 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /Serif /CIDSystemInfo << /Registry (Adobe)"
+        b" /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 600 /W [1 [%s] 32 [564]] >>"
+        % widths.encode(),
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(to_unicode), to_unicode),
+        b"<< /Type /FontDescriptor /FontName /Serif /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0"
+        b" /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_words_set_apart_by_position_only_are_read_as_words(tmp_path: Path) -> None:
+    lines = ["The Debian system is maintained and distributed as a collection of packages.",
+             "Since there are so many of them, they are split into sections that follow the",
+             "archive areas and are given priorities which say how much a system needs them."]
+    doc = load_document(write_spaced_by_position(tmp_path / "latex.pdf", lines), "latex.pdf")
+    assert " ".join(b.text for b in doc.blocks) == " ".join(lines)
+
+
+def test_a_heading_made_large_by_the_text_matrix_is_read_as_larger(tmp_path: Path) -> None:
+    """Many PDF writers set every font at 1 pt and scale it with the text matrix: the printed size
+    is the product, and a heading printed 16 pt over 9 pt prose is a heading whatever its shape."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "scaled.pdf"
+    pdf = canvas.Canvas(str(path))
+    lines = [("the engine was discussed", 16), *[(line, 9) for line in filler("engine", 4)]]
+    y = 780
+    for text_line, size in lines:
+        text = pdf.beginText()
+        text.setTextTransform(size, 0, 0, size, 60, y)
+        text.setFont("Helvetica", 1)
+        text.textOut(text_line)
+        pdf.drawText(text)
+        y -= size + 4
+    pdf.save()
+    doc = load_document(path, "scaled.pdf")
+    assert [(b.kind, b.text[:24]) for b in doc.blocks] == [
+        ("heading", "the engine was discussed"), ("paragraph", "The engine was discussed")]

@@ -222,7 +222,7 @@ def code_text(lines: Sequence[CodeLine]) -> str:
         if line.blank_before and out:
             out.append("")
         raw = line.raw if " ".join(line.raw.split()) == line.text else line.text  # a PDF word made whole
-        # A PDF page keeps no indentation: pypdf puts a space where the text moved right, no more.
+        # A PDF page keeps no indentation: the reader (PDFium) puts one space where the text moved right, no more.
         pdf = line.page is not None
         out.append(raw[shared:].rstrip() if raw[:shared].strip() == "" and not pdf else raw.strip())
     return "\n".join(out)

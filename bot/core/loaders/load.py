@@ -86,7 +86,7 @@ def _decoded(parse_text: Callable[[str], Parsed]) -> Parser:
     return parse
 
 
-# The format modules import their libraries (pypdf, python-docx, bs4) only when a file needs them.
+# The format modules import their libraries (pypdfium2, python-docx, bs4) only when a file needs them.
 _PARSERS: dict[str, Parser] = {
     ".txt": _decoded(parse_plain_text),
     ".md": _decoded(parse_markdown),

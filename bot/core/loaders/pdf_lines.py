@@ -10,6 +10,7 @@ size, not by its shape ("What is Python?" is one; a short line of body text is n
 
 from __future__ import annotations
 
+import ctypes
 import math
 import statistics
 from collections import Counter
@@ -23,30 +24,66 @@ BODY_SHARE = 0.2  # a size this share of the text is printed in is a body size (
 Placed = tuple[float | None, float | None, int]  # a line's height on the page, font size, characters
 
 
-def page_text_and_places(page) -> tuple[str, list[Placed]]:
-    """The page's text (as pypdf gives it) and, for each of its lines, the height on the page and
-    the font size of its first printed piece; none when pypdf's pieces do not add up to its text."""
-    pieces: list[tuple[str, float, float]] = []
+def page_text_and_places(textpage) -> tuple[str, list[Placed]]:
+    """The page's text as PDFium reads it (a pypdfium2 text page) and, for each of its lines, the
+    height on the page and the printed size of its first character.
 
-    def visit(text, cm, tm, font, size) -> None:
-        scale = math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3])
-        pieces.append((text, tm[4] * cm[1] + tm[5] * cm[3] + cm[5], size * scale))
+    PDFium puts the spaces a typesetter makes by placing each word at its own position (LaTeX,
+    Sphinx: no space characters at all), where pypdf ran such words together. It rejoins a word
+    hyphenated at a line end and marks the hyphen (U+0002); the line is split there again, so that
+    every line keeps its own height and `rejoin_hyphenated` decides, as for any PDF, whether the
+    hyphen is the typesetter's or a compound's ("Isuzu-" / "built")."""
+    import pypdfium2.raw as pdfium_c
 
-    text = page.extract_text(visitor_text=visit) or ""
-    if "".join(piece for piece, _, _ in pieces) != text:
-        return text, []
+    raw = textpage.raw
+    lines: list[str] = []
     places: list[Placed] = []
-    top, size, chars = None, None, 0
-    for piece, y, piece_size in pieces:
-        for i, part in enumerate(piece.split("\n")):
-            if i:
-                places.append((top, size, chars))
-                top, size, chars = None, None, 0
-            if top is None and part.strip():
-                top, size = y, piece_size
-            chars += len(part.strip())
-    places.append((top, size, chars))
-    return text, places
+    chars: list[str] = []
+    top: float | None = None
+    size: float | None = None
+    x, y = ctypes.c_double(), ctypes.c_double()
+    matrix = pdfium_c.FS_MATRIX()
+    after_hyphen = False
+
+    def end_line() -> None:
+        nonlocal top, size
+        text = "".join(chars)
+        lines.append(text)
+        places.append((top, size, len(text.strip())))
+        chars.clear()
+        top, size = None, None
+
+    for index in range(textpage.count_chars()):
+        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+        if code == 0x0D:  # PDFium ends a line with "\r\n"
+            continue
+        if code == 0x0A:
+            if not (after_hyphen and not chars):  # the break a marked hyphen already made
+                end_line()
+            after_hyphen = False
+            continue
+        after_hyphen = False
+        if code in _MARKED_HYPHENS:
+            chars.append("-")
+            end_line()
+            after_hyphen = True
+            continue
+        char = chr(code)
+        if top is None and not char.isspace():
+            pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
+            # The size set with Tf is scaled by the text and page matrices: many writers set text
+            # in "1 Tf" and make it 11 pt with the matrix.
+            pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
+            top = y.value
+            size = pdfium_c.FPDFText_GetFontSize(raw, index) * math.hypot(matrix.c, matrix.d)
+        chars.append(char)
+    end_line()
+    return "\n".join(lines), places
+
+
+# How PDFium marks a hyphen it took out of a word broken at a line end (its GetUnicode gives 2,
+# its text U+FFFE).
+_MARKED_HYPHENS = (0x02, 0xFFFE)
 
 
 def larger_lines(pages: Sequence[list[Placed]]) -> list[list[bool]]:
