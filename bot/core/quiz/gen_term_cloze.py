@@ -351,7 +351,10 @@ def _term(chunk) -> tuple[str, str, str] | None:
     if len(words) < 2:
         return None
     key = " ".join([*(w.lower() for w in words[:-1]), chunk.root.lemma_.lower()])
-    first = next(t for t in chunk if t.idx == chunk.doc.text.find(words[0], chunk.start_char))
+    start = chunk.doc.text.find(words[0], chunk.start_char)
+    first = next((t for t in chunk if t.idx == start), None)
+    if first is None:  # the term's first word is not a word of the chunk as written (found inside a longer one)
+        return None
     if first.i == 0 and first.pos_ != "PROPN":
         text = text[:1].lower() + text[1:]  # "Fixed costs" opening a sentence is "fixed costs"
     return key, text, number
