@@ -183,13 +183,18 @@ def without_code_marks(text: str) -> str:
     the words rather than the layout (the quiz generator, answer-word matching)."""
     if "`" not in text:
         return text
+    return map_prose_lines(text, lambda line: _CODE_SPAN.sub(r"\1", line))
+
+
+def map_prose_lines(text: str, change) -> str:
+    """`text` with `change` applied to each line outside fenced code blocks (those are kept as written)."""
     lines = text.split("\n")
     inside = False
     for i, line in enumerate(lines):
         if line.strip() == CODE_FENCE:
             inside = not inside
         elif not inside:
-            lines[i] = _CODE_SPAN.sub(r"\1", line)
+            lines[i] = change(line)
     return "\n".join(lines)
 
 

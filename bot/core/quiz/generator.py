@@ -37,7 +37,7 @@ from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, explanation_as
 from bot.core.quiz.gen_card_answers import worth_recalling
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
                                         claimed_of_others, relation_only, who_question, why_question)
-from bot.core.text import CODE_FENCE, without_code_marks
+from bot.core.text import without_code_marks
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, describes_subject,
                                     lone_noun_definition,
@@ -97,7 +97,7 @@ from bot.core.quiz.gen_text import (Sentence, candidate_sentences, chunk_sentenc
                                     shows_code)
 from bot.core.quiz.items import (CLOZE, FLASHCARD, MULTIPLE_CHOICE, TRUE_FALSE, TRUE_FALSE_OPTIONS,
                                  QuizItem, QuizSource, make_item_id)
-from bot.core.text import split_sentences
+from bot.core.text import map_prose_lines, split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -242,27 +242,24 @@ def _code_openers_apart(text: str) -> str:
     after a stop starts no sentence. The shared splitter is left as it is (the answer layer's)."""
     if "`" not in text:
         return text
-    lines = text.split("\n")
-    inside = False
-    for i, line in enumerate(lines):
-        if line.strip() == CODE_FENCE:
-            inside = not inside
-            continue
-        if inside or "`" not in line:
-            continue
-        pieces = split_sentences(line)
-        cut, at = [], 0
-        for n, piece in enumerate(pieces):
-            start = line.find(piece, at)
-            if start < 0:
-                break
-            if n and _LOWER_CODE_OPENER.match(piece):
-                cut.append(start)
-            at = start + len(piece)
-        for start in reversed(cut):
-            head = line[:start].rstrip()
-            lines[i] = line = head + "\n" + line[start:]
-    return "\n".join(lines)
+    return map_prose_lines(text, _opener_lines_apart)
+
+
+def _opener_lines_apart(line: str) -> str:
+    if "`" not in line:
+        return line
+    pieces = split_sentences(line)
+    cut, at = [], 0
+    for n, piece in enumerate(pieces):
+        start = line.find(piece, at)
+        if start < 0:
+            break
+        if n and _LOWER_CODE_OPENER.match(piece):
+            cut.append(start)
+        at = start + len(piece)
+    for start in reversed(cut):
+        line = line[:start].rstrip() + "\n" + line[start:]
+    return line
 
 
 # A sentence that opens with inline code in lower case: "`sftp` is an interactive command".
