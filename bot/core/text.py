@@ -174,7 +174,7 @@ def join_shown(parts: list[str] | tuple[str, ...]) -> str:
 
 # Inline code in the notes (a Markdown code span) keeps its backticks in a chunk's text, so that an
 # answer shows it as code: "use the `key` parameter".
-_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
 
 def without_code_marks(text: str) -> str:
@@ -183,7 +183,7 @@ def without_code_marks(text: str) -> str:
     the words rather than the layout (the quiz generator, answer-word matching)."""
     if "`" not in text:
         return text
-    return map_prose_lines(text, lambda line: _CODE_SPAN.sub(r"\1", line))
+    return map_prose_lines(text, lambda line: CODE_SPAN.sub(r"\1", line))
 
 
 def map_prose_lines(text: str, change) -> str:

@@ -51,6 +51,14 @@ def course(tmp_path_factory, real_embedder):
     return indexed_course(tmp_path_factory.mktemp("leaning"), NOTES, real_embedder)
 
 
+def _scored(chunk: Chunk, question: str):
+    """The candidates of one chunk scored for `question`, with the notes above as the vocabulary."""
+    lexical = LexicalIndex.build([chunk.text, *NOTES.values()])
+    terms = query_terms(question, lexical)
+    return score_candidates(candidates_from([Hit(chunk, 0, 0.5, 1.0, 1.0)]), terms,
+                            query_names(question, terms, lexical), None, question)
+
+
 @pytest.mark.parametrize("question, fact", [
     # "this flood": the sentence before names the abbey and the flood.
     ("What did the monks of Dunkeld Abbey do when the Tay flooded the cloister?", "bell tower"),
@@ -84,13 +92,9 @@ def test_it_is_quoted_with_the_sentence_before_only_for_a_question_whose_names_i
     # that way, bench/RESULTS.md 6q).
     text = NOTES["creamery.md"].split("\n", 2)[2].replace("\n", " ").strip()
     chunk = Chunk("c0", "creamery.md", ("Cooperation at Ettrick",), None, 0, text)
-    lexical = LexicalIndex.build([text, *NOTES.values()])
 
     def quoted(question: str) -> tuple[str, ...]:
-        terms = query_terms(question, lexical)
-        scored = score_candidates(candidates_from([Hit(chunk, 0, 0.5, 1.0, 1.0)]), terms,
-                                  query_names(question, terms, lexical), None, question)
-        return next(c.parts for c in scored if c.text.startswith("By 1890"))
+        return next(c.parts for c in _scored(chunk, question) if c.text.startswith("By 1890"))
 
     assert quoted("What did the mutual aid groups of the Yarrow valley grow into?")[0].startswith("At first")
     assert quoted("What did the farmers' mutual aid groups grow into?") == (
@@ -106,11 +110,8 @@ def test_a_list_item_is_read_with_the_sentence_its_lead_in_leans_on():
             "- `treble`: the lightest bell, rung for the hours.\n"
             "Each bell of the tower is rung by one monk.")
     chunk = Chunk("c0", "bells.md", ("The bells",), None, 0, text)
-    lexical = LexicalIndex.build([text, *NOTES.values()])
     question = "What does the treble ringing rank mean?"
-    terms = query_terms(question, lexical)
-    scored = score_candidates(candidates_from([Hit(chunk, 0, 0.5, 1.0, 1.0)]), terms,
-                              query_names(question, terms, lexical), None, question)
+    scored = _scored(chunk, question)
     assert "`treble`" in scored[0].text, [(c.text, c.match) for c in scored]
     # The item is shown as before: its lead-in and itself.
     assert scored[0].parts == ("Here is the list in decreasing order:", scored[0].text)
@@ -129,11 +130,8 @@ def test_a_lead_in_chosen_first_is_shown_with_its_items_whatever_the_kind():
             "- several columns recording the tolls paid for carts and cattle.\n"
             "The ledger was kept by the ferryman's wife.")
     chunk = Chunk("c0", "ferry-ledger.md", ("The ledger",), None, 0, text)
-    lexical = LexicalIndex.build([text, *NOTES.values()])
     question = "Besides the date and the passengers, what do the columns of the Kessock ferry ledger record?"
-    terms = query_terms(question, lexical)
-    scored = score_candidates(candidates_from([Hit(chunk, 0, 0.5, 1.0, 1.0)]), terms,
-                              query_names(question, terms, lexical), None, question)
+    scored = _scored(chunk, question)
     lead = [c for c in scored if c.text.endswith("columns:")]
     chosen = _choose(lead + [c for c in scored if c not in lead], None, AnswerPolicy(), scored)
     assert chosen[0][1].startswith("The ledger of the Kessock ferry holds the following columns:")
@@ -150,11 +148,8 @@ def test_a_sentence_saying_the_answer_depends_on_a_condition_is_shown_with_the_c
             "whether the tide was high or low. At high tide it landed at the stone slip, while at low tide "
             "it landed on the shingle beach. The ferryman kept a ledger.")
     chunk = Chunk("c0", "ferry-slips.md", ("The slips",), None, 0, text)
-    lexical = LexicalIndex.build([text, *NOTES.values()])
     question = "Where did the Kessock ferry land when the tide was low?"
-    terms = query_terms(question, lexical)
-    scored = score_candidates(candidates_from([Hit(chunk, 0, 0.5, 1.0, 1.0)]), terms,
-                              query_names(question, terms, lexical), None, question)
+    scored = _scored(chunk, question)
     first = [c for c in scored if "depending on" in c.text]
     chosen = _choose(first + [c for c in scored if c not in first], None, AnswerPolicy(), scored)
     assert chosen[0][1].startswith("The ferry could land at either slip"), chosen

@@ -37,7 +37,7 @@ from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, explanation_as
 from bot.core.quiz.gen_card_answers import worth_recalling
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
                                         claimed_of_others, relation_only, who_question, why_question)
-from bot.core.text import without_code_marks
+from bot.core.text import CODE_SPAN, without_code_marks
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, describes_subject,
                                     lone_noun_definition,
@@ -264,7 +264,6 @@ def _opener_lines_apart(line: str) -> str:
 
 # A sentence that opens with inline code in lower case: "`sftp` is an interactive command".
 _LOWER_CODE_OPENER = re.compile(r"`[a-z]")
-_CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
 
 def _rng(*parts: str) -> random.Random:
@@ -326,7 +325,7 @@ class _Generator:
         # marked, so a word in backticks is counted as code.
         self.code_words -= prose_words(raw if raw is not None else [c.text for c in notes], self.code_words)
         # What the notes set as inline code ("`sftp`"): a sentence may open with one in lower case.
-        self.code_spans = frozenset(m for t in (raw or ()) for m in _CODE_SPAN.findall(t))
+        self.code_spans = frozenset(m for t in (raw or ()) for m in CODE_SPAN.findall(t))
         # The commands the notes name with their arguments ("semodule -l"), for gen_commands' options.
         self.commands = shell_commands(raw or ())
         # ... and pieces of a notation the notes introduce by an example ("VVV" of foo_VVV-RRR_AAA.deb):
@@ -1143,9 +1142,11 @@ class _Generator:
     def _named_item(self, s: Sentence, doc) -> QuizItem | None:
         if re.search(r"\b(?:also|too|as well(?! as)|likewise|similarly)\b", s.quote, re.IGNORECASE):
             return None  # "re.compile also accepts an optional flags argument": others do it too, no one answer
-        question = self.named.question(s.text, doc, lambda o: _rng("named", s.quote, o).random()) \
-            or command_question(s.text, doc, self.commands, lambda o: _rng("named", s.quote, o).random(),
-                                self.named._said_of)
+        def order(option: str) -> float:  # one seeded order for both askers
+            return _rng("named", s.quote, option).random()
+
+        question = self.named.question(s.text, doc, order) \
+            or command_question(s.text, doc, self.commands, order, self.named._said_of)
         if question is None:
             return None
         asked = nlp.parse_lines([question.prompt])[0]
