@@ -101,7 +101,7 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
         # (an opening phrase, "Despite warnings from party technocrats and Soviet advisors", sets it)
     if _pronoun_unclear(doc, subject.end):
         return None  # "... the work begun by his grandfather": whose, only the answer says (round 4)
-    if _second_subject(doc) or _points_back(doc, subject.end):
+    if second_subject(doc) or shell_noun_points_back(doc, subject.end):
         return None
     found = _actor(subject, pool, full_names, people, levels)
     if found is None:
@@ -189,7 +189,7 @@ def _pronoun_unclear(doc, start: int) -> bool:
     return False
 
 
-def _second_subject(doc) -> bool:
+def second_subject(doc) -> bool:
     """A second clause joined to the deed with a subject of its own ("Frederick William invited
     Huguenots to settle in his realms, and a number of their descendants rose to positions of
     prominence"): the question would ask "Who invited ..., and their descendants rose ...?", which
@@ -206,7 +206,7 @@ _SHELL_NOUNS = frozenset({"matter", "matters", "issue", "issues", "subject", "qu
                           "affair", "topic", "idea", "plan", "scheme", "proposal", "move", "decision"})
 
 
-def _points_back(doc, start: int) -> bool:
+def shell_noun_points_back(doc, start: int) -> bool:
     """A deed about "the matter", "the issue", "the plan" with nothing after the noun saying which:
     the sentence stood alone by its names, but this noun points at what came before it."""
     for t in doc[start:]:

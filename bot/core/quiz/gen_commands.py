@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from bot.core.quiz.gen_named import VERBS, _points_back
+from bot.core.quiz.gen_named import VERBS, rest_points_outside
 from bot.core.quiz.gen_text import shows_code
 
 # A line run at a shell prompt ("$ ls -Z test", "# semodule -l") opens with the program it runs.
@@ -62,11 +62,11 @@ def _shown(command: str) -> bool:
 
 
 def command_question(text: str, doc, commands: tuple[str, ...], rng: Callable[[str], float],
-                     said_of: Callable[[str, str, set[str], str], bool]) -> CommandQuestion | None:
+                     says_same_of: Callable[[str, str, set[str], str], bool]) -> CommandQuestion | None:
     """"Which command <verb>s ...?" / "With which command can you ...?" / "Which command can be used
     to ...?" / "Which command is responsible for ...?" of a sentence naming one of `commands`, when
-    the notes name at least three others to offer. `said_of(other, lemma, wanted, text)`: the notes say
-    of `other` what the question asks (gen_named.NamedThings._said_of)."""
+    the notes name at least three others to offer. `says_same_of(other, lemma, wanted, text)`: the notes say
+    of `other` what the question asks (gen_named.NamedThings.says_same_of)."""
     if len(commands) < MIN_COMMANDS:
         return None
     found = None
@@ -97,7 +97,7 @@ def command_question(text: str, doc, commands: tuple[str, ...], rng: Callable[[s
         prompt = {"with": f"With which command can you {rest}?", "used": f"Which command can be used to {rest}?",
                   "for": f"Which command is responsible for {rest}?"}[form]
     words = re.findall(r"[\w'-]+", rest)
-    if not 2 <= len(words) <= MAX_WORDS or _points_back(rest, doc, start) or shows_code(rest) \
+    if not 2 <= len(words) <= MAX_WORDS or rest_points_outside(rest, doc, start) or shows_code(rest) \
             or re.search(r"\(|\[|\.\s|\d\.\d", rest):
         return None  # a reference left in ("(see [Section ..."), another sentence run on, code in the stem
     program = name.split()[0]
@@ -108,7 +108,7 @@ def command_question(text: str, doc, commands: tuple[str, ...], rng: Callable[[s
         if other == name or not _shown(other) or other.startswith(name + " ") or name.startswith(other + " ") \
                 or other.split()[0] == program and len(other.split()) == 1:
             continue  # "semodule" beside "semodule -l": the program itself is not wrong
-        if said_of(other, lemma, wanted, text):
+        if says_same_of(other, lemma, wanted, text):
             continue
         options.append(other)
     # Other uses of the same program first ("semodule -r module" beside "semodule -l"), then the rest.

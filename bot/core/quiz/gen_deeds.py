@@ -36,7 +36,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from bot.core.quiz.gen_actors import _points_back, _second_subject
+from bot.core.quiz.gen_actors import shell_noun_points_back, second_subject
 from bot.core.quiz.gen_lexicon import ChoiceQuestion
 from bot.core.quiz.gen_numbers import years_in
 from bot.core.quiz.gen_periods import fits_period
@@ -129,7 +129,7 @@ def deed_of(doc, kind_of=lambda name: None) -> Deed | None:
         return None  # a work, a law, an event or a date is no actor
     if kind is None:
         return None
-    if _second_subject(doc) or _points_back(doc, root.i):
+    if second_subject(doc) or shell_noun_points_back(doc, root.i):
         return None
     predicate = [t for t in doc[root.i:] if not t.is_space]
     # A participle clause after a comma adds a side fact or a result ("..., establishing the Yuan

@@ -230,7 +230,7 @@ class NamedThings:
         words = re.findall(r"[\w'-]+", rest)
         lowered = [w.lower() for w in words]
         if not 2 <= len(words) <= MAX_WORDS or rest.rstrip().endswith(":") or lowered[0] in _VAGUE_OPENING \
-                or _points_back(rest, doc, len(text) - len(rest) - 1) or shows_code(rest) or re.search(r"\d\.\d|Section \d", rest) \
+                or rest_points_outside(rest, doc, len(text) - len(rest) - 1) or shows_code(rest) or re.search(r"\d\.\d|Section \d", rest) \
                 or re.search(r"\.\s|\.\.|…", rest) or any(len(w) == 1 and w not in {"a", "A", "I"} and not w.isdigit()
                                                          for w in words):
             return None  # another sentence run on, an argument named by its letter ("n times")
@@ -251,7 +251,7 @@ class NamedThings:
             low = other.rsplit(".", 1)[-1].lower()
             if other == name or low.startswith(stem) or stem.startswith(low) or low in lowered:
                 continue
-            if self._said_of(other, lemma, wanted, text):
+            if self.says_same_of(other, lemma, wanted, text):
                 continue
             options.append(other)
         if len(options) < MIN_WRONG:
@@ -295,7 +295,7 @@ class NamedThings:
                 return True
         return False
 
-    def _said_of(self, other: str, lemma: str, wanted: set[str], own: str) -> bool:
+    def says_same_of(self, other: str, lemma: str, wanted: set[str], own: str) -> bool:
         """The notes say of `other` what the question asks: a sentence naming it with at least half (two
         or more) of the content words of what the answer does, whatever its verb ("WallTrellis instances
         hold a climber flat against a sunny wall" beside "FanTrellis instances spread the branches of a
@@ -357,7 +357,7 @@ def _looks_like(name: str, words: list[str]) -> bool:
 _PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 
 
-def _points_back(rest: str, doc, start: int) -> bool:
+def rest_points_outside(rest: str, doc, start: int) -> bool:
     """What the thing does points outside the question: a pointing word ("this package", "the above"), or
     a pronoun with no noun before it in the question ("... allows objects like files to be used in a way
     that ensures they are always cleaned up" points to "objects", which the question shows)."""

@@ -1146,7 +1146,7 @@ class _Generator:
             return _rng("named", s.quote, option).random()
 
         question = self.named.question(s.text, doc, order) \
-            or command_question(s.text, doc, self.commands, order, self.named._said_of)
+            or command_question(s.text, doc, self.commands, order, self.named.says_same_of)
         if question is None:
             return None
         asked = nlp.parse_lines([question.prompt])[0]
