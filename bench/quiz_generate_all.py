@@ -46,6 +46,14 @@ COURSES = [ROOT / "corpus" / "china-under-mao.txt",
                                                "1973-oil-crisis", "islamism"))]
 
 
+def _word_count(path: Path, document) -> int:
+    """Words of the notes as a teacher counts them: a text file's own words (the figures of every past round),
+    a PDF's or Word file's from the text the loader read (their bytes are not text)."""
+    if path.suffix.lower() in {".md", ".markdown", ".txt", ".text", ".rst"}:
+        return len(path.read_text(encoding="utf-8").split())
+    return sum(len(block.text.split()) for block in document.blocks)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notes", nargs="*", type=Path, help="notes to read (default: the judged set)")
@@ -58,14 +66,15 @@ def main() -> None:
     print(f"machine: {platform.machine()} {platform.processor() or ''}, Python {platform.python_version()}")
     for path in args.notes:
         started = time.perf_counter()
-        chunks = chunk_document(load_document(path, path.name), max_chars=900)
+        document = load_document(path, path.name)
+        chunks = chunk_document(document, max_chars=900)
         items = generate_items(chunks)
         elapsed = time.perf_counter() - started
         made = generate_items(chunks, learned_cutoff=False) if args.below else items
         kept_ids = {i.id for i in items}
         below = [i for i in made if i.id not in kept_ids]
         course = path.stem
-        words = len(path.read_text(encoding="utf-8").split())
+        words = _word_count(path, document)
         group_of = paragraph_groups(chunks)
         groups = set(group_of.values())
         covered = {group_of[i.source.chunk_id] for i in items}
