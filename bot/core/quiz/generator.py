@@ -70,6 +70,7 @@ from bot.core.quiz.gen_function import asks_any_of_a_kind, function_question, on
 from bot.core.quiz.gen_named import NAMED_QUALITY, NamedThings
 from bot.core.quiz.gen_commands import command_question, shell_commands
 from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entries_in, entry_question
+from bot.core.quiz.gen_dated_entries import dated_entries, entry_nouns, entry_options, first_question
 from bot.core.quiz.gen_compare import comparison_question
 from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
@@ -355,6 +356,7 @@ class _Generator:
         # Names of each kind of thing the notes say what it does ("the gc module"), for gen_named.
         self.named = NamedThings([c.text for c in notes], self.docs)
         self._entry_questions: dict[tuple, EntryQuestion] | None = None  # gen_entries, read on first use
+        self._dated: tuple | None = None  # gen_dated_entries: (paragraph owners, lists, their nouns), on first use
         self.named_ids: set[str] = set()  # items whose answer and options are such names, shown as they are
         # Quoted terms a licence defines, with their definitions' head nouns (gen_defined).
         self.definitions = {document: [(with_head(d, self.docs[readable_text(q)]) if readable_text(q) in self.docs
@@ -411,6 +413,8 @@ class _Generator:
         for s, item in self._named_items(chunk):  # "Which module provides ...?" among the notes' other modules
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
         for s, item in self._entry_items(chunk):  # "Which list method adds ...?" of a reference list (gen_entries)
+            found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
+        for s, item in self._dated_entry_items(chunk):  # "Which of these was the first release to ...?" (gen_dated_entries)
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
         for sentence in candidate_sentences(chunk, self.code_spans):
             doc = self.docs.get(sentence.text)
@@ -1137,6 +1141,40 @@ class _Generator:
                               options=question.options, explanation=_from_notes(s))
             self.named_ids.add(item.id)  # its answer and options are names as the notes write them: only the stem is read for code
             found.append((s, item))
+        return found
+
+    def _dated_entry_items(self, chunk: Chunk) -> list[tuple[Sentence, QuizItem]]:
+        """Which entry of a dated list ("Debian 2.0 Hamm (July 24th, 1998): ...") was the first to do what
+        a sentence pointing back to it says, the list's nearest other labels as options (gen_dated_entries).
+        The sentence leans on its entry ("This was the first ..."), which the options name: so it is
+        read here, never by the sentence templates that refuse it."""
+        if is_practice_section(chunk.heading_path):
+            return []
+        if self._dated is None:
+            owners, lists = dated_entries([c for c in self.notes if not is_practice_section(c.heading_path)])
+            said: dict = {}
+            for (_, paragraph), entry in owners.items():
+                said.setdefault(entry, []).extend(split_sentences(paragraph))
+            self._dated = (owners, lists, entry_nouns(said))
+        owners, lists, nouns = self._dated
+        found = []
+        for paragraph in (line.strip() for line in chunk.text.splitlines()):
+            entry = owners.get((chunk.id, paragraph))
+            if entry is None:
+                continue
+            for quote in split_sentences(paragraph):
+                text = readable_text(quote)
+                prompt = first_question(text, nouns.get(entry.block, set())) if text else None
+                listed = entry_options(entry, lists[entry.block]) if prompt else None
+                if listed is None or self._code_in(prompt):
+                    continue
+                options = tuple(sorted(listed,
+                                       key=lambda o, q=quote: _rng("dated", q, o).random()))
+                s = Sentence(text, chunk, 0, False, quote=quote)
+                item = self._item(MULTIPLE_CHOICE, prompt, entry.label, s, TERM, NAMED_QUALITY,
+                                  options=options, explanation=_from_notes(s))
+                self.named_ids.add(item.id)  # labels as the notes write them: only the stem is read for code
+                found.append((s, item))
         return found
 
     def _named_item(self, s: Sentence, doc) -> QuizItem | None:
