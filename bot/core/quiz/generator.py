@@ -44,7 +44,7 @@ from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definiti
                                     enumeration_distractor, enumeration_key, name_distractors, name_keys,
                                     number_distractors, number_keys)
 from bot.core.quiz.gen_actors import _person, actor_choice, name_forms, notes_people
-from bot.core.quiz.gen_deeds import DeedPool, deed_of
+from bot.core.quiz.gen_deeds import DeedPool, deed_of, same_actor
 from bot.core.quiz.gen_roles import RolePool, is_party_name, is_text_name, role_of
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
@@ -1822,25 +1822,55 @@ def _who_set(item: QuizItem, document: str) -> tuple | None:
     return document, fold(item.answer), frozenset(fold(o) for o in item.options)
 
 
+def _same_who(one: tuple | None, other: tuple | None) -> bool:
+    """Two who-items (`_who_set` keys) of one document ask one thing among the same options: the same
+    answer and option set, or answers and options that are one actor's names pairwise ("the Secretary"
+    and "the Project Secretary", round 21: two items on the Secretary's powers among the same other
+    offices, judged near-duplicates)."""
+    if one is None or other is None or one[0] != other[0]:
+        return False
+    if one == other:
+        return True
+
+    def same(a: str, b: str) -> bool:
+        return a == b or same_actor(re.sub(r"^the ", "", a), re.sub(r"^the ", "", b))
+
+    (_, answer, options), (_, other_answer, other_options) = one, other
+    return len(options) == len(other_options) and same(answer, other_answer) \
+        and all(any(same(o, p) for p in other_options) for o in options) \
+        and all(any(same(p, o) for o in options) for p in other_options)
+
+
 def _one_who_per_option_set(candidates: list[_Candidates], choice: dict[int, int], live: list[int],
                             prompts: set[str]) -> list[int]:
     """At most one who-item per answer person and option set in a document's bank (round 14: two
     "Who ...? Mao Zedong" among the same four names "repeats that item and adds little"; round 11: "a
-    third Who -> Mao from one list"). The one of higher quality stays (the first on a tie); the others'
-    sentences offer their next best item that is not such a repeat, or none."""
+    third Who -> Mao from one list"; round 21: one office's two names among the same offices, `_same_who`).
+    The one of higher quality stays (the first on a tie); the others' sentences offer their next best
+    item that is not such a repeat, or none."""
     chosen = lambda i: candidates[i].items[choice[i]]  # noqa: E731
     best: dict[tuple, int] = {}
+
+    def group(key: tuple | None) -> tuple | None:
+        return next((k for k in best if _same_who(k, key)), None)
+
     for i in live:
         key = _who_set(chosen(i), candidates[i].document)
-        if key is not None and (key not in best or chosen(i).quality > chosen(best[key]).quality):
+        if key is None:
+            continue
+        held = group(key)
+        if held is None:
             best[key] = i
+        elif chosen(i).quality > chosen(best[held]).quality:
+            best[held] = i
     kept = []
     for i in live:
         key = _who_set(chosen(i), candidates[i].document)
-        if key is not None and best[key] != i:
+        if key is not None and best[group(key)] != i:
             choice[i] += 1
             while choice[i] < len(candidates[i].items) and (
-                    _who_set(chosen(i), candidates[i].document) in best or _prompt_key(chosen(i)) in prompts):
+                    group(_who_set(chosen(i), candidates[i].document)) is not None
+                    or _prompt_key(chosen(i)) in prompts):
                 choice[i] += 1
             if choice[i] >= len(candidates[i].items):
                 continue
