@@ -75,6 +75,19 @@ _TIES = frozenset({"father", "mother", "son", "daughter", "brother", "sister", "
                    "children", "sons", "daughters", "brothers", "sisters", "family"})
 
 
+def _a_death(doc) -> bool:
+    """The sentence's main verb tells a death ("died", "passed away"): asked as "Who died in <month>?",
+    neither the course nor anything the person did is in the stem (round 21, borderline), as gen_deeds
+    already holds of the deeds it offers."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    lemma = root.lemma_.lower()
+    # "away" is parsed a particle or an adverb ("Henry Walsh passed away in the winter of 1852": advmod)
+    return lemma == "die" or lemma == "pass" and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "away"
+                                                     for c in root.children)
+
+
 def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[str, set[str]], met_often,
                  is_term=lambda text: False, common=lambda word: False, title: str = "",
                  people: frozenset[str] | None = None, levels: PlaceLevels | None = None) -> ChoiceQuestion | None:
@@ -91,6 +104,8 @@ def actor_choice(doc, pool: DescriptionPool, visible: str, *, full_names: dict[s
     if asking is None:
         return None
     predicate = question.prompt[asking.end():].rstrip("?")
+    if _a_death(doc):
+        return None  # "Who died in December 2015?": what befell a person, no deed; no death was ever kept (rounds 1-21)
     if _ONE_OF_SEVERAL.search(predicate):
         return None  # "... as a participant in the Siberian Intervention": the other participants are answers too
     subject = doc.char_span(0, len(question.answer), alignment_mode="expand")

@@ -213,13 +213,27 @@ class RolePool:
         for body in named:
             if keep(body):
                 bodies.setdefault(_bare(body), body)
+        # An office named alone ("the Chair") that the notes also write as the office of a body ("the Chair
+        # of the Technical Committee") is shown by that full name: "The Chair" as an option says nothing of
+        # what it chairs (round 21, borderline twice). An office of several bodies by the notes ("the Chair
+        # of the Board", "the Chair of the Council") is not offered: which one is meant, nothing says.
+        self.full_names: dict[str, str] = {}
+        self.unclear: set[str] = set()  # offices of several bodies: neither asked nor offered
+        for bare in list(bodies):
+            of = {m.group(1) for s in sentences for m in re.finditer(
+                rf"\b[Tt]he {re.escape(bare)} of (the [A-Z][\w-]*(?: [A-Z][\w-]*)*)", s)}
+            if len(of) == 1:
+                self.full_names[bare] = f"the {bare} of {of.pop()}"
+            elif len(of) > 1:
+                del bodies[bare]
+                self.unclear.add(bare)
         self.bodies = list(bodies.values())
 
     def question(self, role: Role) -> ChoiceQuestion | None:
         """"Which of these <predicate>?" with three other bodies of the notes that none of the notes'
         sentences naming them says it of."""
         words = content_words(role.predicate)
-        if not words:
+        if not words or _bare(role.body) in self.unclear:
             return None
         wrong = []
         for body in self.bodies:
@@ -243,8 +257,8 @@ class RolePool:
         nearest = {b: min((abs(n - here) for n, s in enumerate(self.sentences) if _names(s, b)), default=len(self.sentences))
                    for b in wrong}
         wrong.sort(key=lambda b: (nearest[b], rng.random()))
-        chosen = [_capital(w) for w in wrong[:WRONG_OPTIONS]]
-        answer = _capital(role.body)
+        chosen = [_capital(self._shown(w)) for w in wrong[:WRONG_OPTIONS]]
+        answer = _capital(self._shown(role.body))
         prompt = f"Which of these {role.predicate}?"
         if role.opener:
             prompt = f"{role.opener}, {prompt[:1].lower()}{prompt[1:]}"
@@ -253,6 +267,12 @@ class RolePool:
         options = [answer, *chosen]
         rng.shuffle(options)
         return ChoiceQuestion(prompt, answer, tuple(options), ROLE, ROLE_QUALITY)
+
+
+    def _shown(self, body: str) -> str:
+        """A body as an option writes it: an office by the full name the notes give it ("the Chair of the
+        Technical Committee"), anything else as the notes name it."""
+        return self.full_names.get(_bare(body), body)
 
 
 def _capital(name: str) -> str:

@@ -44,7 +44,7 @@ from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definiti
                                     enumeration_distractor, enumeration_key, name_distractors, name_keys,
                                     number_distractors, number_keys)
 from bot.core.quiz.gen_actors import _person, actor_choice, name_forms, notes_people
-from bot.core.quiz.gen_deeds import DeedPool, deed_of
+from bot.core.quiz.gen_deeds import DeedPool, deed_of, same_actor
 from bot.core.quiz.gen_roles import RolePool, is_party_name, is_text_name, role_of
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
@@ -70,6 +70,7 @@ from bot.core.quiz.gen_function import asks_any_of_a_kind, function_question, on
 from bot.core.quiz.gen_named import NAMED_QUALITY, NamedThings
 from bot.core.quiz.gen_commands import command_question, shell_commands
 from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entries_in, entry_question
+from bot.core.quiz.gen_dated_entries import dated_entries, entry_nouns, entry_options, first_question
 from bot.core.quiz.gen_compare import comparison_question
 from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
@@ -355,6 +356,7 @@ class _Generator:
         # Names of each kind of thing the notes say what it does ("the gc module"), for gen_named.
         self.named = NamedThings([c.text for c in notes], self.docs)
         self._entry_questions: dict[tuple, EntryQuestion] | None = None  # gen_entries, read on first use
+        self._dated: tuple | None = None  # gen_dated_entries: (paragraph owners, lists, their nouns), on first use
         self.named_ids: set[str] = set()  # items whose answer and options are such names, shown as they are
         # Quoted terms a licence defines, with their definitions' head nouns (gen_defined).
         self.definitions = {document: [(with_head(d, self.docs[readable_text(q)]) if readable_text(q) in self.docs
@@ -411,6 +413,8 @@ class _Generator:
         for s, item in self._named_items(chunk):  # "Which module provides ...?" among the notes' other modules
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
         for s, item in self._entry_items(chunk):  # "Which list method adds ...?" of a reference list (gen_entries)
+            found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
+        for s, item in self._dated_entry_items(chunk):  # "Which of these was the first release to ...?" (gen_dated_entries)
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
         for sentence in candidate_sentences(chunk, self.code_spans):
             doc = self.docs.get(sentence.text)
@@ -1139,6 +1143,40 @@ class _Generator:
             found.append((s, item))
         return found
 
+    def _dated_entry_items(self, chunk: Chunk) -> list[tuple[Sentence, QuizItem]]:
+        """Which entry of a dated list ("Debian 2.0 Hamm (July 24th, 1998): ...") was the first to do what
+        a sentence pointing back to it says, the list's nearest other labels as options (gen_dated_entries).
+        The sentence leans on its entry ("This was the first ..."), which the options name: so it is
+        read here, never by the sentence templates that refuse it."""
+        if is_practice_section(chunk.heading_path):
+            return []
+        if self._dated is None:
+            owners, lists = dated_entries([c for c in self.notes if not is_practice_section(c.heading_path)])
+            said: dict = {}
+            for (_, paragraph), entry in owners.items():
+                said.setdefault(entry, []).extend(split_sentences(paragraph))
+            self._dated = (owners, lists, entry_nouns(said))
+        owners, lists, nouns = self._dated
+        found = []
+        for paragraph in (line.strip() for line in chunk.text.splitlines()):
+            entry = owners.get((chunk.id, paragraph))
+            if entry is None:
+                continue
+            for quote in split_sentences(paragraph):
+                text = readable_text(quote)
+                prompt = first_question(text, nouns.get(entry.block, set())) if text else None
+                listed = entry_options(entry, lists[entry.block]) if prompt else None
+                if listed is None or self._code_in(prompt):
+                    continue
+                options = tuple(sorted(listed,
+                                       key=lambda o, q=quote: _rng("dated", q, o).random()))
+                s = Sentence(text, chunk, 0, False, quote=quote)
+                item = self._item(MULTIPLE_CHOICE, prompt, entry.label, s, TERM, NAMED_QUALITY,
+                                  options=options, explanation=_from_notes(s))
+                self.named_ids.add(item.id)  # labels as the notes write them: only the stem is read for code
+                found.append((s, item))
+        return found
+
     def _named_item(self, s: Sentence, doc) -> QuizItem | None:
         if re.search(r"\b(?:also|too|as well(?! as)|likewise|similarly)\b", s.quote, re.IGNORECASE):
             return None  # "re.compile also accepts an optional flags argument": others do it too, no one answer
@@ -1784,25 +1822,55 @@ def _who_set(item: QuizItem, document: str) -> tuple | None:
     return document, fold(item.answer), frozenset(fold(o) for o in item.options)
 
 
+def _same_who(one: tuple | None, other: tuple | None) -> bool:
+    """Two who-items (`_who_set` keys) of one document ask one thing among the same options: the same
+    answer and option set, or answers and options that are one actor's names pairwise ("the Secretary"
+    and "the Project Secretary", round 21: two items on the Secretary's powers among the same other
+    offices, judged near-duplicates)."""
+    if one is None or other is None or one[0] != other[0]:
+        return False
+    if one == other:
+        return True
+
+    def same(a: str, b: str) -> bool:
+        return a == b or same_actor(re.sub(r"^the ", "", a), re.sub(r"^the ", "", b))
+
+    (_, answer, options), (_, other_answer, other_options) = one, other
+    return len(options) == len(other_options) and same(answer, other_answer) \
+        and all(any(same(o, p) for p in other_options) for o in options) \
+        and all(any(same(p, o) for o in options) for p in other_options)
+
+
 def _one_who_per_option_set(candidates: list[_Candidates], choice: dict[int, int], live: list[int],
                             prompts: set[str]) -> list[int]:
     """At most one who-item per answer person and option set in a document's bank (round 14: two
     "Who ...? Mao Zedong" among the same four names "repeats that item and adds little"; round 11: "a
-    third Who -> Mao from one list"). The one of higher quality stays (the first on a tie); the others'
-    sentences offer their next best item that is not such a repeat, or none."""
+    third Who -> Mao from one list"; round 21: one office's two names among the same offices, `_same_who`).
+    The one of higher quality stays (the first on a tie); the others' sentences offer their next best
+    item that is not such a repeat, or none."""
     chosen = lambda i: candidates[i].items[choice[i]]  # noqa: E731
     best: dict[tuple, int] = {}
+
+    def group(key: tuple | None) -> tuple | None:
+        return next((k for k in best if _same_who(k, key)), None)
+
     for i in live:
         key = _who_set(chosen(i), candidates[i].document)
-        if key is not None and (key not in best or chosen(i).quality > chosen(best[key]).quality):
+        if key is None:
+            continue
+        held = group(key)
+        if held is None:
             best[key] = i
+        elif chosen(i).quality > chosen(best[held]).quality:
+            best[held] = i
     kept = []
     for i in live:
         key = _who_set(chosen(i), candidates[i].document)
-        if key is not None and best[key] != i:
+        if key is not None and best[group(key)] != i:
             choice[i] += 1
             while choice[i] < len(candidates[i].items) and (
-                    _who_set(chosen(i), candidates[i].document) in best or _prompt_key(chosen(i)) in prompts):
+                    group(_who_set(chosen(i), candidates[i].document)) is not None
+                    or _prompt_key(chosen(i)) in prompts):
                 choice[i] += 1
             if choice[i] >= len(candidates[i].items):
                 continue
