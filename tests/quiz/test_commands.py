@@ -57,3 +57,86 @@ def test_too_few_commands_or_a_stem_that_spells_the_answer_ask_nothing():
     long = "The dockctl -b north4 -p 8080:22 command lists the berths which are currently free."
     assert command_question(long, nlp.parse_lines([long])[0],
                             ("dockctl -b north4 -p 8080:22", "dockctl -l", "dockctl -f", "tidewatch"), rng, never) is None
+
+
+# Session 22, quiztech4: the same notes name most commands in three other forms (held-out set 10's SELinux
+# note: "`semanage login -l` lists ...", "Removing a module ... is done with `semodule -r module`", "To find
+# the current security context in a shell, you should call `id -Z`.").
+FORMS = [
+    "`dockctl -s` prints the berths which are still free.",  # one sentence a chunk: a chunk posts few items
+    "Removing a booking at the outer harbour is done with `dockctl -c berth`.",
+    "To list the ships waiting outside the harbour, you should call `dockctl -w`.",
+    "Finally, to find the current depth of a berth, you can use `dockctl -n`.",
+    "```\n# dockctl -s\n# dockctl -w\n# dockctl -n\n# tidewatch\n# dockctl -c berth\n```",
+    "The `gatectl -o` command opens the harbour gate.",
+]
+
+
+def test_a_command_opening_its_sentence_done_with_or_called_to_is_asked():
+    prompts = {i.prompt: i for i in generate_items(_chunks(FORMS), learned_cutoff=False) if i.prompt.startswith("Which command")}
+    assert "Which command prints the berths which are still free?" in prompts, sorted(prompts)
+    assert prompts["Which command prints the berths which are still free?"].answer == "dockctl -s"
+    # The gerund and the infinitive said as what the command does: "Removing" -> "removes", "find" -> "finds".
+    cancel = prompts.get("Which command removes a booking at the outer harbour?")
+    assert cancel is not None and cancel.answer == "dockctl -c berth", sorted(prompts)
+    assert set(cancel.options) <= set(shell_commands(FORMS)) and len(cancel.options) == 4, cancel.options
+    assert [o for o in cancel.options if not o.startswith("dockctl")] == [], cancel.options  # the same program first
+    assert prompts["Which command lists the ships waiting outside the harbour?"].answer == "dockctl -w", sorted(prompts)
+    assert prompts["Which command finds the current depth of a berth?"].answer == "dockctl -n", sorted(prompts)
+
+
+def test_the_new_forms_refuse_what_is_not_a_command_doing_something():
+    commands = ("dockctl -s", "dockctl -c berth", "dockctl -w", "tidewatch", "gatectl -o")
+    # "to find the tide ..., you can use tidewatch": the stem spells the answer (the check before this round).
+    rng = lambda o: 0.5
+    never = lambda *a: False
+    def asked(text):
+        return command_question(text, nlp.parse_lines([text])[0], commands, rng, never)
+    assert asked("To list the ships waiting outside the harbour, you should call dockctl -w.").prompt \
+        == "Which command lists the ships waiting outside the harbour?"
+    # What the options are checked against (gen_named._said_of) is what is asked, not ", you should call X".
+    seen = []
+    command_question("To list the ships waiting outside the harbour, you should call dockctl -w.",
+                     nlp.parse_lines(["To list the ships waiting outside the harbour, you should call dockctl -w."])[0],
+                     commands, rng, lambda other, lemma, wanted, text: seen.append(wanted) or False)
+    assert seen and all(w == {"ship", "wait", "outside", "harbour"} for w in seen), seen
+    # A verb of no action the notes teach ("To be safe"), a name that is no command's, a point back.
+    assert asked("To be sure of the berth, you should call dockctl -w.") is None
+    assert asked("dockctl -s nears the berths which are still free.") is None
+    assert asked("To find the tide at each pier, you can use tidewatch.") is None
+    # The answer's argument the stem's word, no option with it: "removes a berth" -> "berthctl -r berth"
+    # beside "berthctl -d" (every option spells "berth" in the program's name, so the check above passes).
+    own = ("berthctl -r berth", "berthctl -l", "berthctl -d", "berthctl -e")
+    text = "Removing a berth from the outer harbour is done with berthctl -r berth."
+    assert command_question(text, nlp.parse_lines([text])[0], own, rng, never) is None
+    text = "Removing a berth from the outer harbour is done with berthctl -r."
+    assert command_question(text, nlp.parse_lines([text])[0], ("berthctl -r", *own[1:]), rng, never) is not None
+    assert asked("Removing this booking is done with dockctl -c berth.") is None
+    # ", you should call X" is not part of what is asked: its "you" does not point back.
+    assert asked("Removing a booking at the outer harbour is done with dockctl -c berth.").prompt \
+        == "Which command removes a booking at the outer harbour?"
+
+
+def test_third_person():
+    from bot.core.quiz.gen_commands import _third_person
+    assert [_third_person(v) for v in ("find", "search", "fetch", "carry", "display", "remove")] == \
+        ["finds", "searches", "fetches", "carries", "displays", "removes"]
+
+
+def test_a_command_named_by_a_passive_or_provided_to_do_something_is_asked():
+    # Held-out set 9's AppArmor note: "The profiles are compiled and loaded into the kernel by the
+    # `apparmor_parser` command.", "AppArmor conveniently provides an `aa-unconfined` command to list ...".
+    commands = ("regload", "dockctl -u", "dockctl -s", "dockctl -w", "tidewatch")
+    rng = lambda o: 0.5
+    never = lambda *a: False
+    def asked(text):
+        return command_question(text, nlp.parse_lines([text])[0], commands, rng, never)
+    passive = asked("The berth plans are compiled and loaded into the harbour register by the regload command.")
+    assert passive is not None and passive.prompt == "Which command compiles and loads the berth plans into the harbour register?"
+    assert passive.answer == "regload" and len(passive.options) == 4
+    provided = asked("That is why the harbour conveniently provides a dockctl -u command to list the ships which have no berth.")
+    assert provided is not None and provided.prompt == "Which command lists the ships which have no berth?"
+    assert provided.answer == "dockctl -u"
+    # A participle of no action taught ("is preceded by"), a subject that points back: nothing.
+    assert asked("The berth plans are preceded by the regload command.") is None
+    assert asked("These plans are compiled into the harbour register by the regload command.") is None

@@ -30,6 +30,8 @@ MAX_WRONG = 3
 MAX_WORDS = 30
 # Openers that place the sentence in a sequence of the notes' steps and say nothing of the command.
 _OPENERS = r"(?:(?:Finally|Additionally|Next|Then|Lastly|In addition), )?"
+# "To find ..., you should call X" after the same openers ("Finally, to find the type ..., you can use X").
+_TO = r"(?:To|(?:Finally|Additionally|Next|Then|Lastly|In addition), to) "
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,16 @@ def shell_commands(raw_texts: list[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _third_person(lemma: str) -> str:
+    """The verb as "Which command <verb>s ...?" asks it: "find" -> "finds", "carry" -> "carries", "fetch"
+    -> "fetches" (the verbs are gen_named.VERBS, regular in the third person)."""
+    if re.search(r"(?:s|x|z|ch|sh)$", lemma):
+        return lemma + "es"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
 def _shown(command: str) -> bool:
     """A command an option may show: a few words, no path, address, pattern or quoted argument (those
     are one example's values, not the command a student learns)."""
@@ -72,10 +84,17 @@ def command_question(text: str, doc, commands: tuple[str, ...], rng: Callable[[s
     found = None
     for name in sorted(commands, key=len, reverse=True):
         n = re.escape(name)
-        for pattern, form in ((rf"^{_OPENERS}[Tt]he {n} command (?P<verb>[a-z]+s) (?P<rest>.+?)\.$", "does"),
+        for pattern, form in ((rf"^{_OPENERS}(?:[Tt]he )?{n}(?: command)? (?P<verb>[a-z]+s) (?P<rest>.+?)\.$", "does"),
                               (rf"^With the {n} command, you can (?P<rest>.+?)\.$", "with"),
                               (rf"^{_OPENERS}(?:[Tt]he )?{n}(?: command)? can be used to (?P<rest>.+?)\.$", "used"),
-                              (rf"^{_OPENERS}(?:[Tt]he )?{n}(?: command)? is responsible for (?P<rest>.+?)\.$", "for")):
+                              (rf"^{_OPENERS}(?:[Tt]he )?{n}(?: command)? is responsible for (?P<rest>.+?)\.$", "for"),
+                              (rf"^{_OPENERS}(?P<verb>[A-Z]?[a-z]+ing) (?P<rest>.+?) (?:is|can be) done "
+                               rf"(?:with|using) (?:the )?{n}(?: command)?\.$", "done"),
+                              (rf"^{_TO}(?P<verb>[a-z]+) (?P<rest>[^,]+?), you (?:should|can|must|may|need to|have to) "
+                               rf"(?:use|call|run|execute|type|invoke) (?:the )?{n}(?: command)?\.$", "to"),
+                              (rf"^.*?\bprovides? (?:an?|the) {n} command to (?P<verb>[a-z]+) (?P<rest>.+?)\.$", "to"),
+                              (rf"^(?P<subject>(?:The|A|An) [^,]+?) (?:is|are) (?P<verb>[a-z]+ed(?: and [a-z]+ed)?) "
+                               rf"(?P<rest>.+?) by the {n} command\.$", "by")):
             found = re.match(pattern, text)
             if found:
                 break
@@ -84,18 +103,41 @@ def command_question(text: str, doc, commands: tuple[str, ...], rng: Callable[[s
     if not found or not _shown(name):
         return None
     rest = found.group("rest")
-    start = found.start("rest")
-    if form == "does":
+    start, end = found.start("rest"), found.end("rest")
+    if form == "by":
+        # "The profiles are compiled and loaded into the kernel by the `X` command": X compiles and
+        # loads the profiles into the kernel. Each verb a past participle of VERBS said in the third person.
+        said = []
+        for verb in re.finditer(r"[a-z]+ed", found.group("verb")):
+            token = next((t for t in doc if t.idx == found.start("verb") + verb.start()), None)
+            if token is None or token.tag_ != "VBN" or token.lemma_.lower() not in VERBS:
+                return None
+            said.append(_third_person(token.lemma_.lower()))
+        lemma = ""
+        subject = found.group("subject")
+        rest = f"{subject[0].lower()}{subject[1:]} {found.group('rest')}"
+        start = 0
+        prompt = f"Which command {' and '.join(said)} {rest}?"
+    elif form in {"does", "done", "to"}:
+        # "the X command lists ...", "Removing a module ... is done with X", "To find ..., you should call
+        # X": each says what X does, asked "Which command <verb>s ...?".
         verb = found.group("verb")
         token = next((t for t in doc if t.idx == found.start("verb")), None)
-        if token is None or token.tag_ != "VBZ" or token.lemma_.lower() not in VERBS:
+        tag = {"does": "VBZ", "done": "VBG", "to": "VB"}[form]
+        if token is not None and form == "does" and token.tag_ == "NNS" and token.i + 1 < len(doc) \
+                and doc[token.i + 1].tag_ == "DT":
+            tag = "NNS"  # "`dockctl -s` prints the berths ...": after a name it does not know, the parser may
+            # read the verb as a plural noun; a plural noun right before "the" is none
+        if token is None or token.tag_ != tag or token.lemma_.lower() not in VERBS:
             return None  # "the rsync command is preceded by ...": not what the command does
         lemma = token.lemma_.lower()
-        prompt = f"Which command {verb} {rest}?"
+        prompt = f"Which command {verb if form == 'does' else _third_person(lemma)} {rest}?"
     else:
         lemma = ""
         prompt = {"with": f"With which command can you {rest}?", "used": f"Which command can be used to {rest}?",
                   "for": f"Which command is responsible for {rest}?"}[form]
+    # What the question shows ends with `rest`: ", you should call X", "by the X command" after it is not asked.
+    doc = [t for t in doc if t.idx < end]
     words = re.findall(r"[\w'-]+", rest)
     if not 2 <= len(words) <= MAX_WORDS or rest_points_outside(rest, doc, start) or shows_code(rest) \
             or re.search(r"\(|\[|\.\s|\d\.\d", rest):
@@ -122,5 +164,11 @@ def command_question(text: str, doc, commands: tuple[str, ...], rng: Callable[[s
             # the stem spells the answer, unless every option shares the word ("semodule -l" beside
             # "semodule -d", "semodule -r module" for "the modules which are installed").
             return None
+    wrong_words = {w for o in wrong for w in o.lower().split()}
+    if any(w in stem_words or w.rstrip("s") in stem_words or w + "s" in stem_words
+           for w in name.lower().split()[1:] if w[:1].isalpha() and w not in wrong_words):
+        # "Which command removes a module ...?" -> "semodule -r module" beside "semodule -d": the one
+        # option whose argument is the stem's word gives itself away by its form (RUBRIC.md, 4).
+        return None
     shown = sorted([name, *wrong], key=lambda o: rng("order" + o))
     return CommandQuestion(prompt, name, tuple(shown))
