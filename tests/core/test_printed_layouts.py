@@ -278,3 +278,69 @@ def test_a_heading_made_large_by_the_text_matrix_is_read_as_larger(tmp_path: Pat
     doc = load_document(path, "scaled.pdf")
     assert [(b.kind, b.text[:24]) for b in doc.blocks] == [
         ("heading", "the engine was discussed"), ("paragraph", "The engine was discussed")]
+
+
+def _paths(doc) -> dict[str, tuple[str, ...]]:
+    """Each body block's first words -> the headings it is cited under."""
+    return {b.text[:12]: b.heading_path for b in doc.blocks if b.kind != "heading"}
+
+
+def test_a_chapter_opened_with_a_spelled_number_is_cited_by_its_title(tmp_path: Path) -> None:
+    """Sphinx's opener: the label at the body's size, the number spelled large, the title large.
+    The number alone headed every path ("THREE > 3.1 ...") and the title was a section beside 3.1."""
+    body = filler("package name", 2)
+    pages = [
+        ["CHAPTER", "# THREE", "# BINARY PACKAGES", "Opening " + body[0], *body[1:],
+         "# 3.1 The package name", "Naming " + body[0], *body[1:],
+         "# 3.1.1 Offensive names", "Offensive " + body[0], *body[1:],
+         "# 3.2 The version", "Versions " + body[0], *body[1:]],
+        ["CHAPTER", "# FOUR", "# SOURCE PACKAGES", "Sources " + body[0], *body[1:]],
+    ]
+    doc = load_document(write_pdf(tmp_path / "sphinx.pdf", pages, numbers=False), "sphinx.pdf")
+    three, four = "CHAPTER THREE. BINARY PACKAGES", "CHAPTER FOUR. SOURCE PACKAGES"
+    assert _paths(doc) == {
+        "Opening The ": (three,), "Naming The p": (three, "3.1 The package name"),
+        "Offensive Th": (three, "3.1 The package name", "3.1.1 Offensive names"),
+        "Versions The": (three, "3.2 The version"), "Sources The ": (four,)}
+
+
+def test_a_chapter_label_printed_large_over_its_title_is_one_heading(tmp_path: Path) -> None:
+    """DBLaTeX's opener, "Chapter 4" over "A Detailed History", in any language ("Kapitel 4"); a
+    section directly under the title is the chapter's, not the title's sibling."""
+    body = filler("release", 2)
+    pages = [
+        ["# Kapitel 4", "# A Detailed History", "# 4.1 The Early Releases", "Early " + body[0], *body[1:],
+         "# 4.1.1 The Packaging System", "Packaging " + body[0], *body[1:],
+         "# 4.2 The Later Releases", "Later " + body[0], *body[1:]],
+        ["# Appendix A", "# The Manifesto", "Manifesto " + body[0], *body[1:],
+         "# A.1 What is it?", "Question " + body[0], *body[1:]],
+    ]
+    doc = load_document(write_pdf(tmp_path / "dblatex.pdf", pages, numbers=False), "dblatex.pdf")
+    chapter, appendix = "Kapitel 4. A Detailed History", "Appendix A. The Manifesto"
+    assert _paths(doc) == {
+        "Early The re": (chapter, "4.1 The Early Releases"),
+        "Packaging Th": (chapter, "4.1 The Early Releases", "4.1.1 The Packaging System"),
+        "Later The re": (chapter, "4.2 The Later Releases"),
+        "Manifesto Th": (appendix,), "Question The": (appendix, "A.1 What is it?")}
+
+
+def test_a_label_line_inside_a_page_is_no_chapter_opener(tmp_path: Path) -> None:
+    """Only a page's first lines open a chapter: "Figure 3" printed large mid-page stays itself."""
+    body = filler("figure", 2)
+    pages = [["# Results", "Before " + body[0], *body[1:], "# Figure 3", "# Measured Loads",
+              "After " + body[0], *body[1:]]]
+    doc = load_document(write_pdf(tmp_path / "figure.pdf", pages, numbers=False), "figure.pdf")
+    assert "Figure 3" in [b.text for b in doc.blocks if b.kind == "heading"]
+
+
+def test_a_numbered_heading_wrapped_over_two_lines_is_one_heading(tmp_path: Path) -> None:
+    """FOP and DBLaTeX wrap a long section title; its second line was a heading of its own between
+    the section and its subsections ("3.4. /bin : ... (for" > "use by all users)" > "3.4.1. Purpose")."""
+    body = filler("directory", 6)  # enough body text for the headings' size to stand out
+    pages = [["# 3.4. /bin : Essential user command binaries (for", "# use by all users)",
+              "# 3.4.1. Purpose", "Purpose " + body[0], *body[1:],
+              "# 3.5. /boot : Static files of the boot loader", "Boot " + body[0], *body[1:]]]
+    doc = load_document(write_pdf(tmp_path / "wrapped.pdf", pages, numbers=False), "wrapped.pdf")
+    bin_ = "3.4. /bin : Essential user command binaries (for use by all users)"
+    assert _paths(doc) == {"Purpose The ": (bin_, "3.4.1. Purpose"),
+                           "Boot The dir": ("3.5. /boot : Static files of the boot loader",)}

@@ -21,7 +21,7 @@ from bot.core.loaders.decoding import clean_text
 from bot.core.loaders.headings import is_page_number
 from bot.core.loaders.pdf_lines import Placed, larger_lines, page_text_and_places, paragraph_breaks
 from bot.core.loaders.plaintext import Line, parse_lines, split_lines
-from bot.core.loaders.structure import Parsed
+from bot.core.loaders.structure import HEADING, Parsed
 from bot.core.text import normalize_space
 from bot.errors import DocumentError
 
@@ -47,13 +47,16 @@ def parse_pdf(data: bytes, name: str) -> Parsed:
     pages = [split_lines(_cleaned(text), page=number, breaks=breaks, larger=larger)
              for (number, text, _), breaks, larger in zip(texts, paragraph_breaks(places), larger_lines(places))]
     pages = _without_running_lines(pages)
-    lines = rejoin_hyphenated([line for page in pages for line in page])
+    lines, openers = join_chapter_openers(rejoin_hyphenated([line for page in pages for line in page]))
+    lines = join_wrapped_headings(lines, openers)
     if not lines:
         raise DocumentError(
             f"{name}: no text found (a scanned PDF needs OCR first)",
             hint="Run it through OCR, or export the notes as text or Word.",
         )
-    return Parsed(parse_lines(lines), title)
+    blocks = [replace(block, level=1) if block.kind == HEADING and block.text in openers else block
+              for block in parse_lines(lines)]
+    return Parsed(blocks, title)
 
 
 def _open(data: bytes, name: str):  # -> pypdfium2.PdfDocument, imported lazily
@@ -146,6 +149,78 @@ def _running_lines(pages: list[list[Line]]) -> set[str]:
 def _key(line: Line) -> str:
     """Running lines differ only in their page number ("Notes - page 3"), so digits are ignored."""
     return normalize_space("".join(char for char in line.text if not char.isdigit()))
+
+
+# A chapter's label over its title: "Chapter 4", "Kapitel 4", "Appendix A" printed large (DBLaTeX), or a
+# label word at the body's size with the number spelled large under it, "CHAPTER" / "THREE" (Sphinx).
+_LABEL_AND_NUMBER = re.compile(r"^[^\W\d_]+\s+(?:\d{1,3}|[A-Z]|[IVXLC]{1,6})$")
+_ONE_WORD = re.compile(r"^[^\W\d_]{2,12}$")
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,3}|[A-Z])(?:\.\d{1,3})+\.?\s")
+
+
+def join_chapter_openers(lines: list[Line]) -> tuple[list[Line], set[str]]:
+    """A chapter's opening label made one heading with the title printed large under it, and the
+    texts of such headings (each the top level of its chapter): "CHAPTER" / "THREE" / "BINARY
+    PACKAGES" (Sphinx) and "Chapter 4" / "A Detailed History" (DBLaTeX) become "CHAPTER THREE. BINARY
+    PACKAGES" and "Chapter 4. A Detailed History". Left apart, the number headed every section's path
+    ("THREE > 3.1 The package name") and the title was one section among the chapter's own, so
+    citations named the chapter by its number only (session 22). A chapter opens a page: only the
+    lines a page starts with are read as a label, so a "Figure 3" line within a page is not one."""
+    out: list[Line] = []
+    openers: set[str] = set()
+    index = 0
+    while index < len(lines):
+        first = lines[index]
+        label_lines = _opener_label(lines, index)
+        title_at = index + label_lines
+        if not label_lines or title_at >= len(lines) or not lines[title_at].larger \
+                or lines[title_at].page != first.page:
+            out.append(first)
+            index += 1
+            continue
+        label = " ".join(line.text for line in lines[index:title_at])
+        text = f"{label}. {lines[title_at].text}"
+        out.append(replace(lines[title_at], text=text, blank_before=first.blank_before,
+                           page_start=first.page_start, spaced_before=first.spaced_before))
+        openers.add(normalize_space(text))
+        index = title_at + 1
+    return out, openers
+
+
+def _opener_label(lines: list[Line], index: int) -> int:
+    """How many lines of a chapter's label start at `index`: 0 when none does."""
+    line = lines[index]
+    if not line.page_start:
+        return 0
+    if line.larger and _LABEL_AND_NUMBER.match(line.text):
+        return 1
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    if (not line.larger and _ONE_WORD.match(line.text) and after is not None and after.larger
+            and after.page == line.page and _ONE_WORD.match(after.text)):
+        return 2
+    return 0
+
+
+def join_wrapped_headings(lines: list[Line], openers: set[str]) -> list[Line]:
+    """A numbered heading printed large over two lines made one: "3.4. /bin : Essential user command
+    binaries (for" / "use by all users)" (FOP), "1.5 What is the difference between Debian GNU/Linux
+    and other" / "Linux distributions? ..." (DBLaTeX). Left apart, the second line was a heading of its
+    own between the section and its subsections. Only under a numbered heading or a chapter's opener:
+    a large line with no number after one is the rest of its title, as the document numbers every
+    section; two unnumbered large lines may be a title and a subtitle."""
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if (last is not None and last.larger and line.larger and line.page == last.page
+                and not line.page_start and (_SECTION_NUMBER.match(last.text) or last.text in openers)
+                and not _SECTION_NUMBER.match(line.text) and not _LABEL_AND_NUMBER.match(line.text)):
+            joined = normalize_space(f"{last.text} {line.text}")
+            if last.text in openers:
+                openers.add(joined)
+            out[-1] = replace(last, text=joined)
+            continue
+        out.append(line)
+    return out
 
 
 _HYPHENATED_END = re.compile(r"([A-Za-z]+)-$")
