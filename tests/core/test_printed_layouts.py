@@ -344,3 +344,35 @@ def test_a_numbered_heading_wrapped_over_two_lines_is_one_heading(tmp_path: Path
     bin_ = "3.4. /bin : Essential user command binaries (for use by all users)"
     assert _paths(doc) == {"Purpose The ": (bin_, "3.4.1. Purpose"),
                            "Boot The dir": ("3.5. /boot : Static files of the boot loader",)}
+
+
+def test_a_running_footer_with_the_page_number_and_the_section_name_is_dropped(tmp_path: Path) -> None:
+    """Sphinx and LaTeX footers: "14 Chapter 3. Binary packages" on even pages, "3.3. The maintainer
+    15" on odd ones, the printed number 7 ahead of the PDF's. They differ from page to page, so the
+    "same line on most pages" rule kept them as paragraphs; a footnote at a page's foot stays."""
+    footers = ["8 Chapter 3. Binary packages", "3.3. The maintainer of a package 9",
+               "10 Chapter 3. Binary packages", "3.4. The description of a package 11"]
+    topics = ["maintainer", "version", "description", "synopsis"]
+    pages = [[*filler(topic, 4), footer] for topic, footer in zip(topics, footers)]
+    pages[1].insert(-1, "1 A sample implementation of this is shipped with the package.")  # a footnote
+    doc = load_document(write_pdf(tmp_path / "footers.pdf", pages, numbers=False), "footers.pdf")
+    text = "\n".join(b.text for b in doc.blocks)
+    assert "Chapter 3" not in text and "of a package" not in text
+    assert "1 A sample implementation of this is shipped with the package." in text
+    assert all(f"The {topic} was discussed" in text for topic in topics)  # the body is all kept
+
+
+def test_a_chapters_running_header_is_dropped_and_a_heading_at_page_tops_stays(tmp_path: Path) -> None:
+    """FOP and DBLaTeX print the chapter's name over each of its pages: on 3 of 8 pages, too few
+    for the "most pages" rule, it was glued to the paragraph it broke. A heading printed larger at
+    the top of as many pages is the text's own."""
+    topics = iter(["root", "boot", "device", "config", "usr", "share", "lib", "var"])
+    pages = [["# Chapter 3. The Root Filesystem", *filler(next(topics), 4)],
+             *[["The Root Filesystem", *filler(next(topics), 4)] for _ in range(3)],
+             ["# Chapter 4. The usr Hierarchy", *filler(next(topics), 4)],
+             *[["The usr Hierarchy", "# Purpose and Scope", *filler(next(topics), 4)] for _ in range(3)]]
+    doc = load_document(write_pdf(tmp_path / "headers.pdf", pages, numbers=False), "headers.pdf")
+    assert [b.text for b in doc.blocks if b.kind == "heading"] == [
+        "Chapter 3. The Root Filesystem", "Chapter 4. The usr Hierarchy", *["Purpose and Scope"] * 3]
+    assert not [b.text for b in doc.blocks if b.kind != "heading" and ("Root Filesystem" in b.text
+                                                                       or "usr Hierarchy" in b.text)]

@@ -110,10 +110,11 @@ def _without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     sits at the top or bottom: a bare number inside the page is text (a program's output "12",
     a table's cell)."""
     repeated = _running_lines(pages) if len(pages) >= 3 else set()
-    return [_page_start_first(_without_page_furniture(page, repeated)) for page in pages]
+    offsets = _printed_number_offsets(pages)
+    return [_page_start_first(_without_page_furniture(page, repeated, offsets)) for page in pages]
 
 
-def _without_page_furniture(page: list[Line], repeated: set[str]) -> list[Line]:
+def _without_page_furniture(page: list[Line], repeated: set[str], offsets: frozenset[int] = frozenset()) -> list[Line]:
     """A running line is dropped once a page: the same line again at the top of the page is the
     text's own (a note's title under a running header that repeats it)."""
     kept, dropped = [], set()
@@ -121,11 +122,48 @@ def _without_page_furniture(page: list[Line], repeated: set[str]) -> list[Line]:
         key = _key(line)
         if is_page_number(line.text) and _at_edge(i, len(page)):
             continue
+        number = _edge_number(line.text) if i in (0, len(page) - 1) and not line.larger else None
+        if number is not None and line.page is not None and number - line.page in offsets:
+            continue  # "14 Chapter 3. Binary packages", "3.3. The maintainer of a package 15"
         if key in repeated and key not in dropped:
             dropped.add(key)
             continue
         kept.append(line)
     return kept
+
+
+# A page's printed number at either end of its first or last line, with the running title beside it
+# ("14 Chapter 3. Binary packages" on even pages, "3.3. The maintainer of a package 15" on odd ones).
+_NUMBER_FIRST = re.compile(r"^(\d{1,4})(?:\s+\S.*)?$")
+_NUMBER_LAST = re.compile(r"^.*\S\s+(\d{1,4})$")
+_NUMBERED_SHARE = 0.5  # pages whose edge carries the page's printed number, for the pattern to hold
+_NUMBERED_RUN = 3  # pages that share one offset: fewer may be a footnote's number by chance
+
+
+def _edge_number(text: str) -> int | None:
+    match = _NUMBER_FIRST.match(text) or _NUMBER_LAST.match(text)
+    return int(match.group(1)) if match else None
+
+
+def _printed_number_offsets(pages: list[list[Line]]) -> frozenset[int]:
+    """How far the printed page numbers run from the PDF's own (the printed 7 on the PDF's first
+    page: 6; pages taken from two chapters of a book: two offsets, each held by 3 pages or more),
+    when most pages carry theirs at the top or bottom edge. Sphinx and LaTeX print the
+    number beside the chapter's or section's name, a line that differs from page to page, so
+    "the same line on most pages" missed it and it was read as a paragraph (25 of the Policy
+    Manual's 569 blocks, glued into code at a page end). A number advancing with the pages is no
+    footnote's or list's: those do not step by one from page to page; nor is a line printed large
+    ("Chapter 1" opening printed page 1) (session 22)."""
+    offsets: Counter[int] = Counter()
+    numbered = 0
+    for page in pages:
+        if not page or page[0].page is None:
+            continue
+        numbered += 1
+        found = {_edge_number(line.text) for line in (page[0], page[-1]) if not line.larger} - {None}
+        offsets.update({number - page[0].page for number in found})
+    held = {offset: count for offset, count in offsets.items() if count >= _NUMBERED_RUN}
+    return frozenset(held) if sum(held.values()) >= _NUMBERED_SHARE * numbered else frozenset()
 
 
 def _page_start_first(page: list[Line]) -> list[Line]:
@@ -138,12 +176,27 @@ def _at_edge(index: int, count: int) -> bool:
     return index < _EDGE_LINES or index >= count - _EDGE_LINES
 
 
+_SECTION_RUN = 3  # pages a chapter's running header is printed on, at the least
+
+
 def _running_lines(pages: list[list[Line]]) -> set[str]:
+    """Lines at the top or bottom of most pages, and a chapter's running header: the chapter's name
+    at the edge of 3 pages or more, printed no larger than the body and never inside a page ("The
+    Root Filesystem" over each page of FHS's chapter 3, "CHAPTER 3. CHOOSING A DEBIAN… 3.1. WHICH
+    DEBIAN DISTRIBUTION…" in the Debian FAQ). It changes with the chapter, so it is on no more than
+    a chapter's share of the pages, and was glued to the paragraph it broke (session 22). A heading
+    is printed larger, and a line of the text is found inside pages too."""
     counts: Counter[str] = Counter()
+    large: set[str] = set()
+    inside: set[str] = set()
     for page in pages:
         edges = page[:_EDGE_LINES] + page[-_EDGE_LINES:]
         counts.update({_key(line) for line in edges})
-    return {key for key, count in counts.items() if count > len(pages) / 2}
+        large.update(_key(line) for line in edges if line.larger)
+        inside.update(_key(line) for line in page[_EDGE_LINES:-_EDGE_LINES])
+    return {key for key, count in counts.items()
+            if count > len(pages) / 2
+            or count >= _SECTION_RUN and len(key.split()) >= 2 and key not in large | inside}
 
 
 def _key(line: Line) -> str:
