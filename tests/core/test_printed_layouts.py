@@ -31,9 +31,9 @@ def write_pdf(path: Path, pages: list[list[str]], header: str = "", numbers: boo
             if not line:  # a paragraph's spacing, as word processors set it (no text, no blank line)
                 y -= 7
                 continue
-            big = line.startswith("# ")
-            pdf.setFont("Helvetica-Bold" if big else "Helvetica", 16 if big else 9)
-            pdf.drawString(60, y, line[2:] if big else line)
+            big, small = line.startswith("# "), line.startswith("~ ")  # a heading, a footnote
+            pdf.setFont("Helvetica-Bold" if big else "Helvetica", 16 if big else 7 if small else 9)
+            pdf.drawString(60, y, line[2:] if big or small else line)
             y -= 22 if big else 12
         if numbers:
             pdf.setFont("Helvetica", 8)
@@ -376,3 +376,25 @@ def test_a_chapters_running_header_is_dropped_and_a_heading_at_page_tops_stays(t
         "Chapter 3. The Root Filesystem", "Chapter 4. The usr Hierarchy", *["Purpose and Scope"] * 3]
     assert not [b.text for b in doc.blocks if b.kind != "heading" and ("Root Filesystem" in b.text
                                                                        or "usr Hierarchy" in b.text)]
+
+
+def test_a_footnote_at_a_page_foot_is_moved_out_of_the_paragraph_it_broke(tmp_path: Path) -> None:
+    """A footnote printed small at a page's foot came between the two halves of the paragraph that
+    runs on over the page break, and was glued into it (session 22: "... not allowed. 10 Setgid
+    directories are allowed. Required targets ..."). It follows the paragraph, as a paragraph of its
+    own; code printed small at a page's end, with no gap above it, stays where it is."""
+    line = "the maintainer was discussed at length by the members of the assembly in every session and"
+    pages = [
+        [*filler("archive", 3), "", line.capitalize(), line, line, "",
+         "~ 1 A sample implementation is shipped with the package.", "~ 2 See the manual."],
+        ["the debate went on until the end of the year.", "", *filler("release", 3),
+         "~ [1 - #include <abstractions/nis>]", "~ 2", "~ Profile: /usr/sbin/dhclient", "~ (A)llow / [(D)eny]",
+         "~ Abo(r)t / (F)inish"],
+        [*filler("kernel", 3), "", *filler("module", 3)],
+    ]
+    doc = load_document(write_pdf(tmp_path / "notes.pdf", pages, numbers=False), "notes.pdf")
+    texts = [b.text for b in doc.blocks]
+    broken = next(i for i, text in enumerate(texts) if text.startswith("The maintainer"))
+    assert texts[broken].endswith("until the end of the year.") and "sample" not in texts[broken]
+    assert texts[broken + 1:broken + 3] == ["1 A sample implementation is shipped with the package.", "2 See the manual."]
+    assert "of that year. [1 - #include <abstractions/nis>] 2" in " ".join(texts)  # not moved

@@ -19,7 +19,8 @@ from dataclasses import replace
 
 from bot.core.loaders.decoding import clean_text
 from bot.core.loaders.headings import is_page_number
-from bot.core.loaders.pdf_lines import Placed, larger_lines, page_text_and_places, paragraph_breaks
+from bot.core.loaders.pdf_lines import (Placed, larger_lines, page_text_and_places, paragraph_breaks,
+                                        smaller_lines)
 from bot.core.loaders.plaintext import Line, parse_lines, split_lines
 from bot.core.loaders.structure import HEADING, Parsed
 from bot.core.text import normalize_space
@@ -44,10 +45,11 @@ def parse_pdf(data: bytes, name: str) -> Parsed:
         finally:  # closed here, under the lock, not by the garbage collector in any thread
             document.close()
     places = [placed for _, _, placed in texts]
-    pages = [split_lines(_cleaned(text), page=number, breaks=breaks, larger=larger)
-             for (number, text, _), breaks, larger in zip(texts, paragraph_breaks(places), larger_lines(places))]
-    pages = _without_running_lines(pages)
-    lines, openers = join_chapter_openers(rejoin_hyphenated([line for page in pages for line in page]))
+    pages = [split_lines(_cleaned(text), page=number, breaks=breaks, larger=larger, smaller=smaller)
+             for (number, text, _), breaks, larger, smaller
+             in zip(texts, paragraph_breaks(places), larger_lines(places), smaller_lines(places))]
+    pages, openers = _chapter_openers_joined(_without_running_lines(pages))
+    lines = rejoin_hyphenated(footnotes_after_their_paragraph(pages))
     lines = join_wrapped_headings(lines, openers)
     if not lines:
         raise DocumentError(
@@ -132,6 +134,59 @@ def _without_page_furniture(page: list[Line], repeated: set[str], offsets: froze
     return kept
 
 
+# A footnote's mark: "1 The Debian archive ..." (Sphinx), "1For the older ..." and "⁴Having ..."
+# (DBLaTeX), "2" on a line of its own over its text (FOP), "*", "†".
+_FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]+|[*\u2020\u2021])(?:$|\s?[A-Z\"'\u201c\u201d(])")
+
+
+def footnotes_after_their_paragraph(pages: list[list[Line]]) -> list[Line]:
+    """The pages' lines in reading order, a page's footnotes moved after the paragraph that runs on
+    over the page break, each footnote a paragraph of its own. Printed at the page's foot, smaller
+    than the body, they were read into the middle of that paragraph ("... is therefore not allowed.
+    10 Setgid directories are allowed. Required targets must not ...", session 22) and their text
+    was glued to it. A footnote is kept: it is part of the notes, and answers may need it."""
+    out: list[Line] = []
+    pending: list[Line] = []
+    for page in pages:
+        start = _footnotes_start(page)
+        body, notes = page[:start], page[start:]
+        if pending:
+            at = next((i for i, line in enumerate(body)
+                       if i and (line.spaced_before or line.larger) and not body[i - 1].larger), None)
+            if at is not None:
+                body, pending = [*body[:at], *pending, *body[at:]], []
+        out += body
+        pending += _footnote_lines(notes)
+    return out + pending
+
+
+def _footnote_lines(notes: list[Line]) -> list[Line]:
+    """Each footnote starts a paragraph; a mark on a line of its own (FOP sets the superscript
+    number apart) is put before its text, where it was a paragraph of its own ("8")."""
+    out: list[Line] = []
+    for line in notes:
+        if out and _BARE_MARK.match(out[-1].text) and not _FOOTNOTE_MARK.match(line.text):
+            line = replace(line, text=f"{out.pop().text} {line.text}")
+        out.append(replace(line, spaced_before=True) if _FOOTNOTE_MARK.match(line.text) else line)
+    return out
+
+
+_BARE_MARK = re.compile(r"^\d{1,3}$")
+
+
+def _footnotes_start(page: list[Line]) -> int:
+    """Where the footnotes at the foot of a page start: the first line with a footnote's mark in
+    the run of smaller lines the page ends with, with a gap above it; the page's length when it has
+    none."""
+    start = len(page)
+    while start > 1 and page[start - 1].smaller:
+        start -= 1
+    first = next((i for i in range(start, len(page)) if _FOOTNOTE_MARK.match(page[i].text)), len(page))
+    # Set apart from the text above by a gap: smaller code printed at a page's end ("2" of a
+    # program's output over "Profile: ...") runs on at the lines' pitch.
+    return first if first < len(page) and page[first].spaced_before else len(page)
+
+
 # A page's printed number at either end of its first or last line, with the running title beside it
 # ("14 Chapter 3. Binary packages" on even pages, "3.3. The maintainer of a package 15" on odd ones).
 _NUMBER_FIRST = re.compile(r"^(\d{1,4})(?:\s+\S.*)?$")
@@ -209,6 +264,12 @@ def _key(line: Line) -> str:
 _LABEL_AND_NUMBER = re.compile(r"^[^\W\d_]+\s+(?:\d{1,3}|[A-Z]|[IVXLC]{1,6})$")
 _ONE_WORD = re.compile(r"^[^\W\d_]{2,12}$")
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,3}|[A-Z])(?:\.\d{1,3})+\.?\s")
+
+
+def _chapter_openers_joined(pages: list[list[Line]]) -> tuple[list[list[Line]], set[str]]:
+    """`join_chapter_openers` page by page (an opener is on one page), before footnotes move."""
+    joined = [join_chapter_openers(page) for page in pages]
+    return [page for page, _ in joined], {text for _, texts in joined for text in texts}
 
 
 def join_chapter_openers(lines: list[Line]) -> tuple[list[Line], set[str]]:
