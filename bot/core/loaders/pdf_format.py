@@ -142,9 +142,10 @@ _FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]+|[*\
 def footnotes_after_their_paragraph(pages: list[list[Line]]) -> list[Line]:
     """The pages' lines in reading order, a page's footnotes moved after the paragraph that runs on
     over the page break, each footnote a paragraph of its own. Printed at the page's foot, smaller
-    than the body, they were read into the middle of that paragraph ("... is therefore not allowed.
-    10 Setgid directories are allowed. Required targets must not ...", session 22) and their text
-    was glued to it. A footnote is kept: it is part of the notes, and answers may need it."""
+    than the body, they were read between the page's text and the next page's, and glued to it (the
+    New Maintainers' Guide: footnotes 3 to 5 and "Then just take the -dev version of every package
+    as a Build-Depends entry ..." one paragraph; the Policy Manual: footnotes 8 to 10 one, session
+    22). A footnote is kept: it is part of the notes, and answers may need it."""
     out: list[Line] = []
     pending: list[Line] = []
     for page in pages:
