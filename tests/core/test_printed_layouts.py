@@ -31,9 +31,9 @@ def write_pdf(path: Path, pages: list[list[str]], header: str = "", numbers: boo
             if not line:  # a paragraph's spacing, as word processors set it (no text, no blank line)
                 y -= 7
                 continue
-            big = line.startswith("# ")
-            pdf.setFont("Helvetica-Bold" if big else "Helvetica", 16 if big else 9)
-            pdf.drawString(60, y, line[2:] if big else line)
+            big, small = line.startswith("# "), line.startswith("~ ")  # a heading, a footnote
+            pdf.setFont("Helvetica-Bold" if big else "Helvetica", 16 if big else 7 if small else 9)
+            pdf.drawString(60, y, line[2:] if big or small else line)
             y -= 22 if big else 12
         if numbers:
             pdf.setFont("Helvetica", 8)
@@ -278,3 +278,123 @@ def test_a_heading_made_large_by_the_text_matrix_is_read_as_larger(tmp_path: Pat
     doc = load_document(path, "scaled.pdf")
     assert [(b.kind, b.text[:24]) for b in doc.blocks] == [
         ("heading", "the engine was discussed"), ("paragraph", "The engine was discussed")]
+
+
+def _paths(doc) -> dict[str, tuple[str, ...]]:
+    """Each body block's first words -> the headings it is cited under."""
+    return {b.text[:12]: b.heading_path for b in doc.blocks if b.kind != "heading"}
+
+
+def test_a_chapter_opened_with_a_spelled_number_is_cited_by_its_title(tmp_path: Path) -> None:
+    """Sphinx's opener: the label at the body's size, the number spelled large, the title large.
+    The number alone headed every path ("THREE > 3.1 ...") and the title was a section beside 3.1."""
+    body = filler("package name", 2)
+    pages = [
+        ["CHAPTER", "# THREE", "# BINARY PACKAGES", "Opening " + body[0], *body[1:],
+         "# 3.1 The package name", "Naming " + body[0], *body[1:],
+         "# 3.1.1 Offensive names", "Offensive " + body[0], *body[1:],
+         "# 3.2 The version", "Versions " + body[0], *body[1:]],
+        ["CHAPTER", "# FOUR", "# SOURCE PACKAGES", "Sources " + body[0], *body[1:]],
+    ]
+    doc = load_document(write_pdf(tmp_path / "sphinx.pdf", pages, numbers=False), "sphinx.pdf")
+    three, four = "CHAPTER THREE. BINARY PACKAGES", "CHAPTER FOUR. SOURCE PACKAGES"
+    assert _paths(doc) == {
+        "Opening The ": (three,), "Naming The p": (three, "3.1 The package name"),
+        "Offensive Th": (three, "3.1 The package name", "3.1.1 Offensive names"),
+        "Versions The": (three, "3.2 The version"), "Sources The ": (four,)}
+
+
+def test_a_chapter_label_printed_large_over_its_title_is_one_heading(tmp_path: Path) -> None:
+    """DBLaTeX's opener, "Chapter 4" over "A Detailed History", in any language ("Kapitel 4"); a
+    section directly under the title is the chapter's, not the title's sibling."""
+    body = filler("release", 2)
+    pages = [
+        ["# Kapitel 4", "# A Detailed History", "# 4.1 The Early Releases", "Early " + body[0], *body[1:],
+         "# 4.1.1 The Packaging System", "Packaging " + body[0], *body[1:],
+         "# 4.2 The Later Releases", "Later " + body[0], *body[1:]],
+        ["# Appendix A", "# The Manifesto", "Manifesto " + body[0], *body[1:],
+         "# A.1 What is it?", "Question " + body[0], *body[1:]],
+    ]
+    doc = load_document(write_pdf(tmp_path / "dblatex.pdf", pages, numbers=False), "dblatex.pdf")
+    chapter, appendix = "Kapitel 4. A Detailed History", "Appendix A. The Manifesto"
+    assert _paths(doc) == {
+        "Early The re": (chapter, "4.1 The Early Releases"),
+        "Packaging Th": (chapter, "4.1 The Early Releases", "4.1.1 The Packaging System"),
+        "Later The re": (chapter, "4.2 The Later Releases"),
+        "Manifesto Th": (appendix,), "Question The": (appendix, "A.1 What is it?")}
+
+
+def test_a_label_line_inside_a_page_is_no_chapter_opener(tmp_path: Path) -> None:
+    """Only a page's first lines open a chapter: "Figure 3" printed large mid-page stays itself."""
+    body = filler("figure", 2)
+    pages = [["# Results", "Before " + body[0], *body[1:], "# Figure 3", "# Measured Loads",
+              "After " + body[0], *body[1:]]]
+    doc = load_document(write_pdf(tmp_path / "figure.pdf", pages, numbers=False), "figure.pdf")
+    assert "Figure 3" in [b.text for b in doc.blocks if b.kind == "heading"]
+
+
+def test_a_numbered_heading_wrapped_over_two_lines_is_one_heading(tmp_path: Path) -> None:
+    """FOP and DBLaTeX wrap a long section title; its second line was a heading of its own between
+    the section and its subsections ("3.4. /bin : ... (for" > "use by all users)" > "3.4.1. Purpose")."""
+    body = filler("directory", 6)  # enough body text for the headings' size to stand out
+    pages = [["# 3.4. /bin : Essential user command binaries (for", "# use by all users)",
+              "# 3.4.1. Purpose", "Purpose " + body[0], *body[1:],
+              "# 3.5. /boot : Static files of the boot loader", "Boot " + body[0], *body[1:]]]
+    doc = load_document(write_pdf(tmp_path / "wrapped.pdf", pages, numbers=False), "wrapped.pdf")
+    bin_ = "3.4. /bin : Essential user command binaries (for use by all users)"
+    assert _paths(doc) == {"Purpose The ": (bin_, "3.4.1. Purpose"),
+                           "Boot The dir": ("3.5. /boot : Static files of the boot loader",)}
+
+
+def test_a_running_footer_with_the_page_number_and_the_section_name_is_dropped(tmp_path: Path) -> None:
+    """Sphinx and LaTeX footers: "14 Chapter 3. Binary packages" on even pages, "3.3. The maintainer
+    15" on odd ones, the printed number 7 ahead of the PDF's. They differ from page to page, so the
+    "same line on most pages" rule kept them as paragraphs; a footnote at a page's foot stays."""
+    footers = ["8 Chapter 3. Binary packages", "3.3. The maintainer of a package 9",
+               "10 Chapter 3. Binary packages", "3.4. The description of a package 11"]
+    topics = ["maintainer", "version", "description", "synopsis"]
+    pages = [[*filler(topic, 4), footer] for topic, footer in zip(topics, footers)]
+    pages[1].insert(-1, "1 A sample implementation of this is shipped with the package.")  # a footnote
+    doc = load_document(write_pdf(tmp_path / "footers.pdf", pages, numbers=False), "footers.pdf")
+    text = "\n".join(b.text for b in doc.blocks)
+    assert "Chapter 3" not in text and "of a package" not in text
+    assert "1 A sample implementation of this is shipped with the package." in text
+    assert all(f"The {topic} was discussed" in text for topic in topics)  # the body is all kept
+
+
+def test_a_chapters_running_header_is_dropped_and_a_heading_at_page_tops_stays(tmp_path: Path) -> None:
+    """FOP and DBLaTeX print the chapter's name over each of its pages: on 3 of 8 pages, too few
+    for the "most pages" rule, it was glued to the paragraph it broke. A heading printed larger at
+    the top of as many pages is the text's own."""
+    topics = iter(["root", "boot", "device", "config", "usr", "share", "lib", "var"])
+    pages = [["# Chapter 3. The Root Filesystem", *filler(next(topics), 4)],
+             *[["The Root Filesystem", *filler(next(topics), 4)] for _ in range(3)],
+             ["# Chapter 4. The usr Hierarchy", *filler(next(topics), 4)],
+             *[["The usr Hierarchy", "# Purpose and Scope", *filler(next(topics), 4)] for _ in range(3)]]
+    doc = load_document(write_pdf(tmp_path / "headers.pdf", pages, numbers=False), "headers.pdf")
+    assert [b.text for b in doc.blocks if b.kind == "heading"] == [
+        "Chapter 3. The Root Filesystem", "Chapter 4. The usr Hierarchy", *["Purpose and Scope"] * 3]
+    assert not [b.text for b in doc.blocks if b.kind != "heading" and ("Root Filesystem" in b.text
+                                                                       or "usr Hierarchy" in b.text)]
+
+
+def test_a_footnote_at_a_page_foot_is_moved_out_of_the_paragraph_it_broke(tmp_path: Path) -> None:
+    """A footnote printed small at a page's foot came between the two halves of the paragraph that
+    runs on over the page break, and was glued into it (session 22: "... not allowed. 10 Setgid
+    directories are allowed. Required targets ..."). It follows the paragraph, as a paragraph of its
+    own; code printed small at a page's end, with no gap above it, stays where it is."""
+    line = "the maintainer was discussed at length by the members of the assembly in every session and"
+    pages = [
+        [*filler("archive", 3), "", line.capitalize(), line, line, "",
+         "~ 1 A sample implementation is shipped with the package.", "~ 2 See the manual."],
+        ["the debate went on until the end of the year.", "", *filler("release", 3),
+         "~ [1 - #include <abstractions/nis>]", "~ 2", "~ Profile: /usr/sbin/dhclient", "~ (A)llow / [(D)eny]",
+         "~ Abo(r)t / (F)inish"],
+        [*filler("kernel", 3), "", *filler("module", 3)],
+    ]
+    doc = load_document(write_pdf(tmp_path / "notes.pdf", pages, numbers=False), "notes.pdf")
+    texts = [b.text for b in doc.blocks]
+    broken = next(i for i, text in enumerate(texts) if text.startswith("The maintainer"))
+    assert texts[broken].endswith("until the end of the year.") and "sample" not in texts[broken]
+    assert texts[broken + 1:broken + 3] == ["1 A sample implementation is shipped with the package.", "2 See the manual."]
+    assert "of that year. [1 - #include <abstractions/nis>] 2" in " ".join(texts)  # not moved

@@ -44,6 +44,10 @@ _BACK_MATTER = frozenset(
 # number of two parts or more: "1. Why did the revolt fail?" may be a numbered exercise.
 _NUMBERED_QUESTION = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})+)\.?\s+[A-Z\"'\u201c(].*\?$")
 _CHAPTER_TITLE = re.compile(r"^Chapter\s+\d{1,3}\.?\s+(?P<title>.+)$")
+# A section's number of two parts or more before its title, "2.2.1 The main archive area", "A.1 What is
+# Debian Linux?": as deep as its parts (session 22: a PDF's numbered sections were levelled by how
+# headings followed each other, so "2.2 Archive areas" sat above its chapter and "4.1.1" beside "4.1").
+_SECTION_NUMBER = re.compile(r"^(?P<number>(?:\d{1,3}|[A-Z])(?:\.\d{1,3})+)\.?\s+\S")
 MAX_QUESTION_HEADING_WORDS = 45
 
 
@@ -136,10 +140,18 @@ def assign_levels(blocks: Sequence[Block]) -> list[Block]:
     for index, block in enumerate(blocks):
         if block.kind == HEADING:
             level = 1 if is_back_matter(block.text) else (numbered_heading_level(block.text)
+                                                          or _numbered_level(block.text)
                                                           or deepest + 1 - heights[index])
             block = replace(block, level=level)
         result.append(block)
     return result
+
+
+def _numbered_level(text: str) -> int:
+    """The level a heading's section number gives it, once it is known to be a heading (its parts);
+    0 when it has none."""
+    section = _SECTION_NUMBER.match(text.strip())
+    return section.group("number").count(".") + 1 if section else 0
 
 
 def _heading_heights(blocks: Sequence[Block]) -> dict[int, int]:

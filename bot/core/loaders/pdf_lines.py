@@ -88,6 +88,19 @@ _MARKED_HYPHENS = (0x02, 0xFFFE)
 
 def larger_lines(pages: Sequence[list[Placed]]) -> list[list[bool]]:
     """For each line of each page, whether it is printed larger than the body of the document."""
+    body = _body_size(pages)
+    return [[body is not None and size is not None and size > LARGER * body for _, size, _ in places]
+            for places in pages]
+
+
+def smaller_lines(pages: Sequence[list[Placed]]) -> list[list[bool]]:
+    """For each line of each page, whether it is printed smaller than the body (footnotes)."""
+    body = _body_size(pages)
+    return [[body is not None and size is not None and size * LARGER < body for _, size, _ in places]
+            for places in pages]
+
+
+def _body_size(pages: Sequence[list[Placed]]) -> float | None:
     sizes: Counter[float] = Counter()
     for places in pages:
         for _, size, chars in places:
@@ -96,9 +109,7 @@ def larger_lines(pages: Sequence[list[Placed]]) -> list[list[bool]]:
     # The largest size a good share of the text is printed in (prose, when code is set smaller);
     # counted in characters, as headings are short lines.
     common = [size for size, count in sizes.items() if count >= BODY_SHARE * sum(sizes.values())]
-    body = max(common) if common else None
-    return [[body is not None and size is not None and size > LARGER * body for _, size, _ in places]
-            for places in pages]
+    return max(common) if common else None
 
 
 def paragraph_breaks(pages: Sequence[list[Placed]]) -> list[list[bool]]:

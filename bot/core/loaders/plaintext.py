@@ -62,10 +62,11 @@ class Line:
     # line for the rest of the reader: an empty line inside printed code leaves such a gap too.
     spaced_before: bool = False
     larger: bool = False  # printed larger than most lines of the PDF (`pdf_lines`): a heading
+    smaller: bool = False  # printed smaller than the body of the PDF: a footnote, at a page's foot
 
 
 def split_lines(text: str, page: int | None = None, breaks: Sequence[bool] = (),
-                larger: Sequence[bool] = ()) -> list[Line]:
+                larger: Sequence[bool] = (), smaller: Sequence[bool] = ()) -> list[Line]:
     """Non-empty lines; `breaks` and `larger` (a PDF page's) flag lines with a paragraph's spacing
     above them and lines printed larger than the body."""
     lines: list[Line] = []
@@ -80,7 +81,8 @@ def split_lines(text: str, page: int | None = None, breaks: Sequence[bool] = (),
         indent = len(expanded) - len(expanded.lstrip())
         lines.append(Line(normalize_space(raw), page, blank, indent, expanded.rstrip(),
                           page_start=page is not None and not lines, spaced_before=spaced,
-                          larger=index < len(larger) and larger[index]))
+                          larger=index < len(larger) and larger[index],
+                          smaller=index < len(smaller) and smaller[index]))
         blank = spaced = False
     return lines
 
