@@ -257,6 +257,7 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         weighed = found_weights(terms, [h.chunk.embedding_text() for h in hits[: policy.passages]], lexical)
         tier_match = score_candidates([scored[0]], weighed, names, kind, result.question)[0].match
     tier = (CLOSEST if coverage.unknown_terms or rescued or not (worded or defined)
+            or _names_unheld_code(result.question, hits, common_word)
             else _tier(scored[0], policy, result.question, renamed, tier_match))
     weak = not scored[0].kind_ok or (top < policy.weak_cosine and scored[0].match < policy.weak_match)
     if common_word is not None:
@@ -434,6 +435,37 @@ def _named_around(c: Candidate, terms: list[QueryTerm], names: list[QueryName], 
 # "When was this edict declared?": the question points at something it does not name (a
 # conversation's or a textbook's context), so no passage can be known to be the one meant.
 _POINTS_AWAY = re.compile(r"\b(this|these|those)\s+(?!is\b|was\b|are\b|were\b)[a-z]", re.I)
+
+
+# A path or a dotted name as code writes it: "debian/rules", "/usr/share/doc", "typing.Annotated",
+# "os.path.join". Each part two characters or more, so "U.S." and "e.g." are none; "3.10" opens
+# with a digit.
+_CODE_NAME = re.compile(r"(?<![\w./])/?[A-Za-z_][\w-]+(?:[./][A-Za-z_][\w-]+)+")
+# Two words joined by one slash ("June/July", "and/or", "input/output") are a path only when one of
+# them is no everyday English word ("debian/rules"): `common_word` tells.
+_WORD_PAIR = re.compile(r"[A-Za-z]+/[A-Za-z]+")
+
+
+def _names_unheld_code(question: str, hits: list[Hit], common_word: Callable[[str], bool] | None) -> bool:
+    """Whether the question names a path or a dotted name (`_CODE_NAME`) that no passage found
+    holds as written. Its words alone then make a sentence look like an answer: "What is the
+    purpose of the debian/rules file?" on notes that never name that file took "These rules are
+    important because ..." with "Debian" elsewhere, and "What is typing.Annotated used for?" a
+    sentence pointing to the `typing` module, both confident (bench/RESULTS.md 6ao). Such an answer
+    is the closest passage at most: whether it is about the thing asked is not known."""
+    names = [_bare(name) for name in _CODE_NAME.findall(question)
+             if not _WORD_PAIR.fullmatch(name)
+             or common_word is not None and not all(common_word(w.lower()) for w in name.split("/"))]
+    if not names:
+        return False
+    texts = [_bare(h.chunk.text) for h in hits]
+    return any(not any(name in text for text in texts) for name in names)
+
+
+def _bare(text: str) -> str:
+    """Lower case without underscores: a chat question loses the underscores that wrap a word
+    ("fn.__annotations__" arrives as "fn.annotations": Discord reads them as markup)."""
+    return text.lower().replace("_", "")
 
 
 def _tier(best: Candidate, policy: AnswerPolicy, question: str = "", renamed: bool = False,
