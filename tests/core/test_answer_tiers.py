@@ -340,3 +340,23 @@ def test_a_question_sharing_no_word_with_the_notes_is_answered_when_a_passage_is
     assert "machine gun" in answer.sentences[0], answer.sentences
     # A question of another subject sharing no word with the notes is still declined.
     assert warfare.ask("What is the boiling point of mercury?").abstained
+
+
+def test_another_subjects_question_is_declined_by_the_elsewhere_step_alone(larger):
+    # Real model: "king", "army" and "raid" are the notes' words, standing elsewhere than in the best
+    # sentence's passage; with the phrase rule and the staircase off, the elsewhere step declines it.
+    question = "What did the king's army destroy in the raid?"
+    default = AnswerPolicy()
+    larger.policy = replace(larger.policy, phrase_similarity=0.0, scant_answer_similarity=0.0,
+                            remote_answer_similarity=0.0, thin_answer_similarity=-2.0)
+    try:
+        answer = larger.ask(question)
+        assert answer.tier == NOT_COVERED and "something else" in answer.reason, (answer.reason, answer.sentences)
+        larger.policy = replace(larger.policy, elsewhere_answer_similarity=-2.0)
+        assert not larger.ask(question).abstained
+    finally:
+        larger.policy = replace(larger.policy, phrase_similarity=default.phrase_similarity,
+                                scant_answer_similarity=default.scant_answer_similarity,
+                                remote_answer_similarity=default.remote_answer_similarity,
+                                thin_answer_similarity=default.thin_answer_similarity,
+                                elsewhere_answer_similarity=default.elsewhere_answer_similarity)
