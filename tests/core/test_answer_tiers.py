@@ -161,10 +161,11 @@ def test_a_question_sharing_single_words_and_no_phrase_with_the_notes_is_decline
     # King, army and raid are words of the notes, never together: another subject's question.
     answer = larger.ask(question)
     assert answer.tier == NOT_COVERED and "something else" in answer.reason, (answer.reason, answer.sentences)
-    # The weak-answer rule's further steps (test_weak_answer_steps) may decline it too; without them
-    # the missing phrase alone declines it, and nothing else does.
+    # The weak-answer rule's further steps (test_weak_answer_steps) and the elsewhere step
+    # (test_elsewhere_step) may decline it too; without them the missing phrase alone declines it,
+    # and nothing else does.
     larger.policy = replace(larger.policy, scant_answer_similarity=0.0, remote_answer_similarity=0.0,
-                            thin_answer_similarity=-2.0)
+                            thin_answer_similarity=-2.0, elsewhere_answer_similarity=-2.0)
     try:
         assert larger.ask(question).abstained
         larger.policy = replace(larger.policy, phrase_similarity=0.0)
@@ -174,7 +175,8 @@ def test_a_question_sharing_single_words_and_no_phrase_with_the_notes_is_decline
         larger.policy = replace(larger.policy, phrase_similarity=default.phrase_similarity,
                                 scant_answer_similarity=default.scant_answer_similarity,
                                 remote_answer_similarity=default.remote_answer_similarity,
-                                thin_answer_similarity=default.thin_answer_similarity)
+                                thin_answer_similarity=default.thin_answer_similarity,
+                                elsewhere_answer_similarity=default.elsewhere_answer_similarity)
 
 
 def test_another_subjects_question_is_declined_by_the_weak_answer_steps_without_the_phrase_rule(larger):
@@ -187,13 +189,14 @@ def test_another_subjects_question_is_declined_by_the_weak_answer_steps_without_
         answer = larger.ask(question)
         assert answer.tier == NOT_COVERED and "something else" in answer.reason, (answer.reason, answer.sentences)
         larger.policy = replace(larger.policy, scant_answer_similarity=0.0, remote_answer_similarity=0.0,
-                                thin_answer_similarity=-2.0)
+                                thin_answer_similarity=-2.0, elsewhere_answer_similarity=-2.0)
         assert not larger.ask(question).abstained
     finally:
         larger.policy = replace(larger.policy, phrase_similarity=default.phrase_similarity,
                                 scant_answer_similarity=default.scant_answer_similarity,
                                 remote_answer_similarity=default.remote_answer_similarity,
-                                thin_answer_similarity=default.thin_answer_similarity)
+                                thin_answer_similarity=default.thin_answer_similarity,
+                                elsewhere_answer_similarity=default.elsewhere_answer_similarity)
 
 
 @pytest.mark.parametrize("question, fact", [
@@ -337,3 +340,23 @@ def test_a_question_sharing_no_word_with_the_notes_is_answered_when_a_passage_is
     assert "machine gun" in answer.sentences[0], answer.sentences
     # A question of another subject sharing no word with the notes is still declined.
     assert warfare.ask("What is the boiling point of mercury?").abstained
+
+
+def test_another_subjects_question_is_declined_by_the_elsewhere_step_alone(larger):
+    # Real model: "king", "army" and "raid" are the notes' words, standing elsewhere than in the best
+    # sentence's passage; with the phrase rule and the staircase off, the elsewhere step declines it.
+    question = "What did the king's army destroy in the raid?"
+    default = AnswerPolicy()
+    larger.policy = replace(larger.policy, phrase_similarity=0.0, scant_answer_similarity=0.0,
+                            remote_answer_similarity=0.0, thin_answer_similarity=-2.0)
+    try:
+        answer = larger.ask(question)
+        assert answer.tier == NOT_COVERED and "something else" in answer.reason, (answer.reason, answer.sentences)
+        larger.policy = replace(larger.policy, elsewhere_answer_similarity=-2.0)
+        assert not larger.ask(question).abstained
+    finally:
+        larger.policy = replace(larger.policy, phrase_similarity=default.phrase_similarity,
+                                scant_answer_similarity=default.scant_answer_similarity,
+                                remote_answer_similarity=default.remote_answer_similarity,
+                                thin_answer_similarity=default.thin_answer_similarity,
+                                elsewhere_answer_similarity=default.elsewhere_answer_similarity)
