@@ -16,6 +16,7 @@ ECONOMICS = [
     "A firm keeps producing while the price covers its marginal costs.",
     "Sunk costs cannot be recovered once they are paid.",
     "Economists advise managers to ignore sunk costs when they make decisions.",
+    "Money spent on past research is one of the sunk costs of a drug maker.",
     "Total costs are the sum of fixed costs and variable costs.",
     "Total costs grow more slowly than output in a large factory.",
     "While fixed costs stay the same, variable costs change with output.",
@@ -94,3 +95,32 @@ def test_no_wrong_option_the_notes_give_the_stem_s_figure():
     q = _clozes(CLUB, "Club rules").get("The voting period is ten days, but the chair may shorten it.")
     assert q is not None and q.answer == "voting period", q
     assert "notice period" not in q.options and len(q.options) == 4
+
+
+VALUATION = [
+    "Salvage value is what an asset is worth at the end of its useful life.",
+    "The salvage value of a machine is often small.",
+    "Accountants subtract the salvage value before they spread the cost of a machine.",
+    "Book value is the cost of an asset less the depreciation recorded so far.",
+    "The book value of a car falls every year.",
+    "Lenders look at the book value of a firm's equipment.",
+    "Market value - the amount for which an asset could be sold at a given time.",
+    "A bank may lend against the market value of a house.",
+    "Replacement value is the cost of buying the same asset again.",
+    "Insurers pay the replacement value of a stolen car.",
+    "Replacement value rises with the price of new machines.",
+]
+
+
+def test_an_answer_met_twice_is_blanked_only_where_the_notes_say_what_it_is():
+    # Market value is written twice: where a sentence merely uses it ("lend against the _____ of a
+    # house"), book or replacement value fit as well (round 22: "estimate the _____ of the asset",
+    # future value among salvage value, dropped); where the sentence glosses it, the stem is its
+    # definition (round 22: "_____ - the amount for which an asset could be sold", kept).
+    clozes = _clozes(VALUATION, "Valuation")
+    assert "A bank may lend against the market value of a house." not in clozes
+    q = clozes.get("Market value - the amount for which an asset could be sold at a given time.")
+    assert q is not None and q.answer == "Market value", q
+    # A term used three times is blanked in a sentence that uses it.
+    q = clozes.get("Lenders look at the book value of a firm's equipment.")
+    assert q is not None and q.answer == "book value", q
