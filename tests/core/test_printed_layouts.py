@@ -398,3 +398,50 @@ def test_a_footnote_at_a_page_foot_is_moved_out_of_the_paragraph_it_broke(tmp_pa
     assert texts[broken].endswith("until the end of the year.") and "sample" not in texts[broken]
     assert texts[broken + 1:broken + 3] == ["1 A sample implementation is shipped with the package.", "2 See the manual."]
     assert "of that year. [1 - #include <abstractions/nis>] 2" in " ".join(texts)  # not moved
+
+
+def write_marked_pdf(path: Path, lines: list[list[tuple[str, bool]]], notes: list[str]) -> Path:
+    """Lines of 9 pt text whose parts may be raised and printed at 6 pt (a footnote's mark or an
+    exponent, as LaTeX sets both), then the page's footnotes at 7 pt at its foot."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    y = 780
+    for parts in lines:
+        text = pdf.beginText(60, y)
+        for part, raised in parts:
+            text.setFont("Helvetica", 6 if raised else 9)
+            text.setRise(4 if raised else 0)
+            text.textOut(part)
+        pdf.drawText(text)
+        y -= 12
+    y -= 20
+    for note in notes:
+        pdf.setFont("Helvetica", 7)
+        pdf.drawString(60, y, note)
+        y -= 10
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_footnote_mark_glued_to_a_word_or_stop_is_left_out_and_an_exponent_stays(tmp_path: Path) -> None:
+    """A footnote's mark, printed raised and small, was read glued to the word or stop before it
+    (session 22: "split into areas1 based on", "in order to function.6 Any files", 35 in the
+    Policy's packages-and-os PDF): a word no note has, and a stop that ends no sentence. It is left
+    out when its note opens a line below it; an exponent printed the same way has no note, and
+    stays ("mc2"), even above a line of the body that opens with its number."""
+    lines = [
+        [("The archive is split into areas", False), ("1", True), (" based on the licenses of the packages.", False)],
+        [("Energy equals mc", False), ("2", True), (" in the theory, which was stated in 1905.", False)],
+        [("Some files are needed in order to function.", False), ("3", True), (" Any files may be added later.", False)],
+        [("2 The second point of a list is printed at the size of the body.", False)],
+    ]
+    notes = ["1 The areas are main, contrib and non-free.", "3 See the manual."]
+    doc = load_document(write_marked_pdf(tmp_path / "marks.pdf", lines, notes), "marks.pdf")
+    text = " ".join(b.text for b in doc.blocks)
+    assert "split into areas based on the licenses" in text
+    assert "Energy equals mc2 in the theory, which was stated in 1905." in text
+    assert "in order to function. Any files may be added later." in text
+    assert "The areas are main, contrib and non-free." in text and "See the manual." in text

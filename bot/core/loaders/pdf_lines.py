@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -44,9 +45,12 @@ def page_text_and_places(textpage) -> tuple[str, list[Placed]]:
     x, y = ctypes.c_double(), ctypes.c_double()
     matrix = pdfium_c.FS_MATRIX()
     after_hyphen = False
+    before: tuple[str, float] | None = None  # the line's last character (not a space) and its size
+    marks: list[_Mark] = []
 
     def end_line() -> None:
-        nonlocal top, size
+        nonlocal top, size, before
+        before = None
         text = "".join(chars)
         lines.append(text)
         places.append((top, size, len(text.strip())))
@@ -69,16 +73,80 @@ def page_text_and_places(textpage) -> tuple[str, list[Placed]]:
             after_hyphen = True
             continue
         char = chr(code)
+        if not char.isspace():
+            char_size = _size(raw, index, matrix)
+            glued = before is not None and chars and not chars[-1].isspace()
+            if (char.isdigit() and glued and (before[0].isalpha() or before[0] in _STOPS)
+                    and char_size <= MARK_SHARE * before[1]):
+                # Printed raised and small right after a word or a stop: maybe a footnote's mark
+                # ("areas1", "function.6"), kept by `_without_footnote_marks` unless its note is
+                # found below. `before` stays the word's, so a mark's later digits extend it.
+                if marks and marks[-1].line == len(lines) and marks[-1].end == len(chars):
+                    marks[-1].end += 1
+                else:
+                    marks.append(_Mark(len(lines), len(chars), len(chars) + 1, before[1]))
+            else:
+                before = (char, char_size)
         if top is None and not char.isspace():
             pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
-            # The size set with Tf is scaled by the text and page matrices: many writers set text
-            # in "1 Tf" and make it 11 pt with the matrix.
-            pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
             top = y.value
-            size = pdfium_c.FPDFText_GetFontSize(raw, index) * math.hypot(matrix.c, matrix.d)
+            size = char_size
         chars.append(char)
     end_line()
+    return _without_footnote_marks(lines, places, marks)
+
+
+def _size(raw, index: int, matrix) -> float:
+    """The printed size of a character of a PDFium text page."""
+    import pypdfium2.raw as pdfium_c
+
+    # The size set with Tf is scaled by the text and page matrices: many writers set text in "1 Tf"
+    # and make it 11 pt with the matrix.
+    pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
+    return pdfium_c.FPDFText_GetFontSize(raw, index) * math.hypot(matrix.c, matrix.d)
+
+
+class _Mark:
+    """Small digits glued to a word or stop: where on which line, and the size of that word."""
+
+    def __init__(self, line: int, start: int, end: int, word_size: float) -> None:
+        self.line, self.start, self.end, self.word_size = line, start, end, word_size
+
+
+def _without_footnote_marks(lines: list[str], places: list[Placed], marks: list[_Mark]) -> tuple[str, list[Placed]]:
+    """The page's text without the footnote marks glued to the word or stop before them ("archive
+    areas1" / "in order to function.6 Any files": a word no note has, and a stop that ends no
+    sentence; session 22, 35 of them in the Policy's packages-and-os PDF). A mark is left out only
+    when its note is on the page: a line below it opens with that number, printed smaller than the
+    word the mark is glued to. An exponent ("mc2", "10-3") is printed the same way but has no note,
+    and stays."""
+    notes: dict[str, list[int]] = {}  # a note's number -> the lines that open with it
+    for at, (text, (_, size, _)) in enumerate(zip(lines, places)):
+        opening = _NOTE_NUMBER.match(text)
+        if opening and size is not None:
+            notes.setdefault(opening.group(1), []).append(at)
+    cut: dict[int, list[_Mark]] = {}
+    for mark in marks:
+        number = lines[mark.line][mark.start:mark.end]
+        if any(at > mark.line and places[at][1] * LARGER < mark.word_size for at in notes.get(number, ())):
+            cut.setdefault(mark.line, []).append(mark)
+    for at, line_marks in cut.items():
+        text = lines[at]
+        for mark in reversed(line_marks):
+            text = text[:mark.start] + text[mark.end:]
+        lines[at] = text
+        places[at] = (places[at][0], places[at][1], len(text.strip()))
     return "\n".join(lines), places
+
+
+# Where a footnote's mark is printed: after a word, or after a stop, a comma, a closing bracket or
+# quote. A note at a page's foot opens with its number (DBLaTeX glues it to the text: "1For").
+_STOPS = frozenset(".,;:!?)]\u201d\u2019\"'")
+_NOTE_NUMBER = re.compile(r"^\s*(\d{1,3})(?!\d)")
+# A mark is printed at most this share of the size of the word it follows (LaTeX/Sphinx: 7 pt
+# marks after 10 pt text; word processors: 2/3 of the size). Code set smaller than the body is
+# never glued to a word.
+MARK_SHARE = 0.8
 
 
 # How PDFium marks a hyphen it took out of a word broken at a line end (its GetUnicode gives 2,
