@@ -48,7 +48,7 @@ CHUNKER_VERSION = 7  # 2: Markdown code kept as fenced blocks; 3: inline code ke
 # 5: PDF paragraphs go on over page breaks and full lines, hyphenation and headers read anew; Word text cleaned (session 17)
 # 6: PDF text read with PDFium: words LaTeX/Sphinx set apart by position are no longer run together (session 21)
 # 7: PDF chapter openers one heading, sections nested by their numbers, running footers dropped, footnotes
-#    paragraphs of their own after the paragraph a page break cut (session 22)
+#    paragraphs of their own after the paragraph a page break cut, footnote marks left out of the text (session 22)
 CACHE_FILE = "embedding-cache.sqlite"
 # Texts embedded per cache write: small enough that an interrupted build loses little (well under
 # a minute of work on a 2-core machine), large enough that the writes cost nothing.
