@@ -344,6 +344,9 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     elif unplaced:
         # "When was the Dutch Revolt?" on notes that name the Dutch and a revolt, never together.
         return _not_covered(result.question, hits, "the notes never use together " + ", ".join(unplaced), passages)
+    # The best sentence decides above whether and how surely the notes answer; the order it is
+    # shown in is the passage's when it opens by comparing with a sentence before it.
+    chosen = _compared_after(chosen, names)
     return Answer(result.question, tier, tuple(text for _, text in chosen),
                   tuple(_citation(c, text) for c, text in chosen), _topics(hits), top_score=top, passages=passages,
                   match=first.match, similarity=first.similarity, kind_ok=first.kind_ok,
@@ -578,6 +581,41 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
         # by the answer scored second, not by the sentence after it).
         followed = _with_what_follows(best, every)
         chosen = [(followed, shown_text(followed, long=kind in LONG_KINDS))]
+    return chosen
+
+
+# A sentence opening by setting itself beside what its section said before: "Likewise if a program
+# has a copyright notice but no statement ...", "Beyond that difference, pads are exactly like
+# ordinary windows", "Similarly, ...", "In that case, ...". Closed-class words of English, not a
+# course's: what it is compared with is said earlier, and read first there (RESULTS 6ar).
+_COMPARED_BACK = re.compile(r"^\W*(likewise|similarly|equally|conversely|otherwise|"
+                            r"in (the )?same (way|manner|vein)|in (that|this|either|each|such a) case|"
+                            r"(beyond|apart from|aside from|other than|except for) (that|this|these|those)|"
+                            r"(by|in) contrast(?=,))\b", re.I)
+
+
+def _compared_after(chosen: list[tuple[Candidate, str]], names: list[QueryName] = ()) -> list[tuple[Candidate, str]]:
+    """The answer's sentences in the order of their notes when the first one opens by comparing
+    itself with what its section said before (`_COMPARED_BACK`) and the next one is from that same
+    section, earlier: chosen first on the question's words, the compared sentence reads only after
+    the one it leans on, which most often says what was asked ("Therefore a program without a
+    copyright notice is copyrighted ..." / "Likewise if a program has a copyright notice but no
+    statement ..."). Nothing is added or left out. Not when the compared sentence gives a name of the
+    question the earlier one lacks (`names`): it is then a case of its own, set beside the one before
+    ("Similarly, in Amministrazione delle Finanze v Simmenthal SpA, ..." after a sentence on Costa)."""
+    if len(chosen) < 2:
+        return chosen
+    (first, _), (second, _) = chosen[0], chosen[1]
+    one, other = first.hit.chunk, second.hit.chunk
+    # Earlier in the same section of the same note: a passage boundary may fall between the two
+    # ("A pad is a special case of a window; ..." [code] "Beyond that difference, pads are ...").
+    earlier = (one.document == other.document and one.heading_path == other.heading_path
+               and (other.position, second.position) < (one.position, first.position))
+    held = set(tokenize(" ".join(second.parts or (second.text,))))
+    own = set(tokenize(" ".join(first.parts or (first.text,))))
+    named = all(name.found_in(held) for name in names if name.found_in(own))
+    if _COMPARED_BACK.match(first.text) and earlier and named and first.text == (first.parts or (first.text,))[0]:
+        return [chosen[1], chosen[0], *chosen[2:]]
     return chosen
 
 

@@ -303,3 +303,76 @@ def test_how_the_notes_define_something_asks_for_its_definition(question, kind):
     # code points, the definition "A character is the smallest possible component of a text." second
     # (bench/RESULTS.md 6al).
     assert expected_kind(question) == kind
+
+
+def test_a_first_sentence_comparing_with_what_came_before_is_shown_after_it():
+    """"Likewise if a program has a copyright notice but no statement ..." shares most of "What is the
+    legal status of a program that has no copyright notice?" and is chosen first; it is set beside
+    "Therefore a program without a copyright notice is copyrighted ...", the sentence before it,
+    which says what was asked. The two are shown in the passage's order; nothing is left out."""
+    from bot.core.answering import _compared_after
+    from bot.core.documents import Chunk
+    from bot.core.retrieval import Hit
+    from bot.core.sentences import Candidate
+
+    said = "Therefore a program without a copyright notice is copyrighted and you may not do anything to it."
+    likewise = "Likewise if a program has a copyright notice but no statement saying what is permitted then nothing is."
+    other = "Many authors are unaware of the problems that a lack of copyright notices can cause."
+    hit = Hit(Chunk("c1", "policy.md", (), None, 0, f"{said} {likewise}"), 0, 0.6, 1.0, 0.5)
+    elsewhere = Hit(Chunk("c2", "authors.md", (), None, 0, other), 1, 0.5, 1.0, 0.4)
+    first = Candidate(likewise, hit, 0, 1, context=said, score=1.9, parts=(likewise,))
+    before = Candidate(said, hit, 0, 0, score=1.7, parts=(said,))
+    assert [t for _, t in _compared_after([(first, likewise), (before, said)])] == [said, likewise]
+    # "Beyond that difference, ..." too, with a sentence earlier than the one right before it.
+    beyond = "Beyond that difference, pads are exactly like ordinary windows and support the same methods."
+    first = Candidate(beyond, hit, 0, 3, score=1.9, parts=(beyond,))
+    assert [t for _, t in _compared_after([(first, beyond), (before, said)])] == [said, beyond]
+    # Across a passage boundary of the same section ([code] between them in the notes).
+    boundary = Hit(Chunk("c3", "policy.md", (), None, 1, beyond), 2, 0.5, 1.0, 0.4)
+    later = Candidate(beyond, boundary, 1, 0, score=1.9, parts=(beyond,))
+    assert [t for _, t in _compared_after([(later, beyond), (before, said)])] == [said, beyond]
+    # Not with a runner-up from another note or section, nor one after it: what it compares with is
+    # not there.
+    runner = Candidate(other, elsewhere, 1, 0, score=1.7, parts=(other,))
+    assert [t for _, t in _compared_after([(later, beyond), (runner, other)])] == [beyond, other]
+    section = Hit(Chunk("c4", "policy.md", ("Copyright",), None, 0, other), 3, 0.5, 1.0, 0.4)
+    assert [t for _, t in _compared_after([(later, beyond), (replace(runner, hit=section), other)])] \
+        == [beyond, other]
+    assert [t for _, t in _compared_after([(first, beyond), (runner, other)])] == [beyond, other]
+    after = Candidate(other, hit, 0, 5, score=1.7, parts=(other,))
+    assert [t for _, t in _compared_after([(first, beyond), (after, other)])] == [beyond, other]
+    # Nor a first sentence that does not open by comparing, or names what it is compared with
+    # ("By contrast to the ECJ's relaxed approach, a Committee ... found ...").
+    plain = Candidate(other, hit, 0, 4, score=1.9, parts=(other,))
+    assert [t for _, t in _compared_after([(plain, other), (before, said)])] == [other, said]
+    contrast = "By contrast to the ECJ's relaxed approach, a Committee of Independent Experts found a culture."
+    named = Candidate(contrast, hit, 0, 4, score=1.9, parts=(contrast,))
+    assert [t for _, t in _compared_after([(named, contrast), (before, said)])] == [contrast, said]
+
+
+def test_a_compared_sentence_naming_what_the_question_names_stays_first():
+    """"Similarly, in Amministrazione delle Finanze v Simmenthal SpA, a company claimed ... two
+    Regulations from 1964 and 1968" is a case of its own set beside Costa's: it gives the name the
+    question asks about, which the earlier sentence lacks, and stays first."""
+    from bot.core.answering import _compared_after
+    from bot.core.documents import Chunk
+    from bot.core.lexical import LexicalIndex
+    from bot.core.query import query_names, query_terms
+    from bot.core.retrieval import Hit
+    from bot.core.sentences import Candidate
+
+    costa = "He claimed the Italian nationalisation law conflicted with the Treaty of Rome."
+    similar = ("Similarly, in Amministrazione delle Finanze v Simmenthal SpA, a company claimed that an Italian "
+               "fee was contrary to two Regulations from 1964 and 1968.")
+    text = f"{costa} {similar}"
+    hit = Hit(Chunk("c1", "law.md", (), None, 0, text), 0, 0.6, 1.0, 0.5)
+    lexical = LexicalIndex.build([text])
+    question = "What were the years of the two Regulations in the Simmenthal SpA case?"
+    terms = query_terms(question, lexical)
+    names = query_names(question, terms, lexical)
+    assert names, "the question names Simmenthal SpA"
+    first = Candidate(similar, hit, 0, 1, score=1.9, parts=(similar,))
+    earlier = Candidate(costa, hit, 0, 0, score=1.7, parts=(costa,))
+    assert [t for _, t in _compared_after([(first, similar), (earlier, costa)], names)] == [similar, costa]
+    # Without the name in the question, the passage's order.
+    assert [t for _, t in _compared_after([(first, similar), (earlier, costa)], [])] == [costa, similar]
