@@ -73,6 +73,33 @@ def _shown(command: str) -> bool:
         and not any("." in w for w in words[1:])  # "semodule -i myapp.pp": one example's file
 
 
+def _form(command: str) -> str | None:
+    """What a command shows besides its program: "bare" ("aa-unconfined"), "flag" ("semodule -l",
+    "semanage login -l": the program, perhaps a subcommand, then option flags and nothing after them), or
+    None: a word after a flag, or no flag after the program's words ("semodule -r module", "setsebool
+    boolean value", "aa-genprof dhclient") is a placeholder of a syntax line or one example's argument,
+    and an option alone in that form beside the others gives itself away or out (RUBRIC.md, 4)."""
+    words = command.split()
+    if len(words) == 1:
+        return "bare"
+    flags = [i for i, w in enumerate(words) if w.startswith("-")]
+    if flags and all(words[i].startswith("-") for i in range(flags[0], len(words))) \
+            and all(re.fullmatch(r"[a-z][a-z-]*", w) for w in words[1:flags[0]]):
+        return "flag"
+    return None
+
+
+def _flagged(command: str) -> str:
+    """The command as a program with its flags: "semodule -r module" -> "semodule -r", "semanage login -d
+    user" -> "semanage login -d": what follows the flags is a placeholder of a syntax line or one example's
+    value, not what tells the commands apart. A command with no flag is returned as it is."""
+    words = command.split()
+    for i in range(1, len(words)):
+        if words[i - 1].startswith("-") and not words[i].startswith("-"):
+            return " ".join(words[:i])
+    return command
+
+
 def command_question(text: str, doc, commands: tuple[str, ...], rng: Callable[[str], float],
                      says_same_of: Callable[[str, str, set[str], str], bool]) -> CommandQuestion | None:
     """"Which command <verb>s ...?" / "With which command can you ...?" / "Which command can be used
@@ -100,8 +127,8 @@ def command_question(text: str, doc, commands: tuple[str, ...], rng: Callable[[s
                 break
         if found:
             break
-    if not found or not _shown(name):
-        return None
+    if not found or not _shown(name) or _form(name) is None:
+        return None  # the answer in a form no three options could share without placeholders
     rest = found.group("rest")
     start, end = found.start("rest"), found.end("rest")
     if form == "by":
@@ -143,18 +170,28 @@ def command_question(text: str, doc, commands: tuple[str, ...], rng: Callable[[s
             or re.search(r"\(|\[|\.\s|\d\.\d", rest):
         return None  # a reference left in ("(see [Section ..."), another sentence run on, code in the stem
     program = name.split()[0]
+    form = _form(name)
+    flags = {w for w in name.split() if w.startswith("-")}
     stem_words = {w.lower() for w in words}
     wanted = {t.lemma_.lower() for t in doc if t.idx >= start and t.is_alpha and not t.is_stop and len(t.text) > 2}
-    options = []
+    options: dict[str, None] = {}
     for other in commands:
-        if other == name or not _shown(other) or other.startswith(name + " ") or name.startswith(other + " ") \
-                or other.split()[0] == program and len(other.split()) == 1:
-            continue  # "semodule" beside "semodule -l": the program itself is not wrong
-        if says_same_of(other, lemma, wanted, text):
-            continue
-        options.append(other)
-    # Other uses of the same program first ("semodule -r module" beside "semodule -l"), then the rest.
-    wrong = sorted(options, key=lambda o: (o.split()[0] != program, rng(o)))[:MAX_WRONG]
+        shown_as = _flagged(other) if form == "flag" else other
+        if other == name or shown_as == name or not _shown(shown_as) or len(other.split()) > MAX_COMMAND_WORDS \
+                or other.startswith(name + " ") \
+                or name.startswith(other + " ") or other.split()[0] == program and len(other.split()) == 1 \
+                or _form(shown_as) != form:
+            continue  # "semodule" beside "semodule -l": the program itself is not wrong; every option
+            # the answer's form: all bare, or all a program with its flags, placeholders after a flag
+            # dropped ("semanage" or "semodule -r module" beside "id -Z" would be out by its form alone);
+            # a long example run stays out ("semanage port -m -t http_port_t -p tcp 8080", not "... -m -t")
+        if says_same_of(shown_as, lemma, wanted, text):
+            continue  # "semodule -r" is checked wherever the notes name "semodule -r <anything>"
+        options.setdefault(shown_as, None)
+    # Other uses of the same program first ("semodule -d" beside "semodule -l"), then commands with the
+    # answer's flag ("semodule -l" beside "semanage login -l" for "Which command lists ...?": the answer
+    # is not the one "-l"), then the rest.
+    wrong = sorted(options, key=lambda o: (o.split()[0] != program, not flags & set(o.split()), rng(o)))[:MAX_WRONG]
     if len(wrong) < MAX_WRONG:
         return None
     for part in (p for p in re.split(r"[\s_-]+", name.lower()) if len(p) >= 3):
