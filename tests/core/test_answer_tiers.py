@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.answering import CLOSEST, CONFIDENT, NOT_COVERED, AnswerPolicy
+from bot.core.answering import CLOSEST, CONFIDENT, NOT_COVERED
 from tests.conftest import indexed_course
 from tests.core.test_answer_kinds import NOTES
 
@@ -164,6 +164,7 @@ def test_a_question_sharing_single_words_and_no_phrase_with_the_notes_is_decline
     # The weak-answer rule's further steps (test_weak_answer_steps) and the elsewhere step
     # (test_elsewhere_step) may decline it too; without them the missing phrase alone declines it,
     # and nothing else does.
+    policy = larger.policy
     larger.policy = replace(larger.policy, scant_answer_similarity=0.0, remote_answer_similarity=0.0,
                             thin_answer_similarity=-2.0, elsewhere_answer_similarity=-2.0)
     try:
@@ -171,19 +172,14 @@ def test_a_question_sharing_single_words_and_no_phrase_with_the_notes_is_decline
         larger.policy = replace(larger.policy, phrase_similarity=0.0)
         assert not larger.ask(question).abstained  # what declines it is the missing phrase
     finally:
-        default = AnswerPolicy()
-        larger.policy = replace(larger.policy, phrase_similarity=default.phrase_similarity,
-                                scant_answer_similarity=default.scant_answer_similarity,
-                                remote_answer_similarity=default.remote_answer_similarity,
-                                thin_answer_similarity=default.thin_answer_similarity,
-                                elsewhere_answer_similarity=default.elsewhere_answer_similarity)
+        larger.policy = policy  # the module's fixture serves the tests after this one
 
 
 def test_another_subjects_question_is_declined_by_the_weak_answer_steps_without_the_phrase_rule(larger):
     # Real model: the best sentence shares single words with "What did the king's army destroy in the
     # raid?" and is not close enough in meaning for the little of its weight it carries.
     question = "What did the king's army destroy in the raid?"
-    default = AnswerPolicy()
+    policy = larger.policy
     larger.policy = replace(larger.policy, phrase_similarity=0.0)
     try:
         answer = larger.ask(question)
@@ -192,11 +188,7 @@ def test_another_subjects_question_is_declined_by_the_weak_answer_steps_without_
                                 thin_answer_similarity=-2.0, elsewhere_answer_similarity=-2.0)
         assert not larger.ask(question).abstained
     finally:
-        larger.policy = replace(larger.policy, phrase_similarity=default.phrase_similarity,
-                                scant_answer_similarity=default.scant_answer_similarity,
-                                remote_answer_similarity=default.remote_answer_similarity,
-                                thin_answer_similarity=default.thin_answer_similarity,
-                                elsewhere_answer_similarity=default.elsewhere_answer_similarity)
+        larger.policy = policy  # the module's fixture serves the tests after this one
 
 
 @pytest.mark.parametrize("question, fact", [
@@ -346,7 +338,7 @@ def test_another_subjects_question_is_declined_by_the_elsewhere_step_alone(large
     # Real model: "king", "army" and "raid" are the notes' words, standing elsewhere than in the best
     # sentence's passage; with the phrase rule and the staircase off, the elsewhere step declines it.
     question = "What did the king's army destroy in the raid?"
-    default = AnswerPolicy()
+    policy = larger.policy
     larger.policy = replace(larger.policy, phrase_similarity=0.0, scant_answer_similarity=0.0,
                             remote_answer_similarity=0.0, thin_answer_similarity=-2.0)
     try:
@@ -355,8 +347,4 @@ def test_another_subjects_question_is_declined_by_the_elsewhere_step_alone(large
         larger.policy = replace(larger.policy, elsewhere_answer_similarity=-2.0)
         assert not larger.ask(question).abstained
     finally:
-        larger.policy = replace(larger.policy, phrase_similarity=default.phrase_similarity,
-                                scant_answer_similarity=default.scant_answer_similarity,
-                                remote_answer_similarity=default.remote_answer_similarity,
-                                thin_answer_similarity=default.thin_answer_similarity,
-                                elsewhere_answer_similarity=default.elsewhere_answer_similarity)
+        larger.policy = policy  # the module's fixture serves the tests after this one
