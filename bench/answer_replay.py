@@ -26,7 +26,6 @@ import json
 import pickle
 import random
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 import numpy as np

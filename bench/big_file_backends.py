@@ -40,7 +40,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import big_file

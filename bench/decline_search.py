@@ -101,7 +101,6 @@ def service_of(number: int, half: list[str], embedder, fresh: bool):
 
 def collect(covered: int, adversarial: int, off_topic: int, only: int = 0) -> None:
     from bot.core.embedding_model import SentenceTransformerEmbedder
-    from bot.core.question_text import clean_question
 
     # Question vectors embedded in one batch and kept between runs (answer_pool.BatchedQueries):
     # one model call per question was most of a half's time on a shared machine.
@@ -126,6 +125,8 @@ def collect(covered: int, adversarial: int, off_topic: int, only: int = 0) -> No
 
 def _search_all(retriever, chosen) -> list[Asked]:
     """Each chosen (course, kind, question, answer) searched once, with what a replay needs of the search."""
+    from bot.core.question_text import clean_question
+
     asked = []
     for course, kind, question, answer in chosen:
         result = retriever.search(clean_question(question), k=8)
@@ -178,7 +179,6 @@ def replay(embedder=None):
 def collect_alone(covered: int, adversarial: int, courses: list[str] | None = None) -> None:
     """Each course indexed alone, its questions of the halves set-up searched (no off-topic ones)."""
     from bot.core.embedding_model import SentenceTransformerEmbedder
-    from bot.core.question_text import clean_question
 
     embedder = ap.BatchedQueries(SentenceTransformerEmbedder(), ap.OUT / "query-vectors.npz")
     without_quiz_items()

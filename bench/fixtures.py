@@ -53,7 +53,7 @@ SYNTHETIC_VERSION = "2"
 def synthetic_index(n_chunks: int, kind: str, seed: int = 2, backend: str = "torch") -> Path:
     """`backend`: what embedded the default notes' chunks and sentences (the manifest says so);
     the synthetic ones are random either way."""
-    from bot.core.index_store import current_build, read_manifest, write_build
+    from bot.core.index_store import read_manifest, write_build
 
     suffix = "" if backend == "torch" else f"-{backend}"
     index = common.OUT / f"index-synth-{n_chunks}-{kind}{suffix}"

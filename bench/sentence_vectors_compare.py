@@ -31,7 +31,6 @@ from pathlib import Path
 
 import numpy as np
 
-import answer_pool
 import answer_replay
 import common
 

@@ -293,7 +293,7 @@ def cost(args) -> None:
               + f"; load {' '.join(f'{x:.1f}' for x in os.getloadavg())}", file=sys.stderr, flush=True)
     chunk_s, text_s = np.median(times["chunks alone"]), np.median(times["texts alone"])
     print(f"\n{len(chunks)} chunks, {len(texts)} sentence texts, one thread, CPU s (median of {args.rounds} rounds):")
-    print(f"| how | CPU s | texts' part | texts' part / alone |\n|---|---|---|---|")
+    print("| how | CPU s | texts' part | texts' part / alone |\n|---|---|---|---|")
     print(f"| each text alone | {chunk_s + text_s:.1f} | {text_s:.1f} | 1.00 |")
     for k in args.cost:
         total = np.median(times[f"chunks with texts split after layer {k}"])

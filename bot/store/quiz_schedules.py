@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select, union, update
+from sqlalchemy import select, union, update
 
 from bot.core.quiz.schedule import Schedule, format_time, parse_time
 from bot.errors import NotFoundError

@@ -108,7 +108,7 @@ def code_names(texts: list[str]) -> set[str]:
             if field:
                 found.add(field.group(1))
             if is_code_line(line) or _PROMPT.match(line) or _BLOCK_OPENER.fullmatch(line):
-                opening = re.match(rf"^\s*(?:>>>|\.\.\.)?\s*([a-z]+)\b(?!\s*[=.(\[])", line)
+                opening = re.match(r"^\s*(?:>>>|\.\.\.)?\s*([a-z]+)\b(?!\s*[=.(\[])", line)
                 if opening:
                     found.add(opening.group(1))  # a keyword: "try:", "raise KeyError", "for x in y:"
     return found

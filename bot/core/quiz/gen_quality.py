@@ -245,11 +245,9 @@ def _difference(statement: str, quote: str) -> str:
     end = 0
     while end < min(len(a), len(b)) - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
         end += 1
-    piece = a[start:len(a) - end]
     # widen to whole words
     while start > 0 and a[start - 1].isalnum():
         start -= 1
-        piece = a[start:len(a) - end]
     stop = len(a) - end
     while stop < len(a) and a[stop].isalnum():
         stop += 1

@@ -89,8 +89,7 @@ from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, E
 from bot.core.quiz.gen_posted_form import answer_spelled_by_stem, cut_word
 from bot.core.quiz.gen_sequence import Event, event_of, sequences
 from bot.core.quiz.gen_spread import paragraph_groups
-from bot.core.quiz.gen_numbers import (BOUND, EXACT, SHIFTS, NumberKey, aliases_for, quantity_keys,
-                                       year_distractors, year_keys, years_in)
+from bot.core.quiz.gen_numbers import (EXACT, SHIFTS, NumberKey, aliases_for, year_distractors, year_keys, years_in)
 from bot.core.quiz.gen_quality import NotesEvidence, keep_likely
 from bot.core.quiz.gen_rank import rank_items
 from bot.core.quiz.gen_text import (Sentence, candidate_sentences, chunk_sentences, is_practice_section,
