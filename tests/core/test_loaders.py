@@ -541,3 +541,33 @@ def test_plain_text_faq_numbers_its_questions_as_sections(tmp_path: Path) -> Non
     assert answer.text.endswith("(logged in /var/hives and/or on paper).")  # wrapped after a slash: no gap
     exercise = next(b for b in doc.blocks if b.text.startswith("1. Why do drones"))
     assert exercise.kind != "heading"
+
+
+def test_docx_inline_math_is_read_in_place(tmp_path: Path) -> None:
+    """Word writes subscripted names as inline equations (HC₀ = "HC" + math subscript 0 on an empty
+    base); python-docx's paragraph text skips them, so "HC0" was never in the notes (ans23). A
+    display equation (its own line) stays out: a run of symbols is not a sentence."""
+    import docx
+    from docx.oxml import parse_xml
+
+    math = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+
+    def sub(base: str, index: str) -> str:
+        return (f"<m:sSub><m:e><m:r><m:t>{base}</m:t></m:r></m:e>"
+                f"<m:sub><m:r><m:t>{index}</m:t></m:r></m:sub></m:sSub>")
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("The original variant is HC")
+    paragraph._p.append(parse_xml(f"<m:oMath {math}>{sub(chr(0x200B), '0')}</m:oMath>"))
+    paragraph.add_run(", with residuals ")
+    paragraph._p.append(parse_xml(f"<m:oMath {math}>{sub('u', 't')}</m:oMath>"))
+    paragraph.add_run(".")
+    display = document.add_paragraph("")
+    display._p.append(parse_xml(f"<m:oMathPara {math}><m:oMath>{sub('x', 'i')}</m:oMath></m:oMathPara>"))
+    document.add_paragraph("Next paragraph.")
+    document.save(str(tmp_path / "math.docx"))
+
+    doc = load_document(tmp_path / "math.docx", "math.docx")
+    texts = [b.text for b in doc.blocks]
+    assert "The original variant is HC0, with residuals u_t." in texts
+    assert not any("x_i" in text for text in texts)

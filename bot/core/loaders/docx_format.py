@@ -68,7 +68,58 @@ def _paragraph_block(item, heading_offset: int) -> Block:
 def _text_of(item) -> str:
     """The words as a text file of the same notes gives them: Word keeps zero-width spaces and soft
     hyphens that a .txt loses in `clean_text` (they split "model\u200b\u200bmany" from "modelmany")."""
-    return normalize_space(clean_text(item.text))
+    text = _paragraph_text(item._p) if hasattr(item, "_p") else item.text
+    return normalize_space(clean_text(text))
+
+
+_MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+
+
+def _paragraph_text(p) -> str:
+    """python-docx's `Paragraph.text` (runs and hyperlinks) with the paragraph's inline equations
+    read in their place. Word writes subscripted names as inline math ("HC" + a math subscript 0 for
+    HC₀, "u" + sub "t"); `Paragraph.text` skips `m:oMath`, so a chapter on the HC₀…HC₃ estimators
+    read "…as HC." and every question naming HC0 or HC1 was declined as "never mentioned" (ans23).
+    Display equations (`m:oMathPara`, a formula on its own line) stay out: read as text they are a
+    string of symbols that no question asks for and that would pass for a sentence."""
+    parts: list[str] = []
+    for child in p.xpath("w:r | w:hyperlink | m:oMath"):
+        parts.append(_math_text(child) if child.tag == _MATH + "oMath" else child.text)
+    return "".join(parts)
+
+
+def _math_text(element) -> str:
+    """An equation's text as it reads: subscript and superscript after their base ("HC₀" -> "HC0"
+    when the base is empty, as Word writes a subscript on a word; "u_t" and "u^2" on a visible
+    base, as a text copy writes them), brackets from their delimiter, accents kept on their letter
+    (a combining mark, as "Ω̂" in text). Property elements (`…Pr`) hold no text."""
+    name = element.tag.rsplit("}", 1)[-1]
+    if name == "t":
+        return element.text or ""
+    if name.endswith("Pr"):
+        return ""
+    if name == "d":
+        properties = element.find(_MATH + "dPr")
+        begin, end = _delimiter(properties, "begChr", "("), _delimiter(properties, "endChr", ")")
+        return begin + "".join(_math_text(e) for e in element.findall(_MATH + "e")) + end
+    parts = {child.tag.rsplit("}", 1)[-1]: _math_text(child) for child in element}
+    if name in ("sSub", "sSup", "sSubSup"):
+        base, sub, sup = parts.get("e", ""), parts.get("sub", ""), parts.get("sup", "")
+        if not base.strip("\u200b"):  # a subscript on the word before it: part of that word
+            return base + sub + sup
+        return base + ("_" + sub if sub else "") + ("^" + sup if sup else "")
+    if name == "acc":
+        properties = element.find(_MATH + "accPr")
+        return parts.get("e", "") + _delimiter(properties, "chr", "\u0302")
+    if name == "f":
+        return parts.get("num", "") + "/" + parts.get("den", "")
+    return "".join(_math_text(child) for child in element)
+
+
+def _delimiter(properties, name: str, default: str) -> str:
+    """A math property's character (`m:val`); Word leaves it out when it is the default."""
+    found = properties.find(_MATH + name) if properties is not None else None
+    return found.get(_MATH + "val", default) if found is not None else default
 
 
 def _style_name(item) -> str:
