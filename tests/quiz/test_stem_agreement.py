@@ -49,11 +49,15 @@ def test_gen_questions_stems_are_mended_in_the_same_place():
              "Debts is the group of sums that the bakery still owes to its suppliers.",
              "The debts of the bakery include the flour bill and the rent of the oven.",
              "A debt is paid on the first day of each month.",
-             "The Frame Relay is a line the bakery rents.", "Each frame holds a tray."]
+             "The Frame Relay is a line the bakery rents.", "Each frame holds a tray.",
+             "Panniers are wicker baskets that hang on each side of the delivery bicycle.",
+             "A pannier holds twelve loaves."]
     generator = _Generator(note_chunks("Bakery", notes))
     for prompt, sentence, mended in [("What is Proofing?", notes[0], "What is proofing?"),
                                      ("What is Debts?", notes[2], "What are debts?"),
-                                     ("What is the Frame Relay?", notes[5], "What is the Frame Relay?")]:
+                                     ("What is the Frame Relay?", notes[5], "What is the Frame Relay?"),
+                                     # never written in lower case: the notes' verb and capital stand
+                                     ("What are Panniers?", notes[7], "What are Panniers?")]:
         question = Question(prompt, "An answer.", "identity")
         assert generator._agreeing(question, nlp.parse_line(sentence)).prompt == mended
 

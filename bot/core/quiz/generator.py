@@ -237,13 +237,13 @@ _SINGULAR_ENDINGS = ("ss", "us", "is", "ics")
 def plural_term(head, lexicon) -> bool:
     """Whether the defined term's head word is a plural common noun, so its question reads "What are
     X?" whatever verb the notes used ("Assets is the group of things that you own": round 22 asked
-    for "What are assets?"). A common noun only: the notes write it in lower case somewhere ("Mars",
-    "Windows", "DNS" are names, singular whatever their ending); plural by its form (an s not of
+    for "What are assets?"). Asked only of a common noun (`_Generator._be_of`: the notes write it in
+    lower case somewhere; "Mars", "Windows", "DNS" keep the notes' verb); plural by its form (an s not of
     "analysis", "physics", "status") and by the parse (NNS) or, where a capital made the parse read
     a name ("Liabilities is ..." parsed NNP), by the notes writing its singular as a noun
     ("liability"). A word the parse reads as a singular common noun ("The news is") stays singular."""
     word = head.lower_
-    if head.text.isupper() or word not in lexicon.lowercase_words or head.tag_.startswith("VB"):
+    if head.tag_.startswith("VB"):
         return False
     if not word.endswith("s") or word.endswith(_SINGULAR_ENDINGS):
         return False
@@ -809,8 +809,7 @@ class _Generator:
             # the card kept 22 of 34 in rounds 3-4.
             items.append(self._definition_card(s, definition, doc))
         elif s.standalone:
-            items.append(self._question_card(s, self._agreeing(identity_question(doc, is_term=self._is_term), doc),
-                                             DEFINITION,
+            items.append(self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION, doc=doc,
                                              defines_title=classifies(doc)))
         if titled and s.standalone:
             items.append(self._title_definition_card(s, definition, doc))
@@ -948,8 +947,7 @@ class _Generator:
         if definition and not titled:
             cards = [self._definition_card(s, definition, doc)]
         else:
-            cards = [self._question_card(s, self._agreeing(identity_question(doc, is_term=self._is_term), doc),
-                                         DEFINITION,
+            cards = [self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION, doc=doc,
                                          defines_title=classifies(doc))]
         if titled and s.standalone:
             cards.append(self._title_definition_card(s, definition, doc))
@@ -1401,7 +1399,10 @@ class _Generator:
         """The "is"/"are" of a "What is X?" stem, in the number of X (the sentence's subject), not
         of the notes' verb: "Assets is the group of things ..." -> "What are assets?"."""
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if subject is None or root.lower_ not in {"is", "are", "was", "were"}:
+        if subject is None or root.lower_ not in {"is", "are", "was", "were"} or subject.text.isupper() \
+                or subject.lower_ not in self.lexicon.lowercase_words:
+            # A name, or a word the notes never write in lower case: the notes' own verb stands
+            # ("Mars is", "Watchglasses are": set 13's chemistry note writes only "watchglass").
             return root.text.lower()
         return agreeing_be(root.lower_, plural_term(subject, self.lexicon))
 
@@ -1445,7 +1446,7 @@ class _Generator:
                                 or self.lexicon.term_counts[singular] >= 2)
 
     def _question_card(self, s: Sentence, question: Question | None, tests: str,
-                       quality: float = 0.0, defines_title: bool = False) -> QuizItem | None:
+                       quality: float = 0.0, defines_title: bool = False, doc=None) -> QuizItem | None:
         """A question turned out of the sentence (gen_questions), answered on a card with the notes'
         words: "What was the Treaty of Paris?", "Why did the cylinders have to be large?".
         `defines_title`: the sentence says what kind of thing its subject is, so "What is X?" stands
@@ -1497,7 +1498,10 @@ class _Generator:
             return None  # "What is Frame Relay?": the notes say what it is in several sentences; one is thin
         if question.asks == "description" and not self._names_its_referent(question.prompt, s.chunk):
             return None  # "What is the school color?", "the first item of business on Wednesdays": whose? (round 6)
-        prompt = self._prompt(s, self._cased_as_named(_cased_as_quoted(question.prompt, s.quote)))
+        # The stem mended only once every check above read it as the template made it: the mending
+        # changes how the question reads, not which sentences are asked (`_agreeing`).
+        asked = question.prompt if doc is None else self._agreeing(question, doc).prompt
+        prompt = self._prompt(s, self._cased_as_named(_cased_as_quoted(asked, s.quote)))
         return self._item(FLASHCARD, prompt, question.answer, s, tests, quality or CARD_QUALITY,
                           explanation=_from_notes(s))
 
