@@ -230,6 +230,37 @@ def term_as_asked(term: str, lowercase_words) -> str:
     return term
 
 
+# A word ending in s that is no plural by its form: "glass", "status", "analysis", "physics".
+_SINGULAR_ENDINGS = ("ss", "us", "is", "ics")
+
+
+def plural_term(head, lexicon) -> bool:
+    """Whether the defined term's head word is a plural common noun, so its question reads "What are
+    X?" whatever verb the notes used ("Assets is the group of things that you own": round 22 asked
+    for "What are assets?"). Asked only of a common noun (`_Generator._be_of`: the notes write it in
+    lower case somewhere; "Mars", "Windows", "DNS" keep the notes' verb); plural by its form (an s not of
+    "analysis", "physics", "status") and by the parse (NNS) or, where a capital made the parse read
+    a name ("Liabilities is ..." parsed NNP), by the notes writing its singular as a noun
+    ("liability"). A word the parse reads as a singular common noun ("The news is") stays singular."""
+    word = head.lower_
+    if head.tag_.startswith("VB"):
+        return False
+    if not word.endswith("s") or word.endswith(_SINGULAR_ENDINGS):
+        return False
+    if head.tag_ in {"NNS", "NNPS"}:
+        return True
+    if head.tag_ != "NNP":
+        return False  # read as a singular common noun ("The news is ..."): the parse's number stands
+    singulars = {word[:-1], word[:-2]} | ({word[:-3] + "y"} if word.endswith("ies") else set())
+    return any(w in lexicon.common_nouns for w in singulars)
+
+
+def agreeing_be(verb: str, plural: bool) -> str:
+    """The notes' "is"/"are"/"was"/"were" in the number of the term asked of, its tense kept."""
+    past = verb in {"was", "were"}
+    return ("were" if past else "are") if plural else ("was" if past else "is")
+
+
 def _words_only(chunks: list[Chunk]) -> list[Chunk]:
     return [c if "`" not in c.text else dataclasses.replace(c, text=without_code_marks(_code_openers_apart(c.text)))
             for c in chunks]
@@ -778,7 +809,7 @@ class _Generator:
             # the card kept 22 of 34 in rounds 3-4.
             items.append(self._definition_card(s, definition, doc))
         elif s.standalone:
-            items.append(self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION,
+            items.append(self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION, doc=doc,
                                              defines_title=classifies(doc)))
         if titled and s.standalone:
             items.append(self._title_definition_card(s, definition, doc))
@@ -916,7 +947,7 @@ class _Generator:
         if definition and not titled:
             cards = [self._definition_card(s, definition, doc)]
         else:
-            cards = [self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION,
+            cards = [self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION, doc=doc,
                                          defines_title=classifies(doc))]
         if titled and s.standalone:
             cards.append(self._title_definition_card(s, definition, doc))
@@ -1350,8 +1381,8 @@ class _Generator:
             return None  # "What is colonialism?": the notes give several definitions; a card keys one
         if self._part_of_a_name(key.text):
             return None  # "Clytie was a contributor ...": a first name of an obituary (round 10)
-        verb = root.text.lower()
         term = term_as_asked(key.text, self.lexicon.lowercase_words)
+        verb = self._be_of(root, doc)
         # The article the sentence itself gives the term: "A compound engine is", "Colonialism is".
         opening = s.text.split()[0].lower()
         article = {"a": "a ", "an": "an ", "the": "the "}.get(opening, "")
@@ -1363,6 +1394,35 @@ class _Generator:
         if article == "the " and not self._names_its_referent(prompt, s.chunk):
             return None  # "What is the school color?": which school's? (round 6)
         return self._item(FLASHCARD, prompt, s.text, s, DEFINITION, 0.7, explanation=_from_notes(s))
+
+    def _be_of(self, root, doc) -> str:
+        """The "is"/"are" of a "What is X?" stem, in the number of X (the sentence's subject), not
+        of the notes' verb: "Assets is the group of things ..." -> "What are assets?"."""
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or root.lower_ not in {"is", "are", "was", "were"} or subject.text.isupper() \
+                or subject.lower_ not in self.lexicon.lowercase_words:
+            # A name, or a word the notes never write in lower case: the notes' own verb stands
+            # ("Mars is", "Watchglasses are": set 13's chemistry note writes only "watchglass").
+            return root.text.lower()
+        return agreeing_be(root.lower_, plural_term(subject, self.lexicon))
+
+    def _agreeing(self, question: Question | None, doc) -> Question | None:
+        """gen_questions' "What is X?" of a sentence's subject in the same English as
+        `_definition_card`'s, the one place both are mended: the verb in X's number and a one-word
+        common noun without the capital its sentence gave it when the notes write it in lower case
+        elsewhere ("What is Liabilities?" -> "What are liabilities?", "What is Logging?" ->
+        "What is logging?", round 22 and the dev notes). A longer name keeps its capitals ("What is
+        Frame Relay?": "frame" in lower case elsewhere makes no "frame Relay")."""
+        if question is None or question.asks != "identity":
+            return question
+        asked = re.match(r"^What (is|was|are|were) (.+)\?$", question.prompt)
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if asked is None or root is None:
+            return question
+        term = asked.group(2)
+        if len(term.split()) == 1:
+            term = term_as_asked(term, self.lexicon.lowercase_words)
+        return dataclasses.replace(question, prompt=f"What {self._be_of(root, doc)} {term}?")
 
     def _title_definition_card(self, s: Sentence, key: Key, doc) -> QuizItem | None:
         """"What is a module?" in notes titled "Modules", "What are steam engines?" in notes on the
@@ -1386,7 +1446,7 @@ class _Generator:
                                 or self.lexicon.term_counts[singular] >= 2)
 
     def _question_card(self, s: Sentence, question: Question | None, tests: str,
-                       quality: float = 0.0, defines_title: bool = False) -> QuizItem | None:
+                       quality: float = 0.0, defines_title: bool = False, doc=None) -> QuizItem | None:
         """A question turned out of the sentence (gen_questions), answered on a card with the notes'
         words: "What was the Treaty of Paris?", "Why did the cylinders have to be large?".
         `defines_title`: the sentence says what kind of thing its subject is, so "What is X?" stands
@@ -1438,7 +1498,10 @@ class _Generator:
             return None  # "What is Frame Relay?": the notes say what it is in several sentences; one is thin
         if question.asks == "description" and not self._names_its_referent(question.prompt, s.chunk):
             return None  # "What is the school color?", "the first item of business on Wednesdays": whose? (round 6)
-        prompt = self._prompt(s, self._cased_as_named(_cased_as_quoted(question.prompt, s.quote)))
+        # The stem mended only once every check above read it as the template made it: the mending
+        # changes how the question reads, not which sentences are asked (`_agreeing`).
+        asked = question.prompt if doc is None else self._agreeing(question, doc).prompt
+        prompt = self._prompt(s, self._cased_as_named(_cased_as_quoted(asked, s.quote)))
         return self._item(FLASHCARD, prompt, question.answer, s, tests, quality or CARD_QUALITY,
                           explanation=_from_notes(s))
 
