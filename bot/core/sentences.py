@@ -344,9 +344,17 @@ _NAMING = re.compile(r"((?:[\w'’-]+[^\w(]+){1,4})(?:\((?:or |also )?(?!\d)[^()
                      r"(?:called|known as|referred to as|named|termed|dubbed|nicknamed)\b(?!\s+(?:for|after)\b))", re.I)
 
 
+_NAMING_SIGN = re.compile(r"\(|\b(?:called|known as|referred to as|named|termed|dubbed|nicknamed)\b", re.I)
+
+
 def _names_what_was_asked(text: str, terms: list[QueryTerm]) -> bool:
     """Whether the text gives a name right after a word of the question (`_NAMING`): what "What is
     another term for rotors?" asks, where a name given to anything else does not answer."""
+    if not _NAMING_SIGN.search(text):
+        # `_NAMING` cannot match without a bracket or a naming word, and its words-before part
+        # backtracks for minutes over a run of "-" ("|-------|-----|", a Markdown table's rule line
+        # left in a quote: one question took minutes on such notes, ans24, session 22).
+        return False
     for m in _NAMING.finditer(text):
         before = set(tokenize(m.group(1)))
         if any(t.found_in(before) for t in terms):

@@ -77,3 +77,19 @@ def test_a_name_counts_only_right_after_a_word_of_the_question():
     assert _names_what_was_asked("The rotors are also known as rotating discs.", terms)
     assert not _names_what_was_asked("The stators (static discs) redirect the steam onto the rotors.", terms)
     assert not _names_what_was_asked("The rotors were built in 1884 (by Parsons).", [term("stators")])
+
+
+def test_a_table_rule_line_is_no_name_and_the_guard_keeps_the_names_found():
+    from bot.core.query import QueryTerm
+    from bot.core.sentences import _names_what_was_asked
+    from bot.core.tokens import tokenize
+
+    def term(word):
+        stem = tokenize(word)[0]
+        return QueryTerm(stem, 1.0, frozenset({stem}))
+
+    # Without the guard (_NAMING_SIGN) the naming pattern tries every split of these dash runs
+    # between a word and a gap: this quoted Markdown table rule alone took minutes (ans24, session 22).
+    assert not _names_what_was_asked("> |-------------------|------------|-----------------------|",
+                                      [term("distribution")])
+    assert _names_what_was_asked("The rotors are so-called rotating discs.", [term("rotors")])
