@@ -122,8 +122,9 @@ def test_the_new_forms_refuse_what_is_not_a_command_doing_something():
 
 
 def test_third_person():
-    from bot.core.quiz.gen_commands import _third_person
-    assert [_third_person(v) for v in ("find", "search", "fetch", "carry", "display", "remove")] == \
+    # The command items say what a command does with gen_entries' third_person.
+    from bot.core.quiz.gen_entries import third_person
+    assert [third_person(v) for v in ("find", "search", "fetch", "carry", "display", "remove")] == \
         ["finds", "searches", "fetches", "carries", "displays", "removes"]
 
 

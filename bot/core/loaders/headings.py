@@ -47,7 +47,7 @@ _CHAPTER_TITLE = re.compile(r"^Chapter\s+\d{1,3}\.?\s+(?P<title>.+)$")
 # A section's number of two parts or more before its title, "2.2.1 The main archive area", "A.1 What is
 # Debian Linux?": as deep as its parts (session 22: a PDF's numbered sections were levelled by how
 # headings followed each other, so "2.2 Archive areas" sat above its chapter and "4.1.1" beside "4.1").
-_SECTION_NUMBER = re.compile(r"^(?P<number>(?:\d{1,3}|[A-Z])(?:\.\d{1,3})+)\.?\s+\S")
+SECTION_NUMBER = re.compile(r"^(?P<number>(?:\d{1,3}|[A-Z])(?:\.\d{1,3})+)\.?\s+\S")
 MAX_QUESTION_HEADING_WORDS = 45
 
 
@@ -150,7 +150,7 @@ def assign_levels(blocks: Sequence[Block]) -> list[Block]:
 def _numbered_level(text: str) -> int:
     """The level a heading's section number gives it, once it is known to be a heading (its parts);
     0 when it has none."""
-    section = _SECTION_NUMBER.match(text.strip())
+    section = SECTION_NUMBER.match(text.strip())
     return section.group("number").count(".") + 1 if section else 0
 
 

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import replace
 
 from bot.core.loaders.decoding import clean_text
-from bot.core.loaders.headings import is_page_number
+from bot.core.loaders.headings import SECTION_NUMBER, is_page_number
 from bot.core.loaders.pdf_lines import (Placed, larger_lines, page_text_and_places, paragraph_breaks,
                                         smaller_lines)
 from bot.core.loaders.plaintext import Line, parse_lines, split_lines
@@ -264,7 +264,6 @@ def _key(line: Line) -> str:
 # label word at the body's size with the number spelled large under it, "CHAPTER" / "THREE" (Sphinx).
 _LABEL_AND_NUMBER = re.compile(r"^[^\W\d_]+\s+(?:\d{1,3}|[A-Z]|[IVXLC]{1,6})$")
 _ONE_WORD = re.compile(r"^[^\W\d_]{2,12}$")
-_SECTION_NUMBER = re.compile(r"^(?:\d{1,3}|[A-Z])(?:\.\d{1,3})+\.?\s")
 
 
 def _chapter_openers_joined(pages: list[list[Line]]) -> tuple[list[list[Line]], set[str]]:
@@ -327,8 +326,8 @@ def join_wrapped_headings(lines: list[Line], openers: set[str]) -> list[Line]:
     for line in lines:
         last = out[-1] if out else None
         if (last is not None and last.larger and line.larger and line.page == last.page
-                and not line.page_start and (_SECTION_NUMBER.match(last.text) or last.text in openers)
-                and not _SECTION_NUMBER.match(line.text) and not _LABEL_AND_NUMBER.match(line.text)):
+                and not line.page_start and (SECTION_NUMBER.match(last.text) or last.text in openers)
+                and not SECTION_NUMBER.match(line.text) and not _LABEL_AND_NUMBER.match(line.text)):
             joined = normalize_space(f"{last.text} {line.text}")
             if last.text in openers:
                 openers.add(joined)

@@ -16,6 +16,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 # A gap this much wider than the document's usual line pitch is a paragraph's spacing.
 PARAGRAPH_GAP = 1.25
@@ -48,6 +49,12 @@ def page_text_and_places(textpage) -> tuple[str, list[Placed]]:
     before: tuple[str, float] | None = None  # the line's last character (not a space) and its size
     marks: list[_Mark] = []
 
+    def size_of(index: int) -> float:
+        # The size set with Tf is scaled by the text and page matrices: many writers set text in
+        # "1 Tf" and make it 11 pt with the matrix.
+        pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
+        return pdfium_c.FPDFText_GetFontSize(raw, index) * math.hypot(matrix.c, matrix.d)
+
     def end_line() -> None:
         nonlocal top, size, before
         before = None
@@ -74,7 +81,7 @@ def page_text_and_places(textpage) -> tuple[str, list[Placed]]:
             continue
         char = chr(code)
         if not char.isspace():
-            char_size = _size(raw, index, matrix)
+            char_size = size_of(index)
             glued = before is not None and chars and not chars[-1].isspace()
             if (char.isdigit() and glued and (before[0].isalpha() or before[0] in _STOPS)
                     and char_size <= MARK_SHARE * before[1]):
@@ -96,21 +103,14 @@ def page_text_and_places(textpage) -> tuple[str, list[Placed]]:
     return _without_footnote_marks(lines, places, marks)
 
 
-def _size(raw, index: int, matrix) -> float:
-    """The printed size of a character of a PDFium text page."""
-    import pypdfium2.raw as pdfium_c
-
-    # The size set with Tf is scaled by the text and page matrices: many writers set text in "1 Tf"
-    # and make it 11 pt with the matrix.
-    pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
-    return pdfium_c.FPDFText_GetFontSize(raw, index) * math.hypot(matrix.c, matrix.d)
-
-
+@dataclass
 class _Mark:
     """Small digits glued to a word or stop: where on which line, and the size of that word."""
 
-    def __init__(self, line: int, start: int, end: int, word_size: float) -> None:
-        self.line, self.start, self.end, self.word_size = line, start, end, word_size
+    line: int
+    start: int
+    end: int  # grows while the mark's digits go on
+    word_size: float
 
 
 def _without_footnote_marks(lines: list[str], places: list[Placed], marks: list[_Mark]) -> tuple[str, list[Placed]]:

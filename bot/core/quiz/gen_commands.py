@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from bot.core.quiz.gen_entries import third_person
 from bot.core.quiz.gen_named import VERBS, rest_points_outside
 from bot.core.quiz.gen_text import shows_code
 
@@ -53,16 +54,6 @@ def shell_commands(raw_texts: list[str]) -> tuple[str, ...]:
             if span.split()[0] in run or called:
                 found.setdefault(span, None)
     return tuple(found)
-
-
-def _third_person(lemma: str) -> str:
-    """The verb as "Which command <verb>s ...?" asks it: "find" -> "finds", "carry" -> "carries", "fetch"
-    -> "fetches" (the verbs are gen_named.VERBS, regular in the third person)."""
-    if re.search(r"(?:s|x|z|ch|sh)$", lemma):
-        return lemma + "es"
-    if re.search(r"[^aeiou]y$", lemma):
-        return lemma[:-1] + "ies"
-    return lemma + "s"
 
 
 def _shown(command: str) -> bool:
@@ -139,7 +130,7 @@ def command_question(text: str, doc, commands: tuple[str, ...], rng: Callable[[s
             token = next((t for t in doc if t.idx == found.start("verb") + verb.start()), None)
             if token is None or token.tag_ != "VBN" or token.lemma_.lower() not in VERBS:
                 return None
-            said.append(_third_person(token.lemma_.lower()))
+            said.append(third_person(token.lemma_.lower()))
         lemma = ""
         subject = found.group("subject")
         rest = f"{subject[0].lower()}{subject[1:]} {found.group('rest')}"
@@ -158,7 +149,7 @@ def command_question(text: str, doc, commands: tuple[str, ...], rng: Callable[[s
         if token is None or token.tag_ != tag or token.lemma_.lower() not in VERBS:
             return None  # "the rsync command is preceded by ...": not what the command does
         lemma = token.lemma_.lower()
-        prompt = f"Which command {verb if form == 'does' else _third_person(lemma)} {rest}?"
+        prompt = f"Which command {verb if form == 'does' else third_person(lemma)} {rest}?"
     else:
         lemma = ""
         prompt = {"with": f"With which command can you {rest}?", "used": f"Which command can be used to {rest}?",

@@ -60,7 +60,8 @@ class DatedEntry:
     position: int  # order within its list
 
 
-def _paragraphs(text: str) -> list[str]:
+def paragraphs(text: str) -> list[str]:
+    """A chunk's paragraphs as the entries are read: its non-empty lines, stripped."""
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
@@ -74,7 +75,7 @@ def dated_entries(chunks) -> tuple[dict[tuple[str, str], DatedEntry], dict[tuple
         block = (chunk.document, tuple(chunk.heading_path))
         if current is not None and current.block != block:
             current = None  # a new section ends the entry
-        for paragraph in _paragraphs(chunk.text):
+        for paragraph in paragraphs(chunk.text):
             opened = _ENTRY.match(paragraph)
             label = opened.group("label").strip() if opened else ""
             if opened and len(label.split()) <= MAX_LABEL_WORDS and ". " not in label:

@@ -268,7 +268,6 @@ class RolePool:
         rng.shuffle(options)
         return ChoiceQuestion(prompt, answer, tuple(options), ROLE, ROLE_QUALITY)
 
-
     def _shown(self, body: str) -> str:
         """A body as an option writes it: an office by the full name the notes give it ("the Chair of the
         Technical Committee"), anything else as the notes name it."""

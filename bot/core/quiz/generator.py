@@ -70,7 +70,7 @@ from bot.core.quiz.gen_function import asks_any_of_a_kind, function_question, on
 from bot.core.quiz.gen_named import NAMED_QUALITY, NamedThings
 from bot.core.quiz.gen_commands import command_question, shell_commands
 from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entries_in, entry_question
-from bot.core.quiz.gen_dated_entries import dated_entries, entry_nouns, entry_options, first_question
+from bot.core.quiz.gen_dated_entries import dated_entries, entry_nouns, entry_options, first_question, paragraphs
 from bot.core.quiz.gen_compare import comparison_question
 from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
@@ -1188,7 +1188,7 @@ class _Generator:
             self._dated = (owners, lists, entry_nouns(said))
         owners, lists, nouns = self._dated
         found = []
-        for paragraph in (line.strip() for line in chunk.text.splitlines()):
+        for paragraph in paragraphs(chunk.text):
             entry = owners.get((chunk.id, paragraph))
             if entry is None:
                 continue
@@ -1382,7 +1382,7 @@ class _Generator:
         if self._part_of_a_name(key.text):
             return None  # "Clytie was a contributor ...": a first name of an obituary (round 10)
         term = term_as_asked(key.text, self.lexicon.lowercase_words)
-        verb = self._be_of(root, doc)
+        verb = self._be_of(root)
         # The article the sentence itself gives the term: "A compound engine is", "Colonialism is".
         opening = s.text.split()[0].lower()
         article = {"a": "a ", "an": "an ", "the": "the "}.get(opening, "")
@@ -1395,7 +1395,7 @@ class _Generator:
             return None  # "What is the school color?": which school's? (round 6)
         return self._item(FLASHCARD, prompt, s.text, s, DEFINITION, 0.7, explanation=_from_notes(s))
 
-    def _be_of(self, root, doc) -> str:
+    def _be_of(self, root) -> str:
         """The "is"/"are" of a "What is X?" stem, in the number of X (the sentence's subject), not
         of the notes' verb: "Assets is the group of things ..." -> "What are assets?"."""
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
@@ -1422,7 +1422,7 @@ class _Generator:
         term = asked.group(2)
         if len(term.split()) == 1:
             term = term_as_asked(term, self.lexicon.lowercase_words)
-        return dataclasses.replace(question, prompt=f"What {self._be_of(root, doc)} {term}?")
+        return dataclasses.replace(question, prompt=f"What {self._be_of(root)} {term}?")
 
     def _title_definition_card(self, s: Sentence, key: Key, doc) -> QuizItem | None:
         """"What is a module?" in notes titled "Modules", "What are steam engines?" in notes on the
