@@ -74,7 +74,7 @@ from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entrie
 from bot.core.quiz.gen_dated_entries import dated_entries, entry_nouns, entry_options, first_question, paragraphs
 from bot.core.quiz.gen_compare import comparison_question
 from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
-from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
+from bot.core.quiz.gen_concept_terms import CentralTerms, parts_of, term_question
 from bot.core.quiz.gen_term_cloze import TermKin
 from bot.core.quiz.gen_context import NameContexts
 from bot.core.quiz.gen_periods import fits_period
@@ -418,7 +418,7 @@ class _Generator:
                     self.lexicon.cause_phrases[cause.form].append(cause.text)
         # After the second pass: a single-word term is central only when the notes define it.
         self.central_terms = CentralTerms([c.text for c in notes], list(headings), self.docs.values(),
-                                          self.lexicon, list(self.titles.values()))  # gen_concept_terms
+                                          self.lexicon, list(self.titles.values()), parts_of(notes))  # gen_concept_terms
         self.term_kin = TermKin(self.docs.values(), self.lexicon, list(self.titles.values()))  # gen_term_cloze
 
     # --- per chunk ------------------------------------------------------------------------
