@@ -60,7 +60,9 @@ class CentralTerms:
     """The notes' central terms and the sentences that characterise each."""
 
     def __init__(self, passages: list[str], headings: list[str], docs, lexicon: NotesLexicon,
-                 titles: list[str] = ()) -> None:
+                 titles: list[str] = (), parts: list[tuple] = ()) -> None:
+        """`parts`, when given, is the part of the notes each passage is in (`parts_of`), in the order
+        of `passages`: where the notes group their terms."""
         self.lexicon = lexicon
         title_words = [{w.rstrip("s") for w in _meaningful_words(t)} for t in titles]
         folded = [fold(p) for p in passages]
@@ -74,9 +76,11 @@ class CentralTerms:
         peer_keys = set(self.peers)
         heading_text = fold(" ".join(headings))
         self.central: dict[str, CentralTerm] = {}
+        self.homes: dict[str, frozenset] = {}  # term key -> the parts of the notes that use it
         for key, (text, number) in lexicon.terms.items():
             pattern = _term_pattern(text)
-            spread = sum(1 for p in folded if pattern.search(p))
+            used_in = [i for i, p in enumerate(folded) if pattern.search(p)]
+            spread = len(used_in)
             in_heading = bool(pattern.search(heading_text))
             if spread < MIN_SPREAD and not in_heading:
                 continue
@@ -87,6 +91,8 @@ class CentralTerms:
                 # kind of it ("reciprocating steam engines"): every other term is a kind or part of it, so as
                 # a wrong option it may be a second right answer  # "network", "system": a word of every sentence, not a concept the notes teach
             self.central[key] = CentralTerm(key, text, number, spread, in_heading)
+            if parts:
+                self.homes[key] = frozenset(parts[i] for i in used_in)
         self.characterised: dict[str, list[str]] = defaultdict(list)  # term key -> its sentences
         self.lines: list[tuple[str, frozenset[str]]] = []
         # What kind of thing each term is by the notes' own words (round 16: "a file describing changes"
@@ -160,6 +166,8 @@ class CentralTerms:
                 continue  # "sequence number" beside "frame relay": another kind of thing gives the answer away
             if self._other_kind(answer, term, own):
                 continue
+            if self._other_part(answer, term):
+                continue
             if distinct_heads and term.key.split()[-1] in {head, *(t.key.split()[-1] for t in picked)}:
                 continue
             if _term_pattern(term.text).search(visible_folded) or _overlapping(term.text, answer.text):
@@ -190,6 +198,17 @@ class CentralTerms:
             return True
         asked, offered = self.line_class.get(own), self.term_class.get(term.key)
         return bool(asked and offered and asked != offered)
+
+    def _other_part(self, answer: CentralTerm, term: CentralTerm) -> bool:
+        """`term` is only used in other parts of the notes than the answer, on another head noun and in
+        no list with it: the notes group it with other things ("Water jet pump", of a glossary's part on
+        laboratory apparatus, offered among "Atomic radius", "Isotope", "Nuclear isomer" of its part on
+        key terms: round 22 dropped it, "the only apparatus option is given away"). A term on the
+        answer's head noun or named in a list with it is of its kind whatever part uses it."""
+        homes, other = self.homes.get(answer.key), self.homes.get(term.key)
+        if not homes or not other or homes & other:
+            return False
+        return term.key.split()[-1] != answer.key.split()[-1] and term.key not in self.peers.get(answer.key, ())
 
     def neighbours(self, own: str) -> list[str]:
         """The sentences just before and after `own` in the notes."""
@@ -347,3 +366,15 @@ def _second_clause(doc, end: int) -> bool:
     return any(t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"}
                                                                       for c in t.children)
                for t in doc[end:])
+
+
+def parts_of(chunks) -> list[tuple]:
+    """The part of its notes each chunk is in: its heading path down to the first level at which its
+    document's chunks differ ("Part 1: Key Terms" and "Part 2: Laboratory Apparatus" under a glossary's
+    title; a note's sections under its title), with its document. A note of one section is one part."""
+    depth: dict[str, int] = {}
+    for document in dict.fromkeys(c.document for c in chunks):
+        paths = [tuple(c.heading_path) for c in chunks if c.document == document]
+        deepest = max((len(p) for p in paths), default=0)
+        depth[document] = next((d for d in range(deepest) if len({p[:d + 1] for p in paths}) > 1), deepest)
+    return [(c.document, tuple(c.heading_path)[:depth[c.document] + 1]) for c in chunks]

@@ -9,7 +9,11 @@ judged in round 16; English grammar only, no course's words; bench/RESULTS.md 8.
   regulated": a remark on the activity; "Copyleft is a principle that ..." has a clause that does):
   `genus_without_differentia`;
 - "X is a recursive acronym, standing for ...": what the NAME X is, not the thing; "What is X?"
-  invites the thing, and the abbreviation card asks "What does X stand for?": `genus_about_the_word`.
+  invites the thing, and the abbreviation card asks "What does X stand for?": `genus_about_the_word`;
+- "X is <description>" where the notes say every content word of the description of another term
+  too ("The Celestial Equator is an imaginary great circle on the celestial sphere", the notes' words
+  for the Ecliptic and the Local Meridian as well; round 22): the answer does not pick X out:
+  `shared_description` (set 13 made development notes, RESULTS 8.72).
 """
 
 from __future__ import annotations
@@ -111,3 +115,64 @@ def classifies(doc) -> bool:
     if determiner is None:
         return attribute.tag_ == "NNS"  # "Steam engines are external combustion engines, where ..."
     return determiner.lower_ in {"a", "an"}
+
+
+# Parts of speech that carry what a description says; "you", "that", "which", "own" are stop words of
+# the tokenizer, but "own" carries the sense of "the group of things that you own" (assets) against
+# "the group of things on which you owe money" (liabilities): no stop list, only the parse's classes.
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "ADV", "NUM"})
+
+
+def _described(tokens) -> frozenset[str]:
+    """The content words of a description, by lemma and in lower case ("Great Circle" and "great
+    circles" read alike): what a student would have to say to give it."""
+    return frozenset(t.lemma_.lower() for t in tokens if t.pos_ in _CONTENT_POS and t.is_alpha)
+
+
+def _subject_of(doc):
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+
+
+def _term_words(subject) -> str:
+    return " ".join(t.lower_ for t in subject.subtree if t.dep_ != "det" and not t.is_punct)
+
+
+def descriptions(docs) -> list[tuple[object, str, frozenset[str]]]:
+    """Every "Y is <description>" sentence of the notes whose Y is a noun phrase (not "It", "This"),
+    as (its parse, Y's words, the description's content words), for `shared_description`."""
+    found = []
+    for doc in docs:
+        attribute, subject = _attribute(doc), _subject_of(doc)
+        if attribute is None or subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        term = _term_words(subject)
+        if term:
+            found.append((doc, term, _described(attribute.subtree)))
+    return found
+
+
+def shared_description(doc, described) -> str:
+    """The subject of another "Y is ..." sentence of the notes (`described`, from `descriptions`) whose
+    description holds every content word of this sentence's "X is <description>" ("" when none does).
+    Then the description does not pick X out among the notes' terms: "The Celestial Equator is an
+    imaginary great circle on the celestial sphere", while the same notes write "The ecliptic is an
+    imaginary Great Circle on the Celestial Sphere along which the Sun appears to move" and the same of
+    the Local Meridian (round 22: dropped, "the answer does not identify the term"). The ecliptic's own
+    sentence still picks it out: its clause is in no other description. A sentence on X itself ("The
+    celestial equator is the fundamental plane ...") or on a phrase holding X ("The Celestial Equator
+    and the Ecliptic are ...") is no other term."""
+    attribute, subject = _attribute(doc), _subject_of(doc)
+    if attribute is None or subject is None:
+        return ""
+    words, term = _described(attribute.subtree), _term_words(subject)
+    if not words or not term:
+        return ""
+    if any(t.like_num for t in attribute.subtree):
+        return ""  # "The minimum discussion period is 2 weeks": a value asked, which two things may share
+    for other, other_term, other_words in described:
+        if other is doc or other_term in term or term in other_term:
+            continue
+        if words <= other_words:
+            return other_term
+    return ""

@@ -32,8 +32,9 @@ from bot.core import nlp
 from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
 from bot.core.quiz.gen_cards import term_definition
-from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, explanation_as_sentence, genus_about_the_word,
-                                    genus_without_differentia, names_a_thing)
+from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, descriptions, explanation_as_sentence,
+                                    genus_about_the_word, genus_without_differentia, names_a_thing,
+                                    shared_description)
 from bot.core.quiz.gen_card_answers import worth_recalling
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
                                         claimed_of_others, relation_only, who_question, why_question)
@@ -73,7 +74,7 @@ from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entrie
 from bot.core.quiz.gen_dated_entries import dated_entries, entry_nouns, entry_options, first_question, paragraphs
 from bot.core.quiz.gen_compare import comparison_question
 from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
-from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
+from bot.core.quiz.gen_concept_terms import CentralTerms, parts_of, term_question
 from bot.core.quiz.gen_term_cloze import TermKin
 from bot.core.quiz.gen_context import NameContexts
 from bot.core.quiz.gen_periods import fits_period
@@ -366,6 +367,7 @@ class _Generator:
         self.notes = notes
         self._deed_pool: DeedPool | None = None  # what named actors did (gen_deeds), made on first use
         self._role_pool: RolePool | None = None  # what bodies and offices do (gen_roles), made on first use
+        self._descriptions: list | None = None  # every "Y is <description>" of the notes (gen_genus), on first use
         self.asked_roles: set[tuple[str, str]] = set()  # (body, predicate) asked: one item a role
         self._noun_counts: Counter | None = None  # in how many sentences each noun is used (gen_left_open)
         self._name_case: Counter | None = None  # words written capitalised inside sentences and in lower case
@@ -416,7 +418,7 @@ class _Generator:
                     self.lexicon.cause_phrases[cause.form].append(cause.text)
         # After the second pass: a single-word term is central only when the notes define it.
         self.central_terms = CentralTerms([c.text for c in notes], list(headings), self.docs.values(),
-                                          self.lexicon, list(self.titles.values()))  # gen_concept_terms
+                                          self.lexicon, list(self.titles.values()), parts_of(notes))  # gen_concept_terms
         self.term_kin = TermKin(self.docs.values(), self.lexicon, list(self.titles.values()))  # gen_term_cloze
 
     # --- per chunk ------------------------------------------------------------------------
@@ -1374,6 +1376,8 @@ class _Generator:
             return None  # "Functions are already first class objects ...": a remark, not what they are (gen_precision)
         if genus_without_differentia(doc) or genus_about_the_word(doc):
             return None  # "a relatively regimented activity", "a recursive acronym": no definition (gen_genus)
+        if self._described_alike(doc):
+            return None  # "an imaginary great circle on the celestial sphere": the ecliptic's words too (round 22)
         attribute = next((c for c in root.children if c.dep_ == "attr"), None)
         if attribute is not None and relation_only(attribute):
             return None  # "the fundamental thermodynamic underpinning of the steam engine": not what it is
@@ -1394,6 +1398,15 @@ class _Generator:
         if article == "the " and not self._names_its_referent(prompt, s.chunk):
             return None  # "What is the school color?": which school's? (round 6)
         return self._item(FLASHCARD, prompt, s.text, s, DEFINITION, 0.7, explanation=_from_notes(s))
+
+    def _described_alike(self, doc) -> bool:
+        """The sentence's "X is <description>" is said, every content word of it, of another term of
+        the notes: keyed as what X is, the answer fits that term as well (gen_genus.shared_description;
+        round 22's "What is the Celestial Equator?" -> "An imaginary great circle on the celestial
+        sphere", the notes' words for the Ecliptic and the Local Meridian too)."""
+        if self._descriptions is None:
+            self._descriptions = descriptions(self.docs.values())
+        return bool(shared_description(doc, self._descriptions))
 
     def _be_of(self, root) -> str:
         """The "is"/"are" of a "What is X?" stem, in the number of X (the sentence's subject), not
@@ -1465,6 +1478,8 @@ class _Generator:
             return None  # the section shown above the question names the answer (round 4)
         if tests == DEFINITION and _weak_card(question.prompt, question.answer):
             return None
+        if question.asks == "identity" and doc is not None and self._described_alike(doc):
+            return None  # "What is X?" answered by words the notes say of another term too (gen_genus)
         subject = re.match(r"^(?:What|Who) (?:is|was|are|were) (?:the )?(.+)\?$", question.prompt)
         if question.asks == "identity" and subject and self._part_of_a_name(subject.group(1)):
             return None  # "What was Martin?": one of several Martins, or Clytie of Clytie Siddall named once (round 10)
