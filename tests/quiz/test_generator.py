@@ -286,6 +286,8 @@ def test_wrong_options_are_names_of_the_same_kind(monkeypatch):
     # Who-did-what cards would take these sentences (one item per sentence): under the cut-off here,
     # so the multiple-choice template's wrong options are what is checked.
     monkeypatch.setattr(generator, "ACTOR_CARD_QUALITY", 0.1)
+    # ... and a person's deed asked over the cut-off (session 23) is kept under it with them.
+    monkeypatch.setattr(generator._Generator, "_person_deed", lambda self, question, doc: False)
     made = generate_items(one_chunk_a_line(NAMES_NOTE, "Engineers"), learned_cutoff=False)  # every template's items
     people = {"Thomas Telford", "John Rennie", "Isambard Kingdom Brunel", "George Stephenson",
               "Robert Stephenson", "Marc Brunel"}

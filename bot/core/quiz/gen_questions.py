@@ -428,15 +428,27 @@ _SECOND_CLAIM = re.compile(r",\s+(?:but|although|though|while|whereas|whose)\b|;
 _DATE_OPENER = re.compile(r"^(?:In|On|By|During)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(1\d{3}|20\d{2})\s*,?\s+")
 
 
-def who_question(doc, is_term=lambda text: False, common=lambda word: False) -> Question | None:
+def who_question(doc, is_term=lambda text: False, common=lambda word: False, *,
+                 fronted: bool = False) -> Question | None:
     """"Who decides who speaks in chamber debates?" for "The Presiding Officer decides who speaks
     ...": the subject (a name, or a term of the notes) is the answer, the rest of the sentence is
-    the question. Only a singular or past verb, so the question reads as English."""
+    the question. Only a singular or past verb, so the question reads as English.
+
+    `fronted`: a person's deed placed in time before its subject is asked with that time kept in
+    front: "In July 1977, who overthrew Prime Minister Zulfiqar Ali Bhutto's regime in Pakistan?"
+    (`_time_opener`). Narrative history opens its sentences this way as often as with the subject."""
     root = _root(doc)
     if root is None or root.pos_ not in {"VERB", "AUX"} or root.lemma_ in _NOT_ACTS:
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.left_edge.i != 0 or subject.pos_ == "PRON":
+    if subject is None and fronted:
+        # "Sir Muhammad Iqbal was elected president of the Muslim League in 1930": a person's part given
+        # in the passive is asked as well ("Who was elected ...?"); only a person, as after a fronted time.
+        subject = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    opener = _time_opener(doc, subject) if fronted and subject.left_edge.i != 0 else ""
+    if subject.left_edge.i != 0 and not opener:
         return None
     span = _without_apposition(subject)
     whole_end = subject.right_edge.i + 1
@@ -467,7 +479,29 @@ def who_question(doc, is_term=lambda text: False, common=lambda word: False) -> 
     if len(content) == 1 and content[0].pos_ == "NOUN":
         return None  # "Members", "Physicians": too vague to be the one answer
     who = _asking_word(span, common)
+    if (opener or subject.dep_ == "nsubjpass") and who != "Who":
+        return None  # "In 1979, what deployed ...?", "What was established ...?": only a person is asked so
+    if opener:
+        return Question(f"{opener}, who {lead} {rest}?", span.text, "actor")
     return Question(f"{who} {lead} {rest}?", span.text, "actor")
+
+
+def _time_opener(doc, subject) -> str:
+    """The phrase before the subject when it is one phrase of time set off by a comma: a preposition
+    opening the sentence whose phrase ends at the comma before the subject, holds a date and no verb or
+    pronoun ("In July 1977,", "On August 15, 1971,"); "" otherwise. Not "By ...": a deed "by 1979"
+    is true of every later year too. Not a clause ("While studying law ..., Iqbal became ...") nor a
+    comparison ("Like Maududi, Al Banna believed ...")."""
+    comma = subject.left_edge.i - 1
+    first = doc[0]
+    if comma < 2 or doc[comma].text != "," or first.pos_ != "ADP" or first.lower_ == "by":
+        return ""
+    if first.right_edge.i != comma - 1 and not (doc[comma - 1].text == "," and first.right_edge.i == comma - 2):
+        return ""
+    phrase = doc[:comma]
+    if any(t.pos_ in {"VERB", "AUX", "PRON"} for t in phrase) or not any(t.ent_type_ == "DATE" for t in phrase):
+        return ""
+    return phrase.text.rstrip(" ,")
 
 
 def _asking_word(span, common) -> str:

@@ -835,12 +835,13 @@ class _Generator:
             items.append(self._cause_card(s, doc, _cause_question(doc)))
             # Who did what, and what they did: the actor or the object is the answer.
             common = self.lexicon.lowercase_words.__contains__
-            for question in (who_question(doc, self._is_term, common), object_question(doc, self._is_term)):
+            for question in (who_question(doc, self._is_term, common, fronted=True), object_question(doc, self._is_term)):
                 if question and question.answer.rstrip(".") in self.full_names:
                     continue  # "Zhu" for "Zhu Shijie": a part of a name the notes give in full
                 if question and question.asks == "object" and self._says_nothing(question.answer, doc):
                     continue  # "Advantages in certain special circumstances.": no term of the notes (gen_left_open)
-                card = self._question_card(s, question, ACTOR, quality=ACTOR_CARD_QUALITY)
+                quality = CARD_QUALITY if question and self._person_deed(question, doc) else ACTOR_CARD_QUALITY
+                card = self._question_card(s, question, ACTOR, quality=quality)
                 items.append(card)
             cloze = self.term_kin.cloze(doc, visible, self._met_often)  # a key term blanked, other terms of its head as options
             if cloze:
@@ -960,6 +961,45 @@ class _Generator:
         if s.standalone:
             cards.append(self._naming_card(s, doc))
         return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
+
+    def _person_deed(self, question: Question, doc) -> bool:
+        """"Who spearheaded the effort to create Software in the Public Interest?" (Bruce Perens): a
+        who-did-what card asked over the cut-off. Round 4 kept 5 of 40 such cards, and put them all under
+        it (ACTOR_CARD_QUALITY); the dropped ones had a form this reads: the answer named by the stem's
+        own "Which college ...?", a stem leaning on a pronoun ("to guarantee its preeminence", "in his
+        realms, and ..."), a second claim run on, a side name met once, or a deed that picks out nobody
+        ("Who died on April 17th?"). Kept here only when none of these holds: the answer is a person of the
+        notes (gen_actors.notes_people; after a title the notes also write in lower case: "General X")
+        they return to, the stem asks "Who" (or ", who" after a time kept in front) with no pronoun,
+        bracket or second clause, the verb is a deed rather than an event of a life, and the deed names
+        something besides a date (a name, or a term of two words or more the notes use), so one person
+        answers it."""
+        asked = re.match(r"^(?:Who |[^?]*?, who )", question.prompt)  # "In 1271, who imposed ...?" (a time kept in front)
+        if question.asks != "actor" or asked is None:
+            return False
+        name = question.answer.rstrip(".")
+        person = _person(name, self.full_names, self.people)
+        first, _, bare = name.partition(" ")
+        if not person and bare and first.lower() in self.lexicon.lowercase_words:
+            # "Admiral Edward Hawke", "General Zia-ul-Haq": a title the notes also write as a common noun
+            # before the person's name; the person is the name after it.
+            person = _person(bare, self.full_names, self.people)
+        if not person or not self._returned_to(person):
+            return False  # "Ali Bhutto" of "Zulfikar Ali Bhutto", a name met in one passage: a side story
+        rest = question.prompt[asked.end():]
+        if _STEM_PRONOUN.search(rest) or re.search(r"[()\[\]]", rest):
+            return False  # "... to guarantee its preeminence": whose? The stem leans on the sentence
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None or root.lemma_.lower() in _LIFE_EVENTS:
+            return False  # "Who died in December 2015?": an event of a life, not a part in what the notes tell
+        if any(c.dep_ == "conj" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in root.children):
+            return False  # "..., and a number of their descendants rose ...": a second claim with its own subject
+        subject_end = next((c.right_edge.i for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), -1)
+        deed = doc[subject_end + 1:]
+        # A name, or a term of two words or more the notes use ("the steam digester"), picks out the deed.
+        return any(t.pos_ == "PROPN" and t.ent_type_ not in _DATE_ENTITIES for t in deed) \
+            or any(len([t for t in chunk if t.pos_ != "DET"]) > 1 and self._is_term(chunk.text)
+                   for chunk in deed.noun_chunks)
 
     def _deed_item(self, s: Sentence, doc) -> QuizItem | None:
         """What an actor the notes return to did, among deeds the notes tell of others (gen_deeds).
@@ -2103,6 +2143,13 @@ _STOCK_NAME_WORDS = frozenset({"national", "party", "association", "society", "f
 _REFERENCE = re.compile(r"<[^<>]*>")  # "<Author, Title, Publisher, 1998>": a reference, not the notes' prose
 _SENTENCE_STARTS = frozenset({"The", "A", "An", "In", "On", "At", "After", "Before", "When", "During", "By", "From",
                               "This", "That", "These", "Those", "It", "Its", "There", "As", "Following"})
+# Pronouns a stem would lean on ("its", "his realms"): the sentence's own referents, not shown.
+_STEM_PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|his|hers|its|their|theirs|himself|herself|itself|"
+                           r"themselves)\b", re.IGNORECASE)
+# Events of a life rather than a part played (English verbs, no course's words): "Who died in 2015?".
+_LIFE_EVENTS = frozenset({"die", "bear", "marry", "live", "retire"})
+# Entities that place a deed in time without saying what it was about.
+_DATE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 _FOUNDED = re.compile(r"\b(founded|formed|established|created|incorporated|chartered|born)\b", re.IGNORECASE)
 
 
