@@ -51,10 +51,10 @@ _PRONOUN_LED = re.compile(r"^(this|these|those|that|it|its|he|she|his|her|they|t
                           r"^(also|otherwise|sometimes|often|commonly)\s+(called|known\s+as|termed|named|"
                           r"referred\s+to\s+as)\b|"
                           r"^(to|in\s+order\s+to)\s+do\s+(so|this|that)\b|^(by|in)\s+doing\s+(so|this|that)\b|"
-                          r"^the\s+(default|rest|remainder)\b(?!\s+(of|for)\b)|"
-                          # "The former is ...", not "The former administrative building ..." (an adjective)
-                          r"^the\s+(former|latter|same)(?=[,;:.]|\s+(is|was|are|were|has|had|have|can|could|will|"
-                          r"would|may|might|must|should|does|did|do|applies|holds)\b)", re.I)
+                          # "The default is ...", "The former was ...", not "The default encoding for Python
+                          # source code is UTF-8" nor "The former administrative building ..." (a subject of its own)
+                          r"^the\s+(default|rest|remainder|former|latter|same)(?=[,;:.]|\s+(is|was|are|were|has|had|"
+                          r"have|can|could|will|would|may|might|must|should|does|did|do|applies|holds)\b)", re.I)
 # A sentence with its own subject may still refer back within its first words: "Faced with this
 # strength, Loudoun returned to New York", "One of them decided to stay ...", "For many years it
 # was described as ...". Such a sentence is read and shown with the one before it when it leaves

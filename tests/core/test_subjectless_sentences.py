@@ -61,5 +61,7 @@ def test_which_openers_have_no_subject_of_their_own():
         assert _PRONOUN_LED.match(sentence), sentence
     # a subject of their own
     for sentence in ("The defaults file lists them.", "The rest of the keepers stayed ashore.",
+                     "The default encoding for Python source code is UTF-8.",
+                     "The former administrative building was used for offices.",
                      "Also the club bought new clocks.", "Todo lists are kept in the log."):
         assert not _PRONOUN_LED.match(sentence), sentence
