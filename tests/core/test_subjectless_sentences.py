@@ -65,3 +65,20 @@ def test_which_openers_have_no_subject_of_their_own():
                      "The former administrative building was used for offices.",
                      "Also the club bought new clocks.", "Todo lists are kept in the log."):
         assert not _PRONOUN_LED.match(sentence), sentence
+
+
+def test_a_short_sentence_quoted_with_the_one_it_leans_on_is_no_short_fragment():
+    # "Also called tenmoku by the potters." is short, but it is quoted after the sentence naming the
+    # glaze: it scores as that sentence does, not 0.8 of it (on ans23, "Also called abundance." lost
+    # its place to the sentence before it that way, bench/RESULTS.md 6aw).
+    chunk = Chunk("c0", "glaze.md", ("glaze",), None, 0, TEXTS["glaze"].replace(" by the potters", ""))
+    question = "Which pottery mixes wood ash into its glaze?"
+    lexical = LexicalIndex.build(list(TEXTS.values()))
+    terms = query_terms(question, lexical)
+    scored = score_candidates(candidates_from([Hit(chunk, 0, 0.5, 1.0, 1.0)]), terms,
+                              query_names(question, terms, lexical), None, question)
+    by_text = {c.text: c for c in scored}
+    pair = by_text["Also called tenmoku."]
+    alone = by_text["The ash glaze of the Leach pottery is a mix of wood ash and clay slip."]
+    assert pair.parts == (alone.text, pair.text)
+    assert pair.score == pytest.approx(alone.score)
