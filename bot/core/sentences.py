@@ -39,8 +39,22 @@ DEFINITION_BONUS = 0.5
 RELATION_BONUS = 0.15
 _INSTRUCTION = re.compile(r"^(explain|analy[sz]e|describe|discuss|assess|evaluate|compare|outline|"
                           r"to what extent|how far)\b", re.I)
+# A sentence whose subject is said in the sentence before: a pronoun, or one of the closed-class
+# forms that have no subject of their own: a fragment naming its predecessor's subject again
+# ("Also called abundance.", after "The percentage of atoms ... of this isotope type."), a step
+# done to what the sentence before says ("To do so click the points ... using the right mouse
+# button", after "Marble allows you to measure distances ..."), and a noun phrase that only points
+# back ("The default is the Bartlett kernel", after "As regards the weights, gretl offers three
+# variants"; "The latter ..."). English function words, not a course's (bench/RESULTS.md 6aw).
 _PRONOUN_LED = re.compile(r"^(this|these|those|that|it|its|he|she|his|her|they|their|such|thus|"
-                          r"hence|however|consequently|therefore|there)\b", re.I)
+                          r"hence|however|consequently|therefore|there)\b|"
+                          r"^(also|otherwise|sometimes|often|commonly)\s+(called|known\s+as|termed|named|"
+                          r"referred\s+to\s+as)\b|"
+                          r"^(to|in\s+order\s+to)\s+do\s+(so|this|that)\b|^(by|in)\s+doing\s+(so|this|that)\b|"
+                          # "The default is ...", "The former was ...", not "The default encoding for Python
+                          # source code is UTF-8" nor "The former administrative building ..." (a subject of its own)
+                          r"^the\s+(default|rest|remainder|former|latter|same)(?=[,;:.]|\s+(is|was|are|were|has|had|"
+                          r"have|can|could|will|would|may|might|must|should|does|did|do|applies|holds)\b)", re.I)
 # A sentence with its own subject may still refer back within its first words: "Faced with this
 # strength, Loudoun returned to New York", "One of them decided to stay ...", "For many years it
 # was described as ...". Such a sentence is read and shown with the one before it when it leaves
@@ -320,7 +334,13 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score += KIND_BONUS  # "What was Warsaw's population in 1901?" / "According to the 1901 census ..."
     if asks_how_to(question) and _shows_code(parts):
         score += KIND_BONUS  # "How do I activate it on Windows?" is answered by "On Windows, run:" and its code
-    if asks_a_name(question) and _names_what_was_asked(c.text, terms):
+    # A sentence quoted with the one it leans on is read as the two: "Also called abundance."
+    # gives a name to what the sentence before names, and is no short fragment. (A name the
+    # sentence before gives by itself is that sentence's answer, not this one's.)
+    leaning = bool(c.context) and c.context in parts and not c.lead_in and not is_code_block(c.context)
+    said = f"{c.context}\n{c.text}" if leaning else c.text
+    if asks_a_name(question) and (_names_what_was_asked(c.text, terms) or (
+            leaning and _names_what_was_asked(said, terms) and not _names_what_was_asked(c.context, terms))):
         score += KIND_BONUS  # "What is another term for rotors?" is answered by "rotors (rotating discs)"
     if defines:
         # "Backyard furnaces: villages built..." answers "What were backyard furnaces?"
@@ -329,7 +349,7 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score *= 0.8  # "Key features included:" is a lead-in; its items say the facts
     if _is_prompt(c.text):
         score *= 0.6  # exam prompts restate questions; their model answers hold the facts
-    if len(c.text.split()) < 5 and (not c.code or _shows_output(c.text)):
+    if len(said.split()) < 5 and (not c.code or _shows_output(c.text)):
         score *= 0.8  # (a lead-in to code is as long as the code it brings; one to output is not)
     return replace(c, match=match, score=score, kind_ok=kind_ok, parts=parts, on_topic=on_topic,
                    defines=defines or opens, heading_part=heading_part)
