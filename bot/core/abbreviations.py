@@ -159,3 +159,59 @@ def read_course_names(corpus_dir: Path) -> OtherNames:
         log.warning("%s ignored: %s", path, exc)
         return {}
     return {name: tuple(others) for name, others in found.items()}
+
+
+# "What does IUPAC stand for?", "What does iid stand for?": the abbreviation asked about, as the
+# question writes it (any case: notes write "iid" as often as "IID").
+_ASKED_ABBREVIATION = re.compile(r"\b(?:does|do|did)\s+(?:the\s+)?(?:abbreviation\s+|acronym\s+)?([^\W\d_][\w&\-]*)\s+"
+                                 r"(?:stand\s+for|mean)\b", re.I)
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+SPELLED_GAP = 4  # words between an abbreviation and its long form after it: "IUPAC (default) is the ..."
+SPELLED_WORDS = 10  # words of a long form at most
+
+
+def asked_abbreviation(question: str) -> str:
+    """The abbreviation "What does X stand for / mean?" asks about, when X is one word, or ""."""
+    match = _ASKED_ABBREVIATION.search(question)
+    return match.group(1) if match and len(match.group(1)) >= 2 else ""
+
+
+def asked_meaning(question: str) -> str:
+    """The word "What does X mean?" asks about, when X is one word and no common word ("What does
+    it mean ...?" asks about a situation, not a word), or ""."""
+    word = asked_abbreviation(question)
+    return word if word and re.search(r"\bmean\b", question, re.I) and fold(word) not in STOPWORDS else ""
+
+
+def defines_word(text: str, word: str) -> bool:
+    """Whether a line of the text opens by saying what `word` is: "The numeration is the way of
+    numbering the 18 groups", "Isobaric means ...", "`notice`: conditions are normal ...". What
+    "What does numeration mean?" asks, as "X (expansion)" is what "What does X stand for?" asks."""
+    quoted = rf"[`'\"“‘]?{re.escape(word)}[`'\"”’]?"
+    return re.search(rf"^(?:(?:the|a|an)\s+)?{quoted}(?::\s|\s+(?:is|are|means|refers\s+to|denotes)\s)",
+                     text, re.I | re.M) is not None
+
+
+def spells_out(text: str, abbreviation: str) -> bool:
+    """Whether the text gives `abbreviation` with a run of words whose initials spell it, next to
+    it: before it ("independently and identically distributed (iid)") or just after it ("termed HAC
+    (heteroskedasticity and autocorrelation consistent)", "IUPAC (default) is the International
+    Union of Pure and Applied Chemistry"). The notes' own way of saying what an abbreviation
+    stands for, however they bracket it: `abbreviations_in` knows only "Long Name (ABBR)" with a
+    capital abbreviation. Initials are read as there (`_matching_tail`): common words give none
+    unless capitalised."""
+    found = _WORD.findall(text)
+    key = fold(abbreviation)
+    letters = abbreviation if sum(ch.isupper() for ch in abbreviation) >= 2 else abbreviation.upper()
+    for i, word in enumerate(found):
+        if fold(word) not in (key, key + "s"):
+            continue
+        before = found[max(0, i - SPELLED_WORDS): i]
+        if before and _matching_tail(before, letters) is not None:
+            return True
+        for start in range(i + 1, min(i + 1 + SPELLED_GAP, len(found))):
+            for end in range(start + 1, min(start + SPELLED_WORDS, len(found)) + 1):
+                run = found[start:end]
+                if fold(run[-1]) not in STOPWORDS and _matching_tail(run, letters) == run:
+                    return True
+    return False

@@ -245,7 +245,7 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     if rescued:
         # No sentence shares enough of the question's words (a paraphrase), but both searches
         # found this passage best: its best sentences answer, as the closest passage.
-        scored = [c for c in every if c.hit.row == _closest_row(hits) and c.match > 0]
+        scored = [c for c in every if c.hit.row == _closest_row(hits) and c.match > 0 and not poses_a_question(c.text)]
     if not scored:
         return _not_covered(result.question, hits, "no sentence matches the question", passages)
     if kind == EXPANSION:
@@ -424,6 +424,8 @@ def _answers(c: Candidate, policy: AnswerPolicy, compared: bool = False, terms: 
     that was not (it ranked below those that were) must match in words as a weak one must. A
     sentence that looks off topic may still be said where the question's names are (see
     `_named_around`)."""
+    if poses_a_question(c.text):
+        return False
     similarity = c.similarity if c.similarity is not None else -1.0
     if similarity >= policy.semantic_on_topic:
         return True
@@ -436,6 +438,18 @@ def _answers(c: Candidate, policy: AnswerPolicy, compared: bool = False, terms: 
     if c.on_topic == ON_TOPIC or (c.on_topic == IMPLICIT and similarity >= policy.implicit_on_topic):
         return True
     return c.on_topic == OFF_TOPIC and _named_around(c, terms, names, policy)
+
+
+# "How exactly do we determine the maximum lag length p?", 'one might ask "why bother"?': a
+# sentence of the notes ending with a question mark (after any closing quote or bracket) asks what
+# the notes go on to answer, or leave open; it never says the answer itself, however many of the
+# question's words it repeats (ans23 [162] was answered, confident, with the notes' own question).
+_POSES = re.compile(r"\?[\"”’')\]]*\s*$")
+
+
+def poses_a_question(text: str) -> bool:
+    """Whether a sentence (not code) is itself a question (`_POSES`)."""
+    return not is_code_block(text) and bool(_POSES.search(text))
 
 
 def _named_around(c: Candidate, terms: list[QueryTerm], names: list[QueryName], policy: AnswerPolicy) -> bool:

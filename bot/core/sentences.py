@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from bot.core.abbreviations import pairs_in
+from bot.core.abbreviations import asked_abbreviation, asked_meaning, defines_word, pairs_in, spells_out
 from bot.core.tokens import tokenize
 from bot.core.query import QueryName, QueryTerm, match_share
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_KINDS, NUMBER, REASON,
@@ -559,7 +559,13 @@ def _holds_kind(text: str, kind: str | None, question: str, names: list[QueryNam
         # "What does GLF stand for?" is answered where the notes give the name with its other
         # form, "the Great Leap Forward (GLF)"; a sentence that only shares a word with the long
         # form ("The ETC passes electrons ..." for "ETC": electron transport chain) does not.
-        return states_other_name(text, names)
+        # Nor only in brackets after a capital long form: "independently and identically
+        # distributed (iid)", "IUPAC (default) is the International Union of ..." (`spells_out`).
+        # "What does numeration mean?" (any word, not only an abbreviation: `_CUES`) is answered
+        # by the sentence saying what it is, "The numeration is the way of numbering ...".
+        asked, meant = asked_abbreviation(question), asked_meaning(question)
+        return (states_other_name(text, names) or bool(asked) and spells_out(text, asked)
+                or bool(meant) and defines_word(text, meant))
     return has_kind(text, kind, question)
 
 
