@@ -350,8 +350,8 @@ def _person(text: str, full_names: dict[str, set[str]], people: frozenset[str]) 
     of three Shis). The short form's own label is not asked: the small model reads "Washington" as a
     place and "Braddock" as a company where the sentence makes it the subject of a deed. `people`:
     `notes_people` of the same notes."""
-    if " " in text:
-        return text if text in people else ""
+    if " " in text or text in people:
+        return text if text in people else ""  # "Zia-ul-Haq": a one-word name notes_people holds
     longer = full_names.get(text, set())
     return next(iter(longer)) if len(longer) == 1 and longer <= people else ""  # "Zhu": Zhu Shijie or Zhu Yuanzhang?
 
@@ -366,6 +366,9 @@ def notes_people(lexicon, full_names: dict[str, set[str]]) -> frozenset[str]:
     generation, in a process that serves many, and is shared by threads generating at once."""
     found = set()
     for name, votes in lexicon.label_votes.items():
+        if " " not in name and _one_word_person(lexicon, name, votes):
+            found.add(name)  # "Zia-ul-Haq"
+            continue
         if " " not in name or votes[PERSON] < TRUSTED_SHARE * sum(votes.values()) or not name_shape_ok(name, PERSON) \
                 or re.search(r"['’]s\b", name):
             continue  # "Edward Said’s Orientalism": a work named after a person
@@ -379,6 +382,20 @@ def notes_people(lexicon, full_names: dict[str, set[str]]) -> frozenset[str]:
         if lexicon.occurrences(name) >= 2 or any(lexicon.occurrences(w) >= 2 for w in own):
             found.add(name)
     return frozenset(found)
+
+
+# One word of capitalised parts with a lower-case particle hyphened inside: "Zia-ul-Haq", "Ibn-al-Athir";
+# the form of a full name written as one word. Not "Saint-Pierre" (no particle: a place as often) nor
+# "al-Nimeiry" (a part, by its lower-case opening, of a longer name).
+_HYPHENED_NAME = re.compile(r"[A-Z][a-z]+(?:-[a-z]{1,3})+-[A-Z][a-z]+")
+
+
+def _one_word_person(lexicon, name: str, votes) -> bool:
+    """A full name written as one word (`_HYPHENED_NAME`) that the notes write at least twice and spaCy
+    reads as a person at nearly every one of its occurrences, not only where it labels it at all:
+    "Jamaat-e-Islami" has the form and one PERSON label, but three occurrences (a party)."""
+    return bool(_HYPHENED_NAME.fullmatch(name)) and lexicon.occurrences(name) >= 2 \
+        and votes[PERSON] >= TRUSTED_SHARE * max(lexicon.occurrences(name), sum(votes.values()))
 
 
 def _in_longer_names(lexicon, name: str) -> bool:

@@ -43,6 +43,9 @@ _TOKEN_RE = re.compile(r"[\w-]+")
 _LONGER_NAME_JOINERS = frozenset({"of", "en", "van", "von", "de", "der", "du", "la"})  # "Treaty of Amsterdam"
 _LOOK_BACK = 200  # characters before a name searched for the word before it
 _NGRAM_TOKEN_RE = re.compile(r"[\w-]+|[^\w\s]")
+# A person's initial: one capital letter and a full stop ("Charles W. Eliot", "T. S. Eliot"). Not "U.S."
+# or "NPL" (two letters or more: an abbreviation or an acronym).
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def name_shape_ok(text: str, kind: str) -> bool:
@@ -59,8 +62,9 @@ def name_shape_ok(text: str, kind: str) -> bool:
             continue
         if not word[:1].isupper():
             return False
-    if kind == PERSON and any(w.isupper() and len(w) > 1 for w in words):
-        return False  # "ARPANET", "NPL": acronyms are not people
+    if kind == PERSON and any(w.isupper() and len(w) > 1 and not _INITIAL.fullmatch(w) for w in words):
+        return False  # "ARPANET", "NPL": acronyms are not people; "W." of "Charles W. Eliot" is an initial
+        # (one capital and a full stop; the name cannot end on it: no text ending in "." passes above)
     return True
 
 

@@ -980,9 +980,13 @@ class _Generator:
         name = question.answer.rstrip(".")
         person = _person(name, self.full_names, self.people)
         first, _, bare = name.partition(" ")
-        if not person and bare and first.lower() in self.lexicon.lowercase_words:
-            # "Admiral Edward Hawke", "General Zia-ul-Haq": a title the notes also write as a common noun
-            # before the person's name; the person is the name after it.
+        if not person and bare and first[:1].isupper() and (
+                first.lower() in self.lexicon.lowercase_words
+                or self.lexicon.occurrences(bare) > self.lexicon.occurrences(name)):
+            # "Admiral Edward Hawke", "General Zia-ul-Haq": a title before the person's name, known as one
+            # when the notes also write it as a common noun ("the general"), or when they write the name
+            # without it elsewhere ("Zia-ul-Haq was killed in 1988"): the word is no part of the name.
+            # The person is the name after it (a person of the notes, so no office or dynasty passes).
             person = _person(bare, self.full_names, self.people)
         if not person or not self._returned_to(person):
             return False  # "Ali Bhutto" of "Zulfikar Ali Bhutto", a name met in one passage: a side story
