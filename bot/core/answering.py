@@ -23,7 +23,8 @@ from bot.core.spelling import NotesVocabulary
 from bot.core.text import is_code_block, join_shown
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
 from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, by_another_name, candidates_from,
-                                 plain_terms, rescore_semantically, score_candidates, shown_text)
+                                 plain_terms, points_back_in_passing, rescore_semantically, score_candidates,
+                                 shown_text)
 from bot.core.tokens import tokenize, words
 
 CONFIDENT = "confident"
@@ -525,6 +526,19 @@ def _tier(best: Candidate, policy: AnswerPolicy, question: str = "", renamed: bo
     return CONFIDENT if confident else CLOSEST
 
 
+def _says_more_than_its_context(c: Candidate, asked: frozenset[str]) -> bool:
+    """Whether a runner-up pointing back through a preposition ("After this period, the soft limit
+    will be treated like a hard limit", after "... a grace period within which a soft limit may be
+    exceeded") holds more of the question's words (`asked`, stems) than the sentence it leans on
+    adds to it: then it says something asked for of its own, and is shown after that sentence
+    when the answer already shows it. One that only rides on that sentence's words ("During this
+    time the office was moved ...") is not (bench/RESULTS.md 6j, 6ay)."""
+    if not points_back_in_passing(c.text):
+        return False
+    own = set(tokenize(c.text)) & asked
+    return len(own) > len((set(tokenize(c.context)) & asked) - own)
+
+
 def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
             every: list[Candidate], asked: frozenset[str] = frozenset()) -> list[tuple[Candidate, str]]:
     """The best sentence first (with its context when it cannot stand alone; with the sentence after
@@ -565,7 +579,8 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
         if other.lead_in in shown and kind != LIST:
             continue  # another item of a list already quoted: only a list question wants them all
         if (other.context in shown and other.context in other.parts and kind not in LONG_KINDS
-                and not (other.code or is_code_block(other.context)) and not restating):
+                and not (other.code or is_code_block(other.context)) and not restating
+                and not _says_more_than_its_context(other, asked)):
             # "It was later called the first oil shock." quoted with the sentence it leans on, which
             # the answer already shows: it scores as that sentence does but adds nothing asked for,
             # and takes the place of a runner-up from elsewhere (fact in the answer +0.002 at 0.04
@@ -574,7 +589,8 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
             # after code: what follows it says what the code does ("This will create the ... directory").
             # Nor after a first sentence that only restates the question ("Some Python modules are
             # also useful as scripts." / "These can be invoked using python -m module ..."): what
-            # leans on it goes on to the answer.
+            # leans on it goes on to the answer. Nor when it points back through a preposition and
+            # says more of the question than the shown sentence adds (`_says_more_than_its_context`).
             continue
         if goes_on and len(chosen) == 1 and other.hit.row == best.hit.row and other.position == best.position + 1:
             # The sentence after a first one restating the question is close behind it: shown with
