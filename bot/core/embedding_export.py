@@ -218,6 +218,14 @@ def _save(model, target: Path) -> None:
     onnx.save(model, str(target))
 
 
+def max_tokens(location: Path) -> int:
+    """The model's own limit (sentence-transformers' `max_seq_length`), else BERT's 512."""
+    try:
+        return int(json.loads((location / "sentence_bert_config.json").read_text())["max_seq_length"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 512
+
+
 def _check_pooling(location: Path) -> None:
     """The ONNX backend pools by the mean of the token vectors, as the model must say it does."""
     try:
@@ -410,10 +418,8 @@ class _Calibration:
         import numpy as np
         from tokenizers import Tokenizer
 
-        from bot.core.embedding_onnx import _max_tokens
-
         tokenizer = Tokenizer.from_file(str(location / "tokenizer.json"))
-        tokenizer.enable_truncation(_max_tokens(location))
+        tokenizer.enable_truncation(max_tokens(location))
         tokenizer.no_padding()
         self.feeds = []
         for encoding in tokenizer.encode_batch(texts):

@@ -9,7 +9,6 @@ and L2 normalisation are done here, exactly as sentence-transformers does them.
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from pathlib import Path
@@ -99,7 +98,7 @@ class OnnxEmbedder:
         return self._session
 
     def _open(self) -> None:
-        from bot.core.embedding_export import onnx_model
+        from bot.core.embedding_export import max_tokens, onnx_model
         from bot.core.embedding_model import resolve_model_location
 
         location = Path(resolve_model_location(self.model_name))
@@ -115,7 +114,7 @@ class OnnxEmbedder:
                 f"The {self.backend} embedding model could not be loaded ({type(exc).__name__}).",
                 hint=f"Delete {self.cache_dir} to have it made again, or set EMBEDDING_BACKEND=torch.",
             ) from exc
-        self._max_tokens = _max_tokens(location)
+        self._max_tokens = max_tokens(location)
         tokenizer.enable_truncation(self._max_tokens)
         tokenizer.no_padding()
         self._tokenizer = tokenizer
@@ -289,11 +288,3 @@ def _batches(order: list[int], lengths: list[int], most: int, tokens: int,
         batches.append(order[start : start + size])
         start += size
     return batches
-
-
-def _max_tokens(location: Path) -> int:
-    """The model's own limit (sentence-transformers' `max_seq_length`), else BERT's 512."""
-    try:
-        return int(json.loads((location / "sentence_bert_config.json").read_text())["max_seq_length"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return 512
