@@ -341,8 +341,9 @@ def make_model_files(index: Path, backend: str, tiny: Path, wait: float = 1800.0
     minute). For onnx and onnx-int8 it is the model the build runs; for torch and torch-bf16 the fp32
     file their questions go through, which the first build starts exporting in the background (a
     process of about 1 GB beside the build): waited for here, up to `wait` seconds."""
-    name = {"onnx-int8": "model-int8.onnx", "onnx": "model.onnx", "torch": "model.onnx",
-            "torch-bf16": "model.onnx"}.get(backend)
+    from bot.core.embedding_export import FP32, INT8
+
+    name = {"onnx-int8": INT8, "onnx": FP32, "torch": FP32, "torch-bf16": FP32}.get(backend)
     made = lambda: any((index / "models").glob(f"*/{name}"))  # noqa: E731
     if name is None or made():
         return

@@ -160,7 +160,7 @@ def standalone_sentences(service) -> None:
 
 
 def quality_child(backend: str, sample: int, unstored: bool = False, standalone: bool = False,
-                  split_layer: int = 0, paired: bool = False) -> dict | list[dict]:
+                  split_layer: int = 0, paired: bool = False, label: str = "") -> dict | list[dict]:
     """Answer quality with one backend: the pool's twelve notes as one course with all their
     covered and adversarial questions (`sample` > 0: a fixed sample per course instead); off-topic
     questions as answer_pool.py's `halves` set-up asks them (six courses indexed, 25 covered
@@ -168,7 +168,7 @@ def quality_child(backend: str, sample: int, unstored: bool = False, standalone:
     the backend (chunks and sentence vectors), quiz generation off (answers never read it).
     `unstored`: every index answers without its stored sentence vectors (`without_stored_sentences`).
     `standalone`: each sentence text embedded alone, as before int8 made them in their passage's pass
-    (bench/RESULTS.md 7o)."""
+    (bench/RESULTS.md 7o). `label`: added to the work folder's name."""
     from bot.config import Settings
     from bot.core.embedding_backends import make_embedder
     from bot.core.evaluation import EvalQuestion, load_questions
@@ -183,7 +183,7 @@ def quality_child(backend: str, sample: int, unstored: bool = False, standalone:
     if split_layer:
         bot.core.embedding_onnx.SPLIT_LAYER = split_layer
     work = OUT / (f"quality-{backend}{'-unstored' if unstored else ''}{'-standalone' if standalone else ''}"
-                  f"{f'-split{split_layer}' if split_layer else ''}")
+                  f"{f'-split{split_layer}' if split_layer else ''}{f'-{label}' if label else ''}")
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     embedder = make_embedder(backend=backend, model_cache=MODEL_CACHE)
@@ -311,6 +311,7 @@ def main() -> None:
     parser.add_argument("--split-layer", type=int, default=0,
                         help="with --quality-child onnx-int8: the layer after which a sentence leaves its "
                         "passage's pass (default: embedding_onnx.SPLIT_LAYER, 0: off; with --paired, MEASURED_SPLIT_LAYER)")
+    parser.add_argument("--label", default="", help="with --quality-child: added to its work folder's name")
     parser.add_argument("--threads", type=int, default=0,
                         help="threads per backend (0: the library default); 1 gives CPU seconds that "
                              "hold on a busy machine")
@@ -320,7 +321,7 @@ def main() -> None:
         return
     if args.quality_child:
         results = quality_child(args.quality_child, args.sample, args.unstored, args.standalone,
-                                args.split_layer, args.paired)
+                                args.split_layer, args.paired, args.label)
         if args.paired:
             print_quality(results, file=sys.stderr)
         print(json.dumps(results))

@@ -149,7 +149,8 @@ class StudyService:
     def load(self) -> Retriever:
         """Load the current index from disk (errors say how to recover) and start serving it."""
         try:
-            loaded = load_index(self.index_dir, model=self.embedder.model_name, backend=self.embedder.backend)
+            loaded = load_index(self.index_dir, model=self.embedder.model_name, backend=self.embedder.backend,
+                                vectors=vector_space(self.embedder))
         except IndexIncompatibleError:
             # When the configured model cannot even be loaded, that is the fault to report: the
             # index's advice (rebuild it) would only fail on the model next.

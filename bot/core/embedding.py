@@ -44,11 +44,29 @@ class Embedder(Protocol):
         ...
 
 
+# How a backend's vectors are made now, when that differs from how it made them before: the int8
+# model used to quantise its activations with one scale per model call (dynamic), so a text's vector
+# depended on the texts that shared its batch (bench/RESULTS.md 7u); since 7v its activations' scales
+# are fixed once, offline, from calibration text the package ships (`embedding_export`: static
+# int8), and a text's vector is its own in any batch. The note is part of the vectors' name, so the
+# embedding cache never mixes the two kinds and an index built before is built again
+# (`Manifest.vectors`).
+SPACE_NOTES = {"onnx-int8": "static"}
+
+
 def vector_space(embedder: Embedder) -> str:
     """The name vectors are cached under. The backends of one model give close but not identical
     vectors (int8 weights move them most), so each keeps its own; torch keeps the bare model name
     that caches made before backends existed use."""
-    if embedder.backend == "torch":
-        return embedder.model_name
-    return f"{embedder.model_name} [{embedder.backend}]"
+    return space_name(embedder.model_name, embedder.backend, before_notes=getattr(embedder, "dynamic_int8", False))
+
+
+def space_name(model_name: str, backend: str, *, before_notes: bool = False) -> str:
+    """`vector_space` of a model and backend; `before_notes`: the name a build made before
+    SPACE_NOTES existed recorded (its manifest has no `vectors`), which is also the name of the
+    dynamic int8 file's vectors (`OnnxEmbedder.dynamic_int8`)."""
+    if backend == "torch":
+        return model_name
+    note = None if before_notes else SPACE_NOTES.get(backend)
+    return f"{model_name} [{backend}, {note}]" if note else f"{model_name} [{backend}]"
 

@@ -1,9 +1,11 @@
 """Making the ONNX files of a sentence-transformers model, offline, once.
 
 The transformer is exported with torch's own ONNX exporter from the model's local folder (the
-packaged default needs no network), and its int8 version is made with onnxruntime's dynamic
-quantisation, per channel (per-tensor int8 moved this model's vectors to a mean cosine of 0.96 with
-fp32; per channel keeps 0.99). The files go to a folder named after the model's files, beside the
+packaged default needs no network), and its int8 version is made with onnxruntime's static
+quantisation (`_quantize_static`): the 36 weight MatMuls in int8 with per-channel weights (per-tensor
+int8 moved this model's vectors to a mean cosine of 0.96 with fp32; per channel keeps 0.99), their
+activations' scales fixed once from calibration text the package ships, so a text's vector does not
+depend on the texts beside it in a batch (bench/RESULTS.md 7q, 7u, 7v). The files go to a folder named after the model's files, beside the
 index, written aside and renamed into place: a crash leaves no half-written model, and a changed
 model gets a new folder. Only this step needs torch.
 
@@ -26,7 +28,18 @@ from bot.errors import ModelLoadError
 log = logging.getLogger(__name__)
 
 EXPORT_VERSION = 3  # bump when the export itself changes, so old files are made again
-FP32, INT8 = "model.onnx", "model-int8.onnx"
+FP32 = "model.onnx"
+# The int8 model (`_quantize_static`). Its name is new with static quantisation: a cache made before
+# holds the dynamic file under the old name, and this one is made beside it once.
+INT8 = "model-int8-static.onnx"
+# The dynamically quantised int8 file the backend used before 7v (its activations scaled per model
+# call, so a text's vector moved with its batch-mates: bench/RESULTS.md 7u). Only the split files
+# of `split_models` (sentence vectors in their passage's pass, off: SPLIT_LAYER 0) are cut from it.
+INT8_DYNAMIC = "model-int8.onnx"
+# Calibration text for the static int8 file's activation ranges: general sentences on many subjects
+# written for this purpose, shipped in the package, so every installation makes the same file from
+# the same model, and never a course's notes or any evaluation question.
+CALIBRATION = Path(__file__).with_name("int8_calibration.txt")
 
 
 def split_names(layer: int) -> tuple[str, str]:
@@ -34,21 +47,23 @@ def split_names(layer: int) -> tuple[str, str]:
     return f"passage-l{layer}-int8.onnx", f"upper-l{layer}-int8.onnx"
 
 
-def onnx_model(location: Path, cache_dir: Path, *, quantized: bool, own_process: bool = True) -> Path:
+def onnx_model(location: Path, cache_dir: Path, *, quantized: bool, own_process: bool = True,
+               dynamic: bool = False) -> Path:
     """The ONNX file of the model in folder `location` (made now if it is not cached yet; in a
-    process of its own unless `own_process` is False: the caller is already one)."""
+    process of its own unless `own_process` is False: the caller is already one). `dynamic` with
+    `quantized`: the dynamically quantised file (INT8_DYNAMIC) instead of the static one."""
     _check_pooling(location)
     folder = cache_dir / f"{location.name}-{_fingerprint(location)}"
-    wanted = folder / (INT8 if quantized else FP32)
+    wanted = folder / ((INT8_DYNAMIC if dynamic else INT8) if quantized else FP32)
     if wanted.exists():
         return wanted
     folder.mkdir(parents=True, exist_ok=True)
     with _exclusive(folder / ".lock"):
         if not wanted.exists():
             if own_process:
-                _in_own_process(_make_files, location, folder, quantized)
+                _in_own_process(_make_files, location, folder, wanted.name)
             else:
-                _make_files(location, folder, quantized)
+                _make_files(location, folder, wanted.name)
     return wanted
 
 
@@ -59,7 +74,7 @@ def split_models(location: Path, cache_dir: Path, layer: int) -> tuple[Path, Pat
     (so its token vectors are int8's own, to the last bit), and its layers after `layer` alone, fed
     hidden states and the attention mask (the same quantised weights and fused kernels). Made once
     beside it, with only onnx (no torch), written aside and renamed into place as the others."""
-    int8 = onnx_model(location, cache_dir, quantized=True)
+    int8 = onnx_model(location, cache_dir, quantized=True, dynamic=True)
     wanted = [int8.with_name(name) for name in split_names(layer)]
     if all(p.exists() for p in wanted):
         return wanted[0], wanted[1]
@@ -78,14 +93,18 @@ def onnx_model_path(location: Path, cache_dir: Path, *, quantized: bool) -> Path
     return cache_dir / f"{location.name}-{_fingerprint(location)}" / (INT8 if quantized else FP32)
 
 
-def _make_files(location: Path, folder: Path, quantized: bool) -> None:
+def _make_files(location: Path, folder: Path, name: str) -> None:
     with _libraries_quiet():
+        if name == INT8:  # its own export (attention unfused), not the fp32 file's
+            log.info("Exporting the embedding model to int8 ONNX (once; kept in %s)", folder)
+            _atomically(folder / INT8, lambda tmp: _quantize_static(location, tmp))
+            return
         if not (folder / FP32).exists():
             log.info("Exporting the embedding model to ONNX (once; kept in %s)", folder)
             _atomically(folder / FP32, lambda tmp: _export(location, tmp))
-        if quantized and not (folder / INT8).exists():
+        if name == INT8_DYNAMIC and not (folder / INT8_DYNAMIC).exists():
             log.info("Quantising the ONNX embedding model to int8 (once)")
-            _atomically(folder / INT8, lambda tmp: _quantize(folder / FP32, tmp))
+            _atomically(folder / INT8_DYNAMIC, lambda tmp: _quantize(folder / FP32, tmp))
 
 
 @contextlib.contextmanager
@@ -199,6 +218,14 @@ def _save(model, target: Path) -> None:
     onnx.save(model, str(target))
 
 
+def max_tokens(location: Path) -> int:
+    """The model's own limit (sentence-transformers' `max_seq_length`), else BERT's 512."""
+    try:
+        return int(json.loads((location / "sentence_bert_config.json").read_text())["max_seq_length"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 512
+
+
 def _check_pooling(location: Path) -> None:
     """The ONNX backend pools by the mean of the token vectors, as the model must say it does."""
     try:
@@ -255,7 +282,7 @@ def _atomically(target: Path, make) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _export(location: Path, target: Path) -> None:
+def _export(location: Path, target: Path, *, fused_attention: bool = True) -> None:
     import torch
     from transformers import AutoModel
 
@@ -282,17 +309,21 @@ def _export(location: Path, target: Path) -> None:
                           input_names=names, output_names=["token_vectors"], opset_version=17,
                           dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "token_vectors"]},
                           dynamo=False)
-    _fuse(target, model.config)
+    _fuse(target, model.config, attention=fused_attention)
 
 
-def _fuse(path: Path, config) -> None:
+def _fuse(path: Path, config, *, attention: bool = True) -> None:
     """Fuse attention, LayerNorm and GELU in place (same outputs: cosine 1.0000 with the unfused
     file): fp32 then costs about 0.6 of the unfused CPU per chunk (bench/RESULTS.md 7b). Then the
-    residual additions are taken out of LayerNorm again (`_without_skip_layer_norm`)."""
+    residual additions are taken out of LayerNorm again (`_without_skip_layer_norm`). `attention`
+    False: attention is left as MatMul/Softmax (static quantisation has no fused Attention)."""
+    from onnxruntime.transformers.fusion_options import FusionOptions
     from onnxruntime.transformers.optimizer import optimize_model
 
+    options = FusionOptions("bert")
+    options.enable_attention = attention
     fused = optimize_model(str(path), model_type="bert", num_heads=int(config.num_attention_heads),
-                           hidden_size=int(config.hidden_size))
+                           hidden_size=int(config.hidden_size), optimization_options=options)
     _without_skip_layer_norm(fused.model)
     fused.save_model_to_file(str(path))
 
@@ -338,3 +369,89 @@ def _quantize(source: Path, target: Path) -> None:
     # which ONNX shape inference cannot type: their outputs are float, as the quantiser is told.
     quantize_dynamic(str(source), str(target), per_channel=True, weight_type=QuantType.QInt8,
                      extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+
+
+def _quantize_static(location: Path, target: Path) -> None:
+    """The static int8 file (bench/RESULTS.md 7q's `static-proj`, adopted in 7v): the model exported
+    with attention unfused, then each MatMul that multiplies by a weight (Q, K, V, attention output,
+    the two feed-forward ones: 36) in int8, per-channel int8 weights and uint8 activations whose
+    scales are fixed from CALIBRATION (MinMax). Attention's own two products (scores, and scores
+    times values) stay float: they have no weight, and quantised they gained nothing (7q). Every
+    MatMul's output stays float (onnxruntime's default quantises it too, before the bias and the
+    residual: vectors at cosine 0.94 with fp32, against 0.99 kept float; 7q). With no per-call
+    scale, a text's vector is the same in any batch (the dynamic file's moved with its batch-mates,
+    cosine down to 0.96 on the pool's sentence texts: 7u), at the dynamic file's CPU (0.97-1.09x, 7q)."""
+    import onnx
+    from onnxruntime.quantization import QuantFormat, QuantType, quantize_static
+
+    unfused = target.with_name(f".{target.name}.unfused.onnx")
+    try:
+        _export(location, unfused, fused_attention=False)
+        _typed(unfused)
+        graph = onnx.load(str(unfused)).graph
+        weights = {t.name for t in graph.initializer}
+        with_weight = [n.name for n in graph.node if n.op_type == "MatMul" and any(i in weights for i in n.input)]
+        if not with_weight:
+            raise ValueError("the export has no MatMul with a weight to quantise")
+        quantize_static(str(unfused), str(target), _Calibration(location, _calibration_texts()),
+                        quant_format=QuantFormat.QDQ, op_types_to_quantize=["MatMul"], nodes_to_quantize=with_weight,
+                        per_channel=True, activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8,
+                        extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT,
+                                       "OpTypesToExcludeOutputQuantization": ["MatMul"]})
+    finally:
+        unfused.unlink(missing_ok=True)
+
+
+def _calibration_texts(path: Path = CALIBRATION) -> list[str]:
+    """CALIBRATION's paragraphs (blank-line separated, as long as a chunk) and each of their lines
+    (one sentence a line, as long as a sentence text): the two kinds of text a build embeds."""
+    paragraphs = [p.split("\n") for p in path.read_text(encoding="utf-8").split("\n\n")]
+    lines = [[line.strip() for line in p if line.strip() and not line.startswith("#")] for p in paragraphs]
+    return [" ".join(p) for p in lines if p] + [line for p in lines for line in p]
+
+
+class _Calibration:
+    """quantize_static's reader: each text alone (unpadded, cut at the model's limit), as the model's
+    inputs, in the file's order."""
+
+    def __init__(self, location: Path, texts: list[str]) -> None:
+        import numpy as np
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(location / "tokenizer.json"))
+        tokenizer.enable_truncation(max_tokens(location))
+        tokenizer.no_padding()
+        self.feeds = []
+        for encoding in tokenizer.encode_batch(texts):
+            ids = np.array([encoding.ids], dtype=np.int64)
+            self.feeds.append({"input_ids": ids, "attention_mask": np.ones_like(ids),
+                               "token_type_ids": np.zeros_like(ids)})
+        self.feeds.reverse()
+
+    def get_next(self):
+        return self.feeds.pop() if self.feeds else None
+
+
+def _typed(path: Path) -> None:
+    """A type for every node output, read from one run of the graph: the quantiser cannot type
+    onnxruntime's own fused operators (LayerNorm, GELU, embeddings), and skips the MatMuls after an
+    untyped tensor (bench/RESULTS.md 7q: a first file had most of them left float)."""
+    import numpy as np
+    import onnx
+    import onnxruntime
+    from onnx import helper
+
+    model = onnx.load(str(path))
+    known = {v.name for v in [*model.graph.value_info, *model.graph.output, *model.graph.input]}
+    names = [o for node in model.graph.node for o in node.output if o and o not in known]
+    probe = onnx.load(str(path))
+    probe.graph.output.extend(helper.make_empty_tensor_value_info(n) for n in names)
+    options = onnxruntime.SessionOptions()
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL
+    session = onnxruntime.InferenceSession(probe.SerializeToString(), options, providers=["CPUExecutionProvider"])
+    ids = np.array([[101, 2023, 2003, 102]], dtype=np.int64)
+    feed = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
+    values = session.run(names, {i.name: feed[i.name] for i in session.get_inputs()})
+    model.graph.value_info.extend(helper.make_tensor_value_info(n, helper.np_dtype_to_tensor_dtype(v.dtype), None)
+                                  for n, v in zip(names, values))
+    onnx.save(model, str(path))

@@ -9,7 +9,6 @@ and L2 normalisation are done here, exactly as sentence-transformers does them.
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from pathlib import Path
@@ -33,8 +32,8 @@ BATCH_TOKENS = 512
 # question embeds (its best six sentences, in the window before a build's sentence vectors are
 # stored) range from 10 to 80 tokens: padded into one batch, they computed 1.8x their tokens
 # (bench/RESULTS.md 7k). A build's sorted texts differ by a token or two within a batch, and its
-# batches are left as they are: int8 vectors depend on their batch, and the stored vectors'
-# answers were measured with these.
+# batches are left as they are (int8's static scales make a text's vector the same in any batch:
+# bench/RESULTS.md 7v).
 PAD_SLACK = 12
 # Sentence vectors made inside their passage's pass (`encode_in_passages`, int8 only): the passage's
 # first SPLIT_LAYER layers (of MiniLM's six) are shared, then the last ones run on each sentence's
@@ -78,6 +77,11 @@ class OnnxEmbedder:
         self.split_layer = SPLIT_LAYER if quantized else 0
         self.in_passage_space = (f"{model_name} [{self.backend}, in passage after layer {self.split_layer}]"
                                  if self.split_layer else None)
+        # The split files are cut from the dynamically quantised int8 file (`split_models`: its
+        # fused attention marks the layers), so with the split on the whole model is that file too
+        # (chunks and sentences from the same weights and kernels), and its vectors carry the name
+        # dynamic int8 vectors had (`embedding.vector_space`). Off by default: the static file.
+        self.dynamic_int8 = bool(self.split_layer)
 
     @property
     def loaded(self) -> bool:
@@ -94,11 +98,11 @@ class OnnxEmbedder:
         return self._session
 
     def _open(self) -> None:
-        from bot.core.embedding_export import onnx_model
+        from bot.core.embedding_export import max_tokens, onnx_model
         from bot.core.embedding_model import resolve_model_location
 
         location = Path(resolve_model_location(self.model_name))
-        path = onnx_model(location, self.cache_dir, quantized=self.quantized)
+        path = onnx_model(location, self.cache_dir, quantized=self.quantized, dynamic=self.dynamic_int8)
         log.info("Loading embedding model %s (%s)", self.model_name, self.backend)
         try:
             from tokenizers import Tokenizer
@@ -110,7 +114,7 @@ class OnnxEmbedder:
                 f"The {self.backend} embedding model could not be loaded ({type(exc).__name__}).",
                 hint=f"Delete {self.cache_dir} to have it made again, or set EMBEDDING_BACKEND=torch.",
             ) from exc
-        self._max_tokens = _max_tokens(location)
+        self._max_tokens = max_tokens(location)
         tokenizer.enable_truncation(self._max_tokens)
         tokenizer.no_padding()
         self._tokenizer = tokenizer
@@ -284,11 +288,3 @@ def _batches(order: list[int], lengths: list[int], most: int, tokens: int,
         batches.append(order[start : start + size])
         start += size
     return batches
-
-
-def _max_tokens(location: Path) -> int:
-    """The model's own limit (sentence-transformers' `max_seq_length`), else BERT's 512."""
-    try:
-        return int(json.loads((location / "sentence_bert_config.json").read_text())["max_seq_length"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return 512

@@ -54,6 +54,15 @@ class Manifest:
     quiz: dict[str, object] = field(default_factory=dict)
     # What computed the vectors (EMBEDDING_BACKEND); builds made before the setting were torch's.
     backend: str = "torch"
+    # The name of the vectors' space (`embedding.vector_space`); "" in builds made before it was
+    # recorded, whose vectors are `space_name(model, backend, before_notes=True)`'s.
+    vectors: str = ""
+
+    @property
+    def vector_space(self) -> str:
+        from bot.core.embedding import space_name
+
+        return self.vectors or space_name(self.model, self.backend, before_notes=True)
 
     @property
     def document_count(self) -> int:
@@ -197,7 +206,9 @@ def recorded_backends(index_dirs: Iterable[Path]) -> list[str]:
     return [m.backend for m in map(read_manifest, index_dirs) if m is not None]
 
 
-def load_index(index_dir: Path, *, model: str, backend: str = "torch") -> LoadedIndex:
+def load_index(index_dir: Path, *, model: str, backend: str = "torch", vectors: str | None = None) -> LoadedIndex:
+    """The current build of `index_dir`, if it was built with `model` and `backend` and, when
+    `vectors` is given, holds vectors of that name (`embedding.vector_space`)."""
     build = current_build(index_dir)
     if build is None:
         raise IndexMissingError(f"There is no index in {index_dir} yet.", hint=RECOVER_HINT)
@@ -206,7 +217,7 @@ def load_index(index_dir: Path, *, model: str, backend: str = "torch") -> Loaded
     except (OSError, ValueError, TypeError, KeyError) as exc:
         raise IndexDamagedError(f"The index in {index_dir} is damaged (its manifest is unreadable).",
                                 hint=RECOVER_HINT) from exc
-    _check_compatible(manifest, model, backend, index_dir)
+    _check_compatible(manifest, model, backend, index_dir, vectors)
     try:
         chunks = _read_chunks(build / "chunks.jsonl")
         vectors = _read_faiss(build / "vectors.faiss")
@@ -226,7 +237,8 @@ def load_index(index_dir: Path, *, model: str, backend: str = "torch") -> Loaded
     return LoadedIndex(manifest, chunks, vectors, lexical, build.name, sentences, build)
 
 
-def _check_compatible(manifest: Manifest, model: str, backend: str, index_dir: Path) -> None:
+def _check_compatible(manifest: Manifest, model: str, backend: str, index_dir: Path,
+                      vectors: str | None = None) -> None:
     if manifest.format_version != FORMAT_VERSION:
         raise IndexIncompatibleError(
             f"The index in {index_dir} has format {manifest.format_version}; this StudyBot reads "
@@ -242,6 +254,13 @@ def _check_compatible(manifest: Manifest, model: str, backend: str, index_dir: P
             "slightly, so questions would be compared with the wrong ones.",
             hint=f"Set EMBEDDING_BACKEND={manifest.backend} to keep the index as "
             f"it is, or {RECOVER_HINT[0].lower()}{RECOVER_HINT[1:]}")
+    if vectors is not None and manifest.vector_space != vectors:
+        # Same model and backend, vectors made another way: the int8 file before its static
+        # version (bench/RESULTS.md 7v). Questions are embedded the new way only.
+        raise IndexIncompatibleError(
+            f"The index in {index_dir} holds vectors of an earlier version of the {backend!r} embedding "
+            f"model ({manifest.vector_space!r}); this StudyBot makes {vectors!r}: they differ slightly, "
+            "so it must be built again once.", hint=RECOVER_HINT)
 
 
 def read_chunks(build: Path) -> list[Chunk]:

@@ -311,11 +311,11 @@ def _is_unchanged(old: Manifest | None, embedder: Embedder, chunker: dict, kind:
                   diff: dict[str, list[str]], index_dir: Path) -> bool:
     if old is None or any(diff.values()):
         return False
-    if (old.model, old.backend, old.chunker, old.index_kind) != (
-            embedder.model_name, embedder.backend, chunker, kind):
+    if (old.model, old.backend, old.vector_space, old.chunker, old.index_kind) != (
+            embedder.model_name, embedder.backend, vector_space(embedder), chunker, kind):
         return False
     try:  # only skip the build when the current one really loads
-        load_index(index_dir, model=embedder.model_name, backend=embedder.backend)
+        load_index(index_dir, model=embedder.model_name, backend=embedder.backend, vectors=vector_space(embedder))
     except StudyBotError:
         return False
     return True
@@ -463,6 +463,7 @@ def _make_manifest(embedder: Embedder, kind: str, documents: list[Document],
         since = prior.indexed_at if prior and prior.sha256 == d.sha256 else now
         entries[d.name] = DocumentEntry(d.sha256, len(chunks_by_doc[d.name]), d.size_bytes, since)
     dimension = int(vectors.shape[1])
-    return Manifest(model=embedder.model_name, backend=embedder.backend, dimension=dimension, index_kind=kind,
+    return Manifest(model=embedder.model_name, backend=embedder.backend, vectors=vector_space(embedder),
+                    dimension=dimension, index_kind=kind,
                     chunk_count=int(vectors.shape[0]), documents=entries, chunker=chunker,
                     built_at=now, skipped=skipped)

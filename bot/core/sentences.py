@@ -482,9 +482,9 @@ def _stored_with_context(c: Candidate) -> bool:
     (`_SUBJECT_AFTER_OPENER`) is compared with the question at question time, when it is among the
     best few (`answering._with_similarity`), as any text the index lacks: so an index built before
     that form holds every text it needs, and building one after it adds no text. An added text
-    moves the int8 model's vectors of the others (dynamic quantisation scales a batch as a whole),
-    which changed three answers of the technical notes' set, one fact lost, with no answer moved by
-    the rule itself (bench/RESULTS.md 6ac)."""
+    moved the int8 model's vectors of the others then (dynamic quantisation scaled a batch as a
+    whole; static since bench/RESULTS.md 7v), which changed three answers of the technical notes'
+    set, one fact lost, with no answer moved by the rule itself (bench/RESULTS.md 6ac)."""
     return _refers_back(c) and bool(_REFERS_BACK.match(c.text))
 
 
