@@ -47,3 +47,11 @@ def test_a_sentence_saying_what_a_code_name_is_is_a_candidate():
     chunk = _words_only([_chunk("`ferrybook` is an interactive desk tool, similar to `railbook`.")])[0]
     assert [s.text for s in candidate_sentences(chunk, names)] == [
         "ferrybook is an interactive desk tool, similar to railbook."]
+
+
+def test_a_sentence_about_the_notes_order_of_topics_is_never_quoted():
+    # "What is vector algebra?" keyed to "... is the first topic to be discussed" defined nothing
+    # (set 15's kinematics note): the sentence speaks of the notes, not of the subject.
+    assert not passes_filters("Harbour arithmetic is the first topic to be discussed.")
+    assert not passes_filters("Tide tables are the next subject we will examine in detail.")
+    assert passes_filters("The first topic of the treaty was the exchange of prisoners.")

@@ -29,7 +29,11 @@ _PRACTICE_HEADING = re.compile(
 )
 _SELF_REFERENCE = re.compile(
     r"\b(this|these|the following|in this|the present)\s+(section|chapter|note|notes|unit|lesson|"
-    r"module|page|document|course|topic|guide)\b",
+    r"module|page|document|course|topic|guide)\b"
+    # The notes' own order of exposition ("Vector algebra is the first topic to be discussed"): a
+    # fact about the notes, not the subject; asked as "What is vector algebra?" it defines nothing.
+    r"|\b(topic|subject|section|chapter|lesson)s?\s+(to be|we will|we shall|that will be|which will be)\s+"
+    r"(discuss|cover|consider|treat|examin|introduc|present|describ|stud)[a-z]*\b",
 )
 # Imperatives that open an instruction or a practice prompt (questions end with "?" and are
 # dropped anyway; "When the communes were introduced, ..." is a statement).
