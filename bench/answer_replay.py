@@ -158,7 +158,7 @@ def replay(service, items: list[dict], policy=None, plain: bool = True) -> list[
         r = {"course": item["course"], "question": item["question"], "kind": item["kind"],
              "answerable": item["kind"] == "covered", "abstained": answer.abstained, "tier": answer.tier,
              "answer": answer.text, "sentences": len(answer.sentences), "reason": answer.reason,
-             "first": answer.sentences[0] if answer.sentences else ""}
+             "first": answer.sentences[0] if answer.sentences else "", "kind_ok": answer.kind_ok}
         if item["kind"] == "covered" and item["answer"]:
             r["accepted"] = list(item["answer"])
             r["answer_hit"] = answer_hit(answer, item["answer"])

@@ -152,6 +152,21 @@ def _new_match(pattern: re.Pattern, text: str, question: str, years: bool = True
     return False
 
 
+# "When may a licence restrict ...?", "When should a country name be part of ...?": asked in the
+# present or with a modal, "when" asks under what condition ("only if ...", "unless ..."), not for a
+# date; "Can Kalzium show which elements had been discovered by a particular year?" asks yes or no.
+_CONDITION_WHEN = re.compile(r"\s*when\s+(do|does|is|are|can|could|should|must|will|would|may|might|shall)\b", re.I)
+_YES_NO = re.compile(r"\s*(can|could|does|do|did|is|are|was|were|will|would|should|has|have|had|may|must)\b", re.I)
+
+
+def asks_for_a_figure(question: str, kind: str | None) -> bool:
+    """Whether the question asks for a figure or a date that only a sentence holding one gives:
+    "How large ...?", "In which year ...?", "When was ...?", not a condition or a yes or no."""
+    if kind not in (NUMBER, DATE) or _YES_NO.match(question):
+        return False
+    return kind == NUMBER or not _CONDITION_WHEN.match(question)
+
+
 def new_names(text: str, question: str) -> list[str]:
     """Capitalised words of `text` (not opening it) that the question does not use."""
     asked = {w.lower() for w in re.findall(r"[\w'’\-]+", question)}
@@ -236,6 +251,17 @@ _FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 def figures_given(question: str) -> tuple[str, ...]:
     """The figures a question gives, as written ("1901", "2,500", "3.5")."""
     return tuple(m.group() for m in _FIGURE.finditer(question))
+
+
+# "The Vikings raided Lindisfarne in 793": a year of three digits, which `_DATE` does not read as
+# one (four digits or an era), after a word that places it in time.
+_PLACED_YEAR = re.compile(r"\b(in|since|until|till|before|after|around|about|by|circa|c\.)\s+(\d{3,4})\b", re.I)
+
+
+def placed_year(text: str, question: str) -> bool:
+    """Whether `text` holds a year placed in time (`_PLACED_YEAR`) that the question does not give."""
+    asked = set(figures_given(question))
+    return any(m.group(2) not in asked for m in _PLACED_YEAR.finditer(text))
 
 
 def holds_figures(text: str, figures: tuple[str, ...]) -> bool:

@@ -539,9 +539,25 @@ def _unit_before(c: Candidate) -> tuple[str, ...]:
 # sets (part 2)"): where the heading stands in the notes, not a figure the notes give, so it
 # answers no "How many ...?". A bare number only opening the heading and of at most three digits,
 # so that "1914. The war begins" stays a date and "3 estates" a figure.
-_SECTION_LABEL = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})*[.)](?=\s)|"
+# Also a numbered section without its stop before a capital word, "9.2 Control statements", "9.2.2
+# Repetitive execution" (a figure opening a heading reads "2.5 million years"), and a chapter
+# numbered in words, "CHAPTER TWO. THE DEBIAN ARCHIVE": without them "How much faster is ...?" was
+# answered, confident, by a sentence under "9.2.2 Repetitive execution" (ans23 [161]).
+_SECTION_LABEL = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})*[.)](?=\s)|^\s*\d{1,3}(?:\.\d{1,3})+(?=\s+(?-i:[A-Z]))|"
                             r"\b(?:chapter|section|part|unit|lecture|lesson|week|module|topic)\s+"
-                            r"\d{1,3}(?:\.\d{1,3})*\b", re.I)
+                            r"(?:\d{1,3}(?:\.\d{1,3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                            r"twelve)\b", re.I)
+_OPENING_NUMBER = re.compile(r"^\s*(\d{1,3})\s")
+
+
+def _without_label(heading: str, path: tuple[str, ...]) -> str:
+    """The heading without its section number. A bare number opening it ("9 Grouping, loops") is
+    one when a heading inside it opens with that number and a dot ("9.2.2 Repetitive execution"):
+    the notes number their sections so."""
+    bare = _OPENING_NUMBER.match(heading)
+    if bare and any(h.lstrip().startswith(bare.group(1) + ".") for h in path if h is not heading):
+        heading = heading[bare.end():]
+    return _SECTION_LABEL.sub("", heading)
 
 
 def _heading_with(chunk: Chunk, kind: str) -> str:
@@ -549,7 +565,8 @@ def _heading_with(chunk: Chunk, kind: str) -> str:
     asks for, or "". A heading's section number is not what it holds (`_SECTION_LABEL`): with it
     the generated benchmark notes, numbered "## 12. ...", gave every sentence a second text to
     embed (bench/RESULTS.md 7i)."""
-    return next((h for h in reversed(chunk.heading_path) if has_kind(_SECTION_LABEL.sub("", h), kind)), "")
+    path = tuple(chunk.heading_path)
+    return next((h for h in reversed(path) if has_kind(_without_label(h, path), kind)), "")
 
 
 def comparable_texts(chunk: Chunk, chars: int) -> list[str]:
