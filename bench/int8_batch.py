@@ -122,7 +122,6 @@ def main() -> None:
         own.update(build_vectors(embedder, t, s))
     compositions["own-course"] = own
 
-    chunk_set = set(texts)
     questions = []
     for note in notes:
         from bot.core.evaluation import load_questions

@@ -87,30 +87,8 @@ def unfused_export(location: Path) -> Path:
 
     with mock.patch.object(export, "_fuse", fuse_all_but_attention):
         export._export(location, target)
-    with_types(target)
+    export.with_output_types(target)
     return target
-
-
-def with_types(path: Path) -> None:
-    """A value_info for every node output, its type read from one run of the graph."""
-    import onnx
-    import onnxruntime
-    from onnx import helper
-
-    model = onnx.load(str(path))
-    known = {v.name for v in [*model.graph.value_info, *model.graph.output, *model.graph.input]}
-    names = [o for node in model.graph.node for o in node.output if o and o not in known]
-    probe = onnx.load(str(path))
-    probe.graph.output.extend(helper.make_empty_tensor_value_info(n) for n in names)
-    options = onnxruntime.SessionOptions()
-    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL
-    session = onnxruntime.InferenceSession(probe.SerializeToString(), options, providers=["CPUExecutionProvider"])
-    ids = np.array([[101, 2023, 2003, 102]], dtype=np.int64)
-    values = session.run(names, {"input_ids": ids, "attention_mask": np.ones_like(ids),
-                                 "token_type_ids": np.zeros_like(ids)})
-    model.graph.value_info.extend(helper.make_tensor_value_info(n, helper.np_dtype_to_tensor_dtype(v.dtype), None)
-                                  for n, v in zip(names, values))
-    onnx.save(model, str(path))
 
 
 def typed_copy(fp32: Path) -> Path:
@@ -119,8 +97,10 @@ def typed_copy(fp32: Path) -> Path:
     if not target.exists():
         import shutil
 
+        from bot.core import embedding_export
+
         shutil.copy(fp32, target)
-        with_types(target)
+        embedding_export.with_output_types(target)
     return target
 
 

@@ -387,7 +387,7 @@ def _quantize_static(location: Path, target: Path) -> None:
     unfused = target.with_name(f".{target.name}.unfused.onnx")
     try:
         _export(location, unfused, fused_attention=False)
-        _typed(unfused)
+        with_output_types(unfused)
         graph = onnx.load(str(unfused)).graph
         weights = {t.name for t in graph.initializer}
         with_weight = [n.name for n in graph.node if n.op_type == "MatMul" and any(i in weights for i in n.input)]
@@ -432,7 +432,7 @@ class _Calibration:
         return self.feeds.pop() if self.feeds else None
 
 
-def _typed(path: Path) -> None:
+def with_output_types(path: Path) -> None:
     """A type for every node output, read from one run of the graph: the quantiser cannot type
     onnxruntime's own fused operators (LayerNorm, GELU, embeddings), and skips the MatMuls after an
     untyped tensor (bench/RESULTS.md 7q: a first file had most of them left float)."""
