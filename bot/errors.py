@@ -30,6 +30,11 @@ class IndexIncompatibleError(StudyBotError):
     """The index was built with another model or format version."""
 
 
+class IndexOutdatedError(IndexIncompatibleError):
+    """The index holds vectors an earlier version of the configured model and backend made: not a
+    choice the user made (as another model or backend is), so a process starting builds it again."""
+
+
 class IndexDamagedError(StudyBotError):
     """The index files are unreadable or inconsistent."""
 

@@ -38,7 +38,8 @@ from bot.core.sentence_file import INDEX_FILE as SENTENCE_INDEX
 from bot.core.sentence_file import VECTORS_FILE as SENTENCE_VECTORS
 from bot.core.sentence_file import DamagedSentenceFile, load_sentence_vectors, sentence_vectors_made
 from bot.core.sentence_vectors import SentenceVectors
-from bot.errors import IndexIncompatibleError, IndexMissingError, QuizBankPendingError, ReindexInProgressError
+from bot.errors import (IndexIncompatibleError, IndexMissingError, IndexOutdatedError, QuizBankPendingError,
+                        ReindexInProgressError)
 
 log = logging.getLogger(__name__)
 
@@ -209,7 +210,9 @@ class StudyService:
         (the caller says how to index them)."""
         try:
             self.load()
-        except IndexMissingError:
+        except (IndexMissingError, IndexOutdatedError):
+            # An index of an earlier version of the same model's vectors (an upgrade) is built
+            # again as a missing one is: the process starts serving instead of stopping at a hint.
             if not build:
                 raise
             return IndexOpening(self.reindex(progress, wait=True), ())

@@ -21,7 +21,7 @@ from bot.core.documents import Chunk
 from bot.core.lexical import LexicalIndex
 from bot.core.sentence_file import DamagedSentenceFile, StoredSentences, load_sentence_vectors
 from bot.core.vocabulary_file import make_vocabulary, write_vocabulary
-from bot.errors import IndexDamagedError, IndexIncompatibleError, IndexMissingError
+from bot.errors import IndexDamagedError, IndexIncompatibleError, IndexMissingError, IndexOutdatedError
 
 log = logging.getLogger(__name__)
 
@@ -257,7 +257,7 @@ def _check_compatible(manifest: Manifest, model: str, backend: str, index_dir: P
     if vectors is not None and manifest.vector_space != vectors:
         # Same model and backend, vectors made another way: the int8 file before its static
         # version (bench/RESULTS.md 7v). Questions are embedded the new way only.
-        raise IndexIncompatibleError(
+        raise IndexOutdatedError(
             f"The index in {index_dir} holds vectors of an earlier version of the {backend!r} embedding "
             f"model ({manifest.vector_space!r}); this StudyBot makes {vectors!r}: they differ slightly, "
             "so it must be built again once.", hint=RECOVER_HINT)

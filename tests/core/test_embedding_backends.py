@@ -137,6 +137,33 @@ def test_int8_vectors_have_a_name_of_their_own_and_an_index_of_dynamic_ones_is_b
     assert read_manifest(service.index_dir).vectors == vector_space(int8)
 
 
+def test_a_process_starting_over_an_index_of_earlier_int8_vectors_builds_it_again(hashed_service):
+    """An upgrade that changes how the configured backend makes its vectors is no choice of the
+    teacher's: the bot starting (`open_index`) builds the index again, as it does a missing one,
+    instead of stopping at "build it again"; without building (`build=False`) it is still an error."""
+    import json
+
+    from bot.core.index_store import current_build
+    from bot.errors import IndexOutdatedError
+    from bot.service import StudyService
+
+    (hashed_service.corpus_dir / "notes.txt").write_text("Photosynthesis\nLight makes sugar.\n", encoding="utf-8")
+    int8 = HashedEmbedder()
+    int8.backend = "onnx-int8"
+    StudyService(hashed_service.settings, int8).reindex()
+    path = current_build(hashed_service.index_dir) / "manifest.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["vectors"]  # as a build of dynamic int8 vectors wrote it
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(IndexOutdatedError):
+        StudyService(hashed_service.settings, int8).open_index(build=False)
+    service = StudyService(hashed_service.settings, int8)
+    opening = service.open_index()
+    assert opening.report is not None and not opening.report.unchanged
+    assert read_manifest(service.index_dir).vectors == vector_space(int8)
+    assert service.ask("What makes sugar?").sentences
+
+
 def test_the_int8_calibration_is_text_the_package_ships_as_chunks_and_sentences():
     """The static int8 file's activation scales come from a text file inside the package (every
     installation makes the same file, from no course's notes and no evaluation question): each
