@@ -16,6 +16,9 @@ from bot.core.quiz.gen_text import has_finite_verb, word_count
 _TERM_LINE = re.compile(r"^([A-Z][A-Za-z’'\- ]{2,40}):\s+([A-Z].*[.!])$")
 MAX_TERM_WORDS = 4
 MIN_DEFINITION_WORDS = 6
+# A placeholder, not a term: one letter over and over ("XXX: Unknown layout Plain Layout: ..." is
+# what a converter leaves where it lost a note; set 14's judge: "leftover conversion junk").
+_PLACEHOLDER = re.compile(r"([A-Za-z])\1{2,}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ def term_definition(line: str) -> Term | None:
     if not match:
         return None
     term, definition = match.group(1).strip(), match.group(2).strip()
+    if _PLACEHOLDER.fullmatch(term):
+        return None
     if word_count(term) > MAX_TERM_WORDS or word_count(definition) < MIN_DEFINITION_WORDS:
         return None
     if not has_finite_verb(definition):  # "steel, coal, machinery, and power." is a list, not a definition
