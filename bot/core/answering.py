@@ -18,7 +18,8 @@ from bot.core.lexical import LexicalIndex
 from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import QueryName, QueryTerm, match_share, query_names, query_terms
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, NUMBER, REASON,
-                                    asks_for_a_figure, cue_text, expected_kind, explains, gives_a_cause, placed_year)
+                                    asks_for_a_default, asks_for_a_figure, cue_text, expected_kind, explains, gives_a_cause,
+                                    gives_a_default, placed_year)
 from bot.core.spelling import NotesVocabulary
 from bot.core.text import is_code_block, join_shown
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
@@ -349,6 +350,19 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         # digits placed in time answers too: "The Vikings raided Lindisfarne in 793" holds no year to
         # `has_kind` (four digits or an era), but answers "When did the Vikings raid Lindisfarne?".
         return _not_covered(result.question, hits, _NOT_GIVEN[kind], passages)
+    shown_rows = {c.hit.row for c, _ in chosen}
+    if asks_for_a_default(result.question) and not any(gives_a_default(shown_text(c)) for c in scored
+                                                       if c.hit.row in shown_rows):
+        # "What port does the SSH server listen on by default?", "What is the default stiffness of a
+        # new spring?": the value a setting takes unset. Notes that give one say so ("VNC uses port
+        # 5900 by default", "By default all forces are turned off", "if they are omitted the default
+        # values are ..."); when no sentence sharing enough of the question's words does, the one on
+        # the topic gives some other value ("listens on port 8000", a spring's stiffness in one
+        # example) and would read as the default. Only the passages the answer quotes: technical
+        # notes say "by default" of many settings, and one about another setting of the same program
+        # ("By default the daemon refuses uploads larger than ...") shares the question's words too
+        # (bench/RESULTS.md 6bb).
+        return _not_covered(result.question, hits, "the notes give no default for what is asked", passages)
     unplaced = tuple(unplaced_names(result.question, [h.chunk.embedding_text() for h in hits], lexical,
                                     passages_with))
     if unplaced and agreed:

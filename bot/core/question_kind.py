@@ -167,6 +167,30 @@ def asks_for_a_figure(question: str, kind: str | None) -> bool:
     return kind == NUMBER or not _CONDITION_WHEN.match(question)
 
 
+# "What port does the SSH server listen on by default?", "What is the default length of the grace
+# period?", "What default shell does chsh assign?": the question asks for the value a setting takes
+# when nobody sets it. Not "Why is X11 forwarding disabled by default?" (asks a cause: the default is
+# given) nor "How do I change the default ...?" (asks a way), nor "the default" named as a given
+# ("an alternative to the default full ANOVA table", "Must default argument values be constants?").
+_ASKS_DEFAULT = re.compile(r"\bby default\b|\b(in|with) (its|the|a) default (configuration|settings?|set-?up|"
+                           r"installation)\b|^\s*(what|which)\s+((is|are|was|were)\s+)?(the\s+)?default\b", re.I)
+_ASKS_A_WAY = re.compile(r"^\s*(why|how come|how (do|can|could|should|would|might|may|does|did|is|are)\b)", re.I)
+# How notes say what holds when nothing is set: "By default all forces are turned off", "treatment
+# contrasts (R's default)", "if they are omitted the values are ...", "unless otherwise specified".
+_GIVES_DEFAULT = re.compile(r"\bdefault(s|ed)?\b|\bif (it is |they are |this is )?(omitted|unspecified|not "
+                            r"(given|specified|set|supplied))\b|\bunless otherwise\b|\bout of the box\b", re.I)
+
+
+def asks_for_a_default(question: str) -> bool:
+    """Whether the question asks for the value something takes when not set (`_ASKS_DEFAULT`)."""
+    return bool(_ASKS_DEFAULT.search(question)) and not _ASKS_A_WAY.match(question)
+
+
+def gives_a_default(text: str) -> bool:
+    """Whether a sentence says what holds when nothing is set (`_GIVES_DEFAULT`)."""
+    return bool(_GIVES_DEFAULT.search(text))
+
+
 def new_names(text: str, question: str) -> list[str]:
     """Capitalised words of `text` (not opening it) that the question does not use."""
     asked = {w.lower() for w in re.findall(r"[\w'’\-]+", question)}
