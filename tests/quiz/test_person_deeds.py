@@ -96,3 +96,20 @@ def test_a_deed_is_asked_over_the_cut_off_only_when_it_picks_out_one_person_of_t
     assert not _deed(generator, "Thomas Harlow invited the guilds to settle in his town of Vessen.")
     assert not _deed(generator, "Thomas Harlow raised the tolls of Vessen, and the guilds left the port.")
     assert not _deed(generator, "Thomas Harlow promoted commercial and cultural growth.")
+
+
+def test_a_deed_another_person_of_the_notes_also_does_to_its_object_is_not_asked_over_the_cut_off():
+    """Rounds 25 and 26: "Who commenced a military campaign against the Chinese Song dynasty?" (Möngke
+    Khan) was dropped: the notes also have Kublai fighting the Song, so two answers are defensible.
+    The notes' own subject is no such object: everyone in notes on the league acts on the league."""
+    notes = NOTES + ["John Morgan was a captain of the crown. In 1866, John Morgan fought the Marrow pirates off Vessen.",
+                     "Thomas Harlow commanded the fleet of the Northern League. The fleet was small."]
+    generator = generator_module._Generator(chunks_of(notes, "The Northern League"))
+    assert not _deed(generator, "Thomas Harlow commenced a naval campaign against the Marrow pirates in the south.")
+    assert _deed(generator, "Thomas Harlow negotiated the Treaty of Vessen with the crown in 1874.")
+    # The notes' title names what everyone acts on: no rival is sought for it.
+    assert _deed(generator, "In 1862, Thomas Harlow founded the Northern League in the port of Calvary.")
+    assert "John Morgan" in generator.people
+    # Without the rival, the same deed is asked.
+    alone = generator_module._Generator(chunks_of(NOTES + notes[-1:], "The Northern League"))
+    assert _deed(alone, "Thomas Harlow commenced a naval campaign against the Marrow pirates in the south.")

@@ -103,7 +103,7 @@ from bot.core.text import map_prose_lines, split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 65
+GENERATOR_VERSION = 66
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -1000,10 +1000,37 @@ class _Generator:
             return False  # "..., and a number of their descendants rose ...": a second claim with its own subject
         subject_end = next((c.right_edge.i for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), -1)
         deed = doc[subject_end + 1:]
+        if self._others_act_on(person, deed, doc):
+            return False  # "Who commenced a military campaign against the Song?": Kublai fought them too (round 26)
         # A name, or a term of two words or more the notes use ("the steam digester"), picks out the deed.
         return any(t.pos_ == "PROPN" and t.ent_type_ not in _DATE_ENTITIES for t in deed) \
             or any(len([t for t in chunk if t.pos_ != "DET"]) > 1 and self._is_term(chunk.text)
                    for chunk in deed.noun_chunks)
+
+    def _others_act_on(self, person: str, deed, doc) -> bool:
+        """Whether another person of the notes is the doer in a sentence naming what the deed is done to:
+        "Möngke Khan commenced a military campaign against the Chinese Song dynasty" beside "Kublai
+        returned from fighting the Song": "Who commenced a campaign against the Song?" has two defensible
+        answers (rounds 25 and 26 dropped it). What the deed is done to is the first name in it; a place
+        the deed happens in ("in southern China") is a later one and names no rival."""
+        target = next((chunk for chunk in deed.noun_chunks
+                       if any(t.pos_ == "PROPN" and t.ent_type_ not in _DATE_ENTITIES for t in chunk)), None)
+        if target is None:
+            return False
+        # The name's last word says what it is ("Song" of "the Chinese Song dynasty"; "Great" of "Great
+        # Yuan" is no name of its own). The notes' own subject ("Yuan" in notes on the Yuan dynasty) is
+        # what everyone in them acts on: no rival is sought for it.
+        key = [t for t in target if t.pos_ == "PROPN" and t.ent_type_ not in _DATE_ENTITIES][-1].text
+        if key in {word for title in self.titles.values() for word in title.split()} or key in person.split():
+            return False
+        for other in self.docs.values():
+            if other is doc or key not in {t.text for t in other}:
+                continue
+            for doer, deed_words in _doers(other):
+                found = _person(doer, self.full_names, self.people) or (doer if doer in self.people else "")
+                if found and found != person and key in deed_words:
+                    return True
+        return False
 
     def _deed_item(self, s: Sentence, doc) -> QuizItem | None:
         """What an actor the notes return to did, among deeds the notes tell of others (gen_deeds).
@@ -2154,6 +2181,28 @@ _STEM_PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|his|hers|its|their
 _LIFE_EVENTS = frozenset({"die", "bear", "marry", "live", "retire"})
 # Entities that place a deed in time without saying what it was about.
 _DATE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+
+def _doers(doc) -> list[tuple[str, set[str]]]:
+    """The names that do something in a parsed sentence, each with the words of what it does: a
+    subject written as a name ("Kublai returned from fighting the Song") or the agent of a passive
+    ("... was conquered by Kublai Khan"), with the name words before it ("Kublai" of "Kublai Khan")."""
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN":
+            continue
+        if token.dep_ == "nsubj":
+            verb = token.head
+        elif token.dep_ == "pobj" and token.head.dep_ == "agent":
+            verb = token.head.head
+        else:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+            start -= 1
+        done = {t.text for t in verb.subtree if not start <= t.i <= token.i}
+        found.append((doc[start:token.i + 1].text, done))
+    return found
 _FOUNDED = re.compile(r"\b(founded|formed|established|created|incorporated|chartered|born)\b", re.IGNORECASE)
 
 
