@@ -257,7 +257,11 @@ def says_not(text: str) -> bool:
 # the thing does. Not "called for" / "called on" (asking someone to act) or "named after".
 _ASKS_A_NAME = re.compile(r"\b(called|named|known as|referred to as|termed|dubbed|nicknamed)\b(?!\s+(for|on|upon|off|after)\b)|"
                           r"\b(another|other|common|different) (term|name|word)s?\b|\bterm for\b|"
-                          r"\bother way of (referring|saying)\b|\bwhat (is|was|were|are) the names? (of|for)\b", re.I)
+                          r"\bother way of (referring|saying)\b|\bwhat (is|was|were|are) the names? (of|for)\b|"
+                          # "What was Temur Khan's Chinese-style name?", "What was the Chinese name for the
+                          # Central Secretariat?", "What was Isiah Bowman's nick name?": a name the question
+                          # ends on, or a name for something it names
+                          r"\bnick ?names?\b|\bnames? for\b|\bnames?\s*[?.]?\s*$", re.I)
 
 
 def asks_a_name(question: str) -> bool:
