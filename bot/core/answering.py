@@ -18,7 +18,7 @@ from bot.core.lexical import LexicalIndex
 from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import QueryName, QueryTerm, match_share, query_names, query_terms
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, NUMBER, REASON,
-                                    asks_for_a_default, asks_for_a_figure, cue_text, expected_kind, explains, gives_a_cause,
+                                    answers_when_in_words, asks_for_a_default, counts_none, asks_for_a_figure, cue_text, expected_kind, explains, gives_a_cause,
                                     gives_a_default, placed_year)
 from bot.core.spelling import NotesVocabulary
 from bot.core.text import is_code_block, join_shown
@@ -373,6 +373,7 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     # The best sentence decides above whether and how surely the notes answer; the order it is
     # shown in is the passage's when it opens by comparing with a sentence before it.
     chosen = _compared_after(chosen, names)
+    chosen = _kind_first(chosen, kind, result.question)
     return Answer(result.question, tier, tuple(text for _, text in chosen),
                   tuple(_citation(c, text) for c, text in chosen), _topics(hits), top_score=top, passages=passages,
                   match=first.match, similarity=first.similarity, kind_ok=first.kind_ok,
@@ -671,6 +672,30 @@ def _compared_after(chosen: list[tuple[Candidate, str]], names: list[QueryName] 
     named = all(name.found_in(held) for name in names if name.found_in(own))
     if _COMPARED_BACK.match(first.text) and earlier and named and first.text == (first.parts or (first.text,))[0]:
         return [chosen[1], chosen[0], *chosen[2:]]
+    return chosen
+
+
+def _kind_first(chosen: list[tuple[Candidate, str]], kind: str | None,
+                question: str) -> list[tuple[Candidate, str]]:
+    """The answer's first sentence holding the date or figure asked for, shown first when the one
+    chosen first holds none ("When was the competence ... contested?": "With countries such as Spain
+    not even having a crime against shipping toxic waste, Frattini proposed ..." / "The competence
+    for the Union to do this was contested in 2005 ..."; "How many were in Langlade's expedition?":
+    the sentence sending the expedition / "Langlade was given 300 men ..."). The first was chosen on
+    the question's words, which a sentence setting the scene repeats; the one after it says what was
+    asked. Nothing is added or left out, and the best sentence has already decided whether and how
+    surely the notes answer. Not when the first answers a when-question in words, by a temporal
+    clause ("... leaked to France well before Braddock's departure"), nor a how-many question by
+    a count of nought ("None of the original treaties ... mention ..."), nor for a question of a
+    person or a place, whose kind check (a capitalised name) holds for most sentences."""
+    if len(chosen) < 2 or kind not in (DATE, NUMBER) or chosen[0][0].kind_ok:
+        return chosen
+    shown = chosen[0][1]
+    if kind == DATE and answers_when_in_words(shown) or kind == NUMBER and counts_none(shown):
+        return chosen
+    for i, (c, _) in enumerate(chosen[1:], 1):
+        if c.kind_ok:
+            return [chosen[i], *chosen[:i], *chosen[i + 1:]]
     return chosen
 
 

@@ -55,7 +55,8 @@ _ATTRIBUTE = re.compile(r"^\s*(what|who) (is|was|are|were)\b.*?(\b(?!used\b)(?-i
 
 _ORDINAL = (r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
             r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first)")
-_DATE = re.compile(r"\b(1\d\d\d|20\d\d|\d{1,2}(st|nd|rd|th)? century|" + _ORDINAL + r" century)s?\b|"
+# "the 16th and 17th centuries": a century's plural is "centuries", not "century" + s.
+_DATE = re.compile(r"\b(1\d\d\d|20\d\d|\d{1,2}(st|nd|rd|th)? centur(y|ies)|" + _ORDINAL + r" centur(y|ies))s?\b|"
                    r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b|"
                    # "on Thursdays", "during the Second World War": days and the world wars date things too
                    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|"
@@ -256,7 +257,11 @@ def says_not(text: str) -> bool:
 # the thing does. Not "called for" / "called on" (asking someone to act) or "named after".
 _ASKS_A_NAME = re.compile(r"\b(called|named|known as|referred to as|termed|dubbed|nicknamed)\b(?!\s+(for|on|upon|off|after)\b)|"
                           r"\b(another|other|common|different) (term|name|word)s?\b|\bterm for\b|"
-                          r"\bother way of (referring|saying)\b|\bwhat (is|was|were|are) the names? (of|for)\b", re.I)
+                          r"\bother way of (referring|saying)\b|\bwhat (is|was|were|are) the names? (of|for)\b|"
+                          # "What was Temur Khan's Chinese-style name?", "What was the Chinese name for the
+                          # Central Secretariat?", "What was Isiah Bowman's nick name?": a name the question
+                          # ends on, or a name for something it names
+                          r"\bnick ?names?\b|\bnames? for\b|\bnames?\s*[?.]?\s*$", re.I)
 
 
 def asks_a_name(question: str) -> bool:
@@ -308,3 +313,20 @@ def asks_how_to(question: str) -> bool:
     """Whether the question asks how to do something, or for the command or code that does it
     (`_HOW_TO`): a lead-in with its code block answers it."""
     return bool(_HOW_TO.search(question))
+
+
+def answers_when_in_words(text: str) -> bool:
+    """Whether a sentence places something in time by a temporal clause rather than a date ("...
+    leaked to France well before Braddock's departure", "only became supportive when Germany started
+    to build ..."): an answer to "when" without the date pattern `has_kind` reads."""
+    return bool(_TEMPORAL_CLAUSE.search(text))
+
+
+# "How many original treaties protected fundamental rights?" / "None of the original treaties ...
+# mention ...": a count of nought said in words, which no figure pattern reads.
+_NONE_OF = re.compile(r"\b(none of|not one|not a single|neither of)\b", re.I)
+
+
+def counts_none(text: str) -> bool:
+    """Whether a sentence gives a count of nought in words (`_NONE_OF`)."""
+    return bool(_NONE_OF.search(text))

@@ -376,3 +376,56 @@ def test_a_compared_sentence_naming_what_the_question_names_stays_first():
     assert [t for _, t in _compared_after([(first, similar), (earlier, costa)], names)] == [similar, costa]
     # Without the name in the question, the passage's order.
     assert [t for _, t in _compared_after([(first, similar), (earlier, costa)], [])] == [costa, similar]
+
+
+def test_the_sentence_holding_the_date_or_figure_asked_is_shown_first():
+    """"How many were in Langlade's expedition?": the sentence sending the expedition shares the
+    question's words and is chosen first, but holds no figure; "Langlade was given 300 men ..."
+    does, and is shown first. The same for a date ("When did these rebellions take place?").
+    Nothing is added or left out, and the order stays when the first holds the kind, answers "when"
+    by a temporal clause, or "how many" by "none of", or when the question asks for a person."""
+    from bot.core.answering import _kind_first
+    from bot.core.documents import Chunk
+    from bot.core.question_kind import PERSON
+    from bot.core.retrieval import Hit
+    from bot.core.sentences import Candidate
+
+    sent = ("The continuing British activity in the Ohio territories prompted Longueuil to dispatch another "
+            "expedition to the area under the command of Charles Michel de Langlade.")
+    given = "Langlade was given 300 men, including French-Canadians and warriors of the Ottawa."
+    hit = Hit(Chunk("c1", "war.md", (), None, 0, f"{sent} {given}"), 0, 0.6, 1.0, 0.5)
+    first = Candidate(sent, hit, 0, 0, score=1.5, parts=(sent,), kind_ok=False)
+    second = Candidate(given, hit, 0, 1, score=1.3, parts=(given,), kind_ok=True)
+    question = "How many were in Langlade's expedition?"
+    assert [t for _, t in _kind_first([(first, sent), (second, given)], NUMBER, question)] == [given, sent]
+    # A third sentence holding the figure comes first, the other two after it in their order.
+    third = Candidate(given, hit, 0, 1, score=1.2, parts=(given,), kind_ok=True)
+    plain = replace(second, kind_ok=False)
+    assert [t for _, t in _kind_first([(first, sent), (plain, "b"), (third, given)], NUMBER, question)] \
+        == [given, sent, "b"]
+    suppressed = "The rebellions were implacably suppressed by the French Crown."
+    broke = "A series of three small civil wars known as the Huguenot rebellions broke out between 1621 and 1629."
+    one = Candidate(suppressed, hit, 0, 0, score=1.5, parts=(suppressed,), kind_ok=False)
+    two = Candidate(broke, hit, 0, 1, score=1.3, parts=(broke,), kind_ok=True)
+    assert [t for _, t in _kind_first([(one, suppressed), (two, broke)], DATE,
+                                      "When did these rebellions take place?")] == [broke, suppressed]
+    # Not when the first holds the kind, nor for a question of a person.
+    assert [t for _, t in _kind_first([(replace(first, kind_ok=True), sent), (second, given)], NUMBER,
+                                      question)] == [sent, given]
+    assert [t for _, t in _kind_first([(first, sent), (second, given)], PERSON, question)] == [sent, given]
+    # Nor when the first answers "when" in words, or "how many" with nought.
+    leaked = "Word of the British military plans leaked to France well before Braddock's departure."
+    words = Candidate(leaked, hit, 0, 0, score=1.5, parts=(leaked,), kind_ok=False)
+    assert [t for _, t in _kind_first([(words, leaked), (two, broke)], DATE,
+                                      "When did the French learn about Braddock's plans?")] == [leaked, broke]
+    none = "None of the original treaties establishing the European Union mention fundamental rights."
+    nought = Candidate(none, hit, 0, 0, score=1.5, parts=(none,), kind_ok=False)
+    assert [t for _, t in _kind_first([(nought, none), (second, given)], NUMBER,
+                                      "How many original treaties protected fundamental rights?")] == [none, given]
+
+
+def test_centuries_in_the_plural_are_a_date():
+    """"During the 16th and 17th centuries, ... the Ottoman Empire was ..." answers "When was the
+    Ottoman empire at its height?": a century's plural is a date as the singular is."""
+    assert has_kind("During the 16th and 17th centuries the empire was at its height.", DATE)
+    assert has_kind("In the seventeenth and eighteenth centuries the port grew.", DATE)

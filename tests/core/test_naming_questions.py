@@ -93,3 +93,33 @@ def test_a_table_rule_line_is_no_name_and_the_guard_keeps_the_names_found():
     assert not _names_what_was_asked("> |-------------------|------------|-----------------------|",
                                       [term("distribution")])
     assert _names_what_was_asked("The rotors are so-called rotating discs.", [term("rotors")])
+
+
+@pytest.mark.parametrize("question", [
+    "What was Temur Khan's Chinese-style name?",
+    "What was the Chinese name for the Central Secretariat?",
+    "What was Isiah Bowman nick name, as known by the public.",
+])
+def test_a_question_ending_on_a_name_or_asking_a_name_for_something_asks_what_it_is_called(question):
+    """A name the question ends on, or a name *for* something it names, is what it asks: the
+    sentence giving it ("Tugh Temur (Emperor Wenzong)", "... would come to be known as Wilson's
+    geographer") leads, not the one telling what the person did."""
+    from bot.core.question_kind import asks_a_name
+
+    assert asks_a_name(question)
+
+
+def test_a_second_name_after_a_comma_and_or_is_a_name_given():
+    """"ruled as Temür Khan, or Emperor Chengzong, from 1294": a capitalised name after ", or" gives
+    the name of what the words before it name, as brackets do; lower case ("apples, or pears") does not."""
+    from bot.core.query import QueryTerm
+    from bot.core.sentences import _names_what_was_asked
+    from bot.core.tokens import tokenize
+
+    def term(word):
+        stem = tokenize(word)[0]
+        return QueryTerm(stem, 1.0, frozenset({stem}))
+
+    said = "Zhenjin's third son succeeded the throne and ruled as Temür Khan, or Emperor Chengzong, from 1294 to 1307."
+    assert _names_what_was_asked(said, [term("Khan")])
+    assert not _names_what_was_asked("The farmers grew apples, or pears in poor years.", [term("apples")])
