@@ -33,7 +33,7 @@ from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
 from bot.core.quiz.gen_cards import term_definition
 from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, descriptions, explanation_as_sentence,
-                                    genus_about_the_word, genus_without_differentia, names_a_thing,
+                                    genus_about_the_word, genus_without_differentia, modifier_label, names_a_thing,
                                     shared_description)
 from bot.core.quiz.gen_card_answers import worth_recalling
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
@@ -1740,8 +1740,11 @@ class _Generator:
                                   abbreviation.long, s, TERM, 0.75)
                 found.append(_Candidates(quote, chunk.document, [item]))
             term = term_definition(body)
-            if term and not names_a_thing(nlp.parse_lines([term.term])[0]):
+            term_doc = nlp.parse_lines([term.term])[0] if term else None
+            if term and not names_a_thing(term_doc):
                 term = None  # "Look no further: Debian is ...": a lead-in, not a term (gen_genus)
+            if term and modifier_label(term.term, term_doc):
+                term = None  # "International: Japan avoided ...": a list's label of a side, not a term (gen_genus)
             if term and genus_about_the_word(nlp.parse_line(explanation_as_sentence(term.term, term.definition))):
                 term = None  # "GNU: A recursive acronym, standing for ...": what the name is, not the thing (gen_genus)
             if term and passes_filters(body) and not self._is_title(term.term, chunk):
