@@ -381,11 +381,13 @@ def _second_clause(doc, end: int) -> bool:
         if t.dep_ == "cc" and t.head.i == _root_index(doc) and t.i > 0 and doc[t.i - 1].text == "," \
                 and t.i + 2 < len(doc):
             tail = nlp.parse_line(doc[t.i + 1:].text)
-            root = next((x for x in tail if x.dep_ == "ROOT"), None)
-            if root is not None and root.pos_ in {"VERB", "AUX"} and root.tag_ in {"VBZ", "VBP", "VBD"} \
-                    and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children):
-                return True
+            if any(x.i > 0 and x.tag_ in _FINITE and x.dep_ not in _SUBORDINATE for x in tail):
+                return True  # a finite verb after a first word ("shape affects properties"), outside a clause of a noun
     return False
+
+
+_FINITE = frozenset({"VBZ", "VBP", "VBD"})
+_SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"})
 
 
 def _root_index(doc) -> int:
