@@ -52,8 +52,8 @@ def modifier_label(term: str, term_doc) -> bool:
     spaCy in a frame that takes an adjective ("It was very international."), since a capitalised word parsed
     alone is read as a name; a gerund ("Debugging") is the name of an activity and stays a term."""
     words = term.split()
-    if len(words) != 1 or not words[0].isalpha() or term_doc[0].tag_ == "VBG":
-        return False
+    if len(words) != 1 or not words[0].isalpha() or not words[0][1:].islower() or term_doc[0].tag_ == "VBG":
+        return False  # not "HIVE", "GIL": a name written in capitals is a thing's
     framed = nlp.parse_line(f"It was very {words[0].lower()}.")
     return len(framed) > 3 and framed[3].pos_ == "ADJ"
 
