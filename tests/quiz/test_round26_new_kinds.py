@@ -52,8 +52,10 @@ def test_a_faq_who_was_of_the_person_the_notes_are_about_is_not_asked():
 def test_a_count_is_asked_with_the_scope_the_notes_give_it():
     question = kinds_question(nlp.parse_line(
         "For sourdough loaves there are two alternatives to baker's yeast: a levain and a poolish."))
-    assert question is not None and question.prompt == "What are the two alternatives to baker's yeast for sourdough loaves?"
-    assert kinds_question(nlp.parse_line("In this case there are two kinds of starter: a levain and a poolish.")) is None
+    assert question is not None
+    assert question.prompt == "What are the two alternatives to baker's yeast for sourdough loaves?"
+    pointing = "In this case there are two kinds of starter: a levain and a poolish."
+    assert kinds_question(nlp.parse_line(pointing)) is None
 
 
 # --- kind 2: options and stems that give the answer away ------------------------------------------------
