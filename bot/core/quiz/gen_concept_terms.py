@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from bot.core import nlp
 from bot.core.quiz.gen_concept import _meaningful_words, _overlapping
 from bot.core.quiz.gen_context import content_words
 from bot.core.quiz.gen_lexicon import TERM, ChoiceQuestion, NotesLexicon, term_of
@@ -45,6 +46,9 @@ MAX_OPTION_SUPPORT = 0.4
 _HEDGES = frozenset({"may", "might", "could", "can", "would", "should"})
 _POINTING = frozenset({"also", "too", "then", "still", "again", "however", "therefore", "thus"})
 _TERM_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# English nouns for the parts of a text itself: the notes' examples, sections and exercises are no
+# concept a student tells apart from the course's terms.
+_TEXT_PARTS = frozenset({"example", "section", "chapter", "page", "figure", "exercise", "paragraph"})
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,9 @@ class CentralTerms:
                 continue
             if " " not in key and "-" not in key and key not in lexicon.defined and key not in peer_keys:
                 continue
+            if " " not in key and key.rstrip("s") in _TEXT_PARTS:
+                continue  # "Examples" (a heading's or a lead-in's word): a part of the text, not a concept of
+                # the course, offered among "Ionic bonds" and "Lone pairs" it is a scrap (round 26 new notes)
             if any(words <= {w.rstrip("s") for w in _meaningful_words(text)} for words in title_words if words):
                 continue  # the subject of the whole notes ("steam engines" in notes on the steam engine), or a
                 # kind of it ("reciprocating steam engines"): every other term is a kind or part of it, so as
@@ -362,10 +369,29 @@ def _second_clause(doc, end: int) -> bool:
     """The predicate after token `end` joins a clause with a subject of its own ("..., and you need
     to know ...", "... but the engine stopped"): the term is the subject of the first claim only, so
     "which of these <both claims>?" asks the term of a claim made of something else (round 10's
-    tutorial: dropped as not worth asking)."""
-    return any(t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"}
-                                                                      for c in t.children)
-               for t in doc[end:])
+    tutorial: dropped as not worth asking). The parse may read a short clause after ", and" as one noun
+    phrase ("..., and shape affects properties": "shape affects properties" as nouns); what follows the
+    conjunction is read again alone, and a clause there is a second claim (round 26 new notes, dropped:
+    "Which of these are real objects with real shapes, and shape affects properties?")."""
+    if any(t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"}
+                                                                  for c in t.children)
+           for t in doc[end:]):
+        return True
+    for t in doc[end:]:
+        if t.dep_ == "cc" and t.head.i == _root_index(doc) and t.i > 0 and doc[t.i - 1].text == "," \
+                and t.i + 2 < len(doc):
+            tail = nlp.parse_line(doc[t.i + 1:].text)
+            if any(x.i > 0 and x.tag_ in _FINITE and x.dep_ not in _SUBORDINATE for x in tail):
+                return True  # a finite verb after a first word ("shape affects properties"), outside a clause of a noun
+    return False
+
+
+_FINITE = frozenset({"VBZ", "VBP", "VBD"})
+_SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"})
+
+
+def _root_index(doc) -> int:
+    return next((t.i for t in doc if t.dep_ == "ROOT"), -1)
 
 
 def parts_of(chunks) -> list[tuple]:

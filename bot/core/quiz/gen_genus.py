@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core import nlp
+
 # Nouns that class a word, not a thing: "GNU is a recursive acronym", "Debian is a contraction".
 _WORD_NOUNS = frozenset({"acronym", "abbreviation", "initialism", "name", "word", "term", "contraction",
                          "nickname", "portmanteau", "backronym", "synonym", "spelling"})
@@ -40,6 +42,20 @@ def names_a_thing(term_doc) -> bool:
     if root.pos_ in {"NOUN", "PROPN"}:
         return True
     return root.tag_ == "VBG" and len(term_doc) == 1
+
+
+def modifier_label(term: str, term_doc) -> bool:
+    """The term of a "Term: explanation" line is one word that English uses as a modifier, not a thing:
+    "International: Japan avoided colonisation, ..." among "Political:", "Social:", "Economic:" labels a
+    side of a list (the consequences), which 'What is meant by "International"?' asks as a term with no
+    referent (round 26 new notes, dropped: "turns a list label ... into a definition question"). Read by
+    spaCy in a frame that takes an adjective ("It was very international."), since a capitalised word parsed
+    alone is read as a name; a gerund ("Debugging") is the name of an activity and stays a term."""
+    words = term.split()
+    if len(words) != 1 or not words[0].isalpha() or not words[0][1:].islower() or term_doc[0].tag_ == "VBG":
+        return False  # not "HIVE", "GIL": a name written in capitals is a thing's
+    framed = nlp.parse_line(f"It was very {words[0].lower()}.")
+    return len(framed) > 3 and framed[3].pos_ == "ADJ"
 
 
 def _attribute(doc):

@@ -83,8 +83,35 @@ def kinds_question(doc) -> Question | None:
     described = re.sub(r"\s+", " ", "".join(t.text_with_ws for t in kept)).strip()
     if not described or any(t.tag_ in {"PRP", "PRP$"} or t.lower_ in _POINTING for t in kept):
         return None
+    scope = _fronted_scope(doc, root)
+    if scope is None:
+        return None
     answer = _clean(listed.text)
-    return Question(f"What {root.lower_} the {described}?", f"{answer[:1].upper()}{answer[1:]}.", "enumeration")
+    return Question(f"What {root.lower_} the {described}{' ' + scope if scope else ''}?",
+                    f"{answer[:1].upper()}{answer[1:]}.", "enumeration")
+
+
+def _fronted_scope(doc, root) -> str | None:
+    """The phrase before "there" that bounds the count ("For LaTeX output there are two alternatives to
+    citeproc"), to be asked with it ("... to citeproc for LaTeX output?"): without it the question counts
+    alternatives in general, which the notes do not (round 26 new notes, borderline: "the stem drops the
+    essential scope"). "" when nothing comes before "there"; None when what comes before points back
+    ("In this case", "Then") or is more than a phrase."""
+    expl = next((c for c in root.children if c.dep_ == "expl"), None)
+    if expl is None or expl.i == 0:
+        return ""
+    fronted = doc[0:expl.i]
+    if fronted[-1].text == ",":
+        fronted = doc[0:expl.i - 1]
+    heads = [t for t in fronted if t.head.i == root.i]
+    if len(heads) != 1 or heads[0].dep_ not in {"prep", "npadvmod"} or heads[0].left_edge.i != 0 \
+            or heads[0].right_edge.i != fronted[-1].i:
+        return None
+    if any(t.tag_ in {"PRP", "PRP$"} or t.lower_ in _POINTING or t.lower_ in {"this", "these", "that", "those"}
+           for t in fronted):
+        return None
+    text = fronted.text
+    return text[:1].lower() + text[1:] if not fronted[0].pos_ == "PROPN" else text
 
 
 def _members(span) -> list[str]:

@@ -263,12 +263,27 @@ def gives_away(stem: str, answer: str, wrong: list[str]) -> str:
         shared = word in stem_words or (len(word) >= 5 and word[:5] in stem_stems)
         if shared and not all(word in fold(w) or word[:5] in fold(w) for w in wrong):
             return f"the stem repeats '{word}'"
+        inside = next((core for core in _word_cores(stem_words) if core in word[1:]), None)
+        if inside and not all(inside in fold(w) for w in wrong):
+            return f"the stem's '{inside}' is inside '{word}'"  # "between molecules" for "Intermolecular forces"
     capitals = [w[0] for w in answer.split() if w[:1].isupper()]
     if len(capitals) >= 2:
         initials = "".join(capitals).lower()
         if any(w.startswith(initials) for w in stem_words):
             return f"the stem spells the initials '{initials.upper()}'"
     return ""
+
+
+def _word_cores(words) -> set[str]:
+    """The stem's longer words without their inflected ending ("molecules" -> "molecul"): a core written
+    inside an answer's word after a prefix ("intermolecular") points at it as plainly as the word itself
+    (round 26 new notes, dropped: "'between molecules' in the stem gives away 'Intermolecular'")."""
+    cores = set()
+    for word in words:
+        base = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        if len(base) >= 7 and base.isalpha():
+            cores.add(base[:-1])  # "molecule" -> "molecul": of "molecular" too
+    return cores
 
 
 # --- what a stem needs besides standing alone (round 6's drops) -------------------------------------

@@ -33,7 +33,7 @@ from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
 from bot.core.quiz.gen_cards import term_definition
 from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, descriptions, explanation_as_sentence,
-                                    genus_about_the_word, genus_without_differentia, names_a_thing,
+                                    genus_about_the_word, genus_without_differentia, modifier_label, names_a_thing,
                                     shared_description)
 from bot.core.quiz.gen_card_answers import worth_recalling
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
@@ -588,6 +588,8 @@ class _Generator:
             card = faq_card(question, question_doc, text, doc) if doc is not None else None
             if card is not None and asks_what_it_is(question) and genus_about_the_word(doc):
                 continue  # "What is GNU?" / "GNU is a recursive acronym ...": what the name is (gen_genus)
+            if card is not None and self._asks_key_figure(question):
+                continue  # "Who was Wegener?" keyed "... (1880-1930) was a German meteorologist.": one of many answers
             if card is None or not question.lower().startswith("why") and self._answer_goes_on(quote, sentences):
                 # "However, googleearth-package ... might be helpful": half the answer (gen_left_open). Not of a
                 # why-question: its answer is the reason, and what follows turns to something else ("However,
@@ -623,6 +625,18 @@ class _Generator:
             found.append(_Candidates(quote, chunk.document, [
                 self._item(FLASHCARD, prompt, card.consequence, s, CAUSE, CARD_QUALITY, explanation=_from_notes(s))]))
         return found
+
+    def _asks_key_figure(self, question: str) -> bool:
+        """A FAQ's "Who was X?" of a person the notes are about (`_key_figures`, by any part of the name):
+        the notes tell many things of them, and the heading's first sentence keys one, often their dates
+        and trade (round 26 new notes, dropped: "Who was Wegener?" keyed "Alfred Wegener (1880-1930) was a
+        German meteorologist." where "any student ... would answer the man who proposed continental
+        drift"). The rule "Who was X?" cards already follow (`_question_card`, rounds 8 and 9a)."""
+        found = re.match(r"^Who (?:is|was|were|are) (.+)\?$", question.strip())
+        if not found:
+            return False
+        asked = set(found.group(1).split())
+        return any(asked <= set(name.split()) for name in self.key_figures)
 
     def _answer_goes_on(self, quote: str, sentences: list[tuple[str, bool]]) -> bool:
         """The sentence after `quote` in its chunk turns or completes it (gen_left_open)."""
@@ -1767,8 +1781,11 @@ class _Generator:
                                   abbreviation.long, s, TERM, 0.75)
                 found.append(_Candidates(quote, chunk.document, [item]))
             term = term_definition(body)
-            if term and not names_a_thing(nlp.parse_lines([term.term])[0]):
+            term_doc = nlp.parse_lines([term.term])[0] if term else None
+            if term and not names_a_thing(term_doc):
                 term = None  # "Look no further: Debian is ...": a lead-in, not a term (gen_genus)
+            if term and modifier_label(term.term, term_doc):
+                term = None  # "International: Japan avoided ...": a list's label of a side, not a term (gen_genus)
             if term and genus_about_the_word(nlp.parse_line(explanation_as_sentence(term.term, term.definition))):
                 term = None  # "GNU: A recursive acronym, standing for ...": what the name is, not the thing (gen_genus)
             if term and passes_filters(body) and not self._is_title(term.term, chunk):
