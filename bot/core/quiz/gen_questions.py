@@ -490,10 +490,17 @@ def _time_opener(doc, subject) -> str:
     """The phrase before the subject when it is one phrase of time set off by a comma: a preposition
     opening the sentence whose phrase ends at the comma before the subject, holds a date and no verb or
     pronoun ("In July 1977,", "On August 15, 1971,"); "" otherwise. Not "By ...": a deed "by 1979"
-    is true of every later year too. Not a clause ("While studying law ..., Iqbal became ...") nor a
+    is true of every later year too. Also with no comma when the phrase is a preposition and a date only
+    ("In 1825 George Stephenson built ..."). Not a clause ("While studying law ..., Iqbal became ...") nor a
     comparison ("Like Maududi, Al Banna believed ...")."""
     comma = subject.left_edge.i - 1
     first = doc[0]
+    if comma >= 1 and doc[comma].text != "," and first.pos_ == "ADP" and first.lower_ != "by" \
+            and first.right_edge.i == comma and all(t.ent_type_ == "DATE" for t in doc[1:comma + 1]):
+        # "In 1825 George Stephenson built the Locomotion ...": the same phrase of time with no comma after
+        # it, when every word after the preposition is the date ("In 1825", "In July 1877"). The question
+        # puts the comma in: "In 1825, who built the Locomotion ...?"
+        return doc[:comma + 1].text
     if comma < 2 or doc[comma].text != "," or first.pos_ != "ADP" or first.lower_ == "by":
         return ""
     if first.right_edge.i != comma - 1 and not (doc[comma - 1].text == "," and first.right_edge.i == comma - 2):
