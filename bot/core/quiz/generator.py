@@ -37,7 +37,8 @@ from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, descriptions, 
                                     shared_description)
 from bot.core.quiz.gen_card_answers import worth_recalling
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
-                                        claimed_of_others, relation_only, who_question, why_question)
+                                         claimed_of_others, passive_who_question, relation_only, who_question,
+                                         why_question)
 from bot.core.text import CODE_SPAN, without_code_marks
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, describes_subject,
@@ -363,6 +364,7 @@ class _Generator:
         # ... and pieces of a notation the notes introduce by an example ("VVV" of foo_VVV-RRR_AAA.deb):
         # "What is the VVV component?" means nothing without the example, which no stem shows (round 11).
         self.code_words |= notation_pieces("\n".join(c.text for c in notes))
+        self._past_forms: set[str] | None = None  # _past_of
         self.actor_choices: set[str] = set()  # ids of the who-did-what items with options (gen_actors, gen_deeds) and persons' deed cards
         self.notes = notes
         self._deed_pool: DeedPool | None = None  # what named actors did (gen_deeds), made on first use
@@ -838,7 +840,8 @@ class _Generator:
             items.append(self._cause_card(s, doc, _cause_question(doc)))
             # Who did what, and what they did: the actor or the object is the answer.
             common = self.lexicon.lowercase_words.__contains__
-            for question in (who_question(doc, self._is_term, common, fronted=True), object_question(doc, self._is_term)):
+            for question in (who_question(doc, self._is_term, common, fronted=True),
+                             passive_who_question(doc, self._past_of), object_question(doc, self._is_term)):
                 if question and question.answer.rstrip(".") in self.full_names:
                     continue  # "Zhu" for "Zhu Shijie": a part of a name the notes give in full
                 if question and question.asks == "object" and self._says_nothing(question.answer, doc):
@@ -968,6 +971,13 @@ class _Generator:
             cards.append(self._naming_card(s, doc))
         return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
 
+    def _past_of(self, participle: str) -> str | None:
+        """The participle itself when the notes also write it as a past tense ("George Stephenson built
+        ..." makes "built" a past form): the notes' own English, not a table of irregular verbs."""
+        if self._past_forms is None:
+            self._past_forms = {t.lower_ for d in self.docs.values() for t in d if t.tag_ == "VBD"}
+        return participle if participle.lower() in self._past_forms else None
+
     def _person_deed(self, question: Question, doc) -> bool:
         """"Who spearheaded the effort to create Software in the Public Interest?" (Bruce Perens): a
         who-did-what card asked over the cut-off. Round 4 kept 5 of 40 such cards, and put them all under
@@ -1006,10 +1016,19 @@ class _Generator:
             return False  # "..., and a number of their descendants rose ...": a second claim with its own subject
         subject_end = next((c.right_edge.i for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), -1)
         deed = doc[subject_end + 1:]
+        agent = next((c for c in root.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            # "Who adopted the centrifugal governor ...?" (gen_questions.passive_who_question): the deed is
+            # what the question asks, the passive's subject and what follows the doer, never the doer.
+            doer = range(agent.i, agent.right_edge.i + 1)
+            words = set(re.findall(r"[\w’'-]+", question.prompt.lower()))
+            tokens = [t for t in doc if t.i not in doer and t.lower_ in words]
+            chunks = [c for c in doc.noun_chunks if c.start not in doer and c.text.lower() in question.prompt.lower()]
+        else:
+            tokens, chunks = list(deed), list(deed.noun_chunks)
         # A name, or a term of two words or more the notes use ("the steam digester"), picks out the deed.
-        return any(t.pos_ == "PROPN" and t.ent_type_ not in _DATE_ENTITIES for t in deed) \
-            or any(len([t for t in chunk if t.pos_ != "DET"]) > 1 and self._is_term(chunk.text)
-                   for chunk in deed.noun_chunks)
+        return any(t.pos_ == "PROPN" and t.ent_type_ not in _DATE_ENTITIES for t in tokens) \
+            or any(len([t for t in chunk if t.pos_ != "DET"]) > 1 and self._is_term(chunk.text) for chunk in chunks)
 
     def _deed_item(self, s: Sentence, doc) -> QuizItem | None:
         """What an actor the notes return to did, among deeds the notes tell of others (gen_deeds).
