@@ -36,6 +36,7 @@ from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, descriptions, 
                                     genus_about_the_word, genus_without_differentia, names_a_thing,
                                     shared_description)
 from bot.core.quiz.gen_card_answers import worth_recalling
+from bot.core.quiz.gen_holdings import case_of, holding_question
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
                                          claimed_of_others, passive_who_question, relation_only, who_question,
                                          why_question)
@@ -365,6 +366,7 @@ class _Generator:
         # "What is the VVV component?" means nothing without the example, which no stem shows (round 11).
         self.code_words |= notation_pieces("\n".join(c.text for c in notes))
         self._past_forms: set[str] | None = None  # _past_of
+        self._all_sentences: list[str] | None = None  # _sentence_texts
         self.actor_choices: set[str] = set()  # ids of the who-did-what items with options (gen_actors, gen_deeds) and persons' deed cards
         self.notes = notes
         self._deed_pool: DeedPool | None = None  # what named actors did (gen_deeds), made on first use
@@ -450,6 +452,8 @@ class _Generator:
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
         for s, item in self._dated_entry_items(chunk):  # "Which of these was the first release to ...?" (gen_dated_entries)
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
+        for s, item in self._holding_cards(chunk):  # "In Reyners v Belgium, what did the Court of Justice hold?" (gen_holdings)
+            found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
         for sentence in candidate_sentences(chunk, self.code_spans):
             doc = self.docs.get(sentence.text)
             if doc is None:
@@ -468,6 +472,28 @@ class _Generator:
                                   and not (i.options and answer_spelled_by_stem(i.prompt, i.answer, i.options))),
                                  key=lambda i: -i.quality)
         return [entry for entry in found.values() if entry.items]
+
+    def _holding_cards(self, chunk: Chunk) -> list[tuple[Sentence, QuizItem]]:
+        """What a court held in a case the notes name in this sentence only (gen_holdings): the question
+        names the case and the court, so it is asked whatever connective opens the sentence."""
+        cards = []
+        for s in candidate_sentences(chunk, self.code_spans):
+            doc = self.docs.get(s.text)
+            question = holding_question(doc) if doc is not None else None
+            if question is None:
+                continue
+            named = re.compile(rf"(?<![\w-]){re.escape(case_of(question))}(?![\w-])")
+            if sum(1 for text in self._sentence_texts() if named.search(text)) != 1:
+                continue  # "Commission v Italy": several cases of one name, or the case told over several sentences
+            cards.append((s, self._item(FLASHCARD, question.prompt, question.answer, s, DEFINITION, CARD_QUALITY,
+                                        explanation=_from_notes(s))))
+        return cards
+
+    def _sentence_texts(self) -> list[str]:
+        """Every sentence of the notes once (not the sentences joined with the one they lean on)."""
+        if self._all_sentences is None:
+            self._all_sentences = [readable_text(q) for c in self.notes for q, _ in chunk_sentences(c)]
+        return self._all_sentences
 
     def _clause_cards(self, chunk: Chunk) -> list[_Candidates]:
         """What a numbered clause of a charter or licence requires, allows or promises (gen_clauses),
