@@ -1,6 +1,7 @@
 """Session 24 (qvol, issue 8: volume on law notes): what a court held in a case the notes name, asked as
-"In <case>, what did <court> hold?" and answered with the holding (gen_holdings, generator._holding_cards).
-Made-up cases of no course of the pool; real spaCy."""
+"In <case>, what did <court> hold?" and answered with the holding (gen_holdings, generator._holding_cards);
+and a label the notes put in quotation marks, "What were dissenting voices often labelled as?"
+(gen_naming.label_question). Made-up notes of no course of the pool; real spaCy."""
 
 from __future__ import annotations
 
@@ -60,3 +61,25 @@ def test_the_generator_asks_a_case_named_once_and_not_a_name_of_several_cases():
     assert card.kind == "flashcard" and card.quality >= generator_module.QUALITY_CUTOFF
     # "Hale v Calvary" names two holdings: the question would have two answers.
     assert not any(p.startswith("In Hale v Calvary,") for p in made), list(made)
+
+
+def test_a_label_the_notes_put_in_quotation_marks_is_asked_as_what_the_thing_was_called():
+    from bot.core.quiz.gen_naming import label_question
+    question = label_question(_doc("Striking dockers were often labelled as “wreckers” or accused of serving the crown."))
+    assert question is not None
+    assert question.prompt == "What were striking dockers often labelled as?"
+    assert question.answer == "wreckers"  # as the notes write it
+    question = label_question(_doc("The guild's leaders were branded “troublemakers”."))
+    assert question is not None and question.prompt == "What were the guild's leaders branded?"
+    for sentence in ("The guild's leaders were branded “troublemakers” by the crown.",  # a doer the question would drop
+                     "They were branded “troublemakers”.",  # no referent
+                     "The northern harbour was long nicknamed “the Cauldron”, a name it kept until 1900.",
+                     "The guild's leaders were branded troublemakers."):  # no quotation marks: gen_naming's other readers
+        assert label_question(_doc(sentence)) is None, sentence
+
+
+def test_the_generator_asks_a_quoted_label():
+    chunks = _chunks(NOTES + ["Striking dockers were often labelled as “wreckers” or accused of lacking loyalty."])
+    generator = generator_module._Generator(chunks)
+    made = {i.prompt: i for c in chunks for entry in generator.chunk_candidates(c) for i in entry.items}
+    assert "What were striking dockers often labelled as?" in made, list(made)

@@ -58,7 +58,7 @@ from bot.core.quiz.gen_rules import (Member, RULE_QUALITY, block_lists, conditio
                                      permission_card, quoted_labels, rule_questions, sentence_lists, setting)
 from bot.core.quiz.gen_parties import party_questions
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
-from bot.core.quiz.gen_naming import participle_naming_question, meaning_question, naming_question
+from bot.core.quiz.gen_naming import label_question, meaning_question, naming_question, participle_naming_question
 from bot.core.quiz.gen_clauses import _setting, clause_card
 from bot.core.quiz.gen_code_words import prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
@@ -854,6 +854,8 @@ class _Generator:
                 items.append(self._definition_card(s, lone, doc))
         if s.standalone:
             items.append(self._naming_card(s, doc))  # "What are ... called?", "What does X refer to?" (gen_naming)
+            label = label_question(doc)  # "What were dissenting voices often labelled as?" -> “rightists” (gen_naming)
+            items.append(self._question_card(s, label, DEFINITION) if label else None)
             items.extend(self._howto_cards(s, doc))  # "How may X ...?", "What is X useful for?", "the two kinds" (gen_howto)
             items.append(self._function_card(s, doc))  # "What does connection-oriented transmission require?" (gen_function)
             items.append(self._comparison_item(s, doc))  # "Which are more efficient, threads or processes?" (gen_compare)
