@@ -471,3 +471,58 @@ def _shares_head(question: str, answer: str) -> bool:
         return True
     head = words[-1].rstrip("s")
     return len(head) > 2 and head in {w.rstrip("s") for w in re.findall(r"[a-z]+", question.lower())}
+
+
+# Verbs that give a thing a name or a label in the passive, the label in quotation marks after them:
+# "were labelled as “rightists”", "was dubbed “the Iron Duke”". English's verbs of naming, not a course's.
+_LABELLING_VERBS = frozenset({"label", "brand", "dub", "nickname", "denounce", "call", "term", "style", "christen",
+                              "name"})
+_OPENING_QUOTES = frozenset({'"', "“"})
+_CLOSING_QUOTES = frozenset({'"', "”"})
+MAX_LABEL_WORDS = 5
+
+
+def label_question(doc) -> Question | None:
+    """"What were dissenting voices often labelled as?" of "Dissenting voices were often labelled as
+    “rightists” or accused of lacking revolutionary zeal.": the label the notes put in quotation marks is
+    the answer (the marks say it is the notes' word for the thing, as a name met once is in
+    `participle_naming_question`). Only a subject opening the sentence with no pointing word or pronoun,
+    "is/are/was/were", adverbs, the verb, "as" and an article or not, the quoted words (MAX_LABEL_WORDS),
+    then the sentence's end or a second verb of the same subject ("or accused of ..."): never a doer
+    ("by X") or a clause about the label, which the question would leave half asked."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VBN" or root.lemma_.lower() not in _LABELLING_VERBS:
+        return None
+    aux = next((c for c in root.children if c.dep_ == "auxpass"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+    if aux is None or subject is None or aux.lower_ not in {"is", "are", "was", "were"}:
+        return None
+    if any(c.dep_ == "neg" for c in root.children):
+        return None
+    subject_span = _opening_subject(doc, subject, aux)
+    if subject_span is None or any(t.lower_ in _POINTING or t.tag_ in {"PRP", "PRP$"} or t.is_punct for t in subject_span):
+        return None
+    between = doc[aux.i + 1:root.i]
+    if any(t.pos_ != "ADV" for t in between):
+        return None
+    at = root.i + 1
+    asked = root.text
+    if at < len(doc) and doc[at].lower_ == "as":
+        asked, at = f"{root.text} as", at + 1
+    if at < len(doc) and doc[at].lower_ in {"a", "an", "the"}:
+        at += 1
+    if at >= len(doc) or doc[at].text not in _OPENING_QUOTES:
+        return None
+    close = next((t.i for t in doc[at + 1:] if t.text in _CLOSING_QUOTES), None)
+    if close is None or not 1 <= close - at - 1 <= MAX_LABEL_WORDS:
+        return None
+    label = doc[at + 1:close]
+    if any(t.is_punct for t in label):
+        return None
+    after = doc[close + 1:]
+    if not (len(after) == 0 or all(t.is_punct for t in after)
+            or after[0].lower_ in {"or", "and"} and len(after) > 1 and after[1].tag_ == "VBN" and after[1].head.i == root.i):
+        return None  # "... as a “racket” by Smedley Butler": a doer, or more said of the label
+    adverbs = f" {between.text}" if len(between) else ""
+    question = f"What {aux.lower_} {_lower_first(subject_span)}{adverbs} {asked}?"
+    return Question(question, _clean(label.text), "naming")  # the label as the notes write it (“rightists”)

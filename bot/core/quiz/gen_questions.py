@@ -490,10 +490,17 @@ def _time_opener(doc, subject) -> str:
     """The phrase before the subject when it is one phrase of time set off by a comma: a preposition
     opening the sentence whose phrase ends at the comma before the subject, holds a date and no verb or
     pronoun ("In July 1977,", "On August 15, 1971,"); "" otherwise. Not "By ...": a deed "by 1979"
-    is true of every later year too. Not a clause ("While studying law ..., Iqbal became ...") nor a
+    is true of every later year too. Also with no comma when the phrase is a preposition and a date only
+    ("In 1825 George Stephenson built ..."). Not a clause ("While studying law ..., Iqbal became ...") nor a
     comparison ("Like Maududi, Al Banna believed ...")."""
     comma = subject.left_edge.i - 1
     first = doc[0]
+    if comma >= 1 and doc[comma].text != "," and first.pos_ == "ADP" and first.lower_ != "by" \
+            and first.right_edge.i == comma and all(t.ent_type_ == "DATE" for t in doc[1:comma + 1]):
+        # "In 1825 George Stephenson built the Locomotion ...": the same phrase of time with no comma after
+        # it, when every word after the preposition is the date ("In 1825", "In July 1877"). The question
+        # puts the comma in: "In 1825, who built the Locomotion ...?"
+        return doc[:comma + 1].text
     if comma < 2 or doc[comma].text != "," or first.pos_ != "ADP" or first.lower_ == "by":
         return ""
     if first.right_edge.i != comma - 1 and not (doc[comma - 1].text == "," and first.right_edge.i == comma - 2):
@@ -515,6 +522,77 @@ def _asking_word(span, common) -> str:
         noun = head.lower_ if head.tag_ not in {"NNS", "NNPS"} else head.lemma_.lower()
         return f"Which {noun}" if head.tag_ not in {"NNS", "NNPS"} else f"Which {head.lower_}"
     return "What"
+
+
+# Conjunctions that open a clause of time or purpose ending a passive: the deed holds without it
+# ("... in 1788 after Watt's partner Boulton saw one ..."). English grammar, not a course's words.
+_CUT_CLAUSE_OPENERS = frozenset({"after", "before", "when", "while", "once", "until", "so", "in"})
+
+
+def passive_who_question(doc, past_of=lambda participle: None) -> Question | None:
+    """"Who adopted the centrifugal governor for use on a steam engine in 1788?" for "The centrifugal
+    governor was adopted by James Watt for use on a steam engine in 1788 after Watt's partner Boulton saw
+    one ...": a passive whose doer is one person, asked in the active with that person the answer (a
+    card: no options are needed, so none of the notes' other people must fit the deed's time, which
+    refused every passive asked with options in session 18, RESULTS 8.53).
+
+    Only the plainest form: the subject opens the sentence (or follows a date kept in front,
+    `_time_opener`) and holds no pronoun, pointing word or punctuation; "was"/"were", nothing or "first",
+    the participle, then "by" and the person's name (no apposition, list or clause of its own); then
+    only phrases of when, where or how hanging on the verb, and a closing clause of time or purpose that
+    is cut. The past tense is the participle when it ends in "-ed" ("adopted"), or the form the notes
+    themselves write as a past tense of that verb (`past_of`: "built"); otherwise nothing is asked."""
+    root = _root(doc)
+    if root is None or root.tag_ != "VBN" or root.lemma_ in _NOT_ACTS:
+        return None
+    aux = [c for c in root.children if c.dep_ == "auxpass"]
+    subject = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+    agents = [c for c in root.children if c.dep_ == "agent"]
+    if len(aux) != 1 or aux[0].lower_ not in {"was", "were"} or subject is None or len(agents) != 1:
+        return None
+    if any(c.dep_ in {"nsubj", "neg", "aux", "ccomp", "xcomp", "conj", "cc", "dobj", "dative"} for c in root.children):
+        return None  # a second verb or claim, or a negation: not one deed
+    opener = _time_opener(doc, subject) if subject.left_edge.i != 0 else ""
+    if subject.left_edge.i != 0 and not opener:
+        return None
+    asked = doc[subject.left_edge.i:subject.right_edge.i + 1]
+    if any(t.pos_ == "PRON" or t.tag_ in {"PRP", "PRP$"} or t.lower_ in {"this", "these", "that", "those", "such"}
+           or t.is_punct for t in asked):
+        return None
+    if aux[0].i != asked.end or any(t.lower_ != "first" for t in doc[aux[0].i + 1:root.i]):
+        return None  # "X, however, was ...", "was later adopted": only "first" may stand before the participle
+    agent = agents[0]
+    doer_head = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if agent.i != root.i + 1 or doer_head is None or doer_head.ent_type_ != "PERSON" \
+            or any(c.dep_ in {"conj", "cc", "appos", "acl", "relcl", "prep"} for c in doer_head.children):
+        return None
+    doer = doc[doer_head.left_edge.i:doer_head.right_edge.i + 1]
+    if not _is_name(doer) or any(t.pos_ == "PROPN" and t.ent_type_ != "PERSON" for t in doer):
+        return None  # "by Spanish architect Enric Miralles", "by Royal Charter": not a person's name alone
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    closing = [c for c in root.children if c.dep_ == "advcl" and c.i > doer.end and c.right_edge.i + 1 >= end
+               and doc[c.left_edge.i].lower_ in _CUT_CLAUSE_OPENERS]
+    if closing:
+        end = closing[0].left_edge.i
+    tail = doc[doer.end:end]
+    phrases = [c for c in root.children if c.dep_ in {"prep", "advmod", "npadvmod"} and c.i >= doer.end]
+    covered = {t.i for c in phrases for t in c.subtree}
+    if any(t.i not in covered or t.pos_ in {"VERB", "AUX", "PRON"} or t.dep_ in {"cc", "conj"} or t.is_punct
+           or t.text in {'"', "“", "”"} for t in tail):
+        return None  # a clause, a second doer ("and by Giovanni Branca"), a comma or a pronoun: more than the deed
+    participle = root.text
+    past = participle if participle.endswith("ed") else past_of(participle)
+    if not past:
+        return None
+    first = " first" if root.i > aux[0].i + 1 else ""
+    rest = " ".join(f"{first.strip()} {past} {_lower_first(asked)} {tail.text}".split())
+    if len(rest.split()) < 3 or len(rest.split()) > MAX_QUESTION_WORDS:
+        return None
+    if any(w in rest.split() for w in doer.text.split() if w[:1].isupper()):
+        return None  # "Watt's engine was improved by James Watt": the question names its answer
+    if opener:
+        return Question(f"{opener}, who {rest}?", doer.text, "actor")
+    return Question(f"Who {rest}?", doer.text, "actor")
 
 
 def object_question(doc, is_term=lambda text: False) -> Question | None:

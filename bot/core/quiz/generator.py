@@ -36,8 +36,10 @@ from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, descriptions, 
                                     genus_about_the_word, genus_without_differentia, modifier_label, names_a_thing,
                                     shared_description)
 from bot.core.quiz.gen_card_answers import worth_recalling
+from bot.core.quiz.gen_holdings import case_of, holding_question
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
-                                        claimed_of_others, relation_only, who_question, why_question)
+                                         claimed_of_others, passive_who_question, relation_only, who_question,
+                                         why_question)
 from bot.core.text import CODE_SPAN, without_code_marks
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, describes_subject,
@@ -56,7 +58,7 @@ from bot.core.quiz.gen_rules import (Member, RULE_QUALITY, block_lists, conditio
                                      permission_card, quoted_labels, rule_questions, sentence_lists, setting)
 from bot.core.quiz.gen_parties import party_questions
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
-from bot.core.quiz.gen_naming import participle_naming_question, meaning_question, naming_question
+from bot.core.quiz.gen_naming import label_question, meaning_question, naming_question, participle_naming_question
 from bot.core.quiz.gen_clauses import _setting, clause_card
 from bot.core.quiz.gen_code_words import prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
@@ -363,7 +365,9 @@ class _Generator:
         # ... and pieces of a notation the notes introduce by an example ("VVV" of foo_VVV-RRR_AAA.deb):
         # "What is the VVV component?" means nothing without the example, which no stem shows (round 11).
         self.code_words |= notation_pieces("\n".join(c.text for c in notes))
-        self.actor_choices: set[str] = set()  # ids of the who-did-what items with options (gen_actors, gen_deeds)
+        self._past_forms: set[str] | None = None  # _past_of
+        self._all_sentences: list[str] | None = None  # _sentence_texts
+        self.actor_choices: set[str] = set()  # ids of the who-did-what items with options (gen_actors, gen_deeds) and persons' deed cards
         self.notes = notes
         self._deed_pool: DeedPool | None = None  # what named actors did (gen_deeds), made on first use
         self._role_pool: RolePool | None = None  # what bodies and offices do (gen_roles), made on first use
@@ -448,6 +452,8 @@ class _Generator:
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
         for s, item in self._dated_entry_items(chunk):  # "Which of these was the first release to ...?" (gen_dated_entries)
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
+        for s, item in self._holding_cards(chunk):  # "In Reyners v Belgium, what did the Court of Justice hold?" (gen_holdings)
+            found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.append(item)
         for sentence in candidate_sentences(chunk, self.code_spans):
             doc = self.docs.get(sentence.text)
             if doc is None:
@@ -466,6 +472,28 @@ class _Generator:
                                   and not (i.options and answer_spelled_by_stem(i.prompt, i.answer, i.options))),
                                  key=lambda i: -i.quality)
         return [entry for entry in found.values() if entry.items]
+
+    def _holding_cards(self, chunk: Chunk) -> list[tuple[Sentence, QuizItem]]:
+        """What a court held in a case the notes name in this sentence only (gen_holdings): the question
+        names the case and the court, so it is asked whatever connective opens the sentence."""
+        cards = []
+        for s in candidate_sentences(chunk, self.code_spans):
+            doc = self.docs.get(s.text)
+            question = holding_question(doc) if doc is not None else None
+            if question is None:
+                continue
+            named = re.compile(rf"(?<![\w-]){re.escape(case_of(question))}(?![\w-])")
+            if sum(1 for text in self._sentence_texts() if named.search(text)) != 1:
+                continue  # "Commission v Italy": several cases of one name, or the case told over several sentences
+            cards.append((s, self._item(FLASHCARD, question.prompt, question.answer, s, DEFINITION, CARD_QUALITY,
+                                        explanation=_from_notes(s))))
+        return cards
+
+    def _sentence_texts(self) -> list[str]:
+        """Every sentence of the notes once (not the sentences joined with the one they lean on)."""
+        if self._all_sentences is None:
+            self._all_sentences = [readable_text(q) for c in self.notes for q, _ in chunk_sentences(c)]
+        return self._all_sentences
 
     def _clause_cards(self, chunk: Chunk) -> list[_Candidates]:
         """What a numbered clause of a charter or licence requires, allows or promises (gen_clauses),
@@ -770,7 +798,10 @@ class _Generator:
         item with options (gen_actors) besides: the score was never fitted on that kind, and judges
         kept it 17 times of 22 verdicts, none dropped (rounds 6-10, all over the cut-off; RESULTS
         8.21-8.24), while the cut-off took out deeds as sound as those kept ("Who captured the Song
-        capital of Hangzhou in 1276 ...?", "Who believed that ... imperialism was needed?")."""
+        capital of Hangzhou in 1276 ...?", "Who believed that ... imperialism was needed?"). The same for a
+        person's deed asked as a card (`_person_deed`, session 23): the same fact asked without options,
+        made after the model's last fit, which took out "In 1825, who built the Locomotion for the Stockton
+        and Darlington Railway?" (session 24: 2 such cards under it on the 13 development notes)."""
         kept = {i.id for i in keep_likely(items, evidence, decided=frozenset(self.checked_swaps))}
         return [i for i in items if i.id in kept or i.id in self.actor_choices]
 
@@ -837,6 +868,8 @@ class _Generator:
                 items.append(self._definition_card(s, lone, doc))
         if s.standalone:
             items.append(self._naming_card(s, doc))  # "What are ... called?", "What does X refer to?" (gen_naming)
+            label = label_question(doc)  # "What were dissenting voices often labelled as?" -> “rightists” (gen_naming)
+            items.append(self._question_card(s, label, DEFINITION) if label else None)
             items.extend(self._howto_cards(s, doc))  # "How may X ...?", "What is X useful for?", "the two kinds" (gen_howto)
             items.append(self._function_card(s, doc))  # "What does connection-oriented transmission require?" (gen_function)
             items.append(self._comparison_item(s, doc))  # "Which are more efficient, threads or processes?" (gen_compare)
@@ -849,13 +882,17 @@ class _Generator:
             items.append(self._cause_card(s, doc, _cause_question(doc)))
             # Who did what, and what they did: the actor or the object is the answer.
             common = self.lexicon.lowercase_words.__contains__
-            for question in (who_question(doc, self._is_term, common, fronted=True), object_question(doc, self._is_term)):
+            for question in (who_question(doc, self._is_term, common, fronted=True),
+                             passive_who_question(doc, self._past_of), object_question(doc, self._is_term)):
                 if question and question.answer.rstrip(".") in self.full_names:
                     continue  # "Zhu" for "Zhu Shijie": a part of a name the notes give in full
                 if question and question.asks == "object" and self._says_nothing(question.answer, doc):
                     continue  # "Advantages in certain special circumstances.": no term of the notes (gen_left_open)
-                quality = CARD_QUALITY if question and self._person_deed(question, doc) else ACTOR_CARD_QUALITY
+                deed = question is not None and self._person_deed(question, doc)
+                quality = CARD_QUALITY if deed else ACTOR_CARD_QUALITY
                 card = self._question_card(s, question, ACTOR, quality=quality)
+                if card is not None and deed:
+                    self.actor_choices.add(card.id)  # a person's deed: exempt from the learned cut-off (keep_likely)
                 items.append(card)
             cloze = self.term_kin.cloze(doc, visible, self._met_often)  # a key term blanked, other terms of its head as options
             if cloze:
@@ -976,6 +1013,13 @@ class _Generator:
             cards.append(self._naming_card(s, doc))
         return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
 
+    def _past_of(self, participle: str) -> str | None:
+        """The participle itself when the notes also write it as a past tense ("George Stephenson built
+        ..." makes "built" a past form): the notes' own English, not a table of irregular verbs."""
+        if self._past_forms is None:
+            self._past_forms = {t.lower_ for d in self.docs.values() for t in d if t.tag_ == "VBD"}
+        return participle if participle.lower() in self._past_forms else None
+
     def _person_deed(self, question: Question, doc) -> bool:
         """"Who spearheaded the effort to create Software in the Public Interest?" (Bruce Perens): a
         who-did-what card asked over the cut-off. Round 4 kept 5 of 40 such cards, and put them all under
@@ -1014,20 +1058,30 @@ class _Generator:
             return False  # "..., and a number of their descendants rose ...": a second claim with its own subject
         subject_end = next((c.right_edge.i for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), -1)
         deed = doc[subject_end + 1:]
-        if self._others_act_on(person, deed, doc):
+        agent = next((c for c in root.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            # "Who adopted the centrifugal governor ...?" (gen_questions.passive_who_question): the deed is
+            # what the question asks, the passive's subject and what follows the doer, never the doer.
+            doer = range(agent.i, agent.right_edge.i + 1)
+            words = set(re.findall(r"[\w’'-]+", question.prompt.lower()))
+            tokens = [t for t in doc if t.i not in doer and t.lower_ in words]
+            chunks = [c for c in doc.noun_chunks if c.start not in doer and c.text.lower() in question.prompt.lower()]
+        else:
+            tokens, chunks = list(deed), list(deed.noun_chunks)
+        if self._others_act_on(person, chunks):
             return False  # "Who commenced a military campaign against the Song?": Kublai fought them too (round 26)
         # A name, or a term of two words or more the notes use ("the steam digester"), picks out the deed.
-        return any(t.pos_ == "PROPN" and t.ent_type_ not in _DATE_ENTITIES for t in deed) \
-            or any(len([t for t in chunk if t.pos_ != "DET"]) > 1 and self._is_term(chunk.text)
-                   for chunk in deed.noun_chunks)
+        return any(t.pos_ == "PROPN" and t.ent_type_ not in _DATE_ENTITIES for t in tokens) \
+            or any(len([t for t in chunk if t.pos_ != "DET"]) > 1 and self._is_term(chunk.text) for chunk in chunks)
 
-    def _others_act_on(self, person: str, deed, doc) -> bool:
+    def _others_act_on(self, person: str, chunks: list) -> bool:
         """Whether another person of the notes is the doer in a sentence naming what the deed is done to:
         "Möngke Khan commenced a military campaign against the Chinese Song dynasty" beside "Kublai
         returned from fighting the Song": "Who commenced a campaign against the Song?" has two defensible
         answers (rounds 25 and 26 dropped it). What the deed is done to is the first name in it; a place
-        the deed happens in ("in southern China") is a later one and names no rival."""
-        target = next((chunk for chunk in deed.noun_chunks
+        the deed happens in ("in southern China") is a later one and names no rival. `chunks`: the
+        deed's noun chunks, in order, without the doer."""
+        target = next((chunk for chunk in chunks
                        if any(t.pos_ == "PROPN" and t.ent_type_ not in _DATE_ENTITIES for t in chunk)), None)
         if target is None:
             return False
@@ -1037,8 +1091,9 @@ class _Generator:
         key = [t for t in target if t.pos_ == "PROPN" and t.ent_type_ not in _DATE_ENTITIES][-1].text
         if key in {word for title in self.titles.values() for word in title.split()} or key in person.split():
             return False
+        asked = target.doc
         for other in self.docs.values():
-            if other is doc or key not in {t.text for t in other}:
+            if other is asked or key not in {t.text for t in other}:
                 continue
             for doer, deed_words in _doers(other):
                 found = _person(doer, self.full_names, self.people) or (doer if doer in self.people else "")
