@@ -365,10 +365,10 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
 # 16 answers and no fact on balance (bench/RESULTS.md 6u).
 _NAMING = re.compile(r"((?:[\w'’-]+[^\w(]+){1,4})(?:\((?:or |also )?(?!\d)[^()\d]{2,40}\)|"
                      r"(?:(?:is|was|are|were|be|been|being|becoming)\s+)?(?:(?:also|commonly|often|sometimes|now)\s+)?"
-                     r"(?:called|known as|referred to as|named|termed|dubbed|nicknamed)\b(?!\s+(?:for|after)\b))", re.I)
+                     r"(?:called|known(?:\s+(?:to|by|among)\s+[^,.;:()]{1,40}?)?\s+as|referred to as|named|termed|dubbed|nicknamed)\b(?!\s+(?:for|after)\b))", re.I)
 
 
-_NAMING_SIGN = re.compile(r"\(|\b(?:called|known as|referred to as|named|termed|dubbed|nicknamed)\b", re.I)
+_NAMING_SIGN = re.compile(r"\(|\b(?:called|known|referred to as|named|termed|dubbed|nicknamed)\b", re.I)
 
 
 def _names_what_was_asked(text: str, terms: list[QueryTerm]) -> bool:
