@@ -363,12 +363,14 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
 # Abilene", "are known as triple and quadruple expansion engines": a name given right after words.
 # Any name the sentence gives, whatever it names, was tried first: on the development pool it moved
 # 16 answers and no fact on balance (bench/RESULTS.md 6u).
-_NAMING = re.compile(r"((?:[\w'’-]+[^\w(]+){1,4})(?:\((?:or |also )?(?!\d)[^()\d]{2,40}\)|"
+# Also "ruled as Temür Khan, or Emperor Chengzong" (", or" before a capital) and "Johnson was known to
+# the Iroquois as Warraghiggey" (session 24).
+_NAMING = re.compile(r"((?:[\w'’-]+[^\w(]+){1,4})(?:\((?:or |also )?(?!\d)[^()\d]{2,40}\)|(?<=,\s)or\s+(?-i:[A-Z])|"
                      r"(?:(?:is|was|are|were|be|been|being|becoming)\s+)?(?:(?:also|commonly|often|sometimes|now)\s+)?"
                      r"(?:called|known(?:\s+(?:to|by|among)\s+[^,.;:()]{1,40}?)?\s+as|referred to as|named|termed|dubbed|nicknamed)\b(?!\s+(?:for|after)\b))", re.I)
 
 
-_NAMING_SIGN = re.compile(r"\(|\b(?:called|known|referred to as|named|termed|dubbed|nicknamed)\b", re.I)
+_NAMING_SIGN = re.compile(r"\(|,\s+or\s|\b(?:called|known|referred to as|named|termed|dubbed|nicknamed)\b", re.I)
 
 
 def _names_what_was_asked(text: str, terms: list[QueryTerm]) -> bool:

@@ -1,7 +1,8 @@
-"""Answers that lost the fact although a sentence of the passages found held it (bench/answer_fact_lost.py,
-session 24): a question asking a name in its own words ("What was Johnson's Iroquois name?"), a name
-given as "known to the Iroquois as ...", an abbreviation spelt out with a foreign particle ("FIS or
-Front Islamique de Salut"), and a sentence leaning on the shown one that gives a date of its own."""
+"""Answers that lost the fact although a sentence of the passages found held it
+(bench/answer_fact_lost.py, session 24): a question asking a name in its own words ("What was
+Johnson's Iroquois name?"), a name given as "known to the Iroquois as ..." or "Temür Khan, or
+Emperor Chengzong", an abbreviation spelt out with a foreign particle ("FIS or Front Islamique de
+Salut"), and a sentence leaning on the shown one that gives a date of its own."""
 
 from __future__ import annotations
 
@@ -42,6 +43,19 @@ def test_a_name_given_as_known_to_someone_as():
     said = "The British Superintendent for Indian Affairs, Johnson was known to the Iroquois as Warraghiggey."
     assert _names_what_was_asked(said, terms)
     assert not _names_what_was_asked("The Iroquois sent runners to the manor of William Johnson.", terms)
+
+
+def test_a_name_given_after_a_comma_and_or():
+    """"... ruled as Temür Khan, or Emperor Chengzong, from 1294" gives Temür Khan's other name; ", or"
+    before a small word gives none."""
+    from bot.core.query import QueryTerm
+    from bot.core.sentences import _names_what_was_asked
+    from bot.core.tokens import tokenize
+
+    terms = [QueryTerm(stem, 1.0, frozenset({stem})) for stem in tokenize("Temür Khan's Chinese-style")]
+    assert _names_what_was_asked("His son succeeded the throne and ruled as Temür Khan, or Emperor Chengzong, "
+                                 "from 1294 to 1307.", terms)
+    assert not _names_what_was_asked("Temür Khan kept the old laws, or most of them, in force.", terms)
 
 
 def test_an_abbreviation_spelt_out_with_a_small_word_of_another_language():
