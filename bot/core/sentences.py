@@ -375,17 +375,27 @@ _NAMING_SIGN = re.compile(r"\(|,\s+or\s|\b(?:called|known|referred to as|named|t
 
 def _names_what_was_asked(text: str, terms: list[QueryTerm]) -> bool:
     """Whether the text gives a name right after a word of the question (`_NAMING`): what "What is
-    another term for rotors?" asks, where a name given to anything else does not answer."""
-    if not _NAMING_SIGN.search(text):
-        # `_NAMING` cannot match without a bracket or a naming word, and its words-before part
-        # backtracks for minutes over a run of "-" ("|-------|-----|", a Markdown table's rule line
-        # left in a quote: one question took minutes on such notes, ans24, session 22).
-        return False
-    for m in _NAMING.finditer(text):
-        before = set(tokenize(m.group(1)))
-        if any(t.found_in(before) for t in terms):
+    another term for rotors?" asks, where a name given to anything else does not answer. Or a name
+    followed by an apposition holding two of the question's words (`_APPOSED`: "... was the chao,
+    the paper money of the Yuan" for "What was the Yuan's paper money called?")."""
+    # `_NAMING` cannot match without a bracket or a naming word, and its words-before part
+    # backtracks for minutes over a run of "-" ("|-------|-----|", a Markdown table's rule line
+    # left in a quote: one question took minutes on such notes, ans24, session 22).
+    if _NAMING_SIGN.search(text):
+        for m in _NAMING.finditer(text):
+            before = set(tokenize(m.group(1)))
+            if any(t.found_in(before) for t in terms):
+                return True
+    for m in _APPOSED.finditer(text):
+        after = set(tokenize(m.group(1)))
+        if sum(t.found_in(after) for t in terms) >= 2:
             return True
     return False
+
+
+# "the chao, the paper money of the Yuan": a word, a comma and "the" opening an apposition that says
+# what the word names. Starting only where a word starts, so a run of "-" is read once.
+_APPOSED = re.compile(r"(?<![\w'’-])[\w'’-]+,\s+the\s+([^,.;:()]{1,60})")
 
 
 def _shows_code(parts: tuple[str, ...]) -> bool:

@@ -1,7 +1,7 @@
 """Answers that lost the fact although a sentence of the passages found held it
 (bench/answer_fact_lost.py, session 24): a question asking a name in its own words ("What was
 Johnson's Iroquois name?"), a name given as "known to the Iroquois as ..." or "Temür Khan, or
-Emperor Chengzong", an abbreviation spelt out with a foreign particle ("FIS or Front Islamique de
+Emperor Chengzong" or "the chao, the paper money of the Yuan", an abbreviation spelt out with a foreign particle ("FIS or Front Islamique de
 Salut"), and a sentence leaning on the shown one that gives a date of its own."""
 
 from __future__ import annotations
@@ -56,6 +56,20 @@ def test_a_name_given_after_a_comma_and_or():
     assert _names_what_was_asked("His son succeeded the throne and ruled as Temür Khan, or Emperor Chengzong, "
                                  "from 1294 to 1307.", terms)
     assert not _names_what_was_asked("Temür Khan kept the old laws, or most of them, in force.", terms)
+
+
+def test_a_name_followed_by_an_apposition_saying_what_it_names():
+    """"... was the chao, the paper money of the Yuan" names the Yuan's paper money; an apposition
+    holding one word of the question does not ("Kublai, the grandson of Genghis" for the Yuan's money)."""
+    from bot.core.query import QueryTerm
+    from bot.core.sentences import _names_what_was_asked
+    from bot.core.tokens import tokenize
+
+    terms = [QueryTerm(stem, 1.0, frozenset({stem})) for stem in tokenize("Yuan's paper money")]
+    assert _names_what_was_asked("One notable use of printing was the chao, the paper money of the Yuan.", terms)
+    assert not _names_what_was_asked("It was printed under Kublai, the first emperor of the Yuan.", terms)
+    # A table's rule line is read at once.
+    assert not _names_what_was_asked("|" + "-" * 5000 + "|" + "-" * 3000 + "|", terms)
 
 
 def test_an_abbreviation_spelt_out_with_a_small_word_of_another_language():
