@@ -98,9 +98,9 @@ def answer_and_scored(result, retriever, service):
     captured = {}
     original = answering._choose
 
-    def capture(scored, kind, policy, every):
+    def capture(scored, kind, policy, every, *rest):
         captured["args"] = (scored, kind, every)
-        return original(scored, kind, policy, every)
+        return original(scored, kind, policy, every, *rest)
 
     answering._choose = capture
     try:

@@ -62,10 +62,12 @@ def abbreviations_in(text: str) -> list[Abbreviation]:
     return found
 
 
-def _matching_tail(words_: list[str], abbreviation: str) -> list[str] | None:
+def _matching_tail(words_: list[str], abbreviation: str, particles: bool = False) -> list[str] | None:
     """The last words of the run whose initials spell the abbreviation ("Lower-stage Agricultural
     Producers' Cooperatives (APCs)" -> the last three words). A hyphenated word gives one initial
-    or one per part ("continuation-passing style (CPS)")."""
+    or one per part ("continuation-passing style (CPS)"). `particles`: a run of capitalised words
+    may also spell it with its small words left out, whatever the language ("Front Islamique de
+    Salut" for FIS, "Ludwig van Beethoven" for LB)."""
     capitals = "".join(ch for ch in abbreviation if ch.isupper())
     for start in range(len(words_)):
         tail = words_[start:]
@@ -73,8 +75,11 @@ def _matching_tail(words_: list[str], abbreviation: str) -> list[str] | None:
             continue
         # A word of the name that is also a common word gives its initial when it is written
         # with a capital ("Domain Name System (DNS)"), not otherwise ("Republic of China (ROC)").
-        for content in ([w for w in tail if fold(w) not in STOPWORDS],
-                        [w for w in tail if fold(w) not in STOPWORDS or w[0].isupper()]):
+        options = [[w for w in tail if fold(w) not in STOPWORDS],
+                   [w for w in tail if fold(w) not in STOPWORDS or w[0].isupper()]]
+        if particles and tail[0][0].isupper() and tail[-1][0].isupper():
+            options.append([w for w in tail if w[0].isupper()])
+        for content in options:
             by_word = "".join(w[0] for w in content)
             by_part = "".join(part[0] for w in content for part in w.split("-") if part)
             if capitals in (by_word.upper(), by_part.upper()):
@@ -207,11 +212,11 @@ def spells_out(text: str, abbreviation: str) -> bool:
         if fold(word) not in (key, key + "s"):
             continue
         before = found[max(0, i - SPELLED_WORDS): i]
-        if before and _matching_tail(before, letters) is not None:
+        if before and _matching_tail(before, letters, particles=True) is not None:
             return True
         for start in range(i + 1, min(i + 1 + SPELLED_GAP, len(found))):
             for end in range(start + 1, min(start + SPELLED_WORDS, len(found)) + 1):
                 run = found[start:end]
-                if fold(run[-1]) not in STOPWORDS and _matching_tail(run, letters) == run:
+                if fold(run[-1]) not in STOPWORDS and _matching_tail(run, letters, particles=True) == run:
                     return True
     return False

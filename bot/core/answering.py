@@ -18,8 +18,8 @@ from bot.core.lexical import LexicalIndex
 from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import QueryName, QueryTerm, match_share, query_names, query_terms
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, NUMBER, REASON,
-                                    answers_when_in_words, asks_for_a_default, counts_none, asks_for_a_figure, cue_text, expected_kind, explains, gives_a_cause,
-                                    gives_a_default, placed_year)
+                                    answers_when_in_words, asks_for_a_default, counts_none, asks_for_a_figure, cue_text,
+                                    expected_kind, explains, gives_a_cause, gives_a_default, has_kind, placed_year)
 from bot.core.spelling import NotesVocabulary
 from bot.core.text import is_code_block, join_shown
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
@@ -606,7 +606,8 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
             continue  # another item of a list already quoted: only a list question wants them all
         if (other.context in shown and other.context in other.parts and kind not in LONG_KINDS
                 and not (other.code or is_code_block(other.context)) and not restating
-                and not _says_more_than_its_context(other, asked)):
+                and not _says_more_than_its_context(other, asked)
+                and not (kind in (DATE, NUMBER) and has_kind(other.text, kind))):
             # "It was later called the first oil shock." quoted with the sentence it leans on, which
             # the answer already shows: it scores as that sentence does but adds nothing asked for,
             # and takes the place of a runner-up from elsewhere (fact in the answer +0.002 at 0.04
@@ -617,6 +618,9 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
             # also useful as scripts." / "These can be invoked using python -m module ..."): what
             # leans on it goes on to the answer. Nor when it points back through a preposition and
             # says more of the question than the shown sentence adds (`_says_more_than_its_context`).
+            # Nor when a date or a figure is asked and it gives one of its own ("Warsaw's first stock
+            # exchange was established in 1817 ..." / "It was re-established in April 1991, ..." for
+            # "When was Warsaw's stock exchange brought back to life?"): the value asked may be its.
             continue
         if goes_on and len(chosen) == 1 and other.hit.row == best.hit.row and other.position == best.position + 1:
             # The sentence after a first one restating the question is close behind it: shown with

@@ -254,10 +254,13 @@ def says_not(text: str) -> bool:
 # asking what something is called is answered where the notes give a name right after its words
 # ("rotors (rotating discs)", "the first Internet2 Network, called Abilene": sentences.
 # _names_what_was_asked), which shares the question's words no more than the sentences telling what
-# the thing does. Not "called for" / "called on" (asking someone to act) or "named after".
+# the thing does. Not "called for" / "called on" (asking someone to act) or "named after". Nor only
+# the words "called" or "name of": "What was William Johnson's Iroquois name?", "What Chinese-style
+# name did Rinchinbal use?", "What was the Chinese name for ...?" ask one too (session 24).
 _ASKS_A_NAME = re.compile(r"\b(called|named|known as|referred to as|termed|dubbed|nicknamed)\b(?!\s+(for|on|upon|off|after)\b)|"
                           r"\b(another|other|common|different) (term|name|word)s?\b|\bterm for\b|"
                           r"\bother way of (referring|saying)\b|\bwhat (is|was|were|are) the names? (of|for)\b|"
+                          r"['’]s\s+([\w-]+\s+)?(nick)?name\b|\b(what|which)\s+((is|was|are|were)\s+(the|its|his|her|their)\s+)?([\w-]+\s+)?(nick)?names?\b|"
                           # "What was Temur Khan's Chinese-style name?", "What was the Chinese name for the
                           # Central Secretariat?", "What was Isiah Bowman's nick name?": a name the question
                           # ends on, or a name for something it names

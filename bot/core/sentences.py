@@ -363,28 +363,40 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
 # Abilene", "are known as triple and quadruple expansion engines": a name given right after words.
 # Any name the sentence gives, whatever it names, was tried first: on the development pool it moved
 # 16 answers and no fact on balance (bench/RESULTS.md 6u).
+# Also "ruled as Temür Khan, or Emperor Chengzong" (", or" before a capital) and "Johnson was known to
+# the Iroquois as Warraghiggey" (session 24).
 _NAMING = re.compile(r"((?:[\w'’-]+[^\w(]+){1,4})(?:\((?:or |also )?(?!\d)[^()\d]{2,40}\)|(?<=,\s)or\s+(?-i:[A-Z])|"
                      r"(?:(?:is|was|are|were|be|been|being|becoming)\s+)?(?:(?:also|commonly|often|sometimes|now)\s+)?"
-                     r"(?:called|known as|referred to as|named|termed|dubbed|nicknamed)\b(?!\s+(?:for|after)\b))", re.I)
+                     r"(?:called|known(?:\s+(?:to|by|among)\s+[^,.;:()]{1,40}?)?\s+as|referred to as|named|termed|dubbed|nicknamed)\b(?!\s+(?:for|after)\b))", re.I)
 
 
-# (", or Emperor Chengzong": a second name after a comma, capitalised as a name is.)
-_NAMING_SIGN = re.compile(r"\(|\b(?i:called|known as|referred to as|named|termed|dubbed|nicknamed)\b|,\s(?i:or)\s+[A-Z]")
+# (", or Emperor Chengzong": a second name after a comma, capitalised as a name is; "known to the Iroquois as".)
+_NAMING_SIGN = re.compile(r"\(|,\s(?i:or)\s+[A-Z]|\b(?i:called|known|referred to as|named|termed|dubbed|nicknamed)\b")
 
 
 def _names_what_was_asked(text: str, terms: list[QueryTerm]) -> bool:
     """Whether the text gives a name right after a word of the question (`_NAMING`): what "What is
-    another term for rotors?" asks, where a name given to anything else does not answer."""
-    if not _NAMING_SIGN.search(text):
-        # `_NAMING` cannot match without a bracket or a naming word, and its words-before part
-        # backtracks for minutes over a run of "-" ("|-------|-----|", a Markdown table's rule line
-        # left in a quote: one question took minutes on such notes, ans24, session 22).
-        return False
-    for m in _NAMING.finditer(text):
-        before = set(tokenize(m.group(1)))
-        if any(t.found_in(before) for t in terms):
+    another term for rotors?" asks, where a name given to anything else does not answer. Or a name
+    followed by an apposition holding two of the question's words (`_APPOSED`: "... was the chao,
+    the paper money of the Yuan" for "What was the Yuan's paper money called?")."""
+    # `_NAMING` cannot match without a bracket or a naming word, and its words-before part
+    # backtracks for minutes over a run of "-" ("|-------|-----|", a Markdown table's rule line
+    # left in a quote: one question took minutes on such notes, ans24, session 22).
+    if _NAMING_SIGN.search(text):
+        for m in _NAMING.finditer(text):
+            before = set(tokenize(m.group(1)))
+            if any(t.found_in(before) for t in terms):
+                return True
+    for m in _APPOSED.finditer(text):
+        after = set(tokenize(m.group(1)))
+        if sum(t.found_in(after) for t in terms) >= 2:
             return True
     return False
+
+
+# "the chao, the paper money of the Yuan": a word, a comma and "the" opening an apposition that says
+# what the word names. Starting only where a word starts, so a run of "-" is read once.
+_APPOSED = re.compile(r"(?<![\w'’-])[\w'’-]+,\s+the\s+([^,.;:()]{1,60})")
 
 
 def _shows_code(parts: tuple[str, ...]) -> bool:
