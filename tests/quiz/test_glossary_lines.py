@@ -78,3 +78,26 @@ def test_the_forms_of_a_glossary_line(sentence, term, definition):
 ])
 def test_not_glossary_lines(sentence):
     assert glossary_definition(sentence) is None
+
+
+FAMILY = (
+    "- Unconditioned stimulus (UCS): a stimulus that naturally produces a response without any learning.\n"
+    "- Unconditioned response (UCR): the natural, unlearned response to the UCS.\n"
+    "- Conditioned stimulus (CS): a stimulus that was neutral at first but comes to produce a response.\n"
+    "- Conditioned response (CR): the learned response to the CS.\n"
+    "- Extinction: the weakening and eventual loss of a learned response when pairing stops.\n"
+    "- Response: a behaviour produced by the organism, such as blinking or pressing a lever."
+)
+
+
+def test_a_family_word_the_terms_share_gives_no_term_away():
+    """"a ... response to the UCS" defines the UCR among the CR and the stimuli: "response" is the family's
+    word two terms end on, not a give-away; the UCS it names is no wrong option of it, nor is "Response",
+    the genus the definition says it is."""
+    chunk = Chunk(make_chunk_id("learning.md", ("Learning", "Terms"), FAMILY, 0), "learning.md",
+                  ("Learning", "Terms"), None, 0, FAMILY)
+    items = {i.answer: i for i in generate_items([chunk], learned_cutoff=False) if "which term means" in i.prompt}
+    ucr = items["Unconditioned response"]
+    assert ucr.prompt == "In the notes, which term means “the natural, unlearned response to the UCS”?"
+    assert "Conditioned response" in ucr.options
+    assert "Unconditioned stimulus" not in ucr.options and "Response" not in ucr.options

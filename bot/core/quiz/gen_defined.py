@@ -58,6 +58,7 @@ class Definition:
     # Program") and those joined to it by "or", "and" or commas ("a work based on the Program").
     heads: tuple[str, ...] = ()
     glossary: bool = False  # read from a "Term: definition" line (glossary_definition), not a quoted term
+    short: str = ""  # the glossary line's "(ABBR)" after its term: "UCS" of "Unconditioned stimulus (UCS)"
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ def glossary_definition(sentence: str) -> Definition | None:
     if not MIN_DEFINITION_WORDS <= len(words) <= MAX_DEFINITION_WORDS or definition.endswith(":") \
             or re.search(r"[;:()]", definition):
         return None  # a run of clauses ("ratio schedules count responses; interval schedules ..."), a cut aside
-    return Definition(found.group("term").strip(), definition, words[0].lower() == "to", glossary=True)
+    return Definition(found.group("term").strip(), definition, words[0].lower() == "to", glossary=True,
+                      short=found.group("short") or "")
 
 
 def reads_as_glossary(term_doc, definition_doc) -> bool:
@@ -138,14 +140,15 @@ def with_head(found: Definition, doc) -> Definition:
         # "having the right to grant ...", and a clause: ""Freely Available" means that no fee is charged for
         # the item ..." names a state, not a thing ("Standard Version" and "Package" as its wrong options:
         # held-out rounds 14-15, borderline twice)
-        return Definition(found.term, found.definition, found.verbal, QUALITY, glossary=found.glossary)
+        return Definition(found.term, found.definition, found.verbal, QUALITY, glossary=found.glossary, short=found.short)
     chunk = next((c for c in doc.noun_chunks if start >= 0 and c.start_char >= start), None) if start >= 0 else None
     head = chunk.root.lemma_.lower() if chunk is not None and chunk.start_char - start < 12 else ""
     heads = ()
     if head:
         joined = set(chunk.root.conjuncts)
         heads = tuple(c.text for c in doc.noun_chunks if c.root == chunk.root or c.root in joined)
-    return Definition(found.term, found.definition, found.verbal, head, heads, glossary=found.glossary)
+    return Definition(found.term, found.definition, found.verbal, head, heads, glossary=found.glossary,
+                      short=found.short)
 
 
 def defined_through(other: Definition, term: str) -> bool:
@@ -175,14 +178,23 @@ def _kind(found: Definition) -> str:
     return "party" if found.head in PARTY_NOUNS else "thing"
 
 
+def family_words(definitions: list[Definition]) -> frozenset[str]:
+    """The head words two or more glossary terms of a document end on ("stimulus" of "Unconditioned
+    stimulus" and "Conditioned stimulus"; "response"): a family's word, which a definition says as its
+    genus ("a stimulus that naturally produces a response ...") without giving its term away."""
+    ends = [fold(d.term).split()[-1] for d in definitions if d.glossary and len(d.term.split()) > 1]
+    return frozenset(w for w in ends if ends.count(w) >= 2)
+
+
 def defined_term_question(found: Definition, others: list[Definition], setting: str, title: str,
-                          order_key) -> DefinedTermQuestion | None:
+                          order_key, family: frozenset[str] = frozenset()) -> DefinedTermQuestion | None:
     """The item on `found`, with options from `others` (the other definitions of its document, in the
     document's order); `setting` is the document as a question names it ("the Apache License", or "" for
     "the notes"); `order_key(option)` orders the options (seeded by content). None when the
     definition names its term, or names the document itself ("refers to version 3 of the GNU General
     Public License": the term is "This License", the one guess), or too few terms of its kind are left."""
-    if _mentions(found.definition, found.term):
+    own = " ".join([title, *sorted(family)]) if found.glossary and family else title
+    if _mentions(found.definition, found.term, " ".join(sorted(family)) if found.glossary else ""):
         return None  # even by a word of the document's name: "granting the License" points to "Licensor"
     if re.search(r"\bthis document\b", found.definition, re.IGNORECASE) \
             or title and fold(title) in fold(found.definition):
@@ -193,9 +205,12 @@ def defined_term_question(found: Definition, others: list[Definition], setting: 
                 or fold(other.term) == fold(found.term) \
                 or any(fold(other.term) == fold(w) for w in wrong):
             continue
-        if _mentions(found.definition, other.term, title) or _mentions(other.term, found.term, title) \
-                or _mentions(found.term, other.term, title):
+        if _mentions(found.definition, other.term, own) or _mentions(other.term, found.term, own) \
+                or _mentions(found.term, other.term, own):
             continue  # a term the definition uses is plainly not the one it defines; "Contribution" beside "Contributor"
+        if other.short and re.search(rf"(?<!\w){re.escape(other.short)}(?!\w)", found.definition) \
+                or found.glossary and fold(other.term).rstrip("s") == found.head.rstrip("s"):
+            continue  # "... paired with the UCS ...": not the UCS; "a warrant that ...": "Warrant" is its genus
         if defined_through(other, found.term):
             continue  # "covered work" (the Program or a work based on it) for "The Program": a second answer
         wrong.append(other.term)

@@ -62,7 +62,7 @@ from bot.core.quiz.gen_code_words import prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
 from bot.core.quiz.gen_subject import as_written
 from bot.core.quiz.gen_defined import (defined_term_question, definition_of, definitions_by_document, document_name,
-                                      reads_as_glossary, with_head)
+                                      family_words, reads_as_glossary, with_head)
 from bot.core.quiz.gen_faq import faq_card, faq_question
 from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
@@ -516,7 +516,8 @@ class _Generator:
             name = self.titles.get(chunk.document) or self.document_names.get(chunk.document, "")
             setting = "" if definition.glossary else _setting(name)  # a glossary line: "In the notes, ..."
             question = defined_term_question(definition, others, setting, name,
-                                             lambda o: _rng("defined", quote, o).random())
+                                             lambda o: _rng("defined", quote, o).random(),
+                                             family_words([d for d, _ in known]))
             if question is None:
                 continue
             s = Sentence(readable_text(quote) or quote, chunk, 0, False, quote=quote)
