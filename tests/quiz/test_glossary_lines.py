@@ -42,7 +42,8 @@ def _items():
 def test_a_glossary_line_is_asked_as_which_term_it_defines():
     items = _items()
     drone = items["Drone"]
-    assert drone.prompt == "In the notes, which term means “a male bee whose only task is to mate with a young queen”?"
+    assert drone.prompt == ("In the notes, which term means “a male bee whose only task is to mate with a young "
+                            "queen”?")
     assert drone.kind == "multiple_choice" and drone.tests == "definition"
     assert "Drone" in drone.options and len(drone.options) >= 3
     assert set(drone.options) <= {"Hive", "Drone", "Nectar", "Propolis", "Swarming"}

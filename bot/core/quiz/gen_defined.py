@@ -140,7 +140,8 @@ def with_head(found: Definition, doc) -> Definition:
         # "having the right to grant ...", and a clause: ""Freely Available" means that no fee is charged for
         # the item ..." names a state, not a thing ("Standard Version" and "Package" as its wrong options:
         # held-out rounds 14-15, borderline twice)
-        return Definition(found.term, found.definition, found.verbal, QUALITY, glossary=found.glossary, short=found.short)
+        return Definition(found.term, found.definition, found.verbal, QUALITY, glossary=found.glossary,
+                          short=found.short)
     chunk = next((c for c in doc.noun_chunks if start >= 0 and c.start_char >= start), None) if start >= 0 else None
     head = chunk.root.lemma_.lower() if chunk is not None and chunk.start_char - start < 12 else ""
     heads = ()
