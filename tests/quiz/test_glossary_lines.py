@@ -102,3 +102,29 @@ def test_a_family_word_the_terms_share_gives_no_term_away():
     assert ucr.prompt == "In the notes, which term means “the natural, unlearned response to the UCS”?"
     assert "Conditioned response" in ucr.options
     assert "Unconditioned stimulus" not in ucr.options and "Response" not in ucr.options
+
+
+def test_the_subject_before_the_titles_colon_is_not_asked_the_terms_after_it_are():
+    """"Using Pandoc: A User's Guide" is about Pandoc ("Pandoc: a Haskell library ..." is no question), while
+    "The Fourth Amendment: Search and Seizure" teaches its terms "Search" and "Seizure"."""
+    title = "Beekeeping: Drones and Nectar"
+    text = GLOSSARY.replace("- Hive:", "- Beekeeping: the keeping of colonies of bees in hives for their honey.\n- Hive:")
+    chunks = [Chunk(make_chunk_id("bees.md", (title, "Key terms"), text, 0), "bees.md", (title, "Key terms"), None,
+                    0, text)]
+    items = {i.answer: i for i in generate_items(chunks, learned_cutoff=False) if "which term means" in i.prompt}
+    assert "Drone" in items and "Nectar" in items
+    assert "Beekeeping" not in items and all("Beekeeping" not in i.options for i in items.values())
+
+
+def test_a_kind_of_the_term_is_no_wrong_option_of_it():
+    """"Cation: a positive ion ..." is an ion too: offered beside "Ion" it would be a second answer. Held by
+    gen_defined.defined_through (the licences' rule: a term defined as the answer is no wrong option of it)."""
+    text = ("- Ion: an atom that carries an electrical charge because it has lost or gained electrons.\n"
+            "- Cation: a positive ion, formed when an atom loses electrons.\n"
+            "- Anion: a negative ion, formed when an atom gains electrons.\n"
+            "- Octet: a set of eight valence electrons in the outer shell.\n"
+            "- Isotope: a form of an element with a different number of neutrons.")
+    chunks = [Chunk(make_chunk_id("chem.md", ("Chemistry", "Terms"), text, 0), "chem.md", ("Chemistry", "Terms"),
+                    None, 0, text)]
+    items = {i.answer: i for i in generate_items(chunks, learned_cutoff=False) if "which term means" in i.prompt}
+    assert "Ion" not in items or not {"Cation", "Anion"} & set(items["Ion"].options)

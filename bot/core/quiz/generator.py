@@ -501,8 +501,11 @@ class _Generator:
         if not definition.glossary:
             return True
         term_doc, definition_doc = nlp.parse_lines([definition.term, definition.definition])
-        title = self.titles.get(document) or document_name(self.notes, document)
-        return reads_as_glossary(term_doc, definition_doc) and not (title and fold(definition.term) in fold(title))
+        # The notes' subject: what the title names before any colon ("Using Pandoc: A User's Guide ..."); the
+        # terms after it are the course's own ("... : Search and Seizure in United States Law").
+        subject = (self.titles.get(document) or document_name(self.notes, document)).split(":")[0]
+        return reads_as_glossary(term_doc, definition_doc) \
+            and not re.search(rf"(?<!\w){re.escape(fold(definition.term))}(?!\w)", fold(subject))
 
     def _defined_term_items(self, chunk: Chunk) -> list[_Candidates]:
         """Which term a definition of the document defines, the other terms it defines as options (gen_defined)."""
