@@ -164,7 +164,9 @@ def main() -> None:
         count = Counter(reach.values())
         total["years only"] += len(years_only)
         total.update(count)
-        words = len(path.read_text(encoding="utf-8").split())
+        text_file = path.suffix.lower() in {".md", ".txt", ".text", ".rst"}  # a PDF's or Word file's: the loader's text
+        words = (len(path.read_text(encoding="utf-8").split()) if text_file
+                 else sum(len(block.text.split()) for block in load_document(path, path.name).blocks))
         print(f"{path.stem:24} {words:6} {len(posted):5} {count['posted']:3}/{len(reach):<4}  "
               + " ".join(f"{count[s]:9}" for s in STAGES[:-1]) + f"  {len(years_only):10}"
               + f"   ({time.perf_counter() - started:.1f} s)")

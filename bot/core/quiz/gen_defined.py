@@ -26,6 +26,14 @@ _DEFINED = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?P<to>To)\s+|(?:A|An|The)\s+)?[\"“](?P<term>[^\"“”]{1,40})[\"”]"
     r"(?P<tail>(?:\s+\((?:or|and)\s+[\"“][^\"“”]+[\"”]\))?(?:\s+[\w-]+){0,4}?)"
     r"\s+(?:shall mean|means|refers to|is defined as)\s+(?P<definition>\S.*)$")
+# A glossary line of notes: "Term: definition" or "Term (ABBR): definition", the definition a noun phrase in
+# lower case ("Stimulus: any event in the environment that an organism can detect, ..."; "Warrant: a written
+# order issued by a judge ..."). No quotes, no "means": the colon defines (issue 8, session 24: the psychology,
+# law and software notes of set 24 each define ten terms so, and none of them became an item).
+_GLOSSARY = re.compile(r"^\s*(?P<term>[A-Z][\w’'-]*(?: [\w’'-]+){0,4}?)(?:\s+\((?P<short>[A-Z][A-Za-z]{1,5})\))?:"
+                       r"\s+(?P<definition>[a-z].*)$")
+_ASIDE = re.compile(r"\s*\([^()]*\)")  # "(see the Katz test in section 6)", "(reads)": an aside, not the definition
+LABEL_LINES = 3  # a word opening this many "Word: ..." sentences of one document is a label, not a term
 MIN_DEFINITION_WORDS = 4  # "this document": nothing to recognise
 MAX_DEFINITION_WORDS = 40  # the definition is the stem; longer ones are not read as a question
 MIN_OPTIONS = 3  # the answer and two other defined terms at least: no padding with terms of another kind
@@ -49,6 +57,8 @@ class Definition:
     # The noun phrases the definition says the term is, as written: its first ("the unmodified
     # Program") and those joined to it by "or", "and" or commas ("a work based on the Program").
     heads: tuple[str, ...] = ()
+    glossary: bool = False  # read from a "Term: definition" line (glossary_definition), not a quoted term
+    short: str = ""  # the glossary line's "(ABBR)" after its term: "UCS" of "Unconditioned stimulus (UCS)"
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,37 @@ def definition_of(sentence: str) -> Definition | None:
     return Definition(term, definition, verbal)
 
 
+def glossary_definition(sentence: str) -> Definition | None:
+    """The term and its definition when the sentence is a glossary line "Term: definition" whose definition
+    starts in lower case ("Reinforcement: a consequence that makes a behaviour more likely to happen again."),
+    else None. Whether the term is a noun phrase and the definition one too (not a clause: "Positive
+    reinforcement: something pleasant is added ...", nor a lead-in: "Before conditioning: the UCS ...") is
+    the parse's to say (`reads_as_glossary`). An "(ABBR)" after the term is left out of the answer."""
+    found = _GLOSSARY.match(sentence)
+    if not found:
+        return None
+    definition = _ASIDE.sub("", split_sentences(found.group("definition"))[0]).strip().rstrip(".;").strip()
+    words = definition.split()
+    if not MIN_DEFINITION_WORDS <= len(words) <= MAX_DEFINITION_WORDS or definition.endswith(":") \
+            or re.search(r"[;:()]", definition):
+        return None  # a run of clauses ("ratio schedules count responses; interval schedules ..."), a cut aside
+    return Definition(found.group("term").strip(), definition, words[0].lower() == "to", glossary=True,
+                      short=found.group("short") or "")
+
+
+def reads_as_glossary(term_doc, definition_doc) -> bool:
+    """A glossary line's term, parsed alone, names a thing and its definition, parsed alone, is a noun
+    phrase (its root a noun: "a consequence that makes ..."), not a clause ("evidence may be admitted if
+    ...") nor a participle ("first adopted by the Supreme Court in ...")."""
+    term_root = next((t for t in term_doc if t.dep_ == "ROOT"), None)
+    root = next((t for t in definition_doc if t.dep_ == "ROOT"), None)
+    if term_root is None or root is None or term_doc[0].pos_ in {"ADP", "PRON", "SCONJ", "ADV", "AUX"}:
+        return False
+    # One word alone is often read as a verb ("Warrant", "Search"): a noun by the line's form. The definition's
+    # root a common noun ("the taking of property"): "the San Andreas Fault in California and ..." names instances.
+    return (len(term_doc) == 1 or term_root.pos_ in {"NOUN", "PROPN"}) and root.pos_ == "NOUN"
+
+
 def _mentions(text: str, term: str, name: str = "") -> bool:
     """`term`, or a word sharing its first SHARED_PREFIX letters with a word of it, is written in `text`:
     "derived from" in a definition of "Derivative Works", "contributes" in one of "Contributor" give
@@ -99,14 +140,16 @@ def with_head(found: Definition, doc) -> Definition:
         # "having the right to grant ...", and a clause: ""Freely Available" means that no fee is charged for
         # the item ..." names a state, not a thing ("Standard Version" and "Package" as its wrong options:
         # held-out rounds 14-15, borderline twice)
-        return Definition(found.term, found.definition, found.verbal, QUALITY)
+        return Definition(found.term, found.definition, found.verbal, QUALITY, glossary=found.glossary,
+                          short=found.short)
     chunk = next((c for c in doc.noun_chunks if start >= 0 and c.start_char >= start), None) if start >= 0 else None
     head = chunk.root.lemma_.lower() if chunk is not None and chunk.start_char - start < 12 else ""
     heads = ()
     if head:
         joined = set(chunk.root.conjuncts)
         heads = tuple(c.text for c in doc.noun_chunks if c.root == chunk.root or c.root in joined)
-    return Definition(found.term, found.definition, found.verbal, head, heads)
+    return Definition(found.term, found.definition, found.verbal, head, heads, glossary=found.glossary,
+                      short=found.short)
 
 
 def defined_through(other: Definition, term: str) -> bool:
@@ -136,14 +179,23 @@ def _kind(found: Definition) -> str:
     return "party" if found.head in PARTY_NOUNS else "thing"
 
 
+def family_words(definitions: list[Definition]) -> frozenset[str]:
+    """The head words two or more glossary terms of a document end on ("stimulus" of "Unconditioned
+    stimulus" and "Conditioned stimulus"; "response"): a family's word, which a definition says as its
+    genus ("a stimulus that naturally produces a response ...") without giving its term away."""
+    ends = [fold(d.term).split()[-1] for d in definitions if d.glossary and len(d.term.split()) > 1]
+    return frozenset(w for w in ends if ends.count(w) >= 2)
+
+
 def defined_term_question(found: Definition, others: list[Definition], setting: str, title: str,
-                          order_key) -> DefinedTermQuestion | None:
+                          order_key, family: frozenset[str] = frozenset()) -> DefinedTermQuestion | None:
     """The item on `found`, with options from `others` (the other definitions of its document, in the
     document's order); `setting` is the document as a question names it ("the Apache License", or "" for
     "the notes"); `order_key(option)` orders the options (seeded by content). None when the
     definition names its term, or names the document itself ("refers to version 3 of the GNU General
     Public License": the term is "This License", the one guess), or too few terms of its kind are left."""
-    if _mentions(found.definition, found.term):
+    own = " ".join([title, *sorted(family)]) if found.glossary and family else title
+    if _mentions(found.definition, found.term, " ".join(sorted(family)) if found.glossary else ""):
         return None  # even by a word of the document's name: "granting the License" points to "Licensor"
     if re.search(r"\bthis document\b", found.definition, re.IGNORECASE) \
             or title and fold(title) in fold(found.definition):
@@ -154,9 +206,12 @@ def defined_term_question(found: Definition, others: list[Definition], setting: 
                 or fold(other.term) == fold(found.term) \
                 or any(fold(other.term) == fold(w) for w in wrong):
             continue
-        if _mentions(found.definition, other.term, title) or _mentions(other.term, found.term, title) \
-                or _mentions(found.term, other.term, title):
+        if _mentions(found.definition, other.term, own) or _mentions(other.term, found.term, own) \
+                or _mentions(found.term, other.term, own):
             continue  # a term the definition uses is plainly not the one it defines; "Contribution" beside "Contributor"
+        if other.short and re.search(rf"(?<!\w){re.escape(other.short)}(?!\w)", found.definition) \
+                or found.glossary and fold(other.term).rstrip("s") == found.head.rstrip("s"):
+            continue  # "... paired with the UCS ...": not the UCS; "a warrant that ...": "Warrant" is its genus
         if defined_through(other, found.term):
             continue  # "covered work" (the Program or a work based on it) for "The Program": a second answer
         wrong.append(other.term)
@@ -174,15 +229,36 @@ def definitions_by_document(notes: list[Chunk]) -> dict[str, list[tuple[Definiti
     """Every definition of the notes with the sentence it is read from, per document in reading order;
     a term defined twice keeps its first definition (one term, one item)."""
     found: dict[str, list[tuple[Definition, str]]] = {}
+    labels = _labels(notes)
     for chunk in notes:
         if is_practice_section(chunk.heading_path):
             continue
         for quote, _ in chunk_sentences(chunk):
-            definition = definition_of(readable_text(quote) or "")
+            definition = definition_of(readable_text(quote) or "") or glossary_definition(readable_text(quote) or "")
             known = found.setdefault(chunk.document, [])
+            if definition and definition.glossary and (chunk.document, _label_key(definition.term)) in labels:
+                continue  # "Example: the Great Rift Valley ...": a label the notes put before many lines
             if definition and all(fold(d.term) != fold(definition.term) for d, _ in known):
                 known.append((definition, quote))
     return found
+
+
+def _label_key(term: str) -> str:
+    return fold(term).rstrip("s")  # "Example" and "Examples": one label
+
+
+def _labels(notes: list[Chunk]) -> set[tuple[str, str]]:
+    """(document, word) of the words that open LABEL_LINES or more "Word: ..." sentences of a document:
+    "Example:", "Examples:", "Note:" label lines; a term is defined once, or twice at most (a glossary,
+    then its section)."""
+    count: dict[tuple[str, str], int] = {}
+    for chunk in notes:
+        for quote, _ in chunk_sentences(chunk):
+            found = _GLOSSARY.match(readable_text(quote) or "")
+            if found:
+                key = (chunk.document, _label_key(found.group("term")))
+                count[key] = count.get(key, 0) + 1
+    return {key for key, n in count.items() if n >= LABEL_LINES}
 
 
 def document_name(notes: list[Chunk], document: str) -> str:

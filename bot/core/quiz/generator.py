@@ -64,7 +64,7 @@ from bot.core.quiz.gen_code_words import prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
 from bot.core.quiz.gen_subject import as_written
 from bot.core.quiz.gen_defined import (defined_term_question, definition_of, definitions_by_document, document_name,
-                                      with_head)
+                                      family_words, reads_as_glossary, with_head)
 from bot.core.quiz.gen_faq import faq_card, faq_question
 from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
@@ -396,7 +396,7 @@ class _Generator:
         self.named_ids: set[str] = set()  # items whose answer and options are such names, shown as they are
         # Quoted terms a licence defines, with their definitions' head nouns (gen_defined).
         self.definitions = {document: [(with_head(d, self.docs[readable_text(q)]) if readable_text(q) in self.docs
-                                        else d, q) for d, q in found]
+                                        else d, q) for d, q in found if self._glossary_term(d, document)]
                             for document, found in definitions_by_document(notes).items()}
         self.document_names = {d: document_name(notes, d) for d in self.definitions}
         for doc in self.docs.values():
@@ -523,6 +523,18 @@ class _Generator:
         item = self._item(FLASHCARD, card.prompt, card.answer, s, DEFINITION, CARD_QUALITY, explanation=_from_notes(s))
         return [_Candidates(s.quote, chunk.document, [item])]
 
+    def _glossary_term(self, definition, document: str) -> bool:
+        """A quoted term a licence defines, or a glossary line's term that names a thing, defined by a noun
+        phrase, and is not the notes' own subject ("Pandoc: a Haskell library ..." in a Pandoc guide)."""
+        if not definition.glossary:
+            return True
+        term_doc, definition_doc = nlp.parse_lines([definition.term, definition.definition])
+        # The notes' subject: what the title names before any colon ("Using Pandoc: A User's Guide ..."); the
+        # terms after it are the course's own ("... : Search and Seizure in United States Law").
+        subject = (self.titles.get(document) or document_name(self.notes, document)).split(":")[0]
+        return reads_as_glossary(term_doc, definition_doc) \
+            and not re.search(rf"(?<!\w){re.escape(fold(definition.term))}(?!\w)", fold(subject))
+
     def _defined_term_items(self, chunk: Chunk) -> list[_Candidates]:
         """Which term a definition of the document defines, the other terms it defines as options (gen_defined)."""
         known = self.definitions.get(chunk.document, [])
@@ -533,8 +545,10 @@ class _Generator:
                 continue
             others = [d for d, _ in known[i + 1:] + known[:i]]
             name = self.titles.get(chunk.document) or self.document_names.get(chunk.document, "")
-            question = defined_term_question(definition, others, _setting(name), name,
-                                             lambda o: _rng("defined", quote, o).random())
+            setting = "" if definition.glossary else _setting(name)  # a glossary line: "In the notes, ..."
+            question = defined_term_question(definition, others, setting, name,
+                                             lambda o: _rng("defined", quote, o).random(),
+                                             family_words([d for d, _ in known]))
             if question is None:
                 continue
             s = Sentence(readable_text(quote) or quote, chunk, 0, False, quote=quote)
