@@ -53,3 +53,15 @@ def test_notes_naming_a_person_in_full_once_get_a_card_with_the_full_name():
     ])
     assert any("Isiah Bowman" in prompt for prompt in cards), cards
     assert not any(prompt.startswith("Who was Bowman") for prompt in cards)
+
+
+def test_the_explanation_quotes_the_notes_own_words():
+    from tests.quiz.parsed_notes import note_chunks
+    from bot.core.quiz.generator import generate_items
+    items = generate_items(note_chunks("American Empire", [
+        "One key figure in the plans for an American Empire was a geographer named Isiah Bowman.",
+        "Bowman was the director of the American Geographical Society in 1914.",
+    ]), learned_cutoff=False)
+    card = next(i for i in items if i.prompt == "Who was Isiah Bowman?")
+    assert card.source.quote == "Bowman was the director of the American Geographical Society in 1914."
+    assert "“Bowman was the director" in card.explanation

@@ -854,7 +854,7 @@ class _Generator:
         full = nlp.parse_lines([text])[0]
         if leans_on_context(full, self.full_names, self._familiar, heading, self._short_form, self._named):
             return s, doc
-        return dataclasses.replace(s, text=text), full
+        return dataclasses.replace(s, text=text, notes_text=s.text), full
 
     def _labelled_person(self, name: str) -> bool:
         """spaCy labels the name a person in most of the places the notes write it ("Peng Dehuai"; not
@@ -2402,7 +2402,7 @@ def _code_beside(s: Sentence) -> tuple[bool, bool, frozenset[str]]:
 
 
 def _from_notes(s: Sentence) -> str:
-    return f"The notes: “{s.text}”"
+    return f"The notes: “{s.notes_text or s.text}”"  # their own words, not the stem's full names
 
 
 def _join(parts: tuple[str, ...]) -> str:
