@@ -336,3 +336,54 @@ def other_figures(doc, start: int, end: int) -> bool:
     several figures, or on a unit conversion, is a trick, not a fact (round 6)."""
     return any(any(ch.isdigit() for ch in t.text) and not _YEAR_TOKEN.match(t.text) and not start <= t.idx < end
                for t in doc)
+
+
+def written_in_full(doc, full_names: dict[str, set[str]], seen: str, short_form=lambda word: False,
+                    person=lambda name: True) -> str:
+    """The sentence with each person it names by a part of a longer name written in full, or "" when
+    there is none or one of them could be more than one person. "Peng was denounced ..." where the
+    notes say "Peng Dehuai" leans on the notes around it (`leans_on_context`); when exactly one longer
+    name of the notes that `person(name)` says is a person's begins or ends with the word, the stem can
+    show that name and stand alone (written where the sentence first names the person: "James Watt
+    ..., who advised Watt"). Left alone, so the sentence stays refused: two people of the notes
+    sharing the word ("Zhu" of Zhu Shijie and Zhu Yuanzhang; "Hobson" of J. A. Hobson and John A.
+    Hobson, which the notes do not say are one man), a word naming a kind of thing after a person
+    ("Lewis structures", "Satsuma samurai": a modifier of a noun), a word beginning a name ("Hudson's
+    Bay Company") or read as a name of a thing ("the Jin": a person is not "the"), and names the notes
+    use short all through (`short_form`: "Mao"), which need no writing out. "The <Name>" short for a
+    longer name ("the Council") is not written out: which longer name it stands for is not read
+    from the words (session 24: the notes' sentence before gave "European Council" where the
+    President of the Council is the Council of the EU's)."""
+    edits: dict[str, tuple[int, int, str]] = {}
+    for ent in doc.ents:
+        if not (ent.label_ == "PERSON" and len(ent) == 1 and ent.text in full_names and not short_form(ent.text)):
+            continue
+        longer = full_names[ent.text]
+        if ent.text in edits or any(name in seen for name in longer):
+            continue
+        word = next(t for t in doc if t.text == ent.text)  # where the sentence first names the person
+        after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        if word.dep_ == "compound" and word.head.i > word.i and word.head.pos_ == "NOUN":
+            return ""  # "Lewis structures", "Satsuma men": a kind of thing, not the person
+        if after is not None and after.tag_ == "POS" and word.head.pos_ == "PROPN":
+            return ""  # "Hudson's Bay Company", "Rupert's Land": a name begun by the person's
+        if word.i > 0 and doc[word.i - 1].lower_ == "the":
+            return ""  # "against the Jin": a state or people, not a person
+        full = _one_name(ent.text, [n for n in longer if person(n)])
+        if not full:
+            return ""
+        edits[ent.text] = (word.idx, word.idx + len(word.text), full)
+    if not edits:
+        return ""
+    text = doc.text
+    for start, end, full in sorted(edits.values(), reverse=True):
+        text = text[:start] + full + text[end:]
+    return text
+
+
+def _one_name(word: str, names: list[str]) -> str:
+    """The one longer name the word begins or ends, or "": names inside another of them are the same
+    name."""
+    own = [n for n in names if word in (n.split()[0], n.split()[-1])]
+    own = [n for n in own if not any(n != m and n in m for m in own)]
+    return own[0] if len(own) == 1 else ""

@@ -74,6 +74,7 @@ class Sentence:
     context: str = ""  # the previous sentence or list lead-in, shown before the question
     quote: str = ""  # exactly as in the chunk, without the list mark (default: `text`)
     long: bool = False  # over MAX_WORDS: only cards answered in the notes' words are made of it
+    notes_text: str = ""  # `text` as the notes write it, when the stem writes a short name in full (generator._in_full)
 
     def __post_init__(self) -> None:
         if not self.quote:

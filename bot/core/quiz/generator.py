@@ -85,7 +85,7 @@ from bot.core.quiz.gen_swaps import one_holder, plausible_years, said_of, swap_n
 from bot.core.quiz.gen_year_options import year_options
 from bot.core.quiz.gen_year_worth import labels_a_noun, turning, year_worth
 from bot.core.quiz.gen_standalone import (full_names_of, gives_away, incidental_year, leans_on_context, other_figures,
-                                          unnamed_referent)
+                                          unnamed_referent, written_in_full)
 from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, ENUMERATION, GROUP, NUMBER, PERSON, PLACE,
                                        SEQUENCE, TERM,
                                        NotesLexicon, words_of)
@@ -105,7 +105,7 @@ from bot.core.text import map_prose_lines, split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 66
+GENERATOR_VERSION = 67
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -463,7 +463,7 @@ class _Generator:
             if dated and not leans_on_context(doc, self.full_names, self._familiar, heading, self._short_form, self._named) \
                     and _happened(doc) and not self._founding_of_subject(dated[0], chunk):
                 self.events.append(_Event(Event(dated[0], dated[1], sentence.quote, len(self.events)), sentence))
-            items = [i for i in self._sentence_items(sentence, doc) if i]
+            items = [i for i in self._sentence_items(*self._in_full(sentence, doc)) if i]
             found.setdefault(sentence.quote, _Candidates(sentence.quote, chunk.document)).items.extend(items)
         for entry in found.values():
             entry.items = sorted((i for i in entry.items if i.quality >= QUALITY_CUTOFF and not self.shows_code(i)
@@ -848,6 +848,33 @@ class _Generator:
         if unnamed_referent(doc) or (context_doc is not None and unnamed_referent(context_doc)):
             return "referent"  # "Greenland signed a Treaty", "were said in 1986": the stem has no referent (round 6)
         return ""
+
+    def _in_full(self, s: Sentence, doc) -> tuple[Sentence, object]:
+        """The sentence as asked: with a short form of a name written in full when that alone made it
+        lean on the notes around it ("Peng was denounced ..." asked as "Peng Dehuai was denounced ...",
+        the notes giving exactly one longer name for "Peng"; gen_standalone.written_in_full). The
+        source quote stays the notes' own sentence. A sentence shown with the one before it, or one
+        that still leans on something else once the name is written out, is left as it is."""
+        if s.context:
+            return s, doc
+        heading = self.titles.get(s.chunk.document, "")
+        if not leans_on_context(doc, self.full_names, self._familiar, heading, self._short_form, self._named):
+            return s, doc
+        text = written_in_full(doc, self.full_names, f"{s.text} {heading}", self._short_form,
+                               person=self._labelled_person)
+        if not text:
+            return s, doc
+        # Parsed apart from self.docs, which holds the notes' own sentences (pools read it later).
+        full = nlp.parse_lines([text])[0]
+        if leans_on_context(full, self.full_names, self._familiar, heading, self._short_form, self._named):
+            return s, doc
+        return dataclasses.replace(s, text=text, notes_text=s.text), full
+
+    def _labelled_person(self, name: str) -> bool:
+        """spaCy labels the name a person in most of the places the notes write it ("Peng Dehuai"; not
+        "Satsuma Rebellion", labelled a person once)."""
+        votes = self.lexicon.label_votes.get(name)
+        return bool(votes) and 2 * votes[PERSON] > sum(votes.values())
 
     def _sentence_items(self, s: Sentence, doc) -> list[QuizItem | None]:
         if s.context and s.text.startswith("There ") and kinds_question(doc):
@@ -2389,7 +2416,7 @@ def _code_beside(s: Sentence) -> tuple[bool, bool, frozenset[str]]:
 
 
 def _from_notes(s: Sentence) -> str:
-    return f"The notes: “{s.text}”"
+    return f"The notes: “{s.notes_text or s.text}”"  # their own words, not the stem's full names
 
 
 def _join(parts: tuple[str, ...]) -> str:
