@@ -202,8 +202,18 @@ def _layout(text: str) -> tuple[tuple[str, str, str, tuple[str, ...], str, tuple
             # The later sentences of a line opening with a label ("Ammonia, NH3: 3 bonding pairs, 1 lone
             # pair. Pyramidal, bond angle 107°.") say more of what the label names: each is quoted
             # after the line's first sentence, as a list item is after its lead-in.
+            # So do those of a list item opening with a heading of its own ("3. Hydrogen bonding. A
+            # special, strong type of dipole-dipole attraction ...", "- Kyllo v. United States (2001).
+            # Police used a thermal imager ..."), which is no candidate itself: it names a topic without
+            # saying anything about it, as a heading does.
             label = sentences[0] if len(sentences) > 1 and _label_of(sentences[0]) else ""
+            run_in = item and len(sentences) > 1 and _is_run_in_heading(sentences[0])
+            if run_in:
+                label = sentences[0]
             for number, sentence in enumerate(sentences):
+                if run_in and not number:
+                    previous = sentence
+                    continue
                 followers = _list_after(lines, index) if sentence.endswith(":") else ()
                 lead_in = label if label and number else (header if item else "")
                 out.append([sentence, previous, lead_in, followers, "", []])
@@ -226,6 +236,15 @@ _CLAUSE_WORDS = re.compile(r"\b(is|are|was|were|be|been|being|am|has|have|had|do
                            r"may|might|must|shall|should|include|includes|included|consists?|contains?|"
                            r"it|he|she|they|we|you|i|this|these|those|there|which|who|following|follows|as)\b",
                            re.I)
+
+
+def _is_run_in_heading(sentence: str) -> bool:
+    """A list item's first sentence that is only a few words naming a topic ("Hydrogen bonding.",
+    "Kyllo v. United States (2001)."), not a clause ("Prices rose." may pass: shown before the
+    item's next sentence, it is still the notes' own item)."""
+    words = sentence.split()
+    return (sentence.endswith(".") and len(words) <= _LABEL_WORDS and ":" not in sentence
+            and sentence.count("(") == sentence.count(")") and not _CLAUSE_WORDS.search(sentence))
 
 
 def _label_of(sentence: str) -> str:

@@ -56,3 +56,14 @@ def test_a_clause_before_a_colon_is_no_label():
             "Warsaw (Polish: Warszawa) is the capital of Poland. Its population is 1.7 million.")
     for c in candidates_from([_hit(text)]):
         assert not c.lead_in, c.text
+
+
+def test_a_list_item_opening_with_a_heading_of_its_own():
+    text = ("The key cases:\n"
+            "- Kyllo v. United States (2001). Police used a thermal imager to detect heat from a home.\n"
+            "- Prices rose.")
+    cands = candidates_from([_hit(text)])
+    assert [c.text for c in cands] == ["The key cases:", "Police used a thermal imager to detect heat from a home.",
+                                       "Prices rose."]
+    assert _shown(cands[1]) == ("Kyllo v. United States (2001). "
+                                "Police used a thermal imager to detect heat from a home.")
