@@ -15,7 +15,8 @@ from bot.core.abbreviations import asked_abbreviation, asked_meaning, defines_wo
 from bot.core.tokens import tokenize
 from bot.core.query import QueryName, QueryTerm, match_share
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_KINDS, NUMBER, REASON,
-                                    asks_a_name, asks_how_to, figures_given, gives_a_cause, has_kind, holds_figures,
+                                    asks_a_name, asks_an_end_of_an_order, asks_how_to, figures_given,
+                                    gives_an_order, gives_a_cause, has_kind, holds_figures,
                                     instructs, negates, says_not)
 from bot.core.documents import Chunk
 from bot.core.loaders.headings import is_citation_list
@@ -387,6 +388,8 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score += KIND_BONUS
     if kind == REASON and gives_a_cause(c.text):
         score += KIND_BONUS  # "why" is answered by a cause, not by the event restated
+    if asks_an_end_of_an_order(question) and gives_an_order(c.text):
+        score += KIND_BONUS  # "Which force is the weakest?" / "The order of strength is: A < B < C."
     if negates(question) and says_not(c.text):
         score += KIND_BONUS  # "Which pier was not rebuilt?" is answered by "... was never rebuilt"
     if holds_figures(text, figures_given(question)):

@@ -67,3 +67,14 @@ def test_a_list_item_opening_with_a_heading_of_its_own():
                                        "Prices rose."]
     assert _shown(cands[1]) == ("Kyllo v. United States (2001). "
                                 "Police used a thermal imager to detect heat from a home.")
+
+
+def test_the_end_of_an_order_asked():
+    from bot.core.question_kind import asks_an_end_of_an_order, gives_an_order
+    assert asks_an_end_of_an_order("Which intermolecular force is the weakest?")
+    assert asks_an_end_of_an_order("Which is the most common exception?")
+    assert not asks_an_end_of_an_order("What is the interest rate?")
+    assert not asks_an_end_of_an_order("Which forces act between molecules?")
+    assert gives_an_order("The order of strength is: London dispersion < dipole-dipole < hydrogen bonding.")
+    assert not gives_an_order("The loop runs while 0 < x < 10.")
+    assert not gives_an_order("Dipole-dipole forces > London forces.")
