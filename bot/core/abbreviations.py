@@ -191,10 +191,15 @@ def asked_meaning(question: str) -> str:
 def defines_word(text: str, word: str) -> bool:
     """Whether a line of the text opens by saying what `word` is: "The numeration is the way of
     numbering the 18 groups", "Isobaric means ...", "`notice`: conditions are normal ...". What
-    "What does numeration mean?" asks, as "X (expansion)" is what "What does X stand for?" asks."""
+    "What does numeration mean?" asks, as "X (expansion)" is what "What does X stand for?" asks; or
+    gives it in brackets after what it means ("to the left (sinistral)", ansdev24)."""
     quoted = rf"[`'\"“‘]?{re.escape(word)}[`'\"”’]?"
-    return re.search(rf"^(?:(?:the|a|an)\s+)?{quoted}(?::\s|\s+(?:is|are|means|refers\s+to|denotes)\s)",
-                     text, re.I | re.M) is not None
+    if re.search(rf"^(?:(?:the|a|an)\s+)?{quoted}(?::\s|\s+(?:is|are|means|refers\s+to|denotes)\s)",
+                 text, re.I | re.M):
+        return True
+    # The word alone in brackets right after what it means, as an abbreviation after its long form:
+    # "the motion is either to the left (sinistral) or to the right (dextral)".
+    return re.search(rf"\w[\w’'-]*\s+\(\s*{quoted}\s*\)", text, re.I) is not None
 
 
 def spells_out(text: str, abbreviation: str) -> bool:

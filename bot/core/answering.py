@@ -602,7 +602,7 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
             break
         if best.kind_ok and not other.kind_ok:
             continue
-        if other.lead_in in shown and kind != LIST:
+        if other.lead_in in shown and other.lead_in.endswith(":") and kind != LIST:
             continue  # another item of a list already quoted: only a list question wants them all
         if (other.context in shown and other.context in other.parts and kind not in LONG_KINDS
                 and not (other.code or is_code_block(other.context)) and not restating

@@ -333,3 +333,24 @@ _NONE_OF = re.compile(r"\b(none of|not one|not a single|neither of)\b", re.I)
 def counts_none(text: str) -> bool:
     """Whether a sentence gives a count of nought in words (`_NONE_OF`)."""
     return bool(_NONE_OF.search(text))
+
+
+# "Which intermolecular force is the weakest?", "Which repulsion is the strongest?": the one at an end
+# of an order the notes give as a chain, "London dispersion < dipole-dipole < hydrogen bonding"
+# (ansdev24). A chain of words, not of figures or code ("0 < x < 10").
+# "the" and an adjective's superlative; nouns ending so are not ("the interest", "the forest").
+_SUPERLATIVE = re.compile(r"\bthe\s+(most|least|best|worst|(?!(?:inter|for|requ|cont|harv|prot|arr|conqu|dig|inqu|"
+                          r"bequ|beh|manif|pri|earn|hon|mod)est\b)[a-z]{3,}est)\b", re.I)
+_ORDER_CHAIN = re.compile(r"[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,4}\s+([<>])\s+[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,4}"
+                          r"\s+\1\s+[A-Za-z]")
+
+
+def asks_an_end_of_an_order(question: str) -> bool:
+    """Whether the question asks for the most or the least of something ("the weakest", "the most common")."""
+    return bool(_SUPERLATIVE.search(question))
+
+
+def gives_an_order(text: str) -> bool:
+    """Whether the text ranks things as a chain: "A < B < C", "lone pair-lone pair > lone pair-bond pair > ..."."""
+    return bool(_ORDER_CHAIN.search(text))
+

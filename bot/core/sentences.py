@@ -15,9 +15,11 @@ from bot.core.abbreviations import asked_abbreviation, asked_meaning, defines_wo
 from bot.core.tokens import tokenize
 from bot.core.query import QueryName, QueryTerm, match_share
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_KINDS, NUMBER, REASON,
-                                    asks_a_name, asks_how_to, figures_given, gives_a_cause, has_kind, holds_figures,
+                                    asks_a_name, asks_an_end_of_an_order, asks_how_to, figures_given,
+                                    gives_an_order, gives_a_cause, has_kind, holds_figures,
                                     instructs, negates, says_not)
 from bot.core.documents import Chunk
+from bot.core.loaders.headings import is_citation_list
 from bot.core.retrieval import Hit
 from bot.core.sentence_ranker import SentenceRanker, lexical_features, semantic_features
 from bot.core.text import (code_blocks_split, goes_on_after_code as _goes_on, is_code_block, is_terminated, join_shown,
@@ -134,8 +136,15 @@ def replace(obj, /, **changes):
 
 def candidates_from(hits: list[Hit]) -> list[Candidate]:
     """The sentences of the passages, in rank order. Headings are not candidates: a heading names
-    a topic without saying anything about it, and it is shown as the citation's section."""
-    return [c for rank, hit in enumerate(hits) for c in _sentences_of(hit, rank)]
+    a topic without saying anything about it, and it is shown as the citation's section. Nor are the
+    sentences of a list of works cited ("Sources", "References"): a title or a web address states
+    nothing of the course, and quoting one showed "Nix v. WikiMili" for the case asked about."""
+    return [c for rank, hit in enumerate(hits) if not _cites_works(hit.chunk.heading_path)
+            for c in _sentences_of(hit, rank)]
+
+
+def _cites_works(heading_path: tuple[str, ...]) -> bool:
+    return bool(heading_path) and is_citation_list(heading_path[-1])
 
 
 def _sentences_of(hit: Hit, rank: int) -> list[Candidate]:
@@ -191,15 +200,62 @@ def _layout(text: str) -> tuple[tuple[str, str, str, tuple[str, ...], str, tuple
                     last[5].append(sentences[0])
                     previous = sentences[0]
                     sentences = sentences[1:]
-            for sentence in sentences:
+            # The later sentences of a line opening with a label ("Ammonia, NH3: 3 bonding pairs, 1 lone
+            # pair. Pyramidal, bond angle 107°.") say more of what the label names: each is quoted
+            # after the line's first sentence, as a list item is after its lead-in.
+            # So do those of a list item opening with a heading of its own ("3. Hydrogen bonding. A
+            # special, strong type of dipole-dipole attraction ...", "- Kyllo v. United States (2001).
+            # Police used a thermal imager ..."), which is no candidate itself: it names a topic without
+            # saying anything about it, as a heading does.
+            label = sentences[0] if len(sentences) > 1 and _label_of(sentences[0]) else ""
+            run_in = item and len(sentences) > 1 and _is_run_in_heading(sentences[0])
+            if run_in:
+                label = sentences[0]
+            for number, sentence in enumerate(sentences):
+                if run_in and not number:
+                    previous = sentence
+                    continue
                 followers = _list_after(lines, index) if sentence.endswith(":") else ()
-                out.append([sentence, previous, header if item else "", followers, "", []])
+                lead_in = label if label and number else (header if item else "")
+                out.append([sentence, previous, lead_in, followers, "", []])
                 previous = sentence
             if not item:
                 # The lead-in is the sentence introducing the list, not its whole line: "The WTO settles
                 # disputes. Key causes include:" would show its first sentence again with each item.
                 header = (sentences[-1] if sentences else line) if line.rstrip().endswith(":") else ""
     return tuple((s, p, l, f, c, tuple(t)) for s, p, l, f, c, t in out)
+
+
+# A line's opening label: a few words before a colon that the line goes on after ("Negative
+# reinforcement: something unpleasant is removed ...", "Unconditioned stimulus (UCS): ..."). A
+# clause before a colon is no label: "Warsaw is located on two formations: ...", "In Berlin, the
+# Huguenots created two new neighbourhoods: ..." (a verb of the closed class, a pronoun, or more
+# words than a term takes), nor a bracket the colon stands in ("Warsaw (Polish: Warszawa) is ...").
+_LABEL_WORDS = 5
+_LABELLED = re.compile(rf"^(?:[^\s:;.!?]+\s+){{0,{_LABEL_WORDS - 1}}}[^\s:;.!?]+:\s+\S")
+_CLAUSE_WORDS = re.compile(r"\b(is|are|was|were|be|been|being|am|has|have|had|do|does|did|can|could|will|would|"
+                           r"may|might|must|shall|should|include|includes|included|consists?|contains?|"
+                           r"it|he|she|they|we|you|i|this|these|those|there|which|who|following|follows|as)\b",
+                           re.I)
+
+
+def _is_run_in_heading(sentence: str) -> bool:
+    """A list item's first sentence that is only a few words naming a topic ("Hydrogen bonding.",
+    "Kyllo v. United States (2001)."), not a clause ("Prices rose." may pass: shown before the
+    item's next sentence, it is still the notes' own item)."""
+    words = sentence.split()
+    return (sentence.endswith(".") and len(words) <= _LABEL_WORDS and ":" not in sentence
+            and sentence.count("(") == sentence.count(")") and not _CLAUSE_WORDS.search(sentence))
+
+
+def _label_of(sentence: str) -> str:
+    """The label a line's first sentence opens with ("Negative reinforcement"), or ""."""
+    if not _LABELLED.match(sentence):
+        return ""
+    label = sentence.split(":", 1)[0]
+    if label.count("(") != label.count(")") or _CLAUSE_WORDS.search(label):
+        return ""
+    return label
 
 
 def _leads_into_code(sentence: str) -> bool:
@@ -332,6 +388,8 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score += KIND_BONUS
     if kind == REASON and gives_a_cause(c.text):
         score += KIND_BONUS  # "why" is answered by a cause, not by the event restated
+    if asks_an_end_of_an_order(question) and gives_an_order(c.text):
+        score += KIND_BONUS  # "Which force is the weakest?" / "The order of strength is: A < B < C."
     if negates(question) and says_not(c.text):
         score += KIND_BONUS  # "Which pier was not rebuilt?" is answered by "... was never rebuilt"
     if holds_figures(text, figures_given(question)):

@@ -26,9 +26,11 @@ _ABBREVIATIONS_CASED = frozenset(
         "Figs.", "Vol.", "Vols.", "Ch.", "Sec.", "Art.", "Inc.", "Ltd.", "Bros.", "Dept.",
     }
 )
-# Abbreviations compared in lower case: they are never a sentence's last word.
+# Abbreviations compared in lower case: they are never a sentence's last word. "v." names the two
+# parties of a case ("Mapp v. Ohio", "Nix v. Williams"): split there, the answer quoted "Nix v."
+# and a source list's next line in place of the case (ansdev24, session 24).
 _ABBREVIATIONS_ANY_CASE = frozenset(
-    {"e.g.", "i.e.", "c.", "ca.", "cf.", "vs.", "viz.", "approx.", "al.", "p.", "pp.", "esp."}
+    {"e.g.", "i.e.", "c.", "ca.", "cf.", "vs.", "v.", "viz.", "approx.", "al.", "p.", "pp.", "esp."}
 )
 # "U.S.", "U.S.S.R.", "a.m.": letters each followed by a dot.
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")

@@ -94,6 +94,9 @@ def test_the_word_whose_meaning_is_asked():
     ("Numeration: the way of numbering the groups.", True),
     ("The numeration shown in the table can be changed.", False),
     ("Numbering by the numeration is hard.", False),
+    # the word in brackets after what it means (ansdev24)
+    ("Groups are counted from the left (numeration) in the table.", True),
+    ("(Numeration) Groups are counted from the left.", False),
 ])
 def test_defines_word(text, defines):
     assert defines_word(text, "numeration") is defines

@@ -103,6 +103,20 @@ def looks_like_heading(text: str, next_text: str | None, wrap_width: int | None)
     return wrap_width is None or len(text) < _WRAPPED_HEADING_SHARE * wrap_width
 
 
+# A list of the works the notes were written from: titles, authors and addresses, no statement of
+# the course's own. Quoted as an answer it gave a web page's title ("StudyMode essay on Mapp v.
+# Ohio") for the case asked about (ansdev24, session 24).
+_CITATION_LISTS = frozenset(
+    {"references", "bibliography", "further reading", "sources", "works cited", "external links",
+     "sources and further reading", "references and further reading", "notes and references"}
+)
+
+
+def is_citation_list(text: str) -> bool:
+    """Whether a heading names a list of the works cited ("Sources", "References", "Bibliography")."""
+    return text.strip().rstrip(":").lower() in _CITATION_LISTS
+
+
 def is_back_matter(text: str) -> bool:
     label = text.strip().rstrip(":").lower()
     return label in _BACK_MATTER or label.startswith("appendix ")

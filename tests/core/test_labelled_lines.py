@@ -1,0 +1,80 @@
+"""Notes that are not encyclopedia prose (ansdev24, session 24): case names ("Mapp v. Ohio"), a list
+of the works the notes were written from, and lines opening with a label ("Ammonia, NH3: 3 bonding
+pairs, 1 lone pair. Pyramidal, bond angle 107°.") whose later sentences say more of what it names."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core.documents import Chunk
+from bot.core.loaders.headings import is_citation_list
+from bot.core.retrieval import Hit
+from bot.core.sentences import candidates_from, shown_text
+from bot.core.text import split_sentences
+
+
+def _hit(text: str, heading_path: tuple[str, ...] = ("Notes",)) -> Hit:
+    return Hit(Chunk("c1", "notes.md", heading_path, None, 0, text), 0, 0.5, 1.0, 1.0)
+
+
+def _shown(c) -> str:
+    from bot.core.sentences import _quoted_with
+    return shown_text(replace(c, parts=_quoted_with(c)))
+
+
+def test_a_case_name_is_one_sentence():
+    text = "In Mapp v. Ohio (1961) the Court overruled Wolf v. Colorado. Justice Clark wrote the opinion."
+    assert split_sentences(text) == ["In Mapp v. Ohio (1961) the Court overruled Wolf v. Colorado.",
+                                     "Justice Clark wrote the opinion."]
+
+
+def test_a_list_of_works_cited_is_never_quoted():
+    assert is_citation_list("Sources") and is_citation_list("References:") and is_citation_list("Further reading")
+    assert not is_citation_list("Sources of law") and not is_citation_list("Summary")
+    sources = _hit('- StudyMode essay on Mapp v. Ohio; Britannica article on Terry v. Ohio.', ("Notes", "Sources"))
+    body = _hit("Justice Clark wrote the opinion in Mapp v. Ohio.", ("Notes", "4. The exclusionary rule"))
+    assert [c.text for c in candidates_from([sources, body])] == ["Justice Clark wrote the opinion in Mapp v. Ohio."]
+
+
+def test_a_labelled_line_goes_on_about_its_label():
+    text = ("These three molecules have four electron pairs:\n"
+            "- Ammonia, NH3: 3 bonding pairs, 1 lone pair. Pyramidal, bond angle 107°.\n"
+            "- Water, H2O: 2 bonding pairs, 2 lone pairs. Bent, bond angle 104.5°.")
+    by_text = {c.text: c for c in candidates_from([_hit(text)])}
+    assert _shown(by_text["Pyramidal, bond angle 107°."]) == (
+        "Ammonia, NH3: 3 bonding pairs, 1 lone pair. Pyramidal, bond angle 107°.")
+    assert _shown(by_text["Bent, bond angle 104.5°."]).startswith("Water, H2O:")
+    # the line's first sentence is still quoted after the list's lead-in
+    assert _shown(by_text["Water, H2O: 2 bonding pairs, 2 lone pairs."]).startswith("These three molecules")
+
+
+def test_a_clause_before_a_colon_is_no_label():
+    text = ("Warsaw is located on two main formations: the moraine plateau and the Vistula Valley. "
+            "The pattern of the terraces is asymmetrical.\n"
+            "In Berlin, the Huguenots created two new neighbourhoods: Dorotheenstadt and Friedrichstadt. "
+            "By 1700, one-fifth of the city's population was French speaking.\n"
+            "Warsaw (Polish: Warszawa) is the capital of Poland. Its population is 1.7 million.")
+    for c in candidates_from([_hit(text)]):
+        assert not c.lead_in, c.text
+
+
+def test_a_list_item_opening_with_a_heading_of_its_own():
+    text = ("The key cases:\n"
+            "- Kyllo v. United States (2001). Police used a thermal imager to detect heat from a home.\n"
+            "- Prices rose.")
+    cands = candidates_from([_hit(text)])
+    assert [c.text for c in cands] == ["The key cases:", "Police used a thermal imager to detect heat from a home.",
+                                       "Prices rose."]
+    assert _shown(cands[1]) == ("Kyllo v. United States (2001). "
+                                "Police used a thermal imager to detect heat from a home.")
+
+
+def test_the_end_of_an_order_asked():
+    from bot.core.question_kind import asks_an_end_of_an_order, gives_an_order
+    assert asks_an_end_of_an_order("Which intermolecular force is the weakest?")
+    assert asks_an_end_of_an_order("Which is the most common exception?")
+    assert not asks_an_end_of_an_order("What is the interest rate?")
+    assert not asks_an_end_of_an_order("Which forces act between molecules?")
+    assert gives_an_order("The order of strength is: London dispersion < dipole-dipole < hydrogen bonding.")
+    assert not gives_an_order("The loop runs while 0 < x < 10.")
+    assert not gives_an_order("Dipole-dipole forces > London forces.")
