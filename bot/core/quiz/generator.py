@@ -105,7 +105,7 @@ from bot.core.text import map_prose_lines, split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 66
+GENERATOR_VERSION = 67
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -548,7 +548,7 @@ class _Generator:
             setting = "" if definition.glossary else _setting(name)  # a glossary line: "In the notes, ..."
             question = defined_term_question(definition, others, setting, name,
                                              lambda o: _rng("defined", quote, o).random(),
-                                             family_words([d for d, _ in known]))
+                                             family_words([d for d, _ in known]), self.expansions)
             if question is None:
                 continue
             s = Sentence(readable_text(quote) or quote, chunk, 0, False, quote=quote)
