@@ -92,16 +92,59 @@ FAMILY = (
 
 
 def test_a_family_word_the_terms_share_gives_no_term_away():
-    """"a ... response to the UCS" defines the UCR among the CR and the stimuli: "response" is the family's
-    word two terms end on, not a give-away; the UCS it names is no wrong option of it, nor is "Response",
-    the genus the definition says it is."""
+    """"a stimulus that was neutral at first ..." defines the CS among the UCS and the responses: "stimulus" is
+    the family's word two terms end on, not a give-away."""
     chunk = Chunk(make_chunk_id("learning.md", ("Learning", "Terms"), FAMILY, 0), "learning.md",
                   ("Learning", "Terms"), None, 0, FAMILY)
     items = {i.answer: i for i in generate_items([chunk], learned_cutoff=False) if "which term means" in i.prompt}
-    ucr = items["Unconditioned response"]
-    assert ucr.prompt == "In the notes, which term means “the natural, unlearned response to the UCS”?"
-    assert "Conditioned response" in ucr.options
-    assert "Unconditioned stimulus" not in ucr.options and "Response" not in ucr.options
+    cs = items["Conditioned stimulus"]
+    assert cs.prompt == ("In the notes, which term means “a stimulus that was neutral at first but comes to produce "
+                         "a response”?")
+    assert "Unconditioned stimulus" in cs.options and "Response" not in cs.options
+
+
+def test_an_abbreviation_in_the_stem_that_stands_for_the_answers_words_is_no_item():
+    """"the natural, unlearned response to the UCS" is "... to the Unconditioned stimulus": "Unconditioned
+    response" is found by pairing the letters, and "the learned response to the CS" points so to "Conditioned
+    response" (round 27: borderline twice). Neither is asked."""
+    chunk = Chunk(make_chunk_id("learning.md", ("Learning", "Terms"), FAMILY, 0), "learning.md",
+                  ("Learning", "Terms"), None, 0, FAMILY)
+    items = {i.answer: i for i in generate_items([chunk], learned_cutoff=False) if "which term means" in i.prompt}
+    assert "Unconditioned response" not in items and "Conditioned response" not in items
+    assert "Conditioned stimulus" in items  # its stem holds no abbreviation
+
+
+KINDS = (
+    "- Hive tool: a flat steel lever that the keeper uses to prise frames apart.\n"
+    "- Royal cell: a large cell that the workers build to raise a new queen.\n"
+    "- Storage cell: a small cell capped with wax in which the colony keeps its food.\n"
+    "- Drone: a male bee whose only task is to mate with a young queen.\n"
+    "- Nectar: a sugary liquid made by flowers that bees turn into honey.\n"
+    "- Propolis: a sticky resin that bees gather from tree buds to seal gaps."
+)
+
+
+def test_a_term_that_names_its_kind_is_asked_among_its_kind_only():
+    """"Hive tool" says in its own words what kind of thing it is, and the notes define no other tool or lever:
+    among a bee, a liquid and a resin the stem's "a flat steel lever" gives it away (round 27: "a folder where
+    ..." keyed "User data directory" among a document, a reader and a writer; "a lower standard than ..."
+    keyed "Reasonable suspicion" among a warrant, a search and a seizure). "Royal cell" has the other cell,
+    "Storage cell", among its options; a one-word term ("Drone") shows no kind by its form and is asked as before."""
+    chunk = Chunk(make_chunk_id("bees.md", (TITLE, "Key terms"), KINDS, 0), "bees.md", (TITLE, "Key terms"), None,
+                  0, KINDS)
+    items = {i.answer: i for i in generate_items([chunk], learned_cutoff=False) if "which term means" in i.prompt}
+    assert "Hive tool" not in items
+    assert "Royal cell" in items and "Storage cell" in items["Royal cell"].options
+    assert "Drone" in items
+
+
+def test_the_genus_is_read_after_an_aside_the_definition_leaves_out():
+    """"an atom (or group of atoms) that carries ...": the aside is cut from the stem, and the genus ("atom")
+    is still read from the line (it was "", so the term had no kind)."""
+    from bot.core import nlp
+    from bot.core.quiz.gen_defined import with_head
+    line = "Ion: an atom (or group of atoms) that carries an electrical charge because it has lost electrons."
+    assert with_head(glossary_definition(line), nlp.parse_lines([line])[0]).head == "atom"
 
 
 def test_the_subject_before_the_titles_colon_is_not_asked_the_terms_after_it_are():

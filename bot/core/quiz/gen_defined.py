@@ -135,6 +135,11 @@ def with_head(found: Definition, doc) -> Definition:
     """`found` with the head noun of its definition, read from the parse `doc` of its sentence: the root
     of the first noun phrase that starts where the definition does."""
     start = doc.text.find(found.definition)
+    if start < 0 and found.glossary and ":" in doc.text:
+        # An aside cut from the definition ("an atom (or group of atoms) that ...", "stipends (fixed incomes)"):
+        # the definition still starts after the line's colon, and its head is read there.
+        start = doc.text.index(":") + 1
+        start += len(doc.text[start:]) - len(doc.text[start:].lstrip())
     first = next((t for t in doc if start >= 0 and t.idx >= start), None)
     if first is not None and (first.tag_ == "VBG" or first.pos_ == "ADJ" or first.lower_ == "that"):
         # "having the right to grant ...", and a clause: ""Freely Available" means that no fee is charged for
@@ -187,8 +192,28 @@ def family_words(definitions: list[Definition]) -> frozenset[str]:
     return frozenset(w for w in ends if ends.count(w) >= 2)
 
 
+def _kinds(d: Definition) -> set[str]:
+    """What a glossary term is, by the notes' words: its definition's genus ("response" of "the learned
+    response to the CS", "folder" of "a folder where ...") and the term's own head word ("directory" of
+    "User data directory", "ion" of "Ion"), both without a plural's s."""
+    kinds = {fold(d.term).split()[-1].rstrip("s")} if d.term.split() else set()
+    if d.head and d.head != QUALITY:
+        kinds.add(d.head.rstrip("s"))
+    return kinds
+
+
+def spelled_out(definition: str, expansions: dict[str, str]) -> str:
+    """`definition` with each abbreviation the notes spell out written as its long form: "the learned
+    response to the CS" -> "the learned response to the Conditioned stimulus"."""
+    for short, long in expansions.items():
+        if short and long:
+            definition = re.sub(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long, definition)
+    return definition
+
+
 def defined_term_question(found: Definition, others: list[Definition], setting: str, title: str,
-                          order_key, family: frozenset[str] = frozenset()) -> DefinedTermQuestion | None:
+                          order_key, family: frozenset[str] = frozenset(),
+                          expansions: dict[str, str] | None = None) -> DefinedTermQuestion | None:
     """The item on `found`, with options from `others` (the other definitions of its document, in the
     document's order); `setting` is the document as a question names it ("the Apache License", or "" for
     "the notes"); `order_key(option)` orders the options (seeded by content). None when the
@@ -197,6 +222,14 @@ def defined_term_question(found: Definition, others: list[Definition], setting: 
     own = " ".join([title, *sorted(family)]) if found.glossary and family else title
     if _mentions(found.definition, found.term, " ".join(sorted(family)) if found.glossary else ""):
         return None  # even by a word of the document's name: "granting the License" points to "Licensor"
+    if found.glossary:
+        # An abbreviation in the stem that stands for the answer's words: "the natural, unlearned response to
+        # the UCS" is "... to the Unconditioned stimulus", and "Unconditioned response" is found by pairing
+        # the letters (round 27: borderline twice, "UCS" and "CS").
+        shorts = {o.short: o.term for o in others if o.short}
+        shorts.update({k: v for k, v in (expansions or {}).items() if k not in shorts})
+        if _mentions(spelled_out(found.definition, shorts), found.term, " ".join(sorted(family))):
+            return None
     if re.search(r"\bthis document\b", found.definition, re.IGNORECASE) \
             or title and fold(title) in fold(found.definition):
         return None
@@ -215,10 +248,28 @@ def defined_term_question(found: Definition, others: list[Definition], setting: 
         if defined_through(other, found.term):
             continue  # "covered work" (the Program or a work based on it) for "The Program": a second answer
         wrong.append(other.term)
+    if found.glossary:
+        # Options of the answer's kind, as the notes say what each term is (its definition's genus, its own
+        # head word): "Cation" and "Anion" (both "ion") first. A term of two or more words names its kind in
+        # its own words ("User data directory", "Reasonable suspicion", "Conditioned response"): among terms
+        # of other kinds it is the only folder, standard or response, and the stem's genus ("a folder where
+        # ...", "a lower standard than ...") gives it away (round 27: borderline three times). Such a term is
+        # asked only beside another term of its kind ("Standalone document" beside "Template", both "a
+        # file"), which comes first among its options. A one-word term ("Shogun", "Octet") does not show its
+        # kind by its form, and the glossary's other terms stay its options.
+        by_term = {o.term: o for o in others}
+        mine = _kinds(found)
+        same = [w for w in wrong if _kinds(by_term[w]) & mine]
+        if len(found.term.split()) > 1 and not same:
+            return None
+        kind_of = {w: w not in same for w in wrong}
+    else:
+        kind_of = {}
     if len(wrong) + 1 < MIN_OPTIONS:
         return None
     heads = {o.term: o.head for o in others}
-    wrong = sorted(wrong, key=lambda o: (heads.get(o) != found.head, order_key(o)))[:MAX_OPTIONS - 1]
+    wrong = sorted(wrong, key=lambda o: (kind_of.get(o, False), heads.get(o) != found.head,
+                                         order_key(o)))[:MAX_OPTIONS - 1]
     options = tuple(sorted([found.term, *wrong], key=lambda o: order_key("option " + o)))
     where = f"In {setting}" if setting else "In the notes"
     kind = "verb" if found.verbal else "quality" if found.head == QUALITY else "term"

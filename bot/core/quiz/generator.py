@@ -548,7 +548,7 @@ class _Generator:
             setting = "" if definition.glossary else _setting(name)  # a glossary line: "In the notes, ..."
             question = defined_term_question(definition, others, setting, name,
                                              lambda o: _rng("defined", quote, o).random(),
-                                             family_words([d for d, _ in known]))
+                                             family_words([d for d, _ in known]), self.expansions)
             if question is None:
                 continue
             s = Sentence(readable_text(quote) or quote, chunk, 0, False, quote=quote)
