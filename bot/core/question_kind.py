@@ -260,7 +260,8 @@ def says_not(text: str) -> bool:
 _ASKS_A_NAME = re.compile(r"\b(called|named|known as|referred to as|termed|dubbed|nicknamed)\b(?!\s+(for|on|upon|off|after)\b)|"
                           r"\b(another|other|common|different) (term|name|word)s?\b|\bterm for\b|"
                           r"\bother way of (referring|saying)\b|\bwhat (is|was|were|are) the names? (of|for)\b|"
-                          r"['’]s\s+([\w-]+\s+)?(nick)?name\b|\b(what|which)\s+((is|was|are|were)\s+(the|its|his|her|their)\s+)?([\w-]+\s+)?(nick)?names?\b|"
+                          r"['’]s\s+([\w-]+\s+)?(nick)?name\b|"
+                          r"\b(what|which)\s+((is|was|are|were)\s+(the|its|his|her|their)\s+)?([\w-]+\s+)?(nick)?names?\b|"
                           # "What was Temur Khan's Chinese-style name?", "What was the Chinese name for the
                           # Central Secretariat?", "What was Isiah Bowman's nick name?": a name the question
                           # ends on, or a name for something it names
