@@ -73,7 +73,8 @@ from bot.core.quiz.gen_function import asks_any_of_a_kind, function_question, on
 from bot.core.quiz.gen_named import NAMED_QUALITY, NamedThings
 from bot.core.quiz.gen_commands import command_question, shell_commands
 from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entries_in, entry_question
-from bot.core.quiz.gen_dated_entries import dated_entries, entry_nouns, entry_options, first_question, paragraphs
+from bot.core.quiz.gen_dated_entries import (dated_entries, entry_nouns, entry_options, first_question, paragraphs,
+                                             summary_lists, summary_of, summary_options, summary_question)
 from bot.core.quiz.gen_compare import comparison_question
 from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, parts_of, term_question
@@ -105,7 +106,7 @@ from bot.core.text import map_prose_lines, split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 67
+GENERATOR_VERSION = 68
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -1368,12 +1369,17 @@ class _Generator:
             said: dict = {}
             for (_, paragraph), entry in owners.items():
                 said.setdefault(entry, []).extend(split_sentences(paragraph))
-            self._dated = (owners, lists, entry_nouns(said))
-        owners, lists, nouns = self._dated
+            summaries = {entry: summary_of(paragraph) for (_, paragraph), entry in owners.items()
+                         if _BULLETLESS(paragraph).startswith(entry.label)}
+            self._dated = (owners, lists, entry_nouns(said), summaries, summary_lists(lists, summaries))
+        owners, lists, nouns, summaries, summary_blocks = self._dated
         found = []
         for paragraph in paragraphs(chunk.text):
             entry = owners.get((chunk.id, paragraph))
             if entry is None:
+                continue
+            if entry.block in summary_blocks and _BULLETLESS(paragraph).startswith(entry.label):
+                found.extend(self._summary_item(chunk, paragraph, entry, summaries[entry], lists[entry.block]))
                 continue
             for quote in split_sentences(paragraph):
                 text = readable_text(quote)
@@ -1389,6 +1395,27 @@ class _Generator:
                 self.named_ids.add(item.id)  # labels as the notes write them: only the stem is read for code
                 found.append((s, item))
         return found
+
+    def _summary_item(self, chunk: Chunk, paragraph: str, entry, summary: str, entries) -> list[tuple[Sentence, QuizItem]]:
+        """Which entry a one-line summary of a summary list stands for ("- Kyllo v. United States (2001):
+        thermal imaging of a home is a search."), the list's other labels as options (gen_dated_entries):
+        "Which case do the notes sum up as "thermal imaging of a home is a search"?" The noun is the
+        list heading's plural noun ("Summary of leading cases"), singular; "Which of these" without one."""
+        listed = summary_options(entry, entries, summary)
+        text = readable_text(_BULLETLESS(paragraph))
+        if listed is None or not text:
+            return []
+        heading = nlp.parse_lines([re.sub(r"^[\d.\s]+", "", entry.block[1][-1])])[0] if entry.block[1] else None
+        plural = [t for t in heading if t.tag_ == "NNS"] if heading is not None else []
+        prompt = summary_question(summary, plural[-1].lemma_.lower() if plural else "")
+        if self._code_in(prompt):
+            return []
+        options = tuple(sorted(listed, key=lambda o, q=text: _rng("summary", q, o).random()))
+        s = Sentence(text, chunk, 0, False, quote=_BULLETLESS(paragraph))
+        item = self._item(MULTIPLE_CHOICE, prompt, entry.label, s, TERM, NAMED_QUALITY,
+                          options=options, explanation=_from_notes(s))
+        self.named_ids.add(item.id)  # labels as the notes write them: only the stem is read for code
+        return [(s, item)]
 
     def _named_item(self, s: Sentence, doc) -> QuizItem | None:
         if re.search(r"\b(?:also|too|as well(?! as)|likewise|similarly)\b", s.quote, re.IGNORECASE):
@@ -2413,6 +2440,11 @@ def _code_beside(s: Sentence) -> tuple[bool, bool, frozenset[str]]:
     after = at > 0 and is_code_line(lines[at - 1])
     code = [line for i, line in enumerate(lines) if i != at and is_code_line(line)]
     return after, after or bool(code), frozenset(w for line in code for w in re.findall(r"\w+", line))
+
+
+def _BULLETLESS(paragraph: str) -> str:
+    """A list line without its bullet marker: "- Kyllo v. United States (2001): ..." -> "Kyllo v. ..."."""
+    return re.sub(r"^[-*\u2022\u2013]\s+", "", paragraph.strip())
 
 
 def _from_notes(s: Sentence) -> str:
