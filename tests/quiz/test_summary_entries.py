@@ -14,7 +14,7 @@ LINES = "\n".join([
     "- Ferry Lane Bridge (1840): replaced the horse ferry; Mill Bridge widened.",
     "- Iron Bridge (1861): first cast iron span of the county.",
     "- Station Bridge (1889): carried the railway over the marsh.",
-    "- Queen's Bridge (1903): opened for trams.",
+    "- St. Anne's Bridge (1903): opened for trams.",
     "- Tide Bridge (1931): lifts for tall ships.",
 ])
 
@@ -48,3 +48,8 @@ def test_a_list_with_a_long_entry_is_no_summary_list():
     text = LINES.replace("opened for trams.", "opened for trams. It was painted green in 1950 and again in 1990.")
     items = generate_items(_chunks(text), learned_cutoff=False)
     assert not any("sum up as" in i.prompt for i in items)
+
+
+def test_an_abbreviation_in_a_label_is_no_sentence_break():
+    owners, lists = dated_entries(_chunks())  # "St. Anne's Bridge", "Kyllo v. United States"
+    assert "St. Anne's Bridge" in [e.label for e in next(iter(lists.values()))]

@@ -90,7 +90,7 @@ def dated_entries(chunks) -> tuple[dict[tuple[str, str], DatedEntry], dict[tuple
         for paragraph in paragraphs(chunk.text):
             opened = _ENTRY.match(_BULLET.sub("", paragraph))
             label = opened.group("label").strip() if opened else ""
-            if opened and len(label.split()) <= MAX_LABEL_WORDS and ". " not in label:
+            if opened and len(label.split()) <= MAX_LABEL_WORDS and not re.search(r"\w{3,}\.\s", label):  # "v. ", "St. ": abbreviations, not a sentence
                 entries = blocks.setdefault(block, [])
                 current = DatedEntry(label, block, len(entries))
                 entries.append(current)

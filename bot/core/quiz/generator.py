@@ -64,7 +64,7 @@ from bot.core.quiz.gen_code_words import prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
 from bot.core.quiz.gen_subject import as_written
 from bot.core.quiz.gen_defined import (defined_term_question, definition_of, definitions_by_document, document_name,
-                                      family_words, reads_as_glossary, with_head)
+                                      family_words, reads_as_copula_glossary, reads_as_glossary, with_head)
 from bot.core.quiz.gen_faq import faq_card, faq_question
 from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
@@ -397,7 +397,7 @@ class _Generator:
         self.named_ids: set[str] = set()  # items whose answer and options are such names, shown as they are
         # Quoted terms a licence defines, with their definitions' head nouns (gen_defined).
         self.definitions = {document: [(with_head(d, self.docs[readable_text(q)]) if readable_text(q) in self.docs
-                                        else d, q) for d, q in found if self._glossary_term(d, document)]
+                                        else d, q) for d, q in self._glossary_terms(found, document)]
                             for document, found in definitions_by_document(notes).items()}
         self.document_names = {d: document_name(notes, d) for d in self.definitions}
         for doc in self.docs.values():
@@ -524,16 +524,46 @@ class _Generator:
         item = self._item(FLASHCARD, card.prompt, card.answer, s, DEFINITION, CARD_QUALITY, explanation=_from_notes(s))
         return [_Candidates(s.quote, chunk.document, [item])]
 
-    def _glossary_term(self, definition, document: str) -> bool:
+    def _glossary_terms(self, found: list, document: str) -> list:
+        """The document's definitions a question may ask (`_glossary_term`), and a glossary line whose
+        definition the parse alone does not read as a noun phrase ("Asthenosphere: the less dense, weaker
+        layer of the mantle ..., into which old oceanic plates sink ..." parsed with "sink" as its root) when
+        the line read as "<term> is <definition>." says it is one (`reads_as_copula_glossary`) and a glossary
+        line beside it in the notes is a term (a glossary, not labelled steps: "Course: the struggle began
+        on 29 January 1877", "End: the rebellion ended ..." beside each other)."""
+        strict = [self._glossary_term(d, document) for d, _ in found]
+        section = {quote: chunk.heading_path for chunk in self.notes if chunk.document == document
+                   for quote, _ in chunk_sentences(chunk)} if not all(strict) else {}
+        kept = []
+        for i, (d, q) in enumerate(found):
+            if not strict[i]:
+                # beside it: the glossary lines of its own section ("Early twentieth century: cement manufacture
+                # changed ..." in a dated list is no neighbour of "Hardening: ..." sections before it)
+                near = [j for j in range(len(found)) if found[j][0].glossary and j != i
+                        and section.get(found[j][1]) == section.get(q)]
+                before = [j for j in near if j < i][-1:]
+                after = [j for j in near if j > i][:1]
+                if not (d.glossary and any(strict[j] for j in before + after)
+                        and self._glossary_term(d, document, copula=True)):
+                    continue
+            kept.append((d, q))
+        return kept
+
+    def _glossary_term(self, definition, document: str, copula: bool = False) -> bool:
         """A quoted term a licence defines, or a glossary line's term that names a thing, defined by a noun
         phrase, and is not the notes' own subject ("Pandoc: a Haskell library ..." in a Pandoc guide)."""
         if not definition.glossary:
             return True
         term_doc, definition_doc = nlp.parse_lines([definition.term, definition.definition])
+        if copula:
+            term_doc = nlp.parse_lines([definition.term])[0]
+            reads = reads_as_copula_glossary(term_doc, nlp.parse_lines([f"{definition.term} is {definition.definition}."])[0])
+        else:
+            reads = reads_as_glossary(term_doc, definition_doc)
         # The notes' subject: what the title names before any colon ("Using Pandoc: A User's Guide ..."); the
         # terms after it are the course's own ("... : Search and Seizure in United States Law").
         subject = (self.titles.get(document) or document_name(self.notes, document)).split(":")[0]
-        return reads_as_glossary(term_doc, definition_doc) \
+        return reads \
             and not re.search(rf"(?<!\w){re.escape(fold(definition.term))}(?!\w)", fold(subject))
 
     def _defined_term_items(self, chunk: Chunk) -> list[_Candidates]:
