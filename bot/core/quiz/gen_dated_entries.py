@@ -60,6 +60,18 @@ class DatedEntry:
     position: int  # order within its list
 
 
+# A summary list (issue 8, set 24's "Summary of leading cases"): every entry one line, the label and a
+# short clause or noun phrase of what it stands for: "- Kyllo v. United States (2001): thermal imaging of a
+# home is a search." A teacher asks which entry the line sums up, the list's other labels as options:
+# "Which case do the notes sum up as "thermal imaging of a home is a search"?" The noun ("case") is the
+# list heading's plural noun ("Summary of leading cases"); without one, "Which of these".
+MIN_SUMMARY_WORDS = 2  # "inevitable discovery", "automobile exception"
+MAX_SUMMARY_WORDS = 20  # a summary line, not a paragraph of facts
+_BULLET = re.compile(r"^(?:[-*\u2022\u2013]\s+)")
+# The summary points back or leans on its label: "This was ...", "It ...", "He ...": not read alone.
+_LEANS = re.compile(r"^(?:this|that|these|those|it|its|he|she|they|his|her|their|the same)\b", re.IGNORECASE)
+
+
 def paragraphs(text: str) -> list[str]:
     """A chunk's paragraphs as the entries are read: its non-empty lines, stripped."""
     return [line.strip() for line in text.splitlines() if line.strip()]
@@ -76,9 +88,9 @@ def dated_entries(chunks) -> tuple[dict[tuple[str, str], DatedEntry], dict[tuple
         if current is not None and current.block != block:
             current = None  # a new section ends the entry
         for paragraph in paragraphs(chunk.text):
-            opened = _ENTRY.match(paragraph)
+            opened = _ENTRY.match(_BULLET.sub("", paragraph))
             label = opened.group("label").strip() if opened else ""
-            if opened and len(label.split()) <= MAX_LABEL_WORDS and ". " not in label:
+            if opened and len(label.split()) <= MAX_LABEL_WORDS and not re.search(r"\w{3,}\.\s", label):  # "v. ", "St. ": abbreviations, not a sentence
                 entries = blocks.setdefault(block, [])
                 current = DatedEntry(label, block, len(entries))
                 entries.append(current)
@@ -142,5 +154,56 @@ def entry_options(entry: DatedEntry, entries: list[DatedEntry]) -> tuple[str, ..
                     key=lambda e: (abs(e.position - entry.position), e.position))[:OPTIONS - 1]
     if len(others) < OPTIONS - 1 or all(e.position > entry.position for e in others) \
             or all(e.position < entry.position for e in others):
+        return None
+    return tuple(e.label for e in sorted([entry, *others], key=lambda e: e.position))
+
+
+def summary_of(paragraph: str) -> str | None:
+    """The summary of a one-line entry "<label> (<date>): <short summary>." (a bullet marker allowed), or
+    None: more than one sentence, too short or too long, or a summary leaning on what came before."""
+    opened = _ENTRY.match(_BULLET.sub("", paragraph.strip()))
+    if not opened:
+        return None
+    body = opened.group("body").strip()
+    if re.search(r"[.!?]\s+\S", body) or body.endswith("?"):
+        return None  # two sentences: a paragraph of facts, not a summary line
+    body = body.rstrip(".").strip()
+    if not MIN_SUMMARY_WORDS <= len(body.split()) <= MAX_SUMMARY_WORDS or _LEANS.match(body) or '"' in body:
+        return None
+    return body
+
+
+def summary_lists(lists: dict[tuple, list[DatedEntry]], summaries: dict[DatedEntry, str]) -> set[tuple]:
+    """The lists whose every entry is a summary line (each summary said once): a table of entries a
+    teacher can ask across."""
+    kept = set()
+    for block, entries in lists.items():
+        said = [summaries.get(e) for e in entries]
+        if all(said) and len({fold_summary(x) for x in said}) == len(said):
+            kept.add(block)
+    return kept
+
+
+def fold_summary(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def summary_question(summary: str, noun: str) -> str:
+    """The question: Which case do the notes sum up as "thermal imaging of a home is a search"?"""
+    asked = f"Which {noun}" if noun else "Which of these"
+    return f'{asked} do the notes sum up as "{summary}"?'
+
+
+def summary_options(entry: DatedEntry, entries: list[DatedEntry], summary: str) -> tuple[str, ...] | None:
+    """The answer and three other labels of its list, of its shape (as many words) first, the nearest
+    first; a label the summary names ("Wolf overruled" of Mapp v. Ohio) is left out. None when fewer."""
+    said = set(re.findall(r"[A-Z][\w'-]+", summary)) - set(entry.label.split())  # "United States" of its own
+    def named(e: DatedEntry) -> bool:
+        return any(w in said for w in re.findall(r"[A-Z][\w'-]+", e.label) if w.lower() not in STOPWORDS)
+    shape = len(entry.label.split())
+    others = sorted((e for e in entries if e is not entry and not named(e)),
+                    key=lambda e: (len(e.label.split()) != shape, abs(e.position - entry.position), e.position))
+    others = others[:OPTIONS - 1]
+    if len(others) < OPTIONS - 1:
         return None
     return tuple(e.label for e in sorted([entry, *others], key=lambda e: e.position))

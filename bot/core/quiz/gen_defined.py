@@ -117,6 +117,25 @@ def reads_as_glossary(term_doc, definition_doc) -> bool:
     return (len(term_doc) == 1 or term_root.pos_ in {"NOUN", "PROPN"}) and root.pos_ == "NOUN"
 
 
+def reads_as_copula_glossary(term_doc, frame_doc) -> bool:
+    """A glossary line read as the sentence it stands for, "<term> is <definition>.", is a definition: its
+    root "is", the term its subject, a noun its complement from the word after "is" ("Filter is a program
+    that ...", "Tectonic plate is one of the pieces ..."), and no clause for a complement ("Course is the
+    struggle began ...", "Positive reinforcement is something pleasant is added ..."). For lines whose
+    definition, parsed alone, takes a verb of its relative clause for its root (issue 8, set 24)."""
+    root = next((t for t in frame_doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be" or root.i != len(term_doc) or frame_doc[0].pos_ in {"ADP", "PRON", "SCONJ", "AUX"}:
+        return False  # "is" right after the term: the term is no clause itself ("Covalent bonds are directional")
+    children = list(root.children)
+    if any(c.dep_ in {"ccomp", "csubj", "acomp"} for c in children) \
+            or not any(c.dep_ == "nsubj" and c.i < root.i for c in children):
+        return False
+    attr = next((c for c in children if c.dep_ == "attr"), None)
+    if attr is None or attr.left_edge.i != root.i + 1:
+        return False
+    return attr.pos_ in {"NOUN", "PROPN"} or (attr.lower_ == "one" and any(c.lower_ == "of" for c in attr.children))
+
+
 def _mentions(text: str, term: str, name: str = "") -> bool:
     """`term`, or a word sharing its first SHARED_PREFIX letters with a word of it, is written in `text`:
     "derived from" in a definition of "Derivative Works", "contributes" in one of "Contributor" give

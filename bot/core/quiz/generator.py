@@ -64,7 +64,7 @@ from bot.core.quiz.gen_code_words import prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
 from bot.core.quiz.gen_subject import as_written
 from bot.core.quiz.gen_defined import (defined_term_question, definition_of, definitions_by_document, document_name,
-                                      family_words, reads_as_glossary, with_head)
+                                      family_words, reads_as_copula_glossary, reads_as_glossary, with_head)
 from bot.core.quiz.gen_faq import faq_card, faq_question
 from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
@@ -73,7 +73,8 @@ from bot.core.quiz.gen_function import asks_any_of_a_kind, function_question, on
 from bot.core.quiz.gen_named import NAMED_QUALITY, NamedThings
 from bot.core.quiz.gen_commands import command_question, shell_commands
 from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entries_in, entry_question
-from bot.core.quiz.gen_dated_entries import dated_entries, entry_nouns, entry_options, first_question, paragraphs
+from bot.core.quiz.gen_dated_entries import (dated_entries, entry_nouns, entry_options, first_question, paragraphs,
+                                             summary_lists, summary_of, summary_options, summary_question)
 from bot.core.quiz.gen_compare import comparison_question
 from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, parts_of, term_question
@@ -105,7 +106,7 @@ from bot.core.text import map_prose_lines, split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 67
+GENERATOR_VERSION = 68
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -396,7 +397,7 @@ class _Generator:
         self.named_ids: set[str] = set()  # items whose answer and options are such names, shown as they are
         # Quoted terms a licence defines, with their definitions' head nouns (gen_defined).
         self.definitions = {document: [(with_head(d, self.docs[readable_text(q)]) if readable_text(q) in self.docs
-                                        else d, q) for d, q in found if self._glossary_term(d, document)]
+                                        else d, q) for d, q in self._glossary_terms(found, document)]
                             for document, found in definitions_by_document(notes).items()}
         self.document_names = {d: document_name(notes, d) for d in self.definitions}
         for doc in self.docs.values():
@@ -523,16 +524,46 @@ class _Generator:
         item = self._item(FLASHCARD, card.prompt, card.answer, s, DEFINITION, CARD_QUALITY, explanation=_from_notes(s))
         return [_Candidates(s.quote, chunk.document, [item])]
 
-    def _glossary_term(self, definition, document: str) -> bool:
+    def _glossary_terms(self, found: list, document: str) -> list:
+        """The document's definitions a question may ask (`_glossary_term`), and a glossary line whose
+        definition the parse alone does not read as a noun phrase ("Asthenosphere: the less dense, weaker
+        layer of the mantle ..., into which old oceanic plates sink ..." parsed with "sink" as its root) when
+        the line read as "<term> is <definition>." says it is one (`reads_as_copula_glossary`) and a glossary
+        line beside it in the notes is a term (a glossary, not labelled steps: "Course: the struggle began
+        on 29 January 1877", "End: the rebellion ended ..." beside each other)."""
+        strict = [self._glossary_term(d, document) for d, _ in found]
+        section = {quote: chunk.heading_path for chunk in self.notes if chunk.document == document
+                   for quote, _ in chunk_sentences(chunk)} if not all(strict) else {}
+        kept = []
+        for i, (d, q) in enumerate(found):
+            if not strict[i]:
+                # beside it: the glossary lines of its own section ("Early twentieth century: cement manufacture
+                # changed ..." in a dated list is no neighbour of "Hardening: ..." sections before it)
+                near = [j for j in range(len(found)) if found[j][0].glossary and j != i
+                        and section.get(found[j][1]) == section.get(q)]
+                before = [j for j in near if j < i][-1:]
+                after = [j for j in near if j > i][:1]
+                if not (d.glossary and any(strict[j] for j in before + after)
+                        and self._glossary_term(d, document, copula=True)):
+                    continue
+            kept.append((d, q))
+        return kept
+
+    def _glossary_term(self, definition, document: str, copula: bool = False) -> bool:
         """A quoted term a licence defines, or a glossary line's term that names a thing, defined by a noun
         phrase, and is not the notes' own subject ("Pandoc: a Haskell library ..." in a Pandoc guide)."""
         if not definition.glossary:
             return True
         term_doc, definition_doc = nlp.parse_lines([definition.term, definition.definition])
+        if copula:
+            term_doc = nlp.parse_lines([definition.term])[0]
+            reads = reads_as_copula_glossary(term_doc, nlp.parse_lines([f"{definition.term} is {definition.definition}."])[0])
+        else:
+            reads = reads_as_glossary(term_doc, definition_doc)
         # The notes' subject: what the title names before any colon ("Using Pandoc: A User's Guide ..."); the
         # terms after it are the course's own ("... : Search and Seizure in United States Law").
         subject = (self.titles.get(document) or document_name(self.notes, document)).split(":")[0]
-        return reads_as_glossary(term_doc, definition_doc) \
+        return reads \
             and not re.search(rf"(?<!\w){re.escape(fold(definition.term))}(?!\w)", fold(subject))
 
     def _defined_term_items(self, chunk: Chunk) -> list[_Candidates]:
@@ -1368,12 +1399,17 @@ class _Generator:
             said: dict = {}
             for (_, paragraph), entry in owners.items():
                 said.setdefault(entry, []).extend(split_sentences(paragraph))
-            self._dated = (owners, lists, entry_nouns(said))
-        owners, lists, nouns = self._dated
+            summaries = {entry: summary_of(paragraph) for (_, paragraph), entry in owners.items()
+                         if _BULLETLESS(paragraph).startswith(entry.label)}
+            self._dated = (owners, lists, entry_nouns(said), summaries, summary_lists(lists, summaries))
+        owners, lists, nouns, summaries, summary_blocks = self._dated
         found = []
         for paragraph in paragraphs(chunk.text):
             entry = owners.get((chunk.id, paragraph))
             if entry is None:
+                continue
+            if entry.block in summary_blocks and _BULLETLESS(paragraph).startswith(entry.label):
+                found.extend(self._summary_item(chunk, paragraph, entry, summaries[entry], lists[entry.block]))
                 continue
             for quote in split_sentences(paragraph):
                 text = readable_text(quote)
@@ -1389,6 +1425,27 @@ class _Generator:
                 self.named_ids.add(item.id)  # labels as the notes write them: only the stem is read for code
                 found.append((s, item))
         return found
+
+    def _summary_item(self, chunk: Chunk, paragraph: str, entry, summary: str, entries) -> list[tuple[Sentence, QuizItem]]:
+        """Which entry a one-line summary of a summary list stands for ("- Kyllo v. United States (2001):
+        thermal imaging of a home is a search."), the list's other labels as options (gen_dated_entries):
+        "Which case do the notes sum up as "thermal imaging of a home is a search"?" The noun is the
+        list heading's plural noun ("Summary of leading cases"), singular; "Which of these" without one."""
+        listed = summary_options(entry, entries, summary)
+        text = readable_text(_BULLETLESS(paragraph))
+        if listed is None or not text:
+            return []
+        heading = nlp.parse_lines([re.sub(r"^[\d.\s]+", "", entry.block[1][-1])])[0] if entry.block[1] else None
+        plural = [t for t in heading if t.tag_ == "NNS"] if heading is not None else []
+        prompt = summary_question(summary, plural[-1].lemma_.lower() if plural else "")
+        if self._code_in(prompt):
+            return []
+        options = tuple(sorted(listed, key=lambda o, q=text: _rng("summary", q, o).random()))
+        s = Sentence(text, chunk, 0, False, quote=_BULLETLESS(paragraph))
+        item = self._item(MULTIPLE_CHOICE, prompt, entry.label, s, TERM, NAMED_QUALITY,
+                          options=options, explanation=_from_notes(s))
+        self.named_ids.add(item.id)  # labels as the notes write them: only the stem is read for code
+        return [(s, item)]
 
     def _named_item(self, s: Sentence, doc) -> QuizItem | None:
         if re.search(r"\b(?:also|too|as well(?! as)|likewise|similarly)\b", s.quote, re.IGNORECASE):
@@ -2413,6 +2470,11 @@ def _code_beside(s: Sentence) -> tuple[bool, bool, frozenset[str]]:
     after = at > 0 and is_code_line(lines[at - 1])
     code = [line for i, line in enumerate(lines) if i != at and is_code_line(line)]
     return after, after or bool(code), frozenset(w for line in code for w in re.findall(r"\w+", line))
+
+
+def _BULLETLESS(paragraph: str) -> str:
+    """A list line without its bullet marker: "- Kyllo v. United States (2001): ..." -> "Kyllo v. ..."."""
+    return re.sub(r"^[-*\u2022\u2013]\s+", "", paragraph.strip())
 
 
 def _from_notes(s: Sentence) -> str:
