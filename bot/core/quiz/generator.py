@@ -105,7 +105,7 @@ from bot.core.text import map_prose_lines, split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 67
+GENERATOR_VERSION = 68
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -1673,6 +1673,13 @@ class _Generator:
         person = re.match(r"^Who (?:is|was) (.+)\?$", question.prompt) if question.asks == "identity" else None
         if person and not self._a_person(person.group(1), question.answer, s):
             return None  # "Who is Nuitka?": a compiler the parser read as a person (gen_precision, held-out round 12)
+        if person and s.notes_text and person.group(1) not in s.notes_text:
+            # The notes name the person here by a part of the name they give in full elsewhere ("Bowman
+            # was the director of the American Geographical Society in 1914" asked "Who was Isiah
+            # Bowman?"): the sentence tells more of someone the notes introduced before, and who they
+            # were is said where the full name is (round 28: dropped, keyed to a side fact). Another name written in
+            # full in the answer ("a student of Jacques Lefevre") is no sign of that.
+            return None
         if person and person.group(1) in self.key_figures:
             # The people the notes are about: "Who was X?" has as many answers as the notes tell of
             # them, and one title keyed is thin (rounds 8 and 9a: Pitt, Frederick William, Kublai Khan,

@@ -1,0 +1,78 @@
+"""Set 16's and round 28's judged kinds, fixed by form: a stem whose "the <noun>" is told only by a
+relative clause set off by commas (which government? the clause adds to one known before), a numbered
+heading of a textbook's stage ("Step two: <topic>") read as a clause of rules, and a "Who was X?" made
+of a sentence that names X by a part of the name the notes give in full (a later side fact, not who X
+was). Real spaCy on made-up notes of no course of the pool (a harbour town, a mill, digestion)."""
+
+from __future__ import annotations
+
+from bot.core import nlp
+from bot.core.quiz.gen_clauses import clause_card
+from bot.core.quiz.gen_standalone import leans_on_context
+from bot.core.documents import Chunk, make_chunk_id
+from bot.core.quiz.gen_questions import identity_question
+from bot.core.quiz.gen_text import Sentence
+from bot.core.quiz.generator import DEFINITION, _Generator
+
+
+# --- kind 1: a stem without its referent ------------------------------------------------------------------
+
+def test_a_definite_subject_told_only_by_a_clause_set_off_by_commas_leans_on_the_notes():
+    doc = nlp.parse_line("The council, which had the sole right to levy tolls, borrowed money for repairs.")
+    assert leans_on_context(doc, {})
+
+
+def test_a_definite_subject_with_a_clause_that_picks_it_out_stands_alone():
+    doc = nlp.parse_line("The council that had the sole right to levy tolls borrowed money for repairs.")
+    assert not leans_on_context(doc, {})
+
+
+# --- kind 2: a stage of a textbook's account read as a clause ---------------------------------------------
+
+def test_a_labelled_stage_heading_is_no_clause():
+    doc = nlp.parse_line("With many litres a day passing through the gut, most of the water must be taken back.")
+    card = clause_card(("The Digestive Tract", "4. Stage three: absorption in the colon"),
+                       ["With many litres a day passing through the gut, most of the water must be taken back."],
+                       doc, title="The Digestive Tract")
+    assert card is None
+
+
+def test_a_numbered_clause_of_rules_is_still_asked():
+    sentence = "A vessel must be moored at a licensed berth and must show a light at night."
+    card = clause_card(("The Harbour Rules of Port Ellis", "3. Mooring of Vessels"), [sentence],
+                       nlp.parse_line(sentence), title="The Harbour Rules of Port Ellis")
+    assert card is not None and "Mooring of Vessels" in card.prompt
+
+
+# --- kind 4: "Who was X?" keyed to a side fact ------------------------------------------------------------
+
+TOWN = [
+    "The harbour of Port Ellis was dredged in 1890.",
+    "One figure in the growth of the town was a surveyor named Edith Crane.",
+    "Crane was the secretary of the Harbour Society in 1902.",
+    "Three years later, Edith Crane charted the sandbanks of the estuary.",
+    "As a result of her charts, Edith Crane would come to be known as the pilot of the estuary.",
+    "Edith Crane published the charts of the estuary in 1904.",
+    "The railway reached Port Ellis in 1912.",
+]
+
+
+def _who_was(notes_text: str):
+    """The "Who was Edith Crane?" card of the third line as the generator asks it: written in full
+    ("Crane" -> "Edith Crane"), the notes' own words kept as `notes_text`."""
+    chunks = [Chunk(make_chunk_id("town.txt", ("Port Ellis",), line, i), "town.txt", ("Port Ellis",), None, i, line)
+              for i, line in enumerate(TOWN)]
+    g = _Generator(chunks)
+    text = "Edith Crane was the secretary of the Harbour Society in 1902."
+    s = Sentence(text, chunks[2], 0, False, quote=TOWN[2], notes_text=notes_text)
+    doc = nlp.parse_line(text)
+    return g._question_card(s, identity_question(doc), DEFINITION, doc=doc)
+
+
+def test_who_was_is_not_keyed_to_a_sentence_naming_the_person_by_a_part_of_the_name():
+    assert _who_was(TOWN[2]) is None
+
+
+def test_who_was_of_a_sentence_giving_the_full_name_is_still_asked():
+    card = _who_was("")
+    assert card is not None and card.prompt == "Who was Edith Crane?"
