@@ -2,7 +2,7 @@
 relative clause set off by commas (which government? the clause adds to one known before), a numbered
 heading of a textbook's stage ("Step two: <topic>") read as a clause of rules, and a "Who was X?" made
 of a sentence that names X by a part of the name the notes give in full (a later side fact, not who X
-was). Real spaCy on made-up notes of no course of the pool (a harbour town, a mill, digestion)."""
+was), and a "which of these" keyed to what the notes are about when their headings are flat (no title). Real spaCy on made-up notes of no course of the pool (a harbour town, a mill, digestion)."""
 
 from __future__ import annotations
 
@@ -76,3 +76,24 @@ def test_who_was_is_not_keyed_to_a_sentence_naming_the_person_by_a_part_of_the_n
 def test_who_was_of_a_sentence_giving_the_full_name_is_still_asked():
     card = _who_was("")
     assert card is not None and card.prompt == "Who was Edith Crane?"
+
+
+# --- kind 3: an option given away by the course's own name -------------------------------------------------
+
+EROSION = [
+    (("Erosion: Agents, Rates and Control",), "Erosion is the wearing away of soil and rock by water, wind and ice."),
+    (("1. Agents of erosion",), "Rainfall loosens soil on bare slopes. Wind carries dry soil across open plains."),
+    (("Sources",), "Soil survey reports of the county, 1935 and 1950."),
+]
+
+
+def test_the_subject_of_the_heading_a_flat_document_opens_with_is_what_the_notes_are_about():
+    # A PDF's headings are flat: no heading holds every chunk, so the notes have no title (`_is_title`), but
+    # "Which of these took off in the 1930s?" keyed "Erosion" among "Rainfall" and "Wind" is given away all
+    # the same (set 16: "Inflation" among "Hiring" and "Spending").
+    chunks = [Chunk(make_chunk_id("erosion.pdf", path, text, i), "erosion.pdf", path, None, i, text)
+              for i, (path, text) in enumerate(EROSION)]
+    g = _Generator(chunks)
+    assert not g._is_title("Erosion", chunks[1])
+    assert g._opens_with("Erosion", chunks[1]) and g._opens_with("erosion", chunks[2])
+    assert not g._opens_with("Rainfall", chunks[1]) and not g._opens_with("Control", chunks[1])
