@@ -1,5 +1,6 @@
-"""Set 16's and round 28's judged kinds, fixed by form: a stem whose "the <noun>" is told only by a
-relative clause set off by commas (which government? the clause adds to one known before), a numbered
+"""Set 16's and rounds 27-28's judged kinds, fixed by form: a stem whose "the <noun>" is told only by a
+relative clause set off by commas (which government? the clause adds to one known before), a past deed
+of a bare plural or a passive with nobody named, asked with no setting (to what? when?), a numbered
 heading of a textbook's stage ("Step two: <topic>") read as a clause of rules, and a "Who was X?" made
 of a sentence that names X by a part of the name the notes give in full (a later side fact, not who X
 was), and a "which of these" keyed to what the notes are about when their headings are flat (no title). Real spaCy on made-up notes of no course of the pool (a harbour town, a mill, digestion)."""
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from bot.core import nlp
 from bot.core.quiz.gen_clauses import clause_card
+from bot.core.quiz.gen_concept_causes import lacks_setting
 from bot.core.quiz.gen_standalone import leans_on_context
 from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_questions import identity_question
@@ -25,6 +27,31 @@ def test_a_definite_subject_told_only_by_a_clause_set_off_by_commas_leans_on_the
 def test_a_definite_subject_with_a_clause_that_picks_it_out_stands_alone():
     doc = nlp.parse_line("The council that had the sole right to levy tolls borrowed money for repairs.")
     assert not leans_on_context(doc, {})
+
+
+def test_a_past_deed_of_a_bare_plural_is_asked_nowhere_and_at_no_time():
+    doc = nlp.parse_line("Councils had no effective answer, because no one knew where the floods came from.")
+    assert lacks_setting(doc, "Why did councils have no effective answer?")
+
+
+def test_a_general_truth_of_a_bare_plural_or_a_past_deed_of_named_ones_keeps_its_card():
+    present = nlp.parse_line("Enzymes speed up reactions because they lower the energy a reaction needs.")
+    assert not lacks_setting(present, "Why do enzymes speed up reactions?")
+    named = nlp.parse_line("The councils of Ashby had no effective answer, because no one knew the cause.")
+    assert not lacks_setting(named, "Why did the councils of Ashby have no effective answer?")
+
+
+MILLS = ["The mill owners of Ashby cut wages in 1871.",
+         "Striking weavers were often labelled as “agitators” or accused of disloyalty.",
+         "The strike of the Ashby weavers ended in 1872."]
+
+
+def test_what_a_passive_with_nobody_named_labels_is_not_asked():
+    chunks = [Chunk(make_chunk_id("ashby.txt", ("Ashby Mills",), line, i), "ashby.txt", ("Ashby Mills",), None, i, line)
+              for i, line in enumerate(MILLS)]
+    g = _Generator(chunks)
+    items = g._sentence_items(Sentence(MILLS[1], chunks[1], 0, False), g.docs[MILLS[1]])
+    assert not any(i is not None and "labelled as" in i.prompt for i in items)
 
 
 # --- kind 2: a stage of a textbook's account read as a clause ---------------------------------------------

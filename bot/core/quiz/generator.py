@@ -914,7 +914,10 @@ class _Generator:
         if s.standalone:
             items.append(self._naming_card(s, doc))  # "What are ... called?", "What does X refer to?" (gen_naming)
             label = label_question(doc)  # "What were dissenting voices often labelled as?" -> “rightists” (gen_naming)
-            items.append(self._question_card(s, label, DEFINITION) if label else None)
+            # Not of a passive with nobody and nothing named ("What were dissenting voices often labelled as?":
+            # whose, when? round 27: borderline), as no "Why ...?" card is (gen_concept_causes.lacks_setting).
+            items.append(self._question_card(s, label, DEFINITION) if label and not lacks_setting(doc, label.prompt)
+                         else None)
             items.extend(self._howto_cards(s, doc))  # "How may X ...?", "What is X useful for?", "the two kinds" (gen_howto)
             items.append(self._function_card(s, doc))  # "What does connection-oriented transmission require?" (gen_function)
             items.append(self._comparison_item(s, doc))  # "Which are more efficient, threads or processes?" (gen_compare)
