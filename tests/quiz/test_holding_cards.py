@@ -79,7 +79,9 @@ def test_a_label_the_notes_put_in_quotation_marks_is_asked_as_what_the_thing_was
 
 
 def test_the_generator_asks_a_quoted_label():
-    chunks = _chunks(NOTES + ["Striking dockers were often labelled as “wreckers” or accused of lacking loyalty."])
+    # Named where and by whom: "What were striking dockers often labelled as?" alone says neither (round 27:
+    # borderline, "no time or context"; test_set16_judged_kinds).
+    chunks = _chunks(NOTES + ["Striking dockers in Kessel were often labelled as “wreckers” or accused of lacking loyalty."])
     generator = generator_module._Generator(chunks)
     made = {i.prompt: i for c in chunks for entry in generator.chunk_candidates(c) for i in entry.items}
-    assert "What were striking dockers often labelled as?" in made, list(made)
+    assert "What were striking dockers in Kessel often labelled as?" in made, list(made)

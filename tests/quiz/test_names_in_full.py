@@ -47,11 +47,14 @@ def test_a_name_given_in_full_in_the_sentence_needs_nothing():
 
 
 def test_notes_naming_a_person_in_full_once_get_a_card_with_the_full_name():
+    # Not "Who was Isiah Bowman?" of "Bowman was the director of ... in 1914": a sentence naming him by
+    # part of his name tells a side fact of someone introduced before (round 28, dropped; test_set16_judged_kinds).
     cards = flashcards("American Empire", [
         "One key figure in the plans for an American Empire was a geographer named Isiah Bowman.",
-        "Bowman was the director of the American Geographical Society in 1914.",
+        "Bowman was appointed to the inquiry of President Wilson in 1917.",
     ])
-    assert any("Isiah Bowman" in prompt for prompt in cards), cards
+    assert any("Isiah Bowman" in f"{prompt} {answer}" for prompt, answer in cards.items()), cards
+    assert not any("Bowman" in answer and "Isiah" not in answer for answer in cards.values())
     assert not any(prompt.startswith("Who was Bowman") for prompt in cards)
 
 
@@ -60,8 +63,8 @@ def test_the_explanation_quotes_the_notes_own_words():
     from bot.core.quiz.generator import generate_items
     items = generate_items(note_chunks("American Empire", [
         "One key figure in the plans for an American Empire was a geographer named Isiah Bowman.",
-        "Bowman was the director of the American Geographical Society in 1914.",
+        "Bowman was appointed to the inquiry of President Wilson in 1917.",
     ]), learned_cutoff=False)
-    card = next(i for i in items if i.prompt == "Who was Isiah Bowman?")
-    assert card.source.quote == "Bowman was the director of the American Geographical Society in 1914."
-    assert "“Bowman was the director" in card.explanation
+    card = next(i for i in items if i.answer == "Isiah Bowman")
+    assert card.source.quote == "Bowman was appointed to the inquiry of President Wilson in 1917."
+    assert "“Bowman was appointed" in card.explanation

@@ -67,6 +67,11 @@ def clause_card(heading_path: tuple[str, ...], sentences: list[str], first_doc, 
     name = clause_name(heading_path[-1])
     if len(name.split()) < MIN_NAME_WORDS or re.search(r"[\"“”]", name):
         return None
+    if ":" in name:
+        # "7. Step two: tubular reabsorption": a label and the topic it opens, the heading of a stage of a
+        # textbook's account, not the name of a clause (set 16: "what does “Step two: tubular
+        # reabsorption” require?", garbled; a clause is named by what it rules on: "Derived Works").
+        return None
     verb = rule_verb(first_doc)
     if not verb:
         return None

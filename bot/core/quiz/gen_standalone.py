@@ -203,8 +203,12 @@ def _bare_definite(the, doc, full_names: dict[str, set[str]], familiar, seen: st
         if not named(phrase):
             return f"'the {phrase}' is never introduced"
         return ""
+    # A relative clause set off by a comma ("The government, which had the exclusive right to issue marks,
+    # printed money") tells more of a thing already known, it does not say which one (set 16: which
+    # government, the student has to guess from the sentences before); one without a comma does ("the
+    # ships that sailed").
     if any(c.dep_ in {"compound", "prep", "relcl", "acl", "poss", "nmod", "appos", "amod", "nummod"}
-           for c in introducing):
+           and not (c.dep_ == "relcl" and _set_off(c)) for c in introducing):
         return ""
     if head.dep_ == "pobj" and head.head.lower_ in _ACTION_PREPOSITIONS and _names_an_event(head) \
             and not familiar(head.lemma_.lower(), False):
@@ -215,6 +219,12 @@ def _bare_definite(the, doc, full_names: dict[str, set[str]], familiar, seen: st
     if familiar(head.lemma_.lower(), head.dep_ in {"nsubj", "nsubjpass"}):
         return ""
     return f"'the {head.text}' is never introduced"
+
+
+def _set_off(clause) -> bool:
+    """The clause opens after a comma: a non-restrictive relative clause ("X, which ...")."""
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].text == ","
 
 
 def _placed(noun) -> bool:
