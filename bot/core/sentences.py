@@ -187,9 +187,8 @@ def _layout(text: str) -> tuple[tuple[str, str, str, tuple[str, ...], str, tuple
         lines = run.split("\n")
         header = ""
         for index, line in enumerate(lines):
-            item = line.startswith(LIST_MARK)
-            body = line[len(LIST_MARK):] if item else line
-            sentences = split_sentences(body)
+            item, body = _item(line)
+            sentences = _numbered(split_sentences(body))
             if index == 0 and not item and sentences and last is not None and _ends_with_code(last):
                 code = last[5][-1] if last[5] else last[4] or last[0]
                 only = len(sentences) == 1 and len(lines) == 1
@@ -224,6 +223,36 @@ def _layout(text: str) -> tuple[tuple[str, str, str, tuple[str, ...], str, tuple
                 # disputes. Key causes include:" would show its first sentence again with each item.
                 header = (sentences[-1] if sentences else line) if line.rstrip().endswith(":") else ""
     return tuple((s, p, l, f, c, tuple(t)) for s, p, l, f, c, t in out)
+
+
+# An enumeration number ("1.", "2)", "(3)"): the loaders turn most numbered lines into list items,
+# but not every one a PDF or a Word file gives ("1. Open market operations (OMOs): the purchase ...",
+# its later items "- The discount rate: ..."; "4. Mapp v. Ohio (1961). On 23 May 1957 ..."). A line
+# opening with one is a list item, as a Markdown one is; split off as a sentence of its own, "1." would
+# be a candidate saying nothing, shown after a lead-in in place of the item it numbers.
+_ENUMERATION = re.compile(r"^\(?\d{1,3}[.)]$")
+_ENUMERATED_LINE = re.compile(r"^\(?\d{1,3}[.)]\s+(?=\S)")
+
+
+def _item(line: str) -> tuple[bool, str]:
+    """Whether a line is a list item (marked, or opening with an enumeration number), and its text."""
+    if line.startswith(LIST_MARK):
+        return True, line[len(LIST_MARK):]
+    numbered = _ENUMERATED_LINE.match(line)
+    return (True, line[numbered.end():]) if numbered else (False, line)
+
+
+def _numbered(sentences: list[str]) -> list[str]:
+    """A line's sentences with an enumeration number inside it ("... federal criminal cases. 2.
+    Silverthorne Lumber Co. v. United States (1920) ...", a PDF's items run together) joined to the
+    sentence it numbers."""
+    out: list[str] = []
+    for sentence in sentences:
+        if out and _ENUMERATION.match(out[-1]):
+            out[-1] = f"{out[-1]} {sentence}"
+        else:
+            out.append(sentence)
+    return out
 
 
 # A line's opening label: a few words before a colon that the line goes on after ("Negative
@@ -274,9 +303,10 @@ def _ends_with_code(entry: list) -> bool:
 def _list_after(lines: list[str], index: int, limit: int = 3) -> tuple[str, ...]:
     items = []
     for line in lines[index + 1:]:
-        if not line.startswith(LIST_MARK) or len(items) == limit:
+        item, body = _item(line)
+        if not item or len(items) == limit:
             break
-        items.append(line[len(LIST_MARK):])
+        items.append(body)
     return tuple(items)
 
 
@@ -563,7 +593,14 @@ def _quoted_with(c: Candidate) -> tuple[str, ...]:
     """The sentences a candidate quotes, whatever the question (a heading with a date is added
     per question by `_score`)."""
     if c.lead_in:
-        # a list item means little without the line introducing it
+        # a list item means little without the line introducing it; a later sentence of the item
+        # pointing back ("1. On 31 March 1854 the Convention of Kanagawa was signed ... It opened the
+        # ports of Shimoda and Hakodate ...") means little without the item's sentence it leans on,
+        # unless that one points back too ("Lithosphere: the rigid outer layer ... It is relatively
+        # rigid ... It varies in thickness ...": both name what the line's label does)
+        if (not c.code and c.context and c.context != c.lead_in and not is_code_block(c.context)
+                and _PRONOUN_LED.match(c.text) and not _PRONOUN_LED.match(c.context)):
+            return (c.lead_in, c.context, c.text)
         return (c.lead_in, c.text, c.code, *c.tail) if c.code else (c.lead_in, c.text)
     if c.code:
         # "On Windows, run:" says what the code does only with the sentence before it ("Once you've

@@ -78,3 +78,35 @@ def test_the_end_of_an_order_asked():
     assert gives_an_order("The order of strength is: London dispersion < dipole-dipole < hydrogen bonding.")
     assert not gives_an_order("The loop runs while 0 < x < 10.")
     assert not gives_an_order("Dipole-dipole forces > London forces.")
+
+
+def test_a_numbered_line_is_a_list_item():
+    # A PDF's or a Word file's numbered line the loader left as text ("1. Open market operations ..."):
+    # "1." was a sentence saying nothing, shown after the lead-in in place of the item it numbers
+    # (ans26, session 24). It is an item, as "- ..." is; a number inside a line goes with its sentence.
+    text = ("Textbooks traditionally list three main tools of monetary policy:\n"
+            "1. Open market operations (OMOs): the purchase and sale of securities. Buying securities adds reserves.\n"
+            "2) The discount rate: the interest rate at which banks borrow from the Federal Reserve.")
+    candidates = candidates_from([_hit(text)])
+    assert [c.text for c in candidates] == [
+        "Textbooks traditionally list three main tools of monetary policy:",
+        "Open market operations (OMOs): the purchase and sale of securities.",
+        "Buying securities adds reserves.",
+        "The discount rate: the interest rate at which banks borrow from the Federal Reserve."]
+    assert candidates[0].followers == ("Open market operations (OMOs): the purchase and sale of securities. "
+                                       "Buying securities adds reserves.",
+                                       "The discount rate: the interest rate at which banks borrow from the Federal Reserve.")
+    # A numbered case opening with its name, a run-in heading: its sentences are quoted after it.
+    case = candidates_from([_hit("4. Mapp v. Ohio (1961). Police searched the home. 5. Terry v. Ohio (1968).")])
+    assert [c.text for c in case] == ["Police searched the home.", "5. Terry v. Ohio (1968)."]
+    assert _shown(case[0]) == "Mapp v. Ohio (1961). Police searched the home."
+
+
+def test_a_later_sentence_of_an_item_pointing_back_is_quoted_with_the_one_it_leans_on():
+    # "The steps that followed were: It opened the ports ..." named nothing it opened (ansdev24 [99]).
+    text = ("The steps that followed were:\n"
+            "1. On 31 March 1854 the Convention of Kanagawa was signed. It opened the ports of Shimoda and Hakodate.\n"
+            "2. Similar treaties followed.")
+    opened = next(c for c in candidates_from([_hit(text)]) if c.text.startswith("It opened"))
+    assert _shown(opened) == ("The steps that followed were: On 31 March 1854 the Convention of Kanagawa was signed. "
+                              "It opened the ports of Shimoda and Hakodate.")
