@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from bot.core import nlp
 from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
-from bot.core.quiz.gen_cards import term_definition
+from bot.core.quiz.gen_cards import attribute_rows, labelled_line, term_definition
 from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, descriptions, explanation_as_sentence,
                                     genus_about_the_word, genus_without_differentia, modifier_label, names_a_thing,
                                     shared_description)
@@ -106,7 +106,7 @@ from bot.core.text import map_prose_lines, split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 68
+GENERATOR_VERSION = 69
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -330,6 +330,23 @@ def _cause_question(doc):
             or opened_question(doc))
 
 
+def _attribute_rows(notes: list[Chunk]) -> dict[tuple[str, tuple[str, ...]], set[str]]:
+    """The "Label: explanation" lines of each section (document, heading path) that are rows of a comparison
+    or steps of a worked example (gen_cards.attribute_rows), read over the whole section, since a chunk may
+    cut a run of them."""
+    sections: dict[tuple[str, tuple[str, ...]], list] = {}
+    for chunk in notes:
+        for line in chunk.text.splitlines():
+            body = line.removeprefix("- ")
+            if term := labelled_line(body):
+                sections.setdefault((chunk.document, tuple(chunk.heading_path)), []).append((body, term))
+    rows = {}
+    for section, lines in sections.items():
+        found = attribute_rows([t for _, t in lines], nlp.parse_lines([t.definition for _, t in lines]))
+        rows[section] = {lines[k][0] for k in found}
+    return rows
+
+
 class _Generator:
     def __init__(self, notes: list[Chunk], raw: list[str] | None = None) -> None:
         headings = dict.fromkeys(h for c in notes for h in c.heading_path)
@@ -342,6 +359,7 @@ class _Generator:
         self._docs_of: dict[str, list] = {}
         self._modifiers_of: dict[str, set[str]] | None = None
         self.headings_text = fold(" ".join(headings))
+        self.attribute_rows = _attribute_rows(notes)  # "Severity: P. falciparum is ...": rows, not definitions
         self.passages = [c.text for c in notes if not is_practice_section(c.heading_path)]
         self.first_abbreviation: dict[str, str] = {}
         self.expansions: dict[str, str] = {}  # an abbreviation's long form, as the notes first write it
@@ -1957,6 +1975,8 @@ class _Generator:
                 term = None  # "International: Japan avoided ...": a list's label of a side, not a term (gen_genus)
             if term and genus_about_the_word(nlp.parse_line(explanation_as_sentence(term.term, term.definition))):
                 term = None  # "GNU: A recursive acronym, standing for ...": what the name is, not the thing (gen_genus)
+            if term and body in self.attribute_rows.get((chunk.document, tuple(chunk.heading_path)), ()):
+                term = None  # "Severity: P. falciparum is ...": a row of a comparison or a worked example's step (gen_cards)
             if term and passes_filters(body) and not self._is_title(term.term, chunk):
                 s = Sentence(body, chunk, 0, line.startswith("- "))
                 prompt = self._prompt(s, f"What is meant by \"{term.term}\"?")
