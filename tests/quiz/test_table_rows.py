@@ -3,11 +3,13 @@
 Chipland can make more of both goods ..."). A "Label: explanation" line whose explanation is a clause about
 something else, naming a thing the run's other lines name too, describes that thing attribute by attribute:
 no definition of the label. A table row read as " | "-joined cells is none either. Made-up notes of no course
-of the pool (two harbours compared, a mill's costs worked out, a bakery's glossary)."""
+of the pool (two harbours compared, a mill's costs worked out, a bakery's glossary, frost on an orchard).
+And an odd one out of "NOT one of the early symptoms" taken from the "Additional symptoms" that follow them."""
 
 from __future__ import annotations
 
 from bot.core.quiz.gen_cards import term_definition
+from bot.core.quiz.gen_rules import Member, NotesList, _comparable
 from bot.core.quiz.generator import generate_items
 from tests.quiz.parsed_notes import section_chunks
 
@@ -57,3 +59,20 @@ def test_a_glossary_still_gives_its_definitions():
 def test_a_table_row_of_cells_is_no_definition():
     assert term_definition("Depth: Portbury is the deeper harbour. | Eastmouth silts up every winter.") is None
     assert term_definition("Depth: Portbury is the deeper harbour and takes the largest ships.") is not None
+
+
+# --- the true/false kind: an odd one out taken from a list that adds to the asked one -------------------
+
+def test_a_list_that_adds_to_another_gives_it_no_odd_one_out():
+    # "Early symptoms include fever, chills and headache. ... Additional symptoms can include ... nausea":
+    # set 17 keyed nausea as NOT an early symptom, which the notes' "Early symptoms" section lists.
+    chunk = section_chunks("frost.md", [(("Frost", "Early signs"), "x y")])[0]
+    member = Member("x y", "x y", chunk)
+
+    def listed(label):
+        return NotesList("frost.md", "matter", label, False, [member], member)
+    early = listed("early signs")
+    assert not _comparable(early, listed("additional signs"))
+    assert not _comparable(early, listed("other signs"))
+    assert not _comparable(listed("further signs"), early)
+    assert _comparable(early, listed("late signs"))  # each its own modifier: still two kinds

