@@ -30,3 +30,9 @@ def flashcards(title: str, paragraphs: list[str], document: str = "notes.md") ->
     """The flashcards the generator makes of those notes, prompt to answer (no learned cut-off)."""
     return {i.prompt: i.answer for i in generate_items(note_chunks(title, paragraphs, document), learned_cutoff=False)
             if i.kind == "flashcard"}
+
+
+def chunks_of(paragraphs: list[str], title: str, suffix: str = ".txt") -> list[Chunk]:
+    """One chunk a paragraph of a note named after its title ("The Northern League" ->
+    the-northern-league.txt), under that title as its one heading."""
+    return note_chunks(title, paragraphs, title.lower().replace(" ", "-") + suffix)

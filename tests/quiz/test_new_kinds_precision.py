@@ -6,15 +6,9 @@ shows the form the rule takes out."""
 from __future__ import annotations
 
 from bot.core import nlp
-from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_defined import defined_term_question, definition_of, defined_through, with_head
 from bot.core.quiz.generator import generate_items
-
-
-def chunks_of(paragraphs: list[str], title: str) -> list[Chunk]:
-    name = title.lower().replace(" ", "-") + ".txt"
-    return [Chunk(make_chunk_id(name, (title,), text, i), name, (title,), None, i, text)
-            for i, text in enumerate(paragraphs)]
+from tests.quiz.parsed_notes import chunks_of
 
 
 # --- a defined term made of the answer is no wrong option -------------------------------------------

@@ -6,19 +6,13 @@ course of the pool; real spaCy."""
 from __future__ import annotations
 
 from bot.core import nlp
-from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_naming import naming_question, participle_naming_question
 from bot.core.quiz.generator import generate_items
+from tests.quiz.parsed_notes import chunks_of
 
 
 def _doc(sentence: str):
     return nlp.parse_lines([sentence])[0]
-
-
-def chunks_of(paragraphs: list[str], title: str) -> list[Chunk]:
-    name = title.lower().replace(" ", "-") + ".txt"
-    return [Chunk(make_chunk_id(name, (title,), text, i), name, (title,), None, i, text)
-            for i, text in enumerate(paragraphs)]
 
 
 def test_a_named_object_is_asked_with_the_rest_of_its_sentence():

@@ -7,20 +7,14 @@ generator._Generator._person_deed. Made-up notes of no course of the pool; real 
 from __future__ import annotations
 
 from bot.core import nlp
-from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz import generator as generator_module
 from bot.core.quiz.gen_questions import who_question
 from bot.core.quiz.generator import generate_items
+from tests.quiz.parsed_notes import chunks_of
 
 
 def _doc(sentence: str):
     return nlp.parse_lines([sentence])[0]
-
-
-def chunks_of(paragraphs: list[str], title: str) -> list[Chunk]:
-    name = title.lower().replace(" ", "-") + ".txt"
-    return [Chunk(make_chunk_id(name, (title,), text, i), name, (title,), None, i, text)
-            for i, text in enumerate(paragraphs)]
 
 
 def test_a_time_before_a_persons_deed_is_kept_in_front_of_the_question():

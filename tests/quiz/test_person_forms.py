@@ -10,17 +10,11 @@ from __future__ import annotations
 from collections import Counter
 
 from bot.core import nlp
-from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz import generator as generator_module
 from bot.core.quiz.gen_actors import _one_word_person, _person
 from bot.core.quiz.gen_lexicon import PERSON, name_shape_ok
 from bot.core.quiz.gen_questions import who_question
-
-
-def chunks_of(paragraphs: list[str], title: str) -> list[Chunk]:
-    name = title.lower().replace(" ", "-") + ".txt"
-    return [Chunk(make_chunk_id(name, (title,), text, i), name, (title,), None, i, text)
-            for i, text in enumerate(paragraphs)]
+from tests.quiz.parsed_notes import chunks_of
 
 
 def test_a_middle_initial_is_no_acronym():

@@ -7,19 +7,13 @@ of no course of the pool."""
 from __future__ import annotations
 
 from bot.core import nlp
-from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_concept_causes import adds_to_previous, bare_purpose
 from bot.core.quiz.gen_concept_terms import CentralTerms, term_question
 from bot.core.quiz.gen_naming import naming_question
 from bot.core.quiz.gen_text import notation_pieces
 from bot.core.quiz.gen_year_worth import labels_a_noun
 from bot.core.quiz.generator import _Generator, generate_items
-
-
-def chunks_of(paragraphs: list[str], title: str) -> list[Chunk]:
-    name = title.lower().replace(" ", "-") + ".txt"
-    return [Chunk(make_chunk_id(name, (title,), text, i), name, (title,), None, i, text)
-            for i, text in enumerate(paragraphs)]
+from tests.quiz.parsed_notes import chunks_of
 
 
 def _prompts(paragraphs: list[str], title: str) -> list[str]:

@@ -12,12 +12,7 @@ from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_precision import (a_person, remark_not_definition, rule_kind, rules_left_out,
                                          unanchored_subject)
 from bot.core.quiz.generator import generate_items
-
-
-def chunks_of(paragraphs: list[str], title: str) -> list[Chunk]:
-    name = title.lower().replace(" ", "-") + ".txt"
-    return [Chunk(make_chunk_id(name, (title,), text, i), name, (title,), None, i, text)
-            for i, text in enumerate(paragraphs)]
+from tests.quiz.parsed_notes import chunks_of
 
 
 def _prompts(chunks: list[Chunk]) -> list[str]:

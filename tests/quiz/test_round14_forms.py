@@ -14,18 +14,13 @@ import re
 import pytest
 
 from bot.core import nlp
-from bot.core.documents import Chunk, make_chunk_id
+from bot.core.documents import Chunk
 from bot.core.quiz import gen_text
 from bot.core.quiz.gen_precision import unanchored_subject
 from bot.core.quiz.gen_purpose import opened_question
 from bot.core.quiz.gen_text import is_code_line, readable_text, shows_code
 from bot.core.quiz.generator import generate_items
-
-
-def chunks_of(paragraphs: list[str], title: str) -> list[Chunk]:
-    name = title.lower().replace(" ", "-") + ".md"
-    return [Chunk(make_chunk_id(name, (title,), text, i), name, (title,), None, i, text)
-            for i, text in enumerate(paragraphs)]
+from tests.quiz.parsed_notes import chunks_of
 
 
 def _items(chunks: list[Chunk]):
@@ -95,10 +90,10 @@ LOOM_NOTES = [
 
 def test_no_why_card_on_the_example_shown_before(monkeypatch):
     """"Why does the INFO message not appear?" (held-out round 14: dropped; the message of the snippet above)."""
-    prompts = _prompts(chunks_of(LOOM_NOTES, "Quillet scripting"))
+    prompts = _prompts(chunks_of(LOOM_NOTES, "Quillet scripting", ".md"))
     assert not any("DEBUG notice" in p for p in prompts)
     _no_check(monkeypatch)
-    assert any("DEBUG notice" in p for p in _prompts(chunks_of(LOOM_NOTES, "Quillet scripting")))
+    assert any("DEBUG notice" in p for p in _prompts(chunks_of(LOOM_NOTES, "Quillet scripting", ".md")))
 
 
 # --- 2. "the <noun> of choice" for nothing named ---------------------------------------------------
@@ -127,10 +122,10 @@ TIMBER_NOTES = [
 
 def test_no_why_card_on_a_choice_for_nothing_named(monkeypatch):
     """"Why is water the fluid of choice?" (held-out round 14: the fluid of choice for what?)."""
-    prompts = _prompts(chunks_of(TIMBER_NOTES, "Timber yards"))
+    prompts = _prompts(chunks_of(TIMBER_NOTES, "Timber yards", ".md"))
     assert "Why is salt water the coolant of choice?" not in prompts
     _no_check(monkeypatch)
-    assert "Why is salt water the coolant of choice?" in _prompts(chunks_of(TIMBER_NOTES, "Timber yards"))
+    assert "Why is salt water the coolant of choice?" in _prompts(chunks_of(TIMBER_NOTES, "Timber yards", ".md"))
 
 
 # --- 3. "Like X," in front, and a purpose about people the question never named -----------------------
@@ -166,12 +161,12 @@ LANGUAGE_NOTES = [
 def test_no_why_card_with_a_comparison_in_front(monkeypatch):
     """"Like Java, why does Python have a large standard library?" ... "so that students can be
     assigned programming projects very early in the course" (held-out round 14: dropped)."""
-    prompts = _prompts(chunks_of(LANGUAGE_NOTES, "Loom scripting"))
+    prompts = _prompts(chunks_of(LANGUAGE_NOTES, "Loom scripting", ".md"))
     assert not any("pattern library" in p and p.startswith(("Like", "Why")) for p in prompts)
     monkeypatch.setattr("bot.core.quiz.gen_purpose._COMPARISON_OPENER", re.compile(r"(?!)"))
     _no_check(monkeypatch)
     assert "Like Lumen, why does Quillet have a large pattern library?" in _prompts(
-        chunks_of(LANGUAGE_NOTES, "Loom scripting"))
+        chunks_of(LANGUAGE_NOTES, "Loom scripting", ".md"))
 
 
 # --- 4. code flattened into prose ------------------------------------------------------------------
@@ -203,8 +198,8 @@ GREEDY_NOTES = [
 
 def test_no_card_shows_a_flattened_pattern(monkeypatch):
     """"Because of the greedy nature of.*." (held-out round 14: a code fragment glued to a word)."""
-    texts = [t for i in _items(chunks_of(GREEDY_NOTES, "Knot matching")) for t in (i.prompt, i.answer, *i.options)]
+    texts = [t for i in _items(chunks_of(GREEDY_NOTES, "Knot matching", ".md")) for t in (i.prompt, i.answer, *i.options)]
     assert not any(".*" in t for t in texts)
     monkeypatch.setattr(gen_text, "_CODE", re.compile(gen_text._PROSE_CODE))  # the rule before round 14
-    texts = [t for i in _items(chunks_of(GREEDY_NOTES, "Knot matching")) for t in (i.prompt, i.answer, *i.options)]
+    texts = [t for i in _items(chunks_of(GREEDY_NOTES, "Knot matching", ".md")) for t in (i.prompt, i.answer, *i.options)]
     assert any(".*" in t for t in texts)

@@ -11,9 +11,8 @@ from collections import Counter
 
 import pytest
 
-from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_actors import notes_people
-from bot.core.quiz.gen_lexicon import PERSON, NotesLexicon, prose_nouns
+from bot.core.quiz.gen_lexicon import PERSON, prose_nouns
 from bot.core.quiz.gen_naming import meaning_question, naming_question
 from bot.core.quiz.gen_standalone import full_names_of
 from bot.core.quiz.gen_term_cloze import TermKin
@@ -21,12 +20,7 @@ from bot.core.quiz.gen_text import shows_code
 from bot.core.quiz.generator import _Candidates, _Generator, _shape_bank, generate_items
 from bot.core.quiz.items import FLASHCARD, QuizItem, QuizSource
 from tests.quiz.parsed_notes import parsed_notes
-
-
-def chunks_of(paragraphs: list[str], title: str) -> list[Chunk]:
-    name = title.lower().replace(" ", "-") + ".txt"
-    return [Chunk(make_chunk_id(name, (title,), text, i), name, (title,), None, i, text)
-            for i, text in enumerate(paragraphs)]
+from tests.quiz.parsed_notes import chunks_of
 
 
 # --- a person named by a first name only ----------------------------------------------------------
@@ -194,7 +188,6 @@ def test_a_term_used_as_a_subject_elsewhere_is_not_defined_several_ways():
     ]
     prompts = [i.prompt for i in generate_items(chunks_of(notes, "Bookkeeping"), learned_cutoff=False)]
     assert "What is a ledger?" in prompts
-
 
 
 def test_a_term_is_not_asked_of_a_predicate_that_joins_a_second_clause():

@@ -10,7 +10,6 @@ import random
 import re
 
 from bot.core import nlp
-from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_concept_causes import caused_elsewhere, continues_previous, lacks_setting
 from bot.core.quiz.gen_keys import describes_subject
 from bot.core.quiz.gen_lexicon import CAUSE, DATE, TERM
@@ -18,15 +17,11 @@ from bot.core.quiz.gen_numbers import year_keys
 from bot.core.quiz.gen_questions import why_question
 from bot.core.quiz.gen_year_options import year_options
 from bot.core.quiz.generator import _cased_as_quoted, _Generator, generate_items
+from tests.quiz.parsed_notes import chunks_of
 
 
 def parse(text: str):
     return nlp.parse_lines([text])[0]
-
-
-def chunks_of(lines: list[str], title: str) -> list[Chunk]:
-    name = title.lower().replace(" ", "-") + ".txt"
-    return [Chunk(make_chunk_id(name, (title,), line, i), name, (title,), None, i, line) for i, line in enumerate(lines)]
 
 
 def _options(sentence: str, year: str, seed: int) -> list[int]:
