@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import threading
 from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Optional
@@ -14,6 +15,7 @@ from bot.cli_common import CliContext, cli_context, configure_logging, quiet_lib
 from bot.cli_quiz import quiz_app
 from bot.cli_render import index_progress, render_answer, render_courses, render_report
 from bot.core.evaluation import EXAMPLE_LINE, FORMAT_HELP, load_questions, run_eval
+from bot.core.indexer import ProgressFn
 from bot.errors import StudyBotError
 
 try:  # typer >= 0.20 carries its own copy of click; older versions use click itself
@@ -72,7 +74,7 @@ def index(ctx: typer.Context, corpus: CorpusOpt = None, index: IndexOpt = None, 
     cli = cli_context(ctx)
     service = cli.service(corpus, index, course)
     with index_progress(cli.err_console, enabled=not as_json and cli.err_console.is_terminal) as progress:
-        report = service.reindex(progress)
+        report = service.reindex(stop_checked(progress))
     if as_json:
         cli.print_json(report.to_dict())
     else:
@@ -115,7 +117,7 @@ def _chat(cli: CliContext, service) -> None:
                 cli.console.print("Indexing the notes first...")
             progress(stage, done, total)
 
-        opening = service.open_index(announce)
+        opening = service.open_index(stop_checked(announce))
     if opening.report is not None:
         render_report(cli.console, opening.report)
     ChatSession(service, cli.console).run()
@@ -195,12 +197,29 @@ class Stopped(BaseException):
     swallows it; and not KeyboardInterrupt itself, which typer turns into a silent exit code."""
 
 
+# Set by Ctrl-C as well as raised: Python drops an exception raised inside a finaliser (a
+# `__del__` that the garbage collector runs while a model loads, say), so a raised Stopped alone can
+# be lost and the work go on. Each progress report of long work raises it again (`stop_checked`).
+_stop_requested = threading.Event()
+
+
 def _stop(signum, frame) -> None:
+    _stop_requested.set()
     raise Stopped
+
+
+def stop_checked(progress: ProgressFn) -> ProgressFn:
+    """`progress`, raising Stopped once Ctrl-C was pressed (even if the first Stopped was lost)."""
+    def checked(stage: str, done: int, total: int) -> None:
+        if _stop_requested.is_set():
+            raise Stopped
+        progress(stage, done, total)
+    return checked
 
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: one place turns expected errors into a message and an exit code."""
+    _stop_requested.clear()
     previous = signal.signal(signal.SIGINT, _stop)
     try:
         _run(argv)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
+import threading
 
 import pytest
 
@@ -138,3 +141,17 @@ def test_ask_and_eval_take_the_corpus_an_index_was_built_from(run, tmp_path):
                                      "answer_contains": ["mitochondria"]}) + "\n", encoding="utf-8")
     code, out = run("eval", str(questions), "--corpus", str(other), "--index", str(tmp_path / "biology-index"))
     assert code == 0 and "changed since the index was built" not in run.last.output
+
+
+def test_a_ctrl_c_lost_on_the_way_still_stops_long_work_at_its_next_progress_report(monkeypatch):
+    """Python drops an exception raised inside a finaliser, so the Stopped that Ctrl-C raises can be
+    lost while a model loads (a `__del__` running then); the request itself is not."""
+    monkeypatch.setattr(cli, "_stop_requested", threading.Event())
+    reports = []
+    progress = cli.stop_checked(lambda *report: reports.append(report))
+    progress("model", 0, 1)
+    with contextlib.suppress(cli.Stopped):  # what a finaliser does with it
+        cli._stop(signal.SIGINT, None)
+    with pytest.raises(cli.Stopped):
+        progress("model", 1, 1)
+    assert reports == [("model", 0, 1)]
