@@ -30,7 +30,8 @@ _POINTING_ADJECTIVES = frozenset({"new", "same", "other", "former", "latter", "a
 
 
 def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma, subject: False,
-                     shown: str = "", short_form=lambda word: False, named=lambda phrase: True) -> str:
+                     shown: str = "", short_form=lambda word: False, named=lambda phrase: True,
+                     person=None) -> str:
     """Why the sentence cannot stand alone, or "" when it can. `full_names` maps a word to the longer
     names of people and things the notes give that hold it ("Peng" -> {"Peng Dehuai"});
     `familiar(lemma, is_subject)` says whether "the <noun>" needs no introduction in these notes
@@ -38,7 +39,9 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
     `shown` is what the student sees besides (the section heading); `short_form(word)` says whether the
     notes use a part of a longer name as a name of its own ("the Commission", "Watt"), so often and
     for so few longer names that a student knows what it stands for; `named(phrase)` says whether the
-    notes use a compound ("copyright file") as the name of one thing, so that "the <compound>" says which."""
+    notes use a compound ("copyright file") as the name of one thing, so that "the <compound>" says which;
+    `person(name)` says whether a longer name of the notes is a person's (None: every one may be), so that
+    a word of "Nixon Administration" is no part of a person's name given in full ("Nixon")."""
     seen = f"{doc.text} {shown}"
     tokens = list(doc)
     if not tokens:
@@ -46,8 +49,8 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
     first, second = tokens[0], tokens[1] if len(tokens) > 1 else None
     standing_for = second is None or second.pos_ in {"VERB", "AUX", "ADP"} or second.lower_ == "of"
     named_next = second is not None and (second.pos_ == "PROPN" or second.ent_type_ in _NAMED)
-    if first.lower_ in _STANDING_FOR or (first.lower_ in _QUANTIFIER_SUBJECTS and standing_for) or \
-            (first.lower_ in _STANDING_FOR_UNLESS_NAMED and not named_next):
+    if (first.lower_ in _STANDING_FOR or (first.lower_ in _QUANTIFIER_SUBJECTS and standing_for) or
+            (first.lower_ in _STANDING_FOR_UNLESS_NAMED and not named_next)) and not _quantifies_its_own(first):
         return f"quantifier subject '{first.text}'"
     opener = _opener(doc)
     if opener is not None and not any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" or re.fullmatch(r"1\d{3}|20\d{2}", t.text)
@@ -60,13 +63,14 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
         if low == "other" and t.dep_ == "amod" and t.head.dep_ in _ARGUMENT_DEPS and not _compared(t):
             return f"'other {t.head.text}' counts from what came before"  # "A few other Yuan emperors ..."
         if t.pos_ == "PRON" or t.tag_ in {"PRP", "PRP$"}:
-            if low in _GENDERED and not any(e.label_ == "PERSON" and e.end <= t.i for e in doc.ents):
+            if low in _GENDERED and not any(e.label_ == "PERSON" and e.end <= t.i for e in doc.ents) \
+                    and not _named_subject_before(t):
                 return f"pronoun '{t.text}' with no person before it"
             if low in _NEUTER and not any(u.ent_type_ in _NAMED or (u.pos_ in {"NOUN", "PROPN"} and u.dep_ in
                                                                      {"nsubj", "nsubjpass", "dobj"})
                                           for u in tokens[:t.i]):
                 return f"pronoun '{t.text}' with nothing before it"
-        if low in _BACK_ADVERBS and t.pos_ == "ADV":
+        if low in _BACK_ADVERBS and t.pos_ == "ADV" and not _dated_by_itself(t):
             return f"adverb '{t.text}' pointing back"
         if low == "then" and t.dep_ == "advmod" and t.head.dep_ == "ROOT":
             return "adverb 'then' pointing back"  # "The path ... was then taken up by ...": after what? (round 8a)
@@ -80,11 +84,92 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
     if comparative:
         return f"'{comparative}' says more or less than something the sentence does not name"
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) == 1:
-            longer = full_names.get(ent.text, set())
+        if ent.label_ == "PERSON" and len(ent) == 1 and not _names_no_person(doc[ent.start]):
+            longer = {name for name in full_names.get(ent.text, set()) if person is None or person(name)}
             if longer and not any(name in seen for name in longer) and not short_form(ent.text):
                 return f"'{ent.text}' named by part of a name given in full elsewhere"
     return ""
+
+
+def _dated_by_itself(adverb) -> bool:
+    """"later" inside a time the sentence gives ("developed later in the nineteenth century"): spaCy
+    reads the phrase as one date, which says when without what came before."""
+    if adverb.lower_ != "later" or adverb.ent_type_ != "DATE":
+        return False
+    span = next((e for e in adverb.doc.ents if e.start <= adverb.i < e.end), None)
+    return span is not None and len(span) > 1 and bool(_AGE.search(span.text) or re.search(r"\b1\d{3}\b|\b20\d{2}\b", span.text))
+
+
+def _names_no_person(word) -> bool:
+    """A word spaCy labels a person that names no one here: "the Jin dynasty", "against the Jin" (a
+    state: a person takes no "the"), "Lewis structures" (a kind of thing named after a person), the
+    same readings `written_in_full` leaves alone."""
+    doc = word.doc
+    if word.i > 0 and doc[word.i - 1].lower_ == "the":
+        return True
+    return word.dep_ == "compound" and word.head.i > word.i and word.head.pos_ == "NOUN"
+
+
+def _quantifies_its_own(quantifier) -> bool:
+    """The quantifier opening the sentence counts a noun phrase the sentence itself says ("None of the
+    original treaties establishing the European Union mention ...", "One of the most prominent Huguenot
+    refugees in the Netherlands was ...", "Some writers, such as Edward Said, use ...", "Most draft laws
+    are ..."), not people or things named before ("Others migrated", "Most went", "Some of the income",
+    "Most of them", "One engine was ..."). Said of "<quantifier> of the <noun>" when the noun, and each
+    "the <noun>" inside its phrase, has a word or phrase of its own that says which (`_says_which`), and
+    of "some", "most", "much" set before a subject noun of their own ("Some writers"); "one", "another",
+    "each" before a noun ("One engine", "Each side") pick one of those named before and stay refused."""
+    doc = quantifier.doc
+    if quantifier.i + 1 < len(doc) and doc[quantifier.i + 1].lower_ == "of":
+        of = doc[quantifier.i + 1]
+        if of.head.i != quantifier.i:
+            return False
+        objects = [c for c in of.children if c.dep_ == "pobj"]
+        if len(objects) != 1 or objects[0].pos_ not in {"NOUN", "PROPN"}:
+            return False  # "Most of them", "Some of its ..."
+        noun = objects[0]
+        if noun.pos_ == "NOUN" and not any(c.lower_ == "the" and c.dep_ == "det" for c in noun.children):
+            return False  # "Many of their descendants" (the pronoun check says so too), "Some of these"
+        inner = [t.head for t in noun.subtree if t.lower_ == "the" and t.dep_ == "det" and t.head.pos_ != "PROPN"]
+        return all(_says_which(n) for n in inner)
+    return quantifier.lower_ in _STANDING_FOR_UNLESS_NAMED and quantifier.dep_ in {"det", "amod"} \
+        and quantifier.head.pos_ == "NOUN" and quantifier.head.dep_ in {"nsubj", "nsubjpass"} \
+        and quantifier.head.i > quantifier.i and _says_which(quantifier.head, det_ok=True)
+
+
+def _says_which(noun, det_ok: bool = False) -> bool:
+    """The noun has a modifier of its own that says which ones: a word before it that is no comparative
+    and does not point back ("the original treaties", "the most prominent refugees", "draft laws"), a
+    phrase or clause after it ("the mix of the zaju variety show", "the buildings from the 19th century"),
+    not "the older colonies" (older than what?) nor "the other tribes". `det_ok`: a quantifier before it
+    ("Some writers") is not counted."""
+    if any(c.lower_ in _POINTING_ADJECTIVES or c.tag_ in {"JJR", "RBR"} for c in noun.children):
+        return False
+    if det_ok:
+        return True  # "Some writers", "Most draft laws": said of the kind, not of ones named before
+    return any(c.dep_ in {"amod", "compound", "prep", "acl", "nummod", "poss"}
+               or (c.dep_ == "relcl" and not _set_off(c)) for c in noun.children)
+
+
+# Labels spaCy gives a one-word name that is not read reliably (it labels "Céloron" an organisation and
+# "Washington" a place in sentences where each is a man): a capitalised subject without "the" before it
+# counts as the person a later "he" or "his" means.
+def _named_subject_before(pronoun) -> bool:
+    """A name without an article is the subject of a clause before the pronoun ("Céloron continued south
+    until his expedition reached ...", "Wegener cited his own measurements", "Washington and his men
+    reached ..."): the pronoun means that one, as a reader takes it. Not when the pronoun is the object of
+    that subject's own verb ("Newcastle replaced him": another man), and not after "the <Name>" ("the
+    Court held that he ...": a body, so "he" is someone else)."""
+    doc = pronoun.doc
+    for t in doc[:pronoun.i]:
+        if t.pos_ != "PROPN" or t.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if any(c.lower_ in {"the", "a", "an"} for c in t.children) or (t.i > 0 and doc[t.i - 1].lower_ == "the"):
+            continue
+        if pronoun.lower_ in {"him", "her"} and pronoun.dep_ != "poss" and pronoun.head.i == t.head.i:
+            continue
+        return True
+    return False
 
 
 def _which_ones(noun) -> bool:
@@ -157,7 +242,9 @@ def _points_back(opener, familiar) -> bool:
     "Increasingly,") or a phrase opened by a preposition ("In principle,") can stand alone: a
     participle or adjective ("Disappointed,", "Long in conflict,") describes the subject by what it
     went through before."""
-    if not (opener[0].pos_ == "ADP" or len(opener) == 1 and opener[0].pos_ == "ADV" and opener[0].lower_.endswith("ly")):
+    purpose = opener[0].lower_ == "to" and len(opener) > 1 and opener[1].tag_ == "VB"  # "To make new legislation,"
+    preposition = opener[0].pos_ == "ADP" or (opener[0].pos_ == "SCONJ" and opener[0].dep_ == "prep")  # "Despite ..."
+    if not (preposition or purpose or len(opener) == 1 and opener[0].pos_ == "ADV" and opener[0].lower_.endswith("ly")):
         return True
     for t in opener:
         if t.ent_type_ == "DATE" and _AGE.search(next((e.text for e in t.doc.ents if e.start <= t.i < e.end), "")):
@@ -167,8 +254,9 @@ def _points_back(opener, familiar) -> bool:
         if t.ent_type_ in {"DATE", "TIME"} or t.lower_ in {"this", "that", "these", "those", "same", "other",
                                                              "following", "previous", "next"}:
             return True
-        if t.lower_ == "the" and t.head.pos_ == "NOUN" and not familiar(t.head.lemma_.lower(), False):
-            return True
+        if t.lower_ == "the" and t.head.pos_ == "NOUN" and not familiar(t.head.lemma_.lower(), False) \
+                and not any(c.dep_ in {"compound", "prep"} for c in t.head.children):
+            return True  # "After the battle,"; not "In the datagram system,", "In the study of trade,"
     return False
 
 
@@ -187,10 +275,14 @@ def _bare_definite(the, doc, full_names: dict[str, set[str]], familiar, seen: st
         return ""
     if head.pos_ != "NOUN" or head.ent_type_:
         return ""
+    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ == "pcomp" and head.head.i > head.i:
+        return ""  # "in direct contact with the water being pumped": the clause after it says which water
     modifiers = [c for c in head.children if c.i != the.i]
     # "the engine cylinders" in notes on the steam engine: a word of the title introduces nothing
+    # Not so for the complement of "is" ("The most useful instrument ... is the steam engine indicator"):
+    # the sentence says which thing it is, it does not point at one named before.
     introducing = [c for c in modifiers if not (c.dep_ == "compound" and familiar(c.lemma_.lower(), False)
-                                                 and c.pos_ == "NOUN")]
+                                                 and c.pos_ == "NOUN" and head.dep_ != "attr")]
     if introducing and all(c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower() for c in introducing) \
             and head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ == "ROOT" \
             and not familiar(head.lemma_.lower(), True) and not _placed(head):
@@ -199,7 +291,7 @@ def _bare_definite(the, doc, full_names: dict[str, set[str]], familiar, seen: st
         # (round 16: the file of a package's doc directory, told only by the sentences before). Only
         # the main clause's subject, which every question of the sentence keeps in its stem; "because
         # the default threshold is ..." is an answer, where the notes' own words are no fault.
-        phrase = " ".join(t.text for t in doc[the.i + 1:head.i + 1])
+        phrase = doc[the.i + 1:head.i + 1].text  # as written: "water-cement ratio", not "water - cement ratio"
         if not named(phrase):
             return f"'the {phrase}' is never introduced"
         return ""

@@ -106,7 +106,7 @@ from bot.core.text import map_prose_lines, split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 69
+GENERATOR_VERSION = 70
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -483,7 +483,8 @@ class _Generator:
                 continue
             heading = self.titles.get(chunk.document, "")  # what a student knows besides the stem: the course
             dated = event_of(sentence.text) if sentence.standalone and not sentence.long else None
-            if dated and not leans_on_context(doc, self.full_names, self._familiar, heading, self._short_form, self._named) \
+            if dated and not leans_on_context(doc, self.full_names, self._familiar, heading, self._short_form, self._named,
+                             person=self._labelled_person) \
                     and _happened(doc) and not self._founding_of_subject(dated[0], chunk):
                 self.events.append(_Event(Event(dated[0], dated[1], sentence.quote, len(self.events)), sentence))
             items = [i for i in self._sentence_items(*self._in_full(sentence, doc)) if i]
@@ -894,9 +895,11 @@ class _Generator:
         # when that one stands alone.
         context_doc = self.docs.get(s.context) if s.context else None
         shown = f"{s.context} {heading}"
-        if s.context and (context_doc is None or leans_on_context(context_doc, self.full_names, self._familiar, shown, self._short_form, self._named)):
+        if s.context and (context_doc is None or leans_on_context(context_doc, self.full_names, self._familiar, shown, self._short_form, self._named,
+                             person=self._labelled_person)):
             return "context"
-        if not s.context and leans_on_context(doc, self.full_names, self._familiar, shown, self._short_form, self._named):
+        if not s.context and leans_on_context(doc, self.full_names, self._familiar, shown, self._short_form, self._named,
+                             person=self._labelled_person):
             return "context"
         if unnamed_referent(doc) or (context_doc is not None and unnamed_referent(context_doc)):
             return "referent"  # "Greenland signed a Treaty", "were said in 1986": the stem has no referent (round 6)
@@ -911,7 +914,8 @@ class _Generator:
         if s.context:
             return s, doc
         heading = self.titles.get(s.chunk.document, "")
-        if not leans_on_context(doc, self.full_names, self._familiar, heading, self._short_form, self._named):
+        if not leans_on_context(doc, self.full_names, self._familiar, heading, self._short_form, self._named,
+                             person=self._labelled_person):
             return s, doc
         text = written_in_full(doc, self.full_names, f"{s.text} {heading}", self._short_form,
                                person=self._labelled_person)
@@ -919,7 +923,8 @@ class _Generator:
             return s, doc
         # Parsed apart from self.docs, which holds the notes' own sentences (pools read it later).
         full = nlp.parse_lines([text])[0]
-        if leans_on_context(full, self.full_names, self._familiar, heading, self._short_form, self._named):
+        if leans_on_context(full, self.full_names, self._familiar, heading, self._short_form, self._named,
+                             person=self._labelled_person):
             return s, doc
         return dataclasses.replace(s, text=text, notes_text=s.text), full
 
@@ -1486,7 +1491,8 @@ class _Generator:
             return None
         asked = nlp.parse_lines([question.prompt])[0]
         heading = self.titles.get(s.chunk.document, "")
-        if leans_on_context(asked, self.full_names, self._familiar, heading, self._short_form, self._named) or unnamed_referent(asked):
+        if leans_on_context(asked, self.full_names, self._familiar, heading, self._short_form, self._named,
+                             person=self._labelled_person) or unnamed_referent(asked):
             return None
         item = self._item(MULTIPLE_CHOICE, self._prompt(s, question.prompt), question.answer, s, TERM, NAMED_QUALITY,
                           options=question.options, explanation=_from_notes(s))
