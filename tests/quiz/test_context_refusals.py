@@ -77,8 +77,6 @@ _TITLE_WORDS = {"steam", "engine"}.__contains__
 
 @pytest.mark.parametrize("sentence", [
     "In 1698 Thomas Savery patented a steam pump that used steam in direct contact with the water being pumped.",
-    "Shi Tianze was a Han Chinese who lived in the Jin dynasty.",  # "Jin": no person here
-    "Many Han Chinese and Khitan defected to the Mongols to fight against the Jin.",
     "Joseph Aspdin patented Portland cement in 1824; modern Portland cement developed later in the nineteenth century.",
     "The most useful instrument for analyzing the performance of steam engines is the steam engine indicator.",
 ])

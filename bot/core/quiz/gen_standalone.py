@@ -84,7 +84,7 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
     if comparative:
         return f"'{comparative}' says more or less than something the sentence does not name"
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) == 1 and not _names_no_person(doc[ent.start]):
+        if ent.label_ == "PERSON" and len(ent) == 1:
             longer = {name for name in full_names.get(ent.text, set()) if person is None or person(name)}
             if longer and not any(name in seen for name in longer) and not short_form(ent.text):
                 return f"'{ent.text}' named by part of a name given in full elsewhere"
@@ -98,16 +98,6 @@ def _dated_by_itself(adverb) -> bool:
         return False
     span = next((e for e in adverb.doc.ents if e.start <= adverb.i < e.end), None)
     return span is not None and len(span) > 1 and bool(_AGE.search(span.text) or re.search(r"\b1\d{3}\b|\b20\d{2}\b", span.text))
-
-
-def _names_no_person(word) -> bool:
-    """A word spaCy labels a person that names no one here: "the Jin dynasty", "against the Jin" (a
-    state: a person takes no "the"), "Lewis structures" (a kind of thing named after a person), the
-    same readings `written_in_full` leaves alone."""
-    doc = word.doc
-    if word.i > 0 and doc[word.i - 1].lower_ == "the":
-        return True
-    return word.dep_ == "compound" and word.head.i > word.i and word.head.pos_ == "NOUN"
 
 
 def _quantifies_its_own(quantifier) -> bool:
