@@ -17,7 +17,7 @@ from bot.core.found_weights import found_weights
 from bot.core.lexical import LexicalIndex
 from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import QueryName, QueryTerm, match_share, query_names, query_terms
-from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, NUMBER, REASON,
+from bot.core.question_kind import (CHECKED, form_asked, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, NUMBER, REASON,
                                     answers_when_in_words, asks_for_a_default, counts_none, asks_for_a_figure, cue_text,
                                     expected_kind, explains, gives_a_cause, gives_a_default, has_kind, placed_year)
 from bot.core.spelling import NotesVocabulary
@@ -691,8 +691,25 @@ def _kind_first(chosen: list[tuple[Candidate, str]], kind: str | None,
     surely the notes answer. Not when the first answers a when-question in words, by a temporal
     clause ("... leaked to France well before Braddock's departure"), nor a how-many question by
     a count of nought ("None of the original treaties ... mention ..."), nor for a question of a
-    person or a place, whose kind check (a capitalised name) holds for most sentences."""
-    if len(chosen) < 2 or kind not in (DATE, NUMBER) or chosen[0][0].kind_ok:
+    person or a place, whose kind check (a capitalised name) holds for most sentences.
+
+    So is the first one holding the form of value the question asks for, finer than its kind
+    (`question_kind.form_asked`): a share for "What fraction of Europe's people were killed?" (not
+    "75 to 200 million" deaths: "... killed 30 to 60 percent ..."), a span in units for "How long did
+    it take ...?" (not "450 million ... 350-375 million": "... it took 200 years ..."), a figure for
+    "What was the land tax rate set in 1873?" ("The Land Tax Reform Act of 1873 did away with ..." /
+    "... an annual 3 per cent ..."), the chain of an order for "Which ... is the strongest?"
+    ("Lone pairs repel more strongly than bonding pairs." / "The order of repulsion is: A > B > C."):
+    course notes set the scene in the question's words and give the value after (bench/RESULTS.md,
+    session 25, ansfirst2)."""
+    if len(chosen) < 2:
+        return chosen
+    holds = form_asked(question, kind)
+    if holds is not None and not holds(chosen[0][1]):
+        for i, (c, text) in enumerate(chosen[1:], 1):
+            if holds(text):
+                return [chosen[i], *chosen[:i], *chosen[i + 1:]]
+    if kind not in (DATE, NUMBER) or chosen[0][0].kind_ok:
         return chosen
     shown = chosen[0][1]
     if kind == DATE and answers_when_in_words(shown) or kind == NUMBER and counts_none(shown):
