@@ -374,6 +374,7 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     # shown in is the passage's when it opens by comparing with a sentence before it.
     chosen = _compared_after(chosen, names)
     chosen = _kind_first(chosen, kind, result.question)
+    chosen = _sentence_before_row(chosen)
     return Answer(result.question, tier, tuple(text for _, text in chosen),
                   tuple(_citation(c, text) for c, text in chosen), _topics(hits), top_score=top, passages=passages,
                   match=first.match, similarity=first.similarity, kind_ok=first.kind_ok,
@@ -716,6 +717,31 @@ def _kind_first(chosen: list[tuple[Candidate, str]], kind: str | None,
         return chosen
     for i, (c, _) in enumerate(chosen[1:], 1):
         if c.kind_ok:
+            return [chosen[i], *chosen[:i], *chosen[i + 1:]]
+    return chosen
+
+
+_CELLS = " | "  # how the loaders join a table row's cells
+_FIGURES = re.compile(r"\d+")
+
+
+def _sentence_before_row(chosen: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
+    """A sentence of prose shown first when the one chosen first is a row of a table (cells joined
+    by " | ") and the sentence gives every figure of the row and the kind asked: a timeline's row
+    ("1997 | Magna Carta Place, Canberra, named", "1 March 1947 | IMF begins financial operations")
+    says the fact in fragments and shares the question's words, while the notes' sentence on the
+    same event ("... was named in an address by Sir Gerard Brennan, Chief Justice of Australia, on 12
+    October 1997") says it whole, often with more of what was asked (session 25, ansfirst2). The
+    sentence's own first part must give the figures: not one quoted after a sentence it leans on
+    ("Frederick Banting was trained as a surgeon ... He ... graduated ... in 1916."), which would
+    open the answer with the scene. Nothing is added or left out."""
+    if len(chosen) < 2 or _CELLS not in chosen[0][1] or is_code_block(chosen[0][1]):
+        return chosen
+    figures = set(_FIGURES.findall(chosen[0][1]))
+    for i, (c, text) in enumerate(chosen[1:], 1):
+        opening = (c.parts or (text,))[0]
+        if (_CELLS not in text and not is_code_block(text) and c.kind_ok
+                and figures <= set(_FIGURES.findall(opening))):
             return [chosen[i], *chosen[:i], *chosen[i + 1:]]
     return chosen
 

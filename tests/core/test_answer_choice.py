@@ -477,3 +477,32 @@ def test_the_sentence_holding_the_form_of_value_asked_is_shown_first():
     lazienki = "The Łazienki Park covers the area of 76 ha."
     wilanow = "The Wilanów Palace Park dates back to the second half of the 17th century."
     assert order("What park covers an area of 76 ha.?", lazienki, wilanow) == [lazienki, wilanow]
+
+
+def test_a_sentence_giving_a_table_rows_figures_is_shown_before_the_row():
+    """"Who named Magna Carta Place in Canberra, and on what date?": a timeline's row ("1997 | Magna
+    Carta Place, Canberra, named") shares the question's words and is chosen first; the notes'
+    sentence on the same event gives its figures and says it whole, and is shown first (session 25,
+    ansfirst2). Not when the sentence lacks a figure of the row, nor when its first quoted part does
+    (a sentence quoted after the one it leans on)."""
+    from bot.core.answering import _sentence_before_row
+    from bot.core.documents import Chunk
+    from bot.core.retrieval import Hit
+    from bot.core.sentences import Candidate
+
+    row = "1997 | Magna Carta Place, Canberra, named"
+    named = ("In Australia, Magna Carta Place in Canberra was named in an address by Sir Gerard Brennan, "
+             "Chief Justice of Australia, on 12 October 1997.")
+    hit = Hit(Chunk("c1", "magna.md", (), None, 0, f"{row}\n{named}"), 0, 0.6, 1.0, 0.5)
+    first = Candidate(row, hit, 0, 0, score=2.5, parts=(row,))
+    second = Candidate(named, hit, 0, 1, score=2.4, parts=(named,))
+    assert [t for _, t in _sentence_before_row([(first, row), (second, named)])] == [named, row]
+    undated = "Magna Carta Place in Canberra was named in an address by Sir Gerard Brennan."
+    other = Candidate(undated, hit, 0, 1, score=2.4, parts=(undated,))
+    assert [t for _, t in _sentence_before_row([(first, row), (other, undated)])] == [row, undated]
+    trained = "Brennan was trained as a lawyer."
+    leaning = Candidate(named, hit, 0, 1, score=2.4, parts=(trained, named))
+    both = f"{trained} {named}"
+    assert [t for _, t in _sentence_before_row([(first, row), (leaning, both)])] == [row, both]
+    # A sentence first stays first.
+    assert [t for _, t in _sentence_before_row([(second, named), (first, row)])] == [named, row]
