@@ -17,7 +17,7 @@ from bot.core.found_weights import found_weights
 from bot.core.lexical import LexicalIndex
 from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import QueryName, QueryTerm, match_share, query_names, query_terms
-from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, NUMBER, REASON,
+from bot.core.question_kind import (CHECKED, form_asked, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, NUMBER, REASON,
                                     answers_when_in_words, asks_for_a_default, counts_none, asks_for_a_figure, cue_text,
                                     expected_kind, explains, gives_a_cause, gives_a_default, has_kind, placed_year)
 from bot.core.spelling import NotesVocabulary
@@ -374,6 +374,7 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     # shown in is the passage's when it opens by comparing with a sentence before it.
     chosen = _compared_after(chosen, names)
     chosen = _kind_first(chosen, kind, result.question)
+    chosen = _sentence_before_row(chosen)
     return Answer(result.question, tier, tuple(text for _, text in chosen),
                   tuple(_citation(c, text) for c, text in chosen), _topics(hits), top_score=top, passages=passages,
                   match=first.match, similarity=first.similarity, kind_ok=first.kind_ok,
@@ -691,14 +692,56 @@ def _kind_first(chosen: list[tuple[Candidate, str]], kind: str | None,
     surely the notes answer. Not when the first answers a when-question in words, by a temporal
     clause ("... leaked to France well before Braddock's departure"), nor a how-many question by
     a count of nought ("None of the original treaties ... mention ..."), nor for a question of a
-    person or a place, whose kind check (a capitalised name) holds for most sentences."""
-    if len(chosen) < 2 or kind not in (DATE, NUMBER) or chosen[0][0].kind_ok:
+    person or a place, whose kind check (a capitalised name) holds for most sentences.
+
+    So is the first one holding the form of value the question asks for, finer than its kind
+    (`question_kind.form_asked`): a share for "What fraction of Europe's people were killed?" (not
+    "75 to 200 million" deaths: "... killed 30 to 60 percent ..."), a span in units for "How long did
+    it take ...?" (not "450 million ... 350-375 million": "... it took 200 years ..."), a figure for
+    "What was the land tax rate set in 1873?" ("The Land Tax Reform Act of 1873 did away with ..." /
+    "... an annual 3 per cent ..."), the chain of an order for "Which ... is the strongest?"
+    ("Lone pairs repel more strongly than bonding pairs." / "The order of repulsion is: A > B > C."):
+    course notes set the scene in the question's words and give the value after (bench/RESULTS.md,
+    session 25, ansfirst2)."""
+    if len(chosen) < 2:
+        return chosen
+    holds = form_asked(question, kind)
+    if holds is not None and not holds(chosen[0][1]):
+        for i, (c, text) in enumerate(chosen[1:], 1):
+            if holds(text):
+                return [chosen[i], *chosen[:i], *chosen[i + 1:]]
+    if kind not in (DATE, NUMBER) or chosen[0][0].kind_ok:
         return chosen
     shown = chosen[0][1]
     if kind == DATE and answers_when_in_words(shown) or kind == NUMBER and counts_none(shown):
         return chosen
     for i, (c, _) in enumerate(chosen[1:], 1):
         if c.kind_ok:
+            return [chosen[i], *chosen[:i], *chosen[i + 1:]]
+    return chosen
+
+
+_CELLS = " | "  # how the loaders join a table row's cells
+_FIGURES = re.compile(r"\d+")
+
+
+def _sentence_before_row(chosen: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
+    """A sentence of prose shown first when the one chosen first is a row of a table (cells joined
+    by " | ") and the sentence gives every figure of the row and the kind asked: a timeline's row
+    ("1997 | Magna Carta Place, Canberra, named", "1 March 1947 | IMF begins financial operations")
+    says the fact in fragments and shares the question's words, while the notes' sentence on the
+    same event ("... was named in an address by Sir Gerard Brennan, Chief Justice of Australia, on 12
+    October 1997") says it whole, often with more of what was asked (session 25, ansfirst2). The
+    sentence's own first part must give the figures: not one quoted after a sentence it leans on
+    ("Frederick Banting was trained as a surgeon ... He ... graduated ... in 1916."), which would
+    open the answer with the scene. Nothing is added or left out."""
+    if len(chosen) < 2 or _CELLS not in chosen[0][1] or is_code_block(chosen[0][1]):
+        return chosen
+    figures = set(_FIGURES.findall(chosen[0][1]))
+    for i, (c, text) in enumerate(chosen[1:], 1):
+        opening = (c.parts or (text,))[0]
+        if (_CELLS not in text and not is_code_block(text) and c.kind_ok
+                and figures <= set(_FIGURES.findall(opening))):
             return [chosen[i], *chosen[:i], *chosen[i + 1:]]
     return chosen
 

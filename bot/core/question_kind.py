@@ -355,3 +355,47 @@ def gives_an_order(text: str) -> bool:
     """Whether the text ranks things as a chain: "A < B < C", "lone pair-lone pair > lone pair-bond pair > ..."."""
     return bool(_ORDER_CHAIN.search(text))
 
+
+
+# "What fraction of Europe's people were killed?": a share, which a count ("75 to 200 million
+# deaths") does not give: a percentage, a fraction in words or "one in N".
+_ASKS_A_SHARE = re.compile(r"\b(what|which)\s+(percentage|proportion|share|fraction|per\s?cent|part)\b", re.I)
+_SHARE = re.compile(r"%|\bper\s?cent\b|\bpercentage\b|\b(half|halves|thirds?|quarters?|fifths?|tenths?)\b|"
+                    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(in|out of)\s+(every\s+)?"
+                    r"(\d+|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\b", re.I)
+# "How long did it take ...?", "How old is the oldest ocean crust?": a length of time (or of space)
+# in units, which a figure counting something else ("450 million", "two further observations")
+# does not give. English units of time and length.
+_ASKS_A_SPAN = re.compile(r"^\s*how\s+(long|old)\b", re.I)
+_SPAN = re.compile(r"(\d[\d,.]*|\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                   r"thirty|forty|fifty|sixty|hundred|few|several|many))(\s*[-–]\s*\d[\d,.]*)?"
+                   r"(\s+(hundred|thousand|million|billion))?\s*(seconds?|minutes?|hours?|days?|weeks?|"
+                   r"months?|years?|decades?|centuries|century|millennia|generations?|km|kilomet(re|er)s?|"
+                   r"miles?|met(re|er)s?|m|cm|mm|feet|foot|ft|inch(es)?)\b", re.I)
+# "What was the land tax rate set in 1873?", "What new gold price was set ...?", "What is the size of
+# the school's endowment?": a measured value, given as a figure, though no figure cue ("how many")
+# is asked. English nouns of measure, as the thing asked ("what was the ... rate", "what ... price was"),
+# not a noun elsewhere in the question ("What park covers an area of 76 ha?").
+_VALUE_NOUN = (r"(price|rate|cost|fee|salary|wage|temperature|speed|size|population|length|height|width|depth|"
+               r"distance|weight|mass|area|budget|revenue|income|sum|total|amount)s?")
+_ASKS_A_VALUE = re.compile(rf"^\s*(what|which)\s+(is|was|are|were)\s+(the|a|an|its|their)\s+((?!of\b)[\w'’-]+\s+){{0,3}}?{_VALUE_NOUN}\b|"
+                           rf"^\s*(what|which)\s+((?!of\b)[\w'’-]+\s+){{0,3}}?{_VALUE_NOUN}\s+(is|was|are|were|did|does|do|has|had|have)\b",
+                           re.I)
+
+
+def form_asked(question: str, kind: str | None):
+    """A test of the form of value the question asks for, finer than its kind, or None: a share for
+    "What fraction ...?" (`_SHARE`), a span in units for "How long/old ...?" (`_SPAN`), a figure for
+    a measured value asked without a figure cue ("What was the tax rate ...?"), the chain of an
+    order for "Which ... is the strongest?" (`gives_an_order`)."""
+    if _YES_NO.match(question):
+        return None
+    if _ASKS_A_SHARE.search(question):
+        return lambda text: bool(_SHARE.search(text))
+    if _ASKS_A_SPAN.match(question):
+        return lambda text: bool(_SPAN.search(text))
+    if kind is None and _ASKS_A_VALUE.search(question):
+        return lambda text: _new_match(_NUMBER_WORD, text, question)
+    if kind is None and asks_an_end_of_an_order(question):
+        return gives_an_order
+    return None

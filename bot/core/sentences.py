@@ -210,12 +210,22 @@ def _layout(text: str) -> tuple[tuple[str, str, str, tuple[str, ...], str, tuple
             run_in = item and len(sentences) > 1 and _is_run_in_heading(sentences[0])
             if run_in:
                 label = sentences[0]
+            inner = ""  # a numbered heading run into the line ("... tree\". 3. Wolf v. Colorado (1949). The Court ...")
             for number, sentence in enumerate(sentences):
                 if run_in and not number:
                     previous = sentence
                     continue
+                if number and _ENUMERATED_LINE.match(sentence):
+                    # A PDF's numbered items run together in one line (`_numbered`): one opening with a
+                    # heading of its own is no candidate, and the sentences after it up to the next
+                    # number are quoted after it, as those of a list item opening so are (above).
+                    heading = sentence[_ENUMERATED_LINE.match(sentence).end():]
+                    inner = heading if number + 1 < len(sentences) and _is_run_in_heading(heading) else ""
+                    if inner:
+                        previous = heading
+                        continue
                 followers = _list_after(lines, index) if sentence.endswith(":") else ()
-                lead_in = label if label and number else (header if item else "")
+                lead_in = inner or (label if label and number else (header if item else ""))
                 out.append([sentence, previous, lead_in, followers, "", []])
                 previous = sentence
             if not item:

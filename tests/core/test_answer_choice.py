@@ -429,3 +429,80 @@ def test_centuries_in_the_plural_are_a_date():
     Ottoman empire at its height?": a century's plural is a date as the singular is."""
     assert has_kind("During the 16th and 17th centuries the empire was at its height.", DATE)
     assert has_kind("In the seventeenth and eighteenth centuries the port grew.", DATE)
+
+
+def test_the_sentence_holding_the_form_of_value_asked_is_shown_first():
+    """A share for "What fraction ...?", a span in units for "How long ...?" / "How old ...?", a figure
+    for a measured value asked without a figure cue ("What was the land tax rate set in 1873?"), the
+    chain of an order for "Which ... is the strongest?": the first sentence, chosen on the question's
+    words, holds a figure of another form (or none but the question's own), a later one holds the
+    form asked and is shown first (session 25, ansfirst2). Not for a noun of measure the question
+    does not ask for ("What park covers an area of 76 ha?")."""
+    from bot.core.answering import _kind_first
+    from bot.core.documents import Chunk
+    from bot.core.question_kind import expected_kind
+    from bot.core.retrieval import Hit
+    from bot.core.sentences import Candidate
+
+    def order(question, first_text, second_text):
+        hit = Hit(Chunk("c1", "notes.md", (), None, 0, f"{first_text} {second_text}"), 0, 0.6, 1.0, 0.5)
+        first = Candidate(first_text, hit, 0, 0, score=1.5, parts=(first_text,), kind_ok=True)
+        second = Candidate(second_text, hit, 0, 1, score=1.3, parts=(second_text,), kind_ok=True)
+        chosen = [(first, first_text), (second, second_text)]
+        return [t for _, t in _kind_first(chosen, expected_kind(question), question)]
+
+    deaths = ("It was one of the most devastating pandemics in human history: estimates of the number of "
+              "deaths range from 75 to 200 million people.")
+    share = "The Black Death is estimated to have killed 30 to 60 percent of Europe's total population."
+    assert order("What fraction of Europe's people were killed by the plague?", deaths, share) == [share, deaths]
+    reduced = "The plague may have reduced the world population from 450 million down to 350-375 million."
+    took = "One estimate holds that it took 200 years for the world population to recover to its previous level."
+    assert order("How long did it take world population to get back to pre-plague levels?", reduced, took) \
+        == [took, reduced]
+    two = "Two further observations fit the same picture: the oldest sea floor is much younger than the oldest rock."
+    young = "No ocean crust is older than about 200 million years."
+    assert order("How old is the oldest ocean crust?", two, young) == [young, two]
+    act = "The Land Tax Reform Act of 1873 did away with the inequitable tax system of the Tokugawa period."
+    rate = "A new tax was set at an annual 3 per cent of the estimated value of the land."
+    assert order("What was the land tax rate set in 1873?", act, rate) == [rate, act]
+    standard = "The Smithsonian Agreement created a new dollar standard no longer backed by gold."
+    gold = "Under the agreement the official price of gold was raised to $38 an ounce."
+    assert order("What new gold price was set by the Smithsonian Agreement?", standard, gold) == [gold, standard]
+    repel = "Lone pairs repel more strongly than bonding pairs."
+    chain = "The order of repulsion is: lone pair-lone pair > lone pair-bond pair > bond pair-bond pair."
+    assert order("Which kind of electron-pair repulsion is the strongest?", repel, chain) == [chain, repel]
+    # The order stays when the first holds the form asked, and for a noun of measure not asked for.
+    assert order("What fraction of Europe's people were killed by the plague?", share, deaths) == [share, deaths]
+    assert order("How long did it take world population to recover?", took, reduced) == [took, reduced]
+    lazienki = "The Łazienki Park covers the area of 76 ha."
+    wilanow = "The Wilanów Palace Park dates back to the second half of the 17th century."
+    assert order("What park covers an area of 76 ha.?", lazienki, wilanow) == [lazienki, wilanow]
+
+
+def test_a_sentence_giving_a_table_rows_figures_is_shown_before_the_row():
+    """"Who named Magna Carta Place in Canberra, and on what date?": a timeline's row ("1997 | Magna
+    Carta Place, Canberra, named") shares the question's words and is chosen first; the notes'
+    sentence on the same event gives its figures and says it whole, and is shown first (session 25,
+    ansfirst2). Not when the sentence lacks a figure of the row, nor when its first quoted part does
+    (a sentence quoted after the one it leans on)."""
+    from bot.core.answering import _sentence_before_row
+    from bot.core.documents import Chunk
+    from bot.core.retrieval import Hit
+    from bot.core.sentences import Candidate
+
+    row = "1997 | Magna Carta Place, Canberra, named"
+    named = ("In Australia, Magna Carta Place in Canberra was named in an address by Sir Gerard Brennan, "
+             "Chief Justice of Australia, on 12 October 1997.")
+    hit = Hit(Chunk("c1", "magna.md", (), None, 0, f"{row}\n{named}"), 0, 0.6, 1.0, 0.5)
+    first = Candidate(row, hit, 0, 0, score=2.5, parts=(row,))
+    second = Candidate(named, hit, 0, 1, score=2.4, parts=(named,))
+    assert [t for _, t in _sentence_before_row([(first, row), (second, named)])] == [named, row]
+    undated = "Magna Carta Place in Canberra was named in an address by Sir Gerard Brennan."
+    other = Candidate(undated, hit, 0, 1, score=2.4, parts=(undated,))
+    assert [t for _, t in _sentence_before_row([(first, row), (other, undated)])] == [row, undated]
+    trained = "Brennan was trained as a lawyer."
+    leaning = Candidate(named, hit, 0, 1, score=2.4, parts=(trained, named))
+    both = f"{trained} {named}"
+    assert [t for _, t in _sentence_before_row([(first, row), (leaning, both)])] == [row, both]
+    # A sentence first stays first.
+    assert [t for _, t in _sentence_before_row([(second, named), (first, row)])] == [named, row]

@@ -110,3 +110,26 @@ def test_a_later_sentence_of_an_item_pointing_back_is_quoted_with_the_one_it_lea
     opened = next(c for c in candidates_from([_hit(text)]) if c.text.startswith("It opened"))
     assert _shown(opened) == ("The steps that followed were: On 31 March 1854 the Convention of Kanagawa was signed. "
                               "It opened the ports of Shimoda and Hakodate.")
+
+
+def test_a_numbered_heading_run_into_a_pdf_line():
+    """A PDF's numbered items run together in one line ("... tree". 3. Wolf v. Colorado (1949). The
+    Court refused ..."): the number opening a heading of its own is no candidate, and the sentences
+    after it up to the next number are quoted after it, as those of a list item opening so are: "Which
+    case refused to apply the exclusionary rule to the states?" is answered with the case's name
+    first (ansdev24, session 25). A numbered sentence saying something ("2. Silverthorne ... held
+    that ...") is a candidate and heads nothing."""
+    text = ('The Court held that such evidence is inadmissible, as "fruit of the poisonous tree". '
+            "3. Wolf v. Colorado (1949). The Court refused to apply the exclusionary rule to the states. "
+            "State courts could still admit illegally obtained evidence. "
+            "4. Silverthorne Lumber Co. v. United States (1920) held that copies of seized papers were excluded. "
+            "The rule grew.")
+    cands = candidates_from([_hit(text)])
+    by_text = {c.text: c for c in cands}
+    assert "Wolf v. Colorado (1949)." not in by_text and "3. Wolf v. Colorado (1949)." not in by_text
+    assert _shown(by_text["The Court refused to apply the exclusionary rule to the states."]) == (
+        "Wolf v. Colorado (1949). The Court refused to apply the exclusionary rule to the states.")
+    assert _shown(by_text["State courts could still admit illegally obtained evidence."]).startswith(
+        "Wolf v. Colorado (1949).")
+    numbered = "4. Silverthorne Lumber Co. v. United States (1920) held that copies of seized papers were excluded."
+    assert numbered in by_text and not by_text["The rule grew."].lead_in
