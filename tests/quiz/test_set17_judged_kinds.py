@@ -139,3 +139,20 @@ def test_two_options_of_one_kind_beside_an_answer_of_another_are_not_both_offere
     question = defined_term_question(dross, others, "", TITLE, lambda o: o)
     assert question is not None and question.answer == "Dross"
     assert not {"Blowtorch", "Iron"} <= set(question.options)
+
+
+def test_an_answer_of_its_own_kind_against_options_of_kinds_the_notes_group_is_no_item():
+    # "Erythrocyte: a red blood cell" against "Vector" (one of three organisms) and "Gametocyte" (one of three
+    # forms of the parasite): the only term of its kind, found as the odd one out (set 17, borderline).
+    from bot.core.quiz.gen_defined import Definition, defined_term_question
+    dross = Definition("Dross", "the waste metal that floats on a bath of molten filler", False, "metal",
+                       glossary=True)
+    grouped = [Definition("Blowtorch", "a hand tool that burns gas to heat a joint", False, "tool", glossary=True),
+               Definition("Iron", "a hand tool with a heated copper tip", False, "tool", glossary=True),
+               Definition("Flux", "a chemical paste that keeps a joint clean while it is heated", False, "paste",
+                          glossary=True),
+               Definition("Resin", "a sticky paste that bonds a wire to its pad", False, "paste", glossary=True)]
+    assert defined_term_question(dross, grouped, "", TITLE, lambda o: o) is None
+    wick = Definition("Wick", "a braid of copper wire that soaks up molten filler", False, "braid", glossary=True)
+    question = defined_term_question(dross, grouped + [wick], "", TITLE, lambda o: o)
+    assert question is not None and "Wick" in question.options

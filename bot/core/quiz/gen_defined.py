@@ -282,14 +282,34 @@ def _of_the_answers_kind(found: Definition, wrong: list[str], by_term: dict[str,
     # steady growth ...": any option of another kind is struck out at sight).
     shows = PROCESS in _shown_kinds(found) \
         or len(found.term.split()) > 1 and bool(found.head) and _term_head(found.term) == found.head.rstrip("s")
+    pool = same if len(same) >= 2 or shows else same + rest
+    chosen = _unlike(pool, by_term, mine)
+    if not any(mine & _kinds(o) for o in by_term.values()):
+        # The answer is of a kind no other term of the notes is ("Erythrocyte": "a red blood cell"), and each
+        # wrong option one of a kind the notes define several of (an organism, a form of the parasite): a
+        # student who knows those kinds finds the answer as the odd one out (set 17, borderline). Options of
+        # no such kind first; none, and no item.
+        def kin(w: str) -> bool:
+            return any(_kinds(by_term[w]) & _kinds(o) for o in by_term.values() if o.term != w)
+
+        if chosen and all(kin(w) for w in chosen):
+            chosen = _unlike([w for w in pool if not kin(w)] + [w for w in pool if kin(w)], by_term, mine)
+            if all(kin(w) for w in chosen):
+                return None
+    return chosen if len(chosen) + 1 >= MIN_OPTIONS else None
+
+
+def _unlike(pool: list[str], by_term: dict[str, Definition], mine: set[str]) -> list[str]:
+    """Up to MAX_OPTIONS - 1 terms of `pool` in its order, no two of them of a kind the answer (of kinds
+    `mine`) is not."""
     chosen: list[str] = []
-    for w in same if len(same) >= 2 or shows else same + rest:
+    for w in pool:
         if len(chosen) == MAX_OPTIONS - 1:
             break
         if any((_kinds(by_term[w]) & _kinds(by_term[c])) - mine for c in chosen):
             continue
         chosen.append(w)
-    return chosen if len(chosen) + 1 >= MIN_OPTIONS else None
+    return chosen
 
 
 def spelled_out(definition: str, expansions: dict[str, str]) -> str:
