@@ -213,8 +213,9 @@ def family_words(definitions: list[Definition]) -> frozenset[str]:
 
 
 def _term_head(term: str) -> str:
-    """The head word of a glossary term as written: its last word, or the word before its first "of"
-    ("Fruit" of "Fruit of the poisonous tree", "Terms" of "Terms of trade"), folded, without a plural's s."""
+    """The head word of a glossary term as written: its last word, or the word before its first preposition
+    ("Fruit" of "Fruit of the poisonous tree", "relief" of "Post-conviction relief for federal prisoners"),
+    folded, without a plural's s."""
     words = fold(term).split()
     cut = next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), len(words))
     words = words[:cut]
