@@ -86,6 +86,7 @@ FAMILY = (
     "- Unconditioned response (UCR): the natural, unlearned response to the UCS.\n"
     "- Conditioned stimulus (CS): a stimulus that was neutral at first but comes to produce a response.\n"
     "- Conditioned response (CR): the learned response to the CS.\n"
+    "- Orienting stimulus: a stimulus that makes the organism turn towards where it came from.\n"
     "- Extinction: the weakening and eventual loss of a learned response when pairing stops.\n"
     "- Response: a behaviour produced by the organism, such as blinking or pressing a lever."
 )
@@ -93,14 +94,15 @@ FAMILY = (
 
 def test_a_family_word_the_terms_share_gives_no_term_away():
     """"a stimulus that was neutral at first ..." defines the CS among the UCS and the responses: "stimulus" is
-    the family's word two terms end on, not a give-away."""
+    the family's word two terms end on, not a give-away. Its options are the other stimuli only (session 25: the
+    answer shows its kind, "a stimulus", so a term of another kind would be struck out at sight)."""
     chunk = Chunk(make_chunk_id("learning.md", ("Learning", "Terms"), FAMILY, 0), "learning.md",
                   ("Learning", "Terms"), None, 0, FAMILY)
     items = {i.answer: i for i in generate_items([chunk], learned_cutoff=False) if "which term means" in i.prompt}
     cs = items["Conditioned stimulus"]
     assert cs.prompt == ("In the notes, which term means “a stimulus that was neutral at first but comes to produce "
                          "a response”?")
-    assert "Unconditioned stimulus" in cs.options and "Response" not in cs.options
+    assert set(cs.options) == {"Conditioned stimulus", "Unconditioned stimulus", "Orienting stimulus"}
 
 
 def test_an_abbreviation_in_the_stem_that_stands_for_the_answers_words_is_no_item():
@@ -118,6 +120,7 @@ KINDS = (
     "- Hive tool: a flat steel lever that the keeper uses to prise frames apart.\n"
     "- Royal cell: a large cell that the workers build to raise a new queen.\n"
     "- Storage cell: a small cell capped with wax in which the colony keeps its food.\n"
+    "- Drone cell: a wide cell in which the colony raises its males.\n"
     "- Drone: a male bee whose only task is to mate with a young queen.\n"
     "- Nectar: a sugary liquid made by flowers that bees turn into honey.\n"
     "- Propolis: a sticky resin that bees gather from tree buds to seal gaps."
@@ -128,13 +131,14 @@ def test_a_term_that_names_its_kind_is_asked_among_its_kind_only():
     """"Hive tool" says in its own words what kind of thing it is, and the notes define no other tool or lever:
     among a bee, a liquid and a resin the stem's "a flat steel lever" gives it away (round 27: "a folder where
     ..." keyed "User data directory" among a document, a reader and a writer; "a lower standard than ..."
-    keyed "Reasonable suspicion" among a warrant, a search and a seizure). "Royal cell" has the other cell,
-    "Storage cell", among its options; a one-word term ("Drone") shows no kind by its form and is asked as before."""
+    keyed "Reasonable suspicion" among a warrant, a search and a seizure). "Royal cell" has the other cells,
+    "Storage cell" and "Drone cell", for its options, and no term of another kind (session 25: "a large cell"
+    names the kind its own words show); a one-word term ("Drone") shows no kind by its form and is asked as before."""
     chunk = Chunk(make_chunk_id("bees.md", (TITLE, "Key terms"), KINDS, 0), "bees.md", (TITLE, "Key terms"), None,
                   0, KINDS)
     items = {i.answer: i for i in generate_items([chunk], learned_cutoff=False) if "which term means" in i.prompt}
     assert "Hive tool" not in items
-    assert "Royal cell" in items and "Storage cell" in items["Royal cell"].options
+    assert "Royal cell" in items and set(items["Royal cell"].options) == {"Royal cell", "Storage cell", "Drone cell"}
     assert "Drone" in items
 
 

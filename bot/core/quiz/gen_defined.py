@@ -38,6 +38,7 @@ MIN_DEFINITION_WORDS = 4  # "this document": nothing to recognise
 MAX_DEFINITION_WORDS = 40  # the definition is the stem; longer ones are not read as a question
 MIN_OPTIONS = 3  # the answer and two other defined terms at least: no padding with terms of another kind
 MAX_OPTIONS = 4
+PROCESS = "(process)"  # a glossary term that names what happens ("Setting", "Subduction"), whatever its genus word
 QUALITY = "(quality)"  # a definition that opens with a participle or an adjective: the term names a quality
 SHARED_PREFIX = 5  # "deriv-ed" / "deriv-ative", "contr-ibutes" / "contr-ibutor": one word's family
 # What a definition's head noun names, in general English: a party to the text ("an individual or Legal
@@ -211,14 +212,105 @@ def family_words(definitions: list[Definition]) -> frozenset[str]:
     return frozenset(w for w in ends if ends.count(w) >= 2)
 
 
+def _term_head(term: str) -> str:
+    """The head word of a glossary term as written: its last word, or the word before its first preposition
+    ("Fruit" of "Fruit of the poisonous tree", "relief" of "Post-conviction relief for federal prisoners"),
+    folded, without a plural's s."""
+    words = fold(term).split()
+    cut = next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), len(words))
+    words = words[:cut]
+    return words[-1].rstrip("s") if words else ""
+
+
+# English prepositions that close a term's head: "Fruit of the poisonous tree", "Post-conviction relief for
+# federal prisoners".
+_PREPOSITIONS = frozenset({"of", "for", "in", "on", "to", "from", "with", "by", "under", "at"})
+
+
+def _verbal(word: str) -> bool:
+    """A noun made of a verb by its ending: "setting", "hardening", "taking", "hydration", "subduction",
+    "reactions", "intrusion" (what happens, not a thing); not a short word ("king", "station") nor one of
+    the endings that as often name a thing ("motion", "region", "suspension", "exhaustion")."""
+    return bool(_GERUND.search(word)) and len(word) > 5 or bool(_NOMINAL.search(word)) and len(word) > 7
+
+
+_GERUND = re.compile(r"ings?$")
+_NOMINAL = re.compile(r"(?:ation|ction|ssion|usion|ption)s?$")
+
+
 def _kinds(d: Definition) -> set[str]:
     """What a glossary term is, by the notes' words: its definition's genus ("response" of "the learned
     response to the CS", "folder" of "a folder where ...") and the term's own head word ("directory" of
-    "User data directory", "ion" of "Ion"), both without a plural's s."""
-    kinds = {fold(d.term).split()[-1].rstrip("s")} if d.term.split() else set()
+    "User data directory", "ion" of "Ion"), both without a plural's s; PROCESS when either is a noun made
+    of a verb ("Setting": "the early stiffening ...", "Hydration": "the chemical reactions ...") or the
+    genus is "process" ("Subduction": "the process in which ...")."""
+    kinds = {_term_head(d.term)} if d.term.split() else set()
     if d.head and d.head != QUALITY:
         kinds.add(d.head.rstrip("s"))
-    return kinds
+    if d.head == "process" or any(_verbal(w) for w in (_term_head(d.term), d.head if d.head != QUALITY else "")):
+        kinds.add(PROCESS)
+    return kinds - {""}
+
+
+def _shown_kinds(d: Definition) -> set[str]:
+    """The kind a student reads off a glossary term's own form, without knowing what it means: PROCESS of
+    a noun made of a verb ("Electroplating", "Seafloor spreading", "Hydration"), the head word of a term of
+    two or more words ("temperature" of "Critical pitting temperature", "boundary" of "Plate boundary");
+    nothing of a one-word term of its own ("Clinker", "Shogun", "Erythrocyte")."""
+    head = _term_head(d.term)
+    if _verbal(head):
+        return {PROCESS, head}
+    return {head} if len(d.term.split()) > 1 else set()
+
+
+def _of_the_answers_kind(found: Definition, wrong: list[str], by_term: dict[str, Definition],
+                         order_key) -> list[str] | None:
+    """The wrong options of a glossary item, of the answer's kind (issue 8, set 17: "a metal highly
+    resistant to corrosion, such as gold" with Electroplating, a process, and Critical pitting temperature
+    among its options; "a red blood cell" against two forms of the parasite; "the sand, gravel or crushed
+    stone" against two processes: each answer the only one of its kind, borderline). First the terms the
+    notes define as the answer's kind (the same genus or head word, or both processes), then the others,
+    but never one whose own form shows another kind ("Electroplating", "Plate boundary" for "a layer"), nor
+    two that share a kind the answer has not ("Gametocyte" and "Sporozoite", both "the form of the
+    parasite", beside "Erythrocyte": the answer the odd one out). None when fewer than two are left: no
+    item rather than one the options give away."""
+    mine = _kinds(found)
+    fits = [w for w in wrong if not (_shown_kinds(by_term[w]) and not _shown_kinds(by_term[w]) & mine)]
+    same = sorted((w for w in fits if _kinds(by_term[w]) & mine), key=order_key)
+    rest = sorted((w for w in fits if w not in same), key=order_key)
+    # Only terms of its kind when the notes define two or more, and when the answer shows its kind by its own
+    # form and the stem names it ("Noble metal" for "a metal ...", "Hardening" among things for "the later,
+    # steady growth ...": any option of another kind is struck out at sight).
+    shows = PROCESS in _shown_kinds(found) \
+        or len(found.term.split()) > 1 and bool(found.head) and _term_head(found.term) == found.head.rstrip("s")
+    pool = same if len(same) >= 2 or shows else same + rest
+    chosen = _unlike(pool, by_term, mine)
+    if not any(mine & _kinds(o) for o in by_term.values()):
+        # The answer is of a kind no other term of the notes is ("Erythrocyte": "a red blood cell"), and each
+        # wrong option one of a kind the notes define several of (an organism, a form of the parasite): a
+        # student who knows those kinds finds the answer as the odd one out (set 17, borderline). Options of
+        # no such kind first; none, and no item.
+        def kin(w: str) -> bool:
+            return any(_kinds(by_term[w]) & _kinds(o) for o in by_term.values() if o.term != w)
+
+        if chosen and all(kin(w) for w in chosen):
+            chosen = _unlike([w for w in pool if not kin(w)] + [w for w in pool if kin(w)], by_term, mine)
+            if all(kin(w) for w in chosen):
+                return None
+    return chosen if len(chosen) + 1 >= MIN_OPTIONS else None
+
+
+def _unlike(pool: list[str], by_term: dict[str, Definition], mine: set[str]) -> list[str]:
+    """Up to MAX_OPTIONS - 1 terms of `pool` in its order, no two of them of a kind the answer (of kinds
+    `mine`) is not."""
+    chosen: list[str] = []
+    for w in pool:
+        if len(chosen) == MAX_OPTIONS - 1:
+            break
+        if any((_kinds(by_term[w]) & _kinds(by_term[c])) - mine for c in chosen):
+            continue
+        chosen.append(w)
+    return chosen
 
 
 def spelled_out(definition: str, expansions: dict[str, str]) -> str:
@@ -281,13 +373,13 @@ def defined_term_question(found: Definition, others: list[Definition], setting: 
         same = [w for w in wrong if _kinds(by_term[w]) & mine]
         if len(found.term.split()) > 1 and not same:
             return None
-        kind_of = {w: w not in same for w in wrong}
-    else:
-        kind_of = {}
+        wrong = _of_the_answers_kind(found, wrong, by_term, order_key)
+        if wrong is None:
+            return None
     if len(wrong) + 1 < MIN_OPTIONS:
         return None
     heads = {o.term: o.head for o in others}
-    wrong = sorted(wrong, key=lambda o: (kind_of.get(o, False), heads.get(o) != found.head,
+    wrong = sorted(wrong, key=lambda o: (not found.glossary and heads.get(o) != found.head,
                                          order_key(o)))[:MAX_OPTIONS - 1]
     options = tuple(sorted([found.term, *wrong], key=lambda o: order_key("option " + o)))
     where = f"In {setting}" if setting else "In the notes"

@@ -129,6 +129,24 @@ _SITUATING = frozenset({"available", "current", "remaining", "existing", "presen
                         "above", "below", "same", "latter", "former", "aforementioned", "resulting", "given"})
 
 
+# Adjectives that say how a thing stands to another one the passage names: "related forms" (related to what?),
+# "similar methods", "other causes". English words.
+_RELATIONAL = frozenset({"related", "similar", "other", "such", "further", "additional", "comparable",
+                         "corresponding", "analogous", "equivalent", "different", "associated"})
+
+
+def relational_subject(doc) -> bool:
+    """The subject is set beside a thing of the passage by an adjective that leaves that thing unsaid
+    ("Related forms include corrosion under deposits, ...", under crevice corrosion: related to what?; set
+    17, dropped: "has no referent"). "Forms related to crevice corrosion" says it, and stands."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if root is not None else None
+    if subject is None:
+        return False
+    return any(c.dep_ == "amod" and c.lower_ in _RELATIONAL and not any(True for _ in c.children)
+               for c in subject.children)
+
+
 def situated_subject(doc) -> bool:
     """The subject is "the" with an adjective that sets it in one situation ("The available hard drive space
     prohibits ..."): the passage's case, which a student cannot place without it (round 19, dropped: "'the
@@ -144,10 +162,18 @@ def situated_subject(doc) -> bool:
 
 def asks_any_of_a_kind(doc) -> bool:
     """The card gen_function makes of `doc` asks what any thing of a kind can do ("What can users create?",
-    "What can a module contain?") or returns ("What do static methods return?"): see _any_of_a_kind."""
+    "What can a module contain?"), returns ("What do static methods return?") or shows ("What do highly alloyed
+    stainless steels show?"): see _any_of_a_kind."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
     if subject is None or not _any_of_a_kind(subject):
         return False
     possible = any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in root.children)
-    return possible or root.lemma_.lower() == "return" and subject.tag_ == "NNS"
+    return possible or root.lemma_.lower() == "return" and subject.tag_ == "NNS" \
+        or root.lemma_.lower() in _SHOWN and subject.tag_ == "NNS"
+
+
+# Verbs of a property shown: what every thing of a kind "shows" is one of its many properties ("What do highly
+# alloyed stainless steels show?" -> "A critical pitting temperature ...": "passive films or pitting resistance
+# would also be defensible", set 17, dropped).
+_SHOWN = frozenset({"show", "display", "exhibit"})

@@ -85,6 +85,22 @@ def genus_without_differentia(doc) -> bool:
     return True
 
 
+# Nouns of a means: "X is a way to ...", "a means of ...": what X is for, a definition only when nothing
+# judges it ("Lewis structures are a way to represent bonding on paper": kept, round 26).
+_MEANS_NOUNS = frozenset({"way", "means"})
+
+
+def judged_means(doc) -> bool:
+    """ "X is a <judging adjective> way/means to ...": "Painting is a cost-effective way to protect a metal
+    surface from atmospheric moisture" praises a means; "What is Painting?" keyed to it asks a claim, not what
+    painting is (set 17, dropped: "a student cannot tell that a barrier-method answer is wanted"). An
+    adjective before "way" is read as judging: a way is classed by what it does, after it."""
+    attribute = _attribute(doc)
+    if attribute is None or attribute.lemma_.lower() not in _MEANS_NOUNS:
+        return False
+    return any(c.dep_ == "amod" and c.i < attribute.i and c.tag_ in {"JJ", "JJR", "JJS"} for c in attribute.children)
+
+
 def genus_about_the_word(doc) -> bool:
     """ "X is a/an/the ... acronym (abbreviation, name, contraction ...)": the sentence says what the
     word X is, not what X names. Not when a clause or a phrase on the noun says what the name stands

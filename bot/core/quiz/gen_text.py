@@ -89,6 +89,16 @@ def is_practice_section(heading_path: tuple[str, ...]) -> bool:
     return any(_PRACTICE_HEADING.search(fold(part)) for part in heading_path)
 
 
+# A section the notes head as a worked example ("Worked Example 3: Shirtland and Chipland"): its sentences
+# are the steps of one made-up case (its countries, its numbers), not what the course teaches of the case's
+# kind ("Why does Chipland's curve have a slope of minus 1?": set 17, borderline, "a detail of one worked example").
+_WORKED_EXAMPLE_HEADING = re.compile(r"\bworked\s+examples?\b")
+
+
+def is_worked_example(heading_path: tuple[str, ...]) -> bool:
+    return any(_WORKED_EXAMPLE_HEADING.search(fold(part)) for part in heading_path)
+
+
 def word_count(text: str) -> int:
     return len(text.split())
 
@@ -125,7 +135,7 @@ def candidate_sentences(chunk: Chunk, code_names: frozenset[str] = frozenset()) 
     """Sentences that pass the hard filters; a pronoun-led one or a list fragment carries the
     sentence before it (or its list lead-in) as context, or is dropped when there is none.
     `code_names`: what the notes set as inline code (passes_filters)."""
-    if is_practice_section(chunk.heading_path):
+    if is_practice_section(chunk.heading_path) or is_worked_example(chunk.heading_path):
         return []
     raw = chunk_sentences(chunk)
     kept: list[Sentence] = []

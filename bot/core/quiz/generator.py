@@ -33,8 +33,8 @@ from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
 from bot.core.quiz.gen_cards import attribute_rows, labelled_line, term_definition
 from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, descriptions, explanation_as_sentence,
-                                    genus_about_the_word, genus_without_differentia, modifier_label, names_a_thing,
-                                    shared_description)
+                                    genus_about_the_word, genus_without_differentia, judged_means, modifier_label,
+                                    names_a_thing, shared_description)
 from bot.core.quiz.gen_card_answers import worth_recalling
 from bot.core.quiz.gen_holdings import case_of, holding_question
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
@@ -69,7 +69,8 @@ from bot.core.quiz.gen_faq import faq_card, faq_question
 from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
                                          unanchored_subject)
-from bot.core.quiz.gen_function import asks_any_of_a_kind, function_question, one_of_several, situated_subject
+from bot.core.quiz.gen_function import (asks_any_of_a_kind, function_question, one_of_several, relational_subject,
+                                        situated_subject)
 from bot.core.quiz.gen_named import NAMED_QUALITY, NamedThings
 from bot.core.quiz.gen_commands import command_question, shell_commands
 from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entries_in, entry_question
@@ -955,8 +956,11 @@ class _Generator:
             # the card kept 22 of 34 in rounds 3-4.
             items.append(self._definition_card(s, definition, doc))
         elif s.standalone:
-            items.append(self._question_card(s, identity_question(doc, is_term=self._is_term), DEFINITION, doc=doc,
-                                             defines_title=classifies(doc)))
+            identity = identity_question(doc, is_term=self._is_term)
+            asked = re.match(r"^What (?:is|are|was|were) (.+)\?$", identity.prompt) if identity is not None else None
+            if asked and self._glossary_defines(asked.group(1), s.quote):
+                identity = None  # "What is dross?" -> "The layer that a plumber skims ...": not the glossary's
+            items.append(self._question_card(s, identity, DEFINITION, doc=doc, defines_title=classifies(doc)))
         if titled and s.standalone:
             items.append(self._title_definition_card(s, definition, doc))
         if definition is None and s.standalone:
@@ -1351,8 +1355,9 @@ class _Generator:
                                or self.lexicon.term_counts[head] >= FAMILIAR_TERM_COUNT
                                or self.lexicon.term_counts[head.rstrip("s")] >= FAMILIAR_TERM_COUNT):
             return None
-        if situated_subject(doc):
-            return None  # "the available hard drive space": the passage's case, even when the notes repeat it
+        if situated_subject(doc) or relational_subject(doc):
+            return None  # "the available hard drive space": the passage's case, even when the notes repeat it;
+            # "Related forms include ...": related to what the passage names (gen_function)
         if one_of_several(s.quote):
             return None  # "Furthermore, ... requires ...": one of several things it requires
         if asks_any_of_a_kind(doc):
@@ -1645,7 +1650,7 @@ class _Generator:
             return None
         if remark_not_definition(doc):
             return None  # "Functions are already first class objects ...": a remark, not what they are (gen_precision)
-        if genus_without_differentia(doc) or genus_about_the_word(doc):
+        if genus_without_differentia(doc) or genus_about_the_word(doc) or judged_means(doc):
             return None  # "a relatively regimented activity", "a recursive acronym": no definition (gen_genus)
         if self._described_alike(doc):
             return None  # "an imaginary great circle on the celestial sphere": the ecliptic's words too (round 22)
@@ -1654,6 +1659,8 @@ class _Generator:
             return None  # "the fundamental thermodynamic underpinning of the steam engine": not what it is
         if self._defined_often(key.text):
             return None  # "What is colonialism?": the notes give several definitions; a card keys one
+        if self._glossary_defines(key.text, s.quote):
+            return None  # "What are gametocytes?" -> "... the form that can infect a mosquito": not the glossary's
         if self._part_of_a_name(key.text):
             return None  # "Clytie was a contributor ...": a first name of an obituary (round 10)
         term = term_as_asked(key.text, self.lexicon.lowercase_words)
@@ -1989,6 +1996,16 @@ class _Generator:
                 found.append(_Candidates(body, chunk.document, [self._item(FLASHCARD, prompt, term.definition, s,
                                                            DEFINITION, 0.7)]))
         return found
+
+    def _glossary_defines(self, term: str, quote: str) -> bool:
+        """The notes define `term` in a glossary line ("Gametocyte: a sexual form of the parasite found in the
+        blood.") and `quote` is another sentence: a "What is X?" card keyed to it ("Gametocytes are the form that
+        can infect a mosquito ...": what they do) marks the glossary's own definition, the answer a student
+        gives, wrong (set 17, borderline: "leaves out the defining 'sexual form of the parasite'"); the glossary
+        line has its own item."""
+        asked = fold(re.sub(r"^(?:the|a|an) ", "", term, flags=re.IGNORECASE)).rstrip("s")
+        return any(d.glossary and fold(d.term).rstrip("s") == asked and q != quote
+                   for found in self.definitions.values() for d, q in found)
 
     def _defined_often(self, term: str) -> bool:
         """The notes say what the term is ("X is", "X refers to", "X means") in more than
