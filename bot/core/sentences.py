@@ -206,7 +206,7 @@ def _layout(text: str) -> tuple[tuple[str, str, str, tuple[str, ...], str, tuple
             # special, strong type of dipole-dipole attraction ...", "- Kyllo v. United States (2001).
             # Police used a thermal imager ..."), which is no candidate itself: it names a topic without
             # saying anything about it, as a heading does.
-            label = sentences[0] if len(sentences) > 1 and _label_of(sentences[0]) else ""
+            label = sentences[0] if len(sentences) > 1 and label_of(sentences[0]) else ""
             run_in = item and len(sentences) > 1 and _is_run_in_heading(sentences[0])
             if run_in:
                 label = sentences[0]
@@ -277,7 +277,7 @@ def _is_run_in_heading(sentence: str) -> bool:
             and sentence.count("(") == sentence.count(")") and not _CLAUSE_WORDS.search(sentence))
 
 
-def _label_of(sentence: str) -> str:
+def label_of(sentence: str) -> str:
     """The label a line's first sentence opens with ("Negative reinforcement"), or ""."""
     if not _LABELLED.match(sentence):
         return ""
