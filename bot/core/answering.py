@@ -584,6 +584,9 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
     # the next line of a PDF's text, "normal prerequisites and order-only prerequisites.") is
     # shown with the sentence after it, which is what it introduces.
     best = _with_what_it_introduces(best, every)
+    # So is the first sentence of a line opening with a label ("Water, H2O: 2 bonding pairs, 2 lone
+    # pairs. Bent, bond angle 104.5°."): the line's later sentences say more of what it labels.
+    best = _with_the_rest_of_its_line(best, every)
     chosen = [(best, shown_text(best, long=kind in LONG_KINDS or _leads_a_list(best)))]
     shown = set(best.parts)
     if kind == EXPLANATION and best.defines:
@@ -758,6 +761,17 @@ def _with_what_it_introduces(c: Candidate, every: list[Candidate]) -> Candidate:
     if c.parts and c.parts[-1] != c.text:
         return c  # already quoted with what follows it
     return _with_what_follows(c, every)
+
+
+def _with_the_rest_of_its_line(c: Candidate, every: list[Candidate]) -> Candidate:
+    """A labelled line's first sentence with the line's later sentences (each read with it as the
+    lead-in it leans on, `sentences._layout`), up to the answer's length of a list."""
+    if not label_of(c.text) or c.parts and c.parts[-1] != c.text:
+        return c
+    rest = [o.text for o in sorted(every, key=lambda o: o.position)
+            if o.hit.row == c.hit.row and o.position > c.position and o.lead_in == c.text]
+    rest = [t for t in dict.fromkeys(rest) if t not in c.parts][:2]
+    return replace(c, parts=(*c.parts, *rest)) if rest else c
 
 
 def _leads_a_list(c: Candidate) -> bool:

@@ -107,3 +107,23 @@ def test_the_sentence_counting_what_is_asked_ranks_above_another_figure():
     scored = score_candidates(candidates_from([_hit(f"{stages} {count}")]),
                               _terms("prefectures created han abolished 1871"), [], NUMBER, question)
     assert scored[0].text == count
+
+
+def test_a_labelled_lines_first_sentence_is_shown_with_the_rest_of_its_line():
+    """"Water, H2O: 2 bonding pairs, 2 lone pairs. Bent, bond angle 104.5°." is one labelled line: its
+    first sentence, chosen for "What shape is a water molecule?", is shown with the sentence that
+    says the shape (which reads it as its label)."""
+    lead = "These molecules have four electron pairs but different numbers of lone pairs:"
+    text = f"{lead}\n- Water, H2O: 2 bonding pairs, 2 lone pairs. Bent, bond angle 104.5°.\n- Methane, CH4: 4 bonding pairs."
+    candidates = candidates_from([_hit(text)])
+    first = next(c for c in candidates if c.text.startswith("Water"))
+    rest = next(c for c in candidates if c.text.startswith("Bent"))
+    assert rest.lead_in == first.text
+    other = "Molecules are real objects with real shapes."
+    elsewhere = _hit(other, 1, 1)
+    scored = [Candidate(first.text, first.hit, 0, first.position, lead_in=first.lead_in, score=1.7,
+                        parts=(lead, first.text)),
+              Candidate(other, elsewhere, 1, 0, score=1.6, parts=(other,))]
+    chosen = [text for _, text in _choose(scored, None, AnswerPolicy(), [*scored, *candidates])]
+    assert "Bent, bond angle 104.5°." in chosen[0]
+    assert chosen[1] == other
