@@ -587,6 +587,10 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
     # So is the first sentence of a line opening with a label ("Water, H2O: 2 bonding pairs, 2 lone
     # pairs. Bent, bond angle 104.5°."): the line's later sentences say more of what it labels.
     best = _with_the_rest_of_its_line(best, every)
+    # One that lacks what a checked kind asks for (a place for "where", a date for "when") is shown
+    # with the sentence after it when that one holds it: "Four exemplifications (official copies) of
+    # the 1215 text survive." / "Two are held at the British Library, one at Lincoln Castle ...".
+    best = _with_the_kind_after_it(best, every, kind)
     chosen = [(best, shown_text(best, long=kind in LONG_KINDS or _leads_a_list(best)))]
     shown = set(best.parts)
     if kind == EXPLANATION and best.defines:
@@ -772,6 +776,20 @@ def _with_the_rest_of_its_line(c: Candidate, every: list[Candidate]) -> Candidat
             if o.hit.row == c.hit.row and o.position > c.position and o.lead_in == c.text]
     rest = [t for t in dict.fromkeys(rest) if t not in c.parts][:2]
     return replace(c, parts=(*c.parts, *rest)) if rest else c
+
+
+def _with_the_kind_after_it(c: Candidate, every: list[Candidate], kind: str | None) -> Candidate:
+    """`c` with the sentence after it in its passage when `c` lacks what a checked kind asks for and
+    that sentence holds it. Not when `c` answers in words as `_kind_first` reads them (a temporal
+    clause for "when", "none of" for "how many")."""
+    if kind not in CHECKED or kind == EXPANSION or c.kind_ok or c.parts and c.parts[-1] != c.text:
+        return c
+    if kind == DATE and answers_when_in_words(c.text) or kind == NUMBER and counts_none(c.text):
+        return c
+    following = _following(c, every)
+    if following is None or not following.kind_ok or following.heading_part:
+        return c
+    return _with_what_follows(c, every)
 
 
 def _leads_a_list(c: Candidate) -> bool:

@@ -127,3 +127,22 @@ def test_a_labelled_lines_first_sentence_is_shown_with_the_rest_of_its_line():
     chosen = [text for _, text in _choose(scored, None, AnswerPolicy(), [*scored, *candidates])]
     assert "Bent, bond angle 104.5°." in chosen[0]
     assert chosen[1] == other
+
+
+def test_a_first_sentence_lacking_the_kind_asked_is_shown_with_the_next_one_holding_it():
+    """"Where are the surviving 1215 copies kept?": "Four exemplifications ... survive." holds no place;
+    the sentence after it ("Two are held at the British Library, ...") leans on it and names them."""
+    from bot.core.question_kind import PLACE
+
+    first = "Four exemplifications (official copies) of the 1215 text survive."
+    after = "Two are held at the British Library, one at Lincoln Castle and one at Salisbury Cathedral."
+    other = "The charter survived because it was reissued several times."
+    hit, elsewhere = _hit(f"{first} {after}"), _hit(other, 1, 1)
+    scored = [Candidate(first, hit, 0, 0, score=1.8, parts=(first,), kind_ok=False),
+              Candidate(other, elsewhere, 1, 0, score=1.5, parts=(other,), kind_ok=False)]
+    every = [*scored, Candidate(after, hit, 0, 1, context=first, score=0.9, parts=(after,), kind_ok=True)]
+    chosen = [text for _, text in _choose(scored, PLACE, AnswerPolicy(), every)]
+    assert chosen[0] == f"{first} {after}"
+    # Not when the sentence after it holds no place either.
+    every[-1] = Candidate(after, hit, 0, 1, context=first, score=0.9, parts=(after,), kind_ok=False)
+    assert [text for _, text in _choose(scored, PLACE, AnswerPolicy(), every)][0] == first
