@@ -24,8 +24,8 @@ from bot.core.spelling import NotesVocabulary
 from bot.core.text import is_code_block, join_shown
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
 from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, by_another_name, candidates_from,
-                                 plain_terms, points_back_in_passing, rescore_semantically, score_candidates,
-                                 shown_text)
+                                 label_of, plain_terms, points_back_in_passing, rescore_semantically,
+                                 score_candidates, shown_text)
 from bot.core.tokens import tokenize, words
 
 CONFIDENT = "confident"
@@ -581,10 +581,26 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
     # A lead-in chosen first is shown with the items it introduces, whatever the kind: alone ("The
     # `/etc/shadow` file contains the following fields:") it only says that a list follows, and its
     # items hold what it is about (bench/RESULTS.md 6al).
+    # One ending ":" that no list item follows ("GNU make has two types of prerequisites:" and, on
+    # the next line of a PDF's text, "normal prerequisites and order-only prerequisites.") is
+    # shown with the sentence after it, which is what it introduces.
+    best = _with_what_it_introduces(best, every)
+    # So is the first sentence of a line opening with a label ("Water, H2O: 2 bonding pairs, 2 lone
+    # pairs. Bent, bond angle 104.5°."): the line's later sentences say more of what it labels.
+    best = _with_the_rest_of_its_line(best, every)
+    # One that lacks what a checked kind asks for (a place for "where", a date for "when") is shown
+    # with the sentence after it when that one holds it: "Four exemplifications (official copies) of
+    # the 1215 text survive." / "Two are held at the British Library, one at Lincoln Castle ...".
+    best = _with_the_kind_after_it(best, every, kind)
     chosen = [(best, shown_text(best, long=kind in LONG_KINDS or _leads_a_list(best)))]
     shown = set(best.parts)
     if kind == EXPLANATION and best.defines:
         following = _following(best, every)
+        if following is not None and label_of(best.text) and label_of(following.text):
+            # A glossary line ("FFR: Federal funds rate, the overnight interbank rate ...") is
+            # followed by another term's ("OMO: Open market operation, ..."): that explains
+            # something else, and would take the place of a sentence on the term asked.
+            following = None
         text = shown_text(following, frozenset(shown), long=True) if following is not None else ""
         if text and limit > 1:
             chosen.append((following, text))
@@ -631,7 +647,11 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
             shown |= set(followed.parts)
             limit -= 1
             continue
-        text = shown_text(other, frozenset(shown), long=kind == LIST)
+        # A runner-up introducing a list is shown with its items, as a first one is: alone ("There
+        # were four major kontors:") it says only that a list follows, and its items hold what it
+        # was chosen for (its score read them).
+        other = _with_what_it_introduces(other, every)
+        text = shown_text(other, frozenset(shown), long=kind == LIST or _leads_a_list(other))
         if text and not set(other.parts) <= shown:
             chosen.append((other, text))
             shown |= set(other.parts)
@@ -777,6 +797,42 @@ def _defers(text: str) -> bool:
     """Whether a sentence says its outcome depends on a condition, named by a closed-class word
     (whether, if, how, which, what): English puts the cases after it."""
     return bool(_DEFERS.search(text))
+
+
+def _with_what_it_introduces(c: Candidate, every: list[Candidate]) -> Candidate:
+    """A sentence ending with ":" that introduces no list item nor code, shown with the sentence
+    after it in its passage: a colon says that what it introduces follows, and a PDF's text or a
+    plain line break may give it as the next sentence rather than as an item."""
+    if c.followers or c.code or c.tail or is_code_block(c.text) or not c.text.rstrip().endswith(":"):
+        return c
+    if c.parts and c.parts[-1] != c.text:
+        return c  # already quoted with what follows it
+    return _with_what_follows(c, every)
+
+
+def _with_the_rest_of_its_line(c: Candidate, every: list[Candidate]) -> Candidate:
+    """A labelled line's first sentence with the line's later sentences (each read with it as the
+    lead-in it leans on, `sentences._layout`), up to the answer's length of a list."""
+    if not label_of(c.text) or c.parts and c.parts[-1] != c.text:
+        return c
+    rest = [o.text for o in sorted(every, key=lambda o: o.position)
+            if o.hit.row == c.hit.row and o.position > c.position and o.lead_in == c.text]
+    rest = [t for t in dict.fromkeys(rest) if t not in c.parts][:2]
+    return replace(c, parts=(*c.parts, *rest)) if rest else c
+
+
+def _with_the_kind_after_it(c: Candidate, every: list[Candidate], kind: str | None) -> Candidate:
+    """`c` with the sentence after it in its passage when `c` lacks what a checked kind asks for and
+    that sentence holds it. Not when `c` answers in words as `_kind_first` reads them (a temporal
+    clause for "when", "none of" for "how many")."""
+    if kind not in CHECKED or kind == EXPANSION or c.kind_ok or c.parts and c.parts[-1] != c.text:
+        return c
+    if kind == DATE and answers_when_in_words(c.text) or kind == NUMBER and counts_none(c.text):
+        return c
+    following = _following(c, every)
+    if following is None or not following.kind_ok or following.heading_part:
+        return c
+    return _with_what_follows(c, every)
 
 
 def _leads_a_list(c: Candidate) -> bool:

@@ -10,6 +10,9 @@ someone or somewhere the question does not).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from bot.core.tokens import NUMBER_WORDS, STOPWORDS, tokenize, words
 
 NUMBER, DATE, PERSON, PLACE = "number", "date", "person", "place"
 REASON, EXPANSION, EXPLANATION, LIST = "reason", "expansion", "explanation", "list"
@@ -399,3 +402,48 @@ def form_asked(question: str, kind: str | None):
     if kind is None and asks_an_end_of_an_order(question):
         return gives_an_order
     return None
+
+
+# "How many prefectures were created ...?" counts prefectures: "... into three urban prefectures (fu)
+# and 302 prefectures (ken)" gives the count, where "It happened in three stages" gives a figure of
+# something else, and a section's "7." or a year another.
+_COUNTED_AFTER = 3  # words between a figure and what it counts ("12 Federal Reserve Banks")
+_FIGURE_WORDS = frozenset(NUMBER_WORDS) | {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                           "ninety", "hundred", "hundreds", "thousand", "thousands", "million",
+                                           "millions", "billion", "billions", "dozen", "dozens"}
+_HOW_MANY = re.compile(r"\bhow many\b(.*)", re.I)
+
+
+@lru_cache(maxsize=256)
+def _counted(question: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems of what a how-many question counts (its words after "how many", up to the first
+    function word: "regional reserve banks", "people died"), and the figures it gives itself."""
+    found = _HOW_MANY.search(question)
+    if not found:
+        return frozenset(), frozenset()
+    asked = []
+    for word in words(found.group(1)):
+        if word in STOPWORDS or len(asked) == _COUNTED_AFTER:
+            break
+        asked.append(word)
+    return frozenset(tokenize(" ".join(asked))), frozenset(w for w in words(question) if _is_figure(w))
+
+
+def _is_figure(word: str) -> bool:
+    return word.isdigit() or word in _FIGURE_WORDS
+
+
+def counts_what_is_asked(text: str, question: str) -> bool:
+    """Whether `text` gives a figure right before what a how-many question counts ("302
+    prefectures", "the 12 Federal Reserve Banks"), other than a year or a figure the question gives."""
+    counted, given = _counted(question)
+    if not counted:
+        return False
+    tokens = words(text)
+    for i, word in enumerate(tokens):
+        if not _is_figure(word) or word in given or _YEAR.match(word):
+            continue
+        after = tokens[i + 1:i + 1 + _COUNTED_AFTER]
+        if any(counted & set(tokenize(w)) for w in after):
+            return True
+    return False

@@ -15,7 +15,8 @@ from bot.core.abbreviations import asked_abbreviation, asked_meaning, defines_wo
 from bot.core.tokens import tokenize
 from bot.core.query import QueryName, QueryTerm, match_share
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_KINDS, NUMBER, REASON,
-                                    asks_a_name, asks_an_end_of_an_order, asks_how_to, figures_given,
+                                    asks_a_name, asks_an_end_of_an_order, asks_how_to, counts_what_is_asked,
+                                    figures_given,
                                     gives_an_order, gives_a_cause, has_kind, holds_figures,
                                     instructs, negates, says_not)
 from bot.core.documents import Chunk
@@ -206,7 +207,7 @@ def _layout(text: str) -> tuple[tuple[str, str, str, tuple[str, ...], str, tuple
             # special, strong type of dipole-dipole attraction ...", "- Kyllo v. United States (2001).
             # Police used a thermal imager ..."), which is no candidate itself: it names a topic without
             # saying anything about it, as a heading does.
-            label = sentences[0] if len(sentences) > 1 and _label_of(sentences[0]) else ""
+            label = sentences[0] if len(sentences) > 1 and label_of(sentences[0]) else ""
             run_in = item and len(sentences) > 1 and _is_run_in_heading(sentences[0])
             if run_in:
                 label = sentences[0]
@@ -287,7 +288,7 @@ def _is_run_in_heading(sentence: str) -> bool:
             and sentence.count("(") == sentence.count(")") and not _CLAUSE_WORDS.search(sentence))
 
 
-def _label_of(sentence: str) -> str:
+def label_of(sentence: str) -> str:
     """The label a line's first sentence opens with ("Negative reinforcement"), or ""."""
     if not _LABELLED.match(sentence):
         return ""
@@ -426,6 +427,10 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
     score = match + 0.2 * max(c.hit.dense, 0.0) + 0.08 / (1 + c.rank) + RELATION_BONUS * relation_share(terms, names, own)
     if kind in CHECKED and kind_ok:
         score += KIND_BONUS
+    if kind == NUMBER and on_topic == ON_TOPIC and counts_what_is_asked(text, question):
+        # "How many prefectures ...?" / "... and 302 prefectures (ken)". Only a sentence about what
+        # the question names: "1,000 British soldiers were killed" counts soldiers, not a Tumen's.
+        score += KIND_BONUS
     if kind == REASON and gives_a_cause(c.text):
         score += KIND_BONUS  # "why" is answered by a cause, not by the event restated
     if asks_an_end_of_an_order(question) and gives_an_order(c.text):
@@ -441,10 +446,13 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
     # sentence before gives by itself is that sentence's answer, not this one's.)
     leaning = bool(c.context) and c.context in parts and not c.lead_in and not is_code_block(c.context)
     said = f"{c.context}\n{c.text}" if leaning else c.text
-    if asks_a_name(question) and (_names_what_was_asked(c.text, terms) or (
+    naming = asks_a_name(question)
+    if naming and (_names_what_was_asked(c.text, terms) or (
             leaning and _names_what_was_asked(said, terms) and not _names_what_was_asked(c.context, terms))):
         score += KIND_BONUS  # "What is another term for rotors?" is answered by "rotors (rotating discs)"
-    if defines:
+    if defines and not (naming and kind != EXPLANATION):
+        # (Not when a name is asked: "Operant conditioning is learning through consequences." says
+        # what it is, not what else it is called.)
         # "Backyard furnaces: villages built..." answers "What were backyard furnaces?"
         score += DEFINITION_BONUS if kind == EXPLANATION else KIND_BONUS
     if c.followers and kind not in LONG_KINDS:
