@@ -62,7 +62,6 @@ def _row(c, place=None) -> str:
 def replay(args) -> None:
     from bot.core.answering import CONFIDENT
     from bot.core.evaluation import answer_hit, first_sentence_hit, holds, kind_metrics
-    from bot.core.question_text import clean_question
     from bot.core.sentences import shown_text
     from sentence_rerank import answer_and_scored
 
