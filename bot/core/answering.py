@@ -318,7 +318,10 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
             and passage_match < policy.phrase_match):
         # Another course's question sharing single words with the notes, none of its phrases.
         return _not_covered(result.question, hits, "the best passage is about something else", passages)
-    if faint and not vouched:
+    # A sentence saying what the one term asked is ("Determinative: a sign that is not read aloud
+    # but shows the category of a word"), in the passage the word search puts first, vouches for
+    # itself: a rare term leaves every passage far in meaning, and one word has no neighbours (ans28).
+    if faint and not vouched and not (defined and worded):
         # A passage's cosine is its whole text's: one sentence answering among others about
         # something else ("... The neoclassical architecture in Warsaw can be described by the
         # simplicity of the geometrical forms ...") leaves its passage far from the question. Below

@@ -20,7 +20,7 @@ LONG_KINDS = frozenset({EXPLANATION, LIST, REASON})
 
 _CUES = (
     (EXPANSION, re.compile(r"\bstands? for\b|\b(abbreviation|acronym|initials)\b|\bshort for\b|"
-                           r"\bwhat does [A-Z]{2,}s? mean\b", re.I)),
+                           r"\bwhat does (?P<term>[A-Z]{2,}s?) mean\b", re.I)),
     (NUMBER, re.compile(r"\bhow (many|much|long|old|far|large|big|high|tall|often)\b|"
                         r"\bwhat (percentage|proportion|share|number|amount|fraction)\b", re.I)),
     (DATE, re.compile(r"^\s*when\b|\b(what|which|in what) (year|decade|date|month|century|period|day)\b|"
@@ -108,10 +108,20 @@ def cue_text(question: str) -> str:
     A list's words stay ("What were the key features...?" is answered by "Key features included:")."""
     question = _WHEN_CLAUSE.sub("", question)
     for kind, cue in _CUES:
-        found = [m.group() for m in cue.finditer(question)]
+        # "What does windhandel mean?": the words around the term are the cue, not the term itself
+        # (the sentence that answers holds it).
+        found = [_without_term(m) for m in cue.finditer(question)]
         if found:
             return "" if kind in (LIST, EXPLANATION, PERSON) else " ".join(found)
     return ""
+
+
+def _without_term(match: re.Match) -> str:
+    term = match.groupdict().get("term")
+    if not term:
+        return match.group()
+    start, end = match.start("term") - match.start(), match.end("term") - match.start()
+    return match.group()[:start] + match.group()[end:]
 
 
 def has_kind(text: str, kind: str | None, question: str = "") -> bool:
