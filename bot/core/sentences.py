@@ -674,7 +674,16 @@ def _heading_with(chunk: Chunk, kind: str) -> str:
     the generated benchmark notes, numbered "## 12. ...", gave every sentence a second text to
     embed (bench/RESULTS.md 7i)."""
     path = tuple(chunk.heading_path)
-    return next((h for h in reversed(path) if has_kind(_without_label(h, path), kind)), "")
+    if path and has_kind(_without_label(path[-1], path), kind):
+        return path[-1]
+    # A heading above the passage's own dates what the passage tells only when the passage gives no
+    # date (or figure) of its own: "Gideon v. Wainwright (1963): The Right to a Lawyer", the title
+    # above "2. The crime", answered "On what date did the break-in happen?" beside the passage
+    # saying "June 3, 1961" (ans28); "The Great Leap Forward (1958-1962)" above "Backyard Furnaces"
+    # dates furnaces the passage gives no year for.
+    if has_kind(chunk.text, kind):
+        return ""
+    return next((h for h in reversed(path[:-1]) if has_kind(_without_label(h, path), kind)), "")
 
 
 def comparable_texts(chunk: Chunk, chars: int) -> list[str]:
