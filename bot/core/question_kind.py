@@ -131,7 +131,7 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     if kind == NUMBER:
         return _new_match(_NUMBER_WORD, text, question, years=not _COUNT.search(question))
     if kind in (PERSON, PLACE):
-        return bool(new_names(text, question))
+        return bool(new_names(_DATE_NAMES.sub("date", text), question))
     return True
 
 
@@ -200,6 +200,14 @@ def asks_for_a_default(question: str) -> bool:
 def gives_a_default(text: str) -> bool:
     """Whether a sentence says what holds when nothing is set (`_GIVES_DEFAULT`)."""
     return bool(_GIVES_DEFAULT.search(text))
+
+
+# A month in a date ("on January 15, 1963", "on 3 May 1947") and a day of the week name a time, not
+# the person or place a who- or where-question asks ("The case was argued on January 15, 1963" held
+# no one for "Who argued Gideon's case?", ans28). English's calendar words, not a course's.
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE_NAMES = re.compile(rf"\b{_MONTH}(?=\s+\d)|(?<=\d\s){_MONTH}\b|"
+                         r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
 def new_names(text: str, question: str) -> list[str]:
