@@ -241,6 +241,10 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
                               policy.sentence_ranker())
     if embed is not None:
         scored = _with_similarity(scored, result.query_vector, embed, policy)
+    # "What does -C do?": a short option is one letter whose case is its name; a sentence giving
+    # the option of the other case only ("`-c`, `--checksum`: ...") is about another option, though
+    # the words, folded, are the same (ans28, answered confident with -c).
+    scored = [c for c in scored if not _other_case_option(" ".join(c.parts) or c.text, result.asked or result.question)]
     every = scored
     scored = [c for c in scored if _answers(c, policy, compared=embed is not None, terms=terms, names=names)]
     rescued = not scored and agreed
@@ -475,6 +479,16 @@ def _answers(c: Candidate, policy: AnswerPolicy, compared: bool = False, terms: 
 # the notes go on to answer, or leave open; it never says the answer itself, however many of the
 # question's words it repeats (ans23 [162] was answered, confident, with the notes' own question).
 _POSES = re.compile(r"\?[\"”’')\]]*\s*$")
+
+
+_SHORT_OPTION = re.compile(r"(?<![\w-])-([A-Za-z])(?![\w-])")
+
+
+def _other_case_option(text: str, question: str) -> bool:
+    """Whether the text gives a short option the question names ("-C") only in the other case ("-c")."""
+    asked = {m.group(1) for m in _SHORT_OPTION.finditer(question)}
+    given = {m.group(1) for m in _SHORT_OPTION.finditer(text)}
+    return any(letter not in given and letter.swapcase() in given for letter in asked)
 
 
 def poses_a_question(text: str) -> bool:
