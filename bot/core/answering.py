@@ -241,6 +241,10 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
                               policy.sentence_ranker())
     if embed is not None:
         scored = _with_similarity(scored, result.query_vector, embed, policy)
+    # "What does -C do?": a short option is one letter whose case is its name; a sentence giving
+    # the option of the other case only ("`-c`, `--checksum`: ...") is about another option, though
+    # the words, folded, are the same (ans28, answered confident with -c).
+    scored = [c for c in scored if not _other_case_option(" ".join(c.parts) or c.text, result.asked or result.question)]
     every = scored
     scored = [c for c in scored if _answers(c, policy, compared=embed is not None, terms=terms, names=names)]
     rescued = not scored and agreed
@@ -318,7 +322,10 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
             and passage_match < policy.phrase_match):
         # Another course's question sharing single words with the notes, none of its phrases.
         return _not_covered(result.question, hits, "the best passage is about something else", passages)
-    if faint and not vouched:
+    # A sentence saying what the one term asked is ("Determinative: a sign that is not read aloud
+    # but shows the category of a word"), in the passage the word search puts first, vouches for
+    # itself: a rare term leaves every passage far in meaning, and one word has no neighbours (ans28).
+    if faint and not vouched and not (defined and worded):
         # A passage's cosine is its whole text's: one sentence answering among others about
         # something else ("... The neoclassical architecture in Warsaw can be described by the
         # simplicity of the geometrical forms ...") leaves its passage far from the question. Below
@@ -473,6 +480,16 @@ def _answers(c: Candidate, policy: AnswerPolicy, compared: bool = False, terms: 
 # the notes go on to answer, or leave open; it never says the answer itself, however many of the
 # question's words it repeats (ans23 [162] was answered, confident, with the notes' own question).
 _POSES = re.compile(r"\?[\"”’')\]]*\s*$")
+
+
+_SHORT_OPTION = re.compile(r"(?<![\w-])-([A-Za-z])(?![\w-])")
+
+
+def _other_case_option(text: str, question: str) -> bool:
+    """Whether the text gives a short option the question names ("-C") only in the other case ("-c")."""
+    asked = {m.group(1) for m in _SHORT_OPTION.finditer(question)}
+    given = {m.group(1) for m in _SHORT_OPTION.finditer(text)}
+    return any(letter not in given and letter.swapcase() in given for letter in asked)
 
 
 def poses_a_question(text: str) -> bool:

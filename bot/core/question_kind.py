@@ -23,7 +23,7 @@ LONG_KINDS = frozenset({EXPLANATION, LIST, REASON})
 
 _CUES = (
     (EXPANSION, re.compile(r"\bstands? for\b|\b(abbreviation|acronym|initials)\b|\bshort for\b|"
-                           r"\bwhat does [A-Z]{2,}s? mean\b", re.I)),
+                           r"\bwhat does (?P<term>[A-Z]{2,}s?) mean\b", re.I)),
     (NUMBER, re.compile(r"\bhow (many|much|long|old|far|large|big|high|tall|often)\b|"
                         r"\bwhat (percentage|proportion|share|number|amount|fraction)\b", re.I)),
     (DATE, re.compile(r"^\s*when\b|\b(what|which|in what) (year|decade|date|month|century|period|day)\b|"
@@ -111,10 +111,20 @@ def cue_text(question: str) -> str:
     A list's words stay ("What were the key features...?" is answered by "Key features included:")."""
     question = _WHEN_CLAUSE.sub("", question)
     for kind, cue in _CUES:
-        found = [m.group() for m in cue.finditer(question)]
+        # "What does windhandel mean?": the words around the term are the cue, not the term itself
+        # (the sentence that answers holds it).
+        found = [_without_term(m) for m in cue.finditer(question)]
         if found:
             return "" if kind in (LIST, EXPLANATION, PERSON) else " ".join(found)
     return ""
+
+
+def _without_term(match: re.Match) -> str:
+    term = match.groupdict().get("term")
+    if not term:
+        return match.group()
+    start, end = match.start("term") - match.start(), match.end("term") - match.start()
+    return match.group()[:start] + match.group()[end:]
 
 
 def has_kind(text: str, kind: str | None, question: str = "") -> bool:
@@ -124,7 +134,7 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     if kind == NUMBER:
         return _new_match(_NUMBER_WORD, text, question, years=not _COUNT.search(question))
     if kind in (PERSON, PLACE):
-        return bool(new_names(text, question))
+        return bool(new_names(_DATE_NAMES.sub("date", text), question))
     return True
 
 
@@ -193,6 +203,14 @@ def asks_for_a_default(question: str) -> bool:
 def gives_a_default(text: str) -> bool:
     """Whether a sentence says what holds when nothing is set (`_GIVES_DEFAULT`)."""
     return bool(_GIVES_DEFAULT.search(text))
+
+
+# A month in a date ("on January 15, 1963", "on 3 May 1947") and a day of the week name a time, not
+# the person or place a who- or where-question asks ("The case was argued on January 15, 1963" held
+# no one for "Who argued Gideon's case?", ans28). English's calendar words, not a course's.
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE_NAMES = re.compile(rf"\b{_MONTH}(?=\s+\d)|(?<=\d\s){_MONTH}\b|"
+                         r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
 def new_names(text: str, question: str) -> list[str]:

@@ -395,7 +395,8 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
     # question (6q), or, pointing back through a preposition ("In this process, ..."), when that
     # sentence holds words of the question it lacks (6ay).
     if _refers_back(c) and (any(not n.found_in(own) for n in names)
-                            or points_back_in_passing(c.text) and _context_adds_words(c, terms, own)):
+                            or points_back_in_passing(c.text) and _context_adds_words(c, terms, own)
+                            or points_at_the_asked(c.text, question)):
         parts = (c.context, *parts)
         text = "\n".join(parts)
         own = _stems(text)
@@ -588,6 +589,22 @@ def _context_adds_words(c: Candidate, terms: list[QueryTerm], own: frozenset[str
     return any(not t.found_in(own) and t.found_in(before) for t in terms)
 
 
+# "During which months could bulbs be dug up?" / "Only in these months can they be lifted from the
+# ground": a demonstrative before the very thing the question asks for ("which months", "what
+# year") points at its value in the sentence before ("bulbs are dormant from June to September"),
+# which is then read and shown with it (ans28).
+_ASKED_THING = re.compile(r"\b(?:which|what)\s+([^\W\d_]+)", re.I)
+_DEMONSTRATIVE_THING = re.compile(r"\b(?:this|these|those|that)\s+([^\W\d_]+)", re.I)
+
+
+def points_at_the_asked(sentence: str, question: str) -> bool:
+    """Whether the sentence's first words say "these X" of the X a which- or what-question asks."""
+    asked = {stem for m in _ASKED_THING.finditer(question) for stem in tokenize(m.group(1))}
+    opening = " ".join(sentence.split()[:_REFERS_BACK_WORDS + 1])
+    return bool(asked) and any(stem in asked for m in _DEMONSTRATIVE_THING.finditer(opening)
+                               for stem in tokenize(m.group(1)))
+
+
 def _refers_back(c: Candidate) -> bool:
     """A candidate quoted alone that refers back to the sentence before it in its passage: it is
     quoted with it for a question whose names it leaves out, or whose words only that sentence
@@ -692,7 +709,16 @@ def _heading_with(chunk: Chunk, kind: str) -> str:
     the generated benchmark notes, numbered "## 12. ...", gave every sentence a second text to
     embed (bench/RESULTS.md 7i)."""
     path = tuple(chunk.heading_path)
-    return next((h for h in reversed(path) if has_kind(_without_label(h, path), kind)), "")
+    if path and has_kind(_without_label(path[-1], path), kind):
+        return path[-1]
+    # A heading above the passage's own dates what the passage tells only when the passage gives no
+    # date (or figure) of its own: "Gideon v. Wainwright (1963): The Right to a Lawyer", the title
+    # above "2. The crime", answered "On what date did the break-in happen?" beside the passage
+    # saying "June 3, 1961" (ans28); "The Great Leap Forward (1958-1962)" above "Backyard Furnaces"
+    # dates furnaces the passage gives no year for.
+    if has_kind(chunk.text, kind):
+        return ""
+    return next((h for h in reversed(path[:-1]) if has_kind(_without_label(h, path), kind)), "")
 
 
 def comparable_texts(chunk: Chunk, chars: int) -> list[str]:

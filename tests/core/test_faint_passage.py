@@ -21,10 +21,10 @@ PASSAGES = ["Building went on in the palaces for decades. Stucco and gilding fil
 
 
 def _ask(question: str, passage_cosine: float, sentence_cosine: float = 0.6, lexical_first: int = 0,
-         policy: AnswerPolicy = AnswerPolicy()):
+         policy: AnswerPolicy = AnswerPolicy(), passages: list[str] = PASSAGES):
     """The question answered from the three passages, every passage this close to the question and
     every sentence at `sentence_cosine`; the word search puts passage `lexical_first` first."""
-    lexical = LexicalIndex.build(PASSAGES)
+    lexical = LexicalIndex.build(passages)
     query = np.array([1.0, 0.0], dtype=np.float32)
 
     def embed(texts: list[str]) -> np.ndarray:
@@ -32,7 +32,7 @@ def _ask(question: str, passage_cosine: float, sentence_cosine: float = 0.6, lex
 
     hits = [Hit(Chunk(f"c{i}", "notes.md", ("Notes",), None, i, text), i, passage_cosine - 0.01 * i,
                 3.0 if i == lexical_first else 1.0, 1.0 - 0.1 * i)
-            for i, text in enumerate(PASSAGES)]
+            for i, text in enumerate(passages)]
     return answer_question(SearchResult(question, [], query, hits), lexical, policy, embed)
 
 
@@ -60,3 +60,19 @@ def test_below_the_floor_a_question_of_one_content_word_has_no_neighbours_to_vou
     # "What is inflation?" on notes of Mao's China that use the word once, every passage far from it.
     assert _ask("what is stucco?", 0.19).abstained
     assert not _ask("what is stucco?", 0.30).abstained
+
+
+GLOSSARY = ["Stele: an inscribed stone slab set up as a monument. Cartouche: an oval ring around a group of "
+            "hieroglyphs. Determinative: a sign that is not read aloud but shows the category of a word.",
+            "The harbour froze every winter, and the merchants moved their stores inland.",
+            "Roman roads crossed the plain; forms of the old temples survived in the churches."]
+
+
+def test_below_the_floor_a_sentence_defining_the_one_word_asked_vouches_for_itself():
+    # "What is a determinative?" (ans28): a rare term, far from every passage in meaning (0.20), and
+    # one content word, so no neighbours; a glossary line saying what it is, in the passage the word
+    # search puts first, answers it.
+    answer = _ask("What is a determinative?", 0.19, passages=GLOSSARY)
+    assert not answer.abstained and "category of a word" in answer.text
+    # Not from a passage the word search does not put first.
+    assert _ask("What is a determinative?", 0.19, lexical_first=1, passages=GLOSSARY).abstained
