@@ -100,3 +100,19 @@ HARBOUR = [
 def test_the_generator_asks_a_provision_the_notes_name_again():
     prompts = {i.prompt: i.answer for i in generate_items(note_chunks("The fish market", HARBOUR), learned_cutoff=False)}
     assert prompts.get("What does Article 12 prohibit?") == "The sale of fish caught inside the harbour."
+
+
+COUNCIL = [
+    "The harbour council governs the port of Wexham. The harbour council is principally composed of the harbour "
+    "master and the pilots of Wexham, who under an old charter may set harbour dues for every ship that "
+    "anchors at Wexham in winter and for every fishing boat that lands fish at Wexham in summer.",
+    "The harbour master keeps the register of ships. The pilots of Wexham guide ships through the sandbanks.",
+    "The harbour council meets every month. The harbour council answers to the town of Wexham.",
+]
+
+
+def test_a_long_sentence_is_asked_what_the_thing_is_made_of():
+    # Over gen_text.MAX_WORDS: only cards are made of it; the parts, cut before the clause on the last, are the key.
+    prompts = {i.prompt: i.answer for i in generate_items(note_chunks("The port", COUNCIL), learned_cutoff=False)}
+    assert prompts.get("What is the harbour council principally composed of?") == \
+        "The harbour master and the pilots of Wexham."

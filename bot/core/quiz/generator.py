@@ -1113,6 +1113,10 @@ class _Generator:
         cards.append(self._cause_card(s, doc, _cause_question(doc)))
         if s.standalone:
             cards.append(self._naming_card(s, doc))
+            # What a thing is made of, the parts cut where a relative clause on the last begins ("The legislature
+            # ... is principally composed of the European Parliament and the Council ..., which ..."): the
+            # long sentence's claim is the parts, the clause after them a side remark (gen_function).
+            cards.append(self._composition_card(s, doc))
         return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
 
     def _past_of(self, participle: str) -> str | None:
