@@ -116,3 +116,10 @@ def test_a_long_sentence_is_asked_what_the_thing_is_made_of():
     prompts = {i.prompt: i.answer for i in generate_items(note_chunks("The port", COUNCIL), learned_cutoff=False)}
     assert prompts.get("What is the harbour council principally composed of?") == \
         "The harbour master and the pilots of Wexham."
+
+
+def test_a_provision_named_with_a_comma_is_asked_what_it_consists_of():
+    question = _asked("Article I, Section 9 mostly consists of limits on the powers of the harbour council.")
+    assert question is not None
+    assert question.prompt == "What does Article I, Section 9 mostly consist of?"
+    assert question.answer == "Limits on the powers of the harbour council."

@@ -227,7 +227,8 @@ def composition_question(doc) -> Question | None:
     past = root.tag_ == "VBD" or passive and aux[0].lower_ in {"was", "were"}
     if past and subject.pos_ != "PROPN" and not any(c.dep_ in {"det", "poss"} for c in subject.children):
         return None  # "Macroeconomic problems consisted of ...": which ones, and when? a case the passage sets
-    span = _opening_subject(doc, subject, doc[subject.right_edge.i + 1] if subject.right_edge.i + 1 < len(doc) else root)
+    span = _opening_subject(doc, subject, doc[subject.right_edge.i + 1] if subject.right_edge.i + 1 < len(doc) else root) \
+        or _provision_subject(doc, subject)
     if span is None or span.end != (degree[0].i if degree and degree[0].i < first_verb else first_verb):
         return None
     for c in root.children:
@@ -244,7 +245,7 @@ def composition_question(doc) -> Question | None:
     answer = _parts(doc, part)
     if not answer:
         return None
-    described = _lower_first(span)
+    described = span.text if span[0].ent_type_ == "LAW" and span[0].lower_ != "the" else _lower_first(span)
     if subject.lemma_.lower() in {m.lemma_.lower() for m in (part, *part.conjuncts)}:
         return None  # "The Council ... is composed of ... councils": the question names its answer
     how = f" {degree[0].lower_}" if degree else ""
@@ -255,6 +256,16 @@ def composition_question(doc) -> Question | None:
         helper = "did" if root.tag_ == "VBD" else "does" if root.tag_ == "VBZ" else "do"
         prompt = f"What {helper} {described}{how} consist of?"
     return Question(prompt, f"{answer[:1].upper()}{answer[1:]}.", "composition")
+
+
+def _provision_subject(doc, subject):
+    """The subject when it opens the sentence and is one name of law only, commas and all ("Article I, Section 9":
+    spaCy's LAW), which `_opening_subject` refuses for its comma; else None."""
+    span = doc[subject.left_edge.i:subject.right_edge.i + 1]
+    if span.start != 0 or not all(t.ent_type_ == "LAW" for t in span) \
+            or any(e.label_ == "LAW" and e.start < span.end < e.end for e in doc.ents):
+        return None
+    return span
 
 
 def _parts(doc, part) -> str:
