@@ -123,3 +123,10 @@ def test_a_provision_named_with_a_comma_is_asked_what_it_consists_of():
     assert question is not None
     assert question.prompt == "What does Article I, Section 9 mostly consist of?"
     assert question.answer == "Limits on the powers of the harbour council."
+
+
+def test_a_past_thing_not_named_in_the_sentence_is_not_asked():
+    # which army? one the passage told of before; "the army of Wexham" names it
+    assert _asked("The army consisted of two thousand men and forty horses.") is None
+    question = _asked("The army of Wexham consisted of two thousand men and forty horses.")
+    assert question is not None and question.prompt == "What did the army of Wexham consist of?"

@@ -227,6 +227,10 @@ def composition_question(doc) -> Question | None:
     past = root.tag_ == "VBD" or passive and aux[0].lower_ in {"was", "were"}
     if past and subject.pos_ != "PROPN" and not any(c.dep_ in {"det", "poss"} for c in subject.children):
         return None  # "Macroeconomic problems consisted of ...": which ones, and when? a case the passage sets
+    if past and subject.pos_ != "PROPN" and not any(
+            c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" or c.dep_ == "compound" and c.pos_ == "PROPN"
+            for c in subject.children):
+        return None  # "The army consisted of 2,000 men": which army? one the passage told of, not named here
     span = _opening_subject(doc, subject, doc[subject.right_edge.i + 1] if subject.right_edge.i + 1 < len(doc) else root) \
         or _provision_subject(doc, subject)
     if span is None or span.end != (degree[0].i if degree and degree[0].i < first_verb else first_verb):
