@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.quiz.gen_naming import _lower_first, _opening_subject, _phrase, _shares_head
+from bot.core.quiz.gen_naming import _clause_end, _clean, _lower_first, _opening_subject, _phrase, _shares_head
 from bot.core.quiz.gen_questions import Question
 
 # What a thing does, said of it in general: English verbs whose object is what the card asks.
@@ -64,6 +64,17 @@ def _completes(child) -> bool:
                                          for c in child.children)
 
 
+def _a_provision(span, modal) -> bool:
+    """The subject is the name of a law or a provision of one, and nothing else ("Article 102", "Section 13 of
+    the Judiciary Act": spaCy's LAW), said in the present tense without a modal: what a text of law does is
+    a rule it states, one answer for each verb ("What does Article 102 prohibit?"; issue 8, session 25: the
+    rules of law teachers mark, refused as a name's deed). A person, a body or a place acts in many ways."""
+    named = [t for t in span if t.pos_ == "PROPN" or t.ent_type_]
+    return not modal and bool(named) and all(t.ent_type_ == "LAW" for t in named) and span[0].ent_type_ == "LAW" \
+        or not modal and span[0].lower_ == "the" and bool(named) and all(t.ent_type_ == "LAW" for t in named) \
+        and span[1].ent_type_ == "LAW"
+
+
 def function_question(doc) -> Question | None:
     """"What does/do/may <subject> <verb>?" of "<subject> <verb>s <object>." in the present tense or
     after one modal, the object (to the sentence's end) the answer; None when the sentence is not of
@@ -85,7 +96,7 @@ def function_question(doc) -> Question | None:
         return None
     first_verb = min([root.i, *(c.i for c in before)])
     span = _opening_subject(doc, subject, doc[first_verb])
-    if span is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
+    if span is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in span) and not _a_provision(span, modal):
         return None  # a name's deed: who-did-what asks it
     for c in root.children:
         if c.i > obj.right_edge.i and not c.is_punct and not _completes(c):
@@ -99,7 +110,7 @@ def function_question(doc) -> Question | None:
     answer = _phrase(doc, obj, to_end=True)
     if not answer or len(answer.split()) < 2:
         return None
-    described = _lower_first(span)
+    described = span.text if span[0].ent_type_ == "LAW" and span[0].lower_ != "the" else _lower_first(span)
     if _shares_head(described, answer):
         return None
     if modal:
@@ -177,3 +188,139 @@ def asks_any_of_a_kind(doc) -> bool:
 # alloyed stainless steels show?" -> "A critical pitting temperature ...": "passive films or pitting resistance
 # would also be defensible", set 17, dropped).
 _SHOWN = frozenset({"show", "display", "exhibit"})
+
+
+# What a thing is made of, as English says it: "consists of", "is composed of", "is made up of" (issue 8,
+# session 25: the sentences a teacher marks "A steam turbine consists of one or more rotors ...", "The
+# legislature ... is principally composed of the European Parliament and the Council", over 12 notes of four
+# subjects; no template read them: "of" is no object of the verb). English grammar, not a course's words.
+_COMPOSED = {"consist": None, "compose": None, "make": "up"}
+# Adverbs of degree the question keeps ("What does X mainly consist of?"): the answer is then the main part.
+_DEGREE = frozenset({"mainly", "mostly", "largely", "principally", "chiefly", "primarily", "essentially",
+                     "entirely", "wholly", "partly", "usually", "generally", "normally", "typically"})
+# Parts numbered or left open: "two levels", "several parts", "a number of ...": the parts are named after them.
+MAX_PARTS_WORDS = 25  # a longer answer is a paragraph to recall, not a card
+_OPEN_PARTS = frozenset({"several", "various", "many", "some", "few", "number", "variety", "range", "set", "series"})
+
+
+def composition_question(doc) -> Question | None:
+    """"What does a steam turbine consist of?" of "A steam turbine consists of one or more rotors mounted on
+    a drive shaft ...", "What is the legislature of the European Union principally composed of?" of "The
+    legislature of the European Union is principally composed of the European Parliament and the Council
+    ...": what the notes say a thing is made of, the phrase after "of" (to where a second clause begins) the
+    answer. Only the plain form: the subject opens the sentence and names its thing without pointing back;
+    "consist(s/ed) of", or "is/are/was/were composed of / made up of", with at most an adverb of degree; no
+    negation, modal or perfect (what it may or has come to consist of); no second verb of the subject;
+    nothing before the answer but "of"; parts named, not counted ("two levels: ...", "several parts")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or root.lemma_.lower() not in _COMPOSED:
+        return None
+    lemma = root.lemma_.lower()
+    passive = lemma != "consist"
+    aux = [c for c in root.children if c.dep_ in {"aux", "auxpass", "neg"}]
+    if passive:
+        if root.tag_ != "VBN" or len(aux) != 1 or aux[0].dep_ != "auxpass" \
+                or aux[0].lower_ not in {"is", "are", "was", "were"}:
+            return None
+    elif aux or root.tag_ not in {"VBZ", "VBP", "VBD"}:
+        return None
+    particle = _COMPOSED[lemma]
+    if particle and not any(c.dep_ == "prt" and c.lower_ == particle and c.i == root.i + 1 for c in root.children):
+        return None
+    if not particle and any(c.dep_ == "prt" for c in root.children):
+        return None
+    if any(c.dep_ in {"cc", "xcomp", "dobj", "dative", "agent"} for c in root.children) \
+            or any(c.dep_ == "conj" and (c.tag_ not in {"VBN", "VBG"} or any(g.dep_.startswith("nsubj") for g in c.children))
+                   for c in root.children):
+        return None  # a second verb or claim ("... and was used in 1712"), or "made by": not what it is made of
+    heads = [root, *(c for c in root.children if c.dep_ == "prt")]  # "made up of": "of" may hang on "up"
+    of = next((c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    part = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if part is None or of.i != (root.i + (2 if particle else 1)):
+        return None
+    subject = next((c for c in root.children if c.dep_ == ("nsubjpass" if passive else "nsubj")), None)
+    if subject is None:
+        return None
+    first_verb = min([root.i, *(c.i for c in aux)])
+    between = doc[subject.right_edge.i + 1:first_verb]
+    degree = [t for t in between if t.lower_ in _DEGREE]
+    if len(between) != len(degree) or len(degree) > 1:
+        return None
+    inside = [t for t in doc[first_verb:root.i] if t.dep_ != "auxpass"]
+    if any(t.lower_ not in _DEGREE for t in inside) or len(degree) + len(inside) > 1:
+        return None  # "was later composed of": a change told against what came before
+    degree = degree or inside
+    past = root.tag_ == "VBD" or passive and aux[0].lower_ in {"was", "were"}
+    if past and subject.pos_ != "PROPN" and not any(c.dep_ in {"det", "poss"} for c in subject.children):
+        return None  # "Macroeconomic problems consisted of ...": which ones, and when? a case the passage sets
+    if past and subject.pos_ != "PROPN" and not any(
+            c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" or c.dep_ == "compound" and c.pos_ == "PROPN"
+            for c in subject.children):
+        return None  # "The army consisted of 2,000 men": which army? one the passage told of, not named here
+    span = _opening_subject(doc, subject, doc[subject.right_edge.i + 1] if subject.right_edge.i + 1 < len(doc) else root) \
+        or _provision_subject(doc, subject)
+    if span is None or span.end != (degree[0].i if degree and degree[0].i < first_verb else first_verb):
+        return None
+    for c in root.children:
+        if c.i > part.right_edge.i and not c.is_punct and c.dep_ not in {"prep", "advcl", "ccomp", "acl", "conj"}:
+            return None  # "... consists of X because ...": more than the parts
+    if any(t.text == ":" for t in doc[part.i:]) and not any(c.dep_ == "conj" for c in part.children):
+        return None  # "consist mainly of two levels: the highest one ...": the parts come after the colon
+    if part.lemma_.lower() in _VAGUE | _OPEN_PARTS \
+            or any(c.dep_ == "nummod" and c.tag_ == "CD" and not c.like_num for c in part.children) \
+            or any(c.lower_ in _OPEN_PARTS for c in part.children if c.dep_ in {"amod", "det"}):
+        return None  # "two levels", "several parts", "a number of ...": the parts themselves are not named
+    if doc[part.left_edge.i].tag_ in {"PRP", "PRP$"} or part.tag_ == "PRP":
+        return None
+    answer = _parts(doc, part)
+    if not answer:
+        return None
+    described = span.text if span[0].ent_type_ == "LAW" and span[0].lower_ != "the" else _lower_first(span)
+    if subject.lemma_.lower() in {m.lemma_.lower() for m in (part, *part.conjuncts)}:
+        return None  # "The Council ... is composed of ... councils": the question names its answer
+    how = f" {degree[0].lower_}" if degree else ""
+    if passive:
+        verb = "composed of" if lemma == "compose" else "made up of"
+        prompt = f"What {aux[0].lower_} {described}{how} {verb}?"
+    else:
+        helper = "did" if root.tag_ == "VBD" else "does" if root.tag_ == "VBZ" else "do"
+        prompt = f"What {helper} {described}{how} consist of?"
+    return Question(prompt, f"{answer[:1].upper()}{answer[1:]}.", "composition")
+
+
+def _provision_subject(doc, subject):
+    """The subject when it opens the sentence and is one name of law only, commas and all ("Article I, Section 9":
+    spaCy's LAW), which `_opening_subject` refuses for its comma; else None."""
+    span = doc[subject.left_edge.i:subject.right_edge.i + 1]
+    if span.start != 0 or not all(t.ent_type_ == "LAW" for t in span) \
+            or any(e.label_ == "LAW" and e.start < span.end < e.end for e in doc.ents):
+        return None
+    return span
+
+
+def _parts(doc, part) -> str:
+    """The answer of `composition_question`: the phrase from the parts to the sentence's end, without asides
+    in brackets, or cut where a relative clause on the last part begins (", which ..."); "" when a second
+    clause of another kind follows, which a cut answer would leave out ("... consists of rotors, and the
+    stator ..."): a key holding part of what the thing is made of is incomplete (round 26)."""
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    cut = _clause_end(doc, part.left_edge.i, end)
+    if cut < end:
+        after = doc[cut + 1] if cut + 1 < len(doc) else None
+        if doc[cut].text == "," and after is not None and after.tag_ in {"WDT", "WP"} and after.head.dep_ == "relcl":
+            end = cut
+        elif not (doc[cut].text == "," and after is not None and after.tag_ in {"VBG", "VBN"}
+                  and part.left_edge.i <= after.head.i < cut):
+            return ""
+    tokens, depth = [], 0
+    for t in doc[part.left_edge.i:end]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            tokens.append(t)
+    words = [t for t in tokens if not t.is_punct]
+    if not words or len(words) > MAX_PARTS_WORDS:
+        return ""
+    return _clean("".join(t.text_with_ws for t in tokens))

@@ -69,8 +69,8 @@ from bot.core.quiz.gen_faq import faq_card, faq_question
 from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
                                          unanchored_subject)
-from bot.core.quiz.gen_function import (asks_any_of_a_kind, function_question, one_of_several, relational_subject,
-                                        situated_subject)
+from bot.core.quiz.gen_function import (asks_any_of_a_kind, composition_question, function_question, one_of_several,
+                                        relational_subject, situated_subject)
 from bot.core.quiz.gen_named import NAMED_QUALITY, NamedThings
 from bot.core.quiz.gen_commands import command_question, shell_commands
 from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entries_in, entry_question
@@ -134,6 +134,7 @@ NAMED_PASSAGES = 3  # a compound met in this many passages is a name of the note
 # Debian packages, mostly kinds: configuration, text, reference).
 CLASS_OF_NAMES = 9
 FAMILIAR_TERM_COUNT = 5  # a noun the notes use this often needs no introduction after "the"
+PROVISION_SENTENCES = 2  # "Article 102" written this often: a provision the notes return to, not one cited in passing
 SHORT_FORM_MAX_NAMES = 2  # "the Council" may stand for the European Council; "the Treaty" for one of many
 SHORT_FORM_RATIO = 2  # ... when the short form is used at least twice as often as the longest-used full name
 # Issue 8: years at most a third of a bank. Version 17 let a note keep one year per 600 words
@@ -978,6 +979,7 @@ class _Generator:
                          else None)
             items.extend(self._howto_cards(s, doc))  # "How may X ...?", "What is X useful for?", "the two kinds" (gen_howto)
             items.append(self._function_card(s, doc))  # "What does connection-oriented transmission require?" (gen_function)
+            items.append(self._composition_card(s, doc))  # "What does a steam turbine consist of?" (gen_function)
             items.append(self._comparison_item(s, doc))  # "Which are more efficient, threads or processes?" (gen_compare)
             named = term_question(doc, self.central_terms, visible)  # "Which of these <what the term does>?"
             # "steam engines" in notes on the steam engine; "Inflation" among "Hiring" and "Spending" in notes
@@ -1119,6 +1121,10 @@ class _Generator:
         cards.append(self._cause_card(s, doc, _cause_question(doc)))
         if s.standalone:
             cards.append(self._naming_card(s, doc))
+            # What a thing is made of, the parts cut where a relative clause on the last begins ("The legislature
+            # ... is principally composed of the European Parliament and the Council ..., which ..."): the
+            # long sentence's claim is the parts, the clause after them a side remark (gen_function).
+            cards.append(self._composition_card(s, doc))
         return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
 
     def _past_of(self, participle: str) -> str | None:
@@ -1353,8 +1359,9 @@ class _Generator:
         head = subject.split()[-1].lower() if subject else ""
         if not subject or not (self._is_term(subject) or self._met_often(subject)
                                or self.lexicon.term_counts[head] >= FAMILIAR_TERM_COUNT
-                               or self.lexicon.term_counts[head.rstrip("s")] >= FAMILIAR_TERM_COUNT):
-            return None
+                               or self.lexicon.term_counts[head.rstrip("s")] >= FAMILIAR_TERM_COUNT
+                               or subject[:1].isupper() and self.lexicon.occurrences(subject) >= PROVISION_SENTENCES):
+            return None  # ... or a provision of law the notes name again ("Article 102": gen_function._a_provision)
         if situated_subject(doc) or relational_subject(doc):
             return None  # "the available hard drive space": the passage's case, even when the notes repeat it;
             # "Related forms include ...": related to what the passage names (gen_function)
@@ -1365,6 +1372,30 @@ class _Generator:
         modal = re.match(r"^What (may|can) ", question.prompt)
         if modal and self._other_options(subject, modal.group(1), s.text):
             return None  # "What may the except clause specify?" where an except clause "may name" more too
+        return self._question_card(s, question, DEFINITION)
+
+    def _composition_card(self, s: Sentence, doc) -> QuizItem | None:
+        """What a thing of the notes is made of (gen_function.composition_question), only of a thing the notes
+        return to, as `_function_card` asks what one does: a term of theirs, met in several passages, or a
+        head noun they use all through; a name met in several passages. Not of "the available ..." (the
+        passage's case) nor of a sentence adding to what came before ("... also consists of ...")."""
+        question = composition_question(doc)
+        if question is None or self._says_nothing(question.answer, doc):
+            return None
+        root = next(t for t in doc if t.dep_ == "ROOT")
+        subject = next(c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"})
+        bare = doc[subject.left_edge.i + (doc[subject.left_edge.i].dep_ == "det"):subject.i + 1].text
+        head = subject.lemma_.lower()
+        whole = [c for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+                 if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+        of_named = [doc[c.left_edge.i + (doc[c.left_edge.i].dep_ == "det"):c.i + 1].text for c in whole]
+        if not (self._is_term(bare) or self._met_often(bare) or self.lexicon.term_counts[head] >= FAMILIAR_TERM_COUNT
+                or self.lexicon.term_counts[head] >= 2 and any(self._met_often(n) for n in of_named)):
+            # "Céloron's expedition force": a thing of one passage. "The legislature of the European Union":
+            # a thing the notes name again, of a whole they return to.
+            return None
+        if situated_subject(doc) or one_of_several(s.quote):
+            return None
         return self._question_card(s, question, DEFINITION)
 
     def _comparison_item(self, s: Sentence, doc) -> QuizItem | None:
