@@ -124,3 +124,41 @@ def test_a_glossary_line_of_a_term_comes_before_its_prose_definition():
     assert items["Hive"].prompt == ("In the notes, which term means “a wooden box in which a colony of bees is kept "
                                     "by the beekeeper”?")
     assert "Hive" in items["Drone"].options or len(items["Drone"].options) == 4
+
+
+def test_the_sections_beside_a_terms_own_section_give_its_options():
+    # "Galvanising" is defined where its own section opens; its numbered siblings name its kind (methods), but
+    # "New tools" heads a section and is a term the notes never use
+    title = "Protecting Steel"
+    sections = [
+        ("1. Painting", "Painting keeps water and air away from the steel surface for some years."),
+        ("2. Galvanising", "Galvanising is coating iron or steel with a thin layer of zinc."),
+        ("3. Anodising", "In anodising a thick oxide layer is grown on the metal by electrolysis in an acid bath."),
+        ("4. Cathodic protection", "In cathodic protection a small current makes the structure the cathode of a cell."),
+        ("5. New tools", "Sensors now report the state of a bridge's steel to its owners every day."),
+    ]
+    chunks = [Chunk(make_chunk_id("steel.md", (title, "Methods", h), t, i), "steel.md", (title, "Methods", h), None, i, t)
+              for i, (h, t) in enumerate(sections)]
+    items = {i.answer: i for i in generate_items(chunks, learned_cutoff=False) if "which term means" in i.prompt}
+    galvanising = items["Galvanising"]
+    assert galvanising.prompt == "In the notes, which term means “coating iron or steel with a thin layer of zinc”?"
+    assert set(galvanising.options) == {"Galvanising", "Painting", "Anodising", "Cathodic protection"}
+
+
+@pytest.mark.parametrize("heading, term", [
+    ("3. Crevice corrosion", "Crevice corrosion"), ("1. Uniform (general) corrosion", "Uniform corrosion"),
+    ("6.1 Divergent boundaries (constructive)", "Divergent boundaries"), ("Scarcity and opportunity cost", ""),
+    ("Why rusting keeps going", ""), ("Step 1: Find absolute advantage", ""),
+])
+def test_a_heading_as_a_term(heading, term):
+    from bot.core.quiz.gen_prose_defined import heading_term
+    assert heading_term(heading) == term
+
+
+def test_siblings_of_a_numbered_run_in_a_note_of_one_level_of_headings():
+    from bot.core.quiz.gen_prose_defined import sibling_terms
+    paths = [("N", h) for h in ("Introduction", "1. Uniform corrosion", "2. Pitting corrosion", "3. Crevice corrosion",
+                                "Prevention", "1. Painting", "2. Galvanising")]
+    assert sibling_terms("Crevice corrosion", ("N", "3. Crevice corrosion"), paths) == ["Uniform corrosion",
+                                                                                       "Pitting corrosion"]
+    assert sibling_terms("Introduction", ("N", "Introduction"), paths) == []  # unnumbered, one level: no kind

@@ -328,11 +328,10 @@ def definitions_by_document(notes: list[Chunk], docs: dict | None = None,
             known = found.setdefault(chunk.document, [])
             if definition and definition.glossary and (chunk.document, _label_key(definition.term)) in labels:
                 continue  # "Example: the Great Rift Valley ...": a label the notes put before many lines
-            if definition and not definition.prose:
-                # a glossary line of a term the prose defined before ("A writ is a formal written order ...", then
-                # "Writ: ..." among the key terms) is the definition the notes give it as a term
-                known[:] = [(d, q) for d, q in known if not (d.prose and fold(d.term) == fold(definition.term))]
-            if definition and all(fold(d.term) != fold(definition.term) for d, _ in known):
+            # A glossary line of a term the prose defined before ("A writ is a formal written order ...", then "Writ:
+            # ..." among the key terms) is kept beside it: the generator asks the line when it is read as one.
+            if definition and all(fold(d.term) != fold(definition.term) for d, _ in known
+                                  if d.prose <= definition.prose):
                 known.append((definition, quote))
     return found
 

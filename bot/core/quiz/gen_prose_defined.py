@@ -19,9 +19,12 @@ one of the oldest diseases", "a relatively regimented activity") or remarks on i
 
 from __future__ import annotations
 
+import re
+
 from bot.core.quiz.gen_defined import MAX_DEFINITION_WORDS, Definition
 from bot.core.quiz.gen_genus import genus_about_the_word, genus_without_differentia
 from bot.core.quiz.gen_precision import remark_not_definition
+from bot.core.quiz.gen_questions import relation_only
 
 MIN_WORDS = 3  # "learning through association": a genus and what sets it apart; "a small tube" is classed away (gen_genus)
 MAX_TERM_WORDS = 4  # "Parasitological diagnosis", "The terms of trade": a term; longer subjects are descriptions
@@ -31,17 +34,20 @@ _POINTING = frozenset({"it", "its", "they", "them", "their", "this", "these", "t
 _NAMING = frozenset({"call", "term", "name"})  # "is called X", "is termed X", "is named X"
 
 
-def _term_span(doc, tokens):
+def _term_span(doc, tokens, named: bool = False):
     """The term of the noun phrase `tokens` (a slice of `doc`), without a leading article and bold marks,
     or None when it is no term: a pronoun or a demonstrative ("This", "These parasites"), more than
     MAX_TERM_WORDS words, a head that is no noun, or words after its head ("the value of ...")."""
     words = [t for t in tokens if t.text not in {"*", "**", "_"}]
     if not words:
         return None
+    definite = words[0].lower_ == "the"
     if words[0].lower_ in {"a", "an", "the"}:
         words = words[1:]
-    if not words or len(words) > MAX_TERM_WORDS:
-        return None
+    if not words or len(words) > MAX_TERM_WORDS or definite and len(words) == 1 and not named:
+        return None  # "The city is ...", "The result is ...", "The President is ...": a thing named before
+    if any(t.tag_ in {"JJS", "RBS", "POS"} or t.lower_ in {"example", "examples"} for t in words):
+        return None  # "Most draft laws", "Colonialism's core meaning", "Examples are ...": no term
     if any(t.lower_ in _POINTING or t.pos_ in {"PRON", "DET", "ADP", "VERB", "AUX", "NUM", "PUNCT", "SCONJ"}
            and not (t.lower_ == "of" and 0 < i < len(words) - 1) and not (t.tag_ == "VBG" and len(words) == 1)
            for i, t in enumerate(words)):
@@ -130,6 +136,11 @@ def prose_definition(doc) -> Definition | None:
             return None  # "one of the oldest diseases", "a recursive acronym", a remark
         if attr.i + 1 >= len(doc) - 1 and not any(c.dep_ in {"amod", "compound"} for c in attr.children):
             return None  # "X is a process.": a genus alone
+        if relation_only(attr):
+            return None  # "the fundamental thermodynamic underpinning of the steam engine": its place, not what it is
+        if attr.ent_type_ or attr.pos_ == "PROPN" or any(t.ent_type_ and t.ent_type_ not in {"ORDINAL", "CARDINAL"}
+                                                         for t in attr.subtree if t.i <= attr.i):
+            return None  # "crimson, which ...", "the mayor of Warsaw": a name, not a definition
         return _definition(term, after)
     return None
 
@@ -151,6 +162,8 @@ def _definition(term: str, tokens) -> Definition | None:
     text = _clean(tokens.text)
     if not text or text[0].isupper() and not text.split()[0] in {"A", "An", "The"}:
         return None
+    if any(mark in text for mark in (":", ";")) or text.split()[0].lower() in {"one", "another"}:
+        return None  # "a high-pressure filter: the high pressure inside ...", "one particular writ"
     if term[:2].isalpha() and term[:2].islower():
         term = term[0].upper() + term[1:]  # "hilum" offered as "Hilum", as the glossary lines' terms are written
     return Definition(term, _lead(text), False, glossary=True, prose=True)
@@ -169,7 +182,7 @@ def _called(doc, root, subject) -> Definition | None:
     while end + 1 < len(doc) and doc[end + 1].dep_ in {"compound", "amod"} and doc[end + 1].head.i > end:
         end += 1
     start = named.left_edge.i
-    term = _term_span(doc, doc[start:named.i + 1])
+    term = _term_span(doc, doc[start:named.i + 1], named=True)
     if term is None:
         return None
     rest = doc[named.i + 1:]
@@ -179,3 +192,71 @@ def _called(doc, root, subject) -> Definition | None:
     if any(t.dep_ in {"advmod"} and t.head == root for t in doc[subject.right_edge.i + 1:root.i]):
         return None  # "is sometimes called": one of its names
     return _definition(term, definition)
+
+
+def heading_term(heading: str) -> str:
+    """A section heading as the term it names: its number and any aside in brackets left out ("3. Crevice
+    corrosion" -> "Crevice corrosion", "1. Uniform (general) corrosion" -> "Uniform corrosion"); "" when the
+    heading is no term: more than MAX_TERM_WORDS words, or two things, a question or a label ("Scarcity and
+    opportunity cost", "Why rusting keeps going", "Step 1: Find absolute advantage")."""
+    text = re.sub(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+", "", heading)
+    text = re.sub(r"\s*\([^()]*\)", "", text).strip()
+    words = text.split()
+    if not words or len(words) > MAX_TERM_WORDS or re.search(r"[,:;?!&/\d]", text) \
+            or any(w.lower() in {"and", "or", "versus", "vs"} for w in words) or not words[0][:1].isupper() \
+            or words[0].lower() in {"why", "how", "what", "when", "where", "who", "which", "whose"}:
+        return ""
+    return text
+
+
+def _same_term(a: str, b: str) -> bool:
+    """One term, maybe one in the plural: "Divergent boundaries" and "Divergent boundary"."""
+    a, b = a.lower(), b.lower()
+    return a == b or re.sub(r"(?:ies|es|s)$", "", a) == re.sub(r"(?:ies|es|s)$", "", b)
+
+
+_NUMBERED = re.compile(r"^\s*(\d+)\.?\s+\S")
+
+
+def sibling_terms(term: str, heading_path: tuple[str, ...], paths: list[tuple[str, ...]], text: str = "") -> list[str]:
+    """The terms the sections beside a definition's own section name, when that section is headed by the term
+    it defines ("Forms of Corrosion > 3. Crevice corrosion" opening "Crevice corrosion is a localised form
+    ..."): the notes set them side by side as things of one kind ("Pitting corrosion", "Galvanic corrosion";
+    "Electroplating", "Galvanising", "Anodising" under "Preventing and Controlling Corrosion"), the options a
+    teacher offers. `paths` are the heading paths of the document's chunks in reading order. Beside it: under
+    the same heading above (notes with levels of headings, the section two levels or more below the title),
+    and, for a numbered heading, in its own run of numbered headings ("1. ...", "2. ...", up to the next
+    "1."): a plain-text note's headings are all of one level. With `text` (the notes' text without their
+    headings), a sibling is a term the notes use in their text too: "New tools", "Barrier methods" head a
+    section and name nothing the notes speak of. Empty when the section is not the term's own, or fewer than
+    two of its siblings name a term."""
+    if len(heading_path) < 2 or not _same_term(heading_term(heading_path[-1]), term):
+        return []
+    parent = tuple(heading_path[:-1])
+    siblings = []
+    for path in paths:
+        if len(path) == len(heading_path) and tuple(path[:-1]) == parent and path[-1] not in siblings:
+            siblings.append(path[-1])
+    numbered = _NUMBERED.match(heading_path[-1])
+    if numbered:
+        runs, run = [], []
+        for heading in siblings:
+            number = _NUMBERED.match(heading)
+            if number and int(number.group(1)) == 1 or not number:
+                if run:
+                    runs.append(run)
+                run = [heading] if number else []
+            else:
+                run.append(heading)
+        runs.append(run)
+        siblings = next((r for r in runs if heading_path[-1] in r), [])
+    elif len(heading_path) < 3:
+        return []  # a plain-text note's unnumbered headings: every section of the note, no kind
+    found = []
+    for heading in siblings:
+        name = heading_term(heading) if heading != heading_path[-1] else ""
+        if name and not _same_term(name, term) and all(not _same_term(name, f) for f in found) \
+                and (not text or re.search(rf"(?<!\w){re.escape(re.sub(r'(?:ies|es|s)$', '', name.lower()))}",
+                                           text.lower())):
+            found.append(name)
+    return found if len(found) >= 2 else []

@@ -63,7 +63,7 @@ from bot.core.quiz.gen_clauses import _setting, clause_card
 from bot.core.quiz.gen_code_words import prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
 from bot.core.quiz.gen_subject import as_written
-from bot.core.quiz.gen_prose_defined import prose_definition
+from bot.core.quiz.gen_prose_defined import prose_definition, sibling_terms
 from bot.core.quiz.gen_defined import (defined_term_question, definition_of, definitions_by_document, document_name,
                                       family_words, reads_as_copula_glossary, reads_as_glossary, with_head)
 from bot.core.quiz.gen_faq import faq_card, faq_question
@@ -559,6 +559,10 @@ class _Generator:
         line beside it in the notes is a term (a glossary, not labelled steps: "Course: the struggle began
         on 29 January 1877", "End: the rebellion ended ..." beside each other)."""
         strict = [self._glossary_term(d, document) for d, _ in found]
+        # a term defined in prose and by a glossary line read as one: the glossary line's ("Writ: ..." after "A writ
+        # is a formal written order ...", set 17), else the prose's
+        lines = {fold(d.term) for (d, _), ok in zip(found, strict) if ok and not d.prose}
+        strict = [ok and not (d.prose and fold(d.term) in lines) for (d, _), ok in zip(found, strict)]
         section = {quote: chunk.heading_path for chunk in self.notes if chunk.document == document
                    for quote, _ in chunk_sentences(chunk)} if not all(strict) else {}
         kept = []
@@ -570,7 +574,7 @@ class _Generator:
                         and section.get(found[j][1]) == section.get(q)]
                 before = [j for j in near if j < i][-1:]
                 after = [j for j in near if j > i][:1]
-                if not (d.glossary and any(strict[j] for j in before + after)
+                if not (d.glossary and not d.prose and any(strict[j] for j in before + after)
                         and self._glossary_term(d, document, copula=True)):
                     continue
             kept.append((d, q))
@@ -606,12 +610,19 @@ class _Generator:
         for i, (definition, quote) in enumerate(known):
             if quote not in quotes or definition.prose != prose:
                 continue
-            others = [d for d, _ in known[i + 1:] + known[:i]]
+            # With `prose`, the terms of the sections beside its own too, when its section is headed by the term: of
+            # its kind by the notes' own layout ("Pitting corrosion" beside "Crevice corrosion" under "Forms of
+            # Corrosion"), offered as terms of its kind (its definition's head)
+            paths = [tuple(c.heading_path) for c in self.notes if c.document == chunk.document] if prose else []
+            text = " ".join(c.text for c in self.notes if c.document == chunk.document) if prose else ""
+            kin = [dataclasses.replace(definition, term=t, definition="", heads=())
+                   for t in sibling_terms(definition.term, tuple(chunk.heading_path), paths, text)] if prose else []
+            others = [d for d, _ in known[i + 1:] + known[:i]] + kin
             name = self.titles.get(chunk.document) or self.document_names.get(chunk.document, "")
             setting = "" if definition.glossary else _setting(name)  # a glossary line: "In the notes, ..."
             question = defined_term_question(definition, others, setting, name,
                                              lambda o: _rng("defined", quote, o).random(),
-                                             family_words([d for d, _ in known]), self.expansions)
+                                             family_words([d for d, _ in known] + kin), self.expansions)
             if question is None:
                 continue
             s = Sentence(readable_text(quote) or quote, chunk, 0, False, quote=quote)
