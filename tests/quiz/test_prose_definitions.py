@@ -162,3 +162,9 @@ def test_siblings_of_a_numbered_run_in_a_note_of_one_level_of_headings():
     assert sibling_terms("Crevice corrosion", ("N", "3. Crevice corrosion"), paths) == ["Uniform corrosion",
                                                                                        "Pitting corrosion"]
     assert sibling_terms("Introduction", ("N", "Introduction"), paths) == []  # unnumbered, one level: no kind
+
+
+def test_a_glossary_line_that_ranks_is_no_definition():
+    # "the most common form in ...": which form was commonest, asked as what a term means (set 16, black death)
+    items = _items(DASHED + "\n- Worker bee – the most common kind of bee in a healthy hive.")
+    assert "Worker bee" not in items and "Drone" in items

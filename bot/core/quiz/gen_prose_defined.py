@@ -128,8 +128,7 @@ def prose_definition(doc) -> Definition | None:
             return None
         if any(c.dep_ in {"ccomp", "acomp", "advmod", "neg", "prep"} and c.i > root.i for c in root.children):
             return None  # "X is about production costs", "X is static", "... is, in effect, ..."
-        near = [t for c in attr.children if c.dep_ in {"amod", "acl", "advmod", "compound"} for t in c.subtree]
-        if any(t.tag_ in {"JJS", "RBS"} or t.lower_ in {"first", "last", "only"} for t in near):
+        if ranked(attr):
             return None  # "Aluminium is the metal most widely anodised": a fact about it, not what it is
         if attr.lower_ == "one" or genus_without_differentia(doc) or genus_about_the_word(doc) \
                 or remark_not_definition(doc):
@@ -143,6 +142,14 @@ def prose_definition(doc) -> Definition | None:
             return None  # "crimson, which ...", "the mayor of Warsaw": a name, not a definition
         return _definition(term, after)
     return None
+
+
+def ranked(head) -> bool:
+    """The noun `head` of a definition is ranked among its kind, not told apart by what it is: "the metal most
+    widely anodised", "the most common form in the fourteenth-century outbreak", "the first ..." (a phrase after
+    it may rank: "the value of the next best alternative" is no ranked value)."""
+    near = [t for c in head.children if c.dep_ in {"amod", "acl", "advmod", "compound"} for t in c.subtree]
+    return any(t.tag_ in {"JJS", "RBS"} or t.lower_ in {"first", "last", "only"} for t in near)
 
 
 def _names_a_process(subject) -> bool:

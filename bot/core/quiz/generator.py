@@ -63,7 +63,7 @@ from bot.core.quiz.gen_clauses import _setting, clause_card
 from bot.core.quiz.gen_code_words import prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
 from bot.core.quiz.gen_subject import as_written
-from bot.core.quiz.gen_prose_defined import prose_definition, sibling_terms
+from bot.core.quiz.gen_prose_defined import prose_definition, ranked, sibling_terms
 from bot.core.quiz.gen_defined import (defined_term_question, definition_of, definitions_by_document, document_name,
                                       family_words, reads_as_copula_glossary, reads_as_glossary, with_head)
 from bot.core.quiz.gen_faq import faq_card, faq_question
@@ -593,6 +593,9 @@ class _Generator:
             reads = reads_as_copula_glossary(term_doc, nlp.parse_lines([f"{definition.term} is {definition.definition}."])[0])
         else:
             reads = reads_as_glossary(term_doc, definition_doc)
+        root = next((t for t in definition_doc if t.dep_ == "ROOT"), None)
+        if root is not None and ranked(root):
+            return False  # "Bubonic plague – the most common form in the fourteenth-century outbreak": a rank, no definition
         return reads and not self._is_subject(definition.term, document)
 
     def _is_subject(self, term: str, document: str) -> bool:
