@@ -168,3 +168,13 @@ def test_a_glossary_line_that_ranks_is_no_definition():
     # "the most common form in ...": which form was commonest, asked as what a term means (set 16, black death)
     items = _items(DASHED + "\n- Worker bee – the most common kind of bee in a healthy hive.")
     assert "Worker bee" not in items and "Drone" in items
+
+
+def test_a_clause_that_says_first_does_not_rank():
+    from bot.core.quiz.gen_prose_defined import ranked
+    doc = nlp.parse_line("the power of a court to hear a case first, as a trial court")
+    assert not ranked(next(t for t in doc if t.dep_ == "ROOT"))
+    doc = nlp.parse_line("the first response after a fixed period of time")
+    assert ranked(next(t for t in doc if t.dep_ == "ROOT"))
+    doc = nlp.parse_line("the lowest temperature at which pitting corrosion starts in a given solution")
+    assert not ranked(next(t for t in doc if t.dep_ == "ROOT"))

@@ -147,9 +147,13 @@ def prose_definition(doc) -> Definition | None:
 def ranked(head) -> bool:
     """The noun `head` of a definition is ranked among its kind, not told apart by what it is: "the metal most
     widely anodised", "the most common form in the fourteenth-century outbreak", "the first ..." (a phrase after
-    it may rank: "the value of the next best alternative" is no ranked value)."""
+    it may rank: "the value of the next best alternative" is no ranked value; nor a threshold its relative
+    clause defines: "the lowest temperature at which pitting starts")."""
+    if any(c.dep_ == "relcl" for c in head.children):
+        return False  # "the lowest temperature at which pitting starts": a threshold its clause defines
     near = [t for c in head.children if c.dep_ in {"amod", "acl", "advmod", "compound"} for t in c.subtree]
-    return any(t.tag_ in {"JJS", "RBS"} or t.lower_ in {"first", "last", "only"} for t in near)
+    return any(t.tag_ in {"JJS", "RBS"} for t in near) \
+        or any(c.dep_ == "amod" and c.lower_ in {"first", "last", "only"} for c in head.children)  # not "to hear a case first"
 
 
 def _names_a_process(subject) -> bool:
