@@ -18,6 +18,7 @@ TITLE = "Beekeeping for Beginners"
 DASHED = (
     "- Hive – a wooden box in which a colony of bees is kept by the beekeeper.\n"
     "- Drone – a male bee whose only task is to mate with a young queen.\n"
+    "- Worker – a female bee that gathers nectar and feeds the young.\n"
     "- Nectar – a sugary liquid made by flowers that bees turn into honey.\n"
     "- Propolis – a sticky resin that bees gather from tree buds to seal gaps."
 )
@@ -44,7 +45,8 @@ def test_a_dashed_glossary_line_is_asked_as_which_term_it_defines():
     drone = items["Drone"]
     assert drone.prompt == ("In the notes, which term means “a male bee whose only task is to mate with a young "
                             "queen”?")
-    assert set(drone.options) <= {"Hive", "Drone", "Nectar", "Propolis"} and len(drone.options) >= 3
+    assert "Worker" in drone.options and len(drone.options) >= 3  # a bee beside a bee
+    assert set(drone.options) <= {"Hive", "Drone", "Worker", "Nectar", "Propolis"}
 
 
 @pytest.mark.parametrize("sentence, term, definition", [
@@ -118,12 +120,10 @@ def test_a_superlative_is_no_definition():
 
 
 def test_a_glossary_line_of_a_term_comes_before_its_prose_definition():
-    # "A hive is ..." in prose, then "Hive – ..." among the key terms: the key term's line is asked, and "Hive"
-    # is offered among the other key terms as a glossary term
-    items = _items("A hive is a box where bees live and store their honey in combs.", DASHED)
-    assert items["Hive"].prompt == ("In the notes, which term means “a wooden box in which a colony of bees is kept "
-                                    "by the beekeeper”?")
-    assert "Hive" in items["Drone"].options or len(items["Drone"].options) == 4
+    # "A drone is ..." in prose, then "Drone – ..." among the key terms: the key term's line is asked
+    items = _items("A drone is a large bee that does not sting and gathers no food.", DASHED)
+    assert items["Drone"].prompt == ("In the notes, which term means “a male bee whose only task is to mate with a "
+                                     "young queen”?")
 
 
 def test_the_sections_beside_a_terms_own_section_give_its_options():
@@ -166,8 +166,8 @@ def test_siblings_of_a_numbered_run_in_a_note_of_one_level_of_headings():
 
 def test_a_glossary_line_that_ranks_is_no_definition():
     # "the most common form in ...": which form was commonest, asked as what a term means (set 16, black death)
-    items = _items(DASHED + "\n- Worker bee – the most common kind of bee in a healthy hive.")
-    assert "Worker bee" not in items and "Drone" in items
+    items = _items(DASHED + "\n- Nurse bee – the most common kind of bee in a healthy hive.")
+    assert "Nurse bee" not in items and "Drone" in items
 
 
 def test_a_clause_that_says_first_does_not_rank():
@@ -178,3 +178,12 @@ def test_a_clause_that_says_first_does_not_rank():
     assert ranked(next(t for t in doc if t.dep_ == "ROOT"))
     doc = nlp.parse_line("the lowest temperature at which pitting corrosion starts in a given solution")
     assert not ranked(next(t for t in doc if t.dep_ == "ROOT"))
+
+
+def test_a_dashed_line_is_asked_only_beside_a_term_of_its_kind():
+    # "Flagellants – bands of religious penitents ..." among a disease and an epidemic: the only band of people
+    items = _items("- Plague – the infectious disease caused by a bacterium carried by rat fleas.\n"
+                   "- Pandemic – an epidemic that spreads across a very large area such as several continents.\n"
+                   "- Flagellants – bands of religious penitents who whipped themselves in public.\n"
+                   "- Statute – a law passed by a parliament to hold wages at their old level.")
+    assert not items

@@ -34,7 +34,7 @@ _DEFINED = re.compile(
 # "Writ of mandamus – an order from a court ..."): set 16's biology, history and law notes each write their
 # key terms so, the term in bold, and none became an item (issue 8, session 25).
 _GLOSSARY = re.compile(r"^\s*(?P<term>[A-Z][\w’'-]*(?: [\w’'-]+){0,4}?)(?:\s+\((?P<short>[A-Z][A-Za-z]{1,5})\))?"
-                       r"(?::|\s[–—])\s+(?P<definition>[a-z].*)$")
+                       r"(?P<mark>:|\s[–—])\s+(?P<definition>[a-z].*)$")
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # "(see the Katz test in section 6)", "(reads)": an aside, not the definition
 LABEL_LINES = 3  # a word opening this many "Word: ..." sentences of one document is a label, not a term
 MIN_DEFINITION_WORDS = 4  # "this document": nothing to recognise
@@ -64,6 +64,7 @@ class Definition:
     glossary: bool = False  # read from a "Term: definition" line (glossary_definition), not a quoted term
     short: str = ""  # the glossary line's "(ABBR)" after its term: "UCS" of "Unconditioned stimulus (UCS)"
     prose: bool = False  # read from a sentence of running prose (gen_prose_defined), checked by its parse there
+    dashed: bool = False  # a glossary line with a spaced dash for its colon ("Nephron – the microscopic ...")
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def glossary_definition(sentence: str) -> Definition | None:
             or re.search(r"[;:()]", definition):
         return None  # a run of clauses ("ratio schedules count responses; interval schedules ..."), a cut aside
     return Definition(found.group("term").strip(), definition, words[0].lower() == "to", glossary=True,
-                      short=found.group("short") or "")
+                      short=found.group("short") or "", dashed=found.group("mark") != ":")
 
 
 def reads_as_glossary(term_doc, definition_doc) -> bool:
@@ -171,13 +172,13 @@ def with_head(found: Definition, doc) -> Definition:
     if first is not None and found.prose and first.tag_ == "VBG":
         # "Specialisation means concentrating production on ...": an activity the term names, not a quality
         return Definition(found.term, found.definition, found.verbal, ACTIVITY, glossary=found.glossary,
-                          short=found.short, prose=True)
+                          short=found.short, prose=True, dashed=found.dashed)
     if first is not None and (first.tag_ == "VBG" or first.pos_ == "ADJ" or first.lower_ == "that"):
         # "having the right to grant ...", and a clause: ""Freely Available" means that no fee is charged for
         # the item ..." names a state, not a thing ("Standard Version" and "Package" as its wrong options:
         # held-out rounds 14-15, borderline twice)
         return Definition(found.term, found.definition, found.verbal, QUALITY, glossary=found.glossary,
-                          short=found.short, prose=found.prose)
+                          short=found.short, prose=found.prose, dashed=found.dashed)
     chunk = next((c for c in doc.noun_chunks if start >= 0 and c.start_char >= start), None) if start >= 0 else None
     head = chunk.root.lemma_.lower() if chunk is not None and chunk.start_char - start < 12 else ""
     heads = ()
@@ -185,7 +186,7 @@ def with_head(found: Definition, doc) -> Definition:
         joined = set(chunk.root.conjuncts)
         heads = tuple(c.text for c in doc.noun_chunks if c.root == chunk.root or c.root in joined)
     return Definition(found.term, found.definition, found.verbal, head, heads, glossary=found.glossary,
-                      short=found.short, prose=found.prose)
+                      short=found.short, prose=found.prose, dashed=found.dashed)
 
 
 def defined_through(other: Definition, term: str) -> bool:
@@ -291,8 +292,12 @@ def defined_term_question(found: Definition, others: list[Definition], setting: 
         by_term = {o.term: o for o in others}
         mine = _kinds(found)
         same = [w for w in wrong if _kinds(by_term[w]) & mine]
-        if (len(found.term.split()) > 1 or found.prose) and not same:
-            return None  # a term read from prose ("Hilum", "Polyuria") is asked only beside another of its kind too
+        if (len(found.term.split()) > 1 or found.prose or found.dashed) and not same:
+            # A term read from prose ("Hilum", "Polyuria") or a dashed line ("Nephron – the microscopic functional
+            # unit ..." among "Reabsorption" and "Secretion"; "Flagellants – bands of religious penitents ..."
+            # among "Pandemic" and "Plague": each the only one of its kind, set 16) is asked only beside another
+            # of its kind too
+            return None
         # ... and offered only among terms of its kind: "Parasitological diagnosis" is no name for an organism
         wrong = [w for w in wrong if w in same or not by_term[w].prose]
         kind_of = {w: w not in same for w in wrong}
