@@ -26,7 +26,8 @@ from bot.core.quiz.gen_genus import genus_about_the_word, genus_without_differen
 from bot.core.quiz.gen_precision import remark_not_definition
 from bot.core.quiz.gen_questions import relation_only
 
-MIN_WORDS = 3  # "learning through association": a genus and what sets it apart; "a small tube" is classed away (gen_genus)
+# "learning through association": a genus and what sets it apart; "a small tube" is classed away (gen_genus)
+MIN_WORDS = 3
 MAX_TERM_WORDS = 4  # "Parasitological diagnosis", "The terms of trade": a term; longer subjects are descriptions
 # Words of a definition that lean on what came before: it does not stand alone as a question's stem.
 _POINTING = frozenset({"it", "its", "they", "them", "their", "this", "these", "those", "he", "she", "his", "her",
@@ -101,7 +102,8 @@ def prose_definition(doc) -> Definition | None:
     term = _term_span(doc, doc[0:subject.right_edge.i + 1])
     if term is None:
         return None
-    if root.tag_ == "VBG" and root.i >= 2 and doc[root.i - 1].dep_ == "aux" and doc[root.i - 1].lower_ in {"is", "are"} \
+    if root.tag_ == "VBG" and root.i >= 2 and doc[root.i - 1].dep_ == "aux" \
+            and doc[root.i - 1].lower_ in {"is", "are"} \
             and subject.right_edge.i + 2 == root.i and _names_a_process(subject) \
             and any(c.dep_ in {"prep", "dobj", "xcomp"} for c in root.children):
         # "Classical conditioning is learning through association.", parsed as "is learning" (a progressive):
@@ -153,7 +155,8 @@ def ranked(head) -> bool:
         return False  # "the lowest temperature at which pitting starts": a threshold its clause defines
     near = [t for c in head.children if c.dep_ in {"amod", "acl", "advmod", "compound"} for t in c.subtree]
     return any(t.tag_ in {"JJS", "RBS"} for t in near) \
-        or any(c.dep_ == "amod" and c.lower_ in {"first", "last", "only"} for c in head.children)  # not "to hear a case first"
+        or any(c.dep_ == "amod" and c.lower_ in {"first", "last", "only"}  # not "to hear a case first"
+               for c in head.children)
 
 
 def _names_a_process(subject) -> bool:
