@@ -234,6 +234,15 @@ def _kinds(d: Definition) -> set[str]:
     return kinds
 
 
+def _word_kinds(d: Definition) -> set[str]:
+    """A term's kinds by the notes' words only: its own head word and its definition's genus, without a
+    plural's s (ACTIVITY for a gerund's phrase)."""
+    kinds = {fold(d.term).split()[-1].rstrip("s")} if d.term.split() else set()
+    if d.head and d.head != QUALITY:
+        kinds.add(d.head.rstrip("s"))
+    return kinds
+
+
 def spelled_out(definition: str, expansions: dict[str, str]) -> str:
     """`definition` with each abbreviation the notes spell out written as its long form: "the learned
     response to the CS" -> "the learned response to the Conditioned stimulus"."""
@@ -292,6 +301,12 @@ def defined_term_question(found: Definition, others: list[Definition], setting: 
         by_term = {o.term: o for o in others}
         mine = _kinds(found)
         same = [w for w in wrong if _kinds(by_term[w]) & mine]
+        if found.prose:
+            # A prose answer's own kind by the notes' words: a genus or head word it shares with the option, or a
+            # section beside its own (a term with no definition here, gen_prose_defined.sibling_terms); not a
+            # kind read off the words' endings alone ("Painting" and "Dealloying" are no kin by "-ing")
+            words = _word_kinds(found)
+            same = [w for w in same if not by_term[w].definition or _word_kinds(by_term[w]) & words]
         if (len(found.term.split()) > 1 or found.prose or found.dashed) and not same:
             # A term read from prose ("Hilum", "Polyuria") or a dashed line ("Nephron – the microscopic functional
             # unit ..." among "Reabsorption" and "Secretion"; "Flagellants – bands of religious penitents ..."
