@@ -30,8 +30,11 @@ _DEFINED = re.compile(
 # lower case ("Stimulus: any event in the environment that an organism can detect, ..."; "Warrant: a written
 # order issued by a judge ..."). No quotes, no "means": the colon defines (issue 8, session 24: the psychology,
 # law and software notes of set 24 each define ten terms so, and none of them became an item).
-_GLOSSARY = re.compile(r"^\s*(?P<term>[A-Z][\w’'-]*(?: [\w’'-]+){0,4}?)(?:\s+\((?P<short>[A-Z][A-Za-z]{1,5})\))?:"
-                       r"\s+(?P<definition>[a-z].*)$")
+# The same line with a spaced dash for its colon ("Nephron – the microscopic functional unit of the kidney.",
+# "Writ of mandamus – an order from a court ..."): set 16's biology, history and law notes each write their
+# key terms so, the term in bold, and none became an item (issue 8, session 25).
+_GLOSSARY = re.compile(r"^\s*(?P<term>[A-Z][\w’'-]*(?: [\w’'-]+){0,4}?)(?:\s+\((?P<short>[A-Z][A-Za-z]{1,5})\))?"
+                       r"(?P<mark>:|\s[–—])\s+(?P<definition>[a-z].*)$")
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # "(see the Katz test in section 6)", "(reads)": an aside, not the definition
 LABEL_LINES = 3  # a word opening this many "Word: ..." sentences of one document is a label, not a term
 MIN_DEFINITION_WORDS = 4  # "this document": nothing to recognise
@@ -39,6 +42,7 @@ MAX_DEFINITION_WORDS = 40  # the definition is the stem; longer ones are not rea
 MIN_OPTIONS = 3  # the answer and two other defined terms at least: no padding with terms of another kind
 MAX_OPTIONS = 4
 PROCESS = "(process)"  # a glossary term that names what happens ("Setting", "Subduction"), whatever its genus word
+ACTIVITY = "(activity)"  # a prose definition that is a gerund's phrase (gen_prose_defined): what is done
 QUALITY = "(quality)"  # a definition that opens with a participle or an adjective: the term names a quality
 SHARED_PREFIX = 5  # "deriv-ed" / "deriv-ative", "contr-ibutes" / "contr-ibutor": one word's family
 # What a definition's head noun names, in general English: a party to the text ("an individual or Legal
@@ -60,6 +64,8 @@ class Definition:
     heads: tuple[str, ...] = ()
     glossary: bool = False  # read from a "Term: definition" line (glossary_definition), not a quoted term
     short: str = ""  # the glossary line's "(ABBR)" after its term: "UCS" of "Unconditioned stimulus (UCS)"
+    prose: bool = False  # read from a sentence of running prose (gen_prose_defined), checked by its parse there
+    dashed: bool = False  # a glossary line with a spaced dash for its colon ("Nephron – the microscopic ...")
 
 
 @dataclass(frozen=True)
@@ -102,7 +108,7 @@ def glossary_definition(sentence: str) -> Definition | None:
             or re.search(r"[;:()]", definition):
         return None  # a run of clauses ("ratio schedules count responses; interval schedules ..."), a cut aside
     return Definition(found.group("term").strip(), definition, words[0].lower() == "to", glossary=True,
-                      short=found.group("short") or "")
+                      short=found.group("short") or "", dashed=found.group("mark") != ":")
 
 
 def reads_as_glossary(term_doc, definition_doc) -> bool:
@@ -155,18 +161,25 @@ def with_head(found: Definition, doc) -> Definition:
     """`found` with the head noun of its definition, read from the parse `doc` of its sentence: the root
     of the first noun phrase that starts where the definition does."""
     start = doc.text.find(found.definition)
-    if start < 0 and found.glossary and ":" in doc.text:
+    if start < 0 and found.prose:  # "The indented side ... is called the hilum": quoted as "the indented side ..."
+        start = doc.text.lower().find(found.definition.lower())
+    separator = re.search(r":|\s[–—]\s", doc.text) if start < 0 and found.glossary else None
+    if separator:
         # An aside cut from the definition ("an atom (or group of atoms) that ...", "stipends (fixed incomes)"):
-        # the definition still starts after the line's colon, and its head is read there.
-        start = doc.text.index(":") + 1
+        # the definition still starts after the line's colon (or dash), and its head is read there.
+        start = separator.end()
         start += len(doc.text[start:]) - len(doc.text[start:].lstrip())
     first = next((t for t in doc if start >= 0 and t.idx >= start), None)
+    if first is not None and found.prose and first.tag_ == "VBG":
+        # "Specialisation means concentrating production on ...": an activity the term names, not a quality
+        return Definition(found.term, found.definition, found.verbal, ACTIVITY, glossary=found.glossary,
+                          short=found.short, prose=True, dashed=found.dashed)
     if first is not None and (first.tag_ == "VBG" or first.pos_ == "ADJ" or first.lower_ == "that"):
         # "having the right to grant ...", and a clause: ""Freely Available" means that no fee is charged for
         # the item ..." names a state, not a thing ("Standard Version" and "Package" as its wrong options:
         # held-out rounds 14-15, borderline twice)
         return Definition(found.term, found.definition, found.verbal, QUALITY, glossary=found.glossary,
-                          short=found.short)
+                          short=found.short, prose=found.prose, dashed=found.dashed)
     chunk = next((c for c in doc.noun_chunks if start >= 0 and c.start_char >= start), None) if start >= 0 else None
     head = chunk.root.lemma_.lower() if chunk is not None and chunk.start_char - start < 12 else ""
     heads = ()
@@ -174,7 +187,7 @@ def with_head(found: Definition, doc) -> Definition:
         joined = set(chunk.root.conjuncts)
         heads = tuple(c.text for c in doc.noun_chunks if c.root == chunk.root or c.root in joined)
     return Definition(found.term, found.definition, found.verbal, head, heads, glossary=found.glossary,
-                      short=found.short)
+                      short=found.short, prose=found.prose, dashed=found.dashed)
 
 
 def defined_through(other: Definition, term: str) -> bool:
@@ -199,8 +212,8 @@ def _kind(found: Definition) -> str:
     right to grant ..."), a party, or a thing."""
     if found.verbal:
         return "verb"
-    if found.head == QUALITY:
-        return QUALITY
+    if found.head in (QUALITY, ACTIVITY):
+        return found.head  # "concentrating production on ...": an activity is offered among activities only
     return "party" if found.head in PARTY_NOUNS else "thing"
 
 
@@ -313,6 +326,15 @@ def _unlike(pool: list[str], by_term: dict[str, Definition], mine: set[str]) -> 
     return chosen
 
 
+def _word_kinds(d: Definition) -> set[str]:
+    """A term's kinds by the notes' words only: its own head word and its definition's genus, without a
+    plural's s (ACTIVITY for a gerund's phrase)."""
+    kinds = {fold(d.term).split()[-1].rstrip("s")} if d.term.split() else set()
+    if d.head and d.head != QUALITY:
+        kinds.add(d.head.rstrip("s"))
+    return kinds
+
+
 def spelled_out(definition: str, expansions: dict[str, str]) -> str:
     """`definition` with each abbreviation the notes spell out written as its long form: "the learned
     response to the CS" -> "the learned response to the Conditioned stimulus"."""
@@ -371,8 +393,20 @@ def defined_term_question(found: Definition, others: list[Definition], setting: 
         by_term = {o.term: o for o in others}
         mine = _kinds(found)
         same = [w for w in wrong if _kinds(by_term[w]) & mine]
-        if len(found.term.split()) > 1 and not same:
+        if found.prose:
+            # A prose answer's own kind by the notes' words: a genus or head word it shares with the option, or a
+            # section beside its own (a term with no definition here, gen_prose_defined.sibling_terms); not a
+            # kind read off the words' endings alone ("Painting" and "Dealloying" are no kin by "-ing")
+            words = _word_kinds(found)
+            same = [w for w in same if not by_term[w].definition or _word_kinds(by_term[w]) & words]
+        if (len(found.term.split()) > 1 or found.prose or found.dashed) and not same:
+            # A term read from prose ("Hilum", "Polyuria") or a dashed line ("Nephron – the microscopic functional
+            # unit ..." among "Reabsorption" and "Secretion"; "Flagellants – bands of religious penitents ..."
+            # among "Pandemic" and "Plague": each the only one of its kind, set 16) is asked only beside another
+            # of its kind too
             return None
+        # ... and offered only among terms of its kind: "Parasitological diagnosis" is no name for an organism
+        wrong = [w for w in wrong if w in same or not by_term[w].prose]
         wrong = _of_the_answers_kind(found, wrong, by_term, order_key)
         if wrong is None:
             return None
@@ -387,20 +421,29 @@ def defined_term_question(found: Definition, others: list[Definition], setting: 
     return DefinedTermQuestion(f"{where}, which {kind} means “{found.definition}”?", found.term, options)
 
 
-def definitions_by_document(notes: list[Chunk]) -> dict[str, list[tuple[Definition, str]]]:
+def definitions_by_document(notes: list[Chunk], docs: dict | None = None,
+                            prose=None) -> dict[str, list[tuple[Definition, str]]]:
     """Every definition of the notes with the sentence it is read from, per document in reading order;
-    a term defined twice keeps its first definition (one term, one item)."""
+    a term defined twice keeps its first definition (one term, one item). With `docs` (a sentence's text ->
+    its parse) and `prose` (a parse -> a Definition or None: gen_prose_defined.prose_definition), the
+    definitions written in running prose too."""
     found: dict[str, list[tuple[Definition, str]]] = {}
     labels = _labels(notes)
     for chunk in notes:
         if is_practice_section(chunk.heading_path):
             continue
         for quote, _ in chunk_sentences(chunk):
-            definition = definition_of(readable_text(quote) or "") or glossary_definition(readable_text(quote) or "")
+            text = readable_text(quote) or ""
+            definition = definition_of(text) or glossary_definition(text)
+            if definition is None and prose is not None and docs and text in docs:
+                definition = prose(docs[text])
             known = found.setdefault(chunk.document, [])
             if definition and definition.glossary and (chunk.document, _label_key(definition.term)) in labels:
                 continue  # "Example: the Great Rift Valley ...": a label the notes put before many lines
-            if definition and all(fold(d.term) != fold(definition.term) for d, _ in known):
+            # A glossary line of a term the prose defined before ("A writ is a formal written order ...", then "Writ:
+            # ..." among the key terms) is kept beside it: the generator asks the line when it is read as one.
+            if definition and all(fold(d.term) != fold(definition.term) for d, _ in known
+                                  if d.prose <= definition.prose):
                 known.append((definition, quote))
     return found
 

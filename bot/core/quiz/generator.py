@@ -63,6 +63,7 @@ from bot.core.quiz.gen_clauses import _setting, clause_card
 from bot.core.quiz.gen_code_words import prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
 from bot.core.quiz.gen_subject import as_written
+from bot.core.quiz.gen_prose_defined import prose_definition, ranked, sibling_terms
 from bot.core.quiz.gen_defined import (defined_term_question, definition_of, definitions_by_document, document_name,
                                       family_words, reads_as_copula_glossary, reads_as_glossary, with_head)
 from bot.core.quiz.gen_faq import faq_card, faq_question
@@ -422,7 +423,7 @@ class _Generator:
         # Quoted terms a licence defines, with their definitions' head nouns (gen_defined).
         self.definitions = {document: [(with_head(d, self.docs[readable_text(q)]) if readable_text(q) in self.docs
                                         else d, q) for d, q in self._glossary_terms(found, document)]
-                            for document, found in definitions_by_document(notes).items()}
+                            for document, found in definitions_by_document(notes, self.docs, prose_definition).items()}
         self.document_names = {d: document_name(notes, d) for d in self.definitions}
         for doc in self.docs.values():
             self.lexicon.add_doc(doc)
@@ -459,7 +460,7 @@ class _Generator:
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for card in self._clause_cards(chunk):  # "According to <rules>, what does “<clause>” require?" (gen_clauses)
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
-        for card in self._defined_term_items(chunk):  # "In the Apache License, which term means “...”?" (gen_defined)
+        for card in self._defined_term_items(chunk, prose=False):  # "In the Apache License, which term means “...”?" (gen_defined)
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for card in self._rule_items(chunk):  # "Which of these is NOT one of the powers of X?" (gen_rules)
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
@@ -491,6 +492,10 @@ class _Generator:
                 self.events.append(_Event(Event(dated[0], dated[1], sentence.quote, len(self.events)), sentence))
             items = [i for i in self._sentence_items(*self._in_full(sentence, doc)) if i]
             found.setdefault(sentence.quote, _Candidates(sentence.quote, chunk.document)).items.extend(items)
+        # A definition in running prose (gen_prose_defined) after the sentence's own items, at the cut-off: where
+        # the sentence makes its "What is X?" card (judged kept in rounds 3-4 and 26), the card stays first.
+        for card in self._defined_term_items(chunk, prose=True):
+            found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for entry in found.values():
             entry.items = sorted((i for i in entry.items if i.quality >= QUALITY_CUTOFF and not self.shows_code(i)
                                   and (i.kind != FLASHCARD or worth_recalling(i.prompt, i.answer))
@@ -557,6 +562,10 @@ class _Generator:
         line beside it in the notes is a term (a glossary, not labelled steps: "Course: the struggle began
         on 29 January 1877", "End: the rebellion ended ..." beside each other)."""
         strict = [self._glossary_term(d, document) for d, _ in found]
+        # a term defined in prose and by a glossary line read as one: the glossary line's ("Writ: ..." after "A writ
+        # is a formal written order ...", set 17), else the prose's
+        lines = {fold(d.term) for (d, _), ok in zip(found, strict) if ok and not d.prose}
+        strict = [ok and not (d.prose and fold(d.term) in lines) for (d, _), ok in zip(found, strict)]
         section = {quote: chunk.heading_path for chunk in self.notes if chunk.document == document
                    for quote, _ in chunk_sentences(chunk)} if not all(strict) else {}
         kept = []
@@ -568,7 +577,7 @@ class _Generator:
                         and section.get(found[j][1]) == section.get(q)]
                 before = [j for j in near if j < i][-1:]
                 after = [j for j in near if j > i][:1]
-                if not (d.glossary and any(strict[j] for j in before + after)
+                if not (d.glossary and not d.prose and any(strict[j] for j in before + after)
                         and self._glossary_term(d, document, copula=True)):
                     continue
             kept.append((d, q))
@@ -579,38 +588,54 @@ class _Generator:
         phrase, and is not the notes' own subject ("Pandoc: a Haskell library ..." in a Pandoc guide)."""
         if not definition.glossary:
             return True
+        if definition.prose:  # read by its sentence's parse (gen_prose_defined): only not the notes' subject
+            return not self._is_subject(definition.term, document)
         term_doc, definition_doc = nlp.parse_lines([definition.term, definition.definition])
         if copula:
             term_doc = nlp.parse_lines([definition.term])[0]
             reads = reads_as_copula_glossary(term_doc, nlp.parse_lines([f"{definition.term} is {definition.definition}."])[0])
         else:
             reads = reads_as_glossary(term_doc, definition_doc)
-        # The notes' subject: what the title names before any colon ("Using Pandoc: A User's Guide ..."); the
-        # terms after it are the course's own ("... : Search and Seizure in United States Law").
-        subject = (self.titles.get(document) or document_name(self.notes, document)).split(":")[0]
-        return reads \
-            and not re.search(rf"(?<!\w){re.escape(fold(definition.term))}(?!\w)", fold(subject))
+        root = next((t for t in definition_doc if t.dep_ == "ROOT"), None)
+        if root is not None and ranked(root):
+            return False  # "Bubonic plague – the most common form in the fourteenth-century outbreak": a rank, no definition
+        return reads and not self._is_subject(definition.term, document)
 
-    def _defined_term_items(self, chunk: Chunk) -> list[_Candidates]:
-        """Which term a definition of the document defines, the other terms it defines as options (gen_defined)."""
+    def _is_subject(self, term: str, document: str) -> bool:
+        """The notes' subject: what the title names before any colon ("Using Pandoc: A User's Guide ..."); the
+        terms after it are the course's own ("... : Search and Seizure in United States Law")."""
+        subject = (self.titles.get(document) or document_name(self.notes, document)).split(":")[0]
+        return bool(re.search(rf"(?<!\w){re.escape(fold(term))}(?!\w)", fold(subject)))
+
+    def _defined_term_items(self, chunk: Chunk, prose: bool = False) -> list[_Candidates]:
+        """Which term a definition of the document defines, the other terms it defines as options (gen_defined);
+        with `prose`, of the definitions read from running prose only, else of the others only."""
         known = self.definitions.get(chunk.document, [])
         quotes = {quote for quote, _ in chunk_sentences(chunk)}
         found = []
         for i, (definition, quote) in enumerate(known):
-            if quote not in quotes:
+            if quote not in quotes or definition.prose != prose:
                 continue
-            others = [d for d, _ in known[i + 1:] + known[:i]]
+            # With `prose`, the terms of the sections beside its own too, when its section is headed by the term: of
+            # its kind by the notes' own layout ("Pitting corrosion" beside "Crevice corrosion" under "Forms of
+            # Corrosion"), offered as terms of its kind (its definition's head)
+            paths = [tuple(c.heading_path) for c in self.notes if c.document == chunk.document] if prose else []
+            text = " ".join(c.text for c in self.notes if c.document == chunk.document) if prose else ""
+            kin = [dataclasses.replace(definition, term=t, definition="", heads=())
+                   for t in sibling_terms(definition.term, tuple(chunk.heading_path), paths, text)] if prose else []
+            others = [d for d, _ in known[i + 1:] + known[:i]] + kin
             name = self.titles.get(chunk.document) or self.document_names.get(chunk.document, "")
             setting = "" if definition.glossary else _setting(name)  # a glossary line: "In the notes, ..."
             question = defined_term_question(definition, others, setting, name,
                                              lambda o: _rng("defined", quote, o).random(),
-                                             family_words([d for d, _ in known]), self.expansions)
+                                             family_words([d for d, _ in known] + kin), self.expansions)
             if question is None:
                 continue
             s = Sentence(readable_text(quote) or quote, chunk, 0, False, quote=quote)
             found.append(_Candidates(quote, chunk.document, [
-                self._item(MULTIPLE_CHOICE, question.prompt, question.answer, s, DEFINITION, CARD_QUALITY,
-                           options=question.options, explanation=_from_notes(s))]))
+                self._item(MULTIPLE_CHOICE, question.prompt, question.answer, s, DEFINITION,
+                           QUALITY_CUTOFF if prose else CARD_QUALITY, options=question.options,
+                           explanation=_from_notes(s))]))
         return found
 
     def _rule_items(self, chunk: Chunk) -> list[_Candidates]:
@@ -1271,7 +1296,8 @@ class _Generator:
 
     @property
     def _defined_terms(self) -> set[str]:
-        return {fold(d.term) for found in self.definitions.values() for d, _ in found}
+        # not a term running prose defines ("The European Commission is the main executive body ..."): a body still
+        return {fold(d.term) for found in self.definitions.values() for d, _ in found if not d.prose}
 
     @property
     def role_pool(self) -> RolePool:
