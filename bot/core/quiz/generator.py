@@ -1414,8 +1414,11 @@ class _Generator:
                 return None
             modifiers = frozenset(c.lemma_.lower() for c in subject.children if c.dep_ in {"compound", "amod"})
             return root.lemma_.lower(), subject.lemma_.lower(), modifiers
+        def tells(d):  # an object that says something ("benefits in certain special cases" does not: gen_left_open)
+            question = function_question(d)
+            return question is None or not self._says_nothing(question.answer, d)
         key = said(doc)
-        return key is not None and any(d is not doc and d.text != doc.text and said(d) == key
+        return key is not None and any(d is not doc and d.text != doc.text and said(d) == key and tells(d)
                                        for d in self.docs.values())
 
     def _comparison_item(self, s: Sentence, doc) -> QuizItem | None:
