@@ -47,6 +47,16 @@ def term_definition(line: str) -> Term | None:
     return Term(term, definition)
 
 
+def names_one(doc) -> bool:
+    """The explanation after a label is a name with what is said of it, no clause of its own: its root a
+    proper noun ("Ann Reid, appointed by the court."). A fact
+    box's or a comparison's value ("Counsel for the town: ...", "Basis: ..."), which 'What is meant by
+    "<label>"?' asks as if the label had a meaning (set 18: dropped twice; a student would answer "the
+    town's lawyer")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root is not None and root.pos_ == "PROPN"
+
+
 def _subject(doc):
     """The subject of the explanation's main clause when it is a clause ("Chipland can make ...", or the
     first of two joined by a semicolon), None when it is a noun phrase ("an organism that lives ...": the

@@ -35,8 +35,10 @@ _DEFINED = re.compile(
 # key terms so, the term in bold, and none became an item (issue 8, session 25).
 _GLOSSARY = re.compile(r"^\s*(?P<term>[A-Z][\w’'-]*(?: [\w’'-]+){0,4}?)(?:\s+\((?P<short>[A-Z][A-Za-z]{1,5})\))?"
                        r"(?P<mark>:|\s[–—])\s+(?P<definition>[a-z].*)$")
+_LABEL = re.compile(r"^\s*(?P<term>[A-Z][\w’'-]*(?: [\w’'-]+){0,4}?)(?:\s+\([^()]*\))?:\s+\S")  # any "Label: ..." line
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # "(see the Katz test in section 6)", "(reads)": an aside, not the definition
 LABEL_LINES = 3  # a word opening this many "Word: ..." sentences of one document is a label, not a term
+SECTION_LABEL_LINES = 2  # ... or this many of one section: a field of records compared side by side
 MIN_DEFINITION_WORDS = 4  # "this document": nothing to recognise
 MAX_DEFINITION_WORDS = 40  # the definition is the stem; longer ones are not read as a question
 MIN_OPTIONS = 3  # the answer and two other defined terms at least: no padding with terms of another kind
@@ -119,6 +121,8 @@ def reads_as_glossary(term_doc, definition_doc) -> bool:
     root = next((t for t in definition_doc if t.dep_ == "ROOT"), None)
     if term_root is None or root is None or term_doc[0].pos_ in {"ADP", "PRON", "SCONJ", "ADV", "AUX"}:
         return False
+    if opens_a_clause(definition_doc):
+        return False
     # One word alone is often read as a verb ("Warrant", "Search"): a noun by the line's form. The definition's
     # root a common noun ("the taking of property"): "the San Andreas Fault in California and ..." names instances.
     return (len(term_doc) == 1 or term_root.pos_ in {"NOUN", "PROPN"}) and root.pos_ == "NOUN"
@@ -133,6 +137,8 @@ def reads_as_copula_glossary(term_doc, frame_doc) -> bool:
     root = next((t for t in frame_doc if t.dep_ == "ROOT"), None)
     if root is None or root.lemma_ != "be" or root.i != len(term_doc) or frame_doc[0].pos_ in {"ADP", "PRON", "SCONJ", "AUX"}:
         return False  # "is" right after the term: the term is no clause itself ("Covalent bonds are directional")
+    if opens_a_clause(frame_doc[root.i + 1:]):
+        return False  # "Rainfall is when rain is short, the crops fail": a condition, not a definition
     children = list(root.children)
     if any(c.dep_ in {"ccomp", "csubj", "acomp"} for c in children) \
             or not any(c.dep_ == "nsubj" and c.i < root.i for c in children):
@@ -141,6 +147,32 @@ def reads_as_copula_glossary(term_doc, frame_doc) -> bool:
     if attr is None or attr.left_edge.i != root.i + 1:
         return False
     return attr.pos_ in {"NOUN", "PROPN"} or (attr.lower_ == "one" and any(c.lower_ == "of" for c in attr.children))
+
+
+def opens_a_clause(definition_doc) -> bool:
+    """The explanation after a label's colon opens with a subordinator ("when rain is short, the crops
+    fail ...", "if the price rises, ..."): a condition and what follows it, a clause about the label, not
+    a noun phrase saying what it is (set 18: a factor's "Label: when ... " line offered among cell parts)."""
+    first = next((t for t in definition_doc if not t.is_punct), None)
+    return first is not None and (first.pos_ == "SCONJ" or first.tag_ == "WRB")
+
+
+def lists_instances(term_doc, definition_doc) -> bool:
+    """A label of a list, not a term: the term is a bare plural noun that opens it ("Examples", "Examples of
+    dry-land crops", "Uses of copper") and what follows the colon is not its plural genus but the instances
+    themselves: a singular head ("copper: wire, pipes and roofing") or a run of things joined by "and"/"or"
+    ("auctions, or a dealer ..."), written bare. A definition agrees with its term ("Proteins: large molecules
+    that ...") or opens with an article ("Aggregates: the sand, gravel or crushed stone in concrete").
+    Set 18: "Examples" keyed as the answer of a "which term means", "Examples of C4 plants" an option."""
+    head = term_doc[0] if len(term_doc) else None
+    if head is None or head.dep_ != "ROOT" or head.tag_ != "NNS" or any(t.dep_ == "det" for t in term_doc):
+        return False
+    first = next((t for t in definition_doc if t.pos_ in {"NOUN", "PROPN"}), None)  # its head, as written first
+    if first is None or definition_doc[0].pos_ == "DET":
+        return False  # "Aggregates: the sand, gravel or crushed stone in concrete": a phrase with its article defines
+    clause = min((c.i for c in first.children if c.dep_ in {"relcl", "acl"}), default=len(definition_doc))
+    # (a conjunct after the head's own clause is the parse's slip: "trees whose seeds grow in a fruit or a pod")
+    return first.tag_ in {"NN", "NNP"} or any(c.dep_ == "conj" and c.i < clause for c in first.children)
 
 
 def _mentions(text: str, term: str, name: str = "") -> bool:
@@ -428,7 +460,7 @@ def definitions_by_document(notes: list[Chunk], docs: dict | None = None,
     its parse) and `prose` (a parse -> a Definition or None: gen_prose_defined.prose_definition), the
     definitions written in running prose too."""
     found: dict[str, list[tuple[Definition, str]]] = {}
-    labels = _labels(notes)
+    labels = field_labels(notes)
     for chunk in notes:
         if is_practice_section(chunk.heading_path):
             continue
@@ -438,7 +470,7 @@ def definitions_by_document(notes: list[Chunk], docs: dict | None = None,
             if definition is None and prose is not None and docs and text in docs:
                 definition = prose(docs[text])
             known = found.setdefault(chunk.document, [])
-            if definition and definition.glossary and (chunk.document, _label_key(definition.term)) in labels:
+            if definition and definition.glossary and (chunk.document, label_key(definition.term)) in labels:
                 continue  # "Example: the Great Rift Valley ...": a label the notes put before many lines
             # A glossary line of a term the prose defined before ("A writ is a formal written order ...", then "Writ:
             # ..." among the key terms) is kept beside it: the generator asks the line when it is read as one.
@@ -448,22 +480,31 @@ def definitions_by_document(notes: list[Chunk], docs: dict | None = None,
     return found
 
 
-def _label_key(term: str) -> str:
+def label_key(term: str) -> str:
     return fold(term).rstrip("s")  # "Example" and "Examples": one label
 
 
-def _labels(notes: list[Chunk]) -> set[tuple[str, str]]:
-    """(document, word) of the words that open LABEL_LINES or more "Word: ..." sentences of a document:
+def field_labels(notes: list[Chunk]) -> set[tuple[str, str]]:
+    """(document, word) of the words that open LABEL_LINES or more "Word: ..." sentences of a document
+    (or SECTION_LABEL_LINES of one section):
     "Example:", "Examples:", "Note:" label lines; a term is defined once, or twice at most (a glossary,
     then its section)."""
     count: dict[tuple[str, str], int] = {}
+    in_section: dict[tuple[str, tuple[str, ...], str], int] = {}
     for chunk in notes:
         for quote, _ in chunk_sentences(chunk):
             found = _GLOSSARY.match(readable_text(quote) or "")
             if found:
-                key = (chunk.document, _label_key(found.group("term")))
+                key = (chunk.document, label_key(found.group("term")))
                 count[key] = count.get(key, 0) + 1
-    return {key for key, n in count.items() if n >= LABEL_LINES}
+            labelled = _LABEL.match(readable_text(quote) or "")
+            if labelled:  # whatever its value: "Basis: Sixth Amendment, ..." beside "Basis: due process ..."
+                where = (chunk.document, tuple(chunk.heading_path), label_key(labelled.group("term")))
+                in_section[where] = in_section.get(where, 0) + 1
+    # ... and a word opening two lines of one section: a field of records set side by side ("Basis:" under
+    # each of three cases compared), each line a value of one record, not the term's meaning (set 18)
+    return {key for key, n in count.items() if n >= LABEL_LINES} \
+        | {(document, word) for (document, _, word), n in in_section.items() if n >= SECTION_LABEL_LINES}
 
 
 def document_name(notes: list[Chunk], document: str) -> str:

@@ -31,14 +31,14 @@ from dataclasses import dataclass, field
 from bot.core import nlp
 from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
-from bot.core.quiz.gen_cards import attribute_rows, labelled_line, term_definition
+from bot.core.quiz.gen_cards import attribute_rows, labelled_line, names_one, term_definition
 from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, descriptions, explanation_as_sentence,
                                     genus_about_the_word, genus_without_differentia, judged_means, modifier_label,
                                     names_a_thing, shared_description)
 from bot.core.quiz.gen_card_answers import worth_recalling
 from bot.core.quiz.gen_holdings import case_of, holding_question
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
-                                         claimed_of_others, passive_who_question, relation_only, who_question,
+                                         claimed_of_others, passive_who_question, relation_only, told_by_context, who_question,
                                          why_question)
 from bot.core.text import CODE_SPAN, without_code_marks
 from bot.core.tokens import STOPWORDS, fold
@@ -65,7 +65,8 @@ from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_el
 from bot.core.quiz.gen_subject import as_written
 from bot.core.quiz.gen_prose_defined import prose_definition, ranked, sibling_terms
 from bot.core.quiz.gen_defined import (defined_term_question, definition_of, definitions_by_document, document_name,
-                                      family_words, reads_as_copula_glossary, reads_as_glossary, with_head)
+                                      family_words, field_labels, label_key, lists_instances, reads_as_copula_glossary, reads_as_glossary,
+                                      with_head)
 from bot.core.quiz.gen_faq import faq_card, faq_question
 from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
@@ -144,6 +145,13 @@ MAX_YEAR_SHARE = 1 / 3
 MAX_DEFINING_SENTENCES = 2  # "X is ..." in more sentences than this: the notes define X several ways
 MIN_NAMED_PASSAGES = 2  # "What is X?" of a named thing: X is met in this many passages of the notes
 MAX_LONG_CARD_PROMPT_WORDS = 24  # a card of a long sentence: the question short, the sentence its answer
+# A year that closes a full date: "2 January 1882", "January 2, 1882" (English month names).
+_DAY_OF_MONTH = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
+                           r"September|October|November|December)|\b(?:January|February|March|April|May|June|July|"
+                           r"August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?,)\s*$")
+# A section listing the notes' sources, by the English words such headings use.
+_SOURCES_HEADING = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?(?:sources?|references?|bibliography|works cited|further reading|"
+                              r"sources and further reading|notes and references)")
 TRUE_FALSE_EVERY = 3  # about one number/year sentence in three becomes a true/false item
 SWAP_PENALTY = 0.04  # a name's true/false item: under its multiple choice item, over a year item
 # Per step of gen_year_worth: a side event's year (0.69) falls under the cut-off, a turning event's
@@ -367,7 +375,9 @@ class _Generator:
         self.first_abbreviation: dict[str, str] = {}
         self.expansions: dict[str, str] = {}  # an abbreviation's long form, as the notes first write it
         # Every paragraph of the notes (a chunk's lines), for how widely an abbreviation is used.
+        # Not a list of sources: "..., NRCS Historical Insights No. 9" cites a title, the notes do not use the name.
         self.paragraphs = [line for c in notes if not is_practice_section(c.heading_path)
+                           and not (c.heading_path and _SOURCES_HEADING.fullmatch(fold(c.heading_path[-1]).strip()))
                            for line in c.text.splitlines() if line.strip()]
         self.true_versions: dict[str, QuizItem] = {}  # false statement's id -> the true one
         self.checked_swaps: set[str] = set()  # name swaps the notes rule out (gen_swaps), both versions
@@ -425,6 +435,7 @@ class _Generator:
                                         else d, q) for d, q in self._glossary_terms(found, document)]
                             for document, found in definitions_by_document(notes, self.docs, prose_definition).items()}
         self.document_names = {d: document_name(notes, d) for d in self.definitions}
+        self.field_labels = field_labels(notes)  # "Example:", "Basis:" twice in a section: labels (gen_defined)
         for doc in self.docs.values():
             self.lexicon.add_doc(doc)
         self.contexts = NameContexts(self.docs.values())
@@ -568,8 +579,15 @@ class _Generator:
         strict = [ok and not (d.prose and fold(d.term) in lines) for (d, _), ok in zip(found, strict)]
         section = {quote: chunk.heading_path for chunk in self.notes if chunk.document == document
                    for quote, _ in chunk_sentences(chunk)} if not all(strict) else {}
+        # A section whose glossary lines name people ("<name>: <what they made>"): its other terms written as
+        # names, every word capitalised, are people spaCy did not label (set 18: one of three such lines).
+        people = {section.get(q) for d, q in found if d.glossary
+                  and self._names_person(d.term, nlp.parse_lines([d.term])[0])}
         kept = []
         for i, (d, q) in enumerate(found):
+            if people and d.glossary and section.get(q) in people and len(d.term.split()) > 1 \
+                    and all(w[:1].isupper() for w in d.term.split()):
+                continue
             if not strict[i]:
                 # beside it: the glossary lines of its own section ("Early twentieth century: cement manufacture
                 # changed ..." in a dated list is no neighbour of "Hardening: ..." sections before it)
@@ -599,6 +617,8 @@ class _Generator:
         root = next((t for t in definition_doc if t.dep_ == "ROOT"), None)
         if root is not None and ranked(root):
             return False  # "Bubonic plague – the most common form in the fourteenth-century outbreak": a rank, no definition
+        if lists_instances(term_doc, definition_doc) or self._names_person(definition.term, term_doc):
+            return False  # "Examples: ..." labels a list; "<person>: <their works>" says what they made
         return reads and not self._is_subject(definition.term, document)
 
     def _is_subject(self, term: str, document: str) -> bool:
@@ -606,6 +626,15 @@ class _Generator:
         terms after it are the course's own ("... : Search and Seizure in United States Law")."""
         subject = (self.titles.get(document) or document_name(self.notes, document)).split(":")[0]
         return bool(re.search(rf"(?<!\w){re.escape(fold(term))}(?!\w)", fold(subject)))
+
+    def _names_person(self, term: str, term_doc) -> bool:
+        """A glossary line's term is a person's name (spaCy labels it a person, alone or where the notes
+        write it): "<name>: photographs of migrants ..." says what someone made, and "which term means"
+        keyed to a person, or a person offered among terms, reads as garbled (set 18)."""
+        words = term.split()
+        if len(words) > 1 and all(w[:1].isupper() for w in words) and all(t.ent_type_ == "PERSON" for t in term_doc):
+            return True  # a one-word term parsed alone is often read as a name ("Stroma"): the notes' votes say
+        return self._labelled_person(term)
 
     def _defined_term_items(self, chunk: Chunk, prose: bool = False) -> list[_Candidates]:
         """Which term a definition of the document defines, the other terms it defines as options (gen_defined);
@@ -1116,7 +1145,11 @@ class _Generator:
             rng = _rng("year", s.text, exact.text)
             key = Key(exact.text, exact.start, exact.end, DATE)
             worth = YEAR_WORTH_STEP * year_worth(doc, exact.start, self._met_often)
-            if as_true_false:  # a false year the passage's other years rule out is no question (round 8)
+            if as_true_false and _DAY_OF_MONTH.search(s.text[:exact.start]):
+                # "... was created on 2 January 1882, with nine trustees ...": a statement of the very day, read
+                # back whole, checks recognition of a record's details (set 18: dropped, "incidental trivia")
+                pass
+            elif as_true_false:  # a false year the passage's other years rule out is no question (round 8)
                 passage = f"{' '.join(s.chunk.heading_path)} {s.chunk.text}"
                 every = year_distractors(exact, rng, years_in(s.text) | years_in(s.context), count=len(SHIFTS))
                 plausible = plausible_years(exact.text, every, passage)
@@ -1395,6 +1428,8 @@ class _Generator:
             return None  # "Furthermore, ... requires ...": one of several things it requires
         if asks_any_of_a_kind(doc):
             return None  # "What can users create?", "What do static methods return?": as many answers as things
+        if self._said_again(doc):
+            return None  # "The tank's walls contain ..." and "The tank wall contains ...": a part of what they contain
         modal = re.match(r"^What (may|can) ", question.prompt)
         if modal and self._other_options(subject, modal.group(1), s.text):
             return None  # "What may the except clause specify?" where an except clause "may name" more too
@@ -1423,6 +1458,35 @@ class _Generator:
         if situated_subject(doc) or one_of_several(s.quote):
             return None
         return self._question_card(s, question, DEFINITION)
+
+    def _spelled_out(self, short: str, sentence: str) -> bool:
+        """`short` is an abbreviation (capitals only) whose long form another sentence of the notes gives
+        ("CAM stands for crassulacean acid metabolism"): "What is
+        CAM?" keyed to a description of it is fairly answered by the long form too (set 18: dropped, "those
+        answers are equally or more right")."""
+        if not re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", short):
+            return False
+        says = re.compile(rf"(?<![\w-]){re.escape(short)}\s+(?:stands|stood)\s+for\b")
+        return any(says.search(text) for text in self.docs if text != sentence)
+
+    def _said_again(self, doc) -> bool:
+        """Another sentence of the notes has the same verb of the same subject (its head noun and modifiers
+        alike, singular or plural: "The thylakoid membranes contain ..." and "The thylakoid membrane contains
+        four ... complexes"): a card keyed to one object has the other for a second answer (set 18: dropped,
+        "the pigment list is only one right answer")."""
+        def said(d):
+            root = next((t for t in d if t.dep_ == "ROOT"), None)
+            subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+            if subject is None:
+                return None
+            modifiers = frozenset(c.lemma_.lower() for c in subject.children if c.dep_ in {"compound", "amod"})
+            return root.lemma_.lower(), subject.lemma_.lower(), modifiers
+        def tells(d):  # an object that says something ("benefits in certain special cases" does not: gen_left_open)
+            question = function_question(d)
+            return question is None or not self._says_nothing(question.answer, d)
+        key = said(doc)
+        return key is not None and any(d is not doc and d.text != doc.text and said(d) == key and tells(d)
+                                       for d in self.docs.values())
 
     def _comparison_item(self, s: Sentence, doc) -> QuizItem | None:
         """Which of the two things a sentence compares is the one it says (gen_compare)."""
@@ -1714,6 +1778,8 @@ class _Generator:
         attribute = next((c for c in root.children if c.dep_ == "attr"), None)
         if attribute is not None and relation_only(attribute):
             return None  # "the fundamental thermodynamic underpinning of the steam engine": not what it is
+        if attribute is not None and told_by_context(attribute):
+            return None  # "... are the leading examples: ...", "... is the source of the carbon ...": which? of what?
         if self._defined_often(key.text):
             return None  # "What is colonialism?": the notes give several definitions; a card keys one
         if self._glossary_defines(key.text, s.quote):
@@ -1816,6 +1882,8 @@ class _Generator:
         if question.asks == "identity" and doc is not None and self._described_alike(doc):
             return None  # "What is X?" answered by words the notes say of another term too (gen_genus)
         subject = re.match(r"^(?:What|Who) (?:is|was|are|were) (?:the )?(.+)\?$", question.prompt)
+        if question.asks == "identity" and subject and self._spelled_out(subject.group(1), s.text):
+            return None  # "What is ABC?" keyed to what ABC does, where the notes say what ABC stands for: two answers
         if question.asks == "identity" and subject and self._part_of_a_name(subject.group(1)):
             return None  # "What was Martin?": one of several Martins, or Clytie of Clytie Siddall named once (round 10)
         named = re.match(r"^What (?:is|was|are|were) (.+)\?$", question.prompt) if question.asks == "identity" else None
@@ -2047,6 +2115,10 @@ class _Generator:
                 term = None  # "GNU: A recursive acronym, standing for ...": what the name is, not the thing (gen_genus)
             if term and body in self.attribute_rows.get((chunk.document, tuple(chunk.heading_path)), ()):
                 term = None  # "Severity: P. falciparum is ...": a row of a comparison or a worked example's step (gen_cards)
+            if term and (chunk.document, label_key(term.term)) in self.field_labels:
+                term = None  # "Basis:" under each case compared, "Example:" lines: a field's label, not a term (gen_defined)
+            if term and names_one(nlp.parse_line(term.definition)):
+                term = None  # "Counsel for the town: Ann Reid, appointed by the court.": a value, not a meaning (gen_cards)
             if term and passes_filters(body) and not self._is_title(term.term, chunk):
                 s = Sentence(body, chunk, 0, line.startswith("- "))
                 prompt = self._prompt(s, f"What is meant by \"{term.term}\"?")
