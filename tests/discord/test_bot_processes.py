@@ -171,7 +171,9 @@ async def test_two_bot_processes_share_servers_courses_and_schedules(processes):
     try:  # due a minute ago, made an hour ago: both running processes find it due at their next tick
         QuizSchedules(db).add(make_schedule(guild_id=int(guilds[1].id), channel_id=int(channel.id),
                                             local_time=(now - timedelta(minutes=1)).strftime("%H:%M"),
-                                            timezone="UTC", open_for="1h", created_at=now - timedelta(hours=1)),
+                                            # every day: the default is school days, and this clock is the real one
+                                            days=range(7), timezone="UTC", open_for="1h",
+                                            created_at=now - timedelta(hours=1)),
                               created_by=int(owner.id))
     finally:
         db.close()
