@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from bot.core.quiz.gen_naming import _clause_end, _clean, _lower_first, _opening_subject, _phrase, _shares_head
+from bot.core.quiz.gen_naming import (_clause_end, _clean, _lower_first, _opening_subject, _phrase, _shares_head,
+                                     outside_brackets)
 from bot.core.quiz.gen_questions import Question
 
 # What a thing does, said of it in general: English verbs whose object is what the card asks.
@@ -312,14 +313,7 @@ def _parts(doc, part) -> str:
         elif not (doc[cut].text == "," and after is not None and after.tag_ in {"VBG", "VBN"}
                   and part.left_edge.i <= after.head.i < cut):
             return ""
-    tokens, depth = [], 0
-    for t in doc[part.left_edge.i:end]:
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            tokens.append(t)
+    tokens = outside_brackets(doc[part.left_edge.i:end])
     words = [t for t in tokens if not t.is_punct]
     if not words or len(words) > MAX_PARTS_WORDS:
         return ""

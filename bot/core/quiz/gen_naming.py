@@ -374,14 +374,7 @@ def _phrase(doc, head, to_end: bool = False) -> str:
     start = head.left_edge.i
     end = _clause_end(doc, start, len(doc) if to_end else head.right_edge.i + 1)
     end = _whole_list(doc, head, end)
-    tokens, depth = [], 0
-    for t in doc[start:end]:
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            tokens.append(t)
+    tokens = outside_brackets(doc[start:end])
     words = [t for t in tokens if not t.is_punct]
     if not words or len(words) > MAX_ANSWER_WORDS or _cut_before_head(words[-1]):
         return ""
@@ -445,6 +438,19 @@ def _clause_end(doc, start: int, end: int) -> int:
         elif t.text == "." and t.i == len(doc) - 1:
             return t.i
     return end
+
+
+def outside_brackets(span) -> list:
+    """The tokens of `span` not inside round brackets: an answer without its asides ("(see section 6)")."""
+    tokens, depth = [], 0
+    for t in span:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            tokens.append(t)
+    return tokens
 
 
 def _clean(text: str) -> str:
