@@ -59,7 +59,7 @@ def test_the_cards_stem_in_the_notes_form():
     assert card_stem("Hilum", "The indented side of the kidney's bean shape is called the hilum.", True) \
         == 'What is meant by "Hilum"?'
     assert card_stem("The renal pelvis", "The renal pelvis – a funnel-shaped space ...", False) \
-        == 'What is meant by "renal pelvis"?'
+        == 'What is meant by "Renal pelvis"?'
     assert card_answer("a serious crime, usually punishable by more than a year in prison") \
         == "A serious crime, usually punishable by more than a year in prison."
 

@@ -114,7 +114,8 @@ def card_stem(term: str, sentence: str, prose: bool, shown: str = "") -> str:
                 article = "an" if shown[:1].lower() in "aeiou" else "a"
                 return f"What {verb} {article} {shown}?"
             return f"What {verb} {shown}?"
-    shown = re.sub(r"^(?:the|a|an) ", "", bare, flags=re.IGNORECASE)  # "The renal pelvis" -> "renal pelvis"
+    shown = re.sub(r"^(?:the|a|an) ", "", bare, flags=re.IGNORECASE)  # "The renal pelvis" -> "Renal pelvis"
+    shown = shown[:1].upper() + shown[1:] if shown != bare else shown
     return f"What is meant by \"{shown}\"?"
 
 
