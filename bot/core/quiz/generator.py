@@ -68,6 +68,8 @@ from bot.core.quiz.gen_defined import (defined_term_question, definition_of, def
                                       family_words, field_labels, label_key, lists_instances, reads_as_copula_glossary, reads_as_glossary,
                                       with_head)
 from bot.core.quiz.gen_faq import faq_card, faq_question
+from bot.core.quiz.gen_defined_cards import card_answer, card_stem, says_what_it_is, term_as_label
+from bot.core.quiz.gen_defined import _mentions as mentions_term
 from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
                                          unanchored_subject)
@@ -194,6 +196,7 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     notes = chunks if notes is None else notes
     generator = _Generator(notes, raw)
     candidates = [c for chunk in chunks for c in generator.chunk_candidates(chunk)]
+    candidates = _one_card_a_term(candidates, generator.term_cards)
     evidence = NotesEvidence(list(generator.docs.values()), notes)
     if learned_cutoff:
         # The learned quality score's cut-off (gen_quality, RESULTS 8.5) on every candidate, before the
@@ -231,6 +234,39 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     log.debug("Generated %d quiz items from %d chunks (%d under the quality cut-off)", len(made), len(chunks),
               len(items) - len(made))
     return rank_items(made)
+
+
+_ASKS_TERM = re.compile(r'^(?:In [^,]+, which (?:term|verb|quality) means .*|What (?:is|are) (?:meant by )?'
+                        r'"?(?:(?:a|an|the) )?(?P<term>[^"?]+)"?\?)$')
+
+
+def _one_card_a_term(candidates: list, term_cards: dict[str, tuple[str, str]]) -> list:
+    """The definitions' cards (gen_defined_cards) one a term of a document, and none where another item asks the
+    term: a "which term means ...?" item keyed to it or another "What is X?" card of it."""
+    if not term_cards:
+        return candidates
+    asked: set[tuple[str, str]] = set()
+    for entry in candidates:
+        for item in entry.items:
+            if item.id in term_cards:
+                continue
+            found = _ASKS_TERM.match(item.prompt.split("? ")[-1] if "? " in item.prompt else item.prompt)
+            if found and found.group("term"):
+                asked.add((item.source.document, fold(found.group("term")).rstrip("s")))
+            elif found:
+                asked.add((item.source.document, fold(item.answer).rstrip("s")))
+    seen: set[tuple[str, str]] = set()
+    for entry in candidates:
+        kept = []
+        for item in entry.items:
+            if item.id in term_cards:
+                key = term_cards[item.id]
+                if key in asked or key in seen:
+                    continue
+                seen.add(key)
+            kept.append(item)
+        entry.items = kept
+    return [c for c in candidates if c.items]
 
 
 def term_as_asked(term: str, lowercase_words) -> str:
@@ -385,6 +421,7 @@ class _Generator:
         self.sequenced: list[_Event] = []  # those that went into sequence items
         self.asked_names: set[str] = set()  # "Who was X?" cards made so far: one a name
         self.asked_clauses: set[tuple[str, ...]] = set()  # numbered clauses asked (gen_clauses): one card each
+        self.term_cards: dict[str, tuple[str, str]] = {}  # a definition's card (gen_defined_cards): id -> (document, term)
         self.asked_faq: set[tuple[str, tuple[str, ...]]] = set()  # FAQ headings asked (gen_faq): from their first chunk
         self.asked_conditions: set[tuple[str, str]] = set()  # (document, condition) asked (gen_conditions): one card each
         # Names the notes write as code somewhere ("ExceptionGroup(...)", "repr(x)"): in prose they are
@@ -506,6 +543,9 @@ class _Generator:
         # A definition in running prose (gen_prose_defined) after the sentence's own items, at the cut-off: where
         # the sentence makes its "What is X?" card (judged kept in rounds 3-4 and 26), the card stays first.
         for card in self._defined_term_items(chunk, prose=True):
+            if card.quote in found and any(i.kind == FLASHCARD for i in found[card.quote].items) \
+                    and all(i.id in self.term_cards for i in card.items):
+                continue  # the sentence's own "What is X?" card stays (rounds 3-4 and 26); one card a sentence
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for entry in found.values():
             entry.items = sorted((i for i in entry.items if i.quality >= QUALITY_CUTOFF and not self.shows_code(i)
@@ -659,6 +699,11 @@ class _Generator:
                                              lambda o: _rng("defined", quote, o).random(),
                                              family_words([d for d, _ in known] + kin), self.expansions)
             if question is None:
+                # No options of its kind: a card of the definition instead, when it says what the term is
+                # (gen_defined_cards: "What is a writ?", 'What is meant by "hilum"?'), one a term
+                card = self._defined_term_card(definition, quote, chunk, known, name) if definition.glossary else None
+                if card is not None:
+                    found.append(_Candidates(quote, chunk.document, [card]))
                 continue
             s = Sentence(readable_text(quote) or quote, chunk, 0, False, quote=quote)
             found.append(_Candidates(quote, chunk.document, [
@@ -666,6 +711,76 @@ class _Generator:
                            QUALITY_CUTOFF if prose else CARD_QUALITY, options=question.options,
                            explanation=_from_notes(s))]))
         return found
+
+    def _defined_term_card(self, definition, quote: str, chunk: Chunk, known: list, name: str) -> QuizItem | None:
+        """"What is a writ?" / 'What is meant by "hilum"?' with the notes' definition as the answer, for a glossary
+        line's or a prose definition that no "which term means ...?" item can ask (no other term of its kind in the
+        notes: Hilum, Polyuria, Opportunity cost, Writ, Curing, the kidney note's dashed lines; "Felony: a serious
+        crime, ..." among processes and people, set 18). Made only when the
+        definition says what the term is (gen_defined_cards.says_what_it_is), the term is defined once in the
+        document's pool, the notes do not say what it is in several sentences, and it is no named thing met in
+        one passage only (`_question_card`'s rule); `generate_items` then keeps one card a term and none beside
+        another item that asks the term."""
+        term = definition.term
+        if mentions_term(definition.definition, term, "") or re.search(r"\bthis document\b", definition.definition, re.I) \
+                or name and fold(name) in fold(definition.definition):
+            return None
+        if self._is_title(term, chunk) or self._defined_often(term):
+            return None
+        term_doc = nlp.parse_lines([term])[0]
+        if term_doc and term_doc[-1].pos_ == "PROPN" and term.split()[-1].lower() not in self.lexicon.lowercase_words \
+                and not self._met_often(term):
+            return None  # "What is the John W. Weeks Bridge?": a named thing met once is a side thing (round 6)
+        if any(t.dep_ == "pobj" and t.head.lower_ == "of" and self._is_title(t.text, chunk) for t in term_doc):
+            return None  # "Controversial aspect of imperialism" in notes on imperialism: a description of the subject
+        if term_as_label(term_doc):
+            return None  # "Post-conviction relief for federal prisoners: a section 2255 motion ...": a row's label
+        text = readable_text(quote) or quote
+        if self._spelled_out(term, text):
+            return None  # "What is CAM?" keyed to "an adaptation ...": "crassulacean acid metabolism" answers too (set 18)
+        if definition.prose and self._roles_list(quote, chunk):
+            return None  # "- **Oxygen (O₂)** is a by-product ..." among "- **Water** supplies ...": each thing's part
+        if definition.prose and any(t.pos_ == "ADJ" and t.tag_ != "VBN" for t in term_doc[:-1]) \
+                and sum(1 for t in self._sentence_texts() if t and fold(term) in fold(t)) < 2:
+            return None  # "A typical frame is ...": an adjective judges, unless the notes use the phrase as a name
+        doc = nlp.parse_lines([f"{term} is {definition.definition.rstrip('.')}."])[0]
+        if not says_what_it_is(term, definition.definition, doc):
+            return None
+        if self._described_alike(self.docs.get(text) or doc if definition.prose else doc):
+            return None  # "a narrow wooden channel that carries water ...": the notes' words for another term too
+        shown = term_as_asked(term, self.lexicon.lowercase_words)
+        s = Sentence(text, chunk, 0, False, quote=quote)
+        prompt = self._prompt(s, card_stem(term, text, definition.prose, shown))
+        if _weak_card(prompt, definition.definition):
+            return None
+        item = self._item(FLASHCARD, prompt, card_answer(definition.definition), s, DEFINITION, QUALITY_CUTOFF,
+                          explanation=_from_notes(s))
+        self.term_cards[item.id] = (chunk.document, fold(term).rstrip("s"))
+        return item
+
+    def _roles_list(self, quote: str, chunk: Chunk) -> bool:
+        """The quote is a bullet of a run of bullets that open with a thing, the subject, and say what it does in one
+        process ("- **Water (H₂O)** supplies the electrons ...", "- **Light energy** ... drives the reaction"): "X
+        is a by-product released ..." among them is X's part in that process, not what X is (set 18)."""
+        lines = chunk.text.splitlines()
+        at = next((i for i, line in enumerate(lines) if quote in line), None)
+        if at is None or not lines[at].lstrip().startswith(("- ", "* ")):
+            return False
+        run = []
+        for step in (-1, 1):
+            i = at + step
+            while 0 <= i < len(lines) and lines[i].lstrip().startswith(("- ", "* ")):
+                run.append(lines[i].lstrip()[2:])
+                i += step
+        for line in run:
+            first = split_sentences(line)[:1]
+            doc = self.docs.get(readable_text(first[0]) or first[0]) if first else None
+            root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+            subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+            if subject is not None and subject.left_edge.i == 0 and root.pos_ == "VERB" \
+                    and root.lemma_ not in {"be", "mean", "refer", "call"}:
+                return True
+        return False
 
     def _rule_items(self, chunk: Chunk) -> list[_Candidates]:
         """What the notes list for one party or category and not another (gen_rules), from this chunk."""

@@ -1,0 +1,125 @@
+"""Flashcards of definitions no "which term means ...?" item can ask (issue 8, session 25, lane qcards).
+
+gen_defined asks a definition read from running prose ("A writ is a formal written order issued by a court.")
+or from a dashed glossary line ("Nephron – the microscopic functional unit of the kidney.") only beside other
+terms of its kind, and most such terms have none in their notes (Hilum, Polyuria, Opportunity cost, Writ,
+Curing, the kidney note's dashed lines). A flashcard needs no wrong options: "What is a writ?" answered by the
+notes' definition. It is made only when the definition says what the term is, by the parse of
+"<term> is <definition>.":
+
+- a noun phrase with a common noun for its head (a genus) and words that set it apart, or an activity in a
+  gerund's phrase ("stopping freshly poured concrete from drying out too quickly");
+- not a genus alone or the word's own kind (gen_genus), a judged means ("a cost-effective way to ..."), a remark
+  (gen_precision), nor a definite genus with nothing after it ("the middle layer": which one, the figure says);
+- not a rank ("an older antimalarial drug", "the second academic school of technology in the country": "which
+  is?" has other answers in time), nor a role of a named thing ("the mayor of Warsaw", "the large commercial
+  settlements of the Hanse abroad": what it is to one named thing, not what it is);
+- not a value ("crimson, which is the name of ..."), nor a sentence cut off ("the ideal thermodynamic cycle
+  used to analyze"), nor one that points back to what came before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.quiz.gen_genus import genus_about_the_word, genus_without_differentia, judged_means
+from bot.core.quiz.gen_precision import remark_not_definition
+
+MIN_WORDS = 3  # "the inner region", "a duct": fewer words set nothing apart
+# Words that point back to what came before the definition ("it", "they" inside it point to its own genus)
+_POINTING = frozenset({"this", "these", "those", "such", "above", "former", "latter", "here"})
+# After its head, what sets a definite genus apart: "the space inside a thylakoid", "the rate at which ...";
+# "the middle layer", "the outer, darker layer" say which one only beside the notes' figure or sentence
+_SETS_APART = frozenset({"prep", "relcl", "acl", "conj", "appos", "advmod", "npadvmod"})
+
+
+def _attribute(doc):
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None, None
+    return root, next((c for c in root.children if c.dep_ in {"attr", "acomp"}), None)
+
+
+def _gerund(doc, term_words: int):
+    """The gerund opening the definition ("Curing is stopping ...", parsed as a progressive), or None."""
+    word = doc[term_words + 1] if len(doc) > term_words + 1 else None
+    if word is not None and word.tag_ == "VBG" and word.lower_.endswith("ing"):
+        return word
+    return None
+
+
+def _common_noun(token) -> bool:
+    """A noun, or a word in lower case the parse took for a name ("the organelle in plant cells ...")."""
+    return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.text.islower()
+
+
+def says_what_it_is(term: str, definition: str, doc) -> bool:
+    """Whether `definition` of `term` says what the term is, read in `doc` (the parse of "<term> is
+    <definition>."): a genus and what sets it apart, or an activity; not a claim, a rank, a role, a value."""
+    words = definition.split()
+    if len(words) < MIN_WORDS or any(w.strip(",.;:()").lower() in _POINTING for w in words):
+        return False
+    if definition.rstrip().endswith((",", ":", ";")):
+        return False
+    last = [t for t in doc if not t.is_punct]
+    if last and last[-1].pos_ == "VERB" and all(c.dep_ in {"aux", "mark", "neg"} for c in last[-1].children):
+        return False  # "the ideal thermodynamic cycle used to analyze": the sentence was cut off
+    if remark_not_definition(doc) or genus_without_differentia(doc) or genus_about_the_word(doc) \
+            or judged_means(doc):
+        return False
+    root, attribute = _attribute(doc)
+    if attribute is None:
+        return _gerund(doc, len(term.split())) is not None  # an activity: "learning through association"
+    if not _common_noun(attribute):
+        return False  # "crimson, which is ...": a value; "part of ...": no genus
+    determiner = next((c for c in attribute.children if c.dep_ in {"det", "poss"}), None)
+    # what follows the head and sets it apart; an aside after a comma ("crimson, which is the name of ...") does not
+    after = [c for c in attribute.children if c.dep_ in _SETS_APART and c.i > attribute.i
+             and not (c.dep_ in {"relcl", "appos", "acl"} and doc[c.left_edge.i - 1].text == ",")]
+    if determiner is not None and determiner.lower_ == "the" and not after:
+        return False  # "The middle layer is called the base": which one is told by the figure, not the words
+    if determiner is None and attribute.tag_ in {"NN", "NNP"} and not after \
+            and not any(c.dep_ in {"amod", "compound", "nmod"} for c in attribute.children):
+        return False  # "The school color is crimson, which ...": a value, no genus
+    for child in attribute.children:
+        if child.dep_ in {"amod", "nummod"} and (child.tag_ in {"JJR", "JJS", "RBS"} or child.ent_type_ == "ORDINAL"):
+            return False  # "an older antimalarial drug", "the second academic school": a rank, not what it is
+        if child.dep_ == "prep" and any(g.pos_ == "PROPN" and not _common_noun(g) for g in child.subtree):
+            return False  # "the mayor of Warsaw", "settlements of the Hanse": a role toward one named thing
+    return True
+
+
+def term_as_label(term_doc) -> bool:
+    """The glossary's "term" is a description with a phrase of its own after its head ("Post-conviction relief for
+    federal prisoners: a section 2255 motion ..."): a label of a row, whose "meaning" is the value beside it. "Writ
+    of mandamus", "Loop of Henle", "Fruit of the poisonous tree" are terms: "of" makes a name."""
+    return any(t.dep_ == "prep" and t.lower_ != "of" for t in term_doc)
+
+
+def card_stem(term: str, sentence: str, prose: bool, shown: str = "") -> str:
+    """The card's question: "What is a writ?" where the sentence opens with the term and "is"/"are" ("A writ is a
+    formal written order ..."); 'What is meant by "hilum"?' where it names the term after its definition ("...
+    is called the hilum"), by "means"/"refers to", or in a glossary line, as the notes' "Term: definition"
+    cards ask."""
+    words = sentence.split()
+    article = words[0].lower() if words and words[0].lower() in {"a", "an", "the"} else ""
+    rest = " ".join(words[1:] if article else words)
+    bare = term.strip()
+    if prose and rest.lower().startswith(bare.lower() + " ") and article != "the":
+        after = rest[len(bare):].split()
+        verb = after[0].lower() if after else ""
+        if verb in {"is", "are"}:
+            shown = shown or bare  # as a question shows it (generator.term_as_asked: "opportunity cost")
+            if article:
+                article = "an" if shown[:1].lower() in "aeiou" else "a"
+                return f"What {verb} {article} {shown}?"
+            return f"What {verb} {shown}?"
+    shown = re.sub(r"^(?:the|a|an) ", "", bare, flags=re.IGNORECASE)  # "The renal pelvis" -> "Renal pelvis"
+    shown = shown[:1].upper() + shown[1:] if shown != bare else shown
+    return f"What is meant by \"{shown}\"?"
+
+
+def card_answer(definition: str) -> str:
+    """The notes' definition as the card's answer: its first letter capitalised, one closing full stop."""
+    text = definition.strip().rstrip(".")
+    return text[:1].upper() + text[1:] + "."
