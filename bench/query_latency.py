@@ -324,13 +324,18 @@ def main() -> None:
         counts = sorted(cold["sentences embedded"])
         print(f"| (sentences embedded per question: mean / p95 / max) | {np.mean(counts):.1f} / "
               f"{common.percentile(counts, 95):.0f} / {counts[-1]} | {np.mean(warm['sentences embedded']):.1f} |")
-    (hnsw, queries, real_rows), (flat, _, _) = loaded[auto], loaded["flat"]
+    if auto in loaded and "flat" in loaded:  # the synthetic index was searched both ways (not with --synthetic 0)
+        _print_recall(loaded[auto], loaded["flat"], args.synthetic)
+    print(f"\nload average at end: {' '.join(f'{x:.2f}' for x in __import__('os').getloadavg())}")
+
+
+def _print_recall(approximate, exact, chunks: int) -> None:
+    (hnsw, queries, real_rows), (flat, _, _) = approximate, exact
     print(f"\nHNSW (M=32, efSearch={hnsw.hnsw.efSearch}) vs exact search, {len(queries)} question vectors, "
-          f"{args.synthetic:,} chunks: recall@10 = {recall(hnsw, flat, queries, 10):.3f}, recall@30 (the "
+          f"{chunks:,} chunks: recall@10 = {recall(hnsw, flat, queries, 10):.3f}, recall@30 (the "
           f"retrieval depth) = {recall(hnsw, flat, queries, 30):.3f}; counting only the real notes' chunks "
           f"in the exact top k: recall@10 = {recall(hnsw, flat, queries, 10, real_rows):.3f}, "
           f"recall@30 = {recall(hnsw, flat, queries, 30, real_rows):.3f}")
-    print(f"\nload average at end: {' '.join(f'{x:.2f}' for x in __import__('os').getloadavg())}")
 
 
 if __name__ == "__main__":
