@@ -11,7 +11,7 @@ import numpy as np
 
 from bot.core.answer_fit import Fit, declines, measure_fit, phrase_share
 from bot.core.coverage import (assess, compound_words, english_derivation, means_words, misspelt_terms, transposed,
-                               unfamiliar_words, unplaced_names)
+                               unfamiliar_topic, unfamiliar_words, unplaced_names)
 from bot.core.documents import Chunk
 from bot.core.found_weights import found_weights
 from bot.core.lexical import LexicalIndex
@@ -299,6 +299,16 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         # A weak match to a question about a term the notes never use ("the hukou system"):
         # the closest passage is about something else.
         strange = unfamiliar_words(result.question, lexical, common_word)
+        if strange:
+            return _not_covered(result.question, hits, "the notes never mention " + ", ".join(strange), passages)
+    elif common_word is not None:
+        # Whatever the match, a specialised term the notes never use that names what the question
+        # is about ("How does vancomycin kill bacteria?", "How do fluoroquinolone antibiotics
+        # work?" on notes about resistance): the passage found is about its neighbours in meaning.
+        # Only the topic's nouns: an unfamiliar verb or adjective of a covered question is most
+        # often the question's own wording ("unwarned", "besieging") (bench/RESULTS.md 6bi).
+        strange = unfamiliar_topic(result.question, unfamiliar_words(result.question, lexical, common_word),
+                                   common_word)
         if strange:
             return _not_covered(result.question, hits, "the notes never mention " + ", ".join(strange), passages)
     first = chosen[0][0]

@@ -287,3 +287,49 @@ def _together(stems: list[str], where: dict[str, list[int]]) -> bool:
     return any(all(any(abs(q - p) <= NAME_WINDOW + len(stems) - 2 for q in other) for other in found[1:])
                for p in found[0])
 
+
+
+_WH_WORDS = frozenset("what which who whom whose when where why how".split())
+
+
+def unfamiliar_topic(question: str, found: list[str], common_word: Callable[[str], bool]) -> list[str]:
+    """Of the question's unfamiliar words (`found`: see unfamiliar_words), those that name what it
+    is about: a noun or its modifier ("How does vancomycin kill bacteria?", "How do fluoroquinolone
+    antibiotics work?", "How does vpath work in GNU make?"), written in lower case (a capitalised
+    name is `named_terms`' to read) and no everyday word with one of English's prefixes or endings
+    ("unwarned", "staffing"). Not a word that names the answer rather than the topic: one the
+    question word governs or stands under ("Which genotype ...?", "How many pounds of steam per
+    kilowatt hour ...?"), a noun whose "of" names what it belongs to
+    ("under the purview of the Scottish Parliament": the notes say it otherwise), nor a verb,
+    adverb or degree ("besieging", "jokingly", "steepest"). The question is parsed only when it
+    holds such a word."""
+    found = [w for w in found if not english_derivation(w, common_word)]
+    if not found:
+        return []
+    from bot.core.nlp import parse_line
+
+    doc = parse_line(" ".join(question.split()))
+    answer_side: set[int] = set()
+    for tok in doc:
+        if tok.lower_ in _WH_WORDS:
+            # The words the question word determines ("which genotype", "how many pounds of ...")
+            # and the nouns it stands under ("the capital of what country").
+            phrase = tok.head if tok.dep_ in ("det", "advmod", "amod") and tok.head.pos_ in ("NOUN", "PROPN", "ADJ") else None
+            if phrase is not None and phrase.dep_ != "ROOT":
+                if phrase.pos_ == "ADJ" and phrase.head.pos_ in ("NOUN", "PROPN"):  # how many X
+                    phrase = phrase.head
+                answer_side.update(t.i for t in phrase.subtree)
+            answer_side.update(t.i for t in tok.ancestors if t.pos_ in ("NOUN", "PROPN"))
+    topic = []
+    for tok in doc:
+        word = fold(tok.text)
+        parts = [p for p in re.split(r"[-/]", word) if p]
+        hit = [p for p in parts if p in found]
+        if not hit or tok.i in answer_side or tok.text[:1].isupper() or tok.dep_ == "ROOT":
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.tag_ in ("JJR", "JJS"):
+            continue
+        if any(child.dep_ == "prep" and child.lower_ == "of" for child in tok.children):
+            continue
+        topic += [p for p in hit if p not in topic]
+    return topic

@@ -244,3 +244,27 @@ def test_an_everyday_word_with_an_english_prefix_or_ending_is_no_misspelling():
     assert fixed("Why is the help output uninformative?") == "Why is the help output uninformative?"
     # A slip of the keys is still put right.
     assert fixed("When is the service startnig?") == "When is the service starting?"
+
+
+def test_an_unfamiliar_word_naming_the_topic_is_read_from_the_parse() -> None:
+    # "How does vancomycin kill bacteria?" on notes about resistance that never name the drug: an
+    # unfamiliar noun (or its modifier) is what the question is about, whatever the match.
+    from bot.core.coverage import unfamiliar_topic
+
+    everyday = {"kill", "bacteria", "antibiotics", "work", "warned", "steep", "jokingly", "call", "short", "hand"}
+    common = everyday.__contains__
+    assert unfamiliar_topic("How does vancomycin kill bacteria?", ["vancomycin"], common) == ["vancomycin"]
+    assert unfamiliar_topic("How do fluoroquinolone antibiotics work?", ["fluoroquinolone"], common) == ["fluoroquinolone"]
+    assert unfamiliar_topic("How do I use the ifeq conditional in a makefile?", ["ifeq"], common) == ["ifeq"]
+    # The question's own wording, not its topic: an everyday word with an English prefix or ending,
+    # a verb, a degree; a word the question word determines or stands under; a noun whose "of"
+    # names what it belongs to; a capitalised name (named_terms reads those).
+    assert unfamiliar_topic("Can an unwarned confession be used as evidence?", ["unwarned"], common) == []
+    assert unfamiliar_topic("Whose army was besieging Kaffa in 1347?", ["besieging"], common) == []
+    assert unfamiliar_topic("Which genotype is called sickle cell anemia?", ["genotype"], common) == []
+    assert unfamiliar_topic("What is the capital of what country?", ["capital"], common) == []
+    assert unfamiliar_topic("How many pounds of steam per kilowatt hour does the engine use?", ["kilowatt"], common) == []
+    assert unfamiliar_topic("Why do police services fall under the purview of the Scottish Parliament?",
+                            ["purview"], common) == []
+    assert unfamiliar_topic("What did Hess jokingly call his paper?", ["jokingly"], common) == []
+    assert unfamiliar_topic("What did Akerblad call the Demotic script?", ["akerblad"], common) == []
