@@ -171,12 +171,21 @@ def assess(question: str, lexical: LexicalIndex, vocabulary: Callable[[], NotesV
     return CoverageReport(unknown, share)
 
 
+# A capital after a small letter, or two capitals before a small one other than a plural's "s"
+# ("MSPs"), inside one word.
+_MIXED_CASE = re.compile(r"[a-z][A-Z]|[A-Z][A-Z](?:[a-rt-z]|s[a-z])")
+
+
 def misspelt_terms(terms: tuple[str, ...], vocabulary: NotesVocabulary) -> bool:
     """Whether every word of these unknown terms that the notes do not use is a misspelling of
     one they do ("Lor Loudoun" / "Lord", "Forth Niagara" / "Fort", "Kng John" / "King"): a word an
     edit or two from a word of the notes, not a name of something else ("the Calvin cycle",
     "Gettysburg", "1706")."""
     for term in terms:
+        if _MIXED_CASE.search(term):
+            # "CMake", "GitHub", "FreeBSD": a capital inside a word is written on purpose, not slipped
+            # ("CMake" is one edit from "make", but names another program).
+            return False
         for word in re.findall(r"[^\W_]+", fold(term)):
             if word in vocabulary:
                 continue

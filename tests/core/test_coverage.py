@@ -163,6 +163,16 @@ def test_a_misspelt_term_is_an_edit_or_two_from_a_word_of_the_notes():
     assert not misspelt_terms((), vocabulary)
 
 
+def test_a_name_in_mixed_case_is_no_misspelling():
+    # "What is the difference between make and CMake?": "cmake" is one edit from the notes' "make",
+    # but a capital inside a word is written on purpose; an initialism's plural is not mixed case.
+    vocabulary = NotesVocabulary(["Type make to build.", "Run make again.", "The MSP sat in the chamber."])
+    assert misspelt_terms(("Mke",), vocabulary)
+    assert not misspelt_terms(("CMake",), vocabulary)
+    assert not misspelt_terms(("GitMake",), vocabulary)
+    assert misspelt_terms(("MSPs",), vocabulary)
+
+
 def test_a_name_closing_with_a_numeral_is_known_by_its_short_form():
     notes = ["The city was rebuilt after World War II ended.", "The monument recalls World War II and its dead."]
     lexical, vocabulary = LexicalIndex.build(notes), NotesVocabulary(notes)
