@@ -3,7 +3,6 @@ with their place in the question's parse, beside the bot's answer: which of them
 question's key term would take, on covered and on uncovered questions (session 26, lane ansdecl).
 
     .venv/bin/python bench/decline_kinds.py dev SEARCHES.pkl [...] --out rows.jsonl
-    .venv/bin/python bench/decline_kinds.py pool [--halves] --name NAME --out rows.jsonl
 """
 
 from __future__ import annotations
@@ -69,22 +68,6 @@ def dev(args):
             rows.append(_row(item["result"].question, answer, item["kind"], extra, retriever.lexical,
                              service.embedder.knows_word))
     return rows
-
-
-def pool(args):
-    import answer_replay
-    from bot.core.answering import answer_question
-    from bot.core.evaluation import answer_hit
-
-    path = answer_replay.OUT / args.name
-    if args.halves:
-        label, items = answer_replay.load_items(None, path)
-        groups = {}
-        for item in items:
-            groups.setdefault(item.get("half") or item.get("work") or "x", []).append(item)
-    rows = []
-    data = pickle.loads(path.read_bytes())
-    return data
 
 
 def main():

@@ -342,3 +342,39 @@ def unfamiliar_topic(question: str, found: list[str], common_word: Callable[[str
             continue
         topic += [p for p in hit if p not in topic]
     return topic
+
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def unheld_kind(question: str, lexical: LexicalIndex, common_word: Callable[[str], bool]) -> list[str]:
+    """Nouns the question puts before its subject's noun to say which one it means, that the notes
+    never use in any form, though they use the noun: the question asks about another thing of the
+    same name ("How is iron-deficiency anemia treated?" on notes about sickle cell anemia, "What is
+    the public safety exception to Miranda?" on notes that give other exceptions). Only a noun
+    modifying a noun (a compound), of the subject: an adjective of the subject, and any word of the
+    rest of the question, is most often the question's own wording ("Were Miranda's sentences
+    consecutive ...?", "How many defense witnesses ...?"). Two words that make one everyday word
+    written apart ("nick name") are that word. The question is parsed only when some word of it
+    is unknown to the notes."""
+    absent = {w for w, stem in word_stems(question) if w.isalpha() and not _token_known(stem, lexical)}
+    if not absent:
+        return []
+    from bot.core.nlp import parse_line
+
+    doc = parse_line(" ".join(question.split()))
+    found = []
+    for tok in doc:
+        if tok.dep_ != "compound" or tok.pos_ != "NOUN" or tok.text[:1].isupper():
+            continue
+        head = tok.head
+        if head.dep_ not in _SUBJECTS or head.pos_ != "NOUN" or any(c.lower_ in _WH_WORDS for c in head.subtree):
+            continue
+        parts = [p for p in re.split(r"[-/]", fold(tok.text)) if p]
+        missing = [p for p in parts if p in absent and not english_derivation(p, common_word)]
+        if not missing or not all(_token_known(s, lexical) for s in tokenize(head.text)):
+            continue
+        if common_word(fold(tok.text + head.text)):
+            continue
+        found += missing
+    return found

@@ -278,3 +278,21 @@ def test_an_unfamiliar_word_naming_the_topic_is_read_from_the_parse() -> None:
                             ["purview"], common) == []
     assert unfamiliar_topic("What did Hess jokingly call his paper?", ["jokingly"], common) == []
     assert unfamiliar_topic("What did Akerblad call the Demotic script?", ["akerblad"], common) == []
+
+
+def test_a_noun_saying_which_one_of_the_subject_the_notes_never_use_is_another_thing_of_that_name():
+    # "How is iron-deficiency anemia treated?" on notes about sickle cell anemia.
+    from bot.core.coverage import unheld_kind
+
+    notes = ["Sickle cell anemia is treated with hydroxyurea and blood transfusions.",
+             "Miranda warnings have exceptions: the inevitable discovery exception is one.",
+             "The witnesses for the defence were few. His sentences ran concurrently."]
+    lexical = LexicalIndex.build(notes)
+    everyday = {"iron", "deficiency", "public", "safety", "nickname", "defense", "consecutive"}.__contains__
+    assert unheld_kind("How is iron-deficiency anemia treated?", lexical, everyday) == ["deficiency"]
+    assert unheld_kind("What is the public safety exception to Miranda?", lexical, everyday) == ["safety"]
+    # Not the subject's adjective, not a noun of the rest of the question, not a word the notes use.
+    assert unheld_kind("What is the public exception to Miranda?", lexical, everyday) == []
+    assert unheld_kind("How many defense witnesses did he call?", lexical, everyday) == []
+    assert unheld_kind("Were his sentences consecutive?", lexical, everyday) == []
+    assert unheld_kind("How is sickle cell anemia treated?", lexical, everyday) == []
