@@ -11,7 +11,8 @@ import numpy as np
 
 from bot.core.answer_fit import Fit, declines, measure_fit, phrase_share
 from bot.core.coverage import (assess, compound_words, english_derivation, means_words, misspelt_terms, transposed,
-                               unfamiliar_words, unplaced_names)
+                               unfamiliar_topic, unfamiliar_words, unheld_kind,
+                               unplaced_names)
 from bot.core.documents import Chunk
 from bot.core.found_weights import found_weights
 from bot.core.lexical import LexicalIndex
@@ -301,6 +302,22 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         strange = unfamiliar_words(result.question, lexical, common_word)
         if strange:
             return _not_covered(result.question, hits, "the notes never mention " + ", ".join(strange), passages)
+    elif common_word is not None:
+        # Whatever the match, a specialised term the notes never use that names what the question
+        # is about ("How does vancomycin kill bacteria?", "How do fluoroquinolone antibiotics
+        # work?" on notes about resistance): the passage found is about its neighbours in meaning.
+        # Only the topic's nouns: an unfamiliar verb or adjective of a covered question is most
+        # often the question's own wording ("unwarned", "besieging") (bench/RESULTS.md 6bi).
+        strange = unfamiliar_topic(result.question, unfamiliar_words(result.question, lexical, common_word),
+                                   common_word)
+        if strange:
+            return _not_covered(result.question, hits, "the notes never mention " + ", ".join(strange), passages)
+    if common_word is not None:
+        # "How is iron-deficiency anemia treated?" on notes about sickle cell anemia: the subject's
+        # noun is the notes', the noun before it that says which one is not (coverage.unheld_kind).
+        other = unheld_kind(result.question, lexical, common_word)
+        if other:
+            return _not_covered(result.question, hits, "the notes never mention " + ", ".join(other), passages)
     first = chosen[0][0]
     passage_match = match_share(terms, set(tokenize(first.hit.chunk.embedding_text())), set(), 0.0)
     cues = set(tokenize(cue_text(result.question)))

@@ -171,12 +171,21 @@ def assess(question: str, lexical: LexicalIndex, vocabulary: Callable[[], NotesV
     return CoverageReport(unknown, share)
 
 
+# A capital after a small letter, or two capitals before a small one other than a plural's "s"
+# ("MSPs"), inside one word.
+_MIXED_CASE = re.compile(r"[a-z][A-Z]|[A-Z][A-Z](?:[a-rt-z]|s[a-z])")
+
+
 def misspelt_terms(terms: tuple[str, ...], vocabulary: NotesVocabulary) -> bool:
     """Whether every word of these unknown terms that the notes do not use is a misspelling of
     one they do ("Lor Loudoun" / "Lord", "Forth Niagara" / "Fort", "Kng John" / "King"): a word an
     edit or two from a word of the notes, not a name of something else ("the Calvin cycle",
     "Gettysburg", "1706")."""
     for term in terms:
+        if _MIXED_CASE.search(term):
+            # "CMake", "GitHub", "FreeBSD": a capital inside a word is written on purpose, not slipped
+            # ("CMake" is one edit from "make", but names another program).
+            return False
         for word in re.findall(r"[^\W_]+", fold(term)):
             if word in vocabulary:
                 continue
@@ -287,3 +296,85 @@ def _together(stems: list[str], where: dict[str, list[int]]) -> bool:
     return any(all(any(abs(q - p) <= NAME_WINDOW + len(stems) - 2 for q in other) for other in found[1:])
                for p in found[0])
 
+
+
+_WH_WORDS = frozenset("what which who whom whose when where why how".split())
+
+
+def unfamiliar_topic(question: str, found: list[str], common_word: Callable[[str], bool]) -> list[str]:
+    """Of the question's unfamiliar words (`found`: see unfamiliar_words), those that name what it
+    is about: a noun or its modifier ("How does vancomycin kill bacteria?", "How do fluoroquinolone
+    antibiotics work?", "How does vpath work in GNU make?"), written in lower case (a capitalised
+    name is `named_terms`' to read) and no everyday word with one of English's prefixes or endings
+    ("unwarned", "staffing"). Not a word that names the answer rather than the topic: one the
+    question word governs or stands under ("Which genotype ...?", "How many pounds of steam per
+    kilowatt hour ...?"), a noun whose "of" names what it belongs to
+    ("under the purview of the Scottish Parliament": the notes say it otherwise), nor a verb,
+    adverb or degree ("besieging", "jokingly", "steepest"). The question is parsed only when it
+    holds such a word."""
+    found = [w for w in found if not english_derivation(w, common_word)]
+    if not found:
+        return []
+    from bot.core.nlp import parse_line
+
+    doc = parse_line(" ".join(question.split()))
+    answer_side: set[int] = set()
+    for tok in doc:
+        if tok.lower_ in _WH_WORDS:
+            # The words the question word determines ("which genotype", "how many pounds of ...")
+            # and the nouns it stands under ("the capital of what country").
+            phrase = tok.head if tok.dep_ in ("det", "advmod", "amod") and tok.head.pos_ in ("NOUN", "PROPN", "ADJ") else None
+            if phrase is not None and phrase.dep_ != "ROOT":
+                if phrase.pos_ == "ADJ" and phrase.head.pos_ in ("NOUN", "PROPN"):  # how many X
+                    phrase = phrase.head
+                answer_side.update(t.i for t in phrase.subtree)
+            answer_side.update(t.i for t in tok.ancestors if t.pos_ in ("NOUN", "PROPN"))
+    topic = []
+    for tok in doc:
+        word = fold(tok.text)
+        parts = [p for p in re.split(r"[-/]", word) if p]
+        hit = [p for p in parts if p in found]
+        if not hit or tok.i in answer_side or tok.text[:1].isupper() or tok.dep_ == "ROOT":
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.tag_ in ("JJR", "JJS"):
+            continue
+        if any(child.dep_ == "prep" and child.lower_ == "of" for child in tok.children):
+            continue
+        topic += [p for p in hit if p not in topic]
+    return topic
+
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def unheld_kind(question: str, lexical: LexicalIndex, common_word: Callable[[str], bool]) -> list[str]:
+    """Nouns the question puts before its subject's noun to say which one it means, that the notes
+    never use in any form, though they use the noun: the question asks about another thing of the
+    same name ("How is iron-deficiency anemia treated?" on notes about sickle cell anemia, "What is
+    the public safety exception to Miranda?" on notes that give other exceptions). Only a noun
+    modifying a noun (a compound), of the subject: an adjective of the subject, and any word of the
+    rest of the question, is most often the question's own wording ("Were Miranda's sentences
+    consecutive ...?", "How many defense witnesses ...?"). Two words that make one everyday word
+    written apart ("nick name") are that word. The question is parsed only when some word of it
+    is unknown to the notes."""
+    absent = {w for w, stem in word_stems(question) if w.isalpha() and not _token_known(stem, lexical)}
+    if not absent:
+        return []
+    from bot.core.nlp import parse_line
+
+    doc = parse_line(" ".join(question.split()))
+    found = []
+    for tok in doc:
+        if tok.dep_ != "compound" or tok.pos_ != "NOUN" or tok.text[:1].isupper():
+            continue
+        head = tok.head
+        if head.dep_ not in _SUBJECTS or head.pos_ != "NOUN" or any(c.lower_ in _WH_WORDS for c in head.subtree):
+            continue
+        parts = [p for p in re.split(r"[-/]", fold(tok.text)) if p]
+        missing = [p for p in parts if p in absent and not english_derivation(p, common_word)]
+        if not missing or not all(_token_known(s, lexical) for s in tokenize(head.text)):
+            continue
+        if common_word(fold(tok.text + head.text)):
+            continue
+        found += missing
+    return found

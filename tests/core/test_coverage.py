@@ -163,6 +163,16 @@ def test_a_misspelt_term_is_an_edit_or_two_from_a_word_of_the_notes():
     assert not misspelt_terms((), vocabulary)
 
 
+def test_a_name_in_mixed_case_is_no_misspelling():
+    # "What is the difference between make and CMake?": "cmake" is one edit from the notes' "make",
+    # but a capital inside a word is written on purpose; an initialism's plural is not mixed case.
+    vocabulary = NotesVocabulary(["Type make to build.", "Run make again.", "The MSP sat in the chamber."])
+    assert misspelt_terms(("Mke",), vocabulary)
+    assert not misspelt_terms(("CMake",), vocabulary)
+    assert not misspelt_terms(("GitMake",), vocabulary)
+    assert misspelt_terms(("MSPs",), vocabulary)
+
+
 def test_a_name_closing_with_a_numeral_is_known_by_its_short_form():
     notes = ["The city was rebuilt after World War II ended.", "The monument recalls World War II and its dead."]
     lexical, vocabulary = LexicalIndex.build(notes), NotesVocabulary(notes)
@@ -244,3 +254,45 @@ def test_an_everyday_word_with_an_english_prefix_or_ending_is_no_misspelling():
     assert fixed("Why is the help output uninformative?") == "Why is the help output uninformative?"
     # A slip of the keys is still put right.
     assert fixed("When is the service startnig?") == "When is the service starting?"
+
+
+def test_an_unfamiliar_word_naming_the_topic_is_read_from_the_parse() -> None:
+    # "How does vancomycin kill bacteria?" on notes about resistance that never name the drug: an
+    # unfamiliar noun (or its modifier) is what the question is about, whatever the match.
+    from bot.core.coverage import unfamiliar_topic
+
+    everyday = {"kill", "bacteria", "antibiotics", "work", "warned", "steep", "jokingly", "call", "short", "hand"}
+    common = everyday.__contains__
+    assert unfamiliar_topic("How does vancomycin kill bacteria?", ["vancomycin"], common) == ["vancomycin"]
+    assert unfamiliar_topic("How do fluoroquinolone antibiotics work?", ["fluoroquinolone"], common) == ["fluoroquinolone"]
+    assert unfamiliar_topic("How do I use the ifeq conditional in a makefile?", ["ifeq"], common) == ["ifeq"]
+    # The question's own wording, not its topic: an everyday word with an English prefix or ending,
+    # a verb, a degree; a word the question word determines or stands under; a noun whose "of"
+    # names what it belongs to; a capitalised name (named_terms reads those).
+    assert unfamiliar_topic("Can an unwarned confession be used as evidence?", ["unwarned"], common) == []
+    assert unfamiliar_topic("Whose army was besieging Kaffa in 1347?", ["besieging"], common) == []
+    assert unfamiliar_topic("Which genotype is called sickle cell anemia?", ["genotype"], common) == []
+    assert unfamiliar_topic("What is the capital of what country?", ["capital"], common) == []
+    assert unfamiliar_topic("How many pounds of steam per kilowatt hour does the engine use?", ["kilowatt"], common) == []
+    assert unfamiliar_topic("Why do police services fall under the purview of the Scottish Parliament?",
+                            ["purview"], common) == []
+    assert unfamiliar_topic("What did Hess jokingly call his paper?", ["jokingly"], common) == []
+    assert unfamiliar_topic("What did Akerblad call the Demotic script?", ["akerblad"], common) == []
+
+
+def test_a_noun_saying_which_one_of_the_subject_the_notes_never_use_is_another_thing_of_that_name():
+    # "How is iron-deficiency anemia treated?" on notes about sickle cell anemia.
+    from bot.core.coverage import unheld_kind
+
+    notes = ["Sickle cell anemia is treated with hydroxyurea and blood transfusions.",
+             "Miranda warnings have exceptions: the inevitable discovery exception is one.",
+             "The witnesses for the defence were few. His sentences ran concurrently."]
+    lexical = LexicalIndex.build(notes)
+    everyday = {"iron", "deficiency", "public", "safety", "nickname", "defense", "consecutive"}.__contains__
+    assert unheld_kind("How is iron-deficiency anemia treated?", lexical, everyday) == ["deficiency"]
+    assert unheld_kind("What is the public safety exception to Miranda?", lexical, everyday) == ["safety"]
+    # Not the subject's adjective, not a noun of the rest of the question, not a word the notes use.
+    assert unheld_kind("What is the public exception to Miranda?", lexical, everyday) == []
+    assert unheld_kind("How many defense witnesses did he call?", lexical, everyday) == []
+    assert unheld_kind("Were his sentences consecutive?", lexical, everyday) == []
+    assert unheld_kind("How is sickle cell anemia treated?", lexical, everyday) == []
