@@ -325,7 +325,7 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     # A sentence saying what the one term asked is ("Determinative: a sign that is not read aloud
     # but shows the category of a word"), in the passage the word search puts first, vouches for
     # itself: a rare term leaves every passage far in meaning, and one word has no neighbours (ans28).
-    if faint and not vouched and not (defined and worded):
+    if faint and not vouched and not (defined and worded) and not (worded and _says_what_it_does(result.question, first)):
         # A passage's cosine is its whole text's: one sentence answering among others about
         # something else ("... The neoclassical architecture in Warsaw can be described by the
         # simplicity of the geometrical forms ...") leaves its passage far from the question. Below
@@ -386,6 +386,23 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
                   tuple(_citation(c, text) for c, text in chosen), _topics(hits), top_score=top, passages=passages,
                   match=first.match, similarity=first.similarity, kind_ok=first.kind_ok,
                   passage_match=passage_match, unplaced=unplaced, fit=fit, tier_match=tier_match)
+
+
+# "What does -k do?", "what does --spider do": what one term (most often an option) does. Its line
+# opens with the term, after a lead-in ending ":" if any ("Several options control what recursion
+# fetches: `-k` or `--convert-links` converts the links ...").
+_ASKS_WHAT_IT_DOES = re.compile(r"^\s*what\s+(?:does|do|did)\s+[`'\"“‘]?(?P<term>[^\s`'\"”’?]+)[`'\"”’]?\s+do\s*\??\s*$", re.I)
+
+
+def _says_what_it_does(question: str, c: Candidate) -> bool:
+    """Whether `c` is the line of the one term whose doing the question asks ("What does -k do?"),
+    opening with the term: a rare term (an option, a setting) leaves every passage far in meaning,
+    and one term has no neighbours to vouch for the answer (ans29, declined "no passage is close")."""
+    asked = _ASKS_WHAT_IT_DOES.match(question)
+    if not asked:
+        return False
+    term = re.escape(asked.group("term"))
+    return any(re.match(rf"(?:[^:\n]*:\s+)?[`'\"“‘]?{term}(?![\w-])", text, re.I) for text in (c.text, *c.parts))
 
 
 def _known_share(terms: list[QueryTerm], passage: str, lexical: LexicalIndex) -> float:
