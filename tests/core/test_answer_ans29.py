@@ -60,3 +60,24 @@ def test_the_line_of_the_option_asked_says_what_it_does():
                                                                  "it needs `-c`."))
     assert not _says_what_it_does("What does -k do?", _candidate("`-kx` keeps extensions."))
     assert not _says_what_it_does("What does -k do to the links?", line)
+
+
+def test_a_sentence_about_the_notes_is_shown_after_the_answer():
+    """"These notes explain Plessy v. Ferguson, the 1896 decision ..." names the course's topics in the
+    question's words and is chosen first; the sentence after it answers "Who was Ferguson ...?"."""
+    from bot.core.answering import _notes_last
+    from bot.core.sentences import about_the_notes
+
+    notes = _candidate("These notes explain Plessy v. Ferguson, the 1896 decision of the Supreme Court.")
+    judge = _candidate("Judge John Howard Ferguson ruled against Plessy.")
+    assert about_the_notes(notes.text) and not about_the_notes(judge.text)
+    assert about_the_notes("These course notes cover the disease smallpox: what causes it, how it spreads.")
+    assert not about_the_notes("These notes of hand were issued by the bank.")
+    assert not about_the_notes("The notes are printed on cotton paper.")
+    assert not about_the_notes("These notes were issued by the Bank of England in 1914.")
+    assert about_the_notes("These notes are a short user guide to GNU Make.")
+    question = "Who was Ferguson in Plessy v. Ferguson?"
+    shown = [(notes, notes.text), (judge, judge.text)]
+    assert [t for _, t in _notes_last(shown, question)] == [judge.text, notes.text]
+    # Not when the question asks about the notes themselves.
+    assert _notes_last(shown, "Which decision do these notes explain?") == shown
