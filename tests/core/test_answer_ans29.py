@@ -81,3 +81,10 @@ def test_a_sentence_about_the_notes_is_shown_after_the_answer():
     assert [t for _, t in _notes_last(shown, question)] == [judge.text, notes.text]
     # Not when the question asks about the notes themselves.
     assert _notes_last(shown, "Which decision do these notes explain?") == shown
+
+
+def test_a_count_before_the_places_asked_still_asks_places():
+    from bot.core.question_kind import PLACE
+
+    assert expected_kind("which 2 countries still keep smallpox virus") == PLACE
+    assert expected_kind("What three cities did the league found?") == PLACE
