@@ -88,3 +88,17 @@ def test_a_count_before_the_places_asked_still_asks_places():
 
     assert expected_kind("which 2 countries still keep smallpox virus") == PLACE
     assert expected_kind("What three cities did the league found?") == PLACE
+
+
+def test_a_yes_no_question_finds_its_word_with_a_negating_prefix():
+    """"Are wgetrc commands case sensitive?" is answered by "Commands are case-, underscore- and
+    minus-insensitive"; a wh-question does not take the opposite word for its own, nor a short stem
+    a longer word ("form" / "inform")."""
+    from bot.core.query import query_terms
+
+    lexical = LexicalIndex.build(["Commands are case-, underscore- and minus-insensitive.",
+                                  "Teachers inform the students."])
+    sensitive = {t.stem: t for t in query_terms("Are wgetrc commands case sensitive?", lexical)}["sensit"]
+    assert "insensit" in sensitive.alternatives
+    assert "insensit" not in {t.stem: t for t in query_terms("Which commands are case sensitive?", lexical)}["sensit"].alternatives
+    assert "inform" not in {t.stem: t for t in query_terms("Do the students form groups?", lexical)}["form"].alternatives
