@@ -24,8 +24,7 @@ from bot.core.spelling import NotesVocabulary
 from bot.core.text import is_code_block, join_shown
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
 from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, about_the_notes, by_another_name,
-                                 candidates_from,
-                                 label_of, plain_terms, points_back_in_passing, rescore_semantically,
+                                 candidates_from, label_of, plain_terms, points_back_in_passing, rescore_semantically,
                                  score_candidates, shown_text)
 from bot.core.tokens import tokenize, words
 

@@ -61,8 +61,9 @@ def named_terms(question: str) -> list[str]:
     """Capitalised runs and numbers of a question, except its first word and forms of address."""
     terms = []
     for match in _CAPITALISED_RUN.finditer(question):
-        # "How do I skip files I've already downloaded?": the pronoun "I", contracted or not, is
-        # capitalised by English, not by being a name (ans29 declined "the notes never mention I've").
+        # "How do I skip files I've already downloaded?": the pronoun "I" contracted ("I've", "I'm") is
+        # capitalised by English, not by being a name (ans29 declined "the notes never mention I've";
+        # "I" alone has no stem and was never read as one).
         words = [w for w in re.split(r"\s+", match.group().strip(" .")) if fold(w).strip("'") not in TITLES
                  and not _FIRST_PERSON.fullmatch(w)]
         if match.start() == _first_word_start(question) and words and (

@@ -378,11 +378,11 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 
 
 # A sentence whose subject is the notes themselves: "These notes explain Plessy v. Ferguson, the 1896
-# decision ...", "These course notes cover the disease smallpox: what causes it, how it spreads ...",
-# and a sentence leaning on it ("They cover how the company was set up ..."). It names the course's
-# topics in the words questions use, so it shares many of any question's words and answers few of
-# them (ans29: shown first for "Who was Ferguson in Plessy v. Ferguson?", "When did Panama take over
-# the canal completely?").
+# decision ...", "These course notes cover the disease smallpox: what causes it, how it spreads ...".
+# It names the course's topics in the words questions use, so it shares many of any question's words
+# and answers few of them (ans29: shown first for "Who was Ferguson in Plessy v. Ferguson?", "When did
+# Panama take over the canal completely?"). (A sentence leaning on it, "They cover how the company was
+# set up ...", is not read as one: it answered "Who set up the South Sea Company?" alone, confident.)
 # In the present tense: "These notes were issued by the bank" are banknotes.
 _NOTES_SUBJECT = re.compile(r"^\W*(these|this)\s+((course|lecture|class|study|revision|student)\s+)?"
                             r"(notes|guide|handout)\s+(?!(of|on|to|in|for|and|or|was|were|had)\b)[a-z]+(?<!ed)\b", re.I)
