@@ -325,7 +325,8 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     # A sentence saying what the one term asked is ("Determinative: a sign that is not read aloud
     # but shows the category of a word"), in the passage the word search puts first, vouches for
     # itself: a rare term leaves every passage far in meaning, and one word has no neighbours (ans28).
-    if faint and not vouched and not (defined and worded) and not (worded and _says_what_it_does(result.question, first)):
+    if (faint and not vouched and not (defined and worded)
+            and not (worded and _says_what_it_does(result.question, first))):
         # A passage's cosine is its whole text's: one sentence answering among others about
         # something else ("... The neoclassical architecture in Warsaw can be described by the
         # simplicity of the geometrical forms ...") leaves its passage far from the question. Below

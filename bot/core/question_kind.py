@@ -33,8 +33,8 @@ _CUES = (
                         r"(reasons?|causes?|motives?)\b|\bwhat (caused|led to|prompted|motivated)\b|"
                         r"\bfor what reason\b", re.I)),
     # "which 2 countries still keep ...", "What three cities ...": a count before the places asked
-    (PLACE, re.compile(r"^\s*where\b|\b(what|which) ((\d+|two|three|four|five|six|seven|eight|nine|ten) )?(countr(y|ies)|cit(y|ies)|towns?|regions?|places?|"
-                       r"states?|provinces?|areas?|continents?|locations?|villages?|rivers?)\b", re.I)),
+    (PLACE, re.compile(r"^\s*where\b|\b(what|which) ((\d+|two|three|four|five|six|seven|eight|nine|ten) )?"
+                       r"(countr(y|ies)|cit(y|ies)|towns?|regions?|places?|states?|provinces?|areas?|continents?|locations?|villages?|rivers?)\b", re.I)),
     (PERSON, re.compile(r"^\s*(from|to|by|with|for|against|of) whom\b|"
                         r"^\s*(who|whom)\b(?!\s+(is|was|are|were)\s+(?!(a|an|the)\b))|"
                         r"\b(whose|which person|what person)\b", re.I)),
