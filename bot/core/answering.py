@@ -24,8 +24,8 @@ from bot.core.question_kind import (CHECKED, form_asked, DATE, EXPANSION, EXPLAN
 from bot.core.spelling import NotesVocabulary
 from bot.core.text import is_code_block, join_shown
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
-from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, by_another_name, candidates_from,
-                                 label_of, plain_terms, points_back_in_passing, rescore_semantically,
+from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, about_the_notes, by_another_name,
+                                 candidates_from, label_of, plain_terms, points_back_in_passing, rescore_semantically,
                                  score_candidates, shown_text)
 from bot.core.tokens import tokenize, words
 
@@ -342,7 +342,8 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     # A sentence saying what the one term asked is ("Determinative: a sign that is not read aloud
     # but shows the category of a word"), in the passage the word search puts first, vouches for
     # itself: a rare term leaves every passage far in meaning, and one word has no neighbours (ans28).
-    if faint and not vouched and not (defined and worded):
+    if (faint and not vouched and not (defined and worded)
+            and not (worded and _says_what_it_does(result.question, first))):
         # A passage's cosine is its whole text's: one sentence answering among others about
         # something else ("... The neoclassical architecture in Warsaw can be described by the
         # simplicity of the geometrical forms ...") leaves its passage far from the question. Below
@@ -399,10 +400,28 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     chosen = _compared_after(chosen, names)
     chosen = _kind_first(chosen, kind, result.question)
     chosen = _sentence_before_row(chosen)
+    chosen = _notes_last(chosen, result.question)
     return Answer(result.question, tier, tuple(text for _, text in chosen),
                   tuple(_citation(c, text) for c, text in chosen), _topics(hits), top_score=top, passages=passages,
                   match=first.match, similarity=first.similarity, kind_ok=first.kind_ok,
                   passage_match=passage_match, unplaced=unplaced, fit=fit, tier_match=tier_match)
+
+
+# "What does -k do?", "what does --spider do": what one term (most often an option) does. Its line
+# opens with the term, after a lead-in ending ":" if any ("Several options control what recursion
+# fetches: `-k` or `--convert-links` converts the links ...").
+_ASKS_WHAT_IT_DOES = re.compile(r"^\s*what\s+(?:does|do|did)\s+[`'\"“‘]?(?P<term>[^\s`'\"”’?]+)[`'\"”’]?\s+do\s*\??\s*$", re.I)
+
+
+def _says_what_it_does(question: str, c: Candidate) -> bool:
+    """Whether `c` is the line of the one term whose doing the question asks ("What does -k do?"),
+    opening with the term: a rare term (an option, a setting) leaves every passage far in meaning,
+    and one term has no neighbours to vouch for the answer (ans29, declined "no passage is close")."""
+    asked = _ASKS_WHAT_IT_DOES.match(question)
+    if not asked:
+        return False
+    term = re.escape(asked.group("term"))
+    return any(re.match(rf"(?:[^:\n]*:\s+)?[`'\"“‘]?{term}(?![\w-])", text, re.I) for text in (c.text, *c.parts))
 
 
 def _known_share(terms: list[QueryTerm], passage: str, lexical: LexicalIndex) -> float:
@@ -773,6 +792,21 @@ def _kind_first(chosen: list[tuple[Candidate, str]], kind: str | None,
         if c.kind_ok:
             return [chosen[i], *chosen[:i], *chosen[i + 1:]]
     return chosen
+
+
+def _notes_last(chosen: list[tuple[Candidate, str]], question: str) -> list[tuple[Candidate, str]]:
+    """A sentence about the notes themselves ("These notes explain Plessy v. Ferguson, the 1896
+    decision ...", `sentences.about_the_notes`) shown after the answer's other sentences: it names the
+    course's topics in the words questions use and so is often chosen first, while the sentence after
+    it says what was asked ("Who was Ferguson in Plessy v. Ferguson?" / "Judge John Howard Ferguson
+    ruled against Plessy ..."). Nothing is added or left out, and the best sentence has already
+    decided whether and how surely the notes answer: demoting it in the ranking lost a fact the
+    sentence alone held ("... the GNU Wget manual (... "by Hrvoje Nikšić and others")") and made a
+    wrong answer confident (ans29, session 26)."""
+    if len(chosen) < 2 or not about_the_notes(chosen[0][0].text, question):
+        return chosen
+    return ([x for x in chosen if not about_the_notes(x[0].text, question)]
+            + [x for x in chosen if about_the_notes(x[0].text, question)])
 
 
 _CELLS = " | "  # how the loaders join a table row's cells

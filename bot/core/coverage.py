@@ -44,6 +44,7 @@ def number_forms(stem: str) -> frozenset[str]:
 
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’\-]*\.?)(?:\s+(?:of|the|and|de|von|van|du|la)?\s*[A-Z][\w'’\-]*)*")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
+_FIRST_PERSON = re.compile(r"I['’](?:m|ve|d|ll)")
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,11 @@ def named_terms(question: str) -> list[str]:
     """Capitalised runs and numbers of a question, except its first word and forms of address."""
     terms = []
     for match in _CAPITALISED_RUN.finditer(question):
-        words = [w for w in re.split(r"\s+", match.group().strip(" .")) if fold(w).strip("'") not in TITLES]
+        # "How do I skip files I've already downloaded?": the pronoun "I" contracted ("I've", "I'm") is
+        # capitalised by English, not by being a name (ans29 declined "the notes never mention I've";
+        # "I" alone has no stem and was never read as one).
+        words = [w for w in re.split(r"\s+", match.group().strip(" .")) if fold(w).strip("'") not in TITLES
+                 and not _FIRST_PERSON.fullmatch(w)]
         if match.start() == _first_word_start(question) and words and (
                 fold(words[0]) in _QUESTION_OPENERS | STOPWORDS or _OPENING_ADVERB.fullmatch(words[0])
                 or _ADVERB_BEFORE_QUESTION_WORD.match(question, match.start())):

@@ -8,6 +8,8 @@ occurs there.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -51,6 +53,10 @@ class QueryTerm:
         return found
 
 
+_YES_NO_QUESTION = re.compile(r"\s*(is|are|was|were|does|do|did|can|could|will|would|should|has|have|had)\b", re.I)
+_NEGATING_PREFIXES = ("in", "un", "non", "im", "il", "ir")
+
+
 def query_terms(question: str, lexical: LexicalIndex, ignore: str = "") -> list[QueryTerm]:
     """The question's content words; those of `ignore` (words that only say what kind of answer
     is wanted: "stand for", "what year") are left out."""
@@ -67,10 +73,15 @@ def query_terms(question: str, lexical: LexicalIndex, ignore: str = "") -> list[
         for stem in tokenize(phrase):
             renamed.setdefault(stem, set()).update(s for other in others for s in tokenize(other))
     terms: dict[str, QueryTerm] = {}
+    asks_yes_or_no = bool(_YES_NO_QUESTION.match(question))
     for word, stem in word_stems(question):
         if stem in terms or stem in left_out:
             continue
         alternatives = {stem} | renamed.get(stem, set()) | number_forms(stem)
+        if asks_yes_or_no:
+            # "Are wgetrc commands case sensitive?" is answered "Commands are case-, underscore- and
+            # minus-insensitive": the notes' word with a negating prefix says whether it is (ans29).
+            alternatives |= {p + stem for p in _NEGATING_PREFIXES if len(stem) >= 5 and p + stem in lexical.doc_freq}
         weight = lexical.idf(stem) / group_size.get(stem, 1)
         terms[stem] = QueryTerm(stem, weight, frozenset(alternatives))
     return list(terms.values())

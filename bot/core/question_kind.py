@@ -32,8 +32,9 @@ _CUES = (
     (REASON, re.compile(r"^\s*(why|how come)\b|\bwhat (was|were|is|are) the (main |key |chief )?"
                         r"(reasons?|causes?|motives?)\b|\bwhat (caused|led to|prompted|motivated)\b|"
                         r"\bfor what reason\b", re.I)),
-    (PLACE, re.compile(r"^\s*where\b|\b(what|which) (countr(y|ies)|cit(y|ies)|towns?|regions?|places?|"
-                       r"states?|provinces?|areas?|continents?|locations?|villages?|rivers?)\b", re.I)),
+    # "which 2 countries still keep ...", "What three cities ...": a count before the places asked
+    (PLACE, re.compile(r"^\s*where\b|\b(what|which) ((\d+|two|three|four|five|six|seven|eight|nine|ten) )?"
+                       r"(countr(y|ies)|cit(y|ies)|towns?|regions?|places?|states?|provinces?|areas?|continents?|locations?|villages?|rivers?)\b", re.I)),
     (PERSON, re.compile(r"^\s*(from|to|by|with|for|against|of) whom\b|"
                         r"^\s*(who|whom)\b(?!\s+(is|was|are|were)\s+(?!(a|an|the)\b))|"
                         r"\b(whose|which person|what person)\b", re.I)),
@@ -64,6 +65,9 @@ _DATE = re.compile(r"\b(1\d\d\d|20\d\d|\d{1,2}(st|nd|rd|th)? centur(y|ies)|" + _
                    # "on Thursdays", "during the Second World War": days and the world wars date things too
                    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|"
                    r"\b((first|second) world war|world war (i|ii|one|two)\b)|"
+                   # "By day 17 the pustules form crusts": a day or week counted from a start answers
+                   # "By which day ...?" (ans29)
+                   r"\b(day|week)\s+\d{1,3}\b|"
                    # a year of any length with its era, after it or before it ("79 AD", "AD 79", "44 BC")
                    r"\b\d{1,4}\s*(AD|BC|CE|BCE)\b|\b(AD|CE)\s*\d{1,4}\b", re.I)
 _NUMBER = re.compile(r"\d|\b(twice|thrice|(a|an|one|less than a|more than a) (second|minute|hour|day|week|"
@@ -399,8 +403,11 @@ _SPAN = re.compile(r"(\d[\d,.]*|\b(a|an|one|two|three|four|five|six|seven|eight|
 # not a noun elsewhere in the question ("What park covers an area of 76 ha?").
 _VALUE_NOUN = (r"(price|rate|cost|fee|salary|wage|temperature|speed|size|population|length|height|width|depth|"
                r"distance|weight|mass|area|budget|revenue|income|sum|total|amount)s?")
-_ASKS_A_VALUE = re.compile(rf"^\s*(what|which)\s+(is|was|are|were)\s+(the|a|an|its|their)\s+((?!of\b)[\w'’-]+\s+){{0,3}}?{_VALUE_NOUN}\b|"
-                           rf"^\s*(what|which)\s+((?!of\b)[\w'’-]+\s+){{0,3}}?{_VALUE_NOUN}\s+(is|was|are|were|did|does|do|has|had|have)\b",
+# "What's the death rate ...?" and "whats the ..." contract "what is"; "What interest rate would the
+# government pay ...?" asks it with a modal auxiliary (ans29).
+_ASKS_A_VALUE = re.compile(rf"^\s*(?:(what|which)\s+(is|was|are|were)|what['’]?s)\s+(the|a|an|its|their)\s+((?!of\b)[\w'’-]+\s+){{0,3}}?{_VALUE_NOUN}\b|"
+                           rf"^\s*(what|which)\s+((?!of\b)[\w'’-]+\s+){{0,3}}?{_VALUE_NOUN}\s+(is|was|are|were|did|does|do|has|had|have|"
+                           rf"will|would|can|could|shall|should|may|might|must)\b",
                            re.I)
 
 

@@ -377,6 +377,25 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
     return e / e.sum()
 
 
+# A sentence whose subject is the notes themselves: "These notes explain Plessy v. Ferguson, the 1896
+# decision ...", "These course notes cover the disease smallpox: what causes it, how it spreads ...".
+# It names the course's topics in the words questions use, so it shares many of any question's words
+# and answers few of them (ans29: shown first for "Who was Ferguson in Plessy v. Ferguson?", "When did
+# Panama take over the canal completely?"). (A sentence leaning on it, "They cover how the company was
+# set up ...", is not read as one: it answered "Who set up the South Sea Company?" alone, confident.)
+# In the present tense: "These notes were issued by the bank" are banknotes.
+_NOTES_SUBJECT = re.compile(r"^\W*(these|this)\s+((course|lecture|class|study|revision|student)\s+)?"
+                            r"(notes|guide|handout)\s+(?!(of|on|to|in|for|and|or|was|were|had)\b)[a-z]+(?<!ed)\b", re.I)
+# ... unless the question asks about the notes ("Which Wget version's manual do these notes follow?").
+_ABOUT_THE_NOTES_ASKED = re.compile(r"\b(notes|guide|handout)\b", re.I)
+
+
+def about_the_notes(text: str, question: str = "") -> bool:
+    """Whether `text` is a sentence about the notes themselves (`_NOTES_SUBJECT`), and the question
+    does not ask about them."""
+    return bool(_NOTES_SUBJECT.match(text)) and not _ABOUT_THE_NOTES_ASKED.search(question)
+
+
 def _is_prompt(text: str) -> bool:
     return bool(_INSTRUCTION.match(text)) or text.rstrip().endswith("?")
 
