@@ -2,7 +2,9 @@
 measure it with each course held out in turn.
 
 Every judged item (bench/quiz_judgement/roundN/*.judgement.json, and the previous session's round
-from git history when it is there) is measured against its own notes; a logistic model (L2,
+from git history when it is there) whose notes are at hand (the development notes as the generator
+reads them, corpus/, the pool courses, /work/judge/allnotes) is measured against its own notes; an
+item judged in several rounds counts once, with its latest verdict. A logistic model (L2,
 standardised features) learns keep (1) against borderline or drop (0). It learns only from items of
 templates the generator still makes (`made_now`): a multiple-choice place or a who-did-what card is
 never scored now, so its verdicts would only bend the weights of the templates that are.
@@ -28,6 +30,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import time
@@ -57,9 +60,23 @@ MIN_PASS = 0.6  # the cut-off passes at least this share of the held-out items o
 _NAMES = ("person", "place", "organisation", "group")
 
 
-def note_path(course: str) -> Path:
-    local = ROOT / "corpus" / f"{course}.txt"
-    return local if local.exists() else POOL / f"{course}.txt"
+# The notes of every judged course: the files the generator read (Markdown, Word, PDF, text) where
+# they are, else the text copies the judges read.
+DEV = Path("/work/dev")
+DEV_SETS = ("notes24", "set16", "set17", "set18", "set19")
+ALLNOTES = Path("/work/judge/allnotes")
+
+
+def note_path(course: str) -> Path | None:
+    for folder in DEV_SETS:
+        for ext in (".md", ".docx", ".pdf", ".txt"):
+            found = DEV / folder / f"{course}{ext}"
+            if found.exists():
+                return found
+    for found in (ROOT / "corpus" / f"{course}.txt", POOL / f"{course}.txt", ALLNOTES / f"{course}.txt"):
+        if found.exists():
+            return found
+    return None
 
 
 def notes_chunks(path: Path):
@@ -78,14 +95,21 @@ def notes_lines(path: Path) -> list[str]:
     return lines
 
 
+def round_order(name: str) -> tuple[int, int, str]:
+    """Rounds in the order they were judged: by number, an interim or a base round ("7a", "11-0",
+    "15-base") before the round of its number, a mid-session one ("15-mid") before it too, the
+    round's own extra sets ("26-dev", "26-new", "27-heldout") after it."""
+    match = re.match(r"r(\d+)(.*)", name)
+    number, rest = int(match.group(1)), match.group(2)
+    rank = 0 if rest in ("a", "-0", "-base") else 1 if rest == "-mid" else 2 if not rest else 3
+    return number, rank, rest
+
+
 def judged_rounds() -> list[tuple[str, str, list[dict]]]:
-    """(round, course, judged items) for every judgement file there is: roundN/ as rN, and the
-    previous session's round (r0) from git history."""
+    """(round, course, judged items) for every judgement file there is whose notes are at hand:
+    roundN/ as rN, and the previous session's round (r0) from git history; in the order judged. An
+    item judged again in a later round keeps only its later verdict (`latest_verdicts`)."""
     found = []
-    for folder in sorted(JUDGED.glob("round*")):
-        name = "r" + folder.name.removeprefix("round")
-        for path in sorted(folder.glob("*.judgement.json")):
-            found.append((name, path.name.split(".")[0], json.loads(path.read_text(encoding="utf-8"))["items"]))
     commit, folder = OLDEST_ROUND
     listing = subprocess.run(["git", "-C", str(ROOT), "ls-tree", "--name-only", f"{commit}:{folder}"],
                              capture_output=True, text=True)
@@ -95,15 +119,32 @@ def judged_rounds() -> list[tuple[str, str, list[dict]]]:
                                    capture_output=True, text=True)
             if shown.returncode == 0:
                 found.append(("r0", name.split(".")[0], json.loads(shown.stdout)["items"]))
-    return found
+    folders = sorted(JUDGED.glob("round*"), key=lambda f: round_order("r" + f.name.removeprefix("round")))
+    for folder in folders:
+        name = "r" + folder.name.removeprefix("round")
+        for path in sorted(folder.glob("*.judgement.json")):
+            found.append((name, path.name.split(".")[0], json.loads(path.read_text(encoding="utf-8"))["items"]))
+    return [(r, c, items) for r, c, items in found if note_path(c) is not None]
+
+
+def latest_verdicts(found: list[tuple[str, str, list[dict]]]) -> list[tuple[str, str, list[dict]]]:
+    """The same, each (course, item id) only in the last round that judged it."""
+    last = {}
+    for r, c, items in found:
+        for row in items:
+            last[c, row["id"]] = r
+    return [(r, c, [row for row in items if last[c, row["id"]] == r]) for r, c, items in found]
 
 
 def made_now(row: dict) -> bool:
-    """Whether the generator still makes items of this template (RESULTS 8.3-8.4): no place blanked
-    as multiple choice, no cause, definition or term as multiple choice, no "What led to X?" card, no
-    who-did-what card (under the generator's own cut-off), no true/false statement on a name."""
+    """Whether the generator still makes items of this template and scores them (main ed5bb52, the
+    kinds its items and its items under the cut-off have on the 34 development notes): no cause as
+    multiple choice, no "What led to X?" card, no true/false statement on a name (gen_quality.undecidable),
+    no who-did-what item (made, but never scored: Generator.keep_likely). A place blanked as multiple
+    choice and a definition or term as multiple choice ("In the notes, which term means ...?") are
+    made again since session 22."""
     kind, tests = row["type"], row.get("kind", "")
-    if kind == "multiple_choice" and tests in ("place", "region", "cause", "definition", "term"):
+    if kind == "multiple_choice" and tests in ("cause", "region"):
         return False
     if kind == "true_false" and tests in _NAMES:
         return False
@@ -120,7 +161,7 @@ def measure() -> tuple[list[dict], list[str]]:
     rows = []
     evidence = {}
     measured: dict[tuple[str, str], dict[str, float]] = {}
-    for round_name, course, items in judged_rounds():
+    for round_name, course, items in latest_verdicts(judged_rounds()):
         if course not in evidence:
             evidence[course] = gen_quality.NotesEvidence(nlp.parse_lines(notes_lines(note_path(course))),
                                                          chunks=notes_chunks(note_path(course)))
@@ -130,7 +171,8 @@ def measure() -> tuple[list[dict], list[str]]:
             features = measured[course, row["id"]]
             rows.append({"round": round_name, "course": course, "id": row["id"], "keep": row["verdict"] == "keep",
                          "wrong": bool(row.get("wrong")), "type": row["type"], "tests": row.get("kind", ""),
-                         "made_now": made_now(row), "features": features})
+                         "made_now": made_now(row), "features": features,
+                         "prompt": row["prompt"], "answer": row["answer"], "judged_tests": row.get("tests", "")})
     return rows, list(gen_quality.FEATURES)
 
 
@@ -246,7 +288,7 @@ def main() -> None:
         if args.measurements:
             args.measurements.write_text(json.dumps([rows, names]), encoding="utf-8")
     print(f"{len(rows)} judged verdicts measured in {time.perf_counter() - started:.0f} s")
-    rows = [r for r in rows if r["made_now"]]
+    rows = [r for r in rows if made_now({"type": r["type"], "kind": r["tests"], "prompt": r.get("prompt", "")})]
     names = [n for n in names if n not in args.without.split(",") and (args.only == "all" or n in args.only.split(","))]
     x = np.array([[r["features"][n] for n in names] for r in rows])
     y = np.array([1.0 if r["keep"] else 0.0 for r in rows])
