@@ -2666,7 +2666,9 @@ _DATE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "
 def _doers(doc) -> list[tuple[str, set[str]]]:
     """The names that do something in a parsed sentence, each with the words of what it does: a
     subject written as a name ("Kublai returned from fighting the Song") or the agent of a passive
-    ("... was conquered by Kublai Khan"), with the name words before it ("Kublai" of "Kublai Khan")."""
+    ("... was conquered by Kublai Khan"), with the name words before it ("Kublai" of "Kublai Khan").
+    Every clause's, not only the main verb's (gen_parse.root_subject): a name doing something in a
+    clause of its own is a doer too."""
     found = []
     for token in doc:
         if token.pos_ != "PROPN":
