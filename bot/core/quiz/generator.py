@@ -101,6 +101,7 @@ from bot.core.quiz.gen_spread import paragraph_groups
 from bot.core.quiz.gen_numbers import (EXACT, SHIFTS, NumberKey, aliases_for, year_distractors, year_keys, years_in)
 from bot.core.quiz.gen_quality import NotesEvidence, keep_likely
 from bot.core.quiz.gen_rank import rank_items
+from bot.core.quiz.gen_restated import Restatements
 from bot.core.quiz.gen_text import (Sentence, candidate_sentences, chunk_sentences, is_practice_section,
                                     is_code_line, notation_pieces, passes_filters, readable_text,
                                     shows_code)
@@ -462,6 +463,7 @@ class _Generator:
                     self.first_abbreviation.setdefault(abbreviation.short, chunk.id)
                     self.expansions.setdefault(abbreviation.short, abbreviation.long)
         self.docs = dict(zip(lines, nlp.parse_lines(lines)))
+        self.restatements = Restatements(self.docs)  # gen_restated: a sentence's fact said again elsewhere
         # Names of each kind of thing the notes say what it does ("the gc module"), for gen_named.
         self.named = NamedThings([c.text for c in notes], self.docs)
         self._entry_questions: dict[tuple, EntryQuestion] | None = None  # gen_entries, read on first use
@@ -1579,29 +1581,17 @@ class _Generator:
         ("CAM stands for crassulacean acid metabolism"): "What is
         CAM?" keyed to a description of it is fairly answered by the long form too (set 18: dropped, "those
         answers are equally or more right")."""
-        if not re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", short):
-            return False
-        says = re.compile(rf"(?<![\w-]){re.escape(short)}\s+(?:stands|stood)\s+for\b")
-        return any(says.search(text) for text in self.docs if text != sentence)
+        return self.restatements.spelled_out(short, sentence)
 
     def _said_again(self, doc) -> bool:
         """Another sentence of the notes has the same verb of the same subject (its head noun and modifiers
         alike, singular or plural: "The thylakoid membranes contain ..." and "The thylakoid membrane contains
         four ... complexes"): a card keyed to one object has the other for a second answer (set 18: dropped,
         "the pigment list is only one right answer")."""
-        def said(d):
-            root = next((t for t in d if t.dep_ == "ROOT"), None)
-            subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
-            if subject is None:
-                return None
-            modifiers = frozenset(c.lemma_.lower() for c in subject.children if c.dep_ in {"compound", "amod"})
-            return root.lemma_.lower(), subject.lemma_.lower(), modifiers
         def tells(d):  # an object that says something ("benefits in certain special cases" does not: gen_left_open)
             question = function_question(d)
             return question is None or not self._says_nothing(question.answer, d)
-        key = said(doc)
-        return key is not None and any(d is not doc and d.text != doc.text and said(d) == key and tells(d)
-                                       for d in self.docs.values())
+        return self.restatements.said_again(doc, tells)
 
     def _comparison_item(self, s: Sentence, doc) -> QuizItem | None:
         """Which of the two things a sentence compares is the one it says (gen_compare)."""
