@@ -95,6 +95,7 @@ from bot.core.quiz.gen_standalone import (full_names_of, gives_away, incidental_
 from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, ENUMERATION, GROUP, NUMBER, PERSON, PLACE,
                                        SEQUENCE, TERM,
                                        NotesLexicon, words_of)
+from bot.core.quiz.gen_plural import SINGULAR_ENDINGS
 from bot.core.quiz.gen_posted_form import answer_spelled_by_stem, cut_word
 from bot.core.quiz.gen_sequence import Event, event_of, sequences
 from bot.core.quiz.gen_spread import paragraph_groups
@@ -282,10 +283,6 @@ def term_as_asked(term: str, lowercase_words) -> str:
     return term
 
 
-# A word ending in s that is no plural by its form: "glass", "status", "analysis", "physics".
-_SINGULAR_ENDINGS = ("ss", "us", "is", "ics")
-
-
 def plural_term(head, lexicon) -> bool:
     """Whether the defined term's head word is a plural common noun, so its question reads "What are
     X?" whatever verb the notes used ("Assets is the group of things that you own": round 22 asked
@@ -297,7 +294,7 @@ def plural_term(head, lexicon) -> bool:
     word = head.lower_
     if head.tag_.startswith("VB"):
         return False
-    if not word.endswith("s") or word.endswith(_SINGULAR_ENDINGS):
+    if not word.endswith("s") or word.endswith(SINGULAR_ENDINGS):
         return False
     if head.tag_ in {"NNS", "NNPS"}:
         return True
