@@ -21,16 +21,16 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
-import math
 import random
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.core import nlp
 from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
+from bot.core.quiz.gen_bank_shape import _Candidates, _favour_concepts, _shape_bank, _years_within_share
 from bot.core.quiz.gen_cards import attribute_rows, labelled_line, names_one, term_definition
 from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, descriptions, explanation_as_sentence,
                                     genus_about_the_word, genus_without_differentia, judged_means, modifier_label,
@@ -47,7 +47,7 @@ from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definiti
                                     enumeration_distractor, enumeration_key, name_distractors, name_keys,
                                     number_distractors, number_keys)
 from bot.core.quiz.gen_actors import _person, actor_choice, name_forms, notes_people
-from bot.core.quiz.gen_deeds import DeedPool, deed_of, same_actor
+from bot.core.quiz.gen_deeds import DeedPool, deed_of
 from bot.core.quiz.gen_roles import RolePool, is_party_name, is_text_name, role_of
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
@@ -64,7 +64,7 @@ from bot.core.quiz.gen_code_words import prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
 from bot.core.quiz.gen_subject import as_written
 from bot.core.quiz.gen_prose_defined import prose_definition, ranked, sibling_terms
-from bot.core.quiz.gen_defined import (defined_term_question, definition_of, definitions_by_document, document_name,
+from bot.core.quiz.gen_defined import (defined_term_question, definitions_by_document, document_name,
                                       family_words, field_labels, label_key, lists_instances, reads_as_copula_glossary, reads_as_glossary,
                                       with_head)
 from bot.core.quiz.gen_faq import faq_card, faq_question
@@ -89,10 +89,10 @@ from bot.core.quiz.gen_periods import fits_period
 from bot.core.quiz.gen_places import place_levels
 from bot.core.quiz.gen_swaps import one_holder, plausible_years, said_of, swap_names
 from bot.core.quiz.gen_year_options import year_options
-from bot.core.quiz.gen_year_worth import labels_a_noun, turning, year_worth
+from bot.core.quiz.gen_year_worth import YEAR_WORTH_STEP, labels_a_noun, turning, year_worth
 from bot.core.quiz.gen_standalone import (full_names_of, gives_away, incidental_year, leans_on_context, other_figures,
                                           unnamed_referent, written_in_full)
-from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, ENUMERATION, GROUP, NUMBER, PERSON, PLACE,
+from bot.core.quiz.gen_lexicon import (ACTOR, CAUSE, CONCEPT_KINDS, DATE, DEFINITION, ENUMERATION, GROUP, NUMBER, PERSON, PLACE,
                                        SEQUENCE, TERM,
                                        NotesLexicon, words_of)
 from bot.core.quiz.gen_plural import SINGULAR_ENDINGS
@@ -128,7 +128,6 @@ FAQ_CARD_QUALITY = CARD_QUALITY - 0.01
 # A comparison the notes state, asked between its two sides: over a card on the same sentence (its
 # two sides are the notes' own, of one kind by the sentence itself).
 COMPARE_QUALITY = CARD_QUALITY + 0.01
-ACTOR = "actor"  # what a who-did-what card tests: a person or body matched to what it did
 # The short form is used in this many paragraphs of the notes (the one spelling it out counts): a term
 # the course returns to. MPLS and EEC, spelt out and used once more in the next sentence only, were
 # judged "mentioned once, in passing" (rounds 7-8: borderline every time); TEU, CJEU and APCs, used
@@ -143,9 +142,6 @@ FAMILIAR_TERM_COUNT = 5  # a noun the notes use this often needs no introduction
 PROVISION_SENTENCES = 2  # "Article 102" written this often: a provision the notes return to, not one cited in passing
 SHORT_FORM_MAX_NAMES = 2  # "the Council" may stand for the European Council; "the Treaty" for one of many
 SHORT_FORM_RATIO = 2  # ... when the short form is used at least twice as often as the longest-used full name
-# Issue 8: years at most a third of a bank. Version 17 let a note keep one year per 600 words
-# besides; round 8 then had 48% years, and its judges' first complaint was incidental years.
-MAX_YEAR_SHARE = 1 / 3
 MAX_DEFINING_SENTENCES = 2  # "X is ..." in more sentences than this: the notes define X several ways
 MIN_NAMED_PASSAGES = 2  # "What is X?" of a named thing: X is met in this many passages of the notes
 MAX_LONG_CARD_PROMPT_WORDS = 24  # a card of a long sentence: the question short, the sentence its answer
@@ -158,28 +154,7 @@ _SOURCES_HEADING = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?(?:sources?|references?|
                               r"sources and further reading|notes and references)")
 TRUE_FALSE_EVERY = 3  # about one number/year sentence in three becomes a true/false item
 SWAP_PENALTY = 0.04  # a name's true/false item: under its multiple choice item, over a year item
-# Per step of gen_year_worth: a side event's year (0.69) falls under the cut-off, a turning event's
-# (0.75) is preferred to a name's true/false item on its sentence. Of the year items judged in rounds
-# 7-8 (the items this was read from: no held-out check), those one step down were 8 drops or borderline, no keep.
-YEAR_WORTH_STEP = 0.03
-# Of two items of about the same worth the bank must choose between, the one alone in its section or
-# paragraph group stays (gen_spread): one step of a year's worth, so a turning event's year still
-# beats a side event's wherever they stand.
-SPREAD_MARGIN = YEAR_WORTH_STEP
 KEY_FIGURES = 5  # the people asked about without a role or a year in the sentence
-MAX_SAME_ANSWER = 1  # one fact, one item: an answer asked twice was the same fact, or a narrower one (round 4)
-# ... but a person's (or a body's) different deeds are different facts: "Who expanded the Grand Canal
-# ...?" and "Who captured the Song capital of Hangzhou ...?" ask two things of Kublai Khan (sentences
-# that state one fact twice are still one item: SAME_FACT_OVERLAP). Two, so one figure does not make
-# a bank of its own and is not the answer a student learns to guess: round 11 marked the third "Who
-# ...? -> Mao Zedong" of an 8-item bank borderline for that (bench/RESULTS.md 8.25).
-MAX_SAME_ACTOR = 2
-# Two sentences sharing this share of their content words state one fact (a summary repeating a
-# passage, a FAQ repeating a section): one item for both.
-SAME_FACT_OVERLAP = 0.6
-MIN_SAME_FACT_WORDS = 5  # "the main executive body of the Union" and "the main judicial body of the Union": two facts
-CONCEPT_SHARE = 0.3  # at least this share of a bank asks about concepts, when the notes allow...
-MIN_WORDS_PER_ITEM = 140  # ...but names and years are not dropped below one item per this many words
 # Sections whose name tells a student nothing about what is asked.
 _GENERIC_SECTION = re.compile(r"^(faq|frequently asked questions|introduction|overview|summary|"
                               r"background|notes?|contents|key (terms|points)|glossary)$", re.IGNORECASE)
@@ -356,15 +331,6 @@ def _rng(*parts: str) -> random.Random:
 class _Event:
     event: Event
     sentence: Sentence
-
-
-@dataclass
-class _Candidates:
-    """Every acceptable item one sentence (or one flashcard line) could give, best first."""
-
-    quote: str
-    document: str
-    items: list[QuizItem] = field(default_factory=list)
 
 
 def _cause_question(doc):
@@ -2372,172 +2338,6 @@ def _score(s: Sentence, key: Key, option_count: int) -> float:
     return score
 
 
-def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = None,
-                lengths: Counter | None = None, groups: dict[str, str] | None = None) -> list[QuizItem]:
-    """One item per sentence (its best candidate), no answer more than MAX_SAME_ANSWER times (a
-    who-did-what answer MAX_SAME_ACTOR times, one deed an item), and
-    years within `_year_limit` of each document: a sentence whose year item must go offers its next
-    best item instead; the year items to give way are the weakest, one alone in its part of the notes
-    (`groups`, gen_spread) counted SPREAD_MARGIN better. The words of a document's title are in every other
-    sentence of it, so they do not make two sentences one fact ("The three sources of European Union
-    law ..." and "The main sources of primary law ..." in notes on EU law)."""
-    titles, lengths = titles or {}, lengths or Counter()  # lengths: words per document
-    choice = {i: 0 for i in range(len(candidates))}
-    chosen = lambda i: candidates[i].items[choice[i]]  # noqa: E731
-    answers: Counter = Counter()
-    prompts: set[str] = set()
-    facts: list[tuple[set[str], str]] = []
-    for i in range(len(candidates)):
-        words = _content_words(candidates[i].quote) - _content_words(titles.get(candidates[i].document, ""))
-        # A licence's definitions share their words (""Executable Form" means any form of the work other than
-        # Source Code Form" beside ""Covered Software" means Source Code Form ..., the Executable Form of such
-        # Source Code Form ..."), yet two sentences defining two quoted terms are two facts (gen_defined).
-        defined = definition_of(readable_text(candidates[i].quote) or "")
-        term = fold(defined.term) if defined else ""
-        if any(_same_fact(words, other) and not (term and other_term and term != other_term)
-               for other, other_term in facts):
-            choice[i] = len(candidates[i].items)  # one fact, one item: the first telling of it
-            continue
-        facts.append((words, term))
-        # One prompt, one item: "What was X?" made of two sentences about X is one question with two
-        # keys (round 10: two cards asked the same, each keyed to its own sentence); a prompt already
-        # in the bank gives way to the sentence's next best item.
-        while choice[i] < len(candidates[i].items) and (
-                _prompt_key(chosen(i)) in prompts or
-                answers[fold(chosen(i).answer)] >= _same_answer_limit(chosen(i)) and chosen(i).kind != TRUE_FALSE):
-            choice[i] += 1
-        if choice[i] < len(candidates[i].items):
-            answers[fold(chosen(i).answer)] += 1
-            prompts.add(_prompt_key(chosen(i)))
-    live = [i for i in choice if choice[i] < len(candidates[i].items)]
-    live = _one_who_per_option_set(candidates, choice, live, prompts)
-    for document in dict.fromkeys(candidates[i].document for i in live):
-        while True:
-            of_document = [i for i in live if candidates[i].document == document]
-            dates = [i for i in of_document if chosen(i).tests == DATE]
-            if len(dates) <= _year_limit(len(of_document), lengths[document]):
-                break
-            held = Counter(_group(chosen(i), groups) for i in of_document)
-            worst = min(dates, key=lambda i: (_spread_worth(chosen(i), held, groups), -i))
-            choice[worst] += 1
-            while choice[worst] < len(candidates[worst].items) and chosen(worst).tests == DATE:
-                choice[worst] += 1
-            if choice[worst] >= len(candidates[worst].items):
-                live.remove(worst)
-    return [chosen(i) for i in live]
-
-
-def _who_set(item: QuizItem, document: str) -> tuple | None:
-    """A who-item with options keyed by its document, answer and option set; None for any other item.
-    A who-did-what item on a body or a country ("By the 1840s, which of these had adopted ... free
-    trade?" -> Britain) is one too: round 18 judged two such items of one paragraph, the same answer
-    among the same four countries, "a near-duplicate"."""
-    if not item.options or not (re.match(r"who\b", item.prompt, re.IGNORECASE) or item.tests == ACTOR):
-        return None
-    return document, fold(item.answer), frozenset(fold(o) for o in item.options)
-
-
-def _same_who(one: tuple | None, other: tuple | None) -> bool:
-    """Two who-items (`_who_set` keys) of one document ask one thing among the same options: the same
-    answer and option set, or answers and options that are one actor's names pairwise ("the Secretary"
-    and "the Project Secretary", round 21: two items on the Secretary's powers among the same other
-    offices, judged near-duplicates)."""
-    if one is None or other is None or one[0] != other[0]:
-        return False
-    if one == other:
-        return True
-
-    def same(a: str, b: str) -> bool:
-        return a == b or same_actor(re.sub(r"^the ", "", a), re.sub(r"^the ", "", b))
-
-    (_, answer, options), (_, other_answer, other_options) = one, other
-    return len(options) == len(other_options) and same(answer, other_answer) \
-        and all(any(same(o, p) for p in other_options) for o in options) \
-        and all(any(same(p, o) for o in options) for p in other_options)
-
-
-def _one_who_per_option_set(candidates: list[_Candidates], choice: dict[int, int], live: list[int],
-                            prompts: set[str]) -> list[int]:
-    """At most one who-item per answer person and option set in a document's bank (round 14: two
-    "Who ...? Mao Zedong" among the same four names "repeats that item and adds little"; round 11: "a
-    third Who -> Mao from one list"; round 21: one office's two names among the same offices, `_same_who`).
-    The one of higher quality stays (the first on a tie); the others' sentences offer their next best
-    item that is not such a repeat, or none."""
-    chosen = lambda i: candidates[i].items[choice[i]]  # noqa: E731
-    best: dict[tuple, int] = {}
-
-    def group(key: tuple | None) -> tuple | None:
-        return next((k for k in best if _same_who(k, key)), None)
-
-    for i in live:
-        key = _who_set(chosen(i), candidates[i].document)
-        if key is None:
-            continue
-        held = group(key)
-        if held is None:
-            best[key] = i
-        elif chosen(i).quality > chosen(best[held]).quality:
-            best[held] = i
-    kept = []
-    for i in live:
-        key = _who_set(chosen(i), candidates[i].document)
-        if key is not None and best[group(key)] != i:
-            choice[i] += 1
-            while choice[i] < len(candidates[i].items) and (
-                    group(_who_set(chosen(i), candidates[i].document)) is not None
-                    or _prompt_key(chosen(i)) in prompts):
-                choice[i] += 1
-            if choice[i] >= len(candidates[i].items):
-                continue
-            prompts.add(_prompt_key(chosen(i)))
-        kept.append(i)
-    return kept
-
-
-def _prompt_key(item: QuizItem) -> str:
-    """What a student reads as the question: its prompt, folded, without spacing or the closing mark."""
-    return " ".join(re.findall(r"[a-z0-9]+", fold(item.prompt)))
-
-
-def _same_answer_limit(item: QuizItem) -> int:
-    """How many items of a bank may have this item's answer, it included."""
-    return MAX_SAME_ACTOR if item.tests == ACTOR else MAX_SAME_ANSWER
-
-
-def _year_limit(items: int, words: int) -> float:
-    """Year items a document's bank of `items` may hold: a third of it, at least one. However long the
-    document (`words`): its length buys no year item, only the other items do (version 17's one per
-    600 words gave round 8 48% years)."""
-    return max(1.0, MAX_YEAR_SHARE * items)
-
-
-def _years_within_share(items: list[QuizItem], words: int, groups: dict[str, str] | None = None) -> list[QuizItem]:
-    """The bank of one document with years still within `_year_limit` once the quality cut-off has
-    taken other items out: the weakest year items go (one alone in its group counted better), the
-    later told first."""
-    kept = list(items)
-    while True:
-        years = [n for n, i in enumerate(kept) if i.tests == DATE]
-        if len(years) <= _year_limit(len(kept), words):
-            return kept
-        held = Counter(_group(i, groups) for i in kept)
-        del kept[min(years, key=lambda n: (_spread_worth(kept[n], held, groups), -n))]
-
-
-def _group(item: QuizItem, groups: dict[str, str] | None) -> str:
-    """The item's section or paragraph group (gen_spread); its passage when none is known."""
-    chunk = item.source.chunk_id if item.source else ""
-    return (groups or {}).get(chunk, chunk)
-
-
-def _spread_worth(item: QuizItem, held: Counter, groups: dict[str, str] | None) -> float:
-    """An item's worth when the bank must give up one of several: its quality, SPREAD_MARGIN more
-    when it is the only item of its group (`held`: items per group), so that of two items of about
-    the same worth the one asking about a part of the notes nothing else asks about stays (issue 8:
-    items from at least 60% of the sections)."""
-    return item.quality + (SPREAD_MARGIN if groups is not None and held[_group(item, groups)] <= 1 else 0.0)
-
-
 def _key_figures(lexicon: NotesLexicon) -> set[str]:
     """The KEY_FIGURES people the notes name most, and at least half as often as the first (each
     counted by the rarest part of the name, so "Shi Tianxiang" is not counted with every "Shi"):
@@ -2577,38 +2377,6 @@ def pair_stands_out(shown: list[str], odd: str) -> bool:
 
 def _head_word(phrase: str) -> str:
     return fold(phrase.split()[-1]).rstrip("s") if phrase.split() else ""
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) > 2 and w not in STOPWORDS}
-
-
-def _same_fact(a: set[str], b: set[str]) -> bool:
-    """Two sentences that share most of their content words say one thing twice."""
-    shared = len(a & b)
-    return shared >= MIN_SAME_FACT_WORDS and shared >= SAME_FACT_OVERLAP * min(len(a), len(b))
-
-
-def _favour_concepts(items: list[QuizItem], words: int) -> list[QuizItem]:
-    """Names and years are what a generator finds most easily, so on a narrative note they would
-    swamp the bank. Drop name, number and year items of one document (weakest first, from the
-    chunk with most items first) while concepts are under CONCEPT_SHARE of them, but never below
-    one item per MIN_WORDS_PER_ITEM words of the document."""
-    concepts = sum(1 for i in items if i.tests in CONCEPT_KINDS)
-    target = max(math.ceil(words / MIN_WORDS_PER_ITEM), math.ceil(concepts / CONCEPT_SHARE))
-    kept = list(items)
-    while len(kept) > target:
-        others = [i for i in kept if i.tests not in CONCEPT_KINDS]
-        if not others:
-            break
-        # From the most crowded section, then the most crowded passage: the spread is kept.
-        sections = Counter(i.source.section for i in kept)
-        passages = Counter(i.source.chunk_id for i in kept)
-        years_over = sum(1 for i in kept if i.tests == DATE) > MAX_YEAR_SHARE * len(kept)
-        kept.remove(max(others, key=lambda i: (years_over and i.tests == DATE, sections[i.source.section] > 1,
-                                               passages[i.source.chunk_id], sections[i.source.section],
-                                               -i.quality, i.id)))
-    return kept
 
 
 def _document_titles(notes: list[Chunk]) -> dict[str, str]:
