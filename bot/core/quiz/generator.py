@@ -31,6 +31,7 @@ from bot.core import nlp
 from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
 from bot.core.quiz.gen_bank_shape import _Candidates, _favour_concepts, _shape_bank, _years_within_share
+from bot.core.quiz.gen_card_checks import _MAKER, _cased_as_quoted, _weak_card
 from bot.core.quiz.gen_cards import attribute_rows, labelled_line, names_one, term_definition
 from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, descriptions, explanation_as_sentence,
                                     genus_about_the_word, genus_without_differentia, judged_means, modifier_label,
@@ -2469,46 +2470,14 @@ def _happened(doc) -> bool:
     return root.tag_ in {"VBD", "VBN"}  # the parse reads some past verbs as participles ("The railway opened")
 
 
-# An answer pointing at something it never names: "a bridge connecting both campuses" (which?).
-_POINTING = re.compile(r"\b(both|these|those|this|his|her|he|she|former|latter)\b",
-                       re.IGNORECASE)
 _CALENDAR = re.compile(r"^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|^(January|February|March|April|May|June|July|"
                        r"August|September|October|November|December)\b")
-# Words of praise or taste: "a famous artist born in Warsaw", "a key component of the Industrial
-# Revolution", "the most interesting examples of ...": an opinion or a role, not what a thing is.
-_EVALUATIVE = re.compile(r"\b(famous|notable|well-known|best-known|key|important|significant|prominent|interesting|"
-                         r"influential|popular|renowned|celebrated|noted|remarkable)\b", re.IGNORECASE)
-# "developed by Apple Inc. in 1985", "created by Digital Equipment Corporation, released in 1975":
-# a maker and a year say who made a side thing, not what it is (round 6: every one borderline).
-_MAKER = re.compile(r"\b(developed|created|designed|built|made|produced|funded|sponsored|released|launched|"
-                    r"introduced|invented) by\b", re.IGNORECASE)
 
 
-def _weak_card(question: str, answer: str) -> bool:
-    """A "What is X?" card whose answer is praise, taste or a maker and a year."""
-    if _EVALUATIVE.search(question) or _EVALUATIVE.search(answer) or _POINTING.search(answer):
-        return True
-    return bool(_MAKER.search(answer) and re.search(r"\b(1\d{3}|20\d{2})\b", answer))
-
-
-_SUBJECT_OPENING = re.compile(r"^(?:Why|What|Who|How) \w+ ([A-Z][a-z]+)\b")
 _SUBJECT_LOWERED = re.compile(r"^(?:Why|What|Who|How) \w+ ([a-z][a-z]+)\b")
 # A capitalised word after a word in lower case: inside a sentence, so capitalised as a name ("the
 # Debian archive", "in Python"), not as a sentence's first word.
 _INSIDE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]+)\b")
-
-
-def _cased_as_quoted(question: str, quote: str) -> str:
-    """The word the question's subject opens with, capitalised only because a linking opener was
-    dropped before it ("Moreover, member states comes under a duty ..." shown as "Member states ..."),
-    written as the notes write it: "Why do Member states come ...?" read as a stray capital (rounds 9a, 9)."""
-    match = _SUBJECT_OPENING.match(question)
-    if match is None:
-        return question
-    word = match.group(1)
-    if re.search(rf"\b{word}\b", quote) or not re.search(rf"\b{word.lower()}\b", quote):
-        return question
-    return question[:match.start(1)] + word.lower() + question[match.end(1):]
 
 
 # A name written as a call in the notes: "ExceptionGroup(", "repr(x)" (not "employee(s)", "Smith(1970)",
