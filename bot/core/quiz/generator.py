@@ -97,6 +97,7 @@ from bot.core.quiz.gen_lexicon import (ACTOR, CAUSE, CONCEPT_KINDS, DATE, DEFINI
                                        SEQUENCE, TERM,
                                        NotesLexicon, words_of)
 from bot.core.quiz.gen_plural import SINGULAR_ENDINGS
+from bot.core.quiz.gen_option_shape import pair_stands_out
 from bot.core.quiz.gen_posted_form import answer_spelled_by_stem, cut_word
 from bot.core.quiz.gen_sequence import Event, event_of, sequences
 from bot.core.quiz.gen_spread import paragraph_groups
@@ -2365,19 +2366,6 @@ def _known_people(lexicon: NotesLexicon) -> set[str]:
     ranked = sorted(people, key=lambda n: (-count[n], n))
     most = count[ranked[0]] if ranked else 0
     return {n for n in ranked[:KEY_FIGURES] if count[n] >= max(FAMILIAR_TERM_COUNT, most / 2)}
-
-
-def pair_stands_out(shown: list[str], odd: str) -> bool:
-    """The odd option and one listed option share their noun and the others do not: "heavy industry"
-    beside "local industry" among "schools" and "welfare". The pair stands out and the item turns on
-    one adjective (round 8: dropped, the key arguable; rounds 7 and 8a: borderline). Among "solar
-    power, nuclear power" every option shares it, and "wind power" is a fair odd one."""
-    heads = [_head_word(m) for m in shown]
-    return _head_word(odd) in heads and len(set(heads)) > 1
-
-
-def _head_word(phrase: str) -> str:
-    return fold(phrase.split()[-1]).rstrip("s") if phrase.split() else ""
 
 
 def _document_titles(notes: list[Chunk]) -> dict[str, str]:
