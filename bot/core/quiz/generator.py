@@ -61,7 +61,7 @@ from bot.core.quiz.gen_parties import party_questions
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
 from bot.core.quiz.gen_naming import label_question, meaning_question, naming_question, participle_naming_question
 from bot.core.quiz.gen_clauses import _setting, clause_card
-from bot.core.quiz.gen_code_words import prose_words
+from bot.core.quiz.gen_code_words import called_names, prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
 from bot.core.quiz.gen_subject import as_written
 from bot.core.quiz.gen_prose_defined import prose_definition, ranked, sibling_terms
@@ -2466,21 +2466,6 @@ _SUBJECT_LOWERED = re.compile(r"^(?:Why|What|Who|How) \w+ ([a-z][a-z]+)\b")
 # A capitalised word after a word in lower case: inside a sentence, so capitalised as a name ("the
 # Debian archive", "in Python"), not as a sentence's first word.
 _INSIDE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]+)\b")
-
-
-# A name written as a call in the notes: "ExceptionGroup(", "repr(x)" (not "employee(s)", "Smith(1970)",
-# "Duvenhage(Du Vinage)": a plural mark, a citation, a gloss in words).
-_CALLED = re.compile(r"\b([A-Za-z_]\w+)\((?!s\))(?![12]\d{3}\b)(?![A-Za-z]+(?: [A-Za-z]+)+\))")
-# A manual page named with its section: "sources.list(5)", "dpkg-deb(1)", "deb(5)", "dpkg (8)". Its name
-# is a file or a command, not a call, and the piece after a dot or hyphen ("list" of sources.list) is a
-# word of the prose: the packages FAQ's "Conffiles is a list of ..." was taken for code (session 14).
-_MAN_PAGE = re.compile(r"[\w.+-]*[.-]\w+\(\d[a-z]?\)")
-
-
-def called_names(text: str) -> set[str]:
-    """The names `text` writes as calls ("repr(x)", "TaskGroup()"), not the pieces of a manual page's
-    dotted or hyphenated name given with its section ("sources.list(5)", "dpkg-deb(1)")."""
-    return set(_CALLED.findall(_MAN_PAGE.sub(" ", text)))
 
 
 def _code_beside(s: Sentence) -> tuple[bool, bool, frozenset[str]]:
