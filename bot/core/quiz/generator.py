@@ -41,7 +41,7 @@ from bot.core.quiz.gen_holdings import case_of, holding_question
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
                                          claimed_of_others, passive_who_question, relation_only, told_by_context, who_question,
                                          why_question)
-from bot.core.text import CODE_SPAN, without_code_marks
+from bot.core.text import CODE_SPAN
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, describes_subject,
                                     lone_noun_definition,
@@ -61,6 +61,7 @@ from bot.core.quiz.gen_parties import party_questions
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
 from bot.core.quiz.gen_naming import label_question, meaning_question, naming_question, participle_naming_question
 from bot.core.quiz.gen_clauses import _setting, clause_card
+from bot.core.quiz.gen_code_marks import _words_only
 from bot.core.quiz.gen_code_words import called_names, prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
 from bot.core.quiz.gen_subject import as_written
@@ -110,7 +111,7 @@ from bot.core.quiz.gen_text import (Sentence, candidate_sentences, chunk_sentenc
                                     shows_code)
 from bot.core.quiz.items import (CLOZE, FLASHCARD, MULTIPLE_CHOICE, TRUE_FALSE, TRUE_FALSE_OPTIONS,
                                  QuizItem, QuizSource, make_item_id)
-from bot.core.text import map_prose_lines, split_sentences
+from bot.core.text import split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -245,42 +246,6 @@ def _one_card_a_term(candidates: list, term_cards: dict[str, tuple[str, str]]) -
             kept.append(item)
         entry.items = kept
     return [c for c in candidates if c.items]
-
-
-def _words_only(chunks: list[Chunk]) -> list[Chunk]:
-    return [c if "`" not in c.text else dataclasses.replace(c, text=without_code_marks(_code_openers_apart(c.text)))
-            for c in chunks]
-
-
-def _code_openers_apart(text: str) -> str:
-    """`text` with a line break before each sentence that opens with a code span in lower case
-    ("SSH offers two file transfer services. `scp` is a command line tool ..."): the splitter sees a
-    sentence start at the backtick, which is gone once the marks are left out, and a lower-case word
-    after a stop starts no sentence. The shared splitter is left as it is (the answer layer's)."""
-    if "`" not in text:
-        return text
-    return map_prose_lines(text, _opener_lines_apart)
-
-
-def _opener_lines_apart(line: str) -> str:
-    if "`" not in line:
-        return line
-    pieces = split_sentences(line)
-    cut, at = [], 0
-    for n, piece in enumerate(pieces):
-        start = line.find(piece, at)
-        if start < 0:
-            break
-        if n and _LOWER_CODE_OPENER.match(piece):
-            cut.append(start)
-        at = start + len(piece)
-    for start in reversed(cut):
-        line = line[:start].rstrip() + "\n" + line[start:]
-    return line
-
-
-# A sentence that opens with inline code in lower case: "`sftp` is an interactive command".
-_LOWER_CODE_OPENER = re.compile(r"`[a-z]")
 
 
 def _rng(*parts: str) -> random.Random:
