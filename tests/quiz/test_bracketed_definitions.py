@@ -10,7 +10,7 @@ from __future__ import annotations
 from bot.core import nlp
 from bot.core.quiz.gen_code_words import prose_words
 from bot.core.quiz.gen_keys import bracketed_aside
-from bot.core.quiz.generator import term_as_asked
+from bot.core.quiz.gen_term_form import term_as_asked
 from tests.quiz.parsed_notes import flashcards, note_chunks
 
 

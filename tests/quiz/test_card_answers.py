@@ -8,7 +8,7 @@ import pytest
 
 from bot.core import nlp
 from bot.core.quiz.gen_questions import claimed_of_others, identity_question, relation_only
-from bot.core.quiz.generator import pair_stands_out
+from bot.core.quiz.gen_option_shape import pair_stands_out
 from tests.quiz.parsed_notes import flashcards
 
 

@@ -56,7 +56,8 @@ def test_a_likeness_after_the_description_closes_it():
 
 
 def test_only_a_one_word_code_name_classed_at_once_passes():
-    from bot.core.quiz.generator import _Generator, _words_only
+    from bot.core.quiz.gen_code_marks import _words_only
+    from bot.core.quiz.generator import _Generator
     raw = _chunks("Harbour Booking", [*PIERS, "`pier.open` is a routine. `Rbook` is a tool."])
     generator = _Generator(_words_only(raw), [c.text for c in raw])
     assert generator._code_name_classed("pbook", "An interactive command, similar to rbook.")

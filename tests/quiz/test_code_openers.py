@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_text import candidate_sentences, chunk_sentences, passes_filters
-from bot.core.quiz.generator import _code_openers_apart, _words_only
+from bot.core.quiz.gen_code_marks import _code_openers_apart, _words_only
 
 
 def _chunk(text: str) -> Chunk:

@@ -11,7 +11,7 @@ from bot.core.chunking import chunk_document
 from bot.core.documents import Chunk, make_chunk_id
 from bot.core.loaders import load_document
 from bot.core.quiz.gen_lexicon import DATE, ENUMERATION, PERSON, PLACE
-from bot.core.quiz import generator
+from bot.core.quiz import gen_bank_shape, generator
 from bot.core.quiz.generator import BLANK, QUALITY_CUTOFF, generate_items
 from bot.core.quiz.items import CLOZE, FLASHCARD, MULTIPLE_CHOICE, TRUE_FALSE, make_item_id
 from tests.conftest import DEFAULT_CORPUS
@@ -282,7 +282,7 @@ The engineer Marc Brunel also surveyed tunnels and docks along the river in Lond
 
 def test_wrong_options_are_names_of_the_same_kind(monkeypatch):
     # A note of names only: keep every name item (none is dropped to make room for concepts).
-    monkeypatch.setattr(generator, "MIN_WORDS_PER_ITEM", 1)
+    monkeypatch.setattr(gen_bank_shape, "MIN_WORDS_PER_ITEM", 1)
     # Who-did-what cards would take these sentences (one item per sentence): under the cut-off here,
     # so the multiple-choice template's wrong options are what is checked.
     monkeypatch.setattr(generator, "ACTOR_CARD_QUALITY", 0.1)
@@ -377,7 +377,7 @@ Ralph Walker and John Rennie inspected the docks on the river near the city with
 
 
 def test_a_minor_person_is_not_blanked_without_a_role_or_a_year(monkeypatch):
-    monkeypatch.setattr(generator, "MIN_WORDS_PER_ITEM", 1)
+    monkeypatch.setattr(gen_bank_shape, "MIN_WORDS_PER_ITEM", 1)
     made = generate_items(one_chunk_a_line(MINOR_PEOPLE_NOTE, "Engineers"))
     people = [i for i in made if i.kind == MULTIPLE_CHOICE and i.tests == PERSON]
     # John Rennie, William Jessop and Ralph Walker are named without a role or a year: a student

@@ -11,7 +11,8 @@ from bot.core import nlp
 from bot.core.documents import Chunk
 from bot.core.quiz.gen_sequence import Event, event_of, sequences
 from bot.core.quiz.gen_standalone import incidental_year, other_figures, unnamed_referent
-from bot.core.quiz.generator import _weak_card, generate_items
+from bot.core.quiz.gen_card_checks import _weak_card
+from bot.core.quiz.generator import generate_items
 from tests.quiz.parsed_notes import note_chunks
 
 

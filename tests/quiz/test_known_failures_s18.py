@@ -50,7 +50,8 @@ def test_a_stem_that_says_what_the_answer_is_stays_a_question():
 from bot.core.documents import Chunk, make_chunk_id  # noqa: E402
 from bot.core.quiz.gen_card_answers import open_list, worth_recalling  # noqa: E402
 from bot.core.quiz.gen_posted_form import answer_spelled_by_stem, cut_word  # noqa: E402
-from bot.core.quiz.generator import _who_set, generate_items  # noqa: E402
+from bot.core.quiz.gen_bank_shape import _who_set  # noqa: E402
+from bot.core.quiz.generator import generate_items  # noqa: E402
 from bot.core.quiz.items import MULTIPLE_CHOICE, QuizItem, QuizSource  # noqa: E402
 
 _HARBOUR = ("Ships unload at the harbour in an order the harbour master sets. "

@@ -8,7 +8,7 @@ from collections import Counter
 from bot.core.quiz.gen_context import NameContexts
 from bot.core.quiz.gen_keys import name_distractors, name_keys
 from bot.core.quiz.gen_lexicon import PERSON
-from bot.core.quiz.generator import _Candidates, _shape_bank
+from bot.core.quiz.gen_bank_shape import _Candidates, _shape_bank
 from bot.core.quiz.items import MULTIPLE_CHOICE, QuizItem, QuizSource
 from tests.quiz.parsed_notes import parsed_notes
 

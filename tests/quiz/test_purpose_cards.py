@@ -1,5 +1,5 @@
 """Why-cards on a purpose given with a bare "to" (gen_purpose), and a person's different deeds asked
-more than once (generator.MAX_SAME_ACTOR). Real spaCy on made-up sentences of no course of the pool."""
+more than once (gen_bank_shape.MAX_SAME_ACTOR). Real spaCy on made-up sentences of no course of the pool."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from bot.core import nlp
 from bot.core.quiz.gen_lexicon import CAUSE
 from bot.core.quiz.gen_purpose import opened_question, purpose_question
-from bot.core.quiz.generator import MAX_SAME_ACTOR, MAX_SAME_ANSWER, _Candidates, _shape_bank
+from bot.core.quiz.gen_bank_shape import MAX_SAME_ACTOR, MAX_SAME_ANSWER, _Candidates, _shape_bank
 from bot.core.quiz.items import MULTIPLE_CHOICE, QuizItem, QuizSource
 
 

@@ -6,8 +6,9 @@ guild of Ruritania, a council of Lyr); each test also shows the item made withou
 from __future__ import annotations
 
 from bot.core.documents import Chunk, make_chunk_id
-from bot.core.quiz import generator
-from bot.core.quiz.generator import _Candidates, _shape_bank, generate_items
+from bot.core.quiz import gen_bank_shape, generator
+from bot.core.quiz.gen_bank_shape import _Candidates, _shape_bank
+from bot.core.quiz.generator import generate_items
 from bot.core.quiz.items import QuizItem, QuizSource
 
 PEOPLE = ("Anna Vell", "Boris Tamm", "Carl Oder", "Dora Lisk")
@@ -34,7 +35,7 @@ def test_one_who_item_per_person_and_option_set():
 
 
 def test_without_the_rule_both_repeats_stay(monkeypatch):
-    monkeypatch.setattr(generator, "_one_who_per_option_set", lambda candidates, choice, live, prompts: live)
+    monkeypatch.setattr(gen_bank_shape, "_one_who_per_option_set", lambda candidates, choice, live, prompts: live)
     assert len(_shape_bank(_bank())) == 2
 
 

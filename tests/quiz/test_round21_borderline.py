@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from bot.core import nlp
 from bot.core.quiz.gen_roles import RolePool, role_of
-from bot.core.quiz.generator import _same_who, generate_items
+from bot.core.quiz.gen_bank_shape import _same_who
+from bot.core.quiz.generator import generate_items
 from tests.quiz.parsed_notes import section_chunks
 from tests.quiz.test_actor_choice import CANAL, _actor_items
 from tests.quiz.test_rule_lists import CHARTER, SECTIONS

@@ -11,7 +11,8 @@ from bot.core import nlp
 from bot.core.quiz.gen_faq import faq_card
 from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_naming import _naming_by_words, naming_question
-from bot.core.quiz.generator import called_names, generate_items
+from bot.core.quiz.gen_code_words import called_names
+from bot.core.quiz.generator import generate_items
 from tests.quiz.parsed_notes import note_chunks
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 from bot.core.chunking import chunk_document
 from bot.core.loaders import load_document
 from bot.core.quiz.gen_spread import GROUP_SIZE, paragraph_groups
-from bot.core.quiz.generator import SPREAD_MARGIN, _Candidates, _shape_bank, _years_within_share
+from bot.core.quiz.gen_bank_shape import SPREAD_MARGIN, _Candidates, _shape_bank, _years_within_share
 from bot.core.quiz.items import FLASHCARD, MULTIPLE_CHOICE, QuizItem, QuizSource
 
 # Notes on glaciers (no course of the pool): headed, and the same text without headings.
@@ -52,7 +52,7 @@ def test_sections_are_the_groups_of_headed_notes_and_runs_of_passages_of_the_oth
 
 
 def _item(name: str, chunk: str, tests: str, quality: float) -> QuizItem:
-    quote = f"{name} happened at {chunk}."  # no two items one fact (generator._same_fact)
+    quote = f"{name} happened at {chunk}."  # no two items one fact (gen_bank_shape._same_fact)
     return QuizItem(id=name, kind=MULTIPLE_CHOICE if tests == "date" else FLASHCARD, prompt=quote, answer=name,
                     options=("1801", "1802", "1803", "1804") if tests == "date" else (),
                     source=QuizSource("glaciers.txt", "", quote, chunk_id=chunk), tests=tests, quality=quality)

@@ -10,7 +10,8 @@ from types import SimpleNamespace
 
 from bot.core import nlp
 from bot.core.quiz.gen_questions import Question
-from bot.core.quiz.generator import _Generator, agreeing_be, plural_term
+from bot.core.quiz.gen_term_form import agreeing_be, plural_term
+from bot.core.quiz.generator import _Generator
 from tests.quiz.parsed_notes import flashcards, note_chunks
 
 LEDGER = [

@@ -17,7 +17,8 @@ from bot.core.quiz.gen_naming import meaning_question, naming_question
 from bot.core.quiz.gen_standalone import full_names_of
 from bot.core.quiz.gen_term_cloze import TermKin
 from bot.core.quiz.gen_text import shows_code
-from bot.core.quiz.generator import _Candidates, _Generator, _shape_bank, generate_items
+from bot.core.quiz.gen_bank_shape import _Candidates, _shape_bank
+from bot.core.quiz.generator import _Generator, generate_items
 from bot.core.quiz.items import FLASHCARD, QuizItem, QuizSource
 from tests.quiz.parsed_notes import parsed_notes
 from tests.quiz.parsed_notes import chunks_of

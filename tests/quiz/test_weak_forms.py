@@ -16,7 +16,8 @@ from bot.core.quiz.gen_lexicon import CAUSE, DATE, TERM
 from bot.core.quiz.gen_numbers import year_keys
 from bot.core.quiz.gen_questions import why_question
 from bot.core.quiz.gen_year_options import year_options
-from bot.core.quiz.generator import _cased_as_quoted, _Generator, generate_items
+from bot.core.quiz.gen_card_checks import _cased_as_quoted
+from bot.core.quiz.generator import _Generator, generate_items
 from tests.quiz.parsed_notes import chunks_of
 
 

@@ -60,7 +60,9 @@ def names_one(doc) -> bool:
 def _subject(doc):
     """The subject of the explanation's main clause when it is a clause ("Chipland can make ...", or the
     first of two joined by a semicolon), None when it is a noun phrase ("an organism that lives ...": the
-    genus of a definition, whose relative clause's subject does not count)."""
+    genus of a definition, whose relative clause's subject does not count).
+    Not gen_parse.root_subject: that takes any root's subject, while here a root that is no verb means
+    the line is a noun phrase, and the subject of a second clause joined to the first counts too."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in {"VERB", "AUX"}:
         return None

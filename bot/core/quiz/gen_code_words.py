@@ -10,6 +10,8 @@ lower-case word after a determiner ("the start of the string", "a list"), not ca
 code span, not before a kind's noun ("the findall method"), in MIN_PROSE_USES lines or more, is that prose's
 word as well: a stem using it reads as a sentence. Names the prose writes bare as names ("findall returns",
 "use repr") have no determiner and stay code.
+
+Which names the notes write as calls at all is read here too (`called_names`).
 """
 
 from __future__ import annotations
@@ -59,3 +61,20 @@ def _prose_paragraphs(texts: list[str]) -> list[str]:
                 continue
             run.append(line.strip())
     return paragraphs
+
+
+# A name written as a call in the notes: "ExceptionGroup(", "repr(x)" (not "employee(s)", "Smith(1970)",
+# "Duvenhage(Du Vinage)": a plural mark, a citation, a gloss in words).
+_CALLED = re.compile(r"\b([A-Za-z_]\w+)\((?!s\))(?![12]\d{3}\b)(?![A-Za-z]+(?: [A-Za-z]+)+\))")
+
+
+# A manual page named with its section: "sources.list(5)", "dpkg-deb(1)", "deb(5)", "dpkg (8)". Its name
+# is a file or a command, not a call, and the piece after a dot or hyphen ("list" of sources.list) is a
+# word of the prose: the packages FAQ's "Conffiles is a list of ..." was taken for code (session 14).
+_MAN_PAGE = re.compile(r"[\w.+-]*[.-]\w+\(\d[a-z]?\)")
+
+
+def called_names(text: str) -> set[str]:
+    """The names `text` writes as calls ("repr(x)", "TaskGroup()"), not the pieces of a manual page's
+    dotted or hyphenated name given with its section ("sources.list(5)", "dpkg-deb(1)")."""
+    return set(_CALLED.findall(_MAN_PAGE.sub(" ", text)))

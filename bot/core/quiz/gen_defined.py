@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from bot.core.documents import Chunk
+from bot.core.quiz.gen_plural import singular
 from bot.core.quiz.gen_text import chunk_sentences, is_practice_section, readable_text
 from bot.core.text import split_sentences
 from bot.core.tokens import fold
@@ -264,7 +265,7 @@ def _term_head(term: str) -> str:
     words = fold(term).split()
     cut = next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), len(words))
     words = words[:cut]
-    return words[-1].rstrip("s") if words else ""
+    return singular(words[-1]) if words else ""
 
 
 # English prepositions that close a term's head: "Fruit of the poisonous tree", "Post-conviction relief for
@@ -291,7 +292,7 @@ def _kinds(d: Definition) -> set[str]:
     genus is "process" ("Subduction": "the process in which ...")."""
     kinds = {_term_head(d.term)} if d.term.split() else set()
     if d.head and d.head != QUALITY:
-        kinds.add(d.head.rstrip("s"))
+        kinds.add(singular(d.head))
     if d.head == "process" or any(_verbal(w) for w in (_term_head(d.term), d.head if d.head != QUALITY else "")):
         kinds.add(PROCESS)
     return kinds - {""}
@@ -327,7 +328,7 @@ def _of_the_answers_kind(found: Definition, wrong: list[str], by_term: dict[str,
     # form and the stem names it ("Noble metal" for "a metal ...", "Hardening" among things for "the later,
     # steady growth ...": any option of another kind is struck out at sight).
     shows = PROCESS in _shown_kinds(found) \
-        or len(found.term.split()) > 1 and bool(found.head) and _term_head(found.term) == found.head.rstrip("s")
+        or len(found.term.split()) > 1 and bool(found.head) and _term_head(found.term) == singular(found.head)
     pool = same if len(same) >= 2 or shows else same + rest
     chosen = _unlike(pool, by_term, mine)
     if not any(mine & _kinds(o) for o in by_term.values()):
@@ -361,9 +362,9 @@ def _unlike(pool: list[str], by_term: dict[str, Definition], mine: set[str]) -> 
 def _word_kinds(d: Definition) -> set[str]:
     """A term's kinds by the notes' words only: its own head word and its definition's genus, without a
     plural's s (ACTIVITY for a gerund's phrase)."""
-    kinds = {fold(d.term).split()[-1].rstrip("s")} if d.term.split() else set()
+    kinds = {singular(fold(d.term).split()[-1])} if d.term.split() else set()
     if d.head and d.head != QUALITY:
-        kinds.add(d.head.rstrip("s"))
+        kinds.add(singular(d.head))
     return kinds
 
 
@@ -408,7 +409,7 @@ def defined_term_question(found: Definition, others: list[Definition], setting: 
                 or _mentions(found.term, other.term, own):
             continue  # a term the definition uses is plainly not the one it defines; "Contribution" beside "Contributor"
         if other.short and re.search(rf"(?<!\w){re.escape(other.short)}(?!\w)", found.definition) \
-                or found.glossary and fold(other.term).rstrip("s") == found.head.rstrip("s"):
+                or found.glossary and singular(fold(other.term)) == singular(found.head):
             continue  # "... paired with the UCS ...": not the UCS; "a warrant that ...": "Warrant" is its genus
         if defined_through(other, found.term):
             continue  # "covered work" (the Program or a work based on it) for "The Program": a second answer
@@ -481,7 +482,7 @@ def definitions_by_document(notes: list[Chunk], docs: dict | None = None,
 
 
 def label_key(term: str) -> str:
-    return fold(term).rstrip("s")  # "Example" and "Examples": one label
+    return singular(fold(term))  # "Example" and "Examples": one label
 
 
 def field_labels(notes: list[Chunk]) -> set[tuple[str, str]]:

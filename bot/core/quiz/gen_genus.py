@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from bot.core import nlp
+from bot.core.quiz.gen_parse import root_subject
 
 # Nouns that class a word, not a thing: "GNU is a recursive acronym", "Debian is a contraction".
 _WORD_NOUNS = frozenset({"acronym", "abbreviation", "initialism", "name", "word", "term", "contraction",
@@ -161,11 +162,6 @@ def _described(tokens) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in tokens if t.pos_ in _CONTENT_POS and t.is_alpha)
 
 
-def _subject_of(doc):
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    return next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
-
-
 def _term_words(subject) -> str:
     return " ".join(t.lower_ for t in subject.subtree if t.dep_ != "det" and not t.is_punct)
 
@@ -175,7 +171,7 @@ def descriptions(docs) -> list[tuple[object, str, frozenset[str]]]:
     as (its parse, Y's words, the description's content words), for `shared_description`."""
     found = []
     for doc in docs:
-        attribute, subject = _attribute(doc), _subject_of(doc)
+        attribute, subject = _attribute(doc), root_subject(doc, passive=False)
         if attribute is None or subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
             continue
         term = _term_words(subject)
@@ -194,7 +190,7 @@ def shared_description(doc, described) -> str:
     sentence still picks it out: its clause is in no other description. A sentence on X itself ("The
     celestial equator is the fundamental plane ...") or on a phrase holding X ("The Celestial Equator
     and the Ecliptic are ...") is no other term."""
-    attribute, subject = _attribute(doc), _subject_of(doc)
+    attribute, subject = _attribute(doc), root_subject(doc, passive=False)
     if attribute is None or subject is None:
         return ""
     words, term = _described(attribute.subtree), _term_words(subject)

@@ -18,6 +18,7 @@ PERSON, PLACE, ORGANISATION, GROUP, DATE, NUMBER = "person", "place", "organisat
 TERM, DEFINITION, CAUSE, ENUMERATION, SEQUENCE = "term", "definition", "cause", "enumeration", "sequence"
 # What an item tests, for reports and for the "at least 30% concepts" mix.
 CONCEPT_KINDS = frozenset({TERM, DEFINITION, CAUSE, ENUMERATION, SEQUENCE})
+ACTOR = "actor"  # what a who-did-what card tests: a person or body matched to what it did
 
 # spaCy label -> the kind of thing a student is asked for. FAC and the catch-all labels are left
 # out: on notes they were wrong as often as right.
@@ -371,3 +372,4 @@ def _lists(doc) -> list[list]:
 
 def words_of(text: str) -> set[str]:
     return {fold(w) for w in re.findall(r"[\w’'-]+", text)}
+

@@ -10,9 +10,14 @@ keyed one is neither the only one of its shape nor far outside the others' lengt
 Shapes are coarse on purpose: a finer one (a gerund among nominalisations: "Reducing reliance on ..."
 among "Development of ...") is no giveaway to a reader, and spaCy's tags on a line read alone are
 too unsure for it ("Licensing of wool merchants" is tagged a verb, "Fencing of ..." a noun).
+
+An odd-one-out item's options stand out the same way when the answer and one other option share
+their noun and the rest do not (`pair_stands_out`).
 """
 
 from __future__ import annotations
+
+from bot.core.tokens import fold
 
 CLAUSE = "clause"  # a sentence: "Trade through the ports doubled"
 VERB = "verb"  # a rule block's verb phrase: "Appoint Delegates"
@@ -54,3 +59,16 @@ def stands_out(key, others) -> bool:
     if n < lo - _slack(lo) or n > hi + _slack(hi):
         return True
     return bool(key.shape) and all(o.shape and o.shape != key.shape for o in others)
+
+
+def pair_stands_out(shown: list[str], odd: str) -> bool:
+    """The odd option and one listed option share their noun and the others do not: "heavy industry"
+    beside "local industry" among "schools" and "welfare". The pair stands out and the item turns on
+    one adjective (round 8: dropped, the key arguable; rounds 7 and 8a: borderline). Among "solar
+    power, nuclear power" every option shares it, and "wind power" is a fair odd one."""
+    heads = [_head_word(m) for m in shown]
+    return _head_word(odd) in heads and len(set(heads)) > 1
+
+
+def _head_word(phrase: str) -> str:
+    return fold(phrase.split()[-1]).rstrip("s") if phrase.split() else ""

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from bot.core.quiz.gen_parse import root_subject
 from bot.core.tokens import STOPWORDS
 
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
@@ -40,13 +41,6 @@ def _is_name(token, lowercase_words) -> bool:
     return token.text[:1].isupper() and token.lower_ not in lowercase_words and token.is_alpha
 
 
-def _subject(doc):
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None:
-        return None
-    return next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-
-
 def unanchored_subject(doc, lowercase_words=frozenset(), verbs=frozenset(), *, after_code: bool = False,
                        code_near: bool = False, code_shows=frozenset()) -> str:
     """Why the subject of a why-card's effect is picked out only by its passage, or "" when the
@@ -66,7 +60,7 @@ def unanchored_subject(doc, lowercase_words=frozenset(), verbs=frozenset(), *, a
     leaning = _unscoped_rank(doc) or _new_purpose_subject(doc)
     if leaning:
         return leaning
-    subject = _subject(doc)
+    subject = root_subject(doc)
     if subject is None:
         return ""
     shown = _shown_by_example(subject, after_code, code_near, code_shows)
@@ -230,7 +224,7 @@ def remark_not_definition(doc) -> str:
         return f"'{adverb.text}': a point of an argument"
     if any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in root.children):
         return "a second claim joined to the definition"
-    subject = _subject(doc)
+    subject = root_subject(doc)
     attribute = next((c for c in root.children if c.dep_ == "attr"), None)
     if subject is not None and attribute is not None and subject.tag_ == "NNS" and attribute.tag_ == "NNS" \
             and not any(c.dep_ in {"det", "poss"} for c in attribute.children) \

@@ -21,16 +21,17 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
-import math
 import random
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.core import nlp
 from bot.core.documents import Chunk
 from bot.core.abbreviations import abbreviations_in
+from bot.core.quiz.gen_bank_shape import _Candidates, _favour_concepts, _shape_bank, _years_within_share
+from bot.core.quiz.gen_card_checks import _MAKER, _cased_as_quoted, _weak_card
 from bot.core.quiz.gen_cards import attribute_rows, labelled_line, names_one, term_definition
 from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, descriptions, explanation_as_sentence,
                                     genus_about_the_word, genus_without_differentia, judged_means, modifier_label,
@@ -40,14 +41,14 @@ from bot.core.quiz.gen_holdings import case_of, holding_question
 from bot.core.quiz.gen_questions import (Question, apposition_questions, identity_question, object_question,
                                          claimed_of_others, passive_who_question, relation_only, told_by_context, who_question,
                                          why_question)
-from bot.core.text import CODE_SPAN, without_code_marks
+from bot.core.text import CODE_SPAN
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, describes_subject,
                                     lone_noun_definition,
                                     enumeration_distractor, enumeration_key, name_distractors, name_keys,
                                     number_distractors, number_keys)
 from bot.core.quiz.gen_actors import _person, actor_choice, name_forms, notes_people
-from bot.core.quiz.gen_deeds import DeedPool, deed_of, same_actor
+from bot.core.quiz.gen_deeds import DeedPool, deed_of
 from bot.core.quiz.gen_roles import RolePool, is_party_name, is_text_name, role_of
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
@@ -60,13 +61,14 @@ from bot.core.quiz.gen_parties import party_questions
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
 from bot.core.quiz.gen_naming import label_question, meaning_question, naming_question, participle_naming_question
 from bot.core.quiz.gen_clauses import _setting, clause_card
-from bot.core.quiz.gen_code_words import prose_words
+from bot.core.quiz.gen_code_marks import _words_only
+from bot.core.quiz.gen_code_words import called_names, prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
 from bot.core.quiz.gen_subject import as_written
 from bot.core.quiz.gen_prose_defined import prose_definition, ranked, sibling_terms
-from bot.core.quiz.gen_defined import (defined_term_question, definition_of, definitions_by_document, document_name,
-                                      family_words, field_labels, label_key, lists_instances, reads_as_copula_glossary, reads_as_glossary,
-                                      with_head)
+from bot.core.quiz.gen_defined import (defined_term_question, definitions_by_document, document_name,
+                                      family_words, field_labels, label_key, with_head)
+from bot.core.quiz.gen_glossary_checks import GlossaryTermChecks
 from bot.core.quiz.gen_faq import faq_card, faq_question
 from bot.core.quiz.gen_defined_cards import card_answer, card_stem, says_what_it_is, term_as_label
 from bot.core.quiz.gen_defined import _mentions as mentions_term
@@ -84,29 +86,32 @@ from bot.core.quiz.gen_compare import comparison_question
 from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, parts_of, term_question
 from bot.core.quiz.gen_term_cloze import TermKin
+from bot.core.quiz.gen_term_form import agreeing_be, plural_term, term_as_asked
 from bot.core.quiz.gen_context import NameContexts
 from bot.core.quiz.gen_periods import fits_period
 from bot.core.quiz.gen_places import place_levels
 from bot.core.quiz.gen_swaps import one_holder, plausible_years, said_of, swap_names
 from bot.core.quiz.gen_year_options import year_options
-from bot.core.quiz.gen_year_worth import labels_a_noun, turning, year_worth
+from bot.core.quiz.gen_year_worth import YEAR_WORTH_STEP, labels_a_noun, turning, year_worth
 from bot.core.quiz.gen_standalone import (full_names_of, gives_away, incidental_year, leans_on_context, other_figures,
                                           unnamed_referent, written_in_full)
-from bot.core.quiz.gen_lexicon import (CAUSE, CONCEPT_KINDS, DATE, DEFINITION, ENUMERATION, GROUP, NUMBER, PERSON, PLACE,
+from bot.core.quiz.gen_lexicon import (ACTOR, CAUSE, CONCEPT_KINDS, DATE, DEFINITION, ENUMERATION, GROUP, NUMBER, PERSON, PLACE,
                                        SEQUENCE, TERM,
                                        NotesLexicon, words_of)
+from bot.core.quiz.gen_option_shape import pair_stands_out
 from bot.core.quiz.gen_posted_form import answer_spelled_by_stem, cut_word
 from bot.core.quiz.gen_sequence import Event, event_of, sequences
 from bot.core.quiz.gen_spread import paragraph_groups
 from bot.core.quiz.gen_numbers import (EXACT, SHIFTS, NumberKey, aliases_for, year_distractors, year_keys, years_in)
 from bot.core.quiz.gen_quality import NotesEvidence, keep_likely
 from bot.core.quiz.gen_rank import rank_items
+from bot.core.quiz.gen_restated import Restatements
 from bot.core.quiz.gen_text import (Sentence, candidate_sentences, chunk_sentences, is_practice_section,
                                     is_code_line, notation_pieces, passes_filters, readable_text,
                                     shows_code)
 from bot.core.quiz.items import (CLOZE, FLASHCARD, MULTIPLE_CHOICE, TRUE_FALSE, TRUE_FALSE_OPTIONS,
                                  QuizItem, QuizSource, make_item_id)
-from bot.core.text import map_prose_lines, split_sentences
+from bot.core.text import split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +131,6 @@ FAQ_CARD_QUALITY = CARD_QUALITY - 0.01
 # A comparison the notes state, asked between its two sides: over a card on the same sentence (its
 # two sides are the notes' own, of one kind by the sentence itself).
 COMPARE_QUALITY = CARD_QUALITY + 0.01
-ACTOR = "actor"  # what a who-did-what card tests: a person or body matched to what it did
 # The short form is used in this many paragraphs of the notes (the one spelling it out counts): a term
 # the course returns to. MPLS and EEC, spelt out and used once more in the next sentence only, were
 # judged "mentioned once, in passing" (rounds 7-8: borderline every time); TEU, CJEU and APCs, used
@@ -141,10 +145,6 @@ FAMILIAR_TERM_COUNT = 5  # a noun the notes use this often needs no introduction
 PROVISION_SENTENCES = 2  # "Article 102" written this often: a provision the notes return to, not one cited in passing
 SHORT_FORM_MAX_NAMES = 2  # "the Council" may stand for the European Council; "the Treaty" for one of many
 SHORT_FORM_RATIO = 2  # ... when the short form is used at least twice as often as the longest-used full name
-# Issue 8: years at most a third of a bank. Version 17 let a note keep one year per 600 words
-# besides; round 8 then had 48% years, and its judges' first complaint was incidental years.
-MAX_YEAR_SHARE = 1 / 3
-MAX_DEFINING_SENTENCES = 2  # "X is ..." in more sentences than this: the notes define X several ways
 MIN_NAMED_PASSAGES = 2  # "What is X?" of a named thing: X is met in this many passages of the notes
 MAX_LONG_CARD_PROMPT_WORDS = 24  # a card of a long sentence: the question short, the sentence its answer
 # A year that closes a full date: "2 January 1882", "January 2, 1882" (English month names).
@@ -156,28 +156,7 @@ _SOURCES_HEADING = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?(?:sources?|references?|
                               r"sources and further reading|notes and references)")
 TRUE_FALSE_EVERY = 3  # about one number/year sentence in three becomes a true/false item
 SWAP_PENALTY = 0.04  # a name's true/false item: under its multiple choice item, over a year item
-# Per step of gen_year_worth: a side event's year (0.69) falls under the cut-off, a turning event's
-# (0.75) is preferred to a name's true/false item on its sentence. Of the year items judged in rounds
-# 7-8 (the items this was read from: no held-out check), those one step down were 8 drops or borderline, no keep.
-YEAR_WORTH_STEP = 0.03
-# Of two items of about the same worth the bank must choose between, the one alone in its section or
-# paragraph group stays (gen_spread): one step of a year's worth, so a turning event's year still
-# beats a side event's wherever they stand.
-SPREAD_MARGIN = YEAR_WORTH_STEP
 KEY_FIGURES = 5  # the people asked about without a role or a year in the sentence
-MAX_SAME_ANSWER = 1  # one fact, one item: an answer asked twice was the same fact, or a narrower one (round 4)
-# ... but a person's (or a body's) different deeds are different facts: "Who expanded the Grand Canal
-# ...?" and "Who captured the Song capital of Hangzhou ...?" ask two things of Kublai Khan (sentences
-# that state one fact twice are still one item: SAME_FACT_OVERLAP). Two, so one figure does not make
-# a bank of its own and is not the answer a student learns to guess: round 11 marked the third "Who
-# ...? -> Mao Zedong" of an 8-item bank borderline for that (bench/RESULTS.md 8.25).
-MAX_SAME_ACTOR = 2
-# Two sentences sharing this share of their content words state one fact (a summary repeating a
-# passage, a FAQ repeating a section): one item for both.
-SAME_FACT_OVERLAP = 0.6
-MIN_SAME_FACT_WORDS = 5  # "the main executive body of the Union" and "the main judicial body of the Union": two facts
-CONCEPT_SHARE = 0.3  # at least this share of a bank asks about concepts, when the notes allow...
-MIN_WORDS_PER_ITEM = 140  # ...but names and years are not dropped below one item per this many words
 # Sections whose name tells a student nothing about what is asked.
 _GENERIC_SECTION = re.compile(r"^(faq|frequently asked questions|introduction|overview|summary|"
                               r"background|notes?|contents|key (terms|points)|glossary)$", re.IGNORECASE)
@@ -269,85 +248,6 @@ def _one_card_a_term(candidates: list, term_cards: dict[str, tuple[str, str]]) -
     return [c for c in candidates if c.items]
 
 
-def term_as_asked(term: str, lowercase_words) -> str:
-    """The defined term as a question shows it after "What is": its first letter lowered when the notes
-    write the word in lower case elsewhere (the capital only opened the sentence: "Colonialism is ..."),
-    but only when that capital is all that is upper case in it: a word with capitals inside ("SELinux",
-    "IPv6") is written so wherever it stands, whatever lower-case command or package names share its
-    letters ("selinux-activate" made "What is sELinux?")."""
-    first = term.split()[0]
-    if first.lower() in lowercase_words and not any(c.isupper() for c in first[1:]):
-        return term[:1].lower() + term[1:]
-    return term
-
-
-# A word ending in s that is no plural by its form: "glass", "status", "analysis", "physics".
-_SINGULAR_ENDINGS = ("ss", "us", "is", "ics")
-
-
-def plural_term(head, lexicon) -> bool:
-    """Whether the defined term's head word is a plural common noun, so its question reads "What are
-    X?" whatever verb the notes used ("Assets is the group of things that you own": round 22 asked
-    for "What are assets?"). Asked only of a common noun (`_Generator._be_of`: the notes write it in
-    lower case somewhere; "Mars", "Windows", "DNS" keep the notes' verb); plural by its form (an s not of
-    "analysis", "physics", "status") and by the parse (NNS) or, where a capital made the parse read
-    a name ("Liabilities is ..." parsed NNP), by the notes writing its singular as a noun
-    ("liability"). A word the parse reads as a singular common noun ("The news is") stays singular."""
-    word = head.lower_
-    if head.tag_.startswith("VB"):
-        return False
-    if not word.endswith("s") or word.endswith(_SINGULAR_ENDINGS):
-        return False
-    if head.tag_ in {"NNS", "NNPS"}:
-        return True
-    if head.tag_ != "NNP":
-        return False  # read as a singular common noun ("The news is ..."): the parse's number stands
-    singulars = {word[:-1], word[:-2]} | ({word[:-3] + "y"} if word.endswith("ies") else set())
-    return any(w in lexicon.common_nouns for w in singulars)
-
-
-def agreeing_be(verb: str, plural: bool) -> str:
-    """The notes' "is"/"are"/"was"/"were" in the number of the term asked of, its tense kept."""
-    past = verb in {"was", "were"}
-    return ("were" if past else "are") if plural else ("was" if past else "is")
-
-
-def _words_only(chunks: list[Chunk]) -> list[Chunk]:
-    return [c if "`" not in c.text else dataclasses.replace(c, text=without_code_marks(_code_openers_apart(c.text)))
-            for c in chunks]
-
-
-def _code_openers_apart(text: str) -> str:
-    """`text` with a line break before each sentence that opens with a code span in lower case
-    ("SSH offers two file transfer services. `scp` is a command line tool ..."): the splitter sees a
-    sentence start at the backtick, which is gone once the marks are left out, and a lower-case word
-    after a stop starts no sentence. The shared splitter is left as it is (the answer layer's)."""
-    if "`" not in text:
-        return text
-    return map_prose_lines(text, _opener_lines_apart)
-
-
-def _opener_lines_apart(line: str) -> str:
-    if "`" not in line:
-        return line
-    pieces = split_sentences(line)
-    cut, at = [], 0
-    for n, piece in enumerate(pieces):
-        start = line.find(piece, at)
-        if start < 0:
-            break
-        if n and _LOWER_CODE_OPENER.match(piece):
-            cut.append(start)
-        at = start + len(piece)
-    for start in reversed(cut):
-        line = line[:start].rstrip() + "\n" + line[start:]
-    return line
-
-
-# A sentence that opens with inline code in lower case: "`sftp` is an interactive command".
-_LOWER_CODE_OPENER = re.compile(r"`[a-z]")
-
-
 def _rng(*parts: str) -> random.Random:
     """A generator seeded by content: no global randomness, same input, same choices."""
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
@@ -358,15 +258,6 @@ def _rng(*parts: str) -> random.Random:
 class _Event:
     event: Event
     sentence: Sentence
-
-
-@dataclass
-class _Candidates:
-    """Every acceptable item one sentence (or one flashcard line) could give, best first."""
-
-    quote: str
-    document: str
-    items: list[QuizItem] = field(default_factory=list)
 
 
 def _cause_question(doc):
@@ -394,7 +285,7 @@ def _attribute_rows(notes: list[Chunk]) -> dict[tuple[str, tuple[str, ...]], set
     return rows
 
 
-class _Generator:
+class _Generator(GlossaryTermChecks):
     def __init__(self, notes: list[Chunk], raw: list[str] | None = None) -> None:
         headings = dict.fromkeys(h for c in notes for h in c.heading_path)
         self.lexicon = NotesLexicon("\n".join([*(c.text for c in notes), *headings]))
@@ -462,6 +353,7 @@ class _Generator:
                     self.first_abbreviation.setdefault(abbreviation.short, chunk.id)
                     self.expansions.setdefault(abbreviation.short, abbreviation.long)
         self.docs = dict(zip(lines, nlp.parse_lines(lines)))
+        self.restatements = Restatements(self.docs)  # gen_restated: a sentence's fact said again elsewhere
         # Names of each kind of thing the notes say what it does ("the gc module"), for gen_named.
         self.named = NamedThings([c.text for c in notes], self.docs)
         self._entry_questions: dict[tuple, EntryQuestion] | None = None  # gen_entries, read on first use
@@ -604,77 +496,6 @@ class _Generator:
         s = Sentence(quoted[0][1], chunk, 0, False, quote=quoted[0][0])
         item = self._item(FLASHCARD, card.prompt, card.answer, s, DEFINITION, CARD_QUALITY, explanation=_from_notes(s))
         return [_Candidates(s.quote, chunk.document, [item])]
-
-    def _glossary_terms(self, found: list, document: str) -> list:
-        """The document's definitions a question may ask (`_glossary_term`), and a glossary line whose
-        definition the parse alone does not read as a noun phrase ("Asthenosphere: the less dense, weaker
-        layer of the mantle ..., into which old oceanic plates sink ..." parsed with "sink" as its root) when
-        the line read as "<term> is <definition>." says it is one (`reads_as_copula_glossary`) and a glossary
-        line beside it in the notes is a term (a glossary, not labelled steps: "Course: the struggle began
-        on 29 January 1877", "End: the rebellion ended ..." beside each other)."""
-        strict = [self._glossary_term(d, document) for d, _ in found]
-        # a term defined in prose and by a glossary line read as one: the glossary line's ("Writ: ..." after "A writ
-        # is a formal written order ...", set 17), else the prose's
-        lines = {fold(d.term) for (d, _), ok in zip(found, strict) if ok and not d.prose}
-        strict = [ok and not (d.prose and fold(d.term) in lines) for (d, _), ok in zip(found, strict)]
-        section = {quote: chunk.heading_path for chunk in self.notes if chunk.document == document
-                   for quote, _ in chunk_sentences(chunk)} if not all(strict) else {}
-        # A section whose glossary lines name people ("<name>: <what they made>"): its other terms written as
-        # names, every word capitalised, are people spaCy did not label (set 18: one of three such lines).
-        people = {section.get(q) for d, q in found if d.glossary
-                  and self._names_person(d.term, nlp.parse_lines([d.term])[0])}
-        kept = []
-        for i, (d, q) in enumerate(found):
-            if people and d.glossary and section.get(q) in people and len(d.term.split()) > 1 \
-                    and all(w[:1].isupper() for w in d.term.split()):
-                continue
-            if not strict[i]:
-                # beside it: the glossary lines of its own section ("Early twentieth century: cement manufacture
-                # changed ..." in a dated list is no neighbour of "Hardening: ..." sections before it)
-                near = [j for j in range(len(found)) if found[j][0].glossary and j != i
-                        and section.get(found[j][1]) == section.get(q)]
-                before = [j for j in near if j < i][-1:]
-                after = [j for j in near if j > i][:1]
-                if not (d.glossary and not d.prose and any(strict[j] for j in before + after)
-                        and self._glossary_term(d, document, copula=True)):
-                    continue
-            kept.append((d, q))
-        return kept
-
-    def _glossary_term(self, definition, document: str, copula: bool = False) -> bool:
-        """A quoted term a licence defines, or a glossary line's term that names a thing, defined by a noun
-        phrase, and is not the notes' own subject ("Pandoc: a Haskell library ..." in a Pandoc guide)."""
-        if not definition.glossary:
-            return True
-        if definition.prose:  # read by its sentence's parse (gen_prose_defined): only not the notes' subject
-            return not self._is_subject(definition.term, document)
-        term_doc, definition_doc = nlp.parse_lines([definition.term, definition.definition])
-        if copula:
-            term_doc = nlp.parse_lines([definition.term])[0]
-            reads = reads_as_copula_glossary(term_doc, nlp.parse_lines([f"{definition.term} is {definition.definition}."])[0])
-        else:
-            reads = reads_as_glossary(term_doc, definition_doc)
-        root = next((t for t in definition_doc if t.dep_ == "ROOT"), None)
-        if root is not None and ranked(root):
-            return False  # "Bubonic plague – the most common form in the fourteenth-century outbreak": a rank, no definition
-        if lists_instances(term_doc, definition_doc) or self._names_person(definition.term, term_doc):
-            return False  # "Examples: ..." labels a list; "<person>: <their works>" says what they made
-        return reads and not self._is_subject(definition.term, document)
-
-    def _is_subject(self, term: str, document: str) -> bool:
-        """The notes' subject: what the title names before any colon ("Using Pandoc: A User's Guide ..."); the
-        terms after it are the course's own ("... : Search and Seizure in United States Law")."""
-        subject = (self.titles.get(document) or document_name(self.notes, document)).split(":")[0]
-        return bool(re.search(rf"(?<!\w){re.escape(fold(term))}(?!\w)", fold(subject)))
-
-    def _names_person(self, term: str, term_doc) -> bool:
-        """A glossary line's term is a person's name (spaCy labels it a person, alone or where the notes
-        write it): "<name>: photographs of migrants ..." says what someone made, and "which term means"
-        keyed to a person, or a person offered among terms, reads as garbled (set 18)."""
-        words = term.split()
-        if len(words) > 1 and all(w[:1].isupper() for w in words) and all(t.ent_type_ == "PERSON" for t in term_doc):
-            return True  # a one-word term parsed alone is often read as a name ("Stroma"): the notes' votes say
-        return self._labelled_person(term)
 
     def _defined_term_items(self, chunk: Chunk, prose: bool = False) -> list[_Candidates]:
         """Which term a definition of the document defines, the other terms it defines as options (gen_defined);
@@ -1579,29 +1400,17 @@ class _Generator:
         ("CAM stands for crassulacean acid metabolism"): "What is
         CAM?" keyed to a description of it is fairly answered by the long form too (set 18: dropped, "those
         answers are equally or more right")."""
-        if not re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", short):
-            return False
-        says = re.compile(rf"(?<![\w-]){re.escape(short)}\s+(?:stands|stood)\s+for\b")
-        return any(says.search(text) for text in self.docs if text != sentence)
+        return self.restatements.spelled_out(short, sentence)
 
     def _said_again(self, doc) -> bool:
         """Another sentence of the notes has the same verb of the same subject (its head noun and modifiers
         alike, singular or plural: "The thylakoid membranes contain ..." and "The thylakoid membrane contains
         four ... complexes"): a card keyed to one object has the other for a second answer (set 18: dropped,
         "the pigment list is only one right answer")."""
-        def said(d):
-            root = next((t for t in d if t.dep_ == "ROOT"), None)
-            subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
-            if subject is None:
-                return None
-            modifiers = frozenset(c.lemma_.lower() for c in subject.children if c.dep_ in {"compound", "amod"})
-            return root.lemma_.lower(), subject.lemma_.lower(), modifiers
         def tells(d):  # an object that says something ("benefits in certain special cases" does not: gen_left_open)
             question = function_question(d)
             return question is None or not self._says_nothing(question.answer, d)
-        key = said(doc)
-        return key is not None and any(d is not doc and d.text != doc.text and said(d) == key and tells(d)
-                                       for d in self.docs.values())
+        return self.restatements.said_again(doc, tells)
 
     def _comparison_item(self, s: Sentence, doc) -> QuizItem | None:
         """Which of the two things a sentence compares is the one it says (gen_compare)."""
@@ -2241,26 +2050,6 @@ class _Generator:
                                                            DEFINITION, 0.7)]))
         return found
 
-    def _glossary_defines(self, term: str, quote: str) -> bool:
-        """The notes define `term` in a glossary line ("Gametocyte: a sexual form of the parasite found in the
-        blood.") and `quote` is another sentence: a "What is X?" card keyed to it ("Gametocytes are the form that
-        can infect a mosquito ...": what they do) marks the glossary's own definition, the answer a student
-        gives, wrong (set 17, borderline: "leaves out the defining 'sexual form of the parasite'"); the glossary
-        line has its own item."""
-        asked = fold(re.sub(r"^(?:the|a|an) ", "", term, flags=re.IGNORECASE)).rstrip("s")
-        return any(d.glossary and fold(d.term).rstrip("s") == asked and q != quote
-                   for found in self.definitions.values() for d, q in found)
-
-    def _defined_often(self, term: str) -> bool:
-        """The notes say what the term is ("X is", "X refers to", "X means") in more than
-        MAX_DEFINING_SENTENCES sentences: a card keyed to one of them marks a student who gives another
-        wrong (round 7-8: colonialism, the Rankine cycle, Frame Relay, each said to be something in 4-6
-        sentences, all borderline or dropped; the definitions kept were said once)."""
-        said = re.compile(rf"(?<![\w-]){re.escape(re.sub(r'^(?:the|a|an) ', '', term, flags=re.IGNORECASE))}"
-                          rf"\s+(?:is|are|was|were|refers? to|means?)\b", re.IGNORECASE)
-        return sum(1 for text, doc in self.docs.items()
-                   if any(_says_what_it_is(doc, m.end()) for m in said.finditer(text))) > MAX_DEFINING_SENTENCES
-
     def _guessable_expansion(self, long: str, chunk: Chunk) -> bool:
         """The expansion is the course's title words and stock words of a body's name only ("Scottish
         National Party" in notes on the Scottish Parliament): its letters give it away (rounds 11, 12,
@@ -2385,172 +2174,6 @@ def _score(s: Sentence, key: Key, option_count: int) -> float:
     return score
 
 
-def _shape_bank(candidates: list[_Candidates], titles: dict[str, str] | None = None,
-                lengths: Counter | None = None, groups: dict[str, str] | None = None) -> list[QuizItem]:
-    """One item per sentence (its best candidate), no answer more than MAX_SAME_ANSWER times (a
-    who-did-what answer MAX_SAME_ACTOR times, one deed an item), and
-    years within `_year_limit` of each document: a sentence whose year item must go offers its next
-    best item instead; the year items to give way are the weakest, one alone in its part of the notes
-    (`groups`, gen_spread) counted SPREAD_MARGIN better. The words of a document's title are in every other
-    sentence of it, so they do not make two sentences one fact ("The three sources of European Union
-    law ..." and "The main sources of primary law ..." in notes on EU law)."""
-    titles, lengths = titles or {}, lengths or Counter()  # lengths: words per document
-    choice = {i: 0 for i in range(len(candidates))}
-    chosen = lambda i: candidates[i].items[choice[i]]  # noqa: E731
-    answers: Counter = Counter()
-    prompts: set[str] = set()
-    facts: list[tuple[set[str], str]] = []
-    for i in range(len(candidates)):
-        words = _content_words(candidates[i].quote) - _content_words(titles.get(candidates[i].document, ""))
-        # A licence's definitions share their words (""Executable Form" means any form of the work other than
-        # Source Code Form" beside ""Covered Software" means Source Code Form ..., the Executable Form of such
-        # Source Code Form ..."), yet two sentences defining two quoted terms are two facts (gen_defined).
-        defined = definition_of(readable_text(candidates[i].quote) or "")
-        term = fold(defined.term) if defined else ""
-        if any(_same_fact(words, other) and not (term and other_term and term != other_term)
-               for other, other_term in facts):
-            choice[i] = len(candidates[i].items)  # one fact, one item: the first telling of it
-            continue
-        facts.append((words, term))
-        # One prompt, one item: "What was X?" made of two sentences about X is one question with two
-        # keys (round 10: two cards asked the same, each keyed to its own sentence); a prompt already
-        # in the bank gives way to the sentence's next best item.
-        while choice[i] < len(candidates[i].items) and (
-                _prompt_key(chosen(i)) in prompts or
-                answers[fold(chosen(i).answer)] >= _same_answer_limit(chosen(i)) and chosen(i).kind != TRUE_FALSE):
-            choice[i] += 1
-        if choice[i] < len(candidates[i].items):
-            answers[fold(chosen(i).answer)] += 1
-            prompts.add(_prompt_key(chosen(i)))
-    live = [i for i in choice if choice[i] < len(candidates[i].items)]
-    live = _one_who_per_option_set(candidates, choice, live, prompts)
-    for document in dict.fromkeys(candidates[i].document for i in live):
-        while True:
-            of_document = [i for i in live if candidates[i].document == document]
-            dates = [i for i in of_document if chosen(i).tests == DATE]
-            if len(dates) <= _year_limit(len(of_document), lengths[document]):
-                break
-            held = Counter(_group(chosen(i), groups) for i in of_document)
-            worst = min(dates, key=lambda i: (_spread_worth(chosen(i), held, groups), -i))
-            choice[worst] += 1
-            while choice[worst] < len(candidates[worst].items) and chosen(worst).tests == DATE:
-                choice[worst] += 1
-            if choice[worst] >= len(candidates[worst].items):
-                live.remove(worst)
-    return [chosen(i) for i in live]
-
-
-def _who_set(item: QuizItem, document: str) -> tuple | None:
-    """A who-item with options keyed by its document, answer and option set; None for any other item.
-    A who-did-what item on a body or a country ("By the 1840s, which of these had adopted ... free
-    trade?" -> Britain) is one too: round 18 judged two such items of one paragraph, the same answer
-    among the same four countries, "a near-duplicate"."""
-    if not item.options or not (re.match(r"who\b", item.prompt, re.IGNORECASE) or item.tests == ACTOR):
-        return None
-    return document, fold(item.answer), frozenset(fold(o) for o in item.options)
-
-
-def _same_who(one: tuple | None, other: tuple | None) -> bool:
-    """Two who-items (`_who_set` keys) of one document ask one thing among the same options: the same
-    answer and option set, or answers and options that are one actor's names pairwise ("the Secretary"
-    and "the Project Secretary", round 21: two items on the Secretary's powers among the same other
-    offices, judged near-duplicates)."""
-    if one is None or other is None or one[0] != other[0]:
-        return False
-    if one == other:
-        return True
-
-    def same(a: str, b: str) -> bool:
-        return a == b or same_actor(re.sub(r"^the ", "", a), re.sub(r"^the ", "", b))
-
-    (_, answer, options), (_, other_answer, other_options) = one, other
-    return len(options) == len(other_options) and same(answer, other_answer) \
-        and all(any(same(o, p) for p in other_options) for o in options) \
-        and all(any(same(p, o) for o in options) for p in other_options)
-
-
-def _one_who_per_option_set(candidates: list[_Candidates], choice: dict[int, int], live: list[int],
-                            prompts: set[str]) -> list[int]:
-    """At most one who-item per answer person and option set in a document's bank (round 14: two
-    "Who ...? Mao Zedong" among the same four names "repeats that item and adds little"; round 11: "a
-    third Who -> Mao from one list"; round 21: one office's two names among the same offices, `_same_who`).
-    The one of higher quality stays (the first on a tie); the others' sentences offer their next best
-    item that is not such a repeat, or none."""
-    chosen = lambda i: candidates[i].items[choice[i]]  # noqa: E731
-    best: dict[tuple, int] = {}
-
-    def group(key: tuple | None) -> tuple | None:
-        return next((k for k in best if _same_who(k, key)), None)
-
-    for i in live:
-        key = _who_set(chosen(i), candidates[i].document)
-        if key is None:
-            continue
-        held = group(key)
-        if held is None:
-            best[key] = i
-        elif chosen(i).quality > chosen(best[held]).quality:
-            best[held] = i
-    kept = []
-    for i in live:
-        key = _who_set(chosen(i), candidates[i].document)
-        if key is not None and best[group(key)] != i:
-            choice[i] += 1
-            while choice[i] < len(candidates[i].items) and (
-                    group(_who_set(chosen(i), candidates[i].document)) is not None
-                    or _prompt_key(chosen(i)) in prompts):
-                choice[i] += 1
-            if choice[i] >= len(candidates[i].items):
-                continue
-            prompts.add(_prompt_key(chosen(i)))
-        kept.append(i)
-    return kept
-
-
-def _prompt_key(item: QuizItem) -> str:
-    """What a student reads as the question: its prompt, folded, without spacing or the closing mark."""
-    return " ".join(re.findall(r"[a-z0-9]+", fold(item.prompt)))
-
-
-def _same_answer_limit(item: QuizItem) -> int:
-    """How many items of a bank may have this item's answer, it included."""
-    return MAX_SAME_ACTOR if item.tests == ACTOR else MAX_SAME_ANSWER
-
-
-def _year_limit(items: int, words: int) -> float:
-    """Year items a document's bank of `items` may hold: a third of it, at least one. However long the
-    document (`words`): its length buys no year item, only the other items do (version 17's one per
-    600 words gave round 8 48% years)."""
-    return max(1.0, MAX_YEAR_SHARE * items)
-
-
-def _years_within_share(items: list[QuizItem], words: int, groups: dict[str, str] | None = None) -> list[QuizItem]:
-    """The bank of one document with years still within `_year_limit` once the quality cut-off has
-    taken other items out: the weakest year items go (one alone in its group counted better), the
-    later told first."""
-    kept = list(items)
-    while True:
-        years = [n for n, i in enumerate(kept) if i.tests == DATE]
-        if len(years) <= _year_limit(len(kept), words):
-            return kept
-        held = Counter(_group(i, groups) for i in kept)
-        del kept[min(years, key=lambda n: (_spread_worth(kept[n], held, groups), -n))]
-
-
-def _group(item: QuizItem, groups: dict[str, str] | None) -> str:
-    """The item's section or paragraph group (gen_spread); its passage when none is known."""
-    chunk = item.source.chunk_id if item.source else ""
-    return (groups or {}).get(chunk, chunk)
-
-
-def _spread_worth(item: QuizItem, held: Counter, groups: dict[str, str] | None) -> float:
-    """An item's worth when the bank must give up one of several: its quality, SPREAD_MARGIN more
-    when it is the only item of its group (`held`: items per group), so that of two items of about
-    the same worth the one asking about a part of the notes nothing else asks about stays (issue 8:
-    items from at least 60% of the sections)."""
-    return item.quality + (SPREAD_MARGIN if groups is not None and held[_group(item, groups)] <= 1 else 0.0)
-
-
 def _key_figures(lexicon: NotesLexicon) -> set[str]:
     """The KEY_FIGURES people the notes name most, and at least half as often as the first (each
     counted by the rarest part of the name, so "Shi Tianxiang" is not counted with every "Shi"):
@@ -2577,51 +2200,6 @@ def _known_people(lexicon: NotesLexicon) -> set[str]:
     ranked = sorted(people, key=lambda n: (-count[n], n))
     most = count[ranked[0]] if ranked else 0
     return {n for n in ranked[:KEY_FIGURES] if count[n] >= max(FAMILIAR_TERM_COUNT, most / 2)}
-
-
-def pair_stands_out(shown: list[str], odd: str) -> bool:
-    """The odd option and one listed option share their noun and the others do not: "heavy industry"
-    beside "local industry" among "schools" and "welfare". The pair stands out and the item turns on
-    one adjective (round 8: dropped, the key arguable; rounds 7 and 8a: borderline). Among "solar
-    power, nuclear power" every option shares it, and "wind power" is a fair odd one."""
-    heads = [_head_word(m) for m in shown]
-    return _head_word(odd) in heads and len(set(heads)) > 1
-
-
-def _head_word(phrase: str) -> str:
-    return fold(phrase.split()[-1]).rstrip("s") if phrase.split() else ""
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) > 2 and w not in STOPWORDS}
-
-
-def _same_fact(a: set[str], b: set[str]) -> bool:
-    """Two sentences that share most of their content words say one thing twice."""
-    shared = len(a & b)
-    return shared >= MIN_SAME_FACT_WORDS and shared >= SAME_FACT_OVERLAP * min(len(a), len(b))
-
-
-def _favour_concepts(items: list[QuizItem], words: int) -> list[QuizItem]:
-    """Names and years are what a generator finds most easily, so on a narrative note they would
-    swamp the bank. Drop name, number and year items of one document (weakest first, from the
-    chunk with most items first) while concepts are under CONCEPT_SHARE of them, but never below
-    one item per MIN_WORDS_PER_ITEM words of the document."""
-    concepts = sum(1 for i in items if i.tests in CONCEPT_KINDS)
-    target = max(math.ceil(words / MIN_WORDS_PER_ITEM), math.ceil(concepts / CONCEPT_SHARE))
-    kept = list(items)
-    while len(kept) > target:
-        others = [i for i in kept if i.tests not in CONCEPT_KINDS]
-        if not others:
-            break
-        # From the most crowded section, then the most crowded passage: the spread is kept.
-        sections = Counter(i.source.section for i in kept)
-        passages = Counter(i.source.chunk_id for i in kept)
-        years_over = sum(1 for i in kept if i.tests == DATE) > MAX_YEAR_SHARE * len(kept)
-        kept.remove(max(others, key=lambda i: (years_over and i.tests == DATE, sections[i.source.section] > 1,
-                                               passages[i.source.chunk_id], sections[i.source.section],
-                                               -i.quality, i.id)))
-    return kept
 
 
 def _document_titles(notes: list[Chunk]) -> dict[str, str]:
@@ -2666,7 +2244,9 @@ _DATE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "
 def _doers(doc) -> list[tuple[str, set[str]]]:
     """The names that do something in a parsed sentence, each with the words of what it does: a
     subject written as a name ("Kublai returned from fighting the Song") or the agent of a passive
-    ("... was conquered by Kublai Khan"), with the name words before it ("Kublai" of "Kublai Khan")."""
+    ("... was conquered by Kublai Khan"), with the name words before it ("Kublai" of "Kublai Khan").
+    Every clause's, not only the main verb's (gen_parse.root_subject): a name doing something in a
+    clause of its own is a doer too."""
     found = []
     for token in doc:
         if token.pos_ != "PROPN":
@@ -2686,23 +2266,6 @@ def _doers(doc) -> list[tuple[str, set[str]]]:
 _FOUNDED = re.compile(r"\b(founded|formed|established|created|incorporated|chartered|born)\b", re.IGNORECASE)
 
 
-def _says_what_it_is(doc, end: int) -> bool:
-    """The term just before character `end` ("... method is") is the subject of that verb, which says
-    what it is: not "the scope of a method is ..." (another subject), "a method is called ..." (a
-    passive: what is done to it) or "is not" (what it is not). A tutorial uses its terms as subjects
-    all through; only sentences saying what the term is make it defined several ways."""
-    verb = next((t for t in doc if t.idx < end <= t.idx + len(t.text) + 1 and t.pos_ in {"AUX", "VERB"}), None)
-    if verb is None:
-        return False
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.idx + len(subject.text) > verb.idx or any(c.dep_ == "neg" for c in verb.children):
-        return False
-    if subject.idx + len(subject.text) < verb.idx - 2:
-        return False  # the subject ends before the term: "the scope of a method is ..."
-    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    return not (after is not None and (after.tag_ == "VBN" or verb.tag_ == "VBN"))
-
-
 def _happened(doc) -> bool:
     """The sentence tells something that happened (a past verb other than "be"), not what a thing is:
     "DECnet is a suite of protocols", "AppleTalk was a suite ..." are no events to order (round 6)."""
@@ -2712,61 +2275,14 @@ def _happened(doc) -> bool:
     return root.tag_ in {"VBD", "VBN"}  # the parse reads some past verbs as participles ("The railway opened")
 
 
-# An answer pointing at something it never names: "a bridge connecting both campuses" (which?).
-_POINTING = re.compile(r"\b(both|these|those|this|his|her|he|she|former|latter)\b",
-                       re.IGNORECASE)
 _CALENDAR = re.compile(r"^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|^(January|February|March|April|May|June|July|"
                        r"August|September|October|November|December)\b")
-# Words of praise or taste: "a famous artist born in Warsaw", "a key component of the Industrial
-# Revolution", "the most interesting examples of ...": an opinion or a role, not what a thing is.
-_EVALUATIVE = re.compile(r"\b(famous|notable|well-known|best-known|key|important|significant|prominent|interesting|"
-                         r"influential|popular|renowned|celebrated|noted|remarkable)\b", re.IGNORECASE)
-# "developed by Apple Inc. in 1985", "created by Digital Equipment Corporation, released in 1975":
-# a maker and a year say who made a side thing, not what it is (round 6: every one borderline).
-_MAKER = re.compile(r"\b(developed|created|designed|built|made|produced|funded|sponsored|released|launched|"
-                    r"introduced|invented) by\b", re.IGNORECASE)
 
 
-def _weak_card(question: str, answer: str) -> bool:
-    """A "What is X?" card whose answer is praise, taste or a maker and a year."""
-    if _EVALUATIVE.search(question) or _EVALUATIVE.search(answer) or _POINTING.search(answer):
-        return True
-    return bool(_MAKER.search(answer) and re.search(r"\b(1\d{3}|20\d{2})\b", answer))
-
-
-_SUBJECT_OPENING = re.compile(r"^(?:Why|What|Who|How) \w+ ([A-Z][a-z]+)\b")
 _SUBJECT_LOWERED = re.compile(r"^(?:Why|What|Who|How) \w+ ([a-z][a-z]+)\b")
 # A capitalised word after a word in lower case: inside a sentence, so capitalised as a name ("the
 # Debian archive", "in Python"), not as a sentence's first word.
 _INSIDE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]+)\b")
-
-
-def _cased_as_quoted(question: str, quote: str) -> str:
-    """The word the question's subject opens with, capitalised only because a linking opener was
-    dropped before it ("Moreover, member states comes under a duty ..." shown as "Member states ..."),
-    written as the notes write it: "Why do Member states come ...?" read as a stray capital (rounds 9a, 9)."""
-    match = _SUBJECT_OPENING.match(question)
-    if match is None:
-        return question
-    word = match.group(1)
-    if re.search(rf"\b{word}\b", quote) or not re.search(rf"\b{word.lower()}\b", quote):
-        return question
-    return question[:match.start(1)] + word.lower() + question[match.end(1):]
-
-
-# A name written as a call in the notes: "ExceptionGroup(", "repr(x)" (not "employee(s)", "Smith(1970)",
-# "Duvenhage(Du Vinage)": a plural mark, a citation, a gloss in words).
-_CALLED = re.compile(r"\b([A-Za-z_]\w+)\((?!s\))(?![12]\d{3}\b)(?![A-Za-z]+(?: [A-Za-z]+)+\))")
-# A manual page named with its section: "sources.list(5)", "dpkg-deb(1)", "deb(5)", "dpkg (8)". Its name
-# is a file or a command, not a call, and the piece after a dot or hyphen ("list" of sources.list) is a
-# word of the prose: the packages FAQ's "Conffiles is a list of ..." was taken for code (session 14).
-_MAN_PAGE = re.compile(r"[\w.+-]*[.-]\w+\(\d[a-z]?\)")
-
-
-def called_names(text: str) -> set[str]:
-    """The names `text` writes as calls ("repr(x)", "TaskGroup()"), not the pieces of a manual page's
-    dotted or hyphenated name given with its section ("sources.list(5)", "dpkg-deb(1)")."""
-    return set(_CALLED.findall(_MAN_PAGE.sub(" ", text)))
 
 
 def _code_beside(s: Sentence) -> tuple[bool, bool, frozenset[str]]:
