@@ -189,6 +189,8 @@ def _category(doc, count: int) -> tuple[str, str, str] | None:
         # steps of a process, asked one after another (no card of the whole list: the lead-in names no
         # category of them)
         if any(t.lemma_.lower() in _ORDER for t in doc[root.i:]) or re.search(r"\bas follows$", doc.text):
+            if not any(c.dep_ in {"amod", "compound", "prep"} for c in subject.children):
+                return None  # "The procedure was as follows:": of what?
             phrase, _ = _noun_phrase(doc, subject)
             return "", phrase, ""
         return None
