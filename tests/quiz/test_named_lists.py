@@ -98,3 +98,21 @@ def test_a_process_named_by_its_bare_noun_gives_no_steps():
                  "- Melting. The batch is heated in clay pots.\n"
                  "- Gathering. A worker takes molten glass on an iron pipe.\n")]
     assert named_lists(_chunks(sections), nlp.parse_lines) == []  # "in the process, what comes after ...": which?
+
+
+def test_a_possessive_lead_in_takes_its_owner_from_a_heading_that_names_one():
+    sections = [(("Glass in history", "3.2 Ravel's evidence"),
+                 "Ravel spent years in the archives and found matching furnace bricks and trade records. "
+                 "His main lines of evidence were:\n"
+                 "- The colour of the shards. Green glass came from the north.\n"
+                 "- Matching furnace bricks. The same bricks were found in both towns.\n"
+                 "- Trade records. The guild's books list the shipments.\n"),
+                (("Glass in history", "3.3 Later work"),
+                 "Her main sources were:\n"
+                 "- Letters.\n"
+                 "- Ledgers.\n"
+                 "- Maps.\n")]
+    cards = named_cards(named_lists(_chunks(sections), nlp.parse_lines), lambda d: "According to the notes on glass")
+    assert [(c.prompt, c.answer) for c in cards] == [
+        ("According to the notes on glass, what were Ravel's main lines of evidence?",
+         "The colour of the shards, matching furnace bricks and trade records")]  # "Her": no owner in the heading

@@ -42,6 +42,7 @@ _LABEL_END = re.compile(r"\s[–—-]\s|:\s|\.\s|,\s|;\s*$|\.$|;\s")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _ORDER = frozenset({"step", "sequence", "order", "stage", "series"})
 _SMALL = frozenset({"and", "of", "the", "in", "on", "for", "a", "an", "to"})
+_POSSESSIVE = re.compile(r"^(?:His|Her|Their|Its)\s+")
 _ORDER_ASIDE = re.compile(r",\s*(in (?:the|this) order\b[^,:]*),\s*")
 _ORDER_HEADING = re.compile(r"\b(?:steps|sequence|in order|step by step)\b", re.IGNORECASE)
 _POINTING = frozenset({"this", "these", "those", "it", "its", "they", "them", "their", "such", "following", "above",
@@ -61,6 +62,7 @@ class NamedList:
     order_words: str = ""  # ", in the order the fluid passes through them"
     lines: tuple = ()  # (chunk, first sentence as chunk_sentences gives it) of each member's line
     labels: tuple[str, ...] = ()  # the members as their lines write them ("Melting", of "- Melting. The ...")
+    tense: str = "are"  # "were" of a lead-in in the past ("His main lines of evidence were:")
 
 
 @dataclass(frozen=True)
@@ -104,11 +106,22 @@ def named_lists(chunks: list[Chunk], parse) -> list[NamedList]:
         # subject for that clause's
         aside = _ORDER_ASIDE.search(lead)
         said = _ORDER_ASIDE.sub(" ", lead) if aside else lead
+        # "His main lines of evidence were:" under the heading "3.2 Wegener's evidence": whose they are is
+        # the heading's owner; the lead-in is read with "The" for the pronoun
+        owner = _heading_owner(chunk.heading_path) if _POSSESSIVE.match(said) else None
+        if owner:
+            said = _POSSESSIVE.sub("The ", said, count=1)
         doc = parse([said[:-1].rstrip()])[0]
         read = _category(doc, len(members))
-        if read is None:
+        if read is None or _POSSESSIVE.match(lead) and not owner:
             continue
         category, of, order_words = read
+        if owner:
+            category = re.sub(r"^the ", f"{owner}'s ", category)
+            of = re.sub(r"^the ", f"{owner}'s ", of)
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        tense = "were" if root is not None and (root.tag_ == "VBD" or any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in root.children)) else "are"
         if aside:
             order_words = aside.group(1)
         heading = chunk.heading_path[-1] if chunk.heading_path else ""
@@ -120,7 +133,7 @@ def named_lists(chunks: list[Chunk], parse) -> list[NamedList]:
         labels = tuple(members)
         members = [_as_written(m, text) for m in members]
         found.append(NamedList(chunk.document, chunk, lead, quote, category, tuple(members), ordered, of, order_words,
-                               tuple(sources), labels))
+                               tuple(sources), labels, tense))
     return found
 
 
@@ -198,6 +211,14 @@ def _category(doc, count: int) -> tuple[str, str, str] | None:
     if not any(c.dep_ in {"amod", "compound", "prep"} for c in subject.children):
         return None  # "The defaults are:": of what?
     return _subject_category(doc, subject, root)
+
+
+def _heading_owner(heading_path: tuple[str, ...]) -> str | None:
+    """"Wegener" of the heading "3.2 Wegener's evidence": a capitalised name with a possessive."""
+    if not heading_path:
+        return None
+    found = re.match(r"^[\d.\s]*([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)['’]s\s+\w+", heading_path[-1].strip())
+    return found.group(1) if found else None
 
 
 def _from_headings(category: str, heading_path: tuple[str, ...]) -> str | None:
@@ -319,7 +340,7 @@ def named_cards(lists: list[NamedList], setting_of) -> list[NamedCard]:
         where = setting_of(named.document)
         if named.category:
             order = f", {named.order_words}" if named.ordered and named.order_words else ""
-            cards.append(NamedCard(f"{where}, what are {named.category}{order}?", _join(list(named.members)), named,
+            cards.append(NamedCard(f"{where}, what {named.tense} {named.category}{order}?", _join(list(named.members)), named,
                                    bool(order), named.chunk, named.quote))
         if not named.ordered or not named.of:
             continue
