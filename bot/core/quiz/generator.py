@@ -55,6 +55,7 @@ from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, ca
                                               fronted_cause_question, lacks_setting)
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_lead_lists import lead_lists
+from bot.core.quiz.gen_named_lists import NamedCard, named_cards, named_lists, short_title
 from bot.core.quiz.gen_rules import (Member, RULE_QUALITY, block_lists, condition_card, condition_is_label,
                                      permission_card, quoted_labels, rule_questions, sentence_lists, setting)
 from bot.core.quiz.gen_parties import party_questions
@@ -116,7 +117,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 70
+GENERATOR_VERSION = 71
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -620,6 +621,13 @@ class _Generator(GlossaryTermChecks):
             for question in rule_questions(lists, {d: [m.text for m in ms] for d, ms in sentences.items()}, titles):
                 self._rule_questions.setdefault(question.source.chunk.id, []).append((question, ENUMERATION))
                 shown.update(fold(o) for o in question.options)
+            # "According to the notes on <X>, what are the three regions ...?" and "..., in <process>, what comes
+            # after “<step>”?" of the notes' lists of named things (gen_named_lists)
+            for card in named_cards(named_lists(self.notes, nlp.parse_lines),
+                                    lambda d: setting(short_title(self.titles.get(d) or document_name(self.notes, d),
+                                                                  " ".join(c.text for c in self.notes if c.document == d)),
+                                                      self._written(d))):
+                self._rule_questions.setdefault(card.chunk.id, []).append((card, SEQUENCE if card.sequence else ENUMERATION))
             for document, members in sentences.items():  # "Under <document>, if <...>, what must you do?"
                 labels = quoted_labels(c.text for c in self.notes if c.document == document)
                 for m in members:
@@ -642,6 +650,14 @@ class _Generator(GlossaryTermChecks):
         for question, tests in self._rule_questions.get(chunk.id, []):
             quote = question.source.quote
             s = Sentence(readable_text(quote) or quote, chunk, 0, False, quote=quote)
+            if isinstance(question, NamedCard):
+                s = Sentence(readable_text(question.quote) or question.quote, chunk, 0, False, quote=question.quote)
+                listed = "; ".join(question.source.members)
+                why = f"The notes list, in order: {listed}." if question.sequence else \
+                    f"The notes: “{question.source.lead}” {listed}."
+                found.append(_Candidates(question.quote, chunk.document, [self._item(
+                    FLASHCARD, question.prompt, question.answer, s, tests, CARD_QUALITY, explanation=why)]))
+                continue
             if tests == DEFINITION:  # a card of what a rule requires or allows under a condition
                 item = self._item(FLASHCARD, question.prompt, question.answer, s, tests, CARD_QUALITY,
                                   explanation=_from_notes(s))

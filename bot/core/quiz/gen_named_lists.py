@@ -1,0 +1,355 @@
+"""Lists of named things under a lead-in that says what all of them are, asked as cards (issue 8).
+
+Course notes list the parts, kinds and steps of what they teach as marked lines under a lead-in:
+"If a kidney is cut in half, three regions can be seen:" and "- The cortex – the outer, darker
+layer. ...", "The three main limiting factors are:" and "- Light intensity", "The parts of the
+tubule, in the order the fluid passes through them, are:" and "- Bowman's capsule, which ...". A
+teacher asks "What are the three regions that can be seen if a kidney is cut in half?" and, of an
+ordered list, "... which of the parts of the tubule comes after the proximal convoluted tubule?".
+
+Read from the layout and spaCy's parse, precision first:
+
+- every line of the list gives a short name: the whole line when it is a noun phrase ("Light
+  intensity", "the distal convoluted tubule (DCT);"), or its label before " – ", ": ", ". " or ", "
+  when that label is one ("Fixed-ratio (FR): a reinforcer is given ...", "renin, an enzyme ...");
+  one line that gives no name (a sentence, a date) and the list is not asked: the answer must be
+  the notes' whole list;
+- the lead-in says the members are all of a category: a plural noun with a number that is the
+  list's own length ("three regions", "four main compounds"), or a definite plural subject of "are"
+  ("The parts of the tubule, in the order ..., are:"); a lead-in that points back ("These include:")
+  or whose subject is a pronoun ("It has three main terminals:") names nothing the stem could;
+- a list is ordered when its lead-in or its heading says so (a word of order: "steps", "sequence",
+  "order", "stages", "series") and then also asks what comes after each member but the last.
+
+The stem is built from the lead-in's own words ("the three regions that can be seen if a kidney is
+cut in half") and names the notes ("According to the notes on ...") so it stands alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.documents import Chunk
+from bot.core.quiz.gen_text import LIST_MARK, chunk_sentences, is_practice_section
+from bot.core.text import split_sentences
+
+MIN_MEMBERS = 3
+MAX_MEMBERS = 8  # a longer list is too much to recall as one card
+MAX_NAME_WORDS = 8
+_PAREN = re.compile(r"\s*\([^()]*\)")
+_LABEL_END = re.compile(r"\s[–—-]\s|:\s|\.\s|,\s|;\s*$|\.$|;\s")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_ORDER = frozenset({"step", "sequence", "order", "stage", "series"})
+_SMALL = frozenset({"and", "of", "the", "in", "on", "for", "a", "an", "to"})
+_POSSESSIVE = re.compile(r"^(?:His|Her|Their|Its)\s+")
+_ORDER_ASIDE = re.compile(r",\s*(in (?:the|this) order\b[^,:]*),\s*")
+_ORDER_HEADING = re.compile(r"\b(?:steps|sequence|in order|step by step)\b", re.IGNORECASE)
+_POINTING = frozenset({"this", "these", "those", "it", "its", "they", "them", "their", "such", "following", "above",
+                       "below", "he", "she", "his", "her"})
+
+
+@dataclass(frozen=True)
+class NamedList:
+    document: str
+    chunk: Chunk
+    lead: str  # the lead-in sentence, as the notes write it
+    quote: str  # the lead-in sentence as chunk_sentences gives it
+    category: str  # "the three regions that can be seen if a kidney is cut in half"
+    members: tuple[str, ...]
+    ordered: bool
+    of: str = ""  # an ordered list's members named singly: "the parts of the tubule"
+    order_words: str = ""  # ", in the order the fluid passes through them"
+    lines: tuple = ()  # (chunk, first sentence as chunk_sentences gives it) of each member's line
+    labels: tuple[str, ...] = ()  # the members as their lines write them ("Melting", of "- Melting. The ...")
+    tense: str = "are"  # "were" of a lead-in in the past ("His main lines of evidence were:")
+
+
+@dataclass(frozen=True)
+class NamedCard:
+    prompt: str
+    answer: str
+    source: NamedList
+    sequence: bool
+    chunk: Chunk  # where its source sentence is: the lead-in's, or the keyed step's line
+    quote: str
+
+
+def named_lists(chunks: list[Chunk], parse) -> list[NamedList]:
+    """Every list of named things the notes give under a lead-in that says what they all are."""
+    lines = [(c, line) for c in chunks if not is_practice_section(c.heading_path) for line in c.text.splitlines()
+             if line.strip()]
+    found: list[NamedList] = []
+    prose: dict[str, str] = {}
+    for i, (chunk, line) in enumerate(lines):
+        if line.startswith(LIST_MARK) or not line.rstrip().endswith(":"):
+            continue
+        items, sources = [], []
+        j = i + 1
+        while j < len(lines) and lines[j][1].startswith(LIST_MARK) and lines[j][0].heading_path == chunk.heading_path:
+            items.append(lines[j][1][len(LIST_MARK):].strip())
+            c2 = lines[j][0]
+            sources.append((c2, next((q for q, _ in chunk_sentences(c2) if q and q in lines[j][1]), items[-1])))
+            j += 1
+        if not MIN_MEMBERS <= len(items) <= MAX_MEMBERS:
+            continue
+        if j < len(lines) and lines[j][0].heading_path == chunk.heading_path and lines[j][1].startswith("  "):
+            continue  # a nested list goes on
+        members = _names(items, parse)
+        if members is None:
+            continue
+        sentences = split_sentences(line.strip())
+        lead = sentences[-1] if sentences else ""
+        if not lead:
+            continue
+        # ", in the order the fluid passes through them," is read apart: spaCy takes the sentence's
+        # subject for that clause's
+        aside = _ORDER_ASIDE.search(lead)
+        said = _ORDER_ASIDE.sub(" ", lead) if aside else lead
+        # "His main lines of evidence were:" under the heading "3.2 Wegener's evidence": whose they are is
+        # the heading's owner; the lead-in is read with "The" for the pronoun
+        owner = _heading_owner(chunk.heading_path) if _POSSESSIVE.match(said) else None
+        if owner:
+            said = _POSSESSIVE.sub("The ", said, count=1)
+        doc = parse([said[:-1].rstrip()])[0]
+        read = _category(doc, len(members))
+        if read is None or _POSSESSIVE.match(lead) and not owner:
+            continue
+        category, of, order_words = read
+        if owner:
+            category = re.sub(r"^the ", f"{owner}'s ", category)
+            of = re.sub(r"^the ", f"{owner}'s ", of)
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        tense = "were" if root is not None and (root.tag_ == "VBD" or any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in root.children)) else "are"
+        if aside:
+            order_words = aside.group(1)
+        heading = chunk.heading_path[-1] if chunk.heading_path else ""
+        if re.fullmatch(r"the \w+ \w+", category):
+            category = _from_headings(category, chunk.heading_path) or category
+        ordered = bool(aside) or any(t.lemma_.lower() in _ORDER for t in doc) or bool(_ORDER_HEADING.search(heading))
+        quote = next((q for q, _ in chunk_sentences(chunk) if q.strip() == lead or lead.endswith(q.strip())), lead)
+        text = prose.setdefault(chunk.document, "\n".join(c.text for c in chunks if c.document == chunk.document))
+        labels = tuple(members)
+        members = [_as_written(m, text) for m in members]
+        found.append(NamedList(chunk.document, chunk, lead, quote, category, tuple(members), ordered, of, order_words,
+                               tuple(sources), labels, tense))
+    return found
+
+
+def _as_written(name: str, text: str) -> str:
+    """"light intensity" of the line "Light intensity" when the notes write it so mid-sentence: a
+    list line's capital is the line's, not the name's."""
+    first = name.split()[0]
+    lower = first[:1].lower() + first[1:]
+    if lower != first and re.search(rf"[a-z,] {re.escape(lower)}\b", text):
+        return lower + name[len(first):]
+    return name
+
+
+def _names(items: list[str], parse) -> list[str] | None:
+    """The name each line gives (module note), or None when a line gives none or two lines one name."""
+    candidates = []
+    for body in items:
+        body = body.strip()
+        label = _LABEL_END.split(_PAREN.sub("", body), maxsplit=1)[0].strip().rstrip(".;,:").strip()
+        if not label or re.match(r"\W*\d", label) or not 1 <= len(label.split()) <= MAX_NAME_WORDS:
+            return None
+        if label.count('"') % 2 or label.count("(") != label.count(")"):
+            return None
+        candidates.append(label)
+    if len({c.lower() for c in candidates}) != len(candidates):
+        return None  # "Myth: ...", "Myth: ...": a tag, not a name
+    # Read in a frame, as an object ("They studied Quarrying."): a bare fragment parses at random.
+    for doc in parse([f"They studied {c}." for c in candidates]):
+        name = doc[2:len(doc) - 1]
+        if not len(name):
+            return None
+        if any(t.tag_ in {"VBD", "VBZ", "VBP", "MD", "WDT", "WP"} or t.pos_ == "PRON" and t.text != "I"
+               for t in name):
+            return None  # a clause ("Deep trenches are found", "the path you gave"), not a name
+        if any(t.lower_ in _POINTING for t in name) or name[0].pos_ in {"ADP", "CCONJ", "ADV", "SCONJ", "PART"}:
+            return None
+    return candidates
+
+
+def _category(doc, count: int) -> tuple[str, str, str] | None:
+    """(what the members are, "the <plural noun ...>" for an ordered list's single step, the lead-in's
+    order words) of a lead-in, or None when it does not say the list is all of a category."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    # "in the order the fluid passes through them", "in this order": words of the list's own order
+    in_order = {t.i for p in doc if p.dep_ == "prep" and any(c.lemma_.lower() == "order" for c in p.children)
+                for t in p.subtree}
+    if root is None or any(t.lower_ in _POINTING for t in doc if t.i not in in_order):
+        return None
+    counted = [t for t in doc if t.tag_ == "NNS" and any(
+        c.dep_ == "nummod" and _number(c.text) == count for c in t.children)]
+    if counted:
+        noun = counted[0]
+        if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head == root:
+            return _subject_category(doc, noun, root)
+        verb = noun.head
+        while verb.dep_ == "xcomp" and verb.head != verb:  # "The fluid has to cross three layers ..."
+            verb = verb.head
+        if noun.dep_ == "dobj" and verb == root:
+            return _object_category(doc, noun, root)
+        return None
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or doc[subject.left_edge.i].lower_ != "the":
+        return None
+    if root.lemma_ != "be" or subject.tag_ != "NNS" or any(t.i > root.i and not t.is_punct for t in doc):
+        # "The spread into Europe can be learned as a sequence:", "the dry process runs as follows:": the
+        # steps of a process, asked one after another (no card of the whole list: the lead-in names no
+        # category of them)
+        if any(t.lemma_.lower() in _ORDER for t in doc[root.i:]) or re.search(r"\bas follows$", doc.text):
+            if not any(c.dep_ in {"amod", "compound", "prep"} for c in subject.children):
+                return None  # "The procedure was as follows:": of what?
+            phrase, _ = _noun_phrase(doc, subject)
+            return "", phrase, ""
+        return None
+    # "The parts of the tubule, in the order the fluid passes through them, are:"
+    if not any(c.dep_ in {"amod", "compound", "prep"} for c in subject.children):
+        return None  # "The defaults are:": of what?
+    return _subject_category(doc, subject, root)
+
+
+def _heading_owner(heading_path: tuple[str, ...]) -> str | None:
+    """"Wegener" of the heading "3.2 Wegener's evidence": a capitalised name with a possessive."""
+    if not heading_path:
+        return None
+    found = re.match(r"^[\d.\s]*([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)['’]s\s+\w+", heading_path[-1].strip())
+    return found.group(1) if found else None
+
+
+def _from_headings(category: str, heading_path: tuple[str, ...]) -> str | None:
+    """"the four basic partial schedules of reinforcement" of "the four schedules" (a lead-in that
+    names the members by their number and noun alone) under the heading "5.2 The four basic partial
+    schedules" in "5. Schedules of reinforcement": the heading names them in full, its parent what
+    they are of."""
+    number, noun = category.split()[1:]
+    if not heading_path:
+        return None
+    heading = re.sub(r"^[\d.\s]+", "", heading_path[-1]).strip()
+    words = heading.split()
+    if not words or words[-1].lower() != noun.lower() or number.lower() not in [w.lower() for w in words]:
+        return None
+    named = "the " + " ".join(w for w in words if w.lower() != "the")
+    named = named[:4] + named[4:5].lower() + named[5:]
+    if len(heading_path) > 1:
+        parent = re.sub(r"^[\d.\s]+", "", heading_path[-2]).strip()
+        of = re.match(rf"(?i){re.escape(noun)}\s+(of\s+.+)$", parent)
+        if of:
+            named += " " + of.group(1)
+    return named
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else _NUMBERS.get(text.lower())
+
+
+def _noun_phrase(doc, noun) -> tuple[str, list[int]]:
+    """"the three regions" of "three regions" (a quantifier "All" left out; the noun's own relative
+    clause too: "four major protein complexes that work together"); the token indices it takes."""
+    kept = [t for t in doc[noun.left_edge.i:noun.i + 1] if t.lower_ not in {"all", "the", "these", "both"}]
+    tail = [t for c in noun.children if c.i > noun.i and (c.dep_ == "prep" or c.dep_ == "acl" and not doc[c.left_edge.i - 1].is_punct) for t in c.subtree]
+    words = [*kept, *sorted(tail, key=lambda t: t.i)]
+    text = " ".join(t.text for t in words)
+    text = re.sub(r"\s+([,’'])", r"\1", text).replace(" - ", "-").replace("’ s", "’s").replace(" 's", "'s")
+    taken = list(range(noun.left_edge.i, noun.i + 1)) + [t.i for t in tail] + [
+        t.i for c in noun.children if c.dep_ in {"relcl", "acl"} for t in c.subtree]
+    return f"the {text}", taken
+
+
+def _rest(doc, taken: list[int]) -> tuple[str, str]:
+    """The lead-in's words left once the category is taken: (after, before) it."""
+    before = " ".join(t.text_with_ws.strip() if t.is_punct else t.text for t in doc if t.i < min(taken)
+                      and t.i not in taken)
+    after = "".join(t.text_with_ws for t in doc if t.i > max(taken) and t.i not in taken).strip()
+    return re.sub(r"\s+([,.;:])", r"\1", after).strip(" ,"), re.sub(r"\s+([,.;:’])", r"\1", before).strip(" ,")
+
+
+def _subject_category(doc, noun, root):
+    phrase, taken = _noun_phrase(doc, noun)
+    order_words = ""
+    # "The parts of the tubule, in the order the fluid passes through them, are:"
+    for c in noun.children:
+        if c.dep_ == "prep" and c.i > noun.i and any(t.lemma_.lower() == "order" for t in c.subtree) \
+                and doc[c.i - 1].is_punct:
+            order_words = "".join(t.text_with_ws for t in c.subtree).strip()
+            phrase = phrase.replace(f" {order_words}", "").rstrip(",")
+            phrase = re.sub(r"\s*,\s*$", "", phrase)
+    after, before = _rest(doc, taken)
+    after = re.sub(r"^,\s*", "", after)
+    if after in {"are", "were"}:
+        after = ""
+    if before and not re.match(r"^(?:If|When|As|Once|After|Before)\b", before):
+        return None  # "Inside are three main structures": nothing the stem can say before them
+    clause = " ".join(p for p in [f"that {after}" if after else "", before[:1].lower() + before[1:]] if p)
+    category = f"{phrase} {clause}".strip()
+    return category, phrase, order_words
+
+
+def _object_category(doc, noun, root):
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ == "PRON" or subject.i > noun.i:
+        return None
+    phrase, taken = _noun_phrase(doc, noun)
+    start = subject.left_edge.i
+    words = "".join(t.text_with_ws for t in doc if start <= t.i and t.i not in taken).strip()
+    words = re.sub(r"\s+([,.;:])", r"\1", words).strip(" ,")
+    first = doc[start]
+    if first.pos_ == "DET":
+        words = words[:1].lower() + words[1:]
+    if doc[:start].text.strip(" ,"):
+        return None  # "In more detail, ..." / "For price discrimination to work, ...": left out of the stem
+    return f"{phrase} that {words}", phrase, ""
+
+
+def short_title(title: str, text: str = "") -> str:
+    """What a title is about, for "According to the notes on ...": its part before a colon or a comma
+    ("Photosynthesis" of "Photosynthesis: Course Notes", "The Black Death" of "The Black Death,
+    1346–1353: Plague and ..."), each word small that the notes' own sentences write small and never
+    capitalised mid-sentence ("Portland cement and concrete" of "PORTLAND CEMENT AND CONCRETE",
+    "learning theory" of "Learning Theory")."""
+    short = re.split(r"\s*[:,]\s+|\s+[–—]\s+", title.strip(), maxsplit=1)[0].strip() or title
+    words = []
+    for word in short.split():
+        small = word.lower()
+        cased = word[:1] + word[1:].lower() if word.isupper() and len(word) > 1 else word
+        if word.isupper() and len(word) > 1 and re.search(rf"[a-z,] {re.escape(word)}\b", text):
+            pass  # an acronym the notes write so ("DNA")
+        elif re.search(rf"[a-z,] {re.escape(cased)}\b", text) and small not in _SMALL:
+            word = cased  # a name the notes capitalise mid-sentence ("the Black Death", "Portland")
+        else:
+            word = small
+        words.append(word)
+    return " ".join(words)
+
+
+def _join(names: list[str]) -> str:
+    shown = [n[:1].lower() + n[1:] if k and n.split()[0] in {"The", "A", "An"} else n for k, n in enumerate(names)]
+    text = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    return text[:1].upper() + text[1:]
+
+
+def named_cards(lists: list[NamedList], setting_of) -> list[NamedCard]:
+    """"<setting>, what are <the category>?" of every list; of an ordered one also "which of <them>
+    comes after “<member>”?" for each member but the last. `setting_of(document)` names the notes."""
+    cards = []
+    for named in lists:
+        where = setting_of(named.document)
+        if named.category:
+            order = f", {named.order_words}" if named.ordered and named.order_words else ""
+            cards.append(NamedCard(f"{where}, what {named.tense} {named.category}{order}?", _join(list(named.members)), named,
+                                   bool(order), named.chunk, named.quote))
+        if not named.ordered or not named.of:
+            continue
+        order = f", {named.order_words}" if named.order_words else " in order"
+        for k, (before, after) in enumerate(zip(named.labels, named.labels[1:])):
+            if named.category:
+                prompt = f"{where}, which of {named.of} comes after “{before}”{order}?"
+            else:
+                prompt = f"{where}, in {named.of}, what comes after “{before}”?"
+            chunk, quote = named.lines[k + 1]
+            cards.append(NamedCard(prompt, after[:1].upper() + after[1:], named, True, chunk, quote))
+    return cards

@@ -1,0 +1,118 @@
+"""Lists of named things under a lead-in that says what all of them are (gen_named_lists): a card of
+the whole list and, of an ordered one, "what comes after" cards. Real spaCy on made-up notes of no
+course of the pool: an invented glassworks and an invented lighthouse lamp."""
+
+from __future__ import annotations
+
+from bot.core import nlp
+from bot.core.documents import Chunk
+from bot.core.quiz.gen_named_lists import named_cards, named_lists, short_title
+from bot.core.quiz.generator import generate_items
+from tests.quiz.parsed_notes import section_chunks
+
+GLASS = [
+    (("Making glass", "1. The furnace"),
+     "The furnace of the old works was fired with wood. If a furnace is cut open, three chambers can be seen:\n"
+     "- The firebox – the lowest part, where the wood burns.\n"
+     "- The melting chamber – the middle part, where the pots stand.\n"
+     "- The annealing tunnel – the upper part, where finished glass cools slowly.\n"
+     "The furnace ran day and night."),
+    (("Making glass", "2. The process in steps"),
+     "Glass was made the same way for centuries. In more detail, the old process runs as follows:\n"
+     "- Batching. Sand, soda and lime are weighed out.\n"
+     "- Melting. The batch is heated in clay pots.\n"
+     "- Gathering. A worker takes molten glass on an iron pipe.\n"
+     "- Annealing. The finished piece cools in the tunnel.\n"
+     "The works closed in 1890."),
+    (("Making glass", "3. Tools"),
+     "The glassmaker's chair held the tools. The parts of the lamp, in the order the oil passes through them, are:\n"
+     "- the brass reservoir;\n"
+     "- the cotton wick;\n"
+     "- the glass chimney.\n"
+     "Lamps lit the works at night."),
+    (("Making glass", "4. Problems"),
+     "Fires were common. This led to:\n"
+     "- Burnt roofs.\n"
+     "- Injured workers.\n"
+     "- Lost orders.\n"),
+    (("Making glass", "5. Buyers"),
+     "Several towns bought the glass:\n"
+     "- Merchants in the port sold it abroad.\n"
+     "- Churches ordered coloured windows.\n"
+     "- Farmers bought bottles.\n"),
+]
+
+
+def _chunks(sections) -> list[Chunk]:
+    return section_chunks("glassworks.txt", sections)
+
+
+def _cards():
+    return named_cards(named_lists(_chunks(GLASS), nlp.parse_lines), lambda d: "According to the notes on glass")
+
+
+def test_a_counted_category_gives_a_card_of_the_whole_list_in_the_lead_ins_words():
+    cards = {c.prompt: c.answer for c in _cards()}
+    prompt = "According to the notes on glass, what are the three chambers that can be seen if a furnace is cut open?"
+    assert cards[prompt] == "The firebox, the melting chamber and the annealing tunnel"
+
+
+def test_the_steps_of_a_process_under_a_heading_of_steps_give_what_comes_after_cards():
+    cards = {c.prompt: c.answer for c in _cards() if c.sequence}
+    assert cards["According to the notes on glass, in the old process, what comes after “Melting”?"] == "Gathering"
+    assert cards["According to the notes on glass, in the old process, what comes after “Batching”?"] == "Melting"
+    assert not any("Annealing”?" in p for p in cards)  # the last step comes after nothing
+
+
+def test_an_order_aside_is_read_apart_and_asked_with_the_step():
+    cards = {c.prompt: c.answer for c in _cards()}
+    assert cards["According to the notes on glass, which of the parts of the lamp comes after “the cotton wick”, "
+                 "in the order the oil passes through them?"] == "The glass chimney"
+
+
+def test_a_lead_in_that_points_back_or_lines_that_are_sentences_give_no_list():
+    lists = named_lists(_chunks(GLASS), nlp.parse_lines)
+    leads = [named.lead for named in lists]
+    assert not any(lead.startswith("This led to") for lead in leads)  # points back
+    assert not any("towns" in lead for lead in leads)  # sentences, not names; and no count of all of them
+
+
+def test_a_title_is_shortened_to_what_it_is_about():
+    assert short_title("Photosynthesis: Course Notes") == "photosynthesis"
+    assert short_title("PORTLAND CEMENT AND CONCRETE", "Making Portland cement. The cement and the concrete.") \
+        == "Portland cement and concrete"
+    assert short_title("The Black Death, 1346–1353: Plague", "deaths of the Black Death") == "the Black Death"
+
+
+def test_the_generator_posts_the_cards():
+    items = generate_items(_chunks(GLASS), learned_cutoff=False)
+    prompts = [i.prompt for i in items]
+    assert any("what comes after" in p for p in prompts)
+    assert any("three chambers" in p for p in prompts)
+
+
+def test_a_process_named_by_its_bare_noun_gives_no_steps():
+    sections = [(("Making glass", "2. The process in steps"),
+                 "Glass was made the same way for centuries. The process runs as follows:\n"
+                 "- Batching. Sand, soda and lime are weighed out.\n"
+                 "- Melting. The batch is heated in clay pots.\n"
+                 "- Gathering. A worker takes molten glass on an iron pipe.\n")]
+    assert named_lists(_chunks(sections), nlp.parse_lines) == []  # "in the process, what comes after ...": which?
+
+
+def test_a_possessive_lead_in_takes_its_owner_from_a_heading_that_names_one():
+    sections = [(("Glass in history", "3.2 Ravel's evidence"),
+                 "Ravel spent years in the archives and found matching furnace bricks and trade records. "
+                 "His main lines of evidence were:\n"
+                 "- The colour of the shards. Green glass came from the north.\n"
+                 "- Matching furnace bricks. The same bricks were found in both towns.\n"
+                 "- Trade records. The guild's books list the shipments.\n"),
+                (("Glass in history", "3.3 Later work"),
+                 "Her main sources were:\n"
+                 "- Letters.\n"
+                 "- Ledgers.\n"
+                 "- Maps.\n")]
+    cards = named_cards(named_lists(_chunks(sections), nlp.parse_lines), lambda d: "According to the notes on glass")
+    assert [(c.prompt, c.answer) for c in cards] == [
+        ("According to the notes on glass, what were Ravel's main lines of evidence?",
+         "The colour of the shards, matching furnace bricks and trade records")]  # "Her": no owner in the heading
