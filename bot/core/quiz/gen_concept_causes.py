@@ -37,8 +37,32 @@ def _fronted(doc):
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     comma = next((t for t in doc if t.text == "," and t.i > len(marker) and t.head.i == root.i), None) \
         if root is not None else None
-    if comma is None or comma.i >= root.i or any(t.text == "," for t in doc[len(marker):comma.i]):
-        return None  # the cause clause holds a list or an aside: where it ends is not sure
+    if comma is not None and comma.i < root.i and not any(t.text == "," for t in doc[len(marker):comma.i]):
+        return marker, comma
+    # The parser runs the cause on into the main clause's subject ("Because goods and services are produced
+    # from scarce resources, goods and services are scarce": the second "goods" read as a conjunct of
+    # "resources"), or the cause is a list ("Because of pressure, friction and the melting of plate material
+    # in the mantle, earthquakes and volcanoes are common ..."): the cause ends at the last comma before the
+    # main verb when what follows that comma, parsed alone, is a clause opening with its subject, and every
+    # comma inside the cause separates items of one list closed by "and"/"or".
+    if root is None:
+        return None
+    commas = [t for t in doc[len(marker) + 1:root.i] if t.text == ","]
+    if not commas:
+        return None
+    comma = commas[-1]
+    inside = commas[:-1]
+    if inside and not any(t.lower_ in {"and", "or"} for t in doc[inside[-1].i:comma.i]):
+        return None  # commas with no "and" closing a list: an aside, where the cause ends is not sure
+    if any(t.lower_ in {"which", "who", "while", "although", "though", "when", "where", "if"}
+           or t.tag_ in {"WDT", "WP"} for t in doc[len(marker):comma.i]):
+        return None  # a clause inside the cause
+    main = nlp.parse_lines([doc[comma.i + 1:].text])[0]
+    main_root = next((t for t in main if t.dep_ == "ROOT"), None)
+    subject = next((c for c in main_root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) \
+        if main_root is not None and main_root.pos_ in {"VERB", "AUX"} else None
+    if subject is None or subject.left_edge.i != 0 or subject.i > main_root.i:
+        return None
     return marker, comma
 
 

@@ -50,6 +50,7 @@ from bot.core.quiz.gen_actors import _person, actor_choice, name_forms, notes_pe
 from bot.core.quiz.gen_deeds import DeedPool, deed_of, same_actor
 from bot.core.quiz.gen_roles import RolePool, is_party_name, is_text_name, role_of
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
+from bot.core.quiz.gen_caused import caused_question, effect_head, explained_elsewhere
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
                                               fronted_cause_question, lacks_setting)
 from bot.core.quiz.gen_concept_lists import list_question
@@ -111,7 +112,7 @@ from bot.core.text import map_prose_lines, split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 70
+GENERATOR_VERSION = 71
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -1159,6 +1160,7 @@ class _Generator:
             # "What led to X?" is not asked: judged circular or vacuous every time in round 3 (the
             # answer repeats the effect's words, or is the course's subject).
             items.append(self._cause_card(s, doc, _cause_question(doc)))
+            items.append(self._caused_card(s, doc))  # "What led to Y?" of "X led to Y." (gen_caused)
             # Who did what, and what they did: the actor or the object is the answer.
             common = self.lexicon.lowercase_words.__contains__
             for question in (who_question(doc, self._is_term, common, fronted=True),
@@ -2062,6 +2064,18 @@ class _Generator:
             return None  # one more reason of a passage's reasoning, or a purpose most rules have (round 11)
         # Every name after the first word ("Why", or the first of a setting kept in front: "In Afghanistan, why ...").
         names = re.findall(r"(?<!^)(?<![.?!] )\b([A-Z][a-z]+(?: [A-Z][a-z]+)*)", " " + question.prompt.split(" ", 1)[-1])
+        if not all(self._met_often(name) for name in names):
+            return None
+        return self._question_card(s, question, CAUSE)
+
+    def _caused_card(self, s: Sentence, doc) -> QuizItem | None:
+        """"What led to Y?" / "What causes Y?" of a sentence whose subject causes Y (gen_caused): not when
+        the notes explain Y in another sentence too (one cause keyed marks the other wrong), nor when the
+        question names what the notes meet in one passage only (as `_cause_card`)."""
+        question = caused_question(doc)
+        if question is None or explained_elsewhere(effect_head(doc), doc.text, self.docs.keys()):
+            return None
+        names = re.findall(r"(?<!^)\b([A-Z][a-z]+(?: [A-Z][a-z]+)*)", question.prompt[5:])
         if not all(self._met_often(name) for name in names):
             return None
         return self._question_card(s, question, CAUSE)
