@@ -91,3 +91,17 @@ def test_why_card_keeps_a_floating_quantifier_and_reads_a_gerund_subject():
                                   "holds much water."))
     assert question is not None
     assert question.prompt == "Why does drying the clay bricks in the sun usually take a week?"
+
+
+def test_a_cause_before_so_is_asked_as_why():
+    from bot.core.quiz.gen_concept_causes import so_question
+    question = so_question(parse("The Ostra charter requires the towns to keep a granary, so a town must store "
+                                 "grain for two winters."))
+    assert question is not None
+    assert question.prompt == "Why must a town store grain for two winters?"
+    assert question.answer == "Because the Ostra charter requires the towns to keep a granary."
+    for text in ("These grains are tightly packed, so the granary stays dry.",
+                 "For example, grain was scarce, so the towns bought rice.",
+                 "Specialisation lets each town use its land well, so the output of both goods increases.",
+                 "The granary was full, so that the towns could eat in winter."):
+        assert so_question(parse(text)) is None, text

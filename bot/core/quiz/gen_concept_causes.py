@@ -194,3 +194,50 @@ def adds_to_previous(text: str) -> bool:
 def bare_purpose(answer: str) -> bool:
     """A purpose of one verb and one noun: "In order to prevent confusion."."""
     return bool(_BARE_PURPOSE.match(answer.strip()))
+
+
+# --- "X, so Y": a cause stated before its effect with "so" --------------------------------------------
+
+# Words after "so" that make it something else than "and therefore": "so that" (purpose), "so called",
+# "so far", "so much", "so long as" (English words).
+_NOT_RESULT_SO = frozenset({"that", "as", "far", "much", "many", "long", "called", "-", "–"})
+# Words that point to what the passage said before, or single out one of things named before ("these",
+# "both goods", "the other"): the clause does not stand alone (English's closed class).
+_POINTERS = frozenset({"this", "that", "these", "those", "such", "former", "latter", "other", "same", "each"})
+
+
+def _points_back(span) -> bool:
+    return any(t.tag_ in {"PRP", "PRP$", "WDT", "WP"} or t.lower_ in _POINTERS and t.dep_ in {"det", "nsubj", "dobj",
+                                                                                               "amod", "pobj", "predet"}
+               or t.lower_ == "both" and t.dep_ in {"det", "nsubj", "dobj", "pobj", "predet"} for t in span)
+
+
+def so_question(doc) -> Question | None:
+    """"X, so Y." asked as "Y because X." is: "Labour became scarce, so surviving workers could demand
+    higher pay." -> "Why could surviving workers demand higher pay?", answered "Because labour became
+    scarce." Only one clause on each side: a cause with no comma, colon or bracket (an opener, an aside or
+    a list of causes leaves where it starts unsure), no word pointing to the passage ("these", "he"), and an
+    effect with neither; why_question's own checks then read the effect (its subject opens it, no pronoun,
+    one claim)."""
+    commas = [t for t in doc if t.text == "," and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "so"
+              and doc[t.i + 2].lower_ not in _NOT_RESULT_SO]
+    if len(commas) != 1:
+        return None
+    comma = commas[0]
+    cause, effect = doc[:comma.i], doc[comma.i + 2:]
+    if len(cause) < 3 or any(t.text in {",", ";", ":", "(", ")", "\"", "“", "”", "–", "—"} for t in cause) \
+            or any(t.text in {";", ":"} for t in effect):
+        return None
+    if _points_back(cause) or _points_back(effect):
+        return None  # "In a crystal, these are tightly bound ...", "so the total output of both goods increases"
+    if not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in cause) or cause[0].lower_ in {"for", "if", "when", "as"}:
+        return None  # "For example, ...", "If ...": no claim of its own, or a condition
+    first = cause[0]
+    cause_text = first.lower_ + cause.text[len(first.text):] if first.lower_ in {"the", "a", "an"} \
+        or not (first.pos_ == "PROPN" or first.ent_type_ or first.text.isupper() or first.text[1:2].isupper()) \
+        else cause.text
+    effect_text = effect.text.strip().rstrip(".").strip()
+    if not effect_text:
+        return None
+    reordered = f"{effect_text[:1].upper()}{effect_text[1:]} because {cause_text}."
+    return why_question(nlp.parse_lines([reordered])[0])

@@ -52,7 +52,7 @@ from bot.core.quiz.gen_roles import RolePool, is_party_name, is_text_name, role_
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_caused import caused_question, effect_head, explained_elsewhere
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
-                                              fronted_cause_question, lacks_setting)
+                                              fronted_cause_question, lacks_setting, so_question)
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_lead_lists import lead_lists
 from bot.core.quiz.gen_rules import (Member, RULE_QUALITY, block_lists, condition_card, condition_is_label,
@@ -374,8 +374,8 @@ def _cause_question(doc):
     """The why-card's question of a sentence, by the first template that reads it: a cause marker, a
     cause put first, a bare "to" purpose, a reason with "as"/"since", or any of these behind an
     opening phrase."""
-    return (why_question(doc) or fronted_cause_question(doc) or purpose_question(doc) or reason_question(doc)
-            or opened_question(doc))
+    return (why_question(doc) or fronted_cause_question(doc) or so_question(doc) or purpose_question(doc)
+            or reason_question(doc) or opened_question(doc))
 
 
 def _attribute_rows(notes: list[Chunk]) -> dict[tuple[str, tuple[str, ...]], set[str]]:
