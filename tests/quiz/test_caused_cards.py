@@ -105,3 +105,14 @@ def test_a_cause_before_so_is_asked_as_why():
                  "Specialisation lets each town use its land well, so the output of both goods increases.",
                  "The granary was full, so that the towns could eat in winter."):
         assert so_question(parse(text)) is None, text
+
+
+def test_no_card_on_a_change_with_its_preposition_missing():
+    """"caused a rapid rise architecture" (the notes' words, a preposition lost): what rose cannot be told."""
+    assert caused_question(parse("The growth of the port caused a rapid rise architecture.")) is None
+    assert caused_question(parse("The growth of the port caused a rapid rise in trade.")) is not None
+
+
+def test_why_card_refuses_an_aside_cut_by_the_question():
+    assert why_question(parse('After a storm, wardens may close the paths and the area around the lake (the '
+                              '"shore"), in order to protect walkers from falling trees.')) is None

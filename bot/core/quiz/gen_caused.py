@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.quiz.gen_concept_causes import CHANGE_VERBS
 from bot.core.quiz.gen_context import content_words
 from bot.core.quiz.gen_questions import Question
 
@@ -120,7 +121,7 @@ def _passive(doc, root, end) -> Question | None:
 
 # Nouns of amount whose "of" phrase is the thing ("a number of monuments"). English words.
 _QUANTITY = frozenset({"number", "lot", "series", "range", "variety", "amount", "couple", "host", "set", "kind", "type",
-                       "sort", "deal", "part", "rise", "increase", "decrease", "fall"})
+                       "sort", "deal", "part"})
 
 
 def _shared_stem(one, other) -> bool:
@@ -144,6 +145,10 @@ def _checked(question: str, cause, effect, subject) -> Question | None:
     head = next((t for t in effect if t.head.i == t.i or t.head.i not in range(effect.start, effect.end)), None)
     if head is not None and head.lemma_.lower() in _QUANTITY:
         return None  # "a number of monuments": how many, not what
+    if head is not None and any(c.dep_ == "compound" and c.lemma_.lower() in CHANGE_VERBS
+                                and c.i > 0 and c.doc[c.i - 1].dep_ == "amod" for c in head.children):
+        return None  # "a rapid rise architecture": an adjective of a change set before a noun with no "in"
+        # or "of" after the change: words missing, what changed cannot be told
     answer = cause.text[:1].upper() + cause.text[1:]
     return Question(" ".join(question.split()), answer.rstrip(".,") + ".", "cause")
 

@@ -366,8 +366,8 @@ def why_question(doc, marker: tuple[int, int] | None = None) -> Question | None:
     else:
         return None
     question = " ".join(question.split()).replace(" ,", ",").replace(" ?", "?")
-    if _quotes_cut(question):
-        return None  # a quotation cut in two by the question
+    if _quotes_cut(question) or question.count("(") != question.count(")"):
+        return None  # a quotation or an aside cut in two by the question ("... control (the "wingspan"?")
     marker_text = doc[start:end].text
     answer = f"{marker_text[:1].upper()}{marker_text[1:]} {_clean(cause.text.rstrip('.'))}."
     return Question(question, answer, "cause")
