@@ -116,3 +116,11 @@ def test_no_card_on_a_change_with_its_preposition_missing():
 def test_why_card_refuses_an_aside_cut_by_the_question():
     assert why_question(parse('After a storm, wardens may close the paths and the area around the lake (the '
                               '"shore"), in order to protect walkers from falling trees.')) is None
+
+
+def test_no_card_on_a_relation_naming_one_party():
+    """"Tension with Paris led to a siege by the royal army in 1622" (huguenot): whose tension, a siege of
+    what? The city is the sentence before's."""
+    assert caused_question(parse("Tension with the capital led to a siege of the port in 1622.")) is None
+    assert caused_question(parse("Tension between the port and the capital led to a siege of the port in 1622.")) \
+        is not None

@@ -15,7 +15,8 @@ several defensible answers or leans on what is not shown:
     modal, negation or adverb on it ("partly caused by", "gradually resulted in": part of the cause);
   - a subject that points back ("This led to ...", "It is caused by ...", "Such tension ...") or is a
     vague word ("The result ...") refers to the sentence before: refused; so is a pronoun in the effect
-    ("... following their defeat": whose?);
+    ("... following their defeat": whose?), and a relation naming one party only ("Tension with Paris led
+    to a siege by the royal army in 1622": the city besieged is the sentence before's);
   - a give-away: the answer and the question share a content word ("Mongol patronage of Buddhism
     resulted in monuments of Buddhist art");
   - an effect the notes explain in another sentence too (its head noun, with what modifies it before,
@@ -130,6 +131,14 @@ def _shared_stem(one, other) -> bool:
     return bool(first & second) or any(a[:6] == b[:6] for a in first for b in second if len(a) >= 6 and len(b) >= 6)
 
 
+def _one_party(noun) -> bool:
+    """A noun of a relation that names one party only: "tension with Paris", "a treaty with Spain" (no
+    owner, no "between", no "of" before the "with"): the other party is the passage's, told before."""
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    return any(p.lower_ == "with" for p in preps) and not any(p.lower_ in {"of", "between", "among"} for p in preps) \
+        and not any(c.dep_ == "poss" for c in noun.children)
+
+
 def _a_list(span) -> bool:
     """Every comma of the span separates items of one list ("grievances, war taxation and ...")."""
     return all(t.head.dep_ == "conj" or any(c.dep_ == "conj" for c in t.head.children) for t in span if t.text == ",")
@@ -140,6 +149,8 @@ def _checked(question: str, cause, effect, subject) -> Question | None:
         return None  # "This led to ...", "It is caused by ...", "... following their defeat": told before
     if subject.lemma_.lower() in _VAGUE or subject.pos_ == "PRON" or subject.tag_ == "VBG" and not len(list(subject.children)):
         return None
+    if _one_party(subject):
+        return None  # "Tension with Paris led to a siege ...": whose tension? the other party is told before
     if _shared_stem(cause, effect):
         return None  # the answer repeats the question's words: given away ("Buddhism" / "Buddhist art")
     head = next((t for t in effect if t.head.i == t.i or t.head.i not in range(effect.start, effect.end)), None)
