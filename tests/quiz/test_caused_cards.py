@@ -124,3 +124,17 @@ def test_no_card_on_a_relation_naming_one_party():
     assert caused_question(parse("Tension with the capital led to a siege of the port in 1622.")) is None
     assert caused_question(parse("Tension between the merchants and the capital led to a siege of the port in 1622.")) \
         is not None
+
+
+def test_generator_refuses_an_effect_whose_causes_a_heading_announces():
+    """Black Death notes (set 16): "9.2 Causes of the English revolt" lists five causes, and a summary line
+    "Economic grievances, war taxation and the preaching of John Ball led to the Peasants' Revolt of 1381"
+    names three: a card keyed to the three marks the others wrong."""
+    lines = [(("Ostra",), "The Ostra valley lies between two ranges of hills in the north of the province."),
+             (("Ostra", "Causes of the flood"), "Several things came together in the valley in the spring of 1911."),
+             (("Ostra", "Summary"), "Heavy rains, poor drainage and the collapse of the old dam led to the Ostra "
+                                    "flood of 1911."),
+             (("Ostra", "Summary"), "Farmers of the Ostra valley rebuilt their farms on higher ground after 1911.")]
+    chunks = [Chunk(make_chunk_id("ostra.txt", path, line, i), "ostra.txt", path, None, i, line)
+              for i, (path, line) in enumerate(lines)]
+    assert not any(i.prompt.startswith("What led to") for i in generate_items(chunks, learned_cutoff=False))

@@ -195,3 +195,20 @@ def explained_elsewhere(head: str, sentence_text: str, texts) -> bool:
     words = head
     pattern = re.compile(r"\b" + re.escape(words) + r"\b", re.IGNORECASE)
     return any(text != sentence_text and pattern.search(text) and _CAUSAL.search(text) for text in texts)
+
+
+# A heading over a passage that gives causes: "Causes of the English revolt", "Why the dam failed",
+# "Reasons for ..." (English words; the notes' own headings).
+_CAUSES_HEADING = re.compile(r"\b(?:causes?|reasons?|origins?|roots?|why)\b", re.IGNORECASE)
+
+
+def causes_headed(head: str, headings) -> bool:
+    """A heading of the notes announces the causes of the effect's head noun ("Causes of the English
+    revolt" over a list of five causes, where a summary line says "Economic grievances, war taxation and
+    the preaching of John Ball led to the Peasants' Revolt of 1381": the card's key would be three of
+    the five)."""
+    noun = head.split()[-1].lower() if head else ""
+    if not noun:
+        return False
+    pattern = re.compile(r"\b" + re.escape(noun.rstrip("s")) + r"s?\b", re.IGNORECASE)
+    return any(_CAUSES_HEADING.search(h) and pattern.search(h) for h in headings)

@@ -50,7 +50,7 @@ from bot.core.quiz.gen_actors import _person, actor_choice, name_forms, notes_pe
 from bot.core.quiz.gen_deeds import DeedPool, deed_of, same_actor
 from bot.core.quiz.gen_roles import RolePool, is_party_name, is_text_name, role_of
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
-from bot.core.quiz.gen_caused import caused_question, effect_head, explained_elsewhere
+from bot.core.quiz.gen_caused import caused_question, causes_headed, effect_head, explained_elsewhere
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
                                               fronted_cause_question, lacks_setting, so_question)
 from bot.core.quiz.gen_concept_lists import list_question
@@ -463,6 +463,7 @@ class _Generator:
                     self.first_abbreviation.setdefault(abbreviation.short, chunk.id)
                     self.expansions.setdefault(abbreviation.short, abbreviation.long)
         self.docs = dict(zip(lines, nlp.parse_lines(lines)))
+        self._headings: set[str] | None = None  # every heading of the notes, for gen_caused.causes_headed
         # Names of each kind of thing the notes say what it does ("the gc module"), for gen_named.
         self.named = NamedThings([c.text for c in notes], self.docs)
         self._entry_questions: dict[tuple, EntryQuestion] | None = None  # gen_entries, read on first use
@@ -2073,8 +2074,13 @@ class _Generator:
         the notes explain Y in another sentence too (one cause keyed marks the other wrong), nor when the
         question names what the notes meet in one passage only (as `_cause_card`)."""
         question = caused_question(doc)
-        if question is None or explained_elsewhere(effect_head(doc), doc.text, self.docs.keys()):
+        head = effect_head(doc) if question is not None else ""
+        if question is None or explained_elsewhere(head, doc.text, self.docs.keys()):
             return None
+        if self._headings is None:
+            self._headings = {h for c in self.notes for h in c.heading_path}
+        if causes_headed(head, self._headings):
+            return None  # "9.2 Causes of the English revolt" lists five causes; the sentence names three
         names = re.findall(r"(?<!^)\b([A-Z][a-z]+(?: [A-Z][a-z]+)*)", question.prompt[5:])
         if not all(self._met_often(name) for name in names):
             return None
