@@ -21,7 +21,8 @@ several defensible answers or leans on what is not shown:
     resulted in monuments of Buddhist art");
   - an effect the notes explain in another sentence too (its head noun, with what modifies it before,
     in another sentence with a causal connective): a card keyed to this cause would mark the other wrong
-    (the generator checks this over all the notes: `effect_words`).
+    (the generator checks this over all the notes: `effect_head`, `explained_elsewhere`), or under a heading
+    that announces its causes ("Causes of the English revolt": `causes_headed`).
 """
 
 from __future__ import annotations
