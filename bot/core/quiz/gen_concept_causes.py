@@ -37,8 +37,32 @@ def _fronted(doc):
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     comma = next((t for t in doc if t.text == "," and t.i > len(marker) and t.head.i == root.i), None) \
         if root is not None else None
-    if comma is None or comma.i >= root.i or any(t.text == "," for t in doc[len(marker):comma.i]):
-        return None  # the cause clause holds a list or an aside: where it ends is not sure
+    if comma is not None and comma.i < root.i and not any(t.text == "," for t in doc[len(marker):comma.i]):
+        return marker, comma
+    # The parser runs the cause on into the main clause's subject ("Because goods and services are produced
+    # from scarce resources, goods and services are scarce": the second "goods" read as a conjunct of
+    # "resources"), or the cause is a list ("Because of pressure, friction and the melting of plate material
+    # in the mantle, earthquakes and volcanoes are common ..."): the cause ends at the last comma before the
+    # main verb when what follows that comma, parsed alone, is a clause opening with its subject, and every
+    # comma inside the cause separates items of one list closed by "and"/"or".
+    if root is None:
+        return None
+    commas = [t for t in doc[len(marker) + 1:root.i] if t.text == ","]
+    if not commas:
+        return None
+    comma = commas[-1]
+    inside = commas[:-1]
+    if inside and not any(t.lower_ in {"and", "or"} for t in doc[inside[-1].i:comma.i]):
+        return None  # commas with no "and" closing a list: an aside, where the cause ends is not sure
+    if any(t.lower_ in {"which", "who", "while", "although", "though", "when", "where", "if"}
+           or t.tag_ in {"WDT", "WP"} for t in doc[len(marker):comma.i]):
+        return None  # a clause inside the cause
+    main = nlp.parse_lines([doc[comma.i + 1:].text])[0]
+    main_root = next((t for t in main if t.dep_ == "ROOT"), None)
+    subject = next((c for c in main_root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) \
+        if main_root is not None and main_root.pos_ in {"VERB", "AUX"} else None
+    if subject is None or subject.left_edge.i != 0 or subject.i > main_root.i:
+        return None
     return marker, comma
 
 
@@ -170,3 +194,50 @@ def adds_to_previous(text: str) -> bool:
 def bare_purpose(answer: str) -> bool:
     """A purpose of one verb and one noun: "In order to prevent confusion."."""
     return bool(_BARE_PURPOSE.match(answer.strip()))
+
+
+# --- "X, so Y": a cause stated before its effect with "so" --------------------------------------------
+
+# Words after "so" that make it something else than "and therefore": "so that" (purpose), "so called",
+# "so far", "so much", "so long as" (English words).
+_NOT_RESULT_SO = frozenset({"that", "as", "far", "much", "many", "long", "called", "-", "–"})
+# Words that point to what the passage said before, or single out one of things named before ("these",
+# "both goods", "the other"): the clause does not stand alone (English's closed class).
+_POINTERS = frozenset({"this", "that", "these", "those", "such", "former", "latter", "other", "same", "each"})
+
+
+def _points_back(span) -> bool:
+    return any(t.tag_ in {"PRP", "PRP$", "WDT", "WP"} or t.lower_ in _POINTERS and t.dep_ in {"det", "nsubj", "dobj",
+                                                                                               "amod", "pobj", "predet"}
+               or t.lower_ == "both" and t.dep_ in {"det", "nsubj", "dobj", "pobj", "predet"} for t in span)
+
+
+def so_question(doc) -> Question | None:
+    """"X, so Y." asked as "Y because X." is: "Labour became scarce, so surviving workers could demand
+    higher pay." -> "Why could surviving workers demand higher pay?", answered "Because labour became
+    scarce." Only one clause on each side: a cause with no comma, colon or bracket (an opener, an aside or
+    a list of causes leaves where it starts unsure), no word pointing to the passage ("these", "he"), and an
+    effect with neither; why_question's own checks then read the effect (its subject opens it, no pronoun,
+    one claim)."""
+    commas = [t for t in doc if t.text == "," and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "so"
+              and doc[t.i + 2].lower_ not in _NOT_RESULT_SO]
+    if len(commas) != 1:
+        return None
+    comma = commas[0]
+    cause, effect = doc[:comma.i], doc[comma.i + 2:]
+    if len(cause) < 3 or any(t.text in {",", ";", ":", "(", ")", "\"", "“", "”", "–", "—"} for t in cause) \
+            or any(t.text in {";", ":"} for t in effect):
+        return None
+    if _points_back(cause) or _points_back(effect):
+        return None  # "In a crystal, these are tightly bound ...", "so the total output of both goods increases"
+    if not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in cause) or cause[0].lower_ in {"for", "if", "when", "as"}:
+        return None  # "For example, ...", "If ...": no claim of its own, or a condition
+    first = cause[0]
+    cause_text = first.lower_ + cause.text[len(first.text):] if first.lower_ in {"the", "a", "an"} \
+        or not (first.pos_ == "PROPN" or first.ent_type_ or first.text.isupper() or first.text[1:2].isupper()) \
+        else cause.text
+    effect_text = effect.text.strip().rstrip(".").strip()
+    if not effect_text:
+        return None
+    reordered = f"{effect_text[:1].upper()}{effect_text[1:]} because {cause_text}."
+    return why_question(nlp.parse_lines([reordered])[0])

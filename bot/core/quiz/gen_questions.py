@@ -310,15 +310,18 @@ def why_question(doc, marker: tuple[int, int] | None = None) -> Question | None:
         return None
     start, end = marker
     effect = doc[:start]
-    while len(effect) and effect[-1].is_punct:
-        effect = effect[:-1]
+    while len(effect) and effect[-1].is_punct and not (effect[-1].text in {'"', "”"} and _quotes_cut(effect[:-1].text)):
+        effect = effect[:-1]  # (a quotation mark closing one the effect opened stays: "the "Phoenix City"")
     cause = doc[end:]
     if len(effect) < 4 or len(cause) < 2:
         return None
     verb = _root(doc)
     if verb is None or verb.i >= effect.end or verb.pos_ not in {"VERB", "AUX"}:
         return None
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    # A gerund clause may be the subject ("Converting a Markdown note into a Word file usually keeps
+    # everything, because ...": "Why does converting ... keep everything?").
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS
+                    or c.dep_ == "csubj" and c.tag_ == "VBG" and c.i == 0), None)
     in_subject = range(subject.left_edge.i, subject.right_edge.i + 1) if subject is not None else range(0)
     if any(t.text in {";", ":"} or t.text == "," and t.i not in in_subject and t.i != effect.end - 1 for t in effect) \
             or any(c.dep_ == "conj" and c.i < start for c in verb.children):
@@ -351,7 +354,8 @@ def why_question(doc, marker: tuple[int, int] | None = None) -> Question | None:
     elif verb.lemma_ == "be":
         rest = doc[verb.i + 1:effect.end].text
         question = f"Why {verb.lower_} {subject_text} {rest}?"
-    elif verb.tag_ in {"VBD", "VBZ", "VBP"} and _modifies(doc[rest_start:verb.i], verb):
+    elif verb.tag_ in {"VBD", "VBZ", "VBP"} and (_modifies(doc[rest_start:verb.i], verb)
+                                                 or _floating_quantifier(doc[rest_start:verb.i], verb)):
         # "Kublai's second invasion of Japan in 1281 failed because ...": the phrase before the verb stays
         helper = {"VBD": "did", "VBZ": "does", "VBP": "do"}[verb.tag_]
         if subject.tag_ in {"NNS", "NNPS"} and helper == "does":
@@ -362,8 +366,8 @@ def why_question(doc, marker: tuple[int, int] | None = None) -> Question | None:
     else:
         return None
     question = " ".join(question.split()).replace(" ,", ",").replace(" ?", "?")
-    if re.search(r"[\"“”]", question):
-        return None  # a quotation cut in two by the question
+    if _quotes_cut(question) or question.count("(") != question.count(")"):
+        return None  # a quotation or an aside cut in two by the question ("... control (the "wingspan"?")
     marker_text = doc[start:end].text
     answer = f"{marker_text[:1].upper()}{marker_text[1:]} {_clean(cause.text.rstrip('.'))}."
     return Question(question, answer, "cause")
@@ -373,6 +377,33 @@ def why_question(doc, marker: tuple[int, int] | None = None) -> Question | None:
 
 def _root(doc):
     return next((t for t in doc if t.dep_ == "ROOT"), None)
+
+
+def _quotes_cut(text: str) -> bool:
+    """The text holds a quotation mark it does not close: a quotation cut in two. A name the effect quotes
+    whole ("Warsaw gained the title of the "Phoenix City" because ...") stays in the question."""
+    straight = text.count('"')
+    return straight % 2 == 1 or text.count("“") != text.count("”") or _misordered(text)
+
+
+def _misordered(text: str) -> bool:
+    """A closing curly quotation mark before its opening one."""
+    depth = 0
+    for ch in text:
+        depth += 1 if ch == "“" else -1 if ch == "”" else 0
+        if depth < 0:
+            return True
+    return False
+
+
+# A quantifier floating after its subject ("British operations in 1755 ... all failed"): the parser reads it
+# as a second subject; it stays before the verb in the question. English's closed class.
+_FLOATING = frozenset({"all", "both", "each"})
+
+
+def _floating_quantifier(span, verb) -> bool:
+    """The words between the subject and its verb are one floating quantifier ("all", "both", "each")."""
+    return len(span) == 1 and span[0].lower_ in _FLOATING and span[0].head.i == verb.i
 
 
 def _modifies(span, verb) -> bool:

@@ -51,8 +51,9 @@ from bot.core.quiz.gen_actors import _person, actor_choice, name_forms, notes_pe
 from bot.core.quiz.gen_deeds import DeedPool, deed_of
 from bot.core.quiz.gen_roles import RolePool, is_party_name, is_text_name, role_of
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
+from bot.core.quiz.gen_caused import caused_question, causes_headed, effect_head, explained_elsewhere
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
-                                              fronted_cause_question, lacks_setting)
+                                              fronted_cause_question, lacks_setting, so_question)
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_lead_lists import lead_lists
 from bot.core.quiz.gen_named_lists import NamedCard, named_cards, named_lists, short_title
@@ -66,7 +67,7 @@ from bot.core.quiz.gen_code_marks import _words_only
 from bot.core.quiz.gen_code_words import called_names, prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
 from bot.core.quiz.gen_subject import as_written
-from bot.core.quiz.gen_prose_defined import prose_definition, ranked, sibling_terms
+from bot.core.quiz.gen_prose_defined import prose_definition, sibling_terms
 from bot.core.quiz.gen_defined import (defined_term_question, definitions_by_document, document_name,
                                       family_words, field_labels, label_key, with_head)
 from bot.core.quiz.gen_glossary_checks import GlossaryTermChecks
@@ -265,8 +266,8 @@ def _cause_question(doc):
     """The why-card's question of a sentence, by the first template that reads it: a cause marker, a
     cause put first, a bare "to" purpose, a reason with "as"/"since", or any of these behind an
     opening phrase."""
-    return (why_question(doc) or fronted_cause_question(doc) or purpose_question(doc) or reason_question(doc)
-            or opened_question(doc))
+    return (why_question(doc) or fronted_cause_question(doc) or so_question(doc) or purpose_question(doc)
+            or reason_question(doc) or opened_question(doc))
 
 
 def _attribute_rows(notes: list[Chunk]) -> dict[tuple[str, tuple[str, ...]], set[str]]:
@@ -355,6 +356,7 @@ class _Generator(GlossaryTermChecks):
                     self.expansions.setdefault(abbreviation.short, abbreviation.long)
         self.docs = dict(zip(lines, nlp.parse_lines(lines)))
         self.restatements = Restatements(self.docs)  # gen_restated: a sentence's fact said again elsewhere
+        self._headings: set[str] | None = None  # every heading of the notes, for gen_caused.causes_headed
         # Names of each kind of thing the notes say what it does ("the gc module"), for gen_named.
         self.named = NamedThings([c.text for c in notes], self.docs)
         self._entry_questions: dict[tuple, EntryQuestion] | None = None  # gen_entries, read on first use
@@ -996,6 +998,7 @@ class _Generator(GlossaryTermChecks):
             # "What led to X?" is not asked: judged circular or vacuous every time in round 3 (the
             # answer repeats the effect's words, or is the course's subject).
             items.append(self._cause_card(s, doc, _cause_question(doc)))
+            items.append(self._caused_card(s, doc))  # "What led to Y?" of "X led to Y." (gen_caused)
             # Who did what, and what they did: the actor or the object is the answer.
             common = self.lexicon.lowercase_words.__contains__
             for question in (who_question(doc, self._is_term, common, fronted=True),
@@ -1887,6 +1890,23 @@ class _Generator(GlossaryTermChecks):
             return None  # one more reason of a passage's reasoning, or a purpose most rules have (round 11)
         # Every name after the first word ("Why", or the first of a setting kept in front: "In Afghanistan, why ...").
         names = re.findall(r"(?<!^)(?<![.?!] )\b([A-Z][a-z]+(?: [A-Z][a-z]+)*)", " " + question.prompt.split(" ", 1)[-1])
+        if not all(self._met_often(name) for name in names):
+            return None
+        return self._question_card(s, question, CAUSE)
+
+    def _caused_card(self, s: Sentence, doc) -> QuizItem | None:
+        """"What led to Y?" / "What causes Y?" of a sentence whose subject causes Y (gen_caused): not when
+        the notes explain Y in another sentence too (one cause keyed marks the other wrong), nor when the
+        question names what the notes meet in one passage only (as `_cause_card`)."""
+        question = caused_question(doc)
+        head = effect_head(doc) if question is not None else ""
+        if question is None or explained_elsewhere(head, doc.text, self.docs.keys()):
+            return None
+        if self._headings is None:
+            self._headings = {h for c in self.notes for h in c.heading_path}
+        if causes_headed(head, self._headings):
+            return None  # "9.2 Causes of the English revolt" lists five causes; the sentence names three
+        names = re.findall(r"(?<!^)\b([A-Z][a-z]+(?: [A-Z][a-z]+)*)", question.prompt[5:])
         if not all(self._met_often(name) for name in names):
             return None
         return self._question_card(s, question, CAUSE)
