@@ -933,11 +933,11 @@ class _Generator:
         by 10 states to 4, with Burr as vice president?" in a section on the Jefferson-Burr tie, where other
         sentences name the two together): the pair gives the answer away (set 19: borderline). Named together
         in COUNTERPART_SENTENCES other sentences of the section, besides this one."""
-        answer = {w for w in re.findall(r"[A-Z][\w'-]+", question.answer)}
-        names = {p for n in self.lexicon.names_of(PERSON) for p in n.split() if p[:1].isupper()}
-        if not answer or not answer <= names or len(question.answer.split()) > len(answer) + 1:
-            return False  # the answer is a person's name ("Who was William Farel?" keyed to what he was is not)
-        people = names - answer
+        words = question.answer.rstrip(".").split()
+        if not words or len(words) > 4 or not all(w[:1].isupper() or w in {"of", "de", "van", "von"} for w in words):
+            return False  # the answer is a name ("Who was William Farel?" keyed to what he was is not)
+        answer = {w for w in words if w[:1].isupper()}
+        people = {p for n in self.lexicon.names_of(PERSON) for p in n.split() if p[:1].isupper()} - answer
         named = {w for w in re.findall(r"[A-Z][\w'-]+", question.prompt) if w in people}
         if not named:
             return False
