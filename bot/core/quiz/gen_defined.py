@@ -36,6 +36,13 @@ _DEFINED = re.compile(
 # key terms so, the term in bold, and none became an item (issue 8, session 25).
 _GLOSSARY = re.compile(r"^\s*(?P<term>[A-Z][\w’'-]*(?: [\w’'-]+){0,4}?)(?:\s+\((?P<short>[A-Z][A-Za-z]{1,5})\))?"
                        r"(?P<mark>:|\s[–—])\s+(?P<definition>[a-z].*)$")
+_DETERMINED = re.compile(r"^(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Some|Most|All|Each)\s", re.I)
+# A glossary line written "Term. Definition." ("Electoral College. The body of electors, chosen by ...";
+# "Head (hydraulic head). The height difference ..."; "Aztecs / Mexica. The people who ..."): the term a
+# sentence of its own that opens the line, the definition the line's next sentence, in capitals (set 19: all
+# five notes write their key terms so, the term in bold in the Markdown ones, and none became an item).
+_DOTTED_TERM = re.compile(r"^\s*(?P<term>[A-Z][\w’'-]*(?: [\w’'-]+){0,4}?)(?: / [A-Z][\w’'-]*(?: [\w’'-]+){0,3})?"
+                          r"(?:\s+\((?P<gloss>[^()]{1,40})\))?\.$")
 _LABEL = re.compile(r"^\s*(?P<term>[A-Z][\w’'-]*(?: [\w’'-]+){0,4}?)(?:\s+\([^()]*\))?:\s+\S")  # any "Label: ..." line
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # "(see the Katz test in section 6)", "(reads)": an aside, not the definition
 LABEL_LINES = 3  # a word opening this many "Word: ..." sentences of one document is a label, not a term
@@ -69,6 +76,7 @@ class Definition:
     short: str = ""  # the glossary line's "(ABBR)" after its term: "UCS" of "Unconditioned stimulus (UCS)"
     prose: bool = False  # read from a sentence of running prose (gen_prose_defined), checked by its parse there
     dashed: bool = False  # a glossary line with a spaced dash for its colon ("Nephron – the microscopic ...")
+    dotted: bool = False  # a "Term. Definition." line (dotted_definition): the definition is the line's second sentence
 
 
 @dataclass(frozen=True)
@@ -103,7 +111,10 @@ def glossary_definition(sentence: str) -> Definition | None:
     reinforcement: something pleasant is added ...", nor a lead-in: "Before conditioning: the UCS ...") is
     the parse's to say (`reads_as_glossary`). An "(ABBR)" after the term is left out of the answer."""
     found = _GLOSSARY.match(sentence)
-    if not found:
+    if not found or _described(found.group("term")):
+        # "The bulk of the population: farmers, craftsmen and others": a description of something the line
+        # named before (set 19: "Macehualtin (commoners). The bulk of the population: ..." asked 'What is meant
+        # by "Bulk of the population"?', dropped). A glossary writes its terms bare.
         return None
     definition = _ASIDE.sub("", split_sentences(found.group("definition"))[0]).strip().rstrip(".;").strip()
     words = definition.split()
@@ -112,6 +123,77 @@ def glossary_definition(sentence: str) -> Definition | None:
         return None  # a run of clauses ("ratio schedules count responses; interval schedules ..."), a cut aside
     return Definition(found.group("term").strip(), definition, words[0].lower() == "to", glossary=True,
                       short=found.group("short") or "", dashed=found.group("mark") != ":")
+
+
+def _described(term: str) -> bool:
+    """A "term" that is a description: opened by a determiner other than an article ("These rules", "Its
+    members"), or by an article with another determiner further in ("The bulk of the population", "A member of
+    its council"); "The renal pelvis" is a term written with its article."""
+    words = term.split()
+    if not _DETERMINED.match(term):
+        return False
+    return words[0].lower() not in {"the", "a", "an"} or any(_DETERMINED.match(w + " ") for w in words[1:])
+
+
+def dotted_term(sentence: str) -> re.Match | None:
+    """The sentence is a "Term." opening a "Term. Definition." line: a short name, nothing else (no verb
+    is read here: the definition's parse decides, `reads_as_glossary`); not one opening with an article
+    ("The election of 1824.": a label over the story that follows, no term)."""
+    found = _DOTTED_TERM.match(sentence)
+    if not found or _DETERMINED.match(found.group("term")):
+        return None
+    return found
+
+
+def dotted_definition(term_sentence: str, sentence: str, written: str = "") -> Definition | None:
+    """The term and its definition of a "Term. Definition." line, the term `term_sentence` (`dotted_term`) and
+    the definition the line's next sentence (`sentence`), its first word put in lower case as after a colon
+    ("The body of electors ..." -> "the body of electors ..."), as is a word the notes (`written`) write in
+    lower case too; a name in capitals is kept ("Vibrio cholerae" stays). An "(ABBR)" after the term is its
+    short name, another aside ("(hydraulic head)") is left out."""
+    found = dotted_term(term_sentence)
+    if not found:
+        return None
+    definition = _ASIDE.sub("", sentence).strip().rstrip(".;").strip()
+    words = definition.split()
+    if not MIN_DEFINITION_WORDS <= len(words) <= MAX_DEFINITION_WORDS or definition.endswith(":") \
+            or re.search(r"[;()]|:.*:", definition):
+        return None
+    if re.search(rf"(?<!\w){re.escape(fold(found.group('term')))}(?!\w)", fold(definition)):
+        return None  # "Sediment. Dams trap sediment that ...": a sentence about the label, no definition of it
+    first = words[0]
+    if first[1:] == first[1:].lower() and (first.lower() in {"a", "an", "the", "any", "one", "each"}
+                                           or re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(first.lower())}\b", written)):
+        definition = first[:1].lower() + definition[1:]  # "Raised agricultural beds ...": "raised" is written so
+    gloss = found.group("gloss") or ""
+    short = gloss if re.fullmatch(r"[A-Z][A-Za-z]{1,5}", gloss) else ""
+    return Definition(found.group("term").strip(), definition, first.lower() == "to", glossary=True,
+                      short=short, dotted=True)
+
+
+def _a_clause(doc) -> bool:
+    """The sentence, parsed as written, is a clause: its root a verb with a subject ("Water collects in the
+    reservoir behind the dam.", "Dams trap sediment ..."), not a noun phrase ("A structure that holds back
+    water ...", whose verb is its relative clause's)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    finite = {"VBZ", "VBP", "VBD", "MD"}  # "A smaller division ..., usually made up of ...": a participle, no clause
+    return root is not None and root.pos_ in {"VERB", "AUX"} \
+        and (root.tag_ in finite or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in finite for c in root.children)) \
+        and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children)
+
+
+def dotted_lines(chunk: Chunk) -> dict[str, str]:
+    """The definition sentences of the chunk's "Term. Definition." lines, each with its term's sentence: a
+    sentence that is a `dotted_term` opening a line of the chunk, and the sentence after it on that line."""
+    quotes = [quote for quote, _ in chunk_sentences(chunk)]
+    lines = [re.sub(r"^[-*•]\s+", "", line.strip()) for line in chunk.text.splitlines()]  # a bulleted line too
+    found = {}
+    for term, after in zip(quotes, quotes[1:]):
+        if dotted_term(readable_text(term) or term) is None:
+            continue
+        if any(line.startswith(term) and after in line[len(term):] for line in lines):
+            found[after] = term
+    return found
 
 
 def reads_as_glossary(term_doc, definition_doc) -> bool:
@@ -165,15 +247,38 @@ def lists_instances(term_doc, definition_doc) -> bool:
     ("auctions, or a dealer ..."), written bare. A definition agrees with its term ("Proteins: large molecules
     that ...") or opens with an article ("Aggregates: the sand, gravel or crushed stone in concrete").
     Set 18: "Examples" keyed as the answer of a "which term means", "Examples of C4 plants" an option."""
-    head = term_doc[0] if len(term_doc) else None
-    if head is None or head.dep_ != "ROOT" or head.tag_ != "NNS" or any(t.dep_ == "det" for t in term_doc):
+    # The term's head, not only its first word: "Plant types: impoundment, run-of-river and pumped storage, plus
+    # in-conduit" (set 19: asked 'What is meant by "Plant types"?', dropped as a list heading)
+    head = next((t for t in term_doc if t.dep_ == "ROOT"), None)
+    if head is not None and head.tag_ != "NNS" and head.i > 0 and term_doc[0].tag_ == "NNS":
+        head = term_doc[0]  # "Examples of dry-land crops": the plural that opens it
+    if head is None or head.tag_ != "NNS" or any(t.dep_ == "det" for t in term_doc):
         return False
     first = next((t for t in definition_doc if t.pos_ in {"NOUN", "PROPN"}), None)  # its head, as written first
     if first is None or definition_doc[0].pos_ == "DET":
         return False  # "Aggregates: the sand, gravel or crushed stone in concrete": a phrase with its article defines
     clause = min((c.i for c in first.children if c.dep_ in {"relcl", "acl"}), default=len(definition_doc))
     # (a conjunct after the head's own clause is the parse's slip: "trees whose seeds grow in a fruit or a pod")
-    return first.tag_ in {"NN", "NNP"} or any(c.dep_ == "conj" and c.i < clause for c in first.children)
+    # (a plural genus agreeing with its term is a definition, instances after it or not: "Noble gases: unreactive
+    # elements, such as helium, neon and argon")
+    listed = any(c.dep_ == "conj" and c.i < clause for c in first.children) \
+        or first.tag_ != "NNS" and _series(definition_doc)
+    if head.i > 0:
+        # a term whose plural comes last ("Labour services: unpaid work that a tenant owed ...") is a term defined
+        # by its genus; it labels a list only when a run of things follows ("Plant types: impoundment, ...")
+        return listed
+    return first.tag_ in {"NN", "NNP"} or listed
+
+
+def _series(doc) -> bool:
+    """The phrase opens with a run of things, by its punctuation: a comma before any relative word or verb, and
+    "and", "or" or "plus" after it ("impoundment, run-of-river and pumped storage, plus in-conduit", which the
+    parse reads as anything but a list)."""
+    comma = next((t.i for t in doc if t.text == ","), None)
+    if comma is None or any(t.tag_ in {"WDT", "WP"} or t.lower_ == "that" or t.pos_ in {"VERB", "AUX"}
+                            for t in doc[:comma]):
+        return False
+    return any(t.lower_ in {"and", "or", "plus"} for t in doc[comma:])
 
 
 def _mentions(text: str, term: str, name: str = "") -> bool:
@@ -194,7 +299,7 @@ def with_head(found: Definition, doc) -> Definition:
     """`found` with the head noun of its definition, read from the parse `doc` of its sentence: the root
     of the first noun phrase that starts where the definition does."""
     start = doc.text.find(found.definition)
-    if start < 0 and found.prose:  # "The indented side ... is called the hilum": quoted as "the indented side ..."
+    if start < 0 and (found.prose or found.dotted):  # "The indented side ... is called the hilum": quoted as "the indented side ..."
         start = doc.text.lower().find(found.definition.lower())
     separator = re.search(r":|\s[–—]\s", doc.text) if start < 0 and found.glossary else None
     if separator:
@@ -206,13 +311,13 @@ def with_head(found: Definition, doc) -> Definition:
     if first is not None and found.prose and first.tag_ == "VBG":
         # "Specialisation means concentrating production on ...": an activity the term names, not a quality
         return Definition(found.term, found.definition, found.verbal, ACTIVITY, glossary=found.glossary,
-                          short=found.short, prose=True, dashed=found.dashed)
+                          short=found.short, prose=True, dashed=found.dashed, dotted=found.dotted)
     if first is not None and (first.tag_ == "VBG" or first.pos_ == "ADJ" or first.lower_ == "that"):
         # "having the right to grant ...", and a clause: ""Freely Available" means that no fee is charged for
         # the item ..." names a state, not a thing ("Standard Version" and "Package" as its wrong options:
         # held-out rounds 14-15, borderline twice)
         return Definition(found.term, found.definition, found.verbal, QUALITY, glossary=found.glossary,
-                          short=found.short, prose=found.prose, dashed=found.dashed)
+                          short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted)
     chunk = next((c for c in doc.noun_chunks if start >= 0 and c.start_char >= start), None) if start >= 0 else None
     head = chunk.root.lemma_.lower() if chunk is not None and chunk.start_char - start < 12 else ""
     heads = ()
@@ -220,7 +325,7 @@ def with_head(found: Definition, doc) -> Definition:
         joined = set(chunk.root.conjuncts)
         heads = tuple(c.text for c in doc.noun_chunks if c.root == chunk.root or c.root in joined)
     return Definition(found.term, found.definition, found.verbal, head, heads, glossary=found.glossary,
-                      short=found.short, prose=found.prose, dashed=found.dashed)
+                      short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted)
 
 
 def defined_through(other: Definition, term: str) -> bool:
@@ -462,12 +567,21 @@ def definitions_by_document(notes: list[Chunk], docs: dict | None = None,
     definitions written in running prose too."""
     found: dict[str, list[tuple[Definition, str]]] = {}
     labels = field_labels(notes)
+    written = {}  # each document's text: the words it writes in lower case ("workers", "raised")
+    for chunk in notes:
+        written[chunk.document] = written.get(chunk.document, "") + "\n" + chunk.text
     for chunk in notes:
         if is_practice_section(chunk.heading_path):
             continue
+        dotted = dotted_lines(chunk)
         for quote, _ in chunk_sentences(chunk):
             text = readable_text(quote) or ""
             definition = definition_of(text) or glossary_definition(text)
+            if definition is None and quote in dotted:
+                definition = dotted_definition(readable_text(dotted[quote]) or dotted[quote], text,
+                                               written[chunk.document])
+                if definition is not None and docs and text in docs and _a_clause(docs[text]):
+                    definition = None  # "Storage. Water collects in the reservoir ...": a labelled step, no definition
             if definition is None and prose is not None and docs and text in docs:
                 definition = prose(docs[text])
             known = found.setdefault(chunk.document, [])

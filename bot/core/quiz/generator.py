@@ -159,6 +159,8 @@ _SOURCES_HEADING = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?(?:sources?|references?|
 TRUE_FALSE_EVERY = 3  # about one number/year sentence in three becomes a true/false item
 SWAP_PENALTY = 0.04  # a name's true/false item: under its multiple choice item, over a year item
 KEY_FIGURES = 5  # the people asked about without a role or a year in the sentence
+LABEL_WORDS = 6  # "The election of 1824.", "Macehualtin (commoners).": a line's label, no sentence
+COUNTERPART_SENTENCES = 2  # a person named with the answer in this many other sentences of the section: a pair
 # Sections whose name tells a student nothing about what is asked.
 _GENERIC_SECTION = re.compile(r"^(faq|frequently asked questions|introduction|overview|summary|"
                               r"background|notes?|contents|key (terms|points)|glossary)$", re.IGNORECASE)
@@ -694,6 +696,10 @@ class _Generator(GlossaryTermChecks):
             card = faq_card(question, question_doc, text, doc) if doc is not None else None
             if card is not None and asks_what_it_is(question) and genus_about_the_word(doc):
                 continue  # "What is GNU?" / "GNU is a recursive acronym ...": what the name is (gen_genus)
+            who = re.match(r"^Who (?:is|was|were|are) (.+)\?$", question.strip())
+            if card is not None and who and self._headed_person(who.group(1), chunk, chunk.heading_path[-1] if
+                                                                 chunk.heading_path else ""):
+                continue  # "Who was John Snow?" under "11. John Snow and the Broad Street pump (1854)"
             if card is not None and self._asks_key_figure(question):
                 continue  # "Who was Wegener?" keyed "... (1880-1930) was a German meteorologist.": one of many answers
             if card is None or not question.lower().startswith("why") and self._answer_goes_on(quote, sentences):
@@ -731,6 +737,61 @@ class _Generator(GlossaryTermChecks):
             found.append(_Candidates(quote, chunk.document, [
                 self._item(FLASHCARD, prompt, card.consequence, s, CAUSE, CARD_QUALITY, explanation=_from_notes(s))]))
         return found
+
+    def _in_its_label(self, s: Sentence, prompt: str) -> str | None:
+        """The stem set in the label its line opens with (`_line_label`), None when it cannot be: "The election of
+        1824. Four candidates ran: ... Jackson won the most popular votes ...": the label is the event the line's
+        sentences tell of, and a who-question is asked in it ("In the election of 1824, who won ...?"; set 19:
+        borderline, "the stem leaves out 'in the 1824 election', so it reads as a general question"). A stem that
+        names the label's words stands as it is; another question is not asked under a label it does not name."""
+        label = self._line_label(s)
+        if label is None or _shares_a_word(label, prompt) or not re.match(r"^The\s", label):
+            # a label of another form ("1881 — Niagara Falls.") is a dated entry's, whose sentence names its own
+            # deed (kept in round 37: "the stem identifies the event clearly through the Brush generator")
+            return prompt
+        if prompt.startswith("Who "):
+            return f"In {label[0].lower()}{label[1:].rstrip('.')}, {prompt[0].lower()}{prompt[1:]}"
+        return None
+
+    def _line_label(self, s: Sentence) -> str | None:
+        """The label that opens the sentence's line, when the sentence is not its first: a short sentence of
+        its own with no verb ("The election of 1824.", "Pipiltin (nobles).") that names what the line's
+        sentences tell of, and `s` one of them, after it."""
+        line = next((ln.strip() for ln in s.chunk.text.splitlines() if s.quote in ln), "")
+        first = split_sentences(line)[0] if line else ""
+        if not first or first == s.quote or not line.startswith(first) or not first.endswith(".") \
+                or len(first.split()) > LABEL_WORDS:
+            return None
+        doc = nlp.parse_lines([first.rstrip(".")])[0]
+        if any(t.pos_ in {"VERB", "AUX"} for t in doc) or not any(t.pos_ in {"NOUN", "PROPN"} for t in doc):
+            return None
+        return first
+
+    def _names_the_counterpart(self, s: Sentence, question: Question) -> bool:
+        """A who-question's stem names the person the section pairs with the answer ("Who was elected president
+        by 10 states to 4, with Burr as vice president?" in a section on the Jefferson-Burr tie, where other
+        sentences name the two together): the pair gives the answer away (set 19: borderline). Named together
+        in COUNTERPART_SENTENCES other sentences of the section, besides this one."""
+        words = question.answer.rstrip(".").split()
+        if not words or len(words) > 4 or not all(w[:1].isupper() or w in {"of", "de", "van", "von"} for w in words):
+            return False  # the answer is a name ("Who was William Farel?" keyed to what he was is not)
+        answer = {w for w in words if w[:1].isupper()}
+        people = {p for n in self.lexicon.names_of(PERSON) for p in n.split() if p[:1].isupper()} - answer
+        named = {w for w in re.findall(r"[A-Z][\w'-]+", question.prompt) if w in people}
+        if not named:
+            return False
+        texts = [q for c in self.notes if c.document == s.chunk.document and c.heading_path == s.chunk.heading_path
+                 for q, _ in chunk_sentences(c) if q != s.quote]
+        words = [set(re.findall(r"[A-Z][\w'-]+", t)) for t in texts]
+        return any(sum(1 for w in words if p in w and w & answer) >= COUNTERPART_SENTENCES for p in named)
+
+    def _headed_person(self, name: str, chunk: Chunk, own: str = "") -> bool:
+        """The person "Who was X?" asks of is named in a heading of the section (other than `own`, the heading
+        that asks it): "11. John Snow and the Broad Street pump (1854)". A section is about them, and a card
+        keyed to one sentence of who they were gives a side fact (set 19: "Who was John Snow?" keyed "a
+        London physician and a noted anaesthetist", borderline: "better to ask what Snow showed in 1854")."""
+        asked = set(name.split())
+        return any(asked <= set(re.findall(r"[\w'-]+", h)) for h in chunk.heading_path if h != own)
 
     def _asks_key_figure(self, question: str) -> bool:
         """A FAQ's "Who was X?" of a person the notes are about (`_key_figures`, by any part of the name):
@@ -1023,8 +1084,9 @@ class _Generator(GlossaryTermChecks):
             actor = actor_choice(doc, self.descriptions, visible, full_names=self.full_names, met_often=self._met_often,
                                  is_term=self._is_term, common=common, title=heading, people=self.people,
                                  levels=self.place_levels)
-            if actor:
-                item = self._item(MULTIPLE_CHOICE, self._prompt(s, actor.prompt), actor.answer, s, actor.tests,
+            asked = self._in_its_label(s, actor.prompt) if actor else None
+            if actor and asked and not self._names_the_counterpart(s, actor):
+                item = self._item(MULTIPLE_CHOICE, self._prompt(s, asked), actor.answer, s, actor.tests,
                                   actor.quality, options=actor.options, explanation=_from_notes(s))
                 self.actor_choices.add(item.id)
                 items.append(item)
@@ -1811,6 +1873,12 @@ class _Generator(GlossaryTermChecks):
         `_title_definition_card`)."""
         if question is None:
             return None
+        labelled = self._in_its_label(s, question.prompt)
+        if labelled is None:
+            return None
+        question = dataclasses.replace(question, prompt=labelled)
+        if question.prompt.startswith("Who ") and self._names_the_counterpart(s, question):
+            return None
         subject = question.prompt if question.asks != "description" else question.answer
         if self._is_title(re.sub(r"^(what|who|why) (is|was|are|were|did|does|do) (the )?|\?$", "", subject,
                               flags=re.IGNORECASE), s.chunk) and not (question.asks == "identity" and defines_title) \
@@ -1845,6 +1913,8 @@ class _Generator(GlossaryTermChecks):
             # were is said where the full name is (round 28: dropped, keyed to a side fact). Another name written in
             # full in the answer ("a student of Jacques Lefevre") is no sign of that.
             return None
+        if person and self._headed_person(person.group(1), s.chunk):
+            return None  # a person a section is headed by: who they were is the section, not one sentence
         if person and person.group(1) in self.key_figures:
             # The people the notes are about: "Who was X?" has as many answers as the notes tell of
             # them, and one title keyed is thin (rounds 8 and 9a: Pitt, Frederick William, Kublai Khan,
@@ -2208,6 +2278,12 @@ def _score(s: Sentence, key: Key, option_count: int) -> float:
     if len(key.text.split()) > words / 2:
         score -= 0.2
     return score
+
+
+def _shares_a_word(label: str, prompt: str) -> bool:
+    """The stem names what the label names: one of its words of four letters or more, or a number."""
+    words = {fold(w) for w in re.findall(r"[\w'-]+", label) if len(w) >= 4 or w.isdigit()}
+    return bool(words & {fold(w) for w in re.findall(r"[\w'-]+", prompt)})
 
 
 def _key_figures(lexicon: NotesLexicon) -> set[str]:
