@@ -116,3 +116,43 @@ def test_a_possessive_lead_in_takes_its_owner_from_a_heading_that_names_one():
     assert [(c.prompt, c.answer) for c in cards] == [
         ("According to the notes on glass, what were Ravel's main lines of evidence?",
          "The colour of the shards, matching furnace bricks and trade records")]  # "Her": no owner in the heading
+
+
+HISTORY = [
+    (("Lighthouse lamps", "4. The road to the electric lamp"),
+     "Oil gave way to electricity slowly. The key trials were:\n"
+     "- Trials. Keepers tested colza oil against whale oil.\n"
+     "- First lamp (1858). Holmes lit an arc lamp at South Foreland.\n"
+     "- Refits (1862–65). Dungeness was fitted with a generator.\n"
+     "- Spread (1870). Most major lights changed over.\n"),
+    (("Lighthouse lamps", "5. Engineers who lost the contract"),
+     "Four engineers have been passed over after winning the trials:\n"
+     "- Frederick H. Holmes (1858). He built the first magneto lamp.\n"
+     "- Alan T. Stevenson (1862). He proposed a revolving lens.\n"
+     "- James N. Douglass (1870). He designed the Wolf Rock light.\n"
+     "- John R. Wigham (1871). He proposed gas burners.\n"),
+    (("Lighthouse lamps", "6. Choosing a fuel"),
+     "The board had to choose a fuel. Three main fuels were tried, and each had drawbacks:\n"
+     "- Colza oil. It smoked.\n"
+     "- Paraffin. It was dangerous.\n"
+     "- Coal gas. It needed a works.\n"),
+]
+
+
+def _history_cards():
+    return named_cards(named_lists(_chunks(HISTORY), nlp.parse_lines), lambda d: "According to the notes on lamps")
+
+
+def test_dated_lines_with_captions_for_labels_are_a_history_not_a_list_of_names():
+    assert not any("key trials" in c.prompt for c in _history_cards())  # "First lamp (1858)" is a caption
+
+
+def test_dated_lines_of_names_are_a_list_of_those_people_and_an_initial_ends_no_name():
+    cards = {c.prompt: c.answer for c in _history_cards()}
+    prompt = ("According to the notes on lamps, what are the four engineers that have been passed over after "
+              "winning the trials?")
+    assert cards[prompt] == "Frederick H. Holmes, Alan T. Stevenson, James N. Douglass and John R. Wigham"
+
+
+def test_a_lead_in_that_says_a_second_thing_of_its_list_gives_no_card():
+    assert not any("fuels" in c.prompt for c in _history_cards())  # "..., and each had drawbacks"
