@@ -346,6 +346,19 @@ def test_a_numbered_heading_wrapped_over_two_lines_is_one_heading(tmp_path: Path
                            "Boot The dir": ("3.5. /boot : Static files of the boot loader",)}
 
 
+def test_a_title_wrapped_after_a_joining_word_is_one_heading(tmp_path: Path) -> None:
+    """A title printed large over two lines, the first stopping on "and" ("The Aztec Empire: Rise,
+    Society and" / "Conquest (c. 1325-1521)"), is one title: apart, its first half was every section's
+    parent and the second a heading of its own (set 19's PDF, cited "... Rise, Society and")."""
+    body = filler("empire", 6)
+    pages = [["# The Aztec Empire: Rise, Society and", "# Conquest (c. 1325-1521)", "Course " + body[0], *body[1:],
+              "# Origins and migration", "Origins " + body[0], *body[1:]]]
+    doc = load_document(write_pdf(tmp_path / "title.pdf", pages, numbers=False), "title.pdf")
+    assert "The Aztec Empire: Rise, Society and Conquest (c. 1325-1521)" in {b.text for b in doc.blocks}
+    assert not any(b.text == "The Aztec Empire: Rise, Society and" for b in doc.blocks)
+    assert not any("The Aztec Empire: Rise, Society and" in b.heading_path for b in doc.blocks)
+
+
 def test_a_running_footer_with_the_page_number_and_the_section_name_is_dropped(tmp_path: Path) -> None:
     """Sphinx and LaTeX footers: "14 Chapter 3. Binary packages" on even pages, "3.3. The maintainer
     15" on odd ones, the printed number 7 ahead of the PDF's. They differ from page to page, so the

@@ -78,7 +78,14 @@ def is_heading_shaped(text: str) -> bool:
         return False
     if text[-1] in ".,;:!?\u2026" or not any(char.isalpha() for char in text) or _ends_a_sentence_inside(text):
         return False
-    return words[-1].lower() not in _FUNCTION_WORDS and not is_page_number(text)
+    return not ends_mid_phrase(text) and not is_page_number(text)
+
+
+def ends_mid_phrase(text: str) -> bool:
+    """The line stops on a word that joins it to what follows ("The Aztec Empire: Rise, Society and"):
+    the first line of a wrapped title, or of a wrapped sentence, never a whole heading."""
+    words = text.split()
+    return bool(words) and (words[-1].lower() in _FUNCTION_WORDS or text.rstrip().endswith(","))
 
 
 def _ends_a_sentence_inside(text: str) -> bool:

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import replace
 
 from bot.core.loaders.decoding import clean_text
-from bot.core.loaders.headings import SECTION_NUMBER, is_page_number
+from bot.core.loaders.headings import SECTION_NUMBER, ends_mid_phrase, is_page_number
 from bot.core.loaders.pdf_lines import (Placed, larger_lines, page_text_and_places, paragraph_breaks,
                                         smaller_lines)
 from bot.core.loaders.plaintext import Line, parse_lines, split_lines
@@ -321,12 +321,14 @@ def join_wrapped_headings(lines: list[Line], openers: set[str]) -> list[Line]:
     and other" / "Linux distributions? ..." (DBLaTeX). Left apart, the second line was a heading of its
     own between the section and its subsections. Only under a numbered heading or a chapter's opener:
     a large line with no number after one is the rest of its title, as the document numbers every
-    section; two unnumbered large lines may be a title and a subtitle."""
+    section; two unnumbered large lines may be a title and a subtitle, unless the first stops on a
+    word that joins it to the next ("The Aztec Empire: Rise, Society and" / "Conquest (c. 1325-1521)")."""
     out: list[Line] = []
     for line in lines:
         last = out[-1] if out else None
         if (last is not None and last.larger and line.larger and line.page == last.page
-                and not line.page_start and (SECTION_NUMBER.match(last.text) or last.text in openers)
+                and not line.page_start
+                and (SECTION_NUMBER.match(last.text) or last.text in openers or ends_mid_phrase(last.text))
                 and not SECTION_NUMBER.match(line.text) and not _LABEL_AND_NUMBER.match(line.text)):
             joined = normalize_space(f"{last.text} {line.text}")
             if last.text in openers:
