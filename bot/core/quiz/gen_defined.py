@@ -155,6 +155,7 @@ def dotted_definition(term_sentence: str, sentence: str, written: str = "") -> D
     if not found:
         return None
     definition = _ASIDE.sub("", sentence).strip().rstrip(".;").strip()
+    definition = first_of_joined(definition)
     words = definition.split()
     if not MIN_DEFINITION_WORDS <= len(words) <= MAX_DEFINITION_WORDS or definition.endswith(":") \
             or re.search(r"[;()]|:.*:", definition):
@@ -169,6 +170,27 @@ def dotted_definition(term_sentence: str, sentence: str, written: str = "") -> D
     short = gloss if re.fullmatch(r"[A-Z][A-Za-z]{1,5}", gloss) else ""
     return Definition(found.group("term").strip(), definition, first.lower() == "to", glossary=True,
                       short=short, dotted=True)
+
+
+def first_of_joined(definition: str) -> str:
+    """A definition of two facts joined by one ";" ("The Mexica capital, on an island in Lake Texcoco; today the
+    heart of Mexico City", "Raised agricultural beds built in ...; sometimes called \"floating gardens\""): its
+    first part, what the term is, when that part is a phrase of its own (no bracket, no quote, no colon open in
+    it, MIN_DEFINITION_WORDS words or more); else the definition as written (refused for its ";")."""
+    if definition.count(";") != 1 or re.search(r"[()\"“”:]", definition.split(";")[0]):
+        return definition
+    first = definition.split(";")[0].strip().rstrip(",")
+    return first if len(first.split()) >= MIN_DEFINITION_WORDS else definition
+
+
+def _first_part(doc, text: str):
+    """The parse of what `first_of_joined` keeps of `text` ("The ruler of an altepetl" of "The ruler of an
+    altepetl; the ruler of Tenochtitlan was the emperor."), read alone; else `doc`, the parse of all of it."""
+    kept = first_of_joined(_ASIDE.sub("", text).strip().rstrip(".;").strip())
+    if ";" in kept or ";" not in text:
+        return doc
+    from bot.core import nlp  # the parse of a part the notes' sentences did not hold
+    return nlp.parse_lines([kept + "."])[0]
 
 
 def _a_clause(doc) -> bool:
@@ -580,7 +602,7 @@ def definitions_by_document(notes: list[Chunk], docs: dict | None = None,
             if definition is None and quote in dotted:
                 definition = dotted_definition(readable_text(dotted[quote]) or dotted[quote], text,
                                                written[chunk.document])
-                if definition is not None and docs and text in docs and _a_clause(docs[text]):
+                if definition is not None and docs and text in docs and _a_clause(_first_part(docs[text], text)):
                     definition = None  # "Storage. Water collects in the reservoir ...": a labelled step, no definition
             if definition is None and prose is not None and docs and text in docs:
                 definition = prose(docs[text])

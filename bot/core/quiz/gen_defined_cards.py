@@ -84,9 +84,57 @@ def says_what_it_is(term: str, definition: str, doc) -> bool:
     for child in attribute.children:
         if child.dep_ in {"amod", "nummod"} and (child.tag_ in {"JJR", "JJS", "RBS"} or child.ent_type_ == "ORDINAL"):
             return False  # "an older antimalarial drug", "the second academic school": a rank, not what it is
-        if child.dep_ == "prep" and any(g.pos_ == "PROPN" and not _common_noun(g) for g in child.subtree):
+        if child.dep_ == "prep" and any(g.pos_ == "PROPN" and not _common_noun(g) for g in _named_object(child)):
             return False  # "the mayor of Warsaw", "settlements of the Hanse": a role toward one named thing
     return True
+
+
+def _named_object(preposition):
+    """The words of a preposition's object that may name one thing: the object and the words naming it with it
+    ("of the Hanse", "of the Kingdom of Poland"), not a name further in that says which kind a common noun is
+    ("an infection of the small intestine by some strains of the bacterium Vibrio cholerae": an instance of a
+    genus the definition states, no role toward it)."""
+    found = []
+    for obj in (c for c in preposition.children if c.dep_ == "pobj"):
+        found.append(obj)
+        if obj.pos_ == "PROPN":
+            found += [t for t in obj.subtree if t is not obj]
+        else:
+            found += [c for c in obj.children if c.dep_ in {"compound", "poss"}]
+    return found
+
+
+def says_more_than_the_term(term: str, definition) -> bool:
+    """A glossary line whose definition repeats a word of its term ("Electoral vote. A vote cast by an elector.",
+    "Faithless elector. An elector who does not vote for ...") can still say what the term is on a card, where no
+    option is given away: when the definition is a glossary line's, does not hold the whole term, and has a
+    word of its own besides the term's words ("cast"), so that it is no mere echo ("Licensee: the one licensed")."""
+    if not definition.glossary or definition.prose:
+        return False
+    folded = re.sub(r"[^\w\s]", " ", definition.definition.lower())
+    whole = re.sub(r"[^\w\s]", " ", term.lower()).split()
+    if re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, whole)) + r"(?!\w)", folded):
+        return False
+    prefixes = {w[:5] for w in whole}
+    own = [w for w in folded.split() if len(w) > 3 and w[:5] not in prefixes and w not in _FUNCTION_WORDS]
+    return len(own) >= 1
+
+
+def same_number(term_doc, doc, term_words: int) -> bool:
+    """The term's head and the genus of its definition (read in `doc`, "<term> is <definition>.") agree in
+    number: a singular term is said to be one thing ("Electoral vote" -> "a vote cast by an elector"), not
+    plural things ("Randuff economics blog (April 2012): economic and legal barriers": a source's line)."""
+    head = next((t for t in reversed(list(term_doc)) if t.pos_ in {"NOUN", "PROPN"}), None)
+    _, attribute = _attribute(doc)
+    if head is None or attribute is None or attribute.i < term_words:
+        return True
+    return not (head.tag_ in {"NN", "NNP"} and attribute.tag_ in {"NNS", "NNPS"}
+                and not any(c.dep_ == "det" for c in attribute.children))
+
+
+_FUNCTION_WORDS = frozenset({"that", "which", "with", "from", "into", "than", "this", "these", "those", "their",
+                             "there", "they", "them", "when", "where", "what", "whose", "some", "more", "most",
+                             "other", "also", "such", "been", "being", "have", "does", "were", "will", "would"})
 
 
 def term_as_label(term_doc) -> bool:

@@ -42,6 +42,12 @@ class GlossaryTermChecks:
         people = {section.get(q) for d, q in found if d.glossary
                   and self._names_person(d.term, nlp.parse_lines([d.term])[0])}
         kept = []
+        # the notes' subject's own glossary line ("Cholera. An infection of the small intestine ...", "Pandoc: a
+        # Haskell library ..."): no "which term means" item (the title gives it away) and no option beside other
+        # terms, but a card may ask it ("What is meant by \"Cholera\"?", `_subject_cards`)
+        self.subject_definitions[document] = [(d, q) for d, q in found if d.glossary and not d.prose
+                                              and self._is_subject(d.term, document)
+                                              and self._glossary_term(d, document, subject=True)]
         for i, (d, q) in enumerate(found):
             if people and d.glossary and section.get(q) in people and len(d.term.split()) > 1 \
                     and all(w[:1].isupper() for w in d.term.split()):
@@ -59,7 +65,7 @@ class GlossaryTermChecks:
             kept.append((d, q))
         return kept
 
-    def _glossary_term(self, definition, document: str, copula: bool = False) -> bool:
+    def _glossary_term(self, definition, document: str, copula: bool = False, subject: bool = False) -> bool:
         """A quoted term a licence defines, or a glossary line's term that names a thing, defined by a noun
         phrase, and is not the notes' own subject ("Pandoc: a Haskell library ..." in a Pandoc guide)."""
         if not definition.glossary:
@@ -77,7 +83,7 @@ class GlossaryTermChecks:
             return False  # "Bubonic plague – the most common form in the fourteenth-century outbreak": a rank, no definition
         if lists_instances(term_doc, definition_doc) or self._names_person(definition.term, term_doc):
             return False  # "Examples: ..." labels a list; "<person>: <their works>" says what they made
-        return reads and not self._is_subject(definition.term, document)
+        return reads and (subject or not self._is_subject(definition.term, document))
 
     def _is_subject(self, term: str, document: str) -> bool:
         """The notes' subject: what the title names before any colon ("Using Pandoc: A User's Guide ..."); the

@@ -13,7 +13,10 @@ def term_as_asked(term: str, lowercase_words) -> str:
     but only when that capital is all that is upper case in it: a word with capitals inside ("SELinux",
     "IPv6") is written so wherever it stands, whatever lower-case command or package names share its
     letters ("selinux-activate" made "What is sELinux?")."""
-    first = term.split()[0]
+    words = term.split()
+    first = words[0]
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        return term  # "Members Business", "Consumer Price Index": a name written in capitals, each word ("members Business")
     if first.lower() in lowercase_words and not any(c.isupper() for c in first[1:]):
         return term[:1].lower() + term[1:]
     return term

@@ -72,7 +72,8 @@ from bot.core.quiz.gen_defined import (defined_term_question, definitions_by_doc
                                       family_words, field_labels, label_key, with_head)
 from bot.core.quiz.gen_glossary_checks import GlossaryTermChecks
 from bot.core.quiz.gen_faq import faq_card, faq_question
-from bot.core.quiz.gen_defined_cards import card_answer, card_stem, says_what_it_is, term_as_label
+from bot.core.quiz.gen_defined_cards import (card_answer, card_stem, same_number, says_more_than_the_term, says_what_it_is,
+                                             term_as_label)
 from bot.core.quiz.gen_defined import _mentions as mentions_term
 from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
@@ -164,6 +165,9 @@ COUNTERPART_SENTENCES = 2  # a person named with the answer in this many other s
 # Sections whose name tells a student nothing about what is asked.
 _GENERIC_SECTION = re.compile(r"^(faq|frequently asked questions|introduction|overview|summary|"
                               r"background|notes?|contents|key (terms|points)|glossary)$", re.IGNORECASE)
+
+# A section of the notes' own definitions ("2. Key definitions", "Key terms", "Glossary")
+_KEY_TERMS_SECTION = re.compile(r"\b(?:definitions|key terms|glossary|terminology)\s*$", re.IGNORECASE)
 
 
 def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
@@ -365,6 +369,7 @@ class _Generator(GlossaryTermChecks):
         self._dated: tuple | None = None  # gen_dated_entries: (paragraph owners, lists, their nouns), on first use
         self.named_ids: set[str] = set()  # items whose answer and options are such names, shown as they are
         # Quoted terms a licence defines, with their definitions' head nouns (gen_defined).
+        self.subject_definitions: dict[str, list] = {}  # filled by _glossary_terms: the title subject's own line
         self.definitions = {document: [(with_head(d, self.docs[readable_text(q)]) if readable_text(q) in self.docs
                                         else d, q) for d, q in self._glossary_terms(found, document)]
                             for document, found in definitions_by_document(notes, self.docs, prose_definition).items()}
@@ -536,9 +541,28 @@ class _Generator(GlossaryTermChecks):
                 self._item(MULTIPLE_CHOICE, question.prompt, question.answer, s, DEFINITION,
                            QUALITY_CUTOFF if prose else CARD_QUALITY, options=question.options,
                            explanation=_from_notes(s))]))
+        if not prose:
+            found += self._subject_cards(chunk, quotes)
         return found
 
-    def _defined_term_card(self, definition, quote: str, chunk: Chunk, known: list, name: str) -> QuizItem | None:
+    def _subject_cards(self, chunk: Chunk, quotes: set) -> list[_Candidates]:
+        """The card of the notes' subject's own glossary line ("Cholera. An infection of the small intestine by
+        some strains of the bacterium Vibrio cholerae." in notes titled "Cholera: Cause, Disease, ..."): the notes'
+        main definition, asked as "What is meant by ...?" only (no options: among terms, the title gives it away),
+        when the card's own checks pass (`_defined_term_card`)."""
+        known = self.definitions.get(chunk.document, [])
+        name = self.titles.get(chunk.document) or self.document_names.get(chunk.document, "")
+        found = []
+        for definition, quote in self.subject_definitions.get(chunk.document, []):
+            if quote in quotes:
+                card = self._defined_term_card(definition, quote, chunk, known + [(definition, quote)], name,
+                                               subject=True)
+                if card is not None:
+                    found.append(_Candidates(quote, chunk.document, [card]))
+        return found
+
+    def _defined_term_card(self, definition, quote: str, chunk: Chunk, known: list, name: str,
+                           subject: bool = False) -> QuizItem | None:
         """"What is a writ?" / 'What is meant by "hilum"?' with the notes' definition as the answer, for a glossary
         line's or a prose definition that no "which term means ...?" item can ask (no other term of its kind in the
         notes: Hilum, Polyuria, Opportunity cost, Writ, Curing, the kidney note's dashed lines; "Felony: a serious
@@ -548,11 +572,15 @@ class _Generator(GlossaryTermChecks):
         one passage only (`_question_card`'s rule); `generate_items` then keeps one card a term and none beside
         another item that asks the term."""
         term = definition.term
-        if mentions_term(definition.definition, term, "") or re.search(r"\bthis document\b", definition.definition, re.I) \
+        echo = mentions_term(definition.definition, term, "")
+        if echo and not says_more_than_the_term(term, definition) \
+                or re.search(r"\bthis document\b", definition.definition, re.I) \
                 or name and fold(name) in fold(definition.definition):
             return None
-        if self._is_title(term, chunk) or self._defined_often(term):
-            return None
+        if self._is_title(term, chunk) and not (definition.glossary and self._title_subject(term, chunk)) \
+                or self._defined_often(term) and not (subject and _KEY_TERMS_SECTION.search(chunk.heading_path[-1]
+                                                                                      if chunk.heading_path else "")):
+            return None  # the subject said to be many things: its key-definitions line is the notes' own definition
         term_doc = nlp.parse_lines([term])[0]
         if term_doc and term_doc[-1].pos_ == "PROPN" and term.split()[-1].lower() not in self.lexicon.lowercase_words \
                 and not self._met_often(term):
@@ -572,6 +600,8 @@ class _Generator(GlossaryTermChecks):
         doc = nlp.parse_lines([f"{term} is {definition.definition.rstrip('.')}."])[0]
         if not says_what_it_is(term, definition.definition, doc):
             return None
+        if echo and not same_number(term_doc, doc, len(term.split())):
+            return None  # "Randuff economics blog: economic and legal barriers": plural things, no genus of a blog
         if self._described_alike(self.docs.get(text) or doc if definition.prose else doc):
             return None  # "a narrow wooden channel that carries water ...": the notes' words for another term too
         shown = term_as_asked(term, self.lexicon.lowercase_words)
@@ -2218,6 +2248,17 @@ class _Generator(GlossaryTermChecks):
             return False
         singular = lambda words: {w.rstrip("s") for w in words}  # noqa: E731
         return fold(text) in fold(title) or singular(words_of(text)) <= singular(words_of(title))
+
+    def _title_subject(self, term: str, chunk: Chunk) -> bool:
+        """`term` is a whole part of the document's title, the part before its colon or one of the phrases after it
+        ("Cholera: Cause, Disease, ...", "Keynesian Economics: Aggregate Demand, the Multiplier and ..."): what the
+        notes are about, whose glossary line is the notes' main definition ("What is cholera?"), not a word of a
+        longer title ("Cement" in "Portland Cement and Concrete")."""
+        title = self.titles.get(chunk.document, "")
+        head, _, rest = title.partition(":")
+        parts = [head] + re.split(r",\s*|\s+and\s+|\s*&\s*", rest)
+        bare = lambda text: re.sub(r"^(?:the|a|an)\s+", "", fold(text).strip())  # noqa: E731
+        return any(bare(p) and bare(p) == bare(term) for p in parts)
 
     def _opens_with(self, text: str, chunk: Chunk) -> bool:
         """`text` is the subject of the heading the document opens with (its words before a colon, all
