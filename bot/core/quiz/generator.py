@@ -630,8 +630,9 @@ class _Generator(GlossaryTermChecks):
             for card in named_cards(named_lists(self.notes, nlp.parse_lines),
                                     lambda d: setting(short_title(self.titles.get(d) or document_name(self.notes, d),
                                                                   " ".join(c.text for c in self.notes if c.document == d)),
-                                                      self._written(d))):
-                self._rule_questions.setdefault(card.chunk.id, []).append((card, SEQUENCE if card.sequence else ENUMERATION))
+                                                      self._written(d)), nlp.parse_lines):
+                tests = SEQUENCE if card.sequence else DEFINITION if card.options else ENUMERATION
+                self._rule_questions.setdefault(card.chunk.id, []).append((card, tests))
             for document, members in sentences.items():  # "Under <document>, if <...>, what must you do?"
                 labels = quoted_labels(c.text for c in self.notes if c.document == document)
                 for m in members:
@@ -659,6 +660,12 @@ class _Generator(GlossaryTermChecks):
                 listed = "; ".join(question.source.members)
                 why = f"The notes list, in order: {listed}." if question.sequence else \
                     f"The notes: “{question.source.lead}” {listed}."
+                if question.options:  # "which of <the category> is <what its line says>?"
+                    line = readable_text(question.quote) or question.quote
+                    found.append(_Candidates(question.quote, chunk.document, [self._item(
+                        MULTIPLE_CHOICE, question.prompt, question.answer, s, tests, CARD_QUALITY,
+                        options=tuple(question.options), explanation=f"The notes: “{line}”")]))
+                    continue
                 found.append(_Candidates(question.quote, chunk.document, [self._item(
                     FLASHCARD, question.prompt, question.answer, s, tests, CARD_QUALITY, explanation=why)]))
                 continue
