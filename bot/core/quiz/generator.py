@@ -335,6 +335,9 @@ class _Generator(GlossaryTermChecks):
         self.code_words |= notation_pieces("\n".join(c.text for c in notes))
         self._past_forms: set[str] | None = None  # _past_of
         self._all_sentences: list[str] | None = None  # _sentence_texts
+        # ids of the which-of choices of a list line (gen_named_lists): at the cut-off, after the line's own
+        # "What is meant by X?" card (judged kept in round 35), asked where the line makes no other item
+        self.yielding: set[str] = set()
         self.actor_choices: set[str] = set()  # ids of the who-did-what items with options (gen_actors, gen_deeds) and persons' deed cards
         self.notes = notes
         self._deed_pool: DeedPool | None = None  # what named actors did (gen_deeds), made on first use
@@ -449,7 +452,7 @@ class _Generator(GlossaryTermChecks):
                                   and (i.kind != FLASHCARD or worth_recalling(i.prompt, i.answer))
                                   and not cut_word(i.prompt, i.source.quote)  # "Why is a pre ...?" (round 18)
                                   and not (i.options and answer_spelled_by_stem(i.prompt, i.answer, i.options))),
-                                 key=lambda i: -i.quality)
+                                 key=lambda i: (-i.quality, i.id in self.yielding))
         return [entry for entry in found.values() if entry.items]
 
     def _holding_cards(self, chunk: Chunk) -> list[tuple[Sentence, QuizItem]]:
@@ -662,9 +665,10 @@ class _Generator(GlossaryTermChecks):
                     f"The notes: “{question.source.lead}” {listed}."
                 if question.options:  # "which of <the category> is <what its line says>?"
                     line = readable_text(question.quote) or question.quote
-                    found.append(_Candidates(question.quote, chunk.document, [self._item(
-                        MULTIPLE_CHOICE, question.prompt, question.answer, s, tests, CARD_QUALITY,
-                        options=tuple(question.options), explanation=f"The notes: “{line}”")]))
+                    item = self._item(MULTIPLE_CHOICE, question.prompt, question.answer, s, tests, QUALITY_CUTOFF,
+                                      options=tuple(question.options), explanation=f"The notes: “{line}”")
+                    self.yielding.add(item.id)
+                    found.append(_Candidates(question.quote, chunk.document, [item]))
                     continue
                 found.append(_Candidates(question.quote, chunk.document, [self._item(
                     FLASHCARD, question.prompt, question.answer, s, tests, CARD_QUALITY, explanation=why)]))
