@@ -438,8 +438,11 @@ def _which_cards(named: NamedList, where: str, parse) -> list[NamedCard]:
     for k, (described, doc) in enumerate(zip(named.said, parse(frames))):
         if not described or len(described.split()) < 2 or len(doc) < 4:
             continue
-        if any(fold in described.lower() for fold in {named.labels[k].lower(), named.members[k].lower()}):
-            continue  # "the cortex – the cortex of ...": it names its own member
+        named_in = [j for j, label in enumerate(named.labels)
+                    if re.search(rf"(?<!\w){re.escape(re.sub(r'^(?:the|a|an) ', '', label.lower()))}(?!\w)", described.lower())]
+        if named_in:
+            continue  # names its own member ("the cortex – the cortex of ...") or another, which gives the answer
+            # away among three ("the gate, an electrode placed between the source and the drain")
         root = doc[1]
         if root.dep_ != "ROOT" or root.lemma_ != "be":
             continue
