@@ -17,7 +17,12 @@ Read from the layout and spaCy's parse, precision first:
 - the lead-in says the members are all of a category: a plural noun with a number that is the
   list's own length ("three regions", "four main compounds"), or a definite plural subject of "are"
   ("The parts of the tubule, in the order ..., are:"); a lead-in that points back ("These include:")
-  or whose subject is a pronoun ("It has three main terminals:") names nothing the stem could;
+  names nothing the stem could; a pronoun subject ("It has three main terminals:") or "Inside are ...:"
+  is read only when the sentence before's subject is a noun the last heading names too ("MOSFET stands
+  for ..." under "5.2 How a MOSFET works"), never guessed;
+- a line that describes its member by a noun phrase ("- The medulla – the inner region.") also gives
+  "which of <the category> is <that noun phrase>?" with the list's members as the options, unless the
+  description names one of them;
 - a list is ordered when its lead-in or its heading says so (a word of order: "steps", "sequence",
   "order", "stages", "series") and then also asks what comes after each member but the last.
 
