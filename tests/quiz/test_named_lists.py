@@ -156,3 +156,79 @@ def test_dated_lines_of_names_are_a_list_of_those_people_and_an_initial_ends_no_
 
 def test_a_lead_in_that_says_a_second_thing_of_its_list_gives_no_card():
     assert not any("fuels" in c.prompt for c in _history_cards())  # "..., and each had drawbacks"
+
+
+# --- session 26, lane qlists2: pronoun lead-ins, which-of choices, initials, joined clauses, steps of nothing
+
+LAMP = [
+    (("Lamps", "2. How a Zeller lamp works"),
+     "The Zeller lamp burns whale oil in a brass body. It has three main parts:\n"
+     "- the reservoir, a brass bowl that holds the oil;\n"
+     "- the wick, where the oil rises;\n"
+     "- the chimney, a glass tube that draws air past the flame.\n"
+     "Lamps were trimmed every night."),
+    (("Lamps", "3. Keepers"),
+     "The keepers lived in the tower. It has three main rooms:\n"
+     "- the kitchen;\n"
+     "- the store;\n"
+     "- the lamp room.\n"
+     "Keepers worked in pairs."),
+    (("Lamps", "4. The lantern"),
+     "Lanterns are glass rooms at the top of the tower. Inside are three main fittings:\n"
+     "- Lens: a ring of glass prisms that bends the light into a beam.\n"
+     "- Pedestal: the iron stand that carries the lens.\n"
+     "- Vent: a copper cowl that lets out the smoke.\n"
+     "The lantern was cleaned at dawn."),
+]
+
+
+def _lamp_cards(sections=LAMP):
+    return named_cards(named_lists(section_chunks("lamps.txt", sections), nlp.parse_lines),
+                       lambda d: "According to the notes on lamps", nlp.parse_lines)
+
+
+def test_a_pronoun_lead_in_takes_the_sentence_befores_subject_when_the_heading_names_it():
+    cards = {c.prompt: c.answer for c in _lamp_cards()}
+    assert cards["According to the notes on lamps, what are the three main parts that a Zeller lamp has?"] \
+        == "The reservoir, the wick and the chimney"
+    # "The keepers lived in the tower. It has three main rooms:": the sentence before's subject is plural
+    # and the heading names no tower: not guessed
+    assert not any("rooms" in p for p in cards)
+
+
+def test_inside_are_takes_what_the_heading_names():
+    cards = {c.prompt: c.answer for c in _lamp_cards()}
+    assert cards["According to the notes on lamps, what are the three main fittings inside the lantern?"] \
+        == "Lens, Pedestal and Vent"  # the notes never write "pedestal" small mid-sentence
+
+
+def test_a_line_that_describes_its_member_by_a_noun_phrase_gives_a_which_of_choice():
+    cards = {c.prompt: (c.answer, c.options) for c in _lamp_cards() if c.options}
+    assert cards["According to the notes on lamps, which of the three main fittings inside the lantern is a copper "
+                 "cowl that lets out the smoke?"] == ("Vent", ("Lens", "Pedestal", "Vent"))
+    assert not any("carries the lens" in p for p in cards)  # names another of the options
+    assert cards["According to the notes on lamps, which of the three main parts that a Zeller lamp has is a glass "
+                 "tube that draws air past the flame?"] == ("The chimney", ("The reservoir", "The wick", "The chimney"))
+    assert not any("where the oil rises" in p for p in cards)  # a clause, not a noun phrase
+
+
+def test_an_initial_is_kept_in_a_name_and_a_joined_clause_or_steps_of_nothing_give_no_card():
+    sections = [(("Glass in history", "4. Masters"),
+                 "Three masters ran the works before 1900:\n"
+                 "- Thomas R. Hale (1850). He built the second furnace.\n"
+                 "- Anna Berg (1870). She opened the shop.\n"
+                 "- Peter J. Moss (1890). He closed the works.\n"),
+                (("Glass in history", "5. Recipes"),
+                 "Three recipes were tried, and each had flaws:\n"
+                 "- Potash glass.\n"
+                 "- Soda glass.\n"
+                 "- Lead glass.\n"),
+                (("Glass in history", "6. The road to clear glass"),
+                 "The key scientific steps were:\n"
+                 "- Decolouring.\n"
+                 "- Refining.\n"
+                 "- Polishing.\n")]
+    cards = named_cards(named_lists(_chunks(sections), nlp.parse_lines), lambda d: "According to the notes on glass")
+    assert [(c.prompt, c.answer) for c in cards] == [
+        ("According to the notes on glass, what were the three masters that ran the works before 1900?",
+         "Thomas R. Hale, Anna Berg and Peter J. Moss")]

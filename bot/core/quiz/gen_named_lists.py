@@ -17,7 +17,12 @@ Read from the layout and spaCy's parse, precision first:
 - the lead-in says the members are all of a category: a plural noun with a number that is the
   list's own length ("three regions", "four main compounds"), or a definite plural subject of "are"
   ("The parts of the tubule, in the order ..., are:"); a lead-in that points back ("These include:")
-  or whose subject is a pronoun ("It has three main terminals:") names nothing the stem could;
+  names nothing the stem could; a pronoun subject ("It has three main terminals:") or "Inside are ...:"
+  is read only when the sentence before's subject is a noun the last heading names too ("MOSFET stands
+  for ..." under "5.2 How a MOSFET works"), never guessed;
+- a line that describes its member by a noun phrase ("- The medulla – the inner region.") also gives
+  "which of <the category> is <that noun phrase>?" with the list's members as the options, unless the
+  description names one of them;
 - a list is ordered when its lead-in or its heading says so (a word of order: "steps", "sequence",
   "order", "stages", "series") and then also asks what comes after each member but the last.
 
@@ -38,7 +43,8 @@ MIN_MEMBERS = 3
 MAX_MEMBERS = 8  # a longer list is too much to recall as one card
 MAX_NAME_WORDS = 8
 _PAREN = re.compile(r"\s*\([^()]*\)")
-_LABEL_END = re.compile(r"\s[–—-]\s|:\s|(?<!\b[A-Z])\.\s|,\s|;\s*$|\.$|;\s")  # not "Rutherford B. Hayes"
+# a full stop after a single capital is an initial's ("Rutherford B. Hayes (1876). ..."), not the label's end
+_LABEL_END = re.compile(r"\s[–—-]\s|:\s|(?<!\b[A-Z])\.\s|,\s|;\s*$|\.$|;\s")
 _DATED = re.compile(r"\((?:c\.\s*)?\d{3,4}\b")  # "First trial (1964)", "Refugee camps (1971–72)"
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _ORDER = frozenset({"step", "sequence", "order", "stage", "series"})
@@ -64,6 +70,7 @@ class NamedList:
     lines: tuple = ()  # (chunk, first sentence as chunk_sentences gives it) of each member's line
     labels: tuple[str, ...] = ()  # the members as their lines write them ("Melting", of "- Melting. The ...")
     tense: str = "are"  # "were" of a lead-in in the past ("His main lines of evidence were:")
+    said: tuple[str, ...] = ()  # what each line says of its member after the label ("the outer, darker layer")
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,7 @@ class NamedCard:
     sequence: bool
     chunk: Chunk  # where its source sentence is: the lead-in's, or the keyed step's line
     quote: str
+    options: tuple[str, ...] = ()  # "Which of <the category> is <what a line says>?": the list's members
 
 
 def named_lists(chunks: list[Chunk], parse) -> list[NamedList]:
@@ -112,6 +120,19 @@ def named_lists(chunks: list[Chunk], parse) -> list[NamedList]:
         owner = _heading_owner(chunk.heading_path) if _POSSESSIVE.match(said) else None
         if owner:
             said = _POSSESSIVE.sub("The ", said, count=1)
+        # "It has three main terminals:" / "Inside are three main structures:": the pronoun's referent (or
+        # what the list is inside) is the subject of the sentence before when the heading names it too
+        # ("MOSFET stands for ..." under "5.2 How a MOSFET works"); never guessed from anything else
+        pronoun = _PRONOUN_LEAD.match(said)
+        if pronoun:
+            kind = pronoun.group(1) or pronoun.group(2)
+            referent = _referent(sentences[-2] if len(sentences) > 1 else "", chunk.heading_path, parse, kind)
+            if referent is None:
+                continue
+            if kind == "Inside":
+                said = f"The {pronoun.group(4)} inside {referent} {pronoun.group(3)}:"
+            else:
+                said = referent[:1].upper() + referent[1:] + said[len(kind):]
         doc = parse([said[:-1].rstrip()])[0]
         read = _category(doc, len(members))
         if read is None or _POSSESSIVE.match(lead) and not owner:
@@ -134,8 +155,52 @@ def named_lists(chunks: list[Chunk], parse) -> list[NamedList]:
         labels = tuple(members)
         members = [_as_written(m, text) for m in members]
         found.append(NamedList(chunk.document, chunk, lead, quote, category, tuple(members), ordered, of, order_words,
-                               tuple(sources), labels, tense))
+                               tuple(sources), labels, tense, tuple(_said(item, label) for item, label in zip(items, labels))))
     return found
+
+
+_PRONOUN_LEAD = re.compile(r"^(?:(It|They)(?=\s+\w)|(Inside)\s+(are|were)\s+(.+):$)")
+
+
+def _referent(before: str, heading_path: tuple[str, ...], parse, pronoun: str) -> str | None:
+    """"a MOSFET" of "MOSFET stands for ..." under the heading "5.2 How a MOSFET works": the sentence
+    before's subject (a noun, of the pronoun's number) as the heading names it; None unless both say it."""
+    if not before or not heading_path:
+        return None
+    heading = re.sub(r"^[\d.\s]+", "", heading_path[-1]).strip()
+    prior, named = parse([before.rstrip(), heading])
+    root = next((t for t in prior if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if root is not None else None
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    plural = subject.tag_ in {"NNS", "NNPS"}
+    if pronoun == "It" and plural or pronoun == "They" and not plural:
+        return None
+    for chunk in named.noun_chunks:
+        head = chunk.root
+        if head.lemma_.lower() != subject.lemma_.lower() and head.lower_ != subject.lower_:
+            continue
+        if pronoun != "Inside" and (head.tag_ in {"NNS", "NNPS"}) != plural:
+            return None
+        words = [t for t in chunk if t.pos_ in {"DET", "ADJ", "NOUN", "PROPN"}]
+        if len(words) != len(chunk) or words[0].pos_ != "DET" and len(words) == 1 and head.pos_ == "NOUN":
+            return None  # "chloroplast" alone or a chunk with more in it: not a name the stem can use
+        text = chunk.text
+        return text[:1].lower() + text[1:] if words[0].pos_ == "DET" else text
+    return None
+
+
+def _said(body: str, label: str) -> str:
+    """"the outer, darker layer" of "- The cortex – the outer, darker layer. ...": the first sentence after a
+    line's label, when there is one ("" of a line that is its name alone)."""
+    rest = _PAREN.sub("", body.strip())
+    if not rest.startswith(label):
+        return ""
+    rest = re.sub(r"^\s*(?:[–—-]\s|:\s|,\s|\.\s)", "", rest[len(label):], count=1)
+    if rest == body[len(label):] or not rest.strip():
+        return ""
+    first = split_sentences(rest.strip())
+    return first[0].strip().rstrip(".;,:").strip() if first else ""
 
 
 def _as_written(name: str, text: str) -> str:
@@ -185,13 +250,13 @@ def _category(doc, count: int) -> tuple[str, str, str] | None:
     """(what the members are, "the <plural noun ...>" for an ordered list's single step, the lead-in's
     order words) of a lead-in, or None when it does not say the list is all of a category."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is not None and any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in root.children):
-        return None  # "Three main proposals were considered, and each had objections:": two things said
     # "in the order the fluid passes through them", "in this order": words of the list's own order
     in_order = {t.i for p in doc if p.dep_ == "prep" and any(c.lemma_.lower() == "order" for c in p.children)
                 for t in p.subtree}
     if root is None or any(t.lower_ in _POINTING for t in doc if t.i not in in_order):
         return None
+    if any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in root.children):
+        return None  # "Three main proposals were considered, and each had objections:": two things said
     counted = [t for t in doc if t.tag_ == "NNS" and any(
         c.dep_ == "nummod" and _number(c.text) == count for c in t.children)]
     if counted:
@@ -263,7 +328,8 @@ def _noun_phrase(doc, noun) -> tuple[str, list[int]]:
     kept = [t for t in doc[noun.left_edge.i:noun.i + 1] if t.lower_ not in {"all", "the", "these", "both"}]
     tail = [t for c in noun.children if c.i > noun.i and (c.dep_ == "prep" or c.dep_ == "acl" and not doc[c.left_edge.i - 1].is_punct) for t in c.subtree]
     words = [*kept, *sorted(tail, key=lambda t: t.i)]
-    text = " ".join(t.text for t in words)
+    # "Three main proposals ..." at the start of the lead-in: "the three main proposals"
+    text = " ".join(t.lower_ if t.i == 0 and t.pos_ != "PROPN" else t.text for t in words)
     text = re.sub(r"\s+([,’'])", r"\1", text).replace(" - ", "-").replace("’ s", "’s").replace(" 's", "'s")
     taken = list(range(noun.left_edge.i, noun.i + 1)) + [t.i for t in tail] + [
         t.i for c in noun.children if c.dep_ in {"relcl", "acl"} for t in c.subtree]
@@ -279,6 +345,8 @@ def _rest(doc, taken: list[int]) -> tuple[str, str]:
 
 
 def _subject_category(doc, noun, root):
+    if noun.lemma_.lower() in _ORDER and not any(c.dep_ in {"prep", "relcl", "acl"} for c in noun.children):
+        return None  # "The key scientific steps were:": steps of what? (the stem cannot say)
     phrase, taken = _noun_phrase(doc, noun)
     order_words = ""
     # "The parts of the tubule, in the order the fluid passes through them, are:"
@@ -288,9 +356,6 @@ def _subject_category(doc, noun, root):
             order_words = "".join(t.text_with_ws for t in c.subtree).strip()
             phrase = phrase.replace(f" {order_words}", "").rstrip(",")
             phrase = re.sub(r"\s*,\s*$", "", phrase)
-    # "Five presidents have been elected ...": the count's capital is the sentence's, not the stem's
-    phrase = re.sub(r"^the ([A-Z][a-z]+)\b", lambda m: f"the {m.group(1).lower()}" if _number(m.group(1)) else m.group(0),
-                    phrase)
     after, before = _rest(doc, taken)
     after = re.sub(r"^,\s*", "", after)
     if after in {"are", "were"}:
@@ -345,7 +410,7 @@ def _join(names: list[str]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def named_cards(lists: list[NamedList], setting_of) -> list[NamedCard]:
+def named_cards(lists: list[NamedList], setting_of, parse=None) -> list[NamedCard]:
     """"<setting>, what are <the category>?" of every list; of an ordered one also "which of <them>
     comes after “<member>”?" for each member but the last. `setting_of(document)` names the notes."""
     cards = []
@@ -355,6 +420,7 @@ def named_cards(lists: list[NamedList], setting_of) -> list[NamedCard]:
             order = f", {named.order_words}" if named.ordered and named.order_words else ""
             cards.append(NamedCard(f"{where}, what {named.tense} {named.category}{order}?", _join(list(named.members)), named,
                                    bool(order), named.chunk, named.quote))
+            cards.extend(_which_cards(named, where, parse))
         if not named.ordered or not named.of:
             continue
         order = f", {named.order_words}" if named.order_words else " in order"
@@ -365,4 +431,45 @@ def named_cards(lists: list[NamedList], setting_of) -> list[NamedCard]:
                 prompt = f"{where}, in {named.of}, what comes after “{before}”?"
             chunk, quote = named.lines[k + 1]
             cards.append(NamedCard(prompt, after[:1].upper() + after[1:], named, True, chunk, quote))
+    return cards
+
+
+_DESCRIBED_AS = frozenset({"attr"})
+
+
+def _which_cards(named: NamedList, where: str, parse) -> list[NamedCard]:
+    """"<setting>, which of <the category> is <what one line says of its member>?" with the list's members as
+    the options, of a line that describes its member by a noun phrase ("- The cortex – the outer, darker
+    layer.", "- Grana: stacks of thylakoids that look like piles of green discs."): one of a kind by
+    construction, and the notes tie the description to that member alone. A description that is a clause
+    ("the drain, where they leave"), points back or names its own member is not asked."""
+    if parse is None or not named.said or len(named.members) < MIN_MEMBERS:
+        return []
+    frames = [f"It is {d}." if d else "It is." for d in named.said]
+    cards = []
+    options = tuple(m[:1].upper() + m[1:] for m in named.members)
+    for k, (described, doc) in enumerate(zip(named.said, parse(frames))):
+        if not described or len(described.split()) < 2 or len(doc) < 4:
+            continue
+        named_in = [j for j, label in enumerate(named.labels)
+                    if re.search(rf"(?<!\w){re.escape(re.sub(r'^(?:the|a|an) ', '', label.lower()))}(?!\w)", described.lower())]
+        if named_in:
+            continue  # names its own member ("the cortex – the cortex of ...") or another, which gives the answer
+            # away among three ("the gate, an electrode placed between the source and the drain")
+        root = doc[1]
+        if root.dep_ != "ROOT" or root.lemma_ != "be":
+            continue
+        noun = next((c for c in root.children if c.dep_ in _DESCRIBED_AS and c.pos_ in {"NOUN", "PROPN"}), None)
+        if noun is None or noun.left_edge.i != 2 or noun.right_edge.i != len(doc) - 2:
+            continue  # not one noun phrase ("where charge carriers enter", "a hormone; it ...")
+        if any(t.lower_ in _POINTING or t.pos_ == "PRON" and t.tag_ not in {"WDT", "WP"} for t in doc[2:-1]):
+            continue
+        if any(t.tag_ in {"CD"} for t in doc[2:-1]) and not any(t.is_alpha for t in doc[2:-1]):
+            continue
+        plural = noun.tag_ in {"NNS", "NNPS"}
+        verb = {("are", False): "is", ("are", True): "are", ("were", False): "was", ("were", True): "were"}[
+            (named.tense, plural)]
+        chunk, quote = named.lines[k]
+        cards.append(NamedCard(f"{where}, which of {named.category} {verb} {described}?", options[k], named, False,
+                               chunk, quote, options))
     return cards

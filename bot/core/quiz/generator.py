@@ -339,6 +339,9 @@ class _Generator(GlossaryTermChecks):
         self.code_words |= notation_pieces("\n".join(c.text for c in notes))
         self._past_forms: set[str] | None = None  # _past_of
         self._all_sentences: list[str] | None = None  # _sentence_texts
+        # ids of the which-of choices of a list line (gen_named_lists): at the cut-off, after the line's own
+        # "What is meant by X?" card (judged kept in round 35), asked where the line makes no other item
+        self.yielding: set[str] = set()
         self.actor_choices: set[str] = set()  # ids of the who-did-what items with options (gen_actors, gen_deeds) and persons' deed cards
         self.notes = notes
         self._deed_pool: DeedPool | None = None  # what named actors did (gen_deeds), made on first use
@@ -454,7 +457,7 @@ class _Generator(GlossaryTermChecks):
                                   and (i.kind != FLASHCARD or worth_recalling(i.prompt, i.answer))
                                   and not cut_word(i.prompt, i.source.quote)  # "Why is a pre ...?" (round 18)
                                   and not (i.options and answer_spelled_by_stem(i.prompt, i.answer, i.options))),
-                                 key=lambda i: -i.quality)
+                                 key=lambda i: (-i.quality, i.id in self.yielding))
         return [entry for entry in found.values() if entry.items]
 
     def _holding_cards(self, chunk: Chunk) -> list[tuple[Sentence, QuizItem]]:
@@ -660,8 +663,9 @@ class _Generator(GlossaryTermChecks):
             for card in named_cards(named_lists(self.notes, nlp.parse_lines),
                                     lambda d: setting(short_title(self.titles.get(d) or document_name(self.notes, d),
                                                                   " ".join(c.text for c in self.notes if c.document == d)),
-                                                      self._written(d))):
-                self._rule_questions.setdefault(card.chunk.id, []).append((card, SEQUENCE if card.sequence else ENUMERATION))
+                                                      self._written(d)), nlp.parse_lines):
+                tests = SEQUENCE if card.sequence else DEFINITION if card.options else ENUMERATION
+                self._rule_questions.setdefault(card.chunk.id, []).append((card, tests))
             for document, members in sentences.items():  # "Under <document>, if <...>, what must you do?"
                 labels = quoted_labels(c.text for c in self.notes if c.document == document)
                 for m in members:
@@ -689,6 +693,13 @@ class _Generator(GlossaryTermChecks):
                 listed = "; ".join(question.source.members)
                 why = f"The notes list, in order: {listed}." if question.sequence else \
                     f"The notes: “{question.source.lead}” {listed}."
+                if question.options:  # "which of <the category> is <what its line says>?"
+                    line = readable_text(question.quote) or question.quote
+                    item = self._item(MULTIPLE_CHOICE, question.prompt, question.answer, s, tests, QUALITY_CUTOFF,
+                                      options=tuple(question.options), explanation=f"The notes: “{line}”")
+                    self.yielding.add(item.id)
+                    found.append(_Candidates(question.quote, chunk.document, [item]))
+                    continue
                 found.append(_Candidates(question.quote, chunk.document, [self._item(
                     FLASHCARD, question.prompt, question.answer, s, tests, CARD_QUALITY, explanation=why)]))
                 continue
