@@ -154,10 +154,11 @@ def dotted_definition(term_sentence: str, sentence: str, written: str = "") -> D
     found = dotted_term(term_sentence)
     if not found:
         return None
-    definition = _ASIDE.sub("", sentence).strip().rstrip(".;").strip()
+    definition = _ASIDE.sub("", _kept_asides(sentence)).replace("\x00", "(").replace("\x01", ")")
+    definition = definition.strip().rstrip(".;").strip()
     words = definition.split()
     if not MIN_DEFINITION_WORDS <= len(words) <= MAX_DEFINITION_WORDS or definition.endswith(":") \
-            or re.search(r"[;()]|:.*:", definition):
+            or re.search(r"[;]|:.*:", definition) or re.search(r"[()]", re.sub(_INNER_ASIDE, "", definition)):
         return None
     if re.search(rf"(?<!\w){re.escape(fold(found.group('term')))}(?!\w)", fold(definition)):
         return None  # "Sediment. Dams trap sediment that ...": a sentence about the label, no definition of it
@@ -169,6 +170,18 @@ def dotted_definition(term_sentence: str, sentence: str, written: str = "") -> D
     short = gloss if re.fullmatch(r"[A-Z][A-Za-z]{1,5}", gloss) else ""
     return Definition(found.group("term").strip(), definition, first.lower() == "to", glossary=True,
                       short=short, dotted=True)
+
+
+# An aside inside a definition's phrase, between two of its words: "the coexistence of stagnation (high
+# unemployment) and high inflation" says what the stagnation is; left out, the answer restates the word
+# ("stagnation and high inflation" for "Stagflation", set 19: borderline). One at its end ("... per second
+# (m³/s)") or naming the term's short form is left out as before.
+_INNER_ASIDE = re.compile(r"(?<=\w) \((?P<inner>[a-z][a-z ,'-]{2,40})\)(?= [a-z])")
+
+
+def _kept_asides(sentence: str) -> str:
+    """`sentence` with its inner asides (`_INNER_ASIDE`) kept from `_ASIDE`'s cut: their brackets marked."""
+    return _INNER_ASIDE.sub(lambda m: f" \x00{m.group('inner')}\x01", sentence)
 
 
 def _a_clause(doc) -> bool:
@@ -537,7 +550,10 @@ def defined_term_question(found: Definition, others: list[Definition], setting: 
             # kind read off the words' endings alone ("Painting" and "Dealloying" are no kin by "-ing")
             words = _word_kinds(found)
             same = [w for w in same if not by_term[w].definition or _word_kinds(by_term[w]) & words]
-        if (len(found.term.split()) > 1 or found.prose or found.dashed) and not same:
+        if (len(found.term.split()) > 1 or found.prose or found.dashed or found.dotted) and not same:
+            # (a "Term. Definition." line too, set 19: "Huitzilopochtli" (a god) among a soldier, a city-state and a
+            # region, "Epidemiology" (a study) the only "-ology", "Head" (a height difference) the only quantity
+            # among machine parts: each the only one of its kind, borderline; asked as a card instead)
             # A term read from prose ("Hilum", "Polyuria") or a dashed line ("Nephron – the microscopic functional
             # unit ..." among "Reabsorption" and "Secretion"; "Flagellants – bands of religious penitents ..."
             # among "Pandemic" and "Plague": each the only one of its kind, set 16) is asked only beside another
