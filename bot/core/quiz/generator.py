@@ -522,7 +522,8 @@ class _Generator(GlossaryTermChecks):
             text = " ".join(c.text for c in self.notes if c.document == chunk.document) if prose else ""
             kin = [dataclasses.replace(definition, term=t, definition="", heads=())
                    for t in sibling_terms(definition.term, tuple(chunk.heading_path), paths, text)] if prose else []
-            others = [d for d, _ in known[i + 1:] + known[:i]] + kin
+            others = [d for d, _ in known[i + 1:] + known[:i]
+                      if not self._notes_subject(d.term, chunk.document)] + kin  # "Hydropower" offered among plant parts
             name = self.titles.get(chunk.document) or self.document_names.get(chunk.document, "")
             setting = "" if definition.glossary else _setting(name)  # a glossary line: "In the notes, ..."
             question = defined_term_question(definition, others, setting, name,
