@@ -54,3 +54,20 @@ def test_an_aside_inside_a_dotted_definition_stays():
     found = dotted_definition("Discharge.", "The volume of water passing per second, measured in cubic metres per "
                               "second (m³/s).")
     assert found is not None and found.definition.endswith("cubic metres per second")
+
+
+def test_lines_a_lead_in_lists_are_of_one_kind():
+    society = ("Beekeeping divides a colony into three castes:\n"
+               "Queens (mothers). Females that lay all the eggs of the colony.\n"
+               "Drones (males). Males that do no work in the hive and leave it to mate.\n"
+               "Workers (sterile females). The bulk of the colony: foragers, nurses and guards.\n"
+               "Some colonies also keep robbers from other hives.")
+    chunks = [Chunk(make_chunk_id("bees.md", h, t, i), "bees.md", h, None, i, t)
+              for i, (h, t) in enumerate([(("Honey Bees", "1. Key terms"),
+                                           "Propolis. A resin that bees gather from the buds of trees.\n"
+                                           "Comb. A mass of wax cells built by the bees."),
+                                          (("Honey Bees", "2. Castes"), society)])]
+    items = generate_items(chunks, learned_cutoff=False)
+    chosen = [i for i in items if "which term means" in i.prompt and i.answer in {"Queens", "Drones", "Workers"}]
+    assert chosen  # the run's terms are each other's options, whatever each genus ("females", "males", "bulk")
+    assert all(set(i.options) <= {"Queens", "Drones", "Workers"} for i in chosen)
