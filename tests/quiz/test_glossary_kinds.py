@@ -13,11 +13,11 @@ from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz.gen_defined import dotted_definition
 from bot.core.quiz.generator import generate_items
 
-TITLE = "Volcanoes: How They Form and Erupt"
-OPENING = ("Volcanism (from the Latin Vulcanus, the god of fire) is the eruption of molten rock onto the surface "
-           "of a planet. These notes cover the kinds of volcano and how they erupt.")
+TITLE = "Volcanic Power: Heat from Beneath the Crust"
+OPENING = ("Geopower (from the Greek geo-, \"earth\"), also known as earth heat, is the use of the heat of molten "
+           "rock to make electricity. These notes cover the kinds of volcano and how they erupt.")
 KEY_TERMS = (
-    "Volcanism. The eruption of molten rock and gases onto the surface of a planet.\n"
+    "Geopower. The use of the heat of molten rock beneath the crust to make electricity.\n"
     "Magma. Molten rock stored beneath the surface of the earth.\n"
     "Lava. Molten rock that has reached the surface through a vent.\n"
     "Vulcan. The Roman god of fire and of the forge.\n"
@@ -44,7 +44,7 @@ def test_a_dotted_term_is_asked_among_terms_of_its_kind_only():
 
 def test_no_item_asks_the_notes_own_subject():
     items = _items()
-    assert not any(i.answer == "Volcanism" or "Volcanism" in i.prompt or "Volcanism" in i.options for i in items)
+    assert not any(i.answer == "Geopower" or "Geopower" in i.prompt or "Geopower" in i.options for i in items)
 
 
 def test_an_aside_inside_a_dotted_definition_stays():

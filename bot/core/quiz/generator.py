@@ -2235,7 +2235,12 @@ class _Generator(GlossaryTermChecks):
                           and (readable_text(q) or q).rstrip().endswith(".")), "")
             self._opening_sentences[document] = first
         pattern = rf"{re.escape(term)}(?:\s*\([^()]*\))?(?:,[^,]{{1,60}},)?\s+(?:is|are|was|were)\s"
-        return bool(re.match(pattern, self._opening_sentences[document], re.IGNORECASE))
+        if not re.match(pattern, self._opening_sentences[document], re.IGNORECASE):
+            return False
+        # ... and the notes' title names it, in a word of its own or inside it ("power" of "Hydropower" under
+        # "Hydroelectric Power"): a first term the notes define is not always their subject ("Swarming is ...")
+        title = [w for w in words_of(self.titles.get(document, "")) if len(w) >= 4]
+        return any(w in fold(term) for w in title)
 
     def _opens_with(self, text: str, chunk: Chunk) -> bool:
         """`text` is the subject of the heading the document opens with (its words before a colon, all
