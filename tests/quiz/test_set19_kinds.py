@@ -46,11 +46,12 @@ def test_a_dotted_key_term_line_is_a_glossary_line():
 def test_dotted_key_terms_are_asked_as_which_term_they_define():
     chunks = _chunks([((TITLE, "2. Key terms"), KEY_TERMS),
                       ((TITLE, "3. Eruptions"), "An eruption begins when pressure in the magma chamber rises.")])
-    items = {i.answer: i for i in generate_items(chunks, learned_cutoff=False) if "which term means" in i.prompt}
-    assert "Vent" in items or "Caldera" in items
-    asked = items.get("Vent") or items["Caldera"]
-    assert asked.kind == "multiple_choice" and asked.tests == "definition"
-    assert all(o in {"Magma", "Lava", "Caldera", "Vent", "Tephra"} for o in asked.options)
+    every = generate_items(chunks, learned_cutoff=False)
+    items = {i.answer: i for i in every if "which term means" in i.prompt}
+    # (lane qgloss: "Vent" (an opening) and "Caldera" (a hollow) have no other term of their kind here, and are
+    # asked as cards, 'What is meant by "Vent"?')
+    assert any(i.prompt in ('What is meant by "Vent"?', 'What is meant by "Caldera"?') and i.tests == "definition"
+               for i in every)
     assert not any("big eruptions" in i.prompt.lower() for i in items.values())
 
 

@@ -13,6 +13,7 @@ document's own say; a verb defined ("To “convey” a work means to ...") is of
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -77,6 +78,7 @@ class Definition:
     prose: bool = False  # read from a sentence of running prose (gen_prose_defined), checked by its parse there
     dashed: bool = False  # a glossary line with a spaced dash for its colon ("Nephron – the microscopic ...")
     dotted: bool = False  # a "Term. Definition." line (dotted_definition): the definition is the line's second sentence
+    run: str = ""  # the lead-in ("... divides it into three groups:") a run of such lines follows (`dotted_runs`)
 
 
 @dataclass(frozen=True)
@@ -154,11 +156,12 @@ def dotted_definition(term_sentence: str, sentence: str, written: str = "") -> D
     found = dotted_term(term_sentence)
     if not found:
         return None
-    definition = _ASIDE.sub("", sentence).strip().rstrip(".;").strip()
+    definition = _ASIDE.sub("", _kept_asides(sentence)).replace("\x00", "(").replace("\x01", ")")
+    definition = definition.strip().rstrip(".;").strip()
     definition = first_of_joined(definition)
     words = definition.split()
     if not MIN_DEFINITION_WORDS <= len(words) <= MAX_DEFINITION_WORDS or definition.endswith(":") \
-            or re.search(r"[;()]|:.*:", definition):
+            or re.search(r"[;]|:.*:", definition) or re.search(r"[()]", re.sub(_INNER_ASIDE, "", definition)):
         return None
     if re.search(rf"(?<!\w){re.escape(fold(found.group('term')))}(?!\w)", fold(definition)):
         return None  # "Sediment. Dams trap sediment that ...": a sentence about the label, no definition of it
@@ -193,6 +196,18 @@ def _first_part(doc, text: str):
     return nlp.parse_lines([kept + "."])[0]
 
 
+# An aside inside a definition's phrase, between two of its words: "the coexistence of stagnation (high
+# unemployment) and high inflation" says what the stagnation is; left out, the answer restates the word
+# ("stagnation and high inflation" for "Stagflation", set 19: borderline). One at its end ("... per second
+# (m³/s)") or naming the term's short form is left out as before.
+_INNER_ASIDE = re.compile(r"(?<=\w) \((?P<inner>[a-z][a-z ,'-]{2,40})\)(?= [a-z])")
+
+
+def _kept_asides(sentence: str) -> str:
+    """`sentence` with its inner asides (`_INNER_ASIDE`) kept from `_ASIDE`'s cut: their brackets marked."""
+    return _INNER_ASIDE.sub(lambda m: f" \x00{m.group('inner')}\x01", sentence)
+
+
 def _a_clause(doc) -> bool:
     """The sentence, parsed as written, is a clause: its root a verb with a subject ("Water collects in the
     reservoir behind the dam.", "Dams trap sediment ..."), not a noun phrase ("A structure that holds back
@@ -202,6 +217,28 @@ def _a_clause(doc) -> bool:
     return root is not None and root.pos_ in {"VERB", "AUX"} \
         and (root.tag_ in finite or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in finite for c in root.children)) \
         and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children)
+
+
+def dotted_runs(chunk: Chunk) -> dict[str, str]:
+    """The lead-in each "Term. Definition." line of the chunk follows: a line ending in a colon just before an
+    unbroken run of such lines ("One classic description divides it into three groups:" over "Pipiltin (nobles).
+    ...", "Macehualtin (commoners). ...", "Mayeques (serfs). ..."): the notes list the run's terms as things of one
+    kind, whatever each definition's genus ("nobles", "the bulk of the population", "workers"). Keyed by the
+    line's term sentence."""
+    lines = [re.sub(r"^[-*•]\s+", "", line.strip()) for line in chunk.text.splitlines()]
+    lines = [line for line in lines if line]
+    found = {}
+    for i, line in enumerate(lines):
+        first = split_sentences(line)[0] if line else ""
+        if dotted_term(readable_text(first) or first) is None or len(split_sentences(line)) < 2:
+            continue
+        j = i - 1
+        while j >= 0 and dotted_term(readable_text(split_sentences(lines[j])[0]) or "") is not None \
+                and len(split_sentences(lines[j])) >= 2:
+            j -= 1
+        if j >= 0 and lines[j].endswith(":"):
+            found[first] = lines[j]
+    return found
 
 
 def dotted_lines(chunk: Chunk) -> dict[str, str]:
@@ -333,13 +370,13 @@ def with_head(found: Definition, doc) -> Definition:
     if first is not None and found.prose and first.tag_ == "VBG":
         # "Specialisation means concentrating production on ...": an activity the term names, not a quality
         return Definition(found.term, found.definition, found.verbal, ACTIVITY, glossary=found.glossary,
-                          short=found.short, prose=True, dashed=found.dashed, dotted=found.dotted)
+                          short=found.short, prose=True, dashed=found.dashed, dotted=found.dotted, run=found.run)
     if first is not None and (first.tag_ == "VBG" or first.pos_ == "ADJ" or first.lower_ == "that"):
         # "having the right to grant ...", and a clause: ""Freely Available" means that no fee is charged for
         # the item ..." names a state, not a thing ("Standard Version" and "Package" as its wrong options:
         # held-out rounds 14-15, borderline twice)
         return Definition(found.term, found.definition, found.verbal, QUALITY, glossary=found.glossary,
-                          short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted)
+                          short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted, run=found.run)
     chunk = next((c for c in doc.noun_chunks if start >= 0 and c.start_char >= start), None) if start >= 0 else None
     head = chunk.root.lemma_.lower() if chunk is not None and chunk.start_char - start < 12 else ""
     heads = ()
@@ -347,7 +384,7 @@ def with_head(found: Definition, doc) -> Definition:
         joined = set(chunk.root.conjuncts)
         heads = tuple(c.text for c in doc.noun_chunks if c.root == chunk.root or c.root in joined)
     return Definition(found.term, found.definition, found.verbal, head, heads, glossary=found.glossary,
-                      short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted)
+                      short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted, run=found.run)
 
 
 def defined_through(other: Definition, term: str) -> bool:
@@ -420,6 +457,8 @@ def _kinds(d: Definition) -> set[str]:
     kinds = {_term_head(d.term)} if d.term.split() else set()
     if d.head and d.head != QUALITY:
         kinds.add(singular(d.head))
+    if d.run:
+        kinds.add("run: " + d.run)  # the lines a lead-in lists ("... divides it into three groups:"), one kind
     if d.head == "process" or any(_verbal(w) for w in (_term_head(d.term), d.head if d.head != QUALITY else "")):
         kinds.add(PROCESS)
     return kinds - {""}
@@ -456,7 +495,9 @@ def _of_the_answers_kind(found: Definition, wrong: list[str], by_term: dict[str,
     # steady growth ...": any option of another kind is struck out at sight).
     shows = PROCESS in _shown_kinds(found) \
         or len(found.term.split()) > 1 and bool(found.head) and _term_head(found.term) == singular(found.head)
-    pool = same if len(same) >= 2 or shows else same + rest
+    # A "Term. Definition." line's options are terms of its kind only (set 19: "Conquistador" and "Mesoamerica" as
+    # throwaway options beside two social classes, borderline)
+    pool = same if len(same) >= 2 or shows or found.dotted else same + rest
     chosen = _unlike(pool, by_term, mine)
     if not any(mine & _kinds(o) for o in by_term.values()):
         # The answer is of a kind no other term of the notes is ("Erythrocyte": "a red blood cell"), and each
@@ -559,7 +600,10 @@ def defined_term_question(found: Definition, others: list[Definition], setting: 
             # kind read off the words' endings alone ("Painting" and "Dealloying" are no kin by "-ing")
             words = _word_kinds(found)
             same = [w for w in same if not by_term[w].definition or _word_kinds(by_term[w]) & words]
-        if (len(found.term.split()) > 1 or found.prose or found.dashed) and not same:
+        if (len(found.term.split()) > 1 or found.prose or found.dashed or found.dotted) and not same:
+            # (a "Term. Definition." line too, set 19: "Huitzilopochtli" (a god) among a soldier, a city-state and a
+            # region, "Epidemiology" (a study) the only "-ology", "Head" (a height difference) the only quantity
+            # among machine parts: each the only one of its kind, borderline; asked as a card instead)
             # A term read from prose ("Hilum", "Polyuria") or a dashed line ("Nephron – the microscopic functional
             # unit ..." among "Reabsorption" and "Secretion"; "Flagellants – bands of religious penitents ..."
             # among "Pandemic" and "Plague": each the only one of its kind, set 16) is asked only beside another
@@ -596,6 +640,7 @@ def definitions_by_document(notes: list[Chunk], docs: dict | None = None,
         if is_practice_section(chunk.heading_path):
             continue
         dotted = dotted_lines(chunk)
+        runs = dotted_runs(chunk) if dotted else {}
         for quote, _ in chunk_sentences(chunk):
             text = readable_text(quote) or ""
             definition = definition_of(text) or glossary_definition(text)
@@ -604,6 +649,8 @@ def definitions_by_document(notes: list[Chunk], docs: dict | None = None,
                                                written[chunk.document])
                 if definition is not None and docs and text in docs and _a_clause(_first_part(docs[text], text)):
                     definition = None  # "Storage. Water collects in the reservoir ...": a labelled step, no definition
+                if definition is not None and runs.get(dotted[quote]):
+                    definition = dataclasses.replace(definition, run=runs[dotted[quote]])
             if definition is None and prose is not None and docs and text in docs:
                 definition = prose(docs[text])
             known = found.setdefault(chunk.document, [])

@@ -160,6 +160,7 @@ _SOURCES_HEADING = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?(?:sources?|references?|
 TRUE_FALSE_EVERY = 3  # about one number/year sentence in three becomes a true/false item
 SWAP_PENALTY = 0.04  # a name's true/false item: under its multiple choice item, over a year item
 KEY_FIGURES = 5  # the people asked about without a role or a year in the sentence
+OPENING_WORDS = 8  # the notes' first sentence of running prose has this many words or more (no title, no byline)
 LABEL_WORDS = 6  # "The election of 1824.", "Macehualtin (commoners).": a line's label, no sentence
 COUNTERPART_SENTENCES = 2  # a person named with the answer in this many other sentences of the section: a pair
 # Sections whose name tells a student nothing about what is asked.
@@ -320,6 +321,7 @@ class _Generator(GlossaryTermChecks):
         self.sequenced: list[_Event] = []  # those that went into sequence items
         self.asked_names: set[str] = set()  # "Who was X?" cards made so far: one a name
         self.asked_clauses: set[tuple[str, ...]] = set()  # numbered clauses asked (gen_clauses): one card each
+        self._opening_sentences: dict[str, str] = {}  # a document -> its first sentence of running prose (_notes_subject)
         self.term_cards: dict[str, tuple[str, str]] = {}  # a definition's card (gen_defined_cards): id -> (document, term)
         self.asked_faq: set[tuple[str, tuple[str, ...]]] = set()  # FAQ headings asked (gen_faq): from their first chunk
         self.asked_conditions: set[tuple[str, str]] = set()  # (document, condition) asked (gen_conditions): one card each
@@ -519,6 +521,8 @@ class _Generator(GlossaryTermChecks):
         for i, (definition, quote) in enumerate(known):
             if quote not in quotes or definition.prose != prose:
                 continue
+            if self._notes_subject(definition.term, chunk.document):
+                continue  # "Hydropower. The use of falling ...": what the notes are about, asked by no item (set 19: dropped)
             # With `prose`, the terms of the sections beside its own too, when its section is headed by the term: of
             # its kind by the notes' own layout ("Pitting corrosion" beside "Crevice corrosion" under "Forms of
             # Corrosion"), offered as terms of its kind (its definition's head)
@@ -526,7 +530,8 @@ class _Generator(GlossaryTermChecks):
             text = " ".join(c.text for c in self.notes if c.document == chunk.document) if prose else ""
             kin = [dataclasses.replace(definition, term=t, definition="", heads=())
                    for t in sibling_terms(definition.term, tuple(chunk.heading_path), paths, text)] if prose else []
-            others = [d for d, _ in known[i + 1:] + known[:i]] + kin
+            others = [d for d, _ in known[i + 1:] + known[:i]
+                      if not self._notes_subject(d.term, chunk.document)] + kin  # "Hydropower" offered among plant parts
             name = self.titles.get(chunk.document) or self.document_names.get(chunk.document, "")
             setting = "" if definition.glossary else _setting(name)  # a glossary line: "In the notes, ..."
             question = defined_term_question(definition, others, setting, name,
@@ -2270,6 +2275,24 @@ class _Generator(GlossaryTermChecks):
         parts = [head] + re.split(r",\s*|\s+and\s+|\s*&\s*", rest)
         bare = lambda text: re.sub(r"^(?:the|a|an)\s+", "", fold(text).strip())  # noqa: E731
         return any(bare(p) and bare(p) == bare(term) for p in parts)
+
+    def _notes_subject(self, term: str, document: str) -> bool:
+        """`term` is what the notes are about: the subject their first sentence of running prose defines, the term
+        before its aside or apposition and "is"/"are" ("Hydropower (from the Ancient Greek hydro-, "water"), also
+        known as water power, is the use of ..."). A glossary line of it asks the course's own title word (set 19:
+        "Hydropower" keyed to "the use of falling or fast-running water ...", dropped)."""
+        if document not in self._opening_sentences:
+            first = next((readable_text(q) or q for c in self.notes if c.document == document
+                          for q, _ in chunk_sentences(c) if len((readable_text(q) or q).split()) >= OPENING_WORDS
+                          and (readable_text(q) or q).rstrip().endswith(".")), "")
+            self._opening_sentences[document] = first
+        pattern = rf"{re.escape(term)}(?:\s*\([^()]*\))?(?:,[^,]{{1,60}},)?\s+(?:is|are|was|were)\s"
+        if not re.match(pattern, self._opening_sentences[document], re.IGNORECASE):
+            return False
+        # ... and the notes' title names it, in a word of its own or inside it ("power" of "Hydropower" under
+        # "Hydroelectric Power"): a first term the notes define is not always their subject ("Swarming is ...")
+        title = [w for w in words_of(self.titles.get(document, "")) if len(w) >= 4]
+        return any(w in fold(term) for w in title)
 
     def _opens_with(self, text: str, chunk: Chunk) -> bool:
         """`text` is the subject of the heading the document opens with (its words before a colon, all
