@@ -232,3 +232,15 @@ def test_an_initial_is_kept_in_a_name_and_a_joined_clause_or_steps_of_nothing_gi
     assert [(c.prompt, c.answer) for c in cards] == [
         ("According to the notes on glass, what were the three masters that ran the works before 1900?",
          "Thomas R. Hale, Anna Berg and Peter J. Moss")]
+
+
+def test_a_step_named_like_the_one_before_but_for_one_word_is_not_asked_after_it():
+    sections = [(("Making glass", "7. The flue in steps"),
+                 "Smoke leaves the furnace by one flue. The parts of the flue, in the order the smoke passes through them, are:\n"
+                 "- the lower arm of the flue\n"
+                 "- the upper arm of the flue\n"
+                 "- the brick chimney\n")]
+    cards = {c.prompt: c.answer for c in named_cards(named_lists(_chunks(sections), nlp.parse_lines),
+                                                     lambda d: "According to the notes on glass") if c.sequence}
+    assert not any("“the lower arm of the flue”" in p for p in cards)  # the upper arm: given away
+    assert any("“the upper arm of the flue”" in p for p in cards)  # the chimney: asked
