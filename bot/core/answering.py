@@ -780,18 +780,24 @@ def _kind_first(chosen: list[tuple[Candidate, str]], kind: str | None,
         return chosen
     holds = form_asked(question, kind)
     if holds is not None and not holds(chosen[0][1]):
-        for i, (c, text) in enumerate(chosen[1:], 1):
-            if holds(text):
-                return [chosen[i], *chosen[:i], *chosen[i + 1:]]
+        moved = _first_that(chosen, lambda entry: holds(entry[1]))
+        if moved is not None:
+            return moved
     if kind not in (DATE, NUMBER) or chosen[0][0].kind_ok:
         return chosen
     shown = chosen[0][1]
     if kind == DATE and answers_when_in_words(shown) or kind == NUMBER and counts_none(shown):
         return chosen
-    for i, (c, _) in enumerate(chosen[1:], 1):
-        if c.kind_ok:
-            return [chosen[i], *chosen[:i], *chosen[i + 1:]]
-    return chosen
+    return _first_that(chosen, lambda entry: entry[0].kind_ok) or chosen
+
+
+def _first_that(chosen: list[tuple[Candidate, str]], holds) -> list[tuple[Candidate, str]] | None:
+    """`chosen` with its first later entry that `holds` moved to the front, the others in their order;
+    None when no later entry does."""
+    for i, entry in enumerate(chosen[1:], 1):
+        if holds(entry):
+            return [entry, *chosen[:i], *chosen[i + 1:]]
+    return None
 
 
 def _notes_last(chosen: list[tuple[Candidate, str]], question: str) -> list[tuple[Candidate, str]]:
@@ -805,8 +811,8 @@ def _notes_last(chosen: list[tuple[Candidate, str]], question: str) -> list[tupl
     wrong answer confident (ans29, session 26)."""
     if len(chosen) < 2 or not about_the_notes(chosen[0][0].text, question):
         return chosen
-    return ([x for x in chosen if not about_the_notes(x[0].text, question)]
-            + [x for x in chosen if about_the_notes(x[0].text, question)])
+    about = [about_the_notes(c.text, question) for c, _ in chosen]
+    return [x for x, a in zip(chosen, about) if not a] + [x for x, a in zip(chosen, about) if a]
 
 
 _CELLS = " | "  # how the loaders join a table row's cells
@@ -826,12 +832,14 @@ def _sentence_before_row(chosen: list[tuple[Candidate, str]]) -> list[tuple[Cand
     if len(chosen) < 2 or _CELLS not in chosen[0][1] or is_code_block(chosen[0][1]):
         return chosen
     figures = set(_FIGURES.findall(chosen[0][1]))
-    for i, (c, text) in enumerate(chosen[1:], 1):
+
+    def says_the_row(entry: tuple[Candidate, str]) -> bool:
+        c, text = entry
         opening = (c.parts or (text,))[0]
-        if (_CELLS not in text and not is_code_block(text) and c.kind_ok
-                and figures <= set(_FIGURES.findall(opening))):
-            return [chosen[i], *chosen[:i], *chosen[i + 1:]]
-    return chosen
+        return (_CELLS not in text and not is_code_block(text) and c.kind_ok
+                and figures <= set(_FIGURES.findall(opening)))
+
+    return _first_that(chosen, says_the_row) or chosen
 
 
 # An event told as the consequence of the sentence before it: its cause is there.
