@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bot.core.quiz.gen_context import NameContexts, content_words
-from bot.core.quiz.gen_lexicon import (DEFINITION, LABEL_KIND, PERSON, NotesLexicon, entity_text, name_shape_ok,
+from bot.core.quiz.gen_lexicon import (ACTOR, DEFINITION, LABEL_KIND, PERSON, NotesLexicon, entity_text, name_shape_ok,
                                        term_of, text_between, words_of)
 from bot.core.quiz.gen_standalone import gives_away
 from bot.core.tokens import STOPWORDS, fold
@@ -38,7 +38,6 @@ _NAME_KIND = {"PERSON": PERSON, "GPE": "place", "LOC": "place", "NORP": "group"}
 # Places and peoples the small model reads out of a person or a company ("Loudoun was a capable
 # administrator", "Loos, a postal company"): a description of one is more often a misread name.
 _UNDESCRIBED = frozenset({"place", "group"})
-ACTOR = "actor"  # a person matched to the role or deed the notes give them (the generator's who-did-what)
 MIN_DESCRIPTION_WORDS = 3  # "a city" says too little to be one thing
 MAX_DESCRIPTION_WORDS = 24  # a longer description is a paragraph to read, not a question
 OPTIONS = 4
