@@ -3,7 +3,7 @@ measure it with each course held out in turn.
 
 Every judged item (bench/quiz_judgement/roundN/*.judgement.json, and the previous session's round
 from git history when it is there) whose notes are at hand (the development notes as the generator
-reads them, corpus/, the pool courses, /work/judge/allnotes) is measured against its own notes; an
+reads them in bench/devsets, corpus/, the pool courses) is measured against its own notes; an
 item judged in several rounds counts once, with its latest verdict. A logistic model (L2,
 standardised features) learns keep (1) against borderline or drop (0). It learns only from items of
 templates the generator still makes (`made_now`): a multiple-choice place or a who-did-what card is
@@ -60,11 +60,9 @@ MIN_PASS = 0.6  # the cut-off passes at least this share of the held-out items o
 _NAMES = ("person", "place", "organisation", "group")
 
 
-# The notes of every judged course: the files the generator read (Markdown, Word, PDF, text) where
-# they are, else the text copies the judges read.
-DEV = Path("/work/dev")
-DEV_SETS = ("notes24", "set16", "set17", "set18", "set19")
-ALLNOTES = Path("/work/judge/allnotes")
+# The notes of every judged course: the files the generator read (Markdown, Word, PDF, text).
+DEV = ROOT / "bench" / "devsets"
+DEV_SETS = ("notes24", "set16", "set17", "set18", "set19", "set20")
 
 
 def note_path(course: str) -> Path | None:
@@ -73,7 +71,7 @@ def note_path(course: str) -> Path | None:
             found = DEV / folder / f"{course}{ext}"
             if found.exists():
                 return found
-    for found in (ROOT / "corpus" / f"{course}.txt", POOL / f"{course}.txt", ALLNOTES / f"{course}.txt"):
+    for found in (ROOT / "corpus" / f"{course}.txt", POOL / f"{course}.txt"):
         if found.exists():
             return found
     return None
