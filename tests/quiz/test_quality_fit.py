@@ -4,7 +4,6 @@ later verdict, the templates made now, notes found for the newer rounds' courses
 import sys
 from pathlib import Path
 
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 import quiz_quality_fit as fit  # noqa: E402
