@@ -84,6 +84,15 @@ def test_a_title_is_shortened_to_what_it_is_about():
     assert short_title("The Black Death, 1346–1353: Plague", "deaths of the Black Death") == "the Black Death"
 
 
+def test_a_title_word_the_notes_write_small_is_small_though_a_name_holds_it():
+    # round 38: "According to the notes on the Portland Cement and Concrete": a longer name's capitals ("the
+    # Association of German Cement Manufacturers", "Cement and Concrete SA") read as the notes' own
+    text = ("We make Portland cement in a kiln. The cement sets. The Association of German Cement Manufacturers met. "
+            "See Cement and Concrete SA on concrete. The concrete hardens; the cement binds the concrete.")
+    assert short_title("PORTLAND CEMENT AND CONCRETE", text) == "Portland cement and concrete"
+    assert short_title("The Black Death", "the Black Death and the Black Death; sores turned black") == "the Black Death"
+
+
 def test_the_generator_posts_the_cards():
     items = generate_items(_chunks(GLASS), learned_cutoff=False)
     prompts = [i.prompt for i in items]

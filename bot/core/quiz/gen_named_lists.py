@@ -386,9 +386,10 @@ def _object_category(doc, noun, root):
 def short_title(title: str, text: str = "") -> str:
     """What a title is about, for "According to the notes on ...": its part before a colon or a comma
     ("Photosynthesis" of "Photosynthesis: Course Notes", "The Black Death" of "The Black Death,
-    1346–1353: Plague and ..."), each word small that the notes' own sentences write small and never
-    capitalised mid-sentence ("Portland cement and concrete" of "PORTLAND CEMENT AND CONCRETE",
-    "learning theory" of "Learning Theory")."""
+    1346–1353: Plague and ..."), each word small unless the notes' own sentences capitalise it mid-sentence
+    more often than they write it small ("Portland cement and concrete" of "PORTLAND CEMENT AND CONCRETE",
+    though "the Association of German Cement Manufacturers" writes "Cement" once; "learning theory" of
+    "Learning Theory")."""
     short = re.split(r"\s*[:,]\s+|\s+[–—]\s+", title.strip(), maxsplit=1)[0].strip() or title
     words = []
     for word in short.split():
@@ -396,12 +397,20 @@ def short_title(title: str, text: str = "") -> str:
         cased = word[:1] + word[1:].lower() if word.isupper() and len(word) > 1 else word
         if word.isupper() and len(word) > 1 and re.search(rf"[a-z,] {re.escape(word)}\b", text):
             pass  # an acronym the notes write so ("DNA")
-        elif re.search(rf"[a-z,] {re.escape(cased)}\b", text) and small not in _SMALL:
+        elif small not in _SMALL and _mid_sentence(cased, text) > _mid_sentence(small, text):
             word = cased  # a name the notes capitalise mid-sentence ("the Black Death", "Portland")
         else:
             word = small
         words.append(word)
     return " ".join(words)
+
+
+def _mid_sentence(word: str, text: str) -> int:
+    """How often the notes write `word` so after a lower-case letter or comma: a word the notes capitalise
+    mid-sentence as a rule is a name ("Portland", "the Black Death"), but one they write small
+    far more often is not, though a longer name holds it now and then ("the Association of German Cement
+    Manufacturers", "Cement and Concrete SA" beside "the cement" ever after)."""
+    return len(re.findall(rf"[a-z,] {re.escape(word)}\b", text))
 
 
 def _join(names: list[str]) -> str:
