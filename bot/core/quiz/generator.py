@@ -53,7 +53,8 @@ from bot.core.quiz.gen_roles import RolePool, is_party_name, is_text_name, role_
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_caused import caused_question, causes_headed, effect_head, explained_elsewhere
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
-                                              fronted_cause_question, lacks_setting, so_question)
+                                              fronted_cause_question, heading_points_back, lacks_setting,
+                                              so_question)
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_lead_lists import lead_lists
 from bot.core.quiz.gen_named_lists import NamedCard, named_cards, named_lists, short_title
@@ -1767,6 +1768,17 @@ class _Generator(GlossaryTermChecks):
                                        if text and text in self.docs]
         return self._docs_of[document]
 
+    def _heading_points_back(self, chunk: Chunk) -> bool:
+        """The chunk's own heading names things as met before ("What the cases have in common":
+        gen_concept_causes.heading_points_back), parsed once per heading."""
+        if not chunk.heading_path or len(chunk.heading_path) < 2:
+            return False
+        heading = re.sub(r"^[\d.\s]+", "", chunk.heading_path[-1]).strip()
+        cache = self.__dict__.setdefault("_headings_back", {})
+        if heading not in cache:
+            cache[heading] = bool(heading) and heading_points_back(nlp.parse_lines([heading])[0])
+        return cache[heading]
+
     def _written(self, document: str):
         """How the document's own sentences write a name ("the Scottish Parliament"), for a prompt that
         names the notes (gen_subject)."""
@@ -1996,7 +2008,7 @@ class _Generator(GlossaryTermChecks):
         if question is None:
             return None
         if continues_previous(doc, self._previous_doc(s)) or caused_elsewhere(doc, self.docs.values()) \
-                or lacks_setting(doc, question.prompt) or object_left_open(doc):
+                or lacks_setting(doc, question.prompt) or object_left_open(doc) or self._heading_points_back(s.chunk):
             return None
         after_code, code_near, code_shows = _code_beside(s)
         if unanchored_subject(doc, self.lexicon.lowercase_words, self.verbs, after_code=after_code,
