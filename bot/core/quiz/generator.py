@@ -73,8 +73,8 @@ from bot.core.quiz.gen_defined import (defined_term_question, definitions_by_doc
                                       family_words, field_labels, label_key, with_head)
 from bot.core.quiz.gen_glossary_checks import GlossaryTermChecks
 from bot.core.quiz.gen_faq import faq_card, faq_question
-from bot.core.quiz.gen_defined_cards import (card_answer, card_stem, same_number, says_more_than_the_term, says_what_it_is,
-                                             term_as_label)
+from bot.core.quiz.gen_defined_cards import (card_answer, card_stem, restates_the_term, same_number,
+                                             says_more_than_the_term, says_what_it_is, term_as_label)
 from bot.core.quiz.gen_defined import _mentions as mentions_term
 from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
@@ -586,6 +586,8 @@ class _Generator(GlossaryTermChecks):
                 or re.search(r"\bthis document\b", definition.definition, re.I) \
                 or name and fold(name) in fold(definition.definition):
             return None
+        if restates_the_term(term, nlp.parse_lines([definition.definition])[0]):
+            return None  # "Electoral vote. A vote cast by an elector.": the term's own words unpacked (rounds 41-42)
         if self._is_title(term, chunk) and not (definition.glossary and self._title_subject(term, chunk)) \
                 or self._defined_often(term) and not (subject and _KEY_TERMS_SECTION.search(chunk.heading_path[-1]
                                                                                       if chunk.heading_path else "")):
