@@ -138,3 +138,33 @@ def test_generator_refuses_an_effect_whose_causes_a_heading_announces():
     chunks = [Chunk(make_chunk_id("ostra.txt", path, line, i), "ostra.txt", path, None, i, line)
               for i, (path, line) in enumerate(lines)]
     assert not any(i.prompt.startswith("What led to") for i in generate_items(chunks, learned_cutoff=False))
+
+
+def test_no_so_card_whose_cause_names_a_thing_of_the_section_the_effect_leaves_out():
+    """Round 39, dropped: "Why must a LaTeX engine be installed?" -- "Because by default Pandoc creates the PDF
+    with LaTeX." (section "Creating a PDF"): the question leaves out what the answer is about."""
+    from bot.core.quiz.gen_concept_causes import so_question
+    assert so_question(parse("By default the press prints the poster with lead type, so a lead furnace must be lit.")) \
+        is None
+    assert so_question(parse("The Ostra charter requires the towns to keep a granary, so a town must store grain "
+                             "for two winters.")) is not None  # the towns: the effect's town
+
+
+def test_no_why_card_under_a_heading_that_names_things_met_before():
+    """Round 39, dropped: "Why does the real value of the money supply fall?" of a sentence under "8.4 What the
+    cases have in common" (of hyperinflations): a general truth the notes claim only of their cases."""
+    from bot.core.quiz.gen_concept_causes import heading_points_back
+    assert heading_points_back(parse("What the cases have in common"))
+    assert not heading_points_back(parse("The causes of the flood"))
+    assert not heading_points_back(parse("One bite of the apple"))
+
+    def items(heading):
+        lines = [(("Ostra",), "The Ostra valley lies between two ranges of hills in the north of the province."),
+                 (("Ostra", "4. Three floods"), "The Ostra valley flooded in 1911, in 1932 and in 1954."),
+                 (("Ostra", heading), "The Ostra valley has the lower cost for grain, so the Ostra valley has an "
+                                      "advantage in grain.")]
+        chunks = [Chunk(make_chunk_id("ostra.txt", path, line, i), "ostra.txt", path, None, i, line)
+                  for i, (path, line) in enumerate(lines)]
+        return [i.prompt for i in generate_items(chunks, learned_cutoff=False)]
+    assert "Why does the Ostra valley have an advantage in grain?" not in items("4.4 What the floods have in common")
+    assert "Why does the Ostra valley have an advantage in grain?" in items("4.4 Why rivers flood")

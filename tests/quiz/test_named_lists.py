@@ -65,9 +65,34 @@ def test_the_steps_of_a_process_under_a_heading_of_steps_give_what_comes_after_c
 
 
 def test_an_order_aside_is_read_apart_and_asked_with_the_step():
-    cards = {c.prompt: c.answer for c in _cards()}
+    sections = [(("Making glass", "3. Tools"),
+                 "The glassmaker's chair held the tools. The parts of the lamp, in the order the oil passes through them, are:\n"
+                 "- the brass reservoir;\n"
+                 "- the copper feed pipe;\n"
+                 "- the cotton wick;\n"
+                 "- the glass chimney;\n"
+                 "- the tin smoke cap.\n"
+                 "Lamps lit the works at night.")]
+    cards = {c.prompt: c.answer for c in named_cards(named_lists(_chunks(sections), nlp.parse_lines),
+                                                     lambda d: "According to the notes on glass")}
     assert cards["According to the notes on glass, which of the parts of the lamp comes after “the cotton wick”, "
                  "in the order the oil passes through them?"] == "The glass chimney"
+
+
+def test_a_sequence_is_asked_whole_or_step_by_step_never_both():
+    # round 38: the kidney's six parts of the tubule as one card and as "what comes after" cards, each step
+    # card "overlaps" the whole one: a short sequence is one card, a longer one its steps
+    cards = {c.prompt: c.answer for c in _cards()}
+    assert cards["According to the notes on glass, what are the parts of the lamp, in the order the oil passes "
+                 "through them?"] == "The brass reservoir, the cotton wick and the glass chimney"
+    assert not any("of the parts of the lamp comes after" in p for p in cards)
+    sections = [(("Making glass", "3. Tools"),
+                 "The glassmaker's chair held the tools. The parts of the lamp, in the order the oil passes through them, are:\n"
+                 "- the brass reservoir;\n- the copper feed pipe;\n- the cotton wick;\n- the glass chimney;\n"
+                 "- the tin smoke cap.\n")]
+    cards = {c.prompt: c.answer for c in named_cards(named_lists(_chunks(sections), nlp.parse_lines),
+                                                     lambda d: "According to the notes on glass")}
+    assert len(cards) == 4 and all("comes after" in p for p in cards)
 
 
 def test_a_lead_in_that_points_back_or_lines_that_are_sentences_give_no_list():
@@ -82,6 +107,15 @@ def test_a_title_is_shortened_to_what_it_is_about():
     assert short_title("PORTLAND CEMENT AND CONCRETE", "Making Portland cement. The cement and the concrete.") \
         == "Portland cement and concrete"
     assert short_title("The Black Death, 1346–1353: Plague", "deaths of the Black Death") == "the Black Death"
+
+
+def test_a_title_word_the_notes_write_small_is_small_though_a_name_holds_it():
+    # round 38: "According to the notes on the Portland Cement and Concrete": a longer name's capitals ("the
+    # Association of German Cement Manufacturers", "Cement and Concrete SA") read as the notes' own
+    text = ("We make Portland cement in a kiln. The cement sets. The Association of German Cement Manufacturers met. "
+            "See Cement and Concrete SA on concrete. The concrete hardens; the cement binds the concrete.")
+    assert short_title("PORTLAND CEMENT AND CONCRETE", text) == "Portland cement and concrete"
+    assert short_title("The Black Death", "the Black Death and the Black Death; sores turned black") == "the Black Death"
 
 
 def test_the_generator_posts_the_cards():
@@ -239,7 +273,9 @@ def test_a_step_named_like_the_one_before_but_for_one_word_is_not_asked_after_it
                  "Smoke leaves the furnace by one flue. The parts of the flue, in the order the smoke passes through them, are:\n"
                  "- the lower arm of the flue\n"
                  "- the upper arm of the flue\n"
-                 "- the brick chimney\n")]
+                 "- the brick chimney\n"
+                 "- the iron damper\n"
+                 "- the clay pot on top\n")]
     cards = {c.prompt: c.answer for c in named_cards(named_lists(_chunks(sections), nlp.parse_lines),
                                                      lambda d: "According to the notes on glass") if c.sequence}
     assert not any("“the lower arm of the flue”" in p for p in cards)  # the upper arm: given away

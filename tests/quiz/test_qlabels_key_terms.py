@@ -77,3 +77,24 @@ def test_the_subjects_own_key_definition_is_a_card():
     assert cards and cards[0].answer == "A disease of potato leaves caused by a water mould."
     assert not any("which term means" in i.prompt and i.answer == "Blight" for i in items)
     assert not any("which term means" in i.prompt and "Blight" in i.options for i in items)
+
+
+def test_a_definition_that_only_unpacks_its_term_is_no_card():
+    """Rounds 41-42, borderline ("the answer just restates the term"): "Electoral vote. A vote cast by an
+    elector.", "Glomerular filtration rate. The rate at which blood is filtered through the glomeruli."."""
+    from bot.core.quiz.gen_defined_cards import restates_the_term
+
+    def restates(term, definition):
+        return restates_the_term(term, nlp.parse_lines([definition])[0])
+    assert restates("Harbour toll", "A toll paid at a harbour.")
+    assert restates("Canal lock rate", "The rate at which boats are locked through the canal.")
+    assert not restates("Harbour toll", "A fee of two shillings a ton that ships paid to the town council.")
+    assert not restates("Seawall", "A stone barrier that keeps the tide off the quay.")  # no word of the term
+    chunks = _chunks("port.md", [
+        (("Ostra port", "1. Introduction"), "Ostra was a port town. Ships paid tolls at Ostra. The port grew rich."),
+        (("Ostra port", "2. Key definitions"),
+         "Harbour toll. A toll paid at a harbour.\n"
+         "Wharfinger. The official who kept the wharf and collected its fees.\n"
+         "Bollard. A short post on the quay to which ships were tied.")])
+    prompts = [i.prompt for i in generate_items(chunks, learned_cutoff=False)]
+    assert 'What is meant by "Harbour toll"?' not in prompts

@@ -212,6 +212,38 @@ def _points_back(span) -> bool:
                or t.lower_ == "both" and t.dep_ in {"det", "nsubj", "dobj", "pobj", "predet"} for t in span)
 
 
+def _names_its_setting(cause, effect) -> bool:
+    """The cause names a thing as one met before ("the PDF": "the" and a noun, nothing that says which) that
+    the effect does not name: the question, the effect alone, leaves out what the answer is about
+    ("Why must a LaTeX engine be installed?" -- "Because by default Pandoc creates the PDF with LaTeX.":
+    for a PDF, the section's subject; round 39, dropped). A noun the effect names too is its own
+    setting ("... requires the towns to keep a granary, so a town must ...")."""
+    named = {t.lemma_.lower() for t in effect if t.pos_ in {"NOUN", "PROPN"}}
+    for t in cause:
+        if t.pos_ not in {"NOUN", "PROPN"} or t.dep_ == "compound" or t.lemma_.lower() in named:
+            continue
+        # a phrase after the noun other than "of ..." is read as the verb's as often as the noun's ("creates the PDF
+        # with LaTeX"): only "of" says which one
+        children = [c for c in t.children if not (c.dep_ == "prep" and c.lower_ != "of")]
+        if len(children) == 1 and children[0].dep_ == "det" and children[0].lower_ == "the" and children[0].i < t.i:
+            return True
+    return False
+
+
+def heading_points_back(heading_doc) -> bool:
+    """A section heading that names things as met before, "the" and a plural with nothing saying which ("8.4
+    What the cases have in common"): its sentences state what holds of those things, not in general, and a
+    why-card of one ("Why does the real value of the money supply fall?", of the hyperinflations the notes
+    compared; round 39, dropped) asks a general truth the notes do not claim."""
+    for t in heading_doc:
+        if t.tag_ != "NNS" or t.dep_ == "compound":
+            continue
+        children = [c for c in t.children if not (c.dep_ == "prep" and c.lower_ != "of")]
+        if len(children) == 1 and children[0].dep_ == "det" and children[0].lower_ == "the" and children[0].i < t.i:
+            return True
+    return False
+
+
 def so_question(doc) -> Question | None:
     """"X, so Y." asked as "Y because X." is: "Labour became scarce, so surviving workers could demand
     higher pay." -> "Why could surviving workers demand higher pay?", answered "Because labour became
@@ -230,6 +262,8 @@ def so_question(doc) -> Question | None:
         return None
     if _points_back(cause) or _points_back(effect):
         return None  # "In a crystal, these are tightly bound ...", "so the total output of both goods increases"
+    if _names_its_setting(cause, effect):
+        return None  # "By default Pandoc creates the PDF with LaTeX, so a LaTeX engine must be installed" (round 39)
     if not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in cause) or cause[0].lower_ in {"for", "if", "when", "as"}:
         return None  # "For example, ...", "If ...": no claim of its own, or a condition
     first = cause[0]

@@ -120,6 +120,23 @@ def says_more_than_the_term(term: str, definition) -> bool:
     return len(own) >= 1
 
 
+RESTATED_OWN_WORDS = 2  # a definition that adds at most this many words of its own to its term's restates it
+
+
+def restates_the_term(term: str, definition_doc) -> bool:
+    """The definition is the term's own words unpacked, with at most RESTATED_OWN_WORDS content words that are not
+    the term's ("Electoral vote. A vote cast by an elector.", "Glomerular filtration rate. The rate at which blood
+    is filtered through the glomeruli.", "Vibrio cholerae. The bacterium that causes cholera.", "Plate boundary.
+    The zone where two plates meet."; rounds 41-42: all four borderline, the card "tests almost nothing"): it
+    shares a word with the term (its first five letters) and says little else. A definition sharing no word
+    ("Enterotoxin. A toxin that acts on the intestine.") or saying more ("Valence electrons. The electrons in the
+    outer shell of an atom.") is asked."""
+    stems = {w[:5] for w in re.findall(r"[a-z]+", term.lower()) if len(w) > 2}
+    content = [t.lower_ for t in definition_doc if t.is_alpha and not t.is_stop and len(t.text) > 1]
+    shared = [w for w in content if w[:5] in stems]
+    return bool(shared) and len(content) - len(shared) <= RESTATED_OWN_WORDS
+
+
 def same_number(term_doc, doc, term_words: int) -> bool:
     """The term's head and the genus of its definition (read in `doc`, "<term> is <definition>.") agree in
     number: a singular term is said to be one thing ("Electoral vote" -> "a vote cast by an elector"), not

@@ -24,7 +24,9 @@ Read from the layout and spaCy's parse, precision first:
   "which of <the category> is <that noun phrase>?" with the list's members as the options, unless the
   description names one of them;
 - a list is ordered when its lead-in or its heading says so (a word of order: "steps", "sequence",
-  "order", "stages", "series") and then also asks what comes after each member but the last.
+  "order", "stages", "series") and then asks what comes after each member but the last, or, when the
+  lead-in names a category and the list is short (MAX_WHOLE_SEQUENCE), only the whole list in order:
+  one sequence is one kind of item, never the whole list beside its steps.
 
 The stem is built from the lead-in's own words ("the three regions that can be seen if a kidney is
 cut in half") and names the notes ("According to the notes on ...") so it stands alone.
@@ -42,6 +44,7 @@ from bot.core.text import split_sentences
 MIN_MEMBERS = 3
 MAX_MEMBERS = 8  # a longer list is too much to recall as one card
 MAX_NAME_WORDS = 8
+MAX_WHOLE_SEQUENCE = 4  # an ordered list of up to four is asked as one card, a longer one step by step
 _PAREN = re.compile(r"\s*\([^()]*\)")
 # a full stop after a single capital is an initial's ("Rutherford B. Hayes (1876). ..."), not the label's end
 _LABEL_END = re.compile(r"\s[–—-]\s|:\s|(?<!\b[A-Z])\.\s|,\s|;\s*$|\.$|;\s")
@@ -386,9 +389,10 @@ def _object_category(doc, noun, root):
 def short_title(title: str, text: str = "") -> str:
     """What a title is about, for "According to the notes on ...": its part before a colon or a comma
     ("Photosynthesis" of "Photosynthesis: Course Notes", "The Black Death" of "The Black Death,
-    1346–1353: Plague and ..."), each word small that the notes' own sentences write small and never
-    capitalised mid-sentence ("Portland cement and concrete" of "PORTLAND CEMENT AND CONCRETE",
-    "learning theory" of "Learning Theory")."""
+    1346–1353: Plague and ..."), each word small unless the notes' own sentences capitalise it mid-sentence
+    more often than they write it small ("Portland cement and concrete" of "PORTLAND CEMENT AND CONCRETE",
+    though "the Association of German Cement Manufacturers" writes "Cement" once; "learning theory" of
+    "Learning Theory")."""
     short = re.split(r"\s*[:,]\s+|\s+[–—]\s+", title.strip(), maxsplit=1)[0].strip() or title
     words = []
     for word in short.split():
@@ -396,12 +400,20 @@ def short_title(title: str, text: str = "") -> str:
         cased = word[:1] + word[1:].lower() if word.isupper() and len(word) > 1 else word
         if word.isupper() and len(word) > 1 and re.search(rf"[a-z,] {re.escape(word)}\b", text):
             pass  # an acronym the notes write so ("DNA")
-        elif re.search(rf"[a-z,] {re.escape(cased)}\b", text) and small not in _SMALL:
+        elif small not in _SMALL and _mid_sentence(cased, text) > _mid_sentence(small, text):
             word = cased  # a name the notes capitalise mid-sentence ("the Black Death", "Portland")
         else:
             word = small
         words.append(word)
     return " ".join(words)
+
+
+def _mid_sentence(word: str, text: str) -> int:
+    """How often the notes write `word` so after a lower-case letter or comma: a word the notes capitalise
+    mid-sentence as a rule is a name ("Portland", "the Black Death"), but one they write small
+    far more often is not, though a longer name holds it now and then ("the Association of German Cement
+    Manufacturers", "Cement and Concrete SA" beside "the cement" ever after)."""
+    return len(re.findall(rf"[a-z,] {re.escape(word)}\b", text))
 
 
 def _join(names: list[str]) -> str:
@@ -416,23 +428,31 @@ def named_cards(lists: list[NamedList], setting_of, parse=None) -> list[NamedCar
     cards = []
     for named in lists:
         where = setting_of(named.document)
+        steps = []
+        if named.ordered and named.of:
+            order = f", {named.order_words}" if named.order_words else " in order"
+            for k, (before, after) in enumerate(zip(named.labels, named.labels[1:])):
+                if named.category:
+                    prompt = f"{where}, which of {named.of} comes after “{before}”{order}?"
+                else:
+                    prompt = f"{where}, in {named.of}, what comes after “{before}”?"
+                if _one_word_apart(before, after):
+                    continue  # "the descending limb of the loop of Henle" -> "the ascending limb ...": the stem gives it away
+                chunk, quote = named.lines[k + 1]
+                steps.append(NamedCard(prompt, after[:1].upper() + after[1:], named, True, chunk, quote))
         if named.category:
-            order = f", {named.order_words}" if named.ordered and named.order_words else ""
-            cards.append(NamedCard(f"{where}, what {named.tense} {named.category}{order}?", _join(list(named.members)), named,
-                                   bool(order), named.chunk, named.quote))
+            # one sequence, one kind of item (round 38: each step card "overlaps" the whole list's): a short
+            # sequence is recalled whole, and its steps give each other away (after A, B; after B, C); a
+            # longer one is asked a step at a time, a whole card of six or more steps being hard to recall or mark
+            whole = not steps or len(named.members) <= MAX_WHOLE_SEQUENCE
+            if whole:
+                order = f", {named.order_words}" if named.ordered and named.order_words else ""
+                cards.append(NamedCard(f"{where}, what {named.tense} {named.category}{order}?", _join(list(named.members)),
+                                       named, bool(order), named.chunk, named.quote))
             cards.extend(_which_cards(named, where, parse))
-        if not named.ordered or not named.of:
-            continue
-        order = f", {named.order_words}" if named.order_words else " in order"
-        for k, (before, after) in enumerate(zip(named.labels, named.labels[1:])):
-            if named.category:
-                prompt = f"{where}, which of {named.of} comes after “{before}”{order}?"
-            else:
-                prompt = f"{where}, in {named.of}, what comes after “{before}”?"
-            if _one_word_apart(before, after):
-                continue  # "the descending limb of the loop of Henle" -> "the ascending limb ...": the stem gives it away
-            chunk, quote = named.lines[k + 1]
-            cards.append(NamedCard(prompt, after[:1].upper() + after[1:], named, True, chunk, quote))
+            if whole:
+                continue
+        cards.extend(steps)
     return cards
 
 

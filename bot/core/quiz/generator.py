@@ -53,7 +53,8 @@ from bot.core.quiz.gen_roles import RolePool, is_party_name, is_text_name, role_
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_caused import caused_question, causes_headed, effect_head, explained_elsewhere
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
-                                              fronted_cause_question, lacks_setting, so_question)
+                                              fronted_cause_question, heading_points_back, lacks_setting,
+                                              so_question)
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_lead_lists import lead_lists
 from bot.core.quiz.gen_named_lists import NamedCard, named_cards, named_lists, short_title
@@ -72,8 +73,8 @@ from bot.core.quiz.gen_defined import (defined_term_question, definitions_by_doc
                                       family_words, field_labels, label_key, with_head)
 from bot.core.quiz.gen_glossary_checks import GlossaryTermChecks
 from bot.core.quiz.gen_faq import faq_card, faq_question
-from bot.core.quiz.gen_defined_cards import (card_answer, card_stem, same_number, says_more_than_the_term, says_what_it_is,
-                                             term_as_label)
+from bot.core.quiz.gen_defined_cards import (card_answer, card_stem, restates_the_term, same_number,
+                                             says_more_than_the_term, says_what_it_is, term_as_label)
 from bot.core.quiz.gen_defined import _mentions as mentions_term
 from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
@@ -119,7 +120,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 71
+GENERATOR_VERSION = 72
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -585,6 +586,8 @@ class _Generator(GlossaryTermChecks):
                 or re.search(r"\bthis document\b", definition.definition, re.I) \
                 or name and fold(name) in fold(definition.definition):
             return None
+        if restates_the_term(term, nlp.parse_lines([definition.definition])[0]):
+            return None  # "Electoral vote. A vote cast by an elector.": the term's own words unpacked (rounds 41-42)
         if self._is_title(term, chunk) and not (definition.glossary and self._title_subject(term, chunk)) \
                 or self._defined_often(term) and not (subject and _KEY_TERMS_SECTION.search(chunk.heading_path[-1]
                                                                                       if chunk.heading_path else "")):
@@ -1767,6 +1770,17 @@ class _Generator(GlossaryTermChecks):
                                        if text and text in self.docs]
         return self._docs_of[document]
 
+    def _heading_points_back(self, chunk: Chunk) -> bool:
+        """The chunk's own heading names things as met before ("What the cases have in common":
+        gen_concept_causes.heading_points_back), parsed once per heading."""
+        if not chunk.heading_path or len(chunk.heading_path) < 2:
+            return False
+        heading = re.sub(r"^[\d.\s]+", "", chunk.heading_path[-1]).strip()
+        cache = self.__dict__.setdefault("_headings_back", {})
+        if heading not in cache:
+            cache[heading] = bool(heading) and heading_points_back(nlp.parse_lines([heading])[0])
+        return cache[heading]
+
     def _written(self, document: str):
         """How the document's own sentences write a name ("the Scottish Parliament"), for a prompt that
         names the notes (gen_subject)."""
@@ -1996,7 +2010,7 @@ class _Generator(GlossaryTermChecks):
         if question is None:
             return None
         if continues_previous(doc, self._previous_doc(s)) or caused_elsewhere(doc, self.docs.values()) \
-                or lacks_setting(doc, question.prompt) or object_left_open(doc):
+                or lacks_setting(doc, question.prompt) or object_left_open(doc) or self._heading_points_back(s.chunk):
             return None
         after_code, code_near, code_shows = _code_beside(s)
         if unanchored_subject(doc, self.lexicon.lowercase_words, self.verbs, after_code=after_code,
