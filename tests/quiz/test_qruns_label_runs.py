@@ -60,6 +60,7 @@ def test_the_kind_is_the_headings_plural_noun():
     assert run_kind("The investigation, step by step").phrase == "step"
     assert run_kind("9.2 Smith v. Jones (1990)") is None  # one case: its Facts/Decision are parts, no kind
     assert run_kind("Hydropower today") is None
+    assert run_kind("Advantages and disadvantages of dams") is None  # two kinds side by side
 
 
 def test_a_heading_naming_one_thing_gives_no_items():

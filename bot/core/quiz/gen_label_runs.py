@@ -102,8 +102,8 @@ def run_kind(heading: str) -> Kind | None:
         if i + 2 < len(doc) and doc[i + 1].lower_ == "by" and doc[i + 2].lower_ == t.lower_ and t.pos_ == "NOUN":
             return Kind(t.lemma_.lower(), t.lemma_.lower(), shown)
     noun = next((t for t in doc if t.tag_ == "NNS" and t.pos_ == "NOUN"), None)
-    if noun is None:
-        return None
+    if noun is None or any(c.dep_ == "conj" for c in noun.children):
+        return None  # "Advantages and disadvantages": two kinds, and a member of one is asked as of the other
     left, j = [], noun.i - 1
     while j >= 0 and doc[j].head.i == noun.i and doc[j].dep_ in {"amod", "compound"}:
         left.insert(0, doc[j])
