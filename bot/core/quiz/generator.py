@@ -469,11 +469,17 @@ class _Generator(GlossaryTermChecks):
     def _label_run_items(self, chunk: Chunk) -> list[_Candidates]:
         """A run's labelled paragraphs, each asked by its first sentence with the run's other labels as options
         (gen_label_runs), once a run; the prompt names the notes by their title's subject ("hydroelectric power")."""
+        if (chunk.document, chunk.heading_path) not in self.label_runs.runs:
+            return []
         title = self.titles.get(chunk.document) or self.opening_headings.get(chunk.document, "")
-        subject = short_title(title, " ".join(c.text for c in self.notes if c.document == chunk.document)) \
-            if title and title[:1].isalpha() else ""
-        if subject and re.match(r"the\s", self._written(chunk.document)(subject) or "", re.IGNORECASE):
-            subject = f"the {subject}"  # "the Hanseatic League" as the notes write it; the words as short_title gives them
+        text = " ".join(c.text for c in self.notes if c.document == chunk.document)
+        subject = short_title(title, text) if title and title[:1].isalpha() else ""
+        if subject:
+            written = self._written(chunk.document)(subject)
+            if written:
+                subject = written  # "inflation", "the Hanseatic League": as the notes' sentences write it
+            elif re.search(rf"[a-z,] {re.escape(subject.lower())}\b", text):
+                subject = subject.lower()  # "hydroelectric power" (capitalised only in a source's title)
         found = []
         for q in self.label_runs.questions(chunk, subject):
             s = Sentence(readable_text(q.quote) or q.quote, q.chunk, 0, False, quote=q.quote)
