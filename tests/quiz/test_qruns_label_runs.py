@@ -97,7 +97,7 @@ def test_a_sentence_naming_a_label_or_leaning_back_is_not_asked():
     assert names_word_of("People may be taxed on phantom income.", "Tax costs")
     assert not names_word_of("Smallpox killed much of the population.", "Disease")
     for text in ("As above, the models could not explain the slump.", "He examined the water on 3 September.",
-                 "Snow was sure such a swift outbreak meant bad water."):
+                 "Snow was sure such a swift outbreak meant bad water.", "Many historians still disagree about this."):
         assert leans_back(nlp.parse_lines([text])[0]), text
     assert not leans_back(nlp.parse_lines(["Smallpox killed much of the population."])[0])
     lines = CAUSE_LINES.replace("Whole townships", "They said whole townships")

@@ -141,6 +141,8 @@ def leans_back(doc) -> bool:
     if _POINTS_BACK.search(doc.text) or any(t.lower_ == "such" and t.dep_ in {"predet", "amod", "det"} and
                                              t.head.pos_ == "NOUN" for t in doc):
         return True  # "such a swift and violent outbreak": the one told before
+    if any(t.pos_ == "PRON" and t.morph.get("PronType") == ["Dem"] for t in doc):
+        return True  # "Historians disagree about this.": a demonstrative standing alone, anywhere
     for t in doc:
         if t.pos_ in {"NOUN", "PROPN"}:
             return False
