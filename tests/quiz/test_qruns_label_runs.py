@@ -58,6 +58,7 @@ def test_the_kind_is_the_headings_plural_noun():
     assert run_kind("5.1 Political causes").phrase == "political cause"
     assert run_kind("Types of volcanic rock").phrase == "type of volcanic rock"
     assert run_kind("The investigation, step by step").phrase == "step"
+    assert run_kind("The steps of non-cyclic electron flow").phrase == "step of non-cyclic electron flow"
     assert run_kind("9.2 Smith v. Jones (1990)") is None  # one case: its Facts/Decision are parts, no kind
     assert run_kind("Hydropower today") is None
     assert run_kind("Advantages and disadvantages of dams") is None  # two kinds side by side

@@ -111,7 +111,7 @@ def run_kind(heading: str) -> Kind | None:
     words = [c.text.lower() if not c.text.isupper() else c.text for c in left] + [noun.lemma_.lower()]
     after = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"of", "on", "to"}), None)
     if after is not None:
-        words += [t.text for t in after.subtree]
+        words.append(doc[after.left_edge.i:after.right_edge.i + 1].text)  # "of non-cyclic electron flow" as written
     return Kind(" ".join(words), noun.lemma_.lower(), shown)
 
 
@@ -137,7 +137,8 @@ def names_word_of(text: str, label: str) -> bool:
 
 def leans_back(doc) -> bool:
     """The sentence points at another passage ("As above, ...") or opens on a word that stands for something
-    said before it: a pronoun or a demonstrative before any noun ("They ...", "This ...", "Both ...")."""
+    said before it: a pronoun or a demonstrative before any noun ("They ...", "This ...", "Both ..."), "such" before
+    a noun, or a demonstrative standing alone anywhere."""
     if _POINTS_BACK.search(doc.text) or any(t.lower_ == "such" and t.dep_ in {"predet", "amod", "det"} and
                                              t.head.pos_ == "NOUN" for t in doc):
         return True  # "such a swift and violent outbreak": the one told before
