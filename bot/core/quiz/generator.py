@@ -57,6 +57,7 @@ from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, ca
                                               so_question)
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_lead_lists import lead_lists
+from bot.core.quiz.gen_label_runs import LABEL_RUN_QUALITY, LabelRuns
 from bot.core.quiz.gen_named_lists import NamedCard, named_cards, named_lists, short_title
 from bot.core.quiz.gen_rules import (Member, RULE_QUALITY, block_lists, condition_card, condition_is_label,
                                      permission_card, quoted_labels, rule_questions, sentence_lists, setting)
@@ -322,6 +323,7 @@ class _Generator(GlossaryTermChecks):
         self.sequenced: list[_Event] = []  # those that went into sequence items
         self.asked_names: set[str] = set()  # "Who was X?" cards made so far: one a name
         self.asked_clauses: set[tuple[str, ...]] = set()  # numbered clauses asked (gen_clauses): one card each
+        self.label_runs = LabelRuns(notes)  # "Label. Sentence." paragraphs in runs under one heading (gen_label_runs)
         self._opening_sentences: dict[str, str] = {}  # a document -> its first sentence of running prose (_notes_subject)
         self.term_cards: dict[str, tuple[str, str]] = {}  # a definition's card (gen_defined_cards): id -> (document, term)
         self.asked_faq: set[tuple[str, tuple[str, ...]]] = set()  # FAQ headings asked (gen_faq): from their first chunk
@@ -424,6 +426,8 @@ class _Generator(GlossaryTermChecks):
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for card in self._condition_cards(chunk):  # "According to <doc>, what happens if ...?" (gen_conditions)
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
+        for card in self._label_run_items(chunk):  # "..., which cost does this describe: “...”?" (gen_label_runs)
+            found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for s, items in self._match_items(chunk):  # gen_concept: "Which of these was <X's description>?"
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.extend(items)
         for s, items in self._apposition_items(chunk):  # "Who was X?" of "X, <what X is>, ..."
@@ -462,6 +466,28 @@ class _Generator(GlossaryTermChecks):
                                   and not (i.options and answer_spelled_by_stem(i.prompt, i.answer, i.options))),
                                  key=lambda i: (-i.quality, i.id in self.yielding))
         return [entry for entry in found.values() if entry.items]
+
+    def _label_run_items(self, chunk: Chunk) -> list[_Candidates]:
+        """A run's labelled paragraphs, each asked by its first sentence with the run's other labels as options
+        (gen_label_runs), once a run; the prompt names the notes by their title's subject ("hydroelectric power")."""
+        if (chunk.document, chunk.heading_path) not in self.label_runs.runs:
+            return []
+        title = self.titles.get(chunk.document) or self.opening_headings.get(chunk.document, "")
+        text = " ".join(c.text for c in self.notes if c.document == chunk.document)
+        subject = short_title(title, text) if title and title[:1].isalpha() else ""
+        if subject:
+            written = self._written(chunk.document)(subject)
+            if written:
+                subject = written  # "inflation", "the Hanseatic League": as the notes' sentences write it
+            elif re.search(rf"[a-z,] {re.escape(subject.lower())}\b", text):
+                subject = subject.lower()  # "hydroelectric power" (capitalised only in a source's title)
+        found = []
+        for q in self.label_runs.questions(chunk, subject):
+            s = Sentence(readable_text(q.quote) or q.quote, q.chunk, 0, False, quote=q.quote)
+            item = self._item(MULTIPLE_CHOICE if q.options else FLASHCARD, q.prompt, q.answer, s, ENUMERATION,
+                              LABEL_RUN_QUALITY, options=q.options, explanation=_from_notes(s))
+            found.append(_Candidates(q.quote, q.chunk.document, [item]))
+        return found
 
     def _holding_cards(self, chunk: Chunk) -> list[tuple[Sentence, QuizItem]]:
         """What a court held in a case the notes name in this sentence only (gen_holdings): the question
