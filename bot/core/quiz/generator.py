@@ -44,7 +44,7 @@ from bot.core.quiz.gen_questions import (Question, apposition_questions, identit
 from bot.core.text import CODE_SPAN
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, describes_subject,
-                                    lone_noun_definition,
+                                    headed_definition_key, lone_noun_definition,
                                     enumeration_distractor, enumeration_key, name_distractors, name_keys,
                                     number_distractors, number_keys)
 from bot.core.quiz.gen_actors import _person, actor_choice, name_forms, notes_people
@@ -1085,6 +1085,14 @@ class _Generator(GlossaryTermChecks):
             lone = lone_noun_definition(doc, self.lexicon)
             if lone:
                 items.append(self._definition_card(s, lone, doc))
+            # "Hybridisation is the mixing of atomic orbitals ..." under "7.4 Hybridisation": the term the
+            # section's own heading names, met once in the prose or spelled as no term the lexicon reads
+            # (gen_keys.headed_definition_key); not the course's own subject (its title or opening heading).
+            headed = None if lone else headed_definition_key(doc, s.chunk.heading_path[-1] if s.chunk.heading_path else "")
+            if headed and not (self._is_title(headed.text, s.chunk) or self._opens_with(headed.text, s.chunk)
+                               or self._notes_subject(headed.text, s.chunk.document)):
+                common = doc[0].pos_ == "NOUN" and not doc[0].ent_type_
+                items.append(self._definition_card(s, headed, doc, common=common))
         if s.standalone:
             items.append(self._naming_card(s, doc))  # "What are ... called?", "What does X refer to?" (gen_naming)
             label = label_question(doc)  # "What were dissenting voices often labelled as?" -> “rightists” (gen_naming)
@@ -1811,7 +1819,7 @@ class _Generator(GlossaryTermChecks):
         return self._item(MULTIPLE_CHOICE, prompt, key.text, s, key.tests, _score(s, key, len(options)) + adjust,
                           options=tuple(options), explanation=_from_notes(s))
 
-    def _definition_card(self, s: Sentence, key: Key, doc) -> QuizItem | None:
+    def _definition_card(self, s: Sentence, key: Key, doc, common: bool = False) -> QuizItem | None:
         """"What is a compound engine?" with the notes' sentence as the answer a student checks
         their own against: a definition needs no wrong options, so none can give it away."""
         # An opening quote marks the word defined ("A “flamewar” is ..."), it hides no other words.
@@ -1838,6 +1846,8 @@ class _Generator(GlossaryTermChecks):
         if self._part_of_a_name(key.text):
             return None  # "Clytie was a contributor ...": a first name of an obituary (round 10)
         term = term_as_asked(key.text, self.lexicon.lowercase_words)
+        if common and term == key.text and key.start == 0 and key.text[:1].isupper() and key.text[1:].islower():
+            term = term[:1].lower() + term[1:]  # "Hybridisation is ...": a common noun capitalised by the sentence only
         verb = self._be_of(root)
         # The article the sentence itself gives the term: "A compound engine is", "Colonialism is".
         opening = s.text.split()[0].lower()
