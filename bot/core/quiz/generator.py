@@ -322,6 +322,7 @@ class _Generator(GlossaryTermChecks):
         self.asked_names: set[str] = set()  # "Who was X?" cards made so far: one a name
         self.asked_clauses: set[tuple[str, ...]] = set()  # numbered clauses asked (gen_clauses): one card each
         self._opening_sentences: dict[str, str] = {}  # a document -> its first sentence of running prose (_notes_subject)
+        self.headed_cards: set[str] = set()  # ids of the "What is X?" cards of a term its section is headed by
         self.term_cards: dict[str, tuple[str, str]] = {}  # a definition's card (gen_defined_cards): id -> (document, term)
         self.asked_faq: set[tuple[str, tuple[str, ...]]] = set()  # FAQ headings asked (gen_faq): from their first chunk
         self.asked_conditions: set[tuple[str, str]] = set()  # (document, condition) asked (gen_conditions): one card each
@@ -450,9 +451,13 @@ class _Generator(GlossaryTermChecks):
         # A definition in running prose (gen_prose_defined) after the sentence's own items, at the cut-off: where
         # the sentence makes its "What is X?" card (judged kept in rounds 3-4 and 26), the card stays first.
         for card in self._defined_term_items(chunk, prose=True):
-            if card.quote in found and any(i.kind == FLASHCARD for i in found[card.quote].items) \
-                    and all(i.id in self.term_cards for i in card.items):
+            own = [i for i in found[card.quote].items if i.id not in self.headed_cards] if card.quote in found else []
+            if any(i.kind == FLASHCARD for i in own) and all(i.id in self.term_cards for i in card.items):
                 continue  # the sentence's own "What is X?" card stays (rounds 3-4 and 26); one card a sentence
+            if card.quote in found:
+                # a card of the term its section is headed by gives way to the notes' definition read by gen_defined
+                # ("Anodising is ..." under "7. Anodising": its "which term means ...?" item, judged before)
+                found[card.quote].items = own
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for entry in found.values():
             entry.items = sorted((i for i in entry.items if i.quality >= QUALITY_CUTOFF and not self.shows_code(i)
@@ -1092,7 +1097,10 @@ class _Generator(GlossaryTermChecks):
             if headed and not (self._is_title(headed.text, s.chunk) or self._opens_with(headed.text, s.chunk)
                                or self._notes_subject(headed.text, s.chunk.document)):
                 common = doc[0].pos_ == "NOUN" and not doc[0].ent_type_
-                items.append(self._definition_card(s, headed, doc, common=common))
+                card = self._definition_card(s, headed, doc, common=common)
+                if card is not None:
+                    self.headed_cards.add(card.id)  # gives way to gen_defined's item of the sentence (chunk_candidates)
+                items.append(card)
         if s.standalone:
             items.append(self._naming_card(s, doc))  # "What are ... called?", "What does X refer to?" (gen_naming)
             label = label_question(doc)  # "What were dissenting voices often labelled as?" -> “rightists” (gen_naming)
