@@ -35,8 +35,21 @@ SECTIONS = [
 
 
 def test_a_term_its_section_is_headed_by_is_asked_what_it_is():
+    # the development notes' own sentence (chemical-bonding 7.4), in made-up notes: met once, no item before
+    sections = [(("Orbitals and Shapes", "1. Introduction"),
+                 "Atoms bond in ways that decide the shapes of molecules. Chemists model these shapes with orbitals."),
+                (("Orbitals and Shapes", "7.4 Hybridisation"),
+                 "Hybridisation is the mixing of atomic orbitals of nearly equal energy to form new, equivalent hybrid "
+                 "orbitals that point in definite directions. It explains the observed shapes of many molecules.")]
+    cards = {i.prompt: i.answer for i in generate_items(section_chunks("notes.md", sections), learned_cutoff=False)}
+    assert cards.get("What is hybridisation?", "").startswith("Hybridisation is the mixing of atomic orbitals")
+
+
+def test_the_card_gives_way_to_the_definition_gen_defined_reads():
+    # "Fulling is ..." under "3.2 Fulling": gen_defined reads it and asks it; one card of the sentence, not two
     cards = _cards(SECTIONS)
-    assert cards.get("What is fulling?", "").startswith("Fulling is the pounding of woven wool")
+    fulling = [prompt for prompt in cards if prompt.lower() == "what is fulling?"]
+    assert len(fulling) == 1 and cards[fulling[0]] == "The pounding of woven wool in water to thicken the cloth."
 
 
 def test_heading_terms_read_the_number_the_colon_and_the_brackets():
