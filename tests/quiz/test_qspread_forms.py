@@ -87,21 +87,3 @@ def test_made_by_or_counted_parts_or_a_second_claim_are_not_asked():
     assert composition_question(nlp.parse_line("The loom was made by a carpenter from the village.")) is None
     assert composition_question(nlp.parse_line("The loom is made of two main parts: a frame and a beam.")) is None
     assert composition_question(nlp.parse_line("Linen is made mainly from flax, plus wool added at the end.")) is None
-
-
-# --- a cause after a phrase of time or place that opens the sentence (gen_questions.why_question) ---------
-
-def test_a_fronted_setting_is_carried_after_the_effect():
-    from bot.core.quiz.gen_questions import why_question
-    question = why_question(nlp.parse_line("During the great frost of 1709, the river mills stopped because the "
-                                           "wheels froze in their races."))
-    assert question is not None
-    assert question.prompt == "Why did the river mills stop during the great frost of 1709?"
-    assert question.answer == "Because the wheels froze in their races."
-
-
-def test_a_connective_or_a_pointing_phrase_is_no_setting():
-    from bot.core.quiz.gen_questions import why_question
-    for opening in ("For example,", "In contrast,", "As a result,", "In this case,", "In practice,"):
-        assert why_question(nlp.parse_line(f"{opening} the river mills stopped because the wheels froze in their "
-                                           "races.")) is None, opening

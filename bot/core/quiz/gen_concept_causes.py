@@ -79,7 +79,7 @@ def fronted_cause_question(doc) -> Question | None:
         return None
     effect = effect[:1].upper() + effect[1:]  # it opens the sentence now
     reordered = f"{effect} {' '.join(marker)} {cause}."
-    question = why_question(nlp.parse_lines([reordered])[0], setting=False)
+    question = why_question(nlp.parse_lines([reordered])[0])
     return question
 
 

@@ -300,13 +300,11 @@ def _described_uniquely(span, determiner) -> bool:
 _AUXILIARY_IN_FULL = {"wo": "will", "ca": "can", "sha": "shall"}
 
 
-def why_question(doc, marker: tuple[int, int] | None = None, setting: bool = True) -> Question | None:
+def why_question(doc, marker: tuple[int, int] | None = None) -> Question | None:
     """"Why did X happen?" for "X happened because/due to Y": the effect is turned into a question
     (its auxiliary moved before the subject, or "did/does/do" added), the cause is the answer.
     `marker`: the token positions of a cause or purpose marker found by the caller (a bare "to" of
-    purpose, gen_purpose); by default the first of _CAUSE_MARKERS. `setting`: a phrase of time or place opening
-    the sentence before its subject is carried after the effect (`_fronted_setting`); not for a clause
-    reordered from a fronted cause (gen_concept_causes), where an aside leaves the cause's end unsure."""
+    purpose, gen_purpose); by default the first of _CAUSE_MARKERS."""
     marker = marker or _cause_marker(doc)
     if marker is None:
         return None
@@ -324,11 +322,8 @@ def why_question(doc, marker: tuple[int, int] | None = None, setting: bool = Tru
     # everything, because ...": "Why does converting ... keep everything?").
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS
                     or c.dep_ == "csubj" and c.tag_ == "VBG" and c.i == 0), None)
-    fronted = _fronted_setting(doc, verb, subject) if setting else None
     in_subject = range(subject.left_edge.i, subject.right_edge.i + 1) if subject is not None else range(0)
-    in_fronted = range(0, fronted.end + 1) if fronted is not None else range(0)  # its own comma too
-    if any(t.text in {";", ":"} or t.text == "," and t.i not in in_subject and t.i not in in_fronted
-           and t.i != effect.end - 1 for t in effect) \
+    if any(t.text in {";", ":"} or t.text == "," and t.i not in in_subject and t.i != effect.end - 1 for t in effect) \
             or any(c.dep_ == "conj" and c.i < start for c in verb.children):
         return None  # "X happened, and Y happened due to Z": which part the cause explains is unclear
         # (a comma inside the subject, "operations in 1755, 1756 and 1757", is only a list)
@@ -339,15 +334,14 @@ def why_question(doc, marker: tuple[int, int] | None = None, setting: bool = Tru
                                                     for t in doc[verb.i + 1:effect.end]):
         return None  # "X is possibly due to Y", "X have been used in order to describe Y": nothing left to
         # ask about ("income decreased because" has its verb)
-    if subject is None or subject.left_edge.i != (fronted.end + (doc[fronted.end].text == ",") if fronted else 0) \
-            or any(t.pos_ == "PRON" for t in doc[:subject.i + 1]):
+    if subject is None or subject.left_edge.i != 0 or any(t.pos_ == "PRON" for t in doc[:subject.i + 1]):
         return None
     if any(t.lower_ in {"there", "here"} and t.tag_ != "EX" for t in effect):
         return None  # "Why should users not be using packages from there?": a place named before (held-out
         # round 15); an existential "there" ("Why is there no goto?") points nowhere
     if any(t.tag_ in {"JJR", "RBR"} for t in effect) and not any(t.lower_ == "than" for t in effect):
         return None  # "Why do the islands comprise a much smaller number of electors?": smaller than what? (round 6)
-    subject_text = _lower_first(doc[subject.left_edge.i:subject.right_edge.i + 1])
+    subject_text = _lower_first(doc[:subject.right_edge.i + 1])
     rest_start = subject.right_edge.i + 1
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and rest_start <= c.i < verb.i]
     if auxiliaries:
@@ -371,8 +365,6 @@ def why_question(doc, marker: tuple[int, int] | None = None, setting: bool = Tru
         question = f"Why {helper} {subject_text} {between} {verb.lemma_} {rest}?"
     else:
         return None
-    if fronted is not None:  # "At absolute zero a crystal behaves ..." -> "Why does a crystal behave ... at absolute zero?"
-        question = f"{question[:-1].rstrip()} {_lower_first(fronted)}?"
     question = " ".join(question.split()).replace(" ,", ",").replace(" ?", "?")
     if _quotes_cut(question) or question.count("(") != question.count(")"):
         return None  # a quotation or an aside cut in two by the question ("... control (the "wingspan"?")
@@ -382,30 +374,6 @@ def why_question(doc, marker: tuple[int, int] | None = None, setting: bool = Tru
 
 
 # --- helpers -------------------------------------------------------------------------------------
-
-def _fronted_setting(doc, verb, subject):
-    """The one phrase of time, place or state that opens the sentence before its subject and belongs to its
-    main verb ("At absolute zero", "Over the past decade", "During the 2006 Israel-Lebanon conflict,"), which
-    a why-question carries after the effect; else None. Only a preposition and its object, the object named
-    (a proper noun, a number or date) or modified beyond an article: a bare or merely determined noun is a
-    connective ("For example", "In contrast", "As a result") or points back ("In this case"), and is no setting."""
-    first = doc[0]
-    if subject is None or first.dep_ != "prep" or first.head.i != verb.i or first.right_edge.i >= subject.left_edge.i:
-        return None
-    span = doc[0:first.right_edge.i + 1]
-    after = doc[span.end]
-    if after.i != subject.left_edge.i and not (after.text == "," and after.i + 1 == subject.left_edge.i):
-        return None
-    objects = [c for c in first.children if c.dep_ == "pobj"]
-    if len(objects) != 1 or any(t.text in {"(", ")", '"', "“", "”", ";", ":"} or t.pos_ == "PRON"
-                                or t.tag_ in {"WDT", "WP"} or t.lower_ in {"this", "that", "these", "those", "such"}
-                                for t in span):
-        return None
-    obj = objects[0]
-    named = obj.pos_ in {"PROPN", "NUM"} or obj.ent_type_ in {"DATE", "TIME", "EVENT", "GPE", "LOC"}
-    modified = any(c.dep_ not in {"det", "punct"} for c in obj.children)
-    return span if named or modified else None
-
 
 def _root(doc):
     return next((t for t in doc if t.dep_ == "ROOT"), None)
