@@ -87,3 +87,10 @@ def test_made_by_or_counted_parts_or_a_second_claim_are_not_asked():
     assert composition_question(nlp.parse_line("The loom was made by a carpenter from the village.")) is None
     assert composition_question(nlp.parse_line("The loom is made of two main parts: a frame and a beam.")) is None
     assert composition_question(nlp.parse_line("Linen is made mainly from flax, plus wool added at the end.")) is None
+
+
+def test_a_the_term_its_heading_names_in_brackets_is_asked():
+    # "What is the school color?" is refused (which school's?); a term the section's heading names is the
+    # course's own name for a thing ("5. Stage 2: the Calvin cycle (light-independent reactions)")
+    cards = _cards(SECTIONS)
+    assert cards.get("What is the nap-raising stage?", "").startswith("The nap-raising stage is a set of passes")

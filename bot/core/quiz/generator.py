@@ -1097,7 +1097,7 @@ class _Generator(GlossaryTermChecks):
             if headed and not (self._is_title(headed.text, s.chunk) or self._opens_with(headed.text, s.chunk)
                                or self._notes_subject(headed.text, s.chunk.document)):
                 common = doc[0].pos_ == "NOUN" and not doc[0].ent_type_
-                card = self._definition_card(s, headed, doc, common=common)
+                card = self._definition_card(s, headed, doc, common=common, headed=True)
                 if card is not None:
                     self.headed_cards.add(card.id)  # gives way to gen_defined's item of the sentence (chunk_candidates)
                 items.append(card)
@@ -1827,7 +1827,7 @@ class _Generator(GlossaryTermChecks):
         return self._item(MULTIPLE_CHOICE, prompt, key.text, s, key.tests, _score(s, key, len(options)) + adjust,
                           options=tuple(options), explanation=_from_notes(s))
 
-    def _definition_card(self, s: Sentence, key: Key, doc, common: bool = False) -> QuizItem | None:
+    def _definition_card(self, s: Sentence, key: Key, doc, common: bool = False, headed: bool = False) -> QuizItem | None:
         """"What is a compound engine?" with the notes' sentence as the answer a student checks
         their own against: a definition needs no wrong options, so none can give it away."""
         # An opening quote marks the word defined ("A “flamewar” is ..."), it hides no other words.
@@ -1865,8 +1865,9 @@ class _Generator(GlossaryTermChecks):
         prompt = self._prompt(s, f"What {verb} {article}{term}?")
         if _weak_card(prompt, s.text[key.end:]):
             return None
-        if article == "the " and not self._names_its_referent(prompt, s.chunk):
-            return None  # "What is the school color?": which school's? (round 6)
+        if article == "the " and not headed and not self._names_its_referent(prompt, s.chunk):
+            return None  # "What is the school color?": which school's? (round 6). A term its section is headed by
+            # ("5. Stage 2: the Calvin cycle (light-independent reactions)") is a name of the course, no description
         return self._item(FLASHCARD, prompt, s.text, s, DEFINITION, 0.7, explanation=_from_notes(s))
 
     def _described_alike(self, doc) -> bool:
