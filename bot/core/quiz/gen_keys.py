@@ -324,7 +324,6 @@ def lone_noun_definition(doc, lexicon: NotesLexicon) -> Key | None:
     return Key(text, start, start + len(text), DEFINITION, form=number, attribute=attribute.lemma_.lower())
 
 
-
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.)\s+")
 
 
