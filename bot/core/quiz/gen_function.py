@@ -226,6 +226,10 @@ def composition_question(doc) -> Question | None:
     elif aux or root.tag_ not in {"VBZ", "VBP", "VBD"}:
         return None
     particle = _COMPOSED[lemma]
+    # "Portland cement is made mainly from limestone and clay": "made from/of" with no "up" names the material
+    bare_make = lemma == "make" and not any(c.dep_ == "prt" for c in root.children)
+    if bare_make:
+        particle = None
     if particle and not any(c.dep_ == "prt" and c.lower_ == particle and c.i == root.i + 1 for c in root.children):
         return None
     if not particle and any(c.dep_ == "prt" for c in root.children):
@@ -235,9 +239,13 @@ def composition_question(doc) -> Question | None:
                    for c in root.children):
         return None  # a second verb or claim ("... and was used in 1712"), or "made by": not what it is made of
     heads = [root, *(c for c in root.children if c.dep_ == "prt")]  # "made up of": "of" may hang on "up"
-    of = next((c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    words = {"from", "of"} if bare_make else {"of"}
+    of = next((c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in words), None)
     part = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if part is None or of.i != (root.i + (2 if particle else 1)):
+    after = [t for t in doc[root.i + 1:of.i]] if bare_make and of is not None else []
+    if after and (len(after) > 1 or after[0].lower_ not in _DEGREE):
+        return None  # "made mainly from": one adverb of degree between the verb and its material, no more
+    if part is None or of.i != (root.i + (2 if particle else 1) + len(after)):
         return None
     subject = next((c for c in root.children if c.dep_ == ("nsubjpass" if passive else "nsubj")), None)
     if subject is None:
@@ -250,7 +258,9 @@ def composition_question(doc) -> Question | None:
     inside = [t for t in doc[first_verb:root.i] if t.dep_ != "auxpass"]
     if any(t.lower_ not in _DEGREE for t in inside) or len(degree) + len(inside) > 1:
         return None  # "was later composed of": a change told against what came before
-    degree = degree or inside
+    degree = degree or inside or after
+    if len(degree) > 1 or (after and (inside or [t for t in between if t.lower_ in _DEGREE])):
+        return None
     past = root.tag_ == "VBD" or passive and aux[0].lower_ in {"was", "were"}
     if past and subject.pos_ != "PROPN" and not any(c.dep_ in {"det", "poss"} for c in subject.children):
         return None  # "Macroeconomic problems consisted of ...": which ones, and when? a case the passage sets
@@ -281,7 +291,7 @@ def composition_question(doc) -> Question | None:
         return None  # "The Council ... is composed of ... councils": the question names its answer
     how = f" {degree[0].lower_}" if degree else ""
     if passive:
-        verb = "composed of" if lemma == "compose" else "made up of"
+        verb = "composed of" if lemma == "compose" else f"made {of.lower_}" if bare_make else "made up of"
         prompt = f"What {aux[0].lower_} {described}{how} {verb}?"
     else:
         helper = "did" if root.tag_ == "VBD" else "does" if root.tag_ == "VBZ" else "do"

@@ -324,6 +324,52 @@ def lone_noun_definition(doc, lexicon: NotesLexicon) -> Key | None:
     return Key(text, start, start + len(text), DEFINITION, form=number, attribute=attribute.lemma_.lower())
 
 
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.)\s+")
+
+
+def heading_terms(heading: str) -> set[str]:
+    """What a section heading names, folded, without an article: the whole heading after its number
+    ("7.4 Hybridisation"), its words before a colon, a phrase in brackets and the heading without it
+    ("5. Stage 2: the Calvin cycle (light-independent reactions)" -> "light-independent reactions")."""
+    heading = _NUMBERING.sub("", heading or "").strip()
+    found = {heading, re.sub(r"\s*\([^()]*\)", "", heading).strip()}
+    before = re.match(r"^([^:()]+):", heading)
+    if before:
+        found.add(before.group(1).strip())
+    found.update(b.strip() for b in re.findall(r"\(([^()]+)\)", heading))
+    return {re.sub(r"^(?:the|a|an)\s+", "", fold(f)) for f in found if f}
+
+
+def headed_definition_key(doc, heading: str) -> Key | None:
+    """The term of "Hybridisation is the mixing of atomic orbitals ..." under the heading "7.4 Hybridisation":
+    the subject of a present "X is/are <noun> ..." that opens the sentence and is what the section's own
+    heading names. `definition_key` asks a term to be met twice in the notes (so that "An attractive
+    feature" is no term), or spelled as one its term reader knows ("The light-independent reactions");
+    a section headed by the term and saying what it is teaches it, however often the prose repeats it."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be" or root.tag_ not in {"VBZ", "VBP"} \
+            or any(c.dep_ in {"neg", "aux"} for c in root.children):
+        return None  # "was": a past state told, not what the term is; "is not", "may be": no definition
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    attribute = next((c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if subject is None or attribute is None or subject.i > root.i or subject.left_edge.i != 0 \
+            or attribute.i < root.i:
+        return None
+    if any(c.i > subject.i and c.dep_ != "punct" and not bracketed_aside(c) for c in subject.children) \
+            or subject.i + 1 != root.i and not any(bracketed_aside(c) for c in subject.children):
+        return None  # "The final evolution of the design is ...": a subject with a tail is no term
+    span = doc[0:subject.i + 1]
+    words = [t for t in span if not (t.i == 0 and t.lower_ in {"a", "an", "the"})]
+    if not words or any(t.pos_ == "PRON" or t.is_punct and t.text != "-" for t in words):
+        return None
+    text = doc[words[0].i:subject.i + 1].text
+    if re.sub(r"^(?:the|a|an)\s+", "", fold(text)) not in heading_terms(heading):
+        return None
+    start = words[0].idx
+    number = "pl" if subject.tag_ in {"NNS", "NNPS"} else "sg"
+    return Key(text, start, start + len(text), DEFINITION, form=number, attribute=attribute.lemma_.lower())
+
+
 def term_distractors(key: Key, lexicon: NotesLexicon, visible: str, rng: random.Random,
                      count: int = 3) -> list[str]:
     """Terms of the notes of the key's kind: built on the same noun ("Carnot cycle" against "Rankine

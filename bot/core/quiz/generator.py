@@ -44,7 +44,7 @@ from bot.core.quiz.gen_questions import (Question, apposition_questions, identit
 from bot.core.text import CODE_SPAN
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, describes_subject,
-                                    lone_noun_definition,
+                                    headed_definition_key, lone_noun_definition,
                                     enumeration_distractor, enumeration_key, name_distractors, name_keys,
                                     number_distractors, number_keys)
 from bot.core.quiz.gen_actors import _person, actor_choice, name_forms, notes_people
@@ -325,6 +325,7 @@ class _Generator(GlossaryTermChecks):
         self.asked_clauses: set[tuple[str, ...]] = set()  # numbered clauses asked (gen_clauses): one card each
         self.label_runs = LabelRuns(notes)  # "Label. Sentence." paragraphs in runs under one heading (gen_label_runs)
         self._opening_sentences: dict[str, str] = {}  # a document -> its first sentence of running prose (_notes_subject)
+        self.headed_cards: set[str] = set()  # ids of the "What is X?" cards of a term its section is headed by
         self.term_cards: dict[str, tuple[str, str]] = {}  # a definition's card (gen_defined_cards): id -> (document, term)
         self.asked_faq: set[tuple[str, tuple[str, ...]]] = set()  # FAQ headings asked (gen_faq): from their first chunk
         self.asked_conditions: set[tuple[str, str]] = set()  # (document, condition) asked (gen_conditions): one card each
@@ -455,9 +456,13 @@ class _Generator(GlossaryTermChecks):
         # A definition in running prose (gen_prose_defined) after the sentence's own items, at the cut-off: where
         # the sentence makes its "What is X?" card (judged kept in rounds 3-4 and 26), the card stays first.
         for card in self._defined_term_items(chunk, prose=True):
-            if card.quote in found and any(i.kind == FLASHCARD for i in found[card.quote].items) \
-                    and all(i.id in self.term_cards for i in card.items):
+            own = [i for i in found[card.quote].items if i.id not in self.headed_cards] if card.quote in found else []
+            if any(i.kind == FLASHCARD for i in own) and all(i.id in self.term_cards for i in card.items):
                 continue  # the sentence's own "What is X?" card stays (rounds 3-4 and 26); one card a sentence
+            if card.quote in found:
+                # a card of the term its section is headed by gives way to the notes' definition read by gen_defined
+                # ("Anodising is ..." under "7. Anodising": its "which term means ...?" item, judged before)
+                found[card.quote].items = own
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for entry in found.values():
             entry.items = sorted((i for i in entry.items if i.quality >= QUALITY_CUTOFF and not self.shows_code(i)
@@ -1114,6 +1119,17 @@ class _Generator(GlossaryTermChecks):
             lone = lone_noun_definition(doc, self.lexicon)
             if lone:
                 items.append(self._definition_card(s, lone, doc))
+            # "Hybridisation is the mixing of atomic orbitals ..." under "7.4 Hybridisation": the term the
+            # section's own heading names, met once in the prose or spelled as no term the lexicon reads
+            # (gen_keys.headed_definition_key); not the course's own subject (its title or opening heading).
+            headed = None if lone else headed_definition_key(doc, s.chunk.heading_path[-1] if s.chunk.heading_path else "")
+            if headed and not (self._is_title(headed.text, s.chunk) or self._opens_with(headed.text, s.chunk)
+                               or self._notes_subject(headed.text, s.chunk.document)):
+                common = doc[0].pos_ == "NOUN" and not doc[0].ent_type_
+                card = self._definition_card(s, headed, doc, common=common, headed=True)
+                if card is not None:
+                    self.headed_cards.add(card.id)  # gives way to gen_defined's item of the sentence (chunk_candidates)
+                items.append(card)
         if s.standalone:
             items.append(self._naming_card(s, doc))  # "What are ... called?", "What does X refer to?" (gen_naming)
             label = label_question(doc)  # "What were dissenting voices often labelled as?" -> “rightists” (gen_naming)
@@ -1851,7 +1867,7 @@ class _Generator(GlossaryTermChecks):
         return self._item(MULTIPLE_CHOICE, prompt, key.text, s, key.tests, _score(s, key, len(options)) + adjust,
                           options=tuple(options), explanation=_from_notes(s))
 
-    def _definition_card(self, s: Sentence, key: Key, doc) -> QuizItem | None:
+    def _definition_card(self, s: Sentence, key: Key, doc, common: bool = False, headed: bool = False) -> QuizItem | None:
         """"What is a compound engine?" with the notes' sentence as the answer a student checks
         their own against: a definition needs no wrong options, so none can give it away."""
         # An opening quote marks the word defined ("A “flamewar” is ..."), it hides no other words.
@@ -1878,6 +1894,8 @@ class _Generator(GlossaryTermChecks):
         if self._part_of_a_name(key.text):
             return None  # "Clytie was a contributor ...": a first name of an obituary (round 10)
         term = term_as_asked(key.text, self.lexicon.lowercase_words)
+        if common and term == key.text and key.start == 0 and key.text[:1].isupper() and key.text[1:].islower():
+            term = term[:1].lower() + term[1:]  # "Hybridisation is ...": a common noun capitalised by the sentence only
         verb = self._be_of(root)
         # The article the sentence itself gives the term: "A compound engine is", "Colonialism is".
         opening = s.text.split()[0].lower()
@@ -1887,8 +1905,9 @@ class _Generator(GlossaryTermChecks):
         prompt = self._prompt(s, f"What {verb} {article}{term}?")
         if _weak_card(prompt, s.text[key.end:]):
             return None
-        if article == "the " and not self._names_its_referent(prompt, s.chunk):
-            return None  # "What is the school color?": which school's? (round 6)
+        if article == "the " and not headed and not self._names_its_referent(prompt, s.chunk):
+            return None  # "What is the school color?": which school's? (round 6). A term its section is headed by
+            # ("5. Stage 2: the Calvin cycle (light-independent reactions)") is a name of the course, no description
         return self._item(FLASHCARD, prompt, s.text, s, DEFINITION, 0.7, explanation=_from_notes(s))
 
     def _described_alike(self, doc) -> bool:
