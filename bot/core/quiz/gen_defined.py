@@ -119,12 +119,29 @@ def glossary_definition(sentence: str) -> Definition | None:
         # by "Bulk of the population"?', dropped). A glossary writes its terms bare.
         return None
     definition = _ASIDE.sub("", split_sentences(found.group("definition"))[0]).strip().rstrip(".;").strip()
+    # "Latent TB infection – infection without symptoms; the person is not contagious.": what the term is, then a
+    # fact of it, read as its first part as a "Term. Definition." line's is (set 20)
+    if definition.count(";") == 1 and _a_fact_after(definition.split(";")[1]):
+        definition = first_of_joined(definition)
     words = definition.split()
     if not MIN_DEFINITION_WORDS <= len(words) <= MAX_DEFINITION_WORDS or definition.endswith(":") \
             or re.search(r"[;:()]", definition):
         return None  # a run of clauses ("ratio schedules count responses; interval schedules ..."), a cut aside
     return Definition(found.group("term").strip(), definition, words[0].lower() == "to", glossary=True,
                       short=found.group("short") or "", dashed=found.group("mark") != ":")
+
+
+def _a_fact_after(part: str) -> bool:
+    """What follows a glossary definition's ";" is a clause of its own, a fact of the term ("the person is not
+    contagious", "it reflects the actual gain ..."), not the rest of a list ("and holders of real assets ...") nor
+    the other side of a comparison ("after, a conscript army of commoners")."""
+    from bot.core import nlp  # a part no sentence of the notes is
+    if re.match(r"^\s*(?:and|or|but)\b|^\s*\w+,", part):
+        return False
+    doc = nlp.parse_lines([part.strip().rstrip(".") + "."])[0]
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root is not None and root.pos_ in {"VERB", "AUX"} \
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
 
 
 def _described(term: str) -> bool:
@@ -337,7 +354,21 @@ def _series(doc) -> bool:
     if comma is None or any(t.tag_ in {"WDT", "WP"} or t.lower_ == "that" or t.pos_ in {"VERB", "AUX"}
                             for t in doc[:comma]):
         return False
-    return any(t.lower_ in {"and", "or", "plus"} for t in doc[comma:])
+    if any(t.lower_ in {"and", "or", "plus"} for t in doc[comma:]):
+        return True
+    # a run written with commas only, every piece a noun's ("income, related goods, tastes, expectations, number
+    # of buyers", a summary's "Demand shifters: ..." line, set 20), no verb in any: "a hard, grey, brittle metal"
+    # has pieces without one
+    pieces, piece = [], []
+    for t in doc:
+        if t.text == ",":
+            pieces.append(piece)
+            piece = []
+        elif not t.is_punct:
+            piece.append(t)
+    pieces.append(piece)
+    return len(pieces) >= 3 and all(any(t.pos_ in {"NOUN", "PROPN"} for t in p) and not any(
+        t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" or t.tag_ in {"WDT", "WP"} for t in p) for p in pieces)
 
 
 def _mentions(text: str, term: str, name: str = "") -> bool:

@@ -34,7 +34,7 @@ from bot.core.quiz.gen_bank_shape import _Candidates, _favour_concepts, _shape_b
 from bot.core.quiz.gen_card_checks import _MAKER, _cased_as_quoted, _weak_card
 from bot.core.quiz.gen_cards import attribute_rows, labelled_line, names_one, term_definition
 from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, descriptions, explanation_as_sentence,
-                                    genus_about_the_word, genus_without_differentia, judged_means, modifier_label,
+                                    genus_about_the_word, genus_without_differentia, judged_means, modifier_label, quality_only,
                                     names_a_thing, shared_description)
 from bot.core.quiz.gen_card_answers import worth_recalling
 from bot.core.quiz.gen_holdings import case_of, holding_question
@@ -79,7 +79,7 @@ from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, ob
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
                                          unanchored_subject)
 from bot.core.quiz.gen_function import (asks_any_of_a_kind, composition_question, function_question, one_of_several,
-                                        relational_subject, situated_subject)
+                                        relational_subject, situated_subject, heading_aspect_subject)
 from bot.core.quiz.gen_named import NAMED_QUALITY, NamedThings
 from bot.core.quiz.gen_commands import command_question, shell_commands
 from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entries_in, entry_question
@@ -341,6 +341,7 @@ class _Generator(GlossaryTermChecks):
         self.code_words |= notation_pieces("\n".join(c.text for c in notes))
         self._past_forms: set[str] | None = None  # _past_of
         self._all_sentences: list[str] | None = None  # _sentence_texts
+        self._heading_of: dict | None = None  # quote -> its heading path (_same_heading), on first use
         # ids of the which-of choices of a list line (gen_named_lists): at the cut-off, after the line's own
         # "What is meant by X?" card (judged kept in round 35), asked where the line makes no other item
         self.yielding: set[str] = set()
@@ -532,6 +533,8 @@ class _Generator(GlossaryTermChecks):
                    for t in sibling_terms(definition.term, tuple(chunk.heading_path), paths, text)] if prose else []
             others = [d for d, _ in known[i + 1:] + known[:i]
                       if not self._notes_subject(d.term, chunk.document)] + kin  # "Hydropower" offered among plant parts
+            if definition.glossary and not prose:
+                others = self._same_heading(others, known, chunk)
             name = self.titles.get(chunk.document) or self.document_names.get(chunk.document, "")
             setting = "" if definition.glossary else _setting(name)  # a glossary line: "In the notes, ..."
             question = defined_term_question(definition, others, setting, name,
@@ -552,6 +555,22 @@ class _Generator(GlossaryTermChecks):
         if not prose:
             found += self._subject_cards(chunk, quotes)
         return found
+
+    def _same_heading(self, others: list, known: list, chunk: Chunk) -> list:
+        """A glossary line's options when the document's glossary lines stand under more than one heading ("Key
+        terms" and "Common defects"): only the lines under its own heading, the notes' own grouping of terms of
+        one kind (set 20: "Undercut", a defect, offered among "Flux" and "Electrode", borderline three times)."""
+        if self._heading_of is None:
+            self._heading_of = {q: tuple(c.heading_path) for c in self.notes for q, _ in chunk_sentences(c)}
+        quote_of = {id(d): q for d, q in known}
+        headings = {self._heading_of.get(q) for d, q in known if d.glossary and not d.prose}
+        if len(headings) < 2:
+            return others
+        own = tuple(chunk.heading_path)
+        beside = [d for d in others if id(d) not in quote_of or self._heading_of.get(quote_of[id(d)]) == own]
+        if sum(1 for d in beside if id(d) in quote_of and d.glossary) < 2:
+            return others  # its heading holds no other terms enough to choose among: the glossary's as before
+        return beside
 
     def _subject_cards(self, chunk: Chunk, quotes: set) -> list[_Candidates]:
         """The card of the notes' subject's own glossary line ("Cholera. An infection of the small intestine by
@@ -606,6 +625,10 @@ class _Generator(GlossaryTermChecks):
                 and sum(1 for t in self._sentence_texts() if t and fold(term) in fold(t)) < 2:
             return None  # "A typical frame is ...": an adjective judges, unless the notes use the phrase as a name
         doc = nlp.parse_lines([f"{term} is {definition.definition.rstrip('.')}."])[0]
+        if not any(t.dep_ == "ROOT" and t.lemma_ == "be" for t in doc):
+            # the term misread as the verb ("Mycobacterium tuberculosis is ...": "tuberculosis" a verb, set 20):
+            # the definition read after a subject the parser cannot misread
+            doc = nlp.parse_lines([f"It is {definition.definition.rstrip('.')}."])[0]
         if not says_what_it_is(term, definition.definition, doc):
             return None
         if echo and not same_number(term_doc, doc, len(term.split())):
@@ -1484,7 +1507,8 @@ class _Generator(GlossaryTermChecks):
                                or self.lexicon.term_counts[head.rstrip("s")] >= FAMILIAR_TERM_COUNT
                                or subject[:1].isupper() and self.lexicon.occurrences(subject) >= PROVISION_SENTENCES):
             return None  # ... or a provision of law the notes name again ("Article 102": gen_function._a_provision)
-        if situated_subject(doc) or relational_subject(doc):
+        if situated_subject(doc) or relational_subject(doc) \
+                or heading_aspect_subject(doc, s.chunk.heading_path[-1] if s.chunk.heading_path else ""):
             return None  # "the available hard drive space": the passage's case, even when the notes repeat it;
             # "Related forms include ...": related to what the passage names (gen_function)
         if one_of_several(s.quote):
@@ -1820,10 +1844,18 @@ class _Generator(GlossaryTermChecks):
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None or root.lemma_ != "be":
             return None
+        if any(c.dep_ in {"aux", "auxpass"} for c in root.children):
+            return None  # "Tuberculosis has been a scourge ...", "X can be ...": a claim over time or a possibility,
+            # not what X is; asked "What been tuberculosis?" (set 20)
         if remark_not_definition(doc):
             return None  # "Functions are already first class objects ...": a remark, not what they are (gen_precision)
-        if genus_without_differentia(doc) or genus_about_the_word(doc) or judged_means(doc):
+        if genus_without_differentia(doc) or genus_about_the_word(doc) or judged_means(doc) or quality_only(doc):
             return None  # "a relatively regimented activity", "a recursive acronym": no definition (gen_genus)
+        attribute = next((c for c in root.children if c.dep_ == "attr"), None)
+        if attribute is not None and any(c.dep_ == "det" and c.lower_ == "another" or c.dep_ == "amod" and c.lower_ == "other"
+                                         for c in attribute.children):
+            return None  # "Electron beam welding is another high-energy beam process": one more of a kind the
+            # passage began, which says little of what X is (set 20)
         if self._described_alike(doc):
             return None  # "an imaginary great circle on the celestial sphere": the ecliptic's words too (round 22)
         attribute = next((c for c in root.children if c.dep_ == "attr"), None)

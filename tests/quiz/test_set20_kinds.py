@@ -1,0 +1,163 @@
+"""The kinds set 20 showed (main's 35 items, before and in round 45), each as a form that holds on any notes:
+
+- "X has been a Y ...", "X can be a Y": a claim over time or a possibility, no "What is X?" card (main asked
+  "What been tuberculosis?");
+- "Causes include ..." under a heading "<Topic>: types, causes and effects": the causes of the heading's topic,
+  no "What do causes include?" card;
+- a list under "Three reasons are usually given:" / "The main explanations are:": reasons for what? no card;
+- "Cracks: serious defects that are almost never acceptable.": a quality judged, not what a crack is;
+- "X is another <kind>": one more of a kind the passage began, no definition card;
+- "“Ambition must be made to counteract ambition.”": a common noun capitalised by its place is no party of
+  a who-may item.
+
+Real spaCy on made-up notes of no course of the pool (a rope works, a canal company)."""
+
+from __future__ import annotations
+
+from bot.core import nlp
+from bot.core.quiz.gen_defined_cards import says_what_it_is
+from bot.core.quiz.gen_function import heading_aspect_subject
+from bot.core.quiz.gen_genus import quality_only
+from bot.core.quiz.gen_named_lists import named_lists
+from bot.core.quiz.gen_parties import parties_of
+from bot.core.quiz.generator import generate_items
+from tests.quiz.parsed_notes import section_chunks
+
+TITLE = "Rope Making: Course Notes"
+
+
+def _doc(sentence: str):
+    return nlp.parse_lines([sentence])[0]
+
+
+def _prompts(sections) -> list[str]:
+    return [i.prompt for i in generate_items(section_chunks("ropes.md", sections), learned_cutoff=False)]
+
+
+def test_a_perfect_or_modal_be_makes_no_what_is_card():
+    prompts = _prompts([((TITLE, "1. Introduction"),
+                         "Rope making has been a craft of sailors and farmers for thousands of years. "
+                         "A ropewalk is a long covered lane where strands are twisted into rope. "
+                         "Hemp rope was used on sailing ships until steel cable replaced it.")])
+    assert not any(p.lower().startswith(("what been", "what has been", "what been rope")) for p in prompts)
+    assert not any("rope making" in p.lower() and p.startswith("What") and "been" in p for p in prompts)
+
+
+def test_a_bare_subject_the_heading_names_as_an_aspect_leans_on_it():
+    sentence = _doc("Causes include poor fibre, damp storage, careless splicing and heavy loads.")
+    assert heading_aspect_subject(sentence, "10. ROPE FAILURES: TYPES, CAUSES AND EFFECTS")
+    assert heading_aspect_subject(sentence, "Causes of rope failure")
+    # the heading's own topic stands: "Fibres include ..." under "Fibres"
+    assert not heading_aspect_subject(_doc("Fibres include hemp, sisal, cotton and nylon."), "3. Fibres")
+    # a subject with its own words says what it is of
+    assert not heading_aspect_subject(_doc("Common causes include poor fibre and damp storage."),
+                                      "Rope failures: types, causes and effects")
+
+
+def test_no_function_card_of_a_heading_aspect():
+    prompts = _prompts([((TITLE, "10. ROPE FAILURES: TYPES, CAUSES AND EFFECTS"),
+                         "Rope failures are breaks or weak spots in a rope under load. "
+                         "Causes include poor fibre, damp storage, careless splicing and heavy loads.")])
+    assert "What do causes include?" not in prompts
+
+
+def _lists(lead: str):
+    chunks = section_chunks("ropes.md", [((TITLE, "4. Why ropes are tarred"),
+                                          f"Old ropewalks tarred their rope. {lead}\n- Rot resistance\n"
+                                          "- Water resistance\n- Grip in the hand\n")])
+    return named_lists(chunks, nlp.parse_lines)
+
+
+def test_a_lead_in_of_a_bare_relational_noun_makes_no_list_card():
+    assert _lists("Three reasons are usually given:") == []
+    assert _lists("The main explanations are:") == []
+    # a modifier that says what kind they are stands
+    found = _lists("The three main benefits of tarring are:")
+    assert found and found[0].category.startswith("the three main benefits of tarring")
+
+
+def test_a_quality_judged_of_the_genus_is_no_definition():
+    assert quality_only(_doc("Kinks are serious faults that are almost never acceptable."))
+    term, definition = "Kinks", "serious faults that are almost never acceptable"
+    assert not says_what_it_is(term, definition, _doc(f"{term} is {definition}."))
+    # a phrase or a clause with a verb of its own sets it apart
+    assert not quality_only(_doc("Kinks are sharp bends in the strand that weaken the rope."))
+    assert not quality_only(_doc("Fraying is a loosening of the outer fibres that is visible at the ends."))
+
+
+def test_one_more_of_a_kind_makes_no_definition_card():
+    prompts = _prompts([((TITLE, "6. Other fibres"),
+                         "Sisal is a stiff fibre from the leaves of the agave plant. "
+                         "Manila is another hard leaf fibre.")])
+    assert "What is manila?" not in [p.lower().replace("Manila", "manila") for p in prompts]
+    assert not any(p.lower() == "what is manila?" for p in prompts)
+
+
+def test_a_capital_of_its_place_is_no_party():
+    docs = [_doc(t) for t in (
+        "The Board must approve every new tariff.",
+        "The Board must publish its accounts each year.",
+        "The Engineer may close a lock for repairs.",
+        "The Engineer may hire lock keepers.",
+        "The founders wrote: “Ambition must be made to counteract ambition.”",
+        "Ambition must be checked by the rules, the founders said.",
+    )]
+    parties = parties_of(docs)
+    assert "Board" in parties and "Engineer" in parties
+    assert "Ambition" not in parties
+
+
+def test_a_comma_run_after_a_plural_label_lists_things():
+    from bot.core.quiz.gen_defined import lists_instances
+    term, definition = nlp.parse_lines(["Rope shifters", "fibre prices, related goods, tastes, expectations, number of mills"])
+    assert lists_instances(term, definition)
+    term, definition = nlp.parse_lines(["Metals", "hard, grey, brittle solids"])
+    assert not lists_instances(term, definition)
+
+
+def test_a_glossary_definition_then_a_fact_of_it_is_read_as_its_first_part():
+    from bot.core.quiz.gen_defined import glossary_definition
+    found = glossary_definition("Wet rot – decay that has reached the core; it weakens the rope from inside.")
+    assert found is not None and found.definition == "decay that has reached the core"
+    # the rest of a list, or the other side of a comparison, is no fact of the term
+    assert glossary_definition("Rope: before, hemp twisted by hand; after, steel cable from the mill.") is None
+    assert glossary_definition("Winners: mills, whose rope sold at a premium; and sailors, who had it cheap.") is None
+
+
+def test_a_quotation_the_answer_opens_is_closed():
+    from bot.core.quiz.gen_naming import _sentence_case
+    assert _sentence_case('Lay, a name taken from a Norse word meaning "twist') == 'Lay, a name taken from a Norse word meaning "twist".'
+    assert _sentence_case("Lay, the twist of the strands") == "Lay, the twist of the strands."
+
+
+def test_which_term_options_come_from_the_answers_own_heading():
+    sections = [
+        ((TITLE, "Key terms"),
+         "- Strand: several yarns twisted together, the unit a rope is laid from.\n"
+         "- Tar: a dark liquid that soaks into the fibres and keeps water out.\n"
+         "- Lay: the direction in which the strands of a rope are twisted.\n"
+         "- Hawser: a thick cable used for mooring or towing a ship.\n"
+         "- Whipping: a binding of thin cord round the end of a rope to stop it unravelling.\n"),
+        ((TITLE, "Key terms", "Common faults"),
+         "- Kinking: a sharp twist that forms when a rope is pulled out of a coil the wrong way.\n"
+         "- Fraying: a loosening of the outer fibres that happens where a rope rubs on stone.\n"
+         "- Glazing: a hard shine on the fibres that is left when a rope slips on a hot drum.\n"),
+    ]
+    items = generate_items(section_chunks("ropes.md", sections), learned_cutoff=False)
+    faults, terms = {"Kinking", "Fraying", "Glazing"}, {"Strand", "Tar", "Lay", "Hawser", "Whipping"}
+    for item in items:
+        if "which term means" in item.prompt and item.options:
+            group = faults if item.answer in faults else terms
+            assert set(item.options) <= group, (item.prompt, item.options)
+
+
+def test_a_term_the_parser_reads_as_a_verb_still_gets_its_card():
+    sections = [((TITLE, "1. Introduction"),
+                 "Rope making is an old craft. Key terms to learn in this topic:\n"
+                 "- Mycobacterium tuberculosis – the rod-shaped bacterium that causes most TB in humans.\n"
+                 "- Hawser – a thick cable used for mooring or towing a ship.\n"
+                 "- Whipping – a binding of thin cord round the end of a rope to stop it unravelling.\n"),
+                ((TITLE, "2. Disease"), "Mycobacterium tuberculosis infected many rope makers. "
+                 "Mycobacterium tuberculosis spread in the damp sheds.")]
+    prompts = _prompts(sections)
+    assert 'What is meant by "Mycobacterium tuberculosis"?' in prompts
