@@ -138,6 +138,8 @@ def _a_fact_after(part: str) -> bool:
     from bot.core import nlp  # a part no sentence of the notes is
     if re.match(r"^\s*(?:and|or|but)\b|^\s*\w+,", part):
         return False
+    if re.match(r"^\s*(?:also|sometimes|often)\s+(?:called|known as|named)\s", part):
+        return True  # "...; also called the market-clearing price": another name, the term's too (set 20)
     doc = nlp.parse_lines([part.strip().rstrip(".") + "."])[0]
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     return root is not None and root.pos_ in {"VERB", "AUX"} \

@@ -567,10 +567,23 @@ class _Generator(GlossaryTermChecks):
         if len(headings) < 2:
             return others
         own = tuple(chunk.heading_path)
+        if not own or not self._names_a_kind(own[-1]):
+            return others  # "2.2 The chloroplast": a heading of one thing, whose parts are any glossary's terms
         beside = [d for d in others if id(d) not in quote_of or self._heading_of.get(quote_of[id(d)]) == own]
         if sum(1 for d in beside if id(d) in quote_of and d.glossary) < 2:
             return others  # its heading holds no other terms enough to choose among: the glossary's as before
         return beside
+
+    @staticmethod
+    def _names_a_kind(heading: str) -> bool:
+        """A heading that names a kind of thing by a plural noun ("Common defects", "Types of joint"), not a key
+        terms section's: the lines under it are things of that kind."""
+        text = re.sub(r"^[\d.\s]+", "", heading).strip()
+        if not text or _KEY_TERMS_SECTION.search(text):
+            return False
+        doc = nlp.parse_lines([text])[0]
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        return root is not None and root.tag_ == "NNS"
 
     def _subject_cards(self, chunk: Chunk, quotes: set) -> list[_Candidates]:
         """The card of the notes' subject's own glossary line ("Cholera. An infection of the small intestine by
@@ -625,7 +638,7 @@ class _Generator(GlossaryTermChecks):
                 and sum(1 for t in self._sentence_texts() if t and fold(term) in fold(t)) < 2:
             return None  # "A typical frame is ...": an adjective judges, unless the notes use the phrase as a name
         doc = nlp.parse_lines([f"{term} is {definition.definition.rstrip('.')}."])[0]
-        if not any(t.dep_ == "ROOT" and t.lemma_ == "be" for t in doc):
+        if any(t.dep_ == "ROOT" and t.idx < len(term) for t in doc):
             # the term misread as the verb ("Mycobacterium tuberculosis is ...": "tuberculosis" a verb, set 20):
             # the definition read after a subject the parser cannot misread
             doc = nlp.parse_lines([f"It is {definition.definition.rstrip('.')}."])[0]
