@@ -169,3 +169,14 @@ def test_a_glossary_definition_then_another_name_is_read_as_its_first_part():
     from bot.core.quiz.gen_defined import glossary_definition
     found = glossary_definition("Breaking load – the weight at which a new rope parts; also called the rated strength.")
     assert found is not None and found.definition == "the weight at which a new rope parts"
+
+
+def test_an_adjective_completing_the_definitions_own_verb_is_no_complement_of_is():
+    from bot.core.quiz.gen_defined import reads_as_copula_glossary
+    # (set 20's own line: the parse's slip is the parser's, and made-up lines of the form parse right)
+    term = nlp.parse_lines(["Judicial review"])[0]
+    frame = _doc("Judicial review is the power of courts to declare laws or executive actions unconstitutional.")
+    assert any(t.dep_ == "acomp" and t.head.dep_ == "ROOT" for t in frame)  # the slip this reads past
+    assert reads_as_copula_glossary(term, frame)
+    # "is" with an adjective of its own stays no definition
+    assert not reads_as_copula_glossary(nlp.parse_lines(["Hemp"])[0], _doc("Hemp is strong and cheap."))

@@ -301,10 +301,14 @@ def reads_as_copula_glossary(term_doc, frame_doc) -> bool:
     if opens_a_clause(frame_doc[root.i + 1:]):
         return False  # "Rainfall is when rain is short, the crops fail": a condition, not a definition
     children = list(root.children)
-    if any(c.dep_ in {"ccomp", "csubj", "acomp"} for c in children) \
+    attr = next((c for c in children if c.dep_ == "attr"), None)
+    # "... is the power of courts to declare laws unconstitutional": the adjective completes the clause's verb
+    # ("declare laws unconstitutional"), the parse hangs it on "is" (set 20's "Judicial review")
+    slipped = {c.i for c in children if c.dep_ == "acomp" and attr is not None and attr.i < c.i and any(
+        t.dep_ in {"acl", "relcl"} and t.pos_ == "VERB" and t.i < c.i for t in attr.subtree)}
+    if any(c.dep_ in {"ccomp", "csubj", "acomp"} and c.i not in slipped for c in children) \
             or not any(c.dep_ == "nsubj" and c.i < root.i for c in children):
         return False
-    attr = next((c for c in children if c.dep_ == "attr"), None)
     if attr is None or attr.left_edge.i != root.i + 1:
         return False
     return attr.pos_ in {"NOUN", "PROPN"} or (attr.lower_ == "one" and any(c.lower_ == "of" for c in attr.children))
