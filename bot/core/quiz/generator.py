@@ -19,6 +19,7 @@ bank. Everything is deterministic: choices are seeded by the item's own content.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import logging
 import random
@@ -568,13 +569,18 @@ class _Generator(GlossaryTermChecks):
             return others
         own = tuple(chunk.heading_path)
         if not own or not self._names_a_kind(own[-1]):
-            return others  # "2.2 The chloroplast": a heading of one thing, whose parts are any glossary's terms
+            # "2.2 The chloroplast", "Key terms": any glossary's terms, but for the lines under a heading naming their
+            # own kind ("Undercut" under "Common defects" is no option for "Electrode" under "Key terms")
+            return [d for d in others if id(d) not in quote_of or not self._heading_of.get(quote_of[id(d)])
+                    or self._heading_of.get(quote_of[id(d)]) == own
+                    or not self._names_a_kind(self._heading_of[quote_of[id(d)]][-1])]
         beside = [d for d in others if id(d) not in quote_of or self._heading_of.get(quote_of[id(d)]) == own]
         if sum(1 for d in beside if id(d) in quote_of and d.glossary) < 2:
             return others  # its heading holds no other terms enough to choose among: the glossary's as before
         return beside
 
     @staticmethod
+    @functools.lru_cache(maxsize=512)
     def _names_a_kind(heading: str) -> bool:
         """A heading that names a kind of thing by a plural noun ("Common defects", "Types of joint"), not a key
         terms section's: the lines under it are things of that kind."""
