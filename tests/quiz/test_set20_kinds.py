@@ -181,3 +181,21 @@ def test_an_adjective_completing_the_definitions_own_verb_is_no_complement_of_is
     assert reads_as_copula_glossary(term, frame)
     # "is" with an adjective of its own stays no definition
     assert not reads_as_copula_glossary(nlp.parse_lines(["Hemp"])[0], _doc("Hemp is strong and cheap."))
+
+
+def test_how_a_term_of_the_notes_is_done_by_a_passive_means():
+    from bot.core.quiz.gen_howto import passive_means_question
+    found = passive_means_question(_doc("Tar is applied to the strands with a heated brush."))
+    assert found is None or found.prompt == "How is tar applied?"
+    found = passive_means_question(_doc("Rot is spread from rope to rope mainly through damp storage."))
+    assert found is not None and found.prompt.lower() == "how is rot spread?" \
+        and found.answer.lower().endswith("through damp storage.")
+    # an agent ("by"), a past event, a modal, a clause after the means: no card
+    for sentence in ("Rot is spread by beetles.", "Rot was spread through the fleet in 1820.",
+                     "Rot can be spread through damp storage.", "Rot is spread through damp storage, which ruins it."):
+        assert passive_means_question(_doc(sentence)) is None, sentence
+    prompts = _prompts([((TITLE, "5. Rot"), "Rot is a decay of the fibres caused by fungi. Rot weakens the rope."),
+                        ((TITLE, "6. Storage"), "Ropes are stored in dry lofts. Rot is spread from rope to rope mainly "
+                         "through damp storage."),
+                        ((TITLE, "7. Care"), "Old rope with rot is burned. Sailors check ropes for rot each week.")])
+    assert "How is rot spread?" in prompts

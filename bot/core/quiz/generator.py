@@ -87,7 +87,7 @@ from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entrie
 from bot.core.quiz.gen_dated_entries import (dated_entries, entry_nouns, entry_options, first_question, paragraphs,
                                              summary_lists, summary_of, summary_options, summary_question)
 from bot.core.quiz.gen_compare import comparison_question
-from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
+from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question, passive_means_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, parts_of, term_question
 from bot.core.quiz.gen_term_cloze import TermKin
 from bot.core.quiz.gen_term_form import agreeing_be, plural_term, term_as_asked
@@ -1509,6 +1509,17 @@ class _Generator(GlossaryTermChecks):
             if tests == CAUSE and (continues_previous(doc, self._previous_doc(s)) or lacks_setting(doc, question.prompt)):
                 continue
             cards.append(self._question_card(s, question, tests))
+        question = passive_means_question(doc)  # "How is TB transmitted?" (gen_howto), of a term the notes return to
+        if question is not None:
+            subject = re.match(r"^How (?:is|are) (.+) \w+\?$", question.prompt)
+            subject = subject.group(1) if subject else ""
+            if subject and (self._is_term(subject) or self._met_often(subject)) \
+                    and not (situated_subject(doc) or relational_subject(doc) or asks_any_of_a_kind(doc)) \
+                    and not continues_previous(doc, self._previous_doc(s)) and not lacks_setting(doc, question.prompt):
+                if len(subject.split()) == 1:  # "Rot" opening its sentence, "rot" in the notes: "How is rot spread?"
+                    question = dataclasses.replace(question, prompt=question.prompt.replace(
+                        f" {subject} ", f" {term_as_asked(subject, self.lexicon.lowercase_words)} ", 1))
+                cards.append(self._question_card(s, question, CAUSE))
         return cards
 
     def _function_card(self, s: Sentence, doc) -> QuizItem | None:
