@@ -17,7 +17,7 @@ from __future__ import annotations
 from bot.core import nlp
 from bot.core.quiz.gen_defined_cards import says_what_it_is
 from bot.core.quiz.gen_function import heading_aspect_subject
-from bot.core.quiz.gen_genus import quality_only
+from bot.core.quiz.gen_genus import be_with_auxiliary, one_more_of_a_kind, quality_only
 from bot.core.quiz.gen_named_lists import named_lists
 from bot.core.quiz.gen_parties import parties_of
 from bot.core.quiz.generator import generate_items
@@ -32,6 +32,17 @@ def _doc(sentence: str):
 
 def _prompts(sections) -> list[str]:
     return [i.prompt for i in generate_items(section_chunks("ropes.md", sections), learned_cutoff=False)]
+
+
+def test_a_perfect_or_modal_be_is_no_definition():
+    assert be_with_auxiliary(_doc("Scurvy has been a scourge of sailors for hundreds of years."))
+    assert be_with_auxiliary(_doc("A rope can be a dangerous tool."))
+    assert not be_with_auxiliary(_doc("Scurvy is a disease caused by a lack of vitamin C."))
+
+
+def test_another_of_a_kind_is_no_definition():
+    assert one_more_of_a_kind(_doc("Lime juice is another citrus drink."))
+    assert not one_more_of_a_kind(_doc("Lime juice is a citrus drink made from pressed limes."))
 
 
 def test_a_perfect_or_modal_be_makes_no_what_is_card():

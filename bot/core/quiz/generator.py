@@ -35,7 +35,8 @@ from bot.core.quiz.gen_bank_shape import _Candidates, _favour_concepts, _shape_b
 from bot.core.quiz.gen_card_checks import _MAKER, _cased_as_quoted, _weak_card
 from bot.core.quiz.gen_cards import attribute_rows, labelled_line, names_one, term_definition
 from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, descriptions, explanation_as_sentence,
-                                    genus_about_the_word, genus_without_differentia, judged_means, modifier_label, quality_only,
+                                    be_with_auxiliary, genus_about_the_word, genus_without_differentia, judged_means, modifier_label,
+                                    one_more_of_a_kind, quality_only,
                                     names_a_thing, shared_description)
 from bot.core.quiz.gen_card_answers import worth_recalling
 from bot.core.quiz.gen_holdings import case_of, holding_question
@@ -1874,18 +1875,14 @@ class _Generator(GlossaryTermChecks):
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None or root.lemma_ != "be":
             return None
-        if any(c.dep_ in {"aux", "auxpass"} for c in root.children):
-            return None  # "Tuberculosis has been a scourge ...", "X can be ...": a claim over time or a possibility,
-            # not what X is; asked "What been tuberculosis?" (set 20)
+        if be_with_auxiliary(doc):
+            return None  # "Tuberculosis has been a scourge ...": asked "What been tuberculosis?" (set 20, gen_genus)
         if remark_not_definition(doc):
             return None  # "Functions are already first class objects ...": a remark, not what they are (gen_precision)
         if genus_without_differentia(doc) or genus_about_the_word(doc) or judged_means(doc) or quality_only(doc):
             return None  # "a relatively regimented activity", "a recursive acronym": no definition (gen_genus)
-        attribute = next((c for c in root.children if c.dep_ == "attr"), None)
-        if attribute is not None and any(c.dep_ == "det" and c.lower_ == "another" or c.dep_ == "amod" and c.lower_ == "other"
-                                         for c in attribute.children):
-            return None  # "Electron beam welding is another high-energy beam process": one more of a kind the
-            # passage began, which says little of what X is (set 20)
+        if one_more_of_a_kind(doc):
+            return None  # "Electron beam welding is another high-energy beam process" (set 20, gen_genus)
         if self._described_alike(doc):
             return None  # "an imaginary great circle on the celestial sphere": the ecliptic's words too (round 22)
         attribute = next((c for c in root.children if c.dep_ == "attr"), None)
