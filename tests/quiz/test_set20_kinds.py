@@ -205,8 +205,11 @@ def test_how_a_term_of_the_notes_is_done_by_a_passive_means():
     for sentence in ("Rot is spread by beetles.", "Rot was spread through the fleet in 1820.",
                      "Rot can be spread through damp storage.", "Rot is spread through damp storage, which ruins it."):
         assert passive_means_question(_doc(sentence)) is None, sentence
-    prompts = _prompts([((TITLE, "5. Rot"), "Rot is a decay of the fibres caused by fungi. Rot weakens the rope."),
-                        ((TITLE, "6. Storage"), "Ropes are stored in dry lofts. Rot is spread from rope to rope mainly "
-                         "through damp storage."),
-                        ((TITLE, "7. Care"), "Old rope with rot is burned. Sailors check ropes for rot each week.")])
+    rot = "Rot in Ropes: Course Notes"
+    sections = [((rot, "5. Rot"), "Rot is a decay of the fibres caused by fungi. Rot weakens the rope."),
+                ((rot, "6. Storage"), "Ropes are stored in dry lofts. Rot is spread from rope to rope mainly "
+                 "through damp storage. The loft is connected with the ropewalk."),
+                ((rot, "7. Care"), "Old rope with rot is burned. Sailors check the loft and the ropes for rot each week.")]
+    prompts = [i.prompt for i in generate_items(section_chunks("rot.md", sections), learned_cutoff=False)]
     assert "How is rot spread?" in prompts
+    assert not any(p.startswith("How is the loft") for p in prompts)  # a side thing: "with" relates it

@@ -1510,11 +1510,13 @@ class _Generator(GlossaryTermChecks):
             if tests == CAUSE and (continues_previous(doc, self._previous_doc(s)) or lacks_setting(doc, question.prompt)):
                 continue
             cards.append(self._question_card(s, question, tests))
-        question = passive_means_question(doc)  # "How is TB transmitted?" (gen_howto), of a term the notes return to
+        question = passive_means_question(doc)  # "How is TB transmitted?" (gen_howto), of the notes' subject
         if question is not None:
             subject = re.match(r"^How (?:is|are) (.+) \w+\?$", question.prompt)
             subject = subject.group(1) if subject else ""
-            if subject and (self._is_term(subject) or self._met_often(subject)) \
+            # of the notes' own subject only ("How is TB treated?" in notes on TB): of a side thing, "with" relates more
+            # often than it gives a means ("How is Bielany Forest nature reserve connected?" -> "With Kampinos Forest.")
+            if subject and self._is_subject(subject, s.chunk.document) \
                     and not (situated_subject(doc) or relational_subject(doc) or asks_any_of_a_kind(doc)) \
                     and not continues_previous(doc, self._previous_doc(s)) and not lacks_setting(doc, question.prompt):
                 if len(subject.split()) == 1:  # "Rot" opening its sentence, "rot" in the notes: "How is rot spread?"
