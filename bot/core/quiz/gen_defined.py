@@ -121,7 +121,7 @@ def glossary_definition(sentence: str) -> Definition | None:
     definition = _ASIDE.sub("", split_sentences(found.group("definition"))[0]).strip().rstrip(".;").strip()
     # "Latent TB infection – infection without symptoms; the person is not contagious.": what the term is, then a
     # fact of it, read as its first part as a "Term. Definition." line's is (set 20)
-    if definition.count(";") == 1 and _a_fact_after(definition.split(";")[1]):
+    if definition.count(";") == 1 and _a_fact_after(definition.split(";")[1], definition.split(";")[0]):
         definition = first_of_joined(definition)
     words = definition.split()
     if not MIN_DEFINITION_WORDS <= len(words) <= MAX_DEFINITION_WORDS or definition.endswith(":") \
@@ -131,10 +131,11 @@ def glossary_definition(sentence: str) -> Definition | None:
                       short=found.group("short") or "", dashed=found.group("mark") != ":")
 
 
-def _a_fact_after(part: str) -> bool:
+def _a_fact_after(part: str, first: str = "") -> bool:
     """What follows a glossary definition's ";" is a clause of its own, a fact of the term ("the person is not
     contagious", "it reflects the actual gain ..."), not the rest of a list ("and holders of real assets ...") nor
-    the other side of a comparison ("after, a conscript army of commoners")."""
+    the other side of a comparison ("after, a conscript army of commoners"; "ratio schedules count responses;
+    interval schedules reinforce ...": its subject's noun in `first` too, two claims side by side)."""
     from bot.core import nlp  # a part no sentence of the notes is
     if re.match(r"^\s*(?:and|or|but)\b|^\s*\w+,", part):
         return False
@@ -142,8 +143,10 @@ def _a_fact_after(part: str) -> bool:
         return True  # "...; also called the market-clearing price": another name, the term's too (set 20)
     doc = nlp.parse_lines([part.strip().rstrip(".") + "."])[0]
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    return root is not None and root.pos_ in {"VERB", "AUX"} \
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if root is not None else None
+    if subject is None or root.pos_ not in {"VERB", "AUX"}:
+        return False
+    return subject.pos_ == "PRON" or not re.search(rf"\b{re.escape(subject.lower_)}\b", first.lower())
 
 
 def _described(term: str) -> bool:
