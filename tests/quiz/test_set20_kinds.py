@@ -213,3 +213,13 @@ def test_how_a_term_of_the_notes_is_done_by_a_passive_means():
     prompts = [i.prompt for i in generate_items(section_chunks("rot.md", sections), learned_cutoff=False)]
     assert "How is rot spread?" in prompts
     assert not any(p.startswith("How is the loft") for p in prompts)  # a side thing: "with" relates it
+
+
+def test_a_term_with_its_other_name_as_an_aside_is_still_defined():
+    sections = [((TITLE, "3. Tarring"),
+                 "Hot tarring, also called pitch dipping, is a treatment that coats rope yarn with boiling tar. "
+                 "Hot tarring was done in a shed beside the ropewalk."),
+                ((TITLE, "4. Costs"), "Hot tarring added a fifth to the price of a rope. Hot tarring was dangerous work.")]
+    items = generate_items(section_chunks("ropes.md", sections), learned_cutoff=False)
+    cards = {i.prompt.lower(): i.answer for i in items}
+    assert cards.get("what is hot tarring?", "").startswith("Hot tarring, also called pitch dipping, is a treatment")

@@ -170,6 +170,10 @@ _GENERIC_SECTION = re.compile(r"^(faq|frequently asked questions|introduction|ov
                               r"background|notes?|contents|key (terms|points)|glossary)$", re.IGNORECASE)
 
 # A section of the notes' own definitions ("2. Key definitions", "Key terms", "Glossary")
+# "<Term>, also called <other name>, is ...": a term's other name as an aside between commas before its verb
+_ALIAS_ASIDE = re.compile(r"^(?P<term>[A-Z][^,()]{1,40}?), (?:also |often |usually |sometimes )?(?:called|known as|"
+                          r"shortened to|abbreviated (?:to|as)|nicknamed) [^,()]{1,60}, "
+                          r"(?P<rest>(?:is|are|was|were) (?:a|an|the)?\s*[^,].+)$")
 _KEY_TERMS_SECTION = re.compile(r"\b(?:definitions|key terms|glossary|terminology)\s*$", re.IGNORECASE)
 
 
@@ -1088,6 +1092,26 @@ class _Generator(GlossaryTermChecks):
             return s, doc
         return dataclasses.replace(s, text=text, notes_text=s.text), full
 
+    def _aliased_definition(self, s: Sentence) -> QuizItem | None:
+        """"What is gas welding?" of "Gas welding, also called oxy-fuel or oxyacetylene welding, is a fusion process
+        that ...": the term's other name between commas after it ("also called", "known as", "usually shortened to")
+        leaves the parse no subject for "is" (set 20: the definitions opening three of its notes, "Tuberculosis,
+        usually shortened to TB, is ...", "The Vikings, also called Norsemen or Northmen, were ..."). Read without
+        the aside, the sentence is asked as any "X is a Y ..." definition is, the notes' whole sentence the answer."""
+        found = _ALIAS_ASIDE.match(s.text)
+        if found is None:
+            return None
+        reduced = nlp.parse_lines([f"{found.group('term')} {found.group('rest')}"])[0]
+        if self.unasked(s, reduced):
+            return None
+        key = definition_key(reduced, self.lexicon)
+        if key is None or found.group("term")[:key.start].strip().lower() not in {"", "a", "an", "the"} \
+                or key.end != len(found.group("term")):
+            return None  # the term before the aside, whole, is the one the sentence defines
+        if self._is_title(key.text, s.chunk):
+            return self._title_definition_card(s, key, reduced)
+        return self._definition_card(s, key, reduced)
+
     def _labelled_person(self, name: str) -> bool:
         """spaCy labels the name a person in most of the places the notes write it ("Peng Dehuai"; not
         "Satsuma Rebellion", labelled a person once)."""
@@ -1098,13 +1122,18 @@ class _Generator(GlossaryTermChecks):
         if s.context and s.text.startswith("There ") and kinds_question(doc):
             # "There are two kinds of errors: A and B" leans on nothing: "There" only opens it (gen_howto).
             s = dataclasses.replace(s, context="")
+        # "Gas welding, also called oxy-fuel welding, is a fusion process ...": read without the aside, which the parse
+        # takes for the sentence's verb (and so for a sentence leaning on what came before)
+        aliased = self._aliased_definition(s) if s.standalone and not s.long else None
         if self.unasked(s, doc):
-            return []
+            return [aliased] if aliased is not None else []
         heading = self.titles.get(s.chunk.document, "")
         visible = f"{s.context} {s.text} {heading}"
         items: list[QuizItem | None] = []
         as_true_false = _rng("tf", s.quote).randrange(TRUE_FALSE_EVERY) == 0 and s.standalone
         definition = definition_key(doc, self.lexicon)
+        if aliased is not None and (definition is None or definition.start != 0):
+            items.append(aliased)
         if s.long:
             return self._card_items(s, doc, definition)
         titled = definition is not None and self._is_title(definition.text, s.chunk)
