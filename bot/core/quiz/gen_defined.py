@@ -119,12 +119,34 @@ def glossary_definition(sentence: str) -> Definition | None:
         # by "Bulk of the population"?', dropped). A glossary writes its terms bare.
         return None
     definition = _ASIDE.sub("", split_sentences(found.group("definition"))[0]).strip().rstrip(".;").strip()
+    # "Latent TB infection – infection without symptoms; the person is not contagious.": what the term is, then a
+    # fact of it, read as its first part as a "Term. Definition." line's is (set 20)
+    if definition.count(";") == 1 and _a_fact_after(definition.split(";")[1], definition.split(";")[0]):
+        definition = first_of_joined(definition)
     words = definition.split()
     if not MIN_DEFINITION_WORDS <= len(words) <= MAX_DEFINITION_WORDS or definition.endswith(":") \
             or re.search(r"[;:()]", definition):
         return None  # a run of clauses ("ratio schedules count responses; interval schedules ..."), a cut aside
     return Definition(found.group("term").strip(), definition, words[0].lower() == "to", glossary=True,
                       short=found.group("short") or "", dashed=found.group("mark") != ":")
+
+
+def _a_fact_after(part: str, first: str = "") -> bool:
+    """What follows a glossary definition's ";" is a clause of its own, a fact of the term ("the person is not
+    contagious", "it reflects the actual gain ..."), not the rest of a list ("and holders of real assets ...") nor
+    the other side of a comparison ("after, a conscript army of commoners"; "ratio schedules count responses;
+    interval schedules reinforce ...": its subject's noun in `first` too, two claims side by side)."""
+    from bot.core import nlp  # a part no sentence of the notes is
+    if re.match(r"^\s*(?:and|or|but)\b|^\s*\w+,", part):
+        return False
+    if re.match(r"^\s*(?:also|sometimes|often)\s+(?:called|known as|named)\s", part):
+        return True  # "...; also called the market-clearing price": another name, the term's too (set 20)
+    doc = nlp.parse_lines([part.strip().rstrip(".") + "."])[0]
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if root is not None else None
+    if subject is None or root.pos_ not in {"VERB", "AUX"}:
+        return False
+    return subject.pos_ == "PRON" or not re.search(rf"\b{re.escape(subject.lower_)}\b", first.lower())
 
 
 def _described(term: str) -> bool:
@@ -282,10 +304,14 @@ def reads_as_copula_glossary(term_doc, frame_doc) -> bool:
     if opens_a_clause(frame_doc[root.i + 1:]):
         return False  # "Rainfall is when rain is short, the crops fail": a condition, not a definition
     children = list(root.children)
-    if any(c.dep_ in {"ccomp", "csubj", "acomp"} for c in children) \
+    attr = next((c for c in children if c.dep_ == "attr"), None)
+    # "... is the power of courts to declare laws unconstitutional": the adjective completes the clause's verb
+    # ("declare laws unconstitutional"), the parse hangs it on "is" (set 20's "Judicial review")
+    slipped = {c.i for c in children if c.dep_ == "acomp" and attr is not None and attr.i < c.i and any(
+        t.dep_ in {"acl", "relcl"} and t.pos_ == "VERB" and t.i < c.i for t in attr.subtree)}
+    if any(c.dep_ in {"ccomp", "csubj", "acomp"} and c.i not in slipped for c in children) \
             or not any(c.dep_ == "nsubj" and c.i < root.i for c in children):
         return False
-    attr = next((c for c in children if c.dep_ == "attr"), None)
     if attr is None or attr.left_edge.i != root.i + 1:
         return False
     return attr.pos_ in {"NOUN", "PROPN"} or (attr.lower_ == "one" and any(c.lower_ == "of" for c in attr.children))
@@ -337,7 +363,21 @@ def _series(doc) -> bool:
     if comma is None or any(t.tag_ in {"WDT", "WP"} or t.lower_ == "that" or t.pos_ in {"VERB", "AUX"}
                             for t in doc[:comma]):
         return False
-    return any(t.lower_ in {"and", "or", "plus"} for t in doc[comma:])
+    if any(t.lower_ in {"and", "or", "plus"} for t in doc[comma:]):
+        return True
+    # a run written with commas only, every piece a noun's ("income, related goods, tastes, expectations, number
+    # of buyers", a summary's "Demand shifters: ..." line, set 20), no verb in any: "a hard, grey, brittle metal"
+    # has pieces without one
+    pieces, piece = [], []
+    for t in doc:
+        if t.text == ",":
+            pieces.append(piece)
+            piece = []
+        elif not t.is_punct:
+            piece.append(t)
+    pieces.append(piece)
+    return len(pieces) >= 3 and all(any(t.pos_ in {"NOUN", "PROPN"} for t in p) and not any(
+        t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" or t.tag_ in {"WDT", "WP"} for t in p) for p in pieces)
 
 
 def _mentions(text: str, term: str, name: str = "") -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.quiz.gen_genus import genus_about_the_word, genus_without_differentia, judged_means
+from bot.core.quiz.gen_genus import genus_about_the_word, genus_without_differentia, judged_means, quality_only
 from bot.core.quiz.gen_precision import remark_not_definition
 
 MIN_WORDS = 3  # "the inner region", "a duct": fewer words set nothing apart
@@ -65,7 +65,7 @@ def says_what_it_is(term: str, definition: str, doc) -> bool:
     if last and last[-1].pos_ == "VERB" and all(c.dep_ in {"aux", "mark", "neg"} for c in last[-1].children):
         return False  # "the ideal thermodynamic cycle used to analyze": the sentence was cut off
     if remark_not_definition(doc) or genus_without_differentia(doc) or genus_about_the_word(doc) \
-            or judged_means(doc):
+            or judged_means(doc) or quality_only(doc):
         return False
     root, attribute = _attribute(doc)
     if attribute is None:

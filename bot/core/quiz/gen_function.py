@@ -159,6 +159,23 @@ def relational_subject(doc) -> bool:
                for c in subject.children)
 
 
+def heading_aspect_subject(doc, heading: str) -> bool:
+    """The subject is one bare word (no article, no modifier, nothing after it) that the section's heading
+    names as an aspect of something else: after the heading's colon ("Weld defects: types, causes and
+    effects") or before an "of" in it ("Causes of the expansion"). "Causes include poor weld design, ..." is
+    then the causes of what the heading names, and "What do causes include?" leans on it (set 20). A subject
+    the heading names as its topic ("Enzymes" under "Enzymes") stands."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if root is not None else None
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or any(True for _ in subject.children):
+        return False
+    word = subject.lower_
+    text = re.sub(r"^[\d.\s]+", "", heading or "").lower()
+    after_colon = text.split(":", 1)[1] if ":" in text else ""
+    before_of = re.split(r"\bof\b", text, maxsplit=1)[0] if re.search(r"\bof\b", text) else ""
+    return any(re.search(rf"\b{re.escape(word)}\b", part) for part in (after_colon, before_of) if part)
+
+
 def situated_subject(doc) -> bool:
     """The subject is "the" with an adjective that sets it in one situation ("The available hard drive space
     prohibits ..."): the passage's case, which a student cannot place without it (round 19, dropped: "'the

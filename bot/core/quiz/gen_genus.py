@@ -86,6 +86,46 @@ def genus_without_differentia(doc) -> bool:
     return True
 
 
+def be_with_auxiliary(doc) -> bool:
+    """ "X has been a Y ...", "X can be a Y", "X will be ...": the root "be" with an auxiliary of its own says what X
+    has been over a time or may be, a claim, not what X is; asked as "What is X?" it was "What been
+    tuberculosis?" (set 20: "Tuberculosis has been a scourge of human beings for thousands of years")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root is not None and root.lemma_ == "be" and any(c.dep_ in {"aux", "auxpass"} for c in root.children)
+
+
+def one_more_of_a_kind(doc) -> bool:
+    """ "X is another <kind>" / "X is one other <kind>": one more of a kind the passage began with, which says little
+    of what X is and leans on the thing before it (set 20: "Electron beam welding is another high-energy beam
+    process.", after laser beam welding; dropped)."""
+    attribute = _attribute(doc)
+    return attribute is not None and any(c.dep_ == "det" and c.lower_ == "another" or c.dep_ == "amod"
+                                         and c.lower_ == "other" for c in attribute.children)
+
+
+def quality_only(doc) -> bool:
+    """ "X is/are <adjectives> NOUN that is/are <adjective>" and nothing else: the only thing said after the
+    genus is a quality judged of it ("Cracks: serious defects that are almost never acceptable", set 20:
+    the answer says how bad cracks are, not what one is). A clause with a verb of its own ("that forms when
+    ..."), a phrase ("in the weld metal") or a noun before the genus ("gas pockets") sets X apart."""
+    attribute = _attribute(doc)
+    if attribute is None or attribute.pos_ != "NOUN":
+        return False
+    judged = False
+    for child in attribute.children:
+        if child.dep_ == "punct" or child.i < attribute.i and (
+                child.dep_ == "det" or child.dep_ == "amod" and child.tag_ == "JJ"):
+            continue
+        if child.dep_ == "relcl" and child.lemma_ == "be" and any(c.dep_ == "acomp" for c in child.children) \
+                and all(c.dep_ in {"nsubj", "advmod", "neg", "punct"} and c.pos_ != "NOUN"
+                        or c.dep_ == "acomp" and c.pos_ == "ADJ" and all(g.dep_ == "advmod" for g in c.children)
+                        for c in child.children):
+            judged = True
+            continue
+        return False
+    return judged
+
+
 # Nouns of a means: "X is a way to ...", "a means of ...": what X is for, a definition only when nothing
 # judges it ("Lewis structures are a way to represent bonding on paper": kept, round 26).
 _MEANS_NOUNS = frozenset({"way", "means"})

@@ -42,6 +42,52 @@ def means_question(doc) -> Question | None:
     return Question("How " + question.prompt[4:], f"{means[:1].upper()}{means[1:]}.", "means")
 
 
+# Prepositions of a means or a path a passive's thing undergoes by: "is transmitted through the air", "is treated
+# with antibiotics". Not "by" (the passive's agent: who-did-what asks it).
+_PASSIVE_MEANS = frozenset({"through", "with", "via"})
+
+
+def passive_means_question(doc) -> Question | None:
+    """"How is X <done>?" of "X is <done> [from A to B] through/with/via Y." (set 20: "TB is transmitted from person
+    to person almost exclusively through the air.", "TB is treated with a combination of antibiotics ..."), the
+    phrase of the means, its adverbs with it, the answer; or None. Present tense, no modal, no negation; the subject
+    opens the sentence and points back at nothing; the means phrase ends the sentence; nothing else (an object, a
+    clause, a second preposition after it) is said."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or root.tag_ != "VBN":
+        return None
+    auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass", "neg"}]
+    if [c.lower_ for c in auxes] not in (["is"], ["are"]):
+        return None  # "was transmitted" (one event), "can be treated", "is not transmitted"
+    subject = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+    means = [c for c in root.children if c.dep_ == "prep" and c.lower_ in _PASSIVE_MEANS]
+    if subject is None or len(means) != 1 or not any(c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}
+                                                     for c in means[0].children):
+        return None
+    span = _opening_subject(doc, subject, auxes[0])
+    if span is None:
+        return None
+    prep = means[0]
+    for c in root.children:
+        if c.i in {subject.i, auxes[0].i, prep.i} or c.is_punct:
+            continue
+        if c.dep_ == "advmod" and c.i == prep.left_edge.i - 1 or c.dep_ == "prep" and c.i < prep.i and c.lower_ in {
+                "from", "to", "between", "among"}:
+            continue  # "almost exclusively through", "from person to person"
+        if c.dep_ == "advmod" and c.i < prep.i and all(t.dep_ == "advmod" for t in c.subtree):
+            continue
+        return None  # an agent, an object, a clause: more than the means is said
+    if any(t.i > prep.right_edge.i and not t.is_punct for t in doc):
+        return None
+    adverbs = [c for c in root.children if c.dep_ == "advmod" and c.i < prep.i and c.i > root.i]
+    start = min([prep.i, *(a.left_edge.i for a in adverbs if a.right_edge.i == prep.i - 1)])
+    answer = _clean(doc[start:prep.right_edge.i + 1].text)
+    if not answer or len(answer.split()) > MAX_ANSWER_WORDS or "," in answer:
+        return None  # "through damp storage, which ruins it": a second claim hangs on
+    return Question(f"How {auxes[0].lower_} {_lower_first(span)} {root.lower_}?", f"{answer[:1].upper()}{answer[1:]}.",
+                    "means")
+
+
 def good_for_question(doc) -> Question | None:
     """"What is X useful for?" of "X is useful for Y" (Y the answer), or None."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)

@@ -150,8 +150,10 @@ def named_lists(chunks: list[Chunk], parse) -> list[NamedList]:
         if aside:
             order_words = aside.group(1)
         heading = chunk.heading_path[-1] if chunk.heading_path else ""
-        if re.fullmatch(r"the \w+ \w+", category):
-            category = _from_headings(category, chunk.heading_path) or category
+        named_by_heading = _from_headings(category, chunk.heading_path) if re.fullmatch(r"the \w+ \w+", category) else None
+        category = named_by_heading or category
+        if category and not named_by_heading and _of_nothing(doc, len(members)):
+            continue  # "Three reasons are usually given:", "The main explanations are:": reasons for what?
         ordered = bool(aside) or any(t.lemma_.lower() in _ORDER for t in doc) or bool(_ORDER_HEADING.search(heading))
         quote = next((q for q, _ in chunk_sentences(chunk) if q.strip() == lead or lead.endswith(q.strip())), lead)
         text = prose.setdefault(chunk.document, "\n".join(c.text for c in chunks if c.document == chunk.document))
@@ -289,6 +291,31 @@ def _category(doc, count: int) -> tuple[str, str, str] | None:
     if not any(c.dep_ in {"amod", "compound", "prep"} for c in subject.children):
         return None  # "The defaults are:": of what?
     return _subject_category(doc, subject, root)
+
+
+# Adjectives that rank the members among others of the same kind, and say nothing of what they are of:
+# "the main explanations", "the three key reasons". English words.
+_RANKING = frozenset({"main", "major", "key", "principal", "chief", "usual", "most", "important", "primary"})
+
+
+def _of_nothing(doc, count: int) -> bool:
+    """The lead-in's category is a noun with nothing but a number and ranking adjectives ("Three reasons
+    are usually given:", "The main explanations are:", "The main tests are:"): what the reasons, the
+    explanations, the tests are of or for is told only by the heading above the list, and the card's
+    "what are the main explanations?" leans on it (set 20). A modifier that says what kind ("the three
+    main limiting factors", "four main compounds of cement") or a clause on the noun stands."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    counted = [t for t in doc if t.tag_ == "NNS" and any(c.dep_ == "nummod" and _number(c.text) == count
+                                                         for c in t.children)]
+    noun = counted[0] if counted else next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if noun is None or noun.pos_ != "NOUN" or noun.head != root or noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False  # "It has three main terminals": what has them is the subject
+    if any(c.dep_ not in {"nsubj", "nsubjpass", "aux", "auxpass", "advmod", "neg", "punct"} for c in root.children):
+        return False  # "Five presidents have been elected after losing the popular vote": the lead-in says which
+    return all(c.dep_ in {"det", "nummod", "punct"} or c.dep_ == "amod" and c.lower_ in _RANKING and not any(
+        True for _ in c.children) for c in noun.children)
 
 
 def _heading_owner(heading_path: tuple[str, ...]) -> str | None:

@@ -467,6 +467,11 @@ def _lower_first(span) -> str:
 
 
 def _sentence_case(text: str) -> str:
+    # a quotation the phrase opens and the sentence closes after it ('meaning "rowers".'): closed again (set 20)
+    if text.count('"') % 2:
+        text += '"'
+    elif text.count("“") > text.count("”"):
+        text += "”"
     return f"{text[:1].upper()}{text[1:]}."
 
 

@@ -57,11 +57,12 @@ def parties_of(docs: list) -> dict[str, str]:
     """Every party of a document's sentences (see the module note): name as written -> the party it
     stands for (a short form mapped to its full name)."""
     counts: Counter = Counter()
+    lower = {t.text for doc in docs for t in doc if t.is_alpha and t.text.islower()}
     for doc in docs:
         for token in doc:
             if token.dep_ in {"nsubj", "nsubjpass"} and token.head.pos_ in {"VERB", "AUX"} and _modal_of(token.head):
                 name = body_name(token)
-                if name:
+                if name and not _capital_of_its_place(token, name, lower):
                     counts[name] += 1
     full = [n for n, c in counts.items() if c >= MIN_PARTY_SENTENCES and len(n.split()) >= 1]
     mapping = {n: n for n in full}
@@ -83,6 +84,16 @@ def parties_of(docs: list) -> dict[str, str]:
         elif len(longer) > 1:
             del mapping[name]  # "the Committee" of two committees: no one party
     return mapping
+
+
+def _capital_of_its_place(token, name: str, lower: set[str]) -> bool:
+    """A one-word name whose capital is only its place's: the word opens the sentence or a quotation
+    ("“Ambition must be made to counteract ambition.”") with no article, and the notes write it in lower
+    case elsewhere: a common noun, not a body ("the Ambition" offered beside the Senate, set 20)."""
+    if " " in name or any(c.dep_ in {"det", "poss"} for c in token.children):
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (before is None or before.is_quote or before.text in {":", "(", "“", "‘"}) and name.lower() in lower
 
 
 def _the(name: str) -> str:

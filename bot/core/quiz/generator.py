@@ -19,6 +19,7 @@ bank. Everything is deterministic: choices are seeded by the item's own content.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import logging
 import random
@@ -34,7 +35,8 @@ from bot.core.quiz.gen_bank_shape import _Candidates, _favour_concepts, _shape_b
 from bot.core.quiz.gen_card_checks import _MAKER, _cased_as_quoted, _weak_card
 from bot.core.quiz.gen_cards import attribute_rows, labelled_line, names_one, term_definition
 from bot.core.quiz.gen_genus import (asks_what_it_is, classifies, descriptions, explanation_as_sentence,
-                                    genus_about_the_word, genus_without_differentia, judged_means, modifier_label,
+                                    be_with_auxiliary, genus_about_the_word, genus_without_differentia, judged_means, modifier_label,
+                                    one_more_of_a_kind, quality_only,
                                     names_a_thing, shared_description)
 from bot.core.quiz.gen_card_answers import worth_recalling
 from bot.core.quiz.gen_holdings import case_of, holding_question
@@ -81,14 +83,14 @@ from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, ob
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
                                          unanchored_subject)
 from bot.core.quiz.gen_function import (asks_any_of_a_kind, composition_question, function_question, one_of_several,
-                                        relational_subject, situated_subject)
+                                        relational_subject, situated_subject, heading_aspect_subject)
 from bot.core.quiz.gen_named import NAMED_QUALITY, NamedThings
 from bot.core.quiz.gen_commands import command_question, shell_commands
 from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entries_in, entry_question
 from bot.core.quiz.gen_dated_entries import (dated_entries, entry_nouns, entry_options, first_question, paragraphs,
                                              summary_lists, summary_of, summary_options, summary_question)
 from bot.core.quiz.gen_compare import comparison_question
-from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question
+from bot.core.quiz.gen_howto import good_for_question, kinds_question, means_question, passive_means_question
 from bot.core.quiz.gen_concept_terms import CentralTerms, parts_of, term_question
 from bot.core.quiz.gen_term_cloze import TermKin
 from bot.core.quiz.gen_term_form import agreeing_be, plural_term, term_as_asked
@@ -170,6 +172,10 @@ _GENERIC_SECTION = re.compile(r"^(faq|frequently asked questions|introduction|ov
                               r"background|notes?|contents|key (terms|points)|glossary)$", re.IGNORECASE)
 
 # A section of the notes' own definitions ("2. Key definitions", "Key terms", "Glossary")
+# "<Term>, also called <other name>, is ...": a term's other name as an aside between commas before its verb
+_ALIAS_ASIDE = re.compile(r"^(?P<term>[A-Z][^,()]{1,40}?), (?:also |often |usually |sometimes )?(?:called|known as|"
+                          r"shortened to|abbreviated (?:to|as)|nicknamed) [^,()]{1,60}, "
+                          r"(?P<rest>(?:is|are|was|were) (?:a|an|the)?\s*[^,].+)$")
 _KEY_TERMS_SECTION = re.compile(r"\b(?:definitions|key terms|glossary|terminology)\s*$", re.IGNORECASE)
 
 
@@ -345,6 +351,7 @@ class _Generator(GlossaryTermChecks):
         self.code_words |= notation_pieces("\n".join(c.text for c in notes))
         self._past_forms: set[str] | None = None  # _past_of
         self._all_sentences: list[str] | None = None  # _sentence_texts
+        self._heading_of: dict | None = None  # quote -> its heading path (_same_heading), on first use
         # ids of the which-of choices of a list line (gen_named_lists): at the cut-off, after the line's own
         # "What is meant by X?" card (judged kept in round 35), asked where the line makes no other item
         self.yielding: set[str] = set()
@@ -564,6 +571,8 @@ class _Generator(GlossaryTermChecks):
                    for t in sibling_terms(definition.term, tuple(chunk.heading_path), paths, text)] if prose else []
             others = [d for d, _ in known[i + 1:] + known[:i]
                       if not self._notes_subject(d.term, chunk.document)] + kin  # "Hydropower" offered among plant parts
+            if definition.glossary and not prose:
+                others = self._same_heading(others, known, chunk)
             name = self.titles.get(chunk.document) or self.document_names.get(chunk.document, "")
             setting = "" if definition.glossary else _setting(name)  # a glossary line: "In the notes, ..."
             question = defined_term_question(definition, others, setting, name,
@@ -584,6 +593,40 @@ class _Generator(GlossaryTermChecks):
         if not prose:
             found += self._subject_cards(chunk, quotes)
         return found
+
+    def _same_heading(self, others: list, known: list, chunk: Chunk) -> list:
+        """A glossary line's options when the document's glossary lines stand under more than one heading ("Key
+        terms" and "Common defects"): only the lines under its own heading, the notes' own grouping of terms of
+        one kind (set 20: "Undercut", a defect, offered among "Flux" and "Electrode", borderline three times)."""
+        if self._heading_of is None:
+            self._heading_of = {q: tuple(c.heading_path) for c in self.notes for q, _ in chunk_sentences(c)}
+        quote_of = {id(d): q for d, q in known}
+        headings = {self._heading_of.get(q) for d, q in known if d.glossary and not d.prose}
+        if len(headings) < 2:
+            return others
+        own = tuple(chunk.heading_path)
+        if not own or not self._names_a_kind(own[-1]):
+            # "2.2 The chloroplast", "Key terms": any glossary's terms, but for the lines under a heading naming their
+            # own kind ("Undercut" under "Common defects" is no option for "Electrode" under "Key terms")
+            return [d for d in others if id(d) not in quote_of or not self._heading_of.get(quote_of[id(d)])
+                    or self._heading_of.get(quote_of[id(d)]) == own
+                    or not self._names_a_kind(self._heading_of[quote_of[id(d)]][-1])]
+        beside = [d for d in others if id(d) not in quote_of or self._heading_of.get(quote_of[id(d)]) == own]
+        if sum(1 for d in beside if id(d) in quote_of and d.glossary) < 2:
+            return others  # its heading holds no other terms enough to choose among: the glossary's as before
+        return beside
+
+    @staticmethod
+    @functools.lru_cache(maxsize=512)
+    def _names_a_kind(heading: str) -> bool:
+        """A heading that names a kind of thing by a plural noun ("Common defects", "Types of joint"), not a key
+        terms section's: the lines under it are things of that kind."""
+        text = re.sub(r"^[\d.\s]+", "", heading).strip()
+        if not text or _KEY_TERMS_SECTION.search(text):
+            return False
+        doc = nlp.parse_lines([text])[0]
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        return root is not None and root.tag_ == "NNS"
 
     def _subject_cards(self, chunk: Chunk, quotes: set) -> list[_Candidates]:
         """The card of the notes' subject's own glossary line ("Cholera. An infection of the small intestine by
@@ -640,6 +683,10 @@ class _Generator(GlossaryTermChecks):
                 and sum(1 for t in self._sentence_texts() if t and fold(term) in fold(t)) < 2:
             return None  # "A typical frame is ...": an adjective judges, unless the notes use the phrase as a name
         doc = nlp.parse_lines([f"{term} is {definition.definition.rstrip('.')}."])[0]
+        if any(t.dep_ == "ROOT" and t.idx < len(term) for t in doc):
+            # the term misread as the verb ("Mycobacterium tuberculosis is ...": "tuberculosis" a verb, set 20):
+            # the definition read after a subject the parser cannot misread
+            doc = nlp.parse_lines([f"It is {definition.definition.rstrip('.')}."])[0]
         if not says_what_it_is(term, definition.definition, doc):
             return None
         if echo and not same_number(term_doc, doc, len(term.split())):
@@ -1079,6 +1126,26 @@ class _Generator(GlossaryTermChecks):
             return s, doc
         return dataclasses.replace(s, text=text, notes_text=s.text), full
 
+    def _aliased_definition(self, s: Sentence) -> QuizItem | None:
+        """"What is gas welding?" of "Gas welding, also called oxy-fuel or oxyacetylene welding, is a fusion process
+        that ...": the term's other name between commas after it ("also called", "known as", "usually shortened to")
+        leaves the parse no subject for "is" (set 20: the definitions opening three of its notes, "Tuberculosis,
+        usually shortened to TB, is ...", "The Vikings, also called Norsemen or Northmen, were ..."). Read without
+        the aside, the sentence is asked as any "X is a Y ..." definition is, the notes' whole sentence the answer."""
+        found = _ALIAS_ASIDE.match(s.text)
+        if found is None:
+            return None
+        reduced = nlp.parse_lines([f"{found.group('term')} {found.group('rest')}"])[0]
+        if self.unasked(s, reduced):
+            return None
+        key = definition_key(reduced, self.lexicon)
+        if key is None or found.group("term")[:key.start].strip().lower() not in {"", "a", "an", "the"} \
+                or key.end != len(found.group("term")):
+            return None  # the term before the aside, whole, is the one the sentence defines
+        if self._is_title(key.text, s.chunk):
+            return self._title_definition_card(s, key, reduced)
+        return self._definition_card(s, key, reduced)
+
     def _labelled_person(self, name: str) -> bool:
         """spaCy labels the name a person in most of the places the notes write it ("Peng Dehuai"; not
         "Satsuma Rebellion", labelled a person once)."""
@@ -1089,13 +1156,18 @@ class _Generator(GlossaryTermChecks):
         if s.context and s.text.startswith("There ") and kinds_question(doc):
             # "There are two kinds of errors: A and B" leans on nothing: "There" only opens it (gen_howto).
             s = dataclasses.replace(s, context="")
+        # "Gas welding, also called oxy-fuel welding, is a fusion process ...": read without the aside, which the parse
+        # takes for the sentence's verb (and so for a sentence leaning on what came before)
+        aliased = self._aliased_definition(s) if s.standalone and not s.long else None
         if self.unasked(s, doc):
-            return []
+            return [aliased] if aliased is not None else []
         heading = self.titles.get(s.chunk.document, "")
         visible = f"{s.context} {s.text} {heading}"
         items: list[QuizItem | None] = []
         as_true_false = _rng("tf", s.quote).randrange(TRUE_FALSE_EVERY) == 0 and s.standalone
         definition = definition_key(doc, self.lexicon)
+        if aliased is not None and (definition is None or definition.start != 0):
+            items.append(aliased)
         if s.long:
             return self._card_items(s, doc, definition)
         titled = definition is not None and self._is_title(definition.text, s.chunk)
@@ -1512,6 +1584,19 @@ class _Generator(GlossaryTermChecks):
             if tests == CAUSE and (continues_previous(doc, self._previous_doc(s)) or lacks_setting(doc, question.prompt)):
                 continue
             cards.append(self._question_card(s, question, tests))
+        question = passive_means_question(doc)  # "How is TB transmitted?" (gen_howto), of the notes' subject
+        if question is not None:
+            subject = re.match(r"^How (?:is|are) (.+) \w+\?$", question.prompt)
+            subject = subject.group(1) if subject else ""
+            # of the notes' own subject only ("How is TB treated?" in notes on TB): of a side thing, "with" relates more
+            # often than it gives a means ("How is Bielany Forest nature reserve connected?" -> "With Kampinos Forest.")
+            if subject and self._is_subject(subject, s.chunk.document) \
+                    and not (situated_subject(doc) or relational_subject(doc) or asks_any_of_a_kind(doc)) \
+                    and not continues_previous(doc, self._previous_doc(s)) and not lacks_setting(doc, question.prompt):
+                if len(subject.split()) == 1:  # "Rot" opening its sentence, "rot" in the notes: "How is rot spread?"
+                    question = dataclasses.replace(question, prompt=question.prompt.replace(
+                        f" {subject} ", f" {term_as_asked(subject, self.lexicon.lowercase_words)} ", 1))
+                cards.append(self._question_card(s, question, CAUSE))
         return cards
 
     def _function_card(self, s: Sentence, doc) -> QuizItem | None:
@@ -1529,7 +1614,8 @@ class _Generator(GlossaryTermChecks):
                                or self.lexicon.term_counts[head.rstrip("s")] >= FAMILIAR_TERM_COUNT
                                or subject[:1].isupper() and self.lexicon.occurrences(subject) >= PROVISION_SENTENCES):
             return None  # ... or a provision of law the notes name again ("Article 102": gen_function._a_provision)
-        if situated_subject(doc) or relational_subject(doc):
+        if situated_subject(doc) or relational_subject(doc) \
+                or heading_aspect_subject(doc, s.chunk.heading_path[-1] if s.chunk.heading_path else ""):
             return None  # "the available hard drive space": the passage's case, even when the notes repeat it;
             # "Related forms include ...": related to what the passage names (gen_function)
         if one_of_several(s.quote):
@@ -1876,10 +1962,14 @@ class _Generator(GlossaryTermChecks):
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None or root.lemma_ != "be":
             return None
+        if be_with_auxiliary(doc):
+            return None  # "Tuberculosis has been a scourge ...": asked "What been tuberculosis?" (set 20, gen_genus)
         if remark_not_definition(doc):
             return None  # "Functions are already first class objects ...": a remark, not what they are (gen_precision)
-        if genus_without_differentia(doc) or genus_about_the_word(doc) or judged_means(doc):
+        if genus_without_differentia(doc) or genus_about_the_word(doc) or judged_means(doc) or quality_only(doc):
             return None  # "a relatively regimented activity", "a recursive acronym": no definition (gen_genus)
+        if one_more_of_a_kind(doc):
+            return None  # "Electron beam welding is another high-energy beam process" (set 20, gen_genus)
         if self._described_alike(doc):
             return None  # "an imaginary great circle on the celestial sphere": the ecliptic's words too (round 22)
         attribute = next((c for c in root.children if c.dep_ == "attr"), None)
