@@ -58,3 +58,35 @@ def test_an_age_or_a_size_asks_a_span_in_units(question):
         holds("It measures 1,123 mm high, 757 mm wide and 284 mm thick.")
     assert holds("It measures 1,123 mm high, 757 mm wide and 284 mm thick.")
     assert not holds("The Rosetta Stone is a slab of dark granodiorite inscribed with one decree.")
+
+
+def _pair(first: str, earlier: str, first_position: int = 3, earlier_position: int = 1):
+    from bot.core.documents import Chunk
+    from bot.core.retrieval import Hit
+    from bot.core.sentences import Candidate
+
+    hit = Hit(Chunk("c1", "notes.md", (), None, 0, f"{earlier} {first}"), 0, 0.6, 1.0, 0.5)
+    return [(Candidate(first, hit, 0, first_position, score=1.7, parts=(first,)), first),
+            (Candidate(earlier, hit, 0, earlier_position, score=1.3, parts=(earlier,)), earlier)]
+
+
+def test_the_sentence_naming_who_a_pronoun_stands_for_is_shown_first():
+    from bot.core.answering import _named_before_pronoun
+    from bot.core.question_kind import PERSON
+
+    he = "In February 1761 he argued in a Boston courtroom against the writs."
+    otis = "James Otis, a Boston lawyer, was expected to defend the writs."
+    order = _named_before_pronoun(_pair(he, otis), PERSON, "Who argued against the writs of assistance in 1761?")
+    assert [t for _, t in order] == [otis, he]
+    it = "Anyone using Pandoc on untrusted input should use it."
+    sandbox = "The sandbox option runs Pandoc so that readers can only read the files named."
+    order = _named_before_pronoun(_pair(it, sandbox), None,
+                                  "Which option should you use when running pandoc on untrusted input?")
+    assert [t for _, t in order] == [sandbox, it]
+    # Not when a name before the pronoun may be the one it stands for, nor from a later sentence.
+    jenner = "On May 14, 1796, Jenner injected James Phipps with material he had obtained from a milkmaid."
+    noticed = "Country people had long noticed that milkmaids who caught cowpox seemed to be protected."
+    order = _named_before_pronoun(_pair(jenner, noticed), None, "which milkmaid did the cowpox material come from")
+    assert [t for _, t in order] == [jenner, noticed]
+    order = _named_before_pronoun(_pair(he, otis, 1, 3), PERSON, "Who argued against the writs in 1761?")
+    assert [t for _, t in order] == [he, otis]
