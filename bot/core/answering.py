@@ -18,7 +18,7 @@ from bot.core.found_weights import found_weights
 from bot.core.lexical import LexicalIndex
 from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import QueryName, QueryTerm, match_share, query_names, query_terms
-from bot.core.question_kind import (CHECKED, form_asked, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, NUMBER, REASON,
+from bot.core.question_kind import (CHECKED, form_asked, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, NUMBER, PERSON, REASON,
                                     answers_when_in_words, asks_for_a_default, counts_none, asks_for_a_figure, cue_text,
                                     expected_kind, explains, gives_a_cause, gives_a_default, has_kind, placed_year)
 from bot.core.spelling import NotesVocabulary
@@ -399,6 +399,7 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     # shown in is the passage's when it opens by comparing with a sentence before it.
     chosen = _compared_after(chosen, names)
     chosen = _kind_first(chosen, kind, result.question)
+    chosen = _named_before_pronoun(chosen, kind, result.question)
     chosen = _sentence_before_row(chosen)
     chosen = _notes_last(chosen, result.question)
     return Answer(result.question, tier, tuple(text for _, text in chosen),
@@ -789,6 +790,45 @@ def _kind_first(chosen: list[tuple[Candidate, str]], kind: str | None,
     if kind == DATE and answers_when_in_words(shown) or kind == NUMBER and counts_none(shown):
         return chosen
     return _first_that(chosen, lambda entry: entry[0].kind_ok) or chosen
+
+
+# "Who argued against the writs ...?" / "In February 1761 he argued ...", "Which option should you use
+# ...?" / "Anyone using Pandoc on untrusted input should use it.": the person or thing asked stands as a
+# pronoun, named in an earlier sentence of the same passage. Outside quotations.
+_PRONOUN = re.compile(r"\b(he|she|him|her|it|they|them)\b", re.I)
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_ASKS_WHICH = re.compile(r"^\s*(?:in\s+|of\s+|on\s+|for\s+)?which\b", re.I)
+
+
+def _named_before_pronoun(chosen: list[tuple[Candidate, str]], kind: str | None,
+                          question: str) -> list[tuple[Candidate, str]]:
+    """For "Who ...?" and "Which ...?", a sentence shown first that speaks of the one asked by a pronoun
+    ("In February 1761 he argued in a Boston courtroom ...") goes after an earlier sentence of its own
+    passage, shown too, that names without one ("James Otis, a Boston lawyer ..., was expected to
+    defend the writs."): the first shares the question's words, the earlier one says who or which
+    (session 27, ansfirst3). Nothing is added or left out."""
+    if len(chosen) < 2 or not (kind == PERSON or _ASKS_WHICH.match(question)):
+        return chosen
+    first = chosen[0][0]
+    plain = _QUOTED.sub(" ", (first.parts or (first.text,))[0])  # as shown: with a sentence it leans on
+    pronoun = _PRONOUN.search(plain)
+    if not pronoun or _PRONOUN.search(_QUOTED.sub(" ", question)):
+        return chosen
+    # Not when a name before the pronoun may be the one it stands for ("On May 14, 1796, Jenner
+    # injected ... material he had obtained from ... a milkmaid, Sarah Nelmes."): a capitalised word
+    # other than the sentence's first, a month, or a word of the question.
+    asked = {w.lower() for w in words(question)}
+    before = re.findall(r"[\w'’-]+", plain[:pronoun.start()])[1:]
+    if any(w[:1].isupper() and w.lower() not in asked and w.lower() not in _MONTHS for w in before):
+        return chosen
+
+    def names_it(entry: tuple[Candidate, str]) -> bool:
+        c, text = entry
+        return (c.hit.row == first.hit.row and c.position < first.position
+                and not _PRONOUN.search(_QUOTED.sub(" ", c.text)))
+
+    return _first_that(chosen, names_it) or chosen
 
 
 def _first_that(chosen: list[tuple[Candidate, str]], holds) -> list[tuple[Candidate, str]] | None:

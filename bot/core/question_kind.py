@@ -391,7 +391,8 @@ _SHARE = re.compile(r"%|\bper\s?cent\b|\bpercentage\b|\b(half|halves|thirds?|qua
 # "How long did it take ...?", "How old is the oldest ocean crust?": a length of time (or of space)
 # in units, which a figure counting something else ("450 million", "two further observations")
 # does not give. English units of time and length.
-_ASKS_A_SPAN = re.compile(r"^\s*how\s+(long|old)\b", re.I)
+# "At what age ...?", "How tall / high / wide / deep / far ...?" and "how big" ask a span as well.
+_ASKS_A_SPAN = re.compile(r"^\s*(how\s+(long|old|tall|high|wide|deep|far|big)\b|at\s+what\s+age\b)", re.I)
 _SPAN = re.compile(r"(\d[\d,.]*|\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                    r"thirty|forty|fifty|sixty|hundred|few|several|many))(\s*[-–]\s*\d[\d,.]*)?"
                    r"(\s+(hundred|thousand|million|billion))?\s*(seconds?|minutes?|hours?|days?|weeks?|"

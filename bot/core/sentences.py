@@ -438,7 +438,8 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         if heading_part:
             parts, kind_ok = (heading_part, *parts), True
     # "ADR is any way of settling ..." says what ADR is, not what it stands for.
-    defines = kind != EXPANSION and _defines_a_name(c.text, terms, names, strict=kind == EXPLANATION)
+    defines = kind != EXPANSION and _defines_a_name(c.text, terms, names, strict=kind == EXPLANATION,
+                                                    question=question)
     # "explain longshore drift" / "Longshore drift moves sand ...": said as what X does, and gone on
     # from as a definition is (answering._choose), but without the definition's bonus: where the
     # notes also say what X is ("The GLF was ..."), that leads, not "The Great Leap Forward failed ...".
@@ -818,7 +819,8 @@ def _on_topic(terms: list[QueryTerm], names: list[QueryName], stems: set[str], k
     return IMPLICIT if all(name.common for name in missing) else OFF_TOPIC
 
 
-def _defines_a_name(sentence: str, terms: list[QueryTerm], names: list[QueryName], strict: bool = False) -> bool:
+def _defines_a_name(sentence: str, terms: list[QueryTerm], names: list[QueryName], strict: bool = False,
+                    question: str = "") -> bool:
     """Whether the sentence says what something of the question is: "Term: definition", or a
     subject naming it followed by is/was/refers to ("The GLF was Mao's radical attempt ..."). Any
     such sentence is about the question's subject; `strict` (for "What is X?") also leaves out
@@ -826,7 +828,10 @@ def _defines_a_name(sentence: str, terms: list[QueryTerm], names: list[QueryName
     term, sep, rest = sentence.partition(":")
     if sep and rest.strip() and len(term.split()) <= 5:
         stems = set(tokenize(term))
-        return bool(stems) and all(any(t.found_in({s}) for t in terms) for s in stems)
+        return (bool(stems) and all(any(t.found_in({s}) for t in terms) for s in stems)
+                and not (strict and _part_of_a_longer_term(term, question)))
+    if strict and _names_it_at_the_end(sentence, terms, question):
+        return True
     verb = _DEFINING_VERB.search(sentence)
     if not verb or len(sentence[: verb.start()].split()) > 6:
         return False
@@ -835,9 +840,54 @@ def _defines_a_name(sentence: str, terms: list[QueryTerm], names: list[QueryName
     subject = set(tokenize(sentence[: verb.start()]))
     if not subject:
         return False
+    if strict and _part_of_a_longer_term(sentence[: verb.start()], question):
+        return False
     if any(name.found_in(subject) for name in names):
         return True
     return all(any(t.found_in({s}) for t in terms) for s in subject)
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _part_of_a_longer_term(term: str, question: str) -> bool:
+    """Whether the words a line defines stand in the question inside a longer run of content words
+    ("Stimulus: any event ..." for "define stimulus discrimination", "Conditioning: ..." for "What is
+    operant conditioning?"): the line says what a part of the term asked is, not the term. The
+    question's first word (an instruction: "define", "explain") and a participle after the term
+    ("What is conditioning used for?") are not part of it."""
+    said = [tuple(tokenize(w)) for w in _WORD.findall(term)]
+    said = [s for s in said if s]
+    if not question or not said:
+        return False
+    asked = [tuple(tokenize(w)) for w in _WORD.findall(question)]
+    plain = [w.lower() for w in _WORD.findall(question)]
+    for i in range(len(asked) - len(said) + 1):
+        if asked[i:i + len(said)] != said:
+            continue
+        before = i - 1 > 0 and bool(asked[i - 1])
+        after = (i + len(said) < len(asked) and bool(asked[i + len(said)])
+                 and not plain[i + len(said)].endswith("ed"))
+        return before or after
+    return False
+
+
+# "They can also swap genetic material with neighbouring bacteria, a process called horizontal gene
+# transfer.": what the sentence tells is then named, the term asked closing the sentence.
+_NAMED_AT_THE_END = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:called|known\s+as|termed|named)\s+"
+                               r"[\"“‘']?(?P<term>[^.;:,\"”’]+?)[\"”’']?\s*[.;]?\s*$", re.I)
+
+
+def _names_it_at_the_end(sentence: str, terms: list[QueryTerm], question: str) -> bool:
+    """Whether the sentence says what something is and closes by naming it with every word of the
+    term asked ("..., a process called horizontal gene transfer." for "What is horizontal gene
+    transfer?")."""
+    named = _NAMED_AT_THE_END.search(sentence)
+    if not named:
+        return False
+    stems = set(tokenize(named.group("term")))
+    return (bool(stems) and all(any(t.found_in({s}) for t in terms) for s in stems)
+            and all(t.found_in(stems) for t in terms) and not _part_of_a_longer_term(named.group("term"), question))
 
 
 def opens_with_subject(sentence: str, terms: list[QueryTerm]) -> bool:
