@@ -197,6 +197,11 @@ def defines_word(text: str, word: str) -> bool:
     if re.search(rf"^(?:(?:the|a|an)\s+)?{quoted}(?::\s|\s+(?:is|are|means|refers\s+to|denotes)\s)",
                  text, re.I | re.M):
         return True
+    # The word given last, as the name of what the sentence has described: "Applying provisions of
+    # the Bill of Rights to the states ... is called "incorporation"." (ans30).
+    if re.search(rf"\s(?:is|are|was|were)\s+(?:(?:also\s+)?(?:called|termed|named|dubbed)|known\s+as|referred\s+to\s+as)"
+                 rf"\s+{quoted}[.!]?[\"”’']?\s*$", text, re.I | re.M):
+        return True
     # The word alone in brackets right after what it means, as an abbreviation after its long form:
     # "the motion is either to the left (sinistral) or to the right (dextral)".
     return re.search(rf"\w[\w’'-]*\s+\(\s*{quoted}\s*\)", text, re.I) is not None

@@ -422,7 +422,7 @@ def _says_what_it_does(question: str, c: Candidate) -> bool:
     if not asked:
         return False
     term = re.escape(asked.group("term"))
-    return any(re.match(rf"(?:[^:\n]*:\s+)?[`'\"“‘]?{term}(?![\w-])", text, re.I) for text in (c.text, *c.parts))
+    return any(re.match(rf"(?:[^:\n]*:\s+)?(?:the\s+)?[`'\"“‘]?{term}(?![\w-])", text, re.I) for text in (c.text, *c.parts))
 
 
 def _known_share(terms: list[QueryTerm], passage: str, lexical: LexicalIndex) -> float:
@@ -523,10 +523,13 @@ _SHORT_OPTION = re.compile(r"(?<![\w-])-([A-Za-z])(?![\w-])")
 
 
 def _other_case_option(text: str, question: str) -> bool:
-    """Whether the text gives a short option the question names ("-C") only in the other case ("-c")."""
+    """Whether the text gives a short option the question names ("-C") only in the other case ("-c").
+    Not when the question names both ("What's the difference between -o and -O?", ans30: every
+    sentence giving one of the two was dropped)."""
     asked = {m.group(1) for m in _SHORT_OPTION.finditer(question)}
     given = {m.group(1) for m in _SHORT_OPTION.finditer(text)}
-    return any(letter not in given and letter.swapcase() in given for letter in asked)
+    return any(letter not in given and letter.swapcase() in given and letter.swapcase() not in asked
+               for letter in asked)
 
 
 def poses_a_question(text: str) -> bool:

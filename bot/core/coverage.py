@@ -208,9 +208,23 @@ def unfamiliar_words(question: str, lexical: LexicalIndex, common_word) -> list[
         if len(word) < 4 or not word.isalpha() or stem in lexical.doc_freq or common_word(word):
             continue
         # A stem of its family other than itself shares its first five letters (same_family).
-        if not any(same_family(stem, known) for known in lexical.stems_by_head.get(stem[:5], ())):
+        if not any(same_family(stem, known) for known in lexical.stems_by_head.get(stem[:5], ())) \
+                and not _clipped(word, lexical):
             found.append(word)
     return found
+
+
+_CLIPPED_LETTERS = 4
+
+
+def _clipped(word: str, lexical: LexicalIndex) -> bool:
+    """Whether a four-letter word is the clipped opening of a longer word of the notes ("auth" for
+    "authentication", ans30 declined "the notes never mention auth"): a stem three or more letters
+    longer that opens with the whole word."""
+    if len(word) != _CLIPPED_LETTERS:
+        return False
+    return any(known.startswith(word) and len(known) >= len(word) + 3
+               for head, stems in lexical.stems_by_head.items() if head.startswith(word) for known in stems)
 
 
 _COMPOUND = re.compile(r"(?<![\w-])[^\W_]+(?:-[^\W_]+)+(?![\w-])")

@@ -429,13 +429,20 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         own = own | _lead_in_antecedent_stems(c)
     match = match_share(terms, own, heading, HEADING_CREDIT)
     kind_ok = _holds_kind(text, kind, question, names)
-    on_topic = _on_topic(terms, names, own | heading, kind_held=kind in CHECKED and kind_ok)
+    on_topic = _on_topic(terms, _named_subjects(names, question), own | heading, kind_held=kind in CHECKED and kind_ok)
     heading_part = ""
     if not kind_ok and kind in (DATE, NUMBER):
         # "When was the Great Leap Forward?" is answered by the section "The Great Leap Forward
         # (1958-1961)": its heading is shown with the sentence, never alone.
         heading_part = _heading_with(c.hit.chunk, kind)
         if heading_part:
+            parts, kind_ok = (heading_part, *parts), True
+    elif not kind_ok and kind == EXPANSION and c.hit.chunk.heading_path:
+        # "What does SSPE stand for?" under the section "Subacute sclerosing panencephalitis (SSPE)":
+        # the passage's own heading gives the long form; it is shown with the sentence (ans30).
+        own_heading = _without_label(c.hit.chunk.heading_path[-1], tuple(c.hit.chunk.heading_path))
+        if _holds_kind(own_heading, kind, question, names) or _names_in_full(own_heading, question):
+            heading_part = c.hit.chunk.heading_path[-1]
             parts, kind_ok = (heading_part, *parts), True
     # "ADR is any way of settling ..." says what ADR is, not what it stands for.
     defines = kind != EXPANSION and _defines_a_name(c.text, terms, names, strict=kind == EXPLANATION,
@@ -776,6 +783,16 @@ def shown_text(c: Candidate, already_shown: frozenset[str] = frozenset(), long: 
     return "\n".join([join_shown(body), *items]).strip()
 
 
+def _names_in_full(heading: str, question: str) -> bool:
+    """Whether a heading is only a long name and the asked abbreviation in brackets after it, the
+    name opening with the abbreviation's first letter: "Subacute sclerosing panencephalitis (SSPE)"
+    (its initials are not SSPE, so `spells_out` does not read it)."""
+    asked = asked_abbreviation(question)
+    found = re.fullmatch(rf"\s*(?P<name>[^\W\d_][\w’'-]*(?:\s+[\w’'-]+){{1,7}})\s+\(\s*{re.escape(asked)}\s*\)\s*",
+                         heading) if asked else None
+    return bool(found) and found.group("name")[0].lower() == asked[0].lower()
+
+
 def _holds_kind(text: str, kind: str | None, question: str, names: list[QueryName]) -> bool:
     if kind == EXPANSION:
         # "What does GLF stand for?" is answered where the notes give the name with its other
@@ -802,6 +819,20 @@ def relation_share(terms: list[QueryTerm], names: list[QueryName], stems: set[st
     holds; 0 for a question of names only."""
     others = plain_terms(terms, names)
     return sum(t.found_in(stems) for t in others) / len(others) if others else 0.0
+
+
+# "What is the German word for the death strip?", "What's the Latin name of the plant?": the name
+# before "word/name/term for" says which language the name asked is in; the sentence giving it ("the
+# "death strip" (Todesstreifen)") need not name the language (ans30, declined as off topic).
+_LANGUAGE_OF_THE_NAME = re.compile(r"\b(?i:the)\s+([A-Z][a-z]+)\s+(?i:word|name|term|phrase|expression)s?\s+(?i:for|of)\b")
+
+
+def _named_subjects(names: list[QueryName], question: str) -> list[QueryName]:
+    """The question's names a sentence answering it is about: not the language of a name asked."""
+    language = {stem for m in _LANGUAGE_OF_THE_NAME.finditer(question) for stem in tokenize(m.group(1))}
+    if not language:
+        return names
+    return [n for n in names if {t.stem for t in n.terms} - language]
 
 
 def _on_topic(terms: list[QueryTerm], names: list[QueryName], stems: set[str], kind_held: bool = False) -> str:
@@ -878,11 +909,21 @@ _NAMED_AT_THE_END = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:ca
                                r"[\"“‘']?(?P<term>[^.;:,\"”’]+?)[\"”’']?\s*[.;]?\s*$", re.I)
 
 
+# "... is called "incorporation".", "... are known as the Jim Crow laws.": a sentence that ends on
+# the name it gives what it has described.
+_NAMED_LAST = re.compile(r"\s(?:is|are|was|were)\s+(?:(?:also\s+)?(?:called|termed|named|dubbed)|known\s+as|"
+                         r"referred\s+to\s+as)\s+[\"“‘']?(?P<term>[^\"“”‘’.;:,()]{1,60}?)[\"”’']?\.?[\"”’']?\s*$",
+                         re.I)
+
+
 def _names_it_at_the_end(sentence: str, terms: list[QueryTerm], question: str) -> bool:
     """Whether the sentence says what something is and closes by naming it with every word of the
-    term asked ("..., a process called horizontal gene transfer." for "What is horizontal gene
-    transfer?")."""
+    term asked: "..., a process called horizontal gene transfer." for "What is horizontal gene
+    transfer?", "Applying the Bill of Rights to the states ... is called "incorporation"." for "What
+    is incorporation?". "This is called ..." names what the sentence before described, not this one."""
     named = _NAMED_AT_THE_END.search(sentence)
+    if not named and not _PRONOUN_LED.match(sentence):
+        named = _NAMED_LAST.search(sentence)
     if not named:
         return False
     stems = set(tokenize(named.group("term")))

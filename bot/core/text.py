@@ -46,16 +46,52 @@ def split_sentences(text: str) -> list[str]:
     """
     sentences: list[str] = []
     for line in text.splitlines():
-        for piece in _GLUED.split(line):
+        for piece in _unglued(line):
             sentences.extend(_split_line(piece))
     return sentences
+
+
+def _unglued(line: str) -> list[str]:
+    """`line` cut where a stop runs into a capitalised word, but not inside quotes or brackets that
+    close later on the line: a quoted name ("the "Curr.Speed" column") is one word."""
+    pieces: list[str] = []
+    start = 0
+    for match in _GLUED.finditer(line):
+        if not _enclosed(line, start, match.start(), quoted=True):
+            pieces.append(line[start : match.start()])
+            start = match.start()
+    pieces.append(line[start:])
+    return pieces
+
+
+# The bracket closes within a few words and no other stop: "(H.J. Res. 192)", "(d. 1560)". A
+# parenthesis of sentences ("(Interesting note: X was not named after Mr. Tyme. Another employee
+# suggested the name.)") is still split into them.
+_CLOSES_SOON = re.compile(r"^[.!?\u2026]+\s*[^\s().!?\u2026]+(?:\s+[^\s().!?\u2026]+){0,2}\)")
+
+# A quoted name ends within a few words of the glued stop: the "Curr.Speed" column.
+_QUOTE_CLOSES_SOON = re.compile(r"^[^\s\"\u201c\u201d.!?\u2026]+(?:\s+[^\s\"\u201c\u201d.!?\u2026]+){0,2}[\"\u201d]")
+
+
+def _enclosed(line: str, start: int, index: int, quoted: bool = False) -> bool:
+    """Whether `index` lies inside a parenthesis opened after `start` and closed a few words later
+    ("(H.J. Res. 192)" holds no sentence end); with `quoted`, inside a double quote too ("the
+    "Curr.Speed" column": a stop without a space there is part of a quoted name)."""
+    before, after = line[start:index], line[index:]
+    if before.count("(") > before.count(")") and _CLOSES_SOON.match(after):
+        return True
+    if not quoted:
+        return False
+    if before.count("\u201c") > before.count("\u201d") and _QUOTE_CLOSES_SOON.match(after):
+        return True
+    return before.count('"') % 2 == 1 and _QUOTE_CLOSES_SOON.match(after) is not None
 
 
 def _split_line(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(line):
-        if _is_sentence_end(line, match):
+        if _is_sentence_end(line, match) and not _enclosed(line, start, match.start()):
             pieces.append(line[start : match.end()].strip())
             start = match.end()
     pieces.append(line[start:].strip())
