@@ -30,7 +30,6 @@ from bot.core import nlp
 from bot.core.documents import Chunk
 from bot.core.quiz.gen_defined import _LABEL, _a_clause, dotted_term
 from bot.core.quiz.gen_text import chunk_sentences, is_practice_section, is_worked_example, readable_text
-from bot.core.text import split_sentences
 from bot.core.tokens import STOPWORDS, fold
 
 MIN_RUN = 3  # siblings a run needs: two labels are a pair, not a kind's members
