@@ -165,7 +165,54 @@ def assign_levels(blocks: Sequence[Block]) -> list[Block]:
                                                           or deepest + 1 - heights[index])
             block = replace(block, level=level)
         result.append(block)
+    return _nested_in_numbered_sections(result)
+
+
+# A section numbered by one number, "2. WELDING COMPARED WITH BRAZING AND SOLDERING", "10. Advantages".
+_SECTION_NUMERAL = re.compile(r"^(?P<number>\d{1,3})[.)]\s+\S")
+
+
+def _nested_in_numbered_sections(blocks: list[Block]) -> list[Block]:
+    """Sections numbered 1., 2., 3. ...: each run of such headings is one level, and a heading between two
+    of a run's headings (unnumbered, "Key terms", "Fusion welding"; numbered in parts, "5.1"; or numbered
+    afresh, "1. Neutral flame" inside "6. GAS WELDING") is a sub-heading of the section it sits in, which
+    the run's next heading closes. Session 27: a "Key terms" inside "1. WHAT WELDING IS" was taken for
+    back matter (level 1), and every later section nested under it; a numbered section followed by its
+    first sub-heading sat one level above its siblings, so "6. Types" nested under "5.4". Headings before
+    a run's first heading or after its last (a "Sources" list) keep their levels."""
+    result = list(blocks)
+    for run in _numbered_runs(blocks):
+        level = max(result[index].level for index in run)
+        for index in run:
+            result[index] = replace(result[index], level=level)
+        for start, end in zip(run, run[1:]):
+            for index in range(start + 1, end):
+                if result[index].kind == HEADING and result[index].level <= level:
+                    result[index] = replace(result[index], level=level + 1)
     return result
+
+
+def _numbered_runs(blocks: Sequence[Block]) -> list[list[int]]:
+    """The indices of headings numbered by one number, in runs counting up by one ("1.", "2.", "3."); a
+    heading goes on the run last continued whose number comes just before its own, or starts a run
+    (a fresh "1." under "Preventing and Controlling Corrosion" after "1." to "8." under "Forms of
+    Corrosion" starts its own run, and "9." goes on it). Runs of two headings or more, in reading order."""
+    runs: list[list[int]] = []
+    numbers: list[int] = []  # each run's last number
+    for index, block in enumerate(blocks):
+        numeral = _SECTION_NUMERAL.match(block.text) if block.kind == HEADING else None
+        if not numeral:
+            continue
+        number = int(numeral.group("number"))
+        going_on = [at for at, last in enumerate(numbers) if last == number - 1]
+        if going_on:
+            at = max(going_on, key=lambda at: runs[at][-1])
+            runs[at].append(index)
+            numbers[at] = number
+        else:
+            runs.append([index])
+            numbers.append(number)
+    return [run for run in runs if len(run) > 1]
 
 
 def _numbered_level(text: str) -> int:

@@ -36,6 +36,7 @@ from bot.core.text import (
 _BULLET_MARKS = "-*+\u2022\u25e6\u25aa\u2023\u2013\u2014\u00b7\u25cf\u25cb\u25a0\u27a2\u25ba"
 _BULLET = re.compile(rf"^[{re.escape(_BULLET_MARKS)}]\s+(.+)$")
 _NUMBERED = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z]\))\s+(.+)$")
+_ITEM_NUMBER = re.compile(r"^\(?(\d{1,3})[.)]\s")
 # Words that open a closing remark rather than another item of the list above it.
 _CLOSING_OPENERS = re.compile(
     r"^(?:However|Though|Although|This|These|Those|Such|Thus|Therefore|Overall|Hence|Consequently|"
@@ -109,6 +110,7 @@ class _LineReader:
         self.longest_item = 0
         self.last_item_terminated = True
         self.last_item_after_blank = False
+        self.last_item_number: int | None = None  # the number of the last list item read, if it had one
         # Code in the notes (`code_lines`) is one block, fenced as a Markdown note's code is.
         self.code_ends = dict(code_runs(lines, self.wrap_width))
 
@@ -136,8 +138,12 @@ class _LineReader:
         elif marked is not None:
             self.in_implicit_list = False
             self.blocks.append(list_item(marked, line.page))
+            self.last_item_number = _item_number(line.text)
         elif self._continues_last(index):
             self._join_to_last(line.text)
+        elif self._numbers_a_section(line, index) and not self._body_sized(line):
+            self.in_implicit_list = False  # "1. Radiation" over its bullets, after "The main hazards are:"
+            self.blocks.append(heading(line.text, 0, line.page))
         elif (line.blank_before or line.page_start or index == 0) and headings.numbered_heading_level(line.text) \
                 and not (next_text is not None and headings.starts_lowercase(next_text)) and not self._body_sized(line):
             self.in_implicit_list = False  # "7.1. What is a Debian package?": a FAQ's numbered question
@@ -171,13 +177,35 @@ class _LineReader:
         if bullet:
             return bullet.group(1)
         numbered = _NUMBERED.match(line.text)
-        if not numbered:
+        if not numbered or self._numbers_a_section(line, index):
             return None
         follows_list = bool(self.blocks) and (
             self.blocks[-1].kind == LIST_ITEM or self.blocks[-1].text.endswith(":")
         )
         next_numbered = index + 1 < len(self.lines) and _NUMBERED.match(self.lines[index + 1].text)
         return numbered.group(1) if follows_list or next_numbered else None
+
+    def _numbers_a_section(self, line: Line, index: int) -> bool:
+        """A numbered line set apart by a blank line, shaped as a heading, that heads a section rather
+        than continuing a list: a list restarting at 1 follows it ("10. Advantages" then, indented,
+        "  1. Low direct emissions."; "9. SUMMARY OF CAUSE AND EFFECT" then "1. Vacuum tubes were"), or a
+        bulleted list of its own ("2. Carburising (reducing) flame" then "- Excess acetylene; ..."), or it
+        stands alone after a list it does not number on ("2. WELDING COMPARED WITH BRAZING AND SOLDERING"
+        after "- " items). Session 27: all were read as list items, so their sections' text stayed under
+        the section before them."""
+        number = _item_number(line.text)
+        if number is None or not line.blank_before or not headings.is_heading_shaped(line.text):
+            return False
+        after = self.lines[index + 1] if index + 1 < len(self.lines) else None
+        restarts = after is not None and after.blank_before and _item_number(after.text) == 1 and number > 1
+        if restarts and after.indent > line.indent:
+            return True
+        follows_items = bool(self.blocks) and self.blocks[-1].kind == LIST_ITEM
+        if follows_items and self.last_item_number == number - 1:
+            return False  # the next item of the numbered list above it
+        if restarts or after is not None and not after.blank_before and _BULLET.match(after.text):
+            return True
+        return follows_items and (after is None or after.blank_before)
 
     def _continues_last(self, index: int) -> bool:
         """Whether a line is the rest of the previous block, broken by wrapping."""
@@ -254,8 +282,15 @@ class _LineReader:
         self.longest_item = max(self.longest_item, len(line.text))
         self.last_item_terminated = is_terminated(line.text)
         self.last_item_after_blank = line.blank_before
+        self.last_item_number = None
 
     def _start_list_if_lead_in(self, text: str) -> None:
         self.in_implicit_list = text.endswith(":")
         self.longest_item = 0
         self.last_item_terminated = True
+
+
+def _item_number(text: str) -> int | None:
+    """The number a numbered line starts with ("10. Advantages" -> 10), None for any other line."""
+    match = _ITEM_NUMBER.match(text)
+    return int(match.group(1)) if match else None
