@@ -107,6 +107,15 @@ def test_a_sentence_naming_a_label_or_leaning_back_is_not_asked():
     assert ("Clearances", "leans back") in {(label, why) for label, why, _ in runs.refused}
 
 
+def test_a_label_given_away_by_its_stem_or_its_negation_is_not_asked():
+    # Round 46: "The Spanish formed alliances with ..." gave away "Native allies", "little defence" gave away
+    # "Undefended targets": one family though the spelling turns or a negating prefix stands before it.
+    assert names_word_of("The Spanish formed alliances with peoples who resented tribute.", "Native allies")
+    assert names_word_of("Monasteries had rich treasures and little defence.", "Undefended targets")
+    assert not names_word_of("Smallpox killed much of the population.", "Disease")
+    assert not names_word_of("The plant's process was slow.", "Produce")
+
+
 def test_a_sentence_speaking_of_the_kind_is_not_asked():
     lines = CAUSE_LINES + "\n- Legacy. Even later historians disagree about which cause mattered most in the glens."
     asked, _ = _questions([(CAUSES, lines)])

@@ -118,10 +118,20 @@ def _content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[\w’']+", fold(text)) if w not in STOPWORDS and len(w) >= 3]
 
 
+_NEGATING = re.compile(r"^(?:un|non|in|dis)(?=\w{5})")  # "undefended" is of "defence"'s family
+
+
 def _one_family(a: str, b: str) -> bool:
     """Two words of one family: the same first PREFIX letters, or the shorter (of four letters or more, its final e
-    off) opening the longer ("bind" / "binding", "menu" / "menus", "graze" / "grazing")."""
+    off) opening the longer ("bind" / "binding", "menu" / "menus", "graze" / "grazing"); a negating prefix aside
+    ("undefended" / "defence"); two long words sharing their first four letters ("allies" / "alliances": the label
+    is given away by its stem even where the spelling turns)."""
+    if a != b and (_NEGATING.sub("", a) != a or _NEGATING.sub("", b) != b):
+        if _one_family(_NEGATING.sub("", a), _NEGATING.sub("", b)):
+            return True
     short, long_ = sorted((a, b), key=len)
+    if len(short) >= 6 and short[:4] == long_[:4]:
+        return True
     if len(short) >= PREFIX:  # "graze" / "grazing", "store" / "storage": a verb's final e dropped
         return short[:PREFIX] == long_[:PREFIX] or short.endswith("e") and long_.startswith(short[:-1])
     return long_.startswith(short) and (len(short) >= 4 or len(long_) <= len(short) + 2)  # "tax" / "taxed"
