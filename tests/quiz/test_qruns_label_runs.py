@@ -131,3 +131,15 @@ def test_a_sentence_doing_what_its_label_names_is_a_card():
     assert [q.prompt for q in cards] == ["In the notes on the Highland famine, under “The shepherd's year: the work in "
                                          "steps”, what happens in “Grazing”?"]
     assert cards[0].answer == "The shepherds graze the flock on the cleared hill ground in summer."
+
+
+def test_a_numbered_heading_under_the_notes_subtitle_is_named_alone():
+    # "10. Advantages" under the subtitle line "Course notes for an applied-science unit ...": the subtitle says
+    # nothing of what the advantages are of, so the prompt names "Advantages" alone (session 27's heading fix
+    # made the section, and its first item read "under “Course notes for ...: advantages”").
+    kind = run_kind("10. Advantages")
+    path = ("HYDRO NOTES", "Course notes for a unit on energy", "10. Advantages")
+    assert LabelRuns._heading(path, kind) == "Advantages"
+    phases = run_kind("5.2 The three phases")
+    assert LabelRuns._heading(("Notes", "5. The Calvin cycle", "5.2 The three phases"), phases) == \
+        "The Calvin cycle: the three phases"

@@ -234,7 +234,12 @@ class LabelRuns:
         """The heading a prompt names the run by: its own, after its parent's when it says no more than the
         kind ("The three phases" under "5. The Calvin cycle": "The Calvin cycle: the three phases")."""
         doc = nlp.parse_lines([kind.heading])[0]
-        if len(path) >= 2 and all(t.pos_ in {"DET", "NUM", "PUNCT"} or t.lemma_.lower() == kind.head for t in doc):
+        # A numbered section's unnumbered parent is the notes' title or subtitle ("Course notes for an
+        # applied-science unit ..." over "10. Advantages"), not a section saying what the kind is of.
+        numbered_under_title = bool(_SECTION_NUMBER.match(path[-1])) and not _SECTION_NUMBER.match(path[-2]) \
+            if len(path) >= 2 else False
+        if len(path) >= 2 and not numbered_under_title and all(
+                t.pos_ in {"DET", "NUM", "PUNCT"} or t.lemma_.lower() == kind.head for t in doc):
             parent = _SECTION_NUMBER.sub("", path[-2]).strip()
             if parent:
                 return f"{parent}: {kind.heading[:1].lower()}{kind.heading[1:]}"
