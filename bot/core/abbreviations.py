@@ -188,6 +188,11 @@ def asked_meaning(question: str) -> str:
     return word if word and re.search(r"\bmean\b", question, re.I) and fold(word) not in STOPWORDS else ""
 
 
+# "... is called", "... are known as", "... was referred to as": a sentence that names last what it has
+# described (defines_word here, sentences._names_it_at_the_end).
+NAMED_AS = r"(?:is|are|was|were)\s+(?:(?:also\s+)?(?:called|termed|named|dubbed)|known\s+as|referred\s+to\s+as)"
+
+
 def defines_word(text: str, word: str) -> bool:
     """Whether a line of the text opens by saying what `word` is: "The numeration is the way of
     numbering the 18 groups", "Isobaric means ...", "`notice`: conditions are normal ...". What
@@ -199,8 +204,7 @@ def defines_word(text: str, word: str) -> bool:
         return True
     # The word given last, as the name of what the sentence has described: "Applying provisions of
     # the Bill of Rights to the states ... is called "incorporation"." (ans30).
-    if re.search(rf"\s(?:is|are|was|were)\s+(?:(?:also\s+)?(?:called|termed|named|dubbed)|known\s+as|referred\s+to\s+as)"
-                 rf"\s+{quoted}[.!]?[\"”’']?\s*$", text, re.I | re.M):
+    if re.search(rf"\s{NAMED_AS}\s+{quoted}[.!]?[\"”’']?\s*$", text, re.I | re.M):
         return True
     # The word alone in brackets right after what it means, as an abbreviation after its long form:
     # "the motion is either to the left (sinistral) or to the right (dextral)".

@@ -18,8 +18,9 @@ from bot.core.found_weights import found_weights
 from bot.core.lexical import LexicalIndex
 from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import QueryName, QueryTerm, match_share, query_names, query_terms
-from bot.core.question_kind import (CHECKED, form_asked, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, NUMBER, PERSON, REASON,
-                                    answers_when_in_words, asks_for_a_default, counts_none, asks_for_a_figure, cue_text,
+from bot.core.question_kind import (CHECKED, form_asked, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, MONTHS, NUMBER,
+                                    PERSON, REASON, answers_when_in_words, asks_for_a_default, counts_none,
+                                    asks_for_a_figure, cue_text,
                                     expected_kind, explains, gives_a_cause, gives_a_default, has_kind, placed_year)
 from bot.core.spelling import NotesVocabulary
 from bot.core.text import is_code_block, join_shown
@@ -800,7 +801,7 @@ def _kind_first(chosen: list[tuple[Candidate, str]], kind: str | None,
 # pronoun, named in an earlier sentence of the same passage. Outside quotations.
 _PRONOUN = re.compile(r"\b(he|she|him|her|it|they|them)\b", re.I)
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_MONTHS = frozenset(MONTHS)
 _ASKS_WHICH = re.compile(r"^\s*(?:in\s+|of\s+|on\s+|for\s+)?which\b", re.I)
 
 

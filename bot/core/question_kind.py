@@ -59,9 +59,11 @@ _ATTRIBUTE = re.compile(r"^\s*(what|who) (is|was|are|were)\b.*?(\b(?!used\b)(?-i
 
 _ORDINAL = (r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
             r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first)")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
 # "the 16th and 17th centuries": a century's plural is "centuries", not "century" + s.
 _DATE = re.compile(r"\b(1\d\d\d|20\d\d|\d{1,2}(st|nd|rd|th)? centur(y|ies)|" + _ORDINAL + r" centur(y|ies))s?\b|"
-                   r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b|"
+                   r"\b(" + "|".join(MONTHS) + r")\b|"
                    # "on Thursdays", "during the Second World War": days and the world wars date things too
                    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|"
                    r"\b((first|second) world war|world war (i|ii|one|two)\b)|"

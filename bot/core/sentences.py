@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from bot.core.abbreviations import asked_abbreviation, asked_meaning, defines_word, pairs_in, spells_out
+from bot.core.abbreviations import NAMED_AS, asked_abbreviation, asked_meaning, defines_word, pairs_in, spells_out
 from bot.core.tokens import tokenize
 from bot.core.query import QueryName, QueryTerm, match_share
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_KINDS, NUMBER, REASON,
@@ -911,8 +911,7 @@ _NAMED_AT_THE_END = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:ca
 
 # "... is called "incorporation".", "... are known as the Jim Crow laws.": a sentence that ends on
 # the name it gives what it has described.
-_NAMED_LAST = re.compile(r"\s(?:is|are|was|were)\s+(?:(?:also\s+)?(?:called|termed|named|dubbed)|known\s+as|"
-                         r"referred\s+to\s+as)\s+[\"“‘']?(?P<term>[^\"“”‘’.;:,()]{1,60}?)[\"”’']?\.?[\"”’']?\s*$",
+_NAMED_LAST = re.compile(rf"\s{NAMED_AS}\s+[\"“‘']?(?P<term>[^\"“”‘’.;:,()]{{1,60}}?)[\"”’']?\.?[\"”’']?\s*$",
                          re.I)
 
 
