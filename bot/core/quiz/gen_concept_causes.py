@@ -222,12 +222,17 @@ def _names_its_setting(cause, effect) -> bool:
     for t in cause:
         if t.pos_ not in {"NOUN", "PROPN"} or t.dep_ == "compound" or t.lemma_.lower() in named:
             continue
-        # a phrase after the noun other than "of ..." is read as the verb's as often as the noun's ("creates the PDF
-        # with LaTeX"): only "of" says which one
-        children = [c for c in t.children if not (c.dep_ == "prep" and c.lower_ != "of")]
-        if len(children) == 1 and children[0].dep_ == "det" and children[0].lower_ == "the" and children[0].i < t.i:
+        if _the_alone(t):
             return True
     return False
+
+
+def _the_alone(noun) -> bool:
+    """Nothing but "the" before the noun says which one it is ("the PDF", "the cases"). A phrase after the noun
+    other than "of ..." is read as the verb's as often as the noun's ("creates the PDF with LaTeX"): only "of"
+    says which one."""
+    children = [c for c in noun.children if not (c.dep_ == "prep" and c.lower_ != "of")]
+    return len(children) == 1 and children[0].dep_ == "det" and children[0].lower_ == "the" and children[0].i < noun.i
 
 
 def heading_points_back(heading_doc) -> bool:
@@ -238,8 +243,7 @@ def heading_points_back(heading_doc) -> bool:
     for t in heading_doc:
         if t.tag_ != "NNS" or t.dep_ == "compound":
             continue
-        children = [c for c in t.children if not (c.dep_ == "prep" and c.lower_ != "of")]
-        if len(children) == 1 and children[0].dep_ == "det" and children[0].lower_ == "the" and children[0].i < t.i:
+        if _the_alone(t):
             return True
     return False
 

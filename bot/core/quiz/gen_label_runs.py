@@ -126,9 +126,9 @@ def _one_family(a: str, b: str) -> bool:
     off) opening the longer ("bind" / "binding", "menu" / "menus", "graze" / "grazing"); a negating prefix aside
     ("undefended" / "defence"); two long words sharing their first four letters ("allies" / "alliances": the label
     is given away by its stem even where the spelling turns)."""
-    if a != b and (_NEGATING.sub("", a) != a or _NEGATING.sub("", b) != b):
-        if _one_family(_NEGATING.sub("", a), _NEGATING.sub("", b)):
-            return True
+    bare_a, bare_b = _NEGATING.sub("", a), _NEGATING.sub("", b)
+    if (bare_a, bare_b) != (a, b) and _one_family(bare_a, bare_b):
+        return True
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 6 and short[:4] == long_[:4]:
         return True

@@ -271,6 +271,12 @@ def _rng(*parts: str) -> random.Random:
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
+@functools.lru_cache(maxsize=512)
+def _heading_says_met_before(heading: str) -> bool:
+    """gen_concept_causes.heading_points_back of a heading's text, parsed once per heading."""
+    return bool(heading) and heading_points_back(nlp.parse_lines([heading])[0])
+
+
 @dataclass(frozen=True)
 class _Event:
     event: Event
@@ -352,6 +358,7 @@ class _Generator(GlossaryTermChecks):
         self._past_forms: set[str] | None = None  # _past_of
         self._all_sentences: list[str] | None = None  # _sentence_texts
         self._heading_of: dict | None = None  # quote -> its heading path (_same_heading), on first use
+        self._texts: dict[str, str] = {}  # a document -> its chunks' text joined (_document_text)
         # ids of the which-of choices of a list line (gen_named_lists): at the cut-off, after the line's own
         # "What is meant by X?" card (judged kept in round 35), asked where the line makes no other item
         self.yielding: set[str] = set()
@@ -485,7 +492,7 @@ class _Generator(GlossaryTermChecks):
         if (chunk.document, chunk.heading_path) not in self.label_runs.runs:
             return []
         title = self.titles.get(chunk.document) or self.opening_headings.get(chunk.document, "")
-        text = " ".join(c.text for c in self.notes if c.document == chunk.document)
+        text = self._document_text(chunk.document)
         subject = short_title(title, text) if title and title[:1].isalpha() else ""
         if subject:
             written = self._written(chunk.document)(subject)
@@ -566,7 +573,7 @@ class _Generator(GlossaryTermChecks):
             # its kind by the notes' own layout ("Pitting corrosion" beside "Crevice corrosion" under "Forms of
             # Corrosion"), offered as terms of its kind (its definition's head)
             paths = [tuple(c.heading_path) for c in self.notes if c.document == chunk.document] if prose else []
-            text = " ".join(c.text for c in self.notes if c.document == chunk.document) if prose else ""
+            text = self._document_text(chunk.document) if prose else ""
             kin = [dataclasses.replace(definition, term=t, definition="", heads=())
                    for t in sibling_terms(definition.term, tuple(chunk.heading_path), paths, text)] if prose else []
             others = [d for d, _ in known[i + 1:] + known[:i]
@@ -748,7 +755,7 @@ class _Generator(GlossaryTermChecks):
             # after “<step>”?" of the notes' lists of named things (gen_named_lists)
             for card in named_cards(named_lists(self.notes, nlp.parse_lines),
                                     lambda d: setting(short_title(self.titles.get(d) or document_name(self.notes, d),
-                                                                  " ".join(c.text for c in self.notes if c.document == d)),
+                                                                  self._document_text(d)),
                                                       self._written(d)), nlp.parse_lines):
                 tests = SEQUENCE if card.sequence else DEFINITION if card.options else ENUMERATION
                 self._rule_questions.setdefault(card.chunk.id, []).append((card, tests))
@@ -1903,17 +1910,19 @@ class _Generator(GlossaryTermChecks):
         gen_concept_causes.heading_points_back), parsed once per heading."""
         if not chunk.heading_path or len(chunk.heading_path) < 2:
             return False
-        heading = re.sub(r"^[\d.\s]+", "", chunk.heading_path[-1]).strip()
-        cache = self.__dict__.setdefault("_headings_back", {})
-        if heading not in cache:
-            cache[heading] = bool(heading) and heading_points_back(nlp.parse_lines([heading])[0])
-        return cache[heading]
+        return _heading_says_met_before(re.sub(r"^[\d.\s]+", "", chunk.heading_path[-1]).strip())
 
     def _written(self, document: str):
         """How the document's own sentences write a name ("the Scottish Parliament"), for a prompt that
         names the notes (gen_subject)."""
-        text = " ".join(c.text for c in self.notes if c.document == document)
+        text = self._document_text(document)
         return lambda name: as_written(name, text)
+
+    def _document_text(self, document: str) -> str:
+        """The text of one document's chunks, joined once."""
+        if document not in self._texts:
+            self._texts[document] = " ".join(c.text for c in self.notes if c.document == document)
+        return self._texts[document]
 
     def _short_form(self, word: str) -> bool:
         """The notes use a part of longer names as a name of its own ("the Commission" for the European
