@@ -127,3 +127,19 @@ def test_numbered_items_of_a_list_stay_items(tmp_path: Path) -> None:
                           "2. Iron dissolves\n\nThree nails were tested:\n\n1. A nail in boiled water\n\n"
                           "2. A nail in dry air\n\n3. A nail in air and water\n\nRust forms only on the third.\n")
     assert [b.kind for b in doc.blocks if b.text.startswith(("Water", "Iron", "A nail"))] == ["list_item"] * 5
+
+
+def test_a_heading_read_without_its_section_number_keeps_a_year_and_a_word_that_opens_with_a_digit():
+    # The quiz modules stripped section numbers ten ways; "^[\d.\s]+" also ate a title's opening year
+    # ("1929 crash" -> "crash") and a digit of a word ("3D printing" -> "D printing").
+    from bot.core.loaders.headings import has_section_number, without_section_number
+
+    assert without_section_number("2.1 Causes") == "Causes"
+    assert without_section_number("4. Anodising") == "Anodising"
+    assert without_section_number("IV. Reform") == "Reform"
+    assert without_section_number("B. Torts") == "Torts"
+    assert without_section_number("A.1 Scope") == "Scope"
+    assert without_section_number("1929 crash") == "1929 crash"
+    assert without_section_number("3D printing") == "3D printing"
+    assert without_section_number("") == ""
+    assert has_section_number("10. Advantages") and not has_section_number("Advantages of dams")

@@ -49,6 +49,18 @@ _CHAPTER_TITLE = re.compile(r"^Chapter\s+\d{1,3}\.?\s+(?P<title>.+)$")
 # headings followed each other, so "2.2 Archive areas" sat above its chapter and "4.1.1" beside "4.1").
 SECTION_NUMBER = re.compile(r"^(?P<number>(?:\d{1,3}|[A-Z])(?:\.\d{1,3})+)\.?\s+\S")
 MAX_QUESTION_HEADING_WORDS = 45
+# Any section number before a heading's title: "2.1 Causes", "4. Anodising", "IV. Reform", "B. Torts",
+# "A.1 Scope". At most three digits a part, so a year that opens a title stays ("1929 crash").
+_ANY_SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z]\.(?:\d{1,3}\.?)*|[IVXLC]+\.)\s+")
+
+
+def without_section_number(heading: str) -> str:
+    """A heading's title as it would be read aloud, without its section number."""
+    return _ANY_SECTION_NUMBER.sub("", heading or "").strip()
+
+
+def has_section_number(heading: str) -> bool:
+    return bool(_ANY_SECTION_NUMBER.match(heading or ""))
 
 
 def numbered_heading_level(text: str) -> int:

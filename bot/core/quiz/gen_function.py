@@ -20,6 +20,7 @@ import re
 from bot.core.quiz.gen_naming import (_clause_end, _clean, _lower_first, _opening_subject, _phrase, _shares_head,
                                      outside_brackets)
 from bot.core.quiz.gen_questions import Question
+from bot.core.loaders.headings import without_section_number
 
 # What a thing does, said of it in general: English verbs whose object is what the card asks.
 FUNCTION_VERBS = frozenset({"provide", "require", "include", "contain", "indicate", "show", "specify", "define",
@@ -170,7 +171,7 @@ def heading_aspect_subject(doc, heading: str) -> bool:
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or any(True for _ in subject.children):
         return False
     word = subject.lower_
-    text = re.sub(r"^[\d.\s]+", "", heading or "").lower()
+    text = without_section_number(heading).lower()
     after_colon = text.split(":", 1)[1] if ":" in text else ""
     before_of = re.split(r"\bof\b", text, maxsplit=1)[0] if re.search(r"\bof\b", text) else ""
     return any(re.search(rf"\b{re.escape(word)}\b", part) for part in (after_colon, before_of) if part)

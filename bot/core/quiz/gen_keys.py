@@ -17,6 +17,7 @@ from bot.core.quiz.gen_genus import classifies
 from bot.core.quiz.gen_places import PlaceLevels
 from bot.core.quiz.gen_context import NameContexts, role_words
 from bot.core.tokens import fold
+from bot.core.loaders.headings import without_section_number
 from bot.core.quiz.gen_lexicon import (CAUSE, DEFINITION, ENUMERATION, GROUP, LABEL_KIND, NUMBER, ORGANISATION, PERSON,
                                        PLACE, TERM,
                                        NotesLexicon, entity_text, governing_verbs, is_noun_use, name_shape_ok, term_of,
@@ -324,14 +325,11 @@ def lone_noun_definition(doc, lexicon: NotesLexicon) -> Key | None:
     return Key(text, start, start + len(text), DEFINITION, form=number, attribute=attribute.lemma_.lower())
 
 
-_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.)\s+")
-
-
 def heading_terms(heading: str) -> set[str]:
     """What a section heading names, folded, without an article: the whole heading after its number
     ("7.4 Hybridisation"), its words before a colon, a phrase in brackets and the heading without it
     ("5. Stage 2: the Calvin cycle (light-independent reactions)" -> "light-independent reactions")."""
-    heading = _NUMBERING.sub("", heading or "").strip()
+    heading = without_section_number(heading)
     found = {heading, re.sub(r"\s*\([^()]*\)", "", heading).strip()}
     before = re.match(r"^([^:()]+):", heading)
     if before:

@@ -31,6 +31,7 @@ from bot.core.documents import Chunk
 from bot.core.quiz.gen_defined import _LABEL, _a_clause, dotted_term
 from bot.core.quiz.gen_text import chunk_sentences, is_practice_section, is_worked_example, readable_text
 from bot.core.tokens import STOPWORDS, fold
+from bot.core.loaders.headings import has_section_number, without_section_number
 
 MIN_RUN = 3  # siblings a run needs: two labels are a pair, not a kind's members
 MAX_OPTIONS = 4
@@ -39,7 +40,6 @@ PREFIX = 5  # "critic-s" / "critic-ism", "menus" / "menu": one word's family
 LABEL_RUN_QUALITY = 0.8
 
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
-_SECTION_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[IVX]+\.)\s+")
 # "As above, ...", "see below", "the above": the sentence points back at another passage
 _POINTS_BACK = re.compile(r"\b(?:as (?:above|below|before)|see (?:above|below)|the above|as (?:noted|mentioned|said))\b",
                           re.IGNORECASE)
@@ -93,7 +93,7 @@ def run_kind(heading: str) -> Kind | None:
     "of"/"on" phrase after it ("Political causes" -> "political cause", "Types of intermolecular force" ->
     "type of intermolecular force"), or the noun of an "X by X" ("The investigation, step by step" -> "step");
     None when the heading names one thing rather than a kind ("Chiafalo v. Washington (2020)")."""
-    shown = _SECTION_NUMBER.sub("", heading).strip()
+    shown = without_section_number(heading)
     if not shown:
         return None
     doc = nlp.parse_lines([shown])[0]
@@ -236,11 +236,11 @@ class LabelRuns:
         doc = nlp.parse_lines([kind.heading])[0]
         # A numbered section's unnumbered parent is the notes' title or subtitle ("Course notes for an
         # applied-science unit ..." over "10. Advantages"), not a section saying what the kind is of.
-        numbered_under_title = bool(_SECTION_NUMBER.match(path[-1])) and not _SECTION_NUMBER.match(path[-2]) \
+        numbered_under_title = has_section_number(path[-1]) and not has_section_number(path[-2]) \
             if len(path) >= 2 else False
         if len(path) >= 2 and not numbered_under_title and all(
                 t.pos_ in {"DET", "NUM", "PUNCT"} or t.lemma_.lower() == kind.head for t in doc):
-            parent = _SECTION_NUMBER.sub("", path[-2]).strip()
+            parent = without_section_number(path[-2])
             if parent:
                 return f"{parent}: {kind.heading[:1].lower()}{kind.heading[1:]}"
         return kind.heading

@@ -28,6 +28,7 @@ from bot.core.quiz.gen_option_shape import CLAUSE, option_shape
 from bot.core.quiz.gen_text import LIST_MARK, chunk_sentences, is_practice_section
 from bot.core.text import split_sentences
 from bot.core.tokens import fold
+from bot.core.loaders.headings import without_section_number
 
 LEAD = "lead"  # the kind of every lead-in list: comparable with each other, never with a rule block
 _QUANTIFIERS = frozenset({"some", "several", "many", "few", "a", "an", "the", "following", "these", "various",
@@ -142,7 +143,7 @@ def _heading_names(heading_path: tuple[str, ...], prose: str) -> list[str]:
     is written nowhere else, so it never names what a list is of."""
     found = []
     for heading in reversed(heading_path):
-        heading = re.sub(r"^[\d.\s]+", "", _PAREN.sub("", heading)).strip()
+        heading = without_section_number(_PAREN.sub("", heading))
         tail = re.split(r"\s+of\s+", heading, maxsplit=1)
         for candidate in [heading, *tail[1:]]:
             bare = re.sub(r"^(?:the|The)\s+", "", candidate)

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from bot.core.documents import Chunk
 from bot.core.quiz.gen_text import LIST_MARK, chunk_sentences, is_practice_section
 from bot.core.text import split_sentences
+from bot.core.loaders.headings import without_section_number
 
 MIN_MEMBERS = 3
 MAX_MEMBERS = 8  # a longer list is too much to recall as one card
@@ -172,7 +173,7 @@ def _referent(before: str, heading_path: tuple[str, ...], parse, pronoun: str) -
     before's subject (a noun, of the pronoun's number) as the heading names it; None unless both say it."""
     if not before or not heading_path:
         return None
-    heading = re.sub(r"^[\d.\s]+", "", heading_path[-1]).strip()
+    heading = without_section_number(heading_path[-1])
     prior, named = parse([before.rstrip(), heading])
     root = next((t for t in prior if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if root is not None else None
@@ -334,14 +335,14 @@ def _from_headings(category: str, heading_path: tuple[str, ...]) -> str | None:
     number, noun = category.split()[1:]
     if not heading_path:
         return None
-    heading = re.sub(r"^[\d.\s]+", "", heading_path[-1]).strip()
+    heading = without_section_number(heading_path[-1])
     words = heading.split()
     if not words or words[-1].lower() != noun.lower() or number.lower() not in [w.lower() for w in words]:
         return None
     named = "the " + " ".join(w for w in words if w.lower() != "the")
     named = named[:4] + named[4:5].lower() + named[5:]
     if len(heading_path) > 1:
-        parent = re.sub(r"^[\d.\s]+", "", heading_path[-2]).strip()
+        parent = without_section_number(heading_path[-2])
         of = re.match(rf"(?i){re.escape(noun)}\s+(of\s+.+)$", parent)
         if of:
             named += " " + of.group(1)

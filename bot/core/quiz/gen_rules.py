@@ -36,6 +36,7 @@ from bot.core.quiz.gen_option_shape import VERB, option_shape, stands_out
 from bot.core.quiz.gen_text import chunk_sentences, content_words, is_practice_section, readable_text
 from bot.core.text import split_sentences
 from bot.core.tokens import fold
+from bot.core.loaders.headings import without_section_number
 
 _MARK = re.compile(r"^(?:- |(?P<number>\d{1,2})\.\s+)")
 _INTRO = re.compile(
@@ -120,7 +121,7 @@ def block_lists(chunks: list[Chunk], parse) -> list[NotesList]:
         if not intro or intro.group("neg"):
             continue
         heading = chunk.heading_path[-1] if chunk.heading_path else ""
-        noun = re.sub(r"^[\d.\s]+", "", heading).strip()
+        noun = without_section_number(heading)
         if not re.fullmatch(r"[A-Z][a-z]+s", noun):  # "Powers", "Duties", "Rights": what the members are
             continue
         all_text = [line]

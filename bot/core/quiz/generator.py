@@ -44,6 +44,7 @@ from bot.core.quiz.gen_questions import (Question, apposition_questions, identit
                                          claimed_of_others, passive_who_question, relation_only, told_by_context, who_question,
                                          why_question)
 from bot.core.text import CODE_SPAN
+from bot.core.loaders.headings import without_section_number
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, describes_subject,
                                     headed_definition_key, lone_noun_definition,
@@ -628,7 +629,7 @@ class _Generator(GlossaryTermChecks):
     def _names_a_kind(heading: str) -> bool:
         """A heading that names a kind of thing by a plural noun ("Common defects", "Types of joint"), not a key
         terms section's: the lines under it are things of that kind."""
-        text = re.sub(r"^[\d.\s]+", "", heading).strip()
+        text = without_section_number(heading)
         if not text or _KEY_TERMS_SECTION.search(text):
             return False
         doc = nlp.parse_lines([text])[0]
@@ -1782,7 +1783,7 @@ class _Generator(GlossaryTermChecks):
         text = readable_text(_BULLETLESS(paragraph))
         if listed is None or not text:
             return []
-        heading = nlp.parse_lines([re.sub(r"^[\d.\s]+", "", entry.block[1][-1])])[0] if entry.block[1] else None
+        heading = nlp.parse_lines([without_section_number(entry.block[1][-1])])[0] if entry.block[1] else None
         plural = [t for t in heading if t.tag_ == "NNS"] if heading is not None else []
         prompt = summary_question(summary, plural[-1].lemma_.lower() if plural else "")
         if self._code_in(prompt):
@@ -1910,7 +1911,7 @@ class _Generator(GlossaryTermChecks):
         gen_concept_causes.heading_points_back), parsed once per heading."""
         if not chunk.heading_path or len(chunk.heading_path) < 2:
             return False
-        return _heading_says_met_before(re.sub(r"^[\d.\s]+", "", chunk.heading_path[-1]).strip())
+        return _heading_says_met_before(without_section_number(chunk.heading_path[-1]))
 
     def _written(self, document: str):
         """How the document's own sentences write a name ("the Scottish Parliament"), for a prompt that
