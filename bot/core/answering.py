@@ -227,6 +227,12 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
                                        and misspelt_terms(coverage.unknown_terms, vocabulary())):
         return _not_covered(result.question, hits,
                             "the notes never mention " + ", ".join(coverage.unknown_terms), passages)
+    unheld = _unheld_options(result.asked or result.question, hits)
+    if unheld:
+        # "What does curl's --compressed option do?" on notes listing other options: the option's
+        # words ("compressed") are everyday words the notes use elsewhere, and a passage about
+        # options is close in meaning, but no passage found names the option.
+        return _not_covered(result.question, hits, "the notes never mention " + ", ".join(unheld), passages)
     # No word of the question in the notes says they are about something else, unless a passage is
     # as close in meaning as makes a sentence on topic whatever its words ("what was invented in 1880
     # that revolutionized warfare?" / "By the 1880s, the machine gun had ..."): whether one of its
@@ -595,6 +601,21 @@ def _names_unheld_code(question: str, hits: list[Hit], common_word: Callable[[st
         return False
     texts = [_bare(h.chunk.text) for h in hits]
     return any(not any(name in text for text in texts) for name in names)
+
+
+# A long command-line option as written ("--compressed", "--bind-dns-address", "--bwlimit=5000": its
+# name without the value).
+_LONG_OPTION = re.compile(r"(?<![\w-])--[A-Za-z][\w-]*[A-Za-z0-9]")
+
+
+def _unheld_options(question: str, hits: list[Hit]) -> list[str]:
+    """The long options the question names that no passage found holds as written: another option
+    than the notes' ("--bind-dns-address" where they give "--bind-address")."""
+    options = list(dict.fromkeys(_LONG_OPTION.findall(question)))
+    if not options:
+        return []
+    held = {found for h in hits for found in _LONG_OPTION.findall(h.chunk.text)}
+    return [o for o in options if o not in held]
 
 
 def _bare(text: str) -> str:
