@@ -20,7 +20,7 @@ from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import QueryName, QueryTerm, match_share, query_names, query_terms
 from bot.core.question_kind import (CHECKED, form_asked, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, MONTHS, NUMBER,
                                     PERSON, REASON, answers_when_in_words, asks_for_a_default, counts_none,
-                                    asks_for_a_figure, cue_text,
+                                    asks_for_a_figure, compared_pair, cue_text,
                                     expected_kind, explains, gives_a_cause, gives_a_default, has_kind, placed_year)
 from bot.core.spelling import NotesVocabulary
 from bot.core.text import is_code_block, join_shown
@@ -28,7 +28,7 @@ from bot.core.sentence_ranker import SentenceRanker, default_ranker
 from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, about_the_notes, by_another_name,
                                  candidates_from, label_of, plain_terms, points_back_in_passing, rescore_semantically,
                                  score_candidates, shown_text)
-from bot.core.tokens import tokenize, words
+from bot.core.tokens import same_family, tokenize, words
 
 CONFIDENT = "confident"
 CLOSEST = "closest"
@@ -227,6 +227,12 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
                                        and misspelt_terms(coverage.unknown_terms, vocabulary())):
         return _not_covered(result.question, hits,
                             "the notes never mention " + ", ".join(coverage.unknown_terms), passages)
+    unheld = _unheld_options(result.asked or result.question, hits)
+    if unheld:
+        # "What does curl's --compressed option do?" on notes listing other options: the option's
+        # words ("compressed") are everyday words the notes use elsewhere, and a passage about
+        # options is close in meaning, but no passage found names the option.
+        return _not_covered(result.question, hits, "the notes never mention " + ", ".join(unheld), passages)
     # No word of the question in the notes says they are about something else, unless a passage is
     # as close in meaning as makes a sentence on topic whatever its words ("what was invented in 1880
     # that revolutionized warfare?" / "By the 1880s, the machine gun had ..."): whether one of its
@@ -396,6 +402,14 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     elif unplaced:
         # "When was the Dutch Revolt?" on notes that name the Dutch and a revolt, never together.
         return _not_covered(result.question, hits, "the notes never use together " + ", ".join(unplaced), passages)
+    pair = compared_pair(result.question)
+    if pair and not _sets_beside(pair, [text for _, text in chosen]):
+        # "What is the difference between wget and curl?", "How does a grand jury differ from a trial
+        # jury?": an answer to how two things differ names both; one naming only one of them (the
+        # notes' wget, their jury trial) says what that one is, not how it differs from a thing the
+        # notes found never name beside it.
+        return _not_covered(result.question, hits, "the passages found never set the two things asked side by side",
+                            passages)
     # The best sentence decides above whether and how surely the notes answer; the order it is
     # shown in is the passage's when it opens by comparing with a sentence before it.
     chosen = _compared_after(chosen, names)
@@ -589,6 +603,21 @@ def _names_unheld_code(question: str, hits: list[Hit], common_word: Callable[[st
     return any(not any(name in text for text in texts) for name in names)
 
 
+# A long command-line option as written ("--compressed", "--bind-dns-address", "--bwlimit=5000": its
+# name without the value).
+_LONG_OPTION = re.compile(r"(?<![\w-])--[A-Za-z][\w-]*[A-Za-z0-9]")
+
+
+def _unheld_options(question: str, hits: list[Hit]) -> list[str]:
+    """The long options the question names that no passage found holds as written: another option
+    than the notes' ("--bind-dns-address" where they give "--bind-address")."""
+    options = list(dict.fromkeys(_LONG_OPTION.findall(question)))
+    if not options:
+        return []
+    held = {found for h in hits for found in _LONG_OPTION.findall(h.chunk.text)}
+    return [o for o in options if o not in held]
+
+
 def _bare(text: str) -> str:
     """Lower case without underscores: a chat question loses the underscores that wrap a word
     ("fn.__annotations__" arrives as "fn.annotations": Discord reads them as markup)."""
@@ -609,6 +638,12 @@ def _tier(best: Candidate, policy: AnswerPolicy, question: str = "", renamed: bo
     confident = (best.kind_ok and match >= policy.confident_match and close
                  and not _POINTS_AWAY.search(question))
     return CONFIDENT if confident else CLOSEST
+
+
+def _sets_beside(pair: tuple[str, str], shown: list[str]) -> bool:
+    """Whether the shown sentences name both things a question compares (`question_kind.compared_pair`)."""
+    stems = set(tokenize(" ".join(shown)))
+    return all(any(s == t or same_family(s, t) for t in stems) for s in pair)
 
 
 def _says_more_than_its_context(c: Candidate, asked: frozenset[str]) -> bool:

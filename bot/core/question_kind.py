@@ -475,3 +475,37 @@ def counts_what_is_asked(text: str, question: str) -> bool:
         if any(counted & set(tokenize(w)) for w in after):
             return True
     return False
+
+
+# "What is the difference between A and B?", "How does A differ from B?", "What is A and how does it
+# differ from B?", "How is A different from B?": a question asking how two things differ.
+_SIDES_END = r"\s*(?:\?|$)"
+_COMPARED = (
+    re.compile(r"\bdifferences?\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)" + _SIDES_END, re.I),
+    re.compile(r"^\s*what\s+(?:is|are|was|were)\s+(?P<a>.+?)\s*,?\s+and\s+how\s+(?:does|do|did|is|are|was|were)\s+"
+               r"(?:it|they)\s+(?:differ|different)\s+from\s+(?P<b>.+?)" + _SIDES_END, re.I),
+    re.compile(r"^\s*how\s+(?:does|do|did|is|are|was|were)\s+(?P<a>.+?)\s+(?:differ|different)\s+from\s+(?P<b>.+?)"
+               + _SIDES_END, re.I),
+)
+# What follows the second thing and belongs to both ("= and := for make variables", "France ... from
+# Britain in managing its colonies").
+_SHARED_TAIL = re.compile(r"\s+(?:for|in|on|at|with|under|during|when|while|as|about|regarding)\s+.*$", re.I)
+
+
+def compared_pair(question: str) -> tuple[str, str] | None:
+    """The word that tells each of two compared things from the other, when the question asks how
+    they differ: the first stem of each side that the other side lacks ("type 1 and type 2 diabetes":
+    "1", "2"; "a grand jury and a trial jury": "grand", "trial"). None when the question compares
+    nothing or one side has no word of its own ("= and :=")."""
+    for pattern in _COMPARED:
+        found = pattern.search(question)
+        if not found:
+            continue
+        a, b = found.group("a"), _SHARED_TAIL.sub("", found.group("b"))
+        sa, sb = tokenize(a), tokenize(b)
+        own_a = [s for s in sa if s not in sb]
+        own_b = [s for s in sb if s not in sa]
+        if own_a and own_b:
+            return own_a[0], own_b[0]
+        return None
+    return None
