@@ -20,10 +20,10 @@ from bot.core.quiz.generator import generate_items
 TITLE = ("Glaciers: Course Notes",)
 TYPES = TITLE + ("4. Types of glacier",)
 GLACIERS = [
-    (TYPES + ("4.1 Valley glaciers",), "A valley glacier is a slow river of snow that flows downhill from a cirque "
-                                       "between steep rock walls."),
-    (TYPES + ("4.2 Ice sheets",), "An ice sheet is a frozen mass covering more than fifty thousand square "
-                                  "kilometres of land."),
+    (TYPES + ("4.1 Valley glaciers",), "A valley glacier is a slow river of snow that flows downhill between "
+                                       "steep rock walls."),
+    (TYPES + ("4.2 Cirque glaciers",), "A cirque glacier is a small frozen mass that fills a bowl-shaped hollow "
+                                       "high on a mountain side."),
     (TYPES + ("4.3 Piedmont glaciers",), "Piedmont glaciers spread out as broad lobes where they leave the "
                                          "mountains for a flat plain."),
     (TYPES + ("4.4 Tidewater glaciers",), "The front reaches the sea, where blocks break off and float away as "
@@ -47,8 +47,8 @@ def test_member_sections_under_a_kind_heading_ask_which_member():
     asked, _ = _questions([INTRO] + GLACIERS)
     by_answer = {q.answer: q for q in asked}
     assert by_answer["Valley glaciers"].prompt == ("In the notes on glaciers, which type of glacier is a slow river of snow "
-                                                   "that flows downhill from a cirque between steep rock walls?")
-    assert set(by_answer["Valley glaciers"].options) == {"Valley glaciers", "Ice sheets", "Piedmont glaciers",
+                                                   "that flows downhill between steep rock walls?")
+    assert set(by_answer["Valley glaciers"].options) == {"Valley glaciers", "Cirque glaciers", "Piedmont glaciers",
                                                           "Tidewater glaciers"}
     # a plural subject is asked in the plural
     assert by_answer["Piedmont glaciers"].prompt.startswith("In the notes on glaciers, which types of glacier spread")
@@ -121,6 +121,15 @@ def test_generic_sub_headings_are_no_members():
     assert all("Summary" not in q.options for q in asked)
 
 
+def test_members_naming_the_kind_leave_out_a_sibling_that_does_not():
+    filters = TITLE + ("12. Filters",)
+    sections = [INTRO, (filters + ("12.1 JSON filters",), "A JSON filter reads the tree from its standard input."),
+                (filters + ("12.2 Lua filters",), "A Lua filter runs inside the converter without a separate program."),
+                (filters + ("12.3 Order of processing",), "The converter applies them in the order they are given.")]
+    asked, sibs = _questions(sections)
+    assert not sibs.groups  # two members, "Order of processing" an aspect of the topic
+
+
 def test_sentences_naming_a_sibling_or_a_general_truth_are_not_asked():
     sections = [INTRO] + GLACIERS[:3] + [
         (TYPES + ("4.4 Tidewater glaciers",), "Unlike piedmont glaciers, they end in the sea and calve icebergs.")]
@@ -129,3 +138,15 @@ def test_sentences_naming_a_sibling_or_a_general_truth_are_not_asked():
     answers = {q.answer for q in asked}
     assert "Tidewater glaciers" not in answers and "Piedmont glaciers" not in answers
     assert any(why == "a general truth" for _, why, _ in sibs.refused)
+
+
+def test_an_aside_goes_with_the_subject_and_a_superlative_is_not_asked():
+    sections = [INTRO] + GLACIERS
+    sections[1] = (TYPES + ("4.1 Valley glaciers",), "A valley glacier, also called an alpine glacier, is a slow river "
+                                                     "of snow that flows downhill.")
+    sections[2] = (TYPES + ("4.2 Cirque glaciers",), "A cirque glacier is the smallest kind of body on a mountain.")
+    asked, sibs = _questions(sections)
+    by_answer = {q.answer: q for q in asked}
+    assert by_answer["Valley glaciers"].prompt == ("In the notes on glaciers, which type of glacier is a slow river of "
+                                                   "snow that flows downhill?")
+    assert "Cirque glaciers" not in by_answer

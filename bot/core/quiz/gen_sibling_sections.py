@@ -154,6 +154,13 @@ def plural(kind: Kind) -> str:
     return " ".join(words[:i] + [noun.lower()] + words[i + 1:]) if i >= 0 else kind.phrase
 
 
+def _head_lemma(label: str) -> str:
+    """The member heading's head noun, as a lemma ("Divergent boundaries (constructive)" -> "boundary")."""
+    doc = _parse(_ASIDE.sub("", label).strip())
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return fold(root.lemma_) if root is not None else ""
+
+
 def _stem(text: str) -> str:
     return text.rstrip().rstrip(".").rstrip()
 
@@ -199,13 +206,24 @@ class SiblingSections:
                 label = member_label(kid[-1], kind)
                 if label is not None and len(parents_of[fold(_ASIDE.sub("", shown(kid[-1])))]) < 2:
                     members.append((kid, label))
-            if len(members) < MIN_RUN or len(members) * 2 <= len(kids):
-                continue  # a topic's aspects, not a kind's members
-            if len({fold(label) for _, label in members}) < len(members):
-                continue
-            group = _Group(parent, kind, tuple(members))
-            for kid, _ in members:
-                self.groups[(document, kid)] = group
+            self._add(document, parent, kind, members, len(kids))
+
+    def _add(self, document: str, parent: tuple[str, ...], kind: Kind, members: list, headings: int) -> None:
+        """The group of `members` (of `headings` sub-headings) under `parent`, when they are of one kind: where two
+        or more members name the kind as their own head ("JSON filters", "Lua filters" under "Filters";
+        "Pitting corrosion" under "Forms of corrosion"), only those are (not "Order of processing": an aspect of
+        the topic); the members must be three or more and at least half the sub-headings (else the heading names
+        a topic whose sub-headings are its aspects)."""
+        heads = {fold(kind.head), fold(re.split(r"\s+", kind.phrase)[-1])}
+        carrying = [(path, label) for path, label in members if _head_lemma(label) in heads]
+        if len(carrying) >= 2:
+            members = carrying
+        if len(members) < MIN_RUN or len(members) * 2 < headings or \
+                len({fold(label) for _, label in members}) < len(members):
+            return
+        group = _Group(parent, kind, tuple(members))
+        for path, _ in members:
+            self.groups[(document, path)] = group
 
     def _numbered_runs(self, document: str, kids: list[tuple[str, ...]], parents_of: dict[str, set]) -> None:
         """A heading naming a kind followed, at its own level, by headings numbered 1, 2, 3 ... ("Forms of
@@ -226,12 +244,7 @@ class SiblingSections:
             members = [(path, label) for path in run
                        if (label := member_label(path[-1], kind)) is not None
                        and len(parents_of[fold(_ASIDE.sub("", shown(path[-1])))]) < 2]
-            if len(members) < MIN_RUN or len(members) * 2 <= len(run) or \
-                    len({fold(label) for _, label in members}) < len(members):
-                continue
-            group = _Group(kid, kind, tuple(members))
-            for path, _ in members:
-                self.groups[(document, path)] = group
+            self._add(document, kid, kind, members, len(run))
 
     def _first_standing(self, chunk: Chunk) -> tuple[str, str, bool] | None:
         """The section's first sentence that stands alone: a clause of MIN_WORDS..MAX_WORDS words, not a list
@@ -293,15 +306,22 @@ class SiblingSections:
             return ("describe", text) if first else "not its opening"
         if subject is None or subject.left_edge.i != 0:
             return "names its member"  # the member is not what the sentence is about ("The biggest influence on X")
-        span = doc[:subject.right_edge.i + 1]
-        rest = doc[subject.right_edge.i + 1:].text
-        said = _content_words(span.text)
-        if not all(any(_one_family(w, x) for x in said) for w in telling) or not names(span.text):
+        start = subject.right_edge.i + 1  # where the sentence goes on after its subject
+        opened = start - 1 if doc[start - 1].text == "," else start if doc[start:start + 1].text == "," else None
+        if opened is not None:
+            # "A transform boundary, also called a conservative boundary, is one where ...": the aside between two
+            # commas goes with the subject
+            start = next((t.i + 1 for t in doc[opened + 1:] if t.text == ","), len(doc))
+        span, rest = doc[:start], doc[start:]
+        if not len(rest) or rest[0].pos_ not in {"AUX", "VERB"}:
+            return "names its member"  # the subject is not followed by its verb: no question reads "which <kind> ..."
+        if not all(any(_one_family(w, x) for x in _content_words(span.text)) for w in telling) or not names(span.text):
             return "names its member"  # the subject holds only part of the member ("Exports" of "Net exports")
-        if names(rest) or names_word_of(rest, kind.head) or "," in span.text:
-            return "names its member"
-        if root.lemma_ == "be" and doc[root.i + 1:root.i + 2].text.lower() in {"the", "not"}:
+        if names(rest.text) or names_word_of(rest.text, kind.head) or any(c.dep_ == "conj" for c in subject.children):
+            return "names its member"  # or two subjects ("X and Y are ...")
+        if rest[0].lemma_ == "be" and rest[1:2].text.lower() in {"the", "not"}:
             return "names its member"  # "X is the most common ...": a superlative, not what X is
+        rest = rest.text
         return ("subjects" if subject.tag_ in {"NNS", "NNPS"} else "subject"), _stem(rest)
 
     def questions(self, chunk: Chunk, subject: str = "") -> list[SiblingQuestion]:

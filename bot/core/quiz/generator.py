@@ -445,8 +445,9 @@ class _Generator(GlossaryTermChecks):
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for card in self._label_run_items(chunk):  # "..., which cost does this describe: “...”?" (gen_label_runs)
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
-        for card in self._sibling_items(chunk):  # "..., which type of plate boundary is ...?" (gen_sibling_sections)
-            found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
+        # "..., which type of plate boundary is ...?" (gen_sibling_sections): asked only of a sentence no other
+        # template asks, below ("What is a divergent boundary?" of the same sentence was judged kept, round 26)
+        siblings = self._sibling_items(chunk)
         for s, items in self._match_items(chunk):  # gen_concept: "Which of these was <X's description>?"
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.extend(items)
         for s, items in self._apposition_items(chunk):  # "Who was X?" of "X, <what X is>, ..."
@@ -482,12 +483,17 @@ class _Generator(GlossaryTermChecks):
                 # ("Anodising is ..." under "7. Anodising": its "which term means ...?" item, judged before)
                 found[card.quote].items = own
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
+        def postable(i: QuizItem) -> bool:
+            return i.quality >= QUALITY_CUTOFF and not self.shows_code(i) \
+                and (i.kind != FLASHCARD or worth_recalling(i.prompt, i.answer)) \
+                and not cut_word(i.prompt, i.source.quote) \
+                and not (i.options and answer_spelled_by_stem(i.prompt, i.answer, i.options))  # cut_word: "Why is a pre ...?"
+
         for entry in found.values():
-            entry.items = sorted((i for i in entry.items if i.quality >= QUALITY_CUTOFF and not self.shows_code(i)
-                                  and (i.kind != FLASHCARD or worth_recalling(i.prompt, i.answer))
-                                  and not cut_word(i.prompt, i.source.quote)  # "Why is a pre ...?" (round 18)
-                                  and not (i.options and answer_spelled_by_stem(i.prompt, i.answer, i.options))),
-                                 key=lambda i: (-i.quality, i.id in self.yielding))
+            entry.items = sorted((i for i in entry.items if postable(i)), key=lambda i: (-i.quality, i.id in self.yielding))
+        for card in siblings:
+            if not found.get(card.quote) or not found[card.quote].items:
+                found[card.quote] = _Candidates(card.quote, card.document, [i for i in card.items if postable(i)])
         return [entry for entry in found.values() if entry.items]
 
     def _prompt_subject(self, chunk: Chunk) -> str:
