@@ -123,15 +123,16 @@ def parent_kind(heading: str) -> Kind | None:
 
 
 def member_label(heading: str, kind: Kind) -> str | None:
-    """The member a sub-heading names, as shown ("Run-of-river (diversion)"), or None when it is no member of
-    the kind by its form (module docstring)."""
+    """The member a sub-heading names, as shown ("Divergent boundaries (constructive)"), or None when it is no
+    member of the kind by its form (module docstring)."""
     label = shown(heading)
     bare = _ASIDE.sub("", label).strip()
     if not bare or ":" in bare or bare.endswith("?") or _WH.match(bare) or _numbered(bare):
         return None
     doc = _parse(bare)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ not in {"NOUN", "PROPN"} or doc[0].tag_ == "VBG" and doc[0].dep_ not in {"amod", "compound", "nmod"}:
+    led_by_verb = doc[0].tag_ == "VBG" and doc[0].dep_ not in {"amod", "compound", "nmod"}
+    if root is None or root.pos_ not in {"NOUN", "PROPN"} or led_by_verb:
         return None  # a clause, a phrase led by a verb ("Comparing ...", "Drawing ..."), a preposition's phrase
     if any(t.dep_ == "cc" or t.lower_ in {"and", "or", "&", "versus", "vs"} for t in doc):
         return None  # two things
@@ -145,8 +146,9 @@ def member_label(heading: str, kind: Kind) -> str | None:
 
 def plural(kind: Kind) -> str:
     """The kind as its heading writes it in the plural: "barriers", "types of plate boundary"."""
-    noun = next((w for w in re.findall(r"[\w’'-]+", kind.heading) if fold(w).startswith(fold(kind.head)[:-1] or kind.head)
-                 and fold(w) != fold(kind.head)), None)
+    stem = fold(kind.head)[:-1] or fold(kind.head)  # "boundar" of "boundary" / "boundaries"
+    noun = next((w for w in re.findall(r"[\w’'-]+", kind.heading)
+                 if fold(w).startswith(stem) and fold(w) != fold(kind.head)), None)
     if noun is None:
         return kind.phrase
     words = kind.phrase.split()
@@ -295,7 +297,7 @@ class SiblingSections:
             return "no word of its own"
         doc = _parse(text)
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
-        subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if root is not None else None
+        subject = None if root is None else next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         names = lambda words: any(_one_family(w, x) for w in telling for x in _content_words(words))  # noqa: E731
         if not names(text):
             if names_word_of(text, kind.head):
