@@ -61,6 +61,7 @@ from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, ca
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_lead_lists import lead_lists
 from bot.core.quiz.gen_label_runs import LABEL_RUN_QUALITY, LabelRuns
+from bot.core.quiz.gen_sibling_sections import SIBLING_QUALITY, SiblingSections
 from bot.core.quiz.gen_named_lists import NamedCard, named_cards, named_lists, short_title
 from bot.core.quiz.gen_rules import (Member, RULE_QUALITY, block_lists, condition_card, condition_is_label,
                                      permission_card, quoted_labels, rule_questions, sentence_lists, setting)
@@ -124,7 +125,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 72
+GENERATOR_VERSION = 73
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -337,6 +338,7 @@ class _Generator(GlossaryTermChecks):
         self.asked_names: set[str] = set()  # "Who was X?" cards made so far: one a name
         self.asked_clauses: set[tuple[str, ...]] = set()  # numbered clauses asked (gen_clauses): one card each
         self.label_runs = LabelRuns(notes)  # "Label. Sentence." paragraphs in runs under one heading (gen_label_runs)
+        self.sibling_sections = SiblingSections(notes)  # sub-sections naming members of their parent's kind
         self._opening_sentences: dict[str, str] = {}  # a document -> its first sentence of running prose (_notes_subject)
         self.headed_cards: set[str] = set()  # ids of the "What is X?" cards of a term its section is headed by
         self.term_cards: dict[str, tuple[str, str]] = {}  # a definition's card (gen_defined_cards): id -> (document, term)
@@ -444,6 +446,9 @@ class _Generator(GlossaryTermChecks):
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
         for card in self._label_run_items(chunk):  # "..., which cost does this describe: “...”?" (gen_label_runs)
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
+        # "..., which type of plate boundary is ...?" (gen_sibling_sections): asked only of a sentence no other
+        # template asks, below ("What is a divergent boundary?" of the same sentence was judged kept, round 26)
+        siblings = self._sibling_items(chunk)
         for s, items in self._match_items(chunk):  # gen_concept: "Which of these was <X's description>?"
             found.setdefault(s.quote, _Candidates(s.quote, chunk.document)).items.extend(items)
         for s, items in self._apposition_items(chunk):  # "Who was X?" of "X, <what X is>, ..."
@@ -479,19 +484,21 @@ class _Generator(GlossaryTermChecks):
                 # ("Anodising is ..." under "7. Anodising": its "which term means ...?" item, judged before)
                 found[card.quote].items = own
             found.setdefault(card.quote, _Candidates(card.quote, chunk.document)).items.extend(card.items)
+        def postable(i: QuizItem) -> bool:
+            return i.quality >= QUALITY_CUTOFF and not self.shows_code(i) \
+                and (i.kind != FLASHCARD or worth_recalling(i.prompt, i.answer)) \
+                and not cut_word(i.prompt, i.source.quote) \
+                and not (i.options and answer_spelled_by_stem(i.prompt, i.answer, i.options))  # cut_word: "Why is a pre ...?"
+
         for entry in found.values():
-            entry.items = sorted((i for i in entry.items if i.quality >= QUALITY_CUTOFF and not self.shows_code(i)
-                                  and (i.kind != FLASHCARD or worth_recalling(i.prompt, i.answer))
-                                  and not cut_word(i.prompt, i.source.quote)  # "Why is a pre ...?" (round 18)
-                                  and not (i.options and answer_spelled_by_stem(i.prompt, i.answer, i.options))),
-                                 key=lambda i: (-i.quality, i.id in self.yielding))
+            entry.items = sorted((i for i in entry.items if postable(i)), key=lambda i: (-i.quality, i.id in self.yielding))
+        for card in siblings:
+            if not found.get(card.quote) or not found[card.quote].items:
+                found[card.quote] = _Candidates(card.quote, card.document, [i for i in card.items if postable(i)])
         return [entry for entry in found.values() if entry.items]
 
-    def _label_run_items(self, chunk: Chunk) -> list[_Candidates]:
-        """A run's labelled paragraphs, each asked by its first sentence with the run's other labels as options
-        (gen_label_runs), once a run; the prompt names the notes by their title's subject ("hydroelectric power")."""
-        if (chunk.document, chunk.heading_path) not in self.label_runs.runs:
-            return []
+    def _prompt_subject(self, chunk: Chunk) -> str:
+        """How a prompt names the notes: their title's subject ("hydroelectric power"), as the notes write it."""
         title = self.titles.get(chunk.document) or self.opening_headings.get(chunk.document, "")
         text = self._document_text(chunk.document)
         subject = short_title(title, text) if title and title[:1].isalpha() else ""
@@ -501,8 +508,28 @@ class _Generator(GlossaryTermChecks):
                 subject = written  # "inflation", "the Hanseatic League": as the notes' sentences write it
             elif re.search(rf"[a-z,] {re.escape(subject.lower())}\b", text):
                 subject = subject.lower()  # "hydroelectric power" (capitalised only in a source's title)
+        return subject
+
+    def _sibling_items(self, chunk: Chunk) -> list[_Candidates]:
+        """A member section of its parent's kind, asked by its first sentence that stands alone with the sibling
+        members' headings as options (gen_sibling_sections), once a member."""
+        if (chunk.document, chunk.heading_path) not in self.sibling_sections.groups:
+            return []
         found = []
-        for q in self.label_runs.questions(chunk, subject):
+        for q in self.sibling_sections.questions(chunk, self._prompt_subject(chunk)):
+            s = Sentence(readable_text(q.quote) or q.quote, q.chunk, 0, False, quote=q.quote)
+            item = self._item(MULTIPLE_CHOICE, q.prompt, q.answer, s, ENUMERATION, SIBLING_QUALITY,
+                              options=q.options, explanation=_from_notes(s))
+            found.append(_Candidates(q.quote, q.chunk.document, [item]))
+        return found
+
+    def _label_run_items(self, chunk: Chunk) -> list[_Candidates]:
+        """A run's labelled paragraphs, each asked by its first sentence with the run's other labels as options
+        (gen_label_runs), once a run; the prompt names the notes by their title's subject ("hydroelectric power")."""
+        if (chunk.document, chunk.heading_path) not in self.label_runs.runs:
+            return []
+        found = []
+        for q in self.label_runs.questions(chunk, self._prompt_subject(chunk)):
             s = Sentence(readable_text(q.quote) or q.quote, q.chunk, 0, False, quote=q.quote)
             item = self._item(MULTIPLE_CHOICE if q.options else FLASHCARD, q.prompt, q.answer, s, ENUMERATION,
                               LABEL_RUN_QUALITY, options=q.options, explanation=_from_notes(s))
