@@ -65,7 +65,8 @@ from bot.core.quiz.gen_rules import (Member, RULE_QUALITY, block_lists, conditio
                                      permission_card, quoted_labels, rule_questions, sentence_lists, setting)
 from bot.core.quiz.gen_parties import party_questions
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
-from bot.core.quiz.gen_naming import label_question, meaning_question, naming_question, participle_naming_question
+from bot.core.quiz.gen_naming import (gloss_question, label_question, meaning_question, naming_question,
+                                      participle_naming_question, passing_naming_question)
 from bot.core.quiz.gen_clauses import _setting, clause_card
 from bot.core.quiz.gen_code_marks import _words_only
 from bot.core.quiz.gen_code_words import called_names, prose_words
@@ -1166,8 +1167,11 @@ class _Generator(GlossaryTermChecks):
         # "Gas welding, also called oxy-fuel welding, is a fusion process ...": read without the aside, which the parse
         # takes for the sentence's verb (and so for a sentence leaning on what came before)
         aliased = self._aliased_definition(s) if s.standalone and not s.long else None
+        # "He adopted the reign name Meiji, meaning "enlightened rule".": the question asks the name's phrase
+        # only, so the sentence need not stand alone (gen_naming.gloss_question)
+        gloss = self._question_card(s, gloss_question(doc), DEFINITION)
         if self.unasked(s, doc):
-            return [aliased] if aliased is not None else []
+            return [i for i in (aliased, gloss) if i is not None]
         heading = self.titles.get(s.chunk.document, "")
         visible = f"{s.context} {s.text} {heading}"
         items: list[QuizItem | None] = []
@@ -1175,7 +1179,10 @@ class _Generator(GlossaryTermChecks):
         definition = definition_key(doc, self.lexicon)
         if aliased is not None and (definition is None or definition.start != 0):
             items.append(aliased)
+        items.append(gloss)
         if s.long:
+            if gloss is not None:
+                return [gloss, *self._card_items(s, doc, definition)]
             return self._card_items(s, doc, definition)
         titled = definition is not None and self._is_title(definition.text, s.chunk)
         if definition and not titled:
@@ -1857,11 +1864,16 @@ class _Generator(GlossaryTermChecks):
         The name may be met once: the sentence is where the notes give it, and the thing named is what
         the sentence is about (its verb's subject or object), not a word passed by."""
         question = participle_naming_question(doc)
+        passing = question is None
+        if passing:
+            question = passing_naming_question(doc)  # a thing named where the sentence passes by it
         if question is None:
             return None
         term = question.answer.rstrip(".")
         if self._defined_often(term) or self._part_of_a_name(term):
             return None
+        if passing and not self._met_often(re.sub(r"^the ", "", term, flags=re.IGNORECASE)):
+            return None  # "a small peninsula called Gull Point": a place passed by, named once, is no term of the notes
         return self._question_card(s, question, DEFINITION)
 
     def _familiar(self, lemma: str, subject: bool) -> bool:
