@@ -457,7 +457,12 @@ def gloss_question(doc) -> Question | None:
         name = doc[meaning.i - 2]
         if name.pos_ != "PROPN" or name.dep_ in {"compound", "nsubj"}:
             continue
-        span = doc[name.left_edge.i:name.i + 1]
+        start = name.left_edge.i
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.pos_ == "NOUN" and name.i - 1 == before.i \
+                and (before.head.i in {name.i, name.head.i} or name.head.i == before.i):
+            start = before.left_edge.i  # "the throne name Solvar", however the parse hangs the name on its noun
+        span = doc[start:name.i + 1]
         if not 1 <= len(span) <= MAX_NAME_WORDS or not _plain_opening(span) \
                 or any(t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN"} for t in span):
             continue

@@ -1169,7 +1169,7 @@ class _Generator(GlossaryTermChecks):
         aliased = self._aliased_definition(s) if s.standalone and not s.long else None
         # "He adopted the reign name Meiji, meaning "enlightened rule".": the question asks the name's phrase
         # only, so the sentence need not stand alone (gen_naming.gloss_question)
-        gloss = self._question_card(s, gloss_question(doc), DEFINITION)
+        gloss = self._question_card(dataclasses.replace(s, context=""), gloss_question(doc), DEFINITION)
         if self.unasked(s, doc):
             return [i for i in (aliased, gloss) if i is not None]
         heading = self.titles.get(s.chunk.document, "")
@@ -1872,7 +1872,8 @@ class _Generator(GlossaryTermChecks):
         term = question.answer.rstrip(".")
         if self._defined_often(term) or self._part_of_a_name(term):
             return None
-        if passing and not self._met_often(re.sub(r"^the ", "", term, flags=re.IGNORECASE)):
+        bare = re.sub(r"^the ", "", term, flags=re.IGNORECASE).lower()
+        if passing and sum(1 for text in self.passages if bare in text.lower()) < MIN_NAMED_PASSAGES:
             return None  # "a small peninsula called Gull Point": a place passed by, named once, is no term of the notes
         return self._question_card(s, question, DEFINITION)
 
