@@ -1208,7 +1208,9 @@ class _Generator(GlossaryTermChecks):
             # "Hybridisation is the mixing of atomic orbitals ..." under "7.4 Hybridisation": the term the
             # section's own heading names, met once in the prose or spelled as no term the lexicon reads
             # (gen_keys.headed_definition_key); not the course's own subject (its title or opening heading).
-            headed = None if lone else headed_definition_key(doc, s.chunk.heading_path[-1] if s.chunk.heading_path else "")
+            # The section's own heading first, then the headings above it ("8. Metallic bonding > 8.1 Definition").
+            headed = None if lone else next((k for h in reversed(s.chunk.heading_path or [""])
+                                             if (k := headed_definition_key(doc, h))), None)
             if headed and not (self._is_title(headed.text, s.chunk) or self._opens_with(headed.text, s.chunk)
                                or self._notes_subject(headed.text, s.chunk.document)):
                 common = doc[0].pos_ == "NOUN" and not doc[0].ent_type_
