@@ -1213,7 +1213,7 @@ class _Generator(GlossaryTermChecks):
                                              if (k := headed_definition_key(doc, h))), None)
             if headed and not (self._is_title(headed.text, s.chunk) or self._opens_with(headed.text, s.chunk)
                                or self._notes_subject(headed.text, s.chunk.document)):
-                common = doc[0].pos_ == "NOUN" and not doc[0].ent_type_
+                common = doc[0].pos_ in {"NOUN", "ADJ"} and not doc[0].ent_type_  # "Metallic bonding is ...": lower case
                 card = self._definition_card(s, headed, doc, common=common, headed=True)
                 if card is not None:
                     self.headed_cards.add(card.id)  # gives way to gen_defined's item of the sentence (chunk_candidates)
