@@ -95,3 +95,14 @@ def test_the_generator_asks_a_passing_name_only_when_the_notes_use_it_again():
         == "Drifters."
     assert not any("peninsula" in p for p in asked)  # a place passed by, named once
     assert asked.get("What does the throne name Solvar mean?") == "Bright harbour."
+
+
+def test_a_passing_name_the_glossary_defines_gives_way_to_the_glossary():
+    notes = [
+        "The river spores of the Venn marshes live for one season.",
+        "A small share of the river spores convert to winged forms called drifters (male and female).",
+        "Drifters are carried by the wind to new marshes, where they settle and breed.",
+        "Drifter: a winged form of the river spore carried by the wind.",
+    ]
+    items = generate_items(chunks_of(notes, "River Spores of Venn"), learned_cutoff=False)
+    assert not any(i.prompt.startswith("What are the winged forms") for i in items)

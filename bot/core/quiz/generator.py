@@ -1877,6 +1877,8 @@ class _Generator(GlossaryTermChecks):
         bare = re.sub(r"^the ", "", term, flags=re.IGNORECASE).lower()
         if passing and sum(1 for text in self.passages if bare in text.lower()) < MIN_NAMED_PASSAGES:
             return None  # "a small peninsula called Gull Point": a place passed by, named once, is no term of the notes
+        if passing and self._glossary_defines(term, s.quote):
+            return None  # "sexual forms called gametocytes" beside the glossary's "Gametocyte: ...": that line has its item
         return self._question_card(s, question, DEFINITION)
 
     def _familiar(self, lemma: str, subject: bool) -> bool:
