@@ -64,12 +64,16 @@ def test_a_subject_named_after_a_verb_with_no_object_is_asked_with_its_dated_phr
 
 def test_a_named_subject_after_a_fronted_time_phrase():
     question = participle_naming_question(_doc(
-        "In the early 14th century, a coastal league known as the Tidewardens rose against the salt lords of the "
-        "bay, burning warehouses and seizing boats."))
+        "In the early 14th century, a coastal league known as the Tidewardens rose against the salt lords of "
+        "Harrow Bay, burning warehouses and seizing boats."))
     assert question is not None
-    assert question.prompt == ("What was the coastal league that rose against the salt lords of the bay in the "
+    assert question.prompt == ("What was the coastal league that rose against the salt lords of Harrow Bay in the "
                                "early 14th century known as?")
     assert question.answer == "The Tidewardens."
+    # "the bay" with nothing to say which: it points back to the sentence before.
+    assert participle_naming_question(_doc(
+        "In the early 14th century, a coastal league known as the Tidewardens rose against the salt lords in the "
+        "bay, burning warehouses and seizing boats.")) is None
 
 
 def test_a_name_glossed_with_meaning_is_asked_what_it_means():

@@ -305,6 +305,12 @@ def _participle_question(doc, participle, passing: bool = False) -> Question | N
             # the predicate, cut before a participle's comma ("burning ..." says more of the deed, not which).
             cut = next((t.i for t in doc[verb_start:] if t.text == "," and t.i + 1 < len(doc)
                         and doc[t.i + 1].tag_ == "VBG"), None)
+            end_of_claim = cut if cut is not None else len(doc)
+            if any(t.lower_ == "the" and t.head.pos_ == "NOUN" and not any(
+                    c.dep_ in {"prep", "acl", "relcl"} for c in t.head.children) for t in doc[verb_start:end_of_claim]):
+                # "... rioted against the Catholic Church in the region": "the region" points back to the sentence
+                # before (the Cevennes), as the time phrase the sentence opens with leans on what came before it
+                return None
             if cut is not None:
                 predicate = doc[verb_start:cut].text
             predicate = f"{predicate} {fronted}"
