@@ -7,6 +7,12 @@ teaches its words:
   "What does UTF stand for?" from "UTF stands for ...", "What does X mean?" from "X means Y": the
   notes' words after the verb are the answer.
 
+- "What were the assemblies at which decisions were made by consensus called?" of "Decisions were made by
+  consensus at assemblies called Hansetage." (`passing_naming_question`), "What was the series of religious
+  conflicts fought intermittently from 1562 to 1598 known as?" (`participle_naming_question`), "What does the
+  reign name Meiji mean?" of "..., meaning "enlightened rule"." (`gloss_question`): the forms history and science
+  notes name things in (session 28, qnaming).
+
 A tutorial or a manual defines its terms this way far more often than with "X is a Y" (issue 8:
 a code-heavy note gave no item at all). Each is a self-rated card, like gen_questions' cards: the
 notes' words are what a student checks an answer against. Only spaCy's parse is read: the subject
