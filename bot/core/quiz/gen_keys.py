@@ -334,6 +334,8 @@ def heading_terms(heading: str) -> set[str]:
     before = re.match(r"^([^:()]+):", heading)
     if before:
         found.add(before.group(1).strip())
+        # and its words after the colon, what the section comes to ("How monopolies arise: barriers to entry")
+        found.add(re.sub(r"\s*\([^()]*\)", "", heading[before.end():]).strip())
     found.update(b.strip() for b in re.findall(r"\(([^()]+)\)", heading))
     return {re.sub(r"^(?:the|a|an)\s+", "", fold(f)) for f in found if f}
 
@@ -353,15 +355,23 @@ def headed_definition_key(doc, heading: str) -> Key | None:
     if subject is None or attribute is None or subject.i > root.i or subject.left_edge.i != 0 \
             or attribute.i < root.i:
         return None
+    terms = heading_terms(heading)
+    last = subject.i
     if any(c.i > subject.i and c.dep_ != "punct" and not bracketed_aside(c) for c in subject.children) \
             or subject.i + 1 != root.i and not any(bracketed_aside(c) for c in subject.children):
-        return None  # "The final evolution of the design is ...": a subject with a tail is no term
-    span = doc[0:subject.i + 1]
+        # "The final evolution of the design is ...": a subject with a tail is no term, unless the heading
+        # names the whole phrase ("Barriers to entry are ..." under "How monopolies arise: barriers to entry")
+        whole = doc[0:root.i]
+        if subject.right_edge.i + 1 != root.i or any(t.is_punct for t in whole) \
+                or re.sub(r"^(?:the|a|an)\s+", "", fold(whole.text)) not in terms:
+            return None
+        last = root.i - 1
+    span = doc[0:last + 1]
     words = [t for t in span if not (t.i == 0 and t.lower_ in {"a", "an", "the"})]
     if not words or any(t.pos_ == "PRON" or t.is_punct and t.text != "-" for t in words):
         return None
-    text = doc[words[0].i:subject.i + 1].text
-    if re.sub(r"^(?:the|a|an)\s+", "", fold(text)) not in heading_terms(heading):
+    text = doc[words[0].i:last + 1].text
+    if re.sub(r"^(?:the|a|an)\s+", "", fold(text)) not in terms:
         return None
     start = words[0].idx
     number = "pl" if subject.tag_ in {"NNS", "NNPS"} else "sg"

@@ -7,6 +7,12 @@ teaches its words:
   "What does UTF stand for?" from "UTF stands for ...", "What does X mean?" from "X means Y": the
   notes' words after the verb are the answer.
 
+- "What were the assemblies at which decisions were made by consensus called?" of "Decisions were made by
+  consensus at assemblies called Hansetage." (`passing_naming_question`), "What was the series of religious
+  conflicts fought intermittently from 1562 to 1598 known as?" (`participle_naming_question`), "What does the
+  reign name Meiji mean?" of "..., meaning "enlightened rule"." (`gloss_question`): the forms history and science
+  notes name things in (session 28, qnaming).
+
 A tutorial or a manual defines its terms this way far more often than with "X is a Y" (issue 8:
 a code-heavy note gave no item at all). Each is a self-rated card, like gen_questions' cards: the
 notes' words are what a student checks an answer against. Only spaCy's parse is read: the subject
@@ -127,7 +133,10 @@ _NAMING_PARTICIPLES = {"called": "called", "known": "known as", "termed": "terme
 # the name is the X's or the Y's ("the confluence of the two rivers, called the Forks of the Ohio"), the
 # small model's parse does not say.
 _GROUPING_NOUNS = frozenset({"series", "group", "number", "set", "pair", "couple", "succession", "sequence",
-                             "string", "chain", "wave", "cluster", "collection"})
+                             "string", "chain", "wave", "cluster", "collection",
+                             # a class the named things make up ("a class of legal tools known as
+                             # extraordinary writs"): the name is the class's
+                             "class", "kind", "type", "category", "family"})
 MAX_NAME_WORDS = 6
 MAX_PARTICIPLE_QUESTION_WORDS = 26
 
@@ -144,7 +153,7 @@ def participle_naming_question(doc) -> Question | None:
     inside another's "of" phrase unless the first only counts it ("a series of wars": the parse does not
     say whether "the confluence of the rivers, called the Forks" names the confluence or the rivers)."""
     for participle in doc:
-        question = _participle_question(doc, participle)
+        question = _participle_question(doc, participle) or _after_verb_question(doc, participle)
         if question is not None:
             return question
     return _second_verb_question(doc)
@@ -212,7 +221,22 @@ def _second_verb_question(doc) -> Question | None:
     return Question(prompt, _sentence_case(name), "naming")
 
 
-def _participle_question(doc, participle) -> Question | None:
+def passing_naming_question(doc) -> Question | None:
+    """"What are the sexual forms to which ... parasites convert called?" of "... parasites convert to sexual
+    forms called gametocytes.", "What are the much weaker attractions between separate covalent molecules
+    called?" of "Between ... there are much weaker attractions called intermolecular forces.": a thing named
+    where the sentence passes by it, in a preposition's phrase after the verb or after "there is/are"; the
+    sentence around it says which one (`_prepositional_described`, `_existential_described`). A place passed
+    by is named so too ("landed on a small peninsula called Gull Point"): the caller asks only a name the
+    notes use again (a term they teach), not one met once."""
+    for participle in doc:
+        question = _participle_question(doc, participle, passing=True)
+        if question is not None:
+            return question
+    return None
+
+
+def _participle_question(doc, participle, passing: bool = False) -> Question | None:
     asked = _NAMING_PARTICIPLES.get(participle.lower_)
     if asked is None or participle.dep_ != "acl" or participle.tag_ not in {"VBN", "VBD"}:
         return None
@@ -263,7 +287,13 @@ def _participle_question(doc, participle) -> Question | None:
         after += 1
     has_article = words[0].lower_ in {"a", "an", "some", "the"}
     unmarked = words[1:] if has_article else words
-    if noun.dep_ == "nsubj" and noun.head.i == root.i and phrase.start == 0:
+    fronted = _fronted_phrase(doc, phrase.start)
+    if passing:
+        described = _prepositional_described(doc, root, noun, unmarked, participle, end) \
+            or _existential_described(doc, root, noun, unmarked, end)
+        if not described:
+            return None
+    elif noun.dep_ == "nsubj" and noun.head.i == root.i and (phrase.start == 0 or fronted):
         # "A series of ... wars known as X broke out ...": the named thing is what the sentence is about;
         # the rest of the sentence, as a relative clause, says which one.
         verb_start = min([root.i, *(c.i for c in root.children if c.dep_ in {"aux", "auxpass", "neg"})])
@@ -275,6 +305,21 @@ def _participle_question(doc, participle) -> Question | None:
             return None
         described = f"the {' '.join(t.text for t in unmarked)}" if has_article \
             else _lower_first(phrase).rstrip(" ,")
+        if fronted:
+            # "In the early 18th century, a regional group known as the Camisards rioted against the Catholic
+            # Church in the region, burning churches ...": the time or place the sentence opens with goes after
+            # the predicate, cut before a participle's comma ("burning ..." says more of the deed, not which).
+            cut = next((t.i for t in doc[verb_start:] if t.text == "," and t.i + 1 < len(doc)
+                        and doc[t.i + 1].tag_ == "VBG"), None)
+            end_of_claim = cut if cut is not None else len(doc)
+            if any(t.lower_ == "the" and t.head.pos_ == "NOUN" and not any(
+                    c.dep_ in {"prep", "acl", "relcl"} for c in t.head.children) for t in doc[verb_start:end_of_claim]):
+                # "... rioted against the Catholic Church in the region": "the region" points back to the sentence
+                # before (the Cevennes), as the time phrase the sentence opens with leans on what came before it
+                return None
+            if cut is not None:
+                predicate = doc[verb_start:cut].text
+            predicate = f"{predicate} {fronted}"
         described = f"{described} that {predicate}"
     elif noun.dep_ == "dobj" and noun.head.i == root.i and _subject_opens(doc, root):
         # "Parties entrust some MSPs, known as whips, with the task of ...": the rest of the sentence
@@ -293,6 +338,159 @@ def _participle_question(doc, participle) -> Question | None:
     if len(prompt.split()) > MAX_PARTICIPLE_QUESTION_WORDS:
         return None
     return Question(prompt, _sentence_case(name), "naming")
+
+
+def _fronted_phrase(doc, start: int) -> str:
+    """The phrase of time or place a sentence opens with before its subject ("In the early 18th century, a
+    regional group ..."), lower-cased, or "": a preposition's phrase of nouns, then a comma right before the
+    subject, no verb, no other punctuation, no pronoun."""
+    if start < 3 or doc[start - 1].text != "," or doc[0].pos_ != "ADP":
+        return ""
+    span = doc[:start - 1]
+    if any(t.is_punct and t.text not in {"-", "'"} or t.pos_ in {"VERB", "AUX", "PRON", "SCONJ"}
+           or t.tag_ in {"PRP", "PRP$"} or t.lower_ in _POINTING for t in span):
+        return ""
+    return _lower_first(span)
+
+
+def _ends_the_sentence(doc, end: int) -> bool:
+    """Nothing but an aside in brackets and the full stop after the name: "... called gametocytes (male and
+    female)."."""
+    return all(t.is_punct for t in outside_brackets(doc[end:])) and not any(t.text in {";", ":"} for t in doc[end:])
+
+
+def _plain_opening(span) -> bool:
+    """Words a relative clause can carry as they stand: no pronoun, pointing word, quote, bracket or clause
+    punctuation (a comma sets off something the question would have to carry too)."""
+    return len(span) > 0 and not any(
+        t.is_punct and t.text not in {"-", "'"} or t.tag_ in {"PRP", "PRP$"} or t.lower_ in _POINTING for t in span)
+
+
+def _prepositional_described(doc, root, noun, unmarked, participle, end: int) -> str:
+    """"the sexual forms to which a small percentage of blood-stage asexual parasites convert" of "A small
+    percentage of blood-stage asexual parasites convert to sexual forms called gametocytes (male and
+    female).": the named noun is the object of a preposition that follows the sentence's verb, the name
+    ends the sentence, and the sentence up to the preposition (its subject opening it, then its verb) says
+    which one. Never "of" (whose name: the confluence's or the rivers'?), never a fronted or comma-set
+    phrase, and the name must end the sentence ("... called Gull Point after a long crossing" goes on)."""
+    if noun.dep_ != "pobj" or not _ends_the_sentence(doc, end):
+        return ""
+    preposition = noun.head
+    if preposition.pos_ != "ADP" or preposition.lower_ == "of" or noun.left_edge.i != preposition.i + 1 \
+            or not root.i < preposition.i:
+        return ""
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    opening = doc[:preposition.i]
+    if subject is None or subject.left_edge.i != 0 or subject.pos_ == "PRON" or not _plain_opening(opening):
+        return ""
+    if any(t.pos_ in {"VERB", "AUX"} and t.i != root.i and t.head.i == root.i and t.dep_ in {"conj", "ccomp", "advcl"}
+           for t in opening):
+        return ""  # two clauses before the phrase
+    return f"the {' '.join(t.text for t in unmarked)} {preposition.lower_} which {_lower_first(opening)}"
+
+
+def _existential_described(doc, root, noun, unmarked, end: int) -> str:
+    """"the much weaker attractions between separate covalent molecules" of "Between separate covalent
+    molecules there are much weaker attractions called intermolecular forces.": "there is/are" names a thing
+    where the phrase the sentence opens with places it; without that phrase ("There were many smaller
+    settlements called trading posts") nothing says whose."""
+    if noun.dep_ != "attr" or root.lemma_ != "be" or not _ends_the_sentence(doc, end):
+        return ""
+    there = next((c for c in root.children if c.dep_ == "expl" and c.lower_ == "there"), None)
+    if there is None or there.i != root.i - 1 or there.i < 2 or doc[0].pos_ != "ADP" \
+            or not _plain_opening(doc[:there.i]) or any(t.pos_ in {"VERB", "AUX"} for t in doc[:there.i]):
+        return ""
+    return f"the {' '.join(t.text for t in unmarked)} {_lower_first(doc[:there.i])}"
+
+
+def _after_verb_question(doc, participle) -> Question | None:
+    """"What was the series of religious conflicts fought intermittently from 1562 to 1598 known as?" of "A
+    series of religious conflicts followed, known as the Wars of Religion, fought intermittently from 1562
+    to 1598.": a participle set off by commas after a verb that takes no object names the verb's subject
+    (nothing else stands before it); the participle phrase that ends the sentence, holding a number or a
+    date, says which one. Without it ("A series of conflicts followed, known as X.") nothing says when."""
+    asked = _NAMING_PARTICIPLES.get(participle.lower_)
+    root = participle.head
+    if asked is None or participle.dep_ != "advcl" or participle.tag_ != "VBN" or root.dep_ != "ROOT" \
+            or root.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    if any(c.dep_ in {"neg", "advmod", "npadvmod"} for c in participle.children) \
+            or any(c.dep_ in {"dobj", "attr", "acomp", "ccomp", "xcomp", "prep", "agent"} for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.left_edge.i != 0 or subject.right_edge.i + 1 != root.i \
+            or participle.i != root.i + 2 or doc[root.i + 1].text != ",":
+        return None
+    if asked == "known as":
+        prep = next((c for c in participle.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    else:
+        target = next((c for c in participle.children if c.dep_ in {"oprd", "attr", "dobj"}), None)
+    if target is None:
+        return None
+    end = participle.right_edge.i + 1
+    name_span = doc[target.left_edge.i:end]
+    name = _clean(name_span.text)
+    if not name or len(name.split()) > MAX_NAME_WORDS or any(t.is_punct and t.text not in {"-", "'"} for t in name_span):
+        return None
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    setting = next((c for c in root.children if c.i == end + 1 and c.dep_ in {"conj", "advcl"} and c.tag_ in {"VBN", "VBD"}), None)
+    if setting is None or setting.right_edge.i + 2 < len(doc) or not any(t.like_num for t in doc[setting.i:]):
+        return None
+    subject_span = doc[:root.i]
+    if not _plain_opening(subject_span):
+        return None
+    words = [t.text for t in subject_span]
+    if subject_span[0].lower_ in {"a", "an", "some", "the"}:
+        words = words[1:]
+    described = f"the {' '.join(words)} {doc[setting.i:setting.right_edge.i + 1].text}"
+    if _shares_head(described, name) or any(t.tag_ in {"PRP", "PRP$"} for t in doc):
+        return None
+    be = "were" if subject.tag_ == "NNS" else "was"
+    if root.tag_ != "VBD":
+        be = "are" if subject.tag_ == "NNS" else "is"
+    prompt = f"What {be} {described} {asked}?"
+    if len(prompt.split()) > MAX_PARTICIPLE_QUESTION_WORDS:
+        return None
+    return Question(prompt, _sentence_case(name), "naming")
+
+
+def gloss_question(doc) -> Question | None:
+    """"What does the reign name Meiji mean?" of "He adopted the reign name Meiji, meaning "enlightened
+    rule".": a name the notes gloss in quotation marks with ", meaning" at the sentence's end. The question
+    asks only the name's phrase (its class noun and the name), so it needs nothing of the rest of the
+    sentence ("He" points back, but not into the question). The name's phrase: a proper name closing a noun
+    phrase of at most MAX_NAME_WORDS words, no pronoun or pointing word; the gloss: one quotation, then the
+    full stop."""
+    for meaning in doc:
+        if meaning.lower_ != "meaning" or meaning.tag_ != "VBG" or meaning.i < 2 or doc[meaning.i - 1].text != ",":
+            continue
+        name = doc[meaning.i - 2]
+        if name.pos_ != "PROPN" or name.dep_ in {"compound", "nsubj"}:
+            continue
+        start = name.left_edge.i
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.pos_ == "NOUN" and name.i - 1 == before.i \
+                and (before.head.i in {name.i, name.head.i} or name.head.i == before.i):
+            start = before.left_edge.i  # "the throne name Solvar", however the parse hangs the name on its noun
+        span = doc[start:name.i + 1]
+        if not 1 <= len(span) <= MAX_NAME_WORDS or not _plain_opening(span) \
+                or any(t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN"} for t in span):
+            continue
+        at = meaning.i + 1
+        if at >= len(doc) or doc[at].text not in _OPENING_QUOTES:
+            continue
+        close = next((t.i for t in doc[at + 1:] if t.text in _CLOSING_QUOTES), None)
+        if close is None or not 1 <= close - at - 1 <= MAX_ANSWER_WORDS:
+            continue
+        if not all(t.is_punct for t in doc[close + 1:]) or any(t.text in {'"', "“", "”"} for t in doc[close + 1:]):
+            continue
+        gloss = _clean(doc[at + 1:close].text)
+        if not gloss:
+            continue
+        return Question(f"What does {_lower_first(span)} mean?", _sentence_case(gloss), "meaning")
+    return None
 
 
 def _subject_opens(doc, root) -> bool:

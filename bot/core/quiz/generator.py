@@ -67,7 +67,8 @@ from bot.core.quiz.gen_rules import (Member, RULE_QUALITY, block_lists, conditio
                                      permission_card, quoted_labels, rule_questions, sentence_lists, setting)
 from bot.core.quiz.gen_parties import party_questions
 from bot.core.quiz.gen_purpose import opened_question, purpose_question, reason_question
-from bot.core.quiz.gen_naming import label_question, meaning_question, naming_question, participle_naming_question
+from bot.core.quiz.gen_naming import (gloss_question, label_question, meaning_question, naming_question,
+                                      participle_naming_question, passing_naming_question)
 from bot.core.quiz.gen_clauses import _setting, clause_card
 from bot.core.quiz.gen_code_marks import _words_only
 from bot.core.quiz.gen_code_words import called_names, prose_words
@@ -1194,8 +1195,11 @@ class _Generator(GlossaryTermChecks):
         # "Gas welding, also called oxy-fuel welding, is a fusion process ...": read without the aside, which the parse
         # takes for the sentence's verb (and so for a sentence leaning on what came before)
         aliased = self._aliased_definition(s) if s.standalone and not s.long else None
+        # "He adopted the reign name Meiji, meaning "enlightened rule".": the question asks the name's phrase
+        # only, so the sentence need not stand alone (gen_naming.gloss_question)
+        gloss = self._question_card(dataclasses.replace(s, context=""), gloss_question(doc), DEFINITION)
         if self.unasked(s, doc):
-            return [aliased] if aliased is not None else []
+            return [i for i in (aliased, gloss) if i is not None]
         heading = self.titles.get(s.chunk.document, "")
         visible = f"{s.context} {s.text} {heading}"
         items: list[QuizItem | None] = []
@@ -1203,7 +1207,10 @@ class _Generator(GlossaryTermChecks):
         definition = definition_key(doc, self.lexicon)
         if aliased is not None and (definition is None or definition.start != 0):
             items.append(aliased)
+        items.append(gloss)
         if s.long:
+            if gloss is not None:
+                return [gloss, *self._card_items(s, doc, definition)]
             return self._card_items(s, doc, definition)
         titled = definition is not None and self._is_title(definition.text, s.chunk)
         if definition and not titled:
@@ -1229,10 +1236,12 @@ class _Generator(GlossaryTermChecks):
             # "Hybridisation is the mixing of atomic orbitals ..." under "7.4 Hybridisation": the term the
             # section's own heading names, met once in the prose or spelled as no term the lexicon reads
             # (gen_keys.headed_definition_key); not the course's own subject (its title or opening heading).
-            headed = None if lone else headed_definition_key(doc, s.chunk.heading_path[-1] if s.chunk.heading_path else "")
+            # The section's own heading first, then the headings above it ("8. Metallic bonding > 8.1 Definition").
+            headed = None if lone else next((k for h in reversed(s.chunk.heading_path or [""])
+                                             if (k := headed_definition_key(doc, h))), None)
             if headed and not (self._is_title(headed.text, s.chunk) or self._opens_with(headed.text, s.chunk)
                                or self._notes_subject(headed.text, s.chunk.document)):
-                common = doc[0].pos_ == "NOUN" and not doc[0].ent_type_
+                common = doc[0].pos_ in {"NOUN", "ADJ"} and not doc[0].ent_type_  # "Metallic bonding is ...": lower case
                 card = self._definition_card(s, headed, doc, common=common, headed=True)
                 if card is not None:
                     self.headed_cards.add(card.id)  # gives way to gen_defined's item of the sentence (chunk_candidates)
@@ -1885,11 +1894,19 @@ class _Generator(GlossaryTermChecks):
         The name may be met once: the sentence is where the notes give it, and the thing named is what
         the sentence is about (its verb's subject or object), not a word passed by."""
         question = participle_naming_question(doc)
+        passing = question is None
+        if passing:
+            question = passing_naming_question(doc)  # a thing named where the sentence passes by it
         if question is None:
             return None
         term = question.answer.rstrip(".")
         if self._defined_often(term) or self._part_of_a_name(term):
             return None
+        bare = re.sub(r"^the ", "", term, flags=re.IGNORECASE).lower()
+        if passing and sum(1 for text in self.passages if bare in text.lower()) < MIN_NAMED_PASSAGES:
+            return None  # "a small peninsula called Gull Point": a place passed by, named once, is no term of the notes
+        if passing and self._glossary_defines(term, s.quote):
+            return None  # "sexual forms called gametocytes" beside the glossary's "Gametocyte: ...": that line has its item
         return self._question_card(s, question, DEFINITION)
 
     def _familiar(self, lemma: str, subject: bool) -> bool:
