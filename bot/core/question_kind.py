@@ -340,6 +340,19 @@ _HOW_TO = re.compile(r"^\s*how (do|does|can|could|should|would|might|may|will) (
                      r"\b(an? )?example of\b", re.I)
 
 
+# "What was Old Briton's response to Celeron?", "How did Saint-Pierre respond to Washington?", "When a
+# commission reached no decision, what happened?": the question asks what came after an event it
+# names. Notes tell the event, which holds the question's words, and then, in the sentence after
+# it, what followed ("Céloron threatened "Old Briton" ..." / ""Old Briton" ignored the warning.").
+_ASKS_WHAT_FOLLOWED = re.compile(r"\b(respon(d|ds|ded|se|ses)|react(s|ed|ion|ions)?|repl(y|ies|ied))\b|"
+                                 r"\bwhat\s+(happened|happens|happen|followed|follows)\b", re.I)
+
+
+def asks_what_followed(question: str) -> bool:
+    """Whether the question asks what came after an event it names (`_ASKS_WHAT_FOLLOWED`)."""
+    return bool(_ASKS_WHAT_FOLLOWED.search(question))
+
+
 def asks_how_to(question: str) -> bool:
     """Whether the question asks how to do something, or for the command or code that does it
     (`_HOW_TO`): a lead-in with its code block answers it."""
