@@ -344,7 +344,8 @@ _HOW_TO = re.compile(r"^\s*how (do|does|can|could|should|would|might|may|will) (
 # commission reached no decision, what happened?": the question asks what came after an event it
 # names. Notes tell the event, which holds the question's words, and then, in the sentence after
 # it, what followed ("Céloron threatened "Old Briton" ..." / ""Old Briton" ignored the warning.").
-_ASKS_WHAT_FOLLOWED = re.compile(r"\b(respon(d|ds|ded|se|ses)|react(s|ed|ion|ions)?|repl(y|ies|ied))\b|"
+_ASKS_WHAT_FOLLOWED = re.compile(r"\b(respond(s|ed)?|react(s|ed)?|repl(y|ies|ied))\b|"
+                                 r"\b(response|reaction)s?\s+(to|of|from)\b|['’]s\s+(response|reaction)\b|"
                                  r"\bwhat\s+(happened|happens|happen|followed|follows)\b", re.I)
 
 

@@ -28,7 +28,8 @@ def test_a_question_asking_what_came_after_an_event(question):
 @pytest.mark.parametrize("question", [
     "On what date did the break-in happen?",
     "Who was Old Briton?",
-    "Which reinforcement schedule gives the highest rate?",
+    "Which reinforcement schedule gives the highest and steadiest response rate?",
+    "In operant conditioning, does the consequence come before or after the response?",
 ])
 def test_other_questions_do_not_ask_what_came_after(question):
     assert not asks_what_followed(question)
