@@ -50,3 +50,36 @@ def test_what_followed_an_event_is_shown_with_it_in_a_runner_ups_place():
     # Another question about the event keeps its runner-up and shows no sentence after it.
     assert [t for _, t in _choose(scored, None, AnswerPolicy(), every, frozenset(), "What did Céloron threaten?")] \
         == [event, other]
+
+
+def test_a_capitalised_closed_class_word_is_no_name():
+    """A lost sentence break ("... the appearance of the rash This is important ...", a table's cells
+    joined) leaves "This" capitalised inside a sentence: no place nor person is named by it."""
+    from bot.core.question_kind import PERSON, PLACE, has_kind
+
+    joined = "4 days after the appearance of the rash This is important for control of outbreaks."
+    question = "Where does the measles rash usually start?"
+    assert not has_kind(joined, PLACE, question)
+    assert not has_kind("Read the list below: The first item is the oldest.", PERSON, "Who wrote the list?")
+    assert has_kind("The rash spreads from the face to the rest of the body in Europe.", PLACE, question)
+    assert has_kind("The vaccine was made by Jenner.", PERSON, "Who made the vaccine?")
+
+
+@pytest.mark.parametrize("sentence", [
+    "If a prerequisite is newer than the target, make assumes that the target must be rebuilt.",
+    "Unless the target is missing, make does nothing.",
+    "First dose at 12 through 15 months of age",
+    "Children get it at the age of 4.",
+])
+def test_a_when_question_in_the_present_is_answered_by_a_condition_or_an_age(sentence):
+    from bot.core.question_kind import DATE, has_kind
+
+    assert has_kind(sentence, DATE, "When does make decide a target needs rebuilding?")
+    # A when-question in the past asks for a date: a condition or an age does not give one.
+    assert not has_kind(sentence, DATE, "When did make decide the target needed rebuilding?")
+
+
+def test_an_if_that_states_no_condition_is_no_answer_to_when():
+    from bot.core.question_kind import DATE, has_kind
+
+    assert not has_kind("Ask the teacher if necessary.", DATE, "When should students ask the teacher?")
