@@ -136,11 +136,12 @@ def _without_term(match: re.Match) -> str:
 def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     """Whether `text` holds what a question of this kind asks for (True for kinds not checked)."""
     if kind == DATE:
-        return _new_match(_DATE, text, question) or bool(_HABITUAL_WHEN.match(question) and _TEMPORAL_CLAUSE.search(text))
+        return _new_match(_DATE, text, question) or bool(_HABITUAL_WHEN.match(question) and (
+            _TEMPORAL_CLAUSE.search(text) or _CONDITION_CLAUSE.search(text) or _AN_AGE.search(text)))
     if kind == NUMBER:
         return _new_match(_NUMBER_WORD, text, question, years=not _COUNT.search(question))
     if kind in (PERSON, PLACE):
-        return bool(new_names(_DATE_NAMES.sub("date", text), question))
+        return _holds_a_name(text, question)
     return True
 
 
@@ -151,6 +152,15 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
 _HABITUAL_WHEN = re.compile(r"\s*when\s+(do|does|is|are|can|should|must|will|would)\b", re.I)
 _TEMPORAL_CLAUSE = re.compile(r"\b(when|whenever|until|till|once|as soon as|as long as|before|after)\s+"
                               r"(?!(?:the|a|an)\s+\d)\w", re.I)
+
+# ... or by the condition it does it on: "When does make decide a target needs rebuilding?" / "If a
+# prerequisite is newer than the target, make assumes that the target must be rebuilt." English's
+# conditional conjunctions, opening a clause.
+_CONDITION_CLAUSE = re.compile(r"\b(if|unless)\s+(?!(?:any|so|not|necessary|needed|possible|required)\b)\w", re.I)
+# ... or by the age it is done at: "When should children get their first MMR dose?" / "First dose at 12
+# through 15 months of age".
+_AN_AGE = re.compile(r"\b\d+(?:\s*(?:-|–|to|through)\s*\d+)?\s+(?:months?|years?|weeks?)\s+(?:of\s+age|old)\b|"
+                     r"\b(?:at|from|by|after|before|until)\s+(?:the\s+)?age\s+(?:of\s+)?\d+", re.I)
 
 _NUMBER_WORD = re.compile(_NUMBER.pattern.replace(r"\d|", r"\d[\d,.]*|", 1), re.I)
 _YEAR = re.compile(r"^(1\d\d\d|20\d\d)s?$")
@@ -219,10 +229,23 @@ _DATE_NAMES = re.compile(rf"\b{_MONTH}(?=\s+\d)|(?<=\d\s){_MONTH}\b|"
                          r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
+# English's closed classes (articles, pronouns, prepositions, conjunctions, auxiliaries, question
+# words): capitalised inside a sentence only where a break was lost ("... after the appearance of
+# the rash This is important ...", a table's cells joined; "the following: The ..."), never a name.
+_CLOSED_CLASS = STOPWORDS - frozenset("""will may won let us s t don didn doesn isn wasn weren aren wouldn couldn
+    shouldn explain describe tell give list name please happen happened happens occur occurred occurs""".split())
+
+
 def new_names(text: str, question: str) -> list[str]:
     """Capitalised words of `text` (not opening it) that the question does not use."""
     asked = {w.lower() for w in re.findall(r"[\w'’\-]+", question)}
     return [m.group() for m in _NAME.finditer(text) if m.group().lower() not in asked]
+
+
+def _holds_a_name(text: str, question: str) -> bool:
+    """Whether `text` names someone or somewhere the question does not: a new capitalised word
+    (`new_names`) outside English's closed classes (`_CLOSED_CLASS`)."""
+    return any(n.lower() not in _CLOSED_CLASS for n in new_names(_DATE_NAMES.sub("date", text), question))
 
 
 def gives_a_cause(text: str) -> bool:
@@ -338,6 +361,20 @@ _HOW_TO = re.compile(r"^\s*how (do|does|can|could|should|would|might|may|will) (
                      r"expression|line|invocation)\b|\bwhat (do|should|must|can) (i|you|we|one) "
                      r"(type|run|write|enter|use|call|import)\b|^\s*(show|give)( me)?( an?)? (example|code)\b|"
                      r"\b(an? )?example of\b", re.I)
+
+
+# "What was Old Briton's response to Celeron?", "How did Saint-Pierre respond to Washington?", "When a
+# commission reached no decision, what happened?": the question asks what came after an event it
+# names. Notes tell the event, which holds the question's words, and then, in the sentence after
+# it, what followed ("Céloron threatened "Old Briton" ..." / ""Old Briton" ignored the warning.").
+_ASKS_WHAT_FOLLOWED = re.compile(r"\b(respond(s|ed)?|react(s|ed)?|repl(y|ies|ied))\b|"
+                                 r"\b(response|reaction)s?\s+(to|of|from)\b|['’]s\s+(response|reaction)\b|"
+                                 r"\bwhat\s+(happened|happens|happen|followed|follows)\b", re.I)
+
+
+def asks_what_followed(question: str) -> bool:
+    """Whether the question asks what came after an event it names (`_ASKS_WHAT_FOLLOWED`)."""
+    return bool(_ASKS_WHAT_FOLLOWED.search(question))
 
 
 def asks_how_to(question: str) -> bool:
