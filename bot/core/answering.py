@@ -21,8 +21,8 @@ from bot.core.query import QueryName, QueryTerm, match_share, query_names, query
 from bot.core.question_kind import (CHECKED, form_asked, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, MONTHS, NUMBER,
                                     PERSON, REASON, answers_when_in_words, asks_for_a_default, counts_none,
                                     asks_another_name, asks_for_a_figure, asks_what_to_type, cue_text,
-                                    expected_kind, explains, gives_a_cause, gives_a_default, has_kind, negates, placed_year,
-                                    relative_day)
+                                    expected_kind, explains, gives_a_cause, gives_a_default, has_kind, negates,
+                                    placed_year, relative_day)
 from bot.core.spelling import NotesVocabulary
 from bot.core.text import CODE_SPAN, is_code_block, join_shown
 from bot.core.sentence_ranker import SentenceRanker, default_ranker

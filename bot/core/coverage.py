@@ -391,7 +391,8 @@ def unheld_kind(question: str, lexical: LexicalIndex, common_word: Callable[[str
             continue
         parts = [p for p in re.split(r"[-/]", fold(tok.text)) if p]
         # (Nor a clipping of a word of the notes: "the polio rehab facility" / "rehabilitation facility".)
-        missing = [p for p in parts if p in absent and not english_derivation(p, common_word) and not _clipped(p, lexical)]
+        missing = [p for p in parts
+                   if p in absent and not english_derivation(p, common_word) and not _clipped(p, lexical)]
         if not missing or not all(_token_known(s, lexical) for s in tokenize(head.text)):
             continue
         if common_word(fold(tok.text + head.text)):

@@ -334,7 +334,8 @@ _PLACED_YEAR = re.compile(r"\b(in|since|until|till|before|after|around|about|by|
 # "In 1913, the day before Woodrow Wilson's inauguration, ...": a day placed by an event, which
 # answers "When did the 1913 parade take place?" when the question gives the year itself.
 _RELATIVE_DAY = re.compile(r"\b(the|a|one|two|three|four|five|six|seven|several|few|\d+)\s+(days?|weeks?|months?|"
-                           r"nights?|mornings?|evenings?)\s+(before|after)\s+(?!(the|a|an)\s+\d)(?!(was|were|is|are|had|has|and|or)\b)\w", re.I)
+                           r"nights?|mornings?|evenings?)\s+(before|after)\s+(?!(the|a|an)\s+\d)"
+                           r"(?!(was|were|is|are|had|has|and|or)\b)\w", re.I)
 
 
 def relative_day(text: str) -> bool:

@@ -387,7 +387,7 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 _NOTES_SUBJECT = re.compile(r"^\W*(these|this)\s+((course|lecture|class|study|revision|student)\s+)?"
                             r"(notes?|guide|handout)\s+(?!(of|on|to|in|for|and|or|was|were|had)\b)[a-z]+(?<!ed)\b", re.I)
 # ... unless the question asks about the notes ("Which Wget version's manual do these notes follow?").
-_ABOUT_THE_NOTES_ASKED = re.compile(r"\b(notes|guide|handout)\b", re.I)
+_ABOUT_THE_NOTES_ASKED = re.compile(r"\b(notes?|guide|handout)\b", re.I)
 
 
 def about_the_notes(text: str, question: str = "") -> bool:
