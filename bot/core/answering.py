@@ -20,14 +20,15 @@ from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import QueryName, QueryTerm, match_share, query_names, query_terms
 from bot.core.question_kind import (CHECKED, form_asked, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, MONTHS, NUMBER,
                                     PERSON, REASON, answers_when_in_words, asks_for_a_default, counts_none,
-                                    asks_for_a_figure, asks_what_followed, compared_pair, cue_text,
-                                    expected_kind, explains, gives_a_cause, gives_a_default, has_kind, placed_year)
+                                    asks_another_name, asks_for_a_figure, asks_what_followed, asks_what_to_type,
+                                    compared_pair, cue_text, expected_kind, explains, gives_a_cause, gives_a_default,
+                                    has_kind, negates, placed_year, relative_day)
 from bot.core.spelling import NotesVocabulary
-from bot.core.text import is_code_block, join_shown
+from bot.core.text import CODE_SPAN, is_code_block, join_shown
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
 from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, about_the_notes, by_another_name,
                                  candidates_from, label_of, plain_terms, points_back_in_passing, rescore_semantically,
-                                 score_candidates, shown_text)
+                                 names_what_was_asked, score_candidates, shown_text)
 from bot.core.tokens import same_family, tokenize, words
 
 CONFIDENT = "confident"
@@ -267,6 +268,12 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         # for, and it is most often about something else ("With the launch of the Great Leap
         # Forward (GLF), collectivisation ..."): further in meaning than one using the abbreviation.
         scored.sort(key=lambda c: not c.kind_ok)
+    elif asks_what_to_type(result.question) and any(_shows_typed(c) for c in scored):
+        # "What key pastes the tmux buffer?", "Which option does a dry run?": only a sentence showing
+        # something typed (a code span or block) names the key or the option; one without ("tmux
+        # keeps its own ... paste buffers.") is about the same thing, closer in meaning to the
+        # question than one holding `C-b ]`, which the model reads poorly (ans31).
+        scored.sort(key=lambda c: not _shows_typed(c))
     chosen = _choose(scored, kind, policy, every, frozenset(tokenize(result.question)), result.question)
     # Confident only from the passage the word search ranks best: a sentence that says what was asked
     # from a passage the question's own words point away from is most often a near miss (held the
@@ -285,6 +292,12 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     tier = (CLOSEST if coverage.unknown_terms or rescued or not (worded or defined)
             or _names_unheld_code(result.question, hits, common_word)
             else _tier(scored[0], policy, result.question, renamed, tier_match))
+    if tier == CONFIDENT and asks_another_name(result.question) and not names_what_was_asked(
+            " ".join(scored[0].parts) or scored[0].text, terms):
+        # "What is another name for a firebox?" (no other name in the notes) / "... from a supply bin
+        # (bunker) to the firebox": "another" is no topic word (`cue_text`), so the sentence carries
+        # the question's words whether or not it names what was asked; confident only when it does.
+        tier = CLOSEST
     weak = not scored[0].kind_ok or (top < policy.weak_cosine and scored[0].match < policy.weak_match)
     if common_word is not None:
         # A name joined by hyphens ("systemd-nspawn", "live-build") that holds a word neither the
@@ -371,8 +384,8 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         return _not_covered(result.question, hits, "the best passage is about something else", passages)
     if declines(fit, policy.decline_weights):
         return _not_covered(result.question, hits, "the best passage is about something else", passages)
-    if asks_for_a_figure(result.question, kind) and not any(c.kind_ok or kind == DATE and placed_year(c.text, result.question)
-                                                            for c in scored):
+    if asks_for_a_figure(result.question, kind) and not any(c.kind_ok or kind == DATE and (
+            placed_year(c.text, result.question) or relative_day(c.text)) for c in scored):
         # "How large is the error ...?", "In which year did the IUPAC adopt ...?": the sentences that
         # share enough of the question's words are about what was asked, but none of them (nor its
         # heading) holds a figure or a date other than the question's own: the notes do not give the
@@ -636,7 +649,7 @@ def _tier(best: Candidate, policy: AnswerPolicy, question: str = "", renamed: bo
     match = best.match if match is None else match
     close = renamed or best.similarity is None or best.similarity >= policy.confident_similarity
     confident = (best.kind_ok and match >= policy.confident_match and close
-                 and not _POINTS_AWAY.search(question))
+                 and not _POINTS_AWAY.search(question) and not _denies_what_is_asked(question, best.text))
     return CONFIDENT if confident else CLOSEST
 
 
@@ -644,6 +657,28 @@ def _sets_beside(pair: tuple[str, str], shown: list[str]) -> bool:
     """Whether the shown sentences name both things a question compares (`question_kind.compared_pair`)."""
     stems = set(tokenize(" ".join(shown)))
     return all(any(s == t or same_family(s, t) for t in stems) for s in pair)
+
+
+_DENIED = re.compile(r"\b(not|never)\b|n['’]t\b", re.I)
+_YES_OR_NO = re.compile(r"\s*(is|are|was|were|does|do|did|can|could|will|would|should|has|have|had)\b", re.I)
+
+
+def _denies_what_is_asked(question: str, text: str) -> bool:
+    """Whether the sentence denies what the question takes as done: "Why was Koprowski's 1950 vaccine
+    approved for use in the United States?" / "His vaccine was not approved for use in the United
+    States" (ans31, adversarial, answered confident). A verb of the question is the sentence's main
+    verb, negated there ("not", "never"). Not a verb negated in a clause of the sentence ("fatal errors
+    ... which are not retried" for "How many times does wget retry?"), nor for a question that
+    negates itself or asks yes or no ("Was the vaccine approved?" is answered "was not approved")."""
+    if not _DENIED.search(text) or negates(question) or _YES_OR_NO.match(question) or "\n" in text:
+        return False
+    from bot.core.nlp import parse_line
+
+    # (Any verb of the question: the parser reads "Why was X approved ...?" as "was" with "approved" in a clause.)
+    asked = [t for t in parse_line(" ".join(question.split())) if t.pos_ == "VERB"]
+    said = [t for t in parse_line(" ".join(text.split())) if t.dep_ == "ROOT" and t.pos_ == "VERB"
+            and any(c.dep_ == "neg" for c in t.children)]
+    return any(a.lemma_.lower() == s.lemma_.lower() for a in asked for s in said)
 
 
 def _says_more_than_its_context(c: Candidate, asked: frozenset[str]) -> bool:
@@ -897,9 +932,11 @@ def _notes_last(chosen: list[tuple[Candidate, str]], question: str) -> list[tupl
     decided whether and how surely the notes answer: demoting it in the ranking lost a fact the
     sentence alone held ("... the GNU Wget manual (... "by Hrvoje Nikšić and others")") and made a
     wrong answer confident (ans29, session 26)."""
-    if len(chosen) < 2 or not about_the_notes(chosen[0][0].text, question):
+    # Or as shown: "It explains the basic ideas ..." is shown after the "This guide introduces tmux
+    # ..." it leans on, and says what the notes do as much as that sentence (ans31).
+    about = [about_the_notes(c.text, question) or about_the_notes(text, question) for c, text in chosen]
+    if len(chosen) < 2 or not about[0]:
         return chosen
-    about = [about_the_notes(c.text, question) for c, _ in chosen]
     return [x for x, a in zip(chosen, about) if not a] + [x for x, a in zip(chosen, about) if a]
 
 
@@ -955,6 +992,11 @@ def _with_its_cause(best: Candidate, every: list[Candidate]) -> Candidate:
 
 # "depending on whether ...", "depends on how ...": what follows is the condition, not the outcome.
 _DEFERS = re.compile(r"\bdepend(?:s|ing)?\s+(?:up)?on\s+(?:whether|if|how|which|what)\b", re.I)
+
+
+def _shows_typed(c: Candidate) -> bool:
+    """Whether a candidate's shown text holds a code span or a code block: something to type."""
+    return any(is_code_block(p) or CODE_SPAN.search(p) for p in (c.parts or (c.text,)))
 
 
 def _defers(text: str) -> bool:

@@ -214,14 +214,14 @@ def unfamiliar_words(question: str, lexical: LexicalIndex, common_word) -> list[
     return found
 
 
-_CLIPPED_LETTERS = 4
+_CLIPPED_LETTERS = (4, 5)
 
 
 def _clipped(word: str, lexical: LexicalIndex) -> bool:
-    """Whether a four-letter word is the clipped opening of a longer word of the notes ("auth" for
-    "authentication", ans30 declined "the notes never mention auth"): a stem three or more letters
-    longer that opens with the whole word."""
-    if len(word) != _CLIPPED_LETTERS:
+    """Whether a four- or five-letter word is the clipped opening of a longer word of the notes
+    ("auth" for "authentication", ans30 declined "the notes never mention auth"; "rehab" for
+    "rehabilitation", ans31): a stem three or more letters longer that opens with the whole word."""
+    if not _CLIPPED_LETTERS[0] <= len(word) <= _CLIPPED_LETTERS[1]:
         return False
     return any(known.startswith(word) and len(known) >= len(word) + 3
                for head, stems in lexical.stems_by_head.items() if head.startswith(word) for known in stems)
@@ -390,7 +390,9 @@ def unheld_kind(question: str, lexical: LexicalIndex, common_word: Callable[[str
         if head.dep_ not in _SUBJECTS or head.pos_ != "NOUN" or any(c.lower_ in _WH_WORDS for c in head.subtree):
             continue
         parts = [p for p in re.split(r"[-/]", fold(tok.text)) if p]
-        missing = [p for p in parts if p in absent and not english_derivation(p, common_word)]
+        # (Nor a clipping of a word of the notes: "the polio rehab facility" / "rehabilitation facility".)
+        missing = [p for p in parts
+                   if p in absent and not english_derivation(p, common_word) and not _clipped(p, lexical)]
         if not missing or not all(_token_known(s, lexical) for s in tokenize(head.text)):
             continue
         if common_word(fold(tok.text + head.text)):

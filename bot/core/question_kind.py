@@ -116,13 +116,26 @@ def cue_text(question: str) -> str:
     "abbreviation", "what year", "dates", "reasons"): a sentence that answers need not hold them.
     A list's words stay ("What were the key features...?" is answered by "Key features included:")."""
     question = _WHEN_CLAUSE.sub("", question)
+    # "what's another name for polio?": "another" only says a name other than the one given is
+    # asked; the word is no topic ("Another important advance was ..." held it, ans31).
+    other_name = [m.group(1) for m in _OTHER_NAME.finditer(question)]
     for kind, cue in _CUES:
         # "What does windhandel mean?": the words around the term are the cue, not the term itself
         # (the sentence that answers holds it).
         found = [_without_term(m) for m in cue.finditer(question)]
         if found:
-            return "" if kind in (LIST, EXPLANATION, PERSON) else " ".join(found)
-    return ""
+            return " ".join(other_name if kind in (LIST, EXPLANATION, PERSON) else found + other_name)
+    return " ".join(other_name)
+
+
+# Asked for ("another name for polio", "another term for rotors"), not a means ("use a makefile with
+# a different name"). ("Other" is a stopword already; "alternative" may be the notes' own word.)
+_OTHER_NAME = re.compile(r"\b(another)\s+(?:common\s+)?(?:term|name|word)\s+(?:for|of)\b", re.I)
+
+
+def asks_another_name(question: str) -> bool:
+    """Whether the question asks another name of something it names (`_OTHER_NAME`)."""
+    return bool(_OTHER_NAME.search(question))
 
 
 def _without_term(match: re.Match) -> str:
@@ -341,6 +354,18 @@ def figures_given(question: str) -> tuple[str, ...]:
 _PLACED_YEAR = re.compile(r"\b(in|since|until|till|before|after|around|about|by|circa|c\.)\s+(\d{3,4})\b", re.I)
 
 
+# "In 1913, the day before Woodrow Wilson's inauguration, ...": a day placed by an event, which
+# answers "When did the 1913 parade take place?" when the question gives the year itself.
+_RELATIVE_DAY = re.compile(r"\b(the|a|one|two|three|four|five|six|seven|several|few|\d+)\s+(days?|weeks?|months?|"
+                           r"nights?|mornings?|evenings?)\s+(before|after)\s+(?!(the|a|an)\s+\d)"
+                           r"(?!(was|were|is|are|had|has|and|or)\b)\w", re.I)
+
+
+def relative_day(text: str) -> bool:
+    """Whether `text` places something a day, a week or a month before or after an event (`_RELATIVE_DAY`)."""
+    return bool(_RELATIVE_DAY.search(text))
+
+
 def placed_year(text: str, question: str) -> bool:
     """Whether `text` holds a year placed in time (`_PLACED_YEAR`) that the question does not give."""
     asked = set(figures_given(question))
@@ -375,6 +400,22 @@ _ASKS_WHAT_FOLLOWED = re.compile(r"\b(respond(s|ed)?|react(s|ed)?|repl(y|ies|ied
 def asks_what_followed(question: str) -> bool:
     """Whether the question asks what came after an event it names (`_ASKS_WHAT_FOLLOWED`)."""
     return bool(_ASKS_WHAT_FOLLOWED.search(question))
+
+
+# "What key pastes the tmux buffer?", "Which option does a dry run?", "which flag sets the
+# User-Agent", "What is tmux's default prefix key?": asked for the key or the option itself, which
+# technical notes show as typed (a code span or block). The asked noun is followed by the verb of
+# its clause (an auxiliary or a verb's -s), "to" or nothing: not "Which key style does tmux use ...?",
+# which asks a style.
+_TYPED = r"(keys?|key ?strokes?|shortcuts?|key bindings?|commands?|options?|flags?|switch(es)?)"
+_WHAT_TO_TYPE = re.compile(r"\b(what|which) " + _TYPED + r"\b(?=\s*(\?|$|to\b|(does|do|did|is|are|was|were|should|"
+                           r"would|can|could|will|must|has|have)\b|[a-z]+s\b))|"
+                           r"^\s*what (is|are|was|were)\b[^?]*\b" + _TYPED + r"\s*\??\s*$", re.I)
+
+
+def asks_what_to_type(question: str) -> bool:
+    """Whether the question asks for a key, a command or an option itself (`_WHAT_TO_TYPE`)."""
+    return bool(_WHAT_TO_TYPE.search(question))
 
 
 def asks_how_to(question: str) -> bool:

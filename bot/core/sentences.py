@@ -385,9 +385,9 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 # set up ...", is not read as one: it answered "Who set up the South Sea Company?" alone, confident.)
 # In the present tense: "These notes were issued by the bank" are banknotes.
 _NOTES_SUBJECT = re.compile(r"^\W*(these|this)\s+((course|lecture|class|study|revision|student)\s+)?"
-                            r"(notes|guide|handout)\s+(?!(of|on|to|in|for|and|or|was|were|had)\b)[a-z]+(?<!ed)\b", re.I)
+                            r"(notes?|guide|handout)\s+(?!(of|on|to|in|for|and|or|was|were|had)\b)[a-z]+(?<!ed)\b", re.I)
 # ... unless the question asks about the notes ("Which Wget version's manual do these notes follow?").
-_ABOUT_THE_NOTES_ASKED = re.compile(r"\b(notes|guide|handout)\b", re.I)
+_ABOUT_THE_NOTES_ASKED = re.compile(r"\b(notes?|guide|handout)\b", re.I)
 
 
 def about_the_notes(text: str, question: str = "") -> bool:
@@ -526,6 +526,11 @@ def _names_what_was_asked(text: str, terms: list[QueryTerm]) -> bool:
         if sum(t.found_in(after) for t in terms) >= 2:
             return True
     return False
+
+
+def names_what_was_asked(text: str, terms: list[QueryTerm]) -> bool:
+    """`_names_what_was_asked`, for the tier of a question asking another name (answering)."""
+    return _names_what_was_asked(text, terms)
 
 
 # "the chao, the paper money of the Yuan": a word, a comma and "the" opening an apposition that says
