@@ -20,8 +20,9 @@ from bot.core import nlp
 from bot.core.quiz.gen_defined import (category_label, glossary_definition, hedged_fact, runs_of_things,
                                        written_as)
 from bot.core.quiz.gen_finished_forms import (bare_relational_subject, cross_reference, example_figures,
-                                              hedged_answer, points_back, qualified_blank, title_names_answer)
-from bot.core.quiz.gen_named_lists import _same_year
+                                              hedged_answer, opens_a_case_name, points_back, qualified_blank,
+                                              title_names_answer)
+from bot.core.quiz.gen_named_lists import _names, _same_year
 from bot.core.quiz.generator import generate_items
 from bot.core.quiz.items import QuizItem, QuizSource
 from tests.quiz.parsed_notes import section_chunks
@@ -37,11 +38,11 @@ VARNISH = [
      "- Solvent: a liquid that dissolves the resin so that it can be brushed.\n"
      "- Drier: a metal salt that speeds the hardening of the oil.\n"
      "- Primer: a first coat that seals the bare wood."),
-    (("Varnish Making", "2. Spar varnish"),
-     "Spar varnish is made for boats. Facts about spar varnish:\n"
-     "- Composition: three parts tung oil and one part resin, thinned with turpentine.\n"
-     "- Higher flexibility: Spar varnish bends with the wood instead of cracking.\n"
-     "- Cause of the flexibility: The oil stays soft for years."),
+    (("Varnish Making", "2. Spar varnish (SV)"),
+     "Spar varnish must bend with the timber of a boat. Facts about SV:\n"
+     "- Composition: a mixture of tung oil and resin, thinned with turpentine.\n"
+     "- Higher flexibility: SV bends with the wood instead of cracking. This suits masts.\n"
+     "- Cause of the flexibility: SV keeps its oil soft for years."),
 ]
 
 
@@ -49,6 +50,11 @@ def test_a_label_among_facts_about_one_thing_is_no_term():
     items = _items("varnish.md", VARNISH)
     assert not any(i.answer == "Composition" or "Composition" in i.options for i in items)
     assert any(i.answer == "Resin" for i in items)  # the glossary's own terms are asked as before
+
+
+def test_a_heading_that_names_the_rules_own_subject_is_no_clause():
+    # main: 'According to the Varnish Making, what does "Spar varnish (SV)" require?' keyed to the section's text
+    assert not any("require?" in i.prompt for i in _items("varnish.md", VARNISH))
 
 
 def test_an_adjective_label_of_a_kind_is_no_term():
@@ -82,19 +88,16 @@ def test_how_the_prose_writes_a_term_says_a_name_from_a_word():
     assert written_as("Tollgate", text) == ""
 
 
-CANAL = [
-    (("The Canal Court", "1. Earlier cases"),
-     "The key earlier cases, in order, were:\n"
-     "- Hale v. Barrow (1901): the court allowed tolls.\n"
-     "- Ormond ex rel. Price v. Kent (1903): the court forbade tolls.\n"
-     "- Price v. Lyle (1910): tolls were capped.\n"
-     "- Lyle v. Dent (1910): the cap was upheld."),
-]
+CASES = ["Brock v. Ohio: Brock, who had himself been refused entry to the college, forced it to admit him.",
+         "Tolliver v. Board of Regents of the University of Iowa (1948).",
+         "Haskins v. Carter (1950): Paul Haskins applied to the medical school of the state university.",
+         "Lomax v. Nevada State Regents for Higher Education (1950)."]
 
 
-def test_case_names_cut_at_an_abbreviation_are_not_asked_in_order():
-    prompts = [i.prompt for i in _items("canal.md", CANAL)]
-    assert not any("“Hale v”" in p or "“Ormond ex rel”" in p for p in prompts)
+def test_case_names_cut_at_an_abbreviation_are_no_members():
+    assert _names(CASES, nlp.parse_lines) is None  # main read "Brock v", "Tolliver v", ... and asked their order
+    assert _names(["Bowman's capsule, which filters the blood.", "The proximal convoluted tubule.",
+                   "The loop of Henle."], nlp.parse_lines) is not None
 
 
 def test_two_entries_of_one_year_have_no_after():
@@ -155,3 +158,11 @@ def test_a_blank_qualified_by_a_place_is_not_asked():
                                  "Wales", options))
     assert not qualified_blank(_item("enumeration", "Which does NOT belong? “Mills in _____ closed.”",
                                      "Wales", options))
+    assert not qualified_blank(_item("date", "In _____, Americans who opposed the war founded a league.", "1898",
+                                     ("1898", "1901", "1895", "1904")))
+
+
+def test_a_short_name_that_opens_a_case_name_is_not_widened_to_a_person():
+    text = "Brock v. Ohio Canal Company (1948): Ada Brock refused the toll. After Brock, Green planned the next phase."
+    assert opens_a_case_name("Brock", text)
+    assert not opens_a_case_name("Green", text)

@@ -75,6 +75,14 @@ def clause_card(heading_path: tuple[str, ...], sentences: list[str], first_doc, 
     verb = rule_verb(first_doc)
     if not verb:
         return None
+    root = next((t for t in first_doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if root is not None else None
+    named = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", name)}
+    if subject is not None and any(t.lower_ in named and t.pos_ in {"NOUN", "PROPN"} for t in subject.subtree):
+        # "5. Carbon dioxide transport" over "Carbon dioxide produced in the tissues must be carried back to the
+        # lungs": the heading names the topic the sentence's own subject is, a textbook's section, not a clause
+        # that rules on someone (set 21: 'what does "Carbon dioxide transport" require?', dropped as malformed)
+        return None
     parent = heading_path[-2] if len(heading_path) > 1 else title
     setting = _setting(parent)
     if not setting:
@@ -88,7 +96,8 @@ def clause_card(heading_path: tuple[str, ...], sentences: list[str], first_doc, 
             break
         answer_sentences.append(sentence)
     answer = " ".join(answer_sentences)
-    if len(sentences[0].split()) > MAX_ANSWER_WORDS or answer.rstrip().endswith(":"):
+    if len(sentences[0].split()) > MAX_ANSWER_WORDS or any(a.rstrip().endswith(":") for a in answer_sentences):
+        # (and a list opened inside it, cut after its first members: "There are three ways ...: As dissolved gas.")
         return None  # a list follows, or the rule is too long to recall
     return ClauseCard(f"According to {setting}, what does “{name}” {verb}?", answer, sentences[0])
 

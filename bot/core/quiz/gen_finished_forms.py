@@ -99,7 +99,10 @@ def title_names_answer(item, title: str) -> bool:
 def qualified_blank(item) -> bool:
     """A blank followed by a comma and a name that qualifies it ("_____, Virginia"): the name rules options
     out by their form (a state beside the towns of another)."""
-    return bool(item.options) and bool(re.search(r"_{3,}\s*,\s+[A-Z][a-z]", item.prompt))
+    # the name set off between commas (or closing the sentence): "in _____, Virginia, faced ..."; not the main
+    # clause after an opening phrase ("In _____, Americans who opposed ...")
+    return bool(item.options) and bool(re.search(r"_{3,}\s*,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*[,.;”\"]",
+                                                  item.prompt))
 
 
 def dropped_form(item, title: str, parse) -> str:
@@ -116,3 +119,9 @@ def dropped_form(item, title: str, parse) -> str:
         if hedged_answer(item, answer_doc):
             return "a hedged answer"
     return ""
+
+
+def opens_a_case_name(word: str, text: str) -> bool:
+    """The notes write the word as the first party of a case's name ("Sweatt v. Painter"): alone, "After
+    Sweatt" may name the case, and the word is not widened to a person's full name ("After Herman Sweatt")."""
+    return bool(re.search(rf"(?<![\w’'-]){re.escape(word)}\s+vs?\.\s", text))
