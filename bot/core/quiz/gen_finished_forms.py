@@ -33,10 +33,11 @@ _RELATIONAL = frozenset({"source", "cause", "effect", "result", "example", "type
                          "feature", "sign", "symptom", "use", "step", "factor", "reason", "consequence", "advantage",
                          "disadvantage", "benefit", "risk", "component", "product", "method", "option", "stage"})
 _SETTING = re.compile(r"^(?:In|According to) (?:the notes|[^,?]{0,120}?)(?: on [^,?]+)?, ")
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|per ?cent\b)|\$\s?\d|\b\d+\.\d+\b|\b\d+(?:[.,]\d+)?\b(?! ?(?:BC|AD|BCE|CE)\b)")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|per ?cent\b)|\$\s?\d|\b\d+\.\d+\b"
+                     r"|\b\d+(?:[.,]\d+)?\b(?! ?(?:BC|AD|BCE|CE)\b)")
 _YEAR = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
-_CROSS_REFERENCE = re.compile(r"\((?:see )?(?:section|chapter|part|figure|table|fig\.)\s+[\dA-Z][\w.]*\)|\(see (?:above|below)\)",
-                              re.IGNORECASE)
+_CROSS_REFERENCE = re.compile(r"\((?:see )?(?:section|chapter|part|figure|table|fig\.)\s+[\dA-Z][\w.]*\)"
+                              r"|\(see (?:above|below)\)", re.IGNORECASE)
 
 
 def _figures(text: str) -> list[str]:

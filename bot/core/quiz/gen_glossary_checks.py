@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from bot.core import nlp
-from bot.core.quiz.gen_defined import category_label, document_name, hedged_fact, lists_instances, runs_of_things, reads_as_copula_glossary, reads_as_glossary
+from bot.core.quiz.gen_defined import (category_label, document_name, hedged_fact, lists_instances,
+                                      reads_as_copula_glossary, reads_as_glossary, runs_of_things)
 from bot.core.quiz.gen_prose_defined import ranked
 from bot.core.quiz.gen_text import chunk_sentences
 from bot.core.tokens import fold
@@ -84,7 +85,8 @@ class GlossaryTermChecks:
         for line in "\n".join(c.text for c in self.notes if c.document == document).splitlines():
             labelled = _LABELLED_LINE.match(line)
             if labelled:
-                run.append((fold(_PARENS.sub("", labelled.group("label")).strip()), labelled.group("after")[:1].islower()))
+                label = fold(_PARENS.sub("", labelled.group("label")).strip())
+                run.append((label, labelled.group("after")[:1].islower()))
             elif _BULLET.match(line) or not line.strip()[:1].islower():
                 if run:
                     runs.append(run)

@@ -468,10 +468,10 @@ def named_cards(lists: list[NamedList], setting_of, parse=None) -> list[NamedCar
                 else:
                     prompt = f"{where}, in {named.of}, what comes after “{before}”?"
                 if _one_word_apart(before, after):
-                    continue
+                    continue  # "the descending limb of the loop of Henle" -> "the ascending limb ...": the stem gives it away
                 if _same_year(named.lines[k][1], named.lines[k + 1][1]):
                     continue  # two of one year ("Sweatt v. Painter (1950)", "McLaurin v. ... (1950)"): "after" is only
-                    # the list's order, no fact of time (set 21)  # "the descending limb of the loop of Henle" -> "the ascending limb ...": the stem gives it away
+                    # the list's order, no fact of time (set 21)
                 chunk, quote = named.lines[k + 1]
                 steps.append(NamedCard(prompt, after[:1].upper() + after[1:], named, True, chunk, quote))
         if named.category:
