@@ -166,3 +166,11 @@ def test_a_short_name_that_opens_a_case_name_is_not_widened_to_a_person():
     text = "Brock v. Ohio Canal Company (1948): Ada Brock refused the toll. After Brock, Green planned the next phase."
     assert opens_a_case_name("Brock", text)
     assert not opens_a_case_name("Green", text)
+
+
+def test_a_topic_heading_over_a_rule_on_a_part_of_it_is_no_clause():
+    from bot.core.quiz.gen_clauses import clause_card
+    topic = "Oxygen produced in the leaves must be carried to the roots."
+    assert clause_card(("Plant Physiology", "5. Oxygen transport"), [topic], nlp.parse_lines([topic])[0]) is None
+    rule = "All sharing of Guild Recipes must be under the terms of this Charter."
+    assert clause_card(("The Bakers' Charter", "3.1 Sharing of Recipes"), [rule], nlp.parse_lines([rule])[0]) is not None
