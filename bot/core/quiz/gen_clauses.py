@@ -36,6 +36,9 @@ def clause_name(heading: str) -> str:
     return found.group("name").strip() if found else ""
 
 
+_PREPOSITIONS = frozenset({"of", "for", "in", "on", "to", "from", "with", "by", "under", "at"})
+
+
 def rule_verb(doc) -> str:
     """What the sentence's main verb says of its subject, as the card asks it: "require" (must,
     shall, must not, may not), "allow" (may), "promise" (we will); "" when it is no rule."""
@@ -75,6 +78,19 @@ def clause_card(heading_path: tuple[str, ...], sentences: list[str], first_doc, 
     verb = rule_verb(first_doc)
     if not verb:
         return None
+    root = next((t for t in first_doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if root is not None else None
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", re.sub(r"\([^()]*\)", "", name))]
+    cut = next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), len(words))
+    head = words[cut - 1] if cut else ""
+    if subject is not None and subject.pos_ in {"NOUN", "PROPN"} and subject.lower_ in words[:cut] \
+            and subject.lower_ != head:
+        # "5. Carbon dioxide transport" over "Carbon dioxide produced in the tissues must be carried back to the
+        # lungs": the rule's subject is what the heading's head word is said of (the transport of carbon dioxide),
+        # a textbook's topic, not a clause ruling on what it names (set 21: 'what does "Carbon dioxide transport"
+        # require?', dropped as malformed). "All sharing of Guild Recipes ... must ..." under "Sharing of Recipes"
+        # rules on the heading's own head: a clause.
+        return None
     parent = heading_path[-2] if len(heading_path) > 1 else title
     setting = _setting(parent)
     if not setting:
@@ -88,7 +104,8 @@ def clause_card(heading_path: tuple[str, ...], sentences: list[str], first_doc, 
             break
         answer_sentences.append(sentence)
     answer = " ".join(answer_sentences)
-    if len(sentences[0].split()) > MAX_ANSWER_WORDS or answer.rstrip().endswith(":"):
+    if len(sentences[0].split()) > MAX_ANSWER_WORDS or any(a.rstrip().endswith(":") for a in answer_sentences):
+        # (and a list opened inside it, cut after its first members: "There are three ways ...: As dissolved gas.")
         return None  # a list follows, or the rule is too long to recall
     return ClauseCard(f"According to {setting}, what does “{name}” {verb}?", answer, sentences[0])
 

@@ -113,7 +113,9 @@ def glossary_definition(sentence: str) -> Definition | None:
     reinforcement: something pleasant is added ...", nor a lead-in: "Before conditioning: the UCS ...") is
     the parse's to say (`reads_as_glossary`). An "(ABBR)" after the term is left out of the answer."""
     found = _GLOSSARY.match(sentence)
-    if not found or _described(found.group("term")):
+    if not found or _described(found.group("term")) or re.match(r"(?:A|An)\s+\S+\s+\S", found.group("term")):
+        # (and a remark's lead, with its article: "A common confusion: the compound of hemoglobin with carbon
+        # dioxide is ...", set 21, asked 'What is meant by "Common confusion"?'; a glossary's term is bare)
         # "The bulk of the population: farmers, craftsmen and others": a description of something the line
         # named before (set 19: "Macehualtin (commoners). The bulk of the population: ..." asked 'What is meant
         # by "Bulk of the population"?', dropped). A glossary writes its terms bare.
@@ -353,6 +355,71 @@ def lists_instances(term_doc, definition_doc) -> bool:
         # by its genus; it labels a list only when a run of things follows ("Plant types: impoundment, ...")
         return listed
     return first.tag_ in {"NN", "NNP"} or listed
+
+
+def written_as(term: str, text: str) -> str:
+    """How the notes write a glossary term inside their sentences (after a word in lower case or a comma): "name"
+    when always with its capital, at least twice ("Cuzco", "Qhapaq Ñan"), "word" when in lower case at least once
+    ("mit'a", "galvanic cell"), "" when the prose does not say (the glossary line alone)."""
+    words = re.sub(r"\s*\([^()]*\)", "", term).strip()
+    if not words or not words[:1].isupper():
+        return ""
+    small = words[:1].lower() + words[1:]
+    if re.search(rf"[a-z,;] {re.escape(small)}(?:s|es)?(?![\w’'-])", text):
+        return "word"  # "a chasqui", "for chasquis"
+    if len(re.findall(rf"[a-z,;] {re.escape(words)}(?:s|es)?(?![\w’'-])", text)) >= 2:
+        return "name"
+    return ""
+
+
+def hedged_fact(definition_doc) -> bool:
+    """What follows the label opens with an adverb and then an article: "Usually a layer of graphite, which also
+    stores lithium ions" (of "Anode (negative electrode)."), "Typically a solution of ...", "Now a National Historic
+    Site": what the thing is usually made of, or is now, a fact of it; its meaning is elsewhere (set 21: 'What is
+    meant by "Anode"?' keyed to graphite, the notes calling the anode the negative electrode). "Very small
+    particles" (an adverb of its adjective) is a definition."""
+    words = [t for t in definition_doc if not t.is_punct]
+    return len(words) > 2 and words[0].pos_ == "ADV" and words[1].pos_ == "DET"
+
+
+def category_label(term_doc, definition_doc) -> bool:
+    """A one-word label the parse reads as an adjective, defined by a bare noun phrase: "Thermal: exposure to high
+    temperature" beside "Mechanical: crushing, ..." and "Electrical: overcharging, ..." under "three kinds of
+    abuse:" names a kind of the lead-in's thing, not a term (set 21: "which term means 'exposure to high
+    temperature'?" keyed "Thermal"). An adjective defined as a quality ("Ductile: able to be drawn into wire")
+    is asked as a quality."""
+    words = [t for t in definition_doc if not t.is_punct]
+    root = next((t for t in definition_doc if t.dep_ == "ROOT"), None)
+    return len(term_doc) == 1 and term_doc[0].pos_ == "ADJ" and root is not None and root.pos_ == "NOUN" \
+        and bool(words) and words[0].pos_ in {"NOUN", "ADJ"} and words[0].tag_ != "JJS"
+
+
+def runs_of_things(definition_doc) -> bool:
+    """What follows the label is a run of four or more things, bare: "Thermal barriers between cells, fire-resistant
+    enclosures, division of the pack into smaller isolated sections, and ventilation for cells that vent gas" (of
+    "Pack design."), the measures a heading groups, not what the label means (set 21, asked 'What is meant by "Pack
+    design"?'). A definition with its article ("the sand, gravel or crushed stone ...") or a genus before "such as"
+    keeps its run inside one noun."""
+    words = [t for t in definition_doc if not t.is_punct]
+    root = next((t for t in definition_doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "NOUN" or not words or words[0].pos_ == "DET":
+        return False
+    # by its punctuation (the parse hangs the run on any noun of it): pieces between commas, each with a noun of
+    # its own, none a clause's or opening an example ("such as", "including")
+    pieces, piece = [], []
+    for t in definition_doc:
+        if t.text == ",":
+            pieces.append(piece)
+            piece = []
+        else:
+            piece.append(t)
+    pieces.append(piece)
+    if len(pieces) < 4 or sum(1 for t in definition_doc if t.dep_ == "conj") < 2:
+        return False
+    return all(any(t.pos_ in {"NOUN", "PROPN"} for t in p) and p[0].lower_ not in {"such", "including", "like", "e.g.",
+                                                                                   "especially", "for", "which", "that"}
+               and not any(t.pos_ == "AUX" or t.tag_ in {"VBD", "VBZ", "VBP"} and t.dep_ == "ROOT" for t in p)
+               for p in pieces)
 
 
 def _series(doc) -> bool:

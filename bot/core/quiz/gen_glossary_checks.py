@@ -9,12 +9,18 @@ from __future__ import annotations
 import re
 
 from bot.core import nlp
-from bot.core.quiz.gen_defined import document_name, lists_instances, reads_as_copula_glossary, reads_as_glossary
+from bot.core.quiz.gen_defined import (category_label, document_name, hedged_fact, lists_instances,
+                                      reads_as_copula_glossary, reads_as_glossary, runs_of_things)
 from bot.core.quiz.gen_prose_defined import ranked
 from bot.core.quiz.gen_text import chunk_sentences
 from bot.core.tokens import fold
 
 
+FACET_RUN = 3  # labelled lines in a run at least, to say the run is a glossary or not
+# a marked line "- Label: ..." / "• Label: ..." / "2) Label: ...", and the mark alone
+_LABELLED_LINE = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(?P<label>[A-Z][^:\n]{0,60}?):\s+(?P<after>\S)")
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s")
+_PARENS = re.compile(r"\s*\([^()]*\)")
 MAX_DEFINING_SENTENCES = 2  # "X is ..." in more sentences than this: the notes define X several ways
 
 
@@ -63,7 +69,33 @@ class GlossaryTermChecks:
                         and self._glossary_term(d, document, copula=True)):
                     continue
             kept.append((d, q))
-        return kept
+        facets = self._facet_labels(document, {fold(d.term) for d, _ in kept if d.glossary and not d.prose})
+        return [(d, q) for d, q in kept if not (d.glossary and not d.prose and fold(d.term) in facets)]
+
+    def _facet_labels(self, document: str, terms: set[str]) -> set[str]:
+        """The labels of a run of "Label: ..." lines that says things of one subject, not what terms mean: in a
+        run of at least FACET_RUN lines, fewer than half go on as a glossary's do, in lower case ("Facts about
+        HbF:" then "- Composition: two alpha and two gamma chains ...", "- Higher oxygen affinity: HbF binds
+        oxygen ...", "- Cause of the higher affinity: HbF has ..."): the one that reads as a definition is a facet
+        of the run's subject, and "Composition" keyed to "two alpha and two gamma chains" names the attribute,
+        not the thing (set 21, judged wrong: the notes say α2γ2 is fetal hemoglobin). The document's lines are
+        read in one run across its chunks (a glossary split between two chunks is one glossary)."""
+        found = set()
+        runs, run = [], []
+        for line in "\n".join(c.text for c in self.notes if c.document == document).splitlines():
+            labelled = _LABELLED_LINE.match(line)
+            if labelled:
+                label = fold(_PARENS.sub("", labelled.group("label")).strip())
+                run.append((label, labelled.group("after")[:1].islower()))
+            elif _BULLET.match(line) or not line.strip()[:1].islower():
+                if run:
+                    runs.append(run)
+                run = []
+        runs.append(run)
+        for run in runs:
+            if len(run) >= FACET_RUN and 2 * sum(glossed for _, glossed in run) < len(run):
+                found.update(label for label, _ in run if label in terms)
+        return found
 
     def _glossary_term(self, definition, document: str, copula: bool = False, subject: bool = False) -> bool:
         """A quoted term a licence defines, or a glossary line's term that names a thing, defined by a noun
@@ -83,6 +115,8 @@ class GlossaryTermChecks:
             return False  # "Bubonic plague – the most common form in the fourteenth-century outbreak": a rank, no definition
         if lists_instances(term_doc, definition_doc) or self._names_person(definition.term, term_doc):
             return False  # "Examples: ..." labels a list; "<person>: <their works>" says what they made
+        if hedged_fact(definition_doc) or category_label(term_doc, definition_doc) or runs_of_things(definition_doc):
+            return False
         return reads and (subject or not self._is_subject(definition.term, document))
 
     def _is_subject(self, term: str, document: str) -> bool:

@@ -229,6 +229,10 @@ def _names(items: list[str], parse) -> list[str] | None:
             return None
         if label.count('"') % 2 or label.count("(") != label.count(")"):
             return None
+        if len(label.split()) > 1 and re.search(r"\s[a-z]{1,3}$", label) \
+                and re.match(re.escape(label) + r"\.\s*\S", _PAREN.sub("", body)):
+            return None  # a name cut at an abbreviation's full stop ("Sipuel v" of "Sipuel v. Board of Regents ...",
+            # "Missouri ex rel" of "Missouri ex rel. Gaines ...": set 21, asked as "what comes after 'Murray v'?")
         candidates.append(label)
     if len({c.lower() for c in candidates}) != len(candidates):
         return None  # "Myth: ...", "Myth: ...": a tag, not a name
@@ -466,6 +470,9 @@ def named_cards(lists: list[NamedList], setting_of, parse=None) -> list[NamedCar
                     prompt = f"{where}, in {named.of}, what comes after “{before}”?"
                 if _one_word_apart(before, after):
                     continue  # "the descending limb of the loop of Henle" -> "the ascending limb ...": the stem gives it away
+                if _same_year(named.lines[k][1], named.lines[k + 1][1]):
+                    continue  # two of one year ("Sweatt v. Painter (1950)", "McLaurin v. ... (1950)"): "after" is only
+                    # the list's order, no fact of time (set 21)
                 chunk, quote = named.lines[k + 1]
                 steps.append(NamedCard(prompt, after[:1].upper() + after[1:], named, True, chunk, quote))
         if named.category:
@@ -482,6 +489,12 @@ def named_cards(lists: list[NamedList], setting_of, parse=None) -> list[NamedCar
                 continue
         cards.extend(steps)
     return cards
+
+
+def _same_year(one: str, other: str) -> bool:
+    """Two lines dated in brackets with the same year: which came first the notes do not say."""
+    years = [re.findall(r"\((?:c\.\s*)?(\d{3,4})\b", line) for line in (one, other)]
+    return bool(years[0]) and bool(years[1]) and years[0][-1] == years[1][0]
 
 
 def _one_word_apart(before: str, after: str) -> bool:

@@ -76,8 +76,9 @@ from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_el
 from bot.core.quiz.gen_subject import as_written
 from bot.core.quiz.gen_prose_defined import prose_definition, sibling_terms
 from bot.core.quiz.gen_defined import (defined_term_question, definitions_by_document, document_name,
-                                      family_words, field_labels, label_key, with_head)
+                                      family_words, field_labels, label_key, with_head, written_as)
 from bot.core.quiz.gen_glossary_checks import GlossaryTermChecks
+from bot.core.quiz.gen_finished_forms import dropped_form, opens_a_case_name
 from bot.core.quiz.gen_faq import faq_card, faq_question
 from bot.core.quiz.gen_defined_cards import (card_answer, card_stem, restates_the_term, same_number,
                                              says_more_than_the_term, says_what_it_is, term_as_label)
@@ -196,6 +197,10 @@ def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
     generator = _Generator(notes, raw)
     candidates = [c for chunk in chunks for c in generator.chunk_candidates(chunk)]
     candidates = _one_card_a_term(candidates, generator.term_cards)
+    for entry in candidates:  # forms of finished items a teacher drops (gen_finished_forms, set 21)
+        entry.items = [i for i in entry.items if not dropped_form(
+            i, generator.titles.get(i.source.document, "") if i.source else "", nlp.parse_lines)]
+    candidates = [c for c in candidates if c.items]
     evidence = NotesEvidence(list(generator.docs.values()), notes)
     if learned_cutoff:
         # The learned quality score's cut-off (gen_quality, RESULTS 8.5) on every candidate, before the
@@ -609,6 +614,12 @@ class _Generator(GlossaryTermChecks):
                       if not self._notes_subject(d.term, chunk.document)] + kin  # "Hydropower" offered among plant parts
             if definition.glossary and not prose:
                 others = self._same_heading(others, known, chunk)
+                # a place among words, or a word among places: "Cuzco" (the capital, written with its capital all
+                # through the notes and after "in", "to") beside "Mit'a", "Chasqui" (written small in the prose): its
+                # kind gives it away as the answer, or rules it out as an option (set 21)
+                mine = self._place_or_word(definition.term, chunk.document)
+                if mine:
+                    others = [d for d in others if self._place_or_word(d.term, chunk.document) in ("", mine)]
             name = self.titles.get(chunk.document) or self.document_names.get(chunk.document, "")
             setting = "" if definition.glossary else _setting(name)  # a glossary line: "In the notes, ..."
             question = defined_term_question(definition, others, setting, name,
@@ -1155,6 +1166,10 @@ class _Generator(GlossaryTermChecks):
                                person=self._labelled_person)
         if not text:
             return s, doc
+        written = self._document_text(s.chunk.document)
+        if any(ent.label_ == "PERSON" and len(ent) == 1 and opens_a_case_name(ent.text, written) for ent in doc.ents):
+            return s, doc  # the word opens a case's name in the notes ("Sweatt v. Painter"): "After Sweatt" is the
+            # case, not Herman Sweatt (set 21: asked "After Herman Sweatt, who met with ...?")
         # Parsed apart from self.docs, which holds the notes' own sentences (pools read it later).
         full = nlp.parse_lines([text])[0]
         if leans_on_context(full, self.full_names, self._familiar, heading, self._short_form, self._named,
@@ -1968,6 +1983,16 @@ class _Generator(GlossaryTermChecks):
         if document not in self._texts:
             self._texts[document] = " ".join(c.text for c in self.notes if c.document == document)
         return self._texts[document]
+
+    def _place_or_word(self, term: str, document: str) -> str:
+        """"place" of a glossary term the notes write as a name (gen_defined.written_as) and put after a word
+        of place ("in Cuzco", "to Cuzco"), "word" of one they write in lower case, else "" (a name of another
+        kind, "Rubisco", or one the prose does not use)."""
+        written = written_as(term, self._document_text(document))
+        if written == "name":
+            bare = re.sub(r"\s*\([^()]*\)", "", term).strip()
+            return "place" if bare in self.lexicon.place_cued else ""
+        return written
 
     def _short_form(self, word: str) -> bool:
         """The notes use a part of longer names as a name of its own ("the Commission" for the European

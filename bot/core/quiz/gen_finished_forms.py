@@ -1,0 +1,128 @@
+"""Forms of finished items a strict teacher drops, read off the item's own words and their parse (issue 8,
+held-out set 21, judged in round 48; English grammar and punctuation only, no course's words):
+
+- a card on a worked example's figures: "What leads to a 10% fall in the quantity of used textbooks demanded?"
+  keyed "A 12% rise in income", "Why is the elasticity of demand about 0.3?" (of cigarettes, which the stem
+  does not say): a figure asked for, or asked about, where the answer is a figure too (`example_figures`);
+- a stem whose condition points back with a pro-form adverb: "what happens if many customers go elsewhere?"
+  (elsewhere than the coffee shop that raised its price, a sentence before) (`points_back`);
+- a bare relational noun for the subject: "What do sources include?" (sources of carbon monoxide)
+  (`bare_relational_subject`);
+- an answer that keeps the notes' cross-reference: "... one of the triggers of thermal runaway (section 8)"
+  (`cross_reference`);
+- a "What is X?" card keyed to what X is now or usually: "What is the Monroe School?" keyed "Now a National
+  Historic Site" (`hedged_answer`);
+- a who-did-what item keyed to a name the notes' title holds: "Oliver Brown" in notes titled "Brown v. Board
+  of Education" (`title_names_answer`);
+- a blank the words after it qualify: "schools in _____, Virginia" rules out "District of Columbia" among
+  Virginian places (`qualified_blank`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.tokens import STOPWORDS, fold
+
+# Adverbs that stand for a place, time or alternative the passage gave before: English pro-forms.
+_PRO_FORM_ADVERBS = frozenset({"elsewhere", "instead", "otherwise", "likewise", "similarly", "meanwhile",
+                               "thereafter", "therefore", "hence", "again"})
+# Nouns that name something only by what it belongs to ("sources of ...", "causes of ..."): English relational
+# nouns, asked bare as a subject they name nothing.
+_RELATIONAL = frozenset({"source", "cause", "effect", "result", "example", "type", "kind", "form", "part", "member",
+                         "feature", "sign", "symptom", "use", "step", "factor", "reason", "consequence", "advantage",
+                         "disadvantage", "benefit", "risk", "component", "product", "method", "option", "stage"})
+_SETTING = re.compile(r"^(?:In|According to) (?:the notes|[^,?]{0,120}?)(?: on [^,?]+)?, ")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|per ?cent\b)|\$\s?\d|\b\d+\.\d+\b"
+                     r"|\b\d+(?:[.,]\d+)?\b(?! ?(?:BC|AD|BCE|CE)\b)")
+_YEAR = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
+_CROSS_REFERENCE = re.compile(r"\((?:see )?(?:section|chapter|part|figure|table|fig\.)\s+[\dA-Z][\w.]*\)"
+                              r"|\(see (?:above|below)\)", re.IGNORECASE)
+
+
+def _figures(text: str) -> list[str]:
+    return [m.group(0) for m in _FIGURE.finditer(text) if not _YEAR.match(m.group(0).strip())]
+
+
+def example_figures(item) -> bool:
+    """A cause card whose stem asks about a figure and whose answer is a figure too (a worked example)."""
+    if item.tests != "cause":
+        return False
+    stem = _SETTING.sub("", item.prompt)
+    return bool(_figures(stem)) and bool(_figures(item.answer))
+
+
+def points_back(item) -> bool:
+    """A cause card's stem with a pro-form adverb (`_PRO_FORM_ADVERBS`) in the notes' words it asks about."""
+    if item.tests != "cause":
+        return False
+    stem = _SETTING.sub("", item.prompt)
+    return any(w in _PRO_FORM_ADVERBS for w in re.findall(r"[a-z]+", stem.lower()))
+
+
+def bare_relational_subject(doc) -> bool:
+    """The stem's subject is one relational noun with nothing saying of what: "What do sources include?"."""
+    for t in doc:
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "NOUN" and t.lemma_.lower() in _RELATIONAL \
+                and not any(c.dep_ in {"det", "poss", "amod", "compound", "prep", "nummod", "relcl", "acl"}
+                            for c in t.children):
+            return True
+    return False
+
+
+def cross_reference(item) -> bool:
+    """The answer (or the stem) keeps a pointer to another part of the notes: "(section 8)", "(see above)"."""
+    return bool(_CROSS_REFERENCE.search(item.answer) or _CROSS_REFERENCE.search(item.prompt))
+
+
+def hedged_answer(item, answer_doc) -> bool:
+    """A "What is X?" card keyed to an adverb and an article: "Now a National Historic Site", "Usually a layer
+    of graphite": what X is now or usually, not what it is."""
+    if item.tests != "definition" or item.options:
+        return False
+    words = [t for t in answer_doc if not t.is_punct]
+    return len(words) > 2 and words[0].pos_ == "ADV" and words[1].pos_ == "DET"
+
+
+def title_names_answer(item, title: str) -> bool:
+    """A who-did-what item keyed to a name a word of which the notes' title holds and no wrong option does:
+    "Oliver Brown" where the notes are "Brown v. Board of Education (1954)"."""
+    if item.tests != "actor" or not title:
+        return False
+    titled = {fold(w) for w in re.findall(r"[A-Z][\w’'-]+", title) if fold(w) not in STOPWORDS}
+    wrong = [o for o in item.options if o != item.answer]
+    for word in re.findall(r"[A-Z][\w’'-]+", item.answer):
+        if fold(word) in titled and not any(fold(word) in {fold(x) for x in o.split()} for o in wrong):
+            return True
+    return False
+
+
+def qualified_blank(item) -> bool:
+    """A blank followed by a comma and a name that qualifies it ("_____, Virginia"): the name rules options
+    out by their form (a state beside the towns of another)."""
+    # the name set off between commas (or closing the sentence): "in _____, Virginia, faced ..."; not the main
+    # clause after an opening phrase ("In _____, Americans who opposed ...")
+    return bool(item.options) and bool(re.search(r"_{3,}\s*,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*[,.;”\"]",
+                                                  item.prompt))
+
+
+def dropped_form(item, title: str, parse) -> str:
+    """Which of the forms above the finished item has, or "". `parse(texts)` parses lines (nlp.parse_lines)."""
+    for name, found in (("a worked example's figures", example_figures(item)), ("points back", points_back(item)),
+                        ("a cross-reference", cross_reference(item)), ("a blank qualified", qualified_blank(item)),
+                        ("the title names the answer", title_names_answer(item, title))):
+        if found:
+            return name
+    if item.tests in {"definition", "cause"} and not item.options:
+        prompt_doc, answer_doc = parse([_SETTING.sub("", item.prompt), item.answer])
+        if bare_relational_subject(prompt_doc):
+            return "a bare relational subject"
+        if hedged_answer(item, answer_doc):
+            return "a hedged answer"
+    return ""
+
+
+def opens_a_case_name(word: str, text: str) -> bool:
+    """The notes write the word as the first party of a case's name ("Sweatt v. Painter"): alone, "After
+    Sweatt" may name the case, and the word is not widened to a person's full name ("After Herman Sweatt")."""
+    return bool(re.search(rf"(?<![\w’'-]){re.escape(word)}\s+vs?\.\s", text))
