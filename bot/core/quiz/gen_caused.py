@@ -103,7 +103,13 @@ def _passive(doc, root, end) -> Question | None:
     if len(objects) != 1:
         return None
     cause = doc[objects[0].left_edge.i:objects[0].right_edge.i + 1]
-    after = doc[cause.end:end]
+    aside = next((c for c in objects[0].children if c.dep_ == "appos" and c.left_edge.i > objects[0].i
+                  and doc[c.left_edge.i - 1].text == ","), None)
+    if aside is not None and aside.right_edge.i + 1 == cause.end:
+        # "TB is caused by Mycobacterium tuberculosis, a slow-growing, aerobic, acid-fast rod.": what the cause is,
+        # said after a comma, describes it; the answer is the name
+        cause = doc[cause.start:aside.left_edge.i - 1]
+    after = doc[objects[0].right_edge.i + 1:end]
     if len(after) and not (after[0].dep_ == "cc" and any(c.dep_ == "conj" and c.i == after.end - 1 or c.dep_ == "conj"
                                                          for c in root.children)):
         return None  # something follows the cause that is not a second claim of its own ("and is spread by ...")

@@ -82,8 +82,8 @@ from bot.core.quiz.gen_defined import _mentions as mentions_term
 from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
                                          unanchored_subject)
-from bot.core.quiz.gen_function import (asks_any_of_a_kind, composition_question, function_question, one_of_several,
-                                        relational_subject, situated_subject, heading_aspect_subject)
+from bot.core.quiz.gen_function import (asks_any_of_a_kind, composition_question, depends_question, function_question,
+                                        one_of_several, relational_subject, situated_subject, heading_aspect_subject)
 from bot.core.quiz.gen_named import NAMED_QUALITY, NamedThings
 from bot.core.quiz.gen_commands import command_question, shell_commands
 from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entries_in, entry_question
@@ -123,7 +123,7 @@ from bot.core.text import split_sentences
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 72
+GENERATOR_VERSION = 73
 BLANK = "_____"
 QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
 # Cards with a question turned out of the sentence: kept by the judges far more often than a name or
@@ -1219,6 +1219,7 @@ class _Generator(GlossaryTermChecks):
             items.extend(self._howto_cards(s, doc))  # "How may X ...?", "What is X useful for?", "the two kinds" (gen_howto)
             items.append(self._function_card(s, doc))  # "What does connection-oriented transmission require?" (gen_function)
             items.append(self._composition_card(s, doc))  # "What does a steam turbine consist of?" (gen_function)
+            items.append(self._depends_card(s, doc))  # "What does the amount of creep depend on?" (gen_function)
             items.append(self._comparison_item(s, doc))  # "Which are more efficient, threads or processes?" (gen_compare)
             named = term_question(doc, self.central_terms, visible)  # "Which of these <what the term does>?"
             # "steam engines" in notes on the steam engine; "Inflation" among "Hiring" and "Spending" in notes
@@ -1370,6 +1371,7 @@ class _Generator(GlossaryTermChecks):
             # ... is principally composed of the European Parliament and the Council ..., which ..."): the
             # long sentence's claim is the parts, the clause after them a side remark (gen_function).
             cards.append(self._composition_card(s, doc))
+            cards.append(self._depends_card(s, doc))  # as in _sentence_items
         return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
 
     def _past_of(self, participle: str) -> str | None:
@@ -1659,6 +1661,26 @@ class _Generator(GlossaryTermChecks):
         if situated_subject(doc) or one_of_several(s.quote):
             return None
         return self._question_card(s, question, DEFINITION)
+
+    def _depends_card(self, s: Sentence, doc) -> QuizItem | None:
+        """What a thing of the notes depends on (gen_function.depends_question), only of a thing the notes return
+        to, as `_composition_card`: a term of theirs, met in several passages, or a head noun they use all
+        through; not of the passage's case ("the available ...") nor of a sentence adding to what came before."""
+        question = depends_question(doc)
+        if question is None or self._says_nothing(question.answer, doc):
+            return None
+        root = next(t for t in doc if t.dep_ == "ROOT")
+        subject = next(c for c in root.children if c.dep_ == "nsubj")
+        bare = doc[subject.left_edge.i + (doc[subject.left_edge.i].dep_ == "det"):subject.i + 1].text
+        head = subject.lemma_.lower()
+        if not (self._is_term(bare) or self._met_often(bare) or self.lexicon.term_counts[head] >= FAMILIAR_TERM_COUNT
+                or any(self._is_term(t.text) or self._met_often(t.text)
+                       for t in subject.subtree if t.pos_ == "NOUN" and t.i != subject.i)):
+            # "the amount of creep": of a term the notes return to ("creep"), though "amount" is no term
+            return None
+        if situated_subject(doc) or relational_subject(doc) or one_of_several(s.quote):
+            return None
+        return self._question_card(s, question, CAUSE)
 
     def _spelled_out(self, short: str, sentence: str) -> bool:
         """`short` is an abbreviation (capitals only) whose long form another sentence of the notes gives

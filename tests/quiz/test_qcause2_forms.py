@@ -1,0 +1,76 @@
+"""Session 28, lane qcause2: cause and relation sentences no template read (session 27's census of itemless
+sections). "What does X depend on?"; "X, so it ..." with the pronoun standing for the cause's subject; "X, so Y"
+after a change, whose comparative needs no "than"; a cause opening "For <which things>"; a passive cause with an
+apposition after its name; a present-tense passive completed by a phrase is no deed lacking its setting. Real
+spaCy on made-up sentences of no course of the pool."""
+
+from __future__ import annotations
+
+from bot.core import nlp
+from bot.core.quiz.gen_caused import caused_question
+from bot.core.quiz.gen_concept_causes import lacks_setting, so_question
+from bot.core.quiz.gen_function import depends_question
+
+
+def parse(text: str):
+    return nlp.parse_lines([text])[0]
+
+
+def test_what_a_quantity_depends_on_is_asked_with_the_whole_on_phrase():
+    question = depends_question(parse("The yield of the orchard depends on the depth of the soil and on the "
+                                      "hours of frost in spring."))
+    assert question is not None
+    assert question.prompt == "What does the yield of the orchard depend on?"
+    assert question.answer.startswith("The depth of the soil and on the hours of frost")
+
+
+def test_no_depends_card_of_a_negation_an_addition_a_bare_noun_or_a_pointer():
+    for text in ("The yield of the orchard does not depend on the soil, but on the frost.",
+                 "The yield of the orchard also depends on the depth of the soil.",
+                 "Yield depends on the depth of the soil.",
+                 "The yield of the orchard depends on this.",
+                 "Its yield depends on the depth of the soil.",
+                 "The yield of the orchard depended on the depth of the soil."):
+        assert depends_question(parse(text)) is None, text
+
+
+def test_a_pronoun_after_so_is_the_cause_subject_written_out():
+    question = so_question(parse("Molten basalt is very fluid, so it spreads over wide plains."))
+    assert question is not None
+    assert question.prompt == "Why does molten basalt spread over wide plains?"
+    assert question.answer == "Because molten basalt is very fluid."
+
+
+def test_no_pronoun_written_out_when_another_noun_could_be_its_referent():
+    for text in ("Molten basalt melts the old crust, so it spreads over wide plains.",
+                 "Molten basalt is very fluid, so they spread over wide plains."):
+        assert so_question(parse(text)) is None, text
+
+
+def test_a_comparative_after_a_change_needs_no_than():
+    question = so_question(parse("Grain became scarce, so the millers could charge higher prices."))
+    assert question is not None
+    assert question.prompt == "Why could the millers charge higher prices?"
+
+
+def test_a_cause_opening_with_for_which_things_is_a_claim():
+    question = so_question(parse("For most common alloys in dry air the oxide film is stable, so the surface is "
+                                 "protected from further attack."))
+    assert question is not None
+    assert question.prompt == "Why is the surface protected from further attack?"
+    assert so_question(parse("For example, the oxide film is stable, so the surface is protected from further "
+                             "attack.")) is None
+
+
+def test_a_passive_cause_named_then_described_is_answered_with_the_name():
+    question = caused_question(parse("Leaf blight is caused by Phytophthora infestans, a water mould of warm summers."))
+    assert question is not None
+    assert question.prompt == "What causes leaf blight?"
+    assert question.answer == "Phytophthora infestans."
+
+
+def test_a_present_passive_completed_by_a_phrase_has_its_setting():
+    doc = parse("Spot brazing is usually classed as a fusion process, because the filler melts below the metal.")
+    assert not lacks_setting(doc, "Why is spot brazing usually classed as a fusion process?")
+    doc = parse("Steel mesh is added, because the slab is weak in tension.")
+    assert lacks_setting(doc, "Why is steel mesh added?")
