@@ -10,6 +10,7 @@ from bot.core import nlp
 from bot.core.quiz.gen_caused import caused_question
 from bot.core.quiz.gen_concept_causes import lacks_setting, so_question
 from bot.core.quiz.gen_function import depends_question
+from bot.core.quiz.gen_questions import why_question
 
 
 def parse(text: str):
@@ -74,3 +75,22 @@ def test_a_present_passive_completed_by_a_phrase_has_its_setting():
     assert not lacks_setting(doc, "Why is spot brazing usually classed as a fusion process?")
     doc = parse("Steel mesh is added, because the slab is weak in tension.")
     assert lacks_setting(doc, "Why is steel mesh added?")
+
+
+def test_a_cause_before_a_semicolon_is_asked_of_the_first_clause():
+    from bot.core.quiz.gen_concept_causes import cut_cause_question
+    doc = parse("The pump lifts water into the upper tank so that the turbines can run at night; without the pump the "
+                "plant stops.")
+    assert why_question(doc) is None  # rooted in the clause after the semicolon
+    question = cut_cause_question(doc)
+    assert question is not None
+    assert question.prompt == "Why does the pump lift water into the upper tank?"
+    assert question.answer == "So that the turbines can run at night."
+
+
+def test_an_adjective_after_the_subject_with_its_own_phrase_situates_nothing():
+    from bot.core.quiz.gen_function import situated_subject
+    assert not situated_subject(parse("The heat available from the exhaust depends on the load of the engine."))
+    assert situated_subject(parse("The available heat depends on the load of the engine."))
+    question = depends_question(parse("The heat available from the exhaust depends on the load of the engine."))
+    assert question is not None and question.prompt == "What does the heat available from the exhaust depend on?"

@@ -335,3 +335,26 @@ def _named_again(cause, effect) -> str:
             or not first.text[:1].isalpha():
         return phrase.text
     return first.text.lower() + phrase.text[len(first.text):]
+
+
+# --- a cause whose sentence goes on after a semicolon or colon ----------------------------------------
+
+_CUT_MARKS = frozenset({";", ":"})
+_CAUSE_WORDS = re.compile(r"\b(?:because|due to|owing to|as a result of|on account of|in order to|so that|so as to)\b",
+                          re.IGNORECASE)
+
+
+def cut_cause_question(doc) -> Question | None:
+    """why_question of the clause before a semicolon or colon that follows the cause marker: "ADH inserts aquaporins
+    into the collecting duct so that water can be reabsorbed, producing concentrated urine; without ADH the urine is
+    dilute." The parser roots such a sentence in its second clause, so why_question finds no verb of the effect; the
+    first clause alone is the claim with its cause ("Why does ADH insert aquaporins into the collecting duct?" --
+    "So that water can be reabsorbed, producing concentrated urine."), what follows the mark a second claim, or a
+    detail of the cause ("...because it uses less fuel: there is no water in a slurry to be evaporated")."""
+    cut = next((t for t in doc if t.text in _CUT_MARKS), None)
+    if cut is None or cut.i < 6:
+        return None
+    before = doc[:cut.i].text
+    if not _CAUSE_WORDS.search(before) or any(t.text in _CUT_MARKS for t in doc[:cut.i]):
+        return None
+    return why_question(nlp.parse_lines([before.rstrip(" ,") + "."])[0])

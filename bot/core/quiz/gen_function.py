@@ -185,8 +185,11 @@ def situated_subject(doc) -> bool:
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
     if subject is None:
         return False
+    # An adjective after the noun with its own phrase says the situation itself ("the power available from falling
+    # water": available from what, the subject tells), and stands.
     return any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) \
-        and any(c.dep_ == "amod" and c.lower_ in _SITUATING for c in subject.children)
+        and any(c.dep_ == "amod" and c.lower_ in _SITUATING and (c.i < subject.i or not any(True for _ in c.children))
+                for c in subject.children)
 
 
 def asks_any_of_a_kind(doc) -> bool:

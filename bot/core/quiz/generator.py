@@ -55,8 +55,8 @@ from bot.core.quiz.gen_roles import RolePool, is_party_name, is_text_name, role_
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_caused import caused_question, causes_headed, effect_head, explained_elsewhere
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
-                                              fronted_cause_question, heading_points_back, lacks_setting,
-                                              so_question)
+                                              cut_cause_question, fronted_cause_question, heading_points_back,
+                                              lacks_setting, so_question)
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_lead_lists import lead_lists
 from bot.core.quiz.gen_label_runs import LABEL_RUN_QUALITY, LabelRuns
@@ -288,7 +288,7 @@ def _cause_question(doc):
     cause put first, a bare "to" purpose, a reason with "as"/"since", or any of these behind an
     opening phrase."""
     return (why_question(doc) or fronted_cause_question(doc) or so_question(doc) or purpose_question(doc)
-            or reason_question(doc) or opened_question(doc))
+            or reason_question(doc) or opened_question(doc) or cut_cause_question(doc))
 
 
 def _attribute_rows(notes: list[Chunk]) -> dict[tuple[str, tuple[str, ...]], set[str]]:
