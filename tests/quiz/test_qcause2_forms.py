@@ -94,3 +94,18 @@ def test_an_adjective_after_the_subject_with_its_own_phrase_situates_nothing():
     assert situated_subject(parse("The available heat depends on the load of the engine."))
     question = depends_question(parse("The heat available from the exhaust depends on the load of the engine."))
     assert question is not None and question.prompt == "What does the heat available from the exhaust depend on?"
+
+
+def test_a_condition_is_asked_under_the_topic_before_a_title_colon():
+    from bot.core.quiz.gen_conditions import outcome_prompt
+    assert outcome_prompt("the kiln cools", "Kiln Firing: Course Notes") == \
+        "In the notes on Kiln Firing, what happens if the kiln cools?"
+    assert outcome_prompt("the kiln cools", "The Kiln Age, 1600–1700: Course Notes") == ""
+
+
+def test_a_definite_subject_named_as_a_term_of_the_notes_stands_in_a_condition():
+    from bot.core.quiz.gen_conditions import outcome_card
+    doc = parse("If the primary winding is opened under load, a high voltage appears across the secondary coil.")
+    assert outcome_card(doc, doc.text) is None  # "the ..." told before, unless the notes use it as a term
+    card = outcome_card(doc, doc.text, term=lambda phrase: phrase == "primary winding")
+    assert card is not None and card.consequence.startswith("A high voltage appears across the secondary coil")

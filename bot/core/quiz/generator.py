@@ -857,7 +857,7 @@ class _Generator(GlossaryTermChecks):
         for quote, after in zip(quotes, [*quotes[1:], ""]):
             text = readable_text(quote)
             doc = self.docs.get(text) if text else None
-            card = outcome_card(doc, quote, after) if doc is not None else None
+            card = outcome_card(doc, quote, after, term=self._a_term_of_the_notes) if doc is not None else None
             if card is None or (chunk.document, card.condition.lower()) in self.asked_conditions:
                 continue
             if stated_elsewhere(doc, card, self._document_docs(chunk.document)):
@@ -871,6 +871,10 @@ class _Generator(GlossaryTermChecks):
             found.append(_Candidates(quote, chunk.document, [
                 self._item(FLASHCARD, prompt, card.consequence, s, CAUSE, CARD_QUALITY, explanation=_from_notes(s))]))
         return found
+
+    def _a_term_of_the_notes(self, phrase: str) -> bool:
+        """A phrase the notes treat as a term: in their lexicon of terms, or met in several passages."""
+        return self._is_term(phrase) or self._met_often(phrase)
 
     def _in_its_label(self, s: Sentence, prompt: str) -> str | None:
         """The stem set in the label its line opens with (`_line_label`), None when it cannot be: "The election of
