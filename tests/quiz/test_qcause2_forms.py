@@ -22,7 +22,7 @@ def test_what_a_quantity_depends_on_is_asked_with_the_whole_on_phrase():
                                       "hours of frost in spring."))
     assert question is not None
     assert question.prompt == "What does the yield of the orchard depend on?"
-    assert question.answer.startswith("The depth of the soil and on the hours of frost")
+    assert question.answer == "The depth of the soil and the hours of frost in spring."
 
 
 def test_no_depends_card_of_a_negation_an_addition_a_bare_noun_or_a_pointer():
@@ -109,3 +109,25 @@ def test_a_definite_subject_named_as_a_term_of_the_notes_stands_in_a_condition()
     assert outcome_card(doc, doc.text) is None  # "the ..." told before, unless the notes use it as a term
     card = outcome_card(doc, doc.text, term=lambda phrase: phrase == "primary winding")
     assert card is not None and card.consequence.startswith("A high voltage appears across the secondary coil")
+
+
+def test_depends_answer_says_on_once():
+    question = depends_question(parse("The yield of the orchard depends on the depth of the soil and on the hours of "
+                                      "frost in spring."))
+    assert question is not None and " and on " not in question.answer
+
+
+def test_no_condition_card_of_a_bare_kind_the_notes_name_kinds_of(tmp_path):
+    from bot.core.chunking import chunk_document
+    from bot.core.loaders import load_document
+    from bot.core.quiz import generator as gen
+    path = tmp_path / "styling.md"
+    path.write_text("# Styling Guide\n\nThe css option links the output to a CSS style sheet for web pages. The style "
+                    "of the citations is set by a CSL style sheet, named with the csl option. If no style sheet is "
+                    "given, the plain author-date style is used by default.\n", encoding="utf-8")
+    chunks = chunk_document(load_document(path, path.name), max_chars=900)
+    g = gen._Generator(chunks)
+    doc = next(d for t, d in g.docs.items() if t.startswith("If no style sheet"))
+    assert g._kind_left_open(doc, chunks[0].document)
+    other = next(d for t, d in g.docs.items() if t.startswith("The css option"))
+    assert not g._kind_left_open(other, chunks[0].document)  # its subject has no such kinds

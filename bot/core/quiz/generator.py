@@ -283,6 +283,12 @@ class _Event:
     sentence: Sentence
 
 
+# English's function words that may stand capitalised before a noun at a sentence's start ("A style sheet", "No ...").
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "no", "any", "each", "every", "this", "that", "these", "those", "its",
+                             "their", "his", "her", "our", "your", "my", "some", "one", "another", "other", "if",
+                             "when", "and", "or", "but", "of", "in", "on", "for", "with", "by", "to", "is", "are"})
+
+
 def _cause_question(doc):
     """The why-card's question of a sentence, by the first template that reads it: a cause marker, a
     cause put first, a bare "to" purpose, a reason with "as"/"since", or any of these behind an
@@ -862,6 +868,8 @@ class _Generator(GlossaryTermChecks):
                 continue
             if stated_elsewhere(doc, card, self._document_docs(chunk.document)):
                 continue  # the same condition with another outcome elsewhere: two defensible answers (gen_conditions)
+            if self._kind_left_open(doc, chunk.document):
+                continue  # "If no style sheet is given" where the notes tell of a CSS and a CSL style sheet
             prompt = outcome_prompt(card.condition, document_name(self.notes, chunk.document),
                                     self._written(chunk.document))
             if not prompt:
@@ -871,6 +879,21 @@ class _Generator(GlossaryTermChecks):
             found.append(_Candidates(quote, chunk.document, [
                 self._item(FLASHCARD, prompt, card.consequence, s, CAUSE, CARD_QUALITY, explanation=_from_notes(s))]))
         return found
+
+    def _kind_left_open(self, doc, document: str) -> bool:
+        """The condition's subject is a bare noun (its compounds with it, no adjective: "no style sheet") that the
+        document's text also writes after a name ("a CSS style sheet", "a CSL (Citation Style Language) style
+        sheet"): the notes tell of kinds of it, and the condition does not say which (session 28: "what happens if
+        no style sheet is given?" has the EPUB style sheet's answer too)."""
+        verb = doc[0].head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.pos_ != "NOUN" or any(c.dep_ == "amod" for c in subject.children):
+            return False
+        compounds = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
+        name = doc[min([c.i for c in compounds] + [subject.i]):subject.i + 1].text
+        text = self._document_text(document)
+        pattern = re.compile(r"\b([A-Z][A-Za-z]*)\)?\s+" + re.escape(name) + r"s?\b")
+        return any(m.group(1).lower() not in _FUNCTION_WORDS for m in pattern.finditer(text))
 
     def _a_term_of_the_notes(self, phrase: str) -> bool:
         """A phrase the notes treat as a term: in their lexicon of terms, or met in several passages."""
