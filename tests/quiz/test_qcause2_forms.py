@@ -131,3 +131,13 @@ def test_no_condition_card_of_a_bare_kind_the_notes_name_kinds_of(tmp_path):
     assert g._kind_left_open(doc, chunks[0].document)
     other = next(d for t, d in g.docs.items() if t.startswith("The css option"))
     assert not g._kind_left_open(other, chunks[0].document)  # its subject has no such kinds
+
+
+def test_a_cause_told_again_or_the_effect_as_a_cause_is_no_second_explanation():
+    from bot.core.quiz.gen_caused import explained_elsewhere
+    texts = ["Leaf blight is caused by Phytophthora infestans.",
+             "Phytophthora infestans is the water mould that causes most leaf blight in potatoes.",
+             "Leaf blight remains a major cause of crop loss in wet summers."]
+    assert not explained_elsewhere("Leaf blight", texts[0], texts, "Phytophthora infestans.")
+    texts.append("Leaf blight spread quickly in 1846 because the summer was wet.")
+    assert explained_elsewhere("Leaf blight", texts[0], texts, "Phytophthora infestans.")

@@ -2223,7 +2223,7 @@ class _Generator(GlossaryTermChecks):
         question names what the notes meet in one passage only (as `_cause_card`)."""
         question = caused_question(doc)
         head = effect_head(doc) if question is not None else ""
-        if question is None or explained_elsewhere(head, doc.text, self.docs.keys()):
+        if question is None or explained_elsewhere(head, doc.text, self.docs.keys(), question.answer):
             return None
         if self._headings is None:
             self._headings = {h for c in self.notes for h in c.heading_path}
