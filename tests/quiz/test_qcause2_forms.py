@@ -141,3 +141,17 @@ def test_a_cause_told_again_or_the_effect_as_a_cause_is_no_second_explanation():
     assert not explained_elsewhere("Leaf blight", texts[0], texts, "Phytophthora infestans.")
     texts.append("Leaf blight spread quickly in 1846 because the summer was wet.")
     assert explained_elsewhere("Leaf blight", texts[0], texts, "Phytophthora infestans.")
+
+
+def test_one_name_of_the_course_setting_before_a_kind_names_no_other_kind(tmp_path):
+    from bot.core.chunking import chunk_document
+    from bot.core.loaders import load_document
+    from bot.core.quiz import generator as gen
+    path = tmp_path / "union.md"
+    path.write_text("# Union Law\n\nEU member states keep their own courts. Many member states opened their markets. "
+                    "If a member state appeals to the safety clause, the measures it takes must be proportionate.\n",
+                    encoding="utf-8")
+    chunks = chunk_document(load_document(path, path.name), max_chars=900)
+    g = gen._Generator(chunks)
+    doc = next(d for t, d in g.docs.items() if t.startswith("If a member state"))
+    assert not g._kind_left_open(doc, chunks[0].document)

@@ -283,12 +283,6 @@ class _Event:
     sentence: Sentence
 
 
-# English's function words that may stand capitalised before a noun at a sentence's start ("A style sheet", "No ...").
-_FUNCTION_WORDS = frozenset({"a", "an", "the", "no", "any", "each", "every", "this", "that", "these", "those", "its",
-                             "their", "his", "her", "our", "your", "my", "some", "one", "another", "other", "if",
-                             "when", "and", "or", "but", "of", "in", "on", "for", "with", "by", "to", "is", "are"})
-
-
 def _cause_question(doc):
     """The why-card's question of a sentence, by the first template that reads it: a cause marker, a
     cause put first, a bare "to" purpose, a reason with "as"/"since", or any of these behind an
@@ -882,8 +876,8 @@ class _Generator(GlossaryTermChecks):
 
     def _kind_left_open(self, doc, document: str) -> bool:
         """The condition's subject is a bare noun (its compounds with it, no adjective: "no style sheet") that the
-        document's text also writes after a name ("a CSS style sheet", "a CSL (Citation Style Language) style
-        sheet"): the notes tell of kinds of it, and the condition does not say which (session 28: "what happens if
+        document's text also writes after two names in capitals ("a CSS style sheet", "a CSL (Citation Style
+        Language) style sheet"): the notes tell of kinds of it, and the condition does not say which (session 28: "what happens if
         no style sheet is given?" has the EPUB style sheet's answer too)."""
         verb = doc[0].head
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -892,8 +886,12 @@ class _Generator(GlossaryTermChecks):
         compounds = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
         name = doc[min([c.i for c in compounds] + [subject.i]):subject.i + 1].text
         text = self._document_text(document)
-        pattern = re.compile(r"\b([A-Z][A-Za-z]*)\)?\s+" + re.escape(name) + r"s?\b")
-        return any(m.group(1).lower() not in _FUNCTION_WORDS for m in pattern.finditer(text))
+        pattern = re.compile(r"\b([A-Z][A-Za-z]*)(?:\s*\([^)]*\))?\s+" + re.escape(name) + r"s?\b")
+        # two kinds the notes name by abbreviations ("CSS", "CSL"); one name of the course's own setting ("EU member
+        # states", "European Union member states") names no other kind, and "If a member state ..." stands (kept
+        # in rounds 16 and 26)
+        kinds = {m.group(1) for m in pattern.finditer(text) if m.group(1).isupper() and len(m.group(1)) > 1}
+        return len(kinds) >= 2
 
     def _a_term_of_the_notes(self, phrase: str) -> bool:
         """A phrase the notes treat as a term: in their lexicon of terms, or met in several passages."""
