@@ -283,7 +283,8 @@ def so_question(doc) -> Question | None:
     if _names_its_setting(cause, effect):
         return None  # "By default Pandoc creates the PDF with LaTeX, so a LaTeX engine must be installed" (round 39)
     if not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in cause) or cause[0].lower_ in {"if", "when", "as"} \
-            or cause[0].lower_ == "for" and (len(cause) < 2 or cause[1].lower_ in {"example", "instance", "this", "that"}):
+            or cause[0].lower_ == "for" and (len(cause) < 2
+                                             or cause[1].lower_ in {"example", "instance", "this", "that"}):
         return None  # "For example, ...", "If ...": no claim of its own, or a condition ("For most common metals in
         # natural environments delta G is negative, so ...": a claim of its own, the phrase says of what)
     first = cause[0]

@@ -392,7 +392,7 @@ def depends_question(doc) -> Question | None:
     if not answer or len(answer.split()) < 2:
         return None
     for again in (c for c in prep.children if c.dep_ == "conj" and c.lower_ == prep.lower_):
-        answer = answer.replace(f" {again.text} ", " ", 1)  # "the stress and on the age ...": "on" said once, in the stem
+        answer = answer.replace(f" {again.text} ", " ", 1)  # "the stress and on the age": "on" is in the stem
     if any(t.tag_ in {"PRP", "PRP$"} or t.lower_ in {"this", "these", "those", "such"}
            for t in doc[obj.left_edge.i:obj.left_edge.i + 2]):
         return None  # "depends on this", "on their size": what the answer names is told before

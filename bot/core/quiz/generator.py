@@ -877,8 +877,8 @@ class _Generator(GlossaryTermChecks):
     def _kind_left_open(self, doc, document: str) -> bool:
         """The condition's subject is a bare noun (its compounds with it, no adjective: "no style sheet") that the
         document's text also writes after two names in capitals ("a CSS style sheet", "a CSL (Citation Style
-        Language) style sheet"): the notes tell of kinds of it, and the condition does not say which (session 28: "what happens if
-        no style sheet is given?" has the EPUB style sheet's answer too)."""
+        Language) style sheet"): the notes tell of kinds of it, and the condition does not say which (session 28:
+        "what happens if no style sheet is given?" has the EPUB style sheet's answer too)."""
         verb = doc[0].head
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or subject.pos_ != "NOUN" or any(c.dep_ == "amod" for c in subject.children):
