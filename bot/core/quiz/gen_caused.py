@@ -103,7 +103,13 @@ def _passive(doc, root, end) -> Question | None:
     if len(objects) != 1:
         return None
     cause = doc[objects[0].left_edge.i:objects[0].right_edge.i + 1]
-    after = doc[cause.end:end]
+    aside = next((c for c in objects[0].children if c.dep_ == "appos" and c.left_edge.i > objects[0].i
+                  and doc[c.left_edge.i - 1].text == ","), None)
+    if aside is not None and aside.right_edge.i + 1 == cause.end:
+        # "TB is caused by Mycobacterium tuberculosis, a slow-growing, aerobic, acid-fast rod.": what the cause is,
+        # said after a comma, describes it; the answer is the name
+        cause = doc[cause.start:aside.left_edge.i - 1]
+    after = doc[objects[0].right_edge.i + 1:end]
     if len(after) and not (after[0].dep_ == "cc" and any(c.dep_ == "conj" and c.i == after.end - 1 or c.dep_ == "conj"
                                                          for c in root.children)):
         return None  # something follows the cause that is not a second claim of its own ("and is spread by ...")
@@ -187,15 +193,33 @@ def effect_head(doc) -> str:
     return doc[start:head.i + 1].text
 
 
-def explained_elsewhere(head: str, sentence_text: str, texts) -> bool:
+def explained_elsewhere(head: str, sentence_text: str, texts, answer: str = "") -> bool:
     """Another sentence of the notes holds the effect's head noun with the words before it ("Peasants'
     Revolt", "erosion-corrosion") and a connective of cause: the notes give (part of) its cause there
-    too, so one cause keyed would mark another answer wrong."""
+    too, so one cause keyed would mark another answer wrong. Not a sentence that names the answer's own
+    last word (`answer`: "Mycobacterium tuberculosis"), which tells the same cause again ("... the rod-shaped
+    bacterium that causes most TB"), nor one where the effect is not told as an effect ("TB remains a major cause
+    of death": it causes something itself; `_explains`)."""
     if not head:
         return True
     words = head
     pattern = re.compile(r"\b" + re.escape(words) + r"\b", re.IGNORECASE)
-    return any(text != sentence_text and pattern.search(text) and _CAUSAL.search(text) for text in texts)
+    last = re.findall(r"[A-Za-z]{4,}", answer)[-1].lower() if re.findall(r"[A-Za-z]{4,}", answer) else ""
+    return any(text != sentence_text and pattern.search(text) and _CAUSAL.search(text)
+               and not (last and re.search(r"\b" + re.escape(last) + r"\b", text, re.IGNORECASE))
+               and _explains(head, text) for text in texts)
+
+
+def _explains(head: str, text: str) -> bool:
+    """The text names `head` where an effect stands: within three words after a causing verb or noun ("causes
+    most TB", "the causes of human malaria") or anywhere before "caused by", "because", "due to" ("The Ostra flood
+    of 1911 was worse than expected because ...")."""
+    name = re.escape(head)
+    after = re.search(r"\b(?:causes?|caused|led to|leads? to|result(?:s|ed)? in|causes? of|reasons? for|triggered|"
+                      r"gave rise to)\b(?:\s+[\w-]+){0,3}?\s+" + name + r"\b", text, re.IGNORECASE)
+    before = re.search(r"\b" + name + r"\b.*?\b(?:caused by|because|due to|owing to|results? from|resulted from|"
+                       r"as a result of|on account of)\b", text, re.IGNORECASE)
+    return bool(after or before)
 
 
 # A heading over a passage that gives causes: "Causes of the English revolt", "Why the dam failed",

@@ -165,7 +165,20 @@ def lacks_setting(doc, question: str) -> bool:
         return True
     if not any(c.dep_ == "nsubjpass" for c in root.children):
         return False
+    if _general_passive(root):
+        return False
     return not any(c.dep_ == "agent" for c in root.children)
+
+
+def _general_passive(root) -> bool:
+    """A passive in the simple present with no other auxiliary, its verb completed by a phrase after it ("Resistance
+    welding is usually classed as fusion welding"): a general truth of the thing, whose setting is the phrase, not
+    a deed done once by somebody somewhere ("were introduced"); "Why is steel reinforcement added?" (added to
+    what?) has no phrase and stays refused."""
+    auxiliaries = [c for c in root.children if c.dep_ in {"aux", "auxpass"}]
+    if len(auxiliaries) != 1 or auxiliaries[0].lower_ not in {"is", "are"} or root.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "prep" and c.i > root.i and any(g.dep_ == "pobj" for g in c.children) for c in root.children)
 
 
 def _bare_plural(noun) -> bool:
@@ -264,18 +277,85 @@ def so_question(doc) -> Question | None:
     if len(cause) < 3 or any(t.text in {",", ";", ":", "(", ")", "\"", "“", "”", "–", "—"} for t in cause) \
             or any(t.text in {";", ":"} for t in effect):
         return None
-    if _points_back(cause) or _points_back(effect):
+    named = _named_again(cause, effect)
+    if _points_back(cause) or _points_back(effect[1:] if named else effect):
         return None  # "In a crystal, these are tightly bound ...", "so the total output of both goods increases"
     if _names_its_setting(cause, effect):
         return None  # "By default Pandoc creates the PDF with LaTeX, so a LaTeX engine must be installed" (round 39)
-    if not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in cause) or cause[0].lower_ in {"for", "if", "when", "as"}:
-        return None  # "For example, ...", "If ...": no claim of its own, or a condition
+    if not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in cause) or cause[0].lower_ in {"if", "when", "as"} \
+            or cause[0].lower_ == "for" and (len(cause) < 2
+                                             or cause[1].lower_ in {"example", "instance", "this", "that"}):
+        return None  # "For example, ...", "If ...": no claim of its own, or a condition ("For most common metals in
+        # natural environments delta G is negative, so ...": a claim of its own, the phrase says of what)
     first = cause[0]
     cause_text = first.lower_ + cause.text[len(first.text):] if first.lower_ in {"the", "a", "an"} \
         or not (first.pos_ == "PROPN" or first.ent_type_ or first.text.isupper() or first.text[1:2].isupper()) \
         else cause.text
     effect_text = effect.text.strip().rstrip(".").strip()
+    if named:
+        effect_text = named + effect_text[len(effect[0].text):]
     if not effect_text:
         return None
     reordered = f"{effect_text[:1].upper()}{effect_text[1:]} because {cause_text}."
-    return why_question(nlp.parse_lines([reordered])[0])
+    cause_verb = next((t for t in cause if t.head.i == t.i or not cause.start <= t.head.i < cause.end), None)
+    changed = cause_verb is not None and cause_verb.lemma_.lower() in CHANGE_VERBS | _BECOMING
+    return why_question(nlp.parse_lines([reordered])[0], changed=changed)
+
+
+# Verbs of coming to be in a state (English's closed class): "Labour became scarce".
+_BECOMING = frozenset({"become", "grow", "get", "turn"})
+
+
+def _named_again(cause, effect) -> str:
+    """The cause's subject, written out, when the effect opens with a pronoun subject that can only be it: "P680⁺
+    is strongly electron-hungry, so it takes electrons from water" -> "P680⁺ takes electrons from water". "it" of
+    a singular subject, "they" of a plural one or of two joined by "and", and nothing else in the cause that
+    the pronoun could stand for (another noun of that number, outside the subject and not inside an adjective
+    phrase: "Chlorine has ... a high electron affinity, so it ..."). "" when the effect does not open so."""
+    pronoun = effect[0] if len(effect) else None
+    if pronoun is None or pronoun.lower_ not in {"it", "they"} or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return ""
+    verb = next((t for t in cause if t.head.i == t.i or not cause.start <= t.head.i < cause.end), None)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
+    if subject is None or subject.left_edge.i != cause.start or subject.pos_ not in {"NOUN", "PROPN"}:
+        return ""
+    phrase = cause.doc[subject.left_edge.i:subject.right_edge.i + 1]
+    if _points_back(phrase) or any(t.text in {",", "(", ")"} for t in phrase):
+        return ""
+    plural = subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children)
+    if plural != (pronoun.lower_ == "they"):
+        return ""
+    inside = range(phrase.start, phrase.end)
+    for t in cause:
+        if t.i in inside or t.pos_ not in {"NOUN", "PROPN"} or t.dep_ == "compound" or t.head.pos_ == "ADJ":
+            continue
+        if (t.tag_ in {"NNS", "NNPS"}) == plural:
+            return ""  # another thing the pronoun could stand for
+    first = phrase[0]
+    if first.pos_ == "PROPN" or first.ent_type_ or first.text.isupper() or first.text[1:2].isupper() \
+            or not first.text[:1].isalpha():
+        return phrase.text
+    return first.text.lower() + phrase.text[len(first.text):]
+
+
+# --- a cause whose sentence goes on after a semicolon or colon ----------------------------------------
+
+_CUT_MARKS = frozenset({";", ":"})
+_CAUSE_WORDS = re.compile(r"\b(?:because|due to|owing to|as a result of|on account of|in order to|so that|so as to)\b",
+                          re.IGNORECASE)
+
+
+def cut_cause_question(doc) -> Question | None:
+    """why_question of the clause before a semicolon or colon that follows the cause marker: "ADH inserts aquaporins
+    into the collecting duct so that water can be reabsorbed, producing concentrated urine; without ADH the urine is
+    dilute." The parser roots such a sentence in its second clause, so why_question finds no verb of the effect; the
+    first clause alone is the claim with its cause ("Why does ADH insert aquaporins into the collecting duct?" --
+    "So that water can be reabsorbed, producing concentrated urine."), what follows the mark a second claim, or a
+    detail of the cause ("...because it uses less fuel: there is no water in a slurry to be evaporated")."""
+    cut = next((t for t in doc if t.text in _CUT_MARKS), None)
+    if cut is None or cut.i < 6:
+        return None
+    before = doc[:cut.i].text
+    if not _CAUSE_WORDS.search(before) or any(t.text in _CUT_MARKS for t in doc[:cut.i]):
+        return None
+    return why_question(nlp.parse_lines([before.rstrip(" ,") + "."])[0])

@@ -55,10 +55,11 @@ class OutcomeCard:
     consequence: str  # "the Council has 30 days to override the veto by a two-thirds majority vote."
 
 
-def outcome_card(doc, quote: str = "", followed_by: str = "") -> OutcomeCard | None:
+def outcome_card(doc, quote: str = "", followed_by: str = "", term=lambda phrase: False) -> OutcomeCard | None:
     """The condition and its consequence of a parsed sentence "If <condition>, <consequence>." (`quote`:
-    the sentence as the notes write it, `followed_by`: the sentence after it), None when the sentence is
-    no such statement or one of its halves does not stand alone (above)."""
+    the sentence as the notes write it, `followed_by`: the sentence after it, `term`: whether a phrase is a
+    term of the notes), None when the sentence is no such statement or one of its halves does not stand
+    alone (above)."""
     if _WRITTEN_AS_CODE.search(quote):
         return None  # "If *replacement* is a function, ...": an argument of the function told before
     if _GOES_ON.match(followed_by):
@@ -77,7 +78,7 @@ def outcome_card(doc, quote: str = "", followed_by: str = "") -> OutcomeCard | N
         after += 1
     condition = doc[1:end + 1]
     consequence = doc[after + 1:]
-    if not _stands_alone(condition, clause) or not _states_outcome(consequence, clause.head):
+    if not _stands_alone(condition, clause, term) or not _states_outcome(consequence, clause.head):
         return None
     named = {t.lemma_.lower() for t in condition}
     if any(_definite_common(t) and t.lemma_.lower() not in named and not _modified(t) for t in consequence
@@ -89,7 +90,7 @@ def outcome_card(doc, quote: str = "", followed_by: str = "") -> OutcomeCard | N
     return OutcomeCard(condition.text.strip(), consequence_text[:1].upper() + consequence_text[1:])
 
 
-def _stands_alone(condition, verb) -> bool:
+def _stands_alone(condition, verb, term=lambda phrase: False) -> bool:
     words = [t for t in condition if not t.is_punct]
     if not 2 <= len(words) <= MAX_CONDITION_WORDS or any(t.text in {",", ";", ":"} for t in condition):
         return False  # one simple condition: a comma inside it is a second clause or a list of cases
@@ -100,7 +101,7 @@ def _stands_alone(condition, verb) -> bool:
         return False  # "If not set, ...": the subject was told before
     if subject.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "compound", "amod"} for c in subject.children):
         return False  # "If replacement is a function": an argument by its name (markup gone), of a function told before
-    if _definite_common(subject):
+    if _definite_common(subject) and not _a_named_kind(subject, term):
         return False  # "If the iterables are of different lengths": the ones of the function just told
     # "the article 36 justification" is named by its apposition; "the logger's level" (a possessive) asks
     # of any logger; "the general principles of the bill" never says which bill (round 16's drop).
@@ -134,6 +135,16 @@ def _definite_common(subject) -> bool:
     return determiner is not None and determiner.lower_ == "the" and subject.text[:1].islower()
 
 
+def _a_named_kind(noun, term) -> bool:
+    """"the conditioned stimulus": the words before the noun make a term the notes use (`term`), a kind of thing
+    named wherever it is read, not the one thing the sentences before introduced ("the iterable")."""
+    before = [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < noun.i]
+    if not before:
+        return False
+    phrase = noun.doc[min(c.left_edge.i for c in before):noun.i + 1].text
+    return term(phrase)
+
+
 def _modified(noun) -> bool:
     """A noun its own words say which one it is: "the emit method", "the level of its parent", "the
     measures it takes"."""
@@ -146,7 +157,14 @@ def outcome_prompt(condition: str, title: str, written=lambda name: None) -> str
     ..." of a document's name, "In the notes on Warsaw, ..." of a topic; "" when the title names
     neither (a chapter number, a markup line). `written(name)` gives a topic as the notes' own
     sentences write it ("the Scottish Parliament", gen_subject), None when they do not tell."""
-    title = re.sub(r"\s*\([^)]*\)\s*$", "", " ".join(title.split()))  # "(v1.9)"
+    title = " ".join(title.split())
+    if ":" in title:
+        # "Learning Theory: Classical and Operant Conditioning", "Welding: Course Notes": the topic before the colon,
+        # what comes after it a subtitle; not a topic with a date or a list in it ("The Black Death, 1346–1353")
+        title = re.sub(r"\s*\([^)]*\)", "", title.split(":", 1)[0]).strip()
+        if "," in title or re.search(r"\d", title):
+            return ""
+    title = re.sub(r"\s*\([^)]*\)\s*$", "", title)  # "(v1.9)"
     title = title.strip(" \"“”")
     if not title or not title[:1].isupper() or re.match(r"^(?:Chapter|Section|Part)\b", title) or ":" in title:
         return ""

@@ -186,8 +186,11 @@ def situated_subject(doc) -> bool:
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
     if subject is None:
         return False
+    # An adjective after the noun with its own phrase says the situation itself ("the power available from falling
+    # water": available from what, the subject tells), and stands.
     return any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) \
-        and any(c.dep_ == "amod" and c.lower_ in _SITUATING for c in subject.children)
+        and any(c.dep_ == "amod" and c.lower_ in _SITUATING and (c.i < subject.i or not any(True for _ in c.children))
+                for c in subject.children)
 
 
 def asks_any_of_a_kind(doc) -> bool:
@@ -346,3 +349,56 @@ def _parts(doc, part) -> str:
     if not words or len(words) > MAX_PARTS_WORDS:
         return ""
     return _clean("".join(t.text_with_ws for t in tokens))
+
+
+# --- "What does X depend on?" ----------------------------------------------------------------------
+
+_DEPENDING = frozenset({"depend", "rely"})  # English verbs of dependence, their object after "on"/"upon"
+
+
+def _a_time_of(clause) -> bool:
+    """A clause of when or under what condition ("... and on the age of the concrete when it is first loaded"),
+    hung on the verb by the parser though it says which of the answer's things is meant."""
+    return clause.dep_ == "advcl" and any(c.lower_ in {"when", "once"} and c.dep_ in {"advmod", "mark"}
+                                          for c in clause.children)
+
+
+def depends_question(doc) -> Question | None:
+    """"What does the amount of creep depend on?" of "The amount of creep depends on the intensity of the
+    stress and on the age of the concrete ...": what the notes say a quantity or a state of a thing is
+    decided by, stated in the present tense as a general truth, the subject opening the sentence right
+    before the verb (nothing between: "also depends" adds to something said before, "particularly
+    depended" is one of several), no auxiliary or negation ("does not depend on X, but on Y" is a
+    contrast), the whole "on" phrase to the sentence's end the answer (its list whole, `_phrase`). Not of
+    a name's dependence (a person's or a body's: who-did-what), nor of a subject or an answer that points
+    back ("it", "this")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or root.lemma_.lower() not in _DEPENDING or root.tag_ not in {"VBZ", "VBP"}:
+        return None
+    if any(c.dep_ in {"aux", "auxpass", "neg", "advmod", "npadvmod", "conj", "ccomp", "xcomp"} for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}), None)
+    if subject is None or prep is None or prep.i != root.i + 1:
+        return None
+    span = _opening_subject(doc, subject, root)
+    if span is None or subject.pos_ == "PROPN" or any(t.ent_type_ in {"PERSON", "ORG", "GPE"} for t in span):
+        return None
+    if sum(t.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} for t in span) < 2:
+        return None  # "Treatment depends on the species of parasite": treatment of what, the stem alone does not say
+    obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+    if obj is None:
+        return None
+    answer = _phrase(doc, obj, to_end=True)
+    if not answer or len(answer.split()) < 2:
+        return None
+    for again in (c for c in prep.children if c.dep_ == "conj" and c.lower_ == prep.lower_):
+        answer = answer.replace(f" {again.text} ", " ", 1)  # "the stress and on the age": "on" is in the stem
+    if any(t.tag_ in {"PRP", "PRP$"} or t.lower_ in {"this", "these", "those", "such"}
+           for t in doc[obj.left_edge.i:obj.left_edge.i + 2]):
+        return None  # "depends on this", "on their size": what the answer names is told before
+    if any(c.i > prep.right_edge.i and not c.is_punct and not _a_time_of(c) for c in root.children):
+        return None  # something follows the "on" phrase that is not part of it ("..., not on the price of labour")
+    described = _lower_first(span)
+    prompt = f"What {'does' if root.tag_ == 'VBZ' else 'do'} {described} {root.lemma_.lower()} {prep.lower_}?"
+    return Question(prompt, f"{answer[:1].upper()}{answer[1:]}.", "depends")

@@ -300,11 +300,13 @@ def _described_uniquely(span, determiner) -> bool:
 _AUXILIARY_IN_FULL = {"wo": "will", "ca": "can", "sha": "shall"}
 
 
-def why_question(doc, marker: tuple[int, int] | None = None) -> Question | None:
+def why_question(doc, marker: tuple[int, int] | None = None, changed: bool = False) -> Question | None:
     """"Why did X happen?" for "X happened because/due to Y": the effect is turned into a question
     (its auxiliary moved before the subject, or "did/does/do" added), the cause is the answer.
     `marker`: the token positions of a cause or purpose marker found by the caller (a bare "to" of
-    purpose, gen_purpose); by default the first of _CAUSE_MARKERS."""
+    purpose, gen_purpose); by default the first of _CAUSE_MARKERS.
+    `changed`: the cause says that something changed ("Labour became scarce, so surviving workers could demand
+    higher pay"), so a comparative in the effect compares with before the change, and stands without "than"."""
     marker = marker or _cause_marker(doc)
     if marker is None:
         return None
@@ -339,7 +341,7 @@ def why_question(doc, marker: tuple[int, int] | None = None) -> Question | None:
     if any(t.lower_ in {"there", "here"} and t.tag_ != "EX" for t in effect):
         return None  # "Why should users not be using packages from there?": a place named before (held-out
         # round 15); an existential "there" ("Why is there no goto?") points nowhere
-    if any(t.tag_ in {"JJR", "RBR"} for t in effect) and not any(t.lower_ == "than" for t in effect):
+    if any(t.tag_ in {"JJR", "RBR"} for t in effect) and not any(t.lower_ == "than" for t in effect) and not changed:
         return None  # "Why do the islands comprise a much smaller number of electors?": smaller than what? (round 6)
     subject_text = _lower_first(doc[:subject.right_edge.i + 1])
     rest_start = subject.right_edge.i + 1

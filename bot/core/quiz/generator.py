@@ -56,8 +56,8 @@ from bot.core.quiz.gen_roles import RolePool, is_party_name, is_text_name, role_
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
 from bot.core.quiz.gen_caused import caused_question, causes_headed, effect_head, explained_elsewhere
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere, continues_previous,
-                                              fronted_cause_question, heading_points_back, lacks_setting,
-                                              so_question)
+                                              cut_cause_question, fronted_cause_question, heading_points_back,
+                                              lacks_setting, so_question)
 from bot.core.quiz.gen_concept_lists import list_question
 from bot.core.quiz.gen_lead_lists import lead_lists
 from bot.core.quiz.gen_label_runs import LABEL_RUN_QUALITY, LabelRuns
@@ -86,8 +86,8 @@ from bot.core.quiz.gen_defined import _mentions as mentions_term
 from bot.core.quiz.gen_left_open import learns_nothing, noun_sentence_counts, object_left_open, turned_or_completed
 from bot.core.quiz.gen_precision import (a_person, all_rules_answer, remark_not_definition, rules_left_out,
                                          unanchored_subject)
-from bot.core.quiz.gen_function import (asks_any_of_a_kind, composition_question, function_question, one_of_several,
-                                        relational_subject, situated_subject, heading_aspect_subject)
+from bot.core.quiz.gen_function import (asks_any_of_a_kind, composition_question, depends_question, function_question,
+                                        one_of_several, relational_subject, situated_subject, heading_aspect_subject)
 from bot.core.quiz.gen_named import NAMED_QUALITY, NamedThings
 from bot.core.quiz.gen_commands import command_question, shell_commands
 from bot.core.quiz.gen_entries import MAX_PER_LIST, Entry, EntryQuestion, entries_in, entry_question
@@ -296,7 +296,7 @@ def _cause_question(doc):
     cause put first, a bare "to" purpose, a reason with "as"/"since", or any of these behind an
     opening phrase."""
     return (why_question(doc) or fronted_cause_question(doc) or so_question(doc) or purpose_question(doc)
-            or reason_question(doc) or opened_question(doc))
+            or reason_question(doc) or opened_question(doc) or cut_cause_question(doc))
 
 
 def _attribute_rows(notes: list[Chunk]) -> dict[tuple[str, tuple[str, ...]], set[str]]:
@@ -897,11 +897,13 @@ class _Generator(GlossaryTermChecks):
         for quote, after in zip(quotes, [*quotes[1:], ""]):
             text = readable_text(quote)
             doc = self.docs.get(text) if text else None
-            card = outcome_card(doc, quote, after) if doc is not None else None
+            card = outcome_card(doc, quote, after, term=self._a_term_of_the_notes) if doc is not None else None
             if card is None or (chunk.document, card.condition.lower()) in self.asked_conditions:
                 continue
             if stated_elsewhere(doc, card, self._document_docs(chunk.document)):
                 continue  # the same condition with another outcome elsewhere: two defensible answers (gen_conditions)
+            if self._kind_left_open(doc, chunk.document):
+                continue  # "If no style sheet is given" where the notes tell of a CSS and a CSL style sheet
             prompt = outcome_prompt(card.condition, document_name(self.notes, chunk.document),
                                     self._written(chunk.document))
             if not prompt:
@@ -911,6 +913,29 @@ class _Generator(GlossaryTermChecks):
             found.append(_Candidates(quote, chunk.document, [
                 self._item(FLASHCARD, prompt, card.consequence, s, CAUSE, CARD_QUALITY, explanation=_from_notes(s))]))
         return found
+
+    def _kind_left_open(self, doc, document: str) -> bool:
+        """The condition's subject is a bare noun (its compounds with it, no adjective: "no style sheet") that the
+        document's text also writes after two names in capitals ("a CSS style sheet", "a CSL (Citation Style
+        Language) style sheet"): the notes tell of kinds of it, and the condition does not say which (session 28:
+        "what happens if no style sheet is given?" has the EPUB style sheet's answer too)."""
+        verb = doc[0].head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.pos_ != "NOUN" or any(c.dep_ == "amod" for c in subject.children):
+            return False
+        compounds = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
+        name = doc[min([c.i for c in compounds] + [subject.i]):subject.i + 1].text
+        text = self._document_text(document)
+        pattern = re.compile(r"\b([A-Z][A-Za-z]*)(?:\s*\([^)]*\))?\s+" + re.escape(name) + r"s?\b")
+        # two kinds the notes name by abbreviations ("CSS", "CSL"); one name of the course's own setting ("EU member
+        # states", "European Union member states") names no other kind, and "If a member state ..." stands (kept
+        # in rounds 16 and 26)
+        kinds = {m.group(1) for m in pattern.finditer(text) if m.group(1).isupper() and len(m.group(1)) > 1}
+        return len(kinds) >= 2
+
+    def _a_term_of_the_notes(self, phrase: str) -> bool:
+        """A phrase the notes treat as a term: in their lexicon of terms, or met in several passages."""
+        return self._is_term(phrase) or self._met_often(phrase)
 
     def _in_its_label(self, s: Sentence, prompt: str) -> str | None:
         """The stem set in the label its line opens with (`_line_label`), None when it cannot be: "The election of
@@ -1271,6 +1296,7 @@ class _Generator(GlossaryTermChecks):
             items.extend(self._howto_cards(s, doc))  # "How may X ...?", "What is X useful for?", "the two kinds" (gen_howto)
             items.append(self._function_card(s, doc))  # "What does connection-oriented transmission require?" (gen_function)
             items.append(self._composition_card(s, doc))  # "What does a steam turbine consist of?" (gen_function)
+            items.append(self._depends_card(s, doc))  # "What does the amount of creep depend on?" (gen_function)
             items.append(self._comparison_item(s, doc))  # "Which are more efficient, threads or processes?" (gen_compare)
             named = term_question(doc, self.central_terms, visible)  # "Which of these <what the term does>?"
             # "steam engines" in notes on the steam engine; "Inflation" among "Hiring" and "Spending" in notes
@@ -1422,6 +1448,7 @@ class _Generator(GlossaryTermChecks):
             # ... is principally composed of the European Parliament and the Council ..., which ..."): the
             # long sentence's claim is the parts, the clause after them a side remark (gen_function).
             cards.append(self._composition_card(s, doc))
+            cards.append(self._depends_card(s, doc))  # as in _sentence_items
         return [c for c in cards if c and len(c.prompt.split()) <= MAX_LONG_CARD_PROMPT_WORDS]
 
     def _past_of(self, participle: str) -> str | None:
@@ -1711,6 +1738,26 @@ class _Generator(GlossaryTermChecks):
         if situated_subject(doc) or one_of_several(s.quote):
             return None
         return self._question_card(s, question, DEFINITION)
+
+    def _depends_card(self, s: Sentence, doc) -> QuizItem | None:
+        """What a thing of the notes depends on (gen_function.depends_question), only of a thing the notes return
+        to, as `_composition_card`: a term of theirs, met in several passages, or a head noun they use all
+        through; not of the passage's case ("the available ...") nor of a sentence adding to what came before."""
+        question = depends_question(doc)
+        if question is None or self._says_nothing(question.answer, doc):
+            return None
+        root = next(t for t in doc if t.dep_ == "ROOT")
+        subject = next(c for c in root.children if c.dep_ == "nsubj")
+        bare = doc[subject.left_edge.i + (doc[subject.left_edge.i].dep_ == "det"):subject.i + 1].text
+        head = subject.lemma_.lower()
+        if not (self._is_term(bare) or self._met_often(bare) or self.lexicon.term_counts[head] >= FAMILIAR_TERM_COUNT
+                or any(self._is_term(t.text) or self._met_often(t.text)
+                       for t in subject.subtree if t.pos_ == "NOUN" and t.i != subject.i)):
+            # "the amount of creep": of a term the notes return to ("creep"), though "amount" is no term
+            return None
+        if situated_subject(doc) or relational_subject(doc) or one_of_several(s.quote):
+            return None
+        return self._question_card(s, question, CAUSE)
 
     def _spelled_out(self, short: str, sentence: str) -> bool:
         """`short` is an abbreviation (capitals only) whose long form another sentence of the notes gives
@@ -2244,7 +2291,7 @@ class _Generator(GlossaryTermChecks):
         question names what the notes meet in one passage only (as `_cause_card`)."""
         question = caused_question(doc)
         head = effect_head(doc) if question is not None else ""
-        if question is None or explained_elsewhere(head, doc.text, self.docs.keys()):
+        if question is None or explained_elsewhere(head, doc.text, self.docs.keys(), question.answer):
             return None
         if self._headings is None:
             self._headings = {h for c in self.notes for h in c.heading_path}
