@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import logging
-import random
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -120,6 +118,8 @@ from bot.core.quiz.gen_restated import Restatements
 from bot.core.quiz.gen_text import (Sentence, candidate_sentences, chunk_sentences, is_practice_section,
                                     is_code_line, notation_pieces, passes_filters, readable_text,
                                     shows_code)
+from bot.core.quiz.gen_tpl_shared import (BLANK, CARD_QUALITY, FAMILIAR_TERM_COUNT, MIN_NAMED_PASSAGES,
+                                          QUALITY_CUTOFF, _from_notes, _rng)
 from bot.core.quiz.items import (CLOZE, FLASHCARD, MULTIPLE_CHOICE, TRUE_FALSE, TRUE_FALSE_OPTIONS,
                                  QuizItem, QuizSource, make_item_id)
 from bot.core.text import split_sentences
@@ -128,11 +128,6 @@ log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
 GENERATOR_VERSION = 73
-BLANK = "_____"
-QUALITY_CUTOFF = 0.7  # a name or year question on a sentence that needs its context falls below
-# Cards with a question turned out of the sentence: kept by the judges far more often than a name or
-# year asked as multiple choice (RESULTS 8.1-8.2), so on the same sentence the card is preferred.
-CARD_QUALITY = 0.83
 # "Who decided ...?", "What did X patent?": judged in round 4, 5 kept of 40 (the answer named by the
 # question's own "Which X", stems copied ungrammatically, several actors possible), so under the cut-off.
 ACTOR_CARD_QUALITY = 0.6
@@ -152,11 +147,9 @@ NAMED_PASSAGES = 3  # a compound met in this many passages is a name of the note
 # ("the re module": 12 and 14 modifiers of "module" in two Python notes; "file" has 6 in notes on
 # Debian packages, mostly kinds: configuration, text, reference).
 CLASS_OF_NAMES = 9
-FAMILIAR_TERM_COUNT = 5  # a noun the notes use this often needs no introduction after "the"
 PROVISION_SENTENCES = 2  # "Article 102" written this often: a provision the notes return to, not one cited in passing
 SHORT_FORM_MAX_NAMES = 2  # "the Council" may stand for the European Council; "the Treaty" for one of many
 SHORT_FORM_RATIO = 2  # ... when the short form is used at least twice as often as the longest-used full name
-MIN_NAMED_PASSAGES = 2  # "What is X?" of a named thing: X is met in this many passages of the notes
 MAX_LONG_CARD_PROMPT_WORDS = 24  # a card of a long sentence: the question short, the sentence its answer
 # A year that closes a full date: "2 January 1882", "January 2, 1882" (English month names).
 _DAY_OF_MONTH = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
@@ -271,12 +264,6 @@ def _one_card_a_term(candidates: list, term_cards: dict[str, tuple[str, str]]) -
             kept.append(item)
         entry.items = kept
     return [c for c in candidates if c.items]
-
-
-def _rng(*parts: str) -> random.Random:
-    """A generator seeded by content: no global randomness, same input, same choices."""
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
-    return random.Random(int.from_bytes(digest[:8], "big"))
 
 
 @functools.lru_cache(maxsize=512)
@@ -2763,10 +2750,6 @@ def _code_beside(s: Sentence) -> tuple[bool, bool, frozenset[str]]:
 def _BULLETLESS(paragraph: str) -> str:
     """A list line without its bullet marker: "- Kyllo v. United States (2001): ..." -> "Kyllo v. ..."."""
     return re.sub(r"^[-*\u2022\u2013]\s+", "", paragraph.strip())
-
-
-def _from_notes(s: Sentence) -> str:
-    return f"The notes: “{s.notes_text or s.text}”"  # their own words, not the stem's full names
 
 
 def _join(parts: tuple[str, ...]) -> str:
