@@ -23,7 +23,6 @@ import functools
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.core import nlp
@@ -71,7 +70,6 @@ from bot.core.quiz.gen_clauses import _setting, clause_card
 from bot.core.quiz.gen_code_marks import _words_only
 from bot.core.quiz.gen_code_words import called_names, prose_words
 from bot.core.quiz.gen_conditions import outcome_card, outcome_prompt, stated_elsewhere
-from bot.core.quiz.gen_subject import as_written
 from bot.core.quiz.gen_prose_defined import prose_definition, sibling_terms
 from bot.core.quiz.gen_defined import (defined_term_question, definitions_by_document, document_name,
                                       family_words, field_labels, label_key, with_head, written_as)
@@ -116,12 +114,12 @@ from bot.core.quiz.gen_quality import NotesEvidence, keep_likely
 from bot.core.quiz.gen_rank import rank_items
 from bot.core.quiz.gen_restated import Restatements
 from bot.core.quiz.gen_text import (Sentence, candidate_sentences, chunk_sentences, is_practice_section,
-                                    is_code_line, notation_pieces, passes_filters, readable_text,
-                                    shows_code)
+                                    is_code_line, notation_pieces, passes_filters, readable_text)
 from bot.core.quiz.gen_tpl_shared import (BLANK, CARD_QUALITY, FAMILIAR_TERM_COUNT, MIN_NAMED_PASSAGES,
                                           QUALITY_CUTOFF, _from_notes, _rng)
+from bot.core.quiz.gen_tpl_subject import SubjectHelpers
 from bot.core.quiz.items import (CLOZE, FLASHCARD, MULTIPLE_CHOICE, TRUE_FALSE, TRUE_FALSE_OPTIONS,
-                                 QuizItem, QuizSource, make_item_id)
+                                 QuizItem)
 from bot.core.text import split_sentences
 
 log = logging.getLogger(__name__)
@@ -161,13 +159,8 @@ _SOURCES_HEADING = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?(?:sources?|references?|
 TRUE_FALSE_EVERY = 3  # about one number/year sentence in three becomes a true/false item
 SWAP_PENALTY = 0.04  # a name's true/false item: under its multiple choice item, over a year item
 KEY_FIGURES = 5  # the people asked about without a role or a year in the sentence
-OPENING_WORDS = 8  # the notes' first sentence of running prose has this many words or more (no title, no byline)
 LABEL_WORDS = 6  # "The election of 1824.", "Macehualtin (commoners).": a line's label, no sentence
 COUNTERPART_SENTENCES = 2  # a person named with the answer in this many other sentences of the section: a pair
-# Sections whose name tells a student nothing about what is asked.
-_GENERIC_SECTION = re.compile(r"^(faq|frequently asked questions|introduction|overview|summary|"
-                              r"background|notes?|contents|key (terms|points)|glossary)$", re.IGNORECASE)
-
 # A section of the notes' own definitions ("2. Key definitions", "Key terms", "Glossary")
 # "<Term>, also called <other name>, is ...": a term's other name as an aside between commas before its verb
 _ALIAS_ASIDE = re.compile(r"^(?P<term>[A-Z][^,()]{1,40}?), (?:also |often |usually |sometimes )?(?:called|known as|"
@@ -303,7 +296,7 @@ def _attribute_rows(notes: list[Chunk]) -> dict[tuple[str, tuple[str, ...]], set
     return rows
 
 
-class _Generator(GlossaryTermChecks):
+class _Generator(SubjectHelpers, GlossaryTermChecks):
     def __init__(self, notes: list[Chunk], raw: list[str] | None = None) -> None:
         headings = dict.fromkeys(h for c in notes for h in c.heading_path)
         self.lexicon = NotesLexicon("\n".join([*(c.text for c in notes), *headings]))
@@ -490,19 +483,6 @@ class _Generator(GlossaryTermChecks):
                 found[card.quote] = _Candidates(card.quote, card.document, [i for i in card.items if postable(i)])
         return [entry for entry in found.values() if entry.items]
 
-    def _prompt_subject(self, chunk: Chunk) -> str:
-        """How a prompt names the notes: their title's subject ("hydroelectric power"), as the notes write it."""
-        title = self.titles.get(chunk.document) or self.opening_headings.get(chunk.document, "")
-        text = self._document_text(chunk.document)
-        subject = short_title(title, text) if title and title[:1].isalpha() else ""
-        if subject:
-            written = self._written(chunk.document)(subject)
-            if written:
-                subject = written  # "inflation", "the Hanseatic League": as the notes' sentences write it
-            elif re.search(rf"[a-z,] {re.escape(subject.lower())}\b", text):
-                subject = subject.lower()  # "hydroelectric power" (capitalised only in a source's title)
-        return subject
-
     def _sibling_items(self, chunk: Chunk) -> list[_Candidates]:
         """A member section of its parent's kind, asked by its first sentence that stands alone with the sibling
         members' headings as options (gen_sibling_sections), once a member."""
@@ -544,12 +524,6 @@ class _Generator(GlossaryTermChecks):
             cards.append((s, self._item(FLASHCARD, question.prompt, question.answer, s, DEFINITION, CARD_QUALITY,
                                         explanation=_from_notes(s))))
         return cards
-
-    def _sentence_texts(self) -> list[str]:
-        """Every sentence of the notes once (not the sentences joined with the one they lean on)."""
-        if self._all_sentences is None:
-            self._all_sentences = [readable_text(q) for c in self.notes for q, _ in chunk_sentences(c)]
-        return self._all_sentences
 
     def _clause_cards(self, chunk: Chunk) -> list[_Candidates]:
         """What a numbered clause of a charter or licence requires, allows or promises (gen_clauses),
@@ -1018,14 +992,6 @@ class _Generator(GlossaryTermChecks):
                               if not self._is_title(m.answer, chunk)]))  # "a research university" in notes on Harvard
         return found
 
-    def _parsed_sentences(self, chunk: Chunk) -> Iterator[tuple[Sentence, object]]:
-        """Each sentence of the chunk a student can read, with its parse (those without one skipped)."""
-        for i, (quote, is_item) in enumerate(chunk_sentences(chunk)):
-            text = readable_text(quote)
-            doc = self.docs.get(text) if text else None
-            if doc is not None:
-                yield Sentence(text, chunk, i, is_item, quote=quote), doc
-
     def _apposition_items(self, chunk: Chunk) -> list[tuple[Sentence, list[QuizItem]]]:
         """Cards on what the notes say a name is, set beside it in any sentence of the chunk: only the
         apposition is asked, so the sentence may lean on others. One card a name (its first telling)."""
@@ -1047,10 +1013,6 @@ class _Generator(GlossaryTermChecks):
         if item.id in self.named_ids:
             return self._code_in(item.prompt)
         return any(self._code_in(text) for text in (item.prompt, item.answer, *item.options))
-
-    def _code_in(self, text: str) -> bool:
-        text = text.replace(BLANK, " ")
-        return bool(shows_code(text)) or any(w in self.code_words for w in re.findall(r"\w+", text))
 
     def _part_of_a_name(self, name: str) -> bool:
         """One word that the notes give as part of a person's longer name and do not use as that one
@@ -1080,20 +1042,6 @@ class _Generator(GlossaryTermChecks):
         description after an adverb ("is in fact only a smart wrapper") is a remark, not its class."""
         return name in self.code_spans and bool(re.fullmatch(r"[a-z][a-z0-9_-]*", name)) \
             and bool(re.match(r"(?:A|An) [a-z]", answer))
-
-    def _met_often(self, name: str) -> bool:
-        """A name the notes return to: met in at least MIN_NAMED_PASSAGES passages."""
-        return sum(1 for text in self.passages if name in text) >= MIN_NAMED_PASSAGES
-
-    def _returned_to(self, name: str) -> bool:
-        """A name the notes return to: met in MIN_NAMED_PASSAGES passages in full, or by its last word
-        when no other name of the notes holds that word ("Dinwiddie" for Robert Dinwiddie; not "Zhu",
-        which ends one name and begins others)."""
-        if self._met_often(name):
-            return True
-        last = name.split()[-1]
-        others = [n for names in self.lexicon.names.values() for n in names if n not in name and last in n.split()]
-        return " " in name and not others and self._met_often(last)
 
     def sequence_items(self, events: list[_Event]) -> list[QuizItem]:
         """"Which of these happened first?" over four dated events of one document (gen_sequence)."""
@@ -2006,18 +1954,6 @@ class _Generator(GlossaryTermChecks):
             return False
         return _heading_says_met_before(without_section_number(chunk.heading_path[-1]))
 
-    def _written(self, document: str):
-        """How the document's own sentences write a name ("the Scottish Parliament"), for a prompt that
-        names the notes (gen_subject)."""
-        text = self._document_text(document)
-        return lambda name: as_written(name, text)
-
-    def _document_text(self, document: str) -> str:
-        """The text of one document's chunks, joined once."""
-        if document not in self._texts:
-            self._texts[document] = " ".join(c.text for c in self.notes if c.document == document)
-        return self._texts[document]
-
     def _place_or_word(self, term: str, document: str) -> str:
         """"place" of a glossary term the notes write as a name (gen_defined.written_as) and put after a word
         of place ("in Cuzco", "to Cuzco"), "word" of one they write in lower case, else "" (a name of another
@@ -2163,14 +2099,6 @@ class _Generator(GlossaryTermChecks):
         if not classifies(doc):
             return None
         return self._definition_card(s, key, doc)
-
-    def _is_term(self, text: str) -> bool:
-        """A common-noun phrase the notes use as a term ("the Presiding Officer", "physicians")."""
-        words = [w.lower() for w in text.split() if w.lower() not in {"the", "a", "an"}]
-        key = " ".join(words)
-        singular = " ".join([*words[:-1], words[-1].rstrip("s")]) if words else ""
-        return bool(words) and (key in self.lexicon.compound_terms or self.lexicon.term_counts[key] >= 2
-                                or self.lexicon.term_counts[singular] >= 2)
 
     def _question_card(self, s: Sentence, question: Question | None, tests: str,
                        quality: float = 0.0, defines_title: bool = False, doc=None) -> QuizItem | None:
@@ -2491,18 +2419,6 @@ class _Generator(GlossaryTermChecks):
             names.update(w for w in words if fold(w) not in title)
         return any(n >= 2 for n in names.values())
 
-    def _founding_of_subject(self, event: str, chunk: Chunk) -> bool:
-        """"Harvard was formed by vote of ...": the founding of what the notes are about comes before
-        anything else of it, so as an option it answers a sequence item by itself (round 6)."""
-        title = set(re.findall(r"[a-z]+", fold(self.titles.get(chunk.document, "")))) - STOPWORDS
-        return bool(title) and title <= set(re.findall(r"[a-z]+", fold(event))) and bool(_FOUNDED.search(event))
-
-    def _of_the_title(self, chunk: Chunk, *options: str) -> bool:
-        """An option of a list item shares a word with the course's title: it stands out as the odd one
-        or the obvious one."""
-        title = set(re.findall(r"[a-z]+", fold(self.titles.get(chunk.document, "")))) - STOPWORDS
-        return any(title & set(re.findall(r"[a-z]+", fold(o))) for o in options)
-
     def _of_the_subject(self, name: str) -> bool:
         """A name shares a word with the notes' title or a heading ("Scottish National Party" in notes
         on the Scottish Parliament, "Agricultural Producers' Cooperatives" under "Agricultural
@@ -2520,13 +2436,6 @@ class _Generator(GlossaryTermChecks):
         answer = fold(re.sub(r"^(?:the|a|an) ", "", text.rstrip("."), flags=re.IGNORECASE))
         return len(parts) > 1 and any(fold(p).rstrip("s") == answer.rstrip("s") for p in parts)
 
-    def _is_title(self, text: str, chunk: Chunk) -> bool:
-        title = self.titles.get(chunk.document, "")
-        if not title:
-            return False
-        singular = lambda words: {w.rstrip("s") for w in words}  # noqa: E731
-        return fold(text) in fold(title) or singular(words_of(text)) <= singular(words_of(title))
-
     def _title_subject(self, term: str, chunk: Chunk) -> bool:
         """`term` is a whole part of the document's title, the part before its colon or one of the phrases after it
         ("Cholera: Cause, Disease, ...", "Keynesian Economics: Aggregate Demand, the Multiplier and ..."): what the
@@ -2538,59 +2447,7 @@ class _Generator(GlossaryTermChecks):
         bare = lambda text: re.sub(r"^(?:the|a|an)\s+", "", fold(text).strip())  # noqa: E731
         return any(bare(p) and bare(p) == bare(term) for p in parts)
 
-    def _notes_subject(self, term: str, document: str) -> bool:
-        """`term` is what the notes are about: the subject their first sentence of running prose defines, the term
-        before its aside or apposition and "is"/"are" ("Hydropower (from the Ancient Greek hydro-, "water"), also
-        known as water power, is the use of ..."). A glossary line of it asks the course's own title word (set 19:
-        "Hydropower" keyed to "the use of falling or fast-running water ...", dropped)."""
-        if document not in self._opening_sentences:
-            first = next((readable_text(q) or q for c in self.notes if c.document == document
-                          for q, _ in chunk_sentences(c) if len((readable_text(q) or q).split()) >= OPENING_WORDS
-                          and (readable_text(q) or q).rstrip().endswith(".")), "")
-            self._opening_sentences[document] = first
-        pattern = rf"{re.escape(term)}(?:\s*\([^()]*\))?(?:,[^,]{{1,60}},)?\s+(?:is|are|was|were)\s"
-        if not re.match(pattern, self._opening_sentences[document], re.IGNORECASE):
-            return False
-        # ... and the notes' title names it, in a word of its own or inside it ("power" of "Hydropower" under
-        # "Hydroelectric Power"): a first term the notes define is not always their subject ("Swarming is ...")
-        title = [w for w in words_of(self.titles.get(document, "")) if len(w) >= 4]
-        return any(w in fold(term) for w in title)
-
-    def _opens_with(self, text: str, chunk: Chunk) -> bool:
-        """`text` is the subject of the heading the document opens with (its words before a colon, all
-        of `text`'s words among them): what the notes are about, when their headings are flat."""
-        heading = self.opening_headings.get(chunk.document, "").split(":")[0]
-        singular = lambda words: {w.rstrip("s") for w in words}  # noqa: E731
-        return bool(heading) and bool(words_of(text)) and singular(words_of(text)) <= singular(words_of(heading))
-
     # --- assembly -------------------------------------------------------------------------
-
-    def _prompt(self, s: Sentence, body: str, *, quoted: bool = False) -> str:
-        """The stem as a student reads it: the sentence it leans on, then the question. No section
-        label ("In 'The First Five-Year Plan > ...':"): judges read it as noise (round 6), so a
-        sentence that needs its heading to stand is not asked at all (`_sentence_items`)."""
-        context = f"{s.context} " if s.context else ""
-        if quoted and context:
-            body = body.replace("“", f"“{context}", 1)
-            context = ""
-        return f"{context}{body}"
-
-    def _where(self, chunk: Chunk) -> str:
-        """The section to show before a question, when it tells the student something: not the
-        document's title, not "FAQ" or "Introduction"."""
-        path = [h for h in chunk.heading_path if h != self.titles.get(chunk.document)]
-        path = [h for h in path if not _GENERIC_SECTION.match(h.strip())]
-        return " > ".join(path)
-
-    @staticmethod
-    def _item(kind: str, prompt: str, answer: str, s: Sentence, tests: str, quality: float, *,
-              options: tuple[str, ...] = (), explanation: str = "", aliases: tuple[str, ...] = ()) -> QuizItem:
-        chunk = s.chunk
-        source = QuizSource(chunk.document, chunk.section, s.quote, chunk.page, chunk.id)
-        return QuizItem(id=make_item_id(kind, prompt, answer), kind=kind, prompt=prompt, answer=answer,
-                        options=options, source=source, explanation=explanation,
-                        topic=chunk.section or chunk.document, aliases=aliases, tests=tests,
-                        quality=round(quality, 2))
 
 
 # --- scoring and the bank as a whole ---------------------------------------------------------------
@@ -2712,7 +2569,6 @@ def _doers(doc) -> list[tuple[str, set[str]]]:
         done = {t.text for t in verb.subtree if not start <= t.i <= token.i}
         found.append((doc[start:token.i + 1].text, done))
     return found
-_FOUNDED = re.compile(r"\b(founded|formed|established|created|incorporated|chartered|born)\b", re.IGNORECASE)
 
 
 def _happened(doc) -> bool:
