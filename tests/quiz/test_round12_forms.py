@@ -148,7 +148,7 @@ def test_no_clause_card_keyed_to_the_first_of_several_rules(monkeypatch):
         "terms of this Charter; You must tell every baker who receives a recipe where the Charter can be read "
         "in full at the guild hall; You may not stop any baker from passing the recipe on to another guild."]
     assert any("“Selling Bread Made From Recipes” allow" in i.prompt for i in items)
-    monkeypatch.setattr("bot.core.quiz.generator.all_rules_answer", lambda *a: "")
+    monkeypatch.setattr("bot.core.quiz.gen_tpl_rules.all_rules_answer", lambda *a: "")
     assert not any("Sharing of Recipes" in p for p in _prompts(_charter()))
-    monkeypatch.setattr("bot.core.quiz.generator.rules_left_out", lambda *a: False)
+    monkeypatch.setattr("bot.core.quiz.gen_tpl_rules.rules_left_out", lambda *a: False)
     assert any("Sharing of Recipes" in p for p in _prompts(_charter()))
