@@ -23,7 +23,6 @@ import functools
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from bot.core import nlp
 from bot.core.documents import Chunk
@@ -44,9 +43,9 @@ from bot.core.loaders.headings import without_section_number
 from bot.core.tokens import STOPWORDS, fold
 from bot.core.quiz.gen_keys import (Key, causal_subject_key, cause_key, definition_key, describes_subject,
                                     headed_definition_key, lone_noun_definition,
-                                    enumeration_distractor, enumeration_key, name_distractors, name_keys,
+                                    enumeration_key, name_distractors, name_keys,
                                     number_distractors, number_keys)
-from bot.core.quiz.gen_actors import actor_choice, name_forms, notes_people
+from bot.core.quiz.gen_actors import actor_choice, notes_people
 from bot.core.quiz.gen_deeds import DeedPool
 from bot.core.quiz.gen_roles import RolePool
 from bot.core.quiz.gen_concept import DescriptionPool, match_questions
@@ -85,33 +84,31 @@ from bot.core.quiz.gen_concept_terms import CentralTerms, parts_of, term_questio
 from bot.core.quiz.gen_term_cloze import TermKin
 from bot.core.quiz.gen_term_form import agreeing_be, plural_term, term_as_asked
 from bot.core.quiz.gen_context import NameContexts
-from bot.core.quiz.gen_periods import fits_period
 from bot.core.quiz.gen_places import place_levels
-from bot.core.quiz.gen_swaps import one_holder, plausible_years, said_of, swap_names
+from bot.core.quiz.gen_swaps import plausible_years
 from bot.core.quiz.gen_year_options import year_options
 from bot.core.quiz.gen_year_worth import YEAR_WORTH_STEP, labels_a_noun, turning, year_worth
-from bot.core.quiz.gen_standalone import (full_names_of, gives_away, incidental_year, leans_on_context, other_figures)
-from bot.core.quiz.gen_lexicon import (ACTOR, CAUSE, CONCEPT_KINDS, DATE, DEFINITION, ENUMERATION, NUMBER, PERSON, PLACE,
-                                       SEQUENCE, TERM,
+from bot.core.quiz.gen_standalone import (full_names_of, incidental_year, leans_on_context, other_figures)
+from bot.core.quiz.gen_lexicon import (ACTOR, CAUSE, DATE, DEFINITION, ENUMERATION, PERSON, PLACE,
+                                       TERM,
                                        NotesLexicon)
-from bot.core.quiz.gen_option_shape import pair_stands_out
 from bot.core.quiz.gen_posted_form import answer_spelled_by_stem, cut_word
-from bot.core.quiz.gen_sequence import Event, event_of, sequences
+from bot.core.quiz.gen_sequence import Event, event_of
 from bot.core.quiz.gen_spread import paragraph_groups
-from bot.core.quiz.gen_numbers import (EXACT, SHIFTS, NumberKey, aliases_for, year_distractors, year_keys, years_in)
+from bot.core.quiz.gen_numbers import (EXACT, SHIFTS, year_distractors, year_keys, years_in)
 from bot.core.quiz.gen_quality import NotesEvidence, keep_likely
 from bot.core.quiz.gen_rank import rank_items
 from bot.core.quiz.gen_restated import Restatements
 from bot.core.quiz.gen_text import (Sentence, candidate_sentences, chunk_sentences, is_practice_section,
                                     is_code_line, notation_pieces, passes_filters, readable_text)
-from bot.core.quiz.gen_tpl_shared import (BLANK, CARD_QUALITY, FAMILIAR_TERM_COUNT, MIN_NAMED_PASSAGES,
+from bot.core.quiz.gen_tpl_shared import (CARD_QUALITY, FAMILIAR_TERM_COUNT, MIN_NAMED_PASSAGES,
                                           QUALITY_CUTOFF, _from_notes, _rng)
 from bot.core.quiz.gen_tpl_subject import SubjectHelpers
 from bot.core.quiz.gen_tpl_people import PeopleTemplates
 from bot.core.quiz.gen_tpl_entries import EntryTemplates
 from bot.core.quiz.gen_tpl_rules import RuleTemplates
-from bot.core.quiz.items import (CLOZE, FLASHCARD, MULTIPLE_CHOICE, TRUE_FALSE, TRUE_FALSE_OPTIONS,
-                                 QuizItem)
+from bot.core.quiz.gen_tpl_choice import ChoiceTemplates, _Event, _join, _score
+from bot.core.quiz.items import (FLASHCARD, MULTIPLE_CHOICE, TRUE_FALSE, QuizItem)
 from bot.core.text import split_sentences
 
 log = logging.getLogger(__name__)
@@ -142,7 +139,6 @@ _DAY_OF_MONTH = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|
 _SOURCES_HEADING = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?(?:sources?|references?|bibliography|works cited|further reading|"
                               r"sources and further reading|notes and references)")
 TRUE_FALSE_EVERY = 3  # about one number/year sentence in three becomes a true/false item
-SWAP_PENALTY = 0.04  # a name's true/false item: under its multiple choice item, over a year item
 KEY_FIGURES = 5  # the people asked about without a role or a year in the sentence
 LABEL_WORDS = 6  # "The election of 1824.", "Macehualtin (commoners).": a line's label, no sentence
 COUNTERPART_SENTENCES = 2  # a person named with the answer in this many other sentences of the section: a pair
@@ -250,12 +246,6 @@ def _heading_says_met_before(heading: str) -> bool:
     return bool(heading) and heading_points_back(nlp.parse_lines([heading])[0])
 
 
-@dataclass(frozen=True)
-class _Event:
-    event: Event
-    sentence: Sentence
-
-
 def _cause_question(doc):
     """The why-card's question of a sentence, by the first template that reads it: a cause marker, a
     cause put first, a bare "to" purpose, a reason with "as"/"since", or any of these behind an
@@ -281,7 +271,7 @@ def _attribute_rows(notes: list[Chunk]) -> dict[tuple[str, tuple[str, ...]], set
     return rows
 
 
-class _Generator(RuleTemplates, EntryTemplates, PeopleTemplates, SubjectHelpers, GlossaryTermChecks):
+class _Generator(ChoiceTemplates, RuleTemplates, EntryTemplates, PeopleTemplates, SubjectHelpers, GlossaryTermChecks):
     def __init__(self, notes: list[Chunk], raw: list[str] | None = None) -> None:
         headings = dict.fromkeys(h for c in notes for h in c.heading_path)
         self.lexicon = NotesLexicon("\n".join([*(c.text for c in notes), *headings]))
@@ -835,29 +825,6 @@ class _Generator(RuleTemplates, EntryTemplates, PeopleTemplates, SubjectHelpers,
         return name in self.code_spans and bool(re.fullmatch(r"[a-z][a-z0-9_-]*", name)) \
             and bool(re.match(r"(?:A|An) [a-z]", answer))
 
-    def sequence_items(self, events: list[_Event]) -> list[QuizItem]:
-        """"Which of these happened first?" over four dated events of one document (gen_sequence)."""
-        items = []
-        self.sequenced = []
-        for document in dict.fromkeys(e.sentence.chunk.document for e in events):
-            of_document = [e for e in events if e.sentence.chunk.document == document]
-            by_event = {id(e.event): e for e in of_document}
-            for group in sequences([e.event for e in of_document]):
-                if not self._one_story(group, by_event[id(group[0])].sentence.chunk):
-                    continue
-                self.sequenced += [by_event[id(e)] for e in group]
-                first = min(group, key=lambda e: e.year)
-                s = by_event[id(first)].sentence
-                options = [e.text for e in group]
-                if any(self._code_in(o) for o in options):
-                    continue  # "os.path" or a web address in an option: code, not an event (issue 8)
-                _rng("sequence", *options).shuffle(options)
-                dated = "; ".join(f"{e.year}: {e.text}" for e in sorted(group, key=lambda e: e.year))
-                items.append(self._item(MULTIPLE_CHOICE, "According to the notes, which of these happened first?",
-                                        first.text, s, SEQUENCE, 0.8, options=tuple(options),
-                                        explanation=f"The notes date them {dated}."))
-        return items
-
     def keep_likely(self, items: list[QuizItem], evidence: NotesEvidence) -> list[QuizItem]:
         """The items the learned quality score keeps (gen_quality.keep_likely), and every who-did-what
         item with options (gen_actors) besides: the score was never fitted on that kind, and judges
@@ -1335,29 +1302,7 @@ class _Generator(RuleTemplates, EntryTemplates, PeopleTemplates, SubjectHelpers,
             return "place" if bare in self.lexicon.place_cued else ""
         return written
 
-    def _rare_year(self, s: Sentence, key: NumberKey) -> bool:
-        """Not given away: not in the visible heading, not repeated all over the notes."""
-        parts = [str(y) for y in key.years] or [key.text]
-        heading = " > ".join(s.chunk.heading_path)
-        return all(part not in heading and self.lexicon.occurrences(part) <= 4 for part in parts)
-
     # --- templates ------------------------------------------------------------------------
-
-    def _choice(self, s: Sentence, key: Key, wrong: list[str], adjust: float = 0.0) -> QuizItem | None:
-        if len(wrong) < 2:  # never pad with junk: three good options or no question
-            return None
-        if key.tests in (DEFINITION, TERM):
-            wrong = [_in_place_of(key.text, w, s.text, key.start) for w in wrong]
-        options = [key.text, *wrong]
-        if len({fold(o) for o in options}) != len(options):
-            return None
-        stem = f"{s.context} {s.text[:key.start]} {s.text[key.end:]} {self._where(s.chunk)}"
-        if gives_away(stem, key.text, wrong):
-            return None
-        _rng("order", s.text, key.text).shuffle(options)
-        prompt = self._prompt(s, s.text[:key.start] + BLANK + s.text[key.end:])
-        return self._item(MULTIPLE_CHOICE, prompt, key.text, s, key.tests, _score(s, key, len(options)) + adjust,
-                          options=tuple(options), explanation=_from_notes(s))
 
     def _definition_card(self, s: Sentence, key: Key, doc, common: bool = False, headed: bool = False) -> QuizItem | None:
         """"What is a compound engine?" with the notes' sentence as the answer a student checks
@@ -1636,72 +1581,6 @@ class _Generator(RuleTemplates, EntryTemplates, PeopleTemplates, SubjectHelpers,
         title = set(re.findall(r"[a-z]+", fold(self.titles.get(chunk.document, "")))) - STOPWORDS
         return bool(title & set(re.findall(r"[a-z]+", fold(question))))
 
-    def _enumeration(self, s: Sentence, key: Key, visible: str) -> QuizItem | None:
-        rng = _rng("list", s.text)
-        odd = enumeration_distractor(key, self.lexicon, visible + " " + s.chunk.text, rng, self.contexts,
-                                     list(self.docs))
-        if odd is None:
-            return None
-        shown = sorted(rng.sample(list(key.members), min(3, len(key.members))), key=key.members.index)
-        if pair_stands_out(shown, odd):
-            return None
-        options = [*shown, odd]
-        rng.shuffle(options)
-        blanked = s.text[:key.start] + BLANK + s.text[key.end:]
-        prompt = self._prompt(s, f"According to the notes, which of these does NOT belong in the blank? “{blanked}”",
-                              quoted=True)
-        explanation = f"The notes list {_join(key.members)}; {odd} is not among them."
-        return self._item(MULTIPLE_CHOICE, prompt, odd, s, key.tests, _score(s, key, len(options)),
-                          options=tuple(options), explanation=explanation)
-
-    def _swap_true_false(self, s: Sentence, key: Key, visible: str, doc) -> QuizItem | None:
-        """The sentence with its name swapped for another of the notes' names of that kind, only where
-        the sentence says something one thing alone can be or do and the notes never say it of the
-        swapped-in name (gen_swaps): false by the notes, not only unsaid. Scored under a multiple
-        choice item of the same name (four options tell more than two) and over a year item."""
-        bare = lambda name: name[4:] if name[:4].lower() == "the " else name  # noqa: E731
-        if not one_holder(doc, key.start, key.end) or not self._returned_to(bare(key.text)):
-            return None  # a name met in one passage is a detail ("replaced by Charles le Moyne de Longueuil")
-        wrong = swap_names(key, self.lexicon, self.contexts, visible, self.place_levels)
-        false = [w for w in wrong if not said_of(bare(w), doc, key.start, key.end, self.docs.values())
-                 and (key.form != PERSON or self._of_the_time(w, key.text, s.text))]
-        item = self._true_false(s, key, false, score=_score(s, key, 2) - SWAP_PENALTY)
-        if item:
-            self.checked_swaps.update((item.id, self.true_versions[item.id].id))
-        return item
-
-    def _of_the_time(self, person: str, answer: str, stem: str) -> bool:
-        """`person`, offered for `answer` (or swapped in for it) in a sentence `stem`, is one the notes
-        place near the stem's years, or near the answer's when the stem gives none (gen_periods): "In
-        1959, Genghis Khan criticised ..." is false by when he lived, not by the notes."""
-        periods = self.contexts.periods
-        return fits_period(periods.of(name_forms(person, self.full_names)), years_in(stem) - years_in(answer),
-                           periods.of(name_forms(answer, self.full_names)))
-
-    def _true_false(self, s: Sentence, key: Key, wrong: list[str], score: float | None = None) -> QuizItem | None:
-        if not wrong:
-            return None
-        score = _score(s, key, 2) if score is None else score
-        swap = wrong[0]
-        rest = s.text[:key.start] + s.text[key.end:]
-        if any(len(w) > 3 and re.search(rf"\b{re.escape(w)}\b", rest) for w in key.text.split()):
-            return None  # "Around 1800 Arthur Woolf ...; Trevithick obtained ...": the sentence gives the swap away
-        statement = s.text[:key.start] + swap + s.text[key.end:]
-        false = self._item(TRUE_FALSE, f"True or false? {statement}", "False", s, key.tests, score,
-                           options=TRUE_FALSE_OPTIONS,
-                           explanation=f"False: the notes say {key.text}, not {swap}. {_from_notes(s)}")
-        self.true_versions[false.id] = self._item(
-            TRUE_FALSE, f"True or false? {s.text}", "True", s, key.tests, score,
-            options=TRUE_FALSE_OPTIONS, explanation=f"True: {_from_notes(s)}")
-        return false
-
-    def _cloze(self, s: Sentence, key: NumberKey) -> QuizItem:
-        prompt = self._prompt(s, s.text[:key.start] + BLANK + s.text[key.end:])
-        tests = DATE if key.kind == "year" else NUMBER
-        score = 0.62 - (0.1 if s.context else 0.0)
-        return self._item(CLOZE, prompt, key.text, s, tests, score, aliases=aliases_for(key),
-                          explanation=_from_notes(s))
-
     def _flashcards(self, chunk: Chunk) -> list[_Candidates]:
         if is_practice_section(chunk.heading_path):
             return []
@@ -1765,17 +1644,6 @@ class _Generator(RuleTemplates, EntryTemplates, PeopleTemplates, SubjectHelpers,
         word = re.compile(rf"(?<![\w/-]){re.escape(short)}(?![\w/-])")
         return sum(1 for p in self.paragraphs if word.search(_REFERENCE.sub(" ", p)))
 
-    def _one_story(self, group: list[Event], chunk: Chunk) -> bool:
-        """Events of one story: a name (not the course's own) in at least two of them ("Kublai"
-        twice among his campaigns). Four events of a city's history with nothing in common
-        (a car factory, a library garden, a football club, a UNESCO listing) made trivia (round 6)."""
-        title = set(re.findall(r"[a-z]+", fold(self.titles.get(chunk.document, ""))))
-        names = Counter()
-        for event in group:
-            words = {w for w in re.findall(r"\b[A-Z][a-z]+", event.text) if w not in _SENTENCE_STARTS}
-            names.update(w for w in words if fold(w) not in title)
-        return any(n >= 2 for n in names.values())
-
     def _of_the_subject(self, name: str) -> bool:
         """A name shares a word with the notes' title or a heading ("Scottish National Party" in notes
         on the Scottish Parliament, "Agricultural Producers' Cooperatives" under "Agricultural
@@ -1808,27 +1676,6 @@ class _Generator(RuleTemplates, EntryTemplates, PeopleTemplates, SubjectHelpers,
 
 
 # --- scoring and the bank as a whole ---------------------------------------------------------------
-
-_BASE_SCORE = {DEFINITION: 0.8, "enumeration": 0.8, "cause": 0.72, DATE: 0.72, NUMBER: 0.7}
-
-
-def _score(s: Sentence, key: Key, option_count: int) -> float:
-    """How sure an item is to be sound and worth asking, from what the generator can see: concept
-    and name templates are surest, four options beat three, a sentence that needs context or runs
-    long reads worse, and a key that is most of the sentence leaves too little to go on."""
-    score = _BASE_SCORE.get(key.tests, 0.78)
-    if key.tests in CONCEPT_KINDS:
-        score += 0.04
-    if option_count == 3:
-        score -= 0.08
-    if s.context:
-        score -= 0.1
-    words = len(s.text.split())
-    if words > 32:
-        score -= 0.08
-    if len(key.text.split()) > words / 2:
-        score -= 0.2
-    return score
 
 
 def _shares_a_word(label: str, prompt: str) -> bool:
@@ -1875,13 +1722,6 @@ def _document_titles(notes: list[Chunk]) -> dict[str, str]:
     return {doc: path[0] for doc, path in first.items() if path}
 
 
-def _in_place_of(answer: str, option: str, sentence: str, start: int) -> str:
-    """An option written as the answer is: capitalised at the start of the sentence."""
-    if start == 0 or sentence[:start].rstrip().endswith((".", "“", '"')):
-        return option[:1].upper() + option[1:]
-    return option
-
-
 # A quantity the sentence gives as a bound or an estimate: another value may be just as true.
 _BOUND_WORDS = re.compile(r"\b(over|more than|less than|fewer than|at least|at most|up to|under|above|below|nearly|"
                           r"almost|about|around|approximately|roughly|some|between)\s*$", re.IGNORECASE)
@@ -1893,8 +1733,6 @@ _STOCK_NAME_WORDS = frozenset({"national", "party", "association", "society", "f
                                "front", "congress", "union", "organisation", "organization", "international",
                                "people", "democratic", "liberal", "socialist", "labour", "labor", "united"})
 _REFERENCE = re.compile(r"<[^<>]*>")  # "<Author, Title, Publisher, 1998>": a reference, not the notes' prose
-_SENTENCE_STARTS = frozenset({"The", "A", "An", "In", "On", "At", "After", "Before", "When", "During", "By", "From",
-                              "This", "That", "These", "Those", "It", "Its", "There", "As", "Following"})
 
 
 def _happened(doc) -> bool:
@@ -1927,7 +1765,3 @@ def _code_beside(s: Sentence) -> tuple[bool, bool, frozenset[str]]:
     after = at > 0 and is_code_line(lines[at - 1])
     code = [line for i, line in enumerate(lines) if i != at and is_code_line(line)]
     return after, after or bool(code), frozenset(w for line in code for w in re.findall(r"\w+", line))
-
-
-def _join(parts: tuple[str, ...]) -> str:
-    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
