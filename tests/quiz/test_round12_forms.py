@@ -87,7 +87,7 @@ def test_no_definition_card_on_a_remark(monkeypatch):
              "Electric kettles have a spout, a lid and a handle."]
     prompts = _prompts(chunks_of(notes, "Tea making"))
     assert "What are electric kettles?" not in prompts and "What is a samovar?" in prompts
-    monkeypatch.setattr("bot.core.quiz.generator.remark_not_definition", lambda doc: "")
+    monkeypatch.setattr("bot.core.quiz.gen_tpl_cards.remark_not_definition", lambda doc: "")
     assert "What are electric kettles?" in _prompts(chunks_of(notes, "Tea making"))
 
 
