@@ -59,7 +59,7 @@ def test_no_why_card_on_a_subject_its_passage_picks_out(monkeypatch):
     prompts = _prompts(chunks_of(BAKERY, "Orvane bakery"))
     assert not any("original loaves" in p or "common cracks" in p for p in prompts)
     assert "Why do rye loaves keep for a week?" in prompts
-    monkeypatch.setattr("bot.core.quiz.generator.unanchored_subject", lambda *a, **k: "")
+    monkeypatch.setattr("bot.core.quiz.gen_tpl_questions.unanchored_subject", lambda *a, **k: "")
     prompts = _prompts(chunks_of(BAKERY, "Orvane bakery"))
     assert any("original loaves" in p for p in prompts) and any("common cracks" in p for p in prompts)
 
