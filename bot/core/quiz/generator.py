@@ -14,6 +14,15 @@ with spaCy, and each template that fits it makes a candidate:
 The best-scoring candidate of a sentence is its one item (one fact, one item); candidates under
 QUALITY_CUTOFF are never made (fewer items rather than bad ones); years are kept to a third of the
 bank. Everything is deterministic: choices are seeded by the item's own content.
+
+This module reads the notes once (`_Generator.__init__`: lexicon, parses, pools), runs the templates on each
+chunk and sentence (`chunk_candidates`, `_sentence_items`) and shapes the bank (`generate_items`). The
+templates are methods of mixins `_Generator` inherits, one module a family: gen_tpl_subject (title, subject,
+prompt and look-up helpers every template calls), gen_tpl_cards (definition, term, match and flashcard cards),
+gen_tpl_questions (question, cause, how-to, function, naming, comparison and FAQ cards), gen_tpl_people (who
+did what, deeds, roles), gen_tpl_entries (named things, entries and lists, and the notes' names), gen_tpl_rules
+(holdings, clauses, rules, conditions) and gen_tpl_choice (choice, enumeration, true/false, cloze, sequence);
+gen_tpl_shared holds what they share.
 """
 
 from __future__ import annotations
