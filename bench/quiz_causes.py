@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.core.chunking import chunk_document  # noqa: E402
 from bot.core.loaders import load_document  # noqa: E402
 from bot.core.quiz import generator as gen  # noqa: E402
+from bot.core.quiz import gen_tpl_questions  # noqa: E402
 from bot.core.quiz.gen_concept_causes import (adds_to_previous, bare_purpose, caused_elsewhere,  # noqa: E402
                                               continues_previous, lacks_setting)
 from bot.core.quiz.gen_left_open import object_left_open  # noqa: E402
@@ -51,7 +52,7 @@ def forms_of(text: str) -> list[str]:
 
 def cause_refusal(g, s, doc) -> str:
     """Which of _cause_card's checks turns the sentence's why-question down ("" if none; "no question")."""
-    question = gen._cause_question(doc)
+    question = gen_tpl_questions._cause_question(doc)
     if question is None:
         return "no question"
     if continues_previous(doc, g._previous_doc(s)):
@@ -62,9 +63,9 @@ def cause_refusal(g, s, doc) -> str:
         return "lacks_setting"
     if object_left_open(doc):
         return "object_left_open"
-    after_code, code_near, code_shows = gen._code_beside(s)
-    if gen.unanchored_subject(doc, g.lexicon.lowercase_words, g.verbs, after_code=after_code, code_near=code_near,
-                              code_shows=code_shows):
+    after_code, code_near, code_shows = gen_tpl_questions._code_beside(s)
+    if gen_tpl_questions.unanchored_subject(doc, g.lexicon.lowercase_words, g.verbs, after_code=after_code,
+                                            code_near=code_near, code_shows=code_shows):
         return "unanchored_subject"
     if adds_to_previous(s.quote) or bare_purpose(question.answer):
         return "adds/bare_purpose"

@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.core.chunking import chunk_document  # noqa: E402
 from bot.core.loaders import load_document  # noqa: E402
 from bot.core.quiz import generator as gen  # noqa: E402
+from bot.core.quiz import gen_tpl_cards, gen_tpl_rules  # noqa: E402
 from bot.core.quiz.gen_lexicon import CONCEPT_KINDS  # noqa: E402
 from bot.core.quiz.gen_quality import NotesEvidence, default_model, scores_of, undecidable  # noqa: E402
 from bot.core.quiz.gen_spread import paragraph_groups  # noqa: E402
@@ -49,13 +50,16 @@ STAGES = ("filters", "context", "template", "heuristic", "learned", "shaped", "p
 
 def all_candidates(chunks):
     """Every item the templates make, their own quality cut-off lifted, and the generator."""
-    saved = gen.QUALITY_CUTOFF
-    gen.QUALITY_CUTOFF = -1.0
+    readers = (gen, gen_tpl_cards, gen_tpl_rules)  # the modules whose templates read the cut-off
+    saved = [m.QUALITY_CUTOFF for m in readers]
+    for m in readers:
+        m.QUALITY_CUTOFF = -1.0
     try:
         g = gen._Generator(chunks)
         items = [i for c in chunks for entry in g.chunk_candidates(c) for i in entry.items]
     finally:
-        gen.QUALITY_CUTOFF = saved
+        for m, value in zip(readers, saved):
+            m.QUALITY_CUTOFF = value
     return g, items
 
 

@@ -12,7 +12,8 @@ from bot.core.documents import Chunk, make_chunk_id
 from bot.core.loaders import load_document
 from bot.core.quiz.gen_lexicon import DATE, ENUMERATION, PERSON, PLACE
 from bot.core.quiz import gen_bank_shape, generator
-from bot.core.quiz.generator import BLANK, QUALITY_CUTOFF, generate_items
+from bot.core.quiz.gen_tpl_shared import BLANK
+from bot.core.quiz.generator import QUALITY_CUTOFF, generate_items
 from bot.core.quiz.items import CLOZE, FLASHCARD, MULTIPLE_CHOICE, TRUE_FALSE, make_item_id
 from tests.conftest import DEFAULT_CORPUS
 

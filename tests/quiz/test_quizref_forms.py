@@ -53,6 +53,6 @@ def test_no_why_card_on_none_of_an_unnamed_set_or_a_ranking(monkeypatch):
     prompts = _prompts()
     assert not any("single explanation" in p or "most difficult" in p for p in prompts), prompts
     assert "Why do rye loaves keep for a week?" in prompts
-    monkeypatch.setattr("bot.core.quiz.generator.unanchored_subject", lambda *a, **k: "")
+    monkeypatch.setattr("bot.core.quiz.gen_tpl_questions.unanchored_subject", lambda *a, **k: "")
     prompts = _prompts()
     assert any("single explanation" in p for p in prompts) and any("most difficult" in p for p in prompts), prompts

@@ -59,7 +59,7 @@ def test_no_why_card_on_a_subject_its_passage_picks_out(monkeypatch):
     prompts = _prompts(chunks_of(BAKERY, "Orvane bakery"))
     assert not any("original loaves" in p or "common cracks" in p for p in prompts)
     assert "Why do rye loaves keep for a week?" in prompts
-    monkeypatch.setattr("bot.core.quiz.generator.unanchored_subject", lambda *a, **k: "")
+    monkeypatch.setattr("bot.core.quiz.gen_tpl_questions.unanchored_subject", lambda *a, **k: "")
     prompts = _prompts(chunks_of(BAKERY, "Orvane bakery"))
     assert any("original loaves" in p for p in prompts) and any("common cracks" in p for p in prompts)
 
@@ -87,7 +87,7 @@ def test_no_definition_card_on_a_remark(monkeypatch):
              "Electric kettles have a spout, a lid and a handle."]
     prompts = _prompts(chunks_of(notes, "Tea making"))
     assert "What are electric kettles?" not in prompts and "What is a samovar?" in prompts
-    monkeypatch.setattr("bot.core.quiz.generator.remark_not_definition", lambda doc: "")
+    monkeypatch.setattr("bot.core.quiz.gen_tpl_cards.remark_not_definition", lambda doc: "")
     assert "What are electric kettles?" in _prompts(chunks_of(notes, "Tea making"))
 
 
@@ -148,7 +148,7 @@ def test_no_clause_card_keyed_to_the_first_of_several_rules(monkeypatch):
         "terms of this Charter; You must tell every baker who receives a recipe where the Charter can be read "
         "in full at the guild hall; You may not stop any baker from passing the recipe on to another guild."]
     assert any("“Selling Bread Made From Recipes” allow" in i.prompt for i in items)
-    monkeypatch.setattr("bot.core.quiz.generator.all_rules_answer", lambda *a: "")
+    monkeypatch.setattr("bot.core.quiz.gen_tpl_rules.all_rules_answer", lambda *a: "")
     assert not any("Sharing of Recipes" in p for p in _prompts(_charter()))
-    monkeypatch.setattr("bot.core.quiz.generator.rules_left_out", lambda *a: False)
+    monkeypatch.setattr("bot.core.quiz.gen_tpl_rules.rules_left_out", lambda *a: False)
     assert any("Sharing of Recipes" in p for p in _prompts(_charter()))

@@ -36,7 +36,7 @@ def parse(text: str):
 
 
 def _no_check(monkeypatch):
-    monkeypatch.setattr("bot.core.quiz.generator.unanchored_subject", lambda *a, **k: "")
+    monkeypatch.setattr("bot.core.quiz.gen_tpl_questions.unanchored_subject", lambda *a, **k: "")
 
 
 # --- 1. "the <noun>" of the example shown just before ----------------------------------------------

@@ -112,7 +112,7 @@ def test_a_clause_of_several_short_rules_is_answered_with_all_of_them(monkeypatc
         "we will keep the breeding book open at the hall; "
         "we will send our surplus nuclei to members who lost colonies.")
     assert not any("Care of the Apiary" in p for p in items)
-    monkeypatch.setattr("bot.core.quiz.generator.all_rules_answer", lambda *a: "")
+    monkeypatch.setattr("bot.core.quiz.gen_tpl_rules.all_rules_answer", lambda *a: "")
     assert prompt not in _clause_items()
-    monkeypatch.setattr("bot.core.quiz.generator.rules_left_out", lambda *a: False)
+    monkeypatch.setattr("bot.core.quiz.gen_tpl_rules.rules_left_out", lambda *a: False)
     assert any("Care of the Apiary" in p for p in _clause_items())  # dropped above for its long rules only

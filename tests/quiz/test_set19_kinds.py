@@ -15,6 +15,7 @@ from bot.core import nlp
 from bot.core.documents import Chunk, make_chunk_id
 from bot.core.quiz import generator as gen
 from bot.core.quiz.gen_defined import dotted_definition, dotted_term, glossary_definition, lists_instances
+from bot.core.quiz.gen_questions import Question
 from bot.core.quiz.gen_text import Sentence
 from bot.core.quiz.generator import generate_items
 
@@ -97,10 +98,10 @@ def test_a_stem_that_names_the_answers_counterpart_gives_it_away():
     g = gen._Generator(chunks)
     quote = "Grimsby was elected chairman by ten votes to four, with Oakes as his deputy."
     s = Sentence(quote, chunks[0], 0, False, quote=quote)
-    q = gen.Question("Who was elected chairman by ten votes to four, with Oakes as his deputy?", "Walter Grimsby",
-                     "subject")
+    q = Question("Who was elected chairman by ten votes to four, with Oakes as his deputy?", "Walter Grimsby",
+                 "subject")
     assert g._names_the_counterpart(s, q)
-    alone = gen.Question("Who was elected chairman by ten votes to four?", "Walter Grimsby", "subject")
+    alone = Question("Who was elected chairman by ten votes to four?", "Walter Grimsby", "subject")
     assert not g._names_the_counterpart(s, alone)
 
 
