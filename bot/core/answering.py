@@ -953,16 +953,21 @@ def _sentence_before_row(chosen: list[tuple[Candidate, str]]) -> list[tuple[Cand
     October 1997") says it whole, often with more of what was asked (session 25, ansfirst2). The
     sentence's own first part must give the figures: not one quoted after a sentence it leans on
     ("Frederick Banting was trained as a surgeon ... He ... graduated ... in 1916."), which would
-    open the answer with the scene. Nothing is added or left out."""
+    open the answer with the scene. Nothing is added or left out.
+    A row showing something typed ("Kill a session | `tmux kill-session -t myname`", "`-x host:port` |
+    use a proxy") is said whole only by a sentence showing it too: a row of a table of commands or
+    keys has no figure, and the prose around it ("Once all sessions are killed, tmux exits.") does
+    not say what to type (ans31)."""
     if len(chosen) < 2 or _CELLS not in chosen[0][1] or is_code_block(chosen[0][1]):
         return chosen
     figures = set(_FIGURES.findall(chosen[0][1]))
+    typed = set(CODE_SPAN.findall(chosen[0][1]))
 
     def says_the_row(entry: tuple[Candidate, str]) -> bool:
         c, text = entry
         opening = (c.parts or (text,))[0]
         return (_CELLS not in text and not is_code_block(text) and c.kind_ok
-                and figures <= set(_FIGURES.findall(opening)))
+                and figures <= set(_FIGURES.findall(opening)) and typed <= set(CODE_SPAN.findall(opening)))
 
     return _first_that(chosen, says_the_row) or chosen
 

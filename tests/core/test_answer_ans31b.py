@@ -1,0 +1,50 @@
+"""Failures of ans31 left by lane ansk31 (session 28, lane ansk31b) that carry to other notes: a table
+row pairing what is done with what to type ("Kill a session | `tmux kill-session -t myname`", as the
+git, rsync, wget and curl notes of ans26-ans30 have them) ranked below prose for a how-to question,
+and moved after a prose sentence that does not show what to type because the row has no figure."""
+
+from __future__ import annotations
+
+from bot.core.answering import _sentence_before_row
+from bot.core.documents import Chunk
+from bot.core.lexical import LexicalIndex
+from bot.core.query import query_names, query_terms
+from bot.core.retrieval import Hit
+from bot.core.sentences import candidates_from, score_candidates
+
+
+def _candidates(text: str):
+    hit = Hit(Chunk("c0", "notes.md", ("Notes",), None, 0, text), 0, 0.18, 1.0, 0.5)
+    return candidates_from([hit])
+
+
+def test_a_row_of_what_to_type():
+    from bot.core.sentences import _row_of_what_to_type
+
+    for row in ("List sessions | `tmux ls` or `tmux list-sessions`", "`-x host:port` | use a proxy",
+                "`-r` | `--recursive` | recurse into directories", "Resume an interrupted download | `wget -c URL`",
+                "`git checkout <branch>` | make `<branch>` the current branch and update the working directory"):
+        assert _row_of_what_to_type((row,)), row
+    for other in ("1997 | Magna Carta Place, Canberra, named", "Press `C-b c` to open a second window.",
+                  "`C-b` | `C-a`", "```\n$ tmux ls | grep lab\n```"):
+        assert not _row_of_what_to_type((other,)), other
+
+
+def test_a_how_to_question_is_answered_by_the_row_of_its_command():
+    text = ("Once all sessions are killed, tmux exits.\n\n"
+            "Start a new session | `tmux`\nKill a session | `tmux kill-session -t myname`\n")
+    question = "How do I kill a tmux session?"
+    lexical = LexicalIndex.build([text, "Panes split a window."])
+    terms = query_terms(question, lexical)
+    scored = score_candidates(_candidates(text), terms, query_names(question, terms, lexical), None, question)
+    assert scored[0].text.startswith("Kill a session |")
+
+
+def test_a_row_of_a_command_is_not_said_whole_by_prose_without_it():
+    prose, row = _candidates("Once all sessions are killed, tmux exits.\n\nKill a session | `tmux kill-session -t myname`\n")
+    chosen = [(row, row.text), (prose, prose.text)]
+    assert _sentence_before_row(chosen) == chosen
+    # A timeline's row is still said whole by the sentence giving its figures.
+    said, dated = _candidates("The IMF began financial operations on 1 March 1947.\n\n"
+                              "1 March 1947 | IMF begins financial operations\n")
+    assert [c for c, _ in _sentence_before_row([(dated, dated.text), (said, said.text)])] == [said, dated]
