@@ -1,7 +1,8 @@
 """Failures of ans31 left by lane ansk31 (session 28, lane ansk31b) that carry to other notes: a table
 row pairing what is done with what to type ("Kill a session | `tmux kill-session -t myname`", as the
 git, rsync, wget and curl notes of ans26-ans30 have them) ranked below prose for a how-to question,
-and moved after a prose sentence that does not show what to type because the row has no figure."""
+and moved after a prose sentence that does not show what to type because the row has no figure; "How
+far did the Parthian Empire stretch?" read as asking a figure (declined: "the notes give no figure")."""
 
 from __future__ import annotations
 
@@ -48,3 +49,15 @@ def test_a_row_of_a_command_is_not_said_whole_by_prose_without_it():
     said, dated = _candidates("The IMF began financial operations on 1 March 1947.\n\n"
                               "1 March 1947 | IMF begins financial operations\n")
     assert [c for c, _ in _sentence_before_row([(dated, dated.text), (said, said.text)])] == [said, dated]
+
+
+def test_how_far_something_reaches_is_said_by_places():
+    from bot.core.question_kind import PLACE, NUMBER, expected_kind, form_asked
+
+    assert expected_kind("How far did the Parthian Empire stretch?") == PLACE
+    assert expected_kind("How far does the network extend to the west?") == PLACE
+    assert form_asked("How far did the Parthian Empire stretch?", PLACE) is None
+    # A distance or a fall is still a figure.
+    assert expected_kind("How far did Bank of England stock fall?") == NUMBER
+    assert expected_kind("How far is Kashgar from Xi'an?") == NUMBER
+    assert form_asked("How far is Kashgar from Xi'an?", NUMBER) is not None
