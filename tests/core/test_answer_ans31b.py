@@ -2,7 +2,8 @@
 row pairing what is done with what to type ("Kill a session | `tmux kill-session -t myname`", as the
 git, rsync, wget and curl notes of ans26-ans30 have them) ranked below prose for a how-to question,
 and moved after a prose sentence that does not show what to type because the row has no figure; "How
-far did the Parthian Empire stretch?" read as asking a figure (declined: "the notes give no figure")."""
+far did the Parthian Empire stretch?" read as asking a figure (declined: "the notes give no figure"); "the
+West" not found in "Western" (a four-letter stem has no family)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,14 @@ def test_how_far_something_reaches_is_said_by_places():
     assert expected_kind("How far did Bank of England stock fall?") == NUMBER
     assert expected_kind("How far is Kashgar from Xi'an?") == NUMBER
     assert form_asked("How far is Kashgar from Xi'an?", NUMBER) is not None
+
+
+def test_a_compass_point_and_its_adjective_are_one_family():
+    from bot.core.query import QueryTerm
+    from bot.core.tokens import same_family, tokenize
+
+    west, western = tokenize("West Western")
+    assert same_family(west, western) and same_family(*tokenize("east eastern"))
+    assert not same_family(*tokenize("mode modern")) and not same_family(*tokenize("west wester"))
+    term = QueryTerm(west, 1.0, frozenset({west}))
+    assert term.found_in(set(tokenize("Among Western exports were horses, camels, honey, wine and gold.")))
