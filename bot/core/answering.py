@@ -942,6 +942,17 @@ def _notes_last(chosen: list[tuple[Candidate, str]], question: str) -> list[tupl
 
 _CELLS = " | "  # how the loaders join a table row's cells
 _FIGURES = re.compile(r"\d+")
+# "late 17th century | End of the Hanseatic League" / "... lasted until the late seventeenth century":
+# a figure the prose says as an English ordinal word.
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+             "eighteenth", "nineteenth", "twentieth")
+_ORDINAL_WORD = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.I)
+
+
+def _figures(text: str) -> set[str]:
+    """The figures of a text, an ordinal word ("seventeenth") read as its figure ("17")."""
+    return set(_FIGURES.findall(text)) | {str(_ORDINALS.index(m.lower()) + 1) for m in _ORDINAL_WORD.findall(text)}
 
 
 def _sentence_before_row(chosen: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
@@ -967,7 +978,7 @@ def _sentence_before_row(chosen: list[tuple[Candidate, str]]) -> list[tuple[Cand
         c, text = entry
         opening = (c.parts or (text,))[0]
         return (_CELLS not in text and not is_code_block(text) and c.kind_ok
-                and figures <= set(_FIGURES.findall(opening)) and typed <= set(CODE_SPAN.findall(opening)))
+                and figures <= _figures(opening) and typed <= set(CODE_SPAN.findall(opening)))
 
     return _first_that(chosen, says_the_row) or chosen
 

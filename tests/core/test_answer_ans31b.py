@@ -3,7 +3,8 @@ row pairing what is done with what to type ("Kill a session | `tmux kill-session
 git, rsync, wget and curl notes of ans26-ans30 have them) ranked below prose for a how-to question,
 and moved after a prose sentence that does not show what to type because the row has no figure; "How
 far did the Parthian Empire stretch?" read as asking a figure (declined: "the notes give no figure"); "the
-West" not found in "Western" (a four-letter stem has no family)."""
+West" not found in "Western" (a four-letter stem has no family); a timeline row ("late 17th century | End of
+the Hanseatic League", ans27) put before the prose saying it whole ("... the late seventeenth century")."""
 
 from __future__ import annotations
 
@@ -73,3 +74,9 @@ def test_a_compass_point_and_its_adjective_are_one_family():
     assert not same_family(*tokenize("mode modern")) and not same_family(*tokenize("west wester"))
     term = QueryTerm(west, 1.0, frozenset({west}))
     assert term.found_in(set(tokenize("Among Western exports were horses, camels, honey, wine and gold.")))
+
+
+def test_a_timeline_row_is_said_whole_by_prose_giving_its_figure_in_words():
+    said, dated = _candidates("The Hanseatic League lasted until the late seventeenth century.\n\n"
+                              "late 17th century | End of the Hanseatic League\n")
+    assert [c for c, _ in _sentence_before_row([(dated, dated.text), (said, said.text)])] == [said, dated]
