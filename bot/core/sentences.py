@@ -23,8 +23,8 @@ from bot.core.documents import Chunk
 from bot.core.loaders.headings import is_citation_list
 from bot.core.retrieval import Hit
 from bot.core.sentence_ranker import SentenceRanker, lexical_features, semantic_features
-from bot.core.text import (CODE_SPAN, code_blocks_split, goes_on_after_code as _goes_on, is_code_block, is_terminated, join_shown,
-                           shows_output as _shows_output, split_sentences)
+from bot.core.text import (CODE_SPAN, code_blocks_split, goes_on_after_code as _goes_on, is_code_block, is_terminated,
+                           join_shown, shows_output as _shows_output, split_sentences)
 
 LIST_MARK = "- "
 ON_TOPIC, IMPLICIT, OFF_TOPIC = "on", "implicit", "off"

@@ -44,7 +44,8 @@ def test_a_how_to_question_is_answered_by_the_row_of_its_command():
 
 
 def test_a_row_of_a_command_is_not_said_whole_by_prose_without_it():
-    prose, row = _candidates("Once all sessions are killed, tmux exits.\n\nKill a session | `tmux kill-session -t myname`\n")
+    prose, row = _candidates("Once all sessions are killed, tmux exits.\n\n"
+                             "Kill a session | `tmux kill-session -t myname`\n")
     chosen = [(row, row.text), (prose, prose.text)]
     assert _sentence_before_row(chosen) == chosen
     # A timeline's row is still said whole by the sentence giving its figures.
