@@ -942,6 +942,17 @@ def _notes_last(chosen: list[tuple[Candidate, str]], question: str) -> list[tupl
 
 _CELLS = " | "  # how the loaders join a table row's cells
 _FIGURES = re.compile(r"\d+")
+# "late 17th century | End of the Hanseatic League" / "... lasted until the late seventeenth century":
+# a figure the prose says as an English ordinal word.
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+             "eighteenth", "nineteenth", "twentieth")
+_ORDINAL_WORD = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.I)
+
+
+def _figures(text: str) -> set[str]:
+    """The figures of a text, an ordinal word ("seventeenth") read as its figure ("17")."""
+    return set(_FIGURES.findall(text)) | {str(_ORDINALS.index(m.lower()) + 1) for m in _ORDINAL_WORD.findall(text)}
 
 
 def _sentence_before_row(chosen: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
@@ -953,16 +964,21 @@ def _sentence_before_row(chosen: list[tuple[Candidate, str]]) -> list[tuple[Cand
     October 1997") says it whole, often with more of what was asked (session 25, ansfirst2). The
     sentence's own first part must give the figures: not one quoted after a sentence it leans on
     ("Frederick Banting was trained as a surgeon ... He ... graduated ... in 1916."), which would
-    open the answer with the scene. Nothing is added or left out."""
+    open the answer with the scene. Nothing is added or left out.
+    A row showing something typed ("Kill a session | `tmux kill-session -t myname`", "`-x host:port` |
+    use a proxy") is said whole only by a sentence showing it too: a row of a table of commands or
+    keys has no figure, and the prose around it ("Once all sessions are killed, tmux exits.") does
+    not say what to type (ans31)."""
     if len(chosen) < 2 or _CELLS not in chosen[0][1] or is_code_block(chosen[0][1]):
         return chosen
     figures = set(_FIGURES.findall(chosen[0][1]))
+    typed = set(CODE_SPAN.findall(chosen[0][1]))
 
     def says_the_row(entry: tuple[Candidate, str]) -> bool:
         c, text = entry
         opening = (c.parts or (text,))[0]
         return (_CELLS not in text and not is_code_block(text) and c.kind_ok
-                and figures <= set(_FIGURES.findall(opening)))
+                and figures <= _figures(opening) and typed <= set(CODE_SPAN.findall(opening)))
 
     return _first_that(chosen, says_the_row) or chosen
 

@@ -35,7 +35,8 @@ class QueryTerm:
 
     @cached_property
     def _heads(self) -> frozenset[str]:
-        return frozenset(alt[:5] for alt in self.alternatives if len(alt) >= 5)
+        # (A four-letter stem's family is its "-ern" adjective: "west", "western"; see same_family.)
+        return frozenset((alt if len(alt) >= 5 else alt + "e")[:5] for alt in self.alternatives if len(alt) >= 4)
 
     def found_in(self, stems: set[str]) -> bool:
         if not self._found.isdisjoint(stems):

@@ -92,9 +92,18 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’\-]*")
 _WHEN_CLAUSE = re.compile(r"^\s*when\b[^,?]*,\s*(?=(what|who|whom|which|how|where|why)\b)", re.I)
 
 
+# "How far did the Parthian Empire stretch?" / "... which stretched from eastern Anatolia to
+# Afghanistan": how far something reaches in space is said by the places it reaches ("from A to B"),
+# not by a figure; "How far did the stock fall?" asks a figure. English verbs of extent.
+_HOW_FAR_IT_REACHES = re.compile(r"^\s*how\s+far\s+(did|does|do|had|has|have|was|were|is|are|could|would|will)\b"
+                                 r"[^?]*\b(stretch|extend|reach|spread)(es|ed|s|ing)?\b", re.I)
+
+
 def expected_kind(question: str) -> str | None:
     """The kind of answer `question` asks for, or None when any statement may answer it."""
     question = _WHEN_CLAUSE.sub("", question)
+    if _HOW_FAR_IT_REACHES.search(question):
+        return PLACE
     for kind, cue in _CUES:
         if cue.search(question):
             if kind == EXPLANATION and _ATTRIBUTE.search(question) and not _INSTRUCTED.search(question):
@@ -501,7 +510,7 @@ def form_asked(question: str, kind: str | None):
         return None
     if _ASKS_A_SHARE.search(question):
         return lambda text: bool(_SHARE.search(text))
-    if _ASKS_A_SPAN.match(question):
+    if _ASKS_A_SPAN.match(question) and not _HOW_FAR_IT_REACHES.search(question):
         return lambda text: bool(_SPAN.search(text))
     if kind is None and _ASKS_A_VALUE.search(question):
         return lambda text: _new_match(_NUMBER_WORD, text, question)

@@ -23,8 +23,8 @@ from bot.core.documents import Chunk
 from bot.core.loaders.headings import is_citation_list
 from bot.core.retrieval import Hit
 from bot.core.sentence_ranker import SentenceRanker, lexical_features, semantic_features
-from bot.core.text import (code_blocks_split, goes_on_after_code as _goes_on, is_code_block, is_terminated, join_shown,
-                           shows_output as _shows_output, split_sentences)
+from bot.core.text import (CODE_SPAN, code_blocks_split, goes_on_after_code as _goes_on, is_code_block, is_terminated,
+                           join_shown, shows_output as _shows_output, split_sentences)
 
 LIST_MARK = "- "
 ON_TOPIC, IMPLICIT, OFF_TOPIC = "on", "implicit", "off"
@@ -467,7 +467,7 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score += KIND_BONUS  # "Which pier was not rebuilt?" is answered by "... was never rebuilt"
     if holds_figures(text, figures_given(question)):
         score += KIND_BONUS  # "What was Warsaw's population in 1901?" / "According to the 1901 census ..."
-    if asks_how_to(question) and _shows_code(parts):
+    if asks_how_to(question) and (_shows_code(parts) or _row_of_what_to_type(parts)):
         score += KIND_BONUS  # "How do I activate it on Windows?" is answered by "On Windows, run:" and its code
     # A sentence quoted with the one it leans on is read as the two: "Also called abundance."
     # gives a name to what the sentence before names, and is no short fragment. (A name the
@@ -536,6 +536,26 @@ def names_what_was_asked(text: str, terms: list[QueryTerm]) -> bool:
 # "the chao, the paper money of the Yuan": a word, a comma and "the" opening an apposition that says
 # what the word names. Starting only where a word starts, so a run of "-" is read once.
 _APPOSED = re.compile(r"(?<![\w'’-])[\w'’-]+,\s+the\s+([^,.;:()]{1,60})")
+
+
+# A table row's cells as the loaders join them; a cell that is only code spans ("`tmux ls` or `tmux
+# list-sessions`" reads as code with a joining word).
+_CELLS = " | "
+_CODE_CELL = re.compile(r"^\s*`[^`\n]+`(\s*(,|/|or|and)?\s*`[^`\n]+`)*\s*$")
+
+
+def _row_of_what_to_type(parts: tuple[str, ...]) -> bool:
+    """Whether a quoted part is a row of a table pairing what is done with what to type ("List sessions |
+    `tmux ls` or `tmux list-sessions`", "`-x host:port` | use a proxy"): one cell only code, another
+    words. Such a row answers a how-to question as a lead-in with its code block does (ans31)."""
+    for p in parts:
+        if _CELLS not in p or "\n" in p:
+            continue
+        cells = [cell.strip() for cell in p.split(_CELLS)]
+        if any(_CODE_CELL.match(cell) for cell in cells) and any(
+                not _CODE_CELL.match(cell) and re.search(r"[A-Za-z]{3}", CODE_SPAN.sub(" ", cell)) for cell in cells):
+            return True
+    return False
 
 
 def _shows_code(parts: tuple[str, ...]) -> bool:

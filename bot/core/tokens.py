@@ -121,10 +121,17 @@ def _word_stems(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(zip(kept, _stemmer().stemWords([IRREGULAR.get(w, w) for w in kept])))
 
 
+_ERN = "ern"
+
+
 def same_family(a: str, b: str) -> bool:
     """Stems of one word family that the stemmer left apart ("voluntari" / "voluntarili",
     "relat" / "relationship"): equal, or one a prefix of the other of at least five letters."""
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 5 and long_.startswith(short)
+    # "west" / "western", "east" / "eastern": a compass point and its adjective (the English suffix
+    # "-ern"), four letters, which no five-letter prefix reads (ans31: "What did the West export?" /
+    # "Among Western exports were horses ...").
+    return len(short) >= 5 and long_.startswith(short) or len(short) == 4 and long_ == short + _ERN
+
