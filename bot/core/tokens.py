@@ -134,4 +134,3 @@ def same_family(a: str, b: str) -> bool:
     # "-ern"), four letters, which no five-letter prefix reads (ans31: "What did the West export?" /
     # "Among Western exports were horses ...").
     return len(short) >= 5 and long_.startswith(short) or len(short) == 4 and long_ == short + _ERN
-
