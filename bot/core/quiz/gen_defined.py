@@ -623,15 +623,16 @@ def _of_the_answers_kind(found: Definition, wrong: list[str], by_term: dict[str,
     # A "Term. Definition." line's options are terms of its kind only (set 19: "Conquistador" and "Mesoamerica" as
     # throwaway options beside two social classes, borderline)
     pool = same if len(same) >= 2 or shows or found.dotted else same + rest
-    # What happens among things, or a thing among what happens ("Cycle", one full charge and discharge, among
-    # Electrode, Separator and Cell: set 21, borderline): only options on the answer's side when two are left
-    alike = [w for w in pool if bool(_kinds(by_term[w]) & _HAPPENS) == bool(mine & _HAPPENS)]
-    if len(alike) >= 2:
-        pool = alike
-    elif found.acts:
-        return None  # the stem says what happens ("one full charge and discharge"), and only things are left
+    # An act among things ("Cycle", one full charge and discharge, among Electrode, Separator and Cell: set 21,
+    # borderline four times): an act is asked among what happens only (two at least, else a card), and never
+    # offered among things. (A "process" read off a word's ending alone, "information", "Stagflation", is no
+    # such sign: it decides no option here.)
+    if found.acts:
+        pool = [w for w in pool if _kinds(by_term[w]) & _HAPPENS]
+        if len(pool) < 2:
+            return None
     elif not mine & _HAPPENS:
-        pool = [w for w in pool if ACT not in _kinds(by_term[w])]  # never "Cycle" as the one event among things
+        pool = [w for w in pool if ACT not in _kinds(by_term[w])]
     chosen = _unlike(pool, by_term, mine)
     if not any(mine & _kinds(o) for o in by_term.values()):
         # The answer is of a kind no other term of the notes is ("Erythrocyte": "a red blood cell"), and each
