@@ -35,7 +35,9 @@ _DEFINED = re.compile(
 # The same line with a spaced dash for its colon ("Nephron – the microscopic functional unit of the kidney.",
 # "Writ of mandamus – an order from a court ..."): set 16's biology, history and law notes each write their
 # key terms so, the term in bold, and none became an item (issue 8, session 25).
-_GLOSSARY = re.compile(r"^\s*(?P<term>[A-Z][\w’'-]*(?: [\w’'-]+){0,4}?)(?:\s+\((?P<short>[A-Z][A-Za-z]{1,5})\))?"
+# (the "(ABBR)" after a term, or its other spelling in one lower-case word: "Heme (haem): the iron-containing group
+# ...", set 21, read as no glossary line and so never offered beside "Globin", borderline)
+_GLOSSARY = re.compile(r"^\s*(?P<term>[A-Z][\w’'-]*(?: [\w’'-]+){0,4}?)(?:\s+\((?P<short>[A-Z][A-Za-z]{1,5}|[a-z]{3,15})\))?"
                        r"(?P<mark>:|\s[–—])\s+(?P<definition>[a-z].*)$")
 _DETERMINED = re.compile(r"^(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Some|Most|All|Each)\s", re.I)
 # A glossary line written "Term. Definition." ("Electoral College. The body of electors, chosen by ...";
@@ -53,6 +55,8 @@ MAX_DEFINITION_WORDS = 40  # the definition is the stem; longer ones are not rea
 MIN_OPTIONS = 3  # the answer and two other defined terms at least: no padding with terms of another kind
 MAX_OPTIONS = 4
 PROCESS = "(process)"  # a glossary term that names what happens ("Setting", "Subduction"), whatever its genus word
+ACT = "(act)"  # a glossary term whose genus is two nouns the notes use as verbs ("one full charge and discharge")
+_HAPPENS = frozenset({PROCESS, ACT})  # what happens, not a thing: never offered among things while two are left
 ACTIVITY = "(activity)"  # a prose definition that is a gerund's phrase (gen_prose_defined): what is done
 QUALITY = "(quality)"  # a definition that opens with a participle or an adjective: the term names a quality
 SHARED_PREFIX = 5  # "deriv-ed" / "deriv-ative", "contr-ibutes" / "contr-ibutor": one word's family
@@ -79,6 +83,7 @@ class Definition:
     dashed: bool = False  # a glossary line with a spaced dash for its colon ("Nephron – the microscopic ...")
     dotted: bool = False  # a "Term. Definition." line (dotted_definition): the definition is the line's second sentence
     run: str = ""  # the lead-in ("... divides it into three groups:") a run of such lines follows (`dotted_runs`)
+    acts: bool = False  # the genus is two nouns joined by "and"/"or" the notes use as verbs: "one full charge and discharge"
 
 
 @dataclass(frozen=True)
@@ -461,9 +466,11 @@ def _mentions(text: str, term: str, name: str = "") -> bool:
                if len(w) >= SHARED_PREFIX and w not in own)
 
 
-def with_head(found: Definition, doc) -> Definition:
+def with_head(found: Definition, doc, verbs: frozenset[str] | set[str] = frozenset()) -> Definition:
     """`found` with the head noun of its definition, read from the parse `doc` of its sentence: the root
-    of the first noun phrase that starts where the definition does."""
+    of the first noun phrase that starts where the definition does; `acts` when that noun and the nouns joined
+    to it are all words the notes use as verbs (`verbs`, lemmas): "one full charge and discharge" names what
+    happens, an event (set 21: "Cycle" offered among Electrode, Electrolyte and Separator, borderline)."""
     start = doc.text.find(found.definition)
     if start < 0 and (found.prose or found.dotted):  # "The indented side ... is called the hilum": quoted as "the indented side ..."
         start = doc.text.lower().find(found.definition.lower())
@@ -484,14 +491,23 @@ def with_head(found: Definition, doc) -> Definition:
         # held-out rounds 14-15, borderline twice)
         return Definition(found.term, found.definition, found.verbal, QUALITY, glossary=found.glossary,
                           short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted, run=found.run)
-    chunk = next((c for c in doc.noun_chunks if start >= 0 and c.start_char >= start), None) if start >= 0 else None
+    # (a chunk the parse runs on from the term over the line's colon, "Oxyhemoglobin: hemoglobin", has its root in
+    # the definition: "hemoglobin" is the genus of "hemoglobin with oxygen bound to it", set 21)
+    chunk = next((c for c in doc.noun_chunks if start >= 0 and (c.start_char >= start or found.glossary
+                                                               and c.root.idx >= start)), None) if start >= 0 else None
+    if chunk is not None and chunk.start_char < start and chunk.root.idx - start >= 12:
+        chunk = None
     head = chunk.root.lemma_.lower() if chunk is not None and chunk.start_char - start < 12 else ""
     heads = ()
     if head:
         joined = set(chunk.root.conjuncts)
-        heads = tuple(c.text for c in doc.noun_chunks if c.root == chunk.root or c.root in joined)
+        heads = tuple(doc.text[max(c.start_char, start):c.end_char] for c in doc.noun_chunks
+                      if c.root == chunk.root or c.root in joined)
+    joined_nouns = [c for c in chunk.root.conjuncts if c.pos_ in ("NOUN", "PROPN")] if head else []
+    acts = bool(joined_nouns) and all(t.lemma_.lower() in verbs for t in [chunk.root, *joined_nouns])
     return Definition(found.term, found.definition, found.verbal, head, heads, glossary=found.glossary,
-                      short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted, run=found.run)
+                      short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted, run=found.run,
+                      acts=acts)
 
 
 def defined_through(other: Definition, term: str) -> bool:
@@ -566,6 +582,8 @@ def _kinds(d: Definition) -> set[str]:
         kinds.add(singular(d.head))
     if d.run:
         kinds.add("run: " + d.run)  # the lines a lead-in lists ("... divides it into three groups:"), one kind
+    if d.acts:
+        kinds.add(ACT)
     if d.head == "process" or any(_verbal(w) for w in (_term_head(d.term), d.head if d.head != QUALITY else "")):
         kinds.add(PROCESS)
     return kinds - {""}
@@ -605,6 +623,16 @@ def _of_the_answers_kind(found: Definition, wrong: list[str], by_term: dict[str,
     # A "Term. Definition." line's options are terms of its kind only (set 19: "Conquistador" and "Mesoamerica" as
     # throwaway options beside two social classes, borderline)
     pool = same if len(same) >= 2 or shows or found.dotted else same + rest
+    # An act among things ("Cycle", one full charge and discharge, among Electrode, Separator and Cell: set 21,
+    # borderline four times): an act is asked among what happens only (two at least, else a card), and never
+    # offered among things. (A "process" read off a word's ending alone, "information", "Stagflation", is no
+    # such sign: it decides no option here.)
+    if found.acts:
+        pool = [w for w in pool if _kinds(by_term[w]) & _HAPPENS]
+        if len(pool) < 2:
+            return None
+    elif not mine & _HAPPENS:
+        pool = [w for w in pool if ACT not in _kinds(by_term[w])]
     chosen = _unlike(pool, by_term, mine)
     if not any(mine & _kinds(o) for o in by_term.values()):
         # The answer is of a kind no other term of the notes is ("Erythrocyte": "a red blood cell"), and each
@@ -643,6 +671,28 @@ def _word_kinds(d: Definition) -> set[str]:
     return kinds
 
 
+def spells_key(definition: str, term: str) -> bool:
+    """The definition spells its one-word term piece by piece: a word of the stem (3+ letters) the term
+    starts or ends with, and a word of the stem that starts with the term's other piece's start or end
+    ("hemoglobin with oxygen bound to it": "Oxyhemoglobin" is "oxy" of "oxygen" and "hemoglobin"; "hemoglobin
+    without oxygen bound": "Deoxyhemoglobin"; set 21, round 49: borderline twice, "answered from word parts
+    alone"). A student builds the key from the stem without knowing the notes."""
+    if len(term.split()) != 1:
+        return False
+    key = re.sub(r"[^a-z]", "", fold(term))
+    words = [w for w in re.findall(r"[a-z]+", fold(definition)) if len(w) >= 3]
+    for w in words:
+        if w == key or not (key.startswith(w) or key.endswith(w)):
+            continue
+        rest = key[len(w):] if key.startswith(w) else key[:-len(w)]
+        if len(rest) < 3:
+            continue  # "Cells" of "cell": the same word, which `_mentions` reads
+        for v in words:
+            if v != w and any(v[:k] in (rest[:k], rest[-k:]) for k in range(3, min(len(v), len(rest)) + 1)):
+                return True
+    return False
+
+
 def spelled_out(definition: str, expansions: dict[str, str]) -> str:
     """`definition` with each abbreviation the notes spell out written as its long form: "the learned
     response to the CS" -> "the learned response to the Conditioned stimulus"."""
@@ -671,6 +721,8 @@ def defined_term_question(found: Definition, others: list[Definition], setting: 
         shorts.update({k: v for k, v in (expansions or {}).items() if k not in shorts})
         if _mentions(spelled_out(found.definition, shorts), found.term, " ".join(sorted(family))):
             return None
+    if spells_key(found.definition, found.term):
+        return None  # "hemoglobin with oxygen bound to it": "Oxyhemoglobin" read off the stem's words (set 21)
     if re.search(r"\bthis document\b", found.definition, re.IGNORECASE) \
             or title and fold(title) in fold(found.definition):
         return None

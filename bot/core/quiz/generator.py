@@ -96,7 +96,7 @@ from bot.core.quiz.items import FLASHCARD, MULTIPLE_CHOICE, TRUE_FALSE, QuizItem
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 73
+GENERATOR_VERSION = 74
 # "Who decided ...?", "What did X patent?": judged in round 4, 5 kept of 40 (the answer named by the
 # question's own "Which X", stems copied ungrammatically, several actors possible), so under the cut-off.
 ACTOR_CARD_QUALITY = 0.6
@@ -305,7 +305,9 @@ class _Generator(SubjectHelpers, CardTemplates, QuestionTemplates, PeopleTemplat
         self.named_ids: set[str] = set()  # items whose answer and options are such names, shown as they are
         # Quoted terms a licence defines, with their definitions' head nouns (gen_defined).
         self.subject_definitions: dict[str, list] = {}  # filled by _glossary_terms: the title subject's own line
-        self.definitions = {document: [(with_head(d, self.docs[readable_text(q)]) if readable_text(q) in self.docs
+        verbs = {t.lemma_.lower() for doc in self.docs.values() for t in doc if t.pos_ == "VERB"}  # "charge" (gen_defined)
+        self.definitions = {document: [(with_head(d, self.docs[readable_text(q)], verbs)
+                                        if readable_text(q) in self.docs
                                         else d, q) for d, q in self._glossary_terms(found, document)]
                             for document, found in definitions_by_document(notes, self.docs, prose_definition).items()}
         self.document_names = {d: document_name(notes, d) for d in self.definitions}
