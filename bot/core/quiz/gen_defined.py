@@ -78,7 +78,9 @@ class Definition:
     # Program") and those joined to it by "or", "and" or commas ("a work based on the Program").
     heads: tuple[str, ...] = ()
     glossary: bool = False  # read from a "Term: definition" line (glossary_definition), not a quoted term
-    short: str = ""  # the glossary line's "(ABBR)" after its term: "UCS" of "Unconditioned stimulus (UCS)"
+    # the glossary line's "(ABBR)" after its term ("UCS" of "Unconditioned stimulus (UCS)") or its other spelling
+    # ("haem" of "Heme (haem)"): another way the notes write the term, spelled out and kept from its options alike
+    short: str = ""
     prose: bool = False  # read from a sentence of running prose (gen_prose_defined), checked by its parse there
     dashed: bool = False  # a glossary line with a spaced dash for its colon ("Nephron – the microscopic ...")
     dotted: bool = False  # a "Term. Definition." line (dotted_definition): the definition is the line's second sentence
