@@ -26,7 +26,7 @@ from bot.core.question_kind import (CHECKED, form_asked, DATE, EXPANSION, EXPLAN
 from bot.core.spelling import NotesVocabulary
 from bot.core.text import CODE_SPAN, is_code_block, join_shown
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
-from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, about_the_notes, by_another_name,
+from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, TABLE_CELLS, Candidate, about_the_notes, by_another_name,
                                  candidates_from, label_of, plain_terms, points_back_in_passing, rescore_semantically,
                                  names_what_was_asked, score_candidates, shown_text)
 from bot.core.tokens import same_family, tokenize, words
@@ -940,7 +940,6 @@ def _notes_last(chosen: list[tuple[Candidate, str]], question: str) -> list[tupl
     return [x for x, a in zip(chosen, about) if not a] + [x for x, a in zip(chosen, about) if a]
 
 
-_CELLS = " | "  # how the loaders join a table row's cells
 _FIGURES = re.compile(r"\d+")
 # "late 17th century | End of the Hanseatic League" / "... lasted until the late seventeenth century":
 # a figure the prose says as an English ordinal word.
@@ -969,7 +968,7 @@ def _sentence_before_row(chosen: list[tuple[Candidate, str]]) -> list[tuple[Cand
     use a proxy") is said whole only by a sentence showing it too: a row of a table of commands or
     keys has no figure, and the prose around it ("Once all sessions are killed, tmux exits.") does
     not say what to type (ans31)."""
-    if len(chosen) < 2 or _CELLS not in chosen[0][1] or is_code_block(chosen[0][1]):
+    if len(chosen) < 2 or TABLE_CELLS not in chosen[0][1] or is_code_block(chosen[0][1]):
         return chosen
     figures = set(_FIGURES.findall(chosen[0][1]))
     typed = set(CODE_SPAN.findall(chosen[0][1]))
@@ -977,7 +976,7 @@ def _sentence_before_row(chosen: list[tuple[Candidate, str]]) -> list[tuple[Cand
     def says_the_row(entry: tuple[Candidate, str]) -> bool:
         c, text = entry
         opening = (c.parts or (text,))[0]
-        return (_CELLS not in text and not is_code_block(text) and c.kind_ok
+        return (TABLE_CELLS not in text and not is_code_block(text) and c.kind_ok
                 and figures <= _figures(opening) and typed <= set(CODE_SPAN.findall(opening)))
 
     return _first_that(chosen, says_the_row) or chosen

@@ -475,8 +475,8 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
     leaning = bool(c.context) and c.context in parts and not c.lead_in and not is_code_block(c.context)
     said = f"{c.context}\n{c.text}" if leaning else c.text
     naming = asks_a_name(question)
-    if naming and (_names_what_was_asked(c.text, terms) or (
-            leaning and _names_what_was_asked(said, terms) and not _names_what_was_asked(c.context, terms))):
+    if naming and (names_what_was_asked(c.text, terms) or (
+            leaning and names_what_was_asked(said, terms) and not names_what_was_asked(c.context, terms))):
         score += KIND_BONUS  # "What is another term for rotors?" is answered by "rotors (rotating discs)"
     if defines and not (naming and kind != EXPLANATION):
         # (Not when a name is asked: "Operant conditioning is learning through consequences." says
@@ -508,7 +508,7 @@ _NAMING = re.compile(r"((?:[\w'’-]+[^\w(]+){1,4})(?:\((?:or |also )?(?!\d)[^()
 _NAMING_SIGN = re.compile(r"\(|,\s(?i:or)\s+[A-Z]|\b(?i:called|known|referred to as|named|termed|dubbed|nicknamed)\b")
 
 
-def _names_what_was_asked(text: str, terms: list[QueryTerm]) -> bool:
+def names_what_was_asked(text: str, terms: list[QueryTerm]) -> bool:
     """Whether the text gives a name right after a word of the question (`_NAMING`): what "What is
     another term for rotors?" asks, where a name given to anything else does not answer. Or a name
     followed by an apposition holding two of the question's words (`_APPOSED`: "... was the chao,
@@ -528,19 +528,14 @@ def _names_what_was_asked(text: str, terms: list[QueryTerm]) -> bool:
     return False
 
 
-def names_what_was_asked(text: str, terms: list[QueryTerm]) -> bool:
-    """`_names_what_was_asked`, for the tier of a question asking another name (answering)."""
-    return _names_what_was_asked(text, terms)
-
-
 # "the chao, the paper money of the Yuan": a word, a comma and "the" opening an apposition that says
 # what the word names. Starting only where a word starts, so a run of "-" is read once.
 _APPOSED = re.compile(r"(?<![\w'’-])[\w'’-]+,\s+the\s+([^,.;:()]{1,60})")
 
 
-# A table row's cells as the loaders join them; a cell that is only code spans ("`tmux ls` or `tmux
-# list-sessions`" reads as code with a joining word).
-_CELLS = " | "
+# A table row's cells as the loaders join them (answering reads rows by it too); a cell that is only code
+# spans ("`tmux ls` or `tmux list-sessions`" reads as code with a joining word).
+TABLE_CELLS = " | "
 _CODE_CELL = re.compile(r"^\s*`[^`\n]+`(\s*(,|/|or|and)?\s*`[^`\n]+`)*\s*$")
 
 
@@ -549,9 +544,9 @@ def _row_of_what_to_type(parts: tuple[str, ...]) -> bool:
     `tmux ls` or `tmux list-sessions`", "`-x host:port` | use a proxy"): one cell only code, another
     words. Such a row answers a how-to question as a lead-in with its code block does (ans31)."""
     for p in parts:
-        if _CELLS not in p or "\n" in p:
+        if TABLE_CELLS not in p or "\n" in p:
             continue
-        cells = [cell.strip() for cell in p.split(_CELLS)]
+        cells = [cell.strip() for cell in p.split(TABLE_CELLS)]
         if any(_CODE_CELL.match(cell) for cell in cells) and any(
                 not _CODE_CELL.match(cell) and re.search(r"[A-Za-z]{3}", CODE_SPAN.sub(" ", cell)) for cell in cells):
             return True

@@ -36,40 +36,40 @@ def test_a_question_about_a_name_that_asks_no_name(question):
 def test_a_name_given_as_known_to_someone_as():
     """"Johnson was known to the Iroquois as Warraghiggey" gives Johnson's name as "known as" does."""
     from bot.core.query import QueryTerm
-    from bot.core.sentences import _names_what_was_asked
+    from bot.core.sentences import names_what_was_asked
     from bot.core.tokens import tokenize
 
     terms = [QueryTerm(stem, 1.0, frozenset({stem})) for stem in tokenize("William Johnson's Iroquois")]
     said = "The British Superintendent for Indian Affairs, Johnson was known to the Iroquois as Warraghiggey."
-    assert _names_what_was_asked(said, terms)
-    assert not _names_what_was_asked("The Iroquois sent runners to the manor of William Johnson.", terms)
+    assert names_what_was_asked(said, terms)
+    assert not names_what_was_asked("The Iroquois sent runners to the manor of William Johnson.", terms)
 
 
 def test_a_name_given_after_a_comma_and_or():
     """"... ruled as Temür Khan, or Emperor Chengzong, from 1294" gives Temür Khan's other name; ", or"
     before a small word gives none."""
     from bot.core.query import QueryTerm
-    from bot.core.sentences import _names_what_was_asked
+    from bot.core.sentences import names_what_was_asked
     from bot.core.tokens import tokenize
 
     terms = [QueryTerm(stem, 1.0, frozenset({stem})) for stem in tokenize("Temür Khan's Chinese-style")]
-    assert _names_what_was_asked("His son succeeded the throne and ruled as Temür Khan, or Emperor Chengzong, "
+    assert names_what_was_asked("His son succeeded the throne and ruled as Temür Khan, or Emperor Chengzong, "
                                  "from 1294 to 1307.", terms)
-    assert not _names_what_was_asked("Temür Khan kept the old laws, or most of them, in force.", terms)
+    assert not names_what_was_asked("Temür Khan kept the old laws, or most of them, in force.", terms)
 
 
 def test_a_name_followed_by_an_apposition_saying_what_it_names():
     """"... was the chao, the paper money of the Yuan" names the Yuan's paper money; an apposition
     holding one word of the question does not ("Kublai, the grandson of Genghis" for the Yuan's money)."""
     from bot.core.query import QueryTerm
-    from bot.core.sentences import _names_what_was_asked
+    from bot.core.sentences import names_what_was_asked
     from bot.core.tokens import tokenize
 
     terms = [QueryTerm(stem, 1.0, frozenset({stem})) for stem in tokenize("Yuan's paper money")]
-    assert _names_what_was_asked("One notable use of printing was the chao, the paper money of the Yuan.", terms)
-    assert not _names_what_was_asked("It was printed under Kublai, the first emperor of the Yuan.", terms)
+    assert names_what_was_asked("One notable use of printing was the chao, the paper money of the Yuan.", terms)
+    assert not names_what_was_asked("It was printed under Kublai, the first emperor of the Yuan.", terms)
     # A table's rule line is read at once.
-    assert not _names_what_was_asked("|" + "-" * 5000 + "|" + "-" * 3000 + "|", terms)
+    assert not names_what_was_asked("|" + "-" * 5000 + "|" + "-" * 3000 + "|", terms)
 
 
 def test_an_abbreviation_spelt_out_with_a_small_word_of_another_language():

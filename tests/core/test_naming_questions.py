@@ -65,7 +65,7 @@ def test_which_questions_ask_what_something_is_called(question, asks):
 
 def test_a_name_counts_only_right_after_a_word_of_the_question():
     from bot.core.query import QueryTerm
-    from bot.core.sentences import _names_what_was_asked
+    from bot.core.sentences import names_what_was_asked
     from bot.core.tokens import tokenize
 
     def term(word):
@@ -73,15 +73,15 @@ def test_a_name_counts_only_right_after_a_word_of_the_question():
         return QueryTerm(stem, 1.0, frozenset({stem}))
 
     terms = [term("rotors")]
-    assert _names_what_was_asked("A turbine consists of one or more rotors (rotating discs) on a shaft.", terms)
-    assert _names_what_was_asked("The rotors are also known as rotating discs.", terms)
-    assert not _names_what_was_asked("The stators (static discs) redirect the steam onto the rotors.", terms)
-    assert not _names_what_was_asked("The rotors were built in 1884 (by Parsons).", [term("stators")])
+    assert names_what_was_asked("A turbine consists of one or more rotors (rotating discs) on a shaft.", terms)
+    assert names_what_was_asked("The rotors are also known as rotating discs.", terms)
+    assert not names_what_was_asked("The stators (static discs) redirect the steam onto the rotors.", terms)
+    assert not names_what_was_asked("The rotors were built in 1884 (by Parsons).", [term("stators")])
 
 
 def test_a_table_rule_line_is_no_name_and_the_guard_keeps_the_names_found():
     from bot.core.query import QueryTerm
-    from bot.core.sentences import _names_what_was_asked
+    from bot.core.sentences import names_what_was_asked
     from bot.core.tokens import tokenize
 
     def term(word):
@@ -90,9 +90,9 @@ def test_a_table_rule_line_is_no_name_and_the_guard_keeps_the_names_found():
 
     # Without the guard (_NAMING_SIGN) the naming pattern tries every split of these dash runs
     # between a word and a gap: this quoted Markdown table rule alone took minutes (ans24, session 22).
-    assert not _names_what_was_asked("> |-------------------|------------|-----------------------|",
+    assert not names_what_was_asked("> |-------------------|------------|-----------------------|",
                                       [term("distribution")])
-    assert _names_what_was_asked("The rotors are so-called rotating discs.", [term("rotors")])
+    assert names_what_was_asked("The rotors are so-called rotating discs.", [term("rotors")])
 
 
 @pytest.mark.parametrize("question", [
@@ -113,7 +113,7 @@ def test_a_second_name_after_a_comma_and_or_is_a_name_given():
     """"ruled as Temür Khan, or Emperor Chengzong, from 1294": a capitalised name after ", or" gives
     the name of what the words before it name, as brackets do; lower case ("apples, or pears") does not."""
     from bot.core.query import QueryTerm
-    from bot.core.sentences import _names_what_was_asked
+    from bot.core.sentences import names_what_was_asked
     from bot.core.tokens import tokenize
 
     def term(word):
@@ -121,5 +121,5 @@ def test_a_second_name_after_a_comma_and_or_is_a_name_given():
         return QueryTerm(stem, 1.0, frozenset({stem}))
 
     said = "Zhenjin's third son succeeded the throne and ruled as Temür Khan, or Emperor Chengzong, from 1294 to 1307."
-    assert _names_what_was_asked(said, [term("Khan")])
-    assert not _names_what_was_asked("The farmers grew apples, or pears in poor years.", [term("apples")])
+    assert names_what_was_asked(said, [term("Khan")])
+    assert not names_what_was_asked("The farmers grew apples, or pears in poor years.", [term("apples")])
