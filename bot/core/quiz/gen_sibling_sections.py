@@ -39,16 +39,16 @@ from bot.core.documents import Chunk
 from bot.core.quiz.gen_defined import _LABEL, _a_clause
 from bot.core.quiz.gen_label_runs import (MAX_OPTIONS, MAX_WORDS, MIN_RUN, MIN_WORDS, Kind, LabelRuns, _content_words,
                                           _numbered, _one_family, leans_back, names_word_of, run_kind)
-from bot.core.quiz.gen_text import chunk_sentences, is_practice_section, is_worked_example, readable_text
+from bot.core.loaders.headings import has_section_number, without_section_number
+from bot.core.quiz.gen_text import (KEY_TERMS_HEADING, chunk_sentences, is_practice_section, is_worked_example,
+                                    readable_text)
 from bot.core.tokens import fold
 
 SIBLING_QUALITY = 0.8
 FIRST_SENTENCES = 3  # a member is described by its section's opening, not by a detail further on
 
-_SECTION_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[IVX]+\.)\s+")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 _WH = re.compile(r"^(?:how|why|what|when|where|who|whom|which|whose)\b", re.IGNORECASE)
-_GLOSSARY_HEADING = re.compile(r"\b(?:definitions|key terms|glossary|terminology)\s*$", re.IGNORECASE)
 _SOURCES = re.compile(r"^(?:sources?|references?|bibliography|works cited|further reading)\b", re.IGNORECASE)
 
 
@@ -70,7 +70,7 @@ class _Group:
 
 def shown(heading: str) -> str:
     """A heading as an option shows it: its section number off, an all-capitals heading in sentence case."""
-    text = _SECTION_NUMBER.sub("", heading).strip()
+    text = without_section_number(heading)
     return text[:1] + text[1:].lower() if text.isupper() else text
 
 
@@ -106,7 +106,7 @@ def parent_kind(heading: str) -> Kind | None:
     possessive and no number (one case's, one year's story). A heading In Title Case is read in sentence case
     ("Forms of Corrosion": its capitals make every word a name to the parser)."""
     text = shown(heading)
-    if not text or re.search(r"\d|['’]s\b|\?$", text) or _GLOSSARY_HEADING.search(text) or _SOURCES.match(text):
+    if not text or re.search(r"\d|['’]s\b|\?$", text) or KEY_TERMS_HEADING.search(text) or _SOURCES.match(text):
         return None
     for part in [text] + ([p.strip() for p in text.split(":")] if text.count(":") == 1 else []):
         if _title_case(part):
@@ -232,7 +232,7 @@ class SiblingSections:
         Corrosion" then "1. Uniform (general) corrosion", "2. Pitting corrosion", ...: plain text gives the
         numbered ones no lower level): the numbered run is the kind's members, the kind heading their parent."""
         for i, kid in enumerate(kids):
-            if _SECTION_NUMBER.match(kid[-1]) or (document, kid) in self.groups:
+            if has_section_number(kid[-1]) or (document, kid) in self.groups:
                 continue
             kind = parent_kind(kid[-1])
             if kind is None:

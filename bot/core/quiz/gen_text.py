@@ -85,6 +85,10 @@ class Sentence:
         return not self.context
 
 
+# A section of the notes' own definitions ("2. Key definitions", "Key terms", "Glossary"), by the heading's last words.
+KEY_TERMS_HEADING = re.compile(r"\b(?:definitions|key terms|glossary|terminology)\s*$", re.IGNORECASE)
+
+
 def is_practice_section(heading_path: tuple[str, ...]) -> bool:
     return any(_PRACTICE_HEADING.search(fold(part)) for part in heading_path)
 

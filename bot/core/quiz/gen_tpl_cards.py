@@ -44,7 +44,8 @@ from bot.core.quiz.gen_defined_cards import (card_answer, card_stem, restates_th
 from bot.core.quiz.gen_precision import remark_not_definition
 from bot.core.quiz.gen_term_form import agreeing_be, plural_term, term_as_asked
 from bot.core.quiz.gen_lexicon import DEFINITION, TERM
-from bot.core.quiz.gen_text import Sentence, chunk_sentences, is_practice_section, passes_filters, readable_text
+from bot.core.quiz.gen_text import (KEY_TERMS_HEADING, Sentence, chunk_sentences, is_practice_section, passes_filters,
+                                    readable_text)
 from bot.core.quiz.gen_tpl_shared import CARD_QUALITY, QUALITY_CUTOFF, _from_notes, _rng
 from bot.core.quiz.items import FLASHCARD, MULTIPLE_CHOICE, QuizItem
 
@@ -55,12 +56,10 @@ from bot.core.quiz.items import FLASHCARD, MULTIPLE_CHOICE, QuizItem
 # again in another paragraph, were kept.
 MIN_ABBREVIATION_USES = 2
 
-# A section of the notes' own definitions ("2. Key definitions", "Key terms", "Glossary")
 # "<Term>, also called <other name>, is ...": a term's other name as an aside between commas before its verb
 _ALIAS_ASIDE = re.compile(r"^(?P<term>[A-Z][^,()]{1,40}?), (?:also |often |usually |sometimes )?(?:called|known as|"
                           r"shortened to|abbreviated (?:to|as)|nicknamed) [^,()]{1,60}, "
                           r"(?P<rest>(?:is|are|was|were) (?:a|an|the)?\s*[^,].+)$")
-_KEY_TERMS_SECTION = re.compile(r"\b(?:definitions|key terms|glossary|terminology)\s*$", re.IGNORECASE)
 
 # Words any party's or association's name may be made of: beside the subject's own words they tell a
 # student nothing the letters of its abbreviation do not ("S-N-P" in notes on Scotland).
@@ -153,7 +152,7 @@ class CardTemplates:
         """A heading that names a kind of thing by a plural noun ("Common defects", "Types of joint"), not a key
         terms section's: the lines under it are things of that kind."""
         text = without_section_number(heading)
-        if not text or _KEY_TERMS_SECTION.search(text):
+        if not text or KEY_TERMS_HEADING.search(text):
             return False
         doc = nlp.parse_lines([text])[0]
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -194,7 +193,7 @@ class CardTemplates:
         if restates_the_term(term, nlp.parse_lines([definition.definition])[0]):
             return None  # "Electoral vote. A vote cast by an elector.": the term's own words unpacked (rounds 41-42)
         if self._is_title(term, chunk) and not (definition.glossary and self._title_subject(term, chunk)) \
-                or self._defined_often(term) and not (subject and _KEY_TERMS_SECTION.search(chunk.heading_path[-1]
+                or self._defined_often(term) and not (subject and KEY_TERMS_HEADING.search(chunk.heading_path[-1]
                                                                                       if chunk.heading_path else "")):
             return None  # the subject said to be many things: its key-definitions line is the notes' own definition
         term_doc = nlp.parse_lines([term])[0]
