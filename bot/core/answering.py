@@ -13,7 +13,7 @@ from bot.core.answer_fit import Fit, declines, measure_fit, phrase_share
 from bot.core.coverage import (assess, compound_words, english_derivation, means_words, misspelt_terms, transposed,
                                unfamiliar_topic, unfamiliar_words, unheld_kind,
                                unplaced_names)
-from bot.core.documents import Chunk
+from bot.core.documents import TABLE_CELLS, Chunk
 from bot.core.found_weights import found_weights
 from bot.core.lexical import LexicalIndex
 from bot.core.retrieval import Hit, SearchResult
@@ -26,7 +26,7 @@ from bot.core.question_kind import (CHECKED, form_asked, DATE, EXPANSION, EXPLAN
 from bot.core.spelling import NotesVocabulary
 from bot.core.text import CODE_SPAN, is_code_block, join_shown
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
-from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, TABLE_CELLS, Candidate, about_the_notes, by_another_name,
+from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, about_the_notes, by_another_name,
                                  candidates_from, label_of, plain_terms, points_back_in_passing, rescore_semantically,
                                  names_what_was_asked, score_candidates, shown_text)
 from bot.core.tokens import same_family, tokenize, words

@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+# How the loaders write a table row: its cells joined on one line (the answer and quiz layers read rows by it).
+TABLE_CELLS = " | "
+
 
 @dataclass(frozen=True)
 class Block:

@@ -12,6 +12,7 @@ from functools import lru_cache
 import numpy as np
 
 from bot.core.abbreviations import NAMED_AS, asked_abbreviation, asked_meaning, defines_word, pairs_in, spells_out
+from bot.core.documents import TABLE_CELLS
 from bot.core.tokens import tokenize
 from bot.core.query import QueryName, QueryTerm, match_share
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_KINDS, NUMBER, REASON,
@@ -533,9 +534,7 @@ def names_what_was_asked(text: str, terms: list[QueryTerm]) -> bool:
 _APPOSED = re.compile(r"(?<![\w'’-])[\w'’-]+,\s+the\s+([^,.;:()]{1,60})")
 
 
-# A table row's cells as the loaders join them (answering reads rows by it too); a cell that is only code
-# spans ("`tmux ls` or `tmux list-sessions`" reads as code with a joining word).
-TABLE_CELLS = " | "
+# A cell that is only code spans ("`tmux ls` or `tmux list-sessions`" reads as code with a joining word).
 _CODE_CELL = re.compile(r"^\s*`[^`\n]+`(\s*(,|/|or|and)?\s*`[^`\n]+`)*\s*$")
 
 

@@ -11,7 +11,7 @@ import io
 import logging
 import re
 
-from bot.core.documents import Block
+from bot.core.documents import TABLE_CELLS, Block
 from bot.core.loaders.decoding import clean_text
 from bot.core.loaders.structure import Parsed, heading, list_item, paragraph
 from bot.core.text import normalize_space
@@ -145,7 +145,7 @@ def _table_rows(table) -> list[Block]:
             if text and (not cells or cells[-1] != text):  # merged cells repeat their text
                 cells.append(text)
         if cells:
-            rows.append(paragraph(" | ".join(cells)))
+            rows.append(paragraph(TABLE_CELLS.join(cells)))
     return rows
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import warnings
 from typing import TYPE_CHECKING
 
-from bot.core.documents import Block
+from bot.core.documents import TABLE_CELLS, Block
 from bot.core.loaders.structure import Parsed, heading, list_item, paragraph
 from bot.core.text import normalize_space
 
@@ -73,7 +73,7 @@ def _read_block(tag: Tag, name: str, blocks: list[Block]) -> None:
             _read_container(sublist, blocks)
     elif name == "tr":
         cells = [normalize_space(_text_of(cell)) for cell in tag.find_all(["td", "th"])]
-        blocks.append(paragraph(" | ".join(cell for cell in cells if cell)))
+        blocks.append(paragraph(TABLE_CELLS.join(cell for cell in cells if cell)))
     elif name == "pre":
         blocks.append(paragraph(tag.get_text()))
     elif name in _PARAGRAPHS:

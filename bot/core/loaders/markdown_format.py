@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from bot.core.documents import Block
+from bot.core.documents import TABLE_CELLS, Block
 from bot.core.loaders.structure import Parsed, heading, list_item, paragraph
 from bot.core.text import fenced, normalize_space
 
@@ -212,4 +212,4 @@ def _indent(line: str) -> int:
 def _table_row(line: str) -> str:
     """A table row reads as its cells separated by " | ", one paragraph per row."""
     cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-    return " | ".join(cell for cell in cells if cell)
+    return TABLE_CELLS.join(cell for cell in cells if cell)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.core.documents import TABLE_CELLS
 from bot.core.quiz.gen_text import has_finite_verb, leans_on_previous, word_count
 
 _TERM_LINE = re.compile(r"^([A-Z][A-Za-z’'\- ]{2,40}):\s+([A-Z].*[.!])$")
@@ -40,7 +41,7 @@ def term_definition(line: str) -> Term | None:
         return None
     if not has_finite_verb(definition):  # "steel, coal, machinery, and power." is a list, not a definition
         return None
-    if " | " in definition:  # "Term: ... | ... | ...": cells of a table row read as one line, not a definition
+    if TABLE_CELLS in definition:  # "Term: ... | ... | ...": cells of a table row read as one line, not a definition
         return None
     if leans_on_previous(definition):  # "Script Editor: In this text editor you can write algorithms as
         return None  # explained in detail in Scripting." points around the notes (set 14's judge: dropped)
