@@ -43,7 +43,7 @@ from bot.errors import DocumentError, ReindexInProgressError, StudyBotError
 
 log = logging.getLogger(__name__)
 
-CHUNKER_VERSION = 11  # 2: Markdown code kept as fenced blocks; 3: inline code keeps its backticks (session 15);
+CHUNKER_VERSION = 12  # 2: Markdown code kept as fenced blocks; 3: inline code keeps its backticks (session 15);
 # 4: code found in plain-text and PDF notes, the rest of an interrupted sentence kept with its code (session 16);
 # 5: PDF paragraphs go on over page breaks and full lines, hyphenation and headers read anew; Word text cleaned (session 17)
 # 6: PDF text read with PDFium: words LaTeX/Sphinx set apart by position are no longer run together (session 21)
@@ -53,6 +53,7 @@ CHUNKER_VERSION = 11  # 2: Markdown code kept as fenced blocks; 3: inline code k
 # 9: "v." of a case name ("Mapp v. Ohio") ends no sentence, so a long paragraph is no longer cut there (session 24)
 # 10: a PDF title printed over two lines, the first stopping on a joining word ("Rise, Society and"), is one heading (session 26)
 # 11: a full stop inside a short bracket ("(H.J. Res. 192)") or a short quotation ends no sentence (session 27)
+# 12: a PDF heading wrapped at the margin, its rest printed at its size right under it, is one heading (session 29)
 CACHE_FILE = "embedding-cache.sqlite"
 # Texts embedded per cache write: small enough that an interrupted build loses little (well under
 # a minute of work on a 2-core machine), large enough that the writes cost nothing.

@@ -359,6 +359,19 @@ def test_a_title_wrapped_after_a_joining_word_is_one_heading(tmp_path: Path) -> 
     assert not any("The Aztec Empire: Rise, Society and" in b.heading_path for b in doc.blocks)
 
 
+def test_a_title_wrapped_at_the_margin_is_one_heading(tmp_path: Path) -> None:
+    """A title too long for its line at its size ("The Russian Revolution of 1917: Course" / "Notes",
+    set 22's PDF) goes on in the line under it: apart, "Notes" was a heading between the title and every
+    section, cited in each path. Short headings of one size in a row stay apart (tests above)."""
+    body = filler("revolution", 6)
+    pages = [["# The Russian Revolution of 1917: Course", "# Notes", "Course " + body[0], *body[1:],
+              "# 1. Overview", "Overview " + body[0], *body[1:]]]
+    doc = load_document(write_pdf(tmp_path / "title.pdf", pages, numbers=False), "title.pdf")
+    headings = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert headings == ["The Russian Revolution of 1917: Course Notes", "1. Overview"]
+    assert not any("Notes" in b.heading_path for b in doc.blocks)
+
+
 def test_a_running_footer_with_the_page_number_and_the_section_name_is_dropped(tmp_path: Path) -> None:
     """Sphinx and LaTeX footers: "14 Chapter 3. Binary packages" on even pages, "3.3. The maintainer
     15" on odd ones, the printed number 7 ahead of the PDF's. They differ from page to page, so the

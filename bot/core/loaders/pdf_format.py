@@ -20,7 +20,7 @@ from dataclasses import replace
 from bot.core.loaders.decoding import clean_text
 from bot.core.loaders.headings import SECTION_NUMBER, ends_mid_phrase, is_page_number
 from bot.core.loaders.pdf_lines import (Placed, larger_lines, page_text_and_places, paragraph_breaks,
-                                        smaller_lines)
+                                        smaller_lines, wrapped_large_lines)
 from bot.core.loaders.plaintext import Line, parse_lines, split_lines
 from bot.core.loaders.structure import HEADING, Parsed
 from bot.core.text import normalize_space
@@ -45,9 +45,10 @@ def parse_pdf(data: bytes, name: str) -> Parsed:
         finally:  # closed here, under the lock, not by the garbage collector in any thread
             document.close()
     places = [placed for _, _, placed in texts]
-    pages = [split_lines(_cleaned(text), page=number, breaks=breaks, larger=larger, smaller=smaller)
-             for (number, text, _), breaks, larger, smaller
-             in zip(texts, paragraph_breaks(places), larger_lines(places), smaller_lines(places))]
+    pages = [split_lines(_cleaned(text), page=number, breaks=breaks, larger=larger, smaller=smaller, wraps_above=wraps)
+             for (number, text, _), breaks, larger, smaller, wraps
+             in zip(texts, paragraph_breaks(places), larger_lines(places), smaller_lines(places),
+                    wrapped_large_lines(places))]
     pages, openers = _chapter_openers_joined(_without_running_lines(pages))
     lines = rejoin_hyphenated(footnotes_after_their_paragraph(pages))
     lines = join_wrapped_headings(lines, openers)
@@ -322,13 +323,16 @@ def join_wrapped_headings(lines: list[Line], openers: set[str]) -> list[Line]:
     own between the section and its subsections. Only under a numbered heading or a chapter's opener:
     a large line with no number after one is the rest of its title, as the document numbers every
     section; two unnumbered large lines may be a title and a subtitle, unless the first stops on a
-    word that joins it to the next ("The Aztec Empire: Rise, Society and" / "Conquest (c. 1325-1521)")."""
+    word that joins it to the next ("The Aztec Empire: Rise, Society and" / "Conquest (c. 1325-1521)")
+    or the second is printed at its size right under it, as the lines of one paragraph are ("The
+    Russian Revolution of 1917: Course" / "Notes")."""
     out: list[Line] = []
     for line in lines:
         last = out[-1] if out else None
         if (last is not None and last.larger and line.larger and line.page == last.page
                 and not line.page_start
-                and (SECTION_NUMBER.match(last.text) or last.text in openers or ends_mid_phrase(last.text))
+                and (SECTION_NUMBER.match(last.text) or last.text in openers or ends_mid_phrase(last.text)
+                     or line.wraps_above)
                 and not SECTION_NUMBER.match(line.text) and not _LABEL_AND_NUMBER.match(line.text)):
             joined = normalize_space(f"{last.text} {line.text}")
             if last.text in openers:

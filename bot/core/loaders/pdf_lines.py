@@ -22,6 +22,9 @@ from dataclasses import dataclass
 PARAGRAPH_GAP = 1.25
 LARGER = 1.1  # a line printed this much larger than the body is a heading
 BODY_SHARE = 0.2  # a size this share of the text is printed in is a body size (prose, code)
+# A large line this share of a full line wide wrapped: its next word did not fit (wrapped titles run
+# 0.76-0.84 of the body's full lines in the development PDFs; a heading's short line, 0.2).
+WRAPPED_FILL = 0.6
 
 Placed = tuple[float | None, float | None, int]  # a line's height on the page, font size, characters
 
@@ -193,6 +196,35 @@ def paragraph_breaks(pages: Sequence[list[Placed]]) -> list[list[bool]]:
             above = top if top is not None else above
         breaks.append(flags)
     return breaks
+
+
+def wrapped_large_lines(pages: Sequence[list[Placed]]) -> list[list[bool]]:
+    """For each line of each page, whether it is the rest of a large line wrapped at the margin: printed
+    at the size of the line above, right under it (as close as body lines sit, at its size), and the
+    line above ran most of a full line's width, so the next word did not fit ("The Russian Revolution
+    of 1917: Course" / "Notes", both 20 pt). A short heading over another of its size ("Python FAQ" /
+    "What is Python?") is two headings."""
+    pitch, body, full = _line_pitch(pages), _body_size(pages), _full_line(pages)
+    flags = []
+    for places in pages:
+        page_flags: list[bool] = []
+        for (above, above_size, above_chars), (top, size, _) in zip([(None, None, 0), *places], places):
+            page_flags.append(
+                pitch is not None and body is not None and full is not None
+                and None not in (above, top, size, above_size)
+                and size > LARGER * body and abs(size - above_size) < 0.05 * size
+                and 0 < above - top <= PARAGRAPH_GAP * pitch * size / body
+                and above_chars * above_size >= WRAPPED_FILL * full)
+        flags.append(page_flags)
+    return flags
+
+
+def _full_line(pages: Sequence[list[Placed]]) -> float | None:
+    """A full line's width in characters times their size: the long end of the body's lines."""
+    body = _body_size(pages)
+    widths = sorted(chars * size for places in pages for _, size, chars in places
+                    if body is not None and size is not None and abs(size - body) < 0.05 * body)
+    return widths[int(0.9 * (len(widths) - 1))] if len(widths) >= 5 else None
 
 
 def _line_pitch(pages: Sequence[list[Placed]]) -> float | None:

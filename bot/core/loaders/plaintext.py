@@ -64,12 +64,15 @@ class Line:
     spaced_before: bool = False
     larger: bool = False  # printed larger than most lines of the PDF (`pdf_lines`): a heading
     smaller: bool = False  # printed smaller than the body of the PDF: a footnote, at a page's foot
+    wraps_above: bool = False  # a large line set right under one of its size: a wrapped heading's rest
 
 
 def split_lines(text: str, page: int | None = None, breaks: Sequence[bool] = (),
-                larger: Sequence[bool] = (), smaller: Sequence[bool] = ()) -> list[Line]:
-    """Non-empty lines; `breaks` and `larger` (a PDF page's) flag lines with a paragraph's spacing
-    above them and lines printed larger than the body."""
+                larger: Sequence[bool] = (), smaller: Sequence[bool] = (),
+                wraps_above: Sequence[bool] = ()) -> list[Line]:
+    """Non-empty lines; `breaks`, `larger`, `smaller` and `wraps_above` (a PDF page's) flag lines with a
+    paragraph's spacing above them, lines printed larger or smaller than the body, and large lines
+    going on from the line above."""
     lines: list[Line] = []
     blank = False  # a page break is no blank line: a paragraph goes on over it (`page_start` marks it)
     spaced = False
@@ -83,7 +86,8 @@ def split_lines(text: str, page: int | None = None, breaks: Sequence[bool] = (),
         lines.append(Line(normalize_space(raw), page, blank, indent, expanded.rstrip(),
                           page_start=page is not None and not lines, spaced_before=spaced,
                           larger=index < len(larger) and larger[index],
-                          smaller=index < len(smaller) and smaller[index]))
+                          smaller=index < len(smaller) and smaller[index],
+                          wraps_above=index < len(wraps_above) and wraps_above[index]))
         blank = spaced = False
     return lines
 
