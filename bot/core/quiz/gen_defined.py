@@ -624,6 +624,20 @@ def _of_the_answers_kind(found: Definition, wrong: list[str], by_term: dict[str,
         or len(found.term.split()) > 1 and bool(found.head) and _term_head(found.term) == singular(found.head)
     # A "Term. Definition." line's options are terms of its kind only (set 19: "Conquistador" and "Mesoamerica" as
     # throwaway options beside two social classes, borderline)
+    # A family the options show by their form: the answer's head word ends another option too ("Ionic bond" beside
+    # "Covalent bond", "Original jurisdiction" beside "Appellate jurisdiction"). A student who reads the stem's genus
+    # ("the electrostatic force ...", "the power of a court ...") picks between the two of a family, and an option
+    # of another kind by the notes' own words ("Octet", a set; "Anion", an ion; "Commission", a document, though
+    # its "-ssion" reads as a process's ending) is thrown away at sight (session 29, round 34: borderline three
+    # times, "effectively a two-way choice"). Such an answer is offered only among terms that share its genus or
+    # head word (`_word_kinds`), else asked as a card.
+    if len(found.term.split()) > 1 and any(len(by_term[w].term.split()) > 1
+                                           and _term_head(by_term[w].term) == _term_head(found.term) for w in fits):
+        words = _word_kinds(found)
+        head = _term_head(found.term)
+        # (a head word made of the answer's: "Hydrogen bonding" beside "Covalent bond" and "Ionic bond", one family)
+        same = [w for w in same if _word_kinds(by_term[w]) & words or _term_head(by_term[w].term).startswith(head)]
+        rest = []
     pool = same if len(same) >= 2 or shows or found.dotted else same + rest
     # An act among things ("Cycle", one full charge and discharge, among Electrode, Separator and Cell: set 21,
     # borderline four times): an act is asked among what happens only (two at least, else a card), and never
@@ -695,6 +709,26 @@ def spells_key(definition: str, term: str) -> bool:
     return False
 
 
+COMPOUND_PIECE = 4  # a word of the stem this long that a word of the key is made of ("floor" of "Seafloor")
+COMPOUND_REST = 3  # ... with this many letters more: "sea" + "floor", not "Cells" of "cell"
+
+
+def spells_compound(definition: str, term: str) -> bool:
+    """A key of two or more words one of whose words is a compound of a stem's word: "Seafloor spreading" asked
+    with "the process by which new ocean floor is created ... and moves away": "floor" is the end of
+    "Seafloor", and the key's other word names the process the stem describes (set 24, round 30: borderline,
+    "nearly spells out 'seafloor spreading'"). A one-word key is read by `spells_key` (both its pieces)."""
+    words = fold(term).split()
+    if len(words) < 2:
+        return False
+    stem = {w for w in re.findall(r"[a-z]+", fold(definition)) if len(w) >= COMPOUND_PIECE}
+    for word in (re.sub(r"[^a-z]", "", w) for w in words):
+        for w in stem:
+            if len(word) - len(w) >= COMPOUND_REST and (word.startswith(w) or word.endswith(w)):
+                return True
+    return False
+
+
 def spelled_out(definition: str, expansions: dict[str, str]) -> str:
     """`definition` with each abbreviation the notes spell out written as its long form: "the learned
     response to the CS" -> "the learned response to the Conditioned stimulus"."""
@@ -723,7 +757,7 @@ def defined_term_question(found: Definition, others: list[Definition], setting: 
         shorts.update({k: v for k, v in (expansions or {}).items() if k not in shorts})
         if _mentions(spelled_out(found.definition, shorts), found.term, " ".join(sorted(family))):
             return None
-    if spells_key(found.definition, found.term):
+    if spells_key(found.definition, found.term) or spells_compound(found.definition, found.term):
         return None  # "hemoglobin with oxygen bound to it": "Oxyhemoglobin" read off the stem's words (set 21)
     if re.search(r"\bthis document\b", found.definition, re.IGNORECASE) \
             or title and fold(title) in fold(found.definition):

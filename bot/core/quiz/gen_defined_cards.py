@@ -81,12 +81,31 @@ def says_what_it_is(term: str, definition: str, doc) -> bool:
     if determiner is None and attribute.tag_ in {"NN", "NNP"} and not after \
             and not any(c.dep_ in {"amod", "compound", "nmod"} for c in attribute.children):
         return False  # "The school color is crimson, which ...": a value, no genus
+    if determiner is not None and determiner.lower_ == "the" and _role_toward_the_unnamed(attribute):
+        return False  # "Cuzco: the capital of the empire": which empire, the card does not say (round 48)
     for child in attribute.children:
         if child.dep_ in {"amod", "nummod"} and (child.tag_ in {"JJR", "JJS", "RBS"} or child.ent_type_ == "ORDINAL"):
             return False  # "an older antimalarial drug", "the second academic school": a rank, not what it is
         if child.dep_ == "prep" and any(g.pos_ == "PROPN" and not _common_noun(g) for g in _named_object(child)):
             return False  # "the mayor of Warsaw", "settlements of the Hanse": a role toward one named thing
     return True
+
+
+def _role_toward_the_unnamed(attribute) -> bool:
+    """The definite genus is set apart only by "of" and one bare definite noun: "the capital of the empire", "the
+    title of the ruler", a role toward one thing the notes name elsewhere (their subject) and the card does not:
+    'What is meant by "Cuzco"?' answered "The capital of the empire." (set 21, round 48: borderline, "leaves 'the
+    empire' without a referent"; a place asked as if it were a term). A genus with words of its own ("the Mexica
+    patron god of the sun and war", "the microscopic functional unit of the kidney") or an object that says which
+    ("of a lower court", "of the kidney's bean shape") says what the term is."""
+    children = [c for c in attribute.children if c.dep_ != "det"]
+    if len(children) != 1 or children[0].dep_ != "prep" or children[0].lower_ != "of":
+        return False
+    objects = [c for c in children[0].children if c.dep_ == "pobj"]
+    if len(objects) != 1 or len(list(children[0].children)) != 1:
+        return False
+    obj = objects[0]
+    return obj.pos_ == "NOUN" and [c.lower_ for c in obj.children] == ["the"]
 
 
 def _named_object(preposition):
