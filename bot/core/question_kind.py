@@ -142,6 +142,16 @@ def cue_text(question: str) -> str:
 _OTHER_NAME = re.compile(r"\b(another)\s+(?:common\s+)?(?:term|name|word)\s+(?:for|of)\b", re.I)
 
 
+# "Which city ...?", "What country ...?", "In which town ...?": a place the parse knows as a polity (a
+# city, a town, a state, a country: spaCy's GPE), not a region nor a river. English's words for them.
+_ASKS_A_POLITY = re.compile(r"\b(what|which)\s+(cit(y|ies)|towns?|countr(y|ies)|villages?|capitals?|nations?)\b", re.I)
+
+
+def asks_a_polity(question: str) -> bool:
+    """Whether the question asks which city, town, village, capital or country (`_ASKS_A_POLITY`)."""
+    return bool(_ASKS_A_POLITY.search(question))
+
+
 def asks_another_name(question: str) -> bool:
     """Whether the question asks another name of something it names (`_OTHER_NAME`)."""
     return bool(_OTHER_NAME.search(question))
@@ -202,6 +212,19 @@ def _new_match(pattern: re.Pattern, text: str, question: str, years: bool = True
             continue
         return True
     return False
+
+
+# A year inside a name ("the Tariff Act of 1930", "the War of 1812", "the 1964 Act") names the thing, not
+# when the sentence's event happened: "The Tariff Act of 1930 ... was a law that implemented protectionist
+# trade policies" gives no date for "when was the act signed?" (ans31, answered by it while "Hoover signed
+# the bill into law on June 17, 1930" was there). A capitalised word, "of" and the year; or "the", the year
+# and a capitalised word. Not "in 1930 Congress ..." nor "the 1930s".
+_NAMED_YEAR = re.compile(r"(\b[A-Z][\w'’–-]* of )(1\d\d\d|20\d\d)\b(?![–-]\d)|(\b[Tt]he )(1\d\d\d|20\d\d)(?= [A-Z][a-z])")
+
+
+def without_named_years(text: str) -> str:
+    """`text` with each year inside a name (`_NAMED_YEAR`) put out of the date's reach."""
+    return _NAMED_YEAR.sub(lambda m: (m.group(1) or m.group(3)) + "#", text)
 
 
 # "When may a licence restrict ...?", "When should a country name be part of ...?": asked in the
