@@ -144,7 +144,8 @@ _OTHER_NAME = re.compile(r"\b(another)\s+(?:common\s+)?(?:term|name|word)\s+(?:f
 
 # "Which city ...?", "What country ...?", "In which town ...?": a place the parse knows as a polity (a
 # city, a town, a state, a country: spaCy's GPE), not a region nor a river. English's words for them.
-_ASKS_A_POLITY = re.compile(r"\b(what|which)\s+(cit(y|ies)|towns?|countr(y|ies)|villages?|capitals?|nations?)\b", re.I)
+POLITY_WORD = re.compile(r"\b(cit(y|ies)|towns?|countr(y|ies)|villages?|capitals?|nations?)\b", re.I)
+_ASKS_A_POLITY = re.compile(r"\b(what|which)\s+" + POLITY_WORD.pattern, re.I)
 
 
 def asks_a_polity(question: str) -> bool:
