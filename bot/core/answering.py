@@ -20,7 +20,8 @@ from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import QueryName, QueryTerm, match_share, query_names, query_terms
 from bot.core.question_kind import (CHECKED, form_asked, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, MONTHS, NUMBER,
                                     PERSON, REASON, answers_when_in_words, asks_for_a_default, counts_none,
-                                    POLITY_WORD, asks_a_polity, asks_another_name, asks_for_a_figure, asks_what_followed, asks_what_to_type,
+                                    POLITY_WORD, asks_a_polity, asks_another_name, asks_for_a_figure, asks_what_followed,
+                                    asks_what_to_type,
                                     compared_pair, cue_text, expected_kind, explains, gives_a_cause, gives_a_default,
                                     has_kind, negates, placed_year, relative_day, without_named_years)
 from bot.core.spelling import NotesVocabulary
@@ -684,7 +685,8 @@ def _names_a_polity(text: str) -> bool:
     considered the trading capital": the small model reads Pompeii and Visby as no place)."""
     from bot.core.nlp import parse_line
 
-    return bool(POLITY_WORD.search(text)) or any(e.label_ == "GPE" for e in parse_line(" ".join(text.split())).ents)
+    return bool(POLITY_WORD.search(text)) or any(e.label_ == "GPE"
+                                                  for e in parse_line(" ".join(text.split())).ents)
 
 
 def _tier(best: Candidate, policy: AnswerPolicy, question: str = "", renamed: bool = False,
