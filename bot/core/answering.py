@@ -20,9 +20,10 @@ from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import QueryName, QueryTerm, match_share, query_names, query_terms
 from bot.core.question_kind import (CHECKED, form_asked, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, MONTHS, NUMBER,
                                     PERSON, REASON, answers_when_in_words, asks_for_a_default, counts_none,
-                                    asks_another_name, asks_for_a_figure, asks_what_followed, asks_what_to_type,
+                                    POLITY_WORD, asks_a_polity, asks_another_name, asks_for_a_figure, asks_what_followed,
+                                    asks_what_to_type,
                                     compared_pair, cue_text, expected_kind, explains, gives_a_cause, gives_a_default,
-                                    has_kind, negates, placed_year, relative_day)
+                                    has_kind, negates, placed_year, relative_day, without_named_years)
 from bot.core.spelling import NotesVocabulary
 from bot.core.text import CODE_SPAN, is_code_block, join_shown
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
@@ -274,6 +275,8 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         # keeps its own ... paste buffers.") is about the same thing, closer in meaning to the
         # question than one holding `C-b ]`, which the model reads poorly (ans31).
         scored.sort(key=lambda c: not _shows_typed(c))
+    if kind == DATE:
+        scored = _dated_where_its_verb_is(scored, result.question)
     chosen = _choose(scored, kind, policy, every, frozenset(tokenize(result.question)), result.question)
     # Confident only from the passage the word search ranks best: a sentence that says what was asked
     # from a passage the question's own words point away from is most often a near miss (held the
@@ -297,6 +300,11 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         # "What is another name for a firebox?" (no other name in the notes) / "... from a supply bin
         # (bunker) to the firebox": "another" is no topic word (`cue_text`), so the sentence carries
         # the question's words whether or not it names what was asked; confident only when it does.
+        tier = CLOSEST
+    if tier == CONFIDENT and asks_a_polity(result.question) and not _names_a_polity(shown_text(scored[0])):
+        # "Which city did the Silk Road start from?" / "Around 114 BCE: Han expansion into Central
+        # Asia; conventional start of the Silk Road.": a new name is there (a people, a region), but no
+        # city, town or country is; the sentence may answer, not surely (ans31).
         tier = CLOSEST
     weak = not scored[0].kind_ok or (top < policy.weak_cosine and scored[0].match < policy.weak_match)
     if common_word is not None:
@@ -430,6 +438,13 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     chosen = _named_before_pronoun(chosen, kind, result.question)
     chosen = _sentence_before_row(chosen)
     chosen = _notes_last(chosen, result.question)
+    if tier == CONFIDENT and (about_the_notes(chosen[0][0].text, result.question)
+                              or about_the_notes(chosen[0][1], result.question)):
+        # "Who set up the South Sea Company?" / "These notes describe the South Sea Company ... They
+        # cover how the company was set up ...": an answer that opens about the notes even after the
+        # sentences about them go last (`_notes_last`) says what they cover in the question's words,
+        # not what was asked (ans29, confident, naming no one).
+        tier = CLOSEST
     return Answer(result.question, tier, tuple(text for _, text in chosen),
                   tuple(_citation(c, text) for c, text in chosen), _topics(hits), top_score=top, passages=passages,
                   match=first.match, similarity=first.similarity, kind_ok=first.kind_ok,
@@ -635,6 +650,43 @@ def _bare(text: str) -> str:
     """Lower case without underscores: a chat question loses the underscores that wrap a word
     ("fn.__annotations__" arrives as "fn.annotations": Discord reads them as markup)."""
     return text.lower().replace("_", "")
+
+
+def _dated_where_its_verb_is(scored: list[Candidate], question: str) -> list[Candidate]:
+    """A sentence dated only by a year inside a name ("The Tariff Act of 1930 ... was a law that
+    implemented protectionist trade policies", `question_kind.without_named_years`) and without the
+    question's verb does not date what the question asks ("when was the smoot hawley act signed?"):
+    the first sentence after it that says the question's verb with a date of its own ("President
+    Herbert Hoover signed the bill into law on June 17, 1930.") goes first (ans31). A named year with
+    the question's verb ("In the course of the Polish-Bolshevik War of 1920, the huge Battle of Warsaw
+    was fought ...") dates it, and nothing moves."""
+    from bot.core.nlp import parse_line
+
+    verbs = {s for t in parse_line(" ".join(question.split())) if t.pos_ == "VERB" for s in tokenize(t.lemma_)}
+    if not verbs or not scored:
+        return scored
+
+    def says_the_verb(c: Candidate) -> bool:
+        return bool(verbs & set(tokenize(shown_text(c))))
+
+    def dated(c: Candidate) -> bool:
+        return has_kind(without_named_years(shown_text(c)), DATE, question)
+
+    first = scored[0]
+    if dated(first) or says_the_verb(first) or not has_kind(shown_text(first), DATE, question):
+        return scored
+    found = next((c for c in scored[1:] if dated(c) and says_the_verb(c)), None)
+    return scored if found is None else [found, *(c for c in scored if c is not found)]
+
+
+def _names_a_polity(text: str) -> bool:
+    """Whether `text` names a city, a town or a country: the parse finds one (spaCy's GPE), or the
+    sentence says what a name is in English's words for one ("the Roman town of Pompeii", "Visby was
+    considered the trading capital": the small model reads Pompeii and Visby as no place)."""
+    from bot.core.nlp import parse_line
+
+    return bool(POLITY_WORD.search(text)) or any(e.label_ == "GPE"
+                                                  for e in parse_line(" ".join(text.split())).ents)
 
 
 def _tier(best: Candidate, policy: AnswerPolicy, question: str = "", renamed: bool = False,

@@ -142,6 +142,18 @@ def cue_text(question: str) -> str:
 _OTHER_NAME = re.compile(r"\b(another)\s+(?:common\s+)?(?:term|name|word)\s+(?:for|of)\b", re.I)
 
 
+# "Which city ...?", "What country ...?", "In which town ...?": a polity (a city, a town, a country), not
+# a region nor a river; the answer names one as the parse knows it (spaCy's GPE) or in English's words for
+# one (`answering._names_a_polity`).
+POLITY_WORD = re.compile(r"\b(cit(y|ies)|towns?|countr(y|ies)|villages?|capitals?|nations?)\b", re.I)
+_ASKS_A_POLITY = re.compile(r"\b(what|which)\s+" + POLITY_WORD.pattern, re.I)
+
+
+def asks_a_polity(question: str) -> bool:
+    """Whether the question asks which city, town, village, capital or country (`_ASKS_A_POLITY`)."""
+    return bool(_ASKS_A_POLITY.search(question))
+
+
 def asks_another_name(question: str) -> bool:
     """Whether the question asks another name of something it names (`_OTHER_NAME`)."""
     return bool(_OTHER_NAME.search(question))
@@ -202,6 +214,22 @@ def _new_match(pattern: re.Pattern, text: str, question: str, years: bool = True
             continue
         return True
     return False
+
+
+# A year inside a name ("the Tariff Act of 1930", "the War of 1812", "the 1964 Act") names the thing, and
+# dates the sentence's event only when the sentence says the event: "The Tariff Act of 1930 ... was a law
+# that implemented protectionist trade policies" was the answer to "when was the act signed?" while "Hoover
+# signed the bill into law on June 17, 1930" was there (ans31; `answering._dated_where_its_verb_is`). Not
+# read by `has_kind`: "HMS Dreadnought of 1905", "the Warsaw Uprising of 1944" date what the pool asks.
+# A capitalised word, "of" and the year; or "the", the year and a capitalised word. Not "in 1930 Congress
+# ..." nor "the 1930s".
+_NAMED_YEAR = re.compile(r"(\b[A-Z][\w'’–-]* of )(1\d\d\d|20\d\d)\b(?![–-]\d)|"
+                         r"(\b[Tt]he )(1\d\d\d|20\d\d)(?= [A-Z][a-z])")
+
+
+def without_named_years(text: str) -> str:
+    """`text` with each year inside a name (`_NAMED_YEAR`) put out of the date's reach."""
+    return _NAMED_YEAR.sub(lambda m: (m.group(1) or m.group(3)) + "#", text)
 
 
 # "When may a licence restrict ...?", "When should a country name be part of ...?": asked in the
