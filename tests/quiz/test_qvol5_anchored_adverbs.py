@@ -74,3 +74,16 @@ def test_other_and_openers_the_sentence_anchors(sentence):
 ])
 def test_other_counting_from_before_still_leans(sentence):
     assert "counts from what came before" in _leans(sentence)
+
+
+def test_bracketed_other_name_read_as_an_aside():
+    """"<Term> (also called / spelled <other name>) is a ...": read without the bracket, as the same aside between
+    commas is (gen_tpl_cards._ALIAS_ASIDE); the qvol5 census found such opening definitions unasked."""
+    from bot.core.quiz.gen_tpl_cards import _ALIAS_BRACKET
+    found = _ALIAS_BRACKET.match("Tetanus toxin (also called tetanospasmin) is a protein neurotoxin produced by a bacterium.")
+    assert found is not None and found.group("term") == "Tetanus toxin"
+    assert found.group("rest").startswith("is a protein neurotoxin")
+    assert _ALIAS_BRACKET.match("Myoglobin (also spelled myoglobine) is an iron-containing protein of muscle.")
+    # not an aside of another name: no "also", or no verb after it
+    assert _ALIAS_BRACKET.match("Tetanus toxin (tetanospasmin) is a protein neurotoxin.") is None
+    assert _ALIAS_BRACKET.match("Pangaea (also spelled Pangea): the single supercontinent.") is None
