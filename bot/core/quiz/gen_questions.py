@@ -317,6 +317,9 @@ def why_question(doc, marker: tuple[int, int] | None = None, changed: bool = Fal
     cause = doc[end:]
     if len(effect) < 4 or len(cause) < 2:
         return None
+    if len(effect) >= 2 and effect[-2].lower_ == "not" and effect[-1].lower_ in {"just", "only", "merely", "simply", "solely"}:
+        return None  # "X is controversial not just because A but also because B": the cause is half of a pair
+        # ("Why is Islamism a controversial concept not just?")
     verb = _root(doc)
     if verb is None or verb.i >= effect.end or verb.pos_ not in {"VERB", "AUX"}:
         return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.quiz.gen_naming import NAMING_VERBS
 from bot.core.tokens import STOPWORDS, fold
 
 _GENDERED = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -53,14 +54,15 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
             (first.lower_ in _STANDING_FOR_UNLESS_NAMED and not named_next)) and not _quantifies_its_own(first):
         return f"quantifier subject '{first.text}'"
     opener = _opener(doc)
-    if opener is not None and not any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" or re.fullmatch(r"1\d{3}|20\d{2}", t.text)
+    if opener is not None and not any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" or _YEAR_WORD.fullmatch(t.text)
                                       for t in opener) and _points_back(opener, familiar):
         return f"opener '{opener.text}' says when or where only by what came before"
     for t in tokens:
         low = t.lower_
         if low in _ORDINALS and t.i > 0 and tokens[t.i - 1].lower_ in {"a", "an"}:
             return f"'a {t.text} ...' counts from what came before"
-        if low == "other" and t.dep_ == "amod" and t.head.dep_ in _ARGUMENT_DEPS and not _compared(t):
+        if low == "other" and t.dep_ == "amod" and t.head.dep_ in _ARGUMENT_DEPS and not _compared(t) \
+                and not _other_than_named(t):
             return f"'other {t.head.text}' counts from what came before"  # "A few other Yuan emperors ..."
         if t.pos_ == "PRON" or t.tag_ in {"PRP", "PRP$"}:
             if low in _GENDERED and not any(e.label_ == "PERSON" and e.end <= t.i for e in doc.ents) \
@@ -70,7 +72,7 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
                                                                      {"nsubj", "nsubjpass", "dobj"})
                                           for u in tokens[:t.i]):
                 return f"pronoun '{t.text}' with nothing before it"
-        if low in _BACK_ADVERBS and t.pos_ == "ADV" and not _dated_by_itself(t):
+        if low in _BACK_ADVERBS and t.pos_ == "ADV" and not _dated_by_itself(t) and not _anchored_here(t):
             return f"adverb '{t.text}' pointing back"
         if low == "then" and t.dep_ == "advmod" and t.head.dep_ == "ROOT":
             return "adverb 'then' pointing back"  # "The path ... was then taken up by ...": after what? (round 8a)
@@ -89,6 +91,38 @@ def leans_on_context(doc, full_names: dict[str, set[str]], familiar=lambda lemma
             if longer and not any(name in seen for name in longer) and not short_form(ent.text):
                 return f"'{ent.text}' named by part of a name given in full elsewhere"
     return ""
+
+
+# "X, also called / known as / spelled Y": the adverb gives another name of X, it points at nothing before.
+_OTHER_NAME_VERBS = NAMING_VERBS | {"spell", "write", "abbreviate"}
+
+
+def _anchored_here(adverb) -> bool:
+    """The adverb's "also", "later", "too" is measured against something the sentence itself says, not
+    against what came before: another name given in an aside ("Islamism, also known as Political Islam,
+    is ...", "the Vikings, also called Norsemen, were ..."); the second of two things the sentence joins
+    ("not only ... but also ...", "flexible, but also vulnerable", "supported X and also devoted himself
+    to Y", "was in the audience and later wrote": a joined verb without a subject of its own); "later"
+    inside a relative or participle clause, after the event of the clause it hangs on ("energy that can
+    later be released", "acetylene, which later led to ...", "Fort Carillon (later renamed ...)"); and
+    "too" of degree, before an adjective or adverb ("drying out too quickly", "too little demand").
+    "Sadat was later assassinated", "New Classical economics also gained influence", "affected cities
+    too" stay refused: the adverb sits on the sentence's own main verb."""
+    head, low = adverb.head, adverb.lower_
+    if low == "too":
+        return head.i != adverb.i and head.pos_ in {"ADJ", "ADV", "DET"} and head.i > adverb.i
+    if low == "also" and head.lemma_ in _OTHER_NAME_VERBS and head.tag_ in {"VBN", "VBD"} and head.dep_ != "ROOT" \
+            and any(c.dep_ in {"dobj", "oprd", "attr"} or c.lower_ == "as" for c in head.children):
+        return True  # the participle is tagged a past tense at times ("The Vikings, also called Norsemen, ...")
+    if low in {"also", "later"}:
+        if head.dep_ == "cc" and head.lower_ in {"but", "and"} and head.i < adverb.i:
+            return True  # "not only to A, but also to B"
+        if head.dep_ == "conj" and head.head.i < head.i and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children):
+            return True
+    if low == "later" and head.dep_ in {"relcl", "acl"} and head.pos_ in {"VERB", "AUX"}:
+        return True
+    return False
 
 
 def _dated_by_itself(adverb) -> bool:
@@ -190,6 +224,19 @@ def unanchored_comparative(doc) -> str:
                 and t.head.pos_ in {"ADJ", "ADV"}:
             return f"{t.text} {t.head.text}"
     return ""
+
+
+# A year, a decade or a span of years said in the opener itself ("Around 1527–1528,", "Starting in the late 1950s,").
+_YEAR_WORD = re.compile(r"(1\d{3}|20\d{2})(s|[–-](1\d{3}|20\d{2}|\d{2}))?")
+
+
+def _other_than_named(other) -> bool:
+    """"other N" whose others the sentence names itself: the first of a pair it is joined to ("urea and
+    other toxins build up") or an N of the same word before it ("one brand of jeans ... other brands")."""
+    noun = other.head
+    if noun.dep_ == "conj" and noun.head.i < other.i and noun.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    return any(t.lemma_ == noun.lemma_ and t.pos_ == "NOUN" for t in other.doc[:other.i])
 
 
 def _compared(other) -> bool:

@@ -60,6 +60,11 @@ MIN_ABBREVIATION_USES = 2
 _ALIAS_ASIDE = re.compile(r"^(?P<term>[A-Z][^,()]{1,40}?), (?:also |often |usually |sometimes )?(?:called|known as|"
                           r"shortened to|abbreviated (?:to|as)|nicknamed) [^,()]{1,60}, "
                           r"(?P<rest>(?:is|are|was|were) (?:a|an|the)?\s*[^,].+)$")
+# The same aside in brackets, with "also" ("Cholera toxin (also called choleragen) is a protein ...", "Hemoglobin
+# (also spelled haemoglobin) is an iron-containing protein ..."): the bracket is no appositive the parse reads
+# as the subject's, so the sentence had no term for "is" either.
+_ALIAS_BRACKET = re.compile(r"^(?P<term>[A-Z][^,()]{1,40}?) \(also (?:called|known as|spelled|written) [^,()]{1,60}\) "
+                            r"(?P<rest>(?:is|are|was|were) (?:a|an|the)?\s*[^,].+)$")
 
 # Words any party's or association's name may be made of: beside the subject's own words they tell a
 # student nothing the letters of its abbreviation do not ("S-N-P" in notes on Scotland).
@@ -281,7 +286,7 @@ class CardTemplates:
         leaves the parse no subject for "is" (set 20: the definitions opening three of its notes, "Tuberculosis,
         usually shortened to TB, is ...", "The Vikings, also called Norsemen or Northmen, were ..."). Read without
         the aside, the sentence is asked as any "X is a Y ..." definition is, the notes' whole sentence the answer."""
-        found = _ALIAS_ASIDE.match(s.text)
+        found = _ALIAS_ASIDE.match(s.text) or _ALIAS_BRACKET.match(s.text)
         if found is None:
             return None
         reduced = nlp.parse_lines([f"{found.group('term')} {found.group('rest')}"])[0]
