@@ -98,3 +98,20 @@ def test_a_figure_counting_something_else():
     assert not counts_something_else("... protected by state constitutions in 36 out of the 37 states.",
                                      "How many of the 37 states protected jury trial?")
     assert not counts_something_else("No figure here.", question)
+
+
+def test_a_definition_does_not_say_which_thing_it_acts_on():
+    from bot.core.query import query_names
+    from bot.core.sentences import score_candidates
+
+    text = ("The virus particle is enveloped: its genome is protected by a lipid bilayer that the virus takes "
+            "from the membrane of the host cell. Studded into this borrowed membrane are several viral proteins:\n\n"
+            "- Hemagglutinin (HA), the attachment spike protein. It binds to sialic acid receptors on the surface "
+            "of the cell the virus is about to infect. HA is a homotrimer, with a receptor-binding pocket on the "
+            "globular head of each of its three units.\n"
+            "- Neuraminidase (NA), which cleaves the sialic acids on the cell membrane.\n")
+    question = "What receptors does HA bind to on the host cell?"
+    lexical = LexicalIndex.build([text, "Neuraminidase cleaves sialic acids.", "The virus buds from the cell."])
+    terms = query_terms(question, lexical)
+    scored = score_candidates(_candidates(text), terms, query_names(question, terms, lexical), None, question)
+    assert "sialic acid receptors" in " ".join(scored[0].parts or (scored[0].text,))
