@@ -20,9 +20,10 @@ from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import QueryName, QueryTerm, match_share, query_names, query_terms
 from bot.core.question_kind import (CHECKED, form_asked, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, MONTHS, NUMBER,
                                     PERSON, REASON, answers_when_in_words, asks_for_a_default, counts_none,
-                                    asks_a_count, asks_another_name, asks_for_a_figure, asks_what_followed, asks_what_to_type,
-                                    compared_pair, counts_something_else, cue_text, expected_kind, explains, gives_a_cause, gives_a_default,
-                                    has_kind, holds_a_name, negates, placed_year, relative_day)
+                                    asks_a_count, asks_another_name, asks_for_a_figure, asks_what_followed,
+                                    asks_what_to_type, compared_pair, counts_something_else, cue_text, expected_kind,
+                                    explains, gives_a_cause, gives_a_default, has_kind, holds_a_name, negates,
+                                    placed_year, relative_day)
 from bot.core.spelling import NotesVocabulary
 from bot.core.text import CODE_SPAN, is_code_block, join_shown
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
@@ -599,12 +600,15 @@ def _typed_names(question: str) -> tuple[str, ...]:
                                if not _CONDITION_BEFORE.search(question[:m.start()])))
 
 
+_NOT_TYPED_BEFORE = r"(?<![\w\-^$+*|\\{}\[\]<>%@#&~=])"
+_NOT_TYPED_AFTER = r"(?![\w\-^$+*|\\{}\[\]<>%@#&~=])"
+
+
 def _shows_verbatim(c: Candidate, typed: tuple[str, ...]) -> bool:
     """Whether the sentence as shown holds every typed name of the question as written, standing
     alone (not inside a longer name: "-v" is not in "-vx", "^" not in "'^#'")."""
     text = " ".join(c.parts) or c.text
-    return all(re.search(r"(?<![\w\-^$+*|\\{}\[\]<>%@#&~=])" + re.escape(name) + r"(?![\w\-^$+*|\\{}\[\]<>%@#&~=])", text)
-               for name in typed)
+    return all(re.search(_NOT_TYPED_BEFORE + re.escape(name) + _NOT_TYPED_AFTER, text) for name in typed)
 
 
 def poses_a_question(text: str) -> bool:

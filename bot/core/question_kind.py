@@ -23,7 +23,8 @@ LONG_KINDS = frozenset({EXPLANATION, LIST, REASON})
 
 _CUES = (
     (EXPANSION, re.compile(r"\bstands? for\b|\b(abbreviation|acronym|initials)\b|\bshort for\b|"
-                           r"\bwhat does (?P<term>(?!(?:it|its|this|that|they|these|those|he|she|we|you|one)\b)[A-Z]{2,}s?) mean\b", re.I)),
+                           r"\bwhat does (?P<term>(?!(?:it|its|this|that|they|these|those|he|she|we|you|one)\b)"
+                           r"[A-Z]{2,}s?) mean\b", re.I)),
      # ("if the gdp deflator is above 100 what does it mean": a pronoun is no abbreviation, ans32)
     (NUMBER, re.compile(r"\bhow (many|much|long|old|far|large|big|high|tall|often)\b|"
                         r"\bwhat (percentage|proportion|share|number|amount|fraction)\b", re.I)),
@@ -570,9 +571,9 @@ _FIGURE_TAIL = frozenset({"half", "halves", "third", "thirds", "quarter", "quart
 def counts_something_else(text: str, question: str) -> bool:
     """Whether every figure of `text` (not a year, not one the question gives) stands right before a
     noun, and none of the words after it ("63 Boston merchants") is what the how-many question counts:
-    "the two surface proteins" for "How many neuraminidase subtypes are there?" (ans32). A figure followed by a function word ("36 out of the 37 states",
-    "to 33 in 2018", "two of the fifty-four regents") may count what is asked, and so may one ending
-    the sentence."""
+    "the two surface proteins" for "How many neuraminidase subtypes are there?" (ans32). A figure
+    followed by a function word ("36 out of the 37 states", "to 33 in 2018", "two of the fifty-four
+    regents") may count what is asked, and so may one ending the sentence."""
     counted, given = _counted(question)
     if not counted:
         return False
