@@ -228,7 +228,11 @@ def spells_out(text: str, abbreviation: str) -> bool:
         before = found[max(0, i - SPELLED_WORDS): i]
         if before and _matching_tail(before, letters, particles=True) is not None:
             return True
-        for start in range(i + 1, min(i + 1 + SPELLED_GAP, len(found))):
+        # "grep, whose name stands for Global Regular Expression Print": the notes saying so in words
+        # put a few more between (ans32).
+        gap = SPELLED_GAP + (2 if any(fold(w) in ("stand", "stands", "stood") for w in found[i + 1:i + 1 + SPELLED_GAP])
+                             else 0)
+        for start in range(i + 1, min(i + 1 + gap, len(found))):
             for end in range(start + 1, min(start + SPELLED_WORDS, len(found)) + 1):
                 run = found[start:end]
                 if fold(run[-1]) not in STOPWORDS and _matching_tail(run, letters, particles=True) == run:

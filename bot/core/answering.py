@@ -20,10 +20,10 @@ from bot.core.retrieval import Hit, SearchResult
 from bot.core.query import QueryName, QueryTerm, match_share, query_names, query_terms
 from bot.core.question_kind import (CHECKED, form_asked, DATE, EXPANSION, EXPLANATION, LIST, LONG_KINDS, MONTHS, NUMBER,
                                     PERSON, REASON, answers_when_in_words, asks_for_a_default, counts_none,
-                                    POLITY_WORD, asks_a_polity, asks_another_name, asks_for_a_figure, asks_what_followed,
-                                    asks_what_to_type,
-                                    compared_pair, cue_text, expected_kind, explains, gives_a_cause, gives_a_default,
-                                    has_kind, negates, placed_year, relative_day, without_named_years)
+                                    POLITY_WORD, asks_a_count, asks_a_polity, asks_another_name, asks_for_a_figure,
+                                    asks_what_followed, asks_what_to_type, compared_pair, counts_something_else, cue_text,
+                                    expected_kind, explains, gives_a_cause, gives_a_default, has_kind, holds_a_name, negates,
+                                    placed_year, relative_day, without_named_years)
 from bot.core.spelling import NotesVocabulary
 from bot.core.text import CODE_SPAN, is_code_block, join_shown
 from bot.core.sentence_ranker import SentenceRanker, default_ranker
@@ -277,6 +277,13 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         scored.sort(key=lambda c: not _shows_typed(c))
     if kind == DATE:
         scored = _dated_where_its_verb_is(scored, result.question)
+    typed = _typed_names(result.asked or result.question)
+    if typed and any(_shows_verbatim(c, typed) for c in scored):
+        # "is GREP_OPTIONS still used", "What does ^ match in a pattern?": a name the question writes
+        # as typed (joined by "_", an option, a lone symbol) is read by the word search as its words
+        # ("grep", "option") or not at all, so sentences about other options or other patterns score
+        # as high; only one showing it as written is about it (ans32). Shown first.
+        scored.sort(key=lambda c: not _shows_verbatim(c, typed))
     chosen = _choose(scored, kind, policy, every, frozenset(tokenize(result.question)), result.question)
     # Confident only from the passage the word search ranks best: a sentence that says what was asked
     # from a passage the question's own words point away from is most often a near miss (held the
@@ -305,6 +312,18 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         # "Which city did the Silk Road start from?" / "Around 114 BCE: Han expansion into Central
         # Asia; conventional start of the Silk Road.": a new name is there (a people, a region), but no
         # city, town or country is; the sentence may answer, not surely (ans31).
+        tier = CLOSEST
+    if tier == CONFIDENT and _ASKS_THE_NAME_OF.match(result.question) and not _gives_a_name(scored[0], result.question,
+                                                                                             terms):
+        # "What was the name of the Fujian governor who ordered farmers to plant sweet potatoes?" /
+        # "The governor of Fujian then ordered farmers to plant the new crop.": the sentence tells what
+        # the one asked about did, in the question's words, and names no one (ans32, adversarial).
+        tier = CLOSEST
+    if (tier == CONFIDENT and kind == NUMBER and asks_a_count(result.question)
+            and counts_something_else(" ".join(scored[0].parts) or scored[0].text, result.question)):
+        # "How many neuraminidase subtypes are there?" / "... divided into subtypes according to the
+        # two surface proteins, hemagglutinin and neuraminidase.": a figure of something else in a
+        # sentence on the topic, where the count asked stands in another ("nine NA subtypes", ans32).
         tier = CLOSEST
     weak = not scored[0].kind_ok or (top < policy.weak_cosine and scored[0].match < policy.weak_match)
     if common_word is not None:
@@ -575,6 +594,37 @@ def _other_case_option(text: str, question: str) -> bool:
                for letter in asked)
 
 
+# A name written as typed: joined by "_" ("GREP_OPTIONS", "max_connections"), an option ("-v",
+# "--color"), or a lone symbol of one or two marks ("^", "+", "$$") standing between spaces.
+_TYPED_NAME = re.compile(r"(?<![^\s`'\"(])(?:[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|--?[A-Za-z][\w-]*|"
+                         r"[$^+*|\\{}\[\]<>%@#&~=]{1,2})(?=[\s`'\"),?]|$)")
+
+
+# ... not one in a phrase setting a condition ("What content type does curl use for a -F file when it
+# cannot guess one?", "... when uploading with -T?", "... when --wait is not given?"): the question is
+# about something else, which a sentence may say without the option (ans30). English's prepositions
+# and subordinators, one or two words before the name.
+_CONDITION_BEFORE = re.compile(r"\b(with|without|using|via|for|in|on|under|when|if|unless|after|before|by|from)"
+                               r"(\s+[\w'’]+)?\s+$", re.I)
+
+
+def _typed_names(question: str) -> tuple[str, ...]:
+    """The names the question writes as typed (`_TYPED_NAME`), outside a phrase of condition."""
+    return tuple(dict.fromkeys(m.group() for m in _TYPED_NAME.finditer(question)
+                               if not _CONDITION_BEFORE.search(question[:m.start()])))
+
+
+_NOT_TYPED_BEFORE = r"(?<![\w\-^$+*|\\{}\[\]<>%@#&~=])"
+_NOT_TYPED_AFTER = r"(?![\w\-^$+*|\\{}\[\]<>%@#&~=])"
+
+
+def _shows_verbatim(c: Candidate, typed: tuple[str, ...]) -> bool:
+    """Whether the sentence as shown holds every typed name of the question as written, standing
+    alone (not inside a longer name: "-v" is not in "-vx", "^" not in "'^#'")."""
+    text = " ".join(c.parts) or c.text
+    return all(re.search(_NOT_TYPED_BEFORE + re.escape(name) + _NOT_TYPED_AFTER, text) for name in typed)
+
+
 def poses_a_question(text: str) -> bool:
     """Whether a sentence (not code) is itself a question (`_POSES`)."""
     return not is_code_block(text) and bool(_POSES.search(text))
@@ -703,6 +753,19 @@ def _tier(best: Candidate, policy: AnswerPolicy, question: str = "", renamed: bo
     confident = (best.kind_ok and match >= policy.confident_match and close
                  and not _POINTS_AWAY.search(question) and not _denies_what_is_asked(question, best.text))
     return CONFIDENT if confident else CLOSEST
+
+
+# "What was the name of the 1972 Supreme Court case that ...?": the name of something the question
+# describes, not "what was X called" (answered in lower case, "a new peerage, the kazoku") nor a
+# name as a thing ("a target name", "the remote file's name").
+_ASKS_THE_NAME_OF = re.compile(r"^\s*what\s+(is|was|are|were)\s+the\s+names?\s+of\s+(a|an|the)\b", re.I)
+
+
+def _gives_a_name(c: Candidate, question: str, terms: list[QueryTerm]) -> bool:
+    """Whether the sentence (with the sentence it leans on, as shown) gives a name: right after the
+    question's words (`names_what_was_asked`), or a capitalised word the question does not use."""
+    said = " ".join(c.parts) or c.text
+    return names_what_was_asked(said, terms) or holds_a_name(said, question)
 
 
 def _sets_beside(pair: tuple[str, str], shown: list[str]) -> bool:

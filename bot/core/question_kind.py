@@ -23,10 +23,14 @@ LONG_KINDS = frozenset({EXPLANATION, LIST, REASON})
 
 _CUES = (
     (EXPANSION, re.compile(r"\bstands? for\b|\b(abbreviation|acronym|initials)\b|\bshort for\b|"
-                           r"\bwhat does (?P<term>[A-Z]{2,}s?) mean\b", re.I)),
+                           r"\bwhat does (?P<term>(?!(?:it|its|this|that|they|these|those|he|she|we|you|one)\b)"
+                           r"[A-Z]{2,}s?) mean\b", re.I)),
+     # ("if the gdp deflator is above 100 what does it mean": a pronoun is no abbreviation, ans32)
     (NUMBER, re.compile(r"\bhow (many|much|long|old|far|large|big|high|tall|often)\b|"
                         r"\bwhat (percentage|proportion|share|number|amount|fraction)\b", re.I)),
-    (DATE, re.compile(r"^\s*when\b|\b(what|which|in what) (year|decade|date|month|century|period|day)\b|"
+    # "What base year does the BEA use ...?", "In what fiscal year ...?": one word saying which kind of year
+    (DATE, re.compile(r"^\s*when\b|\b(what|which|in what) ([a-z]+ )?year\b|"
+                      r"\b(what|which|in what) (decade|date|month|century|period|day)\b|"
                       r"(?<!many )(?<!past )(?<!recent )(?<!several )(?<!few )(?<!last )\b(dates?|years?)\s*\??\s*$", re.I)),
      # "great leap forward dates", not "... for many years?"
     (REASON, re.compile(r"^\s*(why|how come)\b|\bwhat (was|were|is|are) the (main |key |chief )?"
@@ -173,9 +177,9 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         return _new_match(_DATE, text, question) or bool(_HABITUAL_WHEN.match(question) and (
             _TEMPORAL_CLAUSE.search(text) or _CONDITION_CLAUSE.search(text) or _AN_AGE.search(text)))
     if kind == NUMBER:
-        return _new_match(_NUMBER_WORD, text, question, years=not _COUNT.search(question))
+        return _new_match(_NUMBER_WORD, text, question, years=bool(_YEARS_ANSWER.search(question)))
     if kind in (PERSON, PLACE):
-        return _holds_a_name(text, question)
+        return holds_a_name(text, question)
     return True
 
 
@@ -199,6 +203,11 @@ _AN_AGE = re.compile(r"\b\d+(?:\s*(?:-|–|to|through)\s*\d+)?\s+(?:months?|year
 _NUMBER_WORD = re.compile(_NUMBER.pattern.replace(r"\d|", r"\d[\d,.]*|", 1), re.I)
 _YEAR = re.compile(r"^(1\d\d\d|20\d\d)s?$")
 _COUNT = re.compile(r"\bhow many\b(?!\s+(years|decades|centuries)\b)", re.I)
+# "How much was Maryland's tax on the bank's notes?" / "In 1818 the state of Maryland passed a law
+# taxing all banks ...": an amount, a size, a rate or a share is not a year; only a length of time
+# ("How long did the war last?" / "from 1939 to 1945", "How old ...?", "how many years") may be
+# given by years. (A count ignored years already, `_COUNT`; the other figure cues did not: ans32.)
+_YEARS_ANSWER = re.compile(r"\bhow (long|old)\b|\bhow many (years|decades|centuries)\b", re.I)
 
 
 def _new_match(pattern: re.Pattern, text: str, question: str, years: bool = True) -> bool:
@@ -292,7 +301,7 @@ def new_names(text: str, question: str) -> list[str]:
     return [m.group() for m in _NAME.finditer(text) if m.group().lower() not in asked]
 
 
-def _holds_a_name(text: str, question: str) -> bool:
+def holds_a_name(text: str, question: str) -> bool:
     """Whether `text` names someone or somewhere the question does not: a new capitalised word
     (`new_names`) outside English's closed classes (`_CLOSED_CLASS`)."""
     return any(n.lower() not in _CLOSED_CLASS for n in new_names(_DATE_NAMES.sub("date", text), question))
@@ -574,6 +583,38 @@ def _counted(question: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def _is_figure(word: str) -> bool:
     return word.isdigit() or word in _FIGURE_WORDS
+
+
+def asks_a_count(question: str) -> bool:
+    """Whether the question asks how many of something there are or were (not how many years)."""
+    return bool(_COUNT.search(question))
+
+
+# Words after a figure that make it part of a larger figure, a fraction or a share ("two-thirds of",
+# "350,000", "36 out of the 37"), not a noun it counts.
+_FIGURE_TAIL = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
+                          "tenths", "percent", "per", "cent", "times", "fold"})
+
+
+def counts_something_else(text: str, question: str) -> bool:
+    """Whether every figure of `text` (not a year, not one the question gives) stands right before a
+    noun, and none of the words after it ("63 Boston merchants") is what the how-many question counts:
+    "the two surface proteins" for "How many neuraminidase subtypes are there?" (ans32). A figure
+    followed by a function word ("36 out of the 37 states", "to 33 in 2018", "two of the fifty-four
+    regents") may count what is asked, and so may one ending the sentence."""
+    counted, given = _counted(question)
+    if not counted:
+        return False
+    tokens = words(text)
+    figures = [i for i, w in enumerate(tokens) if _is_figure(w) and w not in given and not _YEAR.match(w)]
+    if not figures:
+        return False
+    for i in figures:
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (not after or after in STOPWORDS or _is_figure(after) or after in _FIGURE_TAIL
+                or any(counted & set(tokenize(w)) for w in tokens[i + 1:i + 1 + _COUNTED_AFTER])):
+            return False
+    return True
 
 
 def counts_what_is_asked(text: str, question: str) -> bool:

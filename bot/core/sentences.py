@@ -479,7 +479,7 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
     if naming and (names_what_was_asked(c.text, terms) or (
             leaning and names_what_was_asked(said, terms) and not names_what_was_asked(c.context, terms))):
         score += KIND_BONUS  # "What is another term for rotors?" is answered by "rotors (rotating discs)"
-    if defines and not (naming and kind != EXPLANATION):
+    if defines and not (naming and kind != EXPLANATION) and not _ASKS_WHICH_IT_ACTS_ON.match(question):
         # (Not when a name is asked: "Operant conditioning is learning through consequences." says
         # what it is, not what else it is called.)
         # "Backyard furnaces: villages built..." answers "What were backyard furnaces?"
@@ -492,6 +492,14 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
         score *= 0.8  # (a lead-in to code is as long as the code it brings; one to output is not)
     return replace(c, match=match, score=score, kind_ok=kind_ok, parts=parts, on_topic=on_topic,
                    defines=defines or opens, heading_part=heading_part)
+
+
+# "What receptors does HA bind to on the host cell?", "Which enzyme does the virus use ...?": which
+# thing something acts on or with, asked by the thing's noun and a verb of the question's subject.
+# A sentence saying what the subject is ("HA is a homotrimer, with a receptor-binding pocket ...")
+# holds its words and is no answer; the one saying what it does is (ans32).
+_ASKS_WHICH_IT_ACTS_ON = re.compile(r"^\s*(what|which)\s+(?!(is|was|are|were|do|does|did)\b)[a-z]+(\s+[a-z]+)?"
+                                    r"\s+(do|does|did)\s+\S", re.I)
 
 
 # "rotors (rotating discs)", "the Central Secretariat (or Zhongshu Sheng)", "a network, called
