@@ -90,12 +90,15 @@ def _stem(first):
 
 def _under_heading_of(kind, sentences: list[str], headings: dict[str, list[str]]):
     """A test: is a candidate said in a section whose heading names the list's kind (its noun,
-    "causes" of "long-term causes" in "3. Long-Term Causes")? What that section says may well be
+    "causes" of "long-term causes" in "3. Long-Term Causes"), or in a sentence that names it? What that section says may well be
     one of the kind, so "which is NOT" could not key it (75006b69234b, set 22: "poor conditions"
     keyed as no long-term cause though 3.1 names "poor conditions of life")."""
     word = _singular(kind.lower_)
-    headed = [line for line in sentences
-              if any(word in {_singular(w) for w in re.findall(r"[a-z]+", h.lower())} for h in headings.get(line, ()))]
+
+    def names_kind(text: str) -> bool:
+        return word in {_singular(w) for w in re.findall(r"[a-z]+", text.lower())}
+    # (and a sentence naming the kind itself: "Another cause was ...", said of the candidate there)
+    headed = [line for line in sentences if names_kind(line) or any(names_kind(h) for h in headings.get(line, ()))]
 
     def avoid(candidate: str) -> bool:
         pattern = re.compile(rf"\b{re.escape(candidate)}\b", re.IGNORECASE)

@@ -27,6 +27,8 @@ Held-out set 22 (issue 8, session 29):
 - a "because" answer that carries on with a second thing argued ("Because the government must keep the
   support of parliament, and that it allows efficient lawmaking") (`one_of_several`);
 - a bare relational noun with only an article: "What is an example?" (`bare_relational_subject`);
+- the keyed option the only one with a figure in it: "Day 0" among "Reservoir host", "Encephalitis" for "the
+  day the first dose is given" (`only_with_a_figure`);
 - a row label of a comparison asked as a term: 'What is meant by "Violence"?' keyed "February involved widespread
   street fighting ...": what follows the label is a sentence with a subject of its own (`label_of_facts`).
 """
@@ -112,15 +114,28 @@ def one_of_several(item, quote_doc) -> bool:
     if not answer or at < 0:
         return False
     end = at + len(answer)
+    if not quote_doc.text[end:].lstrip().startswith(","):
+        return False  # "... to replace the lost fluids [and electrolytes]": a last word left off inside a phrase
     inside = [t for t in quote_doc if at <= t.idx < end]
     return any(c.dep_ == "conj" and c.idx >= end for t in inside for c in t.children)
+
+
+def only_with_a_figure(item) -> bool:
+    """A multiple-choice item (not a year's or a number's) whose keyed option alone holds a digit: its form
+    gives it away ("Day 0" among terms in words)."""
+    if len(item.options) < 3 or item.tests in {"date", "number", "sequence"}:
+        return False
+    digits = [o for o in item.options if re.search(r"\d", o)]
+    return digits == [item.answer]
 
 
 def label_of_facts(item, answer_doc) -> bool:
     """A "What is meant by" card whose answer is a sentence saying something of another subject (a finite main
     verb with its own subject, not the term): the value of a row labelled by the term, not what it means."""
     found = re.match(r'What is meant by ["“](?P<term>[^"”]+)["”]\?$', item.prompt)
-    if item.options or not found:
+    if item.options or not found or len(list(answer_doc.sents)) < 2:
+        # (one sentence may be a practice described: "Backyard furnaces: Villages built small furnaces to smelt
+        # scrap metal ..."; a row of a comparison says one sentence of each thing compared)
         return False
     term = {w.lower() for w in re.findall(r"\w+", found.group("term"))}
     root = next((t for t in answer_doc if t.dep_ == "ROOT"), None)
@@ -128,7 +143,7 @@ def label_of_facts(item, answer_doc) -> bool:
         return False
     # (the subject as the parse reads it, or a name before the verb it took for an adverb: "February involved ...")
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "npadvmod"} and c.i < root.i), None)
-    return subject is not None and subject.pos_ in {"NOUN", "PROPN"} \
+    return subject is not None and subject.pos_ in {"NOUN", "PROPN"} and subject.left_edge.i == 0 \
         and not {t.lower_ for t in subject.subtree} & term
 
 
@@ -171,6 +186,7 @@ def qualified_blank(item) -> bool:
 def dropped_form(item, title: str, parse) -> str:
     """Which of the forms above the finished item has, or "". `parse(texts)` parses lines (nlp.parse_lines)."""
     for name, found in (("a worked example's figures", example_figures(item)), ("points back", points_back(item)),
+                        ("the only option with a figure", only_with_a_figure(item)),
                         ("a cross-reference", cross_reference(item)), ("a blank qualified", qualified_blank(item)),
                         ("the title names the answer", title_names_answer(item, title))):
         if found:
@@ -185,8 +201,8 @@ def dropped_form(item, title: str, parse) -> str:
         answer_doc, quote_doc = parse([item.answer, item.source.quote])
         if cut_short(answer_doc):
             return "an answer cut short"
-        if one_of_several(item, quote_doc):
-            return "one of several parts"
+        if item.tests in {"definition", "cause"} and one_of_several(item, quote_doc):
+            return "one of several parts"  # (a name's expansion is one name: "Treaty on European Union" of two)
         if item.tests == "definition" and label_of_facts(item, answer_doc):
             return "a row label's facts"
     return ""
