@@ -188,3 +188,11 @@ def test_what_is_called_a_term_is_everything_before_is_called():
     found = prose_definition(nlp.parse_line("The difference between what a farm could grow at full use (potential "
                                             "yield) and what the farm actually grows is called the yield gap."))
     assert found is not None and found.definition.endswith("what the farm actually grows")
+
+
+def test_an_abbreviation_named_in_passing_in_a_clause_on_another_thing_is_not_asked():
+    from bot.core.quiz.gen_tpl_cards import _named_in_passing
+    assert _named_in_passing("The standard test for glass rot is the crizzling count (CC), a procedure recommended by "
+                             "the Northern Glass Institute (NGI).", "Northern Glass Institute")
+    assert not _named_in_passing("The Northern Glass Institute (NGI) sets the standard test for glass rot.",
+                                 "Northern Glass Institute")
