@@ -15,7 +15,7 @@ import pytest
 
 from bot.core import nlp
 from bot.core.documents import Chunk
-from bot.core.quiz import gen_text
+from bot.core.quiz import gen_finished_forms, gen_text
 from bot.core.quiz.gen_precision import unanchored_subject
 from bot.core.quiz.gen_purpose import opened_question
 from bot.core.quiz.gen_text import is_code_line, readable_text, shows_code
@@ -201,5 +201,8 @@ def test_no_card_shows_a_flattened_pattern(monkeypatch):
     texts = [t for i in _items(chunks_of(GREEDY_NOTES, "Knot matching", ".md")) for t in (i.prompt, i.answer, *i.options)]
     assert not any(".*" in t for t in texts)
     monkeypatch.setattr(gen_text, "_CODE", re.compile(gen_text._PROSE_CODE))  # the rule before round 14
+    # (an answer ending on "of" once the pattern is read as punctuation is also cut short since set 22; that check
+    # is left out here so the code rule alone is shown to hold the card back)
+    monkeypatch.setattr(gen_finished_forms, "cut_short", lambda answer_doc: False)
     texts = [t for i in _items(chunks_of(GREEDY_NOTES, "Knot matching", ".md")) for t in (i.prompt, i.answer, *i.options)]
     assert any(".*" in t for t in texts)

@@ -78,6 +78,11 @@ def clause_card(heading_path: tuple[str, ...], sentences: list[str], first_doc, 
     verb = rule_verb(first_doc)
     if not verb:
         return None
+    if re.search(r"\b(?:the following|as follows|below)\b", sentences[0], re.IGNORECASE):
+        # "A Westminster system ... may include some or all of the following features.": a lead-in to the list
+        # under it, not a rule (set 22: 'what does "Main Features of the Westminster System" allow?' keyed the
+        # lead-in and list item 1, dropped)
+        return None
     root = next((t for t in first_doc if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if root is not None else None
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", re.sub(r"\([^()]*\)", "", name))]

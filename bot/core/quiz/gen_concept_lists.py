@@ -16,6 +16,7 @@ The odd one out is a thing of the members' kind the notes never mention beside a
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 from bot.core.quiz.gen_context import NameContexts
@@ -42,18 +43,21 @@ class ListQuestion:
 
 
 def list_question(doc, lexicon: NotesLexicon, contexts: NameContexts, sentences: list[str],
-                  visible: str) -> ListQuestion | None:
+                  visible: str, headings: dict[str, list[str]] | None = None) -> ListQuestion | None:
+    """`headings`: each sentence of the notes -> its section headings (the title left out)."""
     key = enumeration_key(doc)
     if key is None:
         return None
     span = doc.char_span(key.start, key.start + len(key.members[0]), alignment_mode="expand")
     if span is None:
         return None
-    stem = _stem(span.root)
-    if stem is None:
+    asked = _stem(span.root)
+    if asked is None:
         return None
+    stem, kind = asked
     rng = random.Random(f"list\x1f{doc.text}")
-    odd = enumeration_distractor(key, lexicon, visible, rng, contexts, sentences)
+    odd = enumeration_distractor(key, lexicon, visible, rng, contexts, sentences,
+                                 avoid=_under_heading_of(kind, sentences, headings or {}))
     if odd is None:
         return None
     shown = sorted(rng.sample(list(key.members), min(SHOWN_MEMBERS, len(key.members))), key=key.members.index)
@@ -63,22 +67,47 @@ def list_question(doc, lexicon: NotesLexicon, contexts: NameContexts, sentences:
 
 
 def _stem(first):
-    """The question, from how the list's first member hangs in the sentence, or None."""
+    """(The question, the noun naming the list's kind), from how the list's first member hangs in
+    the sentence, or None."""
     head = first.head
     if first.dep_ == "attr" and head.lemma_ == "be":
-        category = _category(next((c for c in head.children if c.dep_ == "nsubj"), None))
-        return f"According to the notes, which of these is NOT one of {category}?" if category else None
+        noun = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        category = _category(noun)
+        return (f"According to the notes, which of these is NOT one of {category}?", noun) if category else None
     if first.dep_ == "dobj" and head.lemma_ in _EXAMPLE_VERBS and head.pos_ == "VERB":
-        category = _category(next((c for c in head.children if c.dep_ == "nsubj"), None))
-        return f"Which of these do the notes NOT list among {category}?" if category else None
+        noun = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        category = _category(noun)
+        return (f"Which of these do the notes NOT list among {category}?", noun) if category else None
     if first.dep_ == "pobj" and (head.lower_ == "including" or head.lower_ == "as" and any(
             c.lower_ == "such" for c in head.children)):
         noun = head.head
         if noun.pos_ != "NOUN":
             return None
         category = _category(noun, own_tail=False)
-        return f"Which of these do the notes NOT give as an example of {category}?" if category else None
+        return (f"Which of these do the notes NOT give as an example of {category}?", noun) if category else None
     return None
+
+
+def _under_heading_of(kind, sentences: list[str], headings: dict[str, list[str]]):
+    """A test: is a candidate said in a section whose heading names the list's kind (its noun,
+    "causes" of "long-term causes" in "3. Long-Term Causes"), or in a sentence that names it? What that section says may well be
+    one of the kind, so "which is NOT" could not key it (75006b69234b, set 22: "poor conditions"
+    keyed as no long-term cause though 3.1 names "poor conditions of life")."""
+    word = _singular(kind.lower_)
+
+    def names_kind(text: str) -> bool:
+        return word in {_singular(w) for w in re.findall(r"[a-z]+", text.lower())}
+    # (and a sentence naming the kind itself: "Another cause was ...", said of the candidate there)
+    headed = [line for line in sentences if names_kind(line) or any(names_kind(h) for h in headings.get(line, ()))]
+
+    def avoid(candidate: str) -> bool:
+        pattern = re.compile(rf"\b{re.escape(candidate)}\b", re.IGNORECASE)
+        return any(pattern.search(line) for line in headed)
+    return avoid
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _category(noun, own_tail: bool = True) -> str | None:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from bot.core import nlp
 from bot.core.quiz.gen_concept import _meaningful_words, _overlapping
 from bot.core.quiz.gen_context import content_words
+from bot.core.quiz.gen_finished_forms import RELATIONAL, singular_lemma
 from bot.core.quiz.gen_lexicon import TERM, ChoiceQuestion, NotesLexicon, term_of
 from bot.core.quiz.gen_standalone import gives_away
 from bot.core.tokens import fold
@@ -132,17 +133,20 @@ class CentralTerms:
         it is), written in the number the question's verb agrees with, as the notes write them."""
         visible_folded = fold(visible)
         head = answer.key.split()[-1]
+        # ("Result" of "The result is encephalomyelitis.": a relational noun alone names no thing of its own, offered
+        # beside "Incubation period" it is a fragment, set 22)
+        bare = {t.key for t in self.central.values() if " " not in t.key and singular_lemma(t.key) in RELATIONAL}
         # Terms on the answer's head noun first ("compound engine" beside "atmospheric engine"): the
         # same kind of thing by the notes' own words; then those the notes characterise too.
         peers = self.peers.get(answer.key, set())
         if peers:
             # One of the parts the notes name together is asked among the others only: "Logger objects" or
             # "Names" beside "Handlers" and "Formatters" is another kind of thing. Three options will do.
-            ranked = sorted((t for t in self.central.values() if t.key in peers),
+            ranked = sorted((t for t in self.central.values() if t.key in peers and t.key not in bare),
                             key=lambda t: (not self.characterised.get(t.key), -t.spread, t.key))
             chosen = self._choose(answer, ranked, plural, wanted, own, visible_folded)
             return [self.written_as(t, plural) for t in chosen] if len(chosen) >= MIN_PEERS - 1 else []
-        ranked = sorted((t for t in self.central.values() if t.key != answer.key),
+        ranked = sorted((t for t in self.central.values() if t.key != answer.key and t.key not in bare),
                         key=lambda t: (t.key.split()[-1] != head, not self.characterised.get(t.key),
                                        not t.in_heading, -t.spread, t.key))
         chosen = self._choose(answer, ranked, plural, wanted, own, visible_folded)
@@ -340,6 +344,8 @@ def term_question(doc, terms: CentralTerms, visible: str) -> ChoiceQuestion | No
     if found is None:
         return None
     term, end = found
+    if " " not in term.key and singular_lemma(term.key) in RELATIONAL:
+        return None  # "The result is encephalomyelitis.": "Result" is no term to key (set 22)
     plural = doc[end - 1].tag_ in {"NNS", "NNPS"}
     answer = doc[0:end].text
     answer = re.sub(r"^(?:the|a|an)\s+", "", answer, flags=re.IGNORECASE)

@@ -16,6 +16,21 @@ held-out set 21, judged in round 48; English grammar and punctuation only, no co
   of Education" (`title_names_answer`);
 - a blank the words after it qualify: "schools in _____, Virginia" rules out "District of Columbia" among
   Virginian places (`qualified_blank`).
+
+Held-out set 22 (issue 8, session 29):
+- a card's answer cut off on a word that needs more after it: "The difference between what an economy could
+  produce at full employment (potential GDP) and." (`cut_short`);
+- a card keyed to one of several coordinated parts the notes give: "What does the choice of policy depend on?"
+  keyed "The cause of the unemployment" of "... depends on the cause ..., its rate and duration, and the state
+  of ...", "all ministers must publicly support the decisions of the government" without ", or resign"
+  (`one_of_several`);
+- a "because" answer that carries on with a second thing argued ("Because the government must keep the
+  support of parliament, and that it allows efficient lawmaking") (`one_of_several`);
+- a bare relational noun with only an article: "What is an example?" (`bare_relational_subject`);
+- the keyed option the only one with a figure in it: "Day 0" among "Reservoir host", "Encephalitis" for "the
+  day the first dose is given" (`only_with_a_figure`);
+- a row label of a comparison asked as a term: 'What is meant by "Violence"?' keyed "February involved widespread
+  street fighting ...": what follows the label is a sentence with a subject of its own (`label_of_facts`).
 """
 
 from __future__ import annotations
@@ -32,12 +47,22 @@ _PRO_FORM_ADVERBS = frozenset({"elsewhere", "instead", "otherwise", "likewise", 
 _RELATIONAL = frozenset({"source", "cause", "effect", "result", "example", "type", "kind", "form", "part", "member",
                          "feature", "sign", "symptom", "use", "step", "factor", "reason", "consequence", "advantage",
                          "disadvantage", "benefit", "risk", "component", "product", "method", "option", "stage"})
+_ARTICLES = frozenset({"a", "an", "the"})  # an article alone says no more of which one ("an example")
 _SETTING = re.compile(r"^(?:In|According to) (?:the notes|[^,?]{0,120}?)(?: on [^,?]+)?, ")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|per ?cent\b)|\$\s?\d|\b\d+\.\d+\b"
                      r"|\b\d+(?:[.,]\d+)?\b(?! ?(?:BC|AD|BCE|CE)\b)")
 _YEAR = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
 _CROSS_REFERENCE = re.compile(r"\((?:see )?(?:section|chapter|part|figure|table|fig\.)\s+[\dA-Z][\w.]*\)"
                               r"|\(see (?:above|below)\)", re.IGNORECASE)
+
+
+RELATIONAL = _RELATIONAL
+
+
+def singular_lemma(word: str) -> str:
+    """A noun's singular by its spelling alone ("results" -> "result"), for `RELATIONAL`."""
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _figures(text: str) -> list[str]:
@@ -65,9 +90,61 @@ def bare_relational_subject(doc) -> bool:
     for t in doc:
         if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "NOUN" and t.lemma_.lower() in _RELATIONAL \
                 and not any(c.dep_ in {"det", "poss", "amod", "compound", "prep", "nummod", "relcl", "acl"}
-                            for c in t.children):
+                            and c.lower_ not in _ARTICLES for c in t.children):
             return True
     return False
+
+
+def cut_short(answer_doc) -> bool:
+    """A card's answer ends on a conjunction, a preposition or an article: a phrase cut off ("... and.")."""
+    words = [t for t in answer_doc if not t.is_punct]
+    return bool(words) and words[-1].pos_ in {"CCONJ", "ADP", "DET", "SCONJ"} and words[-1].dep_ != "prt"
+
+
+def one_of_several(item, quote_doc) -> bool:
+    """A card keyed to a part of the notes' sentence that goes on with a coordinated part of the same
+    standing: "depends on A, B and C" keyed "A"; "must support X, or resign" keyed "must support X"; or a
+    "because" answer that carries a second "that"-clause of the verb it hangs on ("..., and that ...")."""
+    if item.options:
+        return False
+    answer = item.answer.rstrip(".").strip()
+    if answer.lower().startswith("because ") and re.search(r",? (?:and|or) that\b", answer):
+        return True
+    at = quote_doc.text.lower().find(answer.lower())
+    if not answer or at < 0:
+        return False
+    end = at + len(answer)
+    if not quote_doc.text[end:].lstrip().startswith(","):
+        return False  # "... to replace the lost fluids [and electrolytes]": a last word left off inside a phrase
+    inside = [t for t in quote_doc if at <= t.idx < end]
+    return any(c.dep_ == "conj" and c.idx >= end for t in inside for c in t.children)
+
+
+def only_with_a_figure(item) -> bool:
+    """A multiple-choice item (not a year's or a number's) whose keyed option alone holds a digit: its form
+    gives it away ("Day 0" among terms in words)."""
+    if len(item.options) < 3 or item.tests in {"date", "number", "sequence"}:
+        return False
+    digits = [o for o in item.options if re.search(r"\d", o)]
+    return digits == [item.answer]
+
+
+def label_of_facts(item, answer_doc) -> bool:
+    """A "What is meant by" card whose answer is a sentence saying something of another subject (a finite main
+    verb with its own subject, not the term): the value of a row labelled by the term, not what it means."""
+    found = re.match(r'What is meant by ["“](?P<term>[^"”]+)["”]\?$', item.prompt)
+    if item.options or not found or len(list(answer_doc.sents)) < 2:
+        # (one sentence may be a practice described: "Backyard furnaces: Villages built small furnaces to smelt
+        # scrap metal ..."; a row of a comparison says one sentence of each thing compared)
+        return False
+    term = {w.lower() for w in re.findall(r"\w+", found.group("term"))}
+    root = next((t for t in answer_doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"} or root.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return False
+    # (the subject as the parse reads it, or a name before the verb it took for an adverb: "February involved ...")
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "npadvmod"} and c.i < root.i), None)
+    return subject is not None and subject.pos_ in {"NOUN", "PROPN"} and subject.left_edge.i == 0 \
+        and not {t.lower_ for t in subject.subtree} & term
 
 
 def cross_reference(item) -> bool:
@@ -109,6 +186,7 @@ def qualified_blank(item) -> bool:
 def dropped_form(item, title: str, parse) -> str:
     """Which of the forms above the finished item has, or "". `parse(texts)` parses lines (nlp.parse_lines)."""
     for name, found in (("a worked example's figures", example_figures(item)), ("points back", points_back(item)),
+                        ("the only option with a figure", only_with_a_figure(item)),
                         ("a cross-reference", cross_reference(item)), ("a blank qualified", qualified_blank(item)),
                         ("the title names the answer", title_names_answer(item, title))):
         if found:
@@ -119,6 +197,14 @@ def dropped_form(item, title: str, parse) -> str:
             return "a bare relational subject"
         if hedged_answer(item, answer_doc):
             return "a hedged answer"
+    if not item.options and item.source is not None and item.source.quote:
+        answer_doc, quote_doc = parse([item.answer, item.source.quote])
+        if cut_short(answer_doc):
+            return "an answer cut short"
+        if item.tests in {"definition", "cause"} and one_of_several(item, quote_doc):
+            return "one of several parts"  # (a name's expansion is one name: "Treaty on European Union" of two)
+        if item.tests == "definition" and label_of_facts(item, answer_doc):
+            return "a row label's facts"
     return ""
 
 

@@ -68,6 +68,8 @@ def passive_means_question(doc) -> Question | None:
     if span is None:
         return None
     prep = means[0]
+    if any(t.like_num or t.text == "%" for t in prep.subtree):
+        return None  # "is associated with a fatality rate of 99.9%": a measure the thing goes with, no means (set 22)
     for c in root.children:
         if c.i in {subject.i, auxes[0].i, prep.i} or c.is_punct:
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.core.quiz.gen_genus import classifies
@@ -572,12 +573,14 @@ def _member(doc, token) -> tuple[str, str, int] | None:
 
 
 def enumeration_distractor(key: Key, lexicon: NotesLexicon, visible: str, rng: random.Random,
-                           contexts: NameContexts, sentences: list[str]) -> str | None:
+                           contexts: NameContexts, sentences: list[str],
+                           avoid: Callable[[str], bool] | None = None) -> str | None:
     """One thing of the same kind that the list does not hold: for a list of names, the name of the
     notes whose sentences are most like the members'; for a list of terms, a term of the notes built
     on the same noun as a member ("wind power" among "solar power, nuclear power"). Never anything
     in the visible text, and never one the notes mention in a sentence with a member (it may belong
-    to the same list elsewhere: "public security" among values the Treaties put before trade)."""
+    to the same list elsewhere: "public security" among values the Treaties put before trade), nor
+    one `avoid` says the notes may give as a member (found under a heading that names the list's kind)."""
     visible_folded = fold(visible)
     member_words = set().union(*(words_of(m) for m in key.members))
 
@@ -585,6 +588,8 @@ def enumeration_distractor(key: Key, lexicon: NotesLexicon, visible: str, rng: r
         if fold(candidate) in visible_folded or words_of(candidate) <= member_words:
             return False
         if candidate[:1].isupper() != key.members[0][:1].isupper():
+            return False
+        if avoid is not None and avoid(candidate):
             return False
         if any(candidate in line and any(m in line for m in key.members) for line in sentences):
             return False

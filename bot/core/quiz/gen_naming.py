@@ -543,7 +543,10 @@ def meaning_question(doc) -> Question | None:
     subject_span = _opening_subject(doc, subject, root)
     if subject_span is None:
         return None
-    answer = _phrase(doc, target, to_end=True) if target.dep_ != "ccomp" else _phrase(doc, doc[root.i + 1], to_end=True)
+    # ("means that all ministers must publicly support the decisions of the government, or resign": the clause's
+    # verb heads the list of what it means, kept whole, set 22; the clause opens at "that")
+    answer = _phrase(doc, target, to_end=True) if target.dep_ != "ccomp" else _phrase(doc, doc[root.i + 1], to_end=True,
+                                                                                       listed=target)
     if not answer or len(answer.split()) > MAX_ANSWER_WORDS:
         return None
     term = subject_span.text if any(t.pos_ == "PROPN" for t in subject_span[:1]) else _lower_first(subject_span)
@@ -565,13 +568,14 @@ def _opening_subject(doc, subject, verb):
     return span
 
 
-def _phrase(doc, head, to_end: bool = False) -> str:
+def _phrase(doc, head, to_end: bool = False, listed=None) -> str:
     """The phrase headed by `head` (with `to_end`, everything from it to the sentence's end: "refers to
     the splitting of free memory into many small pieces", whatever the parse hangs "into" on), without
-    its asides in brackets, up to where a second clause begins (`_clause_end`)."""
+    its asides in brackets, up to where a second clause begins (`_clause_end`); a list `listed` (default: `head`)
+    opens is kept whole (`_whole_list`)."""
     start = head.left_edge.i
     end = _clause_end(doc, start, len(doc) if to_end else head.right_edge.i + 1)
-    end = _whole_list(doc, head, end)
+    end = _whole_list(doc, listed if listed is not None else head, end)
     tokens = outside_brackets(doc[start:end])
     words = [t for t in tokens if not t.is_punct]
     if not words or len(words) > MAX_ANSWER_WORDS or _cut_before_head(words[-1]):

@@ -202,9 +202,14 @@ def _called(doc, root, subject) -> Definition | None:
     rest = doc[named.i + 1:]
     if rest and rest[0].text not in {".", ";", "(", ","}:
         return None  # "is called setting, after which ..." is cut at the comma; "called X for its ..." is not
-    definition = doc[0:subject.right_edge.i + 1]
     if any(t.dep_ in {"advmod"} and t.head == root for t in doc[subject.right_edge.i + 1:root.i]):
         return None  # "is sometimes called": one of its names
+    # Everything before "is called" is what it is: the parse may end the subject early ("The difference between
+    # what an economy could produce (potential GDP) and | what it actually produces is called the output gap" keyed
+    # "... and.", set 22); only a comma between would set off something else.
+    gap = doc[subject.right_edge.i + 1:root.i - 1]
+    end = root.i - 1 if not any(t.text in {",", ";", ":"} for t in gap) else subject.right_edge.i + 1
+    definition = doc[0:end]
     return _definition(term, definition)
 
 

@@ -525,6 +525,12 @@ def who_question(doc, is_term=lambda text: False, common=lambda word: False, *,
     first = doc[verb_start]
     if first.tag_ == "VB":
         return None  # "The city council organize ...": a verb form that does not agree
+    if first.tag_ == "VBG":
+        # "Bagehot, writing about the English Constitution, compared ...": the parse took the participle set off
+        # by commas for the main verb; "Who writing about ..., compared ...?" is no English (set 22, 644d81fcaffe).
+        # (A past form the tagger calls a participle, "Jacob Schoellkopf, who had bought ..., used water power",
+        # is the main verb all the same.)
+        return None
     if first.tag_ == "VBP" or first.lower_ in {"do"}:
         if first.lower_ not in _PLURAL_TO_SINGULAR:
             return None  # "Committees comprise ...": "What comprise ...?" is no English

@@ -55,6 +55,10 @@ def event_of(sentence: str) -> tuple[str, int] | None:
         return None
     start = match.start() + (len(match.group()) - len(match.group().lstrip(", ")))
     end = match.end()
+    if re.search(r"\b(?:for example|for instance|e\.g\.|such as)[,\s]*$", sentence[:start], re.IGNORECASE):
+        # "Heavy taxation led to frequent riots and to famine, for example in 1901, ...": the year is one instance
+        # of a state that lasted, not the date of an event (set 22: keyed "first" among dated events, borderline)
+        return None
     if start > 0:
         if sentence[:start].rstrip().split()[-1].lower().endswith("ing"):
             return None  # "Starting in 1313": without its year the phrase is left hanging
@@ -77,6 +81,9 @@ def event_of(sentence: str) -> tuple[str, int] | None:
         return None  # "304,016 companies were registered": a figure, not an event; or no verb left
     if _DATES_ITSELF.search(rest):
         return None  # "... continued trading until World War II": the option's own words date it (round 6)
+    if re.search(rf"\b(?:in|on|by|from|until)\s+(?:\d{{1,2}}\s+)?{_MONTHS}\b", rest):
+        # "Lenin was shot ... , and in September the "Red Terror" began": a second thing dated in the option (set 22)
+        return None
     if re.search(r"\bbut\b", rest, re.IGNORECASE):
         return None  # "X named Zhenjin Crown Prince, but he died before Kublai": two events, which is dated? (7a)
     return rest.rstrip("."), keys[0].years[0]

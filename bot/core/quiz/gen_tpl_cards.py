@@ -446,6 +446,9 @@ class CardTemplates:
                 quote = next((q for q in split_sentences(body) if abbreviation.long in q), None)
                 if quote is None:  # the pair straddles a sentence break: no exact quote to cite
                     continue
+                if _named_in_passing(quote, abbreviation.long):
+                    continue  # "a procedure recommended by the World Health Organization (WHO)": an authority cited
+                    # in a clause on something else, general knowledge (set 22: "What does WHO stand for?", dropped)
                 s = Sentence(readable_text(quote) or quote, chunk, 0, line.startswith("- "), quote=quote)
                 item = self._item(FLASHCARD, f"What does the abbreviation {abbreviation.short} stand for?",
                                   abbreviation.long, s, TERM, 0.75)
@@ -505,3 +508,13 @@ class CardTemplates:
         parts = [head] + re.split(r",\s*|\s+and\s+|\s*&\s*", rest)
         bare = lambda text: re.sub(r"^(?:the|a|an)\s+", "", fold(text).strip())  # noqa: E731
         return any(bare(p) and bare(p) == bare(term) for p in parts)
+
+
+def _named_in_passing(quote: str, name: str) -> bool:
+    """The name stands inside a clause that describes another thing of the sentence (a participle's or a relative
+    clause: "an immunohistochemistry procedure recommended by the World Health Organization (WHO)"): the sentence
+    is about that thing, and the name is cited beside it, not taught."""
+    doc = nlp.parse_line(quote)
+    at = quote.find(name)
+    span = doc.char_span(at, at + len(name), alignment_mode="expand") if at >= 0 else None
+    return span is not None and any(a.dep_ in {"acl", "relcl"} for a in span.root.ancestors)

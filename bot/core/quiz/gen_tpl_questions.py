@@ -232,11 +232,21 @@ class QuestionTemplates:
         found = []
         for s, doc in self._parsed_sentences(chunk):
             cards = [self._question_card(s, q, DEFINITION) for q in apposition_questions(doc, self._met_often)
-                     if q.prompt not in self.asked_names]
+                     if q.prompt not in self.asked_names and not self._owned_elsewhere(q.prompt)]
             self.asked_names.update(c.prompt for c in cards if c)
             if any(cards):
                 found.append((s, [c for c in cards if c]))
         return found
+
+    def _owned_elsewhere(self, prompt: str) -> bool:
+        """The name the card asks about is written elsewhere in the notes after another's possessive ("the Tsar's
+        Winter Palace" beside "the Winter Palace, the seat of the Provisional Government"): the notes tell it as
+        something else too, and "What was the Winter Palace?" has two answers (set 22, fcc75440277c)."""
+        found = re.fullmatch(r"(?:Who|What) (?:is|was) (?:the )?(?P<name>.+)\?", prompt)
+        if not found:
+            return False
+        owned = re.compile(rf"\b\w+['’]s\s+{re.escape(found.group('name'))}\b")
+        return any(owned.search(line) for line in self.docs)
 
     def _part_of_a_name(self, name: str) -> bool:
         """One word that the notes give as part of a person's longer name and do not use as that one

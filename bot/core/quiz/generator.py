@@ -284,11 +284,15 @@ class _Generator(SubjectHelpers, CardTemplates, QuestionTemplates, PeopleTemplat
         self._name_case: Counter | None = None  # words written capitalised inside sentences and in lower case
         self._rule_questions: dict[str, list] | None = None  # gen_rules' items by chunk id, made on first use
         lines = []
+        # Each sentence's section headings, under the notes' title: a list's odd one out is never
+        # found in a section the list's kind names ("poor conditions" in "3. Long-Term Causes").
+        self.sentence_headings: dict[str, list[str]] = {}
         for chunk in notes:
             for quote, _ in chunk_sentences(chunk):
                 text = readable_text(quote)
                 if text:
                     lines.append(text)
+                    self.sentence_headings.setdefault(text, []).extend(chunk.heading_path[1:])
             if is_practice_section(chunk.heading_path):
                 continue
             for line in chunk.text.splitlines():
@@ -318,7 +322,11 @@ class _Generator(SubjectHelpers, CardTemplates, QuestionTemplates, PeopleTemplat
         self.verbs = {t.lemma_.lower() for doc in self.docs.values() for t in doc if t.pos_ == "VERB"}  # gen_precision
         self.descriptions = DescriptionPool(self.docs.values(), self.lexicon, self.contexts)  # gen_concept
         self.full_names = full_names_of(self.lexicon.label_votes)
-        self.people = notes_people(self.lexicon, self.full_names)  # gen_actors: read once, for these notes only
+        # gen_actors: read once, for these notes only; a name the notes write only in their list of sources is a
+        # work's or an archive's ("Marx Memorial Library" offered beside Kerensky and Trotsky, set 22), no person of it
+        told = [c.text for c in notes if not (c.heading_path and _SOURCES_HEADING.fullmatch(fold(c.heading_path[-1]).strip()))]
+        self.people = frozenset(p for p in notes_people(self.lexicon, self.full_names)
+                                if any(re.search(rf"\b{re.escape(p)}\b", text) for text in told))
         self.key_figures = _key_figures(self.lexicon)
         self.known_people = _known_people(self.lexicon)
         self.place_levels = place_levels(self.lexicon.text, [*self.lexicon.names_of(PLACE),
@@ -557,7 +565,8 @@ class _Generator(SubjectHelpers, CardTemplates, QuestionTemplates, PeopleTemplat
             enumeration = self._enumeration(s, listed, visible)
             if enumeration and not self._of_the_title(s.chunk, *enumeration.options):
                 items.append(enumeration)
-            named = list_question(doc, self.lexicon, self.contexts, list(self.docs), f"{visible} {s.chunk.text}")
+            named = list_question(doc, self.lexicon, self.contexts, list(self.docs), f"{visible} {s.chunk.text}",
+                                  self.sentence_headings)
             if named and self._of_the_title(s.chunk, *named.options):
                 named = None
             if named and not s.context:  # "Which of these is NOT one of <what the list is>?" (gen_concept_lists)
