@@ -4,7 +4,6 @@ on made-up sentences of no course of the pool."""
 
 from __future__ import annotations
 
-import pytest
 
 from bot.core import nlp
 from bot.core.documents import Chunk, make_chunk_id

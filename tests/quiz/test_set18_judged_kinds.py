@@ -16,7 +16,7 @@ from bot.core.quiz.gen_defined import (field_labels, glossary_definition, label_
 from bot.core.quiz.gen_questions import told_by_context, who_question
 from bot.core.quiz.generator import _DAY_OF_MONTH, _Generator
 
-from tests.quiz.parsed_notes import flashcards, note_chunks, section_chunks
+from tests.quiz.parsed_notes import flashcards, section_chunks
 
 
 # --- kind 1: a list's label is no term --------------------------------------------------------------------

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from bot.core.quiz.gen_context import NameContexts
 from bot.core.quiz.gen_keys import enumeration_distractor, enumeration_key
 from bot.core.quiz.gen_lexicon import ENUMERATION, NotesLexicon
+from bot.core.quiz.gen_plural import singular
 
 SHOWN_MEMBERS = 3
 LIST_QUALITY = 0.86  # over the blanked-sentence list item of the same sentence: the same fact, a clearer stem
@@ -93,10 +94,10 @@ def _under_heading_of(kind, sentences: list[str], headings: dict[str, list[str]]
     "causes" of "long-term causes" in "3. Long-Term Causes"), or in a sentence that names it? What that section says may well be
     one of the kind, so "which is NOT" could not key it (75006b69234b, set 22: "poor conditions"
     keyed as no long-term cause though 3.1 names "poor conditions of life")."""
-    word = _singular(kind.lower_)
+    word = singular(kind.lower_)
 
     def names_kind(text: str) -> bool:
-        return word in {_singular(w) for w in re.findall(r"[a-z]+", text.lower())}
+        return word in {singular(w) for w in re.findall(r"[a-z]+", text.lower())}
     # (and a sentence naming the kind itself: "Another cause was ...", said of the candidate there)
     headed = [line for line in sentences if names_kind(line) or any(names_kind(h) for h in headings.get(line, ()))]
 
@@ -104,10 +105,6 @@ def _under_heading_of(kind, sentences: list[str], headings: dict[str, list[str]]
         pattern = re.compile(rf"\b{re.escape(candidate)}\b", re.IGNORECASE)
         return any(pattern.search(line) for line in headed)
     return avoid
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _category(noun, own_tail: bool = True) -> str | None:

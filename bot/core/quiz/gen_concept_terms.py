@@ -30,8 +30,9 @@ from dataclasses import dataclass
 from bot.core import nlp
 from bot.core.quiz.gen_concept import _meaningful_words, _overlapping
 from bot.core.quiz.gen_context import content_words
-from bot.core.quiz.gen_finished_forms import RELATIONAL, singular_lemma
+from bot.core.quiz.gen_finished_forms import RELATIONAL
 from bot.core.quiz.gen_lexicon import TERM, ChoiceQuestion, NotesLexicon, term_of
+from bot.core.quiz.gen_plural import singular
 from bot.core.quiz.gen_standalone import gives_away
 from bot.core.tokens import fold
 
@@ -135,7 +136,7 @@ class CentralTerms:
         head = answer.key.split()[-1]
         # ("Result" of "The result is encephalomyelitis.": a relational noun alone names no thing of its own, offered
         # beside "Incubation period" it is a fragment, set 22)
-        bare = {t.key for t in self.central.values() if " " not in t.key and singular_lemma(t.key) in RELATIONAL}
+        bare = {t.key for t in self.central.values() if " " not in t.key and singular(t.key.lower()) in RELATIONAL}
         # Terms on the answer's head noun first ("compound engine" beside "atmospheric engine"): the
         # same kind of thing by the notes' own words; then those the notes characterise too.
         peers = self.peers.get(answer.key, set())
@@ -344,7 +345,7 @@ def term_question(doc, terms: CentralTerms, visible: str) -> ChoiceQuestion | No
     if found is None:
         return None
     term, end = found
-    if " " not in term.key and singular_lemma(term.key) in RELATIONAL:
+    if " " not in term.key and singular(term.key.lower()) in RELATIONAL:
         return None  # "The result is encephalomyelitis.": "Result" is no term to key (set 22)
     plural = doc[end - 1].tag_ in {"NNS", "NNPS"}
     answer = doc[0:end].text

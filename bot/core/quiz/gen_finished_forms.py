@@ -44,7 +44,7 @@ _PRO_FORM_ADVERBS = frozenset({"elsewhere", "instead", "otherwise", "likewise", 
                                "thereafter", "therefore", "hence", "again"})
 # Nouns that name something only by what it belongs to ("sources of ...", "causes of ..."): English relational
 # nouns, asked bare as a subject they name nothing.
-_RELATIONAL = frozenset({"source", "cause", "effect", "result", "example", "type", "kind", "form", "part", "member",
+RELATIONAL = frozenset({"source", "cause", "effect", "result", "example", "type", "kind", "form", "part", "member",
                          "feature", "sign", "symptom", "use", "step", "factor", "reason", "consequence", "advantage",
                          "disadvantage", "benefit", "risk", "component", "product", "method", "option", "stage"})
 _ARTICLES = frozenset({"a", "an", "the"})  # an article alone says no more of which one ("an example")
@@ -54,15 +54,6 @@ _FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|per ?cent\b)|\$\s?\d|\b\d+\.\d+\b"
 _YEAR = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
 _CROSS_REFERENCE = re.compile(r"\((?:see )?(?:section|chapter|part|figure|table|fig\.)\s+[\dA-Z][\w.]*\)"
                               r"|\(see (?:above|below)\)", re.IGNORECASE)
-
-
-RELATIONAL = _RELATIONAL
-
-
-def singular_lemma(word: str) -> str:
-    """A noun's singular by its spelling alone ("results" -> "result"), for `RELATIONAL`."""
-    word = word.lower()
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _figures(text: str) -> list[str]:
@@ -88,7 +79,7 @@ def points_back(item) -> bool:
 def bare_relational_subject(doc) -> bool:
     """The stem's subject is one relational noun with nothing saying of what: "What do sources include?"."""
     for t in doc:
-        if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "NOUN" and t.lemma_.lower() in _RELATIONAL \
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "NOUN" and t.lemma_.lower() in RELATIONAL \
                 and not any(c.dep_ in {"det", "poss", "amod", "compound", "prep", "nummod", "relcl", "acl"}
                             and c.lower_ not in _ARTICLES for c in t.children):
             return True
