@@ -924,7 +924,7 @@ def _choose(scored: list[Candidate], kind: str | None, policy: AnswerPolicy,
 _COMPARED_BACK = re.compile(r"^\W*(likewise|similarly|equally|conversely|otherwise|"
                             r"in (the )?same (way|manner|vein)|in (that|this|either|each|such a) case|"
                             r"(beyond|apart from|aside from|other than|except for) (that|this|these|those)|"
-                            r"(by|in) contrast(?=,))\b", re.I)
+                            r"(by|in) contrast(?=,)|in (this|that|the same) way|of (these|those|them)(?=,))\b", re.I)
 
 
 def _compared_after(chosen: list[tuple[Candidate, str]], names: list[QueryName] = ()) -> list[tuple[Candidate, str]]:
@@ -947,7 +947,7 @@ def _compared_after(chosen: list[tuple[Candidate, str]], names: list[QueryName] 
     held = set(tokenize(" ".join(second.parts or (second.text,))))
     own = set(tokenize(" ".join(first.parts or (first.text,))))
     named = all(name.found_in(held) for name in names if name.found_in(own))
-    if _COMPARED_BACK.match(first.text) and earlier and named and first.text == (first.parts or (first.text,))[0]:
+    if _COMPARED_BACK.match((first.parts or (first.text,))[0]) and earlier and named:
         return [chosen[1], chosen[0], *chosen[2:]]
     return chosen
 

@@ -512,7 +512,7 @@ def gives_an_order(text: str) -> bool:
 # deaths") does not give: a percentage, a fraction in words or "one in N".
 _ASKS_A_SHARE = re.compile(r"\b(what|which)\s+(percentage|proportion|share|fraction|per\s?cent|part)\b", re.I)
 _SHARE = re.compile(r"%|\bper\s?cent\b|\bpercentage\b|\b(half|halves|thirds?|quarters?|fifths?|tenths?)\b|"
-                    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(in|out of)\s+(every\s+)?"
+                    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(in|out of|per)\s+(every\s+)?"
                     r"(\d+|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\b", re.I)
 # "How long did it take ...?", "How old is the oldest ocean crust?": a length of time (or of space)
 # in units, which a figure counting something else ("450 million", "two further observations")
