@@ -453,6 +453,7 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     # The best sentence decides above whether and how surely the notes answer; the order it is
     # shown in is the passage's when it opens by comparing with a sentence before it.
     chosen = _compared_after(chosen, names)
+    chosen = _row_after(chosen)
     chosen = _kind_first(chosen, kind, result.question)
     chosen = _named_before_pronoun(chosen, kind, result.question)
     chosen = _sentence_before_row(chosen)
@@ -949,6 +950,54 @@ def _compared_after(chosen: list[tuple[Candidate, str]], names: list[QueryName] 
     named = all(name.found_in(held) for name in names if name.found_in(own))
     if _COMPARED_BACK.match((first.parts or (first.text,))[0]) and earlier and named:
         return [chosen[1], chosen[0], *chosen[2:]]
+    return chosen
+
+
+# A line of a table ("1913 | Suffrage parade of 5,000 ...") or a label and what it stands for
+# ("1868–1872: von Richthofen works in China."): a short label (no more than four words, no
+# sentence end, no bracket) before ":", or a cell separator " | ".
+_ROW = re.compile(r"^\W*(?:([^:.!?|()\n]{1,40}):\s|[^|\n]*\s\|\s)")
+# A sentence of prose: capitalised, its own end mark, no cell separator.
+_PROSE = re.compile(r"^[\"'(]?[A-Z][^|\n]*[.!?][\"')]?$")
+# ... and not one whose opening words lean on a name said before ("In 1912 he presented ...").
+_OPENS_ON_PRONOUN = re.compile(r"^\W*(?:\S+\s+){0,4}?(he|she|it|they|this|these|his|her|its|their)\b", re.I)
+
+
+def _row_body(text: str) -> str | None:
+    """What a table row or a labelled line says (`_ROW`): its cells, or what follows its label."""
+    head = _ROW.match(text)
+    if not head:
+        return None
+    if head.group(1) is None:
+        return text.replace("|", " ")
+    return text[head.end():] if len(head.group(1).split()) <= 4 else None
+
+
+def _row_after(chosen: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
+    """A later sentence of prose shown first when the one chosen first is a table row or a timeline
+    or glossary line (`_row_body`) and the sentence says again most of what the row says: the row is
+    the notes' summary of that sentence, chosen on the question's words, and the sentence says it in
+    full ("1868–1872: von Richthofen works in China." / "... who worked in China as a geologist and
+    geographer from 1868 to 1872."). Not a sentence that says something else: a glossary line most
+    often answers what it defines. Nothing is added or left out."""
+    if len(chosen) < 2:
+        return chosen
+    first = chosen[0][0]
+    body = _row_body((first.parts or (first.text,))[0])
+    said = set(tokenize(body or ""))
+    if len(said) < 3:  # a bare label ("Clause 39: lawful judgment.") says too little to be said again
+        return chosen
+    for i, (c, _) in enumerate(chosen[1:], 1):
+        head = (c.parts or (c.text,))[0].strip()
+        if (_PROSE.match(head) and ":" not in head[:40] and not _OPENS_ON_PRONOUN.match(head)
+                and 2 * len(said & set(tokenize(head))) >= len(said)):
+            # with the sentences after it in its passage ("... the federal funds rate (FFR)." /
+            # "It is the interest rate at which ...")
+            j = i + 1
+            while (j < len(chosen) and chosen[j][0].hit.chunk is chosen[j - 1][0].hit.chunk
+                   and chosen[j][0].position == chosen[j - 1][0].position + 1):
+                j += 1
+            return [*chosen[i:j], *chosen[:i], *chosen[j:]]
     return chosen
 
 
