@@ -47,12 +47,14 @@ def real_index(n_chunks: int, seed: int = 1) -> Path:
 
 
 # 2: sentences shown with a heading holding a date or number are stored too (comparable_texts).
-SYNTHETIC_VERSION = "2"
+# 3: the manifest names its vectors (`Manifest.vectors`), so an onnx-int8 fixture loads (session 29).
+SYNTHETIC_VERSION = "3"
 
 
 def synthetic_index(n_chunks: int, kind: str, seed: int = 2, backend: str = "torch") -> Path:
     """`backend`: what embedded the default notes' chunks and sentences (the manifest says so);
     the synthetic ones are random either way."""
+    from bot.core.embedding import vector_space
     from bot.core.index_store import read_manifest, write_build
 
     suffix = "" if backend == "torch" else f"-{backend}"
@@ -65,7 +67,10 @@ def synthetic_index(n_chunks: int, kind: str, seed: int = 2, backend: str = "tor
         return index
     started = time.perf_counter()
     base, chunks, vectors = _synthetic(n_chunks, seed, backend)
-    write_build(index, replace(base, index_kind=kind, backend=backend), chunks, vectors,
+    # The vectors' name as a build with that backend records it (`embedding.vector_space`): without it, an
+    # onnx-int8 fixture read as the dynamic int8 file's and was refused at load since the static one (7v).
+    vectors_name = vector_space(real_embedder(backend))
+    write_build(index, replace(base, index_kind=kind, backend=backend, vectors=vectors_name), chunks, vectors,
                 lambda folder: _sentence_vectors(folder, chunks, seed, backend))
     version.write_text(SYNTHETIC_VERSION + "\n")
     print(f"built {index.name}: {len(chunks)} chunks, {time.perf_counter() - started:.0f} s")
