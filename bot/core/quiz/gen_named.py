@@ -37,6 +37,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from bot.core.quiz.gen_function import FUNCTION_VERBS
+from bot.core.quiz.gen_plural import singular
 from bot.core.quiz.gen_text import is_code_line, shows_code
 from bot.core.tokens import STOPWORDS
 
@@ -205,7 +206,7 @@ class NamedThings:
             built, kind = "", f"{suffix.lower()} class"
             others = {n for n in self.camel if n.endswith(suffix) and n != suffix}
             named = {n for n in others if re.search(rf"(?m)^\W*{n} (?:instances|objects) ", "\n".join(self.docs))}
-            if _camel_parts(name) & {_singular(w) for w in re.findall(r"[A-Za-z]+", rest.lower())}:
+            if _camel_parts(name) & {singular(w) for w in re.findall(r"[A-Za-z]+", rest.lower())}:
                 return None  # "StreamHandler instances send messages to streams": the name says it
         else:
             found = _CALLED_SENTENCE.match(text)
@@ -347,7 +348,7 @@ def _looks_like(name: str, words: list[str]) -> bool:
             common += 1
         if common >= 3 and word not in STOPWORDS:
             return True  # "argparse" beside "arguments" (held-out round 15: borderline)
-        if len(_singular(word)) >= 4 and word not in STOPWORDS and _singular(word) in name:
+        if len(singular(word)) >= 4 and word not in STOPWORDS and singular(word) in name:
             return True  # "doctest" beside "tests" (held-out round 15)
     parts = [p for w in words for p in re.split(r"[-_/]", w) if p]  # "Comma-Separated Value": c, s, v
     initials = "".join(w[:1].lower() for w in parts)
@@ -374,10 +375,6 @@ def rest_points_outside(rest: str, doc, start: int) -> bool:
         if token.pos_ in {"NOUN", "PROPN"}:
             seen_noun = True
     return False
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _camel_parts(name: str) -> set[str]:
