@@ -107,8 +107,15 @@ _DAY_OF_MONTH = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|
 # A section listing the notes' sources, by the English words such headings use.
 _SOURCES_HEADING = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?(?:sources?|references?|bibliography|works cited|further reading|"
                               r"sources and further reading|notes and references)")
+
+
 TRUE_FALSE_EVERY = 3  # about one number/year sentence in three becomes a true/false item
 KEY_FIGURES = 5  # the people asked about without a role or a year in the sentence
+
+
+def _in_sources(chunk: Chunk) -> bool:
+    """Whether a passage is the notes' list of sources (`_SOURCES_HEADING` names its section)."""
+    return bool(chunk.heading_path) and bool(_SOURCES_HEADING.fullmatch(fold(chunk.heading_path[-1]).strip()))
 
 
 def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
@@ -238,7 +245,7 @@ class _Generator(SubjectHelpers, CardTemplates, QuestionTemplates, PeopleTemplat
         # Every paragraph of the notes (a chunk's lines), for how widely an abbreviation is used.
         # Not a list of sources: "..., NRCS Historical Insights No. 9" cites a title, the notes do not use the name.
         self.paragraphs = [line for c in notes if not is_practice_section(c.heading_path)
-                           and not (c.heading_path and _SOURCES_HEADING.fullmatch(fold(c.heading_path[-1]).strip()))
+                           and not _in_sources(c)
                            for line in c.text.splitlines() if line.strip()]
         self.true_versions: dict[str, QuizItem] = {}  # false statement's id -> the true one
         self.checked_swaps: set[str] = set()  # name swaps the notes rule out (gen_swaps), both versions
@@ -324,7 +331,7 @@ class _Generator(SubjectHelpers, CardTemplates, QuestionTemplates, PeopleTemplat
         self.full_names = full_names_of(self.lexicon.label_votes)
         # gen_actors: read once, for these notes only; a name the notes write only in their list of sources is a
         # work's or an archive's ("Marx Memorial Library" offered beside Kerensky and Trotsky, set 22), no person of it
-        told = [c.text for c in notes if not (c.heading_path and _SOURCES_HEADING.fullmatch(fold(c.heading_path[-1]).strip()))]
+        told = [c.text for c in notes if not _in_sources(c)]
         self.people = frozenset(p for p in notes_people(self.lexicon, self.full_names)
                                 if any(re.search(rf"\b{re.escape(p)}\b", text) for text in told))
         self.key_figures = _key_figures(self.lexicon)
