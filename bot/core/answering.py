@@ -955,8 +955,8 @@ def _compared_after(chosen: list[tuple[Candidate, str]], names: list[QueryName] 
 
 # A line of a table ("1913 | Suffrage parade of 5,000 ...") or a label and what it stands for
 # ("1868–1872: von Richthofen works in China."): a short label (no more than four words, no
-# sentence end, no bracket) before ":", or a cell separator " | ".
-_ROW = re.compile(r"^\W*(?:([^:.!?|()\n]{1,40}):\s|[^|\n]*\s\|\s)")
+# sentence end, no bracket) before ":", or the loaders' cell separator (`TABLE_CELLS`).
+_ROW = re.compile(r"^\W*(?:([^:.!?|()\n]{1,40}):\s|[^|\n]*" + re.escape(TABLE_CELLS) + ")")
 # A sentence of prose: capitalised, its own end mark, no cell separator.
 _PROSE = re.compile(r"^[\"'(]?[A-Z][^|\n]*[.!?][\"')]?$")
 # ... and not one whose opening words lean on a name said before ("In 1912 he presented ...").
