@@ -62,7 +62,7 @@ _NAMES = ("person", "place", "organisation", "group")
 
 # The notes of every judged course: the files the generator read (Markdown, Word, PDF, text).
 DEV = ROOT / "bench" / "devsets"
-DEV_SETS = ("notes24", "set16", "set17", "set18", "set19", "set20", "set21", "set22")
+DEV_SETS = ("notes24", "set16", "set17", "set18", "set19", "set20", "set21", "set22", "set23")
 
 
 def note_path(course: str) -> Path | None:
