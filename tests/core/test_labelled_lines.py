@@ -31,6 +31,8 @@ def test_a_case_name_is_one_sentence():
 def test_a_list_of_works_cited_is_never_quoted():
     assert is_citation_list("Sources") and is_citation_list("References:") and is_citation_list("Further reading")
     assert not is_citation_list("Sources of law") and not is_citation_list("Summary")
+    # numbered like the course's own sections: the number is not part of the name
+    assert is_citation_list("7. Sources") and is_citation_list("3.2 Further reading")
     sources = _hit('- StudyMode essay on Mapp v. Ohio; Britannica article on Terry v. Ohio.', ("Notes", "Sources"))
     body = _hit("Justice Clark wrote the opinion in Mapp v. Ohio.", ("Notes", "4. The exclusionary rule"))
     assert [c.text for c in candidates_from([sources, body])] == ["Justice Clark wrote the opinion in Mapp v. Ohio."]

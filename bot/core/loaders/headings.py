@@ -125,15 +125,17 @@ def looks_like_heading(text: str, next_text: str | None, wrap_width: int | None)
 # A list of the works the notes were written from: titles, authors and addresses, no statement of
 # the course's own. Quoted as an answer it gave a web page's title ("StudyMode essay on Mapp v.
 # Ohio") for the case asked about (ansdev24, session 24).
+# The whole heading is read, so "Sources of law" or "References to the king" stays a section of the
+# course; a section number ("7. Sources") is not part of the name.
 _CITATION_LISTS = frozenset(
-    {"references", "bibliography", "further reading", "sources", "works cited", "external links",
-     "sources and further reading", "references and further reading", "notes and references"}
+    {"references", "reference", "bibliography", "further reading", "sources", "source", "works cited",
+     "external links", "sources and further reading", "references and further reading", "notes and references"}
 )
 
 
 def is_citation_list(text: str) -> bool:
-    """Whether a heading names a list of the works cited ("Sources", "References", "Bibliography")."""
-    return text.strip().rstrip(":").lower() in _CITATION_LISTS
+    """Whether a heading names a list of the works cited ("Sources", "7. References", "Bibliography:")."""
+    return without_section_number(text).rstrip(":").strip().casefold() in _CITATION_LISTS
 
 
 def is_back_matter(text: str) -> bool:

@@ -39,7 +39,7 @@ from bot.core.documents import Chunk
 from bot.core.quiz.gen_defined import _LABEL, _a_clause
 from bot.core.quiz.gen_label_runs import (MAX_OPTIONS, MAX_WORDS, MIN_RUN, MIN_WORDS, Kind, LabelRuns, _content_words,
                                           _numbered, _one_family, leans_back, names_word_of, run_kind)
-from bot.core.loaders.headings import has_section_number, without_section_number
+from bot.core.loaders.headings import has_section_number, is_citation_list, without_section_number
 from bot.core.quiz.gen_text import (KEY_TERMS_HEADING, chunk_sentences, is_practice_section, is_worked_example,
                                     readable_text)
 from bot.core.tokens import fold
@@ -49,7 +49,6 @@ FIRST_SENTENCES = 3  # a member is described by its section's opening, not by a 
 
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 _WH = re.compile(r"^(?:how|why|what|when|where|who|whom|which|whose)\b", re.IGNORECASE)
-_SOURCES = re.compile(r"^(?:sources?|references?|bibliography|works cited|further reading)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -106,7 +105,7 @@ def parent_kind(heading: str) -> Kind | None:
     possessive and no number (one case's, one year's story). A heading In Title Case is read in sentence case
     ("Forms of Corrosion": its capitals make every word a name to the parser)."""
     text = shown(heading)
-    if not text or re.search(r"\d|['’]s\b|\?$", text) or KEY_TERMS_HEADING.search(text) or _SOURCES.match(text):
+    if not text or re.search(r"\d|['’]s\b|\?$", text) or KEY_TERMS_HEADING.search(text) or is_citation_list(text):
         return None
     for part in [text] + ([p.strip() for p in text.split(":")] if text.count(":") == 1 else []):
         if _title_case(part):

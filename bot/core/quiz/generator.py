@@ -34,6 +34,7 @@ from collections import Counter
 
 from bot.core import nlp
 from bot.core.documents import Chunk
+from bot.core.loaders.headings import is_citation_list
 from bot.core.abbreviations import abbreviations_in
 from bot.core.quiz.gen_bank_shape import _Candidates, _favour_concepts, _shape_bank, _years_within_share
 from bot.core.quiz.gen_card_checks import _MAKER
@@ -104,9 +105,6 @@ ACTOR_CARD_QUALITY = 0.6
 _DAY_OF_MONTH = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
                            r"September|October|November|December)|\b(?:January|February|March|April|May|June|July|"
                            r"August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?,)\s*$")
-# A section listing the notes' sources, by the English words such headings use.
-_SOURCES_HEADING = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?(?:sources?|references?|bibliography|works cited|further reading|"
-                              r"sources and further reading|notes and references)")
 
 
 TRUE_FALSE_EVERY = 3  # about one number/year sentence in three becomes a true/false item
@@ -114,8 +112,8 @@ KEY_FIGURES = 5  # the people asked about without a role or a year in the senten
 
 
 def _in_sources(chunk: Chunk) -> bool:
-    """Whether a passage is the notes' list of sources (`_SOURCES_HEADING` names its section)."""
-    return bool(chunk.heading_path) and bool(_SOURCES_HEADING.fullmatch(fold(chunk.heading_path[-1]).strip()))
+    """Whether a passage is the notes' list of sources (its section's heading says so)."""
+    return bool(chunk.heading_path) and is_citation_list(chunk.heading_path[-1])
 
 
 def generate_items(chunks: list[Chunk], *, notes: list[Chunk] | None = None,
