@@ -13,7 +13,7 @@ import numpy as np
 
 from bot.core.abbreviations import NAMED_AS, asked_abbreviation, asked_meaning, defines_word, pairs_in, spells_out
 from bot.core.documents import TABLE_CELLS
-from bot.core.tokens import tokenize
+from bot.core.tokens import STOPWORDS, tokenize
 from bot.core.query import QueryName, QueryTerm, match_share
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_KINDS, NUMBER, REASON,
                                     asks_a_name, asks_an_end_of_an_order, asks_how_to, counts_what_is_asked,
@@ -329,7 +329,11 @@ def score_candidates(candidates: list[Candidate], terms: list[QueryTerm], names:
     its features)."""
     if not terms:
         return []
-    scored = [_score(c, terms, names, kind, question) for c in candidates]
+    # A section whose retrieved passages give dates (figures) of their own tells its events' dates
+    # itself: the headings above it are not shown to date another of its passages (`_heading_with`).
+    dated = frozenset(c.hit.chunk.heading_path for c in candidates
+                      if kind in (DATE, NUMBER) and has_kind(c.hit.chunk.text, kind))
+    scored = [_score(c, terms, names, kind, question, dated) for c in candidates]
     if ranker is not None and scored:
         scored = _ranked(scored, terms, kind, question, ranker)
     return sorted(scored, key=lambda c: (-c.score, c.rank, c.position))
@@ -402,7 +406,7 @@ def _is_prompt(text: str) -> bool:
 
 
 def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: str | None,
-           question: str) -> Candidate:
+           question: str, dated: frozenset[tuple[str, ...]] = frozenset()) -> Candidate:
     parts = (*_quoted_with(c), *c.followers)
     # A sentence leaning on code is shown after the whole unit it follows, but read with that
     # code alone: the unit's lead-in says what the unit is about, not what the sentence says
@@ -435,7 +439,8 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
     if not kind_ok and kind in (DATE, NUMBER):
         # "When was the Great Leap Forward?" is answered by the section "The Great Leap Forward
         # (1958-1961)": its heading is shown with the sentence, never alone.
-        heading_part = _heading_with(c.hit.chunk, kind)
+        heading_part = _heading_with(c.hit.chunk, kind,
+                                     question if c.hit.chunk.heading_path in dated else None)
         if heading_part:
             parts, kind_ok = (heading_part, *parts), True
     elif not kind_ok and kind == EXPANSION and c.hit.chunk.heading_path:
@@ -757,7 +762,7 @@ def _without_label(heading: str, path: tuple[str, ...]) -> str:
     return _SECTION_LABEL.sub("", heading)
 
 
-def _heading_with(chunk: Chunk, kind: str) -> str:
+def _heading_with(chunk: Chunk, kind: str, section_dated_for: str | None = None) -> str:
     """The innermost heading of the passage holding what a question of this kind (DATE, NUMBER)
     asks for, or "". A heading's section number is not what it holds (`_SECTION_LABEL`): with it
     the generated benchmark notes, numbered "## 12. ...", gave every sentence a second text to
@@ -772,7 +777,29 @@ def _heading_with(chunk: Chunk, kind: str) -> str:
     # dates furnaces the passage gives no year for.
     if has_kind(chunk.text, kind):
         return ""
-    return next((h for h in reversed(path[:-1]) if has_kind(_without_label(h, path), kind)), "")
+    above = next((h for h in reversed(path[:-1]) if has_kind(_without_label(h, path), kind)), "")
+    # Nor when another passage of the same section gives dates of its own (`section_dated_for`, the
+    # question): "McCulloch v. Maryland (1819): ..." dates the case, not "the first Bank received a
+    # twenty-year charter" in "2. Background", whose next passage says "That charter expired in
+    # 1811" (ans32). The heading still dates what it names when the question names it too ("What
+    # year was McCulloch v. Maryland decided?").
+    if above and section_dated_for is not None and not _names_the_dated(above, section_dated_for):
+        return ""
+    return above
+
+
+_DATED_NAME = re.compile(r"[(,:]|\b\d{3,4}\b")
+_NAME_WORD = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+def _names_the_dated(heading: str, question: str) -> bool:
+    """Whether the question names what a dated heading names: every capitalised word of the heading
+    before its date ("McCulloch v. Maryland (1819): ..." -> McCulloch, Maryland; "The" and a section
+    label left out) is a word of the question."""
+    name = _DATED_NAME.split(_SECTION_LABEL.sub("", heading), maxsplit=1)[0]
+    words = [w for w in _NAME_WORD.findall(name) if w.lower() not in STOPWORDS]
+    asked = {w.lower() for w in re.findall(r"[\w'’-]+", question)}
+    return bool(words) and all(w.lower() in asked for w in words)
 
 
 def comparable_texts(chunk: Chunk, chars: int) -> list[str]:
