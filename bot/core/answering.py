@@ -443,6 +443,8 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         # "When was the Dutch Revolt?" on notes that name the Dutch and a revolt, never together.
         return _not_covered(result.question, hits, "the notes never use together " + ", ".join(unplaced), passages)
     pair = compared_pair(result.question)
+    if pair:
+        chosen = _sides_first(chosen, scored, pair)
     if pair and not _sets_beside(pair, [text for _, text in chosen]):
         # "What is the difference between wget and curl?", "How does a grand jury differ from a trial
         # jury?": an answer to how two things differ names both; one naming only one of them (the
@@ -773,6 +775,43 @@ def _sets_beside(pair: tuple[str, str], shown: list[str]) -> bool:
     """Whether the shown sentences name both things a question compares (`question_kind.compared_pair`)."""
     stems = set(tokenize(" ".join(shown)))
     return all(any(s == t or same_family(s, t) for t in stems) for s in pair)
+
+
+_SUBJECT_SLOT = 4  # content words: "In the U.S. accounts, GDP covers ...", "A peremptory challenge lets ..."
+
+
+def _says_of(c: Candidate, own: str, other: str) -> bool:
+    """Whether the sentence says something of one compared thing alone: its own word opens the
+    sentence (among its first content words, where the subject stands) and the other's is nowhere."""
+    words = tokenize(c.text)
+    return (any(w == own or same_family(w, own) for w in words[:_SUBJECT_SLOT])
+            and not any(w == other or same_family(w, other) for w in words))
+
+
+def _sides_first(chosen: list[tuple[Candidate, str]], scored: list[Candidate],
+                 pair: tuple[str, str]) -> list[tuple[Candidate, str]]:
+    """"difference between gdp and gnp?": the notes set the two side by side, a sentence on each in
+    one passage ("In the U.S. accounts, GDP covers the goods and services produced by labor and
+    property located in the United States ..." / "GNP covers the goods and services produced by
+    labor and property supplied by U.S. residents ..."); those two, in the notes' order, answer how
+    the two differ, before a sentence naming both in general ("Both GDP and GNP are defined in terms
+    of goods and services produced, but they use different rules for coverage.": ans32, confident
+    miss) or one on one side only (ans30's challenge for cause). The pair of the best score within
+    two sentences of each other; the answer keeps its length (two sentences at least)."""
+    a, b = pair
+    best, best_score = None, None
+    for x in scored:
+        if not _says_of(x, a, b):
+            continue
+        for y in scored:
+            if (y.hit.chunk is x.hit.chunk and 0 < abs(y.position - x.position) <= 2 and _says_of(y, b, a)
+                    and (best_score is None or x.score + y.score > best_score)):
+                best, best_score = tuple(sorted((x, y), key=lambda c: c.position)), x.score + y.score
+    if best is None:
+        return chosen
+    sides = [(c, shown_text(c)) for c in best]
+    rest = [(c, text) for c, text in chosen if c not in best]
+    return [*sides, *rest][:max(len(chosen), len(sides))]
 
 
 _DENIED = re.compile(r"\b(not|never)\b|n['’]t\b", re.I)
