@@ -30,7 +30,7 @@ from bot.core.sentence_ranker import SentenceRanker, default_ranker
 from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, about_the_notes, by_another_name,
                                  candidates_from, label_of, plain_terms, points_back_in_passing, rescore_semantically,
                                  names_what_was_asked, score_candidates, shown_text)
-from bot.core.tokens import same_family, tokenize, words
+from bot.core.tokens import STOPWORDS, same_family, tokenize, words
 
 CONFIDENT = "confident"
 CLOSEST = "closest"
@@ -275,6 +275,11 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         # keeps its own ... paste buffers.") is about the same thing, closer in meaning to the
         # question than one holding `C-b ]`, which the model reads poorly (ans31).
         scored.sort(key=lambda c: not _shows_typed(c))
+    if asks_what_to_type(result.question) and any(_option_fits(c, result.question) for c in scored):
+        # "Which option prints lines after each match?", "Which option shows the lines that do NOT
+        # match?" on a PDF tool guide: no code spans, so the synopsis block was the only typed text
+        # and went first, and the option lines tie on the question's other words (ans32).
+        scored.sort(key=lambda c: not _option_fits(c, result.question))
     if kind == DATE:
         scored = _dated_where_its_verb_is(scored, result.question)
     typed = _typed_names(result.asked or result.question)
@@ -1210,6 +1215,30 @@ def _with_its_cause(best: Candidate, every: list[Candidate]) -> Candidate:
 
 # "depending on whether ...", "depends on how ...": what follows is the condition, not the outcome.
 _DEFERS = re.compile(r"\bdepend(?:s|ing)?\s+(?:up)?on\s+(?:whether|if|how|which|what)\b", re.I)
+
+
+_LONG_OPTION = re.compile(r"(?<![\w-])--([a-z][a-z0-9]*(?:-[a-z0-9]+)*)")
+_SAYS_NOT = re.compile(r"\bnon-|\b(not|no|never|without)\b|n['’]t\b", re.I)
+
+
+def _option_fits(c: Candidate, question: str) -> bool:
+    """Whether a line giving an option answers what a question asking for an option says in words
+    the word search reads as nothing: a long option named by a small word of the question ("after"
+    in "Which option prints lines after each match?" / "--after-context", not "--before-context"),
+    or a negation when the question negates ("... lines that do NOT match?" / "-v or
+    --invert-match: ... non-matching lines are selected", not "-x ...: select only matches")."""
+    text = " ".join(c.parts) or c.text
+    names = [m.group(1).split("-") for m in _LONG_OPTION.finditer(text)]
+    if not names:
+        return False
+    small = {w for w in re.findall(r"[a-z]+", question.lower()) if w in STOPWORDS} - _QUESTION_WORDS
+    if any(small & set(parts) for parts in names):
+        return True
+    return negates(question) and bool(_SAYS_NOT.search(text))
+
+
+_QUESTION_WORDS = frozenset("what which who whom whose when where why how do does did is are was were the a an "
+                            "that this these those to of".split())
 
 
 def _shows_typed(c: Candidate) -> bool:
