@@ -769,6 +769,10 @@ def _heading_with(chunk: Chunk, kind: str, section_dated_for: str | None = None)
     embed (bench/RESULTS.md 7i)."""
     path = tuple(chunk.heading_path)
     if path and has_kind(_without_label(path[-1], path), kind):
+        # A title over a document of no sections ("1973 oil crisis") is the passage's own heading and
+        # dates the subject it names, not what another passage says (`section_dated_for`, below).
+        if len(path) == 1 and section_dated_for is not None and not _names_the_dated(path[0], section_dated_for):
+            return ""
         return path[-1]
     # A heading above the passage's own dates what the passage tells only when the passage gives no
     # date (or figure) of its own: "Gideon v. Wainwright (1963): The Right to a Lawyer", the title
@@ -788,18 +792,18 @@ def _heading_with(chunk: Chunk, kind: str, section_dated_for: str | None = None)
     return above
 
 
-_DATED_NAME = re.compile(r"[(,:]|\b\d{3,4}\b")
-_NAME_WORD = re.compile(r"\b[A-Z][\w'’-]+")
+_DATE_IN_NAME = re.compile(r"\((?:[^()]*\d[^()]*)\)|\b\d{1,4}(?:s|st|nd|rd|th)?\b")
 
 
 def _names_the_dated(heading: str, question: str) -> bool:
-    """Whether the question names what a dated heading names: every capitalised word of the heading
-    before its date ("McCulloch v. Maryland (1819): ..." -> McCulloch, Maryland; "The" and a section
-    label left out) is a word of the question."""
-    name = _DATED_NAME.split(_SECTION_LABEL.sub("", heading), maxsplit=1)[0]
-    words = [w for w in _NAME_WORD.findall(name) if w.lower() not in STOPWORDS]
-    asked = {w.lower() for w in re.findall(r"[\w'’-]+", question)}
-    return bool(words) and all(w.lower() in asked for w in words)
+    """Whether the question names what a dated heading names: every word of the heading before a
+    subtitle's ":" (its date, section label, small words and single letters left out: "McCulloch v.
+    Maryland (1819): ..." -> mcculloch, maryland; "1973 oil crisis" -> oil, crisis) is a word of the
+    question, in any of its forms."""
+    name = _DATE_IN_NAME.sub(" ", _SECTION_LABEL.sub("", heading).split(":", 1)[0])
+    named = [t for t in tokenize(name) if len(t) > 1 and not t.isdigit()]
+    asked = set(tokenize(question))
+    return bool(named) and all(t in asked for t in named)
 
 
 def comparable_texts(chunk: Chunk, chars: int) -> list[str]:

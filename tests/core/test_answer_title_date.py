@@ -42,3 +42,20 @@ def test_a_title_still_dates_what_it_names_and_an_undated_section():
     # No passage of the section gives a date: the title dates it, as before.
     alone = _scored("When did the first bank's charter run out?", [UNDATED])
     assert alone[UNDATED].heading_part == TITLE
+
+
+def test_a_title_over_a_document_of_no_sections_dates_only_what_it_names():
+    """"1973 oil crisis" is the passage's own heading in a document of no sections: it dated "Until the
+    oil shock, the price had also remained fairly stable ..." for "When did commodities readjust to oil
+    prices?" (pool, adversarial) as if the passage said 1973."""
+    title = "1973 oil crisis"
+    undated = "Until the oil shock, the price had also remained fairly stable versus other currencies."
+    dated = "After 1971, OPEC was slow to readjust prices to reflect this depreciation."
+    texts = [undated, dated]
+    hits = [Hit(Chunk(f"c{i}", "oil.txt", (title,), None, i, t), i, 0.2, 1.0, 0.5) for i, t in enumerate(texts)]
+    lexical = LexicalIndex.build(texts)
+    for question, shown in (("When did commodities readjust to oil prices?", False),
+                            ("When did the 1973 oil crisis end?", True)):
+        terms = query_terms(question, lexical)
+        scored = score_candidates(candidates_from(hits), terms, query_names(question, terms, lexical), DATE, question)
+        assert bool(next(c for c in scored if c.text == undated).heading_part) is shown, question
