@@ -1217,7 +1217,7 @@ def _with_its_cause(best: Candidate, every: list[Candidate]) -> Candidate:
 _DEFERS = re.compile(r"\bdepend(?:s|ing)?\s+(?:up)?on\s+(?:whether|if|how|which|what)\b", re.I)
 
 
-_LONG_OPTION = re.compile(r"(?<![\w-])--([a-z][a-z0-9]*(?:-[a-z0-9]+)*)")
+_OPTION_NAME = re.compile(r"(?<![\w-])--([a-z][a-z0-9]*(?:-[a-z0-9]+)*)")
 _SAYS_NOT = re.compile(r"\bnon-|\b(not|no|never|without)\b|n['’]t\b", re.I)
 
 
@@ -1228,7 +1228,7 @@ def _option_fits(c: Candidate, question: str) -> bool:
     or a negation when the question negates ("... lines that do NOT match?" / "-v or
     --invert-match: ... non-matching lines are selected", not "-x ...: select only matches")."""
     text = " ".join(c.parts) or c.text
-    names = [m.group(1).split("-") for m in _LONG_OPTION.finditer(text)]
+    names = [m.group(1).split("-") for m in _OPTION_NAME.finditer(text)]
     if not names:
         return False
     small = {w for w in re.findall(r"[a-z]+", question.lower()) if w in STOPWORDS} - _QUESTION_WORDS
