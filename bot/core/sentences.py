@@ -13,7 +13,7 @@ import numpy as np
 
 from bot.core.abbreviations import NAMED_AS, asked_abbreviation, asked_meaning, defines_word, pairs_in, spells_out
 from bot.core.documents import TABLE_CELLS
-from bot.core.tokens import STOPWORDS, tokenize
+from bot.core.tokens import tokenize
 from bot.core.query import QueryName, QueryTerm, match_share
 from bot.core.question_kind import (CHECKED, DATE, EXPANSION, EXPLANATION, LONG_KINDS, NUMBER, REASON,
                                     asks_a_name, asks_an_end_of_an_order, asks_how_to, counts_what_is_asked,
