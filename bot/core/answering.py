@@ -30,7 +30,7 @@ from bot.core.sentence_ranker import SentenceRanker, default_ranker
 from bot.core.sentences import (IMPLICIT, OFF_TOPIC, ON_TOPIC, Candidate, about_the_notes, by_another_name,
                                  candidates_from, label_of, plain_terms, points_back_in_passing, rescore_semantically,
                                  names_what_was_asked, score_candidates, shown_text)
-from bot.core.tokens import same_family, tokenize, words
+from bot.core.tokens import STOPWORDS, same_family, tokenize, words
 
 CONFIDENT = "confident"
 CLOSEST = "closest"
@@ -275,6 +275,11 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         # keeps its own ... paste buffers.") is about the same thing, closer in meaning to the
         # question than one holding `C-b ]`, which the model reads poorly (ans31).
         scored.sort(key=lambda c: not _shows_typed(c))
+    if asks_what_to_type(result.question) and any(_option_fits(c, result.question) for c in scored):
+        # "Which option prints lines after each match?", "Which option shows the lines that do NOT
+        # match?" on a PDF tool guide: no code spans, so the synopsis block was the only typed text
+        # and went first, and the option lines tie on the question's other words (ans32).
+        scored.sort(key=lambda c: not _option_fits(c, result.question))
     if kind == DATE:
         scored = _dated_where_its_verb_is(scored, result.question)
     typed = _typed_names(result.asked or result.question)
@@ -443,6 +448,8 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         # "When was the Dutch Revolt?" on notes that name the Dutch and a revolt, never together.
         return _not_covered(result.question, hits, "the notes never use together " + ", ".join(unplaced), passages)
     pair = compared_pair(result.question)
+    if pair:
+        chosen = _sides_first(chosen, scored, pair)
     if pair and not _sets_beside(pair, [text for _, text in chosen]):
         # "What is the difference between wget and curl?", "How does a grand jury differ from a trial
         # jury?": an answer to how two things differ names both; one naming only one of them (the
@@ -773,6 +780,43 @@ def _sets_beside(pair: tuple[str, str], shown: list[str]) -> bool:
     """Whether the shown sentences name both things a question compares (`question_kind.compared_pair`)."""
     stems = set(tokenize(" ".join(shown)))
     return all(any(s == t or same_family(s, t) for t in stems) for s in pair)
+
+
+_SUBJECT_SLOT = 4  # content words: "In the U.S. accounts, GDP covers ...", "A peremptory challenge lets ..."
+
+
+def _says_of(c: Candidate, own: str, other: str) -> bool:
+    """Whether the sentence says something of one compared thing alone: its own word opens the
+    sentence (among its first content words, where the subject stands) and the other's is nowhere."""
+    words = tokenize(c.text)
+    return (any(w == own or same_family(w, own) for w in words[:_SUBJECT_SLOT])
+            and not any(w == other or same_family(w, other) for w in words))
+
+
+def _sides_first(chosen: list[tuple[Candidate, str]], scored: list[Candidate],
+                 pair: tuple[str, str]) -> list[tuple[Candidate, str]]:
+    """"difference between gdp and gnp?": the notes set the two side by side, a sentence on each in
+    one passage ("In the U.S. accounts, GDP covers the goods and services produced by labor and
+    property located in the United States ..." / "GNP covers the goods and services produced by
+    labor and property supplied by U.S. residents ..."); those two, in the notes' order, answer how
+    the two differ, before a sentence naming both in general ("Both GDP and GNP are defined in terms
+    of goods and services produced, but they use different rules for coverage.": ans32, confident
+    miss) or one on one side only (ans30's challenge for cause). The pair of the best score within
+    two sentences of each other; the answer keeps its length (two sentences at least)."""
+    a, b = pair
+    best, best_score = None, None
+    for x in scored:
+        if not _says_of(x, a, b):
+            continue
+        for y in scored:
+            if (y.hit.chunk is x.hit.chunk and 0 < abs(y.position - x.position) <= 2 and _says_of(y, b, a)
+                    and (best_score is None or x.score + y.score > best_score)):
+                best, best_score = tuple(sorted((x, y), key=lambda c: c.position)), x.score + y.score
+    if best is None:
+        return chosen
+    sides = [(c, shown_text(c)) for c in best]
+    rest = [(c, text) for c, text in chosen if c not in best]
+    return [*sides, *rest][:max(len(chosen), len(sides))]
 
 
 _DENIED = re.compile(r"\b(not|never)\b|n['’]t\b", re.I)
@@ -1171,6 +1215,30 @@ def _with_its_cause(best: Candidate, every: list[Candidate]) -> Candidate:
 
 # "depending on whether ...", "depends on how ...": what follows is the condition, not the outcome.
 _DEFERS = re.compile(r"\bdepend(?:s|ing)?\s+(?:up)?on\s+(?:whether|if|how|which|what)\b", re.I)
+
+
+_OPTION_NAME = re.compile(r"(?<![\w-])--([a-z][a-z0-9]*(?:-[a-z0-9]+)*)")
+_SAYS_NOT = re.compile(r"\bnon-|\b(not|no|never|without)\b|n['’]t\b", re.I)
+
+
+def _option_fits(c: Candidate, question: str) -> bool:
+    """Whether a line giving an option answers what a question asking for an option says in words
+    the word search reads as nothing: a long option named by a small word of the question ("after"
+    in "Which option prints lines after each match?" / "--after-context", not "--before-context"),
+    or a negation when the question negates ("... lines that do NOT match?" / "-v or
+    --invert-match: ... non-matching lines are selected", not "-x ...: select only matches")."""
+    text = " ".join(c.parts) or c.text
+    names = [m.group(1).split("-") for m in _OPTION_NAME.finditer(text)]
+    if not names:
+        return False
+    small = {w for w in re.findall(r"[a-z]+", question.lower()) if w in STOPWORDS} - _QUESTION_WORDS
+    if any(small & set(parts) for parts in names):
+        return True
+    return negates(question) and bool(_SAYS_NOT.search(text))
+
+
+_QUESTION_WORDS = frozenset("what which who whom whose when where why how do does did is are was were the a an "
+                            "that this these those to of".split())
 
 
 def _shows_typed(c: Candidate) -> bool:

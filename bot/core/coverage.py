@@ -153,6 +153,27 @@ def _token_known(token: str, lexical: LexicalIndex) -> bool:
                for ending in _ADJECTIVE_ENDINGS)
 
 
+# A word cut short and closed by a stop ("Art. I Sec. 8", "Vol. 2", "Ch. 3"): English's way of
+# abbreviating by the word's opening letters.
+_STOPPED_WORD = re.compile(r"\b([A-Za-z]{2,4})\.(?=\s)")
+
+
+def _abbreviated_known(term: str, question: str, lexical: LexicalIndex) -> bool:
+    """Whether every word of the term the notes lack is written by the question cut short with a stop
+    and opens a longer word of the notes ("Which clause number of Art. I Sec. 8 is necessary and
+    proper?" on notes writing "Article I, Section 8, Clause 18": ans32 declined "the notes never
+    mention Art. I Sec")."""
+    stopped = {fold(m.group(1)) for m in _STOPPED_WORD.finditer(question)}
+    missing = [w for w in re.findall(r"[^\W_]+", term) if tokenize(w) and not all(
+        _token_known(t, lexical) for t in tokenize(w))]
+    return bool(missing) and all(fold(w) in stopped and _opens_a_notes_word(fold(w), lexical) for w in missing)
+
+
+def _opens_a_notes_word(word: str, lexical: LexicalIndex) -> bool:
+    return any(known.startswith(word) and len(known) >= len(word) + 3
+               for head, stems in lexical.stems_by_head.items() if head.startswith(word[:5]) for known in stems)
+
+
 _ADJECTIVE_ENDINGS = ("ian", "ean", "an", "n", "ese", "i")
 
 
@@ -170,7 +191,8 @@ def assess(question: str, lexical: LexicalIndex, vocabulary: Callable[[], NotesV
     """`vocabulary` (the notes' words and names, made on first use) lets a short form of a name
     count as known."""
     unknown = tuple(t for t in named_terms(question)
-                    if tokenize(t) and not _term_known(t, lexical, vocabulary() if vocabulary and re.search(r"[A-Z]{2}", t) else None))
+                    if tokenize(t) and not _term_known(t, lexical, vocabulary() if vocabulary and re.search(r"[A-Z]{2}", t) else None)
+                    and not _abbreviated_known(t, question, lexical))
     tokens = tokenize(question)
     share = sum(t in lexical.doc_freq for t in tokens) / len(tokens) if tokens else 0.0
     return CoverageReport(unknown, share)
@@ -272,6 +294,9 @@ def unplaced_names(question: str, texts: list[str], lexical: LexicalIndex | None
     counts ("South African" / "South Africa"). Two names joined by "and", and a possessive, are
     two names."""
     positions = [_positions(text) for text in texts]
+    # A word cut short with a stop ("Art. I Sec. 8") stands where a word it opens stands ("Article I,
+    # Section 8").
+    cut = frozenset(fold(m.group(1)) for m in _STOPPED_WORD.finditer(question))
     unplaced = []
     opening = question.split(maxsplit=1)[0] if question.split() else ""
     for term in named_terms(question):
@@ -281,13 +306,13 @@ def unplaced_names(question: str, texts: list[str], lexical: LexicalIndex | None
             term = term[len(opening):]
         for part in re.split(r"\s+and\s+|['’]s?\b", term):
             stems = tokenize(part)
-            if len(stems) < 2 or any(_together(stems, where) for where in positions):
+            if len(stems) < 2 or any(_together(stems, where, cut) for where in positions):
                 continue
             # A name the notes or the teacher give another name for is placed where that one is.
             others = lexical.other_names(" ".join(words(part))) if lexical is not None else ()
             if any(_together(tokenize(other), where) for other in others for where in positions):
                 continue
-            if passages_with is not None and any(_together(stems, _positions(text))
+            if passages_with is not None and any(_together(stems, _positions(text), cut)
                                                  for text in passages_with(stems, NAME_PASSAGES)):
                 continue
             unplaced.append(part.strip())
@@ -308,8 +333,10 @@ def places(stem: str, where: dict[str, list[int]]) -> list[int]:
     return [i for other, found in where.items() if same_family(stem, other) for i in found]
 
 
-def _together(stems: list[str], where: dict[str, list[int]]) -> bool:
-    found = [places(s, where) for s in stems]
+def _together(stems: list[str], where: dict[str, list[int]], cut: frozenset[str] = frozenset()) -> bool:
+    found = [places(s, where) or (s in cut and [i for other, at in where.items()
+                                                if other.startswith(s) and len(other) >= len(s) + 3 for i in at])
+             for s in stems]
     if not found or not all(found):
         return False
     return any(all(any(abs(q - p) <= NAME_WINDOW + len(stems) - 2 for q in other) for other in found[1:])

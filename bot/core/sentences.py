@@ -329,7 +329,11 @@ def score_candidates(candidates: list[Candidate], terms: list[QueryTerm], names:
     its features)."""
     if not terms:
         return []
-    scored = [_score(c, terms, names, kind, question) for c in candidates]
+    # A section whose retrieved passages give dates (figures) of their own tells its events' dates
+    # itself: the headings above it are not shown to date another of its passages (`_heading_with`).
+    dated = frozenset(c.hit.chunk.heading_path for c in candidates
+                      if kind in (DATE, NUMBER) and has_kind(c.hit.chunk.text, kind))
+    scored = [_score(c, terms, names, kind, question, dated) for c in candidates]
     if ranker is not None and scored:
         scored = _ranked(scored, terms, kind, question, ranker)
     return sorted(scored, key=lambda c: (-c.score, c.rank, c.position))
@@ -402,7 +406,7 @@ def _is_prompt(text: str) -> bool:
 
 
 def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: str | None,
-           question: str) -> Candidate:
+           question: str, dated: frozenset[tuple[str, ...]] = frozenset()) -> Candidate:
     parts = (*_quoted_with(c), *c.followers)
     # A sentence leaning on code is shown after the whole unit it follows, but read with that
     # code alone: the unit's lead-in says what the unit is about, not what the sentence says
@@ -435,7 +439,8 @@ def _score(c: Candidate, terms: list[QueryTerm], names: list[QueryName], kind: s
     if not kind_ok and kind in (DATE, NUMBER):
         # "When was the Great Leap Forward?" is answered by the section "The Great Leap Forward
         # (1958-1961)": its heading is shown with the sentence, never alone.
-        heading_part = _heading_with(c.hit.chunk, kind)
+        heading_part = _heading_with(c.hit.chunk, kind,
+                                     question if c.hit.chunk.heading_path in dated else None)
         if heading_part:
             parts, kind_ok = (heading_part, *parts), True
     elif not kind_ok and kind == EXPANSION and c.hit.chunk.heading_path:
@@ -757,13 +762,17 @@ def _without_label(heading: str, path: tuple[str, ...]) -> str:
     return _SECTION_LABEL.sub("", heading)
 
 
-def _heading_with(chunk: Chunk, kind: str) -> str:
+def _heading_with(chunk: Chunk, kind: str, section_dated_for: str | None = None) -> str:
     """The innermost heading of the passage holding what a question of this kind (DATE, NUMBER)
     asks for, or "". A heading's section number is not what it holds (`_SECTION_LABEL`): with it
     the generated benchmark notes, numbered "## 12. ...", gave every sentence a second text to
     embed (bench/RESULTS.md 7i)."""
     path = tuple(chunk.heading_path)
     if path and has_kind(_without_label(path[-1], path), kind):
+        # A title over a document of no sections ("1973 oil crisis") is the passage's own heading and
+        # dates the subject it names, not what another passage says (`section_dated_for`, below).
+        if len(path) == 1 and section_dated_for is not None and not _names_the_dated(path[0], section_dated_for):
+            return ""
         return path[-1]
     # A heading above the passage's own dates what the passage tells only when the passage gives no
     # date (or figure) of its own: "Gideon v. Wainwright (1963): The Right to a Lawyer", the title
@@ -772,7 +781,29 @@ def _heading_with(chunk: Chunk, kind: str) -> str:
     # dates furnaces the passage gives no year for.
     if has_kind(chunk.text, kind):
         return ""
-    return next((h for h in reversed(path[:-1]) if has_kind(_without_label(h, path), kind)), "")
+    above = next((h for h in reversed(path[:-1]) if has_kind(_without_label(h, path), kind)), "")
+    # Nor when another passage of the same section gives dates of its own (`section_dated_for`, the
+    # question): "McCulloch v. Maryland (1819): ..." dates the case, not "the first Bank received a
+    # twenty-year charter" in "2. Background", whose next passage says "That charter expired in
+    # 1811" (ans32). The heading still dates what it names when the question names it too ("What
+    # year was McCulloch v. Maryland decided?").
+    if above and section_dated_for is not None and not _names_the_dated(above, section_dated_for):
+        return ""
+    return above
+
+
+_DATE_IN_NAME = re.compile(r"\((?:[^()]*\d[^()]*)\)|\b\d{1,4}(?:s|st|nd|rd|th)?\b")
+
+
+def _names_the_dated(heading: str, question: str) -> bool:
+    """Whether the question names what a dated heading names: every word of the heading before a
+    subtitle's ":" (its date, section label, small words and single letters left out: "McCulloch v.
+    Maryland (1819): ..." -> mcculloch, maryland; "1973 oil crisis" -> oil, crisis) is a word of the
+    question, in any of its forms."""
+    name = _DATE_IN_NAME.sub(" ", _SECTION_LABEL.sub("", heading).split(":", 1)[0])
+    named = [t for t in tokenize(name) if len(t) > 1 and not t.isdigit()]
+    asked = set(tokenize(question))
+    return bool(named) and all(t in asked for t in named)
 
 
 def comparable_texts(chunk: Chunk, chars: int) -> list[str]:
