@@ -87,3 +87,9 @@ def test_a_new_verb_after_a_modal_stays_refused():
 
 def test_a_new_verb_whose_key_would_be_cut_stays_refused():
     assert _asked("The harbour crane needs two operators — one on each side — to lift a boat.") is None
+
+
+def test_a_which_clause_on_the_whole_is_left_out_of_a_whole_key():
+    assert _asked("Sourdough starters need a daily mixture of flour and water, which explains their slow rise.",
+                  frozenset({"sourdough"})) == (
+        "What do sourdough starters need?", "A daily mixture of flour and water.")
