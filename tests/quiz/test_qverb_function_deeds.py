@@ -93,3 +93,8 @@ def test_a_which_clause_on_the_whole_is_left_out_of_a_whole_key():
     assert _asked("Sourdough starters need a daily mixture of flour and water, which explains their slow rise.",
                   frozenset({"sourdough"})) == (
         "What do sourdough starters need?", "A daily mixture of flour and water.")
+
+
+def test_a_colon_ends_a_whole_key():
+    assert _asked("The harbour charter founds three separate boards: the pilots, the dockers and the wardens.") == (
+        "What does the harbour charter found?", "Three separate boards.")

@@ -130,8 +130,10 @@ def _joined_deed(root, obj):
 def _words_to_end(doc, obj) -> list[str]:
     """The words from the object to the sentence's end, outside brackets, or to a comma before "which" (a clause
     on what the sentence said so far: "involve positive ions in a sea of delocalised electrons, which explains
-    conductivity")."""
-    end = next((t.i for t in doc[obj.left_edge.i:-1] if t.text == "," and doc[t.i + 1].tag_ in {"WDT", "WP"}), len(doc))
+    conductivity") or to a colon or semicolon (what follows spells the key out: "divides the power of the federal
+    government among three branches: the legislative ...")."""
+    end = next((t.i for t in doc[obj.left_edge.i:-1] if t.text == "," and doc[t.i + 1].tag_ in {"WDT", "WP"}
+                or t.text in {":", ";"}), len(doc))
     return "".join(t.text_with_ws for t in outside_brackets(doc[obj.left_edge.i:end]) if not t.is_punct).split()
 
 
