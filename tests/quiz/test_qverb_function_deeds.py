@@ -98,3 +98,7 @@ def test_a_which_clause_on_the_whole_is_left_out_of_a_whole_key():
 def test_a_colon_ends_a_whole_key():
     assert _asked("The harbour charter founds three separate boards: the pilots, the dockers and the wardens.") == (
         "What does the harbour charter found?", "Three separate boards.")
+
+
+def test_an_object_told_by_its_degree_stays_refused():
+    assert _asked("The harbour crane needs a very large supply of compressed air.") is None

@@ -103,6 +103,8 @@ def _plain_deed(root, subject, obj, conj) -> bool:
         return False
     if any(c.dep_ in {"advmod", "npadvmod", "prep", "advcl", "agent"} for c in root.children):
         return False
+    if any(c.dep_ == "amod" and any(a.dep_ == "advmod" for a in c.children) for c in obj.children):
+        return False  # "receive a very large blood supply": what the sentence tells is a degree the stem does not ask
     end = conj.i if conj is not None else len(root.doc)
     return all(t.is_punct for t in root.doc[obj.right_edge.i + 1:end])
 
