@@ -284,6 +284,13 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         # ("grep", "option") or not at all, so sentences about other options or other patterns score
         # as high; only one showing it as written is about it (ans32). Shown first.
         scored.sort(key=lambda c: not _shows_verbatim(c, typed))
+    if asks_for_a_default(result.question) and any(_gives_the_default(c, typed) for c in scored):
+        # "What is the default column separator in list mode?": the sentence saying the value unset
+        # ("The default separator is the pipe symbol (|).") answers; one on the same setting that
+        # does not say it ("... each column is separated by a specific separator string") shares
+        # more of the question's words and was shown first, confident (ans33). Only a sentence
+        # about what the question names, showing a name it writes as typed (".timer", not ".bail").
+        scored.sort(key=lambda c: not _gives_the_default(c, typed))
     chosen = _choose(scored, kind, policy, every, frozenset(tokenize(result.question)), result.question)
     # Confident only from the passage the word search ranks best: a sentence that says what was asked
     # from a passage the question's own words point away from is most often a near miss (held the
@@ -624,6 +631,12 @@ def _shows_verbatim(c: Candidate, typed: tuple[str, ...]) -> bool:
     alone (not inside a longer name: "-v" is not in "-vx", "^" not in "'^#'")."""
     text = " ".join(c.parts) or c.text
     return all(re.search(_NOT_TYPED_BEFORE + re.escape(name) + _NOT_TYPED_AFTER, text) for name in typed)
+
+
+def _gives_the_default(c: Candidate, typed: tuple[str, ...]) -> bool:
+    """Whether a sentence on the question's topic (showing its typed names) says a value unset."""
+    return (c.on_topic == ON_TOPIC and gives_a_default(" ".join(c.parts) or c.text)
+            and (not typed or _shows_verbatim(c, typed)))
 
 
 def poses_a_question(text: str) -> bool:

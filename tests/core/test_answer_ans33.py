@@ -1,11 +1,15 @@
 """Failures of held-out ans33 (session 30, lane ansk33) that carry to other notes by form: "what's a
 colophon" (a contracted "what is") not read as asking what something is; a term glossed in brackets
-("colophons (the note at the end of a book)") not read as defined there."""
+("colophons (the note at the end of a book)") not read as defined there; "What is the default ...?"
+answered first by a sentence on the setting that does not say its value unset."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core.lexical import LexicalIndex
 from bot.core.query import query_names, query_terms
+from tests.conftest import indexed_course
 
 
 def test_a_contracted_what_is_asks_what_something_is():
@@ -34,3 +38,33 @@ def test_a_term_glossed_in_brackets_is_defined_there():
     # A date in brackets says when, not what it is.
     assert not _defines_a_name("The partners printed colophons (the 1450s and later).", terms, names, strict=True,
                                question=question)
+
+
+NOTES = {
+    "shell.md": """# The tally shell
+
+## Changing output formats
+
+The tally shell can show the results of a query in several output formats. In list mode, each row of a
+query result is written on one line of output and each column within that row is separated by a
+specific separator string. The default separator is the comma. The separator can be changed with the
+.separator command; for example .separator "; " separates columns with a semicolon and a space.
+
+## Running scripts
+
+The .read command executes the statements contained in a file. The .timer command turns the timing of
+each statement on or off.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory, real_embedder):
+    return indexed_course(tmp_path_factory.mktemp("ans33_default"), NOTES, real_embedder)
+
+
+def test_the_sentence_giving_the_default_is_shown_first(course):
+    answer = course.ask("What is the default column separator in list mode?")
+    # (without the rule: "In list mode, each row ... is separated by a specific separator string."
+    # first, confident)
+    assert not answer.abstained and "comma" in answer.sentences[0], answer.sentences
