@@ -291,6 +291,14 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         # more of the question's words and was shown first, confident (ans33). Only a sentence
         # about what the question names, showing a name it writes as typed (".timer", not ".bail").
         scored.sort(key=lambda c: not _gives_the_default(c, typed))
+    aside = set_aside(result.question)
+    if aside and any(not _only_what_is_set_aside(c, aside) for c in scored):
+        # "Besides a semicolon, what else can end a statement?", "Apart from humans, which animals
+        # get scurvy?": a sentence naming only what the question sets aside ("SQL statements in the
+        # shell normally end with a semicolon.", "... collagen in humans.") shares its words and was
+        # shown first; the answer is in one naming something more (ans33). One listing it with
+        # others ("in Africa and the South Pacific") or saying there is more ("also", "other") stays.
+        scored.sort(key=lambda c: _only_what_is_set_aside(c, aside))
     chosen = _choose(scored, kind, policy, every, frozenset(tokenize(result.question)), result.question)
     # Confident only from the passage the word search ranks best: a sentence that says what was asked
     # from a passage the question's own words point away from is most often a near miss (held the
@@ -631,6 +639,45 @@ def _shows_verbatim(c: Candidate, typed: tuple[str, ...]) -> bool:
     alone (not inside a longer name: "-v" is not in "-vx", "^" not in "'^#'")."""
     text = " ".join(c.parts) or c.text
     return all(re.search(_NOT_TYPED_BEFORE + re.escape(name) + _NOT_TYPED_AFTER, text) for name in typed)
+
+
+# "Besides X, ...", "Apart from X, ...": the question asks for something other than X.
+_SET_ASIDE = re.compile(r"^\s*(?:besides|apart from|aside from|other than|except for)\s+(?P<aside>[^,?]{1,60}?)\s*,", re.I)
+# A sentence telling more than X: English's words of addition and contrast.
+_MORE_THAN = re.compile(r"\b(?:also|too|other|others|another|besides|additionally|further|furthermore|moreover|"
+                        r"as well|in addition|except|exception|excluding|apart|aside|beyond|but|only|not only|addition)\b", re.I)
+
+
+# "X and Y", "X, Y and Z", "X, such as A, and Y", "Y or the X": X listed with something else (a comma
+# alone may close a clause: "before typing the semicolon, the shell shows ...").
+_LISTED_AFTER = re.compile(r"\s*(?:&|and\b|or\b)|\s*,(?:\s+[\w'’()-]+){1,5}?,?\s+(?:and|or)\b", re.I)
+_LISTED_BEFORE = re.compile(r"(?:\band|\bor|&)\s+(?:(?:the|a|an)\s+)?$", re.I)
+# "(called variously combustion chamber, firebox)": the last of a list after a comma, the list closing.
+_LAST_LISTED = re.compile(r",\s+(?:(?:the|a|an)\s+)?$", re.I)
+_LIST_CLOSED = re.compile(r"\s*(?:[)\].;,]|$)")
+
+
+def set_aside(question: str) -> frozenset[str]:
+    """The stems of what a question opening "Besides X, ..." (`_SET_ASIDE`) sets aside."""
+    found = _SET_ASIDE.match(question)
+    return frozenset(tokenize(found.group("aside"))) if found else frozenset()
+
+
+def _only_what_is_set_aside(c: Candidate, aside: frozenset[str]) -> bool:
+    """Whether the sentence names what the question sets aside, alone: not listed with another thing
+    (`_LISTED_AFTER`, `_LISTED_BEFORE`) and with no word telling of more (`_MORE_THAN`)."""
+    text = " ".join(c.parts) or c.text
+    if _MORE_THAN.search(text):
+        return False
+    held = False
+    for word in re.finditer(r"[\w'’-]+", text):
+        if not set(tokenize(word.group())) & aside:
+            continue
+        held = True
+        if (_LISTED_AFTER.match(text, word.end()) or _LISTED_BEFORE.search(text[: word.start()])
+                or _LAST_LISTED.search(text[: word.start()]) and _LIST_CLOSED.match(text, word.end())):
+            return False
+    return held
 
 
 def _gives_the_default(c: Candidate, typed: tuple[str, ...]) -> bool:

@@ -1,7 +1,8 @@
 """Failures of held-out ans33 (session 30, lane ansk33) that carry to other notes by form: "what's a
 colophon" (a contracted "what is") not read as asking what something is; a term glossed in brackets
 ("colophons (the note at the end of a book)") not read as defined there; "What is the default ...?"
-answered first by a sentence on the setting that does not say its value unset."""
+answered first by a sentence on the setting that does not say its value unset; "Besides X, what else
+...?" answered first by a sentence naming X alone."""
 
 from __future__ import annotations
 
@@ -68,3 +69,26 @@ def test_the_sentence_giving_the_default_is_shown_first(course):
     # (without the rule: "In list mode, each row ... is separated by a specific separator string."
     # first, confident)
     assert not answer.abstained and "comma" in answer.sentences[0], answer.sentences
+
+
+def test_a_sentence_naming_only_what_the_question_sets_aside_goes_after():
+    from bot.core.answering import _only_what_is_set_aside, set_aside
+    from bot.core.documents import Chunk
+    from bot.core.retrieval import Hit
+    from bot.core.sentences import candidates_from
+
+    aside = set_aside("Besides a semicolon, what else can end a statement in the shell?")
+    assert aside == frozenset({"semicolon"})
+    assert set_aside("What can end a statement in the shell?") == frozenset()
+    text = ("SQL statements in the shell normally end with a semicolon. "
+            "If you press Enter before typing the semicolon, the shell waits for more input. "
+            "The shell also accepts a line containing only GO as the end of a statement. "
+            "A statement may end with a semicolon or a line containing only GO. "
+            "Other names for it are the statement end, the semicolon.")
+    hit = Hit(Chunk("c0", "notes.md", ("Notes",), None, 0, text), 0, 0.18, 1.0, 0.5)
+    alone, waits, also, listed, other = candidates_from([hit])
+    assert _only_what_is_set_aside(alone, aside)
+    assert _only_what_is_set_aside(waits, aside)  # a comma closing a clause lists nothing
+    assert not _only_what_is_set_aside(also, aside)  # tells of more, and does not name it
+    assert not _only_what_is_set_aside(listed, aside)  # listed with something else
+    assert not _only_what_is_set_aside(other, aside)  # "other"
