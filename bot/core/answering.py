@@ -284,13 +284,16 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         # ("grep", "option") or not at all, so sentences about other options or other patterns score
         # as high; only one showing it as written is about it (ans32). Shown first.
         scored.sort(key=lambda c: not _shows_verbatim(c, typed))
-    if asks_for_a_default(result.question) and any(_gives_the_default(c, typed) for c in scored):
+    asked_setting = _setting_asked(result.question) if asks_for_a_default(result.question) else frozenset()
+    if asked_setting and any(_gives_the_default(c, typed, asked_setting) for c in scored):
         # "What is the default column separator in list mode?": the sentence saying the value unset
         # ("The default separator is the pipe symbol (|).") answers; one on the same setting that
         # does not say it ("... each column is separated by a specific separator string") shares
         # more of the question's words and was shown first, confident (ans33). Only a sentence
-        # about what the question names, showing a name it writes as typed (".timer", not ".bail").
-        scored.sort(key=lambda c: not _gives_the_default(c, typed))
+        # naming the setting asked ("separator"; not "By default the daemon refuses uploads ..." for
+        # "What port does the daemon listen on by default?") and showing a name the question writes
+        # as typed (".timer", not ".bail").
+        scored.sort(key=lambda c: not _gives_the_default(c, typed, asked_setting))
     aside = set_aside(result.question)
     if aside and any(not _only_what_is_set_aside(c, aside) for c in scored):
         # "Besides a semicolon, what else can end a statement?", "Apart from humans, which animals
@@ -680,9 +683,29 @@ def _only_what_is_set_aside(c: Candidate, aside: frozenset[str]) -> bool:
     return held
 
 
-def _gives_the_default(c: Candidate, typed: tuple[str, ...]) -> bool:
-    """Whether a sentence on the question's topic (showing its typed names) says a value unset."""
-    return (c.on_topic == ON_TOPIC and gives_a_default(" ".join(c.parts) or c.text)
+# The setting a default is asked of: "What is the default column separator in list mode?", "What
+# port does the daemon listen on by default?", "Which key style does tmux use by default ...?".
+_DEFAULT_OF = re.compile(r"^\s*(?:what|which)\s+(?:(?:is|are|was|were)\s+)?(?:the\s+)?default\s+"
+                         r"(?P<setting>[\w-]+(?:\s+[\w-]+){0,2}?)\s*(?:\b(?:in|for|of|on|at|by|to|from|with|between|after|before|used|when|that|does|do|is|are)\b|\?|$)|"
+                         r"^\s*(?:what|which)\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?)\s+(?:does|do|did|is|are|was|were|will|can)\b", re.I)
+
+
+def _setting_asked(question: str) -> frozenset[str]:
+    """The stems of the setting a question asks the default of (`_DEFAULT_OF`), or none."""
+    found = _DEFAULT_OF.match(question)
+    if not found:
+        return frozenset()
+    # "What is the default setting of .bail?": a setting named as typed after "of" is the one asked
+    # ("the default logging level of the daemon" asks the level).
+    of = re.match(r"\s*of\s+(?:the\s+)?([.\-`][^?,\s]{1,30})", question[found.end("setting"):]) if found.group("setting") else None
+    return frozenset(tokenize(of.group(1) if of else found.group("setting") or found.group("noun"))) - {"default"}
+
+
+def _gives_the_default(c: Candidate, typed: tuple[str, ...], setting: frozenset[str]) -> bool:
+    """Whether a sentence on the question's topic naming the setting asked (and showing the
+    question's typed names) says its value unset."""
+    text = " ".join(c.parts) or c.text
+    return (c.on_topic == ON_TOPIC and gives_a_default(text) and bool(setting & set(tokenize(text)))
             and (not typed or _shows_verbatim(c, typed)))
 
 

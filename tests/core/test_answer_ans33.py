@@ -92,3 +92,4 @@ def test_a_sentence_naming_only_what_the_question_sets_aside_goes_after():
     assert not _only_what_is_set_aside(also, aside)  # tells of more, and does not name it
     assert not _only_what_is_set_aside(listed, aside)  # listed with something else
     assert not _only_what_is_set_aside(other, aside)  # "other"
+
