@@ -289,6 +289,24 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
         # ("grep", "option") or not at all, so sentences about other options or other patterns score
         # as high; only one showing it as written is about it (ans32). Shown first.
         scored.sort(key=lambda c: not _shows_verbatim(c, typed))
+    asked_setting = _setting_asked(result.question) if asks_for_a_default(result.question) else frozenset()
+    if asked_setting and any(_gives_the_default(c, typed, asked_setting) for c in scored):
+        # "What is the default column separator in list mode?": the sentence saying the value unset
+        # ("The default separator is the pipe symbol (|).") answers; one on the same setting that
+        # does not say it ("... each column is separated by a specific separator string") shares
+        # more of the question's words and was shown first, confident (ans33). Only a sentence
+        # naming the setting asked ("separator"; not "By default the daemon refuses uploads ..." for
+        # "What port does the daemon listen on by default?") and showing a name the question writes
+        # as typed (".timer", not ".bail").
+        scored.sort(key=lambda c: not _gives_the_default(c, typed, asked_setting))
+    aside = set_aside(result.question)
+    if aside and any(not _only_what_is_set_aside(c, aside) for c in scored):
+        # "Besides a semicolon, what else can end a statement?", "Apart from humans, which animals
+        # get scurvy?": a sentence naming only what the question sets aside ("SQL statements in the
+        # shell normally end with a semicolon.", "... collagen in humans.") shares its words and was
+        # shown first; the answer is in one naming something more (ans33). One listing it with
+        # others ("in Africa and the South Pacific") or saying there is more ("also", "other") stays.
+        scored.sort(key=lambda c: _only_what_is_set_aside(c, aside))
     chosen = _choose(scored, kind, policy, every, frozenset(tokenize(result.question)), result.question)
     # Confident only from the passage the word search ranks best: a sentence that says what was asked
     # from a passage the question's own words point away from is most often a near miss (held the
@@ -631,6 +649,71 @@ def _shows_verbatim(c: Candidate, typed: tuple[str, ...]) -> bool:
     alone (not inside a longer name: "-v" is not in "-vx", "^" not in "'^#'")."""
     text = " ".join(c.parts) or c.text
     return all(re.search(_NOT_TYPED_BEFORE + re.escape(name) + _NOT_TYPED_AFTER, text) for name in typed)
+
+
+# "Besides X, ...", "Apart from X, ...": the question asks for something other than X.
+_SET_ASIDE = re.compile(r"^\s*(?:besides|apart from|aside from|other than|except for)\s+(?P<aside>[^,?]{1,60}?)\s*,", re.I)
+# A sentence telling more than X: English's words of addition and contrast.
+_MORE_THAN = re.compile(r"\b(?:also|too|other|others|another|besides|additionally|further|furthermore|moreover|"
+                        r"as well|in addition|except|exception|excluding|apart|aside|beyond|but|only|not only|addition)\b", re.I)
+
+
+# "X and Y", "X, Y and Z", "X, such as A, and Y", "Y or the X": X listed with something else (a comma
+# alone may close a clause: "before typing the semicolon, the shell shows ...").
+_LISTED_AFTER = re.compile(r"\s*(?:&|and\b|or\b)|\s*,(?:\s+[\w'’()-]+){1,5}?,?\s+(?:and|or)\b", re.I)
+_LISTED_BEFORE = re.compile(r"(?:\band|\bor|&)\s+(?:(?:the|a|an)\s+)?$", re.I)
+# "(called variously combustion chamber, firebox)": the last of a list after a comma, the list closing.
+_LAST_LISTED = re.compile(r",\s+(?:(?:the|a|an)\s+)?$", re.I)
+_LIST_CLOSED = re.compile(r"\s*(?:[)\].;,]|$)")
+
+
+def set_aside(question: str) -> frozenset[str]:
+    """The stems of what a question opening "Besides X, ..." (`_SET_ASIDE`) sets aside."""
+    found = _SET_ASIDE.match(question)
+    return frozenset(tokenize(found.group("aside"))) if found else frozenset()
+
+
+def _only_what_is_set_aside(c: Candidate, aside: frozenset[str]) -> bool:
+    """Whether the sentence names what the question sets aside, alone: not listed with another thing
+    (`_LISTED_AFTER`, `_LISTED_BEFORE`) and with no word telling of more (`_MORE_THAN`)."""
+    text = " ".join(c.parts) or c.text
+    if _MORE_THAN.search(text):
+        return False
+    held = False
+    for word in re.finditer(r"[\w'’-]+", text):
+        if not set(tokenize(word.group())) & aside:
+            continue
+        held = True
+        if (_LISTED_AFTER.match(text, word.end()) or _LISTED_BEFORE.search(text[: word.start()])
+                or _LAST_LISTED.search(text[: word.start()]) and _LIST_CLOSED.match(text, word.end())):
+            return False
+    return held
+
+
+# The setting a default is asked of: "What is the default column separator in list mode?", "What
+# port does the daemon listen on by default?", "Which key style does tmux use by default ...?".
+_DEFAULT_OF = re.compile(r"^\s*(?:what|which)\s+(?:(?:is|are|was|were)\s+)?(?:the\s+)?default\s+"
+                         r"(?P<setting>[\w-]+(?:\s+[\w-]+){0,2}?)\s*(?:\b(?:in|for|of|on|at|by|to|from|with|between|after|before|used|when|that|does|do|is|are)\b|\?|$)|"
+                         r"^\s*(?:what|which)\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?)\s+(?:does|do|did|is|are|was|were|will|can)\b", re.I)
+
+
+def _setting_asked(question: str) -> frozenset[str]:
+    """The stems of the setting a question asks the default of (`_DEFAULT_OF`), or none."""
+    found = _DEFAULT_OF.match(question)
+    if not found:
+        return frozenset()
+    # "What is the default setting of .bail?": a setting named as typed after "of" is the one asked
+    # ("the default logging level of the daemon" asks the level).
+    of = re.match(r"\s*of\s+(?:the\s+)?([.\-`][^?,\s]{1,30})", question[found.end("setting"):]) if found.group("setting") else None
+    return frozenset(tokenize(of.group(1) if of else found.group("setting") or found.group("noun"))) - {"default"}
+
+
+def _gives_the_default(c: Candidate, typed: tuple[str, ...], setting: frozenset[str]) -> bool:
+    """Whether a sentence on the question's topic naming the setting asked (and showing the
+    question's typed names) says its value unset."""
+    text = " ".join(c.parts) or c.text
+    return (c.on_topic == ON_TOPIC and gives_a_default(text) and bool(setting & set(tokenize(text)))
+            and (not typed or _shows_verbatim(c, typed)))
 
 
 def poses_a_question(text: str) -> bool:

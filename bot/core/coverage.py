@@ -93,6 +93,19 @@ def _year_in_full(question: str, number: re.Match) -> str:
     return text
 
 
+def _run_known_as_written(question: str, year: str, lexical: LexicalIndex) -> bool:
+    """A year the question writes by its last two figures after another year ("his 1740-44 voyage")
+    is known when the notes write the run the same way ("in 1740–44"): the first year and the two
+    figures both (ans33 declined "the notes never mention 1744")."""
+    if not re.fullmatch(r"\d{4}", year):
+        return False
+    for run in _YEAR_RUN.finditer(question):
+        first = run.group()[:4]
+        if first[:2] == year[:2] and re.search(r"\b" + year[2:] + r"\b", run.group()[4:]):
+            return first in lexical.doc_freq and year[2:] in lexical.doc_freq
+    return False
+
+
 # "Unsurprisingly, ...", "Originally, who ...", "Basically, what ...": an adverb opening a question
 # has its capital from its place; it is no name the notes must use.
 _OPENING_ADVERB = re.compile(r"[A-Z][a-z]{3,}(?:ingly|edly|ously|ively|fully|lessly|ally|ately|ably|ibly|ently|antly|stly)")
@@ -192,7 +205,8 @@ def assess(question: str, lexical: LexicalIndex, vocabulary: Callable[[], NotesV
     count as known."""
     unknown = tuple(t for t in named_terms(question)
                     if tokenize(t) and not _term_known(t, lexical, vocabulary() if vocabulary and re.search(r"[A-Z]{2}", t) else None)
-                    and not _abbreviated_known(t, question, lexical))
+                    and not _abbreviated_known(t, question, lexical)
+                    and not _run_known_as_written(question, t, lexical))
     tokens = tokenize(question)
     share = sum(t in lexical.doc_freq for t in tokens) / len(tokens) if tokens else 0.0
     return CoverageReport(unknown, share)

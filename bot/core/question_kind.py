@@ -48,7 +48,8 @@ _CUES = (
                              # "How does the HOWTO define a character?", "How is a code point defined?"
                              r"^\s*how (does|do|did) (?!(you|i|we|one|they)\b)[^?,]{1,40}? define (a |an |the )?\S+( \S+){0,3}\s*\??\s*$|"
                              r"^\s*how (is|are|was|were) (a |an |the )?\S+( \S+){0,3} defined\s*\??\s*$|"
-                             r"^\s*what (is|was|are|were) (a |an |the )?\S+( \S+){0,4}\s*\??\s*$|"
+                             # "what's a colophon", "whats a guyot": "what is" contracted (ans33, ansdev24)
+                             r"^\s*(what (is|was|are|were) |what['’]?s )(a |an |the )?\S+( \S+){0,4}\s*\??\s*$|"
                              r"^\s*who (is|was) (?!(a|an|the)\b)", re.I)),
 )
 # "What is X?" and "Who was X?" ask what X is only when X is a name: "What was the goal of the
@@ -56,7 +57,7 @@ _CUES = (
 # is another term for rotors?", "What is it called?" and "Who was New France's governor?" ask for
 # one thing said about X, which a definition of X rarely holds. ("What were X used for?" asks what
 # X is for, which its definition says.)
-_ATTRIBUTE = re.compile(r"^\s*(what|who) (is|was|are|were)\b.*?(\b(?!used\b)(?-i:[a-z]+) (of|in|for|to|by|from|on|at|with|about)\b|"
+_ATTRIBUTE = re.compile(r"^\s*((what|who) (is|was|are|were)\b|what['’]?s\b|who['’]s\b).*?(\b(?!used\b)(?-i:[a-z]+) (of|in|for|to|by|from|on|at|with|about)\b|"
                         r"['’]s\b|\b(called|named|known|termed|referred to|considered|in|of|on|at|"
                         r"with|by|from|to|about|as)\s*\??\s*$|\b(another|other|one|first|last|main|name|term|"
                         r"word|type|kind|part|role|goal|purpose|result|effect|reason|cause)\b)", re.I)

@@ -919,7 +919,7 @@ def _defines_a_name(sentence: str, terms: list[QueryTerm], names: list[QueryName
         stems = set(tokenize(term))
         return (bool(stems) and all(any(t.found_in({s}) for t in terms) for s in stems)
                 and not (strict and _part_of_a_longer_term(term, question)))
-    if strict and _names_it_at_the_end(sentence, terms, question):
+    if strict and (_names_it_at_the_end(sentence, terms, question) or _glossed_in_brackets(sentence, terms, question)):
         return True
     verb = _DEFINING_VERB.search(sentence)
     if not verb or len(sentence[: verb.start()].split()) > 6:
@@ -986,6 +986,27 @@ def _names_it_at_the_end(sentence: str, terms: list[QueryTerm], question: str) -
     stems = set(tokenize(named.group("term")))
     return (bool(stems) and all(any(t.found_in({s}) for t in terms) for s in stems)
             and all(t.found_in(stems) for t in terms) and not _part_of_a_longer_term(named.group("term"), question))
+
+
+# "... gave their names in their colophons (the note at the end of a book) and ...": the term, then in
+# brackets a noun phrase opened by an article or "i.e." saying what it is (no figure: "(the 1450s)").
+_BRACKET_GLOSS = re.compile(r"(?P<before>[\w'’ -]{1,80}?)\s+\((?:i\.\s?e\.,?\s+|that is,?\s+)?"
+                            r"(?P<gloss>(?:a|an|the)\s+[^()\d]{8,80}?)\)")
+
+
+def _glossed_in_brackets(sentence: str, terms: list[QueryTerm], question: str) -> bool:
+    """Whether the sentence glosses the term asked in brackets right after it: "... in their
+    colophons (the note at the end of a book) ..." for "What's a colophon?" (ans33, answered
+    confident by another sentence naming colophons)."""
+    if not terms:
+        return False
+    for found in _BRACKET_GLOSS.finditer(sentence):
+        said = _WORD.findall(found.group("before"))[-len(terms):]
+        stems = {s for w in said for s in tokenize(w)}
+        if (len(said) == len(terms) and all(t.found_in(stems) for t in terms)
+                and not _part_of_a_longer_term(" ".join(said), question)):
+            return True
+    return False
 
 
 def opens_with_subject(sentence: str, terms: list[QueryTerm]) -> bool:
