@@ -62,3 +62,12 @@ def test_a_past_definition_only_of_a_term_the_notes_name():
     for chunks, kept in ((named, True), (unnamed, False), (bold, True)):
         found = definitions_by_document(chunks, _docs(chunks), prose_definition).get("guild.md", [])
         assert any(d.term == "Wharfage" for d, _ in found) is kept
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Levy was the idea of Mayor Hobson and the wardens from the Bristol meeting.",  # whose it was
+    "Henry Marsh was a carpenter who built the first lock gates on the river.",  # a person
+    "Towpaths were an ingenious system of paths along the banks of the river.",  # a judgement before the genus
+])
+def test_a_past_description_that_is_no_definition(sentence):
+    assert prose_definition(_parse(sentence)) is None

@@ -133,7 +133,10 @@ def prose_definition(doc) -> Definition | None:
         attr = next((c for c in root.children if c.dep_ == "attr"), None)
         if attr is None or attr.left_edge.i != root.i + 1 or attr.pos_ not in {"NOUN"} and attr.tag_ != "VBG":
             return None
-        if past and not past_definition(attr):
+        if past and (not past_definition(attr) or any(t.ent_type_ in {"PERSON", "GPE", "LOC", "NORP", "FAC"}
+                                                       for t in subject.subtree)):
+            # (a person or a place who was: "William Farel was a student of Lefevre who ...", "The Ottoman Empire
+            # was an imperial state ...": asked as who or what it was, not as a term)
             return None  # "The war was a turning point", "The reform was a success": narrative, not a definition
         if any(c.dep_ in {"ccomp", "acomp", "advmod", "neg", "prep"} and c.i > root.i for c in root.children):
             return None  # "X is about production costs", "X is static", "... is, in effect, ..."
@@ -171,14 +174,16 @@ def past_definition(attr) -> bool:
     for t in before:
         if t.tag_ in {"JJS", "JJR", "RBS", "RBR", "RB"} or t.pos_ == "ADV":
             return False
-        if t.pos_ == "ADJ" and t.tag_ == "JJ" and not t.lower_.endswith(("al", "ary", "ic", "ive", "ed", "ous", "an")):
+        if t.pos_ == "ADJ" and t.tag_ == "JJ" and not t.lower_.endswith(("al", "ary", "ic", "ive", "ed", "an")):
             return False
     if attr.lemma_.lower() in RELATIONAL:
         return False  # "a cause of the revolt", "a result of the war": what it led to, not what it was
     after = [c for c in attr.children if c.i > attr.i]
     if any(c.dep_ in {"relcl", "acl"} for c in after):
         return True
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}
+    # "of" a common noun ("a system of compulsory public service"), not of a name: "the idea of President Wilson"
+    # says whose it was
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN"
                                                              for g in c.children) for c in after)
 
 
