@@ -19,9 +19,11 @@ one of the oldest diseases", "a relatively regimented activity") or remarks on i
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from bot.core.quiz.gen_defined import MAX_DEFINITION_WORDS, Definition
+from bot.core.quiz.gen_finished_forms import RELATIONAL
 from bot.core.quiz.gen_genus import genus_about_the_word, genus_without_differentia
 from bot.core.quiz.gen_precision import remark_not_definition
 from bot.core.quiz.gen_questions import relation_only
@@ -99,7 +101,9 @@ def prose_definition(doc) -> Definition | None:
         return _called(doc, root, subject)
     if subject.left_edge.i != 0:
         return None
-    term = _term_span(doc, doc[0:subject.right_edge.i + 1])
+    # a past-tense "The Duma was ..." names its one-word term with "the" (a thing that was, named as one): kept
+    # only where the notes name it as a term (gen_defined.named_as_term)
+    term = _term_span(doc, doc[0:subject.right_edge.i + 1], named=root.lemma_ == "be" and root.lower_ in {"was", "were"})
     if term is None:
         return None
     if root.tag_ == "VBG" and root.i >= 2 and doc[root.i - 1].dep_ == "aux" \
@@ -124,10 +128,16 @@ def prose_definition(doc) -> Definition | None:
     if root.lemma_ == "refer" and root.pos_ == "VERB":
         prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "to" and c.i == root.i + 1), None)
         return _definition(term, doc[root.i + 2:]) if prep is not None else None
-    if root.lemma_ == "be" and root.lower_ in {"is", "are"}:
+    past = root.lemma_ == "be" and root.lower_ in {"was", "were"}
+    if root.lemma_ == "be" and (root.lower_ in {"is", "are"} or past):
         attr = next((c for c in root.children if c.dep_ == "attr"), None)
         if attr is None or attr.left_edge.i != root.i + 1 or attr.pos_ not in {"NOUN"} and attr.tag_ != "VBG":
             return None
+        if past and (not past_definition(attr) or any(t.ent_type_ in {"PERSON", "GPE", "LOC", "NORP", "FAC"}
+                                                       for t in subject.subtree)):
+            # (a person or a place who was: "William Farel was a student of Lefevre who ...", "The Ottoman Empire
+            # was an imperial state ...": asked as who or what it was, not as a term)
+            return None  # "The war was a turning point", "The reform was a success": narrative, not a definition
         if any(c.dep_ in {"ccomp", "acomp", "advmod", "neg", "prep"} and c.i > root.i for c in root.children):
             return None  # "X is about production costs", "X is static", "... is, in effect, ..."
         if ranked(attr):
@@ -142,8 +152,39 @@ def prose_definition(doc) -> Definition | None:
         if attr.ent_type_ or attr.pos_ == "PROPN" or any(t.ent_type_ and t.ent_type_ not in {"ORDINAL", "CARDINAL"}
                                                          for t in attr.subtree if t.i <= attr.i):
             return None  # "crimson, which ...", "the mayor of Warsaw": a name, not a definition
-        return _definition(term, after)
+        found = _definition(term, after)
+        return dataclasses.replace(found, past=True) if past and found is not None else found
     return None
+
+
+def past_definition(attr) -> bool:
+    """The complement of a past-tense "X was ..." defines X, a thing that no longer is ("The Duma was the elected
+    legislative assembly of the Russian Empire", "The mita was a system of compulsory public service"): a common
+    noun of a class, its article "a"/"an"/"the", no word before it that judges or ranks ("a major cause", "an
+    important step", "a great success"), and a restrictive modifier after it, a relative clause, a participle's
+    phrase or an "of"/"for"/"in" phrase saying which of its class it is. No noun a kind of judgement itself: one
+    whose own "of"-phrase is all it has ("a turning point in the war" has no clause of what it was)."""
+    det = next((c for c in attr.children if c.dep_ == "det"), None)
+    if det is None or det.lower_ not in {"a", "an", "the"} or attr.tag_ != "NN" and attr.tag_ != "NNS":
+        return False
+    before = [t for t in attr.subtree if t.i < attr.i and t != det]
+    # an adjective of judgement or degree is gradable: spaCy tags none of a class word ("elected", "legislative",
+    # "compulsory") as one with an adverb of degree; a word before the head that is not a participle, a noun or
+    # a class adjective (ending "-al", "-ary", "-ic", "-ive") is read as judging ("major", "great", "important")
+    for t in before:
+        if t.tag_ in {"JJS", "JJR", "RBS", "RBR", "RB"} or t.pos_ == "ADV":
+            return False
+        if t.pos_ == "ADJ" and t.tag_ == "JJ" and not t.lower_.endswith(("al", "ary", "ic", "ive", "ed", "an")):
+            return False
+    if attr.lemma_.lower() in RELATIONAL:
+        return False  # "a cause of the revolt", "a result of the war": what it led to, not what it was
+    after = [c for c in attr.children if c.i > attr.i]
+    if any(c.dep_ in {"relcl", "acl"} for c in after):
+        return True
+    # "of" a common noun ("a system of compulsory public service"), not of a name: "the idea of President Wilson"
+    # says whose it was
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN"
+                                                             for g in c.children) for c in after)
 
 
 def ranked(head) -> bool:
