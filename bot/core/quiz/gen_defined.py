@@ -489,13 +489,13 @@ def with_head(found: Definition, doc, verbs: frozenset[str] | set[str] = frozens
     if first is not None and found.prose and first.tag_ == "VBG":
         # "Specialisation means concentrating production on ...": an activity the term names, not a quality
         return Definition(found.term, found.definition, found.verbal, ACTIVITY, glossary=found.glossary,
-                          short=found.short, prose=True, dashed=found.dashed, dotted=found.dotted, run=found.run)
+                          short=found.short, prose=True, dashed=found.dashed, dotted=found.dotted, run=found.run, past=found.past)
     if first is not None and (first.tag_ == "VBG" or first.pos_ == "ADJ" or first.lower_ == "that"):
         # "having the right to grant ...", and a clause: ""Freely Available" means that no fee is charged for
         # the item ..." names a state, not a thing ("Standard Version" and "Package" as its wrong options:
         # held-out rounds 14-15, borderline twice)
         return Definition(found.term, found.definition, found.verbal, QUALITY, glossary=found.glossary,
-                          short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted, run=found.run)
+                          short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted, run=found.run, past=found.past)
     # (a chunk the parse runs on from the term over the line's colon, "Oxyhemoglobin: hemoglobin", has its root in
     # the definition: "hemoglobin" is the genus of "hemoglobin with oxygen bound to it", set 21)
     chunk = next((c for c in doc.noun_chunks if start >= 0 and (c.start_char >= start or found.glossary
@@ -512,7 +512,7 @@ def with_head(found: Definition, doc, verbs: frozenset[str] | set[str] = frozens
     acts = bool(joined_nouns) and all(t.lemma_.lower() in verbs for t in [chunk.root, *joined_nouns])
     return Definition(found.term, found.definition, found.verbal, head, heads, glossary=found.glossary,
                       short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted, run=found.run,
-                      acts=acts)
+                      acts=acts, past=found.past)
 
 
 def defined_through(other: Definition, term: str) -> bool:

@@ -44,6 +44,10 @@ def _term_span(doc, tokens, named: bool = False):
     words = [t for t in tokens if t.text not in {"*", "**", "_"}]
     if not words:
         return None
+    # "The thing (or ting)": the other name in brackets after the term is an aside, not part of it
+    if len(words) >= 4 and words[-1].text == ")" and any(t.text == "(" and i + 1 < len(words) and words[i + 1].lower_ == "or"
+                                                      for i, t in enumerate(words)):
+        words = words[:max(i for i, t in enumerate(words) if t.text == "(")]
     definite = words[0].lower_ == "the"
     if words[0].lower_ in {"a", "an", "the"}:
         words = words[1:]
@@ -147,7 +151,7 @@ def prose_definition(doc) -> Definition | None:
             return None  # "one of the oldest diseases", "a recursive acronym", a remark
         if attr.i + 1 >= len(doc) - 1 and not any(c.dep_ in {"amod", "compound"} for c in attr.children):
             return None  # "X is a process.": a genus alone
-        if relation_only(attr):
+        if relation_only(attr) and not members_named(attr):
             return None  # "the fundamental thermodynamic underpinning of the steam engine": its place, not what it is
         if attr.ent_type_ or attr.pos_ == "PROPN" or any(t.ent_type_ and t.ent_type_ not in {"ORDINAL", "CARDINAL"}
                                                          for t in attr.subtree if t.i <= attr.i):
@@ -165,7 +169,14 @@ def past_definition(attr) -> bool:
     phrase or an "of"/"for"/"in" phrase saying which of its class it is. No noun a kind of judgement itself: one
     whose own "of"-phrase is all it has ("a turning point in the war" has no clause of what it was)."""
     det = next((c for c in attr.children if c.dep_ == "det"), None)
-    if det is None or det.lower_ not in {"a", "an", "the"} or attr.tag_ != "NN" and attr.tag_ != "NNS":
+    if attr.tag_ != "NN" and attr.tag_ != "NNS":
+        return False
+    if det is None and not (attr.tag_ == "NNS" and any(c.dep_ in {"relcl", "acl"} and c.i > attr.i
+                                                          for c in attr.children)):
+        # (a bare plural with a clause of its own names its class too: "The Federalist Papers were essays written
+        # by Hamilton, Madison and Jay to defend the new Constitution", lane qcopula; "were relay runners" has none)
+        return False
+    if det is not None and det.lower_ not in {"a", "an", "the"}:
         return False
     before = [t for t in attr.subtree if t.i < attr.i and t != det]
     # an adjective of judgement or degree is gradable: spaCy tags none of a class word ("elected", "legislative",
@@ -174,8 +185,9 @@ def past_definition(attr) -> bool:
     for t in before:
         if t.tag_ in {"JJS", "JJR", "RBS", "RBR", "RB"} or t.pos_ == "ADV":
             return False
-        if t.pos_ == "ADJ" and t.tag_ == "JJ" and not t.lower_.endswith(("al", "ary", "ic", "ive", "ed", "an")):
-            return False
+        if t.pos_ == "ADJ" and t.tag_ == "JJ" and not t.lower_.endswith(("al", "ary", "ic", "ive", "ed", "an")) \
+                and not (t.ent_type_ == "NORP" and t.text[:1].isupper()):
+            return False  # (a people's adjective classes too: "a French research network", lane qcopula)
     if attr.lemma_.lower() in RELATIONAL:
         return False  # "a cause of the revolt", "a result of the war": what it led to, not what it was
     after = [c for c in attr.children if c.i > attr.i]
@@ -183,8 +195,43 @@ def past_definition(attr) -> bool:
         return True
     # "of" a common noun ("a system of compulsory public service"), not of a name: "the idea of President Wilson"
     # says whose it was
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN"
-                                                             for g in c.children) for c in after)
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN"
+                                                           for g in c.children) for c in after):
+        return True
+    # another phrase saying which of its class, on an indefinite common noun of its own ("the area of England under
+    # Danish law and custom", lane qcopula); not one whose object has an article or a possessive: "the key to the
+    # Vikings' success" places it toward one thing, as "a setback for the Bolsheviks" says whose
+    return any(c.dep_ == "prep" and c.lower_ in _WHICH_PREPOSITIONS
+               and any(g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_
+                       and not any(d.dep_ in {"det", "poss"} for d in g.children) for g in c.children) for c in after)
+
+
+# Prepositions whose phrase on a noun restricts it to part of its class by a quality or a setting ("under Danish
+# law", "with a single mast", "without ..."): English's closed class, not "to"/"for"/"in"/"on" (a role or a place
+# toward another thing: "the key to success", "a setback for", "the turning point in")
+_WHICH_PREPOSITIONS = frozenset({"under", "with", "without"})
+
+
+def members_named(attr) -> bool:
+    """The one "of" phrase of a definition's noun says what the thing is made of or who it gathers, not what
+    it belongs to: "an assembly of free men", "a composite of cement paste and aggregates" (issue 8, lane
+    qcopula). Its object a common noun in the plural or joined to another by "and"/"or", with no article or
+    possessive of its own (those name one thing it belongs to: "the kernel of the later League", "a version
+    of ISDN's layer"), and the noun it follows no relational noun ("an example of datagram protocols", "a
+    form of ...": only its class) with "a"/"an" or no article ("the ... of": one part of a thing)."""
+    if attr.lemma_.lower() in RELATIONAL or attr.tag_ not in {"NN", "NNS"}:
+        return False
+    det = next((c for c in attr.children if c.dep_ in {"det", "poss"}), None)
+    if det is not None and det.lower_ not in {"a", "an"}:
+        return False
+    of = next((c for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    if len(objects) != 1:
+        return False
+    obj = objects[0]
+    if obj.pos_ != "NOUN" or obj.ent_type_ or any(c.dep_ in {"det", "poss", "nummod"} for c in obj.children):
+        return False
+    return obj.tag_ == "NNS" or any(c.dep_ == "conj" and c.pos_ == "NOUN" and not c.ent_type_ for c in obj.children)
 
 
 def ranked(head) -> bool:

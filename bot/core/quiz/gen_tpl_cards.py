@@ -39,7 +39,7 @@ from bot.core.quiz.gen_clauses import _setting
 from bot.core.quiz.gen_prose_defined import sibling_terms
 from bot.core.quiz.gen_defined import (_mentions as mentions_term, defined_term_question, family_words, label_key,
                                        written_as)
-from bot.core.quiz.gen_defined_cards import (card_answer, card_stem, restates_the_term, same_number,
+from bot.core.quiz.gen_defined_cards import (card_answer, card_stem, past_card_stem, restates_the_term, same_number,
                                              says_more_than_the_term, says_what_it_is, term_as_label)
 from bot.core.quiz.gen_precision import remark_not_definition
 from bot.core.quiz.gen_term_form import agreeing_be, plural_term, term_as_asked
@@ -230,7 +230,11 @@ class CardTemplates:
             return None  # "a narrow wooden channel that carries water ...": the notes' words for another term too
         shown = term_as_asked(term, self.lexicon.lowercase_words)
         s = Sentence(text, chunk, 0, False, quote=quote)
-        prompt = self._prompt(s, card_stem(term, text, definition.prose, shown))
+        stem = past_card_stem(term, text, shown, self._prompt_subject(chunk)) if definition.past \
+            else card_stem(term, text, definition.prose, shown)
+        if not stem:
+            return None  # a past definition whose stem cannot say where and when the thing was
+        prompt = self._prompt(s, stem)
         if _weak_card(prompt, definition.definition):
             return None
         item = self._item(FLASHCARD, prompt, card_answer(definition.definition), s, DEFINITION, QUALITY_CUTOFF,
