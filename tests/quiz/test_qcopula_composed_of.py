@@ -67,3 +67,43 @@ def test_the_past_flag_survives_the_genus_reading():
     found = definitions_by_document(chunks, docs, prose_definition).get("shire.md", [])
     moot = [d for d, _ in found if d.term == "Moot"]
     assert moot and moot[0].past
+
+
+@pytest.mark.parametrize("sentence, term", [
+    ("The tithings were groups formed by ten households to keep the peace.", "Tithings"),
+    ("The liberty was the district under royal charter and custom.", "Liberty"),
+])
+def test_more_past_definitions_are_read(sentence, term):
+    found = prose_definition(_parse(sentence))
+    assert found is not None and found.past and found.term == term
+
+
+@pytest.mark.parametrize("sentence", [
+    "The reeves were estate officers.",  # a bare plural with no clause: a genus alone
+    "The mill was the key to the village's prosperity.",  # toward one thing
+    "The wardens were a setback for the guild.",
+])
+def test_past_descriptions_still_refused(sentence):
+    assert prose_definition(_parse(sentence)) is None
+
+
+def _found(heading, text):
+    from bot.core.quiz.gen_text import chunk_sentences, readable_text
+    chunks = [Chunk(make_chunk_id("ward.md", ("Wards", heading), text, 0), "ward.md", ("Wards", heading), None, 0,
+                    text)]
+    docs = {t: _parse(t) for t in (readable_text(q) or "" for c in chunks for q, _ in chunk_sentences(c)) if t}
+    return [d for d, _ in definitions_by_document(chunks, docs, prose_definition).get("ward.md", [])]
+
+
+def test_the_one_word_term_a_heading_names_is_read_in_the_present():
+    text = "The agues are a group of recurring fevers caused by bad air from the marshes. They came yearly."
+    named = _found("4. Agues: fevers of the marshes", text)
+    assert [d.term for d in named] == ["Agues"] and named[0].headed and not named[0].past
+    assert _found("4. Local government", text) == []  # "the X" of a section on something else: named before
+    assert _found("2. The town", "The city is a centre of trade with many guild halls. It grew.") == []
+
+
+def test_the_headed_card_stem():
+    from bot.core.quiz.gen_defined_cards import headed_card_stem
+    assert headed_card_stem("Wardmotes", "The wardmotes are meetings of ...", "Wardmotes") == "What are the wardmotes?"
+    assert headed_card_stem("Wardmotes", "Wardmotes are meetings of ...", "Wardmotes") == ""

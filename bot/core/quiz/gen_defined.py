@@ -89,6 +89,9 @@ class Definition:
     # "The Duma was the elected legislative assembly ...": a past-tense definition of a thing that no longer is,
     # kept only where the notes name the term as a term (`named_as_term`)
     past: bool = False
+    # "The thalassemias are a group of ...": a present-tense definition of "the <one word>", kept only where a heading
+    # names the term (`named_as_term`, lane qcopula) and asked as a card only ("What are the thalassemias?")
+    headed: bool = False
 
 
 @dataclass(frozen=True)
@@ -489,13 +492,13 @@ def with_head(found: Definition, doc, verbs: frozenset[str] | set[str] = frozens
     if first is not None and found.prose and first.tag_ == "VBG":
         # "Specialisation means concentrating production on ...": an activity the term names, not a quality
         return Definition(found.term, found.definition, found.verbal, ACTIVITY, glossary=found.glossary,
-                          short=found.short, prose=True, dashed=found.dashed, dotted=found.dotted, run=found.run, past=found.past)
+                          short=found.short, prose=True, dashed=found.dashed, dotted=found.dotted, run=found.run, past=found.past, headed=found.headed)
     if first is not None and (first.tag_ == "VBG" or first.pos_ == "ADJ" or first.lower_ == "that"):
         # "having the right to grant ...", and a clause: ""Freely Available" means that no fee is charged for
         # the item ..." names a state, not a thing ("Standard Version" and "Package" as its wrong options:
         # held-out rounds 14-15, borderline twice)
         return Definition(found.term, found.definition, found.verbal, QUALITY, glossary=found.glossary,
-                          short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted, run=found.run, past=found.past)
+                          short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted, run=found.run, past=found.past, headed=found.headed)
     # (a chunk the parse runs on from the term over the line's colon, "Oxyhemoglobin: hemoglobin", has its root in
     # the definition: "hemoglobin" is the genus of "hemoglobin with oxygen bound to it", set 21)
     chunk = next((c for c in doc.noun_chunks if start >= 0 and (c.start_char >= start or found.glossary
@@ -512,7 +515,7 @@ def with_head(found: Definition, doc, verbs: frozenset[str] | set[str] = frozens
     acts = bool(joined_nouns) and all(t.lemma_.lower() in verbs for t in [chunk.root, *joined_nouns])
     return Definition(found.term, found.definition, found.verbal, head, heads, glossary=found.glossary,
                       short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted, run=found.run,
-                      acts=acts, past=found.past)
+                      acts=acts, past=found.past, headed=found.headed)
 
 
 def defined_through(other: Definition, term: str) -> bool:
@@ -855,6 +858,9 @@ def definitions_by_document(notes: list[Chunk], docs: dict | None = None,
                         and not named_as_term(definition.term, notes, chunk.document,
                                               sections=not re.match(r"the \S+ (?:was|were) ", text, re.IGNORECASE)):
                     definition = None  # "The war was a long struggle ...": narrative, not a term defined
+                if definition is not None and definition.headed \
+                        and not named_as_term(definition.term, notes, chunk.document, sections=False):
+                    definition = None  # "The city is ...", "The result is ...": a thing named before, no term
             known = found.setdefault(chunk.document, [])
             if definition and definition.glossary and (chunk.document, label_key(definition.term)) in labels:
                 continue  # "Example: the Great Rift Valley ...": a label the notes put before many lines
@@ -882,8 +888,10 @@ def named_as_term(term: str, notes: list[Chunk], document: str, sections: bool =
         for heading in chunk.heading_path:
             words = re.sub(r"^[\dIVX.)\s]*(?:[a-z][.)]\s+)?", "", heading.strip())
             words = re.sub(r"^(?:the|a|an) ", "", words, flags=re.IGNORECASE).strip().rstrip(".:").lower()
-            if words == bare or words in {bare + "s", bare + "es"}:
-                return True
+            # (or its part before a colon: "8. Thalassemias: disorders of globin production", lane qcopula)
+            for named in {words, words.split(":")[0].strip()}:
+                if named == bare or named in {bare + "s", bare + "es"}:
+                    return True
         if re.search(rf"(?:\*\*|__){re.escape(bare)}(?:s|es)?(?:\*\*|__)", chunk.text, re.IGNORECASE) \
                 or re.search(rf"(?:\*\*|__)(?:the|a|an) {re.escape(bare)}(?:\*\*|__)", chunk.text, re.IGNORECASE):
             return True

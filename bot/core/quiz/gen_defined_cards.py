@@ -222,6 +222,20 @@ def past_card_stem(term: str, sentence: str, shown: str, subject: str) -> str:
     return f"According to the notes on {subject}, what {found.group('verb').lower()} {named}?"
 
 
+def headed_card_stem(term: str, sentence: str, shown: str) -> str:
+    """The card's question of a present-tense definition of "the <term>" a heading names ("The thalassemias are a
+    group of inherited blood disorders ..."): "What are the thalassemias?" (lane qcopula); "" when the sentence
+    does not open so."""
+    bare = re.sub(r"^(?:the|a|an) ", "", term.strip(), flags=re.IGNORECASE)
+    found = re.match(rf"^the\s*\W*{re.escape(bare)}\W*\s(?P<verb>is|are)\b", sentence.strip(), re.IGNORECASE)
+    if found is None:
+        return ""
+    shown = shown or bare
+    if shown[:1].isupper() and not bare[1:2].isupper():
+        shown = shown[0].lower() + shown[1:]
+    return f"What {found.group('verb').lower()} the {shown}?"
+
+
 def card_answer(definition: str) -> str:
     """The notes' definition as the card's answer: its first letter capitalised, one closing full stop."""
     text = definition.strip().rstrip(".")

@@ -107,7 +107,11 @@ def prose_definition(doc) -> Definition | None:
         return None
     # a past-tense "The Duma was ..." names its one-word term with "the" (a thing that was, named as one): kept
     # only where the notes name it as a term (gen_defined.named_as_term)
-    term = _term_span(doc, doc[0:subject.right_edge.i + 1], named=root.lemma_ == "be" and root.lower_ in {"was", "were"})
+    # ... and so does a present-tense "The thalassemias are ..." (lane qcopula), kept only where the notes name it
+    # as a term by a heading or in bold (gen_defined.definitions_by_document): "The city is ...", "The result is ..."
+    # speak of a thing named before
+    term = _term_span(doc, doc[0:subject.right_edge.i + 1],
+                      named=root.lemma_ == "be" and root.lower_ in {"was", "were", "is", "are"})
     if term is None:
         return None
     if root.tag_ == "VBG" and root.i >= 2 and doc[root.i - 1].dep_ == "aux" \
@@ -157,6 +161,8 @@ def prose_definition(doc) -> Definition | None:
                                                          for t in attr.subtree if t.i <= attr.i):
             return None  # "crimson, which ...", "the mayor of Warsaw": a name, not a definition
         found = _definition(term, after)
+        if found is not None and not past and doc[0].lower_ == "the" and " " not in term:
+            found = dataclasses.replace(found, headed=True)  # "The thalassemias are ...": a term only if a heading says so
         return dataclasses.replace(found, past=True) if past and found is not None else found
     return None
 
