@@ -99,7 +99,8 @@ class CardTemplates:
             kin = [dataclasses.replace(definition, term=t, definition="", heads=())
                    for t in sibling_terms(definition.term, tuple(chunk.heading_path), paths, text)] if prose else []
             others = [d for d, _ in known[i + 1:] + known[:i]
-                      if not self._notes_subject(d.term, chunk.document)] + kin  # "Hydropower" offered among plant parts
+                      if not self._notes_subject(d.term, chunk.document)
+                      and not d.headed] + kin  # "Hydropower" offered among plant parts; "the thalassemias" a card only
             if definition.glossary and not prose:
                 others = self._same_heading(others, known, chunk)
                 # a place among words, or a word among places: "Cuzco" (the capital, written with its capital all
