@@ -86,6 +86,12 @@ class Definition:
     dotted: bool = False  # a "Term. Definition." line (dotted_definition): the definition is the line's second sentence
     run: str = ""  # the lead-in ("... divides it into three groups:") a run of such lines follows (`dotted_runs`)
     acts: bool = False  # the genus is two nouns joined by "and"/"or" the notes use as verbs: "one full charge and discharge"
+    # "The Duma was the elected legislative assembly ...": a past-tense definition of a thing that no longer is,
+    # kept only where the notes name the term as a term (`named_as_term`)
+    past: bool = False
+    # "The thalassemias are a group of ...": a present-tense definition of "the <one word>", kept only where a heading
+    # names the term (`named_as_term`, lane qcopula) and asked as a card only ("What are the thalassemias?")
+    headed: bool = False
 
 
 @dataclass(frozen=True)
@@ -486,13 +492,13 @@ def with_head(found: Definition, doc, verbs: frozenset[str] | set[str] = frozens
     if first is not None and found.prose and first.tag_ == "VBG":
         # "Specialisation means concentrating production on ...": an activity the term names, not a quality
         return Definition(found.term, found.definition, found.verbal, ACTIVITY, glossary=found.glossary,
-                          short=found.short, prose=True, dashed=found.dashed, dotted=found.dotted, run=found.run)
+                          short=found.short, prose=True, dashed=found.dashed, dotted=found.dotted, run=found.run, past=found.past, headed=found.headed)
     if first is not None and (first.tag_ == "VBG" or first.pos_ == "ADJ" or first.lower_ == "that"):
         # "having the right to grant ...", and a clause: ""Freely Available" means that no fee is charged for
         # the item ..." names a state, not a thing ("Standard Version" and "Package" as its wrong options:
         # held-out rounds 14-15, borderline twice)
         return Definition(found.term, found.definition, found.verbal, QUALITY, glossary=found.glossary,
-                          short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted, run=found.run)
+                          short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted, run=found.run, past=found.past, headed=found.headed)
     # (a chunk the parse runs on from the term over the line's colon, "Oxyhemoglobin: hemoglobin", has its root in
     # the definition: "hemoglobin" is the genus of "hemoglobin with oxygen bound to it", set 21)
     chunk = next((c for c in doc.noun_chunks if start >= 0 and (c.start_char >= start or found.glossary
@@ -509,7 +515,7 @@ def with_head(found: Definition, doc, verbs: frozenset[str] | set[str] = frozens
     acts = bool(joined_nouns) and all(t.lemma_.lower() in verbs for t in [chunk.root, *joined_nouns])
     return Definition(found.term, found.definition, found.verbal, head, heads, glossary=found.glossary,
                       short=found.short, prose=found.prose, dashed=found.dashed, dotted=found.dotted, run=found.run,
-                      acts=acts)
+                      acts=acts, past=found.past, headed=found.headed)
 
 
 def defined_through(other: Definition, term: str) -> bool:
@@ -848,6 +854,13 @@ def definitions_by_document(notes: list[Chunk], docs: dict | None = None,
                     definition = dataclasses.replace(definition, run=runs[dotted[quote]])
             if definition is None and prose is not None and docs and text in docs:
                 definition = prose(docs[text])
+                if definition is not None and definition.past \
+                        and not named_as_term(definition.term, notes, chunk.document,
+                                              sections=not re.match(r"the \S+ (?:was|were) ", text, re.IGNORECASE)):
+                    definition = None  # "The war was a long struggle ...": narrative, not a term defined
+                if definition is not None and definition.headed \
+                        and not named_as_term(definition.term, notes, chunk.document, sections=False):
+                    definition = None  # "The city is ...", "The result is ...": a thing named before, no term
             known = found.setdefault(chunk.document, [])
             if definition and definition.glossary and (chunk.document, label_key(definition.term)) in labels:
                 continue  # "Example: the Great Rift Valley ...": a label the notes put before many lines
@@ -857,6 +870,34 @@ def definitions_by_document(notes: list[Chunk], docs: dict | None = None,
                                   if d.prose <= definition.prose):
                 known.append((definition, quote))
     return found
+
+
+def named_as_term(term: str, notes: list[Chunk], document: str, sections: bool = True) -> bool:
+    """The notes name `term` as a term of their own: a heading of the document is the term (its article and a
+    number aside: "3. The Duma"), or the document writes it in bold, or it appears in two or more sections.
+    A past-tense "X was a ..." is a definition only of such a term (issue 8, lane qpastdef). Without `sections`
+    (one word after "the": "The war was ...", "The battle was ..."), a heading or bold only."""
+    bare = re.sub(r"^(?:the|a|an) ", "", term.strip(), flags=re.IGNORECASE).lower()
+    if not bare:
+        return False
+    pattern = re.compile(rf"(?<![\w-]){re.escape(bare)}(?:s|es)?(?![\w-])", re.IGNORECASE)
+    seen = set()
+    for chunk in notes:
+        if chunk.document != document:
+            continue
+        for heading in chunk.heading_path:
+            words = re.sub(r"^[\dIVX.)\s]*(?:[a-z][.)]\s+)?", "", heading.strip())
+            words = re.sub(r"^(?:the|a|an) ", "", words, flags=re.IGNORECASE).strip().rstrip(".:").lower()
+            # (or its part before a colon: "8. Thalassemias: disorders of globin production", lane qcopula)
+            for named in {words, words.split(":")[0].strip()}:
+                if named == bare or named in {bare + "s", bare + "es"}:
+                    return True
+        if re.search(rf"(?:\*\*|__){re.escape(bare)}(?:s|es)?(?:\*\*|__)", chunk.text, re.IGNORECASE) \
+                or re.search(rf"(?:\*\*|__)(?:the|a|an) {re.escape(bare)}(?:\*\*|__)", chunk.text, re.IGNORECASE):
+            return True
+        if pattern.search(chunk.text):
+            seen.add(tuple(chunk.heading_path))
+    return sections and len(seen) >= 2
 
 
 def label_key(term: str) -> str:

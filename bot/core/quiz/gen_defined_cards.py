@@ -203,6 +203,39 @@ def card_stem(term: str, sentence: str, prose: bool, shown: str = "") -> str:
     return f"What is meant by \"{shown}\"?"
 
 
+def past_card_stem(term: str, sentence: str, shown: str, subject: str) -> str:
+    """The card's question of a past-tense definition ("The thing (or ting) was an assembly of free men."): what
+    the thing was, in the notes' tense and with their article, and where ("According to the notes on the
+    Vikings ..., what was the thing?"): a thing that no longer is belongs to its time and place, and a bare
+    "What is meant by "Thing"?" asks a common word (issue 8, lane qcopula). "" when the sentence does not open
+    with the term and "was"/"were", or the notes name no subject."""
+    bare = re.sub(r"^(?:the|a|an) ", "", term.strip(), flags=re.IGNORECASE)
+    found = re.match(rf"^(?P<article>the|a|an)?\s*\W*{re.escape(bare)}\W*(?:\([^()]*\)\s*)?(?P<verb>was|were)\b",
+                     sentence.strip(), re.IGNORECASE)
+    if found is None or not subject:
+        return ""
+    article = (found.group("article") or "").lower()
+    shown = shown or bare
+    if shown[:1].isupper() and shown.lower() == bare.lower() and not bare[1:2].isupper():
+        shown = shown[0].lower() + shown[1:]
+    named = f"{article} {shown}" if article else shown
+    return f"According to the notes on {subject}, what {found.group('verb').lower()} {named}?"
+
+
+def headed_card_stem(term: str, sentence: str, shown: str) -> str:
+    """The card's question of a present-tense definition of "the <term>" a heading names ("The thalassemias are a
+    group of inherited blood disorders ..."): "What are the thalassemias?" (lane qcopula); "" when the sentence
+    does not open so."""
+    bare = re.sub(r"^(?:the|a|an) ", "", term.strip(), flags=re.IGNORECASE)
+    found = re.match(rf"^the\s*\W*{re.escape(bare)}\W*\s(?P<verb>is|are)\b", sentence.strip(), re.IGNORECASE)
+    if found is None:
+        return ""
+    shown = shown or bare
+    if shown[:1].isupper() and not bare[1:2].isupper():
+        shown = shown[0].lower() + shown[1:]
+    return f"What {found.group('verb').lower()} the {shown}?"
+
+
 def card_answer(definition: str) -> str:
     """The notes' definition as the card's answer: its first letter capitalised, one closing full stop."""
     text = definition.strip().rstrip(".")

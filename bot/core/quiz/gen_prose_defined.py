@@ -19,9 +19,11 @@ one of the oldest diseases", "a relatively regimented activity") or remarks on i
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from bot.core.quiz.gen_defined import MAX_DEFINITION_WORDS, Definition
+from bot.core.quiz.gen_finished_forms import RELATIONAL
 from bot.core.quiz.gen_genus import genus_about_the_word, genus_without_differentia
 from bot.core.quiz.gen_precision import remark_not_definition
 from bot.core.quiz.gen_questions import relation_only
@@ -42,6 +44,10 @@ def _term_span(doc, tokens, named: bool = False):
     words = [t for t in tokens if t.text not in {"*", "**", "_"}]
     if not words:
         return None
+    # "The thing (or ting)": the other name in brackets after the term is an aside, not part of it
+    if len(words) >= 4 and words[-1].text == ")" and any(t.text == "(" and i + 1 < len(words) and words[i + 1].lower_ == "or"
+                                                      for i, t in enumerate(words)):
+        words = words[:max(i for i, t in enumerate(words) if t.text == "(")]
     definite = words[0].lower_ == "the"
     if words[0].lower_ in {"a", "an", "the"}:
         words = words[1:]
@@ -99,7 +105,13 @@ def prose_definition(doc) -> Definition | None:
         return _called(doc, root, subject)
     if subject.left_edge.i != 0:
         return None
-    term = _term_span(doc, doc[0:subject.right_edge.i + 1])
+    # a past-tense "The Duma was ..." names its one-word term with "the" (a thing that was, named as one): kept
+    # only where the notes name it as a term (gen_defined.named_as_term)
+    # ... and so does a present-tense "The thalassemias are ..." (lane qcopula), kept only where the notes name it
+    # as a term by a heading or in bold (gen_defined.definitions_by_document): "The city is ...", "The result is ..."
+    # speak of a thing named before
+    term = _term_span(doc, doc[0:subject.right_edge.i + 1],
+                      named=root.lemma_ == "be" and root.lower_ in {"was", "were", "is", "are"})
     if term is None:
         return None
     if root.tag_ == "VBG" and root.i >= 2 and doc[root.i - 1].dep_ == "aux" \
@@ -124,10 +136,16 @@ def prose_definition(doc) -> Definition | None:
     if root.lemma_ == "refer" and root.pos_ == "VERB":
         prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "to" and c.i == root.i + 1), None)
         return _definition(term, doc[root.i + 2:]) if prep is not None else None
-    if root.lemma_ == "be" and root.lower_ in {"is", "are"}:
+    past = root.lemma_ == "be" and root.lower_ in {"was", "were"}
+    if root.lemma_ == "be" and (root.lower_ in {"is", "are"} or past):
         attr = next((c for c in root.children if c.dep_ == "attr"), None)
         if attr is None or attr.left_edge.i != root.i + 1 or attr.pos_ not in {"NOUN"} and attr.tag_ != "VBG":
             return None
+        if past and (not past_definition(attr) or any(t.ent_type_ in {"PERSON", "GPE", "LOC", "NORP", "FAC"}
+                                                       for t in subject.subtree)):
+            # (a person or a place who was: "William Farel was a student of Lefevre who ...", "The Ottoman Empire
+            # was an imperial state ...": asked as who or what it was, not as a term)
+            return None  # "The war was a turning point", "The reform was a success": narrative, not a definition
         if any(c.dep_ in {"ccomp", "acomp", "advmod", "neg", "prep"} and c.i > root.i for c in root.children):
             return None  # "X is about production costs", "X is static", "... is, in effect, ..."
         if ranked(attr):
@@ -137,13 +155,89 @@ def prose_definition(doc) -> Definition | None:
             return None  # "one of the oldest diseases", "a recursive acronym", a remark
         if attr.i + 1 >= len(doc) - 1 and not any(c.dep_ in {"amod", "compound"} for c in attr.children):
             return None  # "X is a process.": a genus alone
-        if relation_only(attr):
+        if relation_only(attr) and not members_named(attr):
             return None  # "the fundamental thermodynamic underpinning of the steam engine": its place, not what it is
         if attr.ent_type_ or attr.pos_ == "PROPN" or any(t.ent_type_ and t.ent_type_ not in {"ORDINAL", "CARDINAL"}
                                                          for t in attr.subtree if t.i <= attr.i):
             return None  # "crimson, which ...", "the mayor of Warsaw": a name, not a definition
-        return _definition(term, after)
+        found = _definition(term, after)
+        if found is not None and not past and doc[0].lower_ == "the" and " " not in term:
+            found = dataclasses.replace(found, headed=True)  # "The thalassemias are ...": a term only if a heading says so
+        return dataclasses.replace(found, past=True) if past and found is not None else found
     return None
+
+
+def past_definition(attr) -> bool:
+    """The complement of a past-tense "X was ..." defines X, a thing that no longer is ("The Duma was the elected
+    legislative assembly of the Russian Empire", "The mita was a system of compulsory public service"): a common
+    noun of a class, its article "a"/"an"/"the", no word before it that judges or ranks ("a major cause", "an
+    important step", "a great success"), and a restrictive modifier after it, a relative clause, a participle's
+    phrase or an "of"/"for"/"in" phrase saying which of its class it is. No noun a kind of judgement itself: one
+    whose own "of"-phrase is all it has ("a turning point in the war" has no clause of what it was)."""
+    det = next((c for c in attr.children if c.dep_ == "det"), None)
+    if attr.tag_ != "NN" and attr.tag_ != "NNS":
+        return False
+    if det is None and not (attr.tag_ == "NNS" and any(c.dep_ in {"relcl", "acl"} and c.i > attr.i
+                                                          for c in attr.children)):
+        # (a bare plural with a clause of its own names its class too: "The Federalist Papers were essays written
+        # by Hamilton, Madison and Jay to defend the new Constitution", lane qcopula; "were relay runners" has none)
+        return False
+    if det is not None and det.lower_ not in {"a", "an", "the"}:
+        return False
+    before = [t for t in attr.subtree if t.i < attr.i and t != det]
+    # an adjective of judgement or degree is gradable: spaCy tags none of a class word ("elected", "legislative",
+    # "compulsory") as one with an adverb of degree; a word before the head that is not a participle, a noun or
+    # a class adjective (ending "-al", "-ary", "-ic", "-ive") is read as judging ("major", "great", "important")
+    for t in before:
+        if t.tag_ in {"JJS", "JJR", "RBS", "RBR", "RB"} or t.pos_ == "ADV":
+            return False
+        if t.pos_ == "ADJ" and t.tag_ == "JJ" and not t.lower_.endswith(("al", "ary", "ic", "ive", "ed", "an")) \
+                and not (t.ent_type_ == "NORP" and t.text[:1].isupper()):
+            return False  # (a people's adjective classes too: "a French research network", lane qcopula)
+    if attr.lemma_.lower() in RELATIONAL:
+        return False  # "a cause of the revolt", "a result of the war": what it led to, not what it was
+    after = [c for c in attr.children if c.i > attr.i]
+    if any(c.dep_ in {"relcl", "acl"} for c in after):
+        return True
+    # "of" a common noun ("a system of compulsory public service"), not of a name: "the idea of President Wilson"
+    # says whose it was
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN"
+                                                           for g in c.children) for c in after):
+        return True
+    # another phrase saying which of its class, on an indefinite common noun of its own ("the area of England under
+    # Danish law and custom", lane qcopula); not one whose object has an article or a possessive: "the key to the
+    # Vikings' success" places it toward one thing, as "a setback for the Bolsheviks" says whose
+    return any(c.dep_ == "prep" and c.lower_ in _WHICH_PREPOSITIONS
+               and any(g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_
+                       and not any(d.dep_ in {"det", "poss"} for d in g.children) for g in c.children) for c in after)
+
+
+# Prepositions whose phrase on a noun restricts it to part of its class by a quality or a setting ("under Danish
+# law", "with a single mast", "without ..."): English's closed class, not "to"/"for"/"in"/"on" (a role or a place
+# toward another thing: "the key to success", "a setback for", "the turning point in")
+_WHICH_PREPOSITIONS = frozenset({"under", "with", "without"})
+
+
+def members_named(attr) -> bool:
+    """The one "of" phrase of a definition's noun says what the thing is made of or who it gathers, not what
+    it belongs to: "an assembly of free men", "a composite of cement paste and aggregates" (issue 8, lane
+    qcopula). Its object a common noun in the plural or joined to another by "and"/"or", with no article or
+    possessive of its own (those name one thing it belongs to: "the kernel of the later League", "a version
+    of ISDN's layer"), and the noun it follows no relational noun ("an example of datagram protocols", "a
+    form of ...": only its class) with "a"/"an" or no article ("the ... of": one part of a thing)."""
+    if attr.lemma_.lower() in RELATIONAL or attr.tag_ not in {"NN", "NNS"}:
+        return False
+    det = next((c for c in attr.children if c.dep_ in {"det", "poss"}), None)
+    if det is not None and det.lower_ not in {"a", "an"}:
+        return False
+    of = next((c for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    if len(objects) != 1:
+        return False
+    obj = objects[0]
+    if obj.pos_ != "NOUN" or obj.ent_type_ or any(c.dep_ in {"det", "poss", "nummod"} for c in obj.children):
+        return False
+    return obj.tag_ == "NNS" or any(c.dep_ == "conj" and c.pos_ == "NOUN" and not c.ent_type_ for c in obj.children)
 
 
 def ranked(head) -> bool:

@@ -39,7 +39,7 @@ from bot.core.quiz.gen_clauses import _setting
 from bot.core.quiz.gen_prose_defined import sibling_terms
 from bot.core.quiz.gen_defined import (_mentions as mentions_term, defined_term_question, family_words, label_key,
                                        written_as)
-from bot.core.quiz.gen_defined_cards import (card_answer, card_stem, restates_the_term, same_number,
+from bot.core.quiz.gen_defined_cards import (card_answer, card_stem, headed_card_stem, past_card_stem, restates_the_term, same_number,
                                              says_more_than_the_term, says_what_it_is, term_as_label)
 from bot.core.quiz.gen_precision import remark_not_definition
 from bot.core.quiz.gen_term_form import agreeing_be, plural_term, term_as_asked
@@ -99,7 +99,8 @@ class CardTemplates:
             kin = [dataclasses.replace(definition, term=t, definition="", heads=())
                    for t in sibling_terms(definition.term, tuple(chunk.heading_path), paths, text)] if prose else []
             others = [d for d, _ in known[i + 1:] + known[:i]
-                      if not self._notes_subject(d.term, chunk.document)] + kin  # "Hydropower" offered among plant parts
+                      if not self._notes_subject(d.term, chunk.document)
+                      and not d.headed] + kin  # "Hydropower" offered among plant parts; "the thalassemias" a card only
             if definition.glossary and not prose:
                 others = self._same_heading(others, known, chunk)
                 # a place among words, or a word among places: "Cuzco" (the capital, written with its capital all
@@ -112,7 +113,8 @@ class CardTemplates:
             setting = "" if definition.glossary else _setting(name)  # a glossary line: "In the notes, ..."
             question = defined_term_question(definition, others, setting, name,
                                              lambda o: _rng("defined", quote, o).random(),
-                                             family_words([d for d, _ in known] + kin), self.expansions)
+                                             family_words([d for d, _ in known] + kin), self.expansions) \
+                if not definition.headed else None  # (its options would be the notes' other terms of any kind)
             if question is None:
                 # No options of its kind: a card of the definition instead, when it says what the term is
                 # (gen_defined_cards: "What is a writ?", 'What is meant by "hilum"?'), one a term
@@ -230,7 +232,12 @@ class CardTemplates:
             return None  # "a narrow wooden channel that carries water ...": the notes' words for another term too
         shown = term_as_asked(term, self.lexicon.lowercase_words)
         s = Sentence(text, chunk, 0, False, quote=quote)
-        prompt = self._prompt(s, card_stem(term, text, definition.prose, shown))
+        stem = past_card_stem(term, text, shown, self._prompt_subject(chunk)) if definition.past \
+            else headed_card_stem(term, text, shown) if definition.headed \
+            else card_stem(term, text, definition.prose, shown)
+        if not stem:
+            return None  # a past definition whose stem cannot say where and when the thing was
+        prompt = self._prompt(s, stem)
         if _weak_card(prompt, definition.definition):
             return None
         item = self._item(FLASHCARD, prompt, card_answer(definition.definition), s, DEFINITION, QUALITY_CUTOFF,
