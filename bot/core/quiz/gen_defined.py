@@ -201,6 +201,9 @@ def dotted_definition(term_sentence: str, sentence: str, written: str = "") -> D
                                            or re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(first.lower())}\b", written)):
         definition = first[:1].lower() + definition[1:]  # "Raised agricultural beds ...": "raised" is written so
     gloss = found.group("gloss") or ""
+    if re.match(r"(?:in|for|as|under|within|at|on|during)\s", gloss):
+        return None  # "Monopoly (in this case). An exclusive right ... to run steamboats ...": the meaning the
+        # notes give holds only where the aside says; asked without it the card teaches a wrong general one (set 23)
     short = gloss if re.fullmatch(r"[A-Z][A-Za-z]{1,5}", gloss) else ""
     return Definition(found.group("term").strip(), definition, first.lower() == "to", glossary=True,
                       short=short, dotted=True)
@@ -849,6 +852,9 @@ def definitions_by_document(notes: list[Chunk], docs: dict | None = None,
             if definition is None and prose is not None and docs and text in docs:
                 definition = prose(docs[text])
             known = found.setdefault(chunk.document, [])
+            if definition and definition.glossary and _summing_up(chunk.heading_path):
+                continue  # "Aftermath: the Moscow-Washington hotline and ...": under the notes' summary a label heads a
+                # point summed up, no term defined (set 23: "Aftermath" offered beside "Quarantine" and "Maskirovka")
             if definition and definition.glossary and (chunk.document, label_key(definition.term)) in labels:
                 continue  # "Example: the Great Rift Valley ...": a label the notes put before many lines
             # A glossary line of a term the prose defined before ("A writ is a formal written order ...", then "Writ:
@@ -857,6 +863,14 @@ def definitions_by_document(notes: list[Chunk], docs: dict | None = None,
                                   if d.prose <= definition.prose):
                 known.append((definition, quote))
     return found
+
+
+_SUMMING_UP = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?(?:summary|in summary|key points|recap|summing up)")
+
+
+def _summing_up(heading_path) -> bool:
+    """The passage is under the notes' summary (its own heading "11. Summary", "Key points")."""
+    return bool(heading_path) and bool(_SUMMING_UP.fullmatch(fold(heading_path[-1]).strip()))
 
 
 def label_key(term: str) -> str:

@@ -96,7 +96,7 @@ from bot.core.quiz.items import FLASHCARD, MULTIPLE_CHOICE, TRUE_FALSE, QuizItem
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 75
+GENERATOR_VERSION = 76
 # "Who decided ...?", "What did X patent?": judged in round 4, 5 kept of 40 (the answer named by the
 # question's own "Which X", stems copied ungrammatically, several actors possible), so under the cut-off.
 ACTOR_CARD_QUALITY = 0.6
@@ -185,15 +185,27 @@ def _one_card_a_term(candidates: list, term_cards: dict[str, tuple[str, str]]) -
     if not term_cards:
         return candidates
     asked: set[tuple[str, str]] = set()
+    carded = set(term_cards.values())
+    aside: set[str] = set()  # ids of "What is X?" cards read off an aside that give way to the definition's card
     for entry in candidates:
         for item in entry.items:
             if item.id in term_cards:
                 continue
             found = _ASKS_TERM.match(item.prompt.split("? ")[-1] if "? " in item.prompt else item.prompt)
             if found and found.group("term"):
-                asked.add((item.source.document, fold(found.group("term")).rstrip("s")))
+                key = (item.source.document, fold(found.group("term")).rstrip("s"))
+                if key in carded and not item.options and not _opens_with(item.source.quote, found.group("term")):
+                    # "... hepatitis B is caused by HBV, a DNA virus." asked "What is HBV?" keyed "A DNA virus": an
+                    # aside of a sentence on something else, where the notes' own definition ("HBV: the hepatitis B
+                    # virus, ... the cause of hepatitis B") is the card to ask (set 23, borderline)
+                    aside.add(item.id)
+                    continue
+                asked.add(key)
             elif found:
                 asked.add((item.source.document, fold(item.answer).rstrip("s")))
+    if aside:
+        for entry in candidates:
+            entry.items = [i for i in entry.items if i.id not in aside]
     seen: set[tuple[str, str]] = set()
     for entry in candidates:
         kept = []
@@ -206,6 +218,11 @@ def _one_card_a_term(candidates: list, term_cards: dict[str, tuple[str, str]]) -
             kept.append(item)
         entry.items = kept
     return [c for c in candidates if c.items]
+
+
+def _opens_with(quote: str, term: str) -> bool:
+    """The sentence opens with the term (after an article): it is the sentence's subject, not an aside."""
+    return bool(re.match(rf"^\W*(?:(?:the|a|an)\s+)?{re.escape(fold(term))}\b", fold(quote or "")))
 
 
 def _attribute_rows(notes: list[Chunk]) -> dict[tuple[str, tuple[str, ...]], set[str]]:
@@ -247,6 +264,8 @@ class _Generator(SubjectHelpers, CardTemplates, QuestionTemplates, PeopleTemplat
         self.paragraphs = [line for c in notes if not is_practice_section(c.heading_path)
                            and not _in_sources(c)
                            for line in c.text.splitlines() if line.strip()]
+        # The notes' list of sources: a body named there is an authority the notes cite (gen_tpl_cards' abbreviations).
+        self.sources_text = "\n".join(c.text for c in notes if _in_sources(c))
         self.true_versions: dict[str, QuizItem] = {}  # false statement's id -> the true one
         self.checked_swaps: set[str] = set()  # name swaps the notes rule out (gen_swaps), both versions
         self.events: list[_Event] = []  # dated events met so far, in the notes' order
