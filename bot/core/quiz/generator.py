@@ -185,27 +185,15 @@ def _one_card_a_term(candidates: list, term_cards: dict[str, tuple[str, str]]) -
     if not term_cards:
         return candidates
     asked: set[tuple[str, str]] = set()
-    carded = set(term_cards.values())
-    aside: set[str] = set()  # ids of "What is X?" cards read off an aside that give way to the definition's card
     for entry in candidates:
         for item in entry.items:
             if item.id in term_cards:
                 continue
             found = _ASKS_TERM.match(item.prompt.split("? ")[-1] if "? " in item.prompt else item.prompt)
             if found and found.group("term"):
-                key = (item.source.document, fold(found.group("term")).rstrip("s"))
-                if key in carded and not item.options and not _opens_with(item.source.quote, found.group("term")):
-                    # "... hepatitis B is caused by HBV, a DNA virus." asked "What is HBV?" keyed "A DNA virus": an
-                    # aside of a sentence on something else, where the notes' own definition ("HBV: the hepatitis B
-                    # virus, ... the cause of hepatitis B") is the card to ask (set 23, borderline)
-                    aside.add(item.id)
-                    continue
-                asked.add(key)
+                asked.add((item.source.document, fold(found.group("term")).rstrip("s")))
             elif found:
                 asked.add((item.source.document, fold(item.answer).rstrip("s")))
-    if aside:
-        for entry in candidates:
-            entry.items = [i for i in entry.items if i.id not in aside]
     seen: set[tuple[str, str]] = set()
     for entry in candidates:
         kept = []
@@ -218,11 +206,6 @@ def _one_card_a_term(candidates: list, term_cards: dict[str, tuple[str, str]]) -
             kept.append(item)
         entry.items = kept
     return [c for c in candidates if c.items]
-
-
-def _opens_with(quote: str, term: str) -> bool:
-    """The sentence opens with the term (after an article): it is the sentence's subject, not an aside."""
-    return bool(re.match(rf"^\W*(?:(?:the|a|an)\s+)?{re.escape(fold(term))}\b", fold(quote or "")))
 
 
 def _attribute_rows(notes: list[Chunk]) -> dict[tuple[str, tuple[str, ...]], set[str]]:
