@@ -122,3 +122,16 @@ def test_a_label_under_the_notes_summary_is_no_term():
     assert _summing_up(("Glass", "11. Summary"))
     assert _summing_up(("Key points",))
     assert not _summing_up(("Glass", "Summary of the trials"))
+
+
+def test_a_term_item_keyed_to_a_parent_sections_name_generalises_its_sub_sections_claim():
+    from bot.core.quiz.gen_finished_forms import parent_heading_key
+    options = ("Annealing", "Blowing", "Cutting", "Melting")
+    under = QuizItem("x", "multiple_choice", "According to the notes, which of these takes about six hours?",
+                     "Annealing", options, QuizSource("glass.md", "Glass > 8. ANNEALING > 8.2 Thick bottles",
+                                                      "Annealing takes about six hours."), tests="term")
+    assert parent_heading_key(under)
+    own = QuizItem("x", "multiple_choice", "According to the notes, which of these takes about six hours?",
+                   "Annealing", options, QuizSource("glass.md", "Glass > 8. Annealing", "Annealing takes about six hours."),
+                   tests="term")
+    assert not parent_heading_key(own)

@@ -43,7 +43,9 @@ Held-out set 23 (issue 8, session 30):
 - two wrong options one of which is the other with an ending ("Bullion", "Bullionism" beside "Tariff"): the key is
   the odd one out by form (`rooted_pair`);
 - what a thing contains asked of one thing: "What does the Constitution contain?" keyed "An enumeration of powers
-  ..." (`one_content`).
+  ..." (`one_content`);
+- a term item keyed to a parent section's name, of a sentence in one of its sub-sections ("Treatment" of "8.
+  TREATMENT > 8.2 Chronic hepatitis B"): the claim generalised beyond the sub-section's case (`parent_heading_key`).
 """
 
 from __future__ import annotations
@@ -222,6 +224,17 @@ def one_content(item) -> bool:
     return not re.search(r",|\b(?:and|or)\b", item.answer)
 
 
+def parent_heading_key(item) -> bool:
+    """A "which of these <predicate>?" term item keyed to the heading of a section above the sentence's own
+    sub-section: "Treatment is generally long-term and often lifelong ..." under "8. TREATMENT > 8.2 Chronic
+    hepatitis B" asked of treatment in general, a claim the notes make of the sub-section's case only."""
+    if item.tests != "term" or not item.options or item.source is None or not item.source.section:
+        return False
+    path = [fold(re.sub(r"^[\dIVXivx.]+\s+", "", part)).strip() for part in item.source.section.split(" > ")]
+    key = fold(item.answer).strip()
+    return len(path) >= 2 and any(key and (part == key or part.rstrip("s") == key.rstrip("s")) for part in path[:-1])
+
+
 def cross_reference(item) -> bool:
     """The answer (or the stem) keeps a pointer to another part of the notes: "(section 8)", "(see above)"."""
     return bool(_CROSS_REFERENCE.search(item.answer) or _CROSS_REFERENCE.search(item.prompt))
@@ -266,7 +279,8 @@ def dropped_form(item, title: str, parse) -> str:
                         ("the title names the answer", title_names_answer(item, title)),
                         ("points to the line before", another_of_before(item)),
                         ("an open who-did-what stem", open_actor_stem(item)), ("a pair of one root", rooted_pair(item)),
-                        ("one content asked open", one_content(item))):
+                        ("one content asked open", one_content(item)),
+                        ("a parent section's name keyed", parent_heading_key(item))):
         if found:
             return name
     if item.tests in {"definition", "cause"} and not item.options:
