@@ -35,7 +35,7 @@ def _card(tests: str, prompt: str, answer: str, quote: str = "", options=()) -> 
 
 
 def test_a_pronoun_after_so_is_not_the_subject_when_an_object_untagged_as_noun_could_be_it():
-    wrong = so_question(nlp.parse_line("Annealing does not produce anti-crizzle, so it distinguishes rot from "
+    wrong = so_question(nlp.parse_line("Annealing does not produce anti-SSc, so it distinguishes infection from "
                                        "annealing."))
     assert wrong is None
     kept = so_question(nlp.parse_line("Soda ash is strongly alkaline, so it lowers the melting point of sand."))
@@ -43,12 +43,12 @@ def test_a_pronoun_after_so_is_not_the_subject_when_an_object_untagged_as_noun_c
 
 
 def test_an_enumeration_in_a_sentence_on_the_notes_themselves_names_no_peers():
-    docs = nlp.parse_lines(["These notes cover the furnace, how glass is blown, the annealing, inspection, "
-                            "packing and shipping.",
+    docs = nlp.parse_lines(["These notes cover the kiln, how bricks are fired, the course of the firing, "
+                            "inspection, repair and maintenance.",
                             "The peers of the notes are loggers, handlers, filters and formatters."])
     found = enumerations(docs)
     assert {"logger", "handler", "filter", "formatter"} in found
-    assert not any("inspection" in keys for keys in found)
+    assert not any("inspection" in keys for keys in found)  # (read as peers without the rule)
 
 
 def test_a_term_qualified_by_an_aside_of_its_setting_is_not_defined_without_it():
@@ -99,11 +99,14 @@ def test_what_a_thing_contains_asked_of_one_thing_is_open():
 
 
 def test_a_subject_the_passage_set_apart_as_the_others_is_not_asked():
-    text = ("Glass is spoiled by contact with water or other liquids, when these reach the surface. "
-            "Liquids that can etch the glass include vinegar, lye, brine and urine.")
-    prompts = [i.prompt for i in generate_items(section_chunks("glass.md", [(("Glass", "Weathering"), text)]),
-                                                learned_cutoff=False)]
-    assert not any("include?" in p for p in prompts)
+    from types import SimpleNamespace
+    from bot.core.quiz.gen_tpl_questions import _others_before
+    quote = "Liquids that can etch the glass include vinegar, lye, brine and urine."
+    before = "Glass is spoiled by contact with water or other liquids, when these reach the surface. "
+    sentence = SimpleNamespace(quote=quote, chunk=SimpleNamespace(text=before + quote))
+    assert _others_before("liquids that can etch the glass", sentence)
+    plain = SimpleNamespace(quote=quote, chunk=SimpleNamespace(text="Glass is spoiled by water. " + quote))
+    assert not _others_before("liquids that can etch the glass", plain)
 
 
 def test_an_abbreviation_of_a_body_the_sources_cite_is_not_asked():
