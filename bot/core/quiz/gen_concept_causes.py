@@ -302,6 +302,9 @@ def so_question(doc) -> Question | None:
     return why_question(nlp.parse_lines([reordered])[0], changed=changed)
 
 
+# The dependencies of a verb's or preposition's objects: what fills them is a thing a pronoun may stand for.
+_OBJECTS = frozenset({"dobj", "pobj", "dative", "oprd"})
+
 # Verbs of coming to be in a state (English's closed class): "Labour became scarce".
 _BECOMING = frozenset({"become", "grow", "get", "turn"})
 
@@ -327,10 +330,20 @@ def _named_again(cause, effect) -> str:
         return ""
     inside = range(phrase.start, phrase.end)
     for t in cause:
-        if t.i in inside or t.pos_ not in {"NOUN", "PROPN"} or t.dep_ == "compound" or t.head.pos_ == "ADJ":
+        if t.i in inside:
+            continue
+        if t.dep_ in _OBJECTS and t.pos_ not in {"NOUN", "PROPN", "PRON"} and not plural:
+            # an object the tagger did not read as a noun is a thing all the same: "Vaccination does not produce
+            # anti-HBc, so it distinguishes infection from vaccination" ("it" is anti-HBc, not vaccination; set 23,
+            # judged wrong)
+            return ""
+        if t.pos_ not in {"NOUN", "PROPN"} or t.dep_ == "compound" or t.head.pos_ == "ADJ":
             continue
         if (t.tag_ in {"NNS", "NNPS"}) == plural:
             return ""  # another thing the pronoun could stand for
+    head_words = {t.lemma_.lower() for t in phrase if t.pos_ in {"NOUN", "PROPN"}}
+    if head_words & {t.lemma_.lower() for t in effect[1:] if t.pos_ in {"NOUN", "PROPN"}}:
+        return ""  # the subject written out would meet itself again in the effect: a circular claim
     first = phrase[0]
     if first.pos_ == "PROPN" or first.ent_type_ or first.text.isupper() or first.text[1:2].isupper() \
             or not first.text[:1].isalpha():

@@ -273,10 +273,27 @@ def enumerations(docs) -> list[set[str]]:
                     m.pos_ != "NOUN" or m.ent_type_ or len(m.text) < 5 or not m.text.isalpha()
                     or any(c.dep_ in {"compound", "amod", "nmod", "poss"} for c in m.children) for m in members):
                 continue
+            if _about_the_text(token):
+                continue  # "These notes cover the virus, ..., diagnosis, treatment and prevention": the notes'
+                # own parts, not things of one kind (set 23: "Illness", "Prevention" offered beside "Diagnosis")
             keys = {m.lemma_.lower() for m in members}
             if len(keys) == len(members):
                 found.append(keys)
     return found
+
+
+# English nouns for a text as a whole: a sentence of which one is the subject says what the text covers.
+_TEXTS = frozenset({"note", "course", "guide", "unit", "lesson", "lecture", "handout", "text", "article", "book",
+                    "chapter", "section", "part", "page", "module"})
+
+
+def _about_the_text(token) -> bool:
+    """The token's sentence is said of the text itself: its main verb's subject is one of `_TEXTS` with a
+    determiner that points to it ("These notes cover ...", "This chapter discusses ...")."""
+    root = token.sent.root
+    return any(c.dep_ in _TERM_SUBJECTS and c.lemma_.lower() in _TEXTS
+               and any(d.dep_ == "det" and d.lower_ in {"this", "these", "the"} for d in c.children)
+               for c in root.children)
 
 
 def _plural(text: str) -> str:

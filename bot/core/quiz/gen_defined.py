@@ -21,6 +21,7 @@ from bot.core.documents import Chunk
 from bot.core.quiz.gen_plural import singular
 from bot.core.quiz.gen_text import chunk_sentences, is_practice_section, readable_text
 from bot.core.text import split_sentences
+from bot.core.loaders.headings import without_section_number
 from bot.core.tokens import fold
 
 # ["1.1. "]["To "|"A "|"The "]"Term"[ (or "Terms")][ form| for a User Product| a work] means|shall mean|refers to ...
@@ -207,6 +208,9 @@ def dotted_definition(term_sentence: str, sentence: str, written: str = "") -> D
                                            or re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(first.lower())}\b", written)):
         definition = first[:1].lower() + definition[1:]  # "Raised agricultural beds ...": "raised" is written so
     gloss = found.group("gloss") or ""
+    if re.match(r"(?:in|for|as|under|within|at|on|during)\s", gloss):
+        return None  # "Monopoly (in this case). An exclusive right ... to run steamboats ...": the meaning the
+        # notes give holds only where the aside says; asked without it the card teaches a wrong general one (set 23)
     short = gloss if re.fullmatch(r"[A-Z][A-Za-z]{1,5}", gloss) else ""
     return Definition(found.group("term").strip(), definition, first.lower() == "to", glossary=True,
                       short=short, dotted=True)
@@ -862,6 +866,9 @@ def definitions_by_document(notes: list[Chunk], docs: dict | None = None,
                         and not named_as_term(definition.term, notes, chunk.document, sections=False):
                     definition = None  # "The city is ...", "The result is ...": a thing named before, no term
             known = found.setdefault(chunk.document, [])
+            if definition and definition.glossary and _summing_up(chunk.heading_path):
+                continue  # "Aftermath: the Moscow-Washington hotline and ...": under the notes' summary a label heads a
+                # point summed up, no term defined (set 23: "Aftermath" offered beside "Quarantine" and "Maskirovka")
             if definition and definition.glossary and (chunk.document, label_key(definition.term)) in labels:
                 continue  # "Example: the Great Rift Valley ...": a label the notes put before many lines
             # A glossary line of a term the prose defined before ("A writ is a formal written order ...", then "Writ:
@@ -898,6 +905,14 @@ def named_as_term(term: str, notes: list[Chunk], document: str, sections: bool =
         if pattern.search(chunk.text):
             seen.add(tuple(chunk.heading_path))
     return sections and len(seen) >= 2
+
+
+_SUMMING_UP = re.compile(r"summary|in summary|key points|recap|summing up")
+
+
+def _summing_up(heading_path) -> bool:
+    """The passage is under the notes' summary (its own heading "11. Summary", "Key points")."""
+    return bool(heading_path) and bool(_SUMMING_UP.fullmatch(fold(without_section_number(heading_path[-1])).rstrip(":").strip()))
 
 
 def label_key(term: str) -> str:

@@ -31,6 +31,21 @@ Held-out set 22 (issue 8, session 29):
   day the first dose is given" (`only_with_a_figure`);
 - a row label of a comparison asked as a term: 'What is meant by "Violence"?' keyed "February involved widespread
   street fighting ...": what follows the label is a sentence with a subject of its own (`label_of_facts`).
+
+Held-out set 23 (issue 8, session 30):
+- a definition that points back to the line before: 'What is meant by "Truncated spurs"?' keyed "Another landform
+  of glacial erosion found along U-shaped valleys" (`another_of_before`);
+- a label's one-sentence fact keyed as its meaning: 'What is meant by "Infected infants"?' keyed "About 90 percent
+  or more develop chronic infection" (`label_of_facts`, a share of them for the subject);
+- a who-did-what stem with its verb negated ("Who did not need to rely on the patent clause?": everyone else did
+  not either) or an aspect verb without its act ("Who began with the character of the Constitution?": began what)
+  (`open_actor_stem`);
+- two wrong options one of which is the other with an ending ("Bullion", "Bullionism" beside "Tariff"): the key is
+  the odd one out by form (`rooted_pair`);
+- what a thing contains asked of one thing: "What does the Constitution contain?" keyed "An enumeration of powers
+  ..." (`one_content`);
+- a term item keyed to a parent section's name, of a sentence in one of its sub-sections ("Treatment" of "8.
+  TREATMENT > 8.2 Chronic hepatitis B"): the claim generalised beyond the sub-section's case (`parent_heading_key`).
 """
 
 from __future__ import annotations
@@ -124,18 +139,100 @@ def label_of_facts(item, answer_doc) -> bool:
     """A "What is meant by" card whose answer is a sentence saying something of another subject (a finite main
     verb with its own subject, not the term): the value of a row labelled by the term, not what it means."""
     found = re.match(r'What is meant by ["“](?P<term>[^"”]+)["”]\?$', item.prompt)
-    if item.options or not found or len(list(answer_doc.sents)) < 2:
+    if item.options or not found:
         # (one sentence may be a practice described: "Backyard furnaces: Villages built small furnaces to smelt
-        # scrap metal ..."; a row of a comparison says one sentence of each thing compared)
+        # scrap metal ..."; a row of a comparison says one sentence of each thing compared; only a share for its
+        # subject is read in one sentence)
         return False
     term = {w.lower() for w in re.findall(r"\w+", found.group("term"))}
     root = next((t for t in answer_doc if t.dep_ == "ROOT"), None)
+    if len(list(answer_doc.sents)) < 2:
+        # one sentence whose subject is a share or count ("About 90 percent or more develop chronic infection"):
+        # how many of the label's things do something, not what the label means (set 23; the tagger may read
+        # the verb after "or more" as a bare form)
+        if root is None or root.pos_ not in {"VERB", "AUX"} or root.tag_ not in {"VBD", "VBZ", "VBP", "VB"} \
+                or any(c.dep_ in {"aux", "auxpass", "mark"} for c in root.children):
+            return False
+        subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < root.i), None)
+        return subject is not None and subject.left_edge.i <= 1 and any(
+            t.pos_ == "NUM" or t.lemma_.lower() in _SHARES for t in subject.subtree)
     if root is None or root.pos_ not in {"VERB", "AUX"} or root.tag_ not in {"VBD", "VBZ", "VBP"}:
         return False
     # (the subject as the parse reads it, or a name before the verb it took for an adverb: "February involved ...")
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "npadvmod"} and c.i < root.i), None)
     return subject is not None and subject.pos_ in {"NOUN", "PROPN"} and subject.left_edge.i == 0 \
         and not {t.lower_ for t in subject.subtree} & term
+
+
+# English words that say how many of a group: "90 percent", "most", "half".
+_SHARES = frozenset({"percent", "%", "cent", "proportion", "share", "majority", "minority", "half", "third",
+                     "quarter", "most", "many", "few", "several"})
+# Words that set a definition beside the one before it: "another landform of ...", "the other kind ...".
+_BESIDE_BEFORE = re.compile(r"^(?:another|other|the other|the same|a similar|similar|such an?)\s+(?P<noun>[\w-]+)",
+                            re.IGNORECASE)
+# Nouns for words themselves: "another name for X" says what the term means, it points back to nothing.
+_WORD_NOUNS = frozenset({"name", "term", "word", "spelling", "form", "expression", "abbreviation"})
+
+
+def another_of_before(item) -> bool:
+    """A definition keyed (a card) or quoted (a "which term means" stem) that opens with "another", "other",
+    "the same", "a similar" or "such": it says what the term is beside the line before it, which the item
+    does not show ("Truncated spurs – another landform of glacial erosion found along U-shaped valleys")."""
+    if item.tests != "definition":
+        return False
+    if item.options:
+        quoted = re.search(r"[“\"](?P<text>[^”\"]+)[”\"]", item.prompt)
+        text = quoted.group("text") if quoted else ""
+    else:
+        text = item.answer
+    found = _BESIDE_BEFORE.match(text.strip())
+    return bool(found) and found.group("noun").lower() not in _WORD_NOUNS
+
+
+# Verbs of the aspect of an act (English's closed class): the act itself is a word they need after them.
+_ASPECT_VERBS = "began|begins|begin|started|starts|opened|opens|ended|ends|finished|finishes|closed|closes|concluded"
+
+
+def open_actor_stem(item) -> bool:
+    """A who-did-what stem whose verb is negated ("Who did not need to rely on ...?", "Who never ...?": all
+    others did not either, so several options fit) or is an aspect verb with no act after it ("Who began with
+    the character of the Constitution?": began what)."""
+    if item.tests != "actor" and item.kind != "actor":
+        return False
+    stem = _SETTING.sub("", item.prompt)
+    if re.search(r"\bwho\s+(?:(?:did|does|do|was|were|is|are|has|had|could|would|will)(?:\s+not|n['’]t)|never)\b",
+                 stem, re.IGNORECASE):
+        return True
+    return bool(re.search(rf"\bwho\s+(?:{_ASPECT_VERBS})\s+(?:with|by)\b", stem, re.IGNORECASE))
+
+
+def rooted_pair(item) -> bool:
+    """Two wrong options one of which is the other with more letters after it ("Bullion", "Bullionism"): a pair
+    of one root beside the key, which is then the odd one out by form."""
+    if len(item.options) < 3 or item.tests in {"date", "number", "sequence"}:
+        return False
+    wrong = [fold(o).replace(" ", "") for o in item.options if o != item.answer and " " not in o.strip()]
+    return any(a != b and b.startswith(a) for a in wrong for b in wrong)
+
+
+def one_content(item) -> bool:
+    """A card asking what a thing contains or includes, keyed to one thing: "What does the Constitution
+    contain?" keyed "An enumeration of powers ...": the thing holds much else the notes name too (its clauses),
+    so the question is open. A run of things ("Fever, chills and headache") is what the notes list."""
+    if item.options or not re.match(r"^What (?:do|does|did|can|may) .+ (?:contain|include)\?$", _SETTING.sub("", item.prompt)):
+        return False
+    return not re.search(r",|\b(?:and|or)\b", item.answer)
+
+
+def parent_heading_key(item) -> bool:
+    """A "which of these <predicate>?" term item keyed to the heading of a section above the sentence's own
+    sub-section: "Treatment is generally long-term and often lifelong ..." under "8. TREATMENT > 8.2 Chronic
+    hepatitis B" asked of treatment in general, a claim the notes make of the sub-section's case only."""
+    if item.tests != "term" or not item.options or item.source is None or not item.source.section:
+        return False
+    path = [fold(re.sub(r"^[\dIVXivx.]+\s+", "", part)).strip() for part in item.source.section.split(" > ")]
+    key = fold(item.answer).strip()
+    return len(path) >= 2 and any(key and (part == key or part.rstrip("s") == key.rstrip("s")) for part in path[:-1])
 
 
 def cross_reference(item) -> bool:
@@ -179,7 +276,11 @@ def dropped_form(item, title: str, parse) -> str:
     for name, found in (("a worked example's figures", example_figures(item)), ("points back", points_back(item)),
                         ("the only option with a figure", only_with_a_figure(item)),
                         ("a cross-reference", cross_reference(item)), ("a blank qualified", qualified_blank(item)),
-                        ("the title names the answer", title_names_answer(item, title))):
+                        ("the title names the answer", title_names_answer(item, title)),
+                        ("points to the line before", another_of_before(item)),
+                        ("an open who-did-what stem", open_actor_stem(item)), ("a pair of one root", rooted_pair(item)),
+                        ("one content asked open", one_content(item)),
+                        ("a parent section's name keyed", parent_heading_key(item))):
         if found:
             return name
     if item.tests in {"definition", "cause"} and not item.options:

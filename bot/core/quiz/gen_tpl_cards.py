@@ -77,6 +77,12 @@ _CALENDAR = re.compile(r"^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|^(January
                        r"August|September|October|November|December)\b")
 
 
+def _untitled(sources: str) -> str:
+    """A list of sources without the titles it quotes: "Vidaara, "VSEPR and Valence Bond Theory"" names a topic
+    in its title; what is left names who wrote or published ("WHO hepatitis B fact-sheet")."""
+    return re.sub(r"[“\"][^”\"]*[”\"]", " ", sources)
+
+
 class CardTemplates:
     """Mixed into generator._Generator: definition, term, match and flashcard templates."""
 
@@ -456,6 +462,9 @@ class CardTemplates:
                 if _named_in_passing(quote, abbreviation.long):
                     continue  # "a procedure recommended by the World Health Organization (WHO)": an authority cited
                     # in a clause on something else, general knowledge (set 22: "What does WHO stand for?", dropped)
+                if re.search(rf"(?<![\w-]){re.escape(abbreviation.short)}(?![\w-])", _untitled(getattr(self, "sources_text", ""))):
+                    continue  # "The World Health Organization (WHO) estimated ...", "WHO hepatitis B fact-sheet" among the
+                    # notes' sources: the authority the notes cite, not a term of the course (set 23, dropped again)
                 s = Sentence(readable_text(quote) or quote, chunk, 0, line.startswith("- "), quote=quote)
                 item = self._item(FLASHCARD, f"What does the abbreviation {abbreviation.short} stand for?",
                                   abbreviation.long, s, TERM, 0.75)

@@ -105,6 +105,18 @@ def _code_beside(s: Sentence) -> tuple[bool, bool, frozenset[str]]:
     return after, after or bool(code), frozenset(w for line in code for w in re.findall(r"\w+", line))
 
 
+def _others_before(subject: str, s) -> bool:
+    """The passage before the sentence names the subject as "other <subject>" ("contact with the blood or other
+    body fluids"): the sentence's subject stands for those others, and what it says leaves out the one set
+    apart before it."""
+    head = re.split(r"\s+(?:that|which|who|whose|of|in|on|with)\s+", subject, maxsplit=1)[0].strip()
+    text = s.chunk.text
+    at = text.find(s.quote)
+    if not head or at <= 0:
+        return False
+    return bool(re.search(rf"\bother\s+{re.escape(fold(head))}\b", fold(text[:at])))
+
+
 class QuestionTemplates:
     """Mixed into generator._Generator: question, cause, how-to, function, naming, comparison and FAQ cards."""
 
@@ -358,6 +370,9 @@ class QuestionTemplates:
             # "Related forms include ...": related to what the passage names (gen_function)
         if one_of_several(s.quote):
             return None  # "Furthermore, ... requires ...": one of several things it requires
+        if _others_before(subject, s):
+            return None  # "... the blood or other body fluids ... Body fluids that can carry the virus include semen,
+            # ...": the others than blood, which the card leaves out (set 23, dropped)
         if asks_any_of_a_kind(doc):
             return None  # "What can users create?", "What do static methods return?": as many answers as things
         if self._said_again(doc):

@@ -245,6 +245,8 @@ class _Generator(SubjectHelpers, CardTemplates, QuestionTemplates, PeopleTemplat
         self.paragraphs = [line for c in notes if not is_practice_section(c.heading_path)
                            and not _in_sources(c)
                            for line in c.text.splitlines() if line.strip()]
+        # The notes' list of sources: a body named there is an authority the notes cite (gen_tpl_cards' abbreviations).
+        self.sources_text = "\n".join(c.text for c in notes if _in_sources(c))
         self.true_versions: dict[str, QuizItem] = {}  # false statement's id -> the true one
         self.checked_swaps: set[str] = set()  # name swaps the notes rule out (gen_swaps), both versions
         self.events: list[_Event] = []  # dated events met so far, in the notes' order
