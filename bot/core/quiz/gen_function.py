@@ -77,110 +77,30 @@ def _a_provision(span, modal) -> bool:
         and span[1].ent_type_ == "LAW"
 
 
-# Verbs whose object is half an idiom or a place, or that say what someone thinks of a thing, not what the thing
-# does: "take place", "have a role", "give an idea", "see X as Y", "enter the glomerulus". English verbs; any other
-# transitive verb reads as what its subject does only in the strict form of `_plain_deed`.
-_NOT_A_DEED = frozenset({"be", "have", "take", "make", "give", "get", "do", "put", "set", "keep", "let", "bring", "go",
-                         "come", "see", "find", "view", "regard", "consider", "call", "name", "term", "say", "tell",
-                         "mean", "play", "pay", "face", "meet", "follow", "enter", "reach", "leave", "cross", "visit",
-                         "attend", "lead", "run", "turn", "become", "seem", "remain", "stand", "sit", "lie", "hit",
-                         "mention", "explain", "discuss", "argue", "claim", "suggest", "believe", "think",
-                         "know", "want", "like", "love", "hate", "ask", "try", "begin", "start", "stop", "help", "allow",
-                         "enable", "lose", "win", "owe", "date", "trace", "group", "compare",
-                         "distinguish", "choose", "decide", "read", "write", "join", "share", "form", "pass"})
-# Agent nouns: "historians", "economists", "scholars" doing something is what people think or do, not a function.
-_AGENT = re.compile(r"(?:ist|ian)s?$")
-
-
-def _plain_deed(root, subject, obj, conj) -> bool:
-    """A transitive verb outside FUNCTION_VERBS reads as what its subject does when the sentence is only
-    "<subject> <verb>s <object>." (issue 8, session 30: "Lithium-ion cells need a controlled charging process
-    ...", "Too much bilirubin in the skin causes jaundice", "The CPI measures ..."): no adverb on the verb (a
-    hedge or a time: "often", "usually", "now"), nothing after the object but the sentence's end or a second
-    joined deed (`conj`), a common noun heading the object, the verb not one of `_NOT_A_DEED`, the subject no
-    agent noun ("historians", "scholars": what people hold, not what a thing does)."""
-    if root.lemma_.lower() in _NOT_A_DEED or obj.pos_ != "NOUN" or _AGENT.search(subject.lower_):
-        return False
-    if any(c.dep_ in {"advmod", "npadvmod", "prep", "advcl", "agent"} for c in root.children):
-        return False
-    if any(c.dep_ == "amod" and any(a.dep_ == "advmod" for a in c.children) for c in obj.children):
-        return False  # "receive a very large blood supply": what the sentence tells is a degree the stem does not ask
-    end = conj.i if conj is not None else len(root.doc)
-    return all(t.is_punct for t in root.doc[obj.right_edge.i + 1:end])
-
-
-def _joined_deed(root, obj):
-    """A second verb joined to the root after its object, with an object of its own and the same tense ("prevents
-    progression from mild to severe disease and reduces the number of parasites ..."): what the card keys is the
-    first object alone, a whole fact of its own; else None."""
-    conj = [c for c in root.children if c.dep_ == "conj"]
-    if len(conj) != 1:
-        return None
-    verb = conj[0]
-    cc = [c for c in root.children if c.dep_ == "cc"]
-    if verb.pos_ != "VERB" or verb.tag_ != root.tag_ or verb.i < obj.right_edge.i or len(cc) != 1 \
-            or cc[0].lower_ != "and" or not obj.right_edge.i < cc[0].i < verb.i \
-            or not any(c.dep_ == "dobj" for c in verb.children) \
-            or any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "neg"} for c in verb.children):
-        return None
-    if not all(t.is_punct or t.head.i == root.i and t.dep_ == "prep" or t.head.i != root.i
-               for t in root.doc[obj.right_edge.i + 1:cc[0].i]):
-        return None  # only the object and its phrases ("from mild to severe disease") before "and"
-    return cc[0]
-
-
-def _words_to_end(doc, obj) -> list[str]:
-    """The words from the object to the sentence's end, outside brackets, or to a comma before "which" (a clause
-    on what the sentence said so far: "involve positive ions in a sea of delocalised electrons, which explains
-    conductivity") or to a colon or semicolon (what follows spells the key out: "divides the power of the federal
-    government among three branches: the legislative ...")."""
-    end = next((t.i for t in doc[obj.left_edge.i:-1] if t.text == "," and doc[t.i + 1].tag_ in {"WDT", "WP"}
-                or t.text in {":", ";"}), len(doc))
-    return "".join(t.text_with_ws for t in outside_brackets(doc[obj.left_edge.i:end]) if not t.is_punct).split()
-
-
-def _common_first(token, common_words) -> bool:
-    """The sentence's first word, one word of no longer name, that the notes write in lower case elsewhere:
-    the parser took its capital for a name's."""
-    return token.i == 0 and token.lower_ in common_words and not (token.i + 1 < len(token.doc)
-                                                                  and token.doc[token.i + 1].pos_ == "PROPN")
-
-
-def function_question(doc, common_words=frozenset()) -> Question | None:
+def function_question(doc) -> Question | None:
     """"What does/do/may <subject> <verb>?" of "<subject> <verb>s <object>." in the present tense or
     after one modal, the object (to the sentence's end) the answer; None when the sentence is not of
-    that form. `common_words`: words the notes write in lower case; the sentence's first word, capitalised
-    and tagged a name by the parser ("Electronegativity measures ...", "Dams can provide ..."), is then none."""
+    that form."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ != "VERB":
+    if root is None or root.pos_ != "VERB" or root.lemma_.lower() not in FUNCTION_VERBS:
         return None
-    listed = root.lemma_.lower() in FUNCTION_VERBS
     before = [c for c in root.children if c.dep_ in {"aux", "auxpass", "neg"}]
     modal = [c for c in before if c.tag_ == "MD"]
     if any(c.dep_ != "aux" or c.tag_ != "MD" or c.lower_ not in _MODALS for c in before) or len(modal) > 1:
         return None  # a passive, a negation, "has defined": not what the thing does in general
     if not (root.tag_ in {"VBZ", "VBP"} and not modal or root.tag_ == "VB" and modal):
         return None
+    if any(c.dep_ in {"prt", "dative", "xcomp", "ccomp", "oprd", "conj"} for c in root.children):
+        return None  # "put their name forward", "enable the Parliament to scrutinise", a second verb
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     obj = next((c for c in root.children if c.dep_ == "dobj"), None)
     if subject is None or obj is None or obj.i < root.i or obj.left_edge.i != root.i + 1:
         return None
-    joined = _joined_deed(root, obj)
-    if any(c.dep_ in {"prt", "dative", "xcomp", "ccomp", "oprd"} for c in root.children) \
-            or any(c.dep_ == "conj" for c in root.children) and joined is None:
-        return None  # "put their name forward", "enable the Parliament to scrutinise", a second verb
-    if not listed and (modal or not _plain_deed(root, subject, obj, joined)):
-        return None  # "Kidney disease can affect ...": what a thing may do, of a verb of no function, is open-ended
-    if not listed and not any(c.dep_ in {"det", "poss", "amod", "compound", "prep", "nummod"} for c in subject.children):
-        return None  # "Water supplies the electrons ... needed in the process": one bare noun does much, the passage says where
     first_verb = min([root.i, *(c.i for c in before)])
     span = _opening_subject(doc, subject, doc[first_verb])
-    if span is None or any((t.pos_ == "PROPN" or t.ent_type_) and not _common_first(t, common_words) for t in span) \
-            and not _a_provision(span, modal):
+    if span is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in span) and not _a_provision(span, modal):
         return None  # a name's deed: who-did-what asks it
     for c in root.children:
-        if joined is not None and c.i >= joined.i:
-            continue
         if c.i > obj.right_edge.i and not c.is_punct and not _completes(c):
             return None  # "... by creating a new exception class": a means follows the object
     if obj.lemma_.lower() in _VAGUE or subject.lemma_.lower() in _VAGUE:
@@ -189,14 +109,10 @@ def function_question(doc, common_words=frozenset()) -> Question | None:
         return None  # a list of names: examples, not what the thing does
     if doc[obj.left_edge.i].tag_ in {"PRP", "PRP$"} or obj.tag_ in {"PRP"}:
         return None  # "their own exceptions", "it"
-    answer = _phrase(doc, obj, to_end=True) if joined is None \
-        else _clean("".join(t.text_with_ws for t in outside_brackets(doc[obj.left_edge.i:joined.i]))).rstrip(" ,;")
+    answer = _phrase(doc, obj, to_end=True)
     if not answer or len(answer.split()) < 2:
         return None
-    if not listed and joined is None and len(answer.split()) < len(_words_to_end(doc, obj)):
-        return None  # "needs a majority of electoral votes — 270 of 538 — to win": the cut key leaves the stem vague
-    described = span.text if span[0].ent_type_ == "LAW" and span[0].lower_ != "the" \
-        else span[0].lower_ + span.text[len(span[0].text):] if _common_first(span[0], common_words) else _lower_first(span)
+    described = span.text if span[0].ent_type_ == "LAW" and span[0].lower_ != "the" else _lower_first(span)
     if _shares_head(described, answer):
         return None
     if modal:

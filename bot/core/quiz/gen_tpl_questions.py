@@ -353,7 +353,7 @@ class QuestionTemplates:
         """What a thing of the notes does (gen_function), only of a thing the notes return to: its phrase
         is a term of theirs or met in several passages, or its head noun is one they use all through
         ("the sole argument to raise": "argument"); not "the opening pages" of a book met once."""
-        question = function_question(doc, self.lexicon.lowercase_words)
+        question = function_question(doc)
         if question is None or self._says_nothing(question.answer, doc):
             return None  # "Advantages in certain special circumstances.": no term of the notes (gen_left_open)
         found = re.match(r"^What \w+ (.+) \w+\?$", question.prompt)
