@@ -280,3 +280,10 @@ def test_a_step_named_like_the_one_before_but_for_one_word_is_not_asked_after_it
                                                      lambda d: "According to the notes on glass") if c.sequence}
     assert not any("“the lower arm of the flue”" in p for p in cards)  # the upper arm: given away
     assert any("“the upper arm of the flue”" in p for p in cards)  # the chimney: asked
+
+
+def test_a_title_word_in_brackets_is_cased_as_the_notes_write_it():
+    # round 55: "According to the notes on the Cuban missile Crisis (october 1962)": "(October" was looked for
+    # mid-sentence with its bracket, never found, and written small
+    text = "The crisis began in October 1962, and by late October 1962 it was over. In October the ships sailed."
+    assert short_title("The Crisis (October 1962)", text) == "the crisis (October 1962)"

@@ -107,3 +107,10 @@ def test_the_headed_card_stem():
     from bot.core.quiz.gen_defined_cards import headed_card_stem
     assert headed_card_stem("Wardmotes", "The wardmotes are meetings of ...", "Wardmotes") == "What are the wardmotes?"
     assert headed_card_stem("Wardmotes", "Wardmotes are meetings of ...", "Wardmotes") == ""
+
+
+def test_a_past_definition_card_keeps_a_name_capitalised_after_the_article():
+    # round 55: "... what was the bay of Pigs invasion?": the capital after "The" is the name's own
+    stem = past_card_stem("The Bay of Pigs invasion", "The Bay of Pigs invasion was an attempt to overthrow Castro.",
+                          "Bay of Pigs invasion", "the Cuban missile crisis")
+    assert stem == "According to the notes on the Cuban missile crisis, what was the Bay of Pigs invasion?"

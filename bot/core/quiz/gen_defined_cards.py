@@ -210,13 +210,16 @@ def past_card_stem(term: str, sentence: str, shown: str, subject: str) -> str:
     "What is meant by "Thing"?" asks a common word (issue 8, lane qcopula). "" when the sentence does not open
     with the term and "was"/"were", or the notes name no subject."""
     bare = re.sub(r"^(?:the|a|an) ", "", term.strip(), flags=re.IGNORECASE)
-    found = re.match(rf"^(?P<article>the|a|an)?\s*\W*{re.escape(bare)}\W*(?:\([^()]*\)\s*)?(?P<verb>was|were)\b",
+    found = re.match(rf"^(?P<article>the|a|an)?\s*\W*(?P<written>{re.escape(bare)})\W*(?:\([^()]*\)\s*)?(?P<verb>was|were)\b",
                      sentence.strip(), re.IGNORECASE)
     if found is None or not subject:
         return ""
     article = (found.group("article") or "").lower()
     shown = shown or bare
-    if shown[:1].isupper() and shown.lower() == bare.lower() and not bare[1:2].isupper():
+    # A capital the sentence's first word has only there ("Thalassemias were ...") is not the term's own; one after
+    # the article is ("The Bay of Pigs invasion was ..."): a name keeps it.
+    if shown[:1].isupper() and shown.lower() == bare.lower() and not bare[1:2].isupper() \
+            and not (found.group("article") and found.group("written")[:1].isupper()):
         shown = shown[0].lower() + shown[1:]
     named = f"{article} {shown}" if article else shown
     return f"According to the notes on {subject}, what {found.group('verb').lower()} {named}?"

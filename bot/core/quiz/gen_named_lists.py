@@ -427,7 +427,9 @@ def short_title(title: str, text: str = "") -> str:
     "Learning Theory")."""
     short = re.split(r"\s*[:,]\s+|\s+[–—]\s+", title.strip(), maxsplit=1)[0].strip() or title
     words = []
-    for word in short.split():
+    for piece in short.split():
+        # the word without the brackets or quotes around it ("(October 1962)"), which it is written with again
+        opening, word, closing = re.fullmatch(r"(\W*)(.*?)(\W*)", piece).groups()
         small = word.lower()
         cased = word[:1] + word[1:].lower() if word.isupper() and len(word) > 1 else word
         if word.isupper() and len(word) > 1 and re.search(rf"[a-z,] {re.escape(word)}\b", text):
@@ -436,7 +438,7 @@ def short_title(title: str, text: str = "") -> str:
             word = cased  # a name the notes capitalise mid-sentence ("the Black Death", "Portland")
         else:
             word = small
-        words.append(word)
+        words.append(opening + word + closing)
     return " ".join(words)
 
 
