@@ -287,3 +287,10 @@ def test_a_title_word_in_brackets_is_cased_as_the_notes_write_it():
     # mid-sentence with its bracket, never found, and written small
     text = "The crisis began in October 1962, and by late October 1962 it was over. In October the ships sailed."
     assert short_title("The Crisis (October 1962)", text) == "the crisis (October 1962)"
+
+
+def test_a_title_the_notes_write_as_one_name_keeps_their_casing():
+    # round 55: word by word, "Missile" (small in "missile sites" more often) made "the Cuban missile Crisis"
+    text = ("Khrushchev placed missile sites in Cuba; the missile sites were found. The missile was an MRBM. During the "
+            "Cuban Missile Crisis, Kennedy met the ExComm. After the Cuban Missile Crisis, a hotline was set up in October 1963.")
+    assert short_title("The Cuban Missile Crisis (October 1962)", text) == "the Cuban Missile Crisis (October 1962)"
