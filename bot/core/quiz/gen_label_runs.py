@@ -175,6 +175,11 @@ def _label_a_sentence(label: str) -> bool:
     return any(t.pos_ in {"VERB", "AUX"} and t.tag_ in {"VBZ", "VBP", "VBD", "MD"} for t in doc)
 
 
+def described(text: str) -> str:
+    """A line as the stem quotes it: without its closing full stop, which before the stem's own "?" read “....”?"""
+    return text.rstrip().rstrip(".").rstrip()
+
+
 class LabelRuns:
     """The notes' runs of labelled paragraphs, by document and heading, and the items they make."""
 
@@ -303,6 +308,6 @@ class LabelRuns:
             # the nearest siblings, in the notes' order (the run's own neighbours), up to MAX_OPTIONS in all
             others = sorted(others, key=lambda o: abs(labels.index(o) - n))[:MAX_OPTIONS - 1]
             options = sorted(others + [line.label], key=fold)
-            prompt = f"{where}, which {kind.phrase} does this describe: “{line.text}”?"
+            prompt = f"{where}, which {kind.phrase} does this describe: “{described(line.text)}”?"
             asked.append(RunQuestion(prompt, line.label, tuple(options), line.quote, line.chunk))
         return asked

@@ -38,7 +38,7 @@ from bot.core import nlp
 from bot.core.documents import Chunk
 from bot.core.quiz.gen_defined import _LABEL, _a_clause
 from bot.core.quiz.gen_label_runs import (MAX_OPTIONS, MAX_WORDS, MIN_RUN, MIN_WORDS, Kind, LabelRuns, _content_words,
-                                          _numbered, _one_family, leans_back, names_word_of, run_kind)
+                                          described, _numbered, _one_family, leans_back, names_word_of, run_kind)
 from bot.core.loaders.headings import has_section_number, is_citation_list, without_section_number
 from bot.core.quiz.gen_text import (KEY_TERMS_HEADING, chunk_sentences, is_practice_section, is_worked_example,
                                     readable_text)
@@ -160,10 +160,6 @@ def _head_lemma(label: str) -> str:
     doc = _parse(_ASIDE.sub("", label).strip())
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     return fold(root.lemma_) if root is not None else ""
-
-
-def _stem(text: str) -> str:
-    return text.rstrip().rstrip(".").rstrip()
 
 
 class SiblingSections:
@@ -323,7 +319,7 @@ class SiblingSections:
         if rest[0].lemma_ == "be" and rest[1:2].text.lower() in {"the", "not"}:
             return "names its member"  # "X is the most common ...": a superlative, not what X is
         rest = rest.text
-        return ("subjects" if subject.tag_ in {"NNS", "NNPS"} else "subject"), _stem(rest)
+        return ("subjects" if subject.tag_ in {"NNS", "NNPS"} else "subject"), described(rest)
 
     def questions(self, chunk: Chunk, subject: str = "") -> list[SiblingQuestion]:
         """The item of the member section this chunk opens (once a member), `subject` naming the notes."""
@@ -350,7 +346,7 @@ class SiblingSections:
         elif how[0] == "subjects":
             prompt = f"{where}, which {plural(group.kind)} {how[1]}?"
         else:
-            prompt = f"{where}, which {group.kind.phrase} does this describe: “{_stem(text)}”?"
+            prompt = f"{where}, which {group.kind.phrase} does this describe: “{described(text)}”?"
         n = labels.index(label)
         others = sorted((o for o in labels if o != label), key=lambda o: abs(labels.index(o) - n))[:MAX_OPTIONS - 1]
         return [SiblingQuestion(prompt, label, tuple(sorted(others + [label], key=fold)), quote, chunk)]
