@@ -97,7 +97,7 @@ from bot.core.quiz.items import FLASHCARD, MULTIPLE_CHOICE, TRUE_FALSE, QuizItem
 log = logging.getLogger(__name__)
 
 # Bump when the templates change: stored items of an older generator are then made anew.
-GENERATOR_VERSION = 76
+GENERATOR_VERSION = 77
 # "Who decided ...?", "What did X patent?": judged in round 4, 5 kept of 40 (the answer named by the
 # question's own "Which X", stems copied ungrammatically, several actors possible), so under the cut-off.
 ACTOR_CARD_QUALITY = 0.6
