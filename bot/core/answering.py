@@ -254,7 +254,7 @@ def answer_question(result: SearchResult, lexical: LexicalIndex, policy: AnswerP
     # "What does -C do?": a short option is one letter whose case is its name; a sentence giving
     # the option of the other case only ("`-c`, `--checksum`: ...") is about another option, though
     # the words, folded, are the same (ans28, answered confident with -c).
-    scored = [c for c in scored if not _other_case_option(" ".join(c.parts) or c.text, result.asked or result.question)]
+    scored = [c for c in scored if not _other_case_option(_said(c), result.asked or result.question)]
     every = scored
     scored = [c for c in scored if _answers(c, policy, compared=embed is not None, terms=terms, names=names)]
     rescued = not scored and agreed
@@ -644,10 +644,15 @@ _NOT_TYPED_BEFORE = r"(?<![\w\-^$+*|\\{}\[\]<>%@#&~=])"
 _NOT_TYPED_AFTER = r"(?![\w\-^$+*|\\{}\[\]<>%@#&~=])"
 
 
+def _said(c: Candidate) -> str:
+    """A candidate's text as shown: its parts (with the sentence it leans on) joined, or its sentence."""
+    return " ".join(c.parts) or c.text
+
+
 def _shows_verbatim(c: Candidate, typed: tuple[str, ...]) -> bool:
     """Whether the sentence as shown holds every typed name of the question as written, standing
     alone (not inside a longer name: "-v" is not in "-vx", "^" not in "'^#'")."""
-    text = " ".join(c.parts) or c.text
+    text = _said(c)
     return all(re.search(_NOT_TYPED_BEFORE + re.escape(name) + _NOT_TYPED_AFTER, text) for name in typed)
 
 
@@ -676,7 +681,7 @@ def set_aside(question: str) -> frozenset[str]:
 def _only_what_is_set_aside(c: Candidate, aside: frozenset[str]) -> bool:
     """Whether the sentence names what the question sets aside, alone: not listed with another thing
     (`_LISTED_AFTER`, `_LISTED_BEFORE`) and with no word telling of more (`_MORE_THAN`)."""
-    text = " ".join(c.parts) or c.text
+    text = _said(c)
     if _MORE_THAN.search(text):
         return False
     held = False
@@ -711,7 +716,7 @@ def _setting_asked(question: str) -> frozenset[str]:
 def _gives_the_default(c: Candidate, typed: tuple[str, ...], setting: frozenset[str]) -> bool:
     """Whether a sentence on the question's topic naming the setting asked (and showing the
     question's typed names) says its value unset."""
-    text = " ".join(c.parts) or c.text
+    text = _said(c)
     return (c.on_topic == ON_TOPIC and gives_a_default(text) and bool(setting & set(tokenize(text)))
             and (not typed or _shows_verbatim(c, typed)))
 
@@ -855,7 +860,7 @@ _ASKS_THE_NAME_OF = re.compile(r"^\s*what\s+(is|was|are|were)\s+the\s+names?\s+o
 def _gives_a_name(c: Candidate, question: str, terms: list[QueryTerm]) -> bool:
     """Whether the sentence (with the sentence it leans on, as shown) gives a name: right after the
     question's words (`names_what_was_asked`), or a capitalised word the question does not use."""
-    said = " ".join(c.parts) or c.text
+    said = _said(c)
     return names_what_was_asked(said, terms) or holds_a_name(said, question)
 
 
@@ -1310,7 +1315,7 @@ def _option_fits(c: Candidate, question: str) -> bool:
     in "Which option prints lines after each match?" / "--after-context", not "--before-context"),
     or a negation when the question negates ("... lines that do NOT match?" / "-v or
     --invert-match: ... non-matching lines are selected", not "-x ...: select only matches")."""
-    text = " ".join(c.parts) or c.text
+    text = _said(c)
     names = [m.group(1).split("-") for m in _OPTION_NAME.finditer(text)]
     if not names:
         return False

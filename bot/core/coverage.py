@@ -182,8 +182,13 @@ def _abbreviated_known(term: str, question: str, lexical: LexicalIndex) -> bool:
     return bool(missing) and all(fold(w) in stopped and _opens_a_notes_word(fold(w), lexical) for w in missing)
 
 
+def _opens(cut: str, word: str) -> bool:
+    """Whether a word cut short ("art", "sec") opens a longer word ("article", "section")."""
+    return word.startswith(cut) and len(word) >= len(cut) + 3
+
+
 def _opens_a_notes_word(word: str, lexical: LexicalIndex) -> bool:
-    return any(known.startswith(word) and len(known) >= len(word) + 3
+    return any(_opens(word, known)
                for head, stems in lexical.stems_by_head.items() if head.startswith(word[:5]) for known in stems)
 
 
@@ -348,8 +353,7 @@ def places(stem: str, where: dict[str, list[int]]) -> list[int]:
 
 
 def _together(stems: list[str], where: dict[str, list[int]], cut: frozenset[str] = frozenset()) -> bool:
-    found = [places(s, where) or (s in cut and [i for other, at in where.items()
-                                                if other.startswith(s) and len(other) >= len(s) + 3 for i in at])
+    found = [places(s, where) or (s in cut and [i for other, at in where.items() if _opens(s, other) for i in at])
              for s in stems]
     if not found or not all(found):
         return False
